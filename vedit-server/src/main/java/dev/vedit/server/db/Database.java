@@ -1,0 +1,74 @@
+package dev.vedit.server.db;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import java.nio.file.Path;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The relational store: a pooled connection to H2 (embedded, file mode) or PostgreSQL, migrated with
+ * Flyway at start. The same SQL runs on both.
+ */
+public final class Database implements AutoCloseable {
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final boolean embedded;
+
+    private Database(HikariDataSource dataSource, boolean embedded) {
+        this.dataSource = dataSource;
+        this.jdbi = Jdbi.create(dataSource);
+        this.embedded = embedded;
+    }
+
+    /** The embedded default: an H2 file database under {@code dataDir/db}. */
+    public static String h2Url(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+    }
+
+    /** Connects, migrates the schema, and returns a ready database. */
+    public static Database open(String url, String user, String password, int poolSize) {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(url);
+        if (user != null) {
+            config.setUsername(user);
+        }
+        if (password != null) {
+            config.setPassword(password);
+        }
+        config.setMaximumPoolSize(poolSize);
+        config.setPoolName("vedit-db");
+        config.setConnectionTimeout(10_000);
+        HikariDataSource ds = new HikariDataSource(config);
+        try {
+            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+        } catch (RuntimeException e) {
+            ds.close();
+            throw e;
+        }
+        return new Database(ds, url.startsWith("jdbc:h2:"));
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /**
+     * Whether this is the embedded H2 file database, which one process holds exclusively: at start-up,
+     * every RUNNING task there belongs to a process that is gone.
+     */
+    public boolean embedded() {
+        return embedded;
+    }
+
+    /** Whether the database is PostgreSQL (LISTEN/NOTIFY and other extras are available). */
+    public boolean postgres() {
+        return !embedded;
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+}

@@ -1,0 +1,31 @@
+package dev.vedit.server.engine;
+
+import dev.vedit.wire.EditPlan;
+import dev.vedit.wire.ValidatedRequest;
+import java.util.List;
+
+/**
+ * Turns a task's inputs into outputs. The worker owns the task's state; an engine only plans and runs.
+ */
+public interface Engine {
+
+    /** A short, stable name shown in plans and logs, e.g. {@code local}. */
+    String name();
+
+    /**
+     * Decides what to do, fast and without touching media; called at submit so a client hears at once
+     * when an edit cannot be done.
+     *
+     * @throws dev.vedit.wire.VeditException with {@code EDIT_NOT_SUPPORTED} (quoting the refused words) or
+     *                                       {@code INVALID_PARAMETERS} (e.g. "Figure 3" when two images were given)
+     */
+    EditPlan plan(ValidatedRequest request);
+
+    /**
+     * Runs a plan, blocking, on a worker thread. Writes its outputs under {@link RunContext#workDir()}.
+     *
+     * @throws EngineFailure when the run fails; its code, message and {@code transientFailure} flag decide
+     *                       whether the task is retried
+     */
+    List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) throws EngineFailure;
+}
