@@ -1,0 +1,101 @@
+package dev.vedit.server;
+
+import dev.vedit.server.task.MediaCaps;
+import dev.vedit.server.task.QueueSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Everything a vedit process is configured with. Built by {@link Main} from flags and environment; tests
+ * build it directly.
+ *
+ * @param host             address to listen on
+ * @param port             port to listen on (0 picks a free one)
+ * @param dataDir          database (embedded mode), media, work dirs
+ * @param publicUrl        base of the URLs vedit hands out (download_url, results); {@code null} derives it from host and port
+ * @param dbUrl            JDBC URL; {@code null} for the embedded H2 database under the data dir
+ * @param dbUser           database user, or {@code null}
+ * @param dbPassword       database password, or {@code null}
+ * @param apiKeys          keys provisioned at start-up ({@code VEDIT_API_KEY}); empty generates one on first start
+ * @param keyConcurrency   default per-key limit of running tasks
+ * @param keyQueueLimit    default per-key limit of queued tasks
+ * @param queue            queue behaviour
+ * @param caps             global media caps
+ * @param resultTtl        how long result (and upload) URLs work
+ * @param maxUploadBytes   the largest upload
+ * @param maxJsonBodyBytes the largest JSON request body (base64 data: URIs included)
+ * @param fetchAllowlist   hosts or CIDR ranges that media URLs may reach although private (e.g. {@code 127.0.0.1} for local development)
+ */
+public record ServerConfig(
+        String host,
+        int port,
+        Path dataDir,
+        String publicUrl,
+        String dbUrl,
+        String dbUser,
+        String dbPassword,
+        List<String> apiKeys,
+        int keyConcurrency,
+        int keyQueueLimit,
+        QueueSettings queue,
+        MediaCaps caps,
+        Duration resultTtl,
+        long maxUploadBytes,
+        long maxJsonBodyBytes,
+        List<String> fetchAllowlist) {
+
+    public ServerConfig {
+        apiKeys = List.copyOf(apiKeys);
+        fetchAllowlist = List.copyOf(fetchAllowlist);
+    }
+
+    /** The defaults for a data dir: embedded database, one worker per core, 127.0.0.1:8080. */
+    public static ServerConfig defaults(Path dataDir) {
+        QueueSettings q = QueueSettings.defaults();
+        return new ServerConfig("127.0.0.1", 8080, dataDir, null, null, null, null, List.of(), Math.max(1, q.workers()), 1000, q,
+                MediaCaps.defaults(), Duration.ofHours(24), 200L * 1024 * 1024, 160L * 1024 * 1024, List.of());
+    }
+
+    /** The base URL for links: the configured one, or {@code http://host:port} (a wildcard host reads as 127.0.0.1). */
+    public String publicBaseUrl(int boundPort) {
+        if (publicUrl != null && !publicUrl.isBlank()) {
+            return publicUrl.endsWith("/") ? publicUrl.substring(0, publicUrl.length() - 1) : publicUrl;
+        }
+        String h = host.equals("0.0.0.0") || host.equals("::") ? "127.0.0.1" : host;
+        if (h.contains(":")) {
+            h = "[" + h + "]";
+        }
+        return "http://" + h + ":" + boundPort;
+    }
+
+    public ServerConfig withPort(int newPort) {
+        return new ServerConfig(host, newPort, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+    }
+
+    public ServerConfig withQueue(QueueSettings newQueue) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+    }
+
+    public ServerConfig withDatabase(String url, String user, String password) {
+        return new ServerConfig(host, port, dataDir, publicUrl, url, user, password, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+    }
+
+    public ServerConfig withApiKeys(List<String> keys) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+    }
+
+    public ServerConfig withLimits(int concurrency, int queueLimit) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, concurrency, queueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+    }
+
+    public ServerConfig withFetchAllowlist(List<String> allow) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow);
+    }
+}

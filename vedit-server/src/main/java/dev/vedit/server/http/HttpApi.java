@@ -1,0 +1,303 @@
+package dev.vedit.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.server.task.Task;
+import dev.vedit.server.task.TaskService;
+import dev.vedit.server.task.TaskStore;
+import dev.vedit.wire.AccountStatus;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.ModelSpec;
+import dev.vedit.wire.QueryReply;
+import dev.vedit.wire.QueueStatus;
+import dev.vedit.wire.SubmitReply;
+import dev.vedit.wire.TaskResult;
+import dev.vedit.wire.UploadReply;
+import dev.vedit.wire.V1Output;
+import dev.vedit.wire.V1Reply;
+import dev.vedit.wire.VeditException;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.UploadedFile;
+import io.javalin.config.SizeUnit;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.jdbi.v3.core.ConnectionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The RunningHub-compatible HTTP API. Business errors are HTTP 200 with the error in the reply shape of
+ * the endpoint; non-200 is kept for transport failures (unknown path, wrong method, body too large,
+ * database unreachable, a real crash).
+ */
+public final class HttpApi {
+    private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
+    /** What the account-status reply shows as the balance: vedit does not bill, so clients that check it proceed. */
+    static final String UNLIMITED_BALANCE = "999999999";
+
+    private final TaskService tasks;
+    private final ApiKeys keys;
+    private final MediaEndpoints media;
+    private final ObjectMapper json;
+    private final ModelCatalog catalog = ModelCatalog.standard();
+    private final HttpSettings settings;
+    private volatile boolean ready;
+
+    public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, ObjectMapper json, HttpSettings settings) {
+        this.tasks = tasks;
+        this.keys = keys;
+        this.media = media;
+        this.json = json.copy();
+        this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
+        this.settings = settings;
+    }
+
+    /** Builds the server (not started). */
+    public Javalin create() {
+        return Javalin.create(this::configure);
+    }
+
+    /** Marks the service as accepting work: {@code /healthz} answers 200 from now on. */
+    public void ready() {
+        ready = true;
+    }
+
+    private void configure(JavalinConfig config) {
+        config.concurrency.useVirtualThreads = true;
+        config.http.maxRequestSize = settings.maxJsonBodyBytes();
+        config.startup.showJavalinBanner = false;
+        config.router.ignoreTrailingSlashes = true;
+        // Multipart parts are spooled to disk past 1 MB, so an upload never sits in memory.
+        config.jetty.multipartConfig.cacheDirectory(settings.uploadTempDir().toString());
+        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
+        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        config.http.prefer405over404 = true;
+
+        var r = config.routes;
+        r.get("/healthz", ctx -> {
+            ctx.status(ready ? 200 : 503);
+            ctx.json(Map.of("status", ready ? "ok" : "starting"));
+        });
+        for (String path : catalog.paths()) {
+            ModelSpec model = catalog.byPath(path).orElseThrow();
+            r.post("/openapi/v2/" + path, ctx -> submit(ctx, model));
+        }
+        r.post("/openapi/v2/query", this::query);
+        r.post("/openapi/v2/media/upload/binary", this::upload);
+        r.get("/openapi/v2/queue/status", this::queueStatus);
+        r.post("/uc/openapi/accountStatus", this::accountStatus);
+        r.post("/task/openapi/status", this::v1Status);
+        r.post("/task/openapi/outputs", this::v1Outputs);
+        r.post("/task/openapi/cancel", this::v1Cancel);
+        r.get("/media/{token}/{name}", media::download);
+        r.head("/media/{token}/{name}", media::download);
+
+        r.error(404, ctx -> {
+            if (ctx.path().startsWith("/openapi/v2/")) {
+                send(ctx, SubmitReply.rejected(ErrorCode.INVALID_PARAMETERS, ErrorCode.INVALID_PARAMETERS.message(
+                        "no endpoint at " + ctx.path() + "; the video-edit endpoints are " + String.join(", ", catalog.paths()),
+                        ctx.path() + " 不存在；视频编辑接口为 " + String.join("、", catalog.paths()))));
+            } else if (ctx.result() == null) {
+                send(ctx, V1Reply.error(404, "Not found: " + ctx.path() + " | 未找到：" + ctx.path()));
+            }
+        });
+        r.error(405, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.METHOD_NOT_SUPPORTED, ErrorCode.METHOD_NOT_SUPPORTED.message(
+                ctx.method() + " is not supported on " + ctx.path(), ctx.path() + " 不支持 " + ctx.method() + " 方法"))));
+        r.error(413, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.FILE_TOO_LARGE, ErrorCode.FILE_TOO_LARGE.message(
+                "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
+                "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传"))));
+    }
+
+    // ---- v2 -------------------------------------------------------------------------------------------
+
+    private void submit(Context ctx, ModelSpec model) {
+        handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            return tasks.submit(account, model, body);
+        });
+    }
+
+    private void query(Context ctx) {
+        String[] taskId = {""};
+        handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            taskId[0] = Requests.taskId(body).orElse("");
+            Account account = requireAccount(ctx, body);
+            if (taskId[0].isEmpty()) {
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
+            }
+            return Requests.parseTaskId(taskId[0]).map(id -> tasks.query(account, id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
+        });
+    }
+
+    private void upload(Context ctx) {
+        handle(ctx, e -> UploadReply.error(e.code() == ErrorCode.INVALID_API_KEY ? 401 : Integer.parseInt(e.code().code()),
+                e.code() == ErrorCode.INVALID_API_KEY ? "ApiKey verification failed | API Key 校验失败" : e.getMessage()), () -> {
+            Account account = requireAccount(ctx, null);
+            if (!ctx.isMultipartFormData()) {
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
+                        "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");
+            }
+            UploadedFile file = ctx.uploadedFile("file");
+            if (file == null) {
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
+            }
+            try (InputStream in = file.content()) {
+                return UploadReply.ok(media.upload(in, file.filename(), account.id()));
+            }
+        });
+    }
+
+    private void queueStatus(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            Account account = requireAccount(ctx, null);
+            TaskStore.Counts c = tasks.counts(account);
+            return V1Reply.ok(new QueueStatus("STANDARD", account.concurrency(), c.running(), c.queued(), c.running() + c.queued()));
+        });
+    }
+
+    // ---- v1 -------------------------------------------------------------------------------------------
+
+    private void accountStatus(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            TaskStore.Counts c = tasks.counts(account);
+            return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
+                    "CNY", "STANDARD"));
+        });
+    }
+
+    private void v1Status(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            return v1Task(body, account).<V1Reply<?>>map(t -> V1Reply.ok(t.status().name())).orElseGet(HttpApi::v1NotFound);
+        });
+    }
+
+    private void v1Outputs(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            Optional<Task> task = v1Task(body, account);
+            if (task.isEmpty()) {
+                return v1NotFound();
+            }
+            Task t = task.get();
+            return switch (t.status()) {
+                case QUEUED -> V1Reply.error(V1Reply.APIKEY_TASK_IS_QUEUED, "APIKEY_TASK_IS_QUEUED");
+                case RUNNING -> V1Reply.error(V1Reply.APIKEY_TASK_IS_RUNNING, "APIKEY_TASK_IS_RUNNING");
+                case FAILED -> new V1Reply<>(V1Reply.APIKEY_TASK_STATUS_ERROR, "APIKEY_TASK_STATUS_ERROR",
+                        Map.of("failedReason", tasks.view(t).failedReason()));
+                case SUCCESS -> {
+                    String cost = Long.toString(t.costSeconds(System.currentTimeMillis()));
+                    List<TaskResult> results = tasks.results(t);
+                    yield V1Reply.ok(results.stream().map(r -> new V1Output(r.url(), r.outputType(), cost, r.nodeId())).toList());
+                }
+            };
+        });
+    }
+
+    private void v1Cancel(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            Optional<Long> id = Requests.taskId(body).flatMap(Requests::parseTaskId);
+            if (id.isEmpty()) {
+                return Requests.taskId(body).isEmpty() ? V1Reply.error(V1Reply.PARAMS_INVALID, "taskId is required | taskId 为必填项")
+                        : v1NotFound();
+            }
+            return switch (tasks.cancel(account, id.get())) {
+                case NOT_FOUND -> v1NotFound();
+                case ALREADY_FINISHED -> new V1Reply<>(0, "task already finished; nothing to cancel | 任务已结束，无需取消", null);
+                case CANCELLED, CANCEL_REQUESTED -> V1Reply.ok(null);
+            };
+        });
+    }
+
+    private Optional<Task> v1Task(JsonNode body, Account account) {
+        Optional<String> taskId = Requests.taskId(body);
+        if (taskId.isEmpty()) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
+        }
+        return Requests.parseTaskId(taskId.get()).flatMap(id -> tasks.find(account, id));
+    }
+
+    private static V1Reply<Object> v1NotFound() {
+        return V1Reply.error(V1Reply.APIKEY_TASK_NOT_FOUND, "APIKEY_TASK_NOT_FOUND");
+    }
+
+    private static V1Reply<Object> v1Error(VeditException e) {
+        return switch (e.code()) {
+            case INVALID_API_KEY -> V1Reply.error(V1Reply.APIKEY_UNAUTHORIZED, "APIKEY_UNAUTHORIZED: " + e.getMessage());
+            case INVALID_PARAMETERS -> V1Reply.error(V1Reply.PARAMS_INVALID, "PARAMS_INVALID: " + e.getMessage());
+            default -> V1Reply.error(Integer.parseInt(e.code().code()), e.getMessage());
+        };
+    }
+
+    // ---- shared ---------------------------------------------------------------------------------------
+
+    private Account requireAccount(Context ctx, JsonNode body) {
+        return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
+                ErrorCode.INVALID_API_KEY.message(
+                        Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
+                        Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+    }
+
+    interface Action {
+        Object run() throws IOException;
+    }
+
+    /**
+     * Runs a handler and renders what it returns, or its {@link VeditException} in the endpoint's own error
+     * shape. A database outage is HTTP 503 (clients retry on 5xx); anything unexpected is HTTP 500.
+     */
+    private void handle(Context ctx, Function<VeditException, Object> errorShape, Action action) {
+        try {
+            send(ctx, action.run());
+        } catch (VeditException e) {
+            send(ctx, errorShape.apply(e));
+        } catch (ConnectionException e) {
+            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
+            ctx.status(503);
+            send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
+        } catch (Exception e) {
+            log.error("{} {} failed", ctx.method(), ctx.path(), e);
+            ctx.status(500);
+            send(ctx, errorShape.apply(new VeditException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message())));
+        }
+    }
+
+    private void send(Context ctx, Object reply) {
+        try {
+            ctx.contentType("application/json;charset=utf-8");
+            ctx.result(json.writeValueAsBytes(reply));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Limits of the HTTP layer.
+     *
+     * @param maxJsonBodyBytes largest JSON body (base64 {@code data:} URIs included)
+     * @param maxUploadBytes   largest multipart upload
+     * @param uploadTempDir    where multipart parts are spooled to disk, so memory does not grow with their size
+     */
+    public record HttpSettings(long maxJsonBodyBytes, long maxUploadBytes, Path uploadTempDir) {
+    }
+}

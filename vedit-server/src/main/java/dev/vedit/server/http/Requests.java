@@ -1,0 +1,97 @@
+package dev.vedit.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.Optional;
+
+/** Reading what a client sent: the JSON body, the API key (Bearer header, or the body's apiKey), the task id. */
+final class Requests {
+    private Requests() {
+    }
+
+    /** The JSON body; an empty body reads as {@code {}}. */
+    static JsonNode body(Context ctx, ObjectMapper json) {
+        byte[] bytes = ctx.bodyAsBytes();
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            return node == null ? json.createObjectNode() : node;
+        } catch (JsonProcessingException e) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the request body is not valid JSON (" + e.getOriginalMessage() + ")",
+                    "请求体不是有效的 JSON");
+        } catch (IOException e) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the request body could not be read", "无法读取请求体");
+        }
+    }
+
+    /** The key of a request: {@code Authorization: Bearer KEY}, else {@code apiKey}/{@code apikey} in the body. */
+    static Optional<String> apiKey(Context ctx, JsonNode body) {
+        String header = ctx.header("Authorization");
+        if (header != null) {
+            String h = header.strip();
+            if (h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+                String key = h.substring(7).strip();
+                if (!key.isEmpty()) {
+                    return Optional.of(key);
+                }
+            }
+        }
+        if (body != null && body.isObject()) {
+            for (String field : new String[] {"apiKey", "apikey", "api_key"}) {
+                JsonNode v = body.get(field);
+                if (v != null && v.isTextual() && !v.asText().isBlank()) {
+                    return Optional.of(v.asText().strip());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Account> account(Context ctx, JsonNode body, ApiKeys keys) {
+        return apiKey(ctx, body).flatMap(keys::authenticate);
+    }
+
+    /** The {@code taskId} field as text (clients send it as a string or a number), or empty. */
+    static Optional<String> taskId(JsonNode body) {
+        JsonNode v = body == null ? null : body.get("taskId");
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (v.isIntegralNumber() || v.isTextual()) {
+            String s = v.asText().strip();
+            return s.isEmpty() ? Optional.empty() : Optional.of(s);
+        }
+        return Optional.empty();
+    }
+
+    /** A task id as a number, if the text is one; anything else names no task. */
+    static Optional<Long> parseTaskId(String taskId) {
+        if (taskId.matches("\\d{1,19}")) {
+            try {
+                return Optional.of(Long.parseLong(taskId));
+            } catch (NumberFormatException e) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Limits on what the JSON parser accepts, so a hostile body cannot exhaust the stack or the heap. */
+    static StreamReadConstraints constraints(long maxBodyBytes) {
+        return StreamReadConstraints.builder()
+                .maxNestingDepth(64)
+                .maxStringLength((int) Math.min(Integer.MAX_VALUE, maxBodyBytes))
+                .maxNumberLength(100)
+                .build();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.vedit.server.task;
+
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.wire.FieldSpec;
+import java.nio.file.Path;
+
+/** What the queue needs from the media layer: inputs brought to local disk and checked, outputs kept and linked. */
+public interface TaskMedia {
+
+    /**
+     * Brings the media at {@code url} (http(s), {@code data:} or one of our links) into {@code dir}, checked
+     * against the field's formats and size.
+     *
+     * @throws EngineFailure with a code, and {@code transientFailure} when trying again may help
+     */
+    Path fetch(String url, FieldSpec field, Path dir) throws EngineFailure;
+
+    /** Moves an engine output into the media store and gives it an expiring, unguessable link. */
+    TaskOutput keep(long accountId, int index, EngineOutput output);
+
+    /** The public URL of a kept output. */
+    String url(TaskOutput output);
+}

@@ -1,0 +1,185 @@
+package dev.vedit.server.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.engine.Engine;
+import dev.vedit.wire.EditPlan;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.ModelSpec;
+import dev.vedit.wire.QueryReply;
+import dev.vedit.wire.RequestValidator;
+import dev.vedit.wire.SubmitReply;
+import dev.vedit.wire.TaskResult;
+import dev.vedit.wire.TaskStatus;
+import dev.vedit.wire.Usage;
+import dev.vedit.wire.ValidatedRequest;
+import dev.vedit.wire.VeditException;
+import java.io.UncheckedIOException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Submitting, reading and cancelling tasks: the task system as the API sees it. */
+public final class TaskService {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final TaskStore store;
+    private final EngineRouter engines;
+    private final SubmitMedia submitMedia;
+    private final TaskMedia media;
+    private final QueueSignal signal;
+    private final QueueSettings settings;
+    private final WorkerPool workers;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final TaskIds ids;
+
+    public TaskService(TaskStore store, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
+                       QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
+        this.store = store;
+        this.engines = engines;
+        this.submitMedia = submitMedia;
+        this.media = media;
+        this.signal = signal;
+        this.settings = settings;
+        this.workers = workers;
+        this.clock = clock;
+        this.json = json;
+        this.ids = new TaskIds(clock);
+    }
+
+    /**
+     * Validates, plans and queues an edit.
+     *
+     * @throws VeditException with the code and bilingual message the client should see
+     */
+    public SubmitReply submit(Account account, ModelSpec model, JsonNode body) {
+        ValidatedRequest request = RequestValidator.validate(model, body);
+        TaskStore.Counts counts = store.counts(account.id());
+        if (counts.queued() >= account.queueLimit()) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+        }
+        int modelQueued = store.queuedForModel(model.endpoint());
+        if (modelQueued >= model.limits().queueSize()) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",
+                    model.endpoint() + " 已有 " + modelQueued + " 个排队任务（上限 " + model.limits().queueSize() + "）");
+        }
+        Engine engine = engines.forModel(model);
+        EditPlan plan = engine.plan(request);
+        request = submitMedia.prepare(account, request);
+
+        long now = clock.millis();
+        String clientId = HexFormat.of().formatHex(randomBytes(16));
+        Task task = new Task(ids.next(), account.id(), model.endpoint(), engine.name(), TaskStatus.QUEUED, write(request.params()),
+                write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
+                now, null, null);
+        store.insert(task);
+        signal.wake();
+        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, promptTips(plan), plan);
+    }
+
+    /** The query reply for a task of the account; another account's task reads as not found. */
+    public QueryReply query(Account account, long taskId) {
+        return store.find(taskId, account.id()).map(this::view).orElseGet(() -> QueryReply.notFound(Long.toString(taskId)));
+    }
+
+    public Optional<Task> find(Account account, long taskId) {
+        return store.find(taskId, account.id());
+    }
+
+    /** Result URLs of a finished task, in order. */
+    public List<TaskResult> results(Task task) {
+        return store.outputs(task.id()).stream()
+                .map(o -> new TaskResult(media.url(o), o.outputType(), o.nodeId(), null))
+                .toList();
+    }
+
+    /** The v2 task object: what query returns and what a webhook carries. */
+    public QueryReply view(Task task) {
+        long now = clock.millis();
+        boolean success = task.status() == TaskStatus.SUCCESS;
+        boolean failed = task.status() == TaskStatus.FAILED;
+        Integer progress = switch (task.status()) {
+            case RUNNING -> workers == null ? task.progress() : workers.localProgress(task.id()).orElse(task.progress());
+            case SUCCESS -> 100;
+            default -> null;
+        };
+        return new QueryReply(
+                task.taskId(),
+                task.status().name(),
+                failed ? nullToEmpty(task.errorCode()) : "",
+                failed ? nullToEmpty(task.errorMessage()) : "",
+                success ? results(task) : null,
+                failed ? failedReason(task) : Map.of(),
+                new Usage(null, "0", Long.toString(task.costSeconds(now)), null),
+                "",
+                "",
+                readPlan(task),
+                progress);
+    }
+
+    /** Cancels a task of the account (queued: at once; running: its FFmpeg is stopped). */
+    public TaskStore.CancelOutcome cancel(Account account, long taskId) {
+        TaskStore.CancelOutcome outcome = store.requestCancel(taskId, account.id(), clock.millis());
+        if (outcome == TaskStore.CancelOutcome.CANCEL_REQUESTED && workers != null) {
+            workers.cancelLocally(taskId);
+        }
+        return outcome;
+    }
+
+    /** How many tasks the account has running and queued. */
+    public TaskStore.Counts counts(Account account) {
+        return store.counts(account.id());
+    }
+
+    private Map<String, Object> failedReason(Task task) {
+        if (task.failedReasonJson() != null) {
+            try {
+                return json.readValue(task.failedReasonJson(), json.getTypeFactory().constructMapType(Map.class, String.class, Object.class));
+            } catch (JsonProcessingException e) {
+                // fall through to the generic reason
+            }
+        }
+        return Map.of("exception_type", nullToEmpty(ErrorCode.ofCode(task.errorCode()).name()),
+                "exception_message", nullToEmpty(task.errorMessage()));
+    }
+
+    private EditPlan readPlan(Task task) {
+        try {
+            return json.readValue(task.planJson(), EditPlan.class);
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /** The hosted service's validation result, a JSON document inside a string. */
+    private String promptTips(EditPlan plan) {
+        return "{\"result\": true, \"error\": null, \"outputs_to_execute\": [\"" + plan.engine() + "\"], \"node_errors\": {}}";
+    }
+
+    private String write(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] randomBytes(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return b;
+    }
+
+    private static String nullToEmpty(String s) {
+        return s == null ? "" : s;
+    }
+}

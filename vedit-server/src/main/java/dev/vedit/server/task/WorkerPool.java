@@ -1,0 +1,297 @@
+package dev.vedit.server.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.ModelSpec;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The workers of this process: each claims a task, runs one attempt and records how it ended. Running
+ * attempts heartbeat; a rescuer on every node re-queues attempts whose worker went silent.
+ */
+public final class WorkerPool implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
+
+    private final TaskStore store;
+    private final TaskRunner runner;
+    private final QueueSignal signal;
+    private final QueueSettings settings;
+    private final Path workRoot;
+    private final Clock clock;
+    private final ObjectMapper json;
+    private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final Map<Long, RunHandle> active = new ConcurrentHashMap<>();
+    private final List<Thread> threads = new ArrayList<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "vedit-heartbeat");
+        t.setDaemon(true);
+        return t;
+    });
+    private final List<TaskListener> listeners;
+    private volatile boolean running;
+
+    WorkerPool(TaskStore store, TaskRunner runner, QueueSignal signal, QueueSettings settings, Path workRoot, Clock clock,
+               ObjectMapper json, List<TaskListener> listeners) {
+        this.store = store;
+        this.runner = runner;
+        this.signal = signal;
+        this.settings = settings;
+        this.workRoot = workRoot;
+        this.clock = clock;
+        this.json = json;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /**
+     * Starts the rescuer and the workers. With {@code exclusiveDatabase} (embedded H2, held by this process
+     * alone) every task still RUNNING belongs to a process that died, so it is re-queued at once.
+     */
+    void start(boolean exclusiveDatabase) {
+        running = true;
+        cleanWorkRoot();
+        if (exclusiveDatabase) {
+            int n = store.rescueStale(Long.MAX_VALUE, clock.millis(), clock.millis());
+            if (n > 0) {
+                log.info("re-queued {} task(s) left running by a previous process", n);
+            }
+        }
+        long beat = settings.heartbeatInterval().toMillis();
+        ticker.scheduleWithFixedDelay(this::heartbeats, beat, beat, TimeUnit.MILLISECONDS);
+        long rescue = Math.max(1000, settings.staleAfter().toMillis() / 3);
+        ticker.scheduleWithFixedDelay(this::rescue, rescue, rescue, TimeUnit.MILLISECONDS);
+        for (int i = 0; i < settings.workers(); i++) {
+            String workerId = nodeId + "-w" + i;
+            Thread t = Thread.ofPlatform().name("vedit-" + workerId).daemon(true).start(() -> loop(workerId));
+            threads.add(t);
+        }
+    }
+
+    /** Stops the attempt of a task if it runs in this process; true when it did. */
+    boolean cancelLocally(long taskId) {
+        RunHandle handle = active.get(taskId);
+        if (handle == null) {
+            return false;
+        }
+        handle.stop(RunHandle.StopReason.CANCELLED);
+        return true;
+    }
+
+    /** Live progress of an attempt running in this process, fresher than the stored one. */
+    Optional<Integer> localProgress(long taskId) {
+        return Optional.ofNullable(active.get(taskId)).map(RunHandle::percent);
+    }
+
+    private void loop(String workerId) {
+        while (running) {
+            long seen = signal.generation();
+            try {
+                Optional<Task> task = store.claim(workerId, clock.millis(), WorkerPool::modelConcurrency);
+                if (task.isPresent()) {
+                    execute(workerId, task.get());
+                } else {
+                    signal.await(seen, settings.pollInterval().toMillis());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                // The database may be briefly unreachable: keep the worker alive and try again shortly.
+                log.warn("{}: claiming failed: {}", workerId, e.toString());
+                sleep(settings.pollInterval().toMillis() * 4);
+            }
+        }
+    }
+
+    private static int modelConcurrency(String endpoint) {
+        return ModelCatalog.standard().byPath(endpoint).map(ModelSpec::limits).map(l -> l.concurrencyLimit()).orElse(100);
+    }
+
+    private void execute(String workerId, Task task) {
+        Path workDir = workRoot.resolve(task.id() + "-" + task.attempt());
+        RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis());
+        active.put(task.id(), handle);
+        log.info("task {} attempt {}/{} started on {}", task.id(), task.attempt(), task.maxAttempts(), workerId);
+        try {
+            Files.createDirectories(workDir);
+            List<TaskOutput> outputs = runner.run(task, handle);
+            if (handle.cancelled()) {
+                throw TaskRunner.cancelled();
+            }
+            finish(task, () -> store.succeed(task.id(), workerId, task.attempt(), outputs, clock.millis()), "succeeded");
+        } catch (EngineFailure failure) {
+            ended(workerId, task, handle, failure);
+        } catch (IOException | RuntimeException e) {
+            log.error("task {} attempt {} failed unexpectedly", task.id(), task.attempt(), e);
+            ended(workerId, task, handle, new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
+                    "the worker failed unexpectedly (" + e.getClass().getSimpleName() + ")", "工作进程意外失败"), true, "worker", e));
+        } finally {
+            active.remove(task.id());
+            deleteTree(workDir);
+        }
+    }
+
+    private void ended(String workerId, Task task, RunHandle handle, EngineFailure failure) {
+        long now = clock.millis();
+        RunHandle.StopReason stop = handle.stopReason();
+        if (stop == RunHandle.StopReason.LOST) {
+            log.warn("task {} attempt {} abandoned: another worker owns it now", task.id(), task.attempt());
+            return;
+        }
+        if (stop == RunHandle.StopReason.SHUTDOWN) {
+            finish(task, () -> store.retryLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
+                    "the node shut down during the attempt", now), "re-queued at shutdown");
+            return;
+        }
+        if (stop == RunHandle.StopReason.CANCELLED) {
+            finish(task, () -> store.fail(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
+                    ErrorCode.TASK_CANCELLED.message(), null, now), "cancelled");
+            return;
+        }
+        if (stop == RunHandle.StopReason.TIMED_OUT) {
+            failure = new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
+                    "the attempt ran longer than " + settings.taskTimeout().toSeconds() + " s",
+                    "本次执行超过 " + settings.taskTimeout().toSeconds() + " 秒"), false, "worker", null);
+        }
+        EngineFailure f = failure;
+        if (f.transientFailure() && task.attempt() < task.maxAttempts()) {
+            long delay = settings.backoffMillis(task.attempt(), ThreadLocalRandom.current().nextDouble());
+            log.info("task {} attempt {} failed ({}), retrying in {} ms", task.id(), task.attempt(), f.getMessage(), delay);
+            finish(task, () -> store.retryLater(task.id(), workerId, task.attempt(), now + delay, f.code(), f.getMessage(), now),
+                    "retry scheduled");
+            return;
+        }
+        String message = f.transientFailure() && task.maxAttempts() > 1
+                ? f.getMessage() + " (after " + task.attempt() + " attempts)"
+                : f.getMessage();
+        finish(task, () -> store.fail(task.id(), workerId, task.attempt(), f.code(), message, reasonJson(f), now), "failed");
+    }
+
+    /** Records how an attempt ended, retrying the write while the database is briefly unreachable. */
+    private void finish(Task task, java.util.function.BooleanSupplier write, String what) {
+        for (int i = 0; i < 10; i++) {
+            try {
+                if (write.getAsBoolean()) {
+                    log.info("task {} attempt {} {}", task.id(), task.attempt(), what);
+                    if (!what.contains("retry") && !what.contains("re-queued")) {
+                        store.find(task.id()).ifPresent(t -> listeners.forEach(l -> l.taskEnded(t)));
+                    }
+                } else {
+                    log.warn("task {} attempt {} {}, but its state had changed meanwhile; nothing recorded", task.id(), task.attempt(), what);
+                }
+                signal.wake();
+                return;
+            } catch (RuntimeException e) {
+                log.warn("task {}: recording '{}' failed ({}), retrying", task.id(), what, e.toString());
+                sleep(Math.min(5000, 200L << i));
+            }
+        }
+        log.error("task {}: could not record '{}'; the rescuer will re-queue it", task.id(), what);
+    }
+
+    private String reasonJson(EngineFailure f) {
+        try {
+            return json.writeValueAsString(f.failedReason());
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    private void heartbeats() {
+        long now = clock.millis();
+        for (RunHandle h : active.values()) {
+            try {
+                if (now - h.startedAtMillis > settings.taskTimeout().toMillis()) {
+                    h.stop(RunHandle.StopReason.TIMED_OUT);
+                }
+                Integer progress = h.percent();
+                TaskStore.Heartbeat beat = store.heartbeat(h.task.id(), h.task.workerId(), h.task.attempt(), progress, now);
+                if (beat == TaskStore.Heartbeat.CANCEL_REQUESTED) {
+                    h.stop(RunHandle.StopReason.CANCELLED);
+                } else if (beat == TaskStore.Heartbeat.LOST) {
+                    h.stop(RunHandle.StopReason.LOST);
+                }
+            } catch (RuntimeException e) {
+                log.warn("heartbeat of task {} failed: {}", h.task.id(), e.toString());
+            }
+        }
+    }
+
+    private void rescue() {
+        try {
+            long now = clock.millis();
+            int n = store.rescueStale(now - settings.staleAfter().toMillis(), now, now);
+            if (n > 0) {
+                log.info("rescuer handled {} task(s) whose worker stopped heart-beating", n);
+                signal.wake();
+            }
+        } catch (RuntimeException e) {
+            log.warn("rescuer failed: {}", e.toString());
+        }
+    }
+
+    private void cleanWorkRoot() {
+        // Work dirs of this node's earlier processes are orphans: their attempts are re-run from the start.
+        if (Files.isDirectory(workRoot)) {
+            try (Stream<Path> dirs = Files.list(workRoot)) {
+                dirs.forEach(WorkerPool::deleteTree);
+            } catch (IOException e) {
+                log.warn("could not clean {}: {}", workRoot, e.toString());
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            log.warn("could not delete {}: {}", dir, e.toString());
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Stops claiming; attempts still running are stopped and put back in the queue for another worker. */
+    @Override
+    public void close() {
+        running = false;
+        signal.wake();
+        active.values().forEach(h -> h.stop(RunHandle.StopReason.SHUTDOWN));
+        for (Thread t : threads) {
+            try {
+                t.join(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        ticker.shutdownNow();
+    }
+}

@@ -1,0 +1,251 @@
+package dev.vedit.server.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.server.db.Database;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.TaskStatus;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The queue's guarantees, run against every database vedit supports (one subclass each). */
+abstract class TaskStoreContract {
+    private static final String O3 = "kling-video-o3-pro/video-edit";
+    private Database db;
+    TaskStore store;
+    ApiKeys keys;
+    TaskIds ids = new TaskIds(Clock.systemUTC());
+    long now = 1_800_000_000_000L;
+
+    abstract Database open();
+
+    @BeforeEach
+    void setUp() {
+        db = open();
+        store = new TaskStore(db.jdbi());
+        keys = new ApiKeys(db.jdbi(), Clock.systemUTC(), 2, 100);
+    }
+
+    @AfterEach
+    void tearDown() {
+        db.close();
+    }
+
+    Account account(String key) {
+        return keys.createAccount("test", key);
+    }
+
+    Task queue(Account account) {
+        Task t = new Task(ids.next(), account.id(), O3, "local", TaskStatus.QUEUED, "{}", "{\"engine\":\"local\",\"operations\":[]}",
+                null, "0123456789abcdef0123456789abcdef", 0, 3, now, null, null, false, null, null, null, null, now, null, null);
+        store.insert(t);
+        return t;
+    }
+
+    @Test
+    void aTaskIsOnlyVisibleToItsAccount() {
+        Account a = account(ApiKeys.generate());
+        Account b = account(ApiKeys.generate());
+        Task t = queue(a);
+        assertThat(store.find(t.id(), a.id())).isPresent();
+        assertThat(store.find(t.id(), b.id())).isEmpty();
+    }
+
+    @Test
+    void claimTakesTheOldestQueuedTaskAndMarksItRunning() {
+        Account a = account(ApiKeys.generate());
+        Task first = queue(a);
+        queue(a);
+        Task claimed = store.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(claimed.id()).isEqualTo(first.id());
+        assertThat(claimed.status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(claimed.attempt()).isEqualTo(1);
+        assertThat(claimed.workerId()).isEqualTo("w1");
+    }
+
+    @Test
+    void concurrentWorkersNeverClaimTheSameTask() throws Exception {
+        List<Account> accounts = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            accounts.add(keys.createAccount("a" + i, ApiKeys.generate()));
+        }
+        // Each account may run 2 at once: 10 accounts x 2 = 20 claimable of the 40 queued.
+        for (int i = 0; i < 40; i++) {
+            queue(accounts.get(i % 10));
+        }
+        Set<Long> claimed = ConcurrentHashMap.newKeySet();
+        List<Long> all = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(6);
+        CountDownLatch start = new CountDownLatch(1);
+        for (int w = 0; w < 6; w++) {
+            String worker = "w" + w;
+            pool.submit(() -> {
+                start.await();
+                // A claim may come back empty while other workers hold rows locked: keep polling, as workers do.
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+                while (claimed.size() < 20 && System.nanoTime() < deadline) {
+                    store.claim(worker, now, e -> 100).ifPresent(t -> {
+                        claimed.add(t.id());
+                        all.add(t.id());
+                    });
+                }
+                return null;
+            });
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(all).hasSize(claimed.size());
+        assertThat(claimed).hasSize(20);
+        assertThat(store.claim("late", now, e -> 100)).isEmpty();
+    }
+
+    @Test
+    void anAccountAtItsConcurrencyLimitWaitsWhileOthersRun() {
+        Account busy = account(ApiKeys.generate()); // limit 2
+        Account other = account(ApiKeys.generate());
+        queue(busy);
+        queue(busy);
+        Task third = queue(busy);
+        Task others = queue(other);
+        assertThat(store.claim("w", now, e -> 100)).isPresent();
+        assertThat(store.claim("w", now, e -> 100)).isPresent();
+        assertThat(store.claim("w", now, e -> 100).orElseThrow().id()).isEqualTo(others.id());
+        assertThat(store.claim("w", now, e -> 100)).isEmpty();
+        assertThat(store.find(third.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+    }
+
+    @Test
+    void aModelAtItsConcurrencyLimitIsNotClaimed() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        queue(a);
+        assertThat(store.claim("w", now, e -> 1)).isPresent();
+        assertThat(store.claim("w", now, e -> 1)).isEmpty();
+    }
+
+    @Test
+    void aRetryIsNotClaimedBeforeItsBackoffEnds() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task t = store.claim("w", now, e -> 100).orElseThrow();
+        assertThat(store.retryLater(t.id(), "w", 1, now + 5000, ErrorCode.FILE_PROCESSING_FAILED, "network", now)).isTrue();
+        assertThat(store.claim("w", now + 4999, e -> 100)).isEmpty();
+        Task again = store.claim("w2", now + 5000, e -> 100).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheOwningAttemptCanEndATask() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task t = store.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(store.succeed(t.id(), "other", 1, List.of(), now)).isFalse();
+        assertThat(store.fail(t.id(), "w1", 2, ErrorCode.GENERATION_FAILED, "x", null, now)).isFalse();
+        assertThat(store.succeed(t.id(), "w1", 1, List.of(new TaskOutput(0, "openapi/x.mp4", "mp4", "local", "tok")), now + 1000)).isTrue();
+        assertThat(store.fail(t.id(), "w1", 1, ErrorCode.GENERATION_FAILED, "late", null, now)).isFalse();
+        Task done = store.find(t.id()).orElseThrow();
+        assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(store.outputs(t.id())).extracting(TaskOutput::mediaKey).containsExactly("openapi/x.mp4");
+    }
+
+    @Test
+    void aSilentAttemptIsRequeuedAndItsOldWorkerLosesIt() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task t = store.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(store.rescueStale(now + 1, now + 31_000, now + 31_000)).isEqualTo(1);
+        assertThat(store.heartbeat(t.id(), "w1", 1, 50, now + 32_000)).isEqualTo(TaskStore.Heartbeat.LOST);
+        Task again = store.claim("w2", now + 31_000, e -> 100).orElseThrow();
+        assertThat(again.attempt()).isEqualTo(2);
+        assertThat(store.succeed(t.id(), "w1", 1, List.of(), now + 40_000)).isFalse();
+        assertThat(store.succeed(t.id(), "w2", 2, List.of(), now + 40_000)).isTrue();
+    }
+
+    @Test
+    void aSilentAttemptOutOfAttemptsFailsWithRetriesExhausted() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        long t0 = now;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(store.claim("w", t0, e -> 100)).isPresent();
+            store.rescueStale(t0 + 1, t0 + 1, t0 + 1);
+            t0 += 10;
+        }
+        Task failed = store.recent(a.id(), 1).get(0);
+        assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(failed.errorCode()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED.code());
+        assertThat(store.events(failed.id())).extracting(TaskEvent::status)
+                .containsExactly(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.QUEUED,
+                        TaskStatus.RUNNING, TaskStatus.FAILED);
+    }
+
+    @Test
+    void cancellingAQueuedTaskEndsItAtOnce() {
+        Account a = account(ApiKeys.generate());
+        Task t = queue(a);
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
+        Task cancelled = store.find(t.id()).orElseThrow();
+        assertThat(cancelled.status()).isEqualTo(TaskStatus.FAILED);
+        assertThat(cancelled.errorCode()).isEqualTo(ErrorCode.TASK_CANCELLED.code());
+        assertThat(store.claim("w", now, e -> 100)).isEmpty();
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.ALREADY_FINISHED);
+    }
+
+    @Test
+    void cancellingARunningTaskIsSeenByItsHeartbeat() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task t = store.claim("w", now, e -> 100).orElseThrow();
+        assertThat(store.heartbeat(t.id(), "w", 1, 10, now)).isEqualTo(TaskStore.Heartbeat.OWNED);
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCEL_REQUESTED);
+        assertThat(store.heartbeat(t.id(), "w", 1, 20, now)).isEqualTo(TaskStore.Heartbeat.CANCEL_REQUESTED);
+    }
+
+    @Test
+    void anotherAccountCannotCancelATask() {
+        Account a = account(ApiKeys.generate());
+        Account b = account(ApiKeys.generate());
+        Task t = queue(a);
+        assertThat(store.requestCancel(t.id(), b.id(), now)).isEqualTo(TaskStore.CancelOutcome.NOT_FOUND);
+        assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+    }
+
+    @Test
+    void countsSplitRunningAndQueued() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        queue(a);
+        queue(a);
+        store.claim("w", now, e -> 100);
+        TaskStore.Counts c = store.counts(a.id());
+        assertThat(c.running()).isEqualTo(1);
+        assertThat(c.queued()).isEqualTo(2);
+        assertThat(store.queuedForModel(O3)).isEqualTo(2);
+        assertThat(Optional.of(c)).isPresent();
+    }
+
+    @Test
+    void taskIdsAreNineteenDigitsAndIncreasing() {
+        long previous = 0;
+        for (int i = 0; i < 10_000; i++) {
+            long id = ids.next();
+            assertThat(Long.toString(id)).hasSize(19);
+            assertThat(id).isGreaterThan(previous);
+            previous = id;
+        }
+    }
+}
