@@ -1,11 +1,110 @@
 package dev.vedit.server;
 
-/** Entry point of the vedit program. */
+import dev.vedit.server.task.QueueSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The {@code vedit} program. */
+@Command(name = "vedit", mixinStandardHelpOptions = true, version = "vedit 0.1.0",
+        description = "A self-hostable AI video-edit service that speaks the RunningHub OpenAPI.",
+        subcommands = {Main.Serve.class, CommandLine.HelpCommand.class})
 public final class Main {
-    private Main() {
-    }
 
     public static void main(String[] args) {
-        System.out.println("vedit");
+        System.exit(new CommandLine(new Main()).execute(args));
+    }
+
+    /** {@code vedit serve}: runs the service until interrupted. */
+    @Command(name = "serve", mixinStandardHelpOptions = true,
+            description = "Start the service (API and workers) on an embedded database, or on PostgreSQL with --db-url.",
+            footer = {"", "Environment: VEDIT_API_KEY=key1,key2 provisions exactly these keys (one account each) instead of generating one.",
+                    "Every option can also be set as VEDIT_<OPTION> (e.g. VEDIT_PORT=9000, VEDIT_DB_URL=...)."})
+    static final class Serve implements Callable<Integer> {
+        @Option(names = "--host", defaultValue = "${env:VEDIT_HOST:-127.0.0.1}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+        String host;
+        @Option(names = "--port", defaultValue = "${env:VEDIT_PORT:-8080}", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+        int port;
+        @Option(names = "--data-dir", defaultValue = "${env:VEDIT_DATA_DIR:-./vedit-data}",
+                description = "Database (embedded mode), media and work files (default ${DEFAULT-VALUE}).")
+        Path dataDir;
+        @Option(names = "--public-url", defaultValue = "${env:VEDIT_PUBLIC_URL}",
+                description = "Base of the URLs handed out (download_url, results), e.g. https://vedit.example.com (default http://HOST:PORT).")
+        String publicUrl;
+        @Option(names = "--db-url", defaultValue = "${env:VEDIT_DB_URL}", description = "JDBC URL, e.g. jdbc:postgresql://db/vedit (default: embedded H2 in the data dir).")
+        String dbUrl;
+        @Option(names = "--db-user", defaultValue = "${env:VEDIT_DB_USER}", description = "Database user.")
+        String dbUser;
+        @Option(names = "--db-password", defaultValue = "${env:VEDIT_DB_PASSWORD}", description = "Database password.")
+        String dbPassword;
+        @Option(names = "--workers", defaultValue = "${env:VEDIT_WORKERS:--1}", description = "Worker threads (default: one per core; 0 runs no tasks here).")
+        int workers;
+        @Option(names = "--key-concurrency", defaultValue = "${env:VEDIT_KEY_CONCURRENCY:--1}",
+                description = "Tasks one API key may run at once, for new keys (default: the worker count).")
+        int keyConcurrency;
+        @Option(names = "--key-queue", defaultValue = "${env:VEDIT_KEY_QUEUE:-1000}", description = "Tasks one API key may have queued, for new keys (default ${DEFAULT-VALUE}).")
+        int keyQueue;
+        @Option(names = "--max-attempts", defaultValue = "${env:VEDIT_MAX_ATTEMPTS:-3}", description = "Attempts per task on transient failures (default ${DEFAULT-VALUE}).")
+        int maxAttempts;
+        @Option(names = "--task-timeout", defaultValue = "${env:VEDIT_TASK_TIMEOUT:-15m}", description = "Longest run of one attempt, e.g. 90s, 15m (default ${DEFAULT-VALUE}).")
+        String taskTimeout;
+        @Option(names = "--result-ttl", defaultValue = "${env:VEDIT_RESULT_TTL:-24h}", description = "How long result and upload URLs work, e.g. 24h, 7d (default ${DEFAULT-VALUE}).")
+        String resultTtl;
+        @Option(names = "--max-upload-mb", defaultValue = "${env:VEDIT_MAX_UPLOAD_MB:-200}", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
+        long maxUploadMb;
+        @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
+                description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
+        List<String> allowFetch;
+
+        @Override
+        public Integer call() throws Exception {
+            QueueSettings defaults = QueueSettings.defaults();
+            int workerCount = workers >= 0 ? workers : defaults.workers();
+            QueueSettings queue = new QueueSettings(workerCount, Math.max(1, maxAttempts), defaults.retryBase(), defaults.retryMax(),
+                    defaults.pollInterval(), defaults.heartbeatInterval(), defaults.staleAfter(), parseDuration(taskTimeout));
+            String envKeys = System.getenv("VEDIT_API_KEY");
+            List<String> keys = envKeys == null ? List.of()
+                    : Arrays.stream(envKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            ServerConfig base = ServerConfig.defaults(dataDir);
+            ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
+                    keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
+                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch);
+            VeditServer server = VeditServer.start(config);
+            CountDownLatch stopped = new CountDownLatch(1);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.close();
+                stopped.countDown();
+            }, "vedit-shutdown"));
+            System.out.println("vedit is listening on " + server.baseUrl());
+            server.createdApiKey().ifPresent(k -> System.out.println(
+                    "API key created on first start (stored hashed, shown only now): " + k
+                            + System.lineSeparator() + "  try: curl -s -X POST " + server.baseUrl()
+                            + "/uc/openapi/accountStatus -H 'Authorization: Bearer " + k + "'"));
+            stopped.await();
+            return 0;
+        }
+    }
+
+    /** Parses {@code 90s}, {@code 15m}, {@code 24h}, {@code 7d} or an ISO-8601 duration ({@code PT15M}). */
+    static Duration parseDuration(String text) {
+        String t = text.strip().toLowerCase();
+        if (t.startsWith("p")) {
+            return Duration.parse(text.strip().toUpperCase());
+        }
+        long n = Long.parseLong(t.replaceAll("[a-z]+$", ""));
+        return switch (t.replaceAll("^[0-9]+", "")) {
+            case "ms" -> Duration.ofMillis(n);
+            case "s", "" -> Duration.ofSeconds(n);
+            case "m" -> Duration.ofMinutes(n);
+            case "h" -> Duration.ofHours(n);
+            case "d" -> Duration.ofDays(n);
+            default -> throw new IllegalArgumentException("not a duration: " + text + " (use e.g. 90s, 15m, 24h, 7d)");
+        };
     }
 }

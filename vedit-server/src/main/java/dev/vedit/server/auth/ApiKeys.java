@@ -97,6 +97,18 @@ public final class ApiKeys {
         cache.clear();
     }
 
+    /** Sets the limits of the account a key opens; false when the key is unknown. */
+    public boolean updateLimits(String key, int concurrency, int queueLimit) {
+        Optional<Account> account = authenticate(key);
+        if (account.isEmpty()) {
+            return false;
+        }
+        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET concurrency = :c, queue_limit = :q WHERE id = :id")
+                .bind("c", concurrency).bind("q", queueLimit).bind("id", account.get().id()).execute());
+        cache.clear();
+        return true;
+    }
+
     /** Whether any account exists yet (a first start has none). */
     public boolean anyAccount() {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one()) > 0;

@@ -30,6 +30,10 @@ public record QueueSettings(
                 Duration.ofMillis(500), Duration.ofSeconds(3), Duration.ofSeconds(30), Duration.ofMinutes(15));
     }
 
+    public QueueSettings withWorkers(int n) {
+        return new QueueSettings(n, maxAttempts, retryBase, retryMax, pollInterval, heartbeatInterval, staleAfter, taskTimeout);
+    }
+
     long backoffMillis(int attempt, double random) {
         double base = retryBase.toMillis() * Math.pow(2, Math.max(0, attempt - 1));
         double jittered = base * (0.5 + random);

@@ -1,0 +1,83 @@
+package dev.vedit.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.ServerConfig;
+import dev.vedit.server.VeditServer;
+import dev.vedit.server.task.QueueSettings;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+/** A real vedit server on a random port, with two known API keys, and a plain HTTP client for it. */
+public final class TestServer implements AutoCloseable {
+    public final String keyA = UUID.randomUUID().toString().replace("-", "");
+    public final String keyB = UUID.randomUUID().toString().replace("-", "");
+    public final VeditServer server;
+    public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    public final ObjectMapper json = new ObjectMapper();
+
+    public TestServer(Path dataDir) {
+        this(dataDir, c -> c);
+    }
+
+    public TestServer(Path dataDir, UnaryOperator<ServerConfig> customise) {
+        QueueSettings q = QueueSettings.defaults();
+        QueueSettings fast = new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
+                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withQueue(fast).withApiKeys(List.of(keyA, keyB))
+                .withFetchAllowlist(List.of("127.0.0.1"));
+        server = VeditServer.start(customise.apply(config));
+        assert q != null;
+    }
+
+    public String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    public JsonNode post(String path, String key, Object body) {
+        try {
+            HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : json.writeValueAsString(body)));
+            if (key != null) {
+                b.header("Authorization", "Bearer " + key);
+            }
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (r.statusCode() != 200) {
+                throw new AssertionError("HTTP " + r.statusCode() + " from " + path + ": " + r.body());
+            }
+            return json.readTree(r.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> raw(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}
