@@ -1,0 +1,103 @@
+package dev.vedit.server.media;
+
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Which hosts the fetcher may connect to: public addresses only, so a submitted URL cannot reach this
+ * server's own network (cloud metadata, databases, admin ports), except where an allowlist says so.
+ */
+final class AddressPolicy {
+    private static final List<Cidr> BLOCKED = List.of(
+            "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
+            "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
+            "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
+            "::/96", "fe80::/10", "fec0::/10", "fc00::/7", "ff00::/8", "2001:db8::/32",
+            "100::/64").stream().map(Cidr::parse).toList();
+
+    private final Set<String> allowedHosts = new TreeSet<>();
+    private final List<Cidr> allowedBlocks = new ArrayList<>();
+
+    /** @param allowlist host names and IP addresses or CIDR blocks that may be reached although private */
+    AddressPolicy(List<String> allowlist) {
+        for (String entry : allowlist) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (Cidr.isIpLiteral(e.contains("/") ? e.substring(0, e.indexOf('/')) : e)) {
+                allowedBlocks.add(Cidr.parse(e));
+            } else {
+                allowedHosts.add(e);
+            }
+        }
+    }
+
+    /**
+     * Resolves {@code host} and refuses it when any of its addresses is not public and not allowlisted.
+     *
+     * @throws VeditException {@link ErrorCode#INVALID_URL}
+     */
+    void check(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if (allowedHosts.contains(name.toLowerCase(Locale.ROOT))) {
+            return;
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(name);
+        } catch (UnknownHostException e) {
+            throw VeditException.of(ErrorCode.INVALID_URL,
+                    "the host " + name + " does not exist; check the URL",
+                    "主机 " + name + " 不存在，请检查链接");
+        }
+        for (InetAddress address : addresses) {
+            if (!permitted(address.getAddress())) {
+                throw VeditException.of(ErrorCode.INVALID_URL,
+                        "the host " + name + " is a private or reserved address (" + address.getHostAddress()
+                                + "); use a publicly reachable URL or upload the file",
+                        "主机 " + name + " 为私有或保留地址（" + address.getHostAddress() + "），请使用公网可访问的链接或先上传文件");
+            }
+        }
+    }
+
+    boolean permitted(byte[] address) {
+        for (Cidr block : allowedBlocks) {
+            if (block.contains(address)) {
+                return true;
+            }
+        }
+        byte[] ipv4 = embeddedIpv4(address);
+        if (ipv4 != null) {
+            return permitted(ipv4);
+        }
+        return BLOCKED.stream().noneMatch(block -> block.contains(address));
+    }
+
+    /** The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6 address, if any. */
+    private static byte[] embeddedIpv4(byte[] a) {
+        if (a.length != 16) {
+            return null;
+        }
+        boolean firstTenZero = Arrays.equals(a, 0, 10, new byte[10], 0, 10);
+        if (firstTenZero && (a[10] & 0xFF) == 0xFF && (a[11] & 0xFF) == 0xFF) {
+            return Arrays.copyOfRange(a, 12, 16); // ::ffff:a.b.c.d
+        }
+        if (firstTenZero && a[10] == 0 && a[11] == 0 && !(a[12] == 0 && a[13] == 0 && a[14] == 0)) {
+            return Arrays.copyOfRange(a, 12, 16); // ::a.b.c.d (deprecated compatible form)
+        }
+        byte[] nat64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
+        if (Arrays.equals(a, 0, 12, nat64, 0, 12)) {
+            return Arrays.copyOfRange(a, 12, 16); // 64:ff9b::a.b.c.d
+        }
+        if (a[0] == 0x20 && a[1] == 0x02) {
+            return Arrays.copyOfRange(a, 2, 6); // 2002:aabb:ccdd::/48, 6to4
+        }
+        return null;
+    }
+}

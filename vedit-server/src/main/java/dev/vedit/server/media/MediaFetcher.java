@@ -1,0 +1,333 @@
+package dev.vedit.server.media;
+
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+/**
+ * Brings a task's media input onto local disk. Accepts this server's own download URLs (resolved from the
+ * database, no network round trip), {@code data:} URIs (Base64) and public http(s) URLs.
+ *
+ * <p>Failures are {@link VeditException}s; those worth retrying later are {@link TransientFetchException}s.
+ */
+public final class MediaFetcher implements AutoCloseable {
+    static final int MAX_REDIRECTS = 5;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final MediaService media;
+    private final Set<String> ownHosts;
+    private final AddressPolicy addressPolicy;
+    private final Duration timeout;
+    private final HttpClient client;
+
+    /**
+     * @param media     resolves this server's own download URLs
+     * @param ownHosts  host names (lower case) under which clients reach this server besides the public base
+     *                  URL; their {@code /media/...} paths are resolved locally
+     * @param allowlist host names, IP addresses or CIDR blocks that may be fetched although private (e.g.
+     *                  {@code 127.0.0.1}, {@code 10.1.0.0/16}); empty: public addresses only
+     * @param timeout   the longest one fetch may take, redirects and body included (e.g. 120 s)
+     */
+    public MediaFetcher(MediaService media, Set<String> ownHosts, List<String> allowlist, Duration timeout) {
+        this.media = media;
+        this.ownHosts = ownHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.addressPolicy = new AddressPolicy(allowlist);
+        this.timeout = timeout;
+        this.client = HttpClient.newBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER) // each hop is checked against the address policy
+                .version(HttpClient.Version.HTTP_1_1)
+                .build();
+    }
+
+    /**
+     * Fetches {@code url} into {@code targetDir} and sniffs its content.
+     *
+     * @throws VeditException {@link ErrorCode#INVALID_URL} (bad, refused, unknown or expired URL, HTTP 4xx),
+     *                        {@link ErrorCode#FILE_TOO_LARGE} (over {@code maxBytes}), {@link ErrorCode#MEDIA_INVALID}
+     *                        (empty or no known format), {@link TransientFetchException} (worth a retry)
+     * @throws IOException    when the local disk fails
+     */
+    public FetchedMedia fetch(String url, long maxBytes, Path targetDir) throws IOException {
+        if (url == null || url.isBlank()) {
+            throw invalidUrl("the URL is empty", "链接为空");
+        }
+        Files.createDirectories(targetDir);
+        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+            return fetchDataUri(url, maxBytes, targetDir);
+        }
+        URI uri = parseHttpUri(url);
+        Optional<String> ownToken = ownToken(url, uri);
+        if (ownToken.isPresent()) {
+            return fetchOwn(ownToken.get(), maxBytes, targetDir);
+        }
+        return fetchHttp(uri, maxBytes, targetDir);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+
+    private Optional<String> ownToken(String url, URI uri) {
+        String base = media.publicBaseUrl() + "/media/";
+        String rest;
+        if (url.startsWith(base)) {
+            rest = url.substring(base.length());
+        } else if (ownHosts.contains(uri.getHost().toLowerCase(Locale.ROOT)) && uri.getRawPath() != null
+                && uri.getRawPath().startsWith("/media/")) {
+            rest = uri.getRawPath().substring("/media/".length());
+        } else {
+            return Optional.empty();
+        }
+        int slash = rest.indexOf('/');
+        String token = slash < 0 ? rest : rest.substring(0, slash);
+        return Optional.of(token);
+    }
+
+    private FetchedMedia fetchOwn(String token, long maxBytes, Path targetDir) throws IOException {
+        MediaStore store = media.store();
+        LinkTarget link = media.findLiveLink(token).filter(l -> existsQuietly(store, l.mediaKey()))
+                .orElseThrow(() -> invalidUrl(
+                        "this download URL has expired or does not exist; upload the file again for a new URL",
+                        "该下载链接已过期或不存在，请重新上传文件以获取新链接"));
+        long size = store.size(link.mediaKey());
+        if (size > maxBytes) {
+            throw HashingCopy.tooLarge(maxBytes);
+        }
+        Path part = targetDir.resolve(UUID.randomUUID() + ".part");
+        Optional<Path> local = store.localPath(link.mediaKey());
+        try {
+            if (local.isPresent()) {
+                linkOrCopy(local.get(), part);
+            } else {
+                try (InputStream in = store.open(link.mediaKey(), 0, -1)) {
+                    Files.copy(in, part);
+                }
+            }
+            return sniffed(part, "the linked file", "该链接文件");
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    /** A hard link costs nothing and leaves the store's file alone when the caller deletes its copy. */
+    private static void linkOrCopy(Path source, Path target) throws IOException {
+        try {
+            Files.createLink(target, source);
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private FetchedMedia fetchDataUri(String url, long maxBytes, Path targetDir) throws IOException {
+        int comma = url.indexOf(',');
+        if (comma < 0 || !url.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
+            throw invalidUrl("a data: URI must be Base64 encoded, as data:<mime type>;base64,<data>",
+                    "data: URI 必须为 Base64 编码，格式为 data:<MIME 类型>;base64,<数据>");
+        }
+        long payloadChars = url.length() - comma - 1L;
+        if (payloadChars / 4 * 3 - 2 > maxBytes) {
+            throw HashingCopy.tooLarge(maxBytes);
+        }
+        Path part = targetDir.resolve(UUID.randomUUID() + ".part");
+        try {
+            try (InputStream in = Base64.getDecoder().wrap(new StringInputStream(url, comma + 1))) {
+                HashingCopy.copy(in, part, maxBytes);
+            } catch (IOException e) {
+                // The JDK's Base64 stream reports bad characters and bad padding as IOExceptions.
+                if (e instanceof FileSystemException) {
+                    throw e;
+                }
+                throw invalidUrl("the data: URI is not valid Base64 (" + e.getMessage() + ")",
+                        "data: URI 不是有效的 Base64 编码（" + e.getMessage() + "）");
+            }
+            return sniffed(part, "the data: URI", "data: URI");
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private FetchedMedia fetchHttp(URI start, long maxBytes, Path targetDir) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        URI current = start;
+        Path part = targetDir.resolve(UUID.randomUUID() + ".part");
+        try {
+            for (int redirects = 0; ; redirects++) {
+                addressPolicy.check(current.getHost());
+                HttpResponse<Long> response = send(current, maxBytes, part, deadline);
+                int status = response.statusCode();
+                if (REDIRECTS.contains(status)) {
+                    if (redirects >= MAX_REDIRECTS) {
+                        throw invalidUrl("more than " + MAX_REDIRECTS + " redirects from " + shown(start)
+                                        + "; use the file's final URL",
+                                "来自 " + shown(start) + " 的重定向超过 " + MAX_REDIRECTS + " 次，请使用文件的最终链接");
+                    }
+                    current = redirectTarget(current, response);
+                    continue;
+                }
+                if (status / 100 == 2) {
+                    if (response.body() < 0) {
+                        throw HashingCopy.tooLarge(maxBytes); // refused on its Content-Length
+                    }
+                    return sniffed(part, shown(start), shown(start));
+                }
+                throw statusFailure(current, status);
+            }
+        } finally {
+            Files.deleteIfExists(part);
+        }
+    }
+
+    private HttpResponse<Long> send(URI uri, long maxBytes, Path part, long deadline) throws IOException {
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+            throw timedOut(uri, null);
+        }
+        HttpRequest request = HttpRequest.newBuilder(uri).GET()
+                .timeout(Duration.ofNanos(remaining))
+                .header("User-Agent", "vedit-media-fetcher")
+                .build();
+        CompletableFuture<HttpResponse<Long>> future = client.sendAsync(request, info -> {
+            if (info.statusCode() / 100 != 2) {
+                return FileBodySubscriber.refusing();
+            }
+            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+            return declared > maxBytes ? FileBodySubscriber.refusing() : new FileBodySubscriber(part, maxBytes);
+        });
+        try {
+            // The request timeout covers only the headers; this bounds the body too.
+            return future.get(remaining, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            future.cancel(true);
+            throw timedOut(uri, e);
+        } catch (InterruptedException e) {
+            future.cancel(true);
+            Thread.currentThread().interrupt();
+            throw new TransientFetchException("fetching " + shown(uri) + " was interrupted; retry",
+                    "下载 " + shown(uri) + " 被中断，请重试", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof FileBodySubscriber.TooLarge) {
+                throw HashingCopy.tooLarge(maxBytes);
+            }
+            if (cause instanceof HttpTimeoutException) {
+                throw timedOut(uri, cause);
+            }
+            if (cause instanceof FileSystemException local) {
+                throw local;
+            }
+            throw new TransientFetchException(
+                    "could not download " + shown(uri) + " (" + cause + "); check that the URL is reachable or retry",
+                    "无法下载 " + shown(uri) + "（" + cause + "），请确认链接可访问或重试", cause);
+        }
+    }
+
+    private URI redirectTarget(URI from, HttpResponse<?> response) {
+        String location = response.headers().firstValue("Location").orElseThrow(() -> invalidUrl(
+                shown(from) + " answered a redirect without a Location", shown(from) + " 返回了缺少 Location 的重定向"));
+        URI next;
+        try {
+            next = from.resolve(location.trim());
+        } catch (IllegalArgumentException e) {
+            throw invalidUrl(shown(from) + " redirects to an invalid URL", shown(from) + " 重定向到无效链接");
+        }
+        checkHttpScheme(next);
+        return next;
+    }
+
+    private FetchedMedia sniffed(Path part, String source, String sourceZh) throws IOException {
+        long size = Files.size(part);
+        if (size == 0) {
+            throw VeditException.of(ErrorCode.MEDIA_INVALID, source + " is empty", source + " 为空");
+        }
+        MediaFormat format = MediaSniffer.sniff(part).orElseThrow(() -> VeditException.of(ErrorCode.MEDIA_INVALID,
+                "the content of " + source + " is no known media format; send an image, video or audio file",
+                sourceZh + " 的内容不是可识别的媒体格式，请提供图片、视频或音频文件"));
+        Path file = part.resolveSibling(UUID.randomUUID() + "." + format.extension());
+        Files.move(part, file);
+        return new FetchedMedia(file, size, format);
+    }
+
+    private static URI parseHttpUri(String url) {
+        URI uri;
+        try {
+            uri = new URI(url.trim());
+        } catch (java.net.URISyntaxException e) {
+            throw invalidUrl("the URL is malformed (" + e.getReason() + ")", "链接格式错误（" + e.getReason() + "）");
+        }
+        checkHttpScheme(uri);
+        return uri;
+    }
+
+    private static void checkHttpScheme(URI uri) {
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw invalidUrl("only http, https and data: URLs are accepted, not " + shown(uri),
+                    "仅支持 http、https 和 data: 链接，不支持 " + shown(uri));
+        }
+        if (uri.getHost() == null || uri.getHost().isEmpty()) {
+            throw invalidUrl("the URL " + shown(uri) + " has no host", "链接 " + shown(uri) + " 缺少主机名");
+        }
+    }
+
+    private static VeditException statusFailure(URI uri, int status) {
+        String english = shown(uri) + " answered HTTP " + status;
+        String chinese = shown(uri) + " 返回 HTTP " + status;
+        if (status == 408 || status == 429 || status >= 500) {
+            return new TransientFetchException(english + "; retry later", chinese + "，请稍后重试", null);
+        }
+        return invalidUrl(english + "; check that the URL points to a downloadable file",
+                chinese + "，请确认链接指向可下载的文件");
+    }
+
+    private TransientFetchException timedOut(URI uri, Throwable cause) {
+        return new TransientFetchException(
+                "downloading " + shown(uri) + " took longer than " + timeout.toSeconds() + " s; use a faster host or retry",
+                "下载 " + shown(uri) + " 超过 " + timeout.toSeconds() + " 秒，请使用更快的地址或重试", cause);
+    }
+
+    private static VeditException invalidUrl(String english, String chinese) {
+        return VeditException.of(ErrorCode.INVALID_URL, english, chinese);
+    }
+
+    /** The URL without its query (which may hold credentials), shortened for messages. */
+    private static String shown(URI uri) {
+        String text = uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        if (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@")) {
+            text = uri.getScheme() + "://" + uri.getHost() + (uri.getRawPath() == null ? "" : uri.getRawPath());
+        }
+        return text.length() > 200 ? text.substring(0, 200) + "…" : text;
+    }
+
+    private static boolean existsQuietly(MediaStore store, String key) {
+        try {
+            return store.exists(key);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.vedit.server.media;
+
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * Serves media links: {@code GET} and {@code HEAD} {@value #PATH}, with single byte ranges. The token is the
+ * capability, so no API key is needed. Register it for both methods:
+ * {@code config.routes.get(MediaRoutes.PATH, routes); config.routes.head(MediaRoutes.PATH, routes);}
+ */
+public final class MediaRoutes implements Handler {
+    public static final String PATH = "/media/{token}/{name}";
+
+    private static final String NOT_FOUND_BODY = "{\"code\":404,\"message\":\""
+            + "Media not found or its link has expired; upload the file again or query the task for a fresh URL"
+            + " | 媒体不存在或链接已过期，请重新上传文件或重新查询任务以获取新链接\"}";
+    private static final int BUFFER = 64 * 1024;
+
+    private final MediaService media;
+
+    public MediaRoutes(MediaService media) {
+        this.media = media;
+    }
+
+    @Override
+    public void handle(Context ctx) throws Exception {
+        Optional<LinkTarget> link = media.findLiveLink(ctx.pathParam("token"));
+        MediaStore store = media.store();
+        if (link.isEmpty() || !store.exists(link.get().mediaKey())) {
+            ctx.status(404).contentType("application/json; charset=utf-8")
+                    .result(NOT_FOUND_BODY.getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        String key = link.get().mediaKey();
+        long size = store.size(key);
+        // Written on the servlet response directly: bytes go out unbuffered and uncompressed.
+        HttpServletResponse res = ctx.res();
+        res.setHeader("Accept-Ranges", "bytes");
+        res.setHeader("Cache-Control", "private, max-age=3600");
+        ByteRange.Request request = ByteRange.parse(ctx.header("Range"), size);
+        if (request instanceof ByteRange.Unsatisfiable) {
+            res.setStatus(416);
+            res.setHeader("Content-Range", "bytes */" + size);
+            res.setContentLengthLong(0);
+            return;
+        }
+        long offset = 0;
+        long length = size;
+        if (request instanceof ByteRange.Part(ByteRange range)) {
+            offset = range.first();
+            length = range.length();
+            res.setStatus(206);
+            res.setHeader("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
+        } else {
+            res.setStatus(200);
+        }
+        res.setContentType(link.get().contentType());
+        res.setContentLengthLong(length);
+        if (ctx.method() == HandlerType.HEAD) {
+            return;
+        }
+        try (InputStream in = store.open(key, offset, length); OutputStream out = res.getOutputStream()) {
+            byte[] buffer = new byte[BUFFER];
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+            }
+        }
+    }
+}

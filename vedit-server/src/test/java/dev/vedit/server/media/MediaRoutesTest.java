@@ -1,0 +1,146 @@
+package dev.vedit.server.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.vedit.wire.UploadReply;
+import io.javalin.Javalin;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaRoutesTest {
+    @TempDir
+    Path dir;
+    MediaFixture fx;
+    Javalin app;
+    volatile MediaRoutes routes;
+    final HttpClient http = HttpClient.newHttpClient();
+    byte[] content;
+    String url;
+
+    @BeforeEach
+    void start() throws IOException {
+        // The public base URL needs the port, so the routes are bound once the fixture exists.
+        app = Javalin.create(config -> {
+            config.routes.get(MediaRoutes.PATH, ctx -> routes.handle(ctx));
+            config.routes.head(MediaRoutes.PATH, ctx -> routes.handle(ctx));
+        }).start("127.0.0.1", 0);
+        fx = new MediaFixture(dir, "http://127.0.0.1:" + app.port(), 1 << 20);
+        routes = new MediaRoutes(fx.media);
+        content = SampleMedia.mp4(100_000);
+        for (int i = 32; i < content.length; i++) {
+            content[i] = (byte) (i * 31);
+        }
+        UploadReply.Uploaded uploaded = fx.media.upload(new ByteArrayInputStream(content), "v.mp4", MediaFixture.ACCOUNT);
+        url = uploaded.downloadUrl();
+    }
+
+    @AfterEach
+    void stop() {
+        app.stop();
+        fx.close();
+    }
+
+    HttpResponse<byte[]> get(String target, String range) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(target)).timeout(Duration.ofSeconds(10));
+        if (range != null) {
+            request.header("Range", range);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void getReturnsTheWholeFileWithItsTypeAndLength() throws Exception {
+        HttpResponse<byte[]> response = get(url, null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(content);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("video/mp4");
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(content.length));
+        assertThat(response.headers().firstValue("Accept-Ranges")).hasValue("bytes");
+    }
+
+    @Test
+    void rangeRequestReturnsPartialContent() throws Exception {
+        HttpResponse<byte[]> response = get(url, "bytes=1000-1999");
+
+        assertThat(response.statusCode()).isEqualTo(206);
+        assertThat(response.body()).isEqualTo(Arrays.copyOfRange(content, 1000, 2000));
+        assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes 1000-1999/" + content.length);
+        assertThat(response.headers().firstValue("Content-Length")).hasValue("1000");
+    }
+
+    @Test
+    void openEndedRangeRunsToTheEnd() throws Exception {
+        HttpResponse<byte[]> response = get(url, "bytes=99000-");
+
+        assertThat(response.statusCode()).isEqualTo(206);
+        assertThat(response.body()).isEqualTo(Arrays.copyOfRange(content, 99000, content.length));
+        assertThat(response.headers().firstValue("Content-Range"))
+                .hasValue("bytes 99000-" + (content.length - 1) + "/" + content.length);
+    }
+
+    @Test
+    void suffixRangeReturnsTheLastBytes() throws Exception {
+        HttpResponse<byte[]> response = get(url, "bytes=-10");
+
+        assertThat(response.statusCode()).isEqualTo(206);
+        assertThat(response.body()).isEqualTo(Arrays.copyOfRange(content, content.length - 10, content.length));
+        assertThat(response.headers().firstValue("Content-Range"))
+                .hasValue("bytes " + (content.length - 10) + "-" + (content.length - 1) + "/" + content.length);
+    }
+
+    @Test
+    void rangeBeyondTheEndIsUnsatisfiable() throws Exception {
+        HttpResponse<byte[]> response = get(url, "bytes=" + content.length + "-");
+
+        assertThat(response.statusCode()).isEqualTo(416);
+        assertThat(response.headers().firstValue("Content-Range")).hasValue("bytes */" + content.length);
+    }
+
+    @Test
+    void multipleRangesAreAnsweredWithTheWholeFile() throws Exception {
+        HttpResponse<byte[]> response = get(url, "bytes=0-1,5-6");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo(content);
+    }
+
+    @Test
+    void headReturnsTheHeadersWithoutABody() throws Exception {
+        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
+                .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEmpty();
+        assertThat(response.headers().firstValue("Content-Length")).hasValue(Integer.toString(content.length));
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("video/mp4");
+    }
+
+    @Test
+    void unknownTokenIsNotFoundWithAJsonBody() throws Exception {
+        HttpResponse<byte[]> response = get("http://127.0.0.1:" + app.port() + "/media/nope/x.mp4", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+        assertThat(new String(response.body(), java.nio.charset.StandardCharsets.UTF_8))
+                .startsWith("{\"code\":404,\"message\":\"").contains(" | ");
+    }
+
+    @Test
+    void expiredLinkIsNotFound() throws Exception {
+        fx.clock.advance(MediaFixture.LINK_TTL.plusSeconds(1));
+
+        assertThat(get(url, null).statusCode()).isEqualTo(404);
+    }
+}
