@@ -1,0 +1,112 @@
+package dev.vedit.server.engine.local;
+
+import dev.vedit.server.engine.Engine;
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.engine.EngineInputs;
+import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.FfmpegJob;
+import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.EditPlan;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.ValidatedRequest;
+import dev.vedit.wire.VeditException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The engine that needs no GPU: colour, speed, trim, flips, rotation, sound and framing edits, read from the
+ * prompt and model options and performed by one FFmpeg run. Refuses anything it cannot do at plan time.
+ */
+public final class LocalEngine implements Engine {
+    /** The engine name in plans. */
+    public static final String NAME = "local";
+    private static final String NODE = "local";
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
+    /** Container durations are rounded; a source this much shorter than a required length still counts. */
+    private static final double LENGTH_TOLERANCE_SECONDS = 0.05;
+
+    private final Ffmpeg ffmpeg;
+    private final PromptInterpreter interpreter = new PromptInterpreter();
+
+    public LocalEngine(Ffmpeg ffmpeg) {
+        this.ffmpeg = ffmpeg;
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public EditPlan plan(ValidatedRequest request) {
+        List<EditOperation> options = ModelOptions.operations(request);
+        List<EditOperation> ops = new ArrayList<>(interpreter.interpret(request.prompt(), request.imageUrls().size()));
+        ops.addAll(options);
+        double speed = ops.stream().filter(o -> o.op().equals("speed"))
+                .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
+        if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
+                    "the speed changes combine to " + speed + "x, outside 0.25x to 4x",
+                    "多个速度调整合计为 " + speed + " 倍，超出 0.25 到 4 倍的范围");
+        }
+        return new EditPlan(NAME, ops);
+    }
+
+    @Override
+    public List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) throws EngineFailure {
+        if (inputs.video() == null) {
+            throw new EngineFailure(ErrorCode.EDIT_NOT_SUPPORTED, ErrorCode.EDIT_NOT_SUPPORTED.message(
+                    "the local engine needs a source video", "本地引擎需要源视频"), false);
+        }
+        MediaInfo info = inputs.videoInfo() != null ? inputs.videoInfo() : probe(inputs.video());
+        if (!info.hasVideo()) {
+            throw new EngineFailure(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_INVALID.message(
+                    "the source has no video stream", "源文件不包含视频流"), false);
+        }
+        checkRequiredLength(plan, info);
+        Path output = context.workDir().resolve("output.mp4");
+        RenderCommand command = RenderCommand.of(plan, inputs.video(), info, output);
+        FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
+        context.onCancel(job::cancel);
+        job.run(command.expectedSeconds(), context::progress, context.timeLimit());
+        try {
+            if (!Files.isRegularFile(output) || Files.size(output) == 0) {
+                throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                        "ffmpeg finished without writing an output", "ffmpeg 结束但未生成输出文件"), false);
+            }
+        } catch (IOException e) {
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "cannot read the output: " + e.getMessage(), "无法读取输出文件"), true, NODE, e);
+        }
+        return List.of(new EngineOutput(output, "mp4", NODE));
+    }
+
+    private MediaInfo probe(Path video) throws EngineFailure {
+        try {
+            return ffmpeg.probe(video, PROBE_TIMEOUT);
+        } catch (VeditException e) {
+            throw new EngineFailure(e.code(), e.getMessage(), false, NODE, e);
+        }
+    }
+
+    private static void checkRequiredLength(EditPlan plan, MediaInfo info) throws EngineFailure {
+        for (EditOperation op : plan.operations()) {
+            if (op.op().equals("trim") && Boolean.TRUE.equals(op.params().get(ModelOptions.MUST_FIT))) {
+                double wanted = ((Number) op.params().get("duration")).doubleValue();
+                if (info.durationSeconds() + LENGTH_TOLERANCE_SECONDS < wanted) {
+                    String have = String.format(java.util.Locale.ROOT, "%.2f", info.durationSeconds());
+                    throw new EngineFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(
+                            "the requested duration is " + (int) wanted + " s but the source video is only " + have + " s",
+                            "请求时长为 " + (int) wanted + " 秒，但源视频只有 " + have + " 秒"), false);
+                }
+            }
+        }
+    }
+}

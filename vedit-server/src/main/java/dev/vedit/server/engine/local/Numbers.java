@@ -1,0 +1,78 @@
+package dev.vedit.server.engine.local;
+
+import java.util.Locale;
+import java.util.Map;
+
+/** Reads the numbers a prompt may hold: digits, English words and Chinese numerals. */
+final class Numbers {
+    /** A regular expression matching any number {@link #parse} reads. */
+    static final String PATTERN = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+            + "|(?:one and a half|a half|half|a quarter|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\\b)";
+
+    private static final Map<String, Double> WORDS = Map.ofEntries(
+            Map.entry("one and a half", 1.5), Map.entry("a half", 0.5), Map.entry("half", 0.5),
+            Map.entry("a quarter", 0.25), Map.entry("quarter", 0.25),
+            Map.entry("one", 1.0), Map.entry("two", 2.0), Map.entry("three", 3.0), Map.entry("four", 4.0),
+            Map.entry("five", 5.0), Map.entry("six", 6.0), Map.entry("seven", 7.0), Map.entry("eight", 8.0),
+            Map.entry("nine", 9.0), Map.entry("ten", 10.0), Map.entry("eleven", 11.0), Map.entry("twelve", 12.0),
+            Map.entry("thirteen", 13.0), Map.entry("fourteen", 14.0), Map.entry("fifteen", 15.0),
+            Map.entry("sixteen", 16.0), Map.entry("seventeen", 17.0), Map.entry("eighteen", 18.0),
+            Map.entry("nineteen", 19.0), Map.entry("twenty", 20.0), Map.entry("thirty", 30.0),
+            Map.entry("forty", 40.0), Map.entry("fifty", 50.0), Map.entry("sixty", 60.0));
+    private static final String CHINESE_DIGITS = "零一二三四五六七八九";
+
+    private Numbers() {
+    }
+
+    static double parse(String text) {
+        String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d+(?:\\.\\d+)?")) {
+            return Double.parseDouble(t);
+        }
+        Double word = WORDS.get(t);
+        if (word != null) {
+            return word;
+        }
+        return chinese(t);
+    }
+
+    private static double chinese(String text) {
+        String t = text.replace('〇', '零').replace('两', '二');
+        int point = t.indexOf('点');
+        double whole = chineseInteger(point < 0 ? t : t.substring(0, point));
+        if (point < 0) {
+            return whole;
+        }
+        StringBuilder decimals = new StringBuilder("0.");
+        for (char c : t.substring(point + 1).toCharArray()) {
+            decimals.append(digit(c));
+        }
+        return whole + Double.parseDouble(decimals.toString());
+    }
+
+    private static long chineseInteger(String t) {
+        long total = 0;
+        long current = 0;
+        for (char c : t.toCharArray()) {
+            if (c == '十') {
+                total += (current == 0 ? 1 : current) * 10;
+                current = 0;
+            } else if (c == '百') {
+                total += (current == 0 ? 1 : current) * 100;
+                current = 0;
+            } else {
+                current = current * 10 + digit(c);
+            }
+        }
+        return total + current;
+    }
+
+    private static int digit(char c) {
+        int d = CHINESE_DIGITS.indexOf(c);
+        if (d < 0) {
+            throw new NumberFormatException("not a Chinese digit: " + c);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,165 @@
+package dev.vedit.server.ffmpeg;
+
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.wire.ErrorCode;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleConsumer;
+
+/**
+ * One ffmpeg run: progress from its {@code -progress} stream, cancellation, a wall-clock limit, and failures
+ * mapped to {@link EngineFailure}s that carry the end of its error output.
+ *
+ * <p>Arguments are passed as a list, never through a shell. Name inputs with {@link #input(Path)} and outputs
+ * with {@link #output(Path)} so that a file name can never be read as a protocol or an option.
+ */
+public final class FfmpegJob {
+    private static final List<String> COMMON = List.of("-nostdin", "-hide_banner", "-y", "-progress", "pipe:1", "-nostats");
+    private static final int STDERR_KEPT = 4096;
+    private static final int FIRST_SIGNAL_EXIT = 129;
+    private static final String NODE = "ffmpeg";
+
+    private final Ffmpeg ffmpeg;
+    private final List<String> args;
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile Process process;
+
+    /** @param args the command after the common options, e.g. {@code -i file:/a.mp4 … file:/out.mp4} */
+    public FfmpegJob(Ffmpeg ffmpeg, List<String> args) {
+        this.ffmpeg = ffmpeg;
+        this.args = List.copyOf(args);
+    }
+
+    /** The arguments naming {@code file} as an input, allowing only the file protocol. */
+    public static List<String> input(Path file) {
+        return List.of("-protocol_whitelist", "file,pipe", "-i", "file:" + file.toAbsolutePath());
+    }
+
+    /** The argument naming {@code file} as an output. */
+    public static String output(Path file) {
+        return "file:" + file.toAbsolutePath();
+    }
+
+    /** The full argument list ffmpeg is started with (after the program). */
+    public List<String> commandLine() {
+        List<String> all = new ArrayList<>(COMMON);
+        all.addAll(args);
+        return all;
+    }
+
+    /** Stops the run at once (it then fails with {@code TASK_CANCELLED}); safe from any thread, before or during. */
+    public void cancel() {
+        cancelled.set(true);
+        Process running = process;
+        if (running != null) {
+            ProcessTree.kill(running);
+        }
+    }
+
+    /**
+     * Runs ffmpeg to the end, blocking.
+     *
+     * @param expectedSeconds the output duration, to turn ffmpeg's output time into a fraction
+     * @param progress        receives fractions 0.0 to 1.0
+     * @param timeout         wall-clock limit; past it ffmpeg is killed and the run fails with {@code TASK_TIMEOUT}
+     */
+    public void run(double expectedSeconds, DoubleConsumer progress, Duration timeout) throws EngineFailure {
+        if (cancelled.get()) {
+            throw cancelledFailure();
+        }
+        ProcessBuilder builder = ffmpeg.processBuilder(commandLine());
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        Process started;
+        try {
+            started = builder.start();
+        } catch (IOException e) {
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "cannot start ffmpeg: " + e.getMessage(), "无法启动 ffmpeg"), true, NODE, e);
+        }
+        process = started;
+        if (cancelled.get()) {
+            ProcessTree.kill(started);
+        }
+        StderrTail stderr = new StderrTail(STDERR_KEPT);
+        Thread stderrReader = Thread.ofVirtual().start(() -> stderr.readFrom(started.getErrorStream()));
+        Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress));
+        boolean timedOut = false;
+        try {
+            if (!started.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                timedOut = true;
+                ProcessTree.kill(started);
+                started.waitFor();
+            }
+            stderrReader.join(Duration.ofSeconds(2));
+            progressReader.join(Duration.ofSeconds(2));
+        } catch (InterruptedException e) {
+            ProcessTree.kill(started);
+            Thread.currentThread().interrupt();
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "interrupted while ffmpeg was running", "ffmpeg 运行时被中断"), true, NODE, e);
+        }
+        int exit = started.exitValue();
+        if (cancelled.get()) {
+            throw cancelledFailure();
+        }
+        if (timedOut) {
+            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
+                    "ffmpeg ran longer than " + timeout.toSeconds() + " s and was stopped",
+                    "ffmpeg 运行超过 " + timeout.toSeconds() + " 秒，已被终止"), false, NODE, null);
+        }
+        if (exit == 0) {
+            progress.accept(1.0);
+            return;
+        }
+        boolean killedBySignal = exit >= FIRST_SIGNAL_EXIT;
+        String english = (killedBySignal ? "ffmpeg died (exit status " + exit + ")" : "ffmpeg exited with code " + exit)
+                + ": " + stderr.text();
+        String chinese = (killedBySignal ? "ffmpeg 异常终止（退出状态 " + exit + "）" : "ffmpeg 以退出码 " + exit + " 结束")
+                + "，错误输出见英文部分";
+        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(english, chinese),
+                killedBySignal, NODE, null);
+    }
+
+    private EngineFailure cancelledFailure() {
+        return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, NODE, null);
+    }
+
+    private static void readProgress(Process process, double expectedSeconds, DoubleConsumer progress) {
+        try (BufferedReader reader = new BufferedReader(
+                new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                progressOf(line, expectedSeconds).ifPresent(progress::accept);
+            }
+        } catch (IOException e) {
+            // The process was killed; its stream closed under us.
+        }
+    }
+
+    /** The fraction a {@code -progress} line reports, if it reports one. */
+    static java.util.OptionalDouble progressOf(String line, double expectedSeconds) {
+        if (line.equals("progress=end")) {
+            return java.util.OptionalDouble.of(1.0);
+        }
+        // out_time_ms is, despite its name, in microseconds too (a long-standing ffmpeg quirk).
+        String value = line.startsWith("out_time_us=") ? line.substring("out_time_us=".length())
+                : line.startsWith("out_time_ms=") ? line.substring("out_time_ms=".length()) : null;
+        if (value == null || expectedSeconds <= 0) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            double seconds = Long.parseLong(value.strip()) / 1_000_000.0;
+            return java.util.OptionalDouble.of(Math.max(0, Math.min(1, seconds / expectedSeconds)));
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
+        }
+    }
+}
