@@ -87,6 +87,19 @@ public final class MediaFetcher implements AutoCloseable {
         return fetchHttp(uri, maxBytes, targetDir);
     }
 
+    /** Whether a URL is one of this server's own download links (read locally, without a network round trip). */
+    public boolean isOwnUrl(String url) {
+        if (!url.regionMatches(true, 0, "http", 0, 4)) {
+            return false;
+        }
+        try {
+            URI uri = URI.create(url);
+            return uri.getHost() != null && ownToken(url, uri).isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         client.close();

@@ -111,9 +111,12 @@ public final class MediaService {
         long expiresAt = now + ttl.toMillis();
         String contentType = formatOfKey(mediaKey).map(MediaFormat::contentType).orElse("application/octet-stream");
         repository.insertLink(token, mediaKey, accountId, fileName, contentType, expiresAt, now);
-        String url = publicBaseUrl + "/media/" + token + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8)
-                .replace("+", "%20");
-        return new MediaLink(token, url, expiresAt);
+        return new MediaLink(token, linkUrl(token, fileName), expiresAt);
+    }
+
+    /** The public URL of a link. */
+    public String linkUrl(String token, String fileName) {
+        return publicBaseUrl + "/media/" + token + "/" + URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /**

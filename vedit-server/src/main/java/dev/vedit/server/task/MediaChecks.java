@@ -25,7 +25,7 @@ public final class MediaChecks {
         this.caps = caps;
     }
 
-    MediaInfo checkVideo(Path file, FieldSpec field, ModelSpec model) throws EngineFailure {
+    public MediaInfo checkVideo(Path file, FieldSpec field, ModelSpec model) throws EngineFailure {
         MediaInfo info = probe(file, field.name());
         if (!info.hasVideo()) {
             throw limit(ErrorCode.MEDIA_INVALID, field.name() + " has no video stream (audio-only or not a video)",
@@ -63,7 +63,7 @@ public final class MediaChecks {
         return info;
     }
 
-    void checkImage(Path file, FieldSpec field, int index) throws EngineFailure {
+    public void checkImage(Path file, FieldSpec field, int index) throws EngineFailure {
         String name = field.name() + "[" + index + "] (Figure " + (index + 1) + ")";
         MediaInfo info = probe(file, name);
         if (!info.hasVideo() || info.width() <= 0) {

@@ -30,7 +30,7 @@ class ContractTest {
     private static final String VIDEO = "https://example.com/in.mp4";
 
     @TempDir
-    Path dir;
+    static Path dir;
     TestServer s;
 
     @BeforeAll
@@ -139,7 +139,9 @@ class ContractTest {
 
     @Test
     void anEditTheEngineCannotDoIsRefusedAtSubmitQuotingTheWords() {
-        assertRejected(submit(edit("Replace the man's clothes with those in Figure 1")), "2001", "clothes");
+        assertRejected(submit(Map.of("prompt", "Replace the man's clothes with those in Figure 1", "videoUrl", VIDEO,
+                "imageUrls", List.of("https://example.com/shirt.png"))), "2001", "clothes", "ComfyUI");
+        assertRejected(submit(edit("make the sky purple")), "2001", "make the sky purple");
     }
 
     @Test

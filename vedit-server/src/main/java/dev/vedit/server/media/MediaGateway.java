@@ -1,0 +1,218 @@
+package dev.vedit.server.media;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.http.MediaEndpoints;
+import dev.vedit.server.task.MediaChecks;
+import dev.vedit.server.task.SubmitMedia;
+import dev.vedit.server.task.TaskMedia;
+import dev.vedit.server.task.TaskOutput;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.FieldSpec;
+import dev.vedit.wire.FieldType;
+import dev.vedit.wire.UploadReply;
+import dev.vedit.wire.ValidatedRequest;
+import dev.vedit.wire.VeditException;
+import io.javalin.http.Context;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * The media layer as the task system and the HTTP API use it: uploads, {@code data:} URIs stored at
+ * submit, inputs fetched and checked against their field, outputs kept behind expiring links.
+ */
+public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoints {
+    private final MediaService media;
+    private final MediaFetcher fetcher;
+    private final MediaRoutes routes;
+    private final MediaChecks checks;
+    private final Duration resultTtl;
+    private final long maxFetchBytes;
+    private final Path scratch;
+
+    /**
+     * @param maxFetchBytes the largest input fetched for a field without a size limit of its own
+     * @param scratch       where submit-time checks place short-lived copies
+     */
+    public MediaGateway(MediaService media, MediaFetcher fetcher, MediaChecks checks, Duration resultTtl, long maxFetchBytes, Path scratch) {
+        this.media = media;
+        this.fetcher = fetcher;
+        this.routes = new MediaRoutes(media);
+        this.checks = checks;
+        this.resultTtl = resultTtl;
+        this.maxFetchBytes = maxFetchBytes;
+        this.scratch = scratch;
+    }
+
+    // ---- HTTP ----
+
+    @Override
+    public UploadReply.Uploaded upload(InputStream body, String fileName, long accountId) {
+        try {
+            return media.upload(body, fileName, accountId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void download(Context ctx) {
+        try {
+            routes.handle(ctx);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ---- at submit ----
+
+    /**
+     * Stores {@code data:} URIs (the task then holds a link, not the base64) and checks media that is
+     * already on this server (uploads, and those data URIs) against the field, so a wrong format, size or
+     * duration is refused at once. Remote URLs are fetched and checked by the worker.
+     */
+    @Override
+    public ValidatedRequest prepare(Account account, ValidatedRequest request) {
+        ObjectNode params = request.params().deepCopy();
+        for (FieldSpec field : request.model().fields()) {
+            if (!field.type().isMedia() || !params.hasNonNull(field.name())) {
+                continue;
+            }
+            if (field.list()) {
+                ArrayNode urls = JsonNodeFactory.instance.arrayNode();
+                int i = 0;
+                for (var n : params.get(field.name())) {
+                    urls.add(prepareOne(account, request, field, n.asText(), i++));
+                }
+                params.set(field.name(), urls);
+            } else {
+                params.put(field.name(), prepareOne(account, request, field, params.get(field.name()).asText(), 0));
+            }
+        }
+        return new ValidatedRequest(request.model(), params, request.webhookUrl());
+    }
+
+    private String prepareOne(Account account, ValidatedRequest request, FieldSpec field, String url, int index) {
+        String where = field.list() ? field.name() + "[" + index + "]" : field.name();
+        String checkedUrl = url;
+        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+            checkedUrl = storeDataUri(account, url, where);
+        } else if (!fetcher.isOwnUrl(url)) {
+            return url;
+        }
+        Path dir = scratch.resolve("submit-" + java.util.UUID.randomUUID());
+        try {
+            Path file = fetchChecked(checkedUrl, field, where, dir);
+            if (field.type() == FieldType.VIDEO) {
+                checks.checkVideo(file, field, request.model());
+            } else {
+                checks.checkImage(file, field, index);
+            }
+            return checkedUrl;
+        } catch (EngineFailure f) {
+            throw new VeditException(f.code(), f.getMessage());
+        } finally {
+            deleteTree(dir);
+        }
+    }
+
+    private String storeDataUri(Account account, String url, String where) {
+        int comma = url.indexOf(',');
+        byte[] payload = url.substring(comma + 1).getBytes(StandardCharsets.US_ASCII);
+        try (InputStream in = Base64.getMimeDecoder().wrap(new ByteArrayInputStream(payload))) {
+            return media.upload(in, where, account.id()).downloadUrl();
+        } catch (IllegalArgumentException e) {
+            throw VeditException.of(ErrorCode.INVALID_URL, where + " is a data: URI whose payload is not valid base64",
+                    where + " 是 data: URI，但其内容不是有效的 base64");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- in the worker ----
+
+    @Override
+    public Path fetch(String url, FieldSpec field, Path dir) throws EngineFailure {
+        return fetchChecked(url, field, field.name(), dir);
+    }
+
+    private Path fetchChecked(String url, FieldSpec field, String where, Path dir) throws EngineFailure {
+        long limit = field.maxBytes() > 0 ? field.maxBytes() : maxFetchBytes;
+        FetchedMedia fetched;
+        try {
+            fetched = fetcher.fetch(url, limit, dir);
+        } catch (TransientFetchException e) {
+            throw new EngineFailure(e.code(), prefixed(where, e.getMessage()), true, "fetch", e);
+        } catch (VeditException e) {
+            throw new EngineFailure(e.code(), prefixed(where, e.getMessage()), false, "fetch", e);
+        } catch (IOException e) {
+            throw new EngineFailure(ErrorCode.FILE_PROCESSING_FAILED, ErrorCode.FILE_PROCESSING_FAILED.message(
+                    where + " could not be stored locally (" + e.getMessage() + ")", where + " 无法保存到本地"), true, "fetch", e);
+        }
+        String kind = field.type() == FieldType.VIDEO ? "video" : "image";
+        if (!fetched.mediaType().equals(kind) || !field.acceptsFormat(fetched.format().extension())) {
+            throw new EngineFailure(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_INVALID.message(
+                    where + " is " + article(fetched.format().extension()) + " " + fetched.format().extension().toUpperCase(Locale.ROOT)
+                            + " " + fetched.mediaType() + "; this field accepts " + String.join(", ", field.formats()),
+                    where + " 是 " + fetched.format().extension().toUpperCase(Locale.ROOT) + " 格式的" + fetched.mediaType()
+                            + "，该字段只接受 " + String.join("、", field.formats())), false, "fetch", null);
+        }
+        return fetched.path();
+    }
+
+    @Override
+    public TaskOutput keep(long accountId, int index, EngineOutput output) {
+        try {
+            StoredMedia stored = media.storeFile(output.file());
+            String fileName = stored.key().substring(stored.key().lastIndexOf('/') + 1);
+            MediaLink link = media.createLink(stored.key(), accountId, fileName, resultTtl);
+            return new TaskOutput(index, stored.key(), output.outputType(), output.nodeId(), link.token());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public String url(TaskOutput output) {
+        return media.linkUrl(output.linkToken(), output.mediaKey().substring(output.mediaKey().lastIndexOf('/') + 1));
+    }
+
+    private static String prefixed(String where, String message) {
+        return message.contains(where) ? message : where + ": " + message;
+    }
+
+    private static String article(String word) {
+        return "aeiou".indexOf(Character.toLowerCase(word.charAt(0))) >= 0 ? "an" : "a";
+    }
+
+    private static void deleteTree(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a leftover scratch dir is removed with the next start's clean-up
+        }
+    }
+
+    /** Runs {@link MediaService#cleanup()}; for a periodic task. */
+    public void cleanup() {
+        media.cleanup();
+    }
+
+}
