@@ -7,8 +7,8 @@ import java.util.Map;
 final class Numbers {
     /** A regular expression matching any number {@link #parse} reads. */
     static final String PATTERN = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-            + "|(?:one and a half|a half|half|a quarter|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-            + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty)\\b)";
+            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|one and a half|a half|half|a quarter|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
 
     private static final Map<String, Double> WORDS = Map.ofEntries(
             Map.entry("one and a half", 1.5), Map.entry("a half", 0.5), Map.entry("half", 0.5),
@@ -19,7 +19,10 @@ final class Numbers {
             Map.entry("thirteen", 13.0), Map.entry("fourteen", 14.0), Map.entry("fifteen", 15.0),
             Map.entry("sixteen", 16.0), Map.entry("seventeen", 17.0), Map.entry("eighteen", 18.0),
             Map.entry("nineteen", 19.0), Map.entry("twenty", 20.0), Map.entry("thirty", 30.0),
-            Map.entry("forty", 40.0), Map.entry("fifty", 50.0), Map.entry("sixty", 60.0));
+            Map.entry("forty", 40.0), Map.entry("fifty", 50.0), Map.entry("sixty", 60.0), Map.entry("ninety", 90.0),
+            Map.entry("one hundred eighty", 180.0), Map.entry("one hundred and eighty", 180.0),
+            Map.entry("a hundred eighty", 180.0), Map.entry("a hundred and eighty", 180.0),
+            Map.entry("two hundred seventy", 270.0), Map.entry("two hundred and seventy", 270.0));
     private static final String CHINESE_DIGITS = "零一二三四五六七八九";
 
     private Numbers() {

@@ -85,7 +85,7 @@ final class PromptInterpreter {
         if (lower.length() != original.length()) {
             lower = original; // lower-casing changed the length (rare scripts): match as written
         }
-        checkImageReferences(lower, imageCount);
+        checkImageReferences(original, lower, imageCount);
 
         List<EditOperation> operations = new ArrayList<>();
         List<String> generative = new ArrayList<>();
@@ -178,7 +178,7 @@ final class PromptInterpreter {
         return phrases.stream().map(p -> open + p + close).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    private static void checkImageReferences(String lower, int imageCount) {
+    private static void checkImageReferences(String original, String lower, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
         while (m.find()) {
             int figure;
@@ -189,7 +189,7 @@ final class PromptInterpreter {
             } else {
                 figure = (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
             }
-            String words = restore(m.group()).strip();
+            String words = restore(original.substring(m.start(), m.end())).strip();
             if (figure < 1 || figure > imageCount) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
                         "the prompt refers to \"" + words + "\" (image " + figure + ") but " + imageCount

@@ -1,0 +1,200 @@
+package dev.vedit.server.engine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class PromptInterpreterTest {
+    private final PromptInterpreter interpreter = new PromptInterpreter();
+
+    private List<EditOperation> ops(String prompt) {
+        return interpreter.interpret(prompt, 0);
+    }
+
+    private EditOperation only(String prompt) {
+        List<EditOperation> ops = ops(prompt);
+        assertThat(ops).as(prompt).hasSize(1);
+        return ops.getFirst();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "make it black and white|grayscale", "greyscale please|grayscale", "Monochrome|grayscale",
+            "把视频变成黑白|grayscale", "灰度|grayscale",
+            "sepia tone|sepia", "请把视频调成棕褐色|sepia", "老照片色调|sepia",
+            "invert colours|invert", "make it a negative|invert", "反色|invert", "负片效果|invert",
+            "mirror the video|hflip", "flip it horizontally|hflip", "镜像|hflip", "水平翻转|hflip", "左右翻转|hflip",
+            "flip vertically|vflip", "turn it upside down|vflip", "垂直翻转|vflip", "上下翻转|vflip", "把视频倒过来|vflip",
+            "mute|mute", "remove the sound|mute", "drop the audio|mute", "no audio|mute", "make it silent|mute",
+            "静音|mute", "去掉声音|mute", "去除音频|mute"})
+    void eachSimpleEditIsUnderstoodInBothLanguages(String prompt, String op) {
+        EditOperation operation = only(prompt);
+        assertThat(operation.op()).isEqualTo(op);
+        assertThat(operation.source()).isNotBlank();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "speed up 2x|2.0", "twice as fast|2.0", "2倍速|2.0", "加速两倍|2.0", "play at 1.5x speed|1.5",
+            "slow down by half|0.5", "half speed|0.5", "0.5x|0.5", "slow motion|0.5", "慢放|0.5", "放慢一半|0.5",
+            "speed up|1.5", "slow down|0.75", "speed up by 50%|1.5", "slow down to 25%|0.25", "three times as fast|3.0",
+            "make it faster|1.5", "0.5倍速播放|0.5", "加速|1.5", "放慢两倍|0.5", "一点五倍速|1.5"})
+    void speedIsReadFromDigitsWordsAndChineseNumerals(String prompt, double factor) {
+        EditOperation operation = only(prompt);
+        assertThat(operation.op()).isEqualTo("speed");
+        assertThat(operation.params()).containsEntry("factor", factor);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "keep only the first 5 seconds|5", "cut it to the first 3 seconds|3", "the first 5 s|5",
+            "keep the first five seconds|5", "trim to 4 seconds|4", "只保留前5秒|5", "截取前三秒|3", "前10秒|10",
+            "只保留前十五秒|15"})
+    void trimKeepsTheFirstSeconds(String prompt, double seconds) {
+        EditOperation operation = only(prompt);
+        assertThat(operation.op()).isEqualTo("trim");
+        assertThat(operation.params()).containsEntry("start", 0.0).containsEntry("duration", seconds);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "rotate 90 degrees|90", "rotate 90 degrees clockwise|90", "rotate it left|270",
+            "rotate 90 degrees counter-clockwise|270", "rotate left 90|270", "rotate 180|180",
+            "turn it upside down by rotation|180", "顺时针旋转90度|90", "逆时针旋转90度|270", "旋转180度|180",
+            "rotate by ninety degrees|90"})
+    void rotationIsClockwiseDegrees(String prompt, int degrees) {
+        EditOperation operation = only(prompt);
+        assertThat(operation.op()).isEqualTo("rotate");
+        assertThat(operation.params()).containsEntry("degrees", degrees);
+    }
+
+    @Test
+    void brightnessIsSignedAndMuchIsStronger() {
+        double brighter = (double) only("make it brighter").params().get("amount");
+        double muchBrighter = (double) only("much brighter").params().get("amount");
+        assertThat(brighter).isPositive();
+        assertThat(muchBrighter).isGreaterThan(brighter);
+        assertThat((double) only("darker").params().get("amount")).isNegative();
+        assertThat((double) only("brighten the video").params().get("amount")).isPositive();
+        assertThat((double) only("调亮").params().get("amount")).isPositive();
+        assertThat((double) only("变亮").params().get("amount")).isPositive();
+        assertThat((double) only("提高亮度").params().get("amount")).isPositive();
+        assertThat((double) only("调暗").params().get("amount")).isNegative();
+        assertThat((double) only("降低亮度").params().get("amount")).isNegative();
+    }
+
+    @Test
+    void severalEditsInOnePromptKeepTheirOrderAndSources() {
+        List<EditOperation> ops = ops("Please make it black and white, then speed up 2x and mute the audio");
+        assertThat(ops).extracting(EditOperation::op).containsExactly("grayscale", "speed", "mute");
+        assertThat(ops.getFirst().source()).isEqualTo("black and white");
+        assertThat(ops.get(1).source()).isEqualTo("speed up 2x");
+    }
+
+    @Test
+    void chineseClausesSplitOnConjunctionsAndPunctuation() {
+        List<EditOperation> ops = ops("请把视频变成黑白，然后2倍速播放并且去掉声音；再水平翻转。只保留前三秒");
+        assertThat(ops).extracting(EditOperation::op).containsExactly("grayscale", "speed", "mute", "hflip", "trim");
+    }
+
+    @Test
+    void blackAndWhiteIsNotSplitOnItsAnd() {
+        assertThat(ops("black and white and mirror")).extracting(EditOperation::op).containsExactly("grayscale", "hflip");
+    }
+
+    @Test
+    void unknownWordsAreRefusedWithTheWordsQuoted() {
+        assertThatThrownBy(() -> ops("make the sky purple"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
+                .hasMessage("This edit cannot be performed by the engine: the local engine does not understand"
+                        + " \"make the sky purple\" | 该引擎无法执行此编辑：本地引擎无法理解“make the sky purple”");
+        assertThatThrownBy(() -> ops("把天空变成紫色")).hasMessageContaining("本地引擎无法理解“把天空变成紫色”");
+    }
+
+    @Test
+    void aKnownEditBesideAnUnknownOneIsNotSilentlyKept() {
+        assertThatThrownBy(() -> ops("black and white and add sparkles"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
+                .hasMessageContaining("\"add sparkles\"");
+        assertThatThrownBy(() -> ops("black and white with a vignette")).hasMessageContaining("vignette");
+        assertThatThrownBy(() -> ops("don't mute it")).hasMessageContaining("don't mute it");
+        assertThatThrownBy(() -> ops("rotate")).hasMessageContaining("\"rotate\"");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "replace his clothes with a suit", "swap the face with a celebrity", "remove the people in the background",
+            "turn it into Ghibli anime style", "make it an oil painting", "cyberpunk style", "change day to night",
+            "make the woman look older", "把人物的衣服替换成西装", "换脸", "转换为吉卜力风格", "把白天变成夜晚", "移除背景中的行人"})
+    void generativeEditsAreRefusedNamingTheEngineThatCanDoThem(String prompt) {
+        assertThatThrownBy(() -> ops(prompt))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
+                .hasMessageContaining("needs a generative engine (ComfyUI on a GPU)")
+                .hasMessageContaining(prompt.length() > 12 ? prompt.substring(0, 12) : prompt);
+    }
+
+    @Test
+    void aPromptWithNothingToDoIsRefused() {
+        assertThatThrownBy(() -> ops("please make the video"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED));
+        assertThatThrownBy(() -> ops("请帮我一下"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED));
+    }
+
+    @Test
+    void speedOutsideAQuarterToFourTimesIsAnInvalidParameter() {
+        assertThatThrownBy(() -> ops("speed up 8x"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
+        assertThatThrownBy(() -> ops("0.1x"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
+    }
+
+    @Test
+    void rotationByAnOddAngleIsAnInvalidParameter() {
+        assertThatThrownBy(() -> ops("rotate 45 degrees"))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
+    }
+
+    @Test
+    void aFigureThatWasNotGivenIsAnInvalidParameterNamingIt() {
+        assertThatThrownBy(() -> interpreter.interpret("replace the jacket with the one in Figure 3", 2))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS))
+                .hasMessageContaining("Figure 3");
+        assertThatThrownBy(() -> interpreter.interpret("把衣服换成图2的衣服", 1))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS))
+                .hasMessageContaining("图2");
+    }
+
+    @Test
+    void aFigureThatWasGivenIsNotYetSupported() {
+        assertThatThrownBy(() -> interpreter.interpret("use the colours of image 1", 1))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
+                .hasMessageContaining("image 1");
+    }
+
+    @Test
+    void numbersAreReadInEveryForm() {
+        assertThat(Numbers.parse("1.5")).isEqualTo(1.5);
+        assertThat(Numbers.parse("two")).isEqualTo(2.0);
+        assertThat(Numbers.parse("两")).isEqualTo(2.0);
+        assertThat(Numbers.parse("十")).isEqualTo(10.0);
+        assertThat(Numbers.parse("十五")).isEqualTo(15.0);
+        assertThat(Numbers.parse("二十三")).isEqualTo(23.0);
+        assertThat(Numbers.parse("一点五")).isEqualTo(1.5);
+        assertThat(Numbers.parse("half")).isEqualTo(0.5);
+    }
+
+    @Test
+    void sourcesAreTheWordsThatCausedEachOperation() {
+        assertThat(ops("I want it mirrored and 2倍速")).extracting(EditOperation::source).containsExactly("mirrored", "2倍速");
+        assertThat(only("keep only the first 5 seconds").params()).isEqualTo(Map.of("start", 0.0, "duration", 5.0));
+    }
+}

@@ -1,0 +1,65 @@
+package dev.vedit.server.ffmpeg;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Test clips made with the located FFmpeg, and raw frames decoded from them. */
+public final class TestMedia {
+    private static final Path CACHE = Path.of("target", "ffmpeg-cache");
+
+    private TestMedia() {
+    }
+
+    public static Ffmpeg ffmpeg() {
+        return Ffmpeg.locate(CACHE);
+    }
+
+    /** A 320x240 25 fps test pattern with a 440 Hz tone, H.264 + AAC. */
+    public static Path clip(Path dir, String name, double seconds) throws Exception {
+        return clip(dir, name, "testsrc2=size=320x240:rate=25", true, seconds);
+    }
+
+    public static Path clip(Path dir, String name, String lavfiVideo, boolean withAudio, double seconds) throws Exception {
+        Path out = dir.resolve(name);
+        List<String> args = new ArrayList<>(List.of("-f", "lavfi", "-i", lavfiVideo));
+        if (withAudio) {
+            args.addAll(List.of("-f", "lavfi", "-i", "sine=frequency=440:sample_rate=44100"));
+        }
+        args.addAll(List.of("-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p"));
+        if (withAudio) {
+            args.addAll(List.of("-c:a", "aac"));
+        }
+        args.add(FfmpegJob.output(out));
+        new FfmpegJob(ffmpeg(), args).run(seconds, p -> { }, Duration.ofSeconds(60));
+        return out;
+    }
+
+    /** One decoded frame at {@code seconds}, as raw pixels of {@code pixelFormat} (e.g. rgb24, yuv420p). */
+    public static byte[] frame(Path file, double seconds, String pixelFormat) throws IOException, InterruptedException {
+        Process p = ffmpeg().processBuilder(List.of("-v", "error", "-ss", String.valueOf(seconds), "-i",
+                "file:" + file.toAbsolutePath(), "-frames:v", "1", "-f", "rawvideo", "-pix_fmt", pixelFormat, "pipe:1"))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0 || bytes.length == 0) {
+            throw new IllegalStateException("could not decode a frame of " + file);
+        }
+        return bytes;
+    }
+
+    /** The mean of {@code length} unsigned bytes from {@code offset}. */
+    public static double mean(byte[] data, int offset, int length) {
+        long sum = 0;
+        for (int i = offset; i < offset + length; i++) {
+            sum += data[i] & 0xff;
+        }
+        return (double) sum / length;
+    }
+}
