@@ -190,9 +190,6 @@ public final class MediaFetcher implements AutoCloseable {
                     continue;
                 }
                 if (status / 100 == 2) {
-                    if (response.body() < 0) {
-                        throw HashingCopy.tooLarge(maxBytes); // refused on its Content-Length
-                    }
                     return sniffed(part, shown(start), shown(start));
                 }
                 throw statusFailure(current, status);
@@ -216,7 +213,7 @@ public final class MediaFetcher implements AutoCloseable {
                 return FileBodySubscriber.refusing();
             }
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return declared > maxBytes ? FileBodySubscriber.refusing() : new FileBodySubscriber(part, maxBytes);
+            return declared > maxBytes ? FileBodySubscriber.refusingTooLarge() : new FileBodySubscriber(part, maxBytes);
         });
         try {
             // The request timeout covers only the headers; this bounds the body too.
