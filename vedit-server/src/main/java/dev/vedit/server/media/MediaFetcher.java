@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Brings a task's media input onto local disk. Accepts this server's own download URLs (resolved from the
@@ -45,15 +46,16 @@ public final class MediaFetcher implements AutoCloseable {
 
     /**
      * @param media     resolves this server's own download URLs
-     * @param ownHosts  host names (lower case) under which clients reach this server besides the public base
-     *                  URL; their {@code /media/...} paths are resolved locally
+     * @param ownHosts  further host names under which clients reach this server (the public base URL's host is
+     *                  always one); their {@code /media/...} paths are resolved locally
      * @param allowlist host names, IP addresses or CIDR blocks that may be fetched although private (e.g.
      *                  {@code 127.0.0.1}, {@code 10.1.0.0/16}); empty: public addresses only
      * @param timeout   the longest one fetch may take, redirects and body included (e.g. 120 s)
      */
     public MediaFetcher(MediaService media, Set<String> ownHosts, List<String> allowlist, Duration timeout) {
         this.media = media;
-        this.ownHosts = ownHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.ownHosts = Stream.concat(ownHosts.stream(), Stream.ofNullable(URI.create(media.publicBaseUrl()).getHost()))
+                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.addressPolicy = new AddressPolicy(allowlist);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
