@@ -26,19 +26,30 @@ final class FileBodySubscriber implements HttpResponse.BodySubscriber<Long> {
 
     /** A subscriber that takes no body at all: it closes the connection at once and completes with -1. */
     static HttpResponse.BodySubscriber<Long> refusing() {
-        return new FileBodySubscriber(null, -1);
+        return new FileBodySubscriber(null, 0, null);
+    }
+
+    /** A subscriber that takes no body because its declared length is over the limit. */
+    static HttpResponse.BodySubscriber<Long> refusingTooLarge() {
+        return new FileBodySubscriber(null, 0, new TooLarge());
     }
 
     private final Path target;
     private final long maxBytes;
+    private final IOException refusal;
     private final CompletableFuture<Long> result = new CompletableFuture<>();
     private FileChannel channel;
     private Flow.Subscription subscription;
     private long written;
 
     FileBodySubscriber(Path target, long maxBytes) {
+        this(target, maxBytes, null);
+    }
+
+    private FileBodySubscriber(Path target, long maxBytes, IOException refusal) {
         this.target = target;
         this.maxBytes = maxBytes;
+        this.refusal = refusal;
     }
 
     @Override
@@ -46,7 +57,11 @@ final class FileBodySubscriber implements HttpResponse.BodySubscriber<Long> {
         subscription = s;
         if (target == null) {
             s.cancel();
-            result.complete(-1L);
+            if (refusal != null) {
+                result.completeExceptionally(refusal);
+            } else {
+                result.complete(-1L);
+            }
             return;
         }
         try {

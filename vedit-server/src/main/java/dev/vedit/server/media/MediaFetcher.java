@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Brings a task's media input onto local disk. Accepts this server's own download URLs (resolved from the
@@ -45,15 +46,16 @@ public final class MediaFetcher implements AutoCloseable {
 
     /**
      * @param media     resolves this server's own download URLs
-     * @param ownHosts  host names (lower case) under which clients reach this server besides the public base
-     *                  URL; their {@code /media/...} paths are resolved locally
+     * @param ownHosts  further host names under which clients reach this server (the public base URL's host is
+     *                  always one); their {@code /media/...} paths are resolved locally
      * @param allowlist host names, IP addresses or CIDR blocks that may be fetched although private (e.g.
      *                  {@code 127.0.0.1}, {@code 10.1.0.0/16}); empty: public addresses only
      * @param timeout   the longest one fetch may take, redirects and body included (e.g. 120 s)
      */
     public MediaFetcher(MediaService media, Set<String> ownHosts, List<String> allowlist, Duration timeout) {
         this.media = media;
-        this.ownHosts = ownHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        this.ownHosts = Stream.concat(ownHosts.stream(), Stream.ofNullable(URI.create(media.publicBaseUrl()).getHost()))
+                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
         this.addressPolicy = new AddressPolicy(allowlist);
         this.timeout = timeout;
         this.client = HttpClient.newBuilder()
@@ -203,9 +205,6 @@ public final class MediaFetcher implements AutoCloseable {
                     continue;
                 }
                 if (status / 100 == 2) {
-                    if (response.body() < 0) {
-                        throw HashingCopy.tooLarge(maxBytes); // refused on its Content-Length
-                    }
                     return sniffed(part, shown(start), shown(start));
                 }
                 throw statusFailure(current, status);
@@ -229,7 +228,7 @@ public final class MediaFetcher implements AutoCloseable {
                 return FileBodySubscriber.refusing();
             }
             long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return declared > maxBytes ? FileBodySubscriber.refusing() : new FileBodySubscriber(part, maxBytes);
+            return declared > maxBytes ? FileBodySubscriber.refusingTooLarge() : new FileBodySubscriber(part, maxBytes);
         });
         try {
             // The request timeout covers only the headers; this bounds the body too.

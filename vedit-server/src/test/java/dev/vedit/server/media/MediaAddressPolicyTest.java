@@ -1,0 +1,44 @@
+package dev.vedit.server.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MediaAddressPolicyTest {
+
+    static byte[] ip(String literal) throws UnknownHostException {
+        return InetAddress.getByName(literal).getAddress();
+    }
+
+    @Test
+    void privateReservedAndLocalAddressesAreBlocked() throws UnknownHostException {
+        AddressPolicy policy = new AddressPolicy(List.of());
+        for (String address : List.of("127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254",
+                "100.64.0.1", "0.0.0.0", "224.0.0.1", "255.255.255.255", "::", "::1", "fe80::1", "fc00::1",
+                "fd12:3456::1", "ff02::1", "::ffff:10.0.0.1", "64:ff9b::a9fe:a9fe", "2002:7f00:1::1")) {
+            assertThat(policy.permitted(ip(address))).as(address).isFalse();
+        }
+    }
+
+    @Test
+    void publicAddressesArePermitted() throws UnknownHostException {
+        AddressPolicy policy = new AddressPolicy(List.of());
+        for (String address : List.of("8.8.8.8", "1.1.1.1", "2606:4700:4700::1111", "::ffff:8.8.8.8")) {
+            assertThat(policy.permitted(ip(address))).as(address).isTrue();
+        }
+    }
+
+    @Test
+    void allowlistedAddressesAndBlocksArePermitted() throws UnknownHostException {
+        AddressPolicy policy = new AddressPolicy(List.of("127.0.0.1", "10.8.0.0/16", "fd00::/8"));
+
+        assertThat(policy.permitted(ip("127.0.0.1"))).isTrue();
+        assertThat(policy.permitted(ip("127.0.0.2"))).isFalse();
+        assertThat(policy.permitted(ip("10.8.200.1"))).isTrue();
+        assertThat(policy.permitted(ip("10.9.0.1"))).isFalse();
+        assertThat(policy.permitted(ip("fd12::1"))).isTrue();
+    }
+}
