@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * item counts and URL forms. Media content (format, size, duration) is checked where the bytes are known.
  *
  * <p>Lenient where RunningHub clients differ and no meaning is lost: LIST values may arrive as numbers,
- * BOOLEAN and INT values as their string forms, enum values in any case. Fields the model does not know
+ * BOOLEAN and INT values as their string forms, enum values in any case; a blank string counts as absent
+ * (the default applies, or a required field is reported as required). Fields the model does not know
  * (such as {@code apiKey}) are ignored.
  */
 public final class RequestValidator {
@@ -39,7 +40,8 @@ public final class RequestValidator {
         ObjectNode params = JsonNodeFactory.instance.objectNode();
         for (FieldSpec field : model.fields()) {
             JsonNode value = body.get(field.name());
-            if (value == null || value.isNull()) {
+            // A blank string is no value: clients send "" for fields they leave empty.
+            if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
                 if (field.defaultValue() != null) {
                     params.set(field.name(), field.defaultValue().deepCopy());
                 } else if (field.required()) {
@@ -84,12 +86,6 @@ public final class RequestValidator {
         }
         String text = value.asText();
         int length = text.codePointCount(0, text.length());
-        if (text.isBlank()) {
-            if (field.required()) {
-                throw required(field);
-            }
-            return null;
-        }
         if (field.maxLength() > 0 && length > field.maxLength()) {
             throw invalid(field.name() + " is longer than " + field.maxLength() + " characters (got " + length + ")",
                     field.name() + " 长度不能超过 " + field.maxLength() + " 个字符（当前 " + length + "）");
