@@ -201,6 +201,7 @@ class EditEndToEndTest {
         String url = upload(longClip).path("data").path("download_url").asText();
         JsonNode submitted = s.post("/openapi/v2/rhart-video-g-official/edit-video", s.keyA,
                 Map.of("prompt", "slow it down to half speed", "videoUrl", url, "resolution", "720p"));
+        assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEmpty();
         String taskId = submitted.path("taskId").asText();
         await().atMost(Duration.ofSeconds(30)).until(() ->
                 s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId)).path("status").asText().equals("RUNNING"));

@@ -294,6 +294,8 @@ final class PromptInterpreter {
         r.add(rule("(?:speed" + subject + "\\s+up|accelerate|fast[\\s-]?forward)" + subject
                 + "(?:\\s+(?:by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
                 m -> speedUp(m.group("n"), m.group("unit"))));
+        r.add(rule("slow" + subject + "\\s+down" + subject + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
+                m -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
         r.add(rule("slow" + subject + "\\s+down" + subject + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
                 + unit + ")?", m -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(rule("slow[\\s-]?mo(?:tion)?", m -> speed(0.5)));

@@ -44,7 +44,7 @@ class PromptInterpreterTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "speed up 2x|2.0", "twice as fast|2.0", "2倍速|2.0", "加速两倍|2.0", "play at 1.5x speed|1.5",
-            "slow down by half|0.5", "half speed|0.5", "0.5x|0.5", "slow motion|0.5", "慢放|0.5", "放慢一半|0.5",
+            "slow down by half|0.5", "slow it down to half speed|0.5", "slow down to a quarter speed|0.25", "half speed|0.5", "0.5x|0.5", "slow motion|0.5", "慢放|0.5", "放慢一半|0.5",
             "speed up|1.5", "slow down|0.75", "speed up by 50%|1.5", "slow down to 25%|0.25", "three times as fast|3.0",
             "make it faster|1.5", "0.5倍速播放|0.5", "加速|1.5", "放慢两倍|0.5", "一点五倍速|1.5"})
     void speedIsReadFromDigitsWordsAndChineseNumerals(String prompt, double factor) {
