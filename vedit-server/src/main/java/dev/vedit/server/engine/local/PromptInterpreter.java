@@ -85,7 +85,7 @@ final class PromptInterpreter {
         if (lower.length() != original.length()) {
             lower = original; // lower-casing changed the length (rare scripts): match as written
         }
-        checkImageReferences(original, lower, imageCount);
+        String imageReference = checkImageReferences(original, lower, imageCount);
 
         List<EditOperation> operations = new ArrayList<>();
         List<String> generative = new ArrayList<>();
@@ -103,6 +103,11 @@ final class PromptInterpreter {
                 break;
             }
             clauseStart = split.end();
+        }
+        if (generative.isEmpty() && imageReference != null) {
+            throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                    "the local engine cannot use reference images yet (\"" + imageReference + "\")",
+                    "本地引擎暂不支持使用参考图片（“" + imageReference + "”）");
         }
         refuseIfAny(generative, notUnderstood);
         if (operations.isEmpty()) {
@@ -178,8 +183,13 @@ final class PromptInterpreter {
         return phrases.stream().map(p -> open + p + close).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    private static void checkImageReferences(String original, String lower, int imageCount) {
+    /**
+     * Refuses a reference to an image that was not given; returns the words of the first reference to one
+     * that was (the caller refuses those later, after a generative refusal had its say), or {@code null}.
+     */
+    private static String checkImageReferences(String original, String lower, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
+        String first = null;
         while (m.find()) {
             int figure;
             if (m.group("n") != null) {
@@ -196,10 +206,11 @@ final class PromptInterpreter {
                                 + " reference image(s) were given",
                         "提示词引用了“" + words + "”（第 " + figure + " 张图），但只提供了 " + imageCount + " 张参考图片");
             }
-            throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                    "the local engine cannot use reference images yet (\"" + words + "\")",
-                    "本地引擎暂不支持使用参考图片（“" + words + "”）");
+            if (first == null) {
+                first = words;
+            }
         }
+        return first;
     }
 
     private static String protect(String prompt) {

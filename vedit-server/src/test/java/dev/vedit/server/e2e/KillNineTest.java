@@ -1,0 +1,114 @@
+package dev.vedit.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A {@code kill -9} of the service in the middle of work loses nothing: after a restart on the same data
+ * dir, every task reaches a terminal state exactly once, with one output per success and no work files left.
+ */
+class KillNineTest {
+    private static final String KEY = "0123456789abcdef0123456789abcdef";
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void everyTaskEndsExactlyOnceAfterTheServiceIsKilledMidRun() throws Exception {
+        Path data = dir.resolve("data");
+        Clips clips = new Clips(data.resolve("cache"));
+        Path clip = clips.clip(dir.resolve("in.mp4"), 640, 360, 8.0);
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        String base = "http://127.0.0.1:" + port;
+        String dataUri = "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(clip));
+
+        Process first = startService(data, port);
+        List<String> ids = new ArrayList<>();
+        try {
+            awaitHealthy(base);
+            for (int i = 0; i < 6; i++) {
+                JsonNode r = post(base + "/openapi/v2/kling-video-o3-pro/video-edit",
+                        Map.of("prompt", i % 2 == 0 ? "slow it down to half speed and mirror it" : "make it black and white", "videoUrl", dataUri));
+                assertThat(r.path("errorCode").asText()).as(r.toString()).isEmpty();
+                ids.add(r.path("taskId").asText());
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> ids.stream().anyMatch(id -> status(base, id).equals("RUNNING")));
+        } finally {
+            first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
+            first.waitFor();
+        }
+
+        Process second = startService(data, port);
+        try {
+            awaitHealthy(base);
+            await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() ->
+                    ids.stream().allMatch(id -> List.of("SUCCESS", "FAILED").contains(status(base, id))));
+            for (String id : ids) {
+                JsonNode q = post(base + "/openapi/v2/query", Map.of("taskId", id));
+                assertThat(q.path("status").asText()).as(q.toString()).isEqualTo("SUCCESS");
+                assertThat(q.path("results")).hasSize(1);
+                HttpResponse<Void> head = http.send(HttpRequest.newBuilder(URI.create(q.path("results").get(0).path("url").asText()))
+                        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+                assertThat(head.statusCode()).isEqualTo(200);
+            }
+            try (Stream<Path> left = Files.list(data.resolve("work"))) {
+                assertThat(left.toList()).isEmpty();
+            }
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
+    private Process startService(Path data, int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.vedit.server.Main", "serve",
+                "--port", Integer.toString(port), "--data-dir", data.toString(), "--workers", "2", "--key-concurrency", "2");
+        pb.environment().put("VEDIT_API_KEY", KEY);
+        pb.redirectErrorStream(true).redirectOutput(dir.resolve("service-" + System.nanoTime() + ".log").toFile());
+        return pb.start();
+    }
+
+    private void awaitHealthy(String base) {
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200);
+    }
+
+    private String status(String base, String id) {
+        try {
+            return post(base + "/openapi/v2/query", Map.of("taskId", id)).path("status").asText();
+        } catch (Exception e) {
+            return "";
+        }
+    }
+
+    private JsonNode post(String url, Object body) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY)
+                .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))).build(), HttpResponse.BodyHandlers.ofString());
+        return json.readTree(r.body());
+    }
+}
