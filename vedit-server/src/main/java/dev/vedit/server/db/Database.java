@@ -21,10 +21,13 @@ public final class Database implements AutoCloseable {
         this.embedded = embedded;
     }
 
-    /** The embedded default: an H2 file database under {@code dataDir/db}. */
+    /**
+     * The embedded default: an H2 file database under {@code dataDir/db}. {@code WRITE_DELAY=0} makes every
+     * commit reach the file before it returns: H2's default delay loses recent commits on a {@code kill -9}.
+     */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
     }
 
     /** Connects, migrates the schema, and returns a ready database. */

@@ -88,7 +88,8 @@ class KillNineTest {
         ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), "dev.vedit.server.Main", "serve",
                 "--port", Integer.toString(port), "--data-dir", data.toString(), "--workers", "2", "--key-concurrency", "2");
         pb.environment().put("VEDIT_API_KEY", KEY);
-        pb.redirectErrorStream(true).redirectOutput(dir.resolve("service-" + System.nanoTime() + ".log").toFile());
+        Path logs = Files.createDirectories(Path.of("target", "kill-nine-logs"));
+        pb.redirectErrorStream(true).redirectOutput(logs.resolve("service-" + System.nanoTime() + ".log").toFile());
         return pb.start();
     }
 
