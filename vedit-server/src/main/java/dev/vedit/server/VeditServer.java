@@ -56,7 +56,7 @@ public final class VeditServer implements AutoCloseable {
     public static VeditServer start(ServerConfig config) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
-            Path dataDir = config.dataDir().toAbsolutePath();
+            Path dataDir = config.dataDir().toAbsolutePath().normalize();
             Files.createDirectories(dataDir);
             Clock clock = Clock.systemUTC();
             ObjectMapper json = WireJson.newMapper();

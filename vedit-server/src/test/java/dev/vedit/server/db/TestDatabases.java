@@ -23,13 +23,18 @@ public final class TestDatabases {
 
     /** A new, empty, migrated PostgreSQL database on the shared embedded server. */
     public static Database postgres() {
+        return Database.open(newPostgresDatabase(), "postgres", "postgres", 8);
+    }
+
+    /** Creates an empty database on the shared embedded server and returns its JDBC URL (user and password "postgres"). */
+    public static String newPostgresDatabase() {
         String name = "vedit_test_" + COUNTER.incrementAndGet();
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-        return Database.open(postgresUrl(name), "postgres", "postgres", 8);
+        return postgresUrl(name);
     }
 
     /** The JDBC URL of a database on the shared embedded server. */
