@@ -151,7 +151,18 @@ public final class HttpApi {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
                         "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");
             }
-            UploadedFile file = ctx.uploadedFile("file");
+            UploadedFile file;
+            try {
+                file = ctx.uploadedFile("file");
+            } catch (Exception e) {
+                // Jetty refuses a part over the multipart limit before our own streaming check sees it.
+                if (ctx.contentLength() > settings.maxUploadBytes() || causedBySizeLimit(e)) {
+                    throw VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
+                            "上传文件超过 " + settings.maxUploadBytes() + " 字节");
+                }
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
+                        "无法读取 multipart 请求体");
+            }
             if (file == null) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
             }
@@ -159,6 +170,15 @@ public final class HttpApi {
                 return UploadReply.ok(media.upload(in, file.filename(), account.id()));
             }
         });
+    }
+
+    private static boolean causedBySizeLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("exceeded")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void queueStatus(Context ctx) {
