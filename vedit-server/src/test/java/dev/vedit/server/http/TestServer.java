@@ -31,13 +31,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dataDir, UnaryOperator<ServerConfig> customise) {
-        QueueSettings q = QueueSettings.defaults();
         QueueSettings fast = new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withQueue(fast).withApiKeys(List.of(keyA, keyB))
                 .withFetchAllowlist(List.of("127.0.0.1"));
         server = VeditServer.start(customise.apply(config));
-        assert q != null;
     }
 
     public String url(String path) {
