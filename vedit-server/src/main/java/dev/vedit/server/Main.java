@@ -58,6 +58,9 @@ public final class Main {
         String resultTtl;
         @Option(names = "--max-upload-mb", defaultValue = "${env:VEDIT_MAX_UPLOAD_MB:-200}", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
         long maxUploadMb;
+        @Option(names = "--metrics-token", defaultValue = "${env:VEDIT_METRICS_TOKEN}",
+                description = "Bearer token that /metrics requires (default: /metrics is open; it shows counts and latencies only).")
+        String metricsToken;
         @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
                 description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
         List<String> allowFetch;
@@ -75,7 +78,7 @@ public final class Main {
             ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
                     keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
                     maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch);
-            VeditServer server = VeditServer.start(config);
+            VeditServer server = VeditServer.start(config, VeditServer.Extras.NONE.withMetricsToken(metricsToken));
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

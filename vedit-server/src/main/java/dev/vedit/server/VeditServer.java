@@ -3,6 +3,7 @@ package dev.vedit.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
+import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.http.HttpApi;
@@ -10,8 +11,12 @@ import dev.vedit.server.media.DiskMediaStore;
 import dev.vedit.server.media.MediaFetcher;
 import dev.vedit.server.media.MediaGateway;
 import dev.vedit.server.media.MediaService;
+import dev.vedit.server.ops.Metrics;
+import dev.vedit.server.ops.OpsRoutes;
 import dev.vedit.server.task.EngineRouter;
 import dev.vedit.server.task.MediaChecks;
+import dev.vedit.server.task.TaskListener;
+import dev.vedit.server.task.TaskStore;
 import dev.vedit.server.task.TaskSystem;
 import dev.vedit.wire.WireJson;
 import io.javalin.Javalin;
@@ -54,6 +59,32 @@ public final class VeditServer implements AutoCloseable {
 
     /** Starts everything; returns once the API accepts work ({@code /healthz} is 200). */
     public static VeditServer start(ServerConfig config) {
+        return start(config, Extras.NONE);
+    }
+
+    /**
+     * What an embedding program (the benchmarks, an operator's launcher) adds to a server beside its configuration.
+     *
+     * @param engines       engines available beside the local one
+     * @param defaultEngine the engine of every model endpoint, or {@code null} for the local engine
+     * @param listeners     told when each task ends
+     * @param metricsToken  the Bearer token {@code /metrics} requires, or {@code null} to leave it open
+     */
+    public record Extras(List<Engine> engines, String defaultEngine, List<TaskListener> listeners, String metricsToken) {
+        public static final Extras NONE = new Extras(List.of(), null, List.of(), null);
+
+        public Extras {
+            engines = List.copyOf(engines);
+            listeners = List.copyOf(listeners);
+        }
+
+        public Extras withMetricsToken(String token) {
+            return new Extras(engines, defaultEngine, listeners, token);
+        }
+    }
+
+    /** Starts everything with extra engines, listeners or options; returns once the API accepts work. */
+    public static VeditServer start(ServerConfig config, Extras extras) {
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Path dataDir = config.dataDir().toAbsolutePath().normalize();
@@ -85,14 +116,22 @@ public final class VeditServer implements AutoCloseable {
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 
-            EngineRouter engines = new EngineRouter(List.of(new LocalEngine(ffmpeg)), Map.of(), LocalEngine.NAME);
+            Metrics metrics = new Metrics(new TaskStore(db.jdbi())::countsByModel, clock);
+            List<Engine> engineList = new ArrayList<>();
+            engineList.add(metrics.timed(new LocalEngine(ffmpeg)));
+            extras.engines().forEach(e -> engineList.add(metrics.timed(e)));
+            EngineRouter engines = new EngineRouter(engineList, Map.of(),
+                    extras.defaultEngine() != null ? extras.defaultEngine() : LocalEngine.NAME);
+            List<TaskListener> listeners = new ArrayList<>(extras.listeners());
+            listeners.add(metrics);
             TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, config.queue(), dataDir.resolve("work"), clock, json,
-                    List.of());
+                    listeners);
             resources.add(tasks);
+            OpsRoutes ops = new OpsRoutes(metrics, extras.metricsToken(), json);
 
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp"))));
-            Javalin http = api.create().start(config.host(), port);
+            Javalin http = api.create(ops::install).start(config.host(), port);
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "vedit-housekeeping");
@@ -131,6 +170,11 @@ public final class VeditServer implements AutoCloseable {
 
     public int port() {
         return http.port();
+    }
+
+    /** Every HTTP route as {@code METHOD path}, e.g. {@code POST /openapi/v2/query}; the OpenAPI document is checked against it. */
+    public List<String> routes() {
+        return http.unsafe.internalRouter.allHttpHandlers().stream().map(p -> p.endpoint.method.name() + " " + p.endpoint.path).toList();
     }
 
     public ApiKeys apiKeys() {

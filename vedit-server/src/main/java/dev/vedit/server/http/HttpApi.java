@@ -63,9 +63,12 @@ public final class HttpApi {
         this.settings = settings;
     }
 
-    /** Builds the server (not started). */
-    public Javalin create() {
-        return Javalin.create(this::configure);
+    /** Builds the server (not started), with routes and hooks from other features (operations) added. */
+    public Javalin create(java.util.function.Consumer<JavalinConfig> more) {
+        return Javalin.create(config -> {
+            configure(config);
+            more.accept(config);
+        });
     }
 
     /** Marks the service as accepting work: {@code /healthz} answers 200 from now on. */

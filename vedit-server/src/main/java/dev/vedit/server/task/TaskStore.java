@@ -298,6 +298,16 @@ public final class TaskStore {
     public record Counts(int running, int queued) {
     }
 
+    /** How many tasks each model endpoint has in each state, for metrics. */
+    public List<StatusCount> countsByModel() {
+        return jdbi.withHandle(h -> h.createQuery("SELECT endpoint, status, COUNT(*) FROM tasks GROUP BY endpoint, status")
+                .map((rs, ctx) -> new StatusCount(rs.getString(1), TaskStatus.valueOf(rs.getString(2)), rs.getLong(3))).list());
+    }
+
+    /** The number of tasks of one model endpoint in one state. */
+    public record StatusCount(String endpoint, TaskStatus status, long count) {
+    }
+
     private static void event(Handle h, long taskId, TaskStatus status, int attempt, String workerId, String errorCode, String message,
                               long now) {
         h.createUpdate("""

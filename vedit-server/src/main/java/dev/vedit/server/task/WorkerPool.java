@@ -130,6 +130,8 @@ public final class WorkerPool implements AutoCloseable {
         Path workDir = workRoot.resolve(task.id() + "-" + task.attempt());
         RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis());
         active.put(task.id(), handle);
+        // Every log line of this attempt carries the task id (see logback.xml).
+        org.slf4j.MDC.put("task", task.taskId());
         log.info("task {} attempt {}/{} started on {}", task.id(), task.attempt(), task.maxAttempts(), workerId);
         try {
             Files.createDirectories(workDir);
@@ -147,6 +149,7 @@ public final class WorkerPool implements AutoCloseable {
         } finally {
             active.remove(task.id());
             deleteTree(workDir);
+            org.slf4j.MDC.remove("task");
         }
     }
 
