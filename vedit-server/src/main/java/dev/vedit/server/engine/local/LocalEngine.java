@@ -88,6 +88,14 @@ public final class LocalEngine implements Engine {
         return List.of(new EngineOutput(output, "mp4", NODE));
     }
 
+    /**
+     * The ffmpeg arguments {@link #run} uses for a plan (after ffmpeg's common options), so that a benchmark can run
+     * plain ffmpeg on the very same filtergraph and compare.
+     */
+    public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, Path output) {
+        return RenderCommand.of(plan, video, info, output).args();
+    }
+
     private MediaInfo probe(Path video) throws EngineFailure {
         try {
             return ffmpeg.probe(video, PROBE_TIMEOUT);

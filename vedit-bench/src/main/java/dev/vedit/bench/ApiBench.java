@@ -1,0 +1,64 @@
+package dev.vedit.bench;
+
+import dev.vedit.server.VeditServer;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * API throughput and latency of query and submit, beside {@code GET /healthz} on the same server in the same
+ * run: the cheapest route of the same stack (Jetty, Javalin on virtual threads, Jackson; no auth, no database),
+ * so the ratio is what authentication, validation and the database cost. The node runs no workers, so the
+ * queries and submits are measured alone.
+ */
+final class ApiBench implements Bench.Suite {
+    /** Four model endpoints whose required fields all have defaults except prompt and videoUrl; each queues up to 1000. */
+    static final List<String> MODELS = List.of("kling-video-o3-pro/video-edit", "kling-video-o3-std/video-edit",
+            "kling-video-o1-std/edit-video", "rhart-video-g-official/edit-video");
+    /** Never fetched (no workers run here), so any well-formed public URL does. */
+    private static final String SUBMIT_BODY = "{\"prompt\":\"make it black and white\",\"videoUrl\":\"https://media.example.com/bench.mp4\"}";
+    private static final Pattern TASK_ID = Pattern.compile("\"taskId\":\"(\\d+)\"");
+
+    @Override
+    public void run(Sizes sizes, Path workDir, Consumer<Figure> report) throws Exception {
+        try (BenchServer s = new BenchServer(workDir.resolve("server"), 0, VeditServer.Extras.NONE, c -> c)) {
+            Load load = new Load(sizes.apiConcurrency());
+            HttpResponse<String> first = java.net.http.HttpClient.newHttpClient().send(
+                    s.post("/openapi/v2/" + MODELS.getFirst(), SUBMIT_BODY).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher m = TASK_ID.matcher(first.body());
+            if (!m.find()) {
+                throw new IllegalStateException("submit did not return a task: " + first.body());
+            }
+            HttpRequest bare = HttpRequest.newBuilder(URI.create(s.url("/healthz"))).GET().build();
+            HttpRequest query = s.post("/openapi/v2/query", "{\"taskId\":\"" + m.group(1) + "\"}").build();
+            java.time.Duration warmUp = sizes.apiDuration().dividedBy(5);
+            load.forDuration(warmUp, i -> bare, r -> r.statusCode() == 200);
+            load.forDuration(warmUp, i -> query, ApiBench::isQueuedTask);
+
+            Load.Result b = load.forDuration(sizes.apiDuration(), i -> bare, r -> r.statusCode() == 200);
+            Load.Result q = load.forDuration(sizes.apiDuration(), i -> query, ApiBench::isQueuedTask);
+            Load.Result sub = load.forCount(sizes.submits(),
+                    i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()), SUBMIT_BODY).build(),
+                    r -> r.statusCode() == 200 && r.body().contains("\"status\":\"QUEUED\""));
+            String label = "bare /healthz";
+            report.accept(Figure.of("api.bare.throughput", b.perSecond(), "req/s"));
+            report.accept(Figure.of("api.bare.p50", b.latencies().percentileMillis(50), "ms"));
+            report.accept(Figure.of("api.bare.p99", b.latencies().percentileMillis(99), "ms"));
+            report.accept(Figure.of("api.query.throughput", q.perSecond(), "req/s").against(b.perSecond(), label));
+            report.accept(Figure.of("api.query.p50", q.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
+            report.accept(Figure.of("api.query.p99", q.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
+            report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(b.perSecond(), label));
+            report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
+            report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
+        }
+    }
+
+    private static boolean isQueuedTask(HttpResponse<String> r) {
+        return r.statusCode() == 200 && r.body().contains("\"status\":\"QUEUED\"");
+    }
+}

@@ -1,0 +1,36 @@
+package dev.vedit.bench;
+
+import dev.vedit.server.ServerConfig;
+import dev.vedit.server.VeditServer;
+import dev.vedit.server.task.QueueSettings;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/** A real vedit server on a random port for one benchmark, with one API key whose limits do not get in the way. */
+final class BenchServer implements AutoCloseable {
+    static final String KEY = "bench-key-0123456789";
+    final VeditServer server;
+
+    BenchServer(Path dataDir, int workers, VeditServer.Extras extras, UnaryOperator<ServerConfig> customise) {
+        ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withApiKeys(List.of(KEY)).withLimits(10_000, 100_000)
+                .withQueue(QueueSettings.defaults().withWorkers(workers)).withFetchAllowlist(List.of("127.0.0.1"));
+        server = VeditServer.start(customise.apply(config), extras);
+    }
+
+    String url(String path) {
+        return server.baseUrl() + path;
+    }
+
+    HttpRequest.Builder post(String path, String json) {
+        return HttpRequest.newBuilder(URI.create(url(path))).header("Authorization", "Bearer " + KEY)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
+    @Override
+    public void close() {
+        server.close();
+    }
+}

@@ -1,0 +1,89 @@
+package dev.vedit.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/**
+ * A closed-loop HTTP/1.1 load generator: {@code concurrency} virtual threads each send a request, wait for the
+ * reply, and send the next, over keep-alive connections. Only replies the check accepts count; any other reply
+ * stops the run with an error, so a figure never hides failures.
+ */
+final class Load {
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final int concurrency;
+
+    Load(int concurrency) {
+        this.concurrency = concurrency;
+    }
+
+    /** The outcome: completed requests, wall time and latencies. */
+    record Result(int requests, double seconds, Latencies latencies) {
+        double perSecond() {
+            return requests / seconds;
+        }
+    }
+
+    /** Runs for {@code duration}; request {@code i} is built by {@code request}. */
+    Result forDuration(Duration duration, IntFunction<HttpRequest> request, Predicate<HttpResponse<String>> check) throws Exception {
+        long deadline = System.nanoTime() + duration.toNanos();
+        return run(i -> System.nanoTime() < deadline, request, check);
+    }
+
+    /** Sends exactly {@code count} requests. */
+    Result forCount(int count, IntFunction<HttpRequest> request, Predicate<HttpResponse<String>> check) throws Exception {
+        return run(i -> i < count, request, check);
+    }
+
+    private Result run(java.util.function.IntPredicate more, IntFunction<HttpRequest> request, Predicate<HttpResponse<String>> check)
+            throws Exception {
+        Latencies latencies = new Latencies();
+        AtomicInteger next = new AtomicInteger();
+        AtomicLong lastEnd = new AtomicLong();
+        List<Thread> threads = new ArrayList<>();
+        List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long start = System.nanoTime();
+        for (int t = 0; t < concurrency; t++) {
+            threads.add(Thread.ofVirtual().start(() -> {
+                while (failures.isEmpty()) {
+                    int i = next.getAndIncrement();
+                    if (!more.test(i)) {
+                        return;
+                    }
+                    try {
+                        HttpRequest r = request.apply(i);
+                        long sent = System.nanoTime();
+                        HttpResponse<String> reply = client.send(r, HttpResponse.BodyHandlers.ofString());
+                        long took = System.nanoTime() - sent;
+                        if (!check.test(reply)) {
+                            throw new IllegalStateException("unexpected reply " + reply.statusCode() + " from " + r.uri() + ": " + reply.body());
+                        }
+                        latencies.add(took);
+                        lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
+                    } catch (IOException | RuntimeException e) {
+                        failures.add(e);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                        return;
+                    }
+                }
+            }));
+        }
+        for (Thread t : threads) {
+            t.join();
+        }
+        if (!failures.isEmpty()) {
+            throw new IllegalStateException("load run failed: " + failures.getFirst(), failures.getFirst());
+        }
+        return new Result(latencies.count(), (lastEnd.get() - start) / 1e9, latencies);
+    }
+}

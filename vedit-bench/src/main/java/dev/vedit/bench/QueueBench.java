@@ -1,0 +1,118 @@
+package dev.vedit.bench;
+
+import dev.vedit.server.VeditServer;
+import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.task.Task;
+import dev.vedit.server.task.TaskListener;
+import dev.vedit.wire.TaskStatus;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/**
+ * The queue end to end with a trivial engine: tasks submitted over HTTP, claimed by the workers, their input
+ * fetched from a local HTTP host and probed, recorded as succeeded. Run on H2 and on PostgreSQL, and beside
+ * pg-boss (npm) doing the same with as many workers on the same PostgreSQL in the same run. Throughput is a burst
+ * of tasks submitted by 16 clients, first submit to last end. Dispatch latency is measured apart, on tasks
+ * submitted one at a time to idle workers (in a burst it would be queueing time): submit (the task row's creation)
+ * to claim (its start), from the rows themselves.
+ */
+final class QueueBench implements Bench.Suite {
+
+    @Override
+    public void run(Sizes sizes, Path workDir, Consumer<Figure> report) throws Exception {
+        Path cache = Bench.cacheDir(workDir);
+        Ffmpeg ffmpeg = Media.ffmpeg(cache);
+        Path clip = Media.clip(ffmpeg, workDir.resolve("input.mp4"), 90, 3, false);
+        report.accept(Figure.of("queue.input_probe", probeMillis(ffmpeg, clip), "ms/task"));
+        try (FileServer host = new FileServer(clip); EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
+            Result h2 = runOn(sizes, Media.serverDir(workDir.resolve("h2"), cache), null, host.url());
+            Result postgres = runOn(sizes, Media.serverDir(workDir.resolve("pg"), cache), pg.getJdbcUrl("postgres", "postgres"), host.url());
+            PgBossPeer.Result peer = PgBossPeer.run(cache, "postgres://postgres:postgres@127.0.0.1:" + pg.getPort() + "/postgres",
+                    sizes.queueTasks(), sizes.dispatchSamples(), sizes.queueWorkers());
+            String label = "pg-boss " + PgBossPeer.VERSION;
+            for (var e : List.of(java.util.Map.entry("h2", h2), java.util.Map.entry("postgres", postgres))) {
+                Result r = e.getValue();
+                String n = "queue." + e.getKey();
+                report.accept(peer == null ? Figure.of(n + ".throughput", r.perSecond, "tasks/s")
+                        : Figure.of(n + ".throughput", r.perSecond, "tasks/s").against(peer.perSecond(), label));
+                report.accept(peer == null ? Figure.of(n + ".dispatch.p50", r.dispatch.percentileMillis(50), "ms")
+                        : Figure.of(n + ".dispatch.p50", r.dispatch.percentileMillis(50), "ms").against(peer.p50(), label));
+                report.accept(peer == null ? Figure.of(n + ".dispatch.p99", r.dispatch.percentileMillis(99), "ms")
+                        : Figure.of(n + ".dispatch.p99", r.dispatch.percentileMillis(99), "ms").against(peer.p99(), label));
+            }
+            if (peer != null) {
+                report.accept(Figure.of("queue.pgboss.throughput", peer.perSecond(), "jobs/s"));
+                report.accept(Figure.of("queue.pgboss.dispatch.p50", peer.p50(), "ms"));
+                report.accept(Figure.of("queue.pgboss.dispatch.p99", peer.p99(), "ms"));
+            }
+        }
+    }
+
+    /** Throughput of a burst, and dispatch latency of tasks submitted one at a time to idle workers. */
+    record Result(double perSecond, Latencies dispatch) {
+    }
+
+    private static Result runOn(Sizes sizes, Path dataDir, String dbUrl, String videoUrl) throws Exception {
+        Semaphore ended = new Semaphore(0);
+        Latencies dispatch = new Latencies();
+        AtomicBoolean measuringDispatch = new AtomicBoolean(true);
+        AtomicInteger failed = new AtomicInteger();
+        TaskListener listener = (Task t) -> {
+            if (t.status() != TaskStatus.SUCCESS) {
+                failed.incrementAndGet();
+            }
+            if (measuringDispatch.get()) {
+                dispatch.add(TimeUnit.MILLISECONDS.toNanos(t.startedAt() - t.createdAt()));
+            }
+            ended.release();
+        };
+        VeditServer.Extras extras = new VeditServer.Extras(List.of(new TrivialEngine()), TrivialEngine.NAME, List.of(listener), null);
+        try (BenchServer s = new BenchServer(dataDir, sizes.queueWorkers(), extras,
+                c -> dbUrl == null ? c : c.withDatabase(dbUrl, "postgres", "postgres"))) {
+            String body = "{\"prompt\":\"bench\",\"videoUrl\":\"" + videoUrl + "\"}";
+            java.util.function.IntFunction<java.net.http.HttpRequest> submit =
+                    i -> s.post("/openapi/v2/" + ApiBench.MODELS.get(i % ApiBench.MODELS.size()), body).build();
+            java.util.function.Predicate<java.net.http.HttpResponse<String>> queued =
+                    r -> r.statusCode() == 200 && r.body().contains("\"status\":\"QUEUED\"");
+            Load one = new Load(1);
+            for (int i = 0; i < sizes.dispatchSamples(); i++) {
+                one.forCount(1, submit, queued);
+                awaitEnds(ended, 1);
+            }
+            measuringDispatch.set(false);
+
+            int n = sizes.queueTasks();
+            long start = System.nanoTime();
+            new Load(16).forCount(n, submit, queued);
+            awaitEnds(ended, n);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            if (failed.get() > 0) {
+                throw new IllegalStateException(failed.get() + " tasks failed; the figures would not mean anything");
+            }
+            return new Result(n / seconds, dispatch);
+        }
+    }
+
+    private static void awaitEnds(Semaphore ended, int n) throws InterruptedException {
+        if (!ended.tryAcquire(n, Math.max(60, n / 5), TimeUnit.SECONDS)) {
+            throw new IllegalStateException("only " + ended.availablePermits() + " of " + n + " tasks ended in time");
+        }
+    }
+
+    private static double probeMillis(Ffmpeg ffmpeg, Path clip) {
+        Latencies l = new Latencies();
+        for (int i = 0; i < 10; i++) {
+            long t = System.nanoTime();
+            ffmpeg.probe(clip, Duration.ofSeconds(30));
+            l.add(System.nanoTime() - t);
+        }
+        return l.percentileMillis(50);
+    }
+}

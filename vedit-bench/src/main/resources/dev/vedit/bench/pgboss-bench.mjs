@@ -1,0 +1,57 @@
+// The queue benchmark's peer: pg-boss doing what vedit's queue does in the bench, on the same PostgreSQL.
+// Usage: node pgboss-bench.mjs <connection string> <jobs> <samples> <workers>
+// 1. dispatch latency: <samples> jobs sent one at a time to idle workers, send to handler start (p50_ms, p99_ms);
+// 2. throughput: <jobs> jobs sent by 16 senders at once, first send to last completion (jobs_per_second).
+import PgBoss from 'pg-boss';
+
+const [connectionString, jobsArg, samplesArg, workersArg] = process.argv.slice(2);
+const jobs = Number(jobsArg);
+const samples = Number(samplesArg);
+const workers = Number(workersArg);
+const boss = new PgBoss({ connectionString, max: workers + 8 });
+boss.on('error', e => console.error('pg-boss error', e));
+await boss.start();
+const queue = 'vedit-bench-' + Date.now();
+await boss.createQueue(queue);
+
+const latencies = [];
+let done = 0;
+let waiting = null; // [count to reach, resolve]
+for (let w = 0; w < workers; w++) {
+  // 0.5 s is the shortest polling interval pg-boss 10 allows; a worker that finds work fetches again at once.
+  await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
+    if (job.data.sample) latencies.push(Date.now() - job.data.sentAt);
+    done++;
+    if (waiting && done >= waiting[0]) waiting[1]();
+  });
+}
+const reach = count => new Promise(resolve => {
+  waiting = [count, resolve];
+  if (done >= count) resolve();
+});
+
+for (let i = 0; i < samples; i++) {
+  await boss.send(queue, { sentAt: Date.now(), sample: true });
+  await reach(done + 1);
+}
+
+const base = done;
+const start = performance.now();
+let next = 0;
+async function sender() {
+  while (next < jobs) {
+    next++;
+    await boss.send(queue, { sentAt: Date.now() });
+  }
+}
+const finished = reach(base + jobs);
+await Promise.all(Array.from({ length: 16 }, sender));
+await finished;
+const seconds = (performance.now() - start) / 1000;
+latencies.sort((a, b) => a - b);
+const pct = p => latencies[Math.max(0, Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1))];
+console.log(`jobs_per_second ${(jobs / seconds).toFixed(1)}`);
+console.log(`p50_ms ${pct(50)}`);
+console.log(`p99_ms ${pct(99)}`);
+await boss.stop({ graceful: false, wait: false });
+process.exit(0);
