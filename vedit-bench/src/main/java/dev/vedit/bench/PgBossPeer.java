@@ -44,13 +44,14 @@ final class PgBossPeer {
         }
         Output out = exec(dir, List.of("node", script.toString(), connection, Integer.toString(jobs), Integer.toString(samples),
                 Integer.toString(workers)),
-                Math.max(120, jobs / 5));
+                Math.max(120, jobs / 5 + samples));
         if (out == null) {
             System.err.println("bench: node is not installed, so the queue has no peer figures");
             return null;
         }
         if (out.exit != 0) {
-            throw new IllegalStateException("the pg-boss peer failed (exit " + out.exit + "): " + out.text);
+            System.err.println("bench: the pg-boss peer failed (exit " + out.exit + "), so the queue has no peer figures: " + out.text);
+            return null;
         }
         Map<String, Double> values = new HashMap<>();
         for (String line : out.text.split("\n")) {
@@ -87,7 +88,7 @@ final class PgBossPeer {
         });
         if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " ran longer than " + timeoutSeconds + " s");
+            return new Output(-1, String.join(" ", command) + " ran longer than " + timeoutSeconds + " s");
         }
         reader.join();
         return new Output(p.exitValue(), new String(text[0], StandardCharsets.UTF_8));

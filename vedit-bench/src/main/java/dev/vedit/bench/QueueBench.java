@@ -32,27 +32,33 @@ final class QueueBench implements Bench.Suite {
         Path clip = Media.clip(ffmpeg, workDir.resolve("input.mp4"), 90, 3, false);
         report.accept(Figure.of("queue.input_probe", probeMillis(ffmpeg, clip), "ms/task"));
         try (FileServer host = new FileServer(clip); EmbeddedPostgres pg = EmbeddedPostgres.builder().start()) {
-            Result h2 = runOn(sizes, Media.serverDir(workDir.resolve("h2"), cache), null, host.url());
-            Result postgres = runOn(sizes, Media.serverDir(workDir.resolve("pg"), cache), pg.getJdbcUrl("postgres", "postgres"), host.url());
+            // The peer runs first, on a fresh database, so that its figures can stand beside vedit's as each is measured.
             PgBossPeer.Result peer = PgBossPeer.run(cache, "postgres://postgres:postgres@127.0.0.1:" + pg.getPort() + "/postgres",
                     sizes.queueTasks(), sizes.dispatchSamples(), sizes.queueWorkers());
-            String label = "pg-boss " + PgBossPeer.VERSION;
-            for (var e : List.of(java.util.Map.entry("h2", h2), java.util.Map.entry("postgres", postgres))) {
-                Result r = e.getValue();
-                String n = "queue." + e.getKey();
-                report.accept(peer == null ? Figure.of(n + ".throughput", r.perSecond, "tasks/s")
-                        : Figure.of(n + ".throughput", r.perSecond, "tasks/s").against(peer.perSecond(), label));
-                report.accept(peer == null ? Figure.of(n + ".dispatch.p50", r.dispatch.percentileMillis(50), "ms")
-                        : Figure.of(n + ".dispatch.p50", r.dispatch.percentileMillis(50), "ms").against(peer.p50(), label));
-                report.accept(peer == null ? Figure.of(n + ".dispatch.p99", r.dispatch.percentileMillis(99), "ms")
-                        : Figure.of(n + ".dispatch.p99", r.dispatch.percentileMillis(99), "ms").against(peer.p99(), label));
-            }
             if (peer != null) {
                 report.accept(Figure.of("queue.pgboss.throughput", peer.perSecond(), "jobs/s"));
                 report.accept(Figure.of("queue.pgboss.dispatch.p50", peer.p50(), "ms"));
                 report.accept(Figure.of("queue.pgboss.dispatch.p99", peer.p99(), "ms"));
             }
+            report(report, "queue.h2", runOn(sizes, Media.serverDir(workDir.resolve("h2"), cache), null, host.url()), peer);
+            report(report, "queue.postgres", runOn(sizes, Media.serverDir(workDir.resolve("pg"), cache),
+                    pg.getJdbcUrl("postgres", "postgres"), host.url()), peer);
         }
+    }
+
+    private static void report(Consumer<Figure> report, String name, Result r, PgBossPeer.Result peer) {
+        Figure throughput = Figure.of(name + ".throughput", r.perSecond(), "tasks/s");
+        Figure p50 = Figure.of(name + ".dispatch.p50", r.dispatch().percentileMillis(50), "ms");
+        Figure p99 = Figure.of(name + ".dispatch.p99", r.dispatch().percentileMillis(99), "ms");
+        if (peer != null) {
+            String label = "pg-boss " + PgBossPeer.VERSION;
+            throughput = throughput.against(peer.perSecond(), label);
+            p50 = p50.against(peer.p50(), label);
+            p99 = p99.against(peer.p99(), label);
+        }
+        report.accept(throughput);
+        report.accept(p50);
+        report.accept(p99);
     }
 
     /** Throughput of a burst, and dispatch latency of tasks submitted one at a time to idle workers. */

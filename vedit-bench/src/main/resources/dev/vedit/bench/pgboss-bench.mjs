@@ -18,10 +18,14 @@ const latencies = [];
 let done = 0;
 let waiting = null; // [count to reach, resolve]
 for (let w = 0; w < workers; w++) {
-  // 0.5 s is the shortest polling interval pg-boss 10 allows; a worker that finds work fetches again at once.
-  await boss.work(queue, { batchSize: 1, pollingIntervalSeconds: 0.5 }, async ([job]) => {
-    if (job.data.sample) latencies.push(Date.now() - job.data.sentAt);
-    done++;
+  // 0.5 s is the shortest polling interval pg-boss 10 allows, and a worker waits it out even after finding jobs,
+  // so each worker fetches a batch of 10 per round (its documented way to throughput) and handles them together.
+  await boss.work(queue, { batchSize: 10, pollingIntervalSeconds: 0.5 }, async batch => {
+    const now = Date.now();
+    for (const job of batch) {
+      if (job.data.sample) latencies.push(now - job.data.sentAt);
+    }
+    done += batch.length;
     if (waiting && done >= waiting[0]) waiting[1]();
   });
 }
