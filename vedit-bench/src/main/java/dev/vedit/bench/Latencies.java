@@ -14,6 +14,12 @@ final class Latencies {
         values[size++] = nanos;
     }
 
+    synchronized void addAllTo(Latencies other) {
+        for (int i = 0; i < size; i++) {
+            other.add(values[i]);
+        }
+    }
+
     synchronized int count() {
         return size;
     }

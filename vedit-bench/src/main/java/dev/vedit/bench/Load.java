@@ -31,6 +31,14 @@ final class Load {
         double perSecond() {
             return requests / seconds;
         }
+
+        /** This run and another as one: requests and time added, latencies pooled. */
+        Result plus(Result other) {
+            Latencies pooled = new Latencies();
+            latencies.addAllTo(pooled);
+            other.latencies.addAllTo(pooled);
+            return new Result(requests + other.requests, seconds + other.seconds, pooled);
+        }
     }
 
     /** Runs for {@code duration}; request {@code i} is built by {@code request}. */

@@ -35,8 +35,9 @@ const reach = count => new Promise(resolve => {
 });
 
 for (let i = 0; i < samples; i++) {
+  const target = done + 1; // taken before sending: the job may be handled before send() returns
   await boss.send(queue, { sentAt: Date.now(), sample: true });
-  await reach(done + 1);
+  await reach(target);
 }
 
 const base = done;
