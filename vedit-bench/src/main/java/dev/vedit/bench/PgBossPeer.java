@@ -26,12 +26,17 @@ final class PgBossPeer {
     private PgBossPeer() {
     }
 
-    /** Runs the peer, or returns {@code null} (saying why on stderr) when node or npm is not available. */
-    static Result run(Path cache, String connection, int jobs, int samples, int workers) throws IOException, InterruptedException {
+    /**
+     * Runs the peer, or returns {@code null} (saying why on stderr) when node or npm is not available.
+     *
+     * @param clipUrl with {@code ffmpeg}: each job fetches this and probes it, as each vedit task does; {@code null}: jobs do nothing
+     */
+    static Result run(Path cache, String connection, int jobs, int samples, int workers, String clipUrl, dev.vedit.server.ffmpeg.Ffmpeg ffmpeg)
+            throws IOException, InterruptedException {
         Path dir = Files.createDirectories(cache.resolve("pgboss-" + VERSION));
         if (!Files.isDirectory(dir.resolve("node_modules/pg-boss"))) {
             Output install = exec(dir, List.of("npm", "install", "--no-audit", "--no-fund", "--no-save", "--prefix", dir.toString(),
-                    "pg-boss@" + VERSION), 300);
+                    "pg-boss@" + VERSION), Map.of(), 300);
             if (install == null || install.exit != 0) {
                 System.err.println("bench: pg-boss could not be installed from npm, so the queue has no peer figures: "
                         + (install == null ? "npm is not installed" : install.text));
@@ -42,9 +47,15 @@ final class PgBossPeer {
         try (InputStream in = PgBossPeer.class.getResourceAsStream("pgboss-bench.mjs")) {
             Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
-        Output out = exec(dir, List.of("node", script.toString(), connection, Integer.toString(jobs), Integer.toString(samples),
-                Integer.toString(workers)),
-                Math.max(120, jobs / 5 + samples));
+        List<String> command = new java.util.ArrayList<>(List.of("node", script.toString(), connection, Integer.toString(jobs),
+                Integer.toString(samples), Integer.toString(workers)));
+        Map<String, String> environment = Map.of();
+        if (clipUrl != null) {
+            command.addAll(List.of(clipUrl, ffmpeg.ffprobePath().toString()));
+            // The bundled ffprobe needs its libraries' path; the probe process builder knows it.
+            environment = ffmpeg.probeProcessBuilder(List.of()).environment();
+        }
+        Output out = exec(dir, command, environment, Math.max(120, jobs / 5 + samples));
         if (out == null) {
             System.err.println("bench: node is not installed, so the queue has no peer figures");
             return null;
@@ -70,10 +81,13 @@ final class PgBossPeer {
     }
 
     /** Runs a program; {@code null} when it is not installed. */
-    private static Output exec(Path dir, List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
+    private static Output exec(Path dir, List<String> command, Map<String, String> environment, long timeoutSeconds)
+            throws IOException, InterruptedException {
         Process p;
         try {
-            p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+            ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+            builder.environment().putAll(environment);
+            p = builder.start();
         } catch (IOException e) {
             return null;
         }

@@ -1,10 +1,30 @@
 // The queue benchmark's peer: pg-boss doing what vedit's queue does in the bench, on the same PostgreSQL.
-// Usage: node pgboss-bench.mjs <connection string> <jobs> <samples> <workers>
+// Usage: node pgboss-bench.mjs <connection string> <jobs> <samples> <workers> [<clip url> <ffprobe>]
+// With a clip URL, each job does what each vedit task does besides the queue: fetch its input over HTTP to a
+// file and probe it with ffprobe; without, jobs do nothing (the queue alone).
 // 1. dispatch latency: <samples> jobs sent one at a time to idle workers, send to handler start (p50_ms, p99_ms);
 // 2. throughput: <jobs> jobs sent by 16 senders at once, first send to last completion (jobs_per_second).
 import PgBoss from 'pg-boss';
+import { spawn } from 'node:child_process';
+import { writeFile, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
-const [connectionString, jobsArg, samplesArg, workersArg] = process.argv.slice(2);
+const [connectionString, jobsArg, samplesArg, workersArg, clipUrl, ffprobe] = process.argv.slice(2);
+let files = 0;
+async function taskWork() {
+  if (!clipUrl) return;
+  const reply = await fetch(clipUrl);
+  const file = join(tmpdir(), `pgboss-bench-${process.pid}-${files++}.mp4`);
+  await writeFile(file, Buffer.from(await reply.arrayBuffer()));
+  await new Promise((resolve, reject) => {
+    const p = spawn(ffprobe, ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], { stdio: ['ignore', 'pipe', 'inherit'] });
+    p.stdout.resume();
+    p.on('error', reject);
+    p.on('exit', code => code === 0 ? resolve() : reject(new Error('ffprobe exit ' + code)));
+  });
+  await unlink(file);
+}
 const jobs = Number(jobsArg);
 const samples = Number(samplesArg);
 const workers = Number(workersArg);
@@ -25,6 +45,7 @@ for (let w = 0; w < workers; w++) {
     for (const job of batch) {
       if (job.data.sample) latencies.push(now - job.data.sentAt);
     }
+    await Promise.all(batch.map(taskWork));
     done += batch.length;
     if (waiting && done >= waiting[0]) waiting[1]();
   });

@@ -38,6 +38,7 @@ class BenchSmokeTest {
         assertThat(byName.get("engine.overhead.geomean").value()).isPositive().isFinite();
         if (onPath("node") && onPath("npm")) {
             assertThat(byName.get("queue.pgboss.throughput").value()).isPositive();
+            assertThat(byName.get("queue.pgboss_fetch_probe.throughput").value()).isPositive();
             assertThat(byName.get("queue.postgres.throughput").baselineLabel()).startsWith("pg-boss");
         }
     }
