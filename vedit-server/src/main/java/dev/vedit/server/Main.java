@@ -61,6 +61,17 @@ public final class Main {
         @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
                 description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
         List<String> allowFetch;
+        @Option(names = "--role", defaultValue = "${env:VEDIT_ROLE:-all}",
+                description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
+                        + "api and worker need a shared PostgreSQL (--db-url) (default ${DEFAULT-VALUE}).")
+        String role;
+        @Option(names = "--media-store", defaultValue = "${env:VEDIT_MEDIA_STORE:-disk}",
+                description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "
+                        + "VEDIT_S3_ENDPOINT, credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, region AWS_REGION (default ${DEFAULT-VALUE}).")
+        String mediaStore;
+        @Option(names = "--poll-only", defaultValue = "${env:VEDIT_POLL_ONLY:-false}",
+                description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
+        boolean pollOnly;
 
         @Override
         public Integer call() throws Exception {
@@ -74,8 +85,17 @@ public final class Main {
             ServerConfig base = ServerConfig.defaults(dataDir);
             ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
                     keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
-                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch);
-            VeditServer server = VeditServer.start(config);
+                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch,
+                    Deployment.single());
+            VeditServer server;
+            try {
+                server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,
+                        System.getenv("VEDIT_S3_ENDPOINT"), System.getenv("AWS_REGION"), pollOnly)));
+            } catch (IllegalArgumentException e) {
+                // A configuration mistake: say what to change, without a stack trace.
+                System.err.println("vedit: " + e.getMessage());
+                return 2;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();
