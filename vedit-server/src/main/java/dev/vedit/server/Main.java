@@ -69,6 +69,10 @@ public final class Main {
                 description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "
                         + "VEDIT_S3_ENDPOINT, credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, region AWS_REGION (default ${DEFAULT-VALUE}).")
         String mediaStore;
+        @Option(names = "--stale-after", defaultValue = "${env:VEDIT_STALE_AFTER:-30s}",
+                description = "A running attempt whose worker has not heart-beaten for this long (e.g. its machine died) is re-queued "
+                        + "by another worker; at least 3 heartbeats, 9s (default ${DEFAULT-VALUE}).")
+        String staleAfter;
         @Option(names = "--poll-only", defaultValue = "${env:VEDIT_POLL_ONLY:-false}",
                 description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
         boolean pollOnly;
@@ -78,7 +82,13 @@ public final class Main {
             QueueSettings defaults = QueueSettings.defaults();
             int workerCount = workers >= 0 ? workers : defaults.workers();
             QueueSettings queue = new QueueSettings(workerCount, Math.max(1, maxAttempts), defaults.retryBase(), defaults.retryMax(),
-                    defaults.pollInterval(), defaults.heartbeatInterval(), defaults.staleAfter(), parseDuration(taskTimeout));
+                    defaults.pollInterval(), defaults.heartbeatInterval(), parseDuration(staleAfter), parseDuration(taskTimeout));
+            if (queue.staleAfter().compareTo(queue.heartbeatInterval().multipliedBy(3)) < 0) {
+                System.err.println("vedit: --stale-after must be at least 3 heartbeats (" + queue.heartbeatInterval().multipliedBy(3).toSeconds()
+                        + "s), or healthy attempts would be taken for lost | --stale-after 至少为 3 个心跳周期（"
+                        + queue.heartbeatInterval().multipliedBy(3).toSeconds() + " 秒），否则正常运行的任务会被误判为丢失");
+                return 2;
+            }
             String envKeys = System.getenv("VEDIT_API_KEY");
             List<String> keys = envKeys == null ? List.of()
                     : Arrays.stream(envKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
