@@ -116,6 +116,15 @@ class ScaleOutTest {
     }
 
     @Test
+    void splitRolesWithMediaOnDiskAreRefusedWithAClearMessage() {
+        ServerConfig config = ServerConfig.defaults(dir.resolve("pg")).withPort(0).withDatabase(dbUrl, "postgres", "postgres")
+                .withDeployment(Deployment.single().withRole(Deployment.Role.API));
+
+        assertThatThrownBy(() -> VeditServer.start(config)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("--role api needs media shared by all nodes").hasMessageContaining("--media-store s3://BUCKET");
+    }
+
+    @Test
     void unknownRolesAndMediaStoresAreRefused() {
         assertThatThrownBy(() -> Deployment.Role.parse("manager")).hasMessageContaining("--role must be all, api or worker");
         assertThatThrownBy(() -> new Deployment(Deployment.Role.ALL, "ftp://x", null, null, false))
