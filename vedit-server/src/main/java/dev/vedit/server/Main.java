@@ -63,7 +63,7 @@ public final class Main {
         List<String> allowFetch;
         @Option(names = "--role", defaultValue = "${env:VEDIT_ROLE:-all}",
                 description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
-                        + "api and worker need a shared PostgreSQL (--db-url) (default ${DEFAULT-VALUE}).")
+                        + "api and worker need a shared PostgreSQL (--db-url) and S3 media (--media-store) (default ${DEFAULT-VALUE}).")
         String role;
         @Option(names = "--media-store", defaultValue = "${env:VEDIT_MEDIA_STORE:-disk}",
                 description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "

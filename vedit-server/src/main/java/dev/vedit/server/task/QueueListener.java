@@ -4,7 +4,6 @@ import dev.vedit.server.db.Database;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.atomic.AtomicLong;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ final class QueueListener implements AutoCloseable {
     private final Database db;
     private final QueueSignal signal;
     private final Thread thread;
-    private final AtomicLong received = new AtomicLong();
     private volatile boolean running = true;
 
     private QueueListener(Database db, QueueSignal signal) {
@@ -38,11 +36,6 @@ final class QueueListener implements AutoCloseable {
         QueueListener listener = new QueueListener(db, signal);
         listener.thread.start();
         return listener;
-    }
-
-    /** Notifications received so far. */
-    long received() {
-        return received.get();
     }
 
     private void loop() {
@@ -61,7 +54,6 @@ final class QueueListener implements AutoCloseable {
                 while (running) {
                     PGNotification[] notifications = pg.getNotifications(WAIT_MILLIS);
                     if (notifications != null && notifications.length > 0) {
-                        received.addAndGet(notifications.length);
                         signal.wake();
                     }
                 }
