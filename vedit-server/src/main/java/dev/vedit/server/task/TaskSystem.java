@@ -22,10 +22,11 @@ public final class TaskSystem implements AutoCloseable {
      * Assembles and starts the task system.
      *
      * @param workRoot where attempts get their private work dirs
+     * @param endHook  runs in the transaction of every terminal transition (webhook deliveries)
      */
     public static TaskSystem start(Database db, EngineRouter engines, TaskMedia media, SubmitMedia submitMedia, MediaChecks checks,
-                                   QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners) {
-        TaskStore store = new TaskStore(db.jdbi());
+                                   QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners, TaskEndHook endHook) {
+        TaskStore store = new TaskStore(db.jdbi(), endHook);
         QueueSignal signal = new QueueSignal();
         WorkerPool workers = null;
         if (settings.workers() > 0) {
