@@ -25,7 +25,7 @@ final class Receiver implements AutoCloseable {
     }
 
     /** One received request. */
-    record Received(Map<String, String> headers, byte[] body, long at) {
+    record Received(String path, Map<String, String> headers, byte[] body, long at) {
     }
 
     final List<Received> received = new CopyOnWriteArrayList<>();
@@ -48,7 +48,7 @@ final class Receiver implements AutoCloseable {
                 Map<String, String> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
                 exchange.getRequestHeaders().forEach((k, v) -> headers.put(k, v.getFirst()));
                 byte[] body = exchange.getRequestBody().readAllBytes();
-                received.add(new Received(headers, body, System.currentTimeMillis()));
+                received.add(new Received(exchange.getRequestURI().getPath(), headers, body, System.currentTimeMillis()));
                 Answer answer = script.apply(received.size());
                 if (answer.delayMillis() > 0) {
                     Thread.sleep(answer.delayMillis());
