@@ -11,9 +11,5 @@ enum DeliveryStatus {
     /** Every attempt failed, or the URL is refused (not http(s), private address). Final until a manual retry. */
     FAILED,
     /** The receiver answered 410 Gone: it wants no more deliveries. Final until a manual retry. */
-    GONE;
-
-    boolean isFinal() {
-        return this == SUCCESS || this == FAILED || this == GONE;
-    }
+    GONE
 }

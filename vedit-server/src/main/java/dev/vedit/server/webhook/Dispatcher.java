@@ -113,7 +113,7 @@ final class Dispatcher implements AutoCloseable {
     }
 
     /** One attempt: send, classify the answer, record it (if this node still holds the attempt). */
-    void attempt(Delivery d) {
+    private void attempt(Delivery d) {
         Outcome outcome;
         try {
             String payload = d.payload() != null ? d.payload() : store.fixPayload(d.id(), payloads.apply(d.taskId()));
