@@ -1,6 +1,7 @@
 package dev.vedit.server;
 
 import dev.vedit.server.task.QueueSettings;
+import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,9 +59,20 @@ public final class Main {
         String resultTtl;
         @Option(names = "--max-upload-mb", defaultValue = "${env:VEDIT_MAX_UPLOAD_MB:-200}", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
         long maxUploadMb;
-        @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
-                description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
-        List<String> allowFetch;
+        @Option(names = {"--allow-outbound", "--allow-fetch"}, split = ",",
+                defaultValue = "${env:VEDIT_ALLOW_OUTBOUND:-${env:VEDIT_ALLOW_FETCH}}",
+                description = "Hosts or CIDR ranges that media URLs and webhooks may reach although private/loopback, "
+                        + "e.g. 127.0.0.1,10.0.0.0/8 (--allow-fetch is the old name).")
+        List<String> allowOutbound;
+        @Option(names = "--webhook-retry-schedule", split = ",", defaultValue = "${env:VEDIT_WEBHOOK_RETRY_SCHEDULE}",
+                description = "Waits between webhook attempts, jittered ±20%% (default 10s,1m,5m,15m,30m,1h,2h,4h,8h,12h: 11 attempts over ~28 h).")
+        List<String> webhookRetrySchedule;
+        @Option(names = "--webhook-timeout", defaultValue = "${env:VEDIT_WEBHOOK_TIMEOUT:-10s}",
+                description = "Longest webhook attempt, connect to answer (default ${DEFAULT-VALUE}).")
+        String webhookTimeout;
+        @Option(names = "--webhook-slots", defaultValue = "${env:VEDIT_WEBHOOK_SLOTS:-16}",
+                description = "Webhook attempts in flight at once in this process (default ${DEFAULT-VALUE}).")
+        int webhookSlots;
         @Option(names = "--role", defaultValue = "${env:VEDIT_ROLE:-all}",
                 description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
                         + "api and worker need a shared PostgreSQL (--db-url) and S3 media (--media-store) (default ${DEFAULT-VALUE}).")
@@ -95,8 +107,11 @@ public final class Main {
             ServerConfig base = ServerConfig.defaults(dataDir);
             ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
                     keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
-                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch,
-                    Deployment.single());
+                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowOutbound == null ? List.of() : allowOutbound,
+                    Deployment.single(),
+                    new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
+                            : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
+                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()));
             VeditServer server;
             try {
                 server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,

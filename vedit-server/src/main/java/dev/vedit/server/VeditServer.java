@@ -12,10 +12,13 @@ import dev.vedit.server.media.MediaGateway;
 import dev.vedit.server.media.MediaService;
 import dev.vedit.server.media.MediaStore;
 import dev.vedit.server.media.S3MediaStore;
+import dev.vedit.server.outbound.AddressPolicy;
+import dev.vedit.server.outbound.OutboundClient;
 import dev.vedit.server.task.EngineRouter;
 import dev.vedit.server.task.MediaChecks;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.task.TaskSystem;
+import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.WireJson;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -85,17 +88,21 @@ public final class VeditServer implements AutoCloseable {
             String baseUrl = config.publicBaseUrl(port);
             MediaService media = new MediaService(db.jdbi(), mediaStore(deployment, dataDir, resources), dataDir.resolve("tmp"), baseUrl,
                     config.maxUploadBytes(), config.resultTtl(), Duration.ofHours(1), clock);
-            MediaFetcher fetcher = new MediaFetcher(media, Set.of(), config.fetchAllowlist(), Duration.ofMinutes(2));
-            resources.add(fetcher);
+            OutboundClient outbound = new OutboundClient(new AddressPolicy(config.fetchAllowlist()), Duration.ofSeconds(10), "vedit");
+            resources.add(outbound);
+            MediaFetcher fetcher = new MediaFetcher(media, Set.of(), outbound, Duration.ofMinutes(2));
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 
             EngineRouter engines = new EngineRouter(List.of(new LocalEngine(ffmpeg)), Map.of(), LocalEngine.NAME);
+            Webhooks webhooks = new Webhooks(db, outbound, config.webhooks(), clock, json);
             TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, queue, dataDir.resolve("work"), clock, json,
-                    List.of(), deployment.pollOnly());
+                    List.of(), webhooks.taskEndHook(), deployment.pollOnly());
             resources.add(tasks);
+            webhooks.start(taskId -> tasks.service().view(tasks.store().find(taskId).orElseThrow()), db.embedded());
+            resources.add(webhooks);
 
-            HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, json,
+            HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp"))));
             Javalin http = (deployment.role().servesApi() ? api.create() : healthOnly()).start(config.host(), port);
 

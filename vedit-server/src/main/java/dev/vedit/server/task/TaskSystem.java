@@ -24,13 +24,14 @@ public final class TaskSystem implements AutoCloseable {
      * Assembles and starts the task system.
      *
      * @param workRoot where attempts get their private work dirs
+     * @param endHook  runs in the transaction of every terminal transition (webhook deliveries)
      * @param pollOnly on PostgreSQL, do not hold a LISTEN connection: workers find tasks submitted elsewhere by polling
      */
     public static TaskSystem start(Database db, EngineRouter engines, TaskMedia media, SubmitMedia submitMedia, MediaChecks checks,
                                    QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners,
-                                   boolean pollOnly) {
+                                   TaskEndHook endHook, boolean pollOnly) {
         // Every submit NOTIFYs on PostgreSQL (cheap, and it passes through connection poolers); only LISTENing is optional.
-        TaskStore store = new TaskStore(db.jdbi(), db.postgres());
+        TaskStore store = new TaskStore(db.jdbi(), db.postgres(), endHook);
         QueueSignal signal = new QueueSignal();
         WorkerPool workers = null;
         if (settings.workers() > 0) {
