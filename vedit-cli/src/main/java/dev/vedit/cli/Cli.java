@@ -65,9 +65,14 @@ public final class Cli {
         CommandLine cmd = new CommandLine(cli);
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));
+        // The examples are long lines; 120 columns keeps them whole where the terminal width is unknown.
+        cmd.setUsageHelpWidth(120);
+        cmd.setUsageHelpAutoWidth(true);
         cmd.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof VeditApiException api) {
-                err.println();
+                if (interactive) {
+                    err.println(); // ends a progress line drawn in place
+                }
                 err.println("vedit: " + describe(api));
                 return FAILED;
             }
