@@ -1,6 +1,7 @@
 package dev.vedit.sdk;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param <B> the concrete builder, so calls chain
  */
 public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits KlingO3Edit, KlingO1Edit, WanEdit, GrokEdit, GenericEdit {
+    private static final ObjectMapper JSON = WireJson.newMapper();
     private final ModelSpec model;
     private final ObjectNode body = JsonNodeFactory.instance.objectNode();
 
@@ -53,7 +55,7 @@ public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits Kling
         if (value == null) {
             body.remove(name);
         } else {
-            body.set(name, value instanceof JsonNode node ? node : WireJson.newMapper().valueToTree(value));
+            body.set(name, value instanceof JsonNode node ? node : JSON.valueToTree(value));
         }
         return self();
     }

@@ -66,8 +66,9 @@ final class Transport {
         VeditApiException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             Duration wait;
+            HttpRequest sent = request.get();
             try {
-                HttpResponse<B> response = http.send(request.get(), handler);
+                HttpResponse<B> response = http.send(sent, handler);
                 return decode.apply(response);
             } catch (LimitExceededException e) {
                 last = e;
@@ -77,16 +78,16 @@ final class Transport {
                 wait = retry.delayAfter(attempt);
             } catch (IOException e) {
                 boolean notSent = neverSent(e);
-                last = new ConnectionException(describe(request.get(), e, notSent), !notSent, e);
+                last = new ConnectionException(describe(sent, e, notSent), !notSent, e);
                 if (!notSent && safety == Safety.CREATES) {
                     throw last;
                 }
                 wait = retry.delayAfter(attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new ConnectionException("interrupted while calling " + request.get().uri() + " | 调用时被中断", true, e);
+                throw new ConnectionException("interrupted while calling " + sent.uri() + " | 调用时被中断", true, e);
             } catch (UnresolvedAddressException e) {
-                last = new ConnectionException("cannot resolve the host of " + request.get().uri() + " | 无法解析主机名", false, e);
+                last = new ConnectionException("cannot resolve the host of " + sent.uri() + " | 无法解析主机名", false, e);
                 wait = retry.delayAfter(attempt);
             }
             if (attempt < attempts) {

@@ -298,6 +298,7 @@ public final class VeditClient {
                 + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
         return transport.json(() -> request("/openapi/v2/media/upload/binary")
+                        .timeout(requestTimeout.multipliedBy(10))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content.get(),
                                 HttpRequest.BodyPublishers.ofByteArray(tail)))

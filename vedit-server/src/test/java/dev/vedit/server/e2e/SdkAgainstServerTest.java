@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.vedit.sdk.AuthenticationException;
 import dev.vedit.sdk.ConnectionException;
 import dev.vedit.sdk.EditRequest;
@@ -83,11 +84,16 @@ class SdkAgainstServerTest {
     }
 
     @Test
-    void aBodyRefusedOnlyByTheServerNamesTheField() {
-        // The generic call skips client-side checks for unknown paths; the server's message still names the field.
-        assertThatThrownBy(() -> a.submit("kling-video-o3-pro/video-edit/", Map.of("prompt", "mirror", "videoUrl", "ftp://x/y.mp4")))
+    void theClientRefusesABodyExactlyAsTheServerDoes() {
+        Map<String, Object> body = Map.of("prompt", "mirror", "videoUrl", "ftp://x/y.mp4");
+        JsonNode server = a.call("POST", "/openapi/v2/kling-video-o3-pro/video-edit", body);
+        assertThatThrownBy(() -> a.submit("kling-video-o3-pro/video-edit", body))
                 .asInstanceOf(type(InvalidRequestException.class))
-                .satisfies(e -> assertThat(e.field()).contains("videoUrl"));
+                .satisfies(e -> {
+                    assertThat(e.errorCode()).isEqualTo(server.path("errorCode").asText()).isEqualTo("1001");
+                    assertThat(e.getMessage()).isEqualTo(server.path("errorMessage").asText());
+                    assertThat(e.field()).contains("videoUrl");
+                });
     }
 
     @Test
