@@ -24,6 +24,7 @@ public record RetryPolicy(int maxAttempts, Duration initialDelay, Duration maxDe
     /** One attempt: every failure is reported at once. */
     public static final RetryPolicy NONE = new RetryPolicy(1, Duration.ZERO, Duration.ZERO);
 
+    /** @throws IllegalArgumentException when there is no attempt at all or the delays are out of order */
     public RetryPolicy {
         if (maxAttempts < 1) {
             throw new IllegalArgumentException("maxAttempts must be at least 1");
