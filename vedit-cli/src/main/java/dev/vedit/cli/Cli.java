@@ -50,7 +50,23 @@ public final class Cli {
     public static void main(String[] args) {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(System.err, true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.getenv(), out, err, System.console() != null));
+        System.exit(run(args, System.getenv(), out, err, onTerminal()));
+    }
+
+    /**
+     * Whether we run on a terminal. From JDK 22 {@code System.console()} is non-null even when redirected and
+     * {@code Console.isTerminal()} tells; this code is built for release 21, so that method is looked up at run time.
+     */
+    static boolean onTerminal() {
+        java.io.Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException e) {
+            return true; // JDK 21: a console exists only on a terminal
+        }
     }
 
     /**
