@@ -27,9 +27,19 @@ public final class TaskStore {
     private static final int CLAIM_WINDOW = 4;
 
     private final Jdbi jdbi;
+    private final boolean notifySubmits;
 
     public TaskStore(Jdbi jdbi) {
+        this(jdbi, false);
+    }
+
+    /**
+     * @param notifySubmits send a PostgreSQL {@code NOTIFY} on {@value QueueListener#CHANNEL} with every new task,
+     *                      delivered when its transaction commits, so idle workers on other nodes wake at once
+     */
+    TaskStore(Jdbi jdbi, boolean notifySubmits) {
         this.jdbi = jdbi;
+        this.notifySubmits = notifySubmits;
     }
 
     /** What a heartbeat learned about the running attempt. */
@@ -49,6 +59,9 @@ public final class TaskStore {
                     .bind("runAfter", t.runAfter()).bind("created", t.createdAt())
                     .execute();
             event(h, t.id(), TaskStatus.QUEUED, 0, null, null, "submitted", t.createdAt());
+            if (notifySubmits) {
+                h.execute("NOTIFY " + QueueListener.CHANNEL);
+            }
         });
     }
 
