@@ -132,7 +132,8 @@ final class MediaBench implements Bench.Suite {
 
     private static ServerConfig withUploadLimit(ServerConfig c, long limit) {
         return new ServerConfig(c.host(), c.port(), c.dataDir(), c.publicUrl(), c.dbUrl(), c.dbUser(), c.dbPassword(), c.apiKeys(),
-                c.keyConcurrency(), c.keyQueueLimit(), c.queue(), c.caps(), c.resultTtl(), limit, c.maxJsonBodyBytes(), c.fetchAllowlist());
+                c.keyConcurrency(), c.keyQueueLimit(), c.queue(), c.caps(), c.resultTtl(), limit, c.maxJsonBodyBytes(), c.fetchAllowlist(),
+                c.deployment(), c.webhooks());
     }
 
     /** Heap in use after each garbage collection, and sampled every few milliseconds, from a baseline taken after a full GC. */
