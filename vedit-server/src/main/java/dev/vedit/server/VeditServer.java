@@ -137,7 +137,7 @@ public final class VeditServer implements AutoCloseable {
             TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, queue, dataDir.resolve("work"), clock, json,
                     listeners, webhooks.taskEndHook(), deployment.pollOnly());
             resources.add(tasks);
-            webhooks.start(taskId -> tasks.service().view(tasks.store().find(taskId).orElseThrow()), db.embedded());
+            webhooks.start(taskId -> tasks.service().view(tasks.store().find(taskId).orElseThrow()), db.embedded(), metrics::webhookDelivered);
             resources.add(webhooks);
             OpsRoutes ops = new OpsRoutes(metrics, extras.metricsToken(), json);
 

@@ -39,6 +39,7 @@ final class Dispatcher implements AutoCloseable {
     private final OutboundClient client;
     private final WebhookSettings settings;
     private final LongFunction<String> payloads;
+    private final java.util.function.Consumer<String> attempts;
     private final Clock clock;
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final Semaphore slots;
@@ -46,15 +47,19 @@ final class Dispatcher implements AutoCloseable {
     private volatile boolean running = true;
     private final Thread loop;
 
-    /** @param payloads renders the TASK_END body of a task (by task id) */
+    /**
+     * @param payloads renders the TASK_END body of a task (by task id)
+     * @param attempts told the outcome of every recorded attempt ({@code delivered}, {@code retry}, {@code failed}, {@code gone}), for metrics
+     */
     Dispatcher(DeliveryStore store, WebhookSecrets secrets, OutboundClient client, WebhookSettings settings, LongFunction<String> payloads,
-               Clock clock) {
+               Clock clock, java.util.function.Consumer<String> attempts) {
         this.store = store;
         this.secrets = secrets;
         this.client = client;
         this.settings = settings;
         this.payloads = payloads;
         this.clock = clock;
+        this.attempts = attempts;
         this.slots = new Semaphore(settings.slots());
         this.loop = Thread.ofPlatform().daemon().name("vedit-webhooks").unstarted(this::run);
     }
@@ -135,7 +140,14 @@ final class Dispatcher implements AutoCloseable {
         }
         if (!store.recordAttempt(d, node, status, next, outcome.responseStatus, outcome.responseBody, outcome.error, now)) {
             log.info("webhook delivery {}: attempt {} was taken over by another node; its outcome is not recorded", d.id(), d.attempts());
+            return;
         }
+        attempts.accept(switch (status) {
+            case SUCCESS -> "delivered";
+            case PENDING, SENDING -> "retry";
+            case FAILED -> "failed";
+            case GONE -> "gone";
+        });
     }
 
     private Outcome send(Delivery d, byte[] body) {

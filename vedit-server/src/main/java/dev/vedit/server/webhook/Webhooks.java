@@ -58,15 +58,16 @@ public final class Webhooks implements AutoCloseable {
      * @param taskView          the query object of a task (by id), which the TASK_END body carries
      * @param exclusiveDatabase the database is held by this process alone (embedded H2): attempts left in
      *                          flight by a previous process are retried at once instead of after their lease
+     * @param attempts          told the outcome of every attempt ({@code delivered}, {@code retry}, {@code failed}, {@code gone})
      */
-    public synchronized void start(LongFunction<QueryReply> taskView, boolean exclusiveDatabase) {
+    public synchronized void start(LongFunction<QueryReply> taskView, boolean exclusiveDatabase, java.util.function.Consumer<String> attempts) {
         if (exclusiveDatabase) {
             int released = store.releaseAllInFlight(clock.millis());
             if (released > 0) {
                 log.info("{} webhook attempt(s) left in flight by a previous process will be sent again", released);
             }
         }
-        dispatcher = new Dispatcher(store, secrets, client, settings, taskId -> payload(taskId, taskView.apply(taskId)), clock);
+        dispatcher = new Dispatcher(store, secrets, client, settings, taskId -> payload(taskId, taskView.apply(taskId)), clock, attempts);
         dispatcher.start();
     }
 

@@ -42,6 +42,7 @@ class OpsTest {
     TestServer s;
     final ListAppender<ILoggingEvent> logs = new ListAppender<>();
     String taskId;
+    com.sun.net.httpserver.HttpServer receiver;
 
     @BeforeAll
     void start() throws Exception {
@@ -51,7 +52,15 @@ class OpsTest {
         s = new TestServer(dir.resolve("server"));
         Path clip = TestMedia.clip(dir, "source.mp4", 1.0);
         String url = upload(clip).path("data").path("download_url").asText();
-        JsonNode submitted = s.post(O3, s.keyA, Map.of("prompt", "make it black and white", "videoUrl", url));
+        receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
+        receiver.createContext("/hook", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        receiver.start();
+        JsonNode submitted = s.post(O3, s.keyA, Map.of("prompt", "make it black and white", "videoUrl", url,
+                "webhookUrl", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"));
         taskId = submitted.path("taskId").asText();
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
                 s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId)).path("status").asText().equals("SUCCESS"));
@@ -60,6 +69,7 @@ class OpsTest {
     @AfterAll
     void stop() {
         s.close();
+        receiver.stop(0);
         ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).detachAppender(logs);
     }
 
@@ -87,6 +97,12 @@ class OpsTest {
         get("/media/sometoken/somefile.mp4");
         String text = get("/metrics").body();
         assertThat(text).contains("route=\"/media/{token}/{name}\"").doesNotContain("sometoken");
+    }
+
+    @Test
+    void theWebhookDeliveryOfTheTaskIsCounted() {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                assertThat(get("/metrics").body()).contains("vedit_webhook_deliveries_total{outcome=\"delivered\"} 1.0"));
     }
 
     @Test

@@ -72,7 +72,7 @@ class WebhookDeliveryTest {
     void start(WebhookSettings s) {
         webhooks = new Webhooks(db, client, s, Clock.systemUTC(), json);
         tasks = new EndedTasks(db.jdbi(), webhooks.taskEndHook());
-        webhooks.start(WebhookDeliveryTest::view, true);
+        webhooks.start(WebhookDeliveryTest::view, true, outcome -> { });
     }
 
     WebhookDetail awaitStatus(long taskId, String status) {
