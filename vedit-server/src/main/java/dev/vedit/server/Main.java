@@ -1,5 +1,6 @@
 package dev.vedit.server;
 
+import dev.vedit.server.http.RequestLimits;
 import dev.vedit.server.task.QueueSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,6 +62,15 @@ public final class Main {
         @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
                 description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
         List<String> allowFetch;
+        @Option(names = "--rate-limit", defaultValue = "${env:VEDIT_RATE_LIMIT:-100}",
+                description = "Requests per second one API key may make on average; 0 for no limit (default ${DEFAULT-VALUE}).")
+        double rateLimit;
+        @Option(names = "--rate-burst", defaultValue = "${env:VEDIT_RATE_BURST:-200}",
+                description = "Requests one API key may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+        int rateBurst;
+        @Option(names = "--idle-timeout", defaultValue = "${env:VEDIT_IDLE_TIMEOUT:-30s}",
+                description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
+        String idleTimeout;
 
         @Override
         public Integer call() throws Exception {
@@ -74,7 +84,8 @@ public final class Main {
             ServerConfig base = ServerConfig.defaults(dataDir);
             ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
                     keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
-                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch);
+                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch,
+                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)));
             VeditServer server = VeditServer.start(config);
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {

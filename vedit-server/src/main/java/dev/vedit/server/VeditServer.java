@@ -91,7 +91,8 @@ public final class VeditServer implements AutoCloseable {
             resources.add(tasks);
 
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, json,
-                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp"))));
+                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
+                            config.requestLimits()));
             Javalin http = api.create().start(config.host(), port);
 
             ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {

@@ -26,6 +26,12 @@ public final class FfmpegJob {
     private static final int STDERR_KEPT = 4096;
     private static final int FIRST_SIGNAL_EXIT = 129;
     private static final String NODE = "ffmpeg";
+    /**
+     * The only demuxers FFmpeg may open an input with: the containers and still-image formats vedit accepts.
+     * Without it FFmpeg picks a demuxer by content, and a file that passed as "video" could be opened as a
+     * concat list, an HLS playlist, an image sequence or a device, each of which reads other files or URLs.
+     */
+    static final String DEMUXERS = "mov,matroska,avi,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,gif,mp3,wav,flac";
 
     private final Ffmpeg ffmpeg;
     private final List<String> args;
@@ -38,9 +44,12 @@ public final class FfmpegJob {
         this.args = List.copyOf(args);
     }
 
-    /** The arguments naming {@code file} as an input, allowing only the file protocol. */
+    /**
+     * The arguments naming {@code file} as an input: only the file protocol, only the demuxers of accepted
+     * formats (no playlists, concat lists, image sequences or devices that would reach beyond the file).
+     */
     public static List<String> input(Path file) {
-        return List.of("-protocol_whitelist", "file,pipe", "-i", "file:" + file.toAbsolutePath());
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-i", "file:" + file.toAbsolutePath());
     }
 
     /** The argument naming {@code file} as an output. */

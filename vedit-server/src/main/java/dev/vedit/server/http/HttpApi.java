@@ -45,6 +45,8 @@ public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     /** What the account-status reply shows as the balance: vedit does not bill, so clients that check it proceed. */
     static final String UNLIMITED_BALANCE = "999999999";
+    /** Slowest accepted request body: far below any real network, far above a deliberate trickle. */
+    private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
     private final TaskService tasks;
     private final ApiKeys keys;
@@ -52,6 +54,7 @@ public final class HttpApi {
     private final ObjectMapper json;
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
+    private final KeyRateLimiter rateLimiter;
     private volatile boolean ready;
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, ObjectMapper json, HttpSettings settings) {
@@ -61,6 +64,7 @@ public final class HttpApi {
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
+        this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);
     }
 
     /** Builds the server (not started). */
@@ -84,6 +88,20 @@ public final class HttpApi {
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.http.prefer405over404 = true;
+        // Slow or stalled clients: a connection silent for the idle timeout is closed, and a body trickling in
+        // slower than MIN_BODY_BYTES_PER_SECOND is cut off, so neither can hold a connection forever.
+        long idleMillis = settings.limits().idleTimeout().toMillis();
+        config.jetty.modifyHttpConfiguration(h -> {
+            h.setIdleTimeout(idleMillis);
+            h.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
+        });
+        config.jetty.modifyServer(server -> {
+            for (var connector : server.getConnectors()) {
+                if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
+                    c.setIdleTimeout(idleMillis);
+                }
+            }
+        });
 
         var r = config.routes;
         r.get("/healthz", ctx -> {
@@ -271,11 +289,23 @@ public final class HttpApi {
 
     // ---- shared ---------------------------------------------------------------------------------------
 
+    /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
-        return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
+        Account account = Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
                         Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
                         Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+        if (!rateLimiter.tryAcquire(account.id())) {
+            String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
+            String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());
+            throw VeditException.of(ErrorCode.RATE_LIMITED, "this API key is limited to " + rate + "; retry in " + wait + " s",
+                    "该 API Key 限速为每秒 " + fmt(settings.limits().perSecond()) + " 次（突发 " + settings.limits().burst() + " 次）；请在 " + wait + " 秒后重试");
+        }
+        return account;
+    }
+
+    private static String fmt(double n) {
+        return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
     }
 
     interface Action {
@@ -317,7 +347,8 @@ public final class HttpApi {
      * @param maxJsonBodyBytes largest JSON body (base64 {@code data:} URIs included)
      * @param maxUploadBytes   largest multipart upload
      * @param uploadTempDir    where multipart parts are spooled to disk, so memory does not grow with their size
+     * @param limits           per-key rate limit and slow-client timeouts
      */
-    public record HttpSettings(long maxJsonBodyBytes, long maxUploadBytes, Path uploadTempDir) {
+    public record HttpSettings(long maxJsonBodyBytes, long maxUploadBytes, Path uploadTempDir, RequestLimits limits) {
     }
 }
