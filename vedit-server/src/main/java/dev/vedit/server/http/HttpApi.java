@@ -32,6 +32,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -95,13 +98,17 @@ public final class HttpApi {
             h.setIdleTimeout(idleMillis);
             h.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
         });
-        config.jetty.modifyServer(server -> {
-            for (var connector : server.getConnectors()) {
-                if (connector instanceof org.eclipse.jetty.server.AbstractConnector c) {
-                    c.setIdleTimeout(idleMillis);
+        // The connector (which Javalin adds later) holds the connection-level timeout: set it as the server starts.
+        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector c) {
+                        c.setIdleTimeout(idleMillis);
+                    }
                 }
             }
-        });
+        }));
 
         var r = config.routes;
         r.get("/healthz", ctx -> {
@@ -142,7 +149,7 @@ public final class HttpApi {
 
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             return tasks.submit(account, model, body);
         });
@@ -151,7 +158,7 @@ public final class HttpApi {
     private void query(Context ctx) {
         String[] taskId = {""};
         handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             taskId[0] = Requests.taskId(body).orElse("");
             Account account = requireAccount(ctx, body);
             if (taskId[0].isEmpty()) {
@@ -211,7 +218,7 @@ public final class HttpApi {
 
     private void accountStatus(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             TaskStore.Counts c = tasks.counts(account);
             return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
@@ -221,7 +228,7 @@ public final class HttpApi {
 
     private void v1Status(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             return v1Task(body, account).<V1Reply<?>>map(t -> V1Reply.ok(t.status().name())).orElseGet(HttpApi::v1NotFound);
         });
@@ -229,7 +236,7 @@ public final class HttpApi {
 
     private void v1Outputs(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             Optional<Task> task = v1Task(body, account);
             if (task.isEmpty()) {
@@ -252,7 +259,7 @@ public final class HttpApi {
 
     private void v1Cancel(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             Optional<Long> id = Requests.taskId(body).flatMap(Requests::parseTaskId);
             if (id.isEmpty()) {
@@ -321,6 +328,11 @@ public final class HttpApi {
             send(ctx, action.run());
         } catch (VeditException e) {
             send(ctx, errorShape.apply(e));
+        } catch (Requests.BodyTooLarge e) {
+            ctx.status(413);
+            send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
+                    "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
+                    "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
         } catch (ConnectionException e) {
             log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
             ctx.status(503);
