@@ -23,8 +23,18 @@ import java.util.function.DoubleConsumer;
  */
 public final class FfmpegJob {
     private static final List<String> COMMON = List.of("-nostdin", "-hide_banner", "-y", "-progress", "pipe:1", "-nostats");
-    private static final int STDERR_KEPT = 4096;
-    private static final int FIRST_SIGNAL_EXIT = 129;
+    /**
+     * How much of ffmpeg's error output a failure message quotes: its last lines say what went wrong, and the
+     * whole bilingual message must fit the 4000 characters a task keeps, or its Chinese half would be cut off.
+     */
+    private static final int STDERR_KEPT = 1500;
+    /**
+     * Exit statuses of a process killed by a signal (128 + the signal), for the signals that end a process
+     * from outside or on a crash: HUP … TERM, XCPU, XFSZ. Not every status above 128: ffmpeg itself exits with
+     * the low byte of a negative error (EINVAL is 234), which is a verdict on the input, not a crash.
+     */
+    private static final java.util.Set<Integer> SIGNAL_EXITS = java.util.Set.of(
+            129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 152, 153);
     private static final String NODE = "ffmpeg";
     /**
      * The only demuxers FFmpeg may open an input with: the containers and still-image formats vedit accepts.
@@ -128,7 +138,7 @@ public final class FfmpegJob {
             progress.accept(1.0);
             return;
         }
-        boolean killedBySignal = exit >= FIRST_SIGNAL_EXIT;
+        boolean killedBySignal = SIGNAL_EXITS.contains(exit);
         String english = (killedBySignal ? "ffmpeg died (exit status " + exit + ")" : "ffmpeg exited with code " + exit)
                 + ": " + stderr.text();
         String chinese = (killedBySignal ? "ffmpeg 异常终止（退出状态 " + exit + "）" : "ffmpeg 以退出码 " + exit + " 结束")
