@@ -327,6 +327,9 @@ public final class HttpApi {
         try {
             send(ctx, action.run());
         } catch (VeditException e) {
+            if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                ctx.status(503); // storage or database trouble on our side: clients retry on 5xx
+            }
             send(ctx, errorShape.apply(e));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);

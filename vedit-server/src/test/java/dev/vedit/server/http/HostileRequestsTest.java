@@ -75,6 +75,13 @@ class HostileRequestsTest {
     }
 
     @Test
+    void aDataUriWithBrokenBase64IsTheClientsError1001NotACrash() {
+        JsonNode r = s.post(O3, s.keyA, Map.of("prompt", "mirror", "videoUrl", "data:video/mp4;base64,AAAA!!!!%%%%"));
+        assertThat(r.path("errorCode").asText()).isEqualTo("1001");
+        assertThat(r.path("errorMessage").asText()).contains("base64");
+    }
+
+    @Test
     void oddUnicodeIsAnsweredNotCrashedOn() {
         for (String prompt : new String[] {"\u0000", "\uD800", "\u202Emirror", "\uFEFF镜像", "🎬".repeat(100), "mirror\u0085\u2028"}) {
             JsonNode r = s.post(O3, s.keyA, Map.of("prompt", prompt, "videoUrl", "https://example.com/a.mp4"));
