@@ -336,15 +336,35 @@ public final class HttpApi {
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
                     "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
                     "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
-        } catch (ConnectionException e) {
-            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
-            ctx.status(503);
-            send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
         } catch (Exception e) {
+            if (databaseUnavailable(e)) {
+                log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.status(503);
+                send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500);
             send(ctx, errorShape.apply(new VeditException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message())));
         }
+    }
+
+    /**
+     * Whether a failure means the database is down or restarting, not a bug: no connection to be had, or a
+     * pooled connection the server dropped (SQLSTATE class 08 connection exception, 57P0x shutdown/starting).
+     */
+    static boolean databaseUnavailable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof ConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void send(Context ctx, Object reply) {
