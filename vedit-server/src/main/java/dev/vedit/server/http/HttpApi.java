@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -48,8 +49,6 @@ public final class HttpApi {
     private static final Logger log = LoggerFactory.getLogger(HttpApi.class);
     /** What the account-status reply shows as the balance: vedit does not bill, so clients that check it proceed. */
     static final String UNLIMITED_BALANCE = "999999999";
-    /** Slowest accepted request body: far below any real network, far above a deliberate trickle. */
-    private static final long MIN_BODY_BYTES_PER_SECOND = 1024;
 
     private final TaskService tasks;
     private final ApiKeys keys;
@@ -91,13 +90,11 @@ public final class HttpApi {
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.http.prefer405over404 = true;
-        // Slow or stalled clients: a connection silent for the idle timeout is closed, and a body trickling in
-        // slower than MIN_BODY_BYTES_PER_SECOND is cut off, so neither can hold a connection forever.
+        // Slow or stalled clients: a connection, or a request body, silent for the idle timeout is closed. (Not a
+        // minimum data rate: Jetty measures it from the request's start, so a tiny body sent a moment after its
+        // headers by a perfectly normal client already falls below any useful rate.)
         long idleMillis = settings.limits().idleTimeout().toMillis();
-        config.jetty.modifyHttpConfiguration(h -> {
-            h.setIdleTimeout(idleMillis);
-            h.setMinRequestDataRate(MIN_BODY_BYTES_PER_SECOND);
-        });
+        config.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(idleMillis));
         // The connector (which Javalin adds later) holds the connection-level timeout: set it as the server starts.
         config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
             @Override
@@ -331,6 +328,11 @@ public final class HttpApi {
                 ctx.status(503); // storage or database trouble on our side: clients retry on 5xx
             }
             send(ctx, errorShape.apply(e));
+        } catch (BadMessageException e) {
+            // Jetty's verdict on the request itself (a broken chunk, a timeout while reading): the client's side.
+            ctx.status(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400);
+            send(ctx, errorShape.apply(VeditException.of(ErrorCode.INVALID_PARAMETERS,
+                    "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
