@@ -92,6 +92,21 @@ class MediaFuzzTest {
         }
     }
 
+    @Test
+    void playlistsAndConcatListsUnderVideoNamesAreRefusedAtUpload() throws Exception {
+        try (TestServer s = new TestServer(dir.resolve("server"), c -> c.withQueue(c.queue().withWorkers(0)))) {
+            for (String indirection : List.of("ffconcat version 1.0\nfile other.mp4\n",
+                    "#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile:///etc/passwd\n#EXT-X-ENDLIST\n")) {
+                HttpResponse<String> r = Uploads.upload(s, s.keyA, "clip.mp4", indirection.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                JsonNode reply = s.json.readTree(r.body());
+                assertThat(reply.path("code").asInt()).as(r.body()).isEqualTo(2003);
+                JsonNode submitted = s.post("/openapi/v2/kling-video-o3-pro/video-edit", s.keyA, Map.of("prompt", "mirror",
+                        "videoUrl", "data:video/mp4;base64," + java.util.Base64.getEncoder().encodeToString(indirection.getBytes())));
+                assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEqualTo("2003");
+            }
+        }
+    }
+
     /** Case i: truncated, corrupted in place, random bytes behind a valid header, or pure noise, in turn. */
     private static byte[] mutate(Random random, byte[] good, int i) {
         return switch (i % 4) {
