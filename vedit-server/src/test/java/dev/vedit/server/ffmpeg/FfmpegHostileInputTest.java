@@ -92,6 +92,27 @@ class FfmpegHostileInputTest {
     }
 
     @Test
+    void aRunPastItsCpuBudgetIsKilledAndTimesOutWithinTheWallClockLimit() {
+        // Work that would take minutes of CPU (a large frame, the slowest x264 preset), with a 1 CPU-second budget.
+        FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-t", "600",
+                "-c:v", "libx264", "-preset", "veryslow", "-f", "null", "-"), Duration.ofSeconds(1));
+        long start = System.nanoTime();
+        assertThatThrownBy(() -> job.run(600, p -> { }, Duration.ofMinutes(5)))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT);
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.getMessage()).contains("CPU-seconds").contains(" | ");
+                });
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void theCpuBudgetGrowsWithTheOutputAboveAFloor() {
+        assertThat(FfmpegJob.cpuBudget(0.5)).isEqualTo(FfmpegJob.MIN_CPU_BUDGET);
+        assertThat(FfmpegJob.cpuBudget(600)).isEqualTo(Duration.ofSeconds(600 * 30));
+    }
+
+    @Test
     void anFfmpegKilledBySignalMidRunIsATransientFailureSayingItDied() {
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(),
                 List.of("-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25", "-f", "null", "-"));
