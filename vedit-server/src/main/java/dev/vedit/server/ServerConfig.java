@@ -103,6 +103,11 @@ public record ServerConfig(
                 queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow, requestLimits);
     }
 
+    public ServerConfig withMaxJsonBodyBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, bytes, fetchAllowlist, requestLimits);
+    }
+
     public ServerConfig withRequestLimits(RequestLimits limits) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
                 queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, limits);

@@ -31,9 +31,8 @@ class HostileRequestsTest {
 
     @BeforeAll
     void start() {
-        s = new TestServer(dir, c -> new dev.vedit.server.ServerConfig(c.host(), c.port(), c.dataDir(), c.publicUrl(), c.dbUrl(), c.dbUser(),
-                c.dbPassword(), c.apiKeys(), c.keyConcurrency(), c.keyQueueLimit(), c.queue().withWorkers(0), c.caps(), c.resultTtl(),
-                c.maxUploadBytes(), MAX_BODY, c.fetchAllowlist(), new RequestLimits(0, 1, Duration.ofSeconds(1))));
+        s = new TestServer(dir, c -> c.withQueue(c.queue().withWorkers(0)).withMaxJsonBodyBytes(MAX_BODY)
+                .withRequestLimits(new RequestLimits(0, 1, Duration.ofSeconds(1))));
     }
 
     @AfterAll
