@@ -25,7 +25,7 @@ class JsonFuzzTest {
     private static final int CASES = Integer.getInteger("vedit.fuzz.cases", 300);
     private static final long SEED = Long.getLong("vedit.fuzz.seed", 20261124L);
     private static final String[] FIELDS = {"prompt", "videoUrl", "imageUrls", "keepOriginalSound", "resolution", "aspectRatio", "duration",
-            "mode", "negativePrompt", "promptExtend", "seed", "taskId", "apiKey", "webhookUrl"};
+            "mode", "negativePrompt", "promptExtend", "seed", "taskId", "apiKey", "webhookUrl", "webhookId"};
     private static final String[] ODD = {"\u0000", "\uD800", "\uDFFF", "\u202E", "\uFEFF", "\u200B", "🎬", "黑白", "\\u0000", "\u0085",
             "%00", "../../etc/passwd", "file:///etc/passwd", "data:video/mp4;base64,AAAA", "http://169.254.169.254/", "${jndi:ldap://x}",
             "'; DROP TABLE tasks; --", "<script>", "9223372036854775808", "-1", "1e309", "NaN"};
@@ -43,7 +43,8 @@ class JsonFuzzTest {
                 endpoints.add(new String[] {"/openapi/v2/" + model, "errorCode"});
             }
             endpoints.add(new String[] {"/openapi/v2/query", "errorCode"});
-            for (String v1 : List.of("/task/openapi/status", "/task/openapi/outputs", "/task/openapi/cancel", "/uc/openapi/accountStatus")) {
+            for (String v1 : List.of("/task/openapi/status", "/task/openapi/outputs", "/task/openapi/cancel", "/uc/openapi/accountStatus",
+                    "/task/openapi/getWebhookDetail", "/task/openapi/retryWebhook", "/uc/openapi/webhookSecret")) {
                 endpoints.add(new String[] {v1, "code"});
             }
             List<Supplier<String>> generators = List.of(

@@ -61,7 +61,8 @@ class RateLimitTest {
             JsonNode query = s.post("/openapi/v2/query", s.keyA, Map.of("taskId", "1"));
             assertThat(query.path("errorCode").asText()).isEqualTo("1003");
             assertThat(query.path("taskId").asText()).isEqualTo("1");
-            for (String v1 : new String[] {"/task/openapi/status", "/task/openapi/outputs", "/task/openapi/cancel", "/uc/openapi/accountStatus"}) {
+            for (String v1 : new String[] {"/task/openapi/status", "/task/openapi/outputs", "/task/openapi/cancel", "/uc/openapi/accountStatus",
+                    "/task/openapi/getWebhookDetail", "/task/openapi/retryWebhook", "/uc/openapi/webhookSecret"}) {
                 JsonNode r = s.post(v1, s.keyA, Map.of("taskId", "1"));
                 assertThat(r.path("code").asInt()).as(v1).isEqualTo(1003);
                 assertThat(r.path("msg").asText()).as(v1).contains(" | ");
