@@ -33,6 +33,13 @@ done
 echo "load.sh: $seconds s, $connections connections, $threads threads against $base ($(nproc) cores, load average $(cut -d" " -f1-3 /proc/loadavg))" >&2
 # A short warm-up so the JIT and the connection pool are ready, then the measured run.
 wrk -t"$threads" -c"$connections" -d5s --timeout 10s -s "$here/scripts/load.lua" "$base" >/dev/null
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$pid/stat"; }   # the service's user + system CPU time
+before="$(cpu_ticks)"
 out="$(wrk -t"$threads" -c"$connections" -d"${seconds}s" --timeout 10s --latency -s "$here/scripts/load.lua" "$base")"
+after="$(cpu_ticks)"
 echo "$out"
+# CPU per request does not depend on what else the machine runs, unlike throughput and latency.
+requests="$(sed -n 's/^vedit load: \([0-9]*\) requests.*/\1/p' <<<"$out")"
+awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+  'BEGIN { printf "service CPU: %.1f s for %d requests = %.2f ms per request\n", t / hz, n, 1000 * t / hz / n }'
 grep -q '^errors: 0 in replies, 0 socket .*, 0 non-2xx' <<<"$out"
