@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.server.db.Database;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
 import dev.vedit.server.task.TaskStore;
@@ -38,7 +39,6 @@ import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.component.LifeCycle;
-import org.jdbi.v3.core.ConnectionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -391,7 +391,7 @@ public final class HttpApi {
                     "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
                     "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
         } catch (Exception e) {
-            if (databaseUnavailable(e)) {
+            if (Database.unreachable(e)) {
                 log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
                 ctx.status(503);
                 send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
@@ -401,24 +401,6 @@ public final class HttpApi {
             ctx.status(500);
             send(ctx, errorShape.apply(new VeditException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message())));
         }
-    }
-
-    /**
-     * Whether a failure means the database is down or restarting, not a bug: no connection to be had, or a
-     * pooled connection the server dropped (SQLSTATE class 08 connection exception, 57P0x shutdown/starting).
-     */
-    static boolean databaseUnavailable(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof ConnectionException || t instanceof java.sql.SQLTransientConnectionException
-                    || t instanceof java.sql.SQLNonTransientConnectionException) {
-                return true;
-            }
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void send(Context ctx, Object reply) {
