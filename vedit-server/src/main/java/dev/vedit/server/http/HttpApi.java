@@ -123,6 +123,7 @@ public final class HttpApi {
         r.post("/openapi/v2/query", this::query);
         r.post("/openapi/v2/media/upload/binary", this::upload);
         r.get("/openapi/v2/queue/status", this::queueStatus);
+        r.get("/openapi/v2/tasks", this::listTasks);
         r.post("/uc/openapi/accountStatus", this::accountStatus);
         r.post("/task/openapi/status", this::v1Status);
         r.post("/task/openapi/outputs", this::v1Outputs);
@@ -217,6 +218,27 @@ public final class HttpApi {
             TaskStore.Counts c = tasks.counts(account);
             return V1Reply.ok(new QueueStatus("STANDARD", account.concurrency(), c.running(), c.queued(), c.running() + c.queued()));
         });
+    }
+
+    /** vedit extension: the calling key's tasks, newest first, paged ({@code ?page=1&pageSize=20}). */
+    private void listTasks(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            Account account = requireAccount(ctx, null);
+            return V1Reply.ok(tasks.list(account, intParam(ctx, "page", 1), intParam(ctx, "pageSize", 20)));
+        });
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, name + " must be a whole number (got \"" + value + "\")",
+                    name + " 必须是整数（当前为 \"" + value + "\"）");
+        }
     }
 
     // ---- v1 -------------------------------------------------------------------------------------------

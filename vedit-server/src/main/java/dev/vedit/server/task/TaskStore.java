@@ -314,6 +314,16 @@ public final class TaskStore {
                 .bind("a", accountId).bind("n", limit).map((rs, ctx) -> map(rs)).list());
     }
 
+    /**
+     * One page of an account's tasks, newest first (ids grow with submit time). Fetches one row more than
+     * asked so the caller learns whether an older page exists without a count query.
+     */
+    List<Task> page(long accountId, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE account_id = :a ORDER BY id DESC "
+                        + "LIMIT :n OFFSET :o")
+                .bind("a", accountId).bind("n", limit).bind("o", offset).map((rs, ctx) -> map(rs)).list());
+    }
+
     /** Tasks of one account by state. */
     public record Counts(int running, int queued) {
     }
