@@ -88,6 +88,18 @@ class AccountIsolationTest {
     }
 
     @Test
+    void anotherKeysTaskListNeverShowsTheOwnersTasks() throws IOException {
+        HttpResponse<String> list = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/tasks?pageSize=100")))
+                .header("Authorization", "Bearer " + s.keyB).GET().build());
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(s.json.readTree(list.body()).path("code").asInt()).isZero();
+        assertThat(list.body()).doesNotContain(doneTaskId).doesNotContain("/media/");
+        HttpResponse<String> own = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/tasks?pageSize=100")))
+                .header("Authorization", "Bearer " + s.keyA).GET().build());
+        assertThat(own.body()).contains(doneTaskId);
+    }
+
+    @Test
     void anotherKeyCannotCancelATaskWhichThenFinishes() {
         String id = submitAsA("mirror it");
         assertThat(s.post("/task/openapi/cancel", s.keyB, Map.of("taskId", id)).path("code").asInt()).isEqualTo(807);

@@ -74,6 +74,14 @@ class JsonFuzzTest {
                 assertThat(reply.has(endpoint[1])).as(where + " -> " + r.body()).isTrue();
                 checked++;
             }
+            for (int i = 0; i < CASES / 10; i++) {
+                String query = "page=" + java.net.URLEncoder.encode(randomValue(random, 5), StandardCharsets.UTF_8)
+                        + "&pageSize=" + java.net.URLEncoder.encode(randomValue(random, 5), StandardCharsets.UTF_8);
+                HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/tasks?" + query)))
+                        .header("Authorization", "Bearer " + s.keyA).GET().build());
+                assertThat(r.statusCode()).as(query).isEqualTo(200);
+                assertThat(s.json.readTree(r.body()).has("code")).as(query + " -> " + r.body()).isTrue();
+            }
             assertThat(checked).isEqualTo(CASES);
             // Nothing above hurt the service.
             assertThat(s.post("/uc/openapi/accountStatus", s.keyA, java.util.Map.of()).path("code").asInt()).isZero();
