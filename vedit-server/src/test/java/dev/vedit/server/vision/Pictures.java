@@ -1,0 +1,64 @@
+package dev.vedit.server.vision;
+
+import static org.bytedeco.opencv.global.opencv_core.CV_64F;
+import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
+import static org.bytedeco.opencv.global.opencv_core.absdiff;
+import static org.bytedeco.opencv.global.opencv_core.meanStdDev;
+import static org.bytedeco.opencv.global.opencv_imgproc.COLOR_RGB2GRAY;
+import static org.bytedeco.opencv.global.opencv_imgproc.Laplacian;
+import static org.bytedeco.opencv.global.opencv_imgproc.cvtColor;
+
+import dev.vedit.server.ffmpeg.FrameReader;
+import dev.vedit.server.ffmpeg.TestMedia;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.bytedeco.opencv.opencv_core.Rect;
+import org.bytedeco.opencv.global.opencv_core;
+
+/** Frames of videos as OpenCV matrices, and the measures the vision tests judge them by. */
+final class Pictures {
+    private Pictures() {
+    }
+
+    /** Up to {@code max} frames of {@code video} at {@code frameRate}, RGB. */
+    static List<Mat> frames(Path video, double frameRate, double seconds, int max) throws Exception {
+        List<Mat> frames = new ArrayList<>();
+        try (FrameReader reader = FrameReader.open(TestMedia.ffmpeg(), video, frameRate, seconds)) {
+            byte[] pixels;
+            while (frames.size() < max && (pixels = reader.next()) != null) {
+                Mat frame = new Mat(reader.height(), reader.width(), CV_8UC3);
+                frame.data().put(pixels, 0, pixels.length);
+                frames.add(frame);
+            }
+        }
+        return frames;
+    }
+
+    /** The first picture of an image or video file, RGB. */
+    static Mat picture(Path file) throws Exception {
+        return frames(file, 1, Double.POSITIVE_INFINITY, 1).getFirst();
+    }
+
+    /** Sharpness: the variance of the Laplacian of the grey image inside {@code area}. */
+    static double sharpness(Mat rgb, Rect area) {
+        Mat grey = new Mat();
+        cvtColor(new Mat(rgb, area), grey, COLOR_RGB2GRAY);
+        Mat laplacian = new Mat();
+        Laplacian(grey, laplacian, CV_64F);
+        Mat mean = new Mat();
+        Mat deviation = new Mat();
+        meanStdDev(laplacian, mean, deviation);
+        double sd = deviation.createIndexer().getDouble(0);
+        return sd * sd;
+    }
+
+    /** The mean absolute difference of two RGB images over the pixels where {@code mask} is non-zero (all if null). */
+    static double meanDifference(Mat a, Mat b, Mat mask) {
+        Mat difference = new Mat();
+        absdiff(a, b, difference);
+        var mean = mask == null ? opencv_core.mean(difference) : opencv_core.mean(difference, mask);
+        return (mean.get(0) + mean.get(1) + mean.get(2)) / 3;
+    }
+}
