@@ -3,6 +3,7 @@ package dev.vedit.server.vision;
 import static org.bytedeco.opencv.global.opencv_core.CV_32F;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
+import static org.bytedeco.opencv.global.opencv_imgproc.dilate;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_CLOSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_ELLIPSE;
 import static org.bytedeco.opencv.global.opencv_imgproc.MORPH_OPEN;
@@ -30,7 +31,17 @@ final class MotionSegmenter implements ForegroundMask {
     private static final double FOREGROUND_LEVEL = 200;
     private static final double LEARNING_RATE_DURING_PASS = 0.001;
 
+    /**
+     * Only the dominant colours of a pixel count as background (OpenCV's default takes any colour seen 10 % of the
+     * time): people who linger in one spot for part of the samples stay foreground.
+     */
+    private static final double BACKGROUND_RATIO = 0.6;
+
     private final BackgroundSubtractorMOG2 mog2 = opencv_video.createBackgroundSubtractorMOG2(HISTORY, VARIANCE_THRESHOLD, true);
+
+    MotionSegmenter() {
+        mog2.setBackgroundRatio(BACKGROUND_RATIO);
+    }
     private final Mat weights = new Mat();
 
     /** Trains the background model on one sampled frame (automatic learning rate). */
@@ -60,7 +71,9 @@ final class MotionSegmenter implements ForegroundMask {
             int unit = Math.max(3, (Math.min(rgb.cols(), rgb.rows()) / 120) | 1);
             morphologyEx(mask, mask, MORPH_OPEN, getStructuringElement(MORPH_ELLIPSE, new Size(unit, unit)));
             morphologyEx(mask, mask, MORPH_CLOSE, getStructuringElement(MORPH_ELLIPSE, new Size(unit * 3, unit * 3)));
-            GaussianBlur(mask, mask, new Size(0, 0), unit);
+            // Grown before feathering, so the soft edge falls outside the moving object rather than eating into it.
+            dilate(mask, mask, getStructuringElement(MORPH_ELLIPSE, new Size(unit * 2 + 1, unit * 2 + 1)));
+            GaussianBlur(mask, mask, new Size(0, 0), unit / 2.0);
             mask.convertTo(weights, CV_32F, 1 / 255.0, 0);
         }
         return weights;

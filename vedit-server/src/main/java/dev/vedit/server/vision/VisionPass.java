@@ -44,9 +44,9 @@ public final class VisionPass {
     public static final Set<String> OPERATIONS = Set.of("replace_background", "blur_faces");
     private static final String NODE = "vision";
     private static final double DEFAULT_FRAME_RATE = 25;
-    static final int SAMPLES = 12;
+    static final int SAMPLES = 20;
     static final double SAMPLE_SECONDS = 10;
-    static final double PERSON_SHARE = 0.02;
+    static final double PERSON_SHARE = 0.08;
     static final double MOVING_CAMERA_SHARE = 0.4;
     /** Faces stay hidden this long after the detector last saw them. */
     private static final double FACE_HOLD_SECONDS = 0.3;
@@ -92,7 +92,7 @@ public final class VisionPass {
                 switch (op.op()) {
                     case "replace_background" -> {
                         try (Mat image = figure(op, images)) {
-                            ForegroundMask mask = foreground(op, video, frameRate, maxSeconds, context);
+                            ForegroundMask mask = foreground(op, video, frameRate, context);
                             background = mask instanceof PersonSegmenter ? "person" : "motion";
                             filters.add(new BackgroundReplacement(mask, image, new Size(width, height)));
                         }
@@ -140,8 +140,7 @@ public final class VisionPass {
     }
 
     /** Decides (and prepares) how the foreground is found; see the class comment for the rule. */
-    private ForegroundMask foreground(EditOperation op, Path video, double frameRate, double maxSeconds,
-                                      RunContext context) throws EngineFailure {
+    private ForegroundMask foreground(EditOperation op, Path video, double frameRate, RunContext context) throws EngineFailure {
         Object method = op.params().get("method");
         if ("person".equals(method)) {
             return new PersonSegmenter();
@@ -150,7 +149,7 @@ public final class VisionPass {
             throw failure(ErrorCode.INVALID_PARAMETERS, "replace_background method must be person or motion, not " + method,
                     "replace_background 的 method 只能是 person 或 motion，而不是 " + method);
         }
-        List<Mat> samples = sample(video, frameRate, maxSeconds, context);
+        List<Mat> samples = sample(video, frameRate, context);
         try {
             if (method == null) {
                 PersonSegmenter person = new PersonSegmenter();
@@ -190,8 +189,9 @@ public final class VisionPass {
     }
 
     /** Up to {@value #SAMPLES} frames spread over the opening of the video. */
-    private List<Mat> sample(Path video, double frameRate, double maxSeconds, RunContext context) throws EngineFailure {
-        double span = Math.min(SAMPLE_SECONDS, maxSeconds);
+    private List<Mat> sample(Path video, double frameRate, RunContext context) throws EngineFailure {
+        // Beyond a trim too: the more the walkers have moved between samples, the cleaner the learnt background.
+        double span = SAMPLE_SECONDS;
         double rate = Math.min(frameRate, SAMPLES / span);
         List<Mat> samples = new ArrayList<>();
         try (FrameReader reader = FrameReader.open(ffmpeg, video, rate, span)) {

@@ -81,6 +81,40 @@ class BackgroundReplacementTest {
         }
     }
 
+    @Test
+    void withNoPersonAndAStaticCameraWhatMovesIsKeptAndTheStillSceneBecomesFigureOne() throws Exception {
+        MediaInfo info = TestMedia.ffmpeg().probe(vtest, Duration.ofSeconds(30));
+        Path output = work.resolve("out.mkv");
+        VisionRun run = new VisionPass(TestMedia.ffmpeg()).run(plan(Map.of("image", 1)), vtest, info,
+                List.of(figure), output, new TestRun(work), p -> { });
+        System.out.println("motion background: " + run);
+
+        assertThat(run.background()).as("pedestrians seen from afar are no selfie: the motion rule applies")
+                .isEqualTo("motion");
+        List<Mat> source = Pictures.frames(vtest, info.frameRate(), SECONDS, 200);
+        List<Mat> edited = Pictures.frames(output, info.frameRate(), SECONDS, 200);
+        Mat still = Pictures.median(source);
+        Mat cover = BackgroundReplacement.cover(Pictures.picture(figure), still.size());
+        for (int i : new int[] {15, 25, 38}) {
+            Mat change = Pictures.maxChannelDifference(source.get(i), still);
+            Mat moving = shrunk(threshold(change, CMP_GT, 60), 2);
+            Mat farFromMotion = shrunk(threshold(grown(threshold(change, CMP_GT, 25), 30), CMP_LT, 1), 0);
+            double frame = change.total();
+            System.out.printf("frame %d: moving %.3f still %.2f | still->figure %.1f (source %.1f) moving->source %.1f%n", i,
+                    countNonZero(moving) / frame, countNonZero(farFromMotion) / frame,
+                    Pictures.meanDifference(edited.get(i), cover, farFromMotion),
+                    Pictures.meanDifference(source.get(i), cover, farFromMotion),
+                    Pictures.meanDifference(edited.get(i), source.get(i), moving));
+            assertThat(countNonZero(moving) / frame).as("people walk in frame %d", i).isGreaterThan(0.002);
+            assertThat(countNonZero(farFromMotion) / frame).as("most of frame %d is still", i).isGreaterThan(0.5);
+            assertThat(Pictures.meanDifference(source.get(i), cover, farFromMotion)).isGreaterThan(30);
+            assertThat(Pictures.meanDifference(edited.get(i), cover, farFromMotion))
+                    .as("the still scene of frame %d is Figure 1", i).isLessThan(6);
+            assertThat(Pictures.meanDifference(edited.get(i), source.get(i), moving))
+                    .as("the walkers of frame %d are kept", i).isLessThan(6);
+        }
+    }
+
     static EditPlan plan(Map<String, Object> params) {
         return new EditPlan("local", List.of(new EditOperation("trim", Map.of("duration", SECONDS), "test"),
                 new EditOperation("replace_background", params, "test")));

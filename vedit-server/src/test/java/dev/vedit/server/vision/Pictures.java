@@ -41,6 +41,38 @@ final class Pictures {
         return frames(file, 1, Double.POSITIVE_INFINITY, 1).getFirst();
     }
 
+    /** The per-pixel, per-channel median of equally sized RGB frames: the still scene behind what moves. */
+    static Mat median(List<Mat> frames) {
+        Mat first = frames.getFirst();
+        int bytes = (int) (first.total() * first.channels());
+        byte[][] all = new byte[frames.size()][bytes];
+        for (int i = 0; i < frames.size(); i++) {
+            frames.get(i).data().get(all[i], 0, bytes);
+        }
+        byte[] median = new byte[bytes];
+        int[] values = new int[frames.size()];
+        for (int p = 0; p < bytes; p++) {
+            for (int i = 0; i < values.length; i++) {
+                values[i] = all[i][p] & 0xff;
+            }
+            java.util.Arrays.sort(values);
+            median[p] = (byte) values[values.length / 2];
+        }
+        Mat result = new Mat(first.rows(), first.cols(), CV_8UC3);
+        result.data().put(median, 0, bytes);
+        return result;
+    }
+
+    /** Per pixel, the largest difference over the three channels (8-bit, one channel). */
+    static Mat maxChannelDifference(Mat a, Mat b) {
+        Mat difference = new Mat();
+        absdiff(a, b, difference);
+        Mat grey = new Mat();
+        org.bytedeco.opencv.global.opencv_core.reduce(difference.reshape(1, (int) difference.total()), grey, 1,
+                org.bytedeco.opencv.global.opencv_core.REDUCE_MAX);
+        return grey.reshape(1, a.rows());
+    }
+
     /** Sharpness: the variance of the Laplacian of the grey image inside {@code area}. */
     static double sharpness(Mat rgb, Rect area) {
         Mat grey = new Mat();
