@@ -86,6 +86,20 @@ final class Pictures {
         return sd * sd;
     }
 
+    /** The share of pixels in {@code area} where the grey Laplacian is at most 1: flat, detail-free pixels. */
+    static double flatShare(Mat rgb, Rect area) {
+        Mat grey = new Mat();
+        cvtColor(new Mat(rgb, area), grey, COLOR_RGB2GRAY);
+        Mat laplacian = new Mat();
+        Laplacian(grey, laplacian, CV_64F);
+        Mat magnitude = new Mat();
+        opencv_core.absdiff(laplacian, new Mat(laplacian.size(), laplacian.type(), org.bytedeco.opencv.opencv_core.Scalar.all(0)), magnitude);
+        Mat flat = new Mat();
+        opencv_core.compare(magnitude, new Mat(magnitude.size(), magnitude.type(), org.bytedeco.opencv.opencv_core.Scalar.all(1)),
+                flat, opencv_core.CMP_LE);
+        return opencv_core.countNonZero(flat) / (double) flat.total();
+    }
+
     /** The mean absolute difference of two RGB images over the pixels where {@code mask} is non-zero (all if null). */
     static double meanDifference(Mat a, Mat b, Mat mask) {
         Mat difference = new Mat();
