@@ -2,6 +2,7 @@ package dev.vedit.server.vision;
 
 import static org.bytedeco.opencv.global.opencv_imgproc.GaussianBlur;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_AREA;
+import static org.bytedeco.opencv.global.opencv_imgproc.INTER_CUBIC;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
@@ -64,20 +65,31 @@ final class FaceBlur implements FrameFilter {
 
     private void hide(Mat area) {
         try (PointerScope scope = new PointerScope()) {
-            int blocks = style == Style.PIXELATE ? PIXEL_BLOCKS : BLUR_DETAIL;
-            double shrink = Math.min(1.0, blocks / (double) Math.max(area.cols(), area.rows()));
-            Size small = new Size(Math.max(1, (int) Math.round(area.cols() * shrink)),
-                    Math.max(1, (int) Math.round(area.rows() * shrink)));
-            Mat tiny = new Mat();
-            resize(area, tiny, small, 0, 0, INTER_AREA);
             Mat restored = new Mat();
-            resize(tiny, restored, area.size(), 0, 0, style == Style.PIXELATE ? INTER_NEAREST : INTER_LINEAR);
-            if (style == Style.BLUR) {
-                // Smooths the interpolation ridges of so coarse an upscale into a plain blur.
-                GaussianBlur(restored, restored, new Size(0, 0), Math.max(1, area.cols() / (double) BLUR_DETAIL / 2));
+            if (style == Style.PIXELATE) {
+                resize(shrunk(area, PIXEL_BLOCKS), restored, area.size(), 0, 0, INTER_NEAREST);
+            } else {
+                // A blur this wide, done at full size, costs a frame's whole time budget; at a few pixels across
+                // it is nearly free, and one bicubic step up to a middle size smooths it before the linear step
+                // up to the face's size.
+                Mat tiny = shrunk(area, BLUR_DETAIL);
+                GaussianBlur(tiny, tiny, new Size(3, 3), 0);
+                Mat middle = new Mat();
+                resize(tiny, middle, new Size(tiny.cols() * 4, tiny.rows() * 4), 0, 0, INTER_CUBIC);
+                GaussianBlur(middle, middle, new Size(0, 0), 2);
+                resize(middle, restored, area.size(), 0, 0, INTER_LINEAR);
             }
             restored.copyTo(area);
         }
+    }
+
+    /** {@code area} shrunk so its longer side is {@code across} pixels (never enlarged). */
+    private static Mat shrunk(Mat area, int across) {
+        double shrink = Math.min(1.0, across / (double) Math.max(area.cols(), area.rows()));
+        Mat small = new Mat();
+        resize(area, small, new Size(Math.max(1, (int) Math.round(area.cols() * shrink)),
+                Math.max(1, (int) Math.round(area.rows() * shrink))), 0, 0, INTER_AREA);
+        return small;
     }
 
     /** Face boxes hidden so far, summed over frames. */

@@ -44,7 +44,8 @@ class FaceBlurTest {
         System.out.println("blur: " + m);
         assertThat(m.sharpFaces).as("sharp faces BlazeFace finds in the sampled source frames").isGreaterThanOrEqualTo(8);
         assertThat(m.worstSharpnessDrop).as("face sharpness, source over output, for the least blurred face").isGreaterThan(8);
-        assertThat(m.worstOutsideDifference).as("mean difference outside the faces").isLessThan(2);
+        // About 0.6 from compression; a face seen a few frames earlier and still held hidden adds up to about 1.5.
+        assertThat(m.worstOutsideDifference).as("mean difference outside the faces").isLessThan(3);
     }
 
     @Test
@@ -54,7 +55,7 @@ class FaceBlurTest {
         assertThat(m.sharpFaces).isGreaterThanOrEqualTo(8);
         assertThat(m.leastFlatOutput).as("share of flat pixels in the least flat pixelated face").isGreaterThan(0.7);
         assertThat(m.smallestFlatGain).as("smallest rise in the share of flat pixels of a face").isGreaterThan(0.2);
-        assertThat(m.worstOutsideDifference).isLessThan(2);
+        assertThat(m.worstOutsideDifference).isLessThan(3);
     }
 
     @Test
