@@ -9,8 +9,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.bytedeco.javacpp.FloatPointer;
 import org.bytedeco.javacpp.PointerScope;
-import org.bytedeco.javacpp.indexer.FloatIndexer;
 import org.bytedeco.opencv.global.opencv_dnn;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.MatVector;
@@ -36,6 +36,8 @@ import org.bytedeco.opencv.opencv_dnn.Net;
 final class BlazeFace implements AutoCloseable {
     static final int INPUT = 128;
     private static final int ANCHORS = 896;
+    /** Box centre and size, then six (x, y) keypoints. */
+    private static final int VALUES_PER_ANCHOR = 16;
     private static final double MIN_SCORE = 0.5;
     private static final double SCORE_CLIP = 100;
     private static final double MERGE_OVERLAP = 0.3;
@@ -63,18 +65,20 @@ final class BlazeFace implements AutoCloseable {
 
     /** The faces in {@code rgb}, in frame pixels, most confident first. */
     List<FaceBox> detect(Mat rgb) {
-        List<FaceBox> raw = new ArrayList<>(detectIn(rgb, new Rect(0, 0, rgb.cols(), rgb.rows())));
-        int side = Math.min(rgb.cols(), rgb.rows());
-        int longSide = Math.max(rgb.cols(), rgb.rows());
-        if (longSide > side * 1.2) {
-            int tiles = (int) Math.ceil(longSide / (double) side);
-            for (int i = 0; i < tiles; i++) {
-                int offset = (int) Math.round((longSide - side) * i / (double) (tiles - 1));
-                Rect tile = rgb.cols() >= rgb.rows() ? new Rect(offset, 0, side, side) : new Rect(0, offset, side, side);
-                raw.addAll(detectIn(rgb, tile));
+        try (PointerScope scope = new PointerScope()) {
+            List<FaceBox> raw = new ArrayList<>(detectIn(rgb, new Rect(0, 0, rgb.cols(), rgb.rows())));
+            int side = Math.min(rgb.cols(), rgb.rows());
+            int longSide = Math.max(rgb.cols(), rgb.rows());
+            if (longSide > side * 1.2) {
+                int tiles = (int) Math.ceil(longSide / (double) side);
+                for (int i = 0; i < tiles; i++) {
+                    int offset = (int) Math.round((longSide - side) * i / (double) (tiles - 1));
+                    Rect tile = rgb.cols() >= rgb.rows() ? new Rect(offset, 0, side, side) : new Rect(0, offset, side, side);
+                    raw.addAll(detectIn(rgb, tile));
+                }
             }
+            return merge(raw);
         }
-        return merge(raw);
     }
 
     /** Raw detections in one region of the frame, letterboxed into the model's square input. */
@@ -95,26 +99,29 @@ final class BlazeFace implements AutoCloseable {
             net.forward(result, outputs);
             Mat scores = result.get(0);
             Mat boxes = result.get(1);
-            if (scores.total() != ANCHORS || boxes.total() != ANCHORS * 16L) {
+            if (scores.total() != ANCHORS || boxes.total() != ANCHORS * (long) VALUES_PER_ANCHOR) {
                 throw new IllegalStateException("BlazeFace returned " + scores.total() + " scores and " + boxes.total()
                         + " box values; expected 896 and 14336 (classificators first, then regressors)");
             }
+            // Copied out in bulk (JNI) rather than through an indexer, which uses sun.misc.Unsafe and makes JDK 24+ warn.
+            float[] s = new float[ANCHORS];
+            float[] b = new float[ANCHORS * VALUES_PER_ANCHOR];
+            new FloatPointer(scores.clone().data()).get(s);
+            new FloatPointer(boxes.clone().data()).get(b);
             List<FaceBox> found = new ArrayList<>();
-            try (FloatIndexer s = scores.reshape(1, ANCHORS).createIndexer();
-                 FloatIndexer b = boxes.reshape(1, ANCHORS).createIndexer()) {
-                for (int i = 0; i < ANCHORS; i++) {
-                    double logit = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, s.get(i, 0)));
-                    double score = 1 / (1 + Math.exp(-logit));
-                    if (score < MIN_SCORE) {
-                        continue;
-                    }
-                    double cx = b.get(i, 0) / INPUT + ANCHOR_CENTRES[i][0];
-                    double cy = b.get(i, 1) / INPUT + ANCHOR_CENTRES[i][1];
-                    double bw = b.get(i, 2) / INPUT;
-                    double bh = b.get(i, 3) / INPUT;
-                    found.add(new FaceBox(region.x() + (cx * INPUT - padX) / scale, region.y() + (cy * INPUT - padY) / scale,
-                            bw * INPUT / scale, bh * INPUT / scale, score));
+            for (int i = 0; i < ANCHORS; i++) {
+                double logit = Math.max(-SCORE_CLIP, Math.min(SCORE_CLIP, s[i]));
+                double score = 1 / (1 + Math.exp(-logit));
+                if (score < MIN_SCORE) {
+                    continue;
                 }
+                int at = i * VALUES_PER_ANCHOR;
+                double cx = b[at] / INPUT + ANCHOR_CENTRES[i][0];
+                double cy = b[at + 1] / INPUT + ANCHOR_CENTRES[i][1];
+                double bw = b[at + 2] / INPUT;
+                double bh = b[at + 3] / INPUT;
+                found.add(new FaceBox(region.x() + (cx * INPUT - padX) / scale, region.y() + (cy * INPUT - padY) / scale,
+                        bw * INPUT / scale, bh * INPUT / scale, score));
             }
             return found;
         }

@@ -41,13 +41,15 @@ final class FaceBlur implements FrameFilter {
     @Override
     public void apply(Mat rgb) {
         List<FaceBox> faces = tracks.update(detector.detect(rgb));
-        for (FaceBox face : faces) {
-            Rect area = region(face, rgb.cols(), rgb.rows());
-            if (area.width() < 2 || area.height() < 2) {
-                continue;
+        try (PointerScope scope = new PointerScope()) {
+            for (FaceBox face : faces) {
+                Rect area = region(face, rgb.cols(), rgb.rows());
+                if (area.width() < 2 || area.height() < 2) {
+                    continue;
+                }
+                hide(new Mat(rgb, area));
+                facesHidden++;
             }
-            hide(new Mat(rgb, area));
-            facesHidden++;
         }
     }
 
