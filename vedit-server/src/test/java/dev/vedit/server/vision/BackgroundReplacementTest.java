@@ -1,6 +1,7 @@
 package dev.vedit.server.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.bytedeco.opencv.global.opencv_core.CV_8U;
 import static org.bytedeco.opencv.global.opencv_core.compare;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
@@ -12,10 +13,13 @@ import static org.bytedeco.opencv.global.opencv_imgproc.erode;
 import static org.bytedeco.opencv.global.opencv_imgproc.getStructuringElement;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
+import dev.vedit.wire.ErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -113,6 +117,23 @@ class BackgroundReplacementTest {
             assertThat(Pictures.meanDifference(edited.get(i), source.get(i), moving))
                     .as("the walkers of frame %d are kept", i).isLessThan(6);
         }
+    }
+
+    @Test
+    void withNoPersonAndAMovingCameraTheEditIsRefusedSayingWhy() throws Exception {
+        // The street of vtest.avi panned sideways, as by a moving camera; its people are too small to count.
+        Path pan = work.resolve("pan.mp4");
+        new FfmpegJob(TestMedia.ffmpeg(), List.of("-t", "4", "-i", "file:" + vtest, "-vf", "scroll=horizontal=0.02",
+                "-c:v", "libx264", "-preset", "ultrafast", "-an", FfmpegJob.output(pan))).run(4, p -> { }, Duration.ofMinutes(1));
+        MediaInfo info = TestMedia.ffmpeg().probe(pan, Duration.ofSeconds(30));
+
+        assertThatThrownBy(() -> new VisionPass(TestMedia.ffmpeg()).run(plan(Map.of("image", 1)), pan, info,
+                List.of(figure), work.resolve("out.mkv"), new TestRun(work), p -> { }))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED);
+                    System.out.println("refused: " + e.getMessage());
+                    assertThat(e.getMessage()).contains("no person", "static camera", "摄像机固定");
+                });
     }
 
     static EditPlan plan(Map<String, Object> params) {
