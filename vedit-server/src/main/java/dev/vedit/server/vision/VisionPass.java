@@ -24,6 +24,8 @@ import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The plan's vision operations ({@code replace_background}, {@code blur_faces}), run frame by frame with OpenCV
@@ -42,6 +44,7 @@ import org.bytedeco.opencv.opencv_core.Size;
 public final class VisionPass {
     /** The operations this pass performs; the FFmpeg render ignores them. */
     public static final Set<String> OPERATIONS = Set.of("replace_background", "blur_faces");
+    private static final Logger LOG = LoggerFactory.getLogger(VisionPass.class);
     private static final String NODE = "vision";
     private static final double DEFAULT_FRAME_RATE = 25;
     static final int SAMPLES = 20;
@@ -128,7 +131,12 @@ public final class VisionPass {
             }
             progress.accept(1.0);
             long frames = reader.frames();
-            return new VisionRun(frames, frames / frameRate, (System.nanoTime() - started) / 1e9, background);
+            VisionRun done = new VisionRun(frames, frames / frameRate, (System.nanoTime() - started) / 1e9, background);
+            LOG.info("vision pass {}: {} frames ({} s of video) in {} s, {}x real time", OPERATIONS.stream()
+                    .filter(op -> plan.operations().stream().anyMatch(o -> o.op().equals(op))).sorted().toList(), frames,
+                    String.format(Locale.ROOT, "%.1f", done.videoSeconds()), String.format(Locale.ROOT, "%.1f", done.wallSeconds()),
+                    String.format(Locale.ROOT, "%.2f", done.realtimeFactor()));
+            return done;
         } catch (EngineFailure e) {
             if (context.cancelled()) {
                 throw failure(ErrorCode.TASK_CANCELLED, null, null);

@@ -8,6 +8,7 @@ import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.local.LocalEngine;
+import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -70,6 +71,22 @@ class VisionThroughLocalEngineTest {
         byte[] yuv = TestMedia.frame(output, 1.5, "yuv420p");
         int luma = info.width() * info.height();
         assertThat(TestMedia.mean(yuv, luma, luma / 4)).as("grayscale: neutral chroma").isCloseTo(128, within(1.0));
+    }
+
+    @Test
+    void anOddSizedSourceGoesThroughTheVisionPassAndTheRender() throws Exception {
+        Path odd = work.resolve("odd.mp4");
+        new FfmpegJob(TestMedia.ffmpeg(), List.of("-t", "1", "-i", "file:" + megamind, "-vf", "scale=321:235",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv444p", "-c:a", "aac", FfmpegJob.output(odd)))
+                .run(1, p -> { }, Duration.ofMinutes(1));
+        EditPlan plan = new EditPlan("local", List.of(new EditOperation("blur_faces", Map.of("style", "pixelate"), "打码")));
+
+        Path output = engine.run(plan, new EngineInputs(null, odd, null, List.of()), new TestRun(work)).getFirst().file();
+
+        MediaInfo info = TestMedia.ffmpeg().probe(output, Duration.ofSeconds(30));
+        assertThat(info.width()).isEqualTo(320);
+        assertThat(info.height()).isEqualTo(234);
+        assertThat(info.hasAudio()).isTrue();
     }
 
     @Test
