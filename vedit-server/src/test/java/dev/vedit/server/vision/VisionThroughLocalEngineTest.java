@@ -112,6 +112,18 @@ class VisionThroughLocalEngineTest {
     }
 
     @Test
+    void aVisionPassThatOutrunsTheTimeLimitStopsWithATimeout() {
+        EditPlan plan = new EditPlan("local", List.of(new EditOperation("blur_faces", Map.of(), "blur the faces")));
+        TestRun run = new TestRun(work, Duration.ofSeconds(1));
+        long started = System.nanoTime();
+
+        assertThatThrownBy(() -> engine.run(plan, new EngineInputs(null, vtest, null, List.of()), run))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the 80-second video was not processed to the end")
+                .isLessThan(Duration.ofSeconds(15));
+    }
+
+    @Test
     void cancellingStopsTheVisionPassPromptly() throws Exception {
         EditPlan plan = new EditPlan("local", List.of(new EditOperation("blur_faces", Map.of(), "blur the faces")));
         TestRun run = new TestRun(work);

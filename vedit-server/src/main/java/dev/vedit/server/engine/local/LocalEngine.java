@@ -77,17 +77,19 @@ public final class LocalEngine implements Engine {
         Path output = context.workDir().resolve("output.mp4");
         Path source = inputs.video();
         java.util.function.DoubleConsumer renderProgress = context::progress;
+        Duration renderLimit = context.timeLimit();
         if (VisionPass.appliesTo(plan)) {
             // OpenCV edits first, into an intermediate carrying the original audio; the render then runs on it.
             source = context.workDir().resolve("vision.mkv");
-            new VisionPass(ffmpeg).run(plan, inputs.video(), info, inputs.images(), source, context,
-                    p -> context.progress(p * VISION_SHARE));
+            double visionSeconds = new VisionPass(ffmpeg).run(plan, inputs.video(), info, inputs.images(), source, context,
+                    p -> context.progress(p * VISION_SHARE)).wallSeconds();
             renderProgress = p -> context.progress(VISION_SHARE + p * (1 - VISION_SHARE));
+            renderLimit = renderLimit.minusMillis((long) (visionSeconds * 1000));
         }
         RenderCommand command = RenderCommand.of(plan, source, info, output);
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
-        job.run(command.expectedSeconds(), renderProgress, context.timeLimit());
+        job.run(command.expectedSeconds(), renderProgress, renderLimit);
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
