@@ -91,7 +91,16 @@ public final class ApiKeys {
     public void provision(List<String> keys) {
         for (String key : keys) {
             if (authenticate(key).isEmpty()) {
-                createAccount("key " + key.strip().substring(0, Math.min(6, key.strip().length())) + "…", key.strip());
+                try {
+                    createAccount("key " + key.strip().substring(0, Math.min(6, key.strip().length())) + "…", key.strip());
+                } catch (RuntimeException e) {
+                    // Several nodes starting at once on one database provision the same keys: the loser's
+                    // transaction (account and key) rolls back on the key's primary key; the key exists, as wanted.
+                    cache.clear();
+                    if (authenticate(key).isEmpty()) {
+                        throw e;
+                    }
+                }
             }
         }
         cache.clear();

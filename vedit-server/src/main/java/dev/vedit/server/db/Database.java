@@ -3,6 +3,10 @@ package dev.vedit.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,9 +18,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean embedded;
+    private final String url;
+    private final Properties credentials = new Properties();
 
-    private Database(HikariDataSource dataSource, boolean embedded) {
+    private Database(HikariDataSource dataSource, boolean embedded, String url, String user, String password) {
         this.dataSource = dataSource;
+        this.url = url;
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
         this.jdbi = Jdbi.create(dataSource);
         this.embedded = embedded;
     }
@@ -50,7 +63,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, url.startsWith("jdbc:h2:"));
+        return new Database(ds, url.startsWith("jdbc:h2:"), url, user, password);
     }
 
     public Jdbi jdbi() {
@@ -68,6 +81,14 @@ public final class Database implements AutoCloseable {
     /** Whether the database is PostgreSQL (LISTEN/NOTIFY and other extras are available). */
     public boolean postgres() {
         return !embedded;
+    }
+
+    /**
+     * A new connection outside the pool, owned by the caller: for a session that lives as long as the process
+     * (a PostgreSQL {@code LISTEN}), which would otherwise hold a pooled connection forever.
+     */
+    public Connection openDedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
     }
 
     @Override

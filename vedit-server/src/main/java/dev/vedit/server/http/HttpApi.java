@@ -8,6 +8,7 @@ import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
 import dev.vedit.server.task.TaskStore;
+import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.AccountStatus;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
@@ -20,6 +21,7 @@ import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.V1Output;
 import dev.vedit.wire.V1Reply;
 import dev.vedit.wire.VeditException;
+import dev.vedit.wire.WebhookSecretReply;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -49,15 +51,17 @@ public final class HttpApi {
     private final TaskService tasks;
     private final ApiKeys keys;
     private final MediaEndpoints media;
+    private final Webhooks webhooks;
     private final ObjectMapper json;
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
     private volatile boolean ready;
 
-    public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, ObjectMapper json, HttpSettings settings) {
+    public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
         this.keys = keys;
         this.media = media;
+        this.webhooks = webhooks;
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
@@ -97,10 +101,15 @@ public final class HttpApi {
         r.post("/openapi/v2/query", this::query);
         r.post("/openapi/v2/media/upload/binary", this::upload);
         r.get("/openapi/v2/queue/status", this::queueStatus);
+        r.get("/openapi/v2/tasks", this::listTasks);
         r.post("/uc/openapi/accountStatus", this::accountStatus);
         r.post("/task/openapi/status", this::v1Status);
         r.post("/task/openapi/outputs", this::v1Outputs);
         r.post("/task/openapi/cancel", this::v1Cancel);
+        r.post("/task/openapi/getWebhookDetail", this::webhookDetail);
+        r.post("/task/openapi/retryWebhook", this::retryWebhook);
+        r.post("/uc/openapi/webhookSecret", ctx -> webhookSecret(ctx, false));
+        r.post("/uc/openapi/webhookSecret/rotate", ctx -> webhookSecret(ctx, true));
         r.get("/media/{token}/{name}", media::download);
         r.head("/media/{token}/{name}", media::download);
 
@@ -189,6 +198,27 @@ public final class HttpApi {
         });
     }
 
+    /** vedit extension: the calling key's tasks, newest first, paged ({@code ?page=1&pageSize=20}). */
+    private void listTasks(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            Account account = requireAccount(ctx, null);
+            return V1Reply.ok(tasks.list(account, intParam(ctx, "page", 1), intParam(ctx, "pageSize", 20)));
+        });
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, name + " must be a whole number (got \"" + value + "\")",
+                    name + " 必须是整数（当前为 \"" + value + "\"）");
+        }
+    }
+
     // ---- v1 -------------------------------------------------------------------------------------------
 
     private void accountStatus(Context ctx) {
@@ -246,6 +276,50 @@ public final class HttpApi {
                 case ALREADY_FINISHED -> new V1Reply<>(0, "task already finished; nothing to cancel | 任务已结束，无需取消", null);
                 case CANCELLED, CANCEL_REQUESTED -> V1Reply.ok(null);
             };
+        });
+    }
+
+    // ---- webhooks --------------------------------------------------------------------------------------
+
+    private void webhookDetail(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            Optional<Task> task = v1Task(body, account);
+            if (task.isEmpty()) {
+                return v1NotFound();
+            }
+            return webhooks.detail(account, task.get().id()).<V1Reply<?>>map(V1Reply::ok).orElseGet(() -> V1Reply.error(
+                    V1Reply.APIKEY_TASK_NOT_FOUND, "this task has no webhook: it was submitted without webhookUrl, or has not ended yet"
+                            + " | 该任务没有 webhook：提交时未设置 webhookUrl，或任务尚未结束"));
+        });
+    }
+
+    private void retryWebhook(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            Optional<Long> id = Requests.longField(body, "webhookId");
+            if (id.isEmpty()) {
+                return V1Reply.error(V1Reply.PARAMS_INVALID, "webhookId (the id from getWebhookDetail) is required"
+                        + " | webhookId（getWebhookDetail 返回的 id）为必填项");
+            }
+            JsonNode url = body.get("webhookUrl");
+            return switch (webhooks.retry(account, id.get(), url != null && url.isTextual() ? url.asText() : null)) {
+                case SCHEDULED -> new V1Reply<>(0, "", null);
+                case IN_FLIGHT -> V1Reply.error(V1Reply.APIKEY_TASK_IS_RUNNING, "an attempt of this webhook is in flight; retry once it has"
+                        + " ended | 该 webhook 正在发送中，请在本次发送结束后再重试");
+                case NOT_FOUND -> V1Reply.error(V1Reply.APIKEY_TASK_NOT_FOUND, "no webhook with this id belongs to this API key"
+                        + " | 该 API Key 下不存在此 webhook");
+            };
+        });
+    }
+
+    private void webhookSecret(Context ctx, boolean rotate) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json);
+            Account account = requireAccount(ctx, body);
+            return V1Reply.ok(new WebhookSecretReply(rotate ? webhooks.rotateSecret(account) : webhooks.secret(account)));
         });
     }
 

@@ -74,6 +74,15 @@ final class Requests {
         return Optional.empty();
     }
 
+    /** A numeric id field (sent as a string or a number), or empty when missing or not a number. */
+    static Optional<Long> longField(JsonNode body, String field) {
+        JsonNode v = body == null ? null : body.get(field);
+        if (v == null || !(v.isIntegralNumber() || v.isTextual())) {
+            return Optional.empty();
+        }
+        return parseTaskId(v.asText().strip());
+    }
+
     /** A task id as a number, if the text is one; anything else names no task. */
     static Optional<Long> parseTaskId(String taskId) {
         if (taskId.matches("\\d{1,19}")) {
