@@ -34,7 +34,7 @@ import org.bytedeco.opencv.opencv_dnn.Net;
  * looks at square tiles along the frame's long side; all detections are merged together.
  */
 final class BlazeFace implements AutoCloseable {
-    static final int INPUT = 128;
+    private static final int INPUT = 128;
     private static final int ANCHORS = 896;
     /** Box centre and size, then six (x, y) keypoints. */
     private static final int VALUES_PER_ANCHOR = 16;

@@ -31,7 +31,6 @@ final class FaceBlur implements FrameFilter {
     private final BlazeFace detector = new BlazeFace();
     private final FaceTracks tracks;
     private final Style style;
-    private long facesHidden;
 
     FaceBlur(Style style, int holdFrames) {
         this.style = style;
@@ -48,7 +47,6 @@ final class FaceBlur implements FrameFilter {
                     continue;
                 }
                 hide(new Mat(rgb, area));
-                facesHidden++;
             }
         }
     }
@@ -92,11 +90,6 @@ final class FaceBlur implements FrameFilter {
         resize(area, small, new Size(Math.max(1, (int) Math.round(area.cols() * shrink)),
                 Math.max(1, (int) Math.round(area.rows() * shrink))), 0, 0, INTER_AREA);
         return small;
-    }
-
-    /** Face boxes hidden so far, summed over frames. */
-    long facesHidden() {
-        return facesHidden;
     }
 
     @Override

@@ -142,6 +142,10 @@ public final class VisionPass {
                 throw failure(ErrorCode.TASK_CANCELLED, null, null);
             }
             throw e;
+        } catch (RuntimeException e) {
+            // OpenCV reports its errors as RuntimeExceptions carrying the C++ message.
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "the vision pass failed: " + e.getMessage(), "视觉处理失败，详情见英文部分"), false, NODE, e);
         } finally {
             filters.forEach(FrameFilter::close);
         }
