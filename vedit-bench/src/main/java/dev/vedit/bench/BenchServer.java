@@ -2,6 +2,7 @@ package dev.vedit.bench;
 
 import dev.vedit.server.ServerConfig;
 import dev.vedit.server.VeditServer;
+import dev.vedit.server.http.RequestLimits;
 import dev.vedit.server.task.QueueSettings;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -9,14 +10,16 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.function.UnaryOperator;
 
-/** A real vedit server on a random port for one benchmark, with one API key whose limits do not get in the way. */
+/** A real vedit server on a random port for one benchmark, with one API key whose limits (queue, concurrency, rate) do not get in the way. */
 final class BenchServer implements AutoCloseable {
     static final String KEY = "bench-key-0123456789";
     final VeditServer server;
 
     BenchServer(Path dataDir, int workers, VeditServer.Extras extras, UnaryOperator<ServerConfig> customise) {
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withApiKeys(List.of(KEY)).withLimits(10_000, 100_000)
-                .withQueue(QueueSettings.defaults().withWorkers(workers)).withFetchAllowlist(List.of("127.0.0.1"));
+                .withQueue(QueueSettings.defaults().withWorkers(workers)).withFetchAllowlist(List.of("127.0.0.1"))
+                // The per-key rate limit (100/s by default) is off: the benchmarks measure the service, not the limiter.
+                .withRequestLimits(new RequestLimits(0, RequestLimits.defaults().burst(), RequestLimits.defaults().idleTimeout()));
         server = VeditServer.start(customise.apply(config), extras);
     }
 

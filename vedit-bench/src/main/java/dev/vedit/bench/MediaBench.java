@@ -1,7 +1,6 @@
 package dev.vedit.bench;
 
 import com.sun.management.GarbageCollectionNotificationInfo;
-import dev.vedit.server.ServerConfig;
 import dev.vedit.server.VeditServer;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
@@ -47,7 +46,7 @@ final class MediaBench implements Bench.Suite {
 
         long limit = size + 16 * 1024 * 1024;
         try (BenchServer s = new BenchServer(Media.serverDir(workDir.resolve("server"), Bench.cacheDir(workDir)), 0,
-                VeditServer.Extras.NONE, c -> withUploadLimit(c, limit));
+                VeditServer.Extras.NONE, c -> c.withMaxUploadBytes(limit));
              HeapWatch heap = new HeapWatch()) {
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String boundary = "vedit-bench-boundary";
@@ -128,12 +127,6 @@ final class MediaBench implements Bench.Suite {
             }
         }
         return file;
-    }
-
-    private static ServerConfig withUploadLimit(ServerConfig c, long limit) {
-        return new ServerConfig(c.host(), c.port(), c.dataDir(), c.publicUrl(), c.dbUrl(), c.dbUser(), c.dbPassword(), c.apiKeys(),
-                c.keyConcurrency(), c.keyQueueLimit(), c.queue(), c.caps(), c.resultTtl(), limit, c.maxJsonBodyBytes(), c.fetchAllowlist(),
-                c.deployment(), c.webhooks());
     }
 
     /** Heap in use after each garbage collection, and sampled every few milliseconds, from a baseline taken after a full GC. */

@@ -1,5 +1,6 @@
 package dev.vedit.server;
 
+import dev.vedit.server.http.RequestLimits;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;
@@ -91,6 +92,15 @@ public final class Main {
         @Option(names = "--poll-only", defaultValue = "${env:VEDIT_POLL_ONLY:-false}",
                 description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
         boolean pollOnly;
+        @Option(names = "--rate-limit", defaultValue = "${env:VEDIT_RATE_LIMIT:-100}",
+                description = "Requests per second one API key may make on average; 0 for no limit (default ${DEFAULT-VALUE}).")
+        double rateLimit;
+        @Option(names = "--rate-burst", defaultValue = "${env:VEDIT_RATE_BURST:-200}",
+                description = "Requests one API key may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+        int rateBurst;
+        @Option(names = "--idle-timeout", defaultValue = "${env:VEDIT_IDLE_TIMEOUT:-30s}",
+                description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
+        String idleTimeout;
 
         @Override
         public Integer call() throws Exception {
@@ -114,7 +124,8 @@ public final class Main {
                     Deployment.single(),
                     new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
                             : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
-                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()));
+                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()),
+                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)));
             VeditServer server;
             try {
                 server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,

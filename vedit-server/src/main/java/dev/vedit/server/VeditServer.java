@@ -142,7 +142,8 @@ public final class VeditServer implements AutoCloseable {
             OpsRoutes ops = new OpsRoutes(metrics, extras.metricsToken(), json);
 
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
-                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp"))));
+                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
+                            config.requestLimits()));
             Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.

@@ -14,7 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * API keys and the accounts they open. Keys are stored as SHA-256 hashes only; a presented key is hashed
- * and looked up by its hash, so no stored secret is ever compared byte by byte.
+ * and looked up by its hash, so no stored secret is ever compared byte by byte: how long a lookup takes
+ * depends on the hash, which an attacker cannot steer towards a stored one, never on how much of a key is
+ * right (the timing attack a byte-wise {@code equals} on the key would open). Keys never reach a log: only
+ * their first 6 characters are kept in clear, as a label.
  */
 public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,7 +71,9 @@ public final class ApiKeys {
                 .bind("hash", hash)
                 .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), rs.getInt("concurrency"), rs.getInt("queue_limit")))
                 .findOne());
-        cache.put(hash, new Cached(account, now + CACHE_MILLIS));
+        // Only known keys are cached: a flood of made-up keys must not grow memory, and a key provisioned a
+        // moment after a failed try works at once.
+        account.ifPresent(a -> cache.put(hash, new Cached(account, now + CACHE_MILLIS)));
         return account;
     }
 

@@ -38,6 +38,24 @@ public final class Database implements AutoCloseable {
      * The embedded default: an H2 file database under {@code dataDir/db}. {@code WRITE_DELAY=0} makes every
      * commit reach the file before it returns: H2's default delay loses recent commits on a {@code kill -9}.
      */
+    /**
+     * Whether a failure means the database is down or restarting rather than a bug: no connection to be had, or
+     * a pooled connection the server dropped (SQLSTATE class 08 connection exception, 57P0x shutdown/starting).
+     */
+    public static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";

@@ -46,7 +46,7 @@ class WebhookDeliveryTest {
     EndedTasks tasks;
     Account account;
     WebhookSettings settings = new WebhookSettings(List.of(Duration.ofMillis(300), Duration.ofMillis(300), Duration.ofMillis(300)),
-            Duration.ofSeconds(1), 4, Duration.ofMillis(50));
+            Duration.ofSeconds(5), 4, Duration.ofMillis(50));
 
     @BeforeEach
     void setUp() {

@@ -8,6 +8,7 @@ import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -31,6 +32,8 @@ public final class LocalEngine implements Engine {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     /** Container durations are rounded; a source this much shorter than a required length still counts. */
     private static final double LENGTH_TOLERANCE_SECONDS = 0.05;
+    /** The share of progress the vision pass reports, when the plan has one (it is the slower step). */
+    private static final double VISION_SHARE = 0.8;
 
     private final Ffmpeg ffmpeg;
     private final PromptInterpreter interpreter = new PromptInterpreter();
@@ -72,10 +75,21 @@ public final class LocalEngine implements Engine {
         }
         checkRequiredLength(plan, info);
         Path output = context.workDir().resolve("output.mp4");
-        RenderCommand command = RenderCommand.of(plan, inputs.video(), info, output);
+        Path source = inputs.video();
+        java.util.function.DoubleConsumer renderProgress = context::progress;
+        Duration renderLimit = context.timeLimit();
+        if (VisionPass.appliesTo(plan)) {
+            // OpenCV edits first, into an intermediate carrying the original audio; the render then runs on it.
+            source = context.workDir().resolve("vision.mkv");
+            double visionSeconds = new VisionPass(ffmpeg).run(plan, inputs.video(), info, inputs.images(), source, context,
+                    p -> context.progress(p * VISION_SHARE)).wallSeconds();
+            renderProgress = p -> context.progress(VISION_SHARE + p * (1 - VISION_SHARE));
+            renderLimit = renderLimit.minusMillis((long) (visionSeconds * 1000));
+        }
+        RenderCommand command = RenderCommand.of(plan, source, info, output);
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
-        job.run(command.expectedSeconds(), context::progress, context.timeLimit());
+        job.run(command.expectedSeconds(), renderProgress, renderLimit);
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
