@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The engine that needs no GPU: colour, speed, trim, flips, rotation, sound and framing edits, read from the
@@ -31,6 +32,12 @@ public final class LocalEngine implements Engine {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     /** Container durations are rounded; a source this much shorter than a required length still counts. */
     private static final double LENGTH_TOLERANCE_SECONDS = 0.05;
+
+    /**
+     * Operations the interpreter understands whose renderer needs a vision pre-pass (person mask, face
+     * detection) that this engine does not have yet: refused at plan time, in one place.
+     */
+    static final Set<String> NEEDS_VISION = Set.of("replace_background", "blur_faces");
 
     private final Ffmpeg ffmpeg;
     private final PromptInterpreter interpreter = new PromptInterpreter();
@@ -49,6 +56,13 @@ public final class LocalEngine implements Engine {
         List<EditOperation> options = ModelOptions.operations(request);
         List<EditOperation> ops = new ArrayList<>(interpreter.interpret(request.prompt(), request.imageUrls().size()));
         ops.addAll(options);
+        for (EditOperation op : ops) {
+            if (NEEDS_VISION.contains(op.op())) {
+                throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                        "\"" + op.source() + "\" needs person segmentation or face detection, which this local engine does not have yet",
+                        "“" + op.source() + "”需要人像分割或人脸检测，本地引擎暂不具备此能力");
+            }
+        }
         double speed = ops.stream().filter(o -> o.op().equals("speed"))
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
         if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
@@ -72,7 +86,8 @@ public final class LocalEngine implements Engine {
         }
         checkRequiredLength(plan, info);
         Path output = context.workDir().resolve("output.mp4");
-        RenderCommand command = RenderCommand.of(plan, inputs.video(), info, output);
+        boolean text = plan.operations().stream().anyMatch(o -> o.op().equals("text"));
+        RenderCommand command = RenderCommand.of(plan, inputs.video(), info, inputs.images(), text ? Fonts.cjk() : null, output);
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
         job.run(command.expectedSeconds(), context::progress, context.timeLimit());
