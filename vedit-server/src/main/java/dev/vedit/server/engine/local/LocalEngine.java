@@ -86,8 +86,17 @@ public final class LocalEngine implements Engine {
         }
         checkRequiredLength(plan, info);
         Path output = context.workDir().resolve("output.mp4");
-        boolean text = plan.operations().stream().anyMatch(o -> o.op().equals("text"));
-        RenderCommand command = RenderCommand.of(plan, inputs.video(), info, inputs.images(), text ? Fonts.cjk() : null, output);
+        Path source = inputs.video();
+        EditPlan render = plan;
+        if (ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES)) {
+            ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(ffmpeg, plan, source, info, context,
+                    ChunkedReverse.MAX_BUFFER_BYTES);
+            source = prepared.source();
+            render = prepared.plan();
+            info = probe(source);
+        }
+        boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
+        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
         job.run(command.expectedSeconds(), context::progress, context.timeLimit());

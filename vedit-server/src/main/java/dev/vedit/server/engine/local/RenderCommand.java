@@ -66,6 +66,31 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         return String.format(Locale.ROOT, "%.6f", value).replaceAll("0+$", "").replaceAll("\\.$", "");
     }
 
+    /** The part of the source a plan keeps, [start, end) in source seconds, from trims in plan order. */
+    static double[] window(List<EditOperation> ops, MediaInfo info) throws EngineFailure {
+        double start = 0;
+        double end = info.durationSeconds();
+        for (EditOperation op : ops) {
+            switch (op.op()) {
+                case "trim" -> {
+                    start += number(op, "start");
+                    if (op.params().containsKey("duration")) {
+                        end = Math.min(end, start + number(op, "duration"));
+                    }
+                }
+                case "trim_last" -> start = Math.max(start, end - number(op, "duration"));
+                case "drop_last" -> end -= number(op, "duration");
+                default -> {
+                }
+            }
+        }
+        if (end - start < 0.04) {
+            throw limit(String.format(Locale.ROOT, "the trims keep nothing of a %.2f s source", info.durationSeconds()),
+                    String.format(Locale.ROOT, "截取后没有剩余内容（源视频 %.2f 秒）", info.durationSeconds()));
+        }
+        return new double[] {start, end};
+    }
+
     static EngineFailure limit(String english, String chinese) {
         return new EngineFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(english, chinese), false);
     }
@@ -152,29 +177,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             return new RenderCommand(List.copyOf(args), seconds);
         }
 
-        /** The part of the source the plan keeps, [start, end) in source seconds, from trims in plan order. */
         private double[] window() throws EngineFailure {
-            double start = 0;
-            double end = info.durationSeconds();
-            for (EditOperation op : ops) {
-                switch (op.op()) {
-                    case "trim" -> {
-                        start += number(op, "start");
-                        if (op.params().containsKey("duration")) {
-                            end = Math.min(end, start + number(op, "duration"));
-                        }
-                    }
-                    case "trim_last" -> start = Math.max(start, end - number(op, "duration"));
-                    case "drop_last" -> end -= number(op, "duration");
-                    default -> {
-                    }
-                }
-            }
-            if (end - start < 0.04) {
-                throw limit(String.format(Locale.ROOT, "the trims keep nothing of a %.2f s source", info.durationSeconds()),
-                        String.format(Locale.ROOT, "截取后没有剩余内容（源视频 %.2f 秒）", info.durationSeconds()));
-            }
-            return new double[] {start, end};
+            return RenderCommand.window(ops, info);
         }
 
         private void apply(EditOperation op) throws EngineFailure {
