@@ -70,13 +70,13 @@ final class ColourRules {
                 + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)"
                 + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), -1)));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+)?contrast|contrast\\s+up"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
                         + "|(?:增加|提高|增强|加大|提升|调高)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
                         + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> contrast(m.group(), m.group("less") == null)));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
                         + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop"
                         + "|(?:增加|提高|增强|加大|提升|调高)饱和度?|饱和度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + "|(?:色彩|颜色)?(?:更)?鲜艳" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation"
@@ -85,7 +85,7 @@ final class ColourRules {
         r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
                         + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:golden|orange)\\s+(?:tones?|tint|look)"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖)" + ZH_AFTER + ")"
                         + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cool(?:er)?|cold(?:er)?)(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷)" + ZH_AFTER + ")",

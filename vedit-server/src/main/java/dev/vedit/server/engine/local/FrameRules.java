@@ -40,7 +40,7 @@ final class FrameRules {
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
                 + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
-                + "|水平翻转|左右翻转|水平镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
+                + "|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
                 + "|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));

@@ -22,8 +22,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The engine that needs no GPU: colour, speed, trim, flips, rotation, sound and framing edits, read from the
- * prompt and model options and performed by one FFmpeg run. Refuses anything it cannot do at plan time.
+ * The engine that needs no GPU: colour and style, time, geometry, reference-image, text and sound edits, read
+ * from the prompt and model options and performed by one FFmpeg filtergraph. Refuses anything it cannot do at
+ * plan time.
  */
 public final class LocalEngine implements Engine {
     /** The engine name in plans. */
@@ -97,9 +98,10 @@ public final class LocalEngine implements Engine {
         }
         boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
         RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
+        boolean prepassed = source != inputs.video();
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
-        job.run(command.expectedSeconds(), context::progress, context.timeLimit());
+        job.run(command.expectedSeconds(), p -> context.progress(prepassed ? 0.5 + 0.5 * p : p), context.timeLimit());
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(

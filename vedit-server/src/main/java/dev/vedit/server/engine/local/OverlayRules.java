@@ -95,7 +95,7 @@ final class OverlayRules {
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+|a\\s+|my\\s+|our\\s+)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
-                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + ")?" + positionAfter("pos"),
+                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
@@ -191,7 +191,7 @@ final class OverlayRules {
     /** The 1-based figure a match names; an unnumbered "the image" means Figure 1 when exactly one was given. */
     static int figure(MatchResult m, Rule.Context context) {
         int imageCount = context.imageCount();
-        for (String suffix : List.of("", "b", "2", "3", "z")) {
+        for (String suffix : List.of("", "b", "c", "2", "3", "z")) {
             String digits = group(m, "img" + suffix);
             String ordinal = group(m, "img" + suffix + "ord");
             String chinese = group(m, "img" + suffix + "cn");

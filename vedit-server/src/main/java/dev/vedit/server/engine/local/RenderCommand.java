@@ -25,7 +25,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
     static final String DEFAULT_PRESET = "veryfast";
     static final int DEFAULT_CRF = 23;
     /** Largest output side; bigger plans (upscale, pad) fail before running. */
-    static final int MAX_SIDE = 4096;
+    static final int MAX_SIDE = FrameRules.MAX_SIDE;
     /** A loop holds its whole segment in memory; beyond this many bytes of raw frames it is refused. */
     static final long MAX_LOOP_BYTES = 1L << 30;
     private static final String SEPIA = "colorchannelmixer=.393:.769:.189:0:.349:.686:.168:0:.272:.534:.131";
