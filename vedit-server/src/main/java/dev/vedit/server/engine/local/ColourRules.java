@@ -23,7 +23,7 @@ final class ColourRules {
     private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|a\\s+bit|a\\s+little|slightly|somewhat|subtly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
     private static final String ZH_AFTER = "(?:很多|许多|一点|一些|一点点)?";
-    private static final String SUBJECT = "(?:\\s+(?:it|the\\s+video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
 
     private ColourRules() {
     }
@@ -32,7 +32,7 @@ final class ColourRules {
         List<Rule> r = new ArrayList<>();
         // looks
         r.add(fixed("(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
-                + "|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
+                + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
                 + "|老电影|老胶片|复古|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
@@ -54,7 +54,7 @@ final class ColourRules {
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
                 + "|clean\\s+(?:it\\s+)?up)|降噪|去噪|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
-                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|去抖动|消除抖动|减少抖动", "stabilize"));
+                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动", "stabilize"));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
@@ -96,7 +96,7 @@ final class ColourRules {
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
                         + "|(?:add|apply)\\s+(?:a\\s+)?(?:gaussian\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
                 (m, i) -> op("blur", Map.of("strength", strengthOf(m.group(), 1.0)))));
-        r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+(?:up\\s+)?)?(?:\\s+" + STRENGTH + ")?"
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"
                         + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,
                 (m, i) -> op("sharpen", Map.of("strength", strengthOf(m.group(), 1.0)))));
         return List.copyOf(r);

@@ -15,7 +15,7 @@ import java.util.Map;
 /** Geometry: rotation, flips, aspect ratio (crop or pad), resolution, upscaling and zoom. */
 final class FrameRules {
     static final int MAX_SIDE = 4096;
-    private static final String SUBJECT = "(?:\\s+(?:it|the\\s+video|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
     private static final String N = number("n");
 
     private FrameRules() {
@@ -40,10 +40,10 @@ final class FrameRules {
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
                 + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
-                + "|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
-                + "|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));
 
         // upscale before the plain resolution change and before speed ("upscale 2x" is not a speed)
         r.add(of("(?:upscale|upsample|super[\\s-]?resolution|enhance\\s+(?:the\\s+)?resolution|increase\\s+(?:the\\s+)?resolution)"
@@ -60,6 +60,7 @@ final class FrameRules {
         String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|crop)|\\s*裁剪)?";
         String ratio = "(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比|by)\\s*(?<h>\\d{1,2})(?!\\d)"; // "80x60" is a size, not a ratio
         r.add(of("(?:(?:crop|change|convert|make|reframe|resize|set|format|turn)" + SUBJECT + "\\s+(?:to|into|as)\\s+(?:an?\\s+)?"
+                        + "|(?:change|set|convert|adjust|switch)\\s+(?:the\\s+)?(?:aspect(?:\\s+ratio)?|ratio|format)\\s+(?:to\\s+)?"
                         + "|(?:裁剪|剪裁|裁切|改|转|调整|变|做)(?:成|为)?"
                         + "|(?:in|to|at|as)\\s+(?:an?\\s+)?)?(?:aspect(?:\\s+ratio)?\\s+(?:of\\s+)?)?" + ratio
                         + "(?:\\s+(?:aspect(?:\\s+ratio)?|format|ratio|frame))?" + crop + pad,

@@ -56,6 +56,13 @@ final class OverlayRules {
 
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
+        // removing what is burnt into the picture needs inpainting: refused before the logo and text rules read the words
+        r.add(of("(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide|clean\\s+up)\\s+(?:the\\s+|a\\s+|any\\s+|all\\s+(?:the\\s+)?)?"
+                        + "(?:existing\\s+)?(?:logos?|watermarks?|text|subtitles?|captions?|titles?)\\b"
+                        + "|(?:去掉|去除|删除|移除|抹去|擦除|消除)(?:画面中?的|视频中?的|原有的|原来的)?(?:水印|logo|标志|台标|字幕|文字)",
+                (m, c) -> {
+                    throw PromptInterpreter.generative(m.group().strip());
+                }));
         text(r);
         vision(r);
         images(r);

@@ -35,10 +35,10 @@ final class PromptInterpreter {
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
-            + "|after\\s+that|next|lastly|like|shaky|please|is|are|should|must|want|also|both|again|output|final|result|plus|there)\\b"
+            + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there)\\b"
             + "|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
-            + "|成|为|也|都|要|一点|一些|播放|首先|先|最后|加|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出");
+            + "|成|为|也|都|要|一点|一些|播放|首先|先|最后|加|滤镜|特效|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出");
     private static final Pattern GENERATIVE = Pattern.compile(
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket"
                     + "|face|faces|person|man|woman|people|character|hair|background|sky|car|object)s?\\b"
@@ -53,7 +53,8 @@ final class PromptInterpreter {
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wearing)\\b"
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
-                    + "|添加|加入|移除|去掉|去除|删除|抹去|人物|行人|人脸|男人|女人|背景");
+                    + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
+                    + "|人物|行人|男人|女人|背景");
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -159,6 +160,13 @@ final class PromptInterpreter {
             }
         }
         operations.addAll(clause);
+    }
+
+    /** The refusal of an edit only a generative model can make, naming the engine that can. */
+    static VeditException generative(String words) {
+        return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                "\"" + words + "\" needs " + GENERATIVE_ENGINE_EN + ", not the local FFmpeg engine",
+                "“" + words + "”需要" + GENERATIVE_ENGINE_ZH + "，本地 FFmpeg 引擎无法完成");
     }
 
     private static void refuseIfAny(List<String> generative, List<String> notUnderstood) {

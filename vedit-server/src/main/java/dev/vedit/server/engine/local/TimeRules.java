@@ -26,7 +26,7 @@ final class TimeRules {
     static final int MAX_LOOPS = 10;
     static final double DEFAULT_FADE = 1.0;
     static final double DEFAULT_FREEZE = 2.0;
-    private static final String SUBJECT = "(?:\\s+(?:it|the\\s+video|the\\s+clip|the\\s+footage))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage))?";
     private static final String N = number("n");
 
     private TimeRules() {
@@ -44,14 +44,14 @@ final class TimeRules {
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
                 (m, i) -> cut(m.group("from"), m.group("to"))));
         // keeping a range
-        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT
+        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
         // the first / last seconds
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
-                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS,
+                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
                 + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+)?(?:the\\s+)?"
@@ -131,12 +131,18 @@ final class TimeRules {
         r.add(of(N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
                 (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
                         : speed(Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s*%\\s+(?<dir>slower|faster)", (m, i) -> speed(m.group("dir").equals("faster")
+                ? 1 + Numbers.parse(m.group("n")) / 100 : 1 - Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?:(?<word>twice|double)|" + N + "\\s*(?:times|x|×))\\s+(?:as\\s+)?slow(?:er)?",
+                (m, i) -> speed(m.group("word") != null ? 0.5 : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
+        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)\\s*" + N + "\\s*倍速?",
+                (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
         r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("慢放|慢动作|慢镜头", (m, i) -> speed(0.5)));
-        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*" + N + "\\s*倍)?",
+        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*" + N + "\\s*倍)?",
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP : Numbers.parse(m.group("n")))));
         r.add(of("(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:(?<half>一半|半速)|" + N + "\\s*倍))?",
                 (m, i) -> speed(m.group("half") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
