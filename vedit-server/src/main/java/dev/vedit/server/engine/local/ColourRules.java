@@ -87,7 +87,7 @@ final class ColourRules {
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖)" + ZH_AFTER + ")"
-                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cool(?:er)?|cold(?:er)?)(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
+                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷)" + ZH_AFTER + ")",
                 (m, i) -> op("temperature", Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));

@@ -61,7 +61,7 @@ final class FrameRules {
         String ratio = "(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比|by)\\s*(?<h>\\d{1,2})(?!\\d)"; // "80x60" is a size, not a ratio
         r.add(of("(?:(?:crop|change|convert|make|reframe|resize|set|format|turn)" + SUBJECT + "\\s+(?:to|into|as)\\s+(?:an?\\s+)?"
                         + "|(?:change|set|convert|adjust|switch)\\s+(?:the\\s+)?(?:aspect(?:\\s+ratio)?|ratio|format)\\s+(?:to\\s+)?"
-                        + "|(?:裁剪|剪裁|裁切|改|转|调整|变|做)(?:成|为)?"
+                        + "|(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?"
                         + "|(?:in|to|at|as)\\s+(?:an?\\s+)?)?(?:aspect(?:\\s+ratio)?\\s+(?:of\\s+)?)?" + ratio
                         + "(?:\\s+(?:aspect(?:\\s+ratio)?|format|ratio|frame))?" + crop + pad,
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
@@ -76,7 +76,7 @@ final class FrameRules {
                         : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
 
         // resolution
-        r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出为?)\\s*"
+        r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出为?)\\s*"
                         + "|(?:scale|resize|downscale|convert|export|render|change|set|make)" + SUBJECT
                         + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in)\\s+|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
                         + "|(?:(?:scale|resize|downscale|change|set)" + SUBJECT + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:to\\s+)?|resolution\\s+(?:to\\s+|of\\s+)?)"

@@ -74,7 +74,7 @@ final class OverlayRules {
         r.add(of("(?<v>blur(?:\\s+out)?|pixel+ate(?:d)?|mosaic|censor|anonymi[sz]e|hide|obscure|mask)\\s+" + whose + "(?:faces?|people)"
                         + "(?:\\s+(?:with\\s+(?:a\\s+)?(?<v2>mosaic|pixels|blur)))?"
                         + "|(?<v3>face|faces)\\s+(?<v4>blur(?:ring)?|pixelation|mosaic|censoring|anonymi[sz]ation)"
-                        + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有)?(?:人物)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
+                        + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有|每个)?(?:人物|人)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
                         + "|(?:(?<z2>模糊|马赛克|打码)(?:处理)?(?:所有)?(?:的)?(?:人脸|脸部|面部))",
                 (m, i) -> op("blur_faces", Map.of("style", faceStyle(m.group())))));
         // green screen (FFmpeg chroma key) before the person-mask background replacement
@@ -142,7 +142,7 @@ final class OverlayRules {
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一[个行段句])?(?:大)?(?<kind>标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"

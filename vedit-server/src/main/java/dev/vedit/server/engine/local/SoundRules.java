@@ -27,7 +27,7 @@ final class SoundRules {
         List<Rule> r = new ArrayList<>();
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
                         + "|(?:add|put)\\s+(?:some\\s+)?(?:background\\s+)?(?:music|a\\s+song|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
-                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:加|添加|配上?)(?:背景)?(?:音乐|配乐|旁白|解说)",
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:背景)?(?:音乐|配乐|旁白|解说)",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
@@ -43,14 +43,14 @@ final class SoundRules {
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
                 + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
                 + "|无声|没有声音|不要声音|不要音频", "mute"));
-        r.add(of("(?:set\\s+)?(?:the\\s+)?" + SOUND + "\\s+(?:to|at)\\s+" + number("n") + "\\s*%"
+        r.add(of("(?:set\\s+)?(?:the\\s+)?" + SOUND + "\\s+(?:to|at)\\s+" + number("n") + "\\s*(?:%|percent)"
                         + "|(?:音量|声音)(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
                 (m, c) -> volume(Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
-        r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|x|×|times)?)?"
+        r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times)?)?"
                         + "|(?:turn|crank)\\s+(?:the\\s+)?" + SOUND + "\\s+up|" + SOUND + "\\s+up|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder"
                         + "|(?:音量|声音)(?:调大|加大|提高|增大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
                 (m, c) -> louder(m.group("n") != null ? m.group("n") : m.group("n2"), m.group("u") != null ? m.group("u") : m.group("u2"))));
-        r.add(of("(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%)?)?"
+        r.add(of("(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent)?)?"
                         + "|(?:turn)\\s+(?:the\\s+)?" + SOUND + "\\s+down|" + SOUND + "\\s+down|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)"
                         + "|(?<half>half\\s+(?:the\\s+)?volume|halve\\s+the\\s+volume|音量减半)"
                         + "|(?:音量|声音)(?:调小|减小|降低|减少|小一点|小一些|调低)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
@@ -64,7 +64,7 @@ final class SoundRules {
             return volume(LOUDER);
         }
         double n = Numbers.parse(number);
-        return volume("%".equals(unit) ? 1 + n / 100 : n);
+        return volume(isPercent(unit) ? 1 + n / 100 : n);
     }
 
     private static EditOperation quieter(String number, String unit) {
@@ -72,7 +72,11 @@ final class SoundRules {
             return volume(QUIETER);
         }
         double n = Numbers.parse(number);
-        return volume("%".equals(unit) ? 1 - n / 100 : 1 / n);
+        return volume(isPercent(unit) ? 1 - n / 100 : 1 / n);
+    }
+
+    private static boolean isPercent(String unit) {
+        return unit != null && unit.matches("%|percent");
     }
 
     private static EditOperation volume(double factor) {

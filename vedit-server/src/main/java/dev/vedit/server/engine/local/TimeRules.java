@@ -47,6 +47,18 @@ final class TimeRules {
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
+        // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
+        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|blur|reverse|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
+                        + "(?:first|last|final)\\s+" + N + SECONDS
+                        + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
+                        + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
+                        + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快)",
+                (m, i) -> {
+                    throw dev.vedit.wire.VeditException.of(dev.vedit.wire.ErrorCode.EDIT_NOT_SUPPORTED,
+                            "the local engine applies each edit to the whole video; \"" + m.group().strip()
+                                    + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
+                            "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
+                }));
         // the first / last seconds
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
@@ -60,7 +72,7 @@ final class TimeRules {
         r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
                 (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
-                + SECONDS + "(?:的?内容)?", (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
+                + SECONDS + "(?:的?内容)?(?:剪出来|截出来|截下来|留下来)?", (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:截取|剪|裁剪|剪辑|缩短)(?:成|到|为)\\s*" + N + SECONDS, (m, i) -> trim(0, Numbers.parse(m.group("n")))));
 
         // reverse
@@ -112,7 +124,7 @@ final class TimeRules {
     /** Speed rules come after geometry ones: in "upscale 2x" and "zoom in 2x" the "2x" is not a speed. */
     static List<Rule> speedRules() {
         List<Rule> r = new ArrayList<>();
-        String unit = "\\s*(?<unit>x|×|times|%)?";
+        String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
                 + "(?:\\s+(?:by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"))));
@@ -135,8 +147,8 @@ final class TimeRules {
                 ? 1 + Numbers.parse(m.group("n")) / 100 : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:(?<word>twice|double)|" + N + "\\s*(?:times|x|×))\\s+(?:as\\s+)?slow(?:er)?",
                 (m, i) -> speed(m.group("word") != null ? 0.5 : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
-        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)\\s*" + N + "\\s*倍速?",
-                (m, i) -> speed(Numbers.parse(m.group("n")))));
+        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)\\s*(?:原来的)?\\s*(?:" + N + "\\s*倍速?|(?<half>一半|二分之一))",
+                (m, i) -> speed(m.group("half") != null ? 0.5 : Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
@@ -256,7 +268,7 @@ final class TimeRules {
             return speed(DEFAULT_SPEED_UP);
         }
         double n = Numbers.parse(number);
-        return speed("%".equals(unit) ? 1 + n / 100 : n);
+        return speed(isPercent(unit) ? 1 + n / 100 : n);
     }
 
     private static EditOperation slowDown(String number, String unit, String byOrTo) {
@@ -264,10 +276,14 @@ final class TimeRules {
             return speed(DEFAULT_SLOW_DOWN);
         }
         double n = Numbers.parse(number);
-        if ("%".equals(unit)) {
+        if (isPercent(unit)) {
             return speed("to".equals(byOrTo) ? n / 100 : 1 - n / 100);
         }
         return speed(inverseIfAboveOne(n));
+    }
+
+    private static boolean isPercent(String unit) {
+        return unit != null && unit.matches("%|per\\s*cent");
     }
 
     /** "slow down 2x" and "放慢两倍" mean half speed; "slow down to 0.5" means the same. */
