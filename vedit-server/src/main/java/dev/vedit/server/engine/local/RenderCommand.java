@@ -147,7 +147,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             }
             double speed = ops.stream().filter(o -> o.op().equals("speed")).mapToDouble(o -> number(o, "factor")).reduce(1, (a, b) -> a * b);
             if (speed != 1) {
-                video("setpts=PTS/" + decimal(speed));
+                // back to the source rate: later loops, freezes and cards count frames at that rate
+                video("setpts=PTS/" + decimal(speed), "fps=" + decimal(fps));
                 tempo(speed).forEach(this::audio);
                 seconds /= speed;
             }

@@ -282,6 +282,30 @@ class LocalEngineOperationsTest {
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED));
     }
 
+    // ---- many edits, one graph ----
+
+    @Test
+    void aLongChainOfEditsRendersAsOneGraphWithTheExpectedSizeAndLength() throws Exception {
+        Path out = render("cut it to the first 1.5 seconds, 9:16, add the logo from image 1 in the top right corner, speed up 2x,"
+                + " reverse, loop twice, fade in and out, add the title 'Hi 你好' at the top, warmer, 10 fps", clip, redLogo);
+        MediaInfo info = probe(out);
+        assertThat(info.width()).isEqualTo(68);
+        assertThat(info.height()).isEqualTo(120);
+        assertThat(info.durationSeconds()).isCloseTo(1.5, within(0.15));
+        assertThat(info.frameRate()).isCloseTo(10.0, within(0.01));
+        assertThat(audioSeconds(out)).isCloseTo(1.5, within(0.15));
+    }
+
+    @Test
+    void timelineEditsWorkOnASilentSource() throws Exception {
+        Path silent = TestMedia.clip(work, "silent.mp4", "testsrc2=size=160x120:rate=25", false, 2);
+        Path out = render("use figure 1 as an intro for 1 second, cut out 0.5s to 1s, freeze frame at 0.5 seconds for 1 second,"
+                + " mute", silent, blueCard);
+        MediaInfo info = probe(out);
+        assertThat(info.hasAudio()).isFalse();
+        assertThat(info.durationSeconds()).isCloseTo(3.5, within(0.15));
+    }
+
     // ---- helpers ----
 
     private Path render(String prompt, Path source, Path... images) throws Exception {
