@@ -7,6 +7,7 @@ import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
+import dev.vedit.wire.ErrorCode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -83,7 +84,7 @@ final class ChunkedReverse {
             join.run(length, p -> { }, context.timeLimit());
             return new Prepared(reversed, finishingPlan(plan, length));
         } catch (IOException e) {
-            throw new EngineFailure(dev.vedit.wire.ErrorCode.GENERATION_FAILED, dev.vedit.wire.ErrorCode.GENERATION_FAILED.message(
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "cannot write the reversed chunks: " + e.getMessage(), "无法写入倒放的分段文件"), true);
         }
     }

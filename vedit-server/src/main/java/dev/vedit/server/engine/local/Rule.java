@@ -3,6 +3,8 @@ package dev.vedit.server.engine.local;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.MatchResult;
 import java.util.regex.Pattern;
@@ -35,8 +37,8 @@ record Rule(Pattern pattern, Factory factory) {
     }
 
     /** One rule per pattern, all meaning the same: alternatives that reuse group names cannot share one pattern. */
-    static java.util.List<Rule> each(Factory factory, String... regexes) {
-        return java.util.Arrays.stream(regexes).map(regex -> of(regex, factory)).toList();
+    static List<Rule> each(Factory factory, String... regexes) {
+        return Arrays.stream(regexes).map(regex -> of(regex, factory)).toList();
     }
 
     static Rule fixed(String regex, String op) {

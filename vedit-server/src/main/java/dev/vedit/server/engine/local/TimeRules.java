@@ -11,10 +11,13 @@ import static dev.vedit.server.engine.local.Rule.seconds;
 import static dev.vedit.server.engine.local.Rule.time;
 
 import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.MatchResult;
 
 /** Time edits: trim and cut ranges, speed, reverse, loop, freeze frames, fades and frame rate. */
 final class TimeRules {
@@ -54,7 +57,7 @@ final class TimeRules {
                         + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
                         + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快)",
                 (m, i) -> {
-                    throw dev.vedit.wire.VeditException.of(dev.vedit.wire.ErrorCode.EDIT_NOT_SUPPORTED,
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "the local engine applies each edit to the whole video; \"" + m.group().strip()
                                     + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
                             "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
@@ -165,7 +168,7 @@ final class TimeRules {
     }
 
     /** "2 to 5" alone could be anything; a range needs "from"/"between", a unit or a clock time. */
-    private static boolean isRange(java.util.regex.MatchResult m) {
+    private static boolean isRange(MatchResult m) {
         return m.group("kw") != null || m.group("unit") != null || m.group("from").contains(":");
     }
 
