@@ -30,7 +30,9 @@ final class ColourRules {
 
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
-        // looks
+        // looks ("desaturate a little" is a saturation change, not black and white)
+        r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
+                (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
                 + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
                 + "|老电影|老胶片|复古|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
@@ -77,10 +79,10 @@ final class ColourRules {
                         + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> contrast(m.group(), m.group("less") == null)));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
-                        + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop"
+                        + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop|make\\s+it\\s+pop|(?:turn|bring|crank)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+up"
                         + "|(?:增加|提高|增强|加大|提升|调高)饱和度?|饱和度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + "|(?:色彩|颜色)?(?:更)?鲜艳" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation"
-                        + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
+                        + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:turn|bring)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+down|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> saturation(m.group(), m.group("less") == null)));
         r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
                         + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
@@ -94,7 +96,7 @@ final class ColourRules {
 
         // blur and sharpen ("blur the faces" is a vision rule, read before these)
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
-                        + "|(?:add|apply)\\s+(?:a\\s+)?(?:gaussian\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
+                        + "|(?:(?:add|apply)\\s+)?(?:an?\\s+|some\\s+)?(?:light|slight|subtle|heavy|strong|gaussian|soft)\\s+blur|(?:add|apply)\\s+(?:a\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
                 (m, i) -> op("blur", Map.of("strength", strengthOf(m.group(), 1.0)))));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"
                         + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,

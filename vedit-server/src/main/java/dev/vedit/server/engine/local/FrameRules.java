@@ -27,7 +27,8 @@ final class FrameRules {
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
                 + "|to\\s+the\\s+right|left|right)";
         String degrees = "\\s*(?:degrees?|deg|°)?";
-        r.add(of("(?:rotate|turn)" + SUBJECT + "(?:\\s+by)?\\s+" + N + degrees + "(?:\\s+" + direction + ")?",
+        r.add(of("turn" + SUBJECT + "\\s+(?:on\\s+its\\s+side|sideways)", (m, i) -> rotate("90", null)));
+        r.add(of("(?:rotate|turn|tilt)" + SUBJECT + "(?:\\s+by)?\\s+" + N + degrees + "(?:\\s+" + direction + ")?",
                 (m, i) -> rotate(m.group("n"), m.group("dir"))));
         r.add(of("rotate" + SUBJECT + "\\s+" + direction + "(?:\\s+(?:by\\s+)?" + N + degrees + ")?",
                 (m, i) -> rotate(m.group("n"), m.group("dir"))));
@@ -40,7 +41,7 @@ final class FrameRules {
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
                 + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
                 + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));
@@ -77,6 +78,7 @@ final class FrameRules {
 
         // resolution
         r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出为?)\\s*"
+                        + "|(?:reduce|lower|drop|decrease|change|set)\\s+(?:the\\s+)?resolution\\s+(?:to|down\\s+to)\\s+"
                         + "|(?:scale|resize|downscale|convert|export|render|change|set|make)" + SUBJECT
                         + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in)\\s+|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
                         + "|(?:(?:scale|resize|downscale|change|set)" + SUBJECT + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:to\\s+)?|resolution\\s+(?:to\\s+|of\\s+)?)"

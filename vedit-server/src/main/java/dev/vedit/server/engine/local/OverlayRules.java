@@ -108,6 +108,9 @@ final class OverlayRules {
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
+                        + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
+                (m, i) -> overlay("watermark", m, i, "top-right")));
         // picture in picture
         String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
         r.addAll(Rule.each((m, c) -> overlay("picture_in_picture", m, c, "bottom-right"),
@@ -132,7 +135,7 @@ final class OverlayRules {
     }
 
     private static void text(List<Rule> r) {
-        String kind = "(?<kind>title|caption|subtitle|headline|heading|text|label|words?)s?";
+        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|text|label|words?)s?";
         String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         String during = "(?:\\s+(?:for|during)\\s+(?:the\\s+)?first\\s+" + number("n") + SECONDS + ")?";
@@ -157,7 +160,7 @@ final class OverlayRules {
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
-        boolean title = kind != null && kind.matches("title|headline|heading|标题|大字");
+        boolean title = kind != null && kind.matches("title.*|headline|heading|标题|大字");
         String position = position(m, title ? "center" : "bottom");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("text", quoted);

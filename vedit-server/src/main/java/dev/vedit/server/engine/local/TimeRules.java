@@ -72,6 +72,9 @@ final class TimeRules {
                 + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+only)?",
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
+                (m, i) -> dropEdge(m.group("edge").startsWith("end") ? "last" : "first", m.group("n"))));
+        r.add(of("(?:make|cut|trim)" + SUBJECT + "\\s+" + N + SECONDS + "\\s+long", (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
                 (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
@@ -109,6 +112,8 @@ final class TimeRules {
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:in|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
                 (m, i) -> fade("fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("fade\\s+(?:in|up)\\s+from\\s+black" + fadeLength, (m, i) -> fade("fade_in", m.group("n"))));
+        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade\\s+(?:at|in)\\s+the\\s+(?<at>end|close|start|beginning)" + fadeLength,
+                (m, i) -> fade(m.group("at").matches("end|close") ? "fade_out" : "fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
                 (m, i) -> fade("fade_out", m.group("n"))));
         r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出", (m, i) -> fade("fade_both", m.group("n"))));
@@ -136,6 +141,9 @@ final class TimeRules {
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
                 + unit + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
+        r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(MAX_SPEED)));
+        r.add(of("(?:halve|half)\\s+the\\s+(?:speed|playback\\s+speed)", (m, i) -> speed(0.5)));
+        r.add(of("quadruple(?:\\s+the)?\\s+speed|(?:4|four)\\s+times\\s+the\\s+speed", (m, i) -> speed(4)));
         r.add(of("(?:(?<word>twice|double)|(?<n3>thrice|triple)|" + N + "\\s+times)\\s+(?:as\\s+)?(?:faster|fast|quicker"
                 + "|quick|the\\s+speed|speed)", (m, i) -> speed(m.group("word") != null ? 2
                 : m.group("n3") != null ? 3 : Numbers.parse(m.group("n")))));
@@ -146,6 +154,7 @@ final class TimeRules {
         r.add(of(N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
                 (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
                         : speed(Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s+(?:playback\\s+)?speed\\b", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*%\\s+(?<dir>slower|faster)", (m, i) -> speed(m.group("dir").equals("faster")
                 ? 1 + Numbers.parse(m.group("n")) / 100 : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:(?<word>twice|double)|" + N + "\\s*(?:times|x|×))\\s+(?:as\\s+)?slow(?:er)?",

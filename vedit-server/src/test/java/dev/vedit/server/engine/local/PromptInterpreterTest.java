@@ -190,6 +190,7 @@ class PromptInterpreterTest {
         assertThat(Numbers.parse("二十三")).isEqualTo(23.0);
         assertThat(Numbers.parse("一点五")).isEqualTo(1.5);
         assertThat(Numbers.parse("half")).isEqualTo(0.5);
+        assertThat(Numbers.parse("1/4")).isEqualTo(0.25);
     }
 
     @Test
