@@ -38,7 +38,7 @@ final class ColourRules {
                 + "|老电影|老胶片|复古|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
-                + "|colou?rless|黑白|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
+                + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
         r.add(fixed("sepia(?:[\\s-]+ton(?:e|ed))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
                 + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", "sepia"));
         r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)"
@@ -54,7 +54,7 @@ final class ColourRules {
 
         // clean-up before grain ("reduce noise" is not "add noise")
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
-                + "|clean\\s+(?:it\\s+)?up)|降噪|去噪|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
+                + "|clean\\s+(?:it\\s+)?up)|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
                 + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动", "stabilize"));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
@@ -74,7 +74,7 @@ final class ColourRules {
                 (m, i) -> brightness(m.group(), -1)));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
-                        + "|(?:增加|提高|增强|加大|提升|调高)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
+                        + "|(?:增加|提高|增强|加强|加大|提升|拉高|调高)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
                         + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> contrast(m.group(), m.group("less") == null)));

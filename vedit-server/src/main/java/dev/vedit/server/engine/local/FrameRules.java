@@ -34,6 +34,8 @@ final class FrameRules {
                 (m, i) -> rotate(m.group("n"), m.group("dir"))));
         r.add(of("(?:turn|flip)" + SUBJECT + "\\s+upside[\\s-]+down\\s+by\\s+rotat(?:ion|ing)(?:\\s+it)?"
                 + "|rotate" + SUBJECT + "\\s+upside[\\s-]+down", (m, i) -> rotate("180", null)));
+        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)\\s*转\\s*(?:" + N + "\\s*度)?|(?<!旋)转\\s*(?<n2>" + Numbers.PATTERN + ")\\s*度",
+                (m, i) -> rotate(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : "90", m.group("dir"))));
         r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*度|(?<dir2>向左|向右))?",
                 (m, i) -> rotate(m.group("n"), m.group("dir") != null ? m.group("dir") : m.group("dir2"))));
 
@@ -71,7 +73,7 @@ final class FrameRules {
                         + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
                         + crop + pad,
                 (m, i) -> namedAspect(m.group("kind"), m.group("pad"))));
-        r.add(of("(?:(?:裁剪|剪裁|裁切|改|转|调整|变|做)(?:成|为)?)?(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
+        r.add(of("(?:(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?)?(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
                         + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad,
                 (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
                         : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));

@@ -85,7 +85,8 @@ final class OverlayRules {
                 "(?:replace|swap|change|switch|fill|key\\s+out|remove)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?"
                         + "\\s+(?:with|to|for|by|using)\\s+" + fig(""),
                 "(?:put|use|place)\\s+" + fig("") + "\\s+(?:behind|in\\s+place\\s+of|on|as)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?",
-                "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig("")));
+                "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
+                "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op("replace_background", Map.of("image", figure(m, c))),
                 "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
                 "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background",
@@ -106,10 +107,14 @@ final class OverlayRules {
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
                         + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of("(?:把|将|用)?" + fig("") + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         // picture in picture
         String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
@@ -129,8 +134,8 @@ final class OverlayRules {
         r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+" + fig("") + forSeconds
                         + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?",
                 (m, i) -> card(m, i)));
-        r.add(of("(?:用|把|将|以)?" + fig("") + "(?:作为|当作|当成?|做成?|做|放在|加在|放到|加到)(?:视频)?的?(?:(?<intro>片头|开头|开场)|(?<outro>片尾|结尾|结束))(?:画面)?(?:显示)?(?:\\s*" + number("n") + SECONDS + ")?"
-                        + "|(?:(?<intro2>片头|开头|开场)|(?<outro2>片尾|结尾|末尾))(?:画面)?(?:加上?|添加|放|用|使用|显示|插入)?" + fig("3") + "(?:\\s*" + number("n2") + SECONDS + ")?",
+        r.add(of("(?:用|把|将|以)?" + fig("") + "(?:作为|当作|当成?|做成?|做|放在|加在|放到|加到)(?:视频)?的?(?:(?<intro>片头|开头|开场|封面)|(?<outro>片尾|结尾|结束))(?:画面)?(?:显示)?(?:\\s*" + number("n") + SECONDS + ")?"
+                        + "|(?:(?<intro2>片头|开头|开场)|(?<outro2>片尾|结尾|末尾))(?:画面)?(?:加上?|添加|放|用|使用|显示|插入)?" + fig("3") + "(?:作为|当作|做)?(?:封面|片头|片尾)?" + "(?:\\s*" + number("n2") + SECONDS + ")?",
                 (m, i) -> card(m, i)));
     }
 

@@ -48,7 +48,7 @@ final class SoundRules {
                 (m, c) -> volume(Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times)?)?"
                         + "|(?:turn|crank)\\s+(?:the\\s+)?" + SOUND + "\\s+up|" + SOUND + "\\s+up|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder"
-                        + "|(?:音量|声音)(?:调大|加大|提高|增大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
+                        + "|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
                 (m, c) -> louder(m.group("n") != null ? m.group("n") : m.group("n2"), m.group("u") != null ? m.group("u") : m.group("u2"))));
         r.add(of("(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent)?)?"
                         + "|(?:turn)\\s+(?:the\\s+)?" + SOUND + "\\s+down|" + SOUND + "\\s+down|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)"

@@ -84,7 +84,7 @@ final class TimeRules {
         // reverse
         r.add(fixed("(?:reverse(?:d)?|rewind)(?:\\s+(?:playback|it|the\\s+video|the\\s+clip))?|play" + SUBJECT
                 + "\\s+(?:in\\s+)?(?:backwards?|reverse)|backwards?(?:\\s+playback)?|in\\s+reverse"
-                + "|倒放|倒序(?:播放)?|倒着播放?|反向播放|倒带", "reverse"));
+                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|倒过来放|反向播放|倒带", "reverse"));
 
         // loop
         r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
@@ -167,7 +167,9 @@ final class TimeRules {
         r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("慢放|慢动作|慢镜头", (m, i) -> speed(0.5)));
         r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*" + N + "\\s*倍)?",
-                (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP : Numbers.parse(m.group("n")))));
+                // "加快一倍" is twice as fast: one time more
+                (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
+                        : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
         r.add(of("(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:(?<half>一半|半速)|" + N + "\\s*倍))?",
                 (m, i) -> speed(m.group("half") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
                         : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
