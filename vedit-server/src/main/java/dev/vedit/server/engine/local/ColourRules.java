@@ -61,7 +61,11 @@ final class ColourRules {
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
 
-        // tone
+        // tone: with a number first ("increase brightness by 20%", "contrast 1.5", "set saturation to 0")
+        r.add(of("(?:(?<verb>increase|raise|boost|up|decrease|reduce|lower|drop|set|adjust|change)\\s+(?:the\\s+)?)?"
+                        + "(?<what>brightness|exposure|contrast|saturation)\\s*(?<rel>by|to|of|at|=|:)?\\s*(?<sign>[+-])?" + number("n")
+                        + "\\s*(?<pct>%|percent)?",
+                (m, i) -> adjust(m.group("what"), m.group("verb"), m.group("rel"), m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:brighter|lighter)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:brighten|lighten)(?:\\s+up)?" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
                 + "|(?:increase|raise|boost|turn\\s+up|up)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+dark|underexposed)"
@@ -113,6 +117,26 @@ final class ColourRules {
             return normal * 0.5;
         }
         return normal;
+    }
+
+    private static EditOperation adjust(String what, String verb, String rel, String sign, double n, boolean percent) {
+        int direction = "-".equals(sign) || (verb != null && verb.matches("decrease|reduce|lower|drop")) ? -1 : 1;
+        boolean absolute = sign == null && ("to".equals(rel) || "=".equals(rel) || ":".equals(rel) || "at".equals(rel)
+                || (verb != null && verb.matches("set|adjust|change")) || (verb == null && rel == null));
+        double value = percent ? n / 100 : n;
+        if (what.matches("brightness|exposure")) {
+            double amount = absolute ? (percent ? value - 1 : value) : direction * value;
+            if (!(amount >= -1 && amount <= 1)) {
+                throw invalid("brightness changes by -100% to +100% (got " + round(amount) + ")", "亮度调整范围为 -100% 到 +100%（当前为 " + round(amount) + "）");
+            }
+            return op("brightness", Map.of("amount", round(amount)));
+        }
+        double factor = absolute ? value : percent ? 1 + direction * value : direction > 0 ? value : 1 / value;
+        if (!(factor >= 0 && factor <= 3)) {
+            throw invalid(what + " takes a factor from 0 to 3 (got " + round(factor) + ")", (what.equals("contrast") ? "对比度" : "饱和度")
+                    + "倍数必须在 0 到 3 之间（当前为 " + round(factor) + "）");
+        }
+        return op(what, Map.of("factor", round(factor)));
     }
 
     private static EditOperation brightness(String words, int sign) {

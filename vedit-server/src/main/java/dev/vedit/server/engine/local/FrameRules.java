@@ -70,6 +70,7 @@ final class FrameRules {
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
         r.add(of("(?:(?:crop|change|convert|make|reframe|turn)" + SUBJECT + "\\s+(?:to|into)\\s+(?:an?\\s+)?|make\\s+it\\s+)?"
                         + "(?<kind>square|vertical|portrait|horizontal|landscape|widescreen|vertical\\s+video"
+                        + "|(?:for\\s+)?(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|(?:for\\s+)?(?:tiktok|douyin)"
                         + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
                         + crop + pad,
                 (m, i) -> namedAspect(m.group("kind"), m.group("pad"))));
@@ -95,10 +96,16 @@ final class FrameRules {
                 (m, i) -> scaleFactor(m.group("half2") != null || m.group("half") == null ? "half" : m.group("half"), m.group("n"))));
 
         // zoom: a centre crop scaled back to the frame size
+        r.add(of("(?:a\\s+)?(?:slight|subtle|small|little|gentle)\\s+zoom(?:[\\s-]+in)?", (m, i) -> zoom("1.2", m.group())));
         r.add(of("zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
                         + ")\\s*(?:x|×|times|%)?)?|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))",
                 (m, i) -> zoom(m.group("f"), m.group())));
+        r.add(of("放大(?:到|至)\\s*(?:(?<h>\\d{3,4})\\s*p|(?<k>4k|2k))", (m, i) -> upscale(null, m.group("h"), m.group("k"))));
         r.add(of("(?:画面)?(?:放大|拉近|推近|中心裁剪)(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?", (m, i) -> zoom(m.group("f"), m.group())));
+        // a smaller file: the same edits, encoded at a higher CRF
+        r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
+                        + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
+                (m, i) -> op("encode", Map.of("preset", "veryfast", "crf", 28))));
         return List.copyOf(r);
     }
 
@@ -126,6 +133,9 @@ final class FrameRules {
 
     private static EditOperation namedAspect(String kind, String pad) {
         String k = kind.replaceAll("\\s+", " ");
+        if (k.matches(".*(?:reels?|stories|story|shorts|tiktok|douyin).*")) {
+            return aspect(9, 16, pad);
+        }
         if (k.matches("square|方形|正方形|instagram.*")) {
             return aspect(1, 1, pad);
         }

@@ -34,7 +34,7 @@ final class PromptInterpreter {
             + "|i\\s+need|we\\s+want|let's|make|turn|convert|change|apply|give|have|set|play|playback|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
-            + "|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
+            + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there)\\b"
             + "|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"

@@ -215,6 +215,9 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 }
                 case "cut" -> cut(number(op, "start"), number(op, "end"));
                 case "volume" -> audio("volume=" + decimal(number(op, "factor")));
+                case "denoise_audio" -> audio("afftdn=nf=-25");
+                // loudnorm resamples to 192 kHz internally; back to the rate every later step expects
+                case "normalize_audio" -> audio("loudnorm=I=-16:TP=-1.5:LRA=11", "aresample=44100", AUDIO_FORMAT);
                 case "watermark" -> overlay(op, 0.2);
                 case "picture_in_picture" -> overlay(op, 0.3);
                 case "chroma_key" -> chromaKey(op);

@@ -39,7 +39,7 @@ final class TimeRules {
         List<Rule> r = new ArrayList<>();
         String from = time("from");
         String to = time("to");
-        String range = "(?<kw>from\\s+|between\\s+|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|and|-|–|~|到|至)\\s*"
+        String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
         r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
@@ -63,6 +63,11 @@ final class TimeRules {
                             "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
                 }));
         // the first / last seconds
+        r.add(of("(?:cut|remove|delete|drop|trim)\\s+(?:off\\s+)?(?:everything|anything|all)\\s+(?<side>after|before)\\s+(?:the\\s+)?" + N + SECONDS
+                        + "(?:\\s+mark)?", (m, i) -> m.group("side").equals("after") ? trim(0, Numbers.parse(m.group("n")))
+                        : dropEdge("first", m.group("n"))));
+        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)",
+                (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
@@ -93,6 +98,8 @@ final class TimeRules {
         r.add(of("(?:循环|重复)(?:播放)?\\s*(?:" + N + "\\s*(?:次|遍))?", (m, i) -> loop(m.group("n"))));
 
         // freeze frame
+        r.add(of("(?:an?\\s+)?(?:" + N + SECONDS + "\\s*)?freeze(?:[\\s-]+frame)?\\s+(?:at|on)\\s+the\\s+end(?:\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + ")?",
+                (m, i) -> freeze(null, m.group("n") != null ? m.group("n") : m.group("n2"))));
         r.add(of("(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
         r.add(of("freeze(?:\\s+(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?",
@@ -117,13 +124,13 @@ final class TimeRules {
         r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
                 (m, i) -> fade("fade_out", m.group("n"))));
         r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出", (m, i) -> fade("fade_both", m.group("n"))));
-        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)", (m, i) -> fade("fade_in", m.group("n"))));
+        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?", (m, i) -> fade("fade_in", m.group("n"))));
         r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)", (m, i) -> fade("fade_out", m.group("n"))));
 
         // frame rate (before speed: "60 fps" is not "60x")
         r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
                 + N + "\\s*(?:fps|frames?\\s+(?:per|a)\\s+second|帧每秒|帧/秒|帧)", (m, i) -> fps(m.group("n"))));
-        r.add(of("(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+to\\s+" + N + "(?:\\s*fps)?", (m, i) -> fps(m.group("n"))));
+        r.add(of("(?:change|convert|set)\\s+(?:the\\s+)?(?:frame\\s*rate|fps)\\s+to\\s+" + N + "(?:\\s*fps)?", (m, i) -> fps(m.group("n"))));
         r.add(of("帧率(?:改为|改成|设为|设置为|调到|调整为|变成|为|到)?\\s*" + N + "(?:\\s*(?:fps|帧))?", (m, i) -> fps(m.group("n"))));
 
         return List.copyOf(r);

@@ -274,6 +274,18 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void audioCleanUpKeepsTheSoundInStepAndCompressionShrinksTheFile() throws Exception {
+        for (String prompt : List.of("normalize the audio", "remove background noise from the audio")) {
+            Path out = render(prompt, clip);
+            assertThat(audioSeconds(out)).as(prompt).isCloseTo(2.0, within(0.1));
+            assertThat(audioRms(out)).as(prompt).isGreaterThan(100);
+        }
+        // muted, so the sizes compare the video streams (AAC would dominate at 160x120)
+        long normal = Files.size(render("mirror it and mute", clip));
+        assertThat(Files.size(render("mirror it, mute and compress the video", clip))).isLessThan(normal * 8 / 10);
+    }
+
+    @Test
     void editsThatNeedAVisionPrePassAreRefusedAtPlanTime() {
         assertThatThrownBy(() -> engine.plan(request("blur the faces", 0)))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
