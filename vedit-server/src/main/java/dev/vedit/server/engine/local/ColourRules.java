@@ -35,7 +35,7 @@ final class ColourRules {
                 (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
                 + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
-                + "|老电影|老胶片|复古|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
+                + "|老电影|老胶片|复古胶片|复古|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
@@ -56,11 +56,17 @@ final class ColourRules {
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
                 + "|clean\\s+(?:it\\s+)?up)|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
-                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动", "stabilize"));
+                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动", "stabilize"));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
 
+        r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小)\\s*" + number("n") + "\\s*%",
+                (m, i) -> adjust(switch (m.group("what")) {
+                    case "亮度" -> "brightness";
+                    case "对比度" -> "contrast";
+                    default -> "saturation";
+                }, m.group("dir").matches("调高|提高|增加|提升|加大") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), true)));
         // tone: with a number first ("increase brightness by 20%", "contrast 1.5", "set saturation to 0")
         r.add(of("(?:(?<verb>increase|raise|boost|up|decrease|reduce|lower|drop|set|adjust|change)\\s+(?:the\\s+)?)?"
                         + "(?<what>brightness|exposure|contrast|saturation)\\s*(?<rel>by|to|of|at|=|:)?\\s*(?<sign>[+-])?" + number("n")
@@ -68,22 +74,22 @@ final class ColourRules {
                 (m, i) -> adjust(m.group("what"), m.group("verb"), m.group("rel"), m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:brighter|lighter)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:brighten|lighten)(?:\\s+up)?" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
-                + "|(?:increase|raise|boost|turn\\s+up|up)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+dark|underexposed)"
+                + "|(?:increase|raise|boost|turn\\s+up|up)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+dark|underexposed)|less\\s+(?:dark|dim|gloomy)|not\\s+(?:so|as|too)\\s+dark"
                 + "|" + ZH_STRENGTH + "\\s*(?:调亮|变亮|提亮|加亮|亮度(?:提高|增加|调高|加大|提升|高)|(?:提高|增加|调高|提升|加大)亮度|亮一点|亮一些|更亮|太暗了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), 1)));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:darker|dimmer)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:darken|dim)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
-                + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)"
+                + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)|less\\s+bright|not\\s+(?:so|as|too)\\s+bright"
                 + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), -1)));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
                         + "|(?:增加|提高|增强|加强|加大|提升|拉高|调高)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
                         + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> contrast(m.group(), m.group("less") == null)));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
-                        + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop|make\\s+it\\s+pop|(?:turn|bring|crank)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+up"
+                        + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop|make\\s+it\\s+pop|(?:boost|enhance|intensify|enrich|richer)\\s+(?:the\\s+)?colou?rs?|(?:turn|bring|crank)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+up"
                         + "|(?:增加|提高|增强|加大|提升|调高)饱和度?|饱和度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + "|(?:色彩|颜色)?(?:更)?鲜艳" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation"
                         + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:turn|bring)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+down|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
@@ -103,7 +109,7 @@ final class ColourRules {
                         + "|(?:(?:add|apply)\\s+)?(?:an?\\s+|some\\s+)?(?:light|slight|subtle|heavy|strong|gaussian|soft)\\s+blur|(?:add|apply)\\s+(?:a\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
                 (m, i) -> op("blur", Map.of("strength", strengthOf(m.group(), 1.0)))));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"
-                        + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,
+                        + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|锐利|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,
                 (m, i) -> op("sharpen", Map.of("strength", strengthOf(m.group(), 1.0)))));
         return List.copyOf(r);
     }

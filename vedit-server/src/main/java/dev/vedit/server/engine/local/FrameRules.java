@@ -56,6 +56,8 @@ final class FrameRules {
                         + Numbers.PATTERN + ")\\s*倍|(?<h>\\d{3,4})\\s*p|(?<k>4k|2k)))?",
                 (m, i) -> upscale(m.group("f"), m.group("h"), m.group("k"))));
 
+        r.add(of("(?:加|补|填充)黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)",
+                (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), "pad")));
         // aspect ratio: crop by default, pad when asked for bars
         String pad = "(?<pad>\\s+(?:with|using|by\\s+adding)\\s+(?:black\\s+)?(?:bars|borders|padding|letterbox(?:ing)?|pillarbox(?:ing)?)"
                 + "|\\s+(?:by\\s+)?(?:padding|letterboxing|pillarboxing)|\\s+(?:and\\s+)?(?:pad|letterbox)(?:\\s+it)?"

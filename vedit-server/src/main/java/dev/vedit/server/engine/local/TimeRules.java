@@ -140,8 +140,14 @@ final class TimeRules {
     static List<Rule> speedRules() {
         List<Rule> r = new ArrayList<>();
         String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
+        r.add(of("(?<dir>reduce|decrease|lower|increase|raise)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + "\\s*(?:%|percent)",
+                (m, i) -> speed(m.group("dir").matches("reduce|decrease|lower") ? 1 - Numbers.parse(m.group("n")) / 100
+                        : 1 + Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?:(?:播放)?速度(?<dir>加快|提高|提升|放慢|降低|减慢)|(?<dir2>加快|放慢|减慢))\\s*" + N + "\\s*%",
+                (m, i) -> speed((m.group("dir") != null ? m.group("dir") : m.group("dir2")).matches("加快|提高|提升") ? 1 + Numbers.parse(m.group("n")) / 100
+                        : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
-                + "(?:\\s+(?:by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
+                + "(?:\\s+(?:by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"))));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
                 (m, i) -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
@@ -173,7 +179,7 @@ final class TimeRules {
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
         r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("慢放|慢动作|慢镜头", (m, i) -> speed(0.5)));
-        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*" + N + "\\s*倍)?",
+        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
                 // "加快一倍" is twice as fast: one time more
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
