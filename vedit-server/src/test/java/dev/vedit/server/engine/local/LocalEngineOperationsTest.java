@@ -152,6 +152,8 @@ class LocalEngineOperationsTest {
     void rangesLoopsFreezesAndCutsGiveTheirDurations() throws Exception {
         assertThat(probe(render("keep from 0.5s to 1.5s", clip)).durationSeconds()).isCloseTo(1.0, within(0.1));
         assertThat(probe(render("keep the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(0.5, within(0.1));
+        assertThat(probe(render("remove the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
+        assertThat(probe(render("cut off the first 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
         assertThat(probe(render("cut out 0.5s to 1s", clip)).durationSeconds()).isCloseTo(1.5, within(0.12));
         MediaInfo looped = probe(render("loop it 3 times", clip));
         assertThat(looped.durationSeconds()).isCloseTo(6.0, within(0.2));
