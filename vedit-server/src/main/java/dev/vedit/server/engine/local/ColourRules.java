@@ -22,7 +22,7 @@ final class ColourRules {
     private static final Pattern SLIGHT = Pattern.compile("a\\s+bit|a\\s+little|slightly|somewhat|subtle|稍|略|一点|一些|轻微|轻度");
     private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|a\\s+bit|a\\s+little|slightly|somewhat|subtly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
-    private static final String ZH_AFTER = "(?:很多|许多|一点|一些|一点点)?";
+    private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些)?";
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
 
     private ColourRules() {

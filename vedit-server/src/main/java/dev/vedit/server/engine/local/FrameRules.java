@@ -28,8 +28,8 @@ final class FrameRules {
                 + "|to\\s+the\\s+right|left|right)";
         String degrees = "\\s*(?:degrees?|deg|°)?";
         r.add(of("turn" + SUBJECT + "\\s+(?:on\\s+its\\s+side|sideways)", (m, i) -> rotate("90", null)));
-        r.add(of("(?:rotate|turn|tilt)" + SUBJECT + "(?:\\s+by)?\\s+" + N + degrees + "(?:\\s+" + direction + ")?",
-                (m, i) -> rotate(m.group("n"), m.group("dir"))));
+        r.add(of("(?:rotate|turn|tilt)" + SUBJECT + "(?:\\s+by)?\\s+(?<neg>-)?" + N + degrees + "(?:\\s+" + direction + ")?",
+                (m, i) -> rotate(m.group("n"), m.group("neg") != null ? "counterclockwise" : m.group("dir"))));
         r.add(of("rotate" + SUBJECT + "\\s+" + direction + "(?:\\s+(?:by\\s+)?" + N + degrees + ")?",
                 (m, i) -> rotate(m.group("n"), m.group("dir"))));
         r.add(of("(?:turn|flip)" + SUBJECT + "\\s+upside[\\s-]+down\\s+by\\s+rotat(?:ion|ing)(?:\\s+it)?"

@@ -107,7 +107,7 @@ final class OverlayRules {
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay("watermark", m, i, "top-right")));
-        r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
+        r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
                         + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
                 (m, i) -> overlay("watermark", m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
@@ -131,6 +131,9 @@ final class OverlayRules {
         r.addAll(Rule.each(OverlayRules::card,
                 "(?:" + verb + ")?" + fig("") + "\\s+(?:as|for)\\s+(?:an?\\s+|the\\s+)?" + card + forSeconds,
                 "(?:add\\s+)?(?:an?\\s+|the\\s+)?" + card + "\\s+(?:with|of|using|showing|from)\\s+" + fig("") + forSeconds));
+        r.add(of("(?:insert|add|put|show|place|use|display)\\s+" + fig("") + forSeconds + "\\s+(?:at|to|in)\\s+the\\s+(?<where>beginning|start|opening|end|ending)"
+                        + forSeconds.replace("<n>", "<n2>"),
+                (m, i) -> card(m, i)));
         r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+" + fig("") + forSeconds
                         + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?",
                 (m, i) -> card(m, i)));
@@ -146,6 +149,8 @@ final class OverlayRules {
         String during = "(?:\\s+(?:for|during)\\s+(?:the\\s+)?first\\s+" + number("n") + SECONDS + ")?";
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
+                (m, c) -> text(m, m.group("kind"), c)));
+        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
@@ -186,6 +191,7 @@ final class OverlayRules {
     private static EditOperation card(MatchResult m, Rule.Context context) {
         int imageCount = context.imageCount();
         boolean outro = group(m, "outro") != null || group(m, "outro2") != null
+                || (group(m, "where") != null && m.group("where").startsWith("end"))
                 || (group(m, "verb") != null && m.group("verb").matches("end|finish|close"));
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
         double seconds = n == null ? 2 : Numbers.parse(n);

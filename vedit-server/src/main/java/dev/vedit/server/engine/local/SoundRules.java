@@ -49,6 +49,7 @@ final class SoundRules {
                 + "(?:sound|audio|music|soundtrack)(?:\\s+track)?|(?:with\\s+)?no\\s+(?:sound|audio)"
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
                 + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
+                + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
                 + "|无声|没有声音|不要声音|不要音频", "mute"));
         r.add(of("(?:set\\s+)?(?:the\\s+)?" + SOUND + "\\s+(?:to|at)\\s+" + number("n") + "\\s*(?:%|percent)"
                         + "|(?:音量|声音)(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",

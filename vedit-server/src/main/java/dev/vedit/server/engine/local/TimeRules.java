@@ -146,6 +146,8 @@ final class TimeRules {
         r.add(of("(?:(?:播放)?速度(?<dir>加快|提高|提升|放慢|降低|减慢)|(?<dir2>加快|放慢|减慢))\\s*" + N + "\\s*%",
                 (m, i) -> speed((m.group("dir") != null ? m.group("dir") : m.group("dir2")).matches("加快|提高|提升") ? 1 + Numbers.parse(m.group("n")) / 100
                         : 1 - Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?<dir>increase|raise|up|boost|decrease|reduce|lower)\\s+(?:the\\s+)?(?:playback\\s+)?speed(?!\\s+by)",
+                (m, i) -> speed(m.group("dir").matches("decrease|reduce|lower") ? DEFAULT_SLOW_DOWN : DEFAULT_SPEED_UP)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
                 + "(?:\\s+(?:by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"))));
