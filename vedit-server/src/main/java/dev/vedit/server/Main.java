@@ -1,6 +1,8 @@
 package dev.vedit.server;
 
+import dev.vedit.server.http.RequestLimits;
 import dev.vedit.server.task.QueueSettings;
+import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -58,24 +60,78 @@ public final class Main {
         String resultTtl;
         @Option(names = "--max-upload-mb", defaultValue = "${env:VEDIT_MAX_UPLOAD_MB:-200}", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
         long maxUploadMb;
-        @Option(names = "--allow-fetch", split = ",", defaultValue = "${env:VEDIT_ALLOW_FETCH}",
-                description = "Hosts or CIDR ranges media URLs may reach although private/loopback, e.g. 127.0.0.1,10.0.0.0/8.")
-        List<String> allowFetch;
+        @Option(names = {"--allow-outbound", "--allow-fetch"}, split = ",",
+                defaultValue = "${env:VEDIT_ALLOW_OUTBOUND:-${env:VEDIT_ALLOW_FETCH}}",
+                description = "Hosts or CIDR ranges that media URLs and webhooks may reach although private/loopback, "
+                        + "e.g. 127.0.0.1,10.0.0.0/8 (--allow-fetch is the old name).")
+        List<String> allowOutbound;
+        @Option(names = "--webhook-retry-schedule", split = ",", defaultValue = "${env:VEDIT_WEBHOOK_RETRY_SCHEDULE}",
+                description = "Waits between webhook attempts, jittered ±20%% (default 10s,1m,5m,15m,30m,1h,2h,4h,8h,12h: 11 attempts over ~28 h).")
+        List<String> webhookRetrySchedule;
+        @Option(names = "--webhook-timeout", defaultValue = "${env:VEDIT_WEBHOOK_TIMEOUT:-10s}",
+                description = "Longest webhook attempt, connect to answer (default ${DEFAULT-VALUE}).")
+        String webhookTimeout;
+        @Option(names = "--webhook-slots", defaultValue = "${env:VEDIT_WEBHOOK_SLOTS:-16}",
+                description = "Webhook attempts in flight at once in this process (default ${DEFAULT-VALUE}).")
+        int webhookSlots;
+        @Option(names = "--role", defaultValue = "${env:VEDIT_ROLE:-all}",
+                description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
+                        + "api and worker need a shared PostgreSQL (--db-url) and S3 media (--media-store) (default ${DEFAULT-VALUE}).")
+        String role;
+        @Option(names = "--media-store", defaultValue = "${env:VEDIT_MEDIA_STORE:-disk}",
+                description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "
+                        + "VEDIT_S3_ENDPOINT, credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, region AWS_REGION (default ${DEFAULT-VALUE}).")
+        String mediaStore;
+        @Option(names = "--stale-after", defaultValue = "${env:VEDIT_STALE_AFTER:-30s}",
+                description = "A running attempt whose worker has not heart-beaten for this long (e.g. its machine died) is re-queued "
+                        + "by another worker; at least 3 heartbeats, 9s (default ${DEFAULT-VALUE}).")
+        String staleAfter;
+        @Option(names = "--poll-only", defaultValue = "${env:VEDIT_POLL_ONLY:-false}",
+                description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
+        boolean pollOnly;
+        @Option(names = "--rate-limit", defaultValue = "${env:VEDIT_RATE_LIMIT:-100}",
+                description = "Requests per second one API key may make on average; 0 for no limit (default ${DEFAULT-VALUE}).")
+        double rateLimit;
+        @Option(names = "--rate-burst", defaultValue = "${env:VEDIT_RATE_BURST:-200}",
+                description = "Requests one API key may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+        int rateBurst;
+        @Option(names = "--idle-timeout", defaultValue = "${env:VEDIT_IDLE_TIMEOUT:-30s}",
+                description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
+        String idleTimeout;
 
         @Override
         public Integer call() throws Exception {
             QueueSettings defaults = QueueSettings.defaults();
             int workerCount = workers >= 0 ? workers : defaults.workers();
             QueueSettings queue = new QueueSettings(workerCount, Math.max(1, maxAttempts), defaults.retryBase(), defaults.retryMax(),
-                    defaults.pollInterval(), defaults.heartbeatInterval(), defaults.staleAfter(), parseDuration(taskTimeout));
+                    defaults.pollInterval(), defaults.heartbeatInterval(), parseDuration(staleAfter), parseDuration(taskTimeout));
+            if (queue.staleAfter().compareTo(queue.heartbeatInterval().multipliedBy(3)) < 0) {
+                System.err.println("vedit: --stale-after must be at least 3 heartbeats (" + queue.heartbeatInterval().multipliedBy(3).toSeconds()
+                        + "s), or healthy attempts would be taken for lost | --stale-after 至少为 3 个心跳周期（"
+                        + queue.heartbeatInterval().multipliedBy(3).toSeconds() + " 秒），否则正常运行的任务会被误判为丢失");
+                return 2;
+            }
             String envKeys = System.getenv("VEDIT_API_KEY");
             List<String> keys = envKeys == null ? List.of()
                     : Arrays.stream(envKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             ServerConfig base = ServerConfig.defaults(dataDir);
             ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
                     keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
-                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowFetch == null ? List.of() : allowFetch);
-            VeditServer server = VeditServer.start(config);
+                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowOutbound == null ? List.of() : allowOutbound,
+                    Deployment.single(),
+                    new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
+                            : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
+                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()),
+                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)));
+            VeditServer server;
+            try {
+                server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,
+                        System.getenv("VEDIT_S3_ENDPOINT"), System.getenv("AWS_REGION"), pollOnly)));
+            } catch (IllegalArgumentException e) {
+                // A configuration mistake: say what to change, without a stack trace.
+                System.err.println("vedit: " + e.getMessage());
+                return 2;
+            }
             CountDownLatch stopped = new CountDownLatch(1);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 server.close();

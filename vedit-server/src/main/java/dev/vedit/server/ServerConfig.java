@@ -1,7 +1,9 @@
 package dev.vedit.server;
 
+import dev.vedit.server.http.RequestLimits;
 import dev.vedit.server.task.MediaCaps;
 import dev.vedit.server.task.QueueSettings;
+import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -25,7 +27,11 @@ import java.util.List;
  * @param resultTtl        how long result (and upload) URLs work
  * @param maxUploadBytes   the largest upload
  * @param maxJsonBodyBytes the largest JSON request body (base64 data: URIs included)
- * @param fetchAllowlist   hosts or CIDR ranges that media URLs may reach although private (e.g. {@code 127.0.0.1} for local development)
+ * @param fetchAllowlist   hosts or CIDR ranges that every outbound request (media URLs, webhooks) may reach although private
+ *                         (e.g. {@code 127.0.0.1} for local development); {@code --allow-outbound}
+ * @param deployment       role, media store and wake-up mode of this process among others (scale-out)
+ * @param webhooks         webhook delivery: retry schedule, attempt timeout, slots
+ * @param requestLimits    per-key rate limit and slow-client timeouts
  */
 public record ServerConfig(
         String host,
@@ -43,7 +49,10 @@ public record ServerConfig(
         Duration resultTtl,
         long maxUploadBytes,
         long maxJsonBodyBytes,
-        List<String> fetchAllowlist) {
+        List<String> fetchAllowlist,
+        Deployment deployment,
+        WebhookSettings webhooks,
+        RequestLimits requestLimits) {
 
     public ServerConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -54,7 +63,8 @@ public record ServerConfig(
     public static ServerConfig defaults(Path dataDir) {
         QueueSettings q = QueueSettings.defaults();
         return new ServerConfig("127.0.0.1", 8080, dataDir, null, null, null, null, List.of(), Math.max(1, q.workers()), 1000, q,
-                MediaCaps.defaults(), Duration.ofHours(24), 200L * 1024 * 1024, 160L * 1024 * 1024, List.of());
+                MediaCaps.defaults(), Duration.ofHours(24), 200L * 1024 * 1024, 160L * 1024 * 1024, List.of(),
+                Deployment.single(), WebhookSettings.defaults(), RequestLimits.defaults());
     }
 
     /** The base URL for links: the configured one, or {@code http://host:port} (a wildcard host reads as 127.0.0.1). */
@@ -71,31 +81,56 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
     }
 
     public ServerConfig withQueue(QueueSettings newQueue) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, publicUrl, url, user, password, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
     }
 
     public ServerConfig withApiKeys(List<String> keys) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
     }
 
     public ServerConfig withLimits(int concurrency, int queueLimit) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, concurrency, queueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
     }
 
     public ServerConfig withFetchAllowlist(List<String> allow) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow, deployment, webhooks, requestLimits);
+    }
+
+    public ServerConfig withDeployment(Deployment newDeployment) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, newDeployment, webhooks, requestLimits);
+    }
+
+    public ServerConfig withWebhooks(WebhookSettings settings) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, settings, requestLimits);
+    }
+
+    public ServerConfig withMaxJsonBodyBytes(long bytes) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, bytes, fetchAllowlist, deployment, webhooks, requestLimits);
+    }
+
+    public ServerConfig withRequestLimits(RequestLimits limits) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, limits);
+    }
+
+    /** The embedded H2 database: one process holds it, so it cannot be shared by api and worker processes. */
+    public boolean embeddedDatabase() {
+        return dbUrl == null || dbUrl.startsWith("jdbc:h2:");
     }
 }

@@ -10,9 +10,15 @@ import dev.vedit.server.media.DiskMediaStore;
 import dev.vedit.server.media.MediaFetcher;
 import dev.vedit.server.media.MediaGateway;
 import dev.vedit.server.media.MediaService;
+import dev.vedit.server.media.MediaStore;
+import dev.vedit.server.media.S3MediaStore;
+import dev.vedit.server.outbound.AddressPolicy;
+import dev.vedit.server.outbound.OutboundClient;
 import dev.vedit.server.task.EngineRouter;
 import dev.vedit.server.task.MediaChecks;
+import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.task.TaskSystem;
+import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.WireJson;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -60,9 +66,11 @@ public final class VeditServer implements AutoCloseable {
             Files.createDirectories(dataDir);
             Clock clock = Clock.systemUTC();
             ObjectMapper json = WireJson.newMapper();
+            Deployment deployment = config.deployment();
+            QueueSettings queue = queueFor(config);
 
             Database db = Database.open(config.dbUrl() != null ? config.dbUrl() : Database.h2Url(dataDir), config.dbUser(), config.dbPassword(),
-                    Math.max(10, config.queue().workers() * 2 + 8));
+                    Math.max(10, queue.workers() * 2 + 8));
             resources.add(db);
             ApiKeys apiKeys = new ApiKeys(db.jdbi(), clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
@@ -78,37 +86,45 @@ public final class VeditServer implements AutoCloseable {
 
             int port = config.port() != 0 ? config.port() : freePort(config.host());
             String baseUrl = config.publicBaseUrl(port);
-            MediaService media = new MediaService(db.jdbi(), new DiskMediaStore(dataDir.resolve("media")), dataDir.resolve("tmp"), baseUrl,
+            MediaService media = new MediaService(db.jdbi(), mediaStore(deployment, dataDir, resources), dataDir.resolve("tmp"), baseUrl,
                     config.maxUploadBytes(), config.resultTtl(), Duration.ofHours(1), clock);
-            MediaFetcher fetcher = new MediaFetcher(media, Set.of(), config.fetchAllowlist(), Duration.ofMinutes(2));
-            resources.add(fetcher);
+            OutboundClient outbound = new OutboundClient(new AddressPolicy(config.fetchAllowlist()), Duration.ofSeconds(10), "vedit");
+            resources.add(outbound);
+            MediaFetcher fetcher = new MediaFetcher(media, Set.of(), outbound, Duration.ofMinutes(2));
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 
             EngineRouter engines = new EngineRouter(List.of(new LocalEngine(ffmpeg)), Map.of(), LocalEngine.NAME);
-            TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, config.queue(), dataDir.resolve("work"), clock, json,
-                    List.of());
+            Webhooks webhooks = new Webhooks(db, outbound, config.webhooks(), clock, json);
+            TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, queue, dataDir.resolve("work"), clock, json,
+                    List.of(), webhooks.taskEndHook(), deployment.pollOnly());
             resources.add(tasks);
+            webhooks.start(taskId -> tasks.service().view(tasks.store().find(taskId).orElseThrow()), db.embedded());
+            resources.add(webhooks);
 
-            HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, json,
-                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp"))));
-            Javalin http = api.create().start(config.host(), port);
+            HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
+                    new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
+                            config.requestLimits()));
+            Javalin http = (deployment.role().servesApi() ? api.create() : healthOnly()).start(config.host(), port);
 
-            ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "vedit-housekeeping");
-                t.setDaemon(true);
-                return t;
-            });
-            housekeeping.scheduleWithFixedDelay(() -> {
-                try {
-                    gateway.cleanup();
-                } catch (RuntimeException e) {
-                    log.warn("media clean-up failed: {}", e.toString());
-                }
-            }, 1, 10, TimeUnit.MINUTES);
-            resources.add(housekeeping::shutdownNow);
+            // Media clean-up is the workers' chore: api nodes stay stateless request handlers.
+            if (deployment.role().runsTasks()) {
+                ScheduledExecutorService housekeeping = Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "vedit-housekeeping");
+                    t.setDaemon(true);
+                    return t;
+                });
+                housekeeping.scheduleWithFixedDelay(() -> {
+                    try {
+                        gateway.cleanup();
+                    } catch (RuntimeException e) {
+                        log.warn("media clean-up failed: {}", e.toString());
+                    }
+                }, 1, 10, TimeUnit.MINUTES);
+                resources.add(housekeeping::shutdownNow);
+            }
             api.ready();
-            log.info("vedit listening on {} (data in {})", baseUrl, dataDir);
+            log.info("vedit ({} node) listening on {} (data in {})", deployment.role().name().toLowerCase(java.util.Locale.ROOT), baseUrl, dataDir);
             return new VeditServer(resources, http, baseUrl, apiKeys, created);
         } catch (IOException e) {
             closeAll(resources);
@@ -117,6 +133,49 @@ public final class VeditServer implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * The queue of this process: an api node runs no workers. Api and worker nodes only make sense on a shared
+     * PostgreSQL database (the embedded H2 file is held by one process) and a shared bucket.
+     */
+    private static QueueSettings queueFor(ServerConfig config) {
+        Deployment.Role role = config.deployment().role();
+        if (role != Deployment.Role.ALL && config.embeddedDatabase()) {
+            throw new IllegalArgumentException("--role " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs a database shared by all nodes: set --db-url jdbc:postgresql://HOST/DB (the embedded H2 database is held by one process)"
+                    + " | --role " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " 需要所有节点共享的数据库：请设置 --db-url jdbc:postgresql://主机/库名（内嵌 H2 数据库只能由一个进程使用）");
+        }
+        if (role != Deployment.Role.ALL && !config.deployment().s3()) {
+            throw new IllegalArgumentException("--role " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " needs media shared by all nodes: set --media-store s3://BUCKET (a disk store is private to its node's data dir)"
+                    + " | --role " + role.name().toLowerCase(java.util.Locale.ROOT)
+                    + " 需要所有节点共享的媒体存储：请设置 --media-store s3://存储桶（磁盘存储仅属于本节点的数据目录）");
+        }
+        if (role == Deployment.Role.WORKER && config.queue().workers() == 0) {
+            throw new IllegalArgumentException("--role worker with --workers 0 would run nothing; give it at least one worker"
+                    + " | --role worker 且 --workers 0 将不执行任何任务，请至少设置一个工作线程");
+        }
+        return role.runsTasks() ? config.queue() : config.queue().withWorkers(0);
+    }
+
+    private static MediaStore mediaStore(Deployment deployment, Path dataDir, List<AutoCloseable> resources) throws IOException {
+        if (!deployment.s3()) {
+            return new DiskMediaStore(dataDir.resolve("media"));
+        }
+        S3MediaStore s3 = S3MediaStore.connect(deployment.mediaStore(), deployment.s3Endpoint(), deployment.s3Region());
+        resources.add(s3);
+        s3.checkReachable();
+        return s3;
+    }
+
+    /** A worker node's HTTP: {@code /healthz} for load balancers and orchestrators, nothing a client could call. */
+    private static Javalin healthOnly() {
+        return Javalin.create(c -> {
+            c.startup.showJavalinBanner = false;
+            c.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "role", "worker")));
+        });
     }
 
     private static int freePort(String host) throws IOException {

@@ -14,7 +14,10 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * API keys and the accounts they open. Keys are stored as SHA-256 hashes only; a presented key is hashed
- * and looked up by its hash, so no stored secret is ever compared byte by byte.
+ * and looked up by its hash, so no stored secret is ever compared byte by byte: how long a lookup takes
+ * depends on the hash, which an attacker cannot steer towards a stored one, never on how much of a key is
+ * right (the timing attack a byte-wise {@code equals} on the key would open). Keys never reach a log: only
+ * their first 6 characters are kept in clear, as a label.
  */
 public final class ApiKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -68,7 +71,9 @@ public final class ApiKeys {
                 .bind("hash", hash)
                 .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), rs.getInt("concurrency"), rs.getInt("queue_limit")))
                 .findOne());
-        cache.put(hash, new Cached(account, now + CACHE_MILLIS));
+        // Only known keys are cached: a flood of made-up keys must not grow memory, and a key provisioned a
+        // moment after a failed try works at once.
+        account.ifPresent(a -> cache.put(hash, new Cached(account, now + CACHE_MILLIS)));
         return account;
     }
 
@@ -91,7 +96,16 @@ public final class ApiKeys {
     public void provision(List<String> keys) {
         for (String key : keys) {
             if (authenticate(key).isEmpty()) {
-                createAccount("key " + key.strip().substring(0, Math.min(6, key.strip().length())) + "…", key.strip());
+                try {
+                    createAccount("key " + key.strip().substring(0, Math.min(6, key.strip().length())) + "…", key.strip());
+                } catch (RuntimeException e) {
+                    // Several nodes starting at once on one database provision the same keys: the loser's
+                    // transaction (account and key) rolls back on the key's primary key; the key exists, as wanted.
+                    cache.clear();
+                    if (authenticate(key).isEmpty()) {
+                        throw e;
+                    }
+                }
             }
         }
         cache.clear();

@@ -3,6 +3,10 @@ package dev.vedit.server.db;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.Properties;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 
@@ -14,9 +18,18 @@ public final class Database implements AutoCloseable {
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean embedded;
+    private final String url;
+    private final Properties credentials = new Properties();
 
-    private Database(HikariDataSource dataSource, boolean embedded) {
+    private Database(HikariDataSource dataSource, boolean embedded, String url, String user, String password) {
         this.dataSource = dataSource;
+        this.url = url;
+        if (user != null) {
+            credentials.setProperty("user", user);
+        }
+        if (password != null) {
+            credentials.setProperty("password", password);
+        }
         this.jdbi = Jdbi.create(dataSource);
         this.embedded = embedded;
     }
@@ -25,6 +38,24 @@ public final class Database implements AutoCloseable {
      * The embedded default: an H2 file database under {@code dataDir/db}. {@code WRITE_DELAY=0} makes every
      * commit reach the file before it returns: H2's default delay loses recent commits on a {@code kill -9}.
      */
+    /**
+     * Whether a failure means the database is down or restarting rather than a bug: no connection to be had, or
+     * a pooled connection the server dropped (SQLSTATE class 08 connection exception, 57P0x shutdown/starting).
+     */
+    public static boolean unreachable(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.jdbi.v3.core.ConnectionException || t instanceof java.sql.SQLTransientConnectionException
+                    || t instanceof java.sql.SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
@@ -50,7 +81,7 @@ public final class Database implements AutoCloseable {
             ds.close();
             throw e;
         }
-        return new Database(ds, url.startsWith("jdbc:h2:"));
+        return new Database(ds, url.startsWith("jdbc:h2:"), url, user, password);
     }
 
     public Jdbi jdbi() {
@@ -68,6 +99,14 @@ public final class Database implements AutoCloseable {
     /** Whether the database is PostgreSQL (LISTEN/NOTIFY and other extras are available). */
     public boolean postgres() {
         return !embedded;
+    }
+
+    /**
+     * A new connection outside the pool, owned by the caller: for a session that lives as long as the process
+     * (a PostgreSQL {@code LISTEN}), which would otherwise hold a pooled connection forever.
+     */
+    public Connection openDedicatedConnection() throws SQLException {
+        return DriverManager.getConnection(url, credentials);
     }
 
     @Override

@@ -23,24 +23,67 @@ import java.util.function.DoubleConsumer;
  */
 public final class FfmpegJob {
     private static final List<String> COMMON = List.of("-nostdin", "-hide_banner", "-y", "-progress", "pipe:1", "-nostats");
-    private static final int STDERR_KEPT = 4096;
-    private static final int FIRST_SIGNAL_EXIT = 129;
+    /**
+     * How much of ffmpeg's error output a failure message quotes: its last lines say what went wrong, and the
+     * whole bilingual message must fit the 4000 characters a task keeps, or its Chinese half would be cut off.
+     */
+    private static final int STDERR_KEPT = 1500;
+    /**
+     * Exit statuses of a process killed by a signal (128 + the signal), for the signals that end a process
+     * from outside or on a crash: HUP … TERM, XCPU, XFSZ. Not every status above 128: ffmpeg itself exits with
+     * the low byte of a negative error (EINVAL is 234), which is a verdict on the input, not a crash.
+     */
+    private static final java.util.Set<Integer> SIGNAL_EXITS = java.util.Set.of(
+            129, 130, 131, 132, 133, 134, 135, 136, 137, 138, 139, 140, 141, 142, 143, 152, 153);
     private static final String NODE = "ffmpeg";
+    /**
+     * The only demuxers FFmpeg may open an input with: the containers and still-image formats vedit accepts.
+     * Without it FFmpeg picks a demuxer by content, and a file that passed as "video" could be opened as a
+     * concat list, an HLS playlist, an image sequence or a device, each of which reads other files or URLs.
+     */
+    static final String DEMUXERS = "mov,matroska,avi,png_pipe,jpeg_pipe,webp_pipe,bmp_pipe,gif,mp3,wav,flac";
+
+    /**
+     * CPU time a run may use per second of output. Far above any real edit (x264 "medium" at 4K needs a few
+     * CPU-seconds per second), far below what a decoding bomb (a small file that is very costly to decode)
+     * would burn: such a run is stopped even when it would finish inside the wall-clock limit.
+     */
+    static final double CPU_SECONDS_PER_OUTPUT_SECOND = 30;
+    /** The least CPU budget of a run, whatever its length: start-up and probing of short clips fit easily. */
+    static final Duration MIN_CPU_BUDGET = Duration.ofSeconds(60);
+    /** How often the limits are checked while ffmpeg runs. */
+    private static final long WATCH_MILLIS = 200;
 
     private final Ffmpeg ffmpeg;
     private final List<String> args;
+    private final Duration cpuBudget;
     private final AtomicBoolean cancelled = new AtomicBoolean();
     private volatile Process process;
 
     /** @param args the command after the common options, e.g. {@code -i file:/a.mp4 … file:/out.mp4} */
     public FfmpegJob(Ffmpeg ffmpeg, List<String> args) {
-        this.ffmpeg = ffmpeg;
-        this.args = List.copyOf(args);
+        this(ffmpeg, args, null);
     }
 
-    /** The arguments naming {@code file} as an input, allowing only the file protocol. */
+    /** @param cpuBudget the CPU time the run may use, or {@code null} for {@link #cpuBudget(double)} of its output */
+    FfmpegJob(Ffmpeg ffmpeg, List<String> args, Duration cpuBudget) {
+        this.ffmpeg = ffmpeg;
+        this.args = List.copyOf(args);
+        this.cpuBudget = cpuBudget;
+    }
+
+    /** The CPU time a run producing {@code outputSeconds} of media may use. */
+    static Duration cpuBudget(double outputSeconds) {
+        Duration proportional = Duration.ofMillis((long) (Math.max(0, outputSeconds) * CPU_SECONDS_PER_OUTPUT_SECOND * 1000));
+        return proportional.compareTo(MIN_CPU_BUDGET) > 0 ? proportional : MIN_CPU_BUDGET;
+    }
+
+    /**
+     * The arguments naming {@code file} as an input: only the file protocol, only the demuxers of accepted
+     * formats (no playlists, concat lists, image sequences or devices that would reach beyond the file).
+     */
     public static List<String> input(Path file) {
-        return List.of("-protocol_whitelist", "file,pipe", "-i", "file:" + file.toAbsolutePath());
+        return List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-i", "file:" + file.toAbsolutePath());
     }
 
     /** The argument naming {@code file} as an output. */
@@ -69,7 +112,8 @@ public final class FfmpegJob {
      *
      * @param expectedSeconds the output duration, to turn ffmpeg's output time into a fraction
      * @param progress        receives fractions 0.0 to 1.0
-     * @param timeout         wall-clock limit; past it ffmpeg is killed and the run fails with {@code TASK_TIMEOUT}
+     * @param timeout         wall-clock limit; past it ffmpeg is killed and the run fails with {@code TASK_TIMEOUT}, as it
+     *                        does past its CPU budget ({@link #cpuBudget(double)} of {@code expectedSeconds})
      */
     public void run(double expectedSeconds, DoubleConsumer progress, Duration timeout) throws EngineFailure {
         if (cancelled.get()) {
@@ -91,12 +135,19 @@ public final class FfmpegJob {
         StderrTail stderr = new StderrTail(STDERR_KEPT);
         Thread stderrReader = Thread.ofVirtual().start(() -> stderr.readFrom(started.getErrorStream()));
         Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress));
+        Duration budget = cpuBudget != null ? cpuBudget : cpuBudget(expectedSeconds);
+        long deadline = System.nanoTime() + timeout.toNanos();
         boolean timedOut = false;
+        boolean overBudget = false;
         try {
-            if (!started.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                timedOut = true;
-                ProcessTree.kill(started);
-                started.waitFor();
+            while (!started.waitFor(Math.min(WATCH_MILLIS, Math.max(1, (deadline - System.nanoTime()) / 1_000_000)), TimeUnit.MILLISECONDS)) {
+                timedOut = System.nanoTime() - deadline >= 0;
+                overBudget = ProcessTree.cpuTime(started).compareTo(budget) > 0;
+                if (timedOut || overBudget) {
+                    ProcessTree.kill(started);
+                    started.waitFor();
+                    break;
+                }
             }
             stderrReader.join(Duration.ofSeconds(2));
             progressReader.join(Duration.ofSeconds(2));
@@ -110,6 +161,11 @@ public final class FfmpegJob {
         if (cancelled.get()) {
             throw cancelledFailure();
         }
+        if (overBudget && !timedOut) {
+            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
+                    "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped",
+                    "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止"), false, NODE, null);
+        }
         if (timedOut) {
             throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
                     "ffmpeg ran longer than " + timeout.toSeconds() + " s and was stopped",
@@ -119,7 +175,7 @@ public final class FfmpegJob {
             progress.accept(1.0);
             return;
         }
-        boolean killedBySignal = exit >= FIRST_SIGNAL_EXIT;
+        boolean killedBySignal = SIGNAL_EXITS.contains(exit);
         String english = (killedBySignal ? "ffmpeg died (exit status " + exit + ")" : "ffmpeg exited with code " + exit)
                 + ": " + stderr.text();
         String chinese = (killedBySignal ? "ffmpeg 异常终止（退出状态 " + exit + "）" : "ffmpeg 以退出码 " + exit + " 结束")

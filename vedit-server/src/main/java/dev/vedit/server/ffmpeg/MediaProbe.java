@@ -27,7 +27,7 @@ final class MediaProbe {
             throw invalid(file, "the file does not exist or cannot be read", "文件不存在或无法读取");
         }
         ProcessBuilder builder = ffmpeg.probeProcessBuilder(List.of("-v", "error", "-protocol_whitelist", "file",
-                "-print_format", "json", "-show_format", "-show_streams", "file:" + absolute));
+                "-format_whitelist", FfmpegJob.DEMUXERS, "-print_format", "json", "-show_format", "-show_streams", "file:" + absolute));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process;
         try {

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.server.db.Database;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
 import dev.vedit.server.task.TaskStore;
+import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.AccountStatus;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
@@ -20,6 +22,7 @@ import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.V1Output;
 import dev.vedit.wire.V1Reply;
 import dev.vedit.wire.VeditException;
+import dev.vedit.wire.WebhookSecretReply;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -32,7 +35,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import org.jdbi.v3.core.ConnectionException;
+import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,18 +55,22 @@ public final class HttpApi {
     private final TaskService tasks;
     private final ApiKeys keys;
     private final MediaEndpoints media;
+    private final Webhooks webhooks;
     private final ObjectMapper json;
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
+    private final KeyRateLimiter rateLimiter;
     private volatile boolean ready;
 
-    public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, ObjectMapper json, HttpSettings settings) {
+    public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
         this.keys = keys;
         this.media = media;
+        this.webhooks = webhooks;
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
+        this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);
     }
 
     /** Builds the server (not started). */
@@ -84,6 +94,22 @@ public final class HttpApi {
         config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
         config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
         config.http.prefer405over404 = true;
+        // Slow or stalled clients: a connection, or a request body, silent for the idle timeout is closed. (Not a
+        // minimum data rate: Jetty measures it from the request's start, so a tiny body sent a moment after its
+        // headers by a perfectly normal client already falls below any useful rate.)
+        long idleMillis = settings.limits().idleTimeout().toMillis();
+        config.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(idleMillis));
+        // The connector (which Javalin adds later) holds the connection-level timeout: set it as the server starts.
+        config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle event) {
+                for (Connector connector : server.getConnectors()) {
+                    if (connector instanceof AbstractConnector c) {
+                        c.setIdleTimeout(idleMillis);
+                    }
+                }
+            }
+        }));
 
         var r = config.routes;
         r.get("/healthz", ctx -> {
@@ -97,10 +123,15 @@ public final class HttpApi {
         r.post("/openapi/v2/query", this::query);
         r.post("/openapi/v2/media/upload/binary", this::upload);
         r.get("/openapi/v2/queue/status", this::queueStatus);
+        r.get("/openapi/v2/tasks", this::listTasks);
         r.post("/uc/openapi/accountStatus", this::accountStatus);
         r.post("/task/openapi/status", this::v1Status);
         r.post("/task/openapi/outputs", this::v1Outputs);
         r.post("/task/openapi/cancel", this::v1Cancel);
+        r.post("/task/openapi/getWebhookDetail", this::webhookDetail);
+        r.post("/task/openapi/retryWebhook", this::retryWebhook);
+        r.post("/uc/openapi/webhookSecret", ctx -> webhookSecret(ctx, false));
+        r.post("/uc/openapi/webhookSecret/rotate", ctx -> webhookSecret(ctx, true));
         r.get("/media/{token}/{name}", media::download);
         r.head("/media/{token}/{name}", media::download);
 
@@ -124,7 +155,7 @@ public final class HttpApi {
 
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             return tasks.submit(account, model, body);
         });
@@ -133,7 +164,7 @@ public final class HttpApi {
     private void query(Context ctx) {
         String[] taskId = {""};
         handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             taskId[0] = Requests.taskId(body).orElse("");
             Account account = requireAccount(ctx, body);
             if (taskId[0].isEmpty()) {
@@ -189,11 +220,32 @@ public final class HttpApi {
         });
     }
 
+    /** vedit extension: the calling key's tasks, newest first, paged ({@code ?page=1&pageSize=20}). */
+    private void listTasks(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            Account account = requireAccount(ctx, null);
+            return V1Reply.ok(tasks.list(account, intParam(ctx, "page", 1), intParam(ctx, "pageSize", 20)));
+        });
+    }
+
+    private static int intParam(Context ctx, String name, int fallback) {
+        String value = ctx.queryParam(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, name + " must be a whole number (got \"" + value + "\")",
+                    name + " 必须是整数（当前为 \"" + value + "\"）");
+        }
+    }
+
     // ---- v1 -------------------------------------------------------------------------------------------
 
     private void accountStatus(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             TaskStore.Counts c = tasks.counts(account);
             return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
@@ -203,7 +255,7 @@ public final class HttpApi {
 
     private void v1Status(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             return v1Task(body, account).<V1Reply<?>>map(t -> V1Reply.ok(t.status().name())).orElseGet(HttpApi::v1NotFound);
         });
@@ -211,7 +263,7 @@ public final class HttpApi {
 
     private void v1Outputs(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             Optional<Task> task = v1Task(body, account);
             if (task.isEmpty()) {
@@ -234,7 +286,7 @@ public final class HttpApi {
 
     private void v1Cancel(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json);
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
             Optional<Long> id = Requests.taskId(body).flatMap(Requests::parseTaskId);
             if (id.isEmpty()) {
@@ -246,6 +298,50 @@ public final class HttpApi {
                 case ALREADY_FINISHED -> new V1Reply<>(0, "task already finished; nothing to cancel | 任务已结束，无需取消", null);
                 case CANCELLED, CANCEL_REQUESTED -> V1Reply.ok(null);
             };
+        });
+    }
+
+    // ---- webhooks --------------------------------------------------------------------------------------
+
+    private void webhookDetail(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
+            Account account = requireAccount(ctx, body);
+            Optional<Task> task = v1Task(body, account);
+            if (task.isEmpty()) {
+                return v1NotFound();
+            }
+            return webhooks.detail(account, task.get().id()).<V1Reply<?>>map(V1Reply::ok).orElseGet(() -> V1Reply.error(
+                    V1Reply.APIKEY_TASK_NOT_FOUND, "this task has no webhook: it was submitted without webhookUrl, or has not ended yet"
+                            + " | 该任务没有 webhook：提交时未设置 webhookUrl，或任务尚未结束"));
+        });
+    }
+
+    private void retryWebhook(Context ctx) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
+            Account account = requireAccount(ctx, body);
+            Optional<Long> id = Requests.longField(body, "webhookId");
+            if (id.isEmpty()) {
+                return V1Reply.error(V1Reply.PARAMS_INVALID, "webhookId (the id from getWebhookDetail) is required"
+                        + " | webhookId（getWebhookDetail 返回的 id）为必填项");
+            }
+            JsonNode url = body.get("webhookUrl");
+            return switch (webhooks.retry(account, id.get(), url != null && url.isTextual() ? url.asText() : null)) {
+                case SCHEDULED -> new V1Reply<>(0, "", null);
+                case IN_FLIGHT -> V1Reply.error(V1Reply.APIKEY_TASK_IS_RUNNING, "an attempt of this webhook is in flight; retry once it has"
+                        + " ended | 该 webhook 正在发送中，请在本次发送结束后再重试");
+                case NOT_FOUND -> V1Reply.error(V1Reply.APIKEY_TASK_NOT_FOUND, "no webhook with this id belongs to this API key"
+                        + " | 该 API Key 下不存在此 webhook");
+            };
+        });
+    }
+
+    private void webhookSecret(Context ctx, boolean rotate) {
+        handle(ctx, e -> v1Error(e), () -> {
+            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
+            Account account = requireAccount(ctx, body);
+            return V1Reply.ok(new WebhookSecretReply(rotate ? webhooks.rotateSecret(account) : webhooks.secret(account)));
         });
     }
 
@@ -271,11 +367,23 @@ public final class HttpApi {
 
     // ---- shared ---------------------------------------------------------------------------------------
 
+    /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
-        return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
+        Account account = Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
                         Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
                         Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+        if (!rateLimiter.tryAcquire(account.id())) {
+            String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
+            String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());
+            throw VeditException.of(ErrorCode.RATE_LIMITED, "this API key is limited to " + rate + "; retry in " + wait + " s",
+                    "该 API Key 限速为每秒 " + fmt(settings.limits().perSecond()) + " 次（突发 " + settings.limits().burst() + " 次）；请在 " + wait + " 秒后重试");
+        }
+        return account;
+    }
+
+    private static String fmt(double n) {
+        return n == Math.rint(n) ? Long.toString((long) n) : Double.toString(n);
     }
 
     interface Action {
@@ -290,12 +398,27 @@ public final class HttpApi {
         try {
             send(ctx, action.run());
         } catch (VeditException e) {
+            if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
+                ctx.status(503); // storage or database trouble on our side: clients retry on 5xx
+            }
             send(ctx, errorShape.apply(e));
-        } catch (ConnectionException e) {
-            log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
-            ctx.status(503);
-            send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
+        } catch (BadMessageException e) {
+            // Jetty's verdict on the request itself (a broken chunk, a timeout while reading): the client's side.
+            ctx.status(e.getCode() >= 400 && e.getCode() < 500 ? e.getCode() : 400);
+            send(ctx, errorShape.apply(VeditException.of(ErrorCode.INVALID_PARAMETERS,
+                    "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
+        } catch (Requests.BodyTooLarge e) {
+            ctx.status(413);
+            send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
+                    "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
+                    "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
         } catch (Exception e) {
+            if (Database.unreachable(e)) {
+                log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
+                ctx.status(503);
+                send(ctx, errorShape.apply(VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the database is unreachable", "数据库暂时不可用")));
+                return;
+            }
             log.error("{} {} failed", ctx.method(), ctx.path(), e);
             ctx.status(500);
             send(ctx, errorShape.apply(new VeditException(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message())));
@@ -317,7 +440,8 @@ public final class HttpApi {
      * @param maxJsonBodyBytes largest JSON body (base64 {@code data:} URIs included)
      * @param maxUploadBytes   largest multipart upload
      * @param uploadTempDir    where multipart parts are spooled to disk, so memory does not grow with their size
+     * @param limits           per-key rate limit and slow-client timeouts
      */
-    public record HttpSettings(long maxJsonBodyBytes, long maxUploadBytes, Path uploadTempDir) {
+    public record HttpSettings(long maxJsonBodyBytes, long maxUploadBytes, Path uploadTempDir, RequestLimits limits) {
     }
 }

@@ -17,20 +17,38 @@ final class Requests {
     private Requests() {
     }
 
-    /** The JSON body; an empty body reads as {@code {}}. */
-    static JsonNode body(Context ctx, ObjectMapper json) {
-        byte[] bytes = ctx.bodyAsBytes();
-        if (bytes.length == 0) {
-            return json.createObjectNode();
+    /** A JSON body over the limit: answered 413 by the caller. */
+    static final class BodyTooLarge extends RuntimeException {
+        BodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * The JSON body; an empty body reads as {@code {}}. At most {@code maxBytes} are read, whether or not the
+     * client declared a length (a chunked body has none), so a body cannot grow the heap past the limit.
+     */
+    static JsonNode body(Context ctx, ObjectMapper json, long maxBytes) {
+        if (ctx.contentLength() > maxBytes) {
+            throw new BodyTooLarge();
         }
         try {
+            // Reading fails with an IOException when the client stalls past the idle timeout or goes away.
+            byte[] bytes = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            if (bytes.length > maxBytes) {
+                throw new BodyTooLarge();
+            }
+            if (bytes.length == 0) {
+                return json.createObjectNode();
+            }
             JsonNode node = json.readTree(bytes);
             return node == null ? json.createObjectNode() : node;
         } catch (JsonProcessingException e) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the request body is not valid JSON (" + e.getOriginalMessage() + ")",
                     "请求体不是有效的 JSON");
         } catch (IOException e) {
-            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the request body could not be read", "无法读取请求体");
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the request body could not be read (the client stalled or went away)",
+                    "无法读取请求体（客户端停滞或已断开）");
         }
     }
 
@@ -72,6 +90,15 @@ final class Requests {
             return s.isEmpty() ? Optional.empty() : Optional.of(s);
         }
         return Optional.empty();
+    }
+
+    /** A numeric id field (sent as a string or a number), or empty when missing or not a number. */
+    static Optional<Long> longField(JsonNode body, String field) {
+        JsonNode v = body == null ? null : body.get(field);
+        if (v == null || !(v.isIntegralNumber() || v.isTextual())) {
+            return Optional.empty();
+        }
+        return parseTaskId(v.asText().strip());
     }
 
     /** A task id as a number, if the text is one; anything else names no task. */

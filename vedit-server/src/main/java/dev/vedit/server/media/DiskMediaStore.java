@@ -11,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * A {@link MediaStore} on the local file system: key {@code openapi/<sha256>.mp4} is the file
@@ -19,8 +18,6 @@ import java.util.regex.Pattern;
  * a reader never sees a partial object.
  */
 public final class DiskMediaStore implements MediaStore {
-    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*(/[A-Za-z0-9_-][A-Za-z0-9._-]*)*");
-
     private final Path root;
 
     /** A store under {@code root} (typically {@code dataDir/media}), created when missing. */
@@ -89,9 +86,6 @@ public final class DiskMediaStore implements MediaStore {
     }
 
     private Path fileOf(String key) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new IllegalArgumentException("Not a media key: " + key);
-        }
-        return root.resolve(key);
+        return root.resolve(MediaKeys.checked(key));
     }
 }

@@ -1,29 +1,25 @@
 package dev.vedit.server.media;
 
+import dev.vedit.server.outbound.OutboundClient;
+import dev.vedit.server.outbound.OutboundResponse;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.UnknownHostException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -33,36 +29,28 @@ import java.util.stream.Stream;
  *
  * <p>Failures are {@link VeditException}s; those worth retrying later are {@link TransientFetchException}s.
  */
-public final class MediaFetcher implements AutoCloseable {
+public final class MediaFetcher {
     static final int MAX_REDIRECTS = 5;
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final MediaService media;
     private final Set<String> ownHosts;
-    private final AddressPolicy addressPolicy;
+    private final OutboundClient client;
     private final Duration timeout;
-    private final HttpClient client;
 
     /**
      * @param media     resolves this server's own download URLs
      * @param ownHosts  further host names under which clients reach this server (the public base URL's host is
      *                  always one); their {@code /media/...} paths are resolved locally
-     * @param allowlist host names, IP addresses or CIDR blocks that may be fetched although private (e.g.
-     *                  {@code 127.0.0.1}, {@code 10.1.0.0/16}); empty: public addresses only
+     * @param client    the outbound client (it enforces the address policy on every hop)
      * @param timeout   the longest one fetch may take, redirects and body included (e.g. 120 s)
      */
-    public MediaFetcher(MediaService media, Set<String> ownHosts, List<String> allowlist, Duration timeout) {
+    public MediaFetcher(MediaService media, Set<String> ownHosts, OutboundClient client, Duration timeout) {
         this.media = media;
         this.ownHosts = Stream.concat(ownHosts.stream(), Stream.ofNullable(URI.create(media.publicBaseUrl()).getHost()))
                 .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        this.addressPolicy = new AddressPolicy(allowlist);
+        this.client = client;
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder()
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER) // each hop is checked against the address policy
-                .version(HttpClient.Version.HTTP_1_1)
-                .build();
     }
 
     /**
@@ -100,11 +88,6 @@ public final class MediaFetcher implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             return false;
         }
-    }
-
-    @Override
-    public void close() {
-        client.close();
     }
 
     private Optional<String> ownToken(String url, URI uri) {
@@ -192,75 +175,70 @@ public final class MediaFetcher implements AutoCloseable {
         Path part = targetDir.resolve(UUID.randomUUID() + ".part");
         try {
             for (int redirects = 0; ; redirects++) {
-                addressPolicy.check(current.getHost());
-                HttpResponse<Long> response = send(current, maxBytes, part, deadline);
-                int status = response.statusCode();
-                if (REDIRECTS.contains(status)) {
-                    if (redirects >= MAX_REDIRECTS) {
-                        throw invalidUrl("more than " + MAX_REDIRECTS + " redirects from " + shown(start)
-                                        + "; use the file's final URL",
-                                "来自 " + shown(start) + " 的重定向超过 " + MAX_REDIRECTS + " 次，请使用文件的最终链接");
+                try (OutboundResponse response = send(current, deadline)) {
+                    int status = response.status();
+                    if (REDIRECTS.contains(status)) {
+                        if (redirects >= MAX_REDIRECTS) {
+                            throw invalidUrl("more than " + MAX_REDIRECTS + " redirects from " + shown(start)
+                                            + "; use the file's final URL",
+                                    "来自 " + shown(start) + " 的重定向超过 " + MAX_REDIRECTS + " 次，请使用文件的最终链接");
+                        }
+                        // The next hop goes through the outbound client again: its address is checked anew.
+                        current = redirectTarget(current, response.header("Location"));
+                        continue;
                     }
-                    current = redirectTarget(current, response);
-                    continue;
-                }
-                if (status / 100 == 2) {
+                    if (status / 100 != 2) {
+                        throw statusFailure(current, status);
+                    }
+                    if (response.contentLength().orElse(-1) > maxBytes) {
+                        throw HashingCopy.tooLarge(maxBytes);
+                    }
+                    try {
+                        HashingCopy.copy(response.body(), part, maxBytes);
+                    } catch (FileSystemException local) {
+                        throw local;
+                    } catch (IOException e) {
+                        throw readFailure(current, e);
+                    }
                     return sniffed(part, shown(start), shown(start));
                 }
-                throw statusFailure(current, status);
             }
         } finally {
             Files.deleteIfExists(part);
         }
     }
 
-    private HttpResponse<Long> send(URI uri, long maxBytes, Path part, long deadline) throws IOException {
+    private OutboundResponse send(URI uri, long deadline) throws IOException {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw timedOut(uri, null);
         }
-        HttpRequest request = HttpRequest.newBuilder(uri).GET()
-                .timeout(Duration.ofNanos(remaining))
-                .header("User-Agent", "vedit-media-fetcher")
-                .build();
-        CompletableFuture<HttpResponse<Long>> future = client.sendAsync(request, info -> {
-            if (info.statusCode() / 100 != 2) {
-                return FileBodySubscriber.refusing();
-            }
-            long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return declared > maxBytes ? FileBodySubscriber.refusingTooLarge() : new FileBodySubscriber(part, maxBytes);
-        });
         try {
-            // The request timeout covers only the headers; this bounds the body too.
-            return future.get(remaining, TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            future.cancel(true);
-            throw timedOut(uri, e);
-        } catch (InterruptedException e) {
-            future.cancel(true);
+            return client.send("GET", uri, Map.of(), null, null, Duration.ofNanos(remaining));
+        } catch (UnknownHostException e) {
+            throw invalidUrl("the host " + uri.getHost() + " does not exist; check the URL", "主机 " + uri.getHost() + " 不存在，请检查链接");
+        } catch (InterruptedIOException e) {
             Thread.currentThread().interrupt();
             throw new TransientFetchException("fetching " + shown(uri) + " was interrupted; retry",
                     "下载 " + shown(uri) + " 被中断，请重试", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof FileBodySubscriber.TooLarge) {
-                throw HashingCopy.tooLarge(maxBytes);
-            }
-            if (cause instanceof HttpTimeoutException) {
-                throw timedOut(uri, cause);
-            }
-            if (cause instanceof FileSystemException local) {
-                throw local;
-            }
-            throw new TransientFetchException(
-                    "could not download " + shown(uri) + " (" + cause + "); check that the URL is reachable or retry",
-                    "无法下载 " + shown(uri) + "（" + cause + "），请确认链接可访问或重试", cause);
+        } catch (IOException e) {
+            throw readFailure(uri, e);
         }
     }
 
-    private URI redirectTarget(URI from, HttpResponse<?> response) {
-        String location = response.headers().firstValue("Location").orElseThrow(() -> invalidUrl(
-                shown(from) + " answered a redirect without a Location", shown(from) + " 返回了缺少 Location 的重定向"));
+    private TransientFetchException readFailure(URI uri, IOException e) {
+        if (OutboundClient.isTimeout(e)) {
+            return timedOut(uri, e);
+        }
+        return new TransientFetchException(
+                "could not download " + shown(uri) + " (" + e + "); check that the URL is reachable or retry",
+                "无法下载 " + shown(uri) + "（" + e + "），请确认链接可访问或重试", e);
+    }
+
+    private URI redirectTarget(URI from, String location) {
+        if (location == null || location.isBlank()) {
+            throw invalidUrl(shown(from) + " answered a redirect without a Location", shown(from) + " 返回了缺少 Location 的重定向");
+        }
         URI next;
         try {
             next = from.resolve(location.trim());

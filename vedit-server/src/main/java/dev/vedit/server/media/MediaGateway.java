@@ -21,7 +21,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -65,7 +64,9 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
         try {
             return media.upload(body, fileName, accountId);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The body is already spooled to local disk: failing here means our storage, not the client.
+            throw VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the upload could not be written to storage (" + e
+                    + "); the disk may be full or read-only, retry later", "上传文件无法写入存储（磁盘可能已满或只读），请稍后重试");
         }
     }
 
@@ -133,13 +134,14 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     private String storeDataUri(Account account, String url, String where) {
         int comma = url.indexOf(',');
         byte[] payload = url.substring(comma + 1).getBytes(StandardCharsets.US_ASCII);
-        try (InputStream in = Base64.getMimeDecoder().wrap(new ByteArrayInputStream(payload))) {
+        try (InputStream in = new DecodingStream(Base64.getMimeDecoder().wrap(new ByteArrayInputStream(payload)))) {
             return media.upload(in, where, account.id()).downloadUrl();
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException | DecodingStream.BadPayload e) {
             throw VeditException.of(ErrorCode.INVALID_URL, where + " is a data: URI whose payload is not valid base64",
                     where + " 是 data: URI，但其内容不是有效的 base64");
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, where + " could not be written to storage (" + e
+                    + "); the disk may be full or read-only, retry later", where + " 无法写入存储（磁盘可能已满或只读），请稍后重试");
         }
     }
 
@@ -175,14 +177,17 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     }
 
     @Override
-    public TaskOutput keep(long accountId, int index, EngineOutput output) {
+    public TaskOutput keep(long accountId, int index, EngineOutput output) throws EngineFailure {
         try {
             StoredMedia stored = media.storeFile(output.file());
             String fileName = stored.key().substring(stored.key().lastIndexOf('/') + 1);
             MediaLink link = media.createLink(stored.key(), accountId, fileName, resultTtl);
             return new TaskOutput(index, stored.key(), output.outputType(), output.nodeId(), link.token());
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Transient: the operator may free space or fix permissions before the next attempt.
+            throw new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
+                    "the result could not be written to storage (" + e + "); the disk may be full or read-only",
+                    "结果无法写入存储（磁盘可能已满或只读）"), true, "storage", e);
         }
     }
 
@@ -215,4 +220,38 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
         media.cleanup();
     }
 
+
+    /**
+     * The base64 decoder reports bad input as an IOException, like a storage failure; this tells the two apart,
+     * so a client's broken payload is its error (1001) and a full disk is ours (1010).
+     */
+    private static final class DecodingStream extends java.io.FilterInputStream {
+        static final class BadPayload extends RuntimeException {
+            BadPayload(IOException cause) {
+                super(cause);
+            }
+        }
+
+        DecodingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() {
+            try {
+                return super.read();
+            } catch (IOException e) {
+                throw new BadPayload(e);
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+            try {
+                return super.read(b, off, len);
+            } catch (IOException e) {
+                throw new BadPayload(e);
+            }
+        }
+    }
 }

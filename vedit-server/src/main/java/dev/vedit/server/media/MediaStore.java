@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * Where media bytes live, addressed by keys such as {@code openapi/<sha256>.mp4}. Keys are content
- * addressed, so an object never changes once stored. Implementations: {@link DiskMediaStore}; an object
- * store (S3) can be added behind the same interface.
+ * addressed, so an object never changes once stored. Implementations: {@link DiskMediaStore} (one machine, or a
+ * shared volume) and {@link S3MediaStore} (an S3-compatible bucket shared by many machines).
  */
 public interface MediaStore {
 

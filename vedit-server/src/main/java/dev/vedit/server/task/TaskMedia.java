@@ -16,8 +16,12 @@ public interface TaskMedia {
      */
     Path fetch(String url, FieldSpec field, Path dir) throws EngineFailure;
 
-    /** Moves an engine output into the media store and gives it an expiring, unguessable link. */
-    TaskOutput keep(long accountId, int index, EngineOutput output);
+    /**
+     * Moves an engine output into the media store and gives it an expiring, unguessable link.
+     *
+     * @throws EngineFailure (transient) when the store cannot take it: full, read-only or gone
+     */
+    TaskOutput keep(long accountId, int index, EngineOutput output) throws EngineFailure;
 
     /** The public URL of a kept output. */
     String url(TaskOutput output);

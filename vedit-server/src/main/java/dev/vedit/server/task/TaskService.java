@@ -11,7 +11,9 @@ import dev.vedit.wire.ModelSpec;
 import dev.vedit.wire.QueryReply;
 import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.SubmitReply;
+import dev.vedit.wire.TaskPage;
 import dev.vedit.wire.TaskResult;
+import dev.vedit.wire.TaskSummary;
 import dev.vedit.wire.TaskStatus;
 import dev.vedit.wire.Usage;
 import dev.vedit.wire.ValidatedRequest;
@@ -133,6 +135,40 @@ public final class TaskService {
             workers.cancelLocally(taskId);
         }
         return outcome;
+    }
+
+    /**
+     * A page of the account's own tasks, newest first (the vedit extension behind {@code vedit tasks list}).
+     *
+     * @param page     from 1
+     * @param pageSize 1 to {@link TaskPage#MAX_PAGE_SIZE}
+     * @throws VeditException {@link ErrorCode#INVALID_PARAMETERS} when either is out of range
+     */
+    public TaskPage list(Account account, int page, int pageSize) {
+        if (page < 1 || pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
+                    "page must be 1 or more and pageSize 1 to " + TaskPage.MAX_PAGE_SIZE + " (got page " + page + ", pageSize " + pageSize + ")",
+                    "page 须不小于 1，pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 page " + page + "，pageSize " + pageSize + "）");
+        }
+        long offset = (long) (page - 1) * pageSize;
+        if (offset > Integer.MAX_VALUE) {
+            return new TaskPage(page, pageSize, false, List.of());
+        }
+        List<Task> rows = store.page(account.id(), (int) offset, pageSize + 1);
+        List<TaskSummary> tasks = rows.stream().limit(pageSize).map(this::summary).toList();
+        return new TaskPage(page, pageSize, rows.size() > pageSize, tasks);
+    }
+
+    private TaskSummary summary(Task task) {
+        QueryReply view = view(task);
+        String prompt;
+        try {
+            prompt = json.readTree(task.requestJson()).path("prompt").asText("");
+        } catch (JsonProcessingException e) {
+            prompt = "";
+        }
+        return new TaskSummary(task.taskId(), task.endpoint(), view.status(), view.errorCode(), view.errorMessage(), view.progress(),
+                prompt, task.createdAt(), task.finishedAt());
     }
 
     /** How many tasks the account has running and queued. */

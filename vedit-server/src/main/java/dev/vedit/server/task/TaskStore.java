@@ -27,9 +27,22 @@ public final class TaskStore {
     private static final int CLAIM_WINDOW = 4;
 
     private final Jdbi jdbi;
+    private final boolean notifySubmits;
+    private final TaskEndHook endHook;
 
     public TaskStore(Jdbi jdbi) {
+        this(jdbi, false, TaskEndHook.NONE);
+    }
+
+    /**
+     * @param notifySubmits send a PostgreSQL {@code NOTIFY} on {@value QueueListener#CHANNEL} with every new task,
+     *                      delivered when its transaction commits, so idle workers on other nodes wake at once
+     * @param endHook       runs in the transaction of every terminal transition (e.g. to record a webhook delivery)
+     */
+    public TaskStore(Jdbi jdbi, boolean notifySubmits, TaskEndHook endHook) {
         this.jdbi = jdbi;
+        this.notifySubmits = notifySubmits;
+        this.endHook = endHook;
     }
 
     /** What a heartbeat learned about the running attempt. */
@@ -49,6 +62,9 @@ public final class TaskStore {
                     .bind("runAfter", t.runAfter()).bind("created", t.createdAt())
                     .execute();
             event(h, t.id(), TaskStatus.QUEUED, 0, null, null, "submitted", t.createdAt());
+            if (notifySubmits) {
+                h.execute("NOTIFY " + QueueListener.CHANNEL);
+            }
         });
     }
 
@@ -164,6 +180,7 @@ public final class TaskStore {
                         .bind("node", o.nodeId()).bind("token", o.linkToken()).execute();
             }
             event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
+            endHook.taskEnded(h, id, now);
             return true;
         });
     }
@@ -181,6 +198,7 @@ public final class TaskStore {
                 return false;
             }
             event(h, id, TaskStatus.FAILED, attempt, workerId, code.code(), message, now);
+            endHook.taskEnded(h, id, now);
             return true;
         });
     }
@@ -223,6 +241,7 @@ public final class TaskStore {
                             .bind("message", ErrorCode.TASK_CANCELLED.message()).bind("id", id).execute();
                     int attempt = h.createQuery("SELECT attempt FROM tasks WHERE id = :id").bind("id", id).mapTo(Integer.class).one();
                     event(h, id, TaskStatus.FAILED, attempt, null, ErrorCode.TASK_CANCELLED.code(), "cancelled while queued", now);
+                    endHook.taskEnded(h, id, now);
                     return CancelOutcome.CANCELLED;
                 }
                 case RUNNING -> {
@@ -266,12 +285,13 @@ public final class TaskStore {
         });
     }
 
-    private static void endRescued(Handle h, Task t, ErrorCode code, String message, long now) {
+    private void endRescued(Handle h, Task t, ErrorCode code, String message, long now) {
         h.createUpdate("""
                         UPDATE tasks SET status = 'FAILED', finished_at = :now, updated_at = :now, error_code = :code,
                             error_message = :message WHERE id = :id""")
                 .bind("now", now).bind("code", code.code()).bind("message", truncate(message)).bind("id", t.id()).execute();
         event(h, t.id(), TaskStatus.FAILED, t.attempt(), t.workerId(), code.code(), message, now);
+        endHook.taskEnded(h, t.id(), now);
     }
 
     /** Tasks of an account by status, for limits and status replies. */
@@ -292,6 +312,16 @@ public final class TaskStore {
     public List<Task> recent(long accountId, int limit) {
         return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE account_id = :a ORDER BY id DESC LIMIT :n")
                 .bind("a", accountId).bind("n", limit).map((rs, ctx) -> map(rs)).list());
+    }
+
+    /**
+     * One page of an account's tasks, newest first (ids grow with submit time). Fetches one row more than
+     * asked so the caller learns whether an older page exists without a count query.
+     */
+    List<Task> page(long accountId, int offset, int limit) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE account_id = :a ORDER BY id DESC "
+                        + "LIMIT :n OFFSET :o")
+                .bind("a", accountId).bind("n", limit).bind("o", offset).map((rs, ctx) -> map(rs)).list());
     }
 
     /** Tasks of one account by state. */

@@ -2,6 +2,7 @@ package dev.vedit.server.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
@@ -141,9 +142,16 @@ public final class WorkerPool implements AutoCloseable {
         } catch (EngineFailure failure) {
             ended(workerId, task, handle, failure);
         } catch (IOException | RuntimeException e) {
-            log.error("task {} attempt {} failed unexpectedly", task.id(), task.attempt(), e);
-            ended(workerId, task, handle, new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
-                    "the worker failed unexpectedly (" + e.getClass().getSimpleName() + ")", "工作进程意外失败"), true, "worker", e));
+            if (Database.unreachable(e)) {
+                // An outage, not a bug: the attempt is retried once the database answers again.
+                log.warn("task {} attempt {}: database unreachable ({})", task.id(), task.attempt(), e.toString());
+                ended(workerId, task, handle, new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
+                        "the database was unreachable during the attempt", "执行期间数据库不可用"), true, "worker", e));
+            } else {
+                log.error("task {} attempt {} failed unexpectedly", task.id(), task.attempt(), e);
+                ended(workerId, task, handle, new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
+                        "the worker failed unexpectedly (" + e.getClass().getSimpleName() + ")", "工作进程意外失败"), true, "worker", e));
+            }
         } finally {
             active.remove(task.id());
             deleteTree(workDir);

@@ -1,24 +1,29 @@
 package dev.vedit.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.InstanceOfAssertFactories.type;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.vedit.sdk.EditRequest;
+import dev.vedit.sdk.Edits;
+import dev.vedit.sdk.InvalidRequestException;
+import dev.vedit.sdk.TaskFailedException;
+import dev.vedit.sdk.VeditClient;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.http.TestServer;
-import java.io.ByteArrayOutputStream;
+import dev.vedit.wire.QueryReply;
+import dev.vedit.wire.SubmitReply;
+import dev.vedit.wire.TaskResult;
+import dev.vedit.wire.UploadReply;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,16 +31,15 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Real edits over HTTP, exactly as a hosted-service client does them: upload, submit, poll, download; the
+ * Real edits through the Java SDK, exactly as a user's program does them: upload, submit, wait, download; the
  * output is checked with ffprobe and pixel statistics.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EditEndToEndTest {
-    private static final String O3 = "/openapi/v2/kling-video-o3-pro/video-edit";
-
     @TempDir
     static Path dir;
     TestServer s;
+    VeditClient client;
     Clips clips;
     Path source;
     String sourceUrl;
@@ -43,9 +47,11 @@ class EditEndToEndTest {
     @BeforeAll
     void start() throws IOException {
         s = new TestServer(dir.resolve("server"));
+        client = VeditClient.builder().baseUrl(s.server.baseUrl()).apiKey(s.keyA)
+                .pollInterval(Duration.ofMillis(100), Duration.ofMillis(300)).build();
         clips = new Clips(dir.resolve("server").resolve("cache"));
         source = clips.clip(dir.resolve("source.mp4"), 320, 240, 2.0);
-        sourceUrl = upload(source).path("data").path("download_url").asText();
+        sourceUrl = client.upload(source).downloadUrl();
     }
 
     @AfterAll
@@ -53,49 +59,18 @@ class EditEndToEndTest {
         s.close();
     }
 
-    JsonNode upload(Path file) throws IOException {
-        String boundary = "----vedit" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
-                .header("Authorization", "Bearer " + s.keyA)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return s.json.readTree(r.body());
+    /** Submits, waits for the end, and returns the final reply of the successful task. */
+    QueryReply edit(EditRequest request) {
+        SubmitReply submitted = client.submit(request);
+        assertThat(submitted.status()).isEqualTo("QUEUED");
+        return client.waitFor(submitted.taskId(), Duration.ofSeconds(90));
     }
 
-    /** Submits, waits for the end, and returns the final query reply. */
-    JsonNode edit(String endpoint, Map<String, Object> body) {
-        JsonNode submitted = s.post(endpoint, s.keyA, body);
-        assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEmpty();
-        String taskId = submitted.path("taskId").asText();
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId));
-            String status = last[0].path("status").asText();
-            return status.equals("SUCCESS") || status.equals("FAILED");
-        });
-        return last[0];
-    }
-
-    Path download(JsonNode reply, String name) throws IOException {
-        assertThat(reply.path("status").asText()).as(reply.toString()).isEqualTo("SUCCESS");
-        JsonNode result = reply.path("results").get(0);
-        assertThat(result.path("outputType").asText()).isEqualTo("mp4");
-        HttpResponse<byte[]> r;
-        try {
-            r = s.http.send(HttpRequest.newBuilder(URI.create(result.path("url").asText())).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        } catch (InterruptedException e) {
-            throw new IOException(e);
-        }
-        assertThat(r.statusCode()).isEqualTo(200);
-        Path out = dir.resolve(name);
-        Files.write(out, r.body());
-        return out;
+    Path download(QueryReply reply, String name) {
+        assertThat(reply.status()).isEqualTo("SUCCESS");
+        TaskResult result = reply.results().get(0);
+        assertThat(result.outputType()).isEqualTo("mp4");
+        return client.download(result.url(), dir.resolve(name));
     }
 
     MediaInfo probe(Path file) {
@@ -104,17 +79,18 @@ class EditEndToEndTest {
 
     @Test
     void uploadAnswersWithADownloadUrlAndAContentAddressedName() throws IOException {
-        JsonNode r = upload(source);
-        assertThat(r.path("code").asInt()).isZero();
-        assertThat(r.path("message").asText()).isEqualTo("success");
-        assertThat(r.path("data").path("type").asText()).isEqualTo("video");
-        assertThat(r.path("data").path("fileName").asText()).matches("openapi/[0-9a-f]{64}\\.mp4");
-        assertThat(r.path("data").path("size").asText()).isEqualTo(Long.toString(Files.size(source)));
+        UploadReply.Uploaded r = client.upload(source);
+        assertThat(r.type()).isEqualTo("video");
+        assertThat(r.fileName()).matches("openapi/[0-9a-f]{64}\\.mp4");
+        assertThat(r.size()).isEqualTo(Long.toString(Files.size(source)));
+        try (var in = Files.newInputStream(source)) {
+            assertThat(client.upload(in, "same.mp4").fileName()).isEqualTo(r.fileName());
+        }
     }
 
     @Test
     void blackAndWhiteOutputHasNoChroma() throws IOException {
-        Path out = download(edit(O3, Map.of("prompt", "make it black and white", "videoUrl", sourceUrl)), "bw.mp4");
+        Path out = download(edit(Edits.klingO3Pro().prompt("make it black and white").videoUrl(sourceUrl).build()), "bw.mp4");
         MediaInfo info = probe(out);
         assertThat(info.videoCodec()).isEqualTo("h264");
         assertThat(info.audioCodec()).isEqualTo("aac");
@@ -131,7 +107,7 @@ class EditEndToEndTest {
 
     @Test
     void aMirroredFrameEqualsTheFlippedSourceFrame() throws IOException {
-        Path out = download(edit(O3, Map.of("prompt", "镜像", "videoUrl", sourceUrl)), "mirror.mp4");
+        Path out = download(edit(Edits.klingO3Pro().prompt("镜像").videoUrl(sourceUrl).build()), "mirror.mp4");
         byte[] src = clips.frame(source, 1.0, "rgb24");
         byte[] dst = clips.frame(out, 1.0, "rgb24");
         assertThat(dst).hasSameSizeAs(src);
@@ -147,8 +123,8 @@ class EditEndToEndTest {
     }
 
     @Test
-    void speedAndMuteFromPromptAndOptionsShapeTheOutput() throws IOException {
-        Path out = download(edit(O3, Map.of("prompt", "speed it up 2x", "videoUrl", sourceUrl, "keepOriginalSound", false)), "fast.mp4");
+    void speedAndMuteFromPromptAndOptionsShapeTheOutput() {
+        Path out = download(edit(Edits.klingO3Pro().prompt("speed it up 2x").videoUrl(sourceUrl).keepOriginalSound(false).build()), "fast.mp4");
         MediaInfo info = probe(out);
         assertThat(info.durationSeconds()).isCloseTo(1.0, org.assertj.core.data.Offset.offset(0.15));
         assertThat(info.hasAudio()).isFalse();
@@ -159,9 +135,9 @@ class EditEndToEndTest {
         Path image = dir.resolve("ref.png");
         Files.write(image, Base64.getDecoder().decode(
                 "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"));
-        String imageUrl = upload(image).path("data").path("download_url").asText();
-        Path out = download(edit("/openapi/v2/wan-2.7/video-edit", Map.of("prompt", "flip it upside down", "videoUrl", sourceUrl,
-                "imageUrls", List.of(imageUrl), "aspectRatio", "9:16", "resolution", "720p")), "wan.mp4");
+        String imageUrl = client.upload(image).downloadUrl();
+        Path out = download(edit(Edits.wan27().prompt("flip it upside down").videoUrl(sourceUrl).imageUrls(imageUrl)
+                .aspectRatio("9:16").resolution("720p").build()), "wan.mp4");
         MediaInfo info = probe(out);
         assertThat(info.width()).isEqualTo(720);
         assertThat(info.height()).isEqualTo(1280);
@@ -170,24 +146,26 @@ class EditEndToEndTest {
     @Test
     void aDataUriInputIsStoredAtSubmitAndEdited() throws IOException {
         String dataUri = "data:video/mp4;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(source));
-        Path out = download(edit(O3, Map.of("prompt", "invert the colors", "videoUrl", dataUri)), "inverted.mp4");
+        Path out = download(edit(Edits.klingO3Pro().prompt("invert the colors").videoUrl(dataUri).build()), "inverted.mp4");
         assertThat(probe(out).hasVideo()).isTrue();
     }
 
     @Test
     void aVideoLongerThanTheModelAllowsIsRefusedAtSubmit() throws IOException {
         Path longClip = clips.clip(dir.resolve("long.mp4"), 160, 120, 11.0);
-        String url = upload(longClip).path("data").path("download_url").asText();
-        JsonNode r = s.post(O3, s.keyA, Map.of("prompt", "mirror", "videoUrl", url));
-        assertThat(r.path("errorCode").asText()).isEqualTo("2004");
-        assertThat(r.path("errorMessage").asText()).contains("at most 10 s");
+        String url = client.upload(longClip).downloadUrl();
+        assertThatThrownBy(() -> client.submit(Edits.klingO3Pro().prompt("mirror").videoUrl(url).build()))
+                .asInstanceOf(type(InvalidRequestException.class))
+                .satisfies(e -> {
+                    assertThat(e.errorCode()).isEqualTo("2004");
+                    assertThat(e.getMessage()).contains("at most 10 s");
+                });
     }
 
     @Test
     void resultsSupportRangeRequests() throws IOException, InterruptedException {
-        JsonNode done = edit(O3, Map.of("prompt", "rotate 90 degrees", "videoUrl", sourceUrl));
-        assertThat(done.path("status").asText()).isEqualTo("SUCCESS");
-        String url = done.path("results").get(0).path("url").asText();
+        QueryReply done = edit(Edits.klingO3Pro().prompt("rotate 90 degrees").videoUrl(sourceUrl).build());
+        String url = done.results().get(0).url();
         HttpResponse<byte[]> r = s.http.send(HttpRequest.newBuilder(URI.create(url)).header("Range", "bytes=0-99").GET().build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(r.statusCode()).isEqualTo(206);
@@ -196,20 +174,22 @@ class EditEndToEndTest {
     }
 
     @Test
-    void cancellingARunningTaskStopsItsFfmpeg() throws IOException {
+    void aRunningTaskReportsFfmpegProgressAndCancellingItStopsItsFfmpeg() throws IOException {
         Path longClip = clips.clip(dir.resolve("cancel.mp4"), 640, 360, 60.0);
-        String url = upload(longClip).path("data").path("download_url").asText();
-        JsonNode submitted = s.post("/openapi/v2/rhart-video-g-official/edit-video", s.keyA,
-                Map.of("prompt", "slow it down to half speed", "videoUrl", url, "resolution", "720p"));
-        assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEmpty();
-        String taskId = submitted.path("taskId").asText();
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId)).path("status").asText().equals("RUNNING"));
+        String url = client.upload(longClip).downloadUrl();
+        String taskId = client.submit(Edits.grokImagine().prompt("slow it down to half speed").videoUrl(url).resolution("720p").build()).taskId();
+        // The percent comes from ffmpeg's -progress output: it moves off 0 while the render is far from done.
+        QueryReply[] running = new QueryReply[1];
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            running[0] = client.query(taskId);
+            return running[0].status().equals("RUNNING") && running[0].progress() != null && running[0].progress() > 0;
+        });
+        assertThat(running[0].progress()).isBetween(1, 99);
         long cancelledAt = System.nanoTime();
-        assertThat(s.post("/task/openapi/cancel", s.keyA, Map.of("taskId", taskId)).path("code").asInt()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() ->
-                s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId)).path("status").asText().equals("FAILED"));
+        client.cancel(taskId);
+        assertThatThrownBy(() -> client.waitFor(taskId, Duration.ofSeconds(10)))
+                .asInstanceOf(type(TaskFailedException.class))
+                .satisfies(e -> assertThat(e.errorCode()).isEqualTo("2002"));
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(5));
-        assertThat(s.post("/openapi/v2/query", s.keyA, Map.of("taskId", taskId)).path("errorCode").asText()).isEqualTo("2002");
     }
 }

@@ -16,6 +16,8 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import dev.vedit.server.outbound.AddressPolicy;
+import dev.vedit.server.outbound.OutboundClient;
 import java.util.Base64;
 import java.util.List;
 import java.util.Set;
@@ -35,6 +37,7 @@ class MediaFetcherTest {
     HttpServer server;
     final AtomicInteger requests = new AtomicInteger();
     MediaFixture fx;
+    OutboundClient client;
     MediaFetcher fetcher;
     Path target;
     final byte[] png = SampleMedia.png();
@@ -46,13 +49,14 @@ class MediaFetcherTest {
         server.start();
         // Our own public base URL is this test server: fetching an own URL must not reach it.
         fx = new MediaFixture(dir, base(), LIMIT);
-        fetcher = new MediaFetcher(fx.media, Set.of("vedit.example"), List.of("127.0.0.1"), Duration.ofSeconds(2));
+        client = new OutboundClient(new AddressPolicy(List.of("127.0.0.1")), Duration.ofSeconds(2), "vedit-test");
+        fetcher = new MediaFetcher(fx.media, Set.of("vedit.example"), client, Duration.ofSeconds(2));
         target = dir.resolve("inputs");
     }
 
     @AfterEach
     void stop() {
-        fetcher.close();
+        client.close();
         server.stop(0);
         fx.close();
     }
@@ -70,6 +74,9 @@ class MediaFetcherTest {
             } else if (path.startsWith("/hop/")) {
                 int left = Integer.parseInt(path.substring("/hop/".length()));
                 exchange.getResponseHeaders().add("Location", left == 0 ? "/image.png" : "/hop/" + (left - 1));
+                exchange.sendResponseHeaders(302, -1);
+            } else if (path.equals("/to-private")) {
+                exchange.getResponseHeaders().add("Location", "http://10.0.0.1:" + server.getAddress().getPort() + "/image.png");
                 exchange.sendResponseHeaders(302, -1);
             } else if (path.equals("/declared-huge")) {
                 exchange.sendResponseHeaders(200, LIMIT * 10);
@@ -206,7 +213,8 @@ class MediaFetcherTest {
 
     @Test
     void privateAddressesAreRefusedWithoutAnAllowlist() {
-        try (MediaFetcher strict = new MediaFetcher(fx.media, Set.of(), List.of(), Duration.ofSeconds(2))) {
+        try (OutboundClient strictClient = new OutboundClient(new AddressPolicy(List.of()), Duration.ofSeconds(2), "vedit-test")) {
+            MediaFetcher strict = new MediaFetcher(fx.media, Set.of(), strictClient, Duration.ofSeconds(2));
             assertFails(() -> strict.fetch(base() + "/image.png", LIMIT, target), ErrorCode.INVALID_URL, false,
                     "private or reserved");
             assertFails(() -> strict.fetch("http://169.254.169.254/latest/meta-data/", LIMIT, target),
@@ -215,6 +223,22 @@ class MediaFetcherTest {
                     LIMIT, target), ErrorCode.INVALID_URL, false, "private or reserved");
         }
         assertThat(requests).hasValue(0);
+    }
+
+    @Test
+    void aRedirectToAPrivateAddressIsRefusedAlthoughTheFirstHopWasAllowed() {
+        assertFails(() -> fetcher.fetch(base() + "/to-private", LIMIT, target), ErrorCode.INVALID_URL, false, "10.0.0.1");
+        assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aRedirectToFileIsRefused() {
+        server.createContext("/to-file", exchange -> {
+            exchange.getResponseHeaders().add("Location", "file:///etc/passwd");
+            exchange.sendResponseHeaders(302, -1);
+            exchange.close();
+        });
+        assertFails(() -> fetcher.fetch(base() + "/to-file", LIMIT, target), ErrorCode.INVALID_URL, false, "file:");
     }
 
     @Test

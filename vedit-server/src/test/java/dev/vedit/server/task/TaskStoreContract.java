@@ -248,4 +248,62 @@ abstract class TaskStoreContract {
             previous = id;
         }
     }
+
+    /** The status each end-hook call saw, read through the hook's own handle (so inside the transition's transaction). */
+    record Ended(long taskId, String statusSeen) {
+    }
+
+    TaskStore storeRecordingEnds(List<Ended> ended) {
+        return new TaskStore(db.jdbi(), false, (h, id, at) -> ended.add(new Ended(id,
+                h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", id).mapTo(String.class).one())));
+    }
+
+    @Test
+    void everyTerminalTransitionRunsTheEndHookOnceInsideItsTransaction() {
+        List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskStore hooked = storeRecordingEnds(ended);
+        Account a = keys.createAccount("a", ApiKeys.generate());
+        Task succeeded = queue(a);
+        Task failed = queue(a);
+        Task cancelled = queue(a);
+
+        Task first = hooked.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(hooked.succeed(first.id(), "w1", 1, List.of(), now)).isTrue();
+        Task second = hooked.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(hooked.fail(second.id(), "w1", 1, ErrorCode.GENERATION_FAILED, "x", null, now)).isTrue();
+        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
+        // Transitions that do not end the task, and repeated ends, call nothing.
+        assertThat(hooked.succeed(first.id(), "w1", 1, List.of(), now)).isFalse();
+        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.ALREADY_FINISHED);
+
+        assertThat(ended).containsExactly(new Ended(succeeded.id(), "SUCCESS"), new Ended(failed.id(), "FAILED"),
+                new Ended(cancelled.id(), "FAILED"));
+    }
+
+    @Test
+    void aTaskRescuedOutOfAttemptsRunsTheEndHook() {
+        List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskStore hooked = storeRecordingEnds(ended);
+        Task t = queue(keys.createAccount("a", ApiKeys.generate())); // 3 attempts
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            assertThat(hooked.claim("w" + attempt, now, e -> 100)).isPresent();
+            assertThat(ended).isEmpty();
+            hooked.rescueStale(now + 1, now, now);
+        }
+        assertThat(ended).containsExactly(new Ended(t.id(), "FAILED"));
+    }
+
+    @Test
+    void aFailingEndHookRollsTheTransitionBack() {
+        TaskStore failing = new TaskStore(db.jdbi(), false, (h, id, at) -> {
+            throw new IllegalStateException("the hook's insert failed");
+        });
+        Account a = keys.createAccount("a", ApiKeys.generate());
+        Task t = queue(a);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.requestCancel(t.id(), a.id(), now))
+                .hasMessageContaining("the hook's insert failed");
+        assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(store.events(t.id())).hasSize(1);
+    }
 }

@@ -8,6 +8,7 @@ import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -19,7 +20,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /**
  * The engine that needs no GPU: colour and style, time, geometry, reference-image, text and sound edits, read
@@ -33,12 +35,8 @@ public final class LocalEngine implements Engine {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(30);
     /** Container durations are rounded; a source this much shorter than a required length still counts. */
     private static final double LENGTH_TOLERANCE_SECONDS = 0.05;
-
-    /**
-     * Operations the interpreter understands whose renderer needs a vision pre-pass (person mask, face
-     * detection) that this engine does not have yet: refused at plan time, in one place.
-     */
-    static final Set<String> NEEDS_VISION = Set.of("replace_background", "blur_faces");
+    /** The share of progress the vision pass reports, when the plan has one (it is the slower step). */
+    private static final double VISION_SHARE = 0.8;
 
     private final Ffmpeg ffmpeg;
     private final PromptInterpreter interpreter = new PromptInterpreter();
@@ -57,13 +55,6 @@ public final class LocalEngine implements Engine {
         List<EditOperation> options = ModelOptions.operations(request);
         List<EditOperation> ops = new ArrayList<>(interpreter.interpret(request.prompt(), request.imageUrls().size()));
         ops.addAll(options);
-        for (EditOperation op : ops) {
-            if (NEEDS_VISION.contains(op.op())) {
-                throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                        "\"" + op.source() + "\" needs person segmentation or face detection, which this local engine does not have yet",
-                        "“" + op.source() + "”需要人像分割或人脸检测，本地引擎暂不具备此能力");
-            }
-        }
         double speed = ops.stream().filter(o -> o.op().equals("speed"))
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
         if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
@@ -89,19 +80,30 @@ public final class LocalEngine implements Engine {
         Path output = context.workDir().resolve("output.mp4");
         Path source = inputs.video();
         EditPlan render = plan;
+        DoubleConsumer renderProgress = context::progress;
+        Duration renderLimit = context.timeLimit();
+        if (VisionPass.appliesTo(plan)) {
+            // OpenCV edits first, into an intermediate carrying the original audio; the render then runs on it.
+            source = context.workDir().resolve("vision.mkv");
+            double visionSeconds = new VisionPass(ffmpeg).run(visionPlan(plan, info), inputs.video(), info, inputs.images(),
+                    source, context, p -> context.progress(p * VISION_SHARE)).wallSeconds();
+            renderProgress = p -> context.progress(VISION_SHARE + p * (1 - VISION_SHARE));
+            renderLimit = renderLimit.minusMillis((long) (visionSeconds * 1000));
+        }
         if (ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES)) {
             ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(ffmpeg, plan, source, info, context,
                     ChunkedReverse.MAX_BUFFER_BYTES);
             source = prepared.source();
             render = prepared.plan();
             info = probe(source);
+            DoubleConsumer afterReverse = renderProgress;
+            renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
         }
         boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
         RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
-        boolean prepassed = source != inputs.video();
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
-        job.run(command.expectedSeconds(), p -> context.progress(prepassed ? 0.5 + 0.5 * p : p), context.timeLimit());
+        job.run(command.expectedSeconds(), renderProgress, renderLimit);
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
@@ -112,6 +114,19 @@ public final class LocalEngine implements Engine {
                     "cannot read the output: " + e.getMessage(), "无法读取输出文件"), true, NODE, e);
         }
         return List.of(new EngineOutput(output, "mp4", NODE));
+    }
+
+    /**
+     * The plan the vision pass runs. It honours a trim only as a length from the start, so it gets one trim that
+     * keeps everything up to the end of the kept window; the render then cuts the window out of the intermediate,
+     * which starts where the source does.
+     */
+    private static EditPlan visionPlan(EditPlan plan, MediaInfo info) throws EngineFailure {
+        double end = RenderCommand.window(plan.operations(), info)[1];
+        List<EditOperation> ops = new ArrayList<>(plan.operations().stream()
+                .filter(o -> !o.op().matches("trim|trim_last|drop_last")).toList());
+        ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", end), "the kept window"));
+        return new EditPlan(plan.engine(), ops);
     }
 
     private MediaInfo probe(Path video) throws EngineFailure {

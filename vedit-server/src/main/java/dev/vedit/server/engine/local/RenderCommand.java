@@ -73,7 +73,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         for (EditOperation op : ops) {
             switch (op.op()) {
                 case "trim" -> {
-                    start += number(op, "start");
+                    start += op.params().containsKey("start") ? number(op, "start") : 0;
                     if (op.params().containsKey("duration")) {
                         end = Math.min(end, start + number(op, "duration"));
                     }
@@ -225,6 +225,9 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 case "trim", "trim_last", "drop_last", "speed", "mute", "keep_audio", "encode", "reverse", "loop", "freeze",
                      "freeze_end", "intro", "outro", "fade_in", "fade_out", "fade_both", "fps" -> {
                     // time selection is done at the input; the rest are applied after speed, in structural()
+                }
+                case "replace_background", "blur_faces" -> {
+                    // done by the vision pass, whose output is this render's input
                 }
                 default -> throw new IllegalStateException("no renderer for operation " + op.op()
                         + " (the planner must refuse it first)");

@@ -12,6 +12,7 @@ import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
+import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.RequestValidator;
@@ -23,6 +24,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -288,12 +290,11 @@ class LocalEngineOperationsTest {
     }
 
     @Test
-    void editsThatNeedAVisionPrePassAreRefusedAtPlanTime() {
-        assertThatThrownBy(() -> engine.plan(request("blur the faces", 0)))
-                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
-                .hasMessageContaining("blur the faces").hasMessageContaining("人脸检测");
-        assertThatThrownBy(() -> engine.plan(request("把背景换成图1", 1)))
-                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED));
+    void visionEditsArePlannedWithTheirFigureAndStyle() {
+        assertThat(engine.plan(request("blur the faces", 0)).operations())
+                .containsExactly(new EditOperation("blur_faces", Map.of("style", "blur"), "blur the faces"));
+        assertThat(engine.plan(request("把背景换成图1，并且给脸打马赛克", 1)).operations()).extracting(EditOperation::params)
+                .containsExactly(Map.of("image", 1), Map.of("style", "pixelate"));
     }
 
     // ---- many edits, one graph ----

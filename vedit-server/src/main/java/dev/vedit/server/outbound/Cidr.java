@@ -1,4 +1,4 @@
-package dev.vedit.server.media;
+package dev.vedit.server.outbound;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;

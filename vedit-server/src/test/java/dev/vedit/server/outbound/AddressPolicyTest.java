@@ -1,4 +1,4 @@
-package dev.vedit.server.media;
+package dev.vedit.server.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,7 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class MediaAddressPolicyTest {
+class AddressPolicyTest {
 
     static byte[] ip(String literal) throws UnknownHostException {
         return InetAddress.getByName(literal).getAddress();

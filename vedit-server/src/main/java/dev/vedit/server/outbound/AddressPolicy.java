@@ -1,7 +1,5 @@
-package dev.vedit.server.media;
+package dev.vedit.server.outbound;
 
-import dev.vedit.wire.ErrorCode;
-import dev.vedit.wire.VeditException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -12,10 +10,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Which hosts the fetcher may connect to: public addresses only, so a submitted URL cannot reach this
- * server's own network (cloud metadata, databases, admin ports), except where an allowlist says so.
+ * Which addresses outbound requests (media fetches, webhooks) may connect to: public addresses only, so a
+ * submitted URL cannot reach this server's own network (cloud metadata, databases, admin ports), except
+ * where the operator's allowlist says so.
  */
-final class AddressPolicy {
+public final class AddressPolicy {
     private static final List<Cidr> BLOCKED = List.of(
             "0.0.0.0/8", "10.0.0.0/8", "100.64.0.0/10", "127.0.0.0/8", "169.254.0.0/16", "172.16.0.0/12",
             "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
@@ -26,10 +25,16 @@ final class AddressPolicy {
     private final Set<String> allowedHosts = new TreeSet<>();
     private final List<Cidr> allowedBlocks = new ArrayList<>();
 
-    /** @param allowlist host names and IP addresses or CIDR blocks that may be reached although private */
-    AddressPolicy(List<String> allowlist) {
+    /**
+     * @param allowlist host names, IP addresses or CIDR blocks that may be reached although private
+     * @throws IllegalArgumentException when an entry is a malformed CIDR block
+     */
+    public AddressPolicy(List<String> allowlist) {
         for (String entry : allowlist) {
             String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (e.isEmpty()) {
+                continue;
+            }
             if (Cidr.isIpLiteral(e.contains("/") ? e.substring(0, e.indexOf('/')) : e)) {
                 allowedBlocks.add(Cidr.parse(e));
             } else {
@@ -39,31 +44,24 @@ final class AddressPolicy {
     }
 
     /**
-     * Resolves {@code host} and refuses it when any of its addresses is not public and not allowlisted.
+     * Resolves {@code host} once and returns its addresses, all of them permitted; the caller connects to
+     * exactly these, so a second DNS answer (rebinding) never comes into play.
      *
-     * @throws VeditException {@link ErrorCode#INVALID_URL}
+     * @throws UnknownHostException the host does not resolve
+     * @throws BlockedAddressException one of its addresses is not public and not allowlisted
      */
-    void check(String host) {
+    public List<InetAddress> resolve(String host) throws UnknownHostException {
         String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        InetAddress[] addresses = InetAddress.getAllByName(name);
         if (allowedHosts.contains(name.toLowerCase(Locale.ROOT))) {
-            return;
-        }
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(name);
-        } catch (UnknownHostException e) {
-            throw VeditException.of(ErrorCode.INVALID_URL,
-                    "the host " + name + " does not exist; check the URL",
-                    "主机 " + name + " 不存在，请检查链接");
+            return List.of(addresses);
         }
         for (InetAddress address : addresses) {
             if (!permitted(address.getAddress())) {
-                throw VeditException.of(ErrorCode.INVALID_URL,
-                        "the host " + name + " is a private or reserved address (" + address.getHostAddress()
-                                + "); use a publicly reachable URL or upload the file",
-                        "主机 " + name + " 为私有或保留地址（" + address.getHostAddress() + "），请使用公网可访问的链接或先上传文件");
+                throw new BlockedAddressException(name, address.getHostAddress());
             }
         }
+        return List.of(addresses);
     }
 
     boolean permitted(byte[] address) {

@@ -1,0 +1,23 @@
+package dev.vedit.sdk;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Finds the field an invalid-input message is about. The server and the shared validator put the field name
+ * first in the detail ("Invalid parameters: prompt is required | …"), so one reading serves both.
+ */
+final class FieldNames {
+    private static final Pattern FIELD_FIRST = Pattern.compile("^[^|]*?:\\s*([a-zA-Z][a-zA-Z0-9]*(?:\\[\\d+])?)\\s+(?:is|must|accepts|needs|has)\\b");
+
+    private FieldNames() {
+    }
+
+    static String mentionedIn(String message) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = FIELD_FIRST.matcher(message);
+        return m.find() ? m.group(1) : null;
+    }
+}

@@ -1,0 +1,517 @@
+package dev.vedit.sdk;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.sdk.Transport.Safety;
+import dev.vedit.wire.AccountStatus;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.QueryReply;
+import dev.vedit.wire.QueueStatus;
+import dev.vedit.wire.RequestValidator;
+import dev.vedit.wire.SubmitReply;
+import dev.vedit.wire.TaskPage;
+import dev.vedit.wire.TaskStatus;
+import dev.vedit.wire.UploadReply;
+import dev.vedit.wire.VeditException;
+import dev.vedit.wire.WireJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * A client for vedit and the hosted RunningHub video-edit API. Immutable and thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * VeditClient client = VeditClient.builder()
+ *         .baseUrl("http://127.0.0.1:8080")        // default: the hosted service
+ *         .apiKey(System.getenv("VEDIT_API_KEY"))
+ *         .build();
+ * String video = client.upload(Path.of("in.mp4")).downloadUrl();
+ * SubmitReply task = client.submit(Edits.klingO3Pro().prompt("make it black and white").videoUrl(video).build());
+ * QueryReply done = client.waitFor(task.taskId(), Duration.ofMinutes(10), p -> System.out.println(p.status() + " " + p.percent()));
+ * client.download(done.results().get(0).url(), Path.of("out.mp4"));
+ * }</pre>
+ *
+ * <p>Every call has a {@code CompletableFuture} variant ({@code …Async}) that runs it on the builder's executor
+ * (virtual threads by default); its failures arrive as a {@link java.util.concurrent.CompletionException} whose
+ * cause is the {@link VeditApiException}. Which failures are repeated is described in {@link RetryPolicy}.
+ */
+public final class VeditClient {
+    /** The hosted RunningHub service, the default base URL. */
+    public static final String HOSTED_BASE_URL = "https://www.runninghub.cn";
+
+    private final URI baseUrl;
+    private final String apiKey;
+    private final Duration requestTimeout;
+    private final Duration pollInitial;
+    private final Duration pollMax;
+    private final Executor executor;
+    private final HttpClient http;
+    private final Transport transport;
+    private final ObjectMapper json = WireJson.newMapper();
+
+    private VeditClient(Builder b) {
+        this.baseUrl = URI.create(b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl);
+        this.apiKey = b.apiKey;
+        this.requestTimeout = b.requestTimeout;
+        this.pollInitial = b.pollInitial;
+        this.pollMax = b.pollMax;
+        this.executor = b.executor != null ? b.executor : Executors.newVirtualThreadPerTaskExecutor();
+        this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
+        this.transport = new Transport(http, b.retry, json);
+    }
+
+    /** A new builder; only the API key is required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The base URL calls go to. */
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    // ---- tasks ---------------------------------------------------------------------------------------
+
+    /**
+     * Submits an edit. A submit is repeated only when it certainly created nothing (connection refused, HTTP 429/5xx,
+     * a 421 limit); after a read timeout it is not, and a {@link ConnectionException} with
+     * {@link ConnectionException#requestMayHaveArrived()} tells the caller to look (e.g. {@link #listTasks}) before resubmitting.
+     *
+     * @return the accepted task ({@code taskId}, {@code status} QUEUED or RUNNING)
+     * @throws InvalidRequestException when the service refuses the input (it was already checked here)
+     */
+    public SubmitReply submit(EditRequest request) {
+        return submitBody(request.endpoint(), request.body());
+    }
+
+    /**
+     * Submits to any endpoint below {@code /openapi/v2/} with a body of your own (a {@code Map}, a {@code JsonNode}, or
+     * any object Jackson can write). A video-edit endpoint's body is checked against its catalog facts first.
+     */
+    public SubmitReply submit(String endpoint, Object body) {
+        JsonNode node = body instanceof JsonNode n ? n : json.valueToTree(body);
+        ModelCatalog.standard().byPath(endpoint).ifPresent(model -> {
+            try {
+                RequestValidator.validate(model, node);
+            } catch (VeditException e) {
+                throw new InvalidRequestException(e.code().code(), e.getMessage(), "", e);
+            }
+        });
+        return submitBody(endpoint.startsWith("/") ? endpoint.substring(1) : endpoint, node);
+    }
+
+    private SubmitReply submitBody(String endpoint, JsonNode body) {
+        byte[] bytes = write(body);
+        return transport.json(() -> post("/openapi/v2/" + endpoint, bytes), Safety.CREATES, true, reply -> {
+            SubmitReply r = json.convertValue(reply, SubmitReply.class);
+            if (!r.accepted()) {
+                throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), r.taskId(), null);
+            }
+            return r;
+        });
+    }
+
+    /** {@link #submit(EditRequest)} on the executor. */
+    public CompletableFuture<SubmitReply> submitAsync(EditRequest request) {
+        return async(() -> submit(request));
+    }
+
+    /**
+     * The task as the service sees it now (any status; a FAILED task is a reply, not an exception).
+     *
+     * @throws NotFoundException when the task is unknown, expired or another key's
+     */
+    public QueryReply query(String taskId) {
+        byte[] body = write(Map.of("taskId", taskId));
+        return transport.json(() -> post("/openapi/v2/query", body), Safety.IDEMPOTENT, true, reply -> {
+            QueryReply r = json.convertValue(reply, QueryReply.class);
+            if (r.status() == null || r.status().isEmpty()) {
+                throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), taskId, null);
+            }
+            return r;
+        });
+    }
+
+    /** {@link #query(String)} on the executor. */
+    public CompletableFuture<QueryReply> queryAsync(String taskId) {
+        return async(() -> query(taskId));
+    }
+
+    /**
+     * Polls the task until it ends, with exponential backoff and jitter between polls (see the builder's
+     * {@link Builder#pollInterval}). Transient failures of single polls are ridden out until the timeout.
+     *
+     * @param timeout  the longest wait; the task itself is not affected when it passes
+     * @param listener told of every poll (status, percent, elapsed)
+     * @return the final reply of a task that ended in SUCCESS (its {@code results} hold the output URLs)
+     * @throws TaskFailedException  when the task ends FAILED
+     * @throws WaitTimeoutException when {@code timeout} passes first
+     * @throws NotFoundException    when the task is unknown
+     */
+    public QueryReply waitFor(String taskId, Duration timeout, ProgressListener listener) {
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        QueryReply last = null;
+        for (int poll = 1; ; poll++) {
+            try {
+                last = query(taskId);
+                TaskStatus status = TaskStatus.valueOf(last.status());
+                listener.onProgress(new TaskProgress(taskId, status, last.progress(), Duration.ofNanos(System.nanoTime() - start), last));
+                if (status == TaskStatus.SUCCESS) {
+                    return last;
+                }
+                if (status == TaskStatus.FAILED) {
+                    throw new TaskFailedException(last);
+                }
+            } catch (ServerException | ConnectionException | LimitExceededException e) {
+                if (System.nanoTime() >= deadline) {
+                    throw e;
+                }
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new WaitTimeoutException(taskId, "task " + taskId + " did not end within " + timeout.toSeconds()
+                        + " s (last status " + (last == null ? "unknown" : last.status()) + "); it goes on, wait again or cancel it"
+                        + " | 任务在 " + timeout.toSeconds() + " 秒内未结束，仍在继续，可再次等待或取消", last);
+            }
+            Duration pause = RetryPolicy.jittered(pollInitial, pollMax, poll);
+            try {
+                Transport.sleep(pause.toNanos() > left ? Duration.ofNanos(left) : pause);
+            } catch (ConnectionException interrupted) {
+                throw new WaitTimeoutException(taskId, "interrupted while waiting for task " + taskId + " | 等待任务时被中断", last);
+            }
+        }
+    }
+
+    /** {@link #waitFor(String, Duration, ProgressListener)} without a listener. */
+    public QueryReply waitFor(String taskId, Duration timeout) {
+        return waitFor(taskId, timeout, ProgressListener.NONE);
+    }
+
+    /** {@link #waitFor(String, Duration, ProgressListener)} on the executor. */
+    public CompletableFuture<QueryReply> waitForAsync(String taskId, Duration timeout, ProgressListener listener) {
+        return async(() -> waitFor(taskId, timeout, listener));
+    }
+
+    /** Submits and waits: {@link #submit(EditRequest)} then {@link #waitFor(String, Duration, ProgressListener)}. */
+    public QueryReply run(EditRequest request, Duration timeout, ProgressListener listener) {
+        return waitFor(submit(request).taskId(), timeout, listener);
+    }
+
+    /** {@link #run(EditRequest, Duration, ProgressListener)} on the executor. */
+    public CompletableFuture<QueryReply> runAsync(EditRequest request, Duration timeout, ProgressListener listener) {
+        return async(() -> run(request, timeout, listener));
+    }
+
+    /**
+     * Cancels a task: a queued one ends at once, a running one within moments (it then reads FAILED with code 2002).
+     * Cancelling a task that already ended does nothing.
+     *
+     * @throws NotFoundException when the task is unknown
+     */
+    public void cancel(String taskId) {
+        byte[] body = write(Map.of("taskId", taskId));
+        transport.json(() -> post("/task/openapi/cancel", body), Safety.IDEMPOTENT, true, reply -> v1Data(reply, taskId));
+    }
+
+    /** {@link #cancel(String)} on the executor. */
+    public CompletableFuture<Void> cancelAsync(String taskId) {
+        return async(() -> {
+            cancel(taskId);
+            return null;
+        });
+    }
+
+    /**
+     * The calling key's tasks, newest first: vedit's extension {@code GET /openapi/v2/tasks} (the hosted service has
+     * no listing and answers {@link NotFoundException}).
+     *
+     * @param page     from 1
+     * @param pageSize 1 to {@link TaskPage#MAX_PAGE_SIZE}
+     */
+    public TaskPage listTasks(int page, int pageSize) {
+        String path = "/openapi/v2/tasks?page=" + page + "&pageSize=" + pageSize;
+        return transport.json(() -> get(path), Safety.IDEMPOTENT, true, reply -> json.convertValue(v1Data(reply, ""), TaskPage.class));
+    }
+
+    /** {@link #listTasks(int, int)} on the executor. */
+    public CompletableFuture<TaskPage> listTasksAsync(int page, int pageSize) {
+        return async(() -> listTasks(page, pageSize));
+    }
+
+    // ---- media ---------------------------------------------------------------------------------------
+
+    /**
+     * Uploads a local file, streamed from disk; put the reply's {@code downloadUrl()} into a model's media field.
+     * Repeated like a read on failure: the service stores uploads by content, so a second copy is harmless.
+     *
+     * @throws InvalidRequestException when the file cannot be read, is too large or of a type the service refuses
+     */
+    public UploadReply.Uploaded upload(Path file) {
+        if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+            throw new InvalidRequestException("1007", "cannot read " + file + ": not a readable file | 无法读取文件 " + file, "", null);
+        }
+        return upload(() -> {
+            try {
+                return HttpRequest.BodyPublishers.ofFile(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }, file.getFileName().toString(), true);
+    }
+
+    /**
+     * Uploads a stream (read once, to its end; not closed). It cannot be re-read, so this call is never repeated.
+     *
+     * @param fileName the name the service sees; its extension should match the content (e.g. {@code clip.mp4})
+     */
+    public UploadReply.Uploaded upload(InputStream content, String fileName) {
+        return upload(() -> HttpRequest.BodyPublishers.ofInputStream(() -> content), fileName, false);
+    }
+
+    /** {@link #upload(Path)} on the executor. */
+    public CompletableFuture<UploadReply.Uploaded> uploadAsync(Path file) {
+        return async(() -> upload(file));
+    }
+
+    private UploadReply.Uploaded upload(Supplier<HttpRequest.BodyPublisher> content, String fileName, boolean repeatable) {
+        String boundary = "vedit-" + UUID.randomUUID();
+        String safeName = fileName.replaceAll("[\"\\r\\n\\\\]", "_");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + safeName
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        return transport.json(() -> request("/openapi/v2/media/upload/binary")
+                        .timeout(requestTimeout.multipliedBy(10))
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content.get(),
+                                HttpRequest.BodyPublishers.ofByteArray(tail)))
+                        .build(),
+                Safety.IDEMPOTENT, repeatable, reply -> {
+                    UploadReply r = json.convertValue(reply, UploadReply.class);
+                    if (r.code() != 0 || r.data() == null) {
+                        throw ErrorMapping.forCode(Integer.toString(r.code()), r.message(), "", null);
+                    }
+                    return r.data();
+                });
+    }
+
+    /**
+     * Downloads a result URL to {@code target} (written to a temporary file beside it, then moved, so a failed
+     * download leaves no partial file). The API key is not sent: result URLs carry their own token and may live
+     * on another host.
+     *
+     * @throws NotFoundException when the link expired or never existed
+     */
+    public Path download(String url, Path target) {
+        Path dir = target.toAbsolutePath().getParent();
+        return transport.send(() -> HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout.multipliedBy(10)).GET().build(),
+                info -> info.statusCode() == 200
+                        ? HttpResponse.BodySubscribers.ofFile(tempFile(dir, target))
+                        : HttpResponse.BodySubscribers.replacing(null),
+                Safety.IDEMPOTENT, true, response -> {
+                    if (response.statusCode() != 200) {
+                        throw ErrorMapping.forHttpStatus(response.statusCode(), null, "", Transport.retryAfter(response));
+                    }
+                    try {
+                        return Files.move(response.body(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException("cannot move the download to " + target, e);
+                    }
+                });
+    }
+
+    /** {@link #download(String, Path)} on the executor. */
+    public CompletableFuture<Path> downloadAsync(String url, Path target) {
+        return async(() -> download(url, target));
+    }
+
+    private static Path tempFile(Path dir, Path target) {
+        try {
+            Files.createDirectories(dir);
+            return Files.createTempFile(dir, "." + target.getFileName(), ".part");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write into " + dir, e);
+        }
+    }
+
+    // ---- account -------------------------------------------------------------------------------------
+
+    /** Balance and current task count of the key ({@code /uc/openapi/accountStatus}). */
+    public AccountStatus account() {
+        byte[] body = write(Map.of("apikey", apiKey));
+        return transport.json(() -> post("/uc/openapi/accountStatus", body), Safety.IDEMPOTENT, true,
+                reply -> json.convertValue(v1Data(reply, ""), AccountStatus.class));
+    }
+
+    /** {@link #account()} on the executor. */
+    public CompletableFuture<AccountStatus> accountAsync() {
+        return async(this::account);
+    }
+
+    /** Running and queued tasks of the key and its concurrency limit ({@code /openapi/v2/queue/status}). */
+    public QueueStatus queueStatus() {
+        return transport.json(() -> get("/openapi/v2/queue/status"), Safety.IDEMPOTENT, true,
+                reply -> json.convertValue(v1Data(reply, ""), QueueStatus.class));
+    }
+
+    /** {@link #queueStatus()} on the executor. */
+    public CompletableFuture<QueueStatus> queueStatusAsync() {
+        return async(this::queueStatus);
+    }
+
+    // ---- anything else -------------------------------------------------------------------------------
+
+    /**
+     * Calls any endpoint and returns its JSON reply as is, for endpoints this SDK has no method for. Only transport
+     * failures are mapped (non-200 statuses, connection errors); business errors stay in the returned body.
+     * A GET is repeated like a read; anything else like a submit.
+     *
+     * @param method {@code GET} or {@code POST}
+     * @param path   below the base URL, e.g. {@code /task/openapi/outputs}
+     * @param body   for POST: a {@code Map}, {@code JsonNode} or any object Jackson can write; ignored for GET
+     */
+    public JsonNode call(String method, String path, Object body) {
+        boolean isGet = method.equalsIgnoreCase("GET");
+        byte[] bytes = isGet ? null : write(body == null ? Map.of() : body);
+        String p = path.startsWith("/") ? path : "/" + path;
+        return transport.json(() -> isGet ? get(p) : post(p, bytes), isGet ? Safety.IDEMPOTENT : Safety.CREATES, true, reply -> reply);
+    }
+
+    // ---- plumbing ------------------------------------------------------------------------------------
+
+    private JsonNode v1Data(JsonNode reply, String taskId) {
+        int code = reply.path("code").asInt(-1);
+        if (code != 0) {
+            throw ErrorMapping.forCode(Integer.toString(code), reply.path("msg").asText(reply.path("message").asText("")), taskId, null);
+        }
+        return reply.path("data");
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .timeout(requestTimeout)
+                .header("Authorization", "Bearer " + apiKey)
+                .header("User-Agent", "vedit-java-sdk/0.1");
+    }
+
+    private HttpRequest post(String path, byte[] body) {
+        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    }
+
+    private HttpRequest get(String path) {
+        return request(path).GET().build();
+    }
+
+    private byte[] write(Object value) {
+        try {
+            return json.writeValueAsBytes(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private <T> CompletableFuture<T> async(Supplier<T> call) {
+        return CompletableFuture.supplyAsync(call, executor);
+    }
+
+    /** Builds a {@link VeditClient}. */
+    public static final class Builder {
+        private String baseUrl = HOSTED_BASE_URL;
+        private String apiKey;
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration requestTimeout = Duration.ofSeconds(60);
+        private Duration pollInitial = Duration.ofSeconds(1);
+        private Duration pollMax = Duration.ofSeconds(10);
+        private RetryPolicy retry = RetryPolicy.DEFAULT;
+        private Executor executor;
+
+        private Builder() {
+        }
+
+        /** The service, e.g. {@code http://127.0.0.1:8080}; default {@link VeditClient#HOSTED_BASE_URL}. */
+        public Builder baseUrl(String baseUrl) {
+            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").strip();
+            return this;
+        }
+
+        /** The API key, sent as {@code Authorization: Bearer}. Required. */
+        public Builder apiKey(String apiKey) {
+            this.apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
+            return this;
+        }
+
+        /** How long connecting may take (default 10 s). */
+        public Builder connectTimeout(Duration timeout) {
+            this.connectTimeout = positive(timeout, "connectTimeout");
+            return this;
+        }
+
+        /** How long one request may wait for its reply (default 60 s; uploads and downloads get ten times this). */
+        public Builder requestTimeout(Duration timeout) {
+            this.requestTimeout = positive(timeout, "requestTimeout");
+            return this;
+        }
+
+        /** Which failures are repeated, how often and how far apart (default {@link RetryPolicy#DEFAULT}). */
+        public Builder retryPolicy(RetryPolicy policy) {
+            this.retry = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        /** {@code waitFor}'s first pause between polls and the longest (default 1 s growing to 10 s, jittered). */
+        public Builder pollInterval(Duration initial, Duration max) {
+            if (max.compareTo(positive(initial, "initial")) < 0) {
+                throw new IllegalArgumentException("the longest poll interval must not be shorter than the first");
+            }
+            this.pollInitial = initial;
+            this.pollMax = max;
+            return this;
+        }
+
+        /** Where the {@code …Async} calls run (default: a virtual thread each). */
+        public Builder executor(Executor executor) {
+            this.executor = Objects.requireNonNull(executor, "executor");
+            return this;
+        }
+
+        /**
+         * The client.
+         *
+         * @throws IllegalStateException when no API key was set or the base URL is not http(s)
+         */
+        public VeditClient build() {
+            if (apiKey == null || apiKey.isEmpty()) {
+                throw new IllegalStateException("an API key is required: VeditClient.builder().apiKey(...)");
+            }
+            URI uri = URI.create(baseUrl);
+            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
+                throw new IllegalStateException("the base URL must be http(s)://host[:port], got " + baseUrl);
+            }
+            return new VeditClient(this);
+        }
+
+        private static Duration positive(Duration d, String name) {
+            if (d == null || d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException(name + " must be positive");
+            }
+            return d;
+        }
+    }
+}
