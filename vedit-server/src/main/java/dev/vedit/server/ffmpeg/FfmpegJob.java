@@ -83,7 +83,25 @@ public final class FfmpegJob {
      * formats (no playlists, concat lists, image sequences or devices that would reach beyond the file).
      */
     public static List<String> input(Path file) {
-        return List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-i", "file:" + file.toAbsolutePath());
+        List<String> args = new java.util.ArrayList<>(demuxerOptions(file));
+        args.addAll(List.of("-i", "file:" + file.toAbsolutePath()));
+        return args;
+    }
+
+    /**
+     * The options that confine how {@code file} is opened. A still image is named with its single-image demuxer:
+     * left to probing, FFmpeg would pick {@code image2}, the sequence demuxer, which the whitelist refuses.
+     */
+    static List<String> demuxerOptions(Path file) {
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String still = name.endsWith(".jpg") || name.endsWith(".jpeg") ? "jpeg_pipe"
+                : name.endsWith(".png") ? "png_pipe"
+                : name.endsWith(".webp") ? "webp_pipe"
+                : name.endsWith(".bmp") ? "bmp_pipe"
+                : null;
+        return still == null
+                ? List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS)
+                : List.of("-protocol_whitelist", "file", "-format_whitelist", DEMUXERS, "-f", still);
     }
 
     /** The argument naming {@code file} as an output. */

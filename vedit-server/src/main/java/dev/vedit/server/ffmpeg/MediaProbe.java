@@ -26,8 +26,10 @@ final class MediaProbe {
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw invalid(file, "the file does not exist or cannot be read", "文件不存在或无法读取");
         }
-        ProcessBuilder builder = ffmpeg.probeProcessBuilder(List.of("-v", "error", "-protocol_whitelist", "file",
-                "-format_whitelist", FfmpegJob.DEMUXERS, "-print_format", "json", "-show_format", "-show_streams", "file:" + absolute));
+        List<String> args = new java.util.ArrayList<>(List.of("-v", "error"));
+        args.addAll(FfmpegJob.demuxerOptions(absolute));
+        args.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", "file:" + absolute));
+        ProcessBuilder builder = ffmpeg.probeProcessBuilder(args);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process;
         try {
