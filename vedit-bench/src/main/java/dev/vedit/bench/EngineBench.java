@@ -84,21 +84,22 @@ final class EngineBench implements Bench.Suite {
                 report.accept(Figure.unavailable("engine." + c.name() + ".rtf", "refused by the local engine: " + e.code().code()));
                 continue;
             }
-            if (dev.vedit.server.vision.VisionPass.appliesTo(plan)) {
-                // OpenCV work before the render: plain ffmpeg has no equivalent, so the engine's time stands alone.
+            if (!engine.rendersInOneRun(plan, info)) {
+                // An OpenCV pass or a chunked reverse before the render: plain ffmpeg has no single-run equivalent, so
+                // the engine's time stands alone.
                 Latencies runs = new Latencies();
                 for (int i = 0; i < sizes.engineRepeats(); i++) {
                     runs.add(runEngine(engine, plan, new EngineInputs(request, clip, info, List.of()), workDir.resolve(c.name() + "-v" + i)));
                 }
                 report.accept(Figure.of("engine." + c.name() + ".rtf", runs.percentileMillis(50) / 1000 / sizes.engineSeconds(),
-                        "x (" + clipName + ", OpenCV pass + render; no plain-ffmpeg equivalent)"));
+                        "x (" + clipName + ", several passes; no single plain-ffmpeg equivalent)"));
                 continue;
             }
             Latencies engineRuns = new Latencies();
             Latencies plainRuns = new Latencies();
             for (int i = 0; i < sizes.engineRepeats(); i++) {
                 engineRuns.add(runEngine(engine, plan, new EngineInputs(request, clip, info, List.of()), workDir.resolve(c.name() + "-e" + i)));
-                plainRuns.add(runPlain(ffmpeg, engine.renderArguments(plan, clip, info, workDir.resolve(c.name() + "-p" + i + ".mp4"))));
+                plainRuns.add(runPlain(ffmpeg, engine.renderArguments(plan, clip, info, List.of(), workDir.resolve(c.name() + "-p" + i + ".mp4"))));
                 Files.deleteIfExists(workDir.resolve(c.name() + "-p" + i + ".mp4"));
             }
             double engineSeconds = engineRuns.percentileMillis(50) / 1000;

@@ -20,10 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleConsumer;
 
 /**
- * The engine that needs no GPU: colour, speed, trim, flips, rotation, sound and framing edits, read from the
- * prompt and model options and performed by one FFmpeg run. Refuses anything it cannot do at plan time.
+ * The engine that needs no GPU: colour and style, time, geometry, reference-image, text and sound edits, read
+ * from the prompt and model options and performed by one FFmpeg filtergraph. Refuses anything it cannot do at
+ * plan time.
  */
 public final class LocalEngine implements Engine {
     /** The engine name in plans. */
@@ -76,17 +79,28 @@ public final class LocalEngine implements Engine {
         checkRequiredLength(plan, info);
         Path output = context.workDir().resolve("output.mp4");
         Path source = inputs.video();
-        java.util.function.DoubleConsumer renderProgress = context::progress;
+        EditPlan render = plan;
+        DoubleConsumer renderProgress = context::progress;
         Duration renderLimit = context.timeLimit();
         if (VisionPass.appliesTo(plan)) {
             // OpenCV edits first, into an intermediate carrying the original audio; the render then runs on it.
             source = context.workDir().resolve("vision.mkv");
-            double visionSeconds = new VisionPass(ffmpeg).run(plan, inputs.video(), info, inputs.images(), source, context,
-                    p -> context.progress(p * VISION_SHARE)).wallSeconds();
+            double visionSeconds = new VisionPass(ffmpeg).run(visionPlan(plan, info), inputs.video(), info, inputs.images(),
+                    source, context, p -> context.progress(p * VISION_SHARE)).wallSeconds();
             renderProgress = p -> context.progress(VISION_SHARE + p * (1 - VISION_SHARE));
             renderLimit = renderLimit.minusMillis((long) (visionSeconds * 1000));
         }
-        RenderCommand command = RenderCommand.of(plan, source, info, output);
+        if (ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES)) {
+            ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(ffmpeg, plan, source, info, context,
+                    ChunkedReverse.MAX_BUFFER_BYTES);
+            source = prepared.source();
+            render = prepared.plan();
+            info = probe(source);
+            DoubleConsumer afterReverse = renderProgress;
+            renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
+        }
+        boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
+        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
         context.onCancel(job::cancel);
         job.run(command.expectedSeconds(), renderProgress, renderLimit);
@@ -103,11 +117,33 @@ public final class LocalEngine implements Engine {
     }
 
     /**
-     * The ffmpeg arguments {@link #run} uses for a plan (after ffmpeg's common options), so that a benchmark can run
-     * plain ffmpeg on the very same filtergraph and compare.
+     * Whether {@link #run} performs this plan as one ffmpeg run on the source, with no OpenCV pass and no chunked
+     * reverse before it; only then is plain ffmpeg on {@link #renderArguments} a like-for-like baseline (benchmarks).
      */
-    public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, Path output) {
-        return RenderCommand.of(plan, video, info, output).args();
+    public boolean rendersInOneRun(EditPlan plan, MediaInfo info) throws EngineFailure {
+        return !VisionPass.appliesTo(plan) && !ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES);
+    }
+
+    /**
+     * The ffmpeg arguments (after ffmpeg's common options) {@link #run} uses for a plan that
+     * {@link #rendersInOneRun renders in one run}, so that a benchmark can run plain ffmpeg on the very same filtergraph.
+     */
+    public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path output) throws EngineFailure {
+        boolean text = plan.operations().stream().anyMatch(o -> o.op().equals("text"));
+        return RenderCommand.of(plan, video, info, images, text ? Fonts.cjk() : null, output).args();
+    }
+
+    /**
+     * The plan the vision pass runs. It honours a trim only as a length from the start, so it gets one trim that
+     * keeps everything up to the end of the kept window; the render then cuts the window out of the intermediate,
+     * which starts where the source does.
+     */
+    private static EditPlan visionPlan(EditPlan plan, MediaInfo info) throws EngineFailure {
+        double end = RenderCommand.window(plan.operations(), info)[1];
+        List<EditOperation> ops = new ArrayList<>(plan.operations().stream()
+                .filter(o -> !o.op().matches("trim|trim_last|drop_last")).toList());
+        ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", end), "the kept window"));
+        return new EditPlan(plan.engine(), ops);
     }
 
     private MediaInfo probe(Path video) throws EngineFailure {

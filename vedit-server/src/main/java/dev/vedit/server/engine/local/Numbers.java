@@ -6,7 +6,7 @@ import java.util.Map;
 /** Reads the numbers a prompt may hold: digits, English words and Chinese numerals. */
 final class Numbers {
     /** A regular expression matching any number {@link #parse} reads. */
-    static final String PATTERN = "(?:\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+    static final String PATTERN = "(?:\\d+/\\d+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
             + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|one and a half|a half|half|a quarter|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
             + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
 
@@ -30,6 +30,14 @@ final class Numbers {
 
     static double parse(String text) {
         String t = text.strip().toLowerCase(Locale.ROOT);
+        if (t.matches("\\d+/\\d+")) { // "1/2 speed"
+            String[] parts = t.split("/");
+            double denominator = Double.parseDouble(parts[1]);
+            if (denominator == 0) {
+                throw new NumberFormatException("a fraction over zero: " + t);
+            }
+            return Double.parseDouble(parts[0]) / denominator;
+        }
         if (t.matches("\\d+(?:\\.\\d+)?")) {
             return Double.parseDouble(t);
         }

@@ -124,7 +124,7 @@ class PromptInterpreterTest {
         assertThatThrownBy(() -> ops("black and white and add sparkles"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
                 .hasMessageContaining("\"add sparkles\"");
-        assertThatThrownBy(() -> ops("black and white with a vignette")).hasMessageContaining("vignette");
+        assertThatThrownBy(() -> ops("black and white with a lens flare")).hasMessageContaining("lens flare");
         assertThatThrownBy(() -> ops("don't mute it")).hasMessageContaining("don't mute it");
         assertThatThrownBy(() -> ops("rotate")).hasMessageContaining("\"rotate\"");
     }
@@ -190,6 +190,7 @@ class PromptInterpreterTest {
         assertThat(Numbers.parse("二十三")).isEqualTo(23.0);
         assertThat(Numbers.parse("一点五")).isEqualTo(1.5);
         assertThat(Numbers.parse("half")).isEqualTo(0.5);
+        assertThat(Numbers.parse("1/4")).isEqualTo(0.25);
     }
 
     @Test

@@ -1,0 +1,179 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.invalid;
+import static dev.vedit.server.engine.local.Rule.number;
+import static dev.vedit.server.engine.local.Rule.of;
+import static dev.vedit.server.engine.local.Rule.op;
+import static dev.vedit.server.engine.local.Rule.round;
+
+import dev.vedit.wire.EditOperation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/** Colour, style and clean-up filters: looks, tone adjustments, blur, sharpen, denoise, stabilise. */
+final class ColourRules {
+    private static final double BRIGHTNESS = 0.15;
+    private static final double BRIGHTNESS_STRONG = 0.3;
+    private static final double BRIGHTNESS_SLIGHT = 0.08;
+    private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多");
+    private static final Pattern SLIGHT = Pattern.compile("a\\s+bit|a\\s+little|slightly|somewhat|subtle|稍|略|一点|一些|轻微|轻度");
+    private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|a\\s+bit|a\\s+little|slightly|somewhat|subtly)";
+    private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
+    private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些)?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
+
+    private ColourRules() {
+    }
+
+    static List<Rule> rules() {
+        List<Rule> r = new ArrayList<>();
+        // looks ("desaturate a little" is a saturation change, not black and white)
+        r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
+                (m, i) -> saturation(m.group(), false)));
+        r.add(fixed("(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
+                + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
+                + "|老电影|老胶片|复古胶片|复古|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
+        r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
+                + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
+                + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
+        r.add(fixed("sepia(?:[\\s-]+ton(?:e|ed))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
+                + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", "sepia"));
+        r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)"
+                + "|inverted\\s+colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"
+                + "|反色|负片|反相|颜色反转|反转颜色", "invert"));
+        r.add(fixed("(?:a\\s+)?(?:pencil\\s+)?(?:sketch|drawing|line\\s+art|outline)(?:[\\s-]+(?:look|style|effect))?|sketchy"
+                + "|素描|铅笔画|线稿|手绘", "sketch"));
+        r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", "cartoon"));
+        r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化",
+                (m, i) -> posterize(m.group("n"))));
+        r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?vignett(?:e|ing)|暗角|(?:加|添加)?晕影",
+                (m, i) -> op("vignette", Map.of("strength", strengthOf(m.group(), 1.0)))));
+
+        // clean-up before grain ("reduce noise" is not "add noise")
+        r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
+                + "|clean\\s+(?:it\\s+)?up)|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
+        r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
+                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动", "stabilize"));
+        r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
+                        + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片)?颗粒感?|噪点|(?:加|添加)噪声",
+                (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
+
+        r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小)\\s*" + number("n") + "\\s*%",
+                (m, i) -> adjust(switch (m.group("what")) {
+                    case "亮度" -> "brightness";
+                    case "对比度" -> "contrast";
+                    default -> "saturation";
+                }, m.group("dir").matches("调高|提高|增加|提升|加大") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), true)));
+        // tone: with a number first ("increase brightness by 20%", "contrast 1.5", "set saturation to 0")
+        r.add(of("(?:(?<verb>increase|raise|boost|up|decrease|reduce|lower|drop|set|adjust|change)\\s+(?:the\\s+)?)?"
+                        + "(?<what>brightness|exposure|contrast|saturation)\\s*(?<rel>by|to|of|at|=|:)?\\s*(?<sign>[+-])?" + number("n")
+                        + "\\s*(?<pct>%|percent)?",
+                (m, i) -> adjust(m.group("what"), m.group("verb"), m.group("rel"), m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:brighter|lighter)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
+                + "|(?:brighten|lighten)(?:\\s+up)?" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
+                + "|(?:increase|raise|boost|turn\\s+up|up)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+dark|underexposed)|less\\s+(?:dark|dim|gloomy)|not\\s+(?:so|as|too)\\s+dark"
+                + "|" + ZH_STRENGTH + "\\s*(?:调亮|变亮|提亮|加亮|亮度(?:提高|增加|调高|加大|提升|高)|(?:提高|增加|调高|提升|加大)亮度|亮一点|亮一些|更亮|太暗了?)" + ZH_AFTER,
+                (m, i) -> brightness(m.group(), 1)));
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:darker|dimmer)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
+                + "|(?:darken|dim)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
+                + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)|less\\s+bright|not\\s+(?:so|as|too)\\s+bright"
+                + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
+                (m, i) -> brightness(m.group(), -1)));
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
+                        + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
+                        + "|(?:增加|提高|增强|加强|加大|提升|拉高|调高)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
+                        + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
+                        + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
+                (m, i) -> contrast(m.group(), m.group("less") == null)));
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
+                        + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:make\\s+)?(?:the\\s+)?colou?rs?\\s+pop|make\\s+it\\s+pop|(?:boost|enhance|intensify|enrich|richer)\\s+(?:the\\s+)?colou?rs?|(?:turn|bring|crank)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+up"
+                        + "|(?:增加|提高|增强|加大|提升|调高)饱和度?|饱和度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + "|(?:色彩|颜色)?(?:更)?鲜艳" + ZH_AFTER + ")"
+                        + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation"
+                        + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:turn|bring)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+down|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
+                (m, i) -> saturation(m.group(), m.group("less") == null)));
+        r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
+                        + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
+                (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
+                        + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖)" + ZH_AFTER + ")"
+                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
+                        + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷)" + ZH_AFTER + ")",
+                (m, i) -> op("temperature", Map.of("tone", m.group("cool") == null ? "warm" : "cool",
+                        "strength", strengthOf(m.group(), 1.0)))));
+
+        // blur and sharpen ("blur the faces" is a vision rule, read before these)
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
+                        + "|(?:(?:add|apply)\\s+)?(?:an?\\s+|some\\s+)?(?:light|slight|subtle|heavy|strong|gaussian|soft)\\s+blur|(?:add|apply)\\s+(?:a\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
+                (m, i) -> op("blur", Map.of("strength", strengthOf(m.group(), 1.0)))));
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"
+                        + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|锐利|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,
+                (m, i) -> op("sharpen", Map.of("strength", strengthOf(m.group(), 1.0)))));
+        return List.copyOf(r);
+    }
+
+    /** 1 for a plain request, more for "much"/"strong", less for "slightly"/"subtle". */
+    static double strengthOf(String words, double normal) {
+        if (words.matches("(?s).*(?:strong|heavy).*") || STRONG.matcher(words).find()) {
+            return normal * 2;
+        }
+        if (words.matches("(?s).*(?:light|fine)\\s.*") || SLIGHT.matcher(words).find()) {
+            return normal * 0.5;
+        }
+        return normal;
+    }
+
+    private static EditOperation adjust(String what, String verb, String rel, String sign, double n, boolean percent) {
+        int direction = "-".equals(sign) || (verb != null && verb.matches("decrease|reduce|lower|drop")) ? -1 : 1;
+        boolean absolute = sign == null && ("to".equals(rel) || "=".equals(rel) || ":".equals(rel) || "at".equals(rel)
+                || (verb != null && verb.matches("set|adjust|change")) || (verb == null && rel == null));
+        double value = percent ? n / 100 : n;
+        if (what.matches("brightness|exposure")) {
+            double amount = absolute ? (percent ? value - 1 : value) : direction * value;
+            if (!(amount >= -1 && amount <= 1)) {
+                throw invalid("brightness changes by -100% to +100% (got " + round(amount) + ")", "亮度调整范围为 -100% 到 +100%（当前为 " + round(amount) + "）");
+            }
+            return op("brightness", Map.of("amount", round(amount)));
+        }
+        double factor = absolute ? value : percent ? 1 + direction * value : direction > 0 ? value : 1 / value;
+        if (!(factor >= 0 && factor <= 3)) {
+            throw invalid(what + " takes a factor from 0 to 3 (got " + round(factor) + ")", (what.equals("contrast") ? "对比度" : "饱和度")
+                    + "倍数必须在 0 到 3 之间（当前为 " + round(factor) + "）");
+        }
+        return op(what, Map.of("factor", round(factor)));
+    }
+
+    private static EditOperation brightness(String words, int sign) {
+        double amount = STRONG.matcher(words).find() ? BRIGHTNESS_STRONG
+                : SLIGHT.matcher(words).find() ? BRIGHTNESS_SLIGHT : BRIGHTNESS;
+        return op("brightness", Map.of("amount", sign * amount));
+    }
+
+    private static EditOperation contrast(String words, boolean more) {
+        double step = 0.3 * strengthOf(words, 1.0);
+        return op("contrast", Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
+    }
+
+    private static EditOperation saturation(String words, boolean more) {
+        double step = 0.5 * strengthOf(words, 1.0);
+        return op("saturation", Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
+    }
+
+    private static EditOperation hue(String number) {
+        double degrees = number == null ? 90 : Numbers.parse(number);
+        if (!(degrees > 0 && degrees < 360)) {
+            throw invalid("a hue shift is between 0 and 360 degrees (got " + number + ")", "色相偏移必须在 0 到 360 度之间（当前为 " + number + "）");
+        }
+        return op("hue", Map.of("degrees", round(degrees)));
+    }
+
+    private static EditOperation posterize(String number) {
+        int levels = number == null ? 4 : (int) Math.round(Numbers.parse(number));
+        if (levels < 2 || levels > 16) {
+            throw invalid("posterize takes 2 to 16 levels (got " + levels + ")", "色调分离的色阶数必须在 2 到 16 之间（当前为 " + levels + "）");
+        }
+        return op("posterize", Map.of("levels", levels));
+    }
+}

@@ -1,0 +1,190 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.invalid;
+import static dev.vedit.server.engine.local.Rule.number;
+import static dev.vedit.server.engine.local.Rule.of;
+import static dev.vedit.server.engine.local.Rule.op;
+import static dev.vedit.server.engine.local.Rule.round;
+
+import dev.vedit.wire.EditOperation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Geometry: rotation, flips, aspect ratio (crop or pad), resolution, upscaling and zoom. */
+final class FrameRules {
+    static final int MAX_SIDE = 4096;
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
+    private static final String N = number("n");
+
+    private FrameRules() {
+    }
+
+    static List<Rule> rules() {
+        List<Rule> r = new ArrayList<>();
+        // rotation (before vertical flip, which shares "upside down")
+        String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
+                + "|to\\s+the\\s+right|left|right)";
+        String degrees = "\\s*(?:degrees?|deg|°)?";
+        r.add(of("turn" + SUBJECT + "\\s+(?:on\\s+its\\s+side|sideways)", (m, i) -> rotate("90", null)));
+        r.add(of("(?:rotate|turn|tilt)" + SUBJECT + "(?:\\s+by)?\\s+(?<neg>-)?" + N + degrees + "(?:\\s+" + direction + ")?",
+                (m, i) -> rotate(m.group("n"), m.group("neg") != null ? "counterclockwise" : m.group("dir"))));
+        r.add(of("rotate" + SUBJECT + "\\s+" + direction + "(?:\\s+(?:by\\s+)?" + N + degrees + ")?",
+                (m, i) -> rotate(m.group("n"), m.group("dir"))));
+        r.add(of("(?:turn|flip)" + SUBJECT + "\\s+upside[\\s-]+down\\s+by\\s+rotat(?:ion|ing)(?:\\s+it)?"
+                + "|rotate" + SUBJECT + "\\s+upside[\\s-]+down", (m, i) -> rotate("180", null)));
+        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)\\s*转\\s*(?:" + N + "\\s*度)?|(?<!旋)转\\s*(?<n2>" + Numbers.PATTERN + ")\\s*度",
+                (m, i) -> rotate(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : "90", m.group("dir"))));
+        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*度|(?<dir2>向左|向右))?",
+                (m, i) -> rotate(m.group("n"), m.group("dir") != null ? m.group("dir") : m.group("dir2"))));
+
+        // flips
+        r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
+                + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
+                + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
+        r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
+                + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));
+
+        // upscale before the plain resolution change and before speed ("upscale 2x" is not a speed)
+        r.add(of("(?:upscale|upsample|super[\\s-]?resolution|enhance\\s+(?:the\\s+)?resolution|increase\\s+(?:the\\s+)?resolution)"
+                        + SUBJECT + "(?:\\s+(?:by|to))?(?:\\s+(?:(?<f>" + Numbers.PATTERN + ")\\s*(?:x|×|times)|(?<h>\\d{3,4})\\s*p|(?<k>4k|2k)))?",
+                (m, i) -> upscale(m.group("f"), m.group("h"), m.group("k"))));
+        r.add(of("(?:超分(?:辨率)?|提高分辨率|提升分辨率|增加分辨率|分辨率(?:提高|提升|翻倍))(?:\\s*(?:到|至|为)?\\s*(?:(?<f>"
+                        + Numbers.PATTERN + ")\\s*倍|(?<h>\\d{3,4})\\s*p|(?<k>4k|2k)))?",
+                (m, i) -> upscale(m.group("f"), m.group("h"), m.group("k"))));
+
+        r.add(of("(?:加|补|填充)黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)",
+                (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), "pad")));
+        // aspect ratio: crop by default, pad when asked for bars
+        String pad = "(?<pad>\\s+(?:with|using|by\\s+adding)\\s+(?:black\\s+)?(?:bars|borders|padding|letterbox(?:ing)?|pillarbox(?:ing)?)"
+                + "|\\s+(?:by\\s+)?(?:padding|letterboxing|pillarboxing)|\\s+(?:and\\s+)?(?:pad|letterbox)(?:\\s+it)?"
+                + "|\\s*(?:加|补|填充)?黑边|\\s*(?:不裁剪|不要裁剪)(?:加黑边)?)?";
+        String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|crop)|\\s*裁剪)?";
+        String ratio = "(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比|by)\\s*(?<h>\\d{1,2})(?!\\d)"; // "80x60" is a size, not a ratio
+        r.add(of("(?:(?:crop|change|convert|make|reframe|resize|set|format|turn)" + SUBJECT + "\\s+(?:to|into|as)\\s+(?:an?\\s+)?"
+                        + "|(?:change|set|convert|adjust|switch)\\s+(?:the\\s+)?(?:aspect(?:\\s+ratio)?|ratio|format)\\s+(?:to\\s+)?"
+                        + "|(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?"
+                        + "|(?:in|to|at|as)\\s+(?:an?\\s+)?)?(?:aspect(?:\\s+ratio)?\\s+(?:of\\s+)?)?" + ratio
+                        + "(?:\\s+(?:aspect(?:\\s+ratio)?|format|ratio|frame))?" + crop + pad,
+                (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
+        r.add(of("(?:(?:crop|change|convert|make|reframe|turn)" + SUBJECT + "\\s+(?:to|into)\\s+(?:an?\\s+)?|make\\s+it\\s+)?"
+                        + "(?<kind>square|vertical|portrait|horizontal|landscape|widescreen|vertical\\s+video"
+                        + "|(?:for\\s+)?(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|(?:for\\s+)?(?:tiktok|douyin)"
+                        + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
+                        + crop + pad,
+                (m, i) -> namedAspect(m.group("kind"), m.group("pad"))));
+        r.add(of("(?:(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?)?(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
+                        + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad,
+                (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
+                        : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
+
+        // resolution
+        r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出为?)\\s*"
+                        + "|(?:reduce|lower|drop|decrease|change|set)\\s+(?:the\\s+)?resolution\\s+(?:to|down\\s+to)\\s+"
+                        + "|(?:scale|resize|downscale|convert|export|render|change|set|make)" + SUBJECT
+                        + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in)\\s+|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
+                        + "|(?:(?:scale|resize|downscale|change|set)" + SUBJECT + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:to\\s+)?|resolution\\s+(?:to\\s+|of\\s+)?)"
+                        + "(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4})",
+                (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
+                        : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
+        r.add(of("(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出为?)?\\s*(?:(?<h>\\d{3,4})\\s*p|(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4}))(?:的?分辨率)?",
+                (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
+                        : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
+        r.add(of("(?:scale|resize|shrink|downscale)" + SUBJECT + "\\s+(?:down\\s+)?(?:to|by)\\s+(?<half>half|a\\s+quarter|" + N + "\\s*%)"
+                        + "(?:\\s+(?:the\\s+)?(?:size|resolution))?|(?<half2>half)\\s+(?:the\\s+)?(?:size|resolution)|(?:分辨率|尺寸)(?:减半|缩小一半)",
+                (m, i) -> scaleFactor(m.group("half2") != null || m.group("half") == null ? "half" : m.group("half"), m.group("n"))));
+
+        // zoom: a centre crop scaled back to the frame size
+        r.add(of("(?:a\\s+)?(?:slight|subtle|small|little|gentle)\\s+zoom(?:[\\s-]+in)?", (m, i) -> zoom("1.2", m.group())));
+        r.add(of("zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
+                        + ")\\s*(?:x|×|times|%)?)?|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))",
+                (m, i) -> zoom(m.group("f"), m.group())));
+        r.add(of("放大(?:到|至)\\s*(?:(?<h>\\d{3,4})\\s*p|(?<k>4k|2k))", (m, i) -> upscale(null, m.group("h"), m.group("k"))));
+        r.add(of("(?:画面)?(?:放大|拉近|推近|中心裁剪)(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?", (m, i) -> zoom(m.group("f"), m.group())));
+        // a smaller file: the same edits, encoded at a higher CRF
+        r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
+                        + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
+                (m, i) -> op("encode", Map.of("preset", "veryfast", "crf", 28))));
+        return List.copyOf(r);
+    }
+
+    private static EditOperation rotate(String number, String direction) {
+        if (number == null && direction == null) {
+            return null; // a bare "rotate" says neither how far nor which way: left to be refused
+        }
+        int amount = number == null ? 90 : (int) Math.round(Numbers.parse(number));
+        boolean counterClockwise = direction != null && direction.matches(
+                "counter.*|anti.*|ccw|(?:to\\s+the\\s+)?left|逆时针|向左|往左");
+        int degrees = Math.floorMod(counterClockwise ? -amount : amount, 360);
+        if (degrees != 90 && degrees != 180 && degrees != 270) {
+            throw invalid("the local engine rotates by 90, 180 or 270 degrees only (got " + amount + ")",
+                    "本地引擎只能旋转 90、180 或 270 度（当前为 " + amount + "）");
+        }
+        return op("rotate", Map.of("degrees", degrees));
+    }
+
+    private static EditOperation aspect(int w, int h, String pad) {
+        if (w <= 0 || h <= 0 || w > 4 * h || h > 4 * w) {
+            throw invalid("the aspect ratio " + w + ":" + h + " is outside 1:4 to 4:1", "宽高比 " + w + ":" + h + " 超出 1:4 到 4:1 的范围");
+        }
+        return op("aspect", Map.of("ratio", w + ":" + h, "fit", pad != null && !pad.isBlank() ? "pad" : "crop"));
+    }
+
+    private static EditOperation namedAspect(String kind, String pad) {
+        String k = kind.replaceAll("\\s+", " ");
+        if (k.matches(".*(?:reels?|stories|story|shorts|tiktok|douyin).*")) {
+            return aspect(9, 16, pad);
+        }
+        if (k.matches("square|方形|正方形|instagram.*")) {
+            return aspect(1, 1, pad);
+        }
+        if (k.matches("horizontal|landscape|widescreen|横屏|横版|youtube.*")) {
+            return aspect(16, 9, pad);
+        }
+        return aspect(9, 16, pad); // vertical, portrait, 竖屏, tiktok, douyin
+    }
+
+    private static EditOperation scale(int width, int height) {
+        if (height < 16 || height > MAX_SIDE || width > MAX_SIDE || (width != 0 && width < 16)) {
+            throw invalid("the output size must be between 16 and " + MAX_SIDE + " pixels a side",
+                    "输出尺寸每边必须在 16 到 " + MAX_SIDE + " 像素之间");
+        }
+        return width == 0 ? op("scale", Map.of("height", height)) : op("scale", Map.of("width", width, "height", height));
+    }
+
+    private static EditOperation scaleFactor(String half, String percent) {
+        double factor = percent != null ? Numbers.parse(percent) / 100 : half.equals("half") ? 0.5 : 0.25;
+        if (!(factor > 0.05 && factor < 1)) {
+            throw invalid("scaling down takes a factor between 5% and 100%", "缩小比例必须在 5% 到 100% 之间");
+        }
+        return op("scale", Map.of("factor", round(factor)));
+    }
+
+    private static EditOperation upscale(String factor, String height, String k) {
+        if (height != null || k != null) {
+            int h = k != null ? (k.equals("4k") ? 2160 : 1440) : Integer.parseInt(height);
+            return op("upscale", Map.of("height", scale(0, h).params().get("height")));
+        }
+        double f = factor == null ? 2 : Numbers.parse(factor);
+        if (!(f > 1 && f <= 4)) {
+            throw invalid("upscaling takes a factor above 1 and at most 4 (got " + round(f) + ")",
+                    "放大倍数必须大于 1 且不超过 4（当前为 " + round(f) + "）");
+        }
+        return op("upscale", Map.of("factor", round(f)));
+    }
+
+    private static EditOperation zoom(String factor, String words) {
+        double f = factor == null ? 1.5 : Numbers.parse(factor);
+        if (words.contains("%")) {
+            f = f / 100 + (f < 100 ? 1 : 0);
+        }
+        if (!(f > 1 && f <= 4)) {
+            throw invalid("a zoom takes a factor above 1 and at most 4 (got " + round(f) + ")",
+                    "画面放大倍数必须大于 1 且不超过 4（当前为 " + round(f) + "）");
+        }
+        return op("zoom", Map.of("factor", round(f)));
+    }
+}

@@ -1,0 +1,284 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.SECONDS;
+import static dev.vedit.server.engine.local.Rule.invalid;
+import static dev.vedit.server.engine.local.Rule.number;
+import static dev.vedit.server.engine.local.Rule.of;
+import static dev.vedit.server.engine.local.Rule.op;
+import static dev.vedit.server.engine.local.Rule.round;
+
+import dev.vedit.wire.EditOperation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.MatchResult;
+
+/**
+ * Edits that bring in something from outside the video: reference images (Figure N) as a logo,
+ * picture-in-picture, intro or outro, green-screen or person-mask background; text; face anonymising.
+ */
+final class OverlayRules {
+    /** One quoted text, masked by the interpreter as a single private-use character (see {@link Quotes}). */
+    private static final String QUOTE = "(?<q>[" + Quotes.FIRST + "-" + Quotes.LAST + "])";
+    private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|top|bottom|centre|center|middle"
+            + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
+    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
+    private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
+    private static final List<String> WORD_NUMBERS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
+
+    private OverlayRules() {
+    }
+
+    /** A reference to one of the prompt's images; {@code s} keeps group names unique when a pattern holds two. */
+    private static String fig(String s) {
+        return "(?:(?:the\\s+)?(?:figure|fig\\.?|image|picture|photo|img|pic)\\s*(?:no\\.?\\s*)?#?\\s*"
+                + "(?<img" + s + ">\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
+                + "|(?:the\\s+)?(?<img" + s + "ord>first|second|third|fourth|fifth|last)\\s+(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|figure|pic)"
+                + "|(?:the\\s+)?(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|pic)(?!\\s*(?:\\d|#))"
+                + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
+                + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?|(?:这张|参考)?(?:图片|照片|参考图))";
+    }
+
+    /** A position after the words it places: " in the top right corner", "放在右上角". */
+    private static String positionAfter(String group) {
+        return "(?:\\s*,?\\s*(?:(?:in|at|on|to|into)\\s+)?(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")"
+                + "(?:\\s+corner)?(?:\\s+of\\s+the\\s+(?:screen|frame|video|picture))?"
+                + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
+    }
+
+    /** A position before the words it places: "in the top right corner, add …", "在右上角加上…". */
+    private static String positionBefore(String group) {
+        return "(?:(?:in|at|on)\\s+(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")(?:\\s+corner)?\\s*,?\\s*"
+                + "|在?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?\\s*)?";
+    }
+
+    static List<Rule> rules() {
+        List<Rule> r = new ArrayList<>();
+        // removing what is burnt into the picture needs inpainting: refused before the logo and text rules read the words
+        r.add(of("(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide|clean\\s+up)\\s+(?:the\\s+|a\\s+|any\\s+|all\\s+(?:the\\s+)?)?"
+                        + "(?:existing\\s+)?(?:logos?|watermarks?|text|subtitles?|captions?|titles?)\\b"
+                        + "|(?:去掉|去除|删除|移除|抹去|擦除|消除)(?:画面中?的|视频中?的|原有的|原来的)?(?:水印|logo|标志|台标|字幕|文字)",
+                (m, c) -> {
+                    throw PromptInterpreter.generative(m.group().strip());
+                }));
+        text(r);
+        vision(r);
+        images(r);
+        return List.copyOf(r);
+    }
+
+    private static void vision(List<Rule> r) {
+        String whose = "(?:the\\s+|all\\s+(?:the\\s+)?|his\\s+|her\\s+|their\\s+|people'?s\\s+|everyone'?s\\s+|any\\s+|every\\s+)?";
+        r.add(of("(?<v>blur(?:\\s+out)?|pixel+ate(?:d)?|mosaic|censor|anonymi[sz]e|hide|obscure|mask)\\s+" + whose + "(?:faces?|people)"
+                        + "(?:\\s+(?:with\\s+(?:a\\s+)?(?<v2>mosaic|pixels|blur)))?"
+                        + "|(?<v3>face|faces)\\s+(?<v4>blur(?:ring)?|pixelation|mosaic|censoring|anonymi[sz]ation)"
+                        + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有|每个)?(?:人物|人)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
+                        + "|(?:(?<z2>模糊|马赛克|打码)(?:处理)?(?:所有)?(?:的)?(?:人脸|脸部|面部))",
+                (m, i) -> op("blur_faces", Map.of("style", faceStyle(m.group())))));
+        // green screen (FFmpeg chroma key) before the person-mask background replacement
+        String screen = "(?<colour>green|blue)[\\s-]*screen|(?<zcolour>绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景)";
+        Rule.Factory chroma = (m, c) -> op("chroma_key", Map.of("image", figure(m, c),
+                "colour", m.group("colour") != null ? m.group("colour") : zhColour(m.group("zcolour"))));
+        r.addAll(Rule.each(chroma,
+                "(?:replace|swap|change|switch|fill|key\\s+out|remove)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?"
+                        + "\\s+(?:with|to|for|by|using)\\s+" + fig(""),
+                "(?:put|use|place)\\s+" + fig("") + "\\s+(?:behind|in\\s+place\\s+of|on|as)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?",
+                "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
+                "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
+        r.addAll(Rule.each((m, c) -> op("replace_background", Map.of("image", figure(m, c))),
+                "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
+                "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background",
+                "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
+                "(?:把|将)?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
+                "(?:用|把|将|以)" + fig("") + "(?:作为|当作|当成?|做|替换|换)(?:新的?)?背景"));
+    }
+
+    private static void images(List<Rule> r) {
+        String verb = "(?:add|put|place|overlay|insert|stamp|use|show|display|include|slap)\\s+";
+        String mark = "(?<kind>logo|watermark|badge|icon|brand(?:ing)?)";
+        // watermark / logo
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
+                        + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+|a\\s+|my\\s+|our\\s+)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
+                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
+                        + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of("(?:把|将|用)?" + fig("") + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
+                (m, i) -> overlay("watermark", m, i, "top-right")));
+        // picture in picture
+        String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
+        r.addAll(Rule.each((m, c) -> overlay("picture_in_picture", m, c, "bottom-right"),
+                positionBefore("pos0") + "(?:" + verb + ")?(?:a\\s+|the\\s+)?(?:" + pip + ")(?:\\s+(?:of|with|using|showing|from))?\\s+" + fig("") + positionAfter("pos"),
+                positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:" + pip + "|small\\s+(?:window|overlay))" + positionAfter("pos")));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|叠加|把|将|用)?\\s*" + fig("") + "\\s*(?:作为|当作|当成?|做成?|以)?\\s*画中画(?:的?形式)?" + positionAfter("pos")
+                        + "|画中画(?:显示|放|加)?" + fig("z") + positionAfter("posy"),
+                (m, i) -> overlay("picture_in_picture", m, i, "bottom-right")));
+        // intro and outro cards
+        String card = "(?:(?<intro>intro(?:duction)?(?:\\s+(?:card|screen|frame|shot))?|opening(?:\\s+(?:card|shot|frame|screen))?|title\\s+card|start(?:ing)?\\s+(?:card|screen|frame))"
+                + "|(?<outro>outro(?:\\s+(?:card|screen|frame|shot))?|ending(?:\\s+(?:card|shot|frame|screen))?|end(?:ing)?\\s+(?:card|screen|frame)|closing(?:\\s+(?:card|shot|frame|screen))?))";
+        String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
+        r.addAll(Rule.each(OverlayRules::card,
+                "(?:" + verb + ")?" + fig("") + "\\s+(?:as|for)\\s+(?:an?\\s+|the\\s+)?" + card + forSeconds,
+                "(?:add\\s+)?(?:an?\\s+|the\\s+)?" + card + "\\s+(?:with|of|using|showing|from)\\s+" + fig("") + forSeconds));
+        r.add(of("(?:insert|add|put|show|place|use|display)\\s+" + fig("") + forSeconds + "\\s+(?:at|to|in)\\s+the\\s+(?<where>beginning|start|opening|end|ending)"
+                        + forSeconds.replace("<n>", "<n2>"),
+                (m, i) -> card(m, i)));
+        r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+" + fig("") + forSeconds
+                        + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?",
+                (m, i) -> card(m, i)));
+        r.add(of("(?:用|把|将|以)?" + fig("") + "(?:作为|当作|当成?|做成?|做|放在|加在|放到|加到)(?:视频)?的?(?:(?<intro>片头|开头|开场|封面)|(?<outro>片尾|结尾|结束))(?:画面)?(?:显示)?(?:\\s*" + number("n") + SECONDS + ")?"
+                        + "|(?:(?<intro2>片头|开头|开场)|(?<outro2>片尾|结尾|末尾))(?:画面)?(?:加上?|添加|放|用|使用|显示|插入)?" + fig("3") + "(?:作为|当作|做)?(?:封面|片头|片尾)?" + "(?:\\s*" + number("n2") + SECONDS + ")?",
+                (m, i) -> card(m, i)));
+    }
+
+    private static void text(List<Rule> r) {
+        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|text|label|words?)s?";
+        String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
+        String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
+        String during = "(?:\\s+(?:for|during)\\s+(?:the\\s+)?first\\s+" + number("n") + SECONDS + ")?";
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
+                        + positionAfter("pos") + during,
+                (m, c) -> text(m, m.group("kind"), c)));
+        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
+                (m, c) -> text(m, m.group("kind"), c)));
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
+                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
+                (m, c) -> text(m, m.group("kind"), c)));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+                        + QUOTE + positionAfter("pos"),
+                (m, c) -> text(m, m.group("kind"), c)));
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
+                        + positionAfter("pos"),
+                (m, c) -> text(m, m.group("kind"), c)));
+    }
+
+    // ---- factories ----
+
+    private static EditOperation text(MatchResult m, String kind, Rule.Context context) {
+        String quoted = context.quotes().text(m.group("q").charAt(0));
+        if (quoted.isBlank() || quoted.length() > 200) {
+            throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
+        }
+        boolean title = kind != null && kind.matches("title.*|headline|heading|标题|大字");
+        String position = position(m, title ? "center" : "bottom");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("text", quoted);
+        params.put("style", title ? "title" : "caption");
+        params.put("position", position);
+        String n = group(m, "n");
+        if (n != null) {
+            params.put("start", 0.0);
+            params.put("duration", round(Numbers.parse(n)));
+        }
+        return op("text", params);
+    }
+
+    private static EditOperation overlay(String op, MatchResult m, Rule.Context context, String defaultPosition) {
+        return op(op, Map.of("image", figure(m, context), "position", position(m, defaultPosition)));
+    }
+
+    private static EditOperation card(MatchResult m, Rule.Context context) {
+        int imageCount = context.imageCount();
+        boolean outro = group(m, "outro") != null || group(m, "outro2") != null
+                || (group(m, "where") != null && m.group("where").startsWith("end"))
+                || (group(m, "verb") != null && m.group("verb").matches("end|finish|close"));
+        String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
+        double seconds = n == null ? 2 : Numbers.parse(n);
+        if (!(seconds > 0 && seconds <= 30)) {
+            throw invalid("an intro or outro card lasts more than 0 and at most 30 seconds", "片头或片尾画面时长必须大于 0 秒且不超过 30 秒");
+        }
+        return op(outro ? "outro" : "intro", Map.of("image", figure(m, context), "duration", round(seconds)));
+    }
+
+    private static String group(MatchResult m, String name) {
+        try {
+            return m.group(name);
+        } catch (IllegalArgumentException absent) {
+            return null; // this rule's pattern has no such group
+        }
+    }
+
+    /** The 1-based figure a match names; an unnumbered "the image" means Figure 1 when exactly one was given. */
+    static int figure(MatchResult m, Rule.Context context) {
+        int imageCount = context.imageCount();
+        for (String suffix : List.of("", "b", "c", "2", "3", "z")) {
+            String digits = group(m, "img" + suffix);
+            String ordinal = group(m, "img" + suffix + "ord");
+            String chinese = group(m, "img" + suffix + "cn");
+            String chinese2 = group(m, "img" + suffix + "cnn");
+            Integer n = digits != null ? (Integer) (digits.matches("\\d+") ? Integer.parseInt(digits) : WORD_NUMBERS.indexOf(digits) + 1)
+                    : ordinal != null ? (Integer) (ordinal.equals("last") ? imageCount : ORDINALS.indexOf(ordinal) + 1)
+                    : chinese != null ? (Integer) (int) Numbers.parse(chinese)
+                    : chinese2 != null ? (Integer) (int) Numbers.parse(chinese2) : null;
+            if (n != null) {
+                return checkFigure(n, imageCount);
+            }
+        }
+        if (imageCount == 1) {
+            return 1;
+        }
+        throw invalid(imageCount == 0 ? "this edit needs a reference image (imageUrls) and none was given"
+                        : "say which reference image to use (Figure 1 to Figure " + imageCount + ")",
+                imageCount == 0 ? "此编辑需要参考图片（imageUrls），但未提供" : "请说明使用哪张参考图片（图1 到 图" + imageCount + "）");
+    }
+
+    static int checkFigure(int figure, int imageCount) {
+        if (figure < 1 || figure > imageCount) {
+            throw invalid("the prompt refers to Figure " + figure + " but " + imageCount + " reference image(s) were given",
+                    "提示词引用了图" + figure + "，但只提供了 " + imageCount + " 张参考图片");
+        }
+        return figure;
+    }
+
+    private static String position(MatchResult m, String fallback) {
+        for (String g : List.of("pos", "pos0", "posx", "posy")) {
+            String en = group(m, g);
+            if (en != null) {
+                return englishPosition(en);
+            }
+            String zh = group(m, g + "z");
+            if (zh != null) {
+                return chinesePosition(zh);
+            }
+        }
+        return fallback;
+    }
+
+    private static String englishPosition(String words) {
+        String w = words.toLowerCase(Locale.ROOT).replaceAll("[\\s-]+hand|\\s+side", "");
+        String vertical = w.matches("(?:top|upper).*") ? "top" : w.matches("(?:bottom|lower).*") ? "bottom" : "";
+        String horizontal = w.contains("right") ? "right" : w.contains("left") ? "left" : "";
+        if (vertical.isEmpty() && horizontal.isEmpty()) {
+            return "center";
+        }
+        return vertical.isEmpty() ? horizontal : horizontal.isEmpty() ? vertical : vertical + "-" + horizontal;
+    }
+
+    private static String chinesePosition(String words) {
+        String vertical = words.contains("上") || words.contains("顶") ? "top" : words.contains("下") || words.contains("底") ? "bottom" : "";
+        String horizontal = words.contains("右") ? "right" : words.contains("左") ? "left" : "";
+        if (vertical.isEmpty() && horizontal.isEmpty()) {
+            return "center";
+        }
+        return vertical.isEmpty() ? horizontal : horizontal.isEmpty() ? vertical : vertical + "-" + horizontal;
+    }
+
+    private static String faceStyle(String words) {
+        return words.matches("(?s).*(?:pixel|mosaic|马赛克|打码).*") ? "pixelate" : "blur";
+    }
+
+    private static String zhColour(String words) {
+        return words.contains("蓝") ? "blue" : "green";
+    }
+}

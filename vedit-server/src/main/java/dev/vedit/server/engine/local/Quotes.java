@@ -1,0 +1,60 @@
+package dev.vedit.server.engine.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The quoted texts of a prompt ("add the title 'Summer, 2024'", 加字幕“你好，世界”). Each is replaced by one
+ * private-use character before clauses are split, so its commas, "and"s and words are never read as edits;
+ * a text rule turns the character back into the words.
+ */
+final class Quotes {
+    static final char FIRST = '\uE000';
+    static final char LAST = '\uE0FF';
+    /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
+    private static final Pattern QUOTED = Pattern.compile(
+            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
+
+    private final List<String> texts = new ArrayList<>();
+    private final List<String> written = new ArrayList<>();
+    private final String masked;
+
+    Quotes(String prompt) {
+        Matcher m = QUOTED.matcher(prompt);
+        StringBuilder out = new StringBuilder();
+        while (m.find() && texts.size() <= LAST - FIRST) {
+            String text = null;
+            for (int g = 1; g <= m.groupCount() && text == null; g++) {
+                text = m.group(g);
+            }
+            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) (FIRST + texts.size()))));
+            texts.add(text.strip());
+            written.add(m.group());
+        }
+        m.appendTail(out);
+        masked = out.toString();
+    }
+
+    /** The prompt with each quoted text as one character. */
+    String masked() {
+        return masked;
+    }
+
+    /** The words inside the quote that {@code mark} stands for. */
+    String text(char mark) {
+        return texts.get(mark - FIRST);
+    }
+
+    /** {@code text} with every mark turned back into the quote as written. */
+    String restore(String text) {
+        StringBuilder out = new StringBuilder();
+        text.chars().forEach(c -> out.append(c >= FIRST && c <= LAST && c - FIRST < written.size() ? written.get(c - FIRST) : String.valueOf((char) c)));
+        return out.toString();
+    }
+
+    static boolean holdsMark(String text) {
+        return text.chars().anyMatch(c -> c >= FIRST && c <= LAST);
+    }
+}

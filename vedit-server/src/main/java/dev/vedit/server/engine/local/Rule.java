@@ -1,0 +1,80 @@
+package dev.vedit.server.engine.local;
+
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.MatchResult;
+import java.util.regex.Pattern;
+
+/**
+ * One matcher of the interpreter: a pattern over a lower-cased clause and what its match means. A match
+ * consumes its words, so a later (less specific) rule cannot read them again.
+ *
+ * @param pattern what the words look like
+ * @param factory the operation they ask for, or {@code null} when the match is too vague to act on
+ */
+record Rule(Pattern pattern, Factory factory) {
+
+    /** Makes the operation of one match, or {@code null} to leave its words unconsumed. */
+    interface Factory {
+        EditOperation create(MatchResult match, Context context);
+    }
+
+    /**
+     * What a factory may need beyond its match.
+     *
+     * @param imageCount how many reference images came with the prompt (Figure 1 is the first)
+     * @param quotes     the prompt's quoted texts, masked in the clause as {@link Quotes} characters
+     */
+    record Context(int imageCount, Quotes quotes) {
+    }
+
+    static Rule of(String regex, Factory factory) {
+        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), factory);
+    }
+
+    /** One rule per pattern, all meaning the same: alternatives that reuse group names cannot share one pattern. */
+    static List<Rule> each(Factory factory, String... regexes) {
+        return Arrays.stream(regexes).map(regex -> of(regex, factory)).toList();
+    }
+
+    static Rule fixed(String regex, String op) {
+        return of(regex, (m, images) -> op(op, Map.of()));
+    }
+
+    static EditOperation op(String op, Map<String, Object> params) {
+        return new EditOperation(op, params, null);
+    }
+
+    /** A named group for a number in any form {@link Numbers} reads. */
+    static String number(String group) {
+        return "(?<" + group + ">" + Numbers.PATTERN + ")";
+    }
+
+    /** A named group for a point in time: {@code 1:05}, {@code 2.5}, {@code two}, {@code 三}. */
+    static String time(String group) {
+        return "(?<" + group + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?|" + Numbers.PATTERN + ")";
+    }
+
+    /** English or Chinese seconds after a number (optional). */
+    static final String SECONDS = "(?:\\s*(?:seconds?|secs?|s\\b|秒钟?))";
+
+    static double seconds(String time) {
+        if (time.contains(":")) {
+            String[] parts = time.split(":");
+            return Integer.parseInt(parts[0]) * 60 + Double.parseDouble(parts[1]);
+        }
+        return Numbers.parse(time);
+    }
+
+    static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    static VeditException invalid(String english, String chinese) {
+        return VeditException.of(ErrorCode.INVALID_PARAMETERS, english, chinese);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.invalid;
+import static dev.vedit.server.engine.local.Rule.number;
+import static dev.vedit.server.engine.local.Rule.of;
+import static dev.vedit.server.engine.local.Rule.op;
+import static dev.vedit.server.engine.local.Rule.round;
+
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** Sound: mute, keep, volume; replacing the soundtrack is refused (the models take no audio input). */
+final class SoundRules {
+    static final double LOUDER = 1.5;
+    static final double QUIETER = 0.5;
+    private static final String SOUND = "(?:volume|sound|audio|music|soundtrack)";
+
+    private SoundRules() {
+    }
+
+    static List<Rule> rules() {
+        List<Rule> r = new ArrayList<>();
+        r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
+                        + "|(?:add|put)\\s+(?:some\\s+)?(?:background\\s+)?(?:music|a\\s+song|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:背景)?(?:音乐|配乐|旁白|解说)",
+                (m, c) -> {
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                            "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
+                                    + " the local engine can keep, mute or change the volume of the video's own sound",
+                            "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                }));
+        r.add(of("(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:background\\s+)?(?:noise|hiss|hum|static)\\s+(?:from|in)\\s+(?:the\\s+)?(?:audio|sound)"
+                        + "|(?:audio|sound)\\s+(?:noise\\s+reduction|denois(?:e|ing))|denoise\\s+the\\s+(?:audio|sound)"
+                        + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少)(?:背景)?(?:噪音|杂音|底噪|电流声)",
+                (m, c) -> op("denoise_audio", Map.of())));
+        r.add(of("normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
+                        + "|音量(?:标准化|归一化|均衡)|响度(?:标准化|归一化|均衡)",
+                (m, c) -> op("normalize_audio", Map.of())));
+        r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact))?"
+                        + "|with\\s+(?:the\\s+)?original\\s+(?:sound|audio)|保留(?:原来的|原始的?|原)?(?:声音|音频|原声|声)|保持原声|原声保留",
+                (m, c) -> op("keep_audio", Map.of())));
+        r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
+                + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?"
+                + "(?:sound|audio|music|soundtrack)(?:\\s+track)?|(?:with\\s+)?no\\s+(?:sound|audio)"
+                + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
+                + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
+                + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
+                + "|无声|没有声音|不要声音|不要音频", "mute"));
+        r.add(of("(?:set\\s+)?(?:the\\s+)?" + SOUND + "\\s+(?:to|at)\\s+" + number("n") + "\\s*(?:%|percent)"
+                        + "|(?:音量|声音)(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
+                (m, c) -> volume(Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
+        r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db)?)?"
+                        + "|(?:turn|crank)\\s+(?:the\\s+)?" + SOUND + "\\s+up|" + SOUND + "\\s+up|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db))?"
+                        + "|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
+                (m, c) -> louder(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n4"),
+                        m.group("u") != null ? m.group("u") : m.group("u2") != null ? m.group("u2") : m.group("u4"))));
+        r.add(of("(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db)?)?"
+                        + "|(?:turn)\\s+(?:the\\s+)?" + SOUND + "\\s+down|" + SOUND + "\\s+down|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)"
+                        + "|(?<half>half\\s+(?:the\\s+)?volume|halve\\s+the\\s+volume|音量减半)"
+                        + "|(?:音量|声音)(?:调小|减小|降低|减少|小一点|小一些|调低)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
+                (m, c) -> quieter(m.group("half") != null ? "50" : m.group("n") != null ? m.group("n") : m.group("n2"),
+                        m.group("half") != null ? "%" : m.group("u") != null ? m.group("u") : m.group("u2"))));
+        return List.copyOf(r);
+    }
+
+    private static EditOperation louder(String number, String unit) {
+        if (number == null) {
+            return volume(LOUDER);
+        }
+        double n = Numbers.parse(number);
+        return volume("db".equals(unit) ? Math.pow(10, n / 20) : isPercent(unit) ? 1 + n / 100 : n);
+    }
+
+    private static EditOperation quieter(String number, String unit) {
+        if (number == null) {
+            return volume(QUIETER);
+        }
+        double n = Numbers.parse(number);
+        return volume("db".equals(unit) ? Math.pow(10, -n / 20) : isPercent(unit) ? 1 - n / 100 : 1 / n);
+    }
+
+    private static boolean isPercent(String unit) {
+        return unit != null && unit.matches("%|percent");
+    }
+
+    private static EditOperation volume(double factor) {
+        if (!(factor > 0 && factor <= 4)) {
+            throw invalid("the volume factor must be above 0 and at most 4 (400%); to remove the sound, mute it",
+                    "音量倍数必须大于 0 且不超过 4（400%）；如需去掉声音请使用静音");
+        }
+        return op("volume", Map.of("factor", round(factor)));
+    }
+}

@@ -1,0 +1,330 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.SECONDS;
+import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.invalid;
+import static dev.vedit.server.engine.local.Rule.number;
+import static dev.vedit.server.engine.local.Rule.of;
+import static dev.vedit.server.engine.local.Rule.op;
+import static dev.vedit.server.engine.local.Rule.round;
+import static dev.vedit.server.engine.local.Rule.seconds;
+import static dev.vedit.server.engine.local.Rule.time;
+
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.MatchResult;
+
+/** Time edits: trim and cut ranges, speed, reverse, loop, freeze frames, fades and frame rate. */
+final class TimeRules {
+    /** "speed up" and "slow down" without a number: a clearly visible but moderate change. */
+    static final double DEFAULT_SPEED_UP = 1.5;
+    static final double DEFAULT_SLOW_DOWN = 0.75;
+    static final double MIN_SPEED = 0.25;
+    static final double MAX_SPEED = 4.0;
+    static final int MAX_LOOPS = 10;
+    static final double DEFAULT_FADE = 1.0;
+    static final double DEFAULT_FREEZE = 2.0;
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage))?";
+    private static final String N = number("n");
+
+    private TimeRules() {
+    }
+
+    static List<Rule> rules() {
+        List<Rule> r = new ArrayList<>();
+        String from = time("from");
+        String to = time("to");
+        String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
+                + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
+        // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
+        r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
+                + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
+        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
+                (m, i) -> cut(m.group("from"), m.group("to"))));
+        // keeping a range
+        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
+                + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
+                (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
+        // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
+        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|blur|reverse|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
+                        + "(?:first|last|final)\\s+" + N + SECONDS
+                        + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
+                        + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
+                        + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快)",
+                (m, i) -> {
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                            "the local engine applies each edit to the whole video; \"" + m.group().strip()
+                                    + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
+                            "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
+                }));
+        // the first / last seconds
+        r.add(of("(?:cut|remove|delete|drop|trim)\\s+(?:off\\s+)?(?:everything|anything|all)\\s+(?<side>after|before)\\s+(?:the\\s+)?" + N + SECONDS
+                        + "(?:\\s+mark)?", (m, i) -> m.group("side").equals("after") ? trim(0, Numbers.parse(m.group("n")))
+                        : dropEdge("first", m.group("n"))));
+        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)",
+                (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
+                (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
+                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
+                (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
+                + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+)?(?:the\\s+)?"
+                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+only)?",
+                (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
+                (m, i) -> dropEdge(m.group("edge").startsWith("end") ? "last" : "first", m.group("n"))));
+        r.add(of("(?:make|cut|trim)" + SUBJECT + "\\s+" + N + SECONDS + "\\s+long", (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+        r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
+                (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+        r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
+                + SECONDS + "(?:的?内容)?(?:剪出来|截出来|截下来|留下来)?", (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
+        r.add(of("(?:截取|剪|裁剪|剪辑|缩短)(?:成|到|为)\\s*" + N + SECONDS, (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+
+        // reverse
+        r.add(fixed("(?:reverse(?:d)?|rewind)(?:\\s+(?:playback|it|the\\s+video|the\\s+clip))?|play" + SUBJECT
+                + "\\s+(?:in\\s+)?(?:backwards?|reverse)|backwards?(?:\\s+playback)?|in\\s+reverse"
+                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|倒过来放|反向播放|倒带", "reverse"));
+
+        // loop
+        r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
+                        + "|(?:play\\s+it\\s+)?(?<n2>twice|thrice|" + Numbers.PATTERN + "\\s+times)\\s+in\\s+a\\s+row",
+                (m, i) -> loop(m.group("n") != null ? m.group("n") : m.group("n2"))));
+        r.add(of("(?:循环|重复)(?:播放)?\\s*(?:" + N + "\\s*(?:次|遍))?", (m, i) -> loop(m.group("n"))));
+
+        // freeze frame
+        r.add(of("(?:an?\\s+)?(?:" + N + SECONDS + "\\s*)?freeze(?:[\\s-]+frame)?\\s+(?:at|on)\\s+the\\s+end(?:\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + ")?",
+                (m, i) -> freeze(null, m.group("n") != null ? m.group("n") : m.group("n2"))));
+        r.add(of("(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
+        r.add(of("freeze(?:\\s+(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
+                        + "(?:\\s+for\\s+" + N + SECONDS + ")?",
+                (m, i) -> freeze(null, m.group("n"))));
+        r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+" + time("at") + SECONDS + "?"
+                        + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
+                        + SECONDS + ")?",
+                (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
+        r.add(of("(?:在\\s*" + time("at") + SECONDS + "(?:处|的时候|时)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+                (m, i) -> freeze(m.group("at"), m.group("n"))));
+
+        // fades (before speed and colour: "fade out over 2 seconds")
+        String fadeLength = "(?:\\s+(?:over|for|of|in|lasting)?\\s*" + N + SECONDS + ")?";
+        r.addAll(Rule.each((m, i) -> fade("fade_both", m.group("n")),
+                "fade(?:s)?(?:[\\s-]+in)(?:\\s+and\\s+|\\s*/\\s*|\\s*&\\s*)out" + fadeLength,
+                "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength));
+        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:in|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
+                (m, i) -> fade("fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
+        r.add(of("fade\\s+(?:in|up)\\s+from\\s+black" + fadeLength, (m, i) -> fade("fade_in", m.group("n"))));
+        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade\\s+(?:at|in)\\s+the\\s+(?<at>end|close|start|beginning)" + fadeLength,
+                (m, i) -> fade(m.group("at").matches("end|close") ? "fade_out" : "fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
+        r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
+                (m, i) -> fade("fade_out", m.group("n"))));
+        r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出", (m, i) -> fade("fade_both", m.group("n"))));
+        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?", (m, i) -> fade("fade_in", m.group("n"))));
+        r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)", (m, i) -> fade("fade_out", m.group("n"))));
+
+        // frame rate (before speed: "60 fps" is not "60x")
+        r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
+                + N + "\\s*(?:fps|frames?\\s+(?:per|a)\\s+second|帧每秒|帧/秒|帧)", (m, i) -> fps(m.group("n"))));
+        r.add(of("(?:change|convert|set)\\s+(?:the\\s+)?(?:frame\\s*rate|fps)\\s+to\\s+" + N + "(?:\\s*fps)?", (m, i) -> fps(m.group("n"))));
+        r.add(of("帧率(?:改为|改成|设为|设置为|调到|调整为|变成|为|到)?\\s*" + N + "(?:\\s*(?:fps|帧))?", (m, i) -> fps(m.group("n"))));
+
+        return List.copyOf(r);
+    }
+
+    /** Speed rules come after geometry ones: in "upscale 2x" and "zoom in 2x" the "2x" is not a speed. */
+    static List<Rule> speedRules() {
+        List<Rule> r = new ArrayList<>();
+        String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
+        r.add(of("(?<dir>reduce|decrease|lower|increase|raise)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + "\\s*(?:%|percent)",
+                (m, i) -> speed(m.group("dir").matches("reduce|decrease|lower") ? 1 - Numbers.parse(m.group("n")) / 100
+                        : 1 + Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?:(?:播放)?速度(?<dir>加快|提高|提升|放慢|降低|减慢)|(?<dir2>加快|放慢|减慢))\\s*" + N + "\\s*%",
+                (m, i) -> speed((m.group("dir") != null ? m.group("dir") : m.group("dir2")).matches("加快|提高|提升") ? 1 + Numbers.parse(m.group("n")) / 100
+                        : 1 - Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?<dir>increase|raise|up|boost|decrease|reduce|lower)\\s+(?:the\\s+)?(?:playback\\s+)?speed(?!\\s+by)",
+                (m, i) -> speed(m.group("dir").matches("decrease|reduce|lower") ? DEFAULT_SLOW_DOWN : DEFAULT_SPEED_UP)));
+        r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
+                + "(?:\\s+(?:by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
+                (m, i) -> speedUp(m.group("n"), m.group("unit"))));
+        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
+                (m, i) -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
+        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
+                + unit + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
+        r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
+        r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(MAX_SPEED)));
+        r.add(of("(?:halve|half)\\s+the\\s+(?:speed|playback\\s+speed)", (m, i) -> speed(0.5)));
+        r.add(of("quadruple(?:\\s+the)?\\s+speed|(?:4|four)\\s+times\\s+the\\s+speed", (m, i) -> speed(4)));
+        r.add(of("(?:(?<word>twice|double)|(?<n3>thrice|triple)|" + N + "\\s+times)\\s+(?:as\\s+)?(?:faster|fast|quicker"
+                + "|quick|the\\s+speed|speed)", (m, i) -> speed(m.group("word") != null ? 2
+                : m.group("n3") != null ? 3 : Numbers.parse(m.group("n")))));
+        r.add(of("(?<half>half|a\\s+quarter|quarter)[\\s-]+(?:the\\s+)?speed|(?<half2>half)\\s+as\\s+fast",
+                (m, i) -> speed(m.group("half2") != null || m.group("half").equals("half") ? 0.5 : 0.25)));
+        r.add(of("(?:playback\\s+)?speed\\s+(?:to|of|at)?\\s*" + N + "\\s*(?:x|×|times)?",
+                (m, i) -> speed(Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
+                (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
+                        : speed(Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s+(?:playback\\s+)?speed\\b", (m, i) -> speed(Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s*%\\s+(?<dir>slower|faster)", (m, i) -> speed(m.group("dir").equals("faster")
+                ? 1 + Numbers.parse(m.group("n")) / 100 : 1 - Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?:(?<word>twice|double)|" + N + "\\s*(?:times|x|×))\\s+(?:as\\s+)?slow(?:er)?",
+                (m, i) -> speed(m.group("word") != null ? 0.5 : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
+        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)\\s*(?:原来的)?\\s*(?:" + N + "\\s*倍速?|(?<half>一半|二分之一))",
+                (m, i) -> speed(m.group("half") != null ? 0.5 : Numbers.parse(m.group("n")))));
+        r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
+        r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
+        r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
+        r.add(of("慢放|慢动作|慢镜头", (m, i) -> speed(0.5)));
+        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
+                // "加快一倍" is twice as fast: one time more
+                (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
+                        : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
+        r.add(of("(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:(?<half>一半|半速)|" + N + "\\s*倍))?",
+                (m, i) -> speed(m.group("half") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
+                        : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
+        r.add(of("(?:一半|半)的?速度?", (m, i) -> speed(0.5)));
+        r.add(of(N + "\\s*倍的?(?:速度|快)", (m, i) -> speed(Numbers.parse(m.group("n")))));
+        return List.copyOf(r);
+    }
+
+    /** "2 to 5" alone could be anything; a range needs "from"/"between", a unit or a clock time. */
+    private static boolean isRange(MatchResult m) {
+        return m.group("kw") != null || m.group("unit") != null || m.group("from").contains(":");
+    }
+
+    static EditOperation trim(double start, double duration) {
+        if (!(duration > 0) || start < 0) {
+            throw invalid("a trim must keep more than 0 seconds", "截取的时长必须大于 0 秒");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("start", round(start));
+        params.put("duration", round(duration));
+        return op("trim", params);
+    }
+
+    private static EditOperation keepRange(String from, String to) {
+        double start = seconds(from);
+        double end = seconds(to);
+        if (!(end > start)) {
+            throw invalid("the range " + from + " to " + to + " is empty: its end must come after its start",
+                    "时间范围 " + from + " 到 " + to + " 为空：结束时间必须晚于开始时间");
+        }
+        return trim(start, end - start);
+    }
+
+    private static EditOperation cut(String from, String to) {
+        double start = seconds(from);
+        double end = seconds(to);
+        if (!(end > start)) {
+            throw invalid("the range " + from + " to " + to + " is empty: its end must come after its start",
+                    "时间范围 " + from + " 到 " + to + " 为空：结束时间必须晚于开始时间");
+        }
+        return op("cut", Map.of("start", round(start), "end", round(end)));
+    }
+
+    private static boolean atEnd(String edge) {
+        return edge.matches("last|final|closing|后|最后");
+    }
+
+    private static EditOperation keepEdge(String edge, String number) {
+        double n = Numbers.parse(number);
+        if (!(n > 0)) {
+            throw invalid("a trim must keep more than 0 seconds", "截取的时长必须大于 0 秒");
+        }
+        return atEnd(edge) ? op("trim_last", Map.of("duration", round(n))) : trim(0, n);
+    }
+
+    /** Dropping the first N seconds keeps the rest; dropping the last N is a trim from the end. */
+    private static EditOperation dropEdge(String edge, String number) {
+        double n = Numbers.parse(number);
+        if (!(n > 0)) {
+            throw invalid("the part to cut must be longer than 0 seconds", "要剪掉的部分必须长于 0 秒");
+        }
+        return atEnd(edge) ? op("drop_last", Map.of("duration", round(n))) : op("trim", Map.of("start", round(n)));
+    }
+
+    private static EditOperation loop(String number) {
+        int times = number == null ? 2 : switch (number.strip()) {
+            case "twice" -> 2;
+            case "thrice" -> 3;
+            default -> (int) Math.round(Numbers.parse(number.replaceAll("\\s*times$", "")));
+        };
+        if (times < 2 || times > MAX_LOOPS) {
+            throw invalid("a loop plays the video 2 to " + MAX_LOOPS + " times (got " + times + ")",
+                    "循环播放次数必须在 2 到 " + MAX_LOOPS + " 次之间（当前为 " + times + "）");
+        }
+        return op("loop", Map.of("times", times));
+    }
+
+    private static EditOperation freeze(String at, String forSeconds) {
+        double length = forSeconds == null ? DEFAULT_FREEZE : Numbers.parse(forSeconds);
+        if (!(length > 0 && length <= 30)) {
+            throw invalid("a freeze frame lasts more than 0 and at most 30 seconds", "定格时长必须大于 0 秒且不超过 30 秒");
+        }
+        Map<String, Object> params = new LinkedHashMap<>();
+        if (at != null) {
+            params.put("at", round(seconds(at)));
+        }
+        params.put("duration", round(length));
+        return op(at == null ? "freeze_end" : "freeze", params);
+    }
+
+    private static EditOperation fade(String which, String number) {
+        double length = number == null ? DEFAULT_FADE : Numbers.parse(number);
+        if (!(length > 0 && length <= 10)) {
+            throw invalid("a fade lasts more than 0 and at most 10 seconds", "淡入淡出时长必须大于 0 秒且不超过 10 秒");
+        }
+        return op(which, Map.of("duration", round(length)));
+    }
+
+    private static EditOperation fps(String number) {
+        double fps = Numbers.parse(number);
+        if (!(fps >= 1 && fps <= 120)) {
+            throw invalid("the frame rate must be between 1 and 120 fps (got " + number + ")",
+                    "帧率必须在 1 到 120 之间（当前为 " + number + "）");
+        }
+        return op("fps", Map.of("fps", round(fps)));
+    }
+
+    private static EditOperation speedUp(String number, String unit) {
+        if (number == null) {
+            return speed(DEFAULT_SPEED_UP);
+        }
+        double n = Numbers.parse(number);
+        return speed(isPercent(unit) ? 1 + n / 100 : n);
+    }
+
+    private static EditOperation slowDown(String number, String unit, String byOrTo) {
+        if (number == null) {
+            return speed(DEFAULT_SLOW_DOWN);
+        }
+        double n = Numbers.parse(number);
+        if (isPercent(unit)) {
+            return speed("to".equals(byOrTo) ? n / 100 : 1 - n / 100);
+        }
+        return speed(inverseIfAboveOne(n));
+    }
+
+    private static boolean isPercent(String unit) {
+        return unit != null && unit.matches("%|per\\s*cent");
+    }
+
+    /** "slow down 2x" and "放慢两倍" mean half speed; "slow down to 0.5" means the same. */
+    private static double inverseIfAboveOne(double n) {
+        return n > 1 ? 1 / n : n;
+    }
+
+    static EditOperation speed(double factor) {
+        if (!(factor >= MIN_SPEED && factor <= MAX_SPEED)) {
+            throw invalid("the speed factor must be between " + MIN_SPEED + " and " + MAX_SPEED + " (got " + round(factor) + ")",
+                    "速度倍数必须在 " + MIN_SPEED + " 到 " + MAX_SPEED + " 之间（当前为 " + round(factor) + "）");
+        }
+        return op("speed", Map.of("factor", round(factor)));
+    }
+}

@@ -1,0 +1,485 @@
+package dev.vedit.server.engine.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vedit.server.engine.EngineInputs;
+import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.ffmpeg.FfmpegJob;
+import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.ffmpeg.TestMedia;
+import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.RequestValidator;
+import dev.vedit.wire.ValidatedRequest;
+import dev.vedit.wire.VeditException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Every operation of the local engine on tiny generated clips (2 s, 160x120), each output checked
+ * objectively: dimensions, durations, pixels against the transformed source, audio level.
+ */
+class LocalEngineOperationsTest {
+    private static final String MODEL = "kling-video-o3-std/video-edit";
+    private static final int W = 160;
+    private static final int H = 120;
+
+    @TempDir
+    static Path sources;
+    @TempDir
+    Path work;
+
+    private static Path clip;
+    private static Path grey;
+    private static Path greenScreen;
+    private static Path redLogo;
+    private static Path blueCard;
+    private final LocalEngine engine = new LocalEngine(TestMedia.ffmpeg());
+
+    @BeforeAll
+    static void makeMedia() throws Exception {
+        clip = TestMedia.clip(sources, "clip.mp4", "testsrc2=size=160x120:rate=25", true, 2);
+        grey = TestMedia.clip(sources, "grey.mp4", "color=c=0x808080:size=160x120:rate=25", true, 2);
+        greenScreen = TestMedia.clip(sources, "green.mp4",
+                "color=c=0x00FF00:size=160x120:rate=25,drawbox=x=60:y=40:w=40:h=40:color=0xFF0000:t=fill", true, 2);
+        redLogo = still("logo.png", "color=c=0xFF0000:size=40x40");
+        blueCard = still("card.png", "color=c=0x0000FF:size=320x240");
+    }
+
+    private static Path still(String name, String lavfi) throws Exception {
+        Path out = sources.resolve(name);
+        new FfmpegJob(TestMedia.ffmpeg(), List.of("-f", "lavfi", "-i", lavfi, "-frames:v", "1", FfmpegJob.output(out)))
+                .run(1, p -> { }, Duration.ofSeconds(30));
+        return out;
+    }
+
+    // ---- colour and style ----
+
+    @Test
+    void warmAndCoolShiftRedAgainstBlue() throws Exception {
+        double[] warm = channelMeans(rgb(render("make it warmer", grey), 1));
+        double[] cool = channelMeans(rgb(render("cooler tones", grey), 1));
+        assertThat(warm[0] - warm[2]).isGreaterThan(20);
+        assertThat(cool[2] - cool[0]).isGreaterThan(10);
+    }
+
+    @Test
+    void saturationContrastAndHueChangeTheirOwnMeasure() throws Exception {
+        byte[] source = rgb(clip, 1);
+        // testsrc2 is at full saturation and contrast already: raise them on a softened copy, where they can grow
+        Path soft = TestMedia.clip(work, "soft.mp4", "testsrc2=size=160x120:rate=25,hue=s=0.4,eq=contrast=0.6", false, 1);
+        assertThat(chroma(rgb(render("more saturated", soft), 0.5))).isGreaterThan(chroma(rgb(soft, 0.5)) * 1.2);
+        assertThat(lumaSpread(rgb(render("increase the contrast", soft), 0.5))).isGreaterThan(lumaSpread(rgb(soft, 0.5)) * 1.15);
+        assertThat(chroma(rgb(render("降低饱和度", clip), 1))).isLessThan(chroma(source) * 0.85);
+        assertThat(difference(rgb(render("shift the hue by 180 degrees", clip), 1), source)).isGreaterThan(20);
+    }
+
+    @Test
+    void posterizeLeavesFewLevelsPerChannel() throws Exception {
+        byte[] out = rgb(render("posterize to 4 levels", clip), 1);
+        // 4 levels per channel sit at 32, 96, 160, 224; the yuv420p round trip blurs edges, so count the near ones
+        int near = 0;
+        for (int i = 0; i < out.length; i++) {
+            int v = out[i] & 0xff;
+            near += Math.abs(((v / 64) * 64 + 32) - v) <= 10 ? 1 : 0;
+        }
+        assertThat((double) near / out.length).isGreaterThan(0.7);
+    }
+
+    @Test
+    void vignetteDarkensCornersNotTheCentre() throws Exception {
+        byte[] out = rgb(render("add a strong vignette", grey), 1);
+        assertThat(luma(out, 2, 2)).isLessThan(luma(out, W / 2, H / 2) - 25);
+    }
+
+    @Test
+    void sketchIsDarkLinesOnWhiteAndCartoonAndVintageChangeTheFrame() throws Exception {
+        byte[] sketch = rgb(render("pencil sketch", clip), 1);
+        assertThat(meanLuma(sketch)).isGreaterThan(150);
+        assertThat(chroma(sketch)).isLessThan(3);
+        byte[] source = rgb(clip, 1);
+        assertThat(difference(rgb(render("卡通效果", clip), 1), source)).isGreaterThan(8);
+        assertThat(difference(rgb(render("make it look like an old film", clip), 1), source)).isGreaterThan(8);
+    }
+
+    @Test
+    void grainAddsNoiseAndDenoiseRemovesIt() throws Exception {
+        assertThat(lumaSpread(rgb(render("add heavy film grain", grey), 1))).isGreaterThan(lumaSpread(rgb(grey, 1)) + 6);
+        Path grainy = render("add film grain", grey);
+        assertThat(lumaSpread(rgb(grainy, 1))).isGreaterThan(lumaSpread(rgb(grey, 1)) + 3);
+        Path copy = Files.copy(grainy, sources.resolve("grainy.mp4"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertThat(lumaSpread(rgb(render("denoise", copy), 1))).isLessThan(lumaSpread(rgb(copy, 1)) * 0.85);
+    }
+
+    @Test
+    void blurLowersAndSharpenRaisesEdgeEnergy() throws Exception {
+        double source = edges(rgb(clip, 1));
+        assertThat(edges(rgb(render("blur it", clip), 1))).isLessThan(source * 0.7);
+        assertThat(edges(rgb(render("sharpen", clip), 1))).isGreaterThan(source * 1.1);
+    }
+
+    @Test
+    void stabiliseKeepsSizeAndDuration() throws Exception {
+        MediaInfo info = probe(render("stabilize the shaky footage", clip));
+        assertThat(info.width()).isEqualTo(W);
+        assertThat(info.durationSeconds()).isCloseTo(2.0, within(0.15));
+    }
+
+    // ---- time ----
+
+    @Test
+    void reversedOutputStartsWithTheSourceEnd() throws Exception {
+        Path out = render("play it backwards", clip);
+        assertThat(probe(out).durationSeconds()).isCloseTo(2.0, within(0.15));
+        assertThat(difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(difference(rgb(out, 0.2), rgb(clip, 0.2)));
+        assertThat(difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(8);
+    }
+
+    @Test
+    void rangesLoopsFreezesAndCutsGiveTheirDurations() throws Exception {
+        assertThat(probe(render("keep from 0.5s to 1.5s", clip)).durationSeconds()).isCloseTo(1.0, within(0.1));
+        assertThat(probe(render("keep the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(0.5, within(0.1));
+        assertThat(probe(render("remove the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
+        assertThat(probe(render("cut off the first 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
+        assertThat(probe(render("cut out 0.5s to 1s", clip)).durationSeconds()).isCloseTo(1.5, within(0.12));
+        MediaInfo looped = probe(render("loop it 3 times", clip));
+        assertThat(looped.durationSeconds()).isCloseTo(6.0, within(0.2));
+        assertThat(looped.hasAudio()).isTrue();
+        Path frozen = render("freeze the last frame for 1 second", clip);
+        assertThat(probe(frozen).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(difference(rgb(frozen, 2.3), rgb(frozen, 2.8))).isLessThan(1);
+        Path held = render("freeze frame at 1 second for 1 second", clip);
+        assertThat(probe(held).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(difference(rgb(held, 1.2), rgb(held, 1.8))).isLessThan(1);
+        assertThat(audioSeconds(held)).isCloseTo(3.0, within(0.15));
+    }
+
+    @Test
+    void trimmedRangeStartsAtItsFirstSourceFrame() throws Exception {
+        Path out = render("only keep the part between 1 and 2 seconds", clip);
+        assertThat(difference(rgb(out, 0), rgb(clip, 1.0))).isLessThan(6);
+    }
+
+    @Test
+    void fadesStartAndEndInBlackAndFrameRateChanges() throws Exception {
+        Path faded = render("fade in and out", grey);
+        assertThat(meanLuma(rgb(faded, 0))).isLessThan(25);
+        assertThat(meanLuma(rgb(faded, 1.0))).isGreaterThan(100);
+        assertThat(meanLuma(rgb(faded, 1.96))).isLessThan(25);
+        assertThat(probe(render("convert to 10 fps", clip)).frameRate()).isCloseTo(10.0, within(0.01));
+    }
+
+    // ---- geometry ----
+
+    @Test
+    void aspectRatioCropsOrPadsAndResolutionScales() throws Exception {
+        MediaInfo square = probe(render("crop to 1:1", clip));
+        assertThat(square.width()).isEqualTo(120);
+        assertThat(square.height()).isEqualTo(120);
+        Path padded = render("convert to 16:9 with black bars", grey);
+        assertThat(probe(padded).width()).isEqualTo(214);
+        assertThat(probe(padded).height()).isEqualTo(120);
+        assertThat(luma(rgb(padded, 1), 3, 60, 214)).isLessThan(20);
+        assertThat(luma(rgb(padded, 1), 107, 60, 214)).isGreaterThan(100);
+        MediaInfo small = probe(render("resize to 80x60", clip));
+        assertThat(small.width()).isEqualTo(80);
+        assertThat(small.height()).isEqualTo(60);
+        MediaInfo big = probe(render("upscale 2x", clip));
+        assertThat(big.width()).isEqualTo(320);
+        assertThat(big.height()).isEqualTo(240);
+    }
+
+    @Test
+    void zoomShowsTheCentreEnlarged() throws Exception {
+        byte[] source = rgb(clip, 1);
+        byte[] zoomed = rgb(render("zoom in 2x", clip), 1);
+        // output (x, y) shows source (W/4 + x/2, H/4 + y/2)
+        double sum = 0;
+        for (int y = 10; y < H - 10; y++) {
+            for (int x = 10; x < W - 10; x++) {
+                for (int c = 0; c < 3; c++) {
+                    sum += Math.abs((zoomed[(y * W + x) * 3 + c] & 0xff) - (source[((H / 4 + y / 2) * W + W / 4 + x / 2) * 3 + c] & 0xff));
+                }
+            }
+        }
+        assertThat(sum / ((W - 20) * (H - 20) * 3.0)).isLessThan(14);
+    }
+
+    // ---- reference images and text ----
+
+    @Test
+    void logoLandsInTheCornerAskedFor() throws Exception {
+        byte[] out = rgb(render("add the logo from image 1 in the top right corner", grey, redLogo), 1);
+        int[] corner = pixel(out, W - 12, 12);
+        assertThat(corner[0]).isGreaterThan(200);
+        assertThat(corner[1]).isLessThan(60);
+        int[] other = pixel(out, 12, H - 12);
+        assertThat(other[0]).isCloseTo(128, within(12));
+    }
+
+    @Test
+    void pictureInPictureSitsBottomRight() throws Exception {
+        byte[] out = rgb(render("picture in picture with figure 1", grey, blueCard), 1);
+        assertThat(pixel(out, W - 15, H - 12)[2]).isGreaterThan(200);
+        assertThat(pixel(out, 15, 15)[2]).isCloseTo(128, within(12));
+    }
+
+    @Test
+    void introAndOutroCardsAddTheirSecondsWithSilence() throws Exception {
+        Path out = render("use figure 1 as an intro for 1 second", grey, blueCard);
+        assertThat(probe(out).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(channelMeans(rgb(out, 0.5))[2]).isGreaterThan(200);
+        assertThat(channelMeans(rgb(out, 2.0))[2]).isCloseTo(128.0, within(12.0));
+        assertThat(audioSeconds(out)).isCloseTo(3.0, within(0.15));
+        Path outro = render("end with figure 1 for 1 second", grey, blueCard);
+        assertThat(channelMeans(rgb(outro, 2.5))[2]).isGreaterThan(200);
+    }
+
+    @Test
+    void greenScreenPixelsBecomeFigureNAndTheSubjectStays() throws Exception {
+        byte[] out = rgb(render("replace the green screen with figure 1", greenScreen, blueCard), 1);
+        int[] background = pixel(out, 10, 10);
+        assertThat(background[2]).isGreaterThan(200);
+        assertThat(background[1]).isLessThan(60);
+        int[] subject = pixel(out, 80, 60);
+        assertThat(subject[0]).isGreaterThan(200);
+        assertThat(subject[2]).isLessThan(60);
+    }
+
+    @Test
+    void chineseTitleIsDrawnAtTheTopOnly() throws Exception {
+        byte[] out = rgb(render("在顶部加标题“你好 vedit”", grey), 1);
+        assertThat(brightPixels(out, 0, H / 3)).isGreaterThan(60);
+        assertThat(brightPixels(out, 2 * H / 3, H)).isZero();
+    }
+
+    // ---- sound ----
+
+    @Test
+    void volumeScalesTheAudioLevel() throws Exception {
+        double source = audioRms(render("mirror it", clip)); // the same audio path without a volume change
+        assertThat(audioRms(render("lower the volume by 50%", clip))).isCloseTo(source * 0.5, within(source * 0.05));
+        assertThat(audioRms(render("音量调大", clip))).isGreaterThan(source * 1.3);
+    }
+
+    @Test
+    void audioCleanUpKeepsTheSoundInStepAndCompressionShrinksTheFile() throws Exception {
+        for (String prompt : List.of("normalize the audio", "remove background noise from the audio")) {
+            Path out = render(prompt, clip);
+            assertThat(audioSeconds(out)).as(prompt).isCloseTo(2.0, within(0.1));
+            assertThat(audioRms(out)).as(prompt).isGreaterThan(100);
+        }
+        // muted, so the sizes compare the video streams (AAC would dominate at 160x120)
+        long normal = Files.size(render("mirror it and mute", clip));
+        assertThat(Files.size(render("mirror it, mute and compress the video", clip))).isLessThan(normal * 8 / 10);
+    }
+
+    @Test
+    void visionEditsArePlannedWithTheirFigureAndStyle() {
+        assertThat(engine.plan(request("blur the faces", 0)).operations())
+                .containsExactly(new EditOperation("blur_faces", Map.of("style", "blur"), "blur the faces"));
+        assertThat(engine.plan(request("把背景换成图1，并且给脸打马赛克", 1)).operations()).extracting(EditOperation::params)
+                .containsExactly(Map.of("image", 1), Map.of("style", "pixelate"));
+    }
+
+    // ---- many edits, one graph ----
+
+    @Test
+    void aLongChainOfEditsRendersAsOneGraphWithTheExpectedSizeAndLength() throws Exception {
+        Path out = render("cut it to the first 1.5 seconds, 9:16, add the logo from image 1 in the top right corner, speed up 2x,"
+                + " reverse, loop twice, fade in and out, add the title 'Hi 你好' at the top, warmer, 10 fps", clip, redLogo);
+        MediaInfo info = probe(out);
+        assertThat(info.width()).isEqualTo(68);
+        assertThat(info.height()).isEqualTo(120);
+        assertThat(info.durationSeconds()).isCloseTo(1.5, within(0.15));
+        assertThat(info.frameRate()).isCloseTo(10.0, within(0.01));
+        assertThat(audioSeconds(out)).isCloseTo(1.5, within(0.15));
+    }
+
+    @Test
+    void timelineEditsWorkOnASilentSource() throws Exception {
+        Path silent = TestMedia.clip(work, "silent.mp4", "testsrc2=size=160x120:rate=25", false, 2);
+        Path out = render("use figure 1 as an intro for 1 second, cut out 0.5s to 1s, freeze frame at 0.5 seconds for 1 second,"
+                + " mute", silent, blueCard);
+        MediaInfo info = probe(out);
+        assertThat(info.hasAudio()).isFalse();
+        assertThat(info.durationSeconds()).isCloseTo(3.5, within(0.15));
+    }
+
+    // ---- helpers ----
+
+    private Path render(String prompt, Path source, Path... images) throws Exception {
+        ValidatedRequest request = request(prompt, images.length);
+        Path dir = Files.createTempDirectory(work, "run");
+        return engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of(images)), new Context(dir))
+                .getFirst().file();
+    }
+
+    private static ValidatedRequest request(String prompt, int images) {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode body = json.createObjectNode().put("prompt", prompt).put("videoUrl", "https://example.com/source.mp4");
+        if (images > 0) {
+            ArrayNode urls = body.putArray("imageUrls");
+            for (int i = 0; i < images; i++) {
+                urls.add("https://example.com/figure" + i + ".png");
+            }
+        }
+        return RequestValidator.validate(ModelCatalog.standard().byPath(MODEL).orElseThrow(), body);
+    }
+
+    private static MediaInfo probe(Path file) {
+        return TestMedia.ffmpeg().probe(file, Duration.ofSeconds(20));
+    }
+
+    private static byte[] rgb(Path file, double seconds) throws Exception {
+        return TestMedia.frame(file, seconds, "rgb24");
+    }
+
+    private static double[] channelMeans(byte[] rgb) {
+        double[] sums = new double[3];
+        for (int i = 0; i < rgb.length; i++) {
+            sums[i % 3] += rgb[i] & 0xff;
+        }
+        int pixels = rgb.length / 3;
+        return new double[] {sums[0] / pixels, sums[1] / pixels, sums[2] / pixels};
+    }
+
+    private static int[] pixel(byte[] rgb, int x, int y) {
+        int i = (y * W + x) * 3;
+        return new int[] {rgb[i] & 0xff, rgb[i + 1] & 0xff, rgb[i + 2] & 0xff};
+    }
+
+    private static double luma(byte[] rgb, int x, int y) {
+        return luma(rgb, x, y, W);
+    }
+
+    private static double luma(byte[] rgb, int x, int y, int width) {
+        int i = (y * width + x) * 3;
+        return 0.299 * (rgb[i] & 0xff) + 0.587 * (rgb[i + 1] & 0xff) + 0.114 * (rgb[i + 2] & 0xff);
+    }
+
+    private static double meanLuma(byte[] rgb) {
+        double sum = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            sum += 0.299 * (rgb[i] & 0xff) + 0.587 * (rgb[i + 1] & 0xff) + 0.114 * (rgb[i + 2] & 0xff);
+        }
+        return sum / (rgb.length / 3.0);
+    }
+
+    private static double lumaSpread(byte[] rgb) {
+        double mean = meanLuma(rgb);
+        double sum = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            double l = 0.299 * (rgb[i] & 0xff) + 0.587 * (rgb[i + 1] & 0xff) + 0.114 * (rgb[i + 2] & 0xff);
+            sum += (l - mean) * (l - mean);
+        }
+        return Math.sqrt(sum / (rgb.length / 3.0));
+    }
+
+    /** Mean distance of each pixel's channels from its own grey level. */
+    private static double chroma(byte[] rgb) {
+        double sum = 0;
+        for (int i = 0; i < rgb.length; i += 3) {
+            int r = rgb[i] & 0xff;
+            int g = rgb[i + 1] & 0xff;
+            int b = rgb[i + 2] & 0xff;
+            double grey = (r + g + b) / 3.0;
+            sum += Math.abs(r - grey) + Math.abs(g - grey) + Math.abs(b - grey);
+        }
+        return sum / (rgb.length / 3.0);
+    }
+
+    /** Mean absolute horizontal luma gradient: falls with blur, rises with sharpening. */
+    private static double edges(byte[] rgb) {
+        double sum = 0;
+        for (int y = 0; y < H; y++) {
+            for (int x = 1; x < W; x++) {
+                sum += Math.abs(luma(rgb, x, y) - luma(rgb, x - 1, y));
+            }
+        }
+        return sum / (H * (W - 1));
+    }
+
+    private static double difference(byte[] a, byte[] b) {
+        double sum = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        }
+        return sum / Math.min(a.length, b.length);
+    }
+
+    private static int brightPixels(byte[] rgb, int fromRow, int toRow) {
+        int count = 0;
+        for (int y = fromRow; y < toRow; y++) {
+            for (int x = 0; x < W; x++) {
+                if (luma(rgb, x, y) > 220) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    private static short[] samples(Path file) throws Exception {
+        Process p = TestMedia.ffmpeg().processBuilder(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-vn",
+                "-ac", "1", "-ar", "8000", "-f", "s16le", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes;
+        try (InputStream in = p.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        p.waitFor(30, TimeUnit.SECONDS);
+        short[] out = new short[bytes.length / 2];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+        }
+        return out;
+    }
+
+    private static double audioRms(Path file) throws Exception {
+        short[] s = samples(file);
+        double sum = 0;
+        for (short v : s) {
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum / s.length);
+    }
+
+    private static double audioSeconds(Path file) throws Exception {
+        return samples(file).length / 8000.0;
+    }
+
+    private record Context(Path workDir) implements RunContext {
+        @Override
+        public void progress(double fraction) {
+        }
+
+        @Override
+        public boolean cancelled() {
+            return false;
+        }
+
+        @Override
+        public void onCancel(Runnable action) {
+        }
+
+        @Override
+        public Duration timeLimit() {
+            return Duration.ofSeconds(60);
+        }
+    }
+}
