@@ -64,6 +64,9 @@ final class EngineBench implements Bench.Suite {
         Ffmpeg ffmpeg = Media.ffmpeg(Bench.cacheDir(workDir));
         Path clip = Media.clip(ffmpeg, workDir.resolve("source.mp4"), sizes.engineHeight(), sizes.engineSeconds(), true);
         MediaInfo info = ffmpeg.probe(clip, Duration.ofSeconds(30));
+        Path logo = workDir.resolve("figure1.png");
+        new dev.vedit.server.ffmpeg.FfmpegJob(ffmpeg, List.of("-f", "lavfi", "-i", "testsrc2=size=128x128", "-frames:v", "1",
+                dev.vedit.server.ffmpeg.FfmpegJob.output(logo))).run(0, p -> { }, Duration.ofMinutes(1));
         LocalEngine engine = new LocalEngine(ffmpeg);
         String clipName = String.format(Locale.ROOT, "%.0fs %dp", sizes.engineSeconds(), sizes.engineHeight());
         double logRatioSum = 0;
@@ -89,17 +92,19 @@ final class EngineBench implements Bench.Suite {
                 // the engine's time stands alone.
                 Latencies runs = new Latencies();
                 for (int i = 0; i < sizes.engineRepeats(); i++) {
-                    runs.add(runEngine(engine, plan, new EngineInputs(request, clip, info, List.of()), workDir.resolve(c.name() + "-v" + i)));
+                    runs.add(runEngine(engine, plan, new EngineInputs(request, clip, info,
+                            c.prompt().contains("Figure 1") ? List.of(logo) : List.of()), workDir.resolve(c.name() + "-v" + i)));
                 }
                 report.accept(Figure.of("engine." + c.name() + ".rtf", runs.percentileMillis(50) / 1000 / sizes.engineSeconds(),
                         "x (" + clipName + ", several passes; no single plain-ffmpeg equivalent)"));
                 continue;
             }
+            List<Path> images = c.prompt().contains("Figure 1") ? List.of(logo) : List.of();
             Latencies engineRuns = new Latencies();
             Latencies plainRuns = new Latencies();
             for (int i = 0; i < sizes.engineRepeats(); i++) {
-                engineRuns.add(runEngine(engine, plan, new EngineInputs(request, clip, info, List.of()), workDir.resolve(c.name() + "-e" + i)));
-                plainRuns.add(runPlain(ffmpeg, engine.renderArguments(plan, clip, info, List.of(), workDir.resolve(c.name() + "-p" + i + ".mp4"))));
+                engineRuns.add(runEngine(engine, plan, new EngineInputs(request, clip, info, images), workDir.resolve(c.name() + "-e" + i)));
+                plainRuns.add(runPlain(ffmpeg, engine.renderArguments(plan, clip, info, images, workDir.resolve(c.name() + "-p" + i + ".mp4"))));
                 Files.deleteIfExists(workDir.resolve(c.name() + "-p" + i + ".mp4"));
             }
             double engineSeconds = engineRuns.percentileMillis(50) / 1000;
