@@ -3,7 +3,7 @@ package dev.vedit.server.engine.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -31,7 +31,7 @@ class ChunkedReverseTest {
         assertThat(ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES)).isFalse();
         assertThat(ChunkedReverse.needed(plan, info, ONE_SECOND_OF_FRAMES)).isTrue();
 
-        ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(TestMedia.ffmpeg(), plan, clip, info, new Context(work), ONE_SECOND_OF_FRAMES);
+        ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(TestMedia.ffmpeg(), plan, clip, info, new TestRun(work, Duration.ofSeconds(60)), ONE_SECOND_OF_FRAMES);
 
         assertThat(work.resolve("reverse").toFile().list((d, n) -> n.startsWith("chunk-"))).hasSize(3);
         MediaInfo reversed = TestMedia.ffmpeg().probe(prepared.source(), Duration.ofSeconds(20));
@@ -52,25 +52,5 @@ class ChunkedReverseTest {
             sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
         }
         return sum / a.length;
-    }
-
-    private record Context(Path workDir) implements RunContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return Duration.ofSeconds(60);
-        }
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineInputs;
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
@@ -326,7 +326,7 @@ class LocalEngineOperationsTest {
     private Path render(String prompt, Path source, Path... images) throws Exception {
         ValidatedRequest request = request(prompt, images.length);
         Path dir = Files.createTempDirectory(work, "run");
-        return engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of(images)), new Context(dir))
+        return engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of(images)), new TestRun(dir, Duration.ofSeconds(60)))
                 .getFirst().file();
     }
 
@@ -461,25 +461,5 @@ class LocalEngineOperationsTest {
 
     private static double audioSeconds(Path file) throws Exception {
         return samples(file).length / 8000.0;
-    }
-
-    private record Context(Path workDir) implements RunContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return Duration.ofSeconds(60);
-        }
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -28,9 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -237,18 +235,18 @@ class LocalEngineTest {
 
     @Test
     void progressIsReportedUpToOne() throws Exception {
-        TestContext context = new TestContext(work, Duration.ofSeconds(60));
+        TestRun context = new TestRun(work, Duration.ofSeconds(60));
         ValidatedRequest request = request(KLING_O3, "mirror", Map.of(), true);
         engine.run(engine.plan(request), new EngineInputs(request, clip, null, List.of()), context);
-        assertThat(context.progress).isNotEmpty().allMatch(p -> p >= 0 && p <= 1);
-        assertThat(context.progress.getLast()).isEqualTo(1.0);
+        assertThat(context.progress()).isNotEmpty().allMatch(p -> p >= 0 && p <= 1);
+        assertThat(context.progress().getLast()).isEqualTo(1.0);
     }
 
     @Test
     void cancellingALongRunStopsItPromptly() throws Exception {
         Path longClip = TestMedia.clip(work, "long.mp4", "testsrc2=size=320x240:rate=25", true, 60);
         Path runDir = Files.createDirectory(work.resolve("run"));
-        TestContext context = new TestContext(runDir, Duration.ofMinutes(5));
+        TestRun context = new TestRun(runDir, Duration.ofMinutes(5));
         ValidatedRequest request = request(KLING_O3, "slow down to 25%", Map.of(), true);
         EditPlan plan = engine.plan(request);
         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(context::cancel);
@@ -260,7 +258,7 @@ class LocalEngineTest {
 
     @Test
     void aRunPastItsTimeLimitFailsWithTaskTimeout() throws Exception {
-        TestContext context = new TestContext(work, Duration.ofMillis(1));
+        TestRun context = new TestRun(work, Duration.ofMillis(1));
         ValidatedRequest request = request(KLING_O3, "mirror", Map.of(), true);
         assertThatThrownBy(() -> engine.run(engine.plan(request), new EngineInputs(request, clip, null, List.of()), context))
                 .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT));
@@ -271,7 +269,7 @@ class LocalEngineTest {
     private Path render(String model, String prompt, Map<String, Object> options, Path source) throws Exception {
         ValidatedRequest request = request(model, prompt, options, true);
         List<EngineOutput> outputs = engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of()),
-                new TestContext(work, Duration.ofSeconds(60)));
+                new TestRun(work, Duration.ofSeconds(60)));
         assertThat(outputs).hasSize(1);
         assertThat(outputs.getFirst().outputType()).isEqualTo("mp4");
         assertThat(outputs.getFirst().file()).isEqualTo(work.resolve("output.mp4"));
@@ -356,51 +354,5 @@ class LocalEngineTest {
             }
         }
         return boxes;
-    }
-
-    private static final class TestContext implements RunContext {
-        private final Path workDir;
-        private final Duration limit;
-        private final List<Double> progress = new CopyOnWriteArrayList<>();
-        private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-
-        TestContext(Path workDir, Duration limit) {
-            this.workDir = workDir;
-            this.limit = limit;
-        }
-
-        void cancel() {
-            cancelled.set(true);
-            onCancel.forEach(Runnable::run);
-        }
-
-        @Override
-        public Path workDir() {
-            return workDir;
-        }
-
-        @Override
-        public void progress(double fraction) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled.get();
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            onCancel.add(action);
-            if (cancelled.get()) {
-                action.run();
-            }
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return limit;
-        }
     }
 }
