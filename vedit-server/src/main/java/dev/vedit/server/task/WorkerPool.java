@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.ModelSpec;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -268,12 +268,9 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static void deleteTree(Path dir) {
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", dir, e.toString());
         }
