@@ -118,7 +118,7 @@ public final class WorkerPool implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable: keep the worker alive and try again shortly.
                 log.warn("{}: claiming failed: {}", workerId, e.toString());
-                sleep(settings.pollInterval().toMillis() * 4);
+                Waits.sleep(settings.pollInterval().toMillis() * 4);
             }
         }
     }
@@ -210,7 +210,7 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.warn("task {}: recording '{}' failed ({}), retrying", task.id(), what, e.toString());
-                sleep(Math.min(5000, 200L << i));
+                Waits.sleep(Math.min(5000, 200L << i));
             }
         }
         log.error("task {}: could not record '{}'; the rescuer will re-queue it", task.id(), what);
@@ -276,27 +276,13 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     /** Stops claiming; attempts still running are stopped and put back in the queue for another worker. */
     @Override
     public void close() {
         running = false;
         signal.wake();
         active.values().forEach(h -> h.stop(RunHandle.StopReason.SHUTDOWN));
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.forEach(t -> Waits.join(t, 10_000));
         ticker.shutdownNow();
     }
 }
