@@ -69,7 +69,7 @@ class LocalEngineTest {
     @Test
     void sepiaOnGreyGivesRedAboveGreenAboveBlue() throws Exception {
         byte[] rgb = TestMedia.frame(render(KLING_O3, "sepia", Map.of(), grey), 0.5, "rgb24");
-        double[] means = channelMeans(rgb);
+        double[] means = TestMedia.channelMeans(rgb);
         assertThat(means[0]).isGreaterThan(means[1] + 5);
         assertThat(means[1]).isGreaterThan(means[2] + 5);
     }
@@ -109,7 +109,7 @@ class LocalEngineTest {
     @Test
     void rotatingNinetyDegreesSwapsDimensionsAndTransposesPixels() throws Exception {
         Path out = render(KLING_O3, "rotate 90 degrees clockwise", Map.of(), clip);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.width()).isEqualTo(H);
         assertThat(info.height()).isEqualTo(W);
         byte[] source = TestMedia.frame(clip, 1.0, "rgb24");
@@ -122,40 +122,40 @@ class LocalEngineTest {
 
     @Test
     void doubleSpeedHalvesTheDurationAndKeepsTheAudio() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "speed up 2x", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "speed up 2x", Map.of(), clip));
         assertThat(info.durationSeconds()).isCloseTo(1.5, within(0.15));
         assertThat(info.hasAudio()).isTrue();
     }
 
     @Test
     void halfSpeedDoublesTheDuration() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "慢放", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "慢放", Map.of(), clip));
         assertThat(info.durationSeconds()).isCloseTo(6.0, within(0.2));
         assertThat(info.hasAudio()).isTrue();
     }
 
     @Test
     void trimKeepsOnlyTheFirstSecond() throws Exception {
-        assertThat(probe(render(KLING_O3, "keep only the first 1 second", Map.of(), clip)).durationSeconds())
+        assertThat(TestMedia.probe(render(KLING_O3, "keep only the first 1 second", Map.of(), clip)).durationSeconds())
                 .isCloseTo(1.0, within(0.1));
     }
 
     @Test
     void muteRemovesTheAudioStream() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "mute", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "mute", Map.of(), clip));
         assertThat(info.hasAudio()).isFalse();
         assertThat(info.hasVideo()).isTrue();
     }
 
     @Test
     void keepOriginalSoundFalseRemovesTheAudio() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "make it black and white", Map.of("keepOriginalSound", false), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "make it black and white", Map.of("keepOriginalSound", false), clip));
         assertThat(info.hasAudio()).isFalse();
     }
 
     @Test
     void aSilentSourceGivesASilentOutput() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "speed up 2x", Map.of(), grey));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "speed up 2x", Map.of(), grey));
         assertThat(info.hasAudio()).isFalse();
         assertThat(info.durationSeconds()).isCloseTo(0.5, within(0.1));
     }
@@ -164,7 +164,7 @@ class LocalEngineTest {
 
     @Test
     void wanNineBySixteenAt720pIs720By1280() throws Exception {
-        MediaInfo info = probe(render("alibaba/wan-2.7/video-edit", "black and white",
+        MediaInfo info = TestMedia.probe(render("alibaba/wan-2.7/video-edit", "black and white",
                 Map.of("aspectRatio", "9:16", "resolution", "720P", "duration", "2"), clip));
         assertThat(info.width()).isEqualTo(720);
         assertThat(info.height()).isEqualTo(1280);
@@ -198,7 +198,7 @@ class LocalEngineTest {
 
     @Test
     void grok480pScalesToHeight480KeepingTheAspect() throws Exception {
-        MediaInfo info = probe(render("rhart-video-g-official/edit-video", "mirror the video",
+        MediaInfo info = TestMedia.probe(render("rhart-video-g-official/edit-video", "mirror the video",
                 Map.of("resolution", "480p"), clip));
         assertThat(info.height()).isEqualTo(480);
         assertThat(info.width()).isEqualTo(640);
@@ -224,7 +224,7 @@ class LocalEngineTest {
     @Test
     void outputIsH264AndAacInAFastStartMp4() throws Exception {
         Path out = render(KLING_O3, "black and white", Map.of(), clip);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.formatName()).contains("mp4");
         assertThat(info.videoCodec()).isEqualTo("h264");
         assertThat(info.audioCodec()).isEqualTo("aac");
@@ -289,25 +289,12 @@ class LocalEngineTest {
         return RequestValidator.validate(ModelCatalog.standard().byPath(model).orElseThrow(), body);
     }
 
-    private static MediaInfo probe(Path file) {
-        return TestMedia.ffmpeg().probe(file, Duration.ofSeconds(20));
-    }
-
     private static double meanDistanceFrom128(byte[] data, int offset, int length) {
         double sum = 0;
         for (int i = offset; i < offset + length; i++) {
             sum += Math.abs((data[i] & 0xff) - 128);
         }
         return sum / length;
-    }
-
-    private static double[] channelMeans(byte[] rgb) {
-        double[] sums = new double[3];
-        for (int i = 0; i < rgb.length; i++) {
-            sums[i % 3] += rgb[i] & 0xff;
-        }
-        int pixels = rgb.length / 3;
-        return new double[] {sums[0] / pixels, sums[1] / pixels, sums[2] / pixels};
     }
 
     interface SourcePixel {
