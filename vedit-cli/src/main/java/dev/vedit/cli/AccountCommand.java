@@ -30,7 +30,7 @@ final class AccountCommand implements Callable<Integer> {
             Map<String, Object> both = new LinkedHashMap<>();
             both.put("account", account);
             both.put("queue", queue);
-            cli.out.println(ClientOptions.jsonWriter().writeValueAsString(both));
+            cli.printJson(both);
             return 0;
         }
         cli.out.println("service      " + client.baseUrl(cli.env));

@@ -2,6 +2,7 @@ package dev.vedit.cli;
 
 import dev.vedit.sdk.TaskFailedException;
 import dev.vedit.sdk.VeditApiException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +45,11 @@ public final class Cli {
         this.out = out;
         this.err = err;
         this.interactive = interactive;
+    }
+
+    /** Prints a reply as the indented JSON every {@code --json} output uses. */
+    void printJson(Object value) throws IOException {
+        out.println(ClientOptions.jsonWriter().writeValueAsString(value));
     }
 
     /** Runs the command line and exits with its status. */

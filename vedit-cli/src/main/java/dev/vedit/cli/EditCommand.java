@@ -92,7 +92,7 @@ final class EditCommand implements Callable<Integer> {
         if (client.json) {
             ObjectNode json = ClientOptions.jsonWriter().valueToTree(done);
             json.put("output", output.toAbsolutePath().toString());
-            cli.out.println(ClientOptions.jsonWriter().writeValueAsString(json));
+            cli.printJson(json);
         } else {
             cli.out.println(output + " (" + Files.size(output) + " bytes, task " + submitted.taskId() + ")");
         }

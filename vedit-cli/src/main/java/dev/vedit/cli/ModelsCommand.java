@@ -27,7 +27,7 @@ final class ModelsCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         List<ModelSpec> models = ModelCatalog.standard().models();
         if (json) {
-            cli.out.println(ClientOptions.jsonWriter().writeValueAsString(models));
+            cli.printJson(models);
             return 0;
         }
         for (ModelSpec m : models) {

@@ -22,6 +22,8 @@ import picocli.CommandLine.ParentCommand;
         subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class, TasksCommand.Cancel.class},
         footer = {"", "Examples:", "  vedit tasks list --page-size 50", "  vedit tasks show 1383453458050519040", "  vedit tasks cancel 1383453458050519040"})
 final class TasksCommand implements Callable<Integer> {
+    /** One line of {@code tasks list}: id, status, percent, submitted, model, prompt; the header uses it too. */
+    private static final String ROW = "%-19s  %-7s  %4s  %-19s  %-34s  %s%n";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
     @ParentCommand
@@ -36,61 +38,74 @@ final class TasksCommand implements Callable<Integer> {
         return Cli.USAGE;
     }
 
-    /** {@code vedit tasks list}: the key's tasks, newest first (vedit's task-list extension). */
-    @Command(name = "list", mixinStandardHelpOptions = true, description = "Your tasks, newest first (a vedit extension; the hosted service has no listing).")
-    static final class ListTasks implements Callable<Integer> {
+    /** What every {@code vedit tasks} subcommand does: one call to the service, its reply printed as JSON or text. */
+    abstract static class Subcommand<R> implements Callable<Integer> {
         @ParentCommand
         TasksCommand tasks;
         @Mixin
         ClientOptions client;
+
+        abstract R fetch(VeditClient api) throws IOException;
+
+        abstract void print(Cli cli, R reply);
+
+        @Override
+        public final Integer call() throws IOException {
+            Cli cli = tasks.cli;
+            R reply = fetch(client.client(cli.env));
+            if (client.json) {
+                cli.printJson(reply);
+            } else {
+                print(cli, reply);
+            }
+            return 0;
+        }
+    }
+
+    /** {@code vedit tasks list}: the key's tasks, newest first (vedit's task-list extension). */
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Your tasks, newest first (a vedit extension; the hosted service has no listing).")
+    static final class ListTasks extends Subcommand<TaskPage> {
         @Option(names = "--page", defaultValue = "1", description = "Page, from 1 (default ${DEFAULT-VALUE}).")
         int page;
         @Option(names = "--page-size", defaultValue = "20", description = "Tasks per page, 1 to 100 (default ${DEFAULT-VALUE}).")
         int pageSize;
 
         @Override
-        public Integer call() throws IOException {
-            Cli cli = tasks.cli;
-            TaskPage result = client.client(cli.env).listTasks(page, pageSize);
-            if (client.json) {
-                cli.out.println(ClientOptions.jsonWriter().writeValueAsString(result));
-                return 0;
-            }
+        TaskPage fetch(VeditClient api) throws IOException {
+            return api.listTasks(page, pageSize);
+        }
+
+        @Override
+        void print(Cli cli, TaskPage result) {
             if (result.tasks().isEmpty()) {
                 cli.out.println(page == 1 ? "no tasks yet" : "no tasks on page " + page);
-                return 0;
+                return;
             }
-            cli.out.printf("%-19s  %-7s  %4s  %-19s  %-34s  %s%n", "TASK", "STATUS", "PCT", "SUBMITTED", "MODEL", "PROMPT");
+            cli.out.printf(ROW, "TASK", "STATUS", "PCT", "SUBMITTED", "MODEL", "PROMPT");
             for (TaskSummary t : result.tasks()) {
-                cli.out.printf("%-19s  %-7s  %4s  %-19s  %-34s  %s%n", t.taskId(), t.status(),
+                cli.out.printf(ROW, t.taskId(), t.status(),
                         t.progress() == null ? "" : t.progress() + "%", TIME.format(Instant.ofEpochMilli(t.createdAt())), t.endpoint(),
                         abbreviate(t.prompt(), 50));
             }
             if (result.hasMore()) {
                 cli.out.println("more: vedit tasks list --page " + (page + 1) + (pageSize != 20 ? " --page-size " + pageSize : ""));
             }
-            return 0;
         }
     }
 
     /** {@code vedit tasks show ID}. */
     @Command(name = "show", mixinStandardHelpOptions = true, description = "Status, progress, error, plan and result URLs of one task.")
-    static final class Show implements Callable<Integer> {
-        @ParentCommand
-        TasksCommand tasks;
-        @Mixin
-        ClientOptions client;
+    static final class Show extends Subcommand<QueryReply> {
         @Parameters(paramLabel = "ID", description = "The task id.")
         String taskId;
 
         @Override
-        public Integer call() throws IOException {
-            Cli cli = tasks.cli;
-            QueryReply r = client.client(cli.env).query(taskId);
-            if (client.json) {
-                cli.out.println(ClientOptions.jsonWriter().writeValueAsString(r));
-                return 0;
-            }
+        QueryReply fetch(VeditClient api) throws IOException {
+            return api.query(taskId);
+        }
+
+        @Override
+        void print(Cli cli, QueryReply r) {
             cli.out.println("task      " + r.taskId());
             cli.out.println("status    " + r.status() + (r.progress() != null && r.status().equals("RUNNING") ? " (" + r.progress() + "%)" : ""));
             if (!r.errorCode().isEmpty()) {
@@ -110,36 +125,29 @@ final class TasksCommand implements Callable<Integer> {
                     cli.out.println("result    " + result.url());
                 }
             }
-            return 0;
         }
     }
 
     /** {@code vedit tasks cancel ID}. */
     @Command(name = "cancel", mixinStandardHelpOptions = true, description = "Cancel a queued or running task (it then reads FAILED, code 2002).")
-    static final class Cancel implements Callable<Integer> {
-        @ParentCommand
-        TasksCommand tasks;
-        @Mixin
-        ClientOptions client;
+    static final class Cancel extends Subcommand<QueryReply> {
         @Parameters(paramLabel = "ID", description = "The task id.")
         String taskId;
 
+        /** Cancels, then reads the task back: the reply says whether it stopped or had already ended. */
         @Override
-        public Integer call() throws IOException {
-            Cli cli = tasks.cli;
-            VeditClient api = client.client(cli.env);
+        QueryReply fetch(VeditClient api) throws IOException {
             api.cancel(taskId);
-            QueryReply after = api.query(taskId);
-            if (client.json) {
-                cli.out.println(ClientOptions.jsonWriter().writeValueAsString(after));
-            } else {
-                cli.out.println(switch (after.status()) {
-                    case "FAILED" -> "task " + taskId + " cancelled" + (after.errorCode().equals("2002") ? "" : " (it had already failed: " + after.errorCode() + ")");
-                    case "SUCCESS" -> "task " + taskId + " had already finished; nothing to cancel";
-                    default -> "task " + taskId + " is stopping (cancel requested while " + after.status() + ")";
-                });
-            }
-            return 0;
+            return api.query(taskId);
+        }
+
+        @Override
+        void print(Cli cli, QueryReply after) {
+            cli.out.println(switch (after.status()) {
+                case "FAILED" -> "task " + taskId + " cancelled" + (after.errorCode().equals("2002") ? "" : " (it had already failed: " + after.errorCode() + ")");
+                case "SUCCESS" -> "task " + taskId + " had already finished; nothing to cancel";
+                default -> "task " + taskId + " is stopping (cancel requested while " + after.status() + ")";
+            });
         }
     }
 

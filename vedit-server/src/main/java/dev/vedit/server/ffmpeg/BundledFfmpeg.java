@@ -1,8 +1,8 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.files.DirectoryTree;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
@@ -48,7 +47,7 @@ final class BundledFfmpeg {
                 ensureRuns(temp);
                 moveIntoPlace(temp, target);
             } finally {
-                deleteRecursively(temp);
+                DirectoryTree.delete(temp);
             }
             return target;
         } catch (IOException e) {
@@ -134,18 +133,5 @@ final class BundledFfmpeg {
     /** The JNI glue libraries serve JavaCPP, which is not used: only the programs and their libraries are. */
     private static boolean isNeeded(String fileName) {
         return !fileName.startsWith("libjni");
-    }
-
-    static void deleteRecursively(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

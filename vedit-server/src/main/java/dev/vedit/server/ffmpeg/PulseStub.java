@@ -1,5 +1,6 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.files.DirectoryTree;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -47,7 +48,7 @@ final class PulseStub {
                 Files.move(work.resolve("libpulse.so.0"), libraryDir.resolve("libpulse.so.0"),
                         StandardCopyOption.ATOMIC_MOVE);
             } finally {
-                BundledFfmpeg.deleteRecursively(work);
+                DirectoryTree.delete(work);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

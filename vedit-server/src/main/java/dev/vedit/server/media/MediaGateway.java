@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.server.http.MediaEndpoints;
 import dev.vedit.server.task.MediaChecks;
 import dev.vedit.server.task.SubmitMedia;
@@ -26,9 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /**
  * The media layer as the task system and the HTTP API use it: uploads, {@code data:} URIs stored at
@@ -205,11 +204,8 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     }
 
     private static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException ignored) {
             // a leftover scratch dir is removed with the next start's clean-up
         }

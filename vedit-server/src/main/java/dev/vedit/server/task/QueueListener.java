@@ -62,27 +62,15 @@ final class QueueListener implements AutoCloseable {
                     return;
                 }
                 log.warn("the LISTEN connection failed ({}); reconnecting in {} ms, polling meanwhile", e.toString(), backoff);
-                sleep(backoff);
+                Waits.sleep(backoff);
                 backoff = Math.min(MAX_BACKOFF_MILLIS, backoff * 2);
             }
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
     @Override
     public void close() {
         running = false;
-        try {
-            thread.join(WAIT_MILLIS * 3L);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Waits.join(thread, WAIT_MILLIS * 3L);
     }
 }

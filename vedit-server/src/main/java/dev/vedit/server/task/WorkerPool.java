@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.EngineFailure;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.ModelSpec;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,7 +118,7 @@ public final class WorkerPool implements AutoCloseable {
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable: keep the worker alive and try again shortly.
                 log.warn("{}: claiming failed: {}", workerId, e.toString());
-                sleep(settings.pollInterval().toMillis() * 4);
+                Waits.sleep(settings.pollInterval().toMillis() * 4);
             }
         }
     }
@@ -213,7 +213,7 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.warn("task {}: recording '{}' failed ({}), retrying", task.id(), what, e.toString());
-                sleep(Math.min(5000, 200L << i));
+                Waits.sleep(Math.min(5000, 200L << i));
             }
         }
         log.error("task {}: could not record '{}'; the rescuer will re-queue it", task.id(), what);
@@ -271,22 +271,11 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    private static void deleteTree(Path dir) {
+        try {
+            DirectoryTree.delete(dir);
         } catch (IOException e) {
             log.warn("could not delete {}: {}", dir, e.toString());
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 
@@ -296,13 +285,7 @@ public final class WorkerPool implements AutoCloseable {
         running = false;
         signal.wake();
         active.values().forEach(h -> h.stop(RunHandle.StopReason.SHUTDOWN));
-        for (Thread t : threads) {
-            try {
-                t.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        threads.forEach(t -> Waits.join(t, 10_000));
         ticker.shutdownNow();
     }
 }

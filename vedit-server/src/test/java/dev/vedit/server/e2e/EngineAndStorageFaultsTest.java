@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.server.http.TestServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -70,7 +70,7 @@ class EngineAndStorageFaultsTest {
             Path outputs = data.resolve("media").resolve("outputs");
             Path uploads = data.resolve("media").resolve("openapi");
             Path uploadsAside = data.resolve("media").resolve("openapi-aside");
-            deleteTree(outputs);
+            DirectoryTree.delete(outputs);
             Files.writeString(outputs, "not a directory");
 
             String id = s.post(O3, s.keyA, Map.of("prompt", "make it black and white", "videoUrl", video)).path("taskId").asText();
@@ -112,15 +112,5 @@ class EngineAndStorageFaultsTest {
             return Set.of("SUCCESS", "FAILED").contains(last[0].path("status").asText());
         });
         return last[0];
-    }
-
-    private static void deleteTree(Path path) throws Exception {
-        if (Files.exists(path)) {
-            try (Stream<Path> all = Files.walk(path)) {
-                for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
     }
 }

@@ -54,6 +54,29 @@ public final class TestMedia {
         return bytes;
     }
 
+    public static MediaInfo probe(Path file) {
+        return ffmpeg().probe(file, Duration.ofSeconds(20));
+    }
+
+    /** Mean red, green and blue of rgb24 pixels. */
+    public static double[] channelMeans(byte[] rgb) {
+        double[] sums = new double[3];
+        for (int i = 0; i < rgb.length; i++) {
+            sums[i % 3] += rgb[i] & 0xff;
+        }
+        int pixels = rgb.length / 3;
+        return new double[] {sums[0] / pixels, sums[1] / pixels, sums[2] / pixels};
+    }
+
+    /** Mean absolute difference of two frames, byte by byte (over the shorter one). */
+    public static double difference(byte[] a, byte[] b) {
+        double sum = 0;
+        for (int i = 0; i < Math.min(a.length, b.length); i++) {
+            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
+        }
+        return sum / Math.min(a.length, b.length);
+    }
+
     /** The mean of {@code length} unsigned bytes from {@code offset}. */
     public static double mean(byte[] data, int offset, int length) {
         long sum = 0;

@@ -73,12 +73,18 @@ final class Pictures {
         return grey.reshape(1, a.rows());
     }
 
-    /** Sharpness: the variance of the Laplacian of the grey image inside {@code area}. */
-    static double sharpness(Mat rgb, Rect area) {
+    /** The Laplacian (second derivative, 64-bit) of the grey image inside {@code area}: where detail is. */
+    private static Mat greyLaplacian(Mat rgb, Rect area) {
         Mat grey = new Mat();
         cvtColor(new Mat(rgb, area), grey, COLOR_RGB2GRAY);
         Mat laplacian = new Mat();
         Laplacian(grey, laplacian, CV_64F);
+        return laplacian;
+    }
+
+    /** Sharpness: the variance of the Laplacian of the grey image inside {@code area}. */
+    static double sharpness(Mat rgb, Rect area) {
+        Mat laplacian = greyLaplacian(rgb, area);
         Mat mean = new Mat();
         Mat deviation = new Mat();
         meanStdDev(laplacian, mean, deviation);
@@ -88,10 +94,7 @@ final class Pictures {
 
     /** The share of pixels in {@code area} where the grey Laplacian is at most 1: flat, detail-free pixels. */
     static double flatShare(Mat rgb, Rect area) {
-        Mat grey = new Mat();
-        cvtColor(new Mat(rgb, area), grey, COLOR_RGB2GRAY);
-        Mat laplacian = new Mat();
-        Laplacian(grey, laplacian, CV_64F);
+        Mat laplacian = greyLaplacian(rgb, area);
         Mat magnitude = new Mat();
         opencv_core.absdiff(laplacian, new Mat(laplacian.size(), laplacian.type(), org.bytedeco.opencv.opencv_core.Scalar.all(0)), magnitude);
         Mat flat = new Mat();

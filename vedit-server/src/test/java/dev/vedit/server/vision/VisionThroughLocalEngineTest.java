@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
@@ -57,7 +58,7 @@ class VisionThroughLocalEngineTest {
         assertThat(info.hasAudio()).as("the trailer's AC-3 sound survives, re-encoded as AAC").isTrue();
         assertThat(info.audioCodec()).isEqualTo("aac");
         assertThat(info.durationSeconds()).isCloseTo(3, within(0.2));
-        assertThat(run.progress).isSorted().last().isEqualTo(1.0);
+        assertThat(run.progress()).isSorted().last().isEqualTo(1.0);
 
         Mat source = Pictures.frames(megamind, 24000 / 1001.0, 3, 40).getLast();
         Mat edited = Pictures.frames(output, 24000 / 1001.0, 3, 40).getLast();
@@ -135,14 +136,14 @@ class VisionThroughLocalEngineTest {
             }
         });
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (run.progress.stream().noneMatch(p -> p > 0.01) && System.nanoTime() < deadline) {
+        while (run.progress().stream().noneMatch(p -> p > 0.01) && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertThat(run.progress).as("the pass got going").anyMatch(p -> p > 0.01);
+        assertThat(run.progress()).as("the pass got going").anyMatch(p -> p > 0.01);
         run.cancel();
 
         assertThatThrownBy(() -> running.get(10, TimeUnit.SECONDS)).hasCauseInstanceOf(EngineFailure.class)
                 .satisfies(e -> assertThat(((EngineFailure) e.getCause()).code()).isEqualTo(ErrorCode.TASK_CANCELLED));
-        assertThat(run.progress).as("stopped well before the end of the 80-second video").allMatch(p -> p < 0.5);
+        assertThat(run.progress()).as("stopped well before the end of the 80-second video").allMatch(p -> p < 0.5);
     }
 }

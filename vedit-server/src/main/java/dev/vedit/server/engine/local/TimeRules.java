@@ -209,23 +209,26 @@ final class TimeRules {
     }
 
     private static EditOperation keepRange(String from, String to) {
-        double start = seconds(from);
-        double end = seconds(to);
-        if (!(end > start)) {
-            throw invalid("the range " + from + " to " + to + " is empty: its end must come after its start",
-                    "时间范围 " + from + " 到 " + to + " 为空：结束时间必须晚于开始时间");
-        }
-        return trim(start, end - start);
+        Range range = Range.of(from, to);
+        return trim(range.start(), range.end() - range.start());
     }
 
     private static EditOperation cut(String from, String to) {
-        double start = seconds(from);
-        double end = seconds(to);
-        if (!(end > start)) {
-            throw invalid("the range " + from + " to " + to + " is empty: its end must come after its start",
-                    "时间范围 " + from + " 到 " + to + " 为空：结束时间必须晚于开始时间");
+        Range range = Range.of(from, to);
+        return op("cut", Map.of("start", round(range.start()), "end", round(range.end())));
+    }
+
+    /** A time range as a prompt names it, "from ... to ..."; an empty one is refused, whatever it was for. */
+    private record Range(double start, double end) {
+        static Range of(String from, String to) {
+            double start = seconds(from);
+            double end = seconds(to);
+            if (!(end > start)) {
+                throw invalid("the range " + from + " to " + to + " is empty: its end must come after its start",
+                        "时间范围 " + from + " 到 " + to + " 为空：结束时间必须晚于开始时间");
+            }
+            return new Range(start, end);
         }
-        return op("cut", Map.of("start", round(start), "end", round(end)));
     }
 
     private static boolean atEnd(String edge) {

@@ -3,7 +3,7 @@ package dev.vedit.server.engine.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -25,52 +25,24 @@ class ChunkedReverseTest {
     @Test
     void aClipLongerThanTheBufferIsReversedInChunksFrameForFrame() throws Exception {
         Path clip = TestMedia.clip(work, "clip.mp4", "testsrc2=size=160x120:rate=25", true, 3);
-        MediaInfo info = TestMedia.ffmpeg().probe(clip, Duration.ofSeconds(20));
+        MediaInfo info = TestMedia.probe(clip);
         EditPlan plan = new EditPlan("local", List.of(new EditOperation("reverse", Map.of(), "reverse"),
                 new EditOperation("cut", Map.of("start", 0.5, "end", 1.0), "cut out 0.5s to 1s")));
         assertThat(ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES)).isFalse();
         assertThat(ChunkedReverse.needed(plan, info, ONE_SECOND_OF_FRAMES)).isTrue();
 
-        ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(TestMedia.ffmpeg(), plan, clip, info, new Context(work), ONE_SECOND_OF_FRAMES);
+        ChunkedReverse.Prepared prepared = ChunkedReverse.prepare(TestMedia.ffmpeg(), plan, clip, info, new TestRun(work, Duration.ofSeconds(60)), ONE_SECOND_OF_FRAMES);
 
         assertThat(work.resolve("reverse").toFile().list((d, n) -> n.startsWith("chunk-"))).hasSize(3);
-        MediaInfo reversed = TestMedia.ffmpeg().probe(prepared.source(), Duration.ofSeconds(20));
+        MediaInfo reversed = TestMedia.probe(prepared.source());
         assertThat(reversed.durationSeconds()).isCloseTo(3.0, within(0.1));
         assertThat(reversed.hasAudio()).isTrue();
         for (double t : new double[] {0.2, 1.4, 2.6}) {
-            assertThat(difference(TestMedia.frame(prepared.source(), t, "rgb24"), TestMedia.frame(clip, 2.96 - t, "rgb24")))
+            assertThat(TestMedia.difference(TestMedia.frame(prepared.source(), t, "rgb24"), TestMedia.frame(clip, 2.96 - t, "rgb24")))
                     .as("reversed frame at %s s", t).isLessThan(6);
         }
         // the reverse is done; the cut is mirrored onto the reversed timeline
         assertThat(prepared.plan().operations()).containsExactly(
                 new EditOperation("cut", Map.of("start", 2.0, "end", 2.5), "cut out 0.5s to 1s"));
-    }
-
-    private static double difference(byte[] a, byte[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
-        }
-        return sum / a.length;
-    }
-
-    private record Context(Path workDir) implements RunContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return Duration.ofSeconds(60);
-        }
     }
 }

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineInputs;
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
@@ -72,8 +72,8 @@ class LocalEngineOperationsTest {
 
     @Test
     void warmAndCoolShiftRedAgainstBlue() throws Exception {
-        double[] warm = channelMeans(rgb(render("make it warmer", grey), 1));
-        double[] cool = channelMeans(rgb(render("cooler tones", grey), 1));
+        double[] warm = TestMedia.channelMeans(rgb(render("make it warmer", grey), 1));
+        double[] cool = TestMedia.channelMeans(rgb(render("cooler tones", grey), 1));
         assertThat(warm[0] - warm[2]).isGreaterThan(20);
         assertThat(cool[2] - cool[0]).isGreaterThan(10);
     }
@@ -86,7 +86,7 @@ class LocalEngineOperationsTest {
         assertThat(chroma(rgb(render("more saturated", soft), 0.5))).isGreaterThan(chroma(rgb(soft, 0.5)) * 1.2);
         assertThat(lumaSpread(rgb(render("increase the contrast", soft), 0.5))).isGreaterThan(lumaSpread(rgb(soft, 0.5)) * 1.15);
         assertThat(chroma(rgb(render("降低饱和度", clip), 1))).isLessThan(chroma(source) * 0.85);
-        assertThat(difference(rgb(render("shift the hue by 180 degrees", clip), 1), source)).isGreaterThan(20);
+        assertThat(TestMedia.difference(rgb(render("shift the hue by 180 degrees", clip), 1), source)).isGreaterThan(20);
     }
 
     @Test
@@ -113,8 +113,8 @@ class LocalEngineOperationsTest {
         assertThat(meanLuma(sketch)).isGreaterThan(150);
         assertThat(chroma(sketch)).isLessThan(3);
         byte[] source = rgb(clip, 1);
-        assertThat(difference(rgb(render("卡通效果", clip), 1), source)).isGreaterThan(8);
-        assertThat(difference(rgb(render("make it look like an old film", clip), 1), source)).isGreaterThan(8);
+        assertThat(TestMedia.difference(rgb(render("卡通效果", clip), 1), source)).isGreaterThan(8);
+        assertThat(TestMedia.difference(rgb(render("make it look like an old film", clip), 1), source)).isGreaterThan(8);
     }
 
     @Test
@@ -135,7 +135,7 @@ class LocalEngineOperationsTest {
 
     @Test
     void stabiliseKeepsSizeAndDuration() throws Exception {
-        MediaInfo info = probe(render("stabilize the shaky footage", clip));
+        MediaInfo info = TestMedia.probe(render("stabilize the shaky footage", clip));
         assertThat(info.width()).isEqualTo(W);
         assertThat(info.durationSeconds()).isCloseTo(2.0, within(0.15));
     }
@@ -145,34 +145,34 @@ class LocalEngineOperationsTest {
     @Test
     void reversedOutputStartsWithTheSourceEnd() throws Exception {
         Path out = render("play it backwards", clip);
-        assertThat(probe(out).durationSeconds()).isCloseTo(2.0, within(0.15));
-        assertThat(difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(difference(rgb(out, 0.2), rgb(clip, 0.2)));
-        assertThat(difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(8);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(2.0, within(0.15));
+        assertThat(TestMedia.difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(TestMedia.difference(rgb(out, 0.2), rgb(clip, 0.2)));
+        assertThat(TestMedia.difference(rgb(out, 0.2), rgb(clip, 1.76))).isLessThan(8);
     }
 
     @Test
     void rangesLoopsFreezesAndCutsGiveTheirDurations() throws Exception {
-        assertThat(probe(render("keep from 0.5s to 1.5s", clip)).durationSeconds()).isCloseTo(1.0, within(0.1));
-        assertThat(probe(render("keep the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(0.5, within(0.1));
-        assertThat(probe(render("remove the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
-        assertThat(probe(render("cut off the first 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
-        assertThat(probe(render("cut out 0.5s to 1s", clip)).durationSeconds()).isCloseTo(1.5, within(0.12));
-        MediaInfo looped = probe(render("loop it 3 times", clip));
+        assertThat(TestMedia.probe(render("keep from 0.5s to 1.5s", clip)).durationSeconds()).isCloseTo(1.0, within(0.1));
+        assertThat(TestMedia.probe(render("keep the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(0.5, within(0.1));
+        assertThat(TestMedia.probe(render("remove the last 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
+        assertThat(TestMedia.probe(render("cut off the first 0.5 seconds", clip)).durationSeconds()).isCloseTo(1.5, within(0.1));
+        assertThat(TestMedia.probe(render("cut out 0.5s to 1s", clip)).durationSeconds()).isCloseTo(1.5, within(0.12));
+        MediaInfo looped = TestMedia.probe(render("loop it 3 times", clip));
         assertThat(looped.durationSeconds()).isCloseTo(6.0, within(0.2));
         assertThat(looped.hasAudio()).isTrue();
         Path frozen = render("freeze the last frame for 1 second", clip);
-        assertThat(probe(frozen).durationSeconds()).isCloseTo(3.0, within(0.15));
-        assertThat(difference(rgb(frozen, 2.3), rgb(frozen, 2.8))).isLessThan(1);
+        assertThat(TestMedia.probe(frozen).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(TestMedia.difference(rgb(frozen, 2.3), rgb(frozen, 2.8))).isLessThan(1);
         Path held = render("freeze frame at 1 second for 1 second", clip);
-        assertThat(probe(held).durationSeconds()).isCloseTo(3.0, within(0.15));
-        assertThat(difference(rgb(held, 1.2), rgb(held, 1.8))).isLessThan(1);
+        assertThat(TestMedia.probe(held).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(TestMedia.difference(rgb(held, 1.2), rgb(held, 1.8))).isLessThan(1);
         assertThat(audioSeconds(held)).isCloseTo(3.0, within(0.15));
     }
 
     @Test
     void trimmedRangeStartsAtItsFirstSourceFrame() throws Exception {
         Path out = render("only keep the part between 1 and 2 seconds", clip);
-        assertThat(difference(rgb(out, 0), rgb(clip, 1.0))).isLessThan(6);
+        assertThat(TestMedia.difference(rgb(out, 0), rgb(clip, 1.0))).isLessThan(6);
     }
 
     @Test
@@ -181,25 +181,25 @@ class LocalEngineOperationsTest {
         assertThat(meanLuma(rgb(faded, 0))).isLessThan(25);
         assertThat(meanLuma(rgb(faded, 1.0))).isGreaterThan(100);
         assertThat(meanLuma(rgb(faded, 1.96))).isLessThan(25);
-        assertThat(probe(render("convert to 10 fps", clip)).frameRate()).isCloseTo(10.0, within(0.01));
+        assertThat(TestMedia.probe(render("convert to 10 fps", clip)).frameRate()).isCloseTo(10.0, within(0.01));
     }
 
     // ---- geometry ----
 
     @Test
     void aspectRatioCropsOrPadsAndResolutionScales() throws Exception {
-        MediaInfo square = probe(render("crop to 1:1", clip));
+        MediaInfo square = TestMedia.probe(render("crop to 1:1", clip));
         assertThat(square.width()).isEqualTo(120);
         assertThat(square.height()).isEqualTo(120);
         Path padded = render("convert to 16:9 with black bars", grey);
-        assertThat(probe(padded).width()).isEqualTo(214);
-        assertThat(probe(padded).height()).isEqualTo(120);
+        assertThat(TestMedia.probe(padded).width()).isEqualTo(214);
+        assertThat(TestMedia.probe(padded).height()).isEqualTo(120);
         assertThat(luma(rgb(padded, 1), 3, 60, 214)).isLessThan(20);
         assertThat(luma(rgb(padded, 1), 107, 60, 214)).isGreaterThan(100);
-        MediaInfo small = probe(render("resize to 80x60", clip));
+        MediaInfo small = TestMedia.probe(render("resize to 80x60", clip));
         assertThat(small.width()).isEqualTo(80);
         assertThat(small.height()).isEqualTo(60);
-        MediaInfo big = probe(render("upscale 2x", clip));
+        MediaInfo big = TestMedia.probe(render("upscale 2x", clip));
         assertThat(big.width()).isEqualTo(320);
         assertThat(big.height()).isEqualTo(240);
     }
@@ -242,12 +242,12 @@ class LocalEngineOperationsTest {
     @Test
     void introAndOutroCardsAddTheirSecondsWithSilence() throws Exception {
         Path out = render("use figure 1 as an intro for 1 second", grey, blueCard);
-        assertThat(probe(out).durationSeconds()).isCloseTo(3.0, within(0.15));
-        assertThat(channelMeans(rgb(out, 0.5))[2]).isGreaterThan(200);
-        assertThat(channelMeans(rgb(out, 2.0))[2]).isCloseTo(128.0, within(12.0));
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(TestMedia.channelMeans(rgb(out, 0.5))[2]).isGreaterThan(200);
+        assertThat(TestMedia.channelMeans(rgb(out, 2.0))[2]).isCloseTo(128.0, within(12.0));
         assertThat(audioSeconds(out)).isCloseTo(3.0, within(0.15));
         Path outro = render("end with figure 1 for 1 second", grey, blueCard);
-        assertThat(channelMeans(rgb(outro, 2.5))[2]).isGreaterThan(200);
+        assertThat(TestMedia.channelMeans(rgb(outro, 2.5))[2]).isGreaterThan(200);
     }
 
     @Test
@@ -303,7 +303,7 @@ class LocalEngineOperationsTest {
     void aLongChainOfEditsRendersAsOneGraphWithTheExpectedSizeAndLength() throws Exception {
         Path out = render("cut it to the first 1.5 seconds, 9:16, add the logo from image 1 in the top right corner, speed up 2x,"
                 + " reverse, loop twice, fade in and out, add the title 'Hi 你好' at the top, warmer, 10 fps", clip, redLogo);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.width()).isEqualTo(68);
         assertThat(info.height()).isEqualTo(120);
         assertThat(info.durationSeconds()).isCloseTo(1.5, within(0.15));
@@ -316,7 +316,7 @@ class LocalEngineOperationsTest {
         Path silent = TestMedia.clip(work, "silent.mp4", "testsrc2=size=160x120:rate=25", false, 2);
         Path out = render("use figure 1 as an intro for 1 second, cut out 0.5s to 1s, freeze frame at 0.5 seconds for 1 second,"
                 + " mute", silent, blueCard);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.hasAudio()).isFalse();
         assertThat(info.durationSeconds()).isCloseTo(3.5, within(0.15));
     }
@@ -326,7 +326,7 @@ class LocalEngineOperationsTest {
     private Path render(String prompt, Path source, Path... images) throws Exception {
         ValidatedRequest request = request(prompt, images.length);
         Path dir = Files.createTempDirectory(work, "run");
-        return engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of(images)), new Context(dir))
+        return engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of(images)), new TestRun(dir, Duration.ofSeconds(60)))
                 .getFirst().file();
     }
 
@@ -342,21 +342,8 @@ class LocalEngineOperationsTest {
         return RequestValidator.validate(ModelCatalog.standard().byPath(MODEL).orElseThrow(), body);
     }
 
-    private static MediaInfo probe(Path file) {
-        return TestMedia.ffmpeg().probe(file, Duration.ofSeconds(20));
-    }
-
     private static byte[] rgb(Path file, double seconds) throws Exception {
         return TestMedia.frame(file, seconds, "rgb24");
-    }
-
-    private static double[] channelMeans(byte[] rgb) {
-        double[] sums = new double[3];
-        for (int i = 0; i < rgb.length; i++) {
-            sums[i % 3] += rgb[i] & 0xff;
-        }
-        int pixels = rgb.length / 3;
-        return new double[] {sums[0] / pixels, sums[1] / pixels, sums[2] / pixels};
     }
 
     private static int[] pixel(byte[] rgb, int x, int y) {
@@ -415,14 +402,6 @@ class LocalEngineOperationsTest {
         return sum / (H * (W - 1));
     }
 
-    private static double difference(byte[] a, byte[] b) {
-        double sum = 0;
-        for (int i = 0; i < Math.min(a.length, b.length); i++) {
-            sum += Math.abs((a[i] & 0xff) - (b[i] & 0xff));
-        }
-        return sum / Math.min(a.length, b.length);
-    }
-
     private static int brightPixels(byte[] rgb, int fromRow, int toRow) {
         int count = 0;
         for (int y = fromRow; y < toRow; y++) {
@@ -461,25 +440,5 @@ class LocalEngineOperationsTest {
 
     private static double audioSeconds(Path file) throws Exception {
         return samples(file).length / 8000.0;
-    }
-
-    private record Context(Path workDir) implements RunContext {
-        @Override
-        public void progress(double fraction) {
-        }
-
-        @Override
-        public boolean cancelled() {
-            return false;
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return Duration.ofSeconds(60);
-        }
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
-import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -28,9 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,7 +69,7 @@ class LocalEngineTest {
     @Test
     void sepiaOnGreyGivesRedAboveGreenAboveBlue() throws Exception {
         byte[] rgb = TestMedia.frame(render(KLING_O3, "sepia", Map.of(), grey), 0.5, "rgb24");
-        double[] means = channelMeans(rgb);
+        double[] means = TestMedia.channelMeans(rgb);
         assertThat(means[0]).isGreaterThan(means[1] + 5);
         assertThat(means[1]).isGreaterThan(means[2] + 5);
     }
@@ -111,7 +109,7 @@ class LocalEngineTest {
     @Test
     void rotatingNinetyDegreesSwapsDimensionsAndTransposesPixels() throws Exception {
         Path out = render(KLING_O3, "rotate 90 degrees clockwise", Map.of(), clip);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.width()).isEqualTo(H);
         assertThat(info.height()).isEqualTo(W);
         byte[] source = TestMedia.frame(clip, 1.0, "rgb24");
@@ -124,40 +122,40 @@ class LocalEngineTest {
 
     @Test
     void doubleSpeedHalvesTheDurationAndKeepsTheAudio() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "speed up 2x", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "speed up 2x", Map.of(), clip));
         assertThat(info.durationSeconds()).isCloseTo(1.5, within(0.15));
         assertThat(info.hasAudio()).isTrue();
     }
 
     @Test
     void halfSpeedDoublesTheDuration() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "慢放", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "慢放", Map.of(), clip));
         assertThat(info.durationSeconds()).isCloseTo(6.0, within(0.2));
         assertThat(info.hasAudio()).isTrue();
     }
 
     @Test
     void trimKeepsOnlyTheFirstSecond() throws Exception {
-        assertThat(probe(render(KLING_O3, "keep only the first 1 second", Map.of(), clip)).durationSeconds())
+        assertThat(TestMedia.probe(render(KLING_O3, "keep only the first 1 second", Map.of(), clip)).durationSeconds())
                 .isCloseTo(1.0, within(0.1));
     }
 
     @Test
     void muteRemovesTheAudioStream() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "mute", Map.of(), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "mute", Map.of(), clip));
         assertThat(info.hasAudio()).isFalse();
         assertThat(info.hasVideo()).isTrue();
     }
 
     @Test
     void keepOriginalSoundFalseRemovesTheAudio() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "make it black and white", Map.of("keepOriginalSound", false), clip));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "make it black and white", Map.of("keepOriginalSound", false), clip));
         assertThat(info.hasAudio()).isFalse();
     }
 
     @Test
     void aSilentSourceGivesASilentOutput() throws Exception {
-        MediaInfo info = probe(render(KLING_O3, "speed up 2x", Map.of(), grey));
+        MediaInfo info = TestMedia.probe(render(KLING_O3, "speed up 2x", Map.of(), grey));
         assertThat(info.hasAudio()).isFalse();
         assertThat(info.durationSeconds()).isCloseTo(0.5, within(0.1));
     }
@@ -166,7 +164,7 @@ class LocalEngineTest {
 
     @Test
     void wanNineBySixteenAt720pIs720By1280() throws Exception {
-        MediaInfo info = probe(render("alibaba/wan-2.7/video-edit", "black and white",
+        MediaInfo info = TestMedia.probe(render("alibaba/wan-2.7/video-edit", "black and white",
                 Map.of("aspectRatio", "9:16", "resolution", "720P", "duration", "2"), clip));
         assertThat(info.width()).isEqualTo(720);
         assertThat(info.height()).isEqualTo(1280);
@@ -200,7 +198,7 @@ class LocalEngineTest {
 
     @Test
     void grok480pScalesToHeight480KeepingTheAspect() throws Exception {
-        MediaInfo info = probe(render("rhart-video-g-official/edit-video", "mirror the video",
+        MediaInfo info = TestMedia.probe(render("rhart-video-g-official/edit-video", "mirror the video",
                 Map.of("resolution", "480p"), clip));
         assertThat(info.height()).isEqualTo(480);
         assertThat(info.width()).isEqualTo(640);
@@ -226,7 +224,7 @@ class LocalEngineTest {
     @Test
     void outputIsH264AndAacInAFastStartMp4() throws Exception {
         Path out = render(KLING_O3, "black and white", Map.of(), clip);
-        MediaInfo info = probe(out);
+        MediaInfo info = TestMedia.probe(out);
         assertThat(info.formatName()).contains("mp4");
         assertThat(info.videoCodec()).isEqualTo("h264");
         assertThat(info.audioCodec()).isEqualTo("aac");
@@ -237,18 +235,18 @@ class LocalEngineTest {
 
     @Test
     void progressIsReportedUpToOne() throws Exception {
-        TestContext context = new TestContext(work, Duration.ofSeconds(60));
+        TestRun context = new TestRun(work, Duration.ofSeconds(60));
         ValidatedRequest request = request(KLING_O3, "mirror", Map.of(), true);
         engine.run(engine.plan(request), new EngineInputs(request, clip, null, List.of()), context);
-        assertThat(context.progress).isNotEmpty().allMatch(p -> p >= 0 && p <= 1);
-        assertThat(context.progress.getLast()).isEqualTo(1.0);
+        assertThat(context.progress()).isNotEmpty().allMatch(p -> p >= 0 && p <= 1);
+        assertThat(context.progress().getLast()).isEqualTo(1.0);
     }
 
     @Test
     void cancellingALongRunStopsItPromptly() throws Exception {
         Path longClip = TestMedia.clip(work, "long.mp4", "testsrc2=size=320x240:rate=25", true, 60);
         Path runDir = Files.createDirectory(work.resolve("run"));
-        TestContext context = new TestContext(runDir, Duration.ofMinutes(5));
+        TestRun context = new TestRun(runDir, Duration.ofMinutes(5));
         ValidatedRequest request = request(KLING_O3, "slow down to 25%", Map.of(), true);
         EditPlan plan = engine.plan(request);
         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(context::cancel);
@@ -260,7 +258,7 @@ class LocalEngineTest {
 
     @Test
     void aRunPastItsTimeLimitFailsWithTaskTimeout() throws Exception {
-        TestContext context = new TestContext(work, Duration.ofMillis(1));
+        TestRun context = new TestRun(work, Duration.ofMillis(1));
         ValidatedRequest request = request(KLING_O3, "mirror", Map.of(), true);
         assertThatThrownBy(() -> engine.run(engine.plan(request), new EngineInputs(request, clip, null, List.of()), context))
                 .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT));
@@ -271,7 +269,7 @@ class LocalEngineTest {
     private Path render(String model, String prompt, Map<String, Object> options, Path source) throws Exception {
         ValidatedRequest request = request(model, prompt, options, true);
         List<EngineOutput> outputs = engine.run(engine.plan(request), new EngineInputs(request, source, null, List.of()),
-                new TestContext(work, Duration.ofSeconds(60)));
+                new TestRun(work, Duration.ofSeconds(60)));
         assertThat(outputs).hasSize(1);
         assertThat(outputs.getFirst().outputType()).isEqualTo("mp4");
         assertThat(outputs.getFirst().file()).isEqualTo(work.resolve("output.mp4"));
@@ -291,25 +289,12 @@ class LocalEngineTest {
         return RequestValidator.validate(ModelCatalog.standard().byPath(model).orElseThrow(), body);
     }
 
-    private static MediaInfo probe(Path file) {
-        return TestMedia.ffmpeg().probe(file, Duration.ofSeconds(20));
-    }
-
     private static double meanDistanceFrom128(byte[] data, int offset, int length) {
         double sum = 0;
         for (int i = offset; i < offset + length; i++) {
             sum += Math.abs((data[i] & 0xff) - 128);
         }
         return sum / length;
-    }
-
-    private static double[] channelMeans(byte[] rgb) {
-        double[] sums = new double[3];
-        for (int i = 0; i < rgb.length; i++) {
-            sums[i % 3] += rgb[i] & 0xff;
-        }
-        int pixels = rgb.length / 3;
-        return new double[] {sums[0] / pixels, sums[1] / pixels, sums[2] / pixels};
     }
 
     interface SourcePixel {
@@ -356,51 +341,5 @@ class LocalEngineTest {
             }
         }
         return boxes;
-    }
-
-    private static final class TestContext implements RunContext {
-        private final Path workDir;
-        private final Duration limit;
-        private final List<Double> progress = new CopyOnWriteArrayList<>();
-        private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
-        private final AtomicBoolean cancelled = new AtomicBoolean();
-
-        TestContext(Path workDir, Duration limit) {
-            this.workDir = workDir;
-            this.limit = limit;
-        }
-
-        void cancel() {
-            cancelled.set(true);
-            onCancel.forEach(Runnable::run);
-        }
-
-        @Override
-        public Path workDir() {
-            return workDir;
-        }
-
-        @Override
-        public void progress(double fraction) {
-            progress.add(fraction);
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled.get();
-        }
-
-        @Override
-        public void onCancel(Runnable action) {
-            onCancel.add(action);
-            if (cancelled.get()) {
-                action.run();
-            }
-        }
-
-        @Override
-        public Duration timeLimit() {
-            return limit;
-        }
     }
 }

@@ -158,6 +158,13 @@ class PromptInterpreterTest {
     }
 
     @Test
+    void aRangeThatEndsBeforeItStartsIsRefusedWhetherCutOrKept() {
+        assertThatThrownBy(() -> ops("cut out 4s to 2s"))
+                .hasMessageContaining("the range 4 to 2 is empty").hasMessageContaining("时间范围 4 到 2 为空");
+        assertThatThrownBy(() -> ops("keep only 5s to 3s")).hasMessageContaining("the range 5 to 3 is empty");
+    }
+
+    @Test
     void rotationByAnOddAngleIsAnInvalidParameter() {
         assertThatThrownBy(() -> ops("rotate 45 degrees"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));

@@ -1,30 +1,38 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine;
 
-import dev.vedit.server.engine.RunContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
-/** A run context for driving passes and the engine directly: records progress, can be cancelled. */
-final class TestRun implements RunContext {
+/**
+ * A run context for tests that drive an engine or a pass directly, without a worker: records progress and
+ * can be cancelled by the test.
+ */
+public final class TestRun implements RunContext {
     private final Path workDir;
     private final Duration limit;
-    final List<Double> progress = new CopyOnWriteArrayList<>();
+    private final List<Double> progress = new CopyOnWriteArrayList<>();
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
 
-    TestRun(Path workDir, Duration limit) {
+    public TestRun(Path workDir, Duration limit) {
         this.workDir = workDir;
         this.limit = limit;
     }
 
-    TestRun(Path workDir) {
+    public TestRun(Path workDir) {
         this(workDir, Duration.ofMinutes(5));
     }
 
-    void cancel() {
+    /** Every progress report so far, in order. */
+    public List<Double> progress() {
+        return progress;
+    }
+
+    /** Cancels the run as a user would: the flag is set and every registered action runs. */
+    public void cancel() {
         cancelled.set(true);
         onCancel.forEach(Runnable::run);
     }
