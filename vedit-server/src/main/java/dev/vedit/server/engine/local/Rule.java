@@ -70,6 +70,32 @@ record Rule(Pattern pattern, Factory factory) {
         return Numbers.parse(time);
     }
 
+    /**
+     * The factor of a change "by N" in a direction (+1 up, -1 down). A percentage or a fraction ("by half") adds or
+     * takes away that share and a multiple ("by 2x", "by 3") multiplies or divides, so "lower by half" is 0.5,
+     * "raise by half" is 1.5, "reduce by 30%" is 0.7 and "slow down by 2x" is 0.5: never the opposite direction.
+     */
+    static double changeBy(int direction, double n, String unit) {
+        if (unit != null && unit.strip().matches("%|percent|per\\s*cent")) {
+            return 1 + direction * n / 100;
+        }
+        boolean multiple = unit != null && unit.strip().matches("x|×|times|倍");
+        if (multiple || n >= 1) {
+            return direction > 0 ? n : 1 / n;
+        }
+        return 1 + direction * n;
+    }
+
+    /** The first of the named groups that matched (a rule's alternatives name their numbers apart). */
+    static String first(MatchResult m, String... groups) {
+        for (String group : groups) {
+            if (m.group(group) != null) {
+                return m.group(group);
+            }
+        }
+        return null;
+    }
+
     static double round(double value) {
         return Math.round(value * 1000) / 1000.0;
     }

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import static dev.vedit.server.engine.local.Rule.first;
 import static dev.vedit.server.engine.local.Rule.fixed;
 import static dev.vedit.server.engine.local.Rule.invalid;
 import static dev.vedit.server.engine.local.Rule.number;
@@ -19,6 +20,8 @@ final class SoundRules {
     static final double LOUDER = 1.5;
     static final double QUIETER = 0.5;
     private static final String SOUND = "(?:volume|sound|audio|music|soundtrack)";
+    /** "the music should be louder", "the sound is too loud": the words between the sound and how it should change. */
+    private static final String SHOULD_BE = "(?:(?:should|needs\\s+to|has\\s+to|must)\\s+be\\s+|is\\s+)?";
 
     private SoundRules() {
     }
@@ -55,16 +58,19 @@ final class SoundRules {
                         + "|(?:音量|声音)(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
                 (m, c) -> volume(Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db)?)?"
-                        + "|(?:turn|crank)\\s+(?:the\\s+)?" + SOUND + "\\s+up|" + SOUND + "\\s+up|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db))?"
-                        + "|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
-                (m, c) -> louder(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n4"),
-                        m.group("u") != null ? m.group("u") : m.group("u2") != null ? m.group("u2") : m.group("u4"))));
-        r.add(of("(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db)?)?"
-                        + "|(?:turn)\\s+(?:the\\s+)?" + SOUND + "\\s+down|" + SOUND + "\\s+down|(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)"
-                        + "|(?<half>half\\s+(?:the\\s+)?volume|halve\\s+the\\s+volume|音量减半)"
+                        + "|(?:(?:turn|crank)\\s+(?:the\\s+)?)?" + SOUND + "\\s+up(?:\\s+by\\s+(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?<n7>" + Numbers.PATTERN + ")\\s+times\\s+(?:as\\s+loud|louder)"
+                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)?)?"
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:音量|声音)太小了?|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
+                (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x")
+                        : louder(first(m, "n", "n2", "n4", "n5", "n6"), first(m, "u", "u2", "u4", "u5", "u6"))));
+        r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|x|×|times)?)?"
+                        + "|(?:turn\\s+(?:the\\s+)?)?" + SOUND + "\\s+down(?:\\s+by\\s+(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
+                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)?)?"
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:音量|声音)太大了?|(?<half>half\\s+(?:the\\s+)?volume|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
                         + "|(?:音量|声音)(?:调小|减小|降低|减少|小一点|小一些|调低)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
-                (m, c) -> quieter(m.group("half") != null ? "50" : m.group("n") != null ? m.group("n") : m.group("n2"),
-                        m.group("half") != null ? "%" : m.group("u") != null ? m.group("u") : m.group("u2"))));
+                (m, c) -> quieter(m.group("half") != null ? "50" : first(m, "n", "n2", "n4", "n5", "n6"),
+                        m.group("half") != null ? "%" : first(m, "u", "u2", "u4", "u5", "u6"))));
         return List.copyOf(r);
     }
 
@@ -73,7 +79,7 @@ final class SoundRules {
             return volume(LOUDER);
         }
         double n = Numbers.parse(number);
-        return volume("db".equals(unit) ? Math.pow(10, n / 20) : isPercent(unit) ? 1 + n / 100 : n);
+        return volume("db".equals(unit) ? Math.pow(10, n / 20) : Rule.changeBy(1, n, unit));
     }
 
     private static EditOperation quieter(String number, String unit) {
@@ -81,11 +87,7 @@ final class SoundRules {
             return volume(QUIETER);
         }
         double n = Numbers.parse(number);
-        return volume("db".equals(unit) ? Math.pow(10, -n / 20) : isPercent(unit) ? 1 - n / 100 : 1 / n);
-    }
-
-    private static boolean isPercent(String unit) {
-        return unit != null && unit.matches("%|percent");
+        return volume("db".equals(unit) ? Math.pow(10, -n / 20) : Rule.changeBy(-1, n, unit));
     }
 
     private static EditOperation volume(double factor) {

@@ -93,9 +93,12 @@ final class TimeRules {
 
         // loop
         r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
-                        + "|(?:play\\s+it\\s+)?(?<n2>twice|thrice|" + Numbers.PATTERN + "\\s+times)\\s+in\\s+a\\s+row",
-                (m, i) -> loop(m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:循环|重复)(?:播放)?\\s*(?:" + N + "\\s*(?:次|遍))?", (m, i) -> loop(m.group("n"))));
+                        + "|(?:play\\s+it\\s+)?(?<n2>twice|thrice|" + Numbers.PATTERN + "\\s+times)\\s+in\\s+a\\s+row"
+                        // "play it twice" is a loop, "play it twice as fast" a speed
+                        + "|play" + SUBJECT + "\\s+(?:over\\s+)?(?<n3>twice|thrice|" + Numbers.PATTERN + "\\s+times)(?:\\s+(?:over|in\\s+total))?(?!\\s*(?:as|faster|slower|quicker|the|speed|x\\b))",
+                (m, i) -> loop(Rule.first(m, "n", "n2", "n3"))));
+        r.add(of("(?:循环|重复)(?:播放|放)?\\s*(?:" + N + "\\s*(?:次|遍))?|(?:播放|放)\\s*" + N.replace("<n>", "<n2>") + "\\s*(?:次|遍)",
+                (m, i) -> loop(Rule.first(m, "n", "n2"))));
 
         // freeze frame
         r.add(of("(?:an?\\s+)?(?:" + N + SECONDS + "\\s*)?freeze(?:[\\s-]+frame)?\\s+(?:at|on)\\s+the\\s+end(?:\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + ")?",
@@ -116,12 +119,12 @@ final class TimeRules {
         r.addAll(Rule.each((m, i) -> fade("fade_both", m.group("n")),
                 "fade(?:s)?(?:[\\s-]+in)(?:\\s+and\\s+|\\s*/\\s*|\\s*&\\s*)out" + fadeLength,
                 "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength));
-        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:in|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
+        // "from black" / "to black" only name the default fade colour; they belong to the fade
+        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:(?:in|up)(?:\\s+from\\s+black)?|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
                 (m, i) -> fade("fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
-        r.add(of("fade\\s+(?:in|up)\\s+from\\s+black" + fadeLength, (m, i) -> fade("fade_in", m.group("n"))));
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade\\s+(?:at|in)\\s+the\\s+(?<at>end|close|start|beginning)" + fadeLength,
                 (m, i) -> fade(m.group("at").matches("end|close") ? "fade_out" : "fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
-        r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
+        r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out(?:\\s+to\\s+black)?|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
                 (m, i) -> fade("fade_out", m.group("n"))));
         r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出", (m, i) -> fade("fade_both", m.group("n"))));
         r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?", (m, i) -> fade("fade_in", m.group("n"))));
@@ -140,17 +143,17 @@ final class TimeRules {
     static List<Rule> speedRules() {
         List<Rule> r = new ArrayList<>();
         String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
-        r.add(of("(?<dir>reduce|decrease|lower|increase|raise)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + "\\s*(?:%|percent)",
-                (m, i) -> speed(m.group("dir").matches("reduce|decrease|lower") ? 1 - Numbers.parse(m.group("n")) / 100
-                        : 1 + Numbers.parse(m.group("n")) / 100)));
+        r.add(of("(?<dir>reduce|decrease|lower|cut|increase|raise|boost)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + unit,
+                (m, i) -> speed(Rule.changeBy(m.group("dir").matches("reduce|decrease|lower|cut") ? -1 : 1,
+                        Numbers.parse(m.group("n")), m.group("unit")))));
         r.add(of("(?:(?:播放)?速度(?<dir>加快|提高|提升|放慢|降低|减慢)|(?<dir2>加快|放慢|减慢))\\s*" + N + "\\s*%",
                 (m, i) -> speed((m.group("dir") != null ? m.group("dir") : m.group("dir2")).matches("加快|提高|提升") ? 1 + Numbers.parse(m.group("n")) / 100
                         : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?<dir>increase|raise|up|boost|decrease|reduce|lower)\\s+(?:the\\s+)?(?:playback\\s+)?speed(?!\\s+by)",
                 (m, i) -> speed(m.group("dir").matches("decrease|reduce|lower") ? DEFAULT_SLOW_DOWN : DEFAULT_SPEED_UP)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
-                + "(?:\\s+(?:by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
-                (m, i) -> speedUp(m.group("n"), m.group("unit"))));
+                + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
+                (m, i) -> speedUp(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
                 (m, i) -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
@@ -180,13 +183,13 @@ final class TimeRules {
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
         r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
-        r.add(of("慢放|慢动作|慢镜头", (m, i) -> speed(0.5)));
+        r.add(of("(?:慢放|慢动作|慢镜头)(?:到|为)?(?:一半|半速)?(?:的?速度)?", (m, i) -> speed(0.5)));
         r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
                 // "加快一倍" is twice as fast: one time more
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
-        r.add(of("(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:(?<half>一半|半速)|" + N + "\\s*倍))?",
-                (m, i) -> speed(m.group("half") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
+        r.add(of("(?<half0>速度减半)|(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍))?",
+                (m, i) -> speed(m.group("half") != null || m.group("half0") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
                         : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
         r.add(of("(?:一半|半)的?速度?", (m, i) -> speed(0.5)));
         r.add(of(N + "\\s*倍的?(?:速度|快)", (m, i) -> speed(Numbers.parse(m.group("n")))));
@@ -295,12 +298,14 @@ final class TimeRules {
         return op("fps", Map.of("fps", round(fps)));
     }
 
-    private static EditOperation speedUp(String number, String unit) {
+    /** "speed up by half" is 1.5x, "speed up to 150%" is 1.5x, "speed up 2x" is 2x. */
+    private static EditOperation speedUp(String number, String unit, String byOrTo) {
         if (number == null) {
             return speed(DEFAULT_SPEED_UP);
         }
         double n = Numbers.parse(number);
-        return speed(isPercent(unit) ? 1 + n / 100 : n);
+        boolean to = byOrTo != null && !byOrTo.equals("by");
+        return speed(to ? (isPercent(unit) ? n / 100 : n) : Rule.changeBy(1, n, unit));
     }
 
     private static EditOperation slowDown(String number, String unit, String byOrTo) {
@@ -308,6 +313,9 @@ final class TimeRules {
             return speed(DEFAULT_SLOW_DOWN);
         }
         double n = Numbers.parse(number);
+        if ("by".equals(byOrTo)) {
+            return speed(Rule.changeBy(-1, n, unit));
+        }
         if (isPercent(unit)) {
             return speed("to".equals(byOrTo) ? n / 100 : 1 - n / 100);
         }
