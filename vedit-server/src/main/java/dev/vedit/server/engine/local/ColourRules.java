@@ -21,8 +21,8 @@ final class ColourRules {
     private static final double BRIGHTNESS_STRONG = 0.3;
     private static final double BRIGHTNESS_SLIGHT = 0.08;
     private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多");
-    private static final Pattern SLIGHT = Pattern.compile("a\\s+bit|a\\s+little|slightly|somewhat|subtle|稍|略|一点|一些|轻微|轻度");
-    private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+bit|a\\s+little|slightly|somewhat|subtly|lightly)";
+    private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|稍|略|一点|一些|轻微|轻度");
+    private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|lightly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
     private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些)?";
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
@@ -65,7 +65,7 @@ final class ColourRules {
 
         // clean-up before grain ("reduce noise" is not "add noise")
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
-                + "|clean\\s+(?:it\\s+)?up)|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
+                + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
                 + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", "stabilize"));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
@@ -87,7 +87,7 @@ final class ColourRules {
         // tone: with a number first ("increase brightness by 20%", "contrast 1.5", "set saturation to 0")
         r.add(of("(?:(?<verb>increase|raise|boost|up|decrease|reduce|lower|drop|cut|set|adjust|change)\\s+(?:the\\s+)?)?"
                         + "(?<what>brightness|exposure|contrast|saturation)\\s*(?<rel>by|to|of|at|=|:)?\\s*(?<sign>[+-])?" + number("n")
-                        + "\\s*(?<pct>%|percent)?",
+                        + "\\s*(?:(?<pct>%|percent)|x\\b|×|times)?",
                 (m, i) -> adjust(m.group("what"), m.group("verb"), m.group("rel"), m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:brighter|lighter)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:brighten|lighten)(?:\\s+up)?" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
@@ -99,7 +99,7 @@ final class ColourRules {
                 + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)|less\\s+bright|not\\s+(?:so|as|too)\\s+bright"
                 + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), -1)));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:y\\b)?(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
                         + "|(?:增加|提高|增强|加强|加大|提升|拉高|调高|加点|加些|多点|多一点|多些)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
                         + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
@@ -115,9 +115,9 @@ final class ColourRules {
                         + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
-                        + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖)" + ZH_AFTER + ")"
+                        + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|暖一点|暖一些)" + ZH_AFTER + ")"
                         + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
-                        + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷)" + ZH_AFTER + ")",
+                        + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|冷一点|冷一些)" + ZH_AFTER + ")",
                 (m, i) -> op("temperature", Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));
 

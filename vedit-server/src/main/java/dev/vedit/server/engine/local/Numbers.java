@@ -6,7 +6,7 @@ import java.util.Map;
 /** Reads the numbers a prompt may hold: digits, English words and Chinese numerals. */
 final class Numbers {
     /** A regular expression matching any number {@link #parse} reads. */
-    static final String PATTERN = "(?:\\d+/\\d+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+    static final String PATTERN = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
             + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|one and a half|a half|half|a quarter|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
             + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
 
@@ -40,6 +40,14 @@ final class Numbers {
         }
         if (t.matches("\\d+(?:\\.\\d+)?")) {
             return Double.parseDouble(t);
+        }
+        int over = t.indexOf("分之"); // "四分之一" is one over four
+        if (over > 0) {
+            double denominator = chinese(t.substring(0, over));
+            if (denominator == 0) {
+                throw new NumberFormatException("a fraction over zero: " + t);
+            }
+            return chinese(t.substring(over + 2)) / denominator;
         }
         Double word = WORDS.get(t);
         if (word != null) {

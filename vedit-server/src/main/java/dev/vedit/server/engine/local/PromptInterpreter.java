@@ -29,14 +29,14 @@ final class PromptInterpreter {
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
-    private static final Pattern FILLER = Pattern.compile("\\b(?:please|pls|plz|kindly|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
+    private static final Pattern FILLER = Pattern.compile("\\b(?:hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
             + "|i\\s+need|we\\s+want|let's|make|turn|convert|change|apply|give|have|set|play|playback|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there)\\b"
-            + "|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            + "|你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
             + "|成|为|也|都|要|一点|一些|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出");
     private static final Pattern GENERATIVE = Pattern.compile(
@@ -62,6 +62,9 @@ final class PromptInterpreter {
                     + "|picture|photo|figure)\\b"
                     + "|(?:图片|图像|照片|图)\\s*(?<cn>\\d+|[一二三四五六七八九十]+)"
                     + "|第\\s*(?<cn2>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)");
+    /** A clause that gives an example of the edit before it ("..., like half the speed", "……比如两倍速"). */
+    private static final Pattern ELABORATION = Pattern.compile("\\s*(?:like|say|maybe|about|around|roughly|e\\.g\\.?|i\\.e\\.?|比如|例如|大概|大约|差不多)\\b",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Words that describe a problem rather than ask for an edit ("too dark", "有点抖"). */
     private static final Pattern COMPLAINT = Pattern.compile("\\btoo\\b|\\bso\\s+(?:dark|bright|loud|quiet|shaky)|underexposed|overexposed|太|有点|有些",
             Pattern.CASE_INSENSITIVE);
@@ -97,8 +100,14 @@ final class PromptInterpreter {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : lower.length();
             if (clauseEnd > clauseStart) {
-                interpretClause(original.substring(clauseStart, clauseEnd), lower.substring(clauseStart, clauseEnd),
-                        context, operations, generative, notUnderstood);
+                int before = operations.size();
+                String clause = lower.substring(clauseStart, clauseEnd);
+                interpretClause(original.substring(clauseStart, clauseEnd), clause, context, operations, generative, notUnderstood);
+                // "slower, like half the speed": the example says how much of the edit just asked for
+                if (ELABORATION.matcher(clause).lookingAt() && before > 0 && operations.size() > before
+                        && operations.get(before - 1).op().equals(operations.get(before).op())) {
+                    operations.remove(before - 1);
+                }
             }
             if (!found) {
                 break;
@@ -167,20 +176,26 @@ final class PromptInterpreter {
     }
 
     /**
-     * "It's too dark, brighten it a bit", "画面有点抖，帮我防抖": a complaint followed by the request it leads to is one
-     * edit, not two; the request is kept, as it says how much.
+     * "It's too dark, brighten it a bit", "画面有点抖，帮我防抖", "speed it up, it's too slow": a complaint next to the
+     * request it leads to is one edit, not two; the request is kept, as it says how much.
      */
     private static List<EditOperation> complaintsAnswered(List<EditOperation> operations) {
         List<EditOperation> kept = new ArrayList<>();
         for (EditOperation op : operations) {
             EditOperation last = kept.isEmpty() ? null : kept.getLast();
-            if (last != null && last.op().equals(op.op()) && last.source() != null && COMPLAINT.matcher(last.source()).find()) {
+            if (last == null || !last.op().equals(op.op())) {
+                kept.add(op);
+            } else if (isComplaint(last)) {
                 kept.set(kept.size() - 1, op);
-            } else {
+            } else if (!isComplaint(op)) {
                 kept.add(op);
             }
         }
         return kept;
+    }
+
+    private static boolean isComplaint(EditOperation op) {
+        return op.source() != null && COMPLAINT.matcher(op.source()).find();
     }
 
     /** The refusal of an edit only a generative model can make, naming the engine that can. */

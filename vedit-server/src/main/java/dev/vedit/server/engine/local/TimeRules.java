@@ -31,6 +31,7 @@ final class TimeRules {
     static final double DEFAULT_FREEZE = 2.0;
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage))?";
     private static final String N = number("n");
+    private static final String MUCH = "(?:a\\s+lot|a\\s+great\\s+deal|significantly|dramatically|heavily|massively|way\\s+(?:down|up))";
 
     private TimeRules() {
     }
@@ -95,7 +96,7 @@ final class TimeRules {
         r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
                         + "|(?:play\\s+it\\s+)?(?<n2>twice|thrice|" + Numbers.PATTERN + "\\s+times)\\s+in\\s+a\\s+row"
                         // "play it twice" is a loop, "play it twice as fast" a speed
-                        + "|play" + SUBJECT + "\\s+(?:over\\s+)?(?<n3>twice|thrice|" + Numbers.PATTERN + "\\s+times)(?:\\s+(?:over|in\\s+total))?(?!\\s*(?:as|faster|slower|quicker|the|speed|x\\b))",
+                        + "|play" + SUBJECT + "(?:\\s+back)?\\s+(?:over\\s+)?(?<n3>twice|thrice|" + Numbers.PATTERN + "\\s+times)(?:\\s+(?:over|in\\s+total))?(?!\\s*(?:as|faster|slower|quicker|the|speed|x\\b))",
                 (m, i) -> loop(Rule.first(m, "n", "n2", "n3"))));
         r.add(of("(?:循环|重复)(?:播放|放)?\\s*(?:" + N + "\\s*(?:次|遍))?|(?:播放|放)\\s*" + N.replace("<n>", "<n2>") + "\\s*(?:次|遍)",
                 (m, i) -> loop(Rule.first(m, "n", "n2"))));
@@ -126,9 +127,12 @@ final class TimeRules {
                 (m, i) -> fade(m.group("at").matches("end|close") ? "fade_out" : "fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out(?:\\s+to\\s+black)?|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
                 (m, i) -> fade("fade_out", m.group("n"))));
-        r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出", (m, i) -> fade("fade_both", m.group("n"))));
-        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?", (m, i) -> fade("fade_in", m.group("n"))));
-        r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)", (m, i) -> fade("fade_out", m.group("n"))));
+        String zhFadeLength = "(?:\\s*" + N.replace("<n>", "<n2>") + SECONDS + ")?";
+        r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出" + zhFadeLength, (m, i) -> fade("fade_both", Rule.first(m, "n", "n2"))));
+        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?" + zhFadeLength,
+                (m, i) -> fade("fade_in", Rule.first(m, "n", "n2"))));
+        r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)" + zhFadeLength,
+                (m, i) -> fade("fade_out", Rule.first(m, "n", "n2"))));
 
         // frame rate (before speed: "60 fps" is not "60x")
         r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
@@ -151,6 +155,12 @@ final class TimeRules {
                         : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?<dir>increase|raise|up|boost|decrease|reduce|lower)\\s+(?:the\\s+)?(?:playback\\s+)?speed(?!\\s+by)",
                 (m, i) -> speed(m.group("dir").matches("decrease|reduce|lower") ? DEFAULT_SLOW_DOWN : DEFAULT_SPEED_UP)));
+        // no number but "a lot" / "super": a strong change (half or double speed)
+        r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate)" + SUBJECT + "\\s+" + MUCH + "|(?:super|very|really|extremely)\\s+fast",
+                (m, i) -> speed(2)));
+        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+" + MUCH + "|(?:super|very|really|extremely)\\s+slow(?:ly)?",
+                (m, i) -> speed(0.5)));
+        r.add(of("(?:(?:way|much|far)\\s+)?too\\s+(?<dir>slow|fast|quick)", (m, i) -> speed(m.group("dir").equals("slow") ? DEFAULT_SPEED_UP : DEFAULT_SLOW_DOWN)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
                 + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"), m.group("by"))));
@@ -189,9 +199,12 @@ final class TimeRules {
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
         r.add(of("(?<half0>速度减半)|(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍))?",
+                // "放慢一倍" is half speed, as "加快一倍" is twice
                 (m, i) -> speed(m.group("half") != null || m.group("half0") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
+                        : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 0.5
                         : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
         r.add(of("(?:一半|半)的?速度?", (m, i) -> speed(0.5)));
+        r.add(of("(?:原来的|原速的)?(?<n>[零〇一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+/\\d+)的?(?:速度|倍速)", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*倍的?(?:速度|快)", (m, i) -> speed(Numbers.parse(m.group("n")))));
         return List.copyOf(r);
     }
