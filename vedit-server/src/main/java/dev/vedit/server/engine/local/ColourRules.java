@@ -72,14 +72,20 @@ final class ColourRules {
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
 
+        r.add(of("(?<what>亮度|对比度|饱和度)(?:(?:降低|减少|减小|调低|降)(?:到|了)?一半|减半)",
+                (m, i) -> adjust(switch (m.group("what")) {
+                    case "亮度" -> "brightness";
+                    case "对比度" -> "contrast";
+                    default -> "saturation";
+                }, "decrease", "by", null, 50, true)));
         r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小)\\s*" + number("n") + "\\s*%",
                 (m, i) -> adjust(switch (m.group("what")) {
                     case "亮度" -> "brightness";
                     case "对比度" -> "contrast";
                     default -> "saturation";
                 }, m.group("dir").matches("调高|提高|增加|提升|加大") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), true)));
-        r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>brighter|lighter|darker|dimmer)|(?<dir2>brighter|lighter|darker|dimmer)\\s+by\\s+" + number("n2") + "\\s*(?:%|percent)",
-                (m, i) -> adjust("brightness", Rule.first(m, "dir", "dir2").matches("darker|dimmer") ? "decrease" : "increase", "by", null,
+        r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>brighter|lighter|darker|dimmer)|(?<dir2>brighter|lighter|darker|dimmer|brighten|lighten|darken|dim)" + SUBJECT + "\\s+by\\s+" + number("n2") + "\\s*(?:%|percent)",
+                (m, i) -> adjust("brightness", Rule.first(m, "dir", "dir2").matches("darke.*|dim.*") ? "decrease" : "increase", "by", null,
                         Numbers.parse(Rule.first(m, "n", "n2")), true)));
         r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>more|less|higher|lower)\\s+(?<what>contrast|saturation|saturated|contrasty)",
                 (m, i) -> adjust(m.group("what").startsWith("contrast") ? "contrast" : "saturation",

@@ -49,25 +49,28 @@ final class SoundRules {
                 (m, c) -> op("keep_audio", Map.of())));
         r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
                 + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?"
-                + "(?:sound|audio|music|soundtrack)(?:\\s+track)?|(?:with\\s+)?no\\s+(?:sound|audio)"
+                + "(?:sound|audio|music|soundtrack)(?:\\s+track)?(?!\\s+(?:in\\s+half|by\\s))|(?:with\\s+)?no\\s+(?:sound|audio)"
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
                 + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
                 + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
                 + "|无声|没有声音|不要声音|不要音频", "mute"));
-        r.add(of("(?:set\\s+)?(?:the\\s+)?" + SOUND + "\\s+(?:to|at)\\s+" + number("n") + "\\s*(?:%|percent)"
+        // "lower the volume to 30%" names the level, not the change
+        r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"
+                        + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+was|the\\s+original))?)"
                         + "|(?:音量|声音)(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
-                (m, c) -> volume(Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
+                (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac"))
+                        : Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db)?)?"
-                        + "|(?:(?:turn|crank)\\s+(?:the\\s+)?)?" + SOUND + "\\s+up(?:\\s+by\\s+(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
+                        + "|(?:(?:turn|crank)\\s+(?:the\\s+)?)?" + SOUND + "\\s+up(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<n7>" + Numbers.PATTERN + ")\\s*(?:times|x|×)\\s+(?:as\\s+loud|louder)"
                         + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)?)?"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:音量|声音)太小了?|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
                 (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x")
                         : louder(first(m, "n", "n2", "n4", "n5", "n6"), first(m, "u", "u2", "u4", "u5", "u6"))));
-        r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|x|×|times)?)?"
-                        + "|(?:turn\\s+(?:the\\s+)?)?" + SOUND + "\\s+down(?:\\s+by\\s+(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
+        r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|x|×|times)?)?"
+                        + "|(?:turn\\s+(?:the\\s+)?)?" + SOUND + "\\s+down(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
                         + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)?)?"
-                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:音量|声音)太大了?|(?<half>half\\s+(?:the\\s+)?volume|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:音量|声音)太大了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
                         + "|(?:音量|声音)(?:调小|减小|降低|减少|小一点|小一些|调低)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
                 (m, c) -> quieter(m.group("half") != null ? "50" : first(m, "n", "n2", "n4", "n5", "n6"),
                         m.group("half") != null ? "%" : first(m, "u", "u2", "u4", "u5", "u6"))));
