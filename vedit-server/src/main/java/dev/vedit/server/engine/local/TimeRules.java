@@ -179,7 +179,8 @@ final class TimeRules {
                 (m, i) -> speed(m.group("half2") != null || m.group("half").equals("half") ? 0.5 : 0.25)));
         r.add(of("(?:playback\\s+)?speed\\s+(?:to|of|at)?\\s*" + N + "\\s*(?:x|×|times)?",
                 (m, i) -> speed(Numbers.parse(m.group("n")))));
-        r.add(of(N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
+        // "contrast by 2x" is a contrast change (colour rules come later)
+        r.add(of("(?<!(?:contrast|saturation)\\s{1,2}by\\s{1,2})" + N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
                 (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
                         : speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s+(?:playback\\s+)?speed\\b", (m, i) -> speed(Numbers.parse(m.group("n")))));

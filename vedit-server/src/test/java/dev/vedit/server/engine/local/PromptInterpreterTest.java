@@ -55,6 +55,43 @@ class PromptInterpreterTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
+            "lower the volume by half|volume|0.5", "increase the volume by half|volume|1.5", "reduce the volume by 30%|volume|0.7",
+            "increase the volume by 50%|volume|1.5", "lower the volume by 2x|volume|0.5", "make it quieter by half|volume|0.5",
+            "slow it down by half|speed|0.5", "speed it up by half|speed|1.5", "reduce the speed by half|speed|0.5",
+            "slow down by 2x|speed|0.5", "speed up by 50%|speed|1.5",
+            "lower the saturation by half|saturation|0.5", "increase saturation by half|saturation|1.5",
+            "reduce the contrast by 20%|contrast|0.8", "decrease contrast by 2x|contrast|0.5", "对比度减半|contrast|0.5"})
+    void aChangeByAnAmountGoesTheWayItsVerbSays(String prompt, String op, double factor) {
+        EditOperation operation = only(prompt);
+        assertThat(operation.op()).isEqualTo(op);
+        assertThat(operation.params()).containsEntry("factor", factor);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make it 20% darker|-0.2", "make it 20% brighter|0.2", "darken it by 10 percent|-0.1",
+            "reduce brightness by half|-0.5", "把亮度降低一半|-0.5"})
+    void aBrightnessChangeByAnAmountGoesTheWayItsVerbSays(String prompt, double amount) {
+        assertThat(only(prompt).params()).containsEntry("amount", amount);
+    }
+
+    @Test
+    void aComplaintNextToItsRequestIsOneEditButTwoRequestsStayTwo() {
+        assertThat(ops("it's too dark, brighten it a lot")).extracting(EditOperation::op).containsExactly("brightness");
+        assertThat(ops("speed it up, it's way too slow")).extracting(EditOperation::op).containsExactly("speed");
+        assertThat(ops("reverse it, then reverse it")).extracting(EditOperation::op).containsExactly("reverse", "reverse");
+    }
+
+    @Test
+    void blurringOnlyTheBackgroundIsRefusedAsUnsupportedNamingTheWords() {
+        assertThatThrownBy(() -> ops("make it warmer and blur the background"))
+                .isInstanceOfSatisfying(VeditException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED);
+                    assertThat(e.getMessage()).contains("\"blur the background\"", "not supported").doesNotContain("does not understand");
+                });
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
             "keep only the first 5 seconds|5", "cut it to the first 3 seconds|3", "the first 5 s|5",
             "keep the first five seconds|5", "trim to 4 seconds|4", "只保留前5秒|5", "截取前三秒|3", "前10秒|10",
             "只保留前十五秒|15"})
