@@ -90,6 +90,19 @@ final class ColourRules {
         r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>more|less|higher|lower)\\s+(?<what>contrast|saturation|saturated|contrasty)",
                 (m, i) -> adjust(m.group("what").startsWith("contrast") ? "contrast" : "saturation",
                         m.group("dir").matches("more|higher") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), true)));
+        r.add(of("(?:turn|bring|crank|knock)\\s+(?:the\\s+)?(?<what>brightness|exposure|contrast|saturation)\\s+(?<dir>up|down)"
+                        + "(?:\\s+by\\s+" + number("n") + "\\s*(?<pct>%|percent)?)?(?:\\s+" + STRENGTH + ")?",
+                (m, i) -> {
+                    boolean up = m.group("dir").equals("up");
+                    if (m.group("n") != null) {
+                        return adjust(m.group("what"), up ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), m.group("pct") != null);
+                    }
+                    return switch (m.group("what")) {
+                        case "contrast" -> contrast(m.group(), up);
+                        case "saturation" -> saturation(m.group(), up);
+                        default -> brightness(m.group(), up ? 1 : -1);
+                    };
+                }));
         // tone: with a number first ("increase brightness by 20%", "contrast 1.5", "set saturation to 0")
         r.add(of("(?:(?<verb>increase|raise|boost|up|decrease|reduce|lower|drop|cut|set|adjust|change)\\s+(?:the\\s+)?)?"
                         + "(?<what>brightness|exposure|contrast|saturation)\\s*(?<rel>by|to|of|at|=|:)?\\s*(?<sign>[+-])?" + number("n")
@@ -98,12 +111,12 @@ final class ColourRules {
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:brighter|lighter)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:brighten|lighten)(?:\\s+up)?" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
                 + "|(?:increase|raise|boost|turn\\s+up|up)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+dark|underexposed)|less\\s+(?:dark|dim|gloomy)|not\\s+(?:so|as|too)\\s+dark"
-                + "|" + ZH_STRENGTH + "\\s*(?:调亮|变亮|提亮|加亮|亮度(?:提高|增加|调高|加大|提升|高)|(?:提高|增加|调高|提升|加大)亮度|亮一点|亮一些|更亮|太暗了?)" + ZH_AFTER,
+                + "|" + ZH_STRENGTH + "\\s*(?:调亮|变亮|提亮|加亮|(?:有点|有些)?偏暗|有点暗|有些暗|亮度(?:提高|增加|调高|加大|提升|高)|(?:提高|增加|调高|提升|加大)亮度|亮一点|亮一些|更亮|太暗了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), 1)));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:darker|dimmer)(?:\\s+(?:by\\s+)?" + STRENGTH + ")?"
                 + "|(?:darken|dim)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?"
                 + "|(?:decrease|reduce|lower|turn\\s+down)\\s+(?:the\\s+)?(?:brightness|exposure)(?:\\s+" + STRENGTH + ")?|(?:too\\s+bright|overexposed)|less\\s+bright|not\\s+(?:so|as|too)\\s+bright"
-                + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
+                + "|" + ZH_STRENGTH + "\\s*(?:调暗|变暗|压暗|(?:有点|有些)?偏亮|有点亮|有些亮|亮度(?:降低|减少|调低|低)|(?:降低|减少|调低)亮度|暗一点|暗一些|更暗|太亮了?)" + ZH_AFTER,
                 (m, i) -> brightness(m.group(), -1)));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:y\\b)?(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"

@@ -147,6 +147,8 @@ final class TimeRules {
     static List<Rule> speedRules() {
         List<Rule> r = new ArrayList<>();
         String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
+        r.add(of("(?<dir>faster|quicker|slower)\\s+by\\s+" + N + unit,
+                (m, i) -> speed(Rule.changeBy(m.group("dir").equals("slower") ? -1 : 1, Numbers.parse(m.group("n")), m.group("unit")))));
         r.add(of("(?<dir>reduce|decrease|lower|cut|increase|raise|boost)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + unit,
                 (m, i) -> speed(Rule.changeBy(m.group("dir").matches("reduce|decrease|lower|cut") ? -1 : 1,
                         Numbers.parse(m.group("n")), m.group("unit")))));
@@ -195,11 +197,11 @@ final class TimeRules {
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
         r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("(?:慢放|慢动作|慢镜头)(?:到|为)?(?:一半|半速)?(?:的?速度)?", (m, i) -> speed(0.5)));
-        r.add(of("(?:稍微|稍稍|略微)?(?:加速|加快(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|速度(?:提高|加快|提升|加倍)|播放速度(?:加快|提高))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
+        r.add(of("(?:稍微|稍稍|略微)?(?:加速|(?:加快|调快)(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|(?:播放)?速度(?:提高|加快|提升|加倍|调快|变快))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
                 // "加快一倍" is twice as fast: one time more
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
-        r.add(of("(?<half0>速度减半)|(?:放慢|减速|降低速度|速度(?:降低|减慢|放慢)|播放速度(?:放慢|降低|减慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍))?",
+        r.add(of("(?<half0>速度减半)|(?:放慢|调慢|减速|降低速度|(?:播放)?速度(?:降低|减慢|放慢|调慢|变慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍))?",
                 // "放慢一倍" is half speed, as "加快一倍" is twice
                 (m, i) -> speed(m.group("half") != null || m.group("half0") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 0.5
