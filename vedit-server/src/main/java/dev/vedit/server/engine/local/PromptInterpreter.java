@@ -68,6 +68,10 @@ final class PromptInterpreter {
     /** Words that describe a problem rather than ask for an edit ("too dark", "有点抖"). */
     private static final Pattern COMPLAINT = Pattern.compile("\\btoo\\b|\\bso\\s+(?:dark|bright|loud|quiet|shaky)|underexposed|overexposed|太|有点|有些",
             Pattern.CASE_INSENSITIVE);
+    /** Words that say how much ("2x", "double", "half", "两倍"); "一点"/"一些" only say "a little". */
+    private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
+            + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
+    private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
             List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
 
@@ -172,7 +176,28 @@ final class PromptInterpreter {
                 clause.add(f.operation());
             }
         }
-        operations.addAll(clause);
+        operations.addAll(unquantifiedMerged(clause));
+    }
+
+    /**
+     * "speed up to double speed", "slow down to half speed", "加速到两倍速": a bare direction and an amount of the same
+     * edit in one clause are one edit; the amount says how much, so the bare one goes.
+     */
+    private static List<EditOperation> unquantifiedMerged(List<EditOperation> clause) {
+        List<EditOperation> kept = new ArrayList<>(clause);
+        for (int i = kept.size() - 1; i > 0; i--) {
+            EditOperation a = kept.get(i - 1);
+            EditOperation b = kept.get(i);
+            if (!a.op().equals(b.op()) || isQuantified(a) == isQuantified(b)) {
+                continue;
+            }
+            kept.remove(isQuantified(a) ? i : i - 1);
+        }
+        return kept;
+    }
+
+    private static boolean isQuantified(EditOperation op) {
+        return op.source() != null && QUANTITY.matcher(SLIGHT_WORDS.matcher(op.source().toLowerCase(Locale.ROOT)).replaceAll(" ")).find();
     }
 
     /**

@@ -147,6 +147,8 @@ final class TimeRules {
     static List<Rule> speedRules() {
         List<Rule> r = new ArrayList<>();
         String unit = "\\s*(?<unit>x|×|times|%|percent|per\\s+cent)?";
+        // "speed it up to 3x speed": the amount may name what it is the amount of
+        final String speedNoun = "(?:\\s+(?:the\\s+)?(?:playback\\s+)?(?:speed|pace))?";
         r.add(of("(?<dir>faster|quicker|slower)\\s+by\\s+" + N + unit,
                 (m, i) -> speed(Rule.changeBy(m.group("dir").equals("slower") ? -1 : 1, Numbers.parse(m.group("n")), m.group("unit")))));
         r.add(of("(?<dir>reduce|decrease|lower|cut|increase|raise|boost)\\s+(?:the\\s+)?(?:playback\\s+)?speed\\s+by\\s+" + N + unit,
@@ -164,12 +166,12 @@ final class TimeRules {
                 (m, i) -> speed(0.5)));
         r.add(of("(?:(?:way|much|far)\\s+)?too\\s+(?<dir>slow|fast|quick)", (m, i) -> speed(m.group("dir").equals("slow") ? DEFAULT_SPEED_UP : DEFAULT_SLOW_DOWN)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
-                + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + ")?",
+                + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + speedNoun + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
                 (m, i) -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
-                + unit + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
+                + unit + speedNoun + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
         r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(MAX_SPEED)));
         r.add(of("(?:halve|half)\\s+the\\s+(?:speed|playback\\s+speed)", (m, i) -> speed(0.5)));
@@ -195,17 +197,17 @@ final class TimeRules {
         r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
-        r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("(?:慢放|慢动作|慢镜头)(?:到|为)?(?:一半|半速)?(?:的?速度)?", (m, i) -> speed(0.5)));
-        r.add(of("(?:稍微|稍稍|略微)?(?:加速|(?:加快|调快)(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|(?:播放)?速度(?:提高|加快|提升|加倍|调快|变快))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍)?",
+        r.add(of("(?:稍微|稍稍|略微)?(?:加速|(?:加快|调快)(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|(?:播放)?速度(?:提高|加快|提升|加倍|调快|变快))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍(?:速度?)?)?",
                 // "加快一倍" is twice as fast: one time more
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 2 : Numbers.parse(m.group("n")))));
-        r.add(of("(?<half0>速度减半)|(?:放慢|调慢|减速|降低速度|(?:播放)?速度(?:降低|减慢|放慢|调慢|变慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍))?",
+        r.add(of("(?<half0>速度减半)|(?:放慢|调慢|减速|降低速度|(?:播放)?速度(?:降低|减慢|放慢|调慢|变慢)|变慢)(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*(?:(?<half>一半|半速)的?(?:速度)?|" + N + "\\s*倍(?:速度?)?))?",
                 // "放慢一倍" is half speed, as "加快一倍" is twice
                 (m, i) -> speed(m.group("half") != null || m.group("half0") != null ? 0.5 : m.group("n") == null ? DEFAULT_SLOW_DOWN
                         : Numbers.parse(m.group("n")) == 1 && !m.group().matches(".*(?:到|为).*") ? 0.5
                         : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
+        r.add(of(N + "\\s*倍速(?:度)?", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of("(?:一半|半)的?速度?", (m, i) -> speed(0.5)));
         r.add(of("(?:原来的|原速的)?(?<n>[零〇一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+/\\d+)的?(?:速度|倍速)", (m, i) -> speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*倍的?(?:速度|快)", (m, i) -> speed(Numbers.parse(m.group("n")))));
