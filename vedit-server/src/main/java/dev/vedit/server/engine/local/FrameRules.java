@@ -46,7 +46,7 @@ final class FrameRules {
                 + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|颠倒过来|倒过来|倒置", "vflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", "vflip"));
 
         // upscale before the plain resolution change and before speed ("upscale 2x" is not a speed)
         r.add(of("(?:upscale|upsample|super[\\s-]?resolution|enhance\\s+(?:the\\s+)?resolution|increase\\s+(?:the\\s+)?resolution)"

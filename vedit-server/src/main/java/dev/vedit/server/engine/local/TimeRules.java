@@ -90,7 +90,7 @@ final class TimeRules {
         // reverse
         r.add(fixed("(?:reverse(?:d)?|rewind)(?:\\s+(?:playback|it|the\\s+video|the\\s+clip))?|play" + SUBJECT
                 + "\\s+(?:in\\s+)?(?:backwards?|reverse)|backwards?(?:\\s+playback)?|in\\s+reverse"
-                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|倒过来放|反向播放|倒带", "reverse"));
+                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|(?:颠倒|倒)过来(?:播放?|放)|反向播放|倒带", "reverse"));
 
         // loop
         r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
