@@ -35,9 +35,9 @@ final class ColourRules {
         // looks ("desaturate a little" is a saturation change, not black and white)
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));
-        r.add(fixed("(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
+        r.add(fixed("(?:more\\s+(?:of\\s+|like\\s+)?)?(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
                 + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
-                + "|老电影|老胶片|复古胶片|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
+                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
