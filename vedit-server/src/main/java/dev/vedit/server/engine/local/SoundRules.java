@@ -19,6 +19,11 @@ import java.util.Map;
 final class SoundRules {
     static final double LOUDER = 1.5;
     static final double QUIETER = 0.5;
+    /** "a bit louder", "声音小一点": a slight change, as "a bit faster" is 1.5x and "a bit slower" 0.75x. */
+    static final double SLIGHTLY_LOUDER = 1.25;
+    static final double SLIGHTLY_QUIETER = 0.75;
+    private static final java.util.regex.Pattern SLIGHT = java.util.regex.Pattern.compile(
+            "a\\s+(?:tiny\\s+|little\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|稍|略|一点|一些|轻微");
     private static final String SOUND = "(?:volume|sound|audio|music|soundtrack)";
     /** "the music should be louder", "the sound is too loud": the words between the sound and how it should change. */
     private static final String SHOULD_BE = "(?:(?:should|needs\\s+to|has\\s+to|must)\\s+be\\s+|is\\s+)?";
@@ -63,31 +68,31 @@ final class SoundRules {
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db)?)?"
                         + "|(?:(?:turn|crank)\\s+(?:the\\s+)?)?" + SOUND + "\\s+up(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<n7>" + Numbers.PATTERN + ")\\s*(?:times|x|×)\\s+(?:as\\s+loud|louder)"
-                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)?)?"
-                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|(?:音量|声音)(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
-                (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x")
-                        : louder(first(m, "n", "n2", "n4", "n5", "n6"), first(m, "u", "u2", "u4", "u5", "u6"))));
+                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)?)?"
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|(?:音量|声音)(?:稍微|稍稍|略微)?(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)(?:音量|声音)|大声一?点",
+                (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x", "")
+                        : louder(first(m, "n", "n2", "n4", "n5", "n6"), first(m, "u", "u2", "u4", "u5", "u6"), m.group())));
         r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|x|×|times)?)?"
                         + "|(?:turn\\s+(?:the\\s+)?)?" + SOUND + "\\s+down(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?"
-                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+|much\\s+|a\\s+bit\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)?)?"
+                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)?)?"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:(?:背景)?音乐的?)?(?:音量|声音)太大了?|(?:背景)?音乐太(?:大|吵)了?|太吵了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
-                        + "|(?:音量|声音)(?:调小|减小|降低|减少|小一点|小一些|调低)(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
+                        + "|(?:音量|声音)(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)(?:音量|声音)|小声一?点",
                 (m, c) -> quieter(m.group("half") != null ? "50" : first(m, "n", "n2", "n4", "n5", "n6"),
-                        m.group("half") != null ? "%" : first(m, "u", "u2", "u4", "u5", "u6"))));
+                        m.group("half") != null ? "%" : first(m, "u", "u2", "u4", "u5", "u6"), m.group())));
         return List.copyOf(r);
     }
 
-    private static EditOperation louder(String number, String unit) {
+    private static EditOperation louder(String number, String unit, String words) {
         if (number == null) {
-            return volume(LOUDER);
+            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_LOUDER : LOUDER);
         }
         double n = Numbers.parse(number);
         return volume("db".equals(unit) ? Math.pow(10, n / 20) : Rule.changeBy(1, n, unit));
     }
 
-    private static EditOperation quieter(String number, String unit) {
+    private static EditOperation quieter(String number, String unit, String words) {
         if (number == null) {
-            return volume(QUIETER);
+            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_QUIETER : QUIETER);
         }
         double n = Numbers.parse(number);
         return volume("db".equals(unit) ? Math.pow(10, -n / 20) : Rule.changeBy(-1, n, unit));
