@@ -32,6 +32,9 @@ final class ColourRules {
 
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
+        // the whole frame as a mosaic (faces alone are the overlay rules', which come first)
+        r.add(fixed("pixel+at(?:ed|ion|e)(?:\\s+(?:effect|look))?|pixel+ized?|(?:a\\s+)?mosaic(?:\\s+(?:effect|look))?"
+                + "|(?:打|加|打上|加上)?马赛克(?:效果|处理)?|像素化(?:效果|处理)?", "pixelate"));
         // looks ("desaturate a little" is a saturation change, not black and white)
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));

@@ -198,6 +198,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 case "sketch" -> video("format=gray", "edgedetect=low=0.08:high=0.2", "negate", "format=yuv420p");
                 case "cartoon" -> video("smartblur=lr=3:ls=0.8", "edgedetect=mode=colormix:low=0.1:high=0.3", posterize(6));
                 case "posterize" -> video(posterize((int) number(op, "levels")));
+                case "pixelate" -> pixelate();
                 case "vignette" -> video("vignette=angle=" + decimal(Math.min(Math.PI / 2, Math.PI / 5 * number(op, "strength"))));
                 case "blur" -> video("gblur=sigma=" + decimal(4 * number(op, "strength")));
                 case "sharpen" -> video("unsharp=5:5:" + decimal(1.2 * number(op, "strength")));
@@ -509,6 +510,18 @@ record RenderCommand(List<String> args, double expectedSeconds) {
 
         private String label() {
             return "s" + (++labels);
+        }
+
+        /**
+         * The whole frame in square blocks of one colour: averaged down to one pixel a block, blown back up without
+         * interpolation, the spill past the frame cropped off; blocks are 1/48 of the longer side, at least 8 pixels.
+         */
+        private void pixelate() {
+            int block = Math.max(8, even(Math.max(width, height) / 48.0));
+            int across = (width + block - 1) / block;
+            int down = (height + block - 1) / block;
+            video("scale=" + across + ":" + down + ":flags=area", "scale=" + across * block + ":" + down * block + ":flags=neighbor",
+                    "crop=" + width + ":" + height + ":0:0");
         }
 
         private static String posterize(int levels) {

@@ -102,6 +102,18 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void pixelateTurnsTheWholeFrameIntoFlatSquareBlocks() throws Exception {
+        byte[] source = rgb(clip, 1);
+        byte[] out = rgb(render("pixelate the whole video", clip), 1);
+        // 160x120 in 8-pixel blocks: inside each block (away from its edges, which the encoder smears) one colour
+        assertThat(blockInteriorDeviation(out, 8)).isLessThan(3);
+        assertThat(blockInteriorDeviation(source, 8)).isGreaterThan(blockInteriorDeviation(out, 8) * 3 + 3);
+        // and the blocks still carry the picture: not one flat colour
+        assertThat(lumaSpread(out)).isGreaterThan(lumaSpread(source) * 0.5);
+        assertThat(TestMedia.difference(out, source)).isGreaterThan(3);
+    }
+
+    @Test
     void vignetteDarkensCornersNotTheCentre() throws Exception {
         byte[] out = rgb(render("add a strong vignette", grey), 1);
         assertThat(luma(out, 2, 2)).isLessThan(luma(out, W / 2, H / 2) - 25);
@@ -376,6 +388,31 @@ class LocalEngineOperationsTest {
             sum += (l - mean) * (l - mean);
         }
         return Math.sqrt(sum / (rgb.length / 3.0));
+    }
+
+    /** Mean absolute luma deviation, within the 4x4 middle of each {@code block}-sized square, from that middle's mean. */
+    private static double blockInteriorDeviation(byte[] rgb, int block) {
+        double sum = 0;
+        int count = 0;
+        for (int by = 0; by + block <= H; by += block) {
+            for (int bx = 0; bx + block <= W; bx += block) {
+                int from = block / 2 - 2;
+                double mean = 0;
+                for (int y = from; y < from + 4; y++) {
+                    for (int x = from; x < from + 4; x++) {
+                        mean += luma(rgb, bx + x, by + y);
+                    }
+                }
+                mean /= 16;
+                for (int y = from; y < from + 4; y++) {
+                    for (int x = from; x < from + 4; x++) {
+                        sum += Math.abs(luma(rgb, bx + x, by + y) - mean);
+                        count++;
+                    }
+                }
+            }
+        }
+        return sum / count;
     }
 
     /** Mean distance of each pixel's channels from its own grey level. */
