@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.eclipse.jetty.http.BadMessageException;
 import org.eclipse.jetty.server.AbstractConnector;
@@ -256,34 +257,30 @@ public final class HttpApi {
         });
     }
 
-    private void v1Status(Context ctx) {
+    /** A v1 endpoint about one of the caller's tasks: an unknown or foreign task id answers 807. */
+    private void v1TaskEndpoint(Context ctx, BiFunction<Account, Task, V1Reply<?>> reply) {
         handle(ctx, e -> v1Error(e), () -> {
             JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
-            return v1Task(body, account).<V1Reply<?>>map(t -> V1Reply.ok(t.status().name())).orElseGet(HttpApi::v1NotFound);
+            return v1Task(body, account).<V1Reply<?>>map(t -> reply.apply(account, t)).orElseGet(HttpApi::v1NotFound);
         });
     }
 
+    private void v1Status(Context ctx) {
+        v1TaskEndpoint(ctx, (account, t) -> V1Reply.ok(t.status().name()));
+    }
+
     private void v1Outputs(Context ctx) {
-        handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
-            Optional<Task> task = v1Task(body, account);
-            if (task.isEmpty()) {
-                return v1NotFound();
+        v1TaskEndpoint(ctx, (account, t) -> switch (t.status()) {
+            case QUEUED -> V1Reply.error(V1Reply.APIKEY_TASK_IS_QUEUED, "APIKEY_TASK_IS_QUEUED");
+            case RUNNING -> V1Reply.error(V1Reply.APIKEY_TASK_IS_RUNNING, "APIKEY_TASK_IS_RUNNING");
+            case FAILED -> new V1Reply<>(V1Reply.APIKEY_TASK_STATUS_ERROR, "APIKEY_TASK_STATUS_ERROR",
+                    Map.of("failedReason", tasks.view(t).failedReason()));
+            case SUCCESS -> {
+                String cost = Long.toString(t.costSeconds(System.currentTimeMillis()));
+                List<TaskResult> results = tasks.results(t);
+                yield V1Reply.ok(results.stream().map(r -> new V1Output(r.url(), r.outputType(), cost, r.nodeId())).toList());
             }
-            Task t = task.get();
-            return switch (t.status()) {
-                case QUEUED -> V1Reply.error(V1Reply.APIKEY_TASK_IS_QUEUED, "APIKEY_TASK_IS_QUEUED");
-                case RUNNING -> V1Reply.error(V1Reply.APIKEY_TASK_IS_RUNNING, "APIKEY_TASK_IS_RUNNING");
-                case FAILED -> new V1Reply<>(V1Reply.APIKEY_TASK_STATUS_ERROR, "APIKEY_TASK_STATUS_ERROR",
-                        Map.of("failedReason", tasks.view(t).failedReason()));
-                case SUCCESS -> {
-                    String cost = Long.toString(t.costSeconds(System.currentTimeMillis()));
-                    List<TaskResult> results = tasks.results(t);
-                    yield V1Reply.ok(results.stream().map(r -> new V1Output(r.url(), r.outputType(), cost, r.nodeId())).toList());
-                }
-            };
         });
     }
 
@@ -307,17 +304,9 @@ public final class HttpApi {
     // ---- webhooks --------------------------------------------------------------------------------------
 
     private void webhookDetail(Context ctx) {
-        handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
-            Optional<Task> task = v1Task(body, account);
-            if (task.isEmpty()) {
-                return v1NotFound();
-            }
-            return webhooks.detail(account, task.get().id()).<V1Reply<?>>map(V1Reply::ok).orElseGet(() -> V1Reply.error(
-                    V1Reply.APIKEY_TASK_NOT_FOUND, "this task has no webhook: it was submitted without webhookUrl, or has not ended yet"
-                            + " | 该任务没有 webhook：提交时未设置 webhookUrl，或任务尚未结束"));
-        });
+        v1TaskEndpoint(ctx, (account, t) -> webhooks.detail(account, t.id()).<V1Reply<?>>map(V1Reply::ok).orElseGet(() -> V1Reply.error(
+                V1Reply.APIKEY_TASK_NOT_FOUND, "this task has no webhook: it was submitted without webhookUrl, or has not ended yet"
+                        + " | 该任务没有 webhook：提交时未设置 webhookUrl，或任务尚未结束")));
     }
 
     private void retryWebhook(Context ctx) {
