@@ -1,5 +1,6 @@
 package dev.vedit.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -7,12 +8,22 @@ import java.util.List;
  * What an engine will do for a task, decided at submit without touching media. Returned to clients as the
  * {@code plan} extension field of submit and query replies (clients that do not know it ignore it).
  *
- * @param engine     the engine that will run it, e.g. {@code local}
+ * @param engine     the engine that will run it: {@code local}, {@code comfyui} or {@code relay}
  * @param operations the operations in the order they apply
+ * @param reason     why this engine was chosen when the choice was made per prompt (route {@code auto}), else absent
  */
-@JsonPropertyOrder({"engine", "operations"})
-public record EditPlan(String engine, List<EditOperation> operations) {
+@JsonPropertyOrder({"engine", "operations", "reason"})
+public record EditPlan(String engine, List<EditOperation> operations, @JsonInclude(JsonInclude.Include.NON_NULL) String reason) {
     public EditPlan {
         operations = List.copyOf(operations);
+    }
+
+    public EditPlan(String engine, List<EditOperation> operations) {
+        this(engine, operations, null);
+    }
+
+    /** The same plan with the reason its engine was chosen. */
+    public EditPlan because(String why) {
+        return new EditPlan(engine, operations, why);
     }
 }

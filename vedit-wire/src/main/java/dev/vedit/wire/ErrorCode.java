@@ -33,7 +33,12 @@ public enum ErrorCode {
     /** A media input is readable but outside the model's limits (duration, resolution, frames, streams). */
     MEDIA_LIMIT("2004", "Media is outside the model's limits", "媒体超出模型限制"),
     /** Every attempt failed on a transient error (worker lost, upstream unavailable); resubmit the task. */
-    RETRIES_EXHAUSTED("2005", "Task failed after all retry attempts", "任务重试次数已用尽");
+    RETRIES_EXHAUSTED("2005", "Task failed after all retry attempts", "任务重试次数已用尽"),
+    /**
+     * The engine this model is routed to cannot run it now: no ComfyUI server of its pool is reachable or able to run
+     * its template (a missing node class or model file), or the relay's upstream refuses our key.
+     */
+    ENGINE_UNAVAILABLE("2006", "The engine for this model cannot run it now", "该模型对应的引擎当前无法运行");
 
     private final String code;
     private final String english;

@@ -28,4 +28,27 @@ public interface Engine {
      *                       whether the task is retried
      */
     List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) throws EngineFailure;
+
+    /** Whether the worker fetches and checks the task's media before {@link #run} (the default), or passes the URLs on. */
+    default InputMode inputMode() {
+        return InputMode.LOCAL_FILES;
+    }
+
+    /**
+     * The submit reply's {@code promptTips}: the hosted service's validation result, a JSON document in ComfyUI's own
+     * shape ({@code result}, {@code error}, {@code outputs_to_execute}, {@code node_errors}).
+     */
+    default String promptTips(EditPlan plan) {
+        return defaultPromptTips(plan);
+    }
+
+    /** The remote routes this engine serves and whether each can take work ({@code /healthz} detail and metrics). */
+    default List<RouteHealth> health() {
+        return List.of();
+    }
+
+    /** A validation result for an engine with no workflow of its own: the plan's engine is the one output. */
+    static String defaultPromptTips(EditPlan plan) {
+        return "{\"result\": true, \"error\": null, \"outputs_to_execute\": [\"" + plan.engine() + "\"], \"node_errors\": {}}";
+    }
 }

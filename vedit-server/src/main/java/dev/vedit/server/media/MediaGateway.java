@@ -191,6 +191,11 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     }
 
     @Override
+    public boolean isOwnUrl(String url) {
+        return fetcher.isOwnUrl(url);
+    }
+
+    @Override
     public String url(TaskOutput output) {
         return media.linkUrl(output.linkToken(), output.mediaKey().substring(output.mediaKey().lastIndexOf('/') + 1));
     }

@@ -32,6 +32,21 @@ final class TimedEngine implements Engine {
     }
 
     @Override
+    public dev.vedit.server.engine.InputMode inputMode() {
+        return engine.inputMode();
+    }
+
+    @Override
+    public String promptTips(EditPlan plan) {
+        return engine.promptTips(plan);
+    }
+
+    @Override
+    public List<dev.vedit.server.engine.RouteHealth> health() {
+        return engine.health();
+    }
+
+    @Override
     public List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) throws EngineFailure {
         long start = System.nanoTime();
         String outcome = "failed";

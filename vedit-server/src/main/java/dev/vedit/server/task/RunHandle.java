@@ -1,10 +1,14 @@
 package dev.vedit.server.task;
 
+import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.wire.ErrorCode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
 
 /** One attempt in progress on this node: the engine's {@link RunContext}, and how the queue stops it. */
 final class RunHandle implements RunContext {
@@ -17,14 +21,53 @@ final class RunHandle implements RunContext {
     private final Path workDir;
     private final Duration timeLimit;
     private final List<Runnable> onCancel = new ArrayList<>();
+    private final Predicate<String> stateWriter;
     private volatile double progress;
     private volatile StopReason stopReason;
+    private volatile String engineState;
 
-    RunHandle(Task task, Path workDir, Duration timeLimit, long startedAtMillis) {
+    /**
+     * @param stateWriter saves the engine state for this attempt; false when the attempt is no longer this worker's
+     */
+    RunHandle(Task task, Path workDir, Duration timeLimit, long startedAtMillis, Predicate<String> stateWriter) {
         this.task = task;
         this.workDir = workDir;
         this.timeLimit = timeLimit;
         this.startedAtMillis = startedAtMillis;
+        this.stateWriter = stateWriter;
+        this.engineState = task.engineState();
+    }
+
+    @Override
+    public String taskId() {
+        return task.taskId();
+    }
+
+    @Override
+    public int attempt() {
+        return task.attempt();
+    }
+
+    @Override
+    public Optional<String> engineState() {
+        return Optional.ofNullable(engineState);
+    }
+
+    @Override
+    public void saveEngineState(String state) throws EngineFailure {
+        boolean saved;
+        try {
+            saved = stateWriter.test(state);
+        } catch (RuntimeException e) {
+            throw new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
+                    "the engine state could not be saved (database unreachable)", "无法保存引擎状态（数据库不可用）"), true, "worker", e);
+        }
+        if (!saved) {
+            stop(StopReason.LOST);
+            throw new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
+                    "the attempt was taken over by another worker", "本次执行已由其他工作进程接管"), true, "worker", null);
+        }
+        engineState = state;
     }
 
     @Override
@@ -44,6 +87,12 @@ final class RunHandle implements RunContext {
     @Override
     public boolean cancelled() {
         return stopReason != null;
+    }
+
+    @Override
+    public boolean stopRemoteJob() {
+        StopReason reason = stopReason;
+        return reason == StopReason.CANCELLED || reason == StopReason.TIMED_OUT;
     }
 
     StopReason stopReason() {

@@ -10,6 +10,7 @@ import dev.vedit.wire.TaskStatus;
  * @param attempt         attempts started so far
  * @param runAfter        epoch millis before which it is not claimed (retry backoff)
  * @param failedReasonJson the contract's {@code failedReason} object (JSON), or {@code null}
+ * @param engineState     a remote engine's handle on the job of the current attempt (JSON), or {@code null}
  */
 public record Task(
         long id,
@@ -33,7 +34,8 @@ public record Task(
         String failedReasonJson,
         long createdAt,
         Long startedAt,
-        Long finishedAt) {
+        Long finishedAt,
+        String engineState) {
 
     /** The id as clients see it: a 19-digit string. */
     public String taskId() {

@@ -23,6 +23,9 @@ public interface TaskMedia {
      */
     TaskOutput keep(long accountId, int index, EngineOutput output) throws EngineFailure;
 
+    /** Whether a URL is one of this server's own links (uploads, results), read locally rather than over the network. */
+    boolean isOwnUrl(String url);
+
     /** The public URL of a kept output. */
     String url(TaskOutput output);
 }

@@ -6,6 +6,8 @@ import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.engine.InputMedia;
+import dev.vedit.server.engine.InputMode;
 import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.MediaInfo;
 import dev.vedit.wire.EditPlan;
@@ -49,26 +51,13 @@ final class TaskRunner {
         }
         Engine engine = engines.byName(task.engine());
 
-        Path inputs = context.workDir().resolve("in");
-        Path video = null;
-        MediaInfo videoInfo = null;
-        if (request.videoUrl().isPresent()) {
-            FieldSpec field = model.videoField().orElseThrow();
-            video = media.fetch(request.videoUrl().get(), field, inputs);
-            videoInfo = checks.checkVideo(video, field, model);
-        }
-        List<Path> images = new ArrayList<>();
-        List<String> imageUrls = request.imageUrls();
-        for (int i = 0; i < imageUrls.size(); i++) {
-            FieldSpec field = model.imageField().orElseThrow();
-            Path image = media.fetch(imageUrls.get(i), field, inputs.resolve("image-" + (i + 1)));
-            checks.checkImage(image, field, i);
-            images.add(image);
-        }
+        EngineInputs inputs = engine.inputMode() == InputMode.URLS
+                ? new EngineInputs(request, null, null, List.of(), ownMedia(request))
+                : fetched(request, model, context.workDir().resolve("in"));
         if (context.cancelled()) {
             throw cancelled();
         }
-        List<EngineOutput> outputs = engine.run(plan, new EngineInputs(request, video, videoInfo, images), context);
+        List<EngineOutput> outputs = engine.run(plan, inputs, context);
         if (context.cancelled()) {
             throw cancelled();
         }
@@ -79,7 +68,45 @@ final class TaskRunner {
         return kept;
     }
 
+    /** The task's media fetched into {@code dir} and checked against the model's limits, before any engine work. */
+    private EngineInputs fetched(ValidatedRequest request, ModelSpec model, Path dir) throws EngineFailure {
+        Path video = null;
+        MediaInfo videoInfo = null;
+        if (request.videoUrl().isPresent()) {
+            FieldSpec field = model.videoField().orElseThrow();
+            video = media.fetch(request.videoUrl().get(), field, dir);
+            videoInfo = checks.checkVideo(video, field, model);
+        }
+        List<Path> images = new ArrayList<>();
+        List<String> imageUrls = request.imageUrls();
+        for (int i = 0; i < imageUrls.size(); i++) {
+            FieldSpec field = model.imageField().orElseThrow();
+            Path image = media.fetch(imageUrls.get(i), field, dir.resolve("image-" + (i + 1)));
+            checks.checkImage(image, field, i);
+            images.add(image);
+        }
+        return new EngineInputs(request, video, videoInfo, images, ownMedia(request));
+    }
+
+    /** This server's own files, for an engine that passes URLs on and must upload what only we can reach. */
+    private InputMedia ownMedia(ValidatedRequest request) {
+        ModelSpec model = request.model();
+        return new InputMedia() {
+            @Override
+            public boolean isOwn(String url) {
+                return media.isOwnUrl(url);
+            }
+
+            @Override
+            public Path copy(String url, Path dir) throws EngineFailure {
+                boolean video = request.videoUrl().filter(url::equals).isPresent();
+                FieldSpec field = (video ? model.videoField() : model.imageField()).orElseThrow();
+                return media.fetch(url, field, dir);
+            }
+        };
+    }
+
     static EngineFailure cancelled() {
-        return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false);
+        return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, "worker", null);
     }
 }

@@ -74,18 +74,19 @@ public final class TaskService {
                     model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",
                     model.endpoint() + " 已有 " + modelQueued + " 个排队任务（上限 " + model.limits().queueSize() + "）");
         }
-        Engine engine = engines.forModel(model);
-        EditPlan plan = engine.plan(request);
+        EngineRouter.Planned planned = engines.plan(request);
+        Engine engine = planned.engine();
+        EditPlan plan = planned.plan();
         request = submitMedia.prepare(account, request);
 
         long now = clock.millis();
         String clientId = HexFormat.of().formatHex(randomBytes(16));
         Task task = new Task(ids.next(), account.id(), model.endpoint(), engine.name(), TaskStatus.QUEUED, write(request.params()),
                 write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
-                now, null, null);
+                now, null, null, null);
         store.insert(task);
         signal.wake();
-        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, promptTips(plan), plan);
+        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, engine.promptTips(plan), plan);
     }
 
     /** The query reply for a task of the account; another account's task reads as not found. */
@@ -194,11 +195,6 @@ public final class TaskService {
         } catch (JsonProcessingException e) {
             return null;
         }
-    }
-
-    /** The hosted service's validation result, a JSON document inside a string. */
-    private String promptTips(EditPlan plan) {
-        return "{\"result\": true, \"error\": null, \"outputs_to_execute\": [\"" + plan.engine() + "\"], \"node_errors\": {}}";
     }
 
     private String write(Object value) {

@@ -5,6 +5,7 @@ import dev.vedit.wire.TaskStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
@@ -19,7 +20,7 @@ public final class TaskStore {
     private static final String COLUMNS = """
             id, account_id, endpoint, engine, status, request_json, plan_json, webhook_url, client_id, attempt,
             max_attempts, run_after, worker_id, heartbeat_at, cancel_requested, progress, error_code, error_message,
-            failed_reason, created_at, started_at, finished_at""";
+            failed_reason, created_at, started_at, finished_at, engine_state""";
     /**
      * How many queued tasks one claim locks and looks at. The select already leaves out accounts at their
      * limit (as far as committed rows show); the exact check under the account's row lock may still skip a few.
@@ -29,20 +30,23 @@ public final class TaskStore {
     private final Jdbi jdbi;
     private final boolean notifySubmits;
     private final TaskEndHook endHook;
+    private final List<TaskListener> listeners;
 
     public TaskStore(Jdbi jdbi) {
-        this(jdbi, false, TaskEndHook.NONE);
+        this(jdbi, false, TaskEndHook.NONE, List.of());
     }
 
     /**
      * @param notifySubmits send a PostgreSQL {@code NOTIFY} on {@value QueueListener#CHANNEL} with every new task,
      *                      delivered when its transaction commits, so idle workers on other nodes wake at once
      * @param endHook       runs in the transaction of every terminal transition (e.g. to record a webhook delivery)
+     * @param listeners     told after the commit of every terminal transition (e.g. metrics)
      */
-    public TaskStore(Jdbi jdbi, boolean notifySubmits, TaskEndHook endHook) {
+    public TaskStore(Jdbi jdbi, boolean notifySubmits, TaskEndHook endHook, List<TaskListener> listeners) {
         this.jdbi = jdbi;
         this.notifySubmits = notifySubmits;
         this.endHook = endHook;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** What a heartbeat learned about the running attempt. */
@@ -55,7 +59,7 @@ public final class TaskStore {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO tasks (" + COLUMNS + ", updated_at) VALUES (:id, :account, :endpoint, :engine, :status, "
                             + ":request, :plan, :webhook, :client, 0, :maxAttempts, :runAfter, NULL, NULL, FALSE, NULL, NULL, NULL, "
-                            + "NULL, :created, NULL, NULL, :created)")
+                            + "NULL, :created, NULL, NULL, NULL, :created)")
                     .bind("id", t.id()).bind("account", t.accountId()).bind("endpoint", t.endpoint()).bind("engine", t.engine())
                     .bind("status", TaskStatus.QUEUED.name()).bind("request", t.requestJson()).bind("plan", t.planJson())
                     .bind("webhook", t.webhookUrl()).bind("client", t.clientId()).bind("maxAttempts", t.maxAttempts())
@@ -131,10 +135,11 @@ public final class TaskStore {
                     continue;
                 }
                 h.createUpdate("""
-                                UPDATE tasks SET status = 'RUNNING', worker_id = :worker, attempt = attempt + 1, heartbeat_at = :now,
+                                UPDATE tasks SET status = :to, worker_id = :worker, attempt = attempt + 1, heartbeat_at = :now,
                                     started_at = :now, progress = 0, updated_at = :now
-                                WHERE id = :id""")
-                        .bind("worker", workerId).bind("now", now).bind("id", taskId).execute();
+                                WHERE id = :id AND status = :from""")
+                        .bind("worker", workerId).bind("now", now).bind("id", taskId)
+                        .bind("from", Transition.CLAIMED.from.name()).bind("to", Transition.CLAIMED.to.name()).execute();
                 Task task = h.createQuery("SELECT " + COLUMNS + " FROM tasks WHERE id = :id").bind("id", taskId)
                         .map((rs, ctx) -> map(rs)).one();
                 event(h, taskId, TaskStatus.RUNNING, task.attempt(), workerId, null, "claimed", now);
@@ -165,9 +170,10 @@ public final class TaskStore {
     boolean succeed(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE tasks SET status = 'SUCCESS', progress = 100, finished_at = :now, updated_at = :now,
+                            UPDATE tasks SET status = :to, progress = 100, finished_at = :now, updated_at = :now,
                                 error_code = NULL, error_message = NULL, failed_reason = NULL
-                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = 'RUNNING'""")
+                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = :from""")
+                    .bindMap(states(Transition.SUCCEEDED))
                     .bind("now", now).bind("id", id).bind("worker", workerId).bind("attempt", attempt).execute();
             if (updated == 0) {
                 return false;
@@ -180,7 +186,7 @@ public final class TaskStore {
                         .bind("node", o.nodeId()).bind("token", o.linkToken()).execute();
             }
             event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
-            endHook.taskEnded(h, id, now);
+            ended(h, Transition.SUCCEEDED, id, now);
             return true;
         });
     }
@@ -189,16 +195,16 @@ public final class TaskStore {
     boolean fail(long id, String workerId, int attempt, ErrorCode code, String message, String failedReasonJson, long now) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE tasks SET status = 'FAILED', finished_at = :now, updated_at = :now, error_code = :code,
+                            UPDATE tasks SET status = :to, finished_at = :now, updated_at = :now, error_code = :code,
                                 error_message = :message, failed_reason = :reason
-                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = 'RUNNING'""")
-                    .bind("now", now).bind("code", code.code()).bind("message", truncate(message)).bind("reason", failedReasonJson)
+                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = :from""")
+                    .bindMap(states(Transition.FAILED)).bind("now", now).bind("code", code.code()).bind("message", truncate(message)).bind("reason", failedReasonJson)
                     .bind("id", id).bind("worker", workerId).bind("attempt", attempt).execute();
             if (updated == 0) {
                 return false;
             }
             event(h, id, TaskStatus.FAILED, attempt, workerId, code.code(), message, now);
-            endHook.taskEnded(h, id, now);
+            ended(h, Transition.FAILED, id, now);
             return true;
         });
     }
@@ -207,10 +213,10 @@ public final class TaskStore {
     boolean retryLater(long id, String workerId, int attempt, long runAfter, ErrorCode code, String message, long now) {
         return jdbi.inTransaction(h -> {
             int updated = h.createUpdate("""
-                            UPDATE tasks SET status = 'QUEUED', run_after = :runAfter, worker_id = NULL, heartbeat_at = NULL,
+                            UPDATE tasks SET status = :to, run_after = :runAfter, worker_id = NULL, heartbeat_at = NULL,
                                 progress = NULL, updated_at = :now, error_code = :code, error_message = :message
-                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = 'RUNNING'""")
-                    .bind("runAfter", runAfter).bind("now", now).bind("code", code.code()).bind("message", truncate(message))
+                            WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = :from""")
+                    .bindMap(states(Transition.RETRY_SCHEDULED)).bind("runAfter", runAfter).bind("now", now).bind("code", code.code()).bind("message", truncate(message))
                     .bind("id", id).bind("worker", workerId).bind("attempt", attempt).execute();
             if (updated == 0) {
                 return false;
@@ -234,14 +240,15 @@ public final class TaskStore {
             switch (TaskStatus.valueOf(status.get())) {
                 case QUEUED -> {
                     h.createUpdate("""
-                                    UPDATE tasks SET status = 'FAILED', finished_at = :now, updated_at = :now, cancel_requested = TRUE,
-                                        error_code = :code, error_message = :message, failed_reason = NULL
-                                    WHERE id = :id""")
+                                    UPDATE tasks SET status = :to, finished_at = :now, updated_at = :now, cancel_requested = TRUE,
+                                        error_code = :code, error_message = :message, failed_reason = :reason
+                                    WHERE id = :id AND status = :from""")
+                            .bindMap(states(Transition.CANCELLED_QUEUED)).bind("reason", cancelledReason("queue"))
                             .bind("now", now).bind("code", ErrorCode.TASK_CANCELLED.code())
                             .bind("message", ErrorCode.TASK_CANCELLED.message()).bind("id", id).execute();
                     int attempt = h.createQuery("SELECT attempt FROM tasks WHERE id = :id").bind("id", id).mapTo(Integer.class).one();
                     event(h, id, TaskStatus.FAILED, attempt, null, ErrorCode.TASK_CANCELLED.code(), "cancelled while queued", now);
-                    endHook.taskEnded(h, id, now);
+                    ended(h, Transition.CANCELLED_QUEUED, id, now);
                     return CancelOutcome.CANCELLED;
                 }
                 case RUNNING -> {
@@ -267,16 +274,16 @@ public final class TaskStore {
                     .bind("before", staleBefore).map((rs, ctx) -> map(rs)).list();
             for (Task t : stale) {
                 if (t.cancelRequested()) {
-                    endRescued(h, t, ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), now);
+                    endRescued(h, t, ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), cancelledReason("worker"), now);
                 } else if (t.attempt() >= t.maxAttempts()) {
                     endRescued(h, t, ErrorCode.RETRIES_EXHAUSTED, ErrorCode.RETRIES_EXHAUSTED.message(
                             "the worker running attempt " + t.attempt() + " of " + t.maxAttempts() + " stopped responding",
-                            "执行第 " + t.attempt() + "/" + t.maxAttempts() + " 次尝试的工作进程已失去响应"), now);
+                            "执行第 " + t.attempt() + "/" + t.maxAttempts() + " 次尝试的工作进程已失去响应"), null, now);
                 } else {
                     h.createUpdate("""
-                                    UPDATE tasks SET status = 'QUEUED', run_after = :retryAt, worker_id = NULL, heartbeat_at = NULL,
-                                        progress = NULL, updated_at = :now WHERE id = :id""")
-                            .bind("retryAt", retryAt).bind("now", now).bind("id", t.id()).execute();
+                                    UPDATE tasks SET status = :to, run_after = :retryAt, worker_id = NULL, heartbeat_at = NULL,
+                                        progress = NULL, updated_at = :now WHERE id = :id AND status = :from""")
+                            .bindMap(states(Transition.RESCUED)).bind("retryAt", retryAt).bind("now", now).bind("id", t.id()).execute();
                     event(h, t.id(), TaskStatus.QUEUED, t.attempt(), t.workerId(), null, "re-queued: worker " + t.workerId()
                             + " stopped heart-beating", now);
                 }
@@ -285,13 +292,47 @@ public final class TaskStore {
         });
     }
 
-    private void endRescued(Handle h, Task t, ErrorCode code, String message, long now) {
+    private void endRescued(Handle h, Task t, ErrorCode code, String message, String failedReasonJson, long now) {
         h.createUpdate("""
-                        UPDATE tasks SET status = 'FAILED', finished_at = :now, updated_at = :now, error_code = :code,
-                            error_message = :message WHERE id = :id""")
+                        UPDATE tasks SET status = :to, finished_at = :now, updated_at = :now, error_code = :code,
+                            error_message = :message, failed_reason = :reason WHERE id = :id AND status = :from""")
+                .bindMap(states(Transition.RESCUED_ENDED)).bind("reason", failedReasonJson)
                 .bind("now", now).bind("code", code.code()).bind("message", truncate(message)).bind("id", t.id()).execute();
         event(h, t.id(), TaskStatus.FAILED, t.attempt(), t.workerId(), code.code(), message, now);
-        endHook.taskEnded(h, t.id(), now);
+        ended(h, Transition.RESCUED_ENDED, t.id(), now);
+    }
+
+    /**
+     * Saves the engine's handle on the remote job of the running attempt; false when the worker no longer owns
+     * the attempt (it must then not start anything remote).
+     */
+    boolean saveEngineState(long id, String workerId, int attempt, String stateJson, long now) {
+        return jdbi.withHandle(h -> h.createUpdate("""
+                        UPDATE tasks SET engine_state = :state, updated_at = :now
+                        WHERE id = :id AND worker_id = :worker AND attempt = :attempt AND status = 'RUNNING'""")
+                .bind("state", stateJson).bind("now", now).bind("id", id).bind("worker", workerId).bind("attempt", attempt)
+                .execute()) == 1;
+    }
+
+    /** The one place a task's end is acted on: the end hook inside the transaction, the listeners after it commits. */
+    private void ended(Handle h, Transition transition, long id, long now) {
+        if (!transition.ends()) {
+            throw new IllegalStateException(transition + " does not end a task");
+        }
+        endHook.taskEnded(h, id, now);
+        if (!listeners.isEmpty()) {
+            h.afterCommit(() -> find(id).ifPresent(t -> listeners.forEach(l -> l.taskEnded(t))));
+        }
+    }
+
+    private static Map<String, Object> states(Transition t) {
+        return Map.of("from", t.from.name(), "to", t.to.name());
+    }
+
+    /** The contract's failedReason for a cancelled task, shaped like every other failure's (node, type, message). */
+    private static String cancelledReason(String node) {
+        return "{\"node_name\":\"" + node + "\",\"exception_type\":\"" + ErrorCode.TASK_CANCELLED.name()
+                + "\",\"exception_message\":\"" + ErrorCode.TASK_CANCELLED.message() + "\"}";
     }
 
     /** Tasks of an account by status, for limits and status replies. */
@@ -374,7 +415,8 @@ public final class TaskStore {
                 rs.getString("failed_reason"),
                 rs.getLong("created_at"),
                 nullableLong(rs, "started_at"),
-                nullableLong(rs, "finished_at"));
+                nullableLong(rs, "finished_at"),
+                rs.getString("engine_state"));
     }
 
     private static Long nullableLong(ResultSet rs, String column) throws SQLException {

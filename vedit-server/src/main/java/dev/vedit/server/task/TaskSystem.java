@@ -31,11 +31,11 @@ public final class TaskSystem implements AutoCloseable {
                                    QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners,
                                    TaskEndHook endHook, boolean pollOnly) {
         // Every submit NOTIFYs on PostgreSQL (cheap, and it passes through connection poolers); only LISTENing is optional.
-        TaskStore store = new TaskStore(db.jdbi(), db.postgres(), endHook);
+        TaskStore store = new TaskStore(db.jdbi(), db.postgres(), endHook, listeners);
         QueueSignal signal = new QueueSignal();
         WorkerPool workers = null;
         if (settings.workers() > 0) {
-            workers = new WorkerPool(store, new TaskRunner(json, engines, media, checks), signal, settings, workRoot, clock, json, listeners);
+            workers = new WorkerPool(store, new TaskRunner(json, engines, media, checks), signal, settings, workRoot, clock, json);
         }
         TaskService service = new TaskService(store, engines, submitMedia, media, signal, settings, workers, clock, json);
         QueueListener listener = null;

@@ -48,11 +48,10 @@ public final class WorkerPool implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    private final List<TaskListener> listeners;
     private volatile boolean running;
 
     WorkerPool(TaskStore store, TaskRunner runner, QueueSignal signal, QueueSettings settings, Path workRoot, Clock clock,
-               ObjectMapper json, List<TaskListener> listeners) {
+               ObjectMapper json) {
         this.store = store;
         this.runner = runner;
         this.signal = signal;
@@ -60,7 +59,6 @@ public final class WorkerPool implements AutoCloseable {
         this.workRoot = workRoot;
         this.clock = clock;
         this.json = json;
-        this.listeners = List.copyOf(listeners);
     }
 
     /**
@@ -129,7 +127,8 @@ public final class WorkerPool implements AutoCloseable {
 
     private void execute(String workerId, Task task) {
         Path workDir = workRoot.resolve(task.id() + "-" + task.attempt());
-        RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis());
+        RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis(),
+                state -> store.saveEngineState(task.id(), workerId, task.attempt(), state, clock.millis()));
         active.put(task.id(), handle);
         // Every log line of this attempt carries the task id (see logback.xml).
         org.slf4j.MDC.put("task", task.taskId());
@@ -174,8 +173,9 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         if (stop == RunHandle.StopReason.CANCELLED) {
+            EngineFailure cancelled = TaskRunner.cancelled();
             finish(task, () -> store.fail(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
-                    ErrorCode.TASK_CANCELLED.message(), null, now), "cancelled");
+                    ErrorCode.TASK_CANCELLED.message(), reasonJson(cancelled), now), "cancelled");
             return;
         }
         if (stop == RunHandle.StopReason.TIMED_OUT) {
@@ -203,9 +203,6 @@ public final class WorkerPool implements AutoCloseable {
             try {
                 if (write.getAsBoolean()) {
                     log.info("task {} attempt {} {}", task.id(), task.attempt(), what);
-                    if (!what.contains("retry") && !what.contains("re-queued")) {
-                        store.find(task.id()).ifPresent(t -> listeners.forEach(l -> l.taskEnded(t)));
-                    }
                 } else {
                     log.warn("task {} attempt {} {}, but its state had changed meanwhile; nothing recorded", task.id(), task.attempt(), what);
                 }

@@ -3,6 +3,7 @@ package dev.vedit.server.engine;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,6 +17,7 @@ public final class TestRun implements RunContext {
     private final List<Double> progress = new CopyOnWriteArrayList<>();
     private final List<Runnable> onCancel = new CopyOnWriteArrayList<>();
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private volatile String engineState;
 
     public TestRun(Path workDir, Duration limit) {
         this.workDir = workDir;
@@ -63,5 +65,30 @@ public final class TestRun implements RunContext {
     @Override
     public Duration timeLimit() {
         return limit;
+    }
+
+    @Override
+    public boolean stopRemoteJob() {
+        return cancelled.get();
+    }
+
+    @Override
+    public String taskId() {
+        return "1000000000000000001";
+    }
+
+    @Override
+    public int attempt() {
+        return 1;
+    }
+
+    @Override
+    public Optional<String> engineState() {
+        return Optional.ofNullable(engineState);
+    }
+
+    @Override
+    public void saveEngineState(String state) {
+        engineState = state;
     }
 }

@@ -50,7 +50,7 @@ abstract class TaskStoreContract {
 
     Task queue(Account account) {
         Task t = new Task(ids.next(), account.id(), O3, "local", TaskStatus.QUEUED, "{}", "{\"engine\":\"local\",\"operations\":[]}",
-                null, "0123456789abcdef0123456789abcdef", 0, 3, now, null, null, false, null, null, null, null, now, null, null);
+                null, "0123456789abcdef0123456789abcdef", 0, 3, now, null, null, false, null, null, null, null, now, null, null, null);
         store.insert(t);
         return t;
     }
@@ -255,7 +255,7 @@ abstract class TaskStoreContract {
 
     TaskStore storeRecordingEnds(List<Ended> ended) {
         return new TaskStore(db.jdbi(), false, (h, id, at) -> ended.add(new Ended(id,
-                h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", id).mapTo(String.class).one())));
+                h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", id).mapTo(String.class).one())), List.of());
     }
 
     @Test
@@ -297,7 +297,7 @@ abstract class TaskStoreContract {
     void aFailingEndHookRollsTheTransitionBack() {
         TaskStore failing = new TaskStore(db.jdbi(), false, (h, id, at) -> {
             throw new IllegalStateException("the hook's insert failed");
-        });
+        }, List.of());
         Account a = keys.createAccount("a", ApiKeys.generate());
         Task t = queue(a);
 
@@ -305,5 +305,43 @@ abstract class TaskStoreContract {
                 .hasMessageContaining("the hook's insert failed");
         assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
         assertThat(store.events(t.id())).hasSize(1);
+    }
+
+    @Test
+    void listenersHearOfEveryEndingAfterItCommitsRescuedAndCancelledIncluded() {
+        List<Task> heard = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskStore listened = new TaskStore(db.jdbi(), false, TaskEndHook.NONE, List.of(heard::add));
+        Account a = keys.createAccount("a", ApiKeys.generate());
+        Task cancelledQueued = queue(a);
+        Task rescued = queue(a);
+        assertThat(listened.requestCancel(cancelledQueued.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
+        Task running = listened.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(running.id()).isEqualTo(rescued.id());
+        assertThat(listened.requestCancel(rescued.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCEL_REQUESTED);
+        listened.rescueStale(now + 1, now, now); // its worker died after the cancel was asked for
+
+        assertThat(heard).extracting(Task::id).containsExactly(cancelledQueued.id(), rescued.id());
+        assertThat(heard).allSatisfy(t -> {
+            assertThat(t.status()).isEqualTo(TaskStatus.FAILED);
+            assertThat(t.errorCode()).isEqualTo(ErrorCode.TASK_CANCELLED.code());
+            assertThat(t.failedReasonJson()).contains("\"node_name\"");
+        });
+    }
+
+    @Test
+    void engineStateSurvivesARescueSoTheNextAttemptCanResumeTheRemoteJob() {
+        Account a = account(ApiKeys.generate());
+        Task t = queue(a);
+        Task first = store.claim("w1", now, e -> 100).orElseThrow();
+        assertThat(first.engineState()).isNull();
+        assertThat(store.saveEngineState(t.id(), "w1", 1, "{\"promptId\":\"p-1\"}", now)).isTrue();
+        store.rescueStale(now + 1, now, now); // w1 died
+
+        Task second = store.claim("w2", now, e -> 100).orElseThrow();
+        assertThat(second.attempt()).isEqualTo(2);
+        assertThat(second.engineState()).isEqualTo("{\"promptId\":\"p-1\"}");
+        // The dead attempt can no longer write: only the owner of the running attempt saves state.
+        assertThat(store.saveEngineState(t.id(), "w1", 1, "{\"promptId\":\"p-2\"}", now)).isFalse();
+        assertThat(store.find(t.id()).orElseThrow().engineState()).isEqualTo("{\"promptId\":\"p-1\"}");
     }
 }

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.NeedsGenerativeEngine;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ValidatedRequest;
@@ -40,7 +41,7 @@ final class ModelOptions {
 
     private static void wan(ValidatedRequest request, List<EditOperation> ops) {
         if (request.videoUrl().isEmpty()) {
-            throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+            throw new NeedsGenerativeEngine(
                     "the local engine edits a source video and none was given (videoUrl); making a video from images"
                             + " only needs a generative engine (ComfyUI on a GPU)",
                     "本地引擎只能编辑源视频，但未提供 videoUrl；仅凭图片生成视频需要生成式引擎（GPU 上的 ComfyUI）");

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.NeedsGenerativeEngine;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -225,7 +226,7 @@ final class PromptInterpreter {
 
     /** The refusal of an edit only a generative model can make, naming the engine that can. */
     static VeditException generative(String words) {
-        return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+        return new NeedsGenerativeEngine(
                 "\"" + words + "\" needs " + GENERATIVE_ENGINE_EN + ", not the local FFmpeg engine",
                 "“" + words + "”需要" + GENERATIVE_ENGINE_ZH + "，本地 FFmpeg 引擎无法完成");
     }
@@ -244,6 +245,10 @@ final class PromptInterpreter {
         if (!notUnderstood.isEmpty()) {
             english.add("the local engine does not understand " + quote(notUnderstood, "\"", "\""));
             chinese.add("本地引擎无法理解" + quote(notUnderstood, "“", "”"));
+        }
+        if (!generative.isEmpty()) {
+            // A generative model reads the whole prompt, the words the rules did not understand included.
+            throw new NeedsGenerativeEngine(String.join("; ", english), String.join("；", chinese));
         }
         throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED, String.join("; ", english), String.join("；", chinese));
     }
