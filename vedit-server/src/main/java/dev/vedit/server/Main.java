@@ -1,12 +1,14 @@
 package dev.vedit.server;
 
 import dev.vedit.server.http.RequestLimits;
+import dev.vedit.server.task.EngineRouter;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
@@ -102,6 +104,23 @@ public final class Main {
                 description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
         String idleTimeout;
 
+        @Option(names = "--comfyui", split = ";", defaultValue = "${env:VEDIT_COMFYUI}",
+                description = "ComfyUI servers for generative edits: URL[,URL…] (the default pool) or POOL=URL[,URL…] (a named pool, "
+                        + "e.g. for bigger GPUs); repeat for several pools.")
+        List<String> comfyui;
+        @Option(names = "--comfyui-templates", defaultValue = "${env:VEDIT_COMFYUI_TEMPLATES}",
+                description = "Directory of ComfyUI workflow templates, one per endpoint, named like kling-video-o3-pro__video-edit.json "
+                        + "(default: the built-in Wan 2.1 VACE template for every endpoint).")
+        Path comfyuiTemplates;
+        @Option(names = "--relay-url", defaultValue = "${env:VEDIT_RELAY_URL}",
+                description = "An upstream RunningHub-compatible API to relay generative edits to, e.g. https://www.runninghub.cn "
+                        + "(a URL ending in /openapi/v2 means the same); its key in VEDIT_RELAY_KEY.")
+        String relayUrl;
+        @Option(names = "--route", description = "ENDPOINT=ENGINE with ENGINE local, comfyui, relay or auto (repeatable; env "
+                + "VEDIT_ROUTES=ENDPOINT=ENGINE,…). Default: auto once --comfyui or --relay-url is set (the local engine plans first, "
+                + "prompts it refuses as generative go to the generative engine), else local.")
+        List<String> routes;
+
         @Override
         public Integer call() throws Exception {
             QueueSettings defaults = QueueSettings.defaults();
@@ -125,9 +144,10 @@ public final class Main {
                     new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
                             : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
                             parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()),
-                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)));
+                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)), EngineSettings.localOnly());
             VeditServer server;
             try {
+                config = config.withEngines(engineSettings());
                 server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,
                         System.getenv("VEDIT_S3_ENDPOINT"), System.getenv("AWS_REGION"), pollOnly)),
                         VeditServer.Extras.NONE.withMetricsToken(metricsToken));
@@ -148,6 +168,27 @@ public final class Main {
                             + "/uc/openapi/accountStatus -H 'Authorization: Bearer " + k + "'"));
             stopped.await();
             return 0;
+        }
+
+        /** The engines beside the local one, from the options and VEDIT_COMFYUI / VEDIT_RELAY_KEY / VEDIT_ROUTES. */
+        private EngineSettings engineSettings() {
+            List<String> routePairs = new java.util.ArrayList<>();
+            String envRoutes = System.getenv("VEDIT_ROUTES");
+            if (envRoutes != null && !envRoutes.isBlank()) {
+                Arrays.stream(envRoutes.split(",")).map(String::strip).filter(p -> !p.isEmpty()).forEach(routePairs::add);
+            }
+            if (routes != null) {
+                routePairs.addAll(routes);
+            }
+            Map<String, String> parsed = EngineRouter.parseRoutes(routePairs);
+            String relayKey = System.getenv("VEDIT_RELAY_KEY");
+            if (relayUrl != null && !relayUrl.isBlank() && (relayKey == null || relayKey.isBlank())) {
+                throw new IllegalArgumentException("--relay-url needs the upstream API key in VEDIT_RELAY_KEY | --relay-url 需要在 VEDIT_RELAY_KEY 中提供上游 API Key");
+            }
+            return EngineSettings.localOnly()
+                    .withComfyUi(EngineSettings.parseComfyUi(comfyui == null ? List.of() : comfyui), comfyuiTemplates)
+                    .withRelay(relayUrl == null || relayUrl.isBlank() ? null : relayUrl.strip(), relayKey)
+                    .withRoutes(parsed, null);
         }
     }
 

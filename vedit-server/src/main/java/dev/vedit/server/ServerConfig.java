@@ -52,7 +52,8 @@ public record ServerConfig(
         List<String> fetchAllowlist,
         Deployment deployment,
         WebhookSettings webhooks,
-        RequestLimits requestLimits) {
+        RequestLimits requestLimits,
+        EngineSettings engines) {
 
     public ServerConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -64,7 +65,7 @@ public record ServerConfig(
         QueueSettings q = QueueSettings.defaults();
         return new ServerConfig("127.0.0.1", 8080, dataDir, null, null, null, null, List.of(), Math.max(1, q.workers()), 1000, q,
                 MediaCaps.defaults(), Duration.ofHours(24), 200L * 1024 * 1024, 160L * 1024 * 1024, List.of(),
-                Deployment.single(), WebhookSettings.defaults(), RequestLimits.defaults());
+                Deployment.single(), WebhookSettings.defaults(), RequestLimits.defaults(), EngineSettings.localOnly());
     }
 
     /** The base URL for links: the configured one, or {@code http://host:port} (a wildcard host reads as 127.0.0.1). */
@@ -81,57 +82,62 @@ public record ServerConfig(
 
     public ServerConfig withPort(int newPort) {
         return new ServerConfig(host, newPort, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withQueue(QueueSettings newQueue) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
         return new ServerConfig(host, port, dataDir, publicUrl, url, user, password, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withApiKeys(List<String> keys) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withLimits(int concurrency, int queueLimit) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, concurrency, queueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withFetchAllowlist(List<String> allow) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withDeployment(Deployment newDeployment) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, newDeployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, newDeployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, settings, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, settings, requestLimits, engines);
     }
 
     public ServerConfig withMaxUploadBytes(long bytes) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, bytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, bytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withMaxJsonBodyBytes(long bytes) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, bytes, fetchAllowlist, deployment, webhooks, requestLimits);
+                queue, caps, resultTtl, maxUploadBytes, bytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
     }
 
     public ServerConfig withRequestLimits(RequestLimits limits) {
         return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, limits);
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, limits, engines);
+    }
+
+    public ServerConfig withEngines(EngineSettings newEngines) {
+        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
+                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, newEngines);
     }
 
     /** The embedded H2 database: one process holds it, so it cannot be shared by api and worker processes. */

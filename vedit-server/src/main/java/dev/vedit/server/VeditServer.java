@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
+import dev.vedit.server.engine.comfyui.ComfyUiEngine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.http.HttpApi;
@@ -24,6 +25,8 @@ import dev.vedit.server.task.TaskListener;
 import dev.vedit.server.task.TaskStore;
 import dev.vedit.server.task.TaskSystem;
 import dev.vedit.server.webhook.Webhooks;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.ModelSpec;
 import dev.vedit.wire.WireJson;
 import io.javalin.Javalin;
 import java.io.IOException;
@@ -128,9 +131,12 @@ public final class VeditServer implements AutoCloseable {
             Metrics metrics = new Metrics(new TaskStore(db.jdbi())::countsByModel, clock);
             List<Engine> engineList = new ArrayList<>();
             engineList.add(metrics.timed(new LocalEngine(ffmpeg)));
+            generativeEngines(config.engines(), ffmpeg, json, resources).forEach(e -> engineList.add(metrics.timed(e)));
             extras.engines().forEach(e -> engineList.add(metrics.timed(e)));
-            EngineRouter engines = new EngineRouter(engineList, Map.of(),
-                    extras.defaultEngine() != null ? extras.defaultEngine() : LocalEngine.NAME);
+            String defaultRoute = extras.defaultEngine() != null ? extras.defaultEngine()
+                    : config.engines().defaultRoute() != null ? config.engines().defaultRoute() : EngineRouter.defaultRoute(engineList);
+            EngineRouter engines = new EngineRouter(engineList, config.engines().routes(), defaultRoute);
+            metrics.engineRoutes(engineList);
             List<TaskListener> listeners = new ArrayList<>(extras.listeners());
             listeners.add(metrics);
             Webhooks webhooks = new Webhooks(db, outbound, config.webhooks(), clock, json);
@@ -172,6 +178,19 @@ public final class VeditServer implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /** The generative engines the settings ask for: ComfyUI on the operator's GPUs, a relay to an upstream RunningHub. */
+    private static List<Engine> generativeEngines(EngineSettings settings, Ffmpeg ffmpeg, ObjectMapper json, List<AutoCloseable> resources) {
+        List<Engine> engines = new ArrayList<>();
+        if (!settings.comfyui().isEmpty()) {
+            ComfyUiEngine comfyui = new ComfyUiEngine(new ComfyUiEngine.Settings(settings.comfyui(), settings.comfyuiTemplates(),
+                    settings.cancelGrace(), Duration.ofSeconds(60)), ffmpeg, json, ModelCatalog.standard().models().stream()
+                    .map(ModelSpec::endpoint).toList());
+            resources.add(comfyui);
+            engines.add(comfyui);
+        }
+        return engines;
     }
 
     /**

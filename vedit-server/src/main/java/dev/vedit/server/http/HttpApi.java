@@ -118,7 +118,9 @@ public final class HttpApi {
         var r = config.routes;
         r.get("/healthz", ctx -> {
             ctx.status(ready ? 200 : 503);
-            ctx.json(Map.of("status", ready ? "ok" : "starting"));
+            List<dev.vedit.server.engine.RouteHealth> engines = tasks.engineHealth();
+            ctx.json(engines.isEmpty() ? Map.of("status", ready ? "ok" : "starting")
+                    : Map.of("status", ready ? "ok" : "starting", "engineRoutes", engines));
         });
         for (String path : catalog.paths()) {
             ModelSpec model = catalog.byPath(path).orElseThrow();

@@ -107,6 +107,19 @@ public final class Metrics implements TaskListener {
                 .tags("engine", engine.name(), "outcome", outcome).publishPercentileHistogram().register(registry));
     }
 
+    /** One gauge per remote route of each engine: 1 when a task sent there would run, 0 when not (see /healthz). */
+    public void engineRoutes(List<dev.vedit.server.engine.Engine> engines) {
+        for (dev.vedit.server.engine.Engine engine : engines) {
+            for (dev.vedit.server.engine.RouteHealth route : engine.health()) {
+                Gauge.builder("vedit.engine.route.ready", () -> engine.health().stream()
+                                .filter(r -> r.endpoint().equals(route.endpoint()) && r.server().equals(route.server()))
+                                .anyMatch(dev.vedit.server.engine.RouteHealth::ready) ? 1 : 0)
+                        .description("Whether a task sent to this engine route would run (1) or fail at once (0)")
+                        .tags("engine", engine.name(), "endpoint", route.endpoint(), "server", route.server()).register(registry);
+            }
+        }
+    }
+
     void httpRequest(String method, String route, int status, Duration elapsed) {
         Timer.builder("vedit.http.requests").description("HTTP requests by method, route template and status")
                 .tags("method", method, "route", route, "status", Integer.toString(status))

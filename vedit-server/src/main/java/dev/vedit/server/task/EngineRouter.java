@@ -89,6 +89,11 @@ public final class EngineRouter {
         return routes.getOrDefault(model.endpoint(), defaultRoute);
     }
 
+    /** Every remote route of every engine and whether it can take work. */
+    List<dev.vedit.server.engine.RouteHealth> health() {
+        return byName.values().stream().flatMap(e -> e.health().stream()).toList();
+    }
+
     Engine byName(String name) {
         Engine engine = byName.get(name);
         if (engine == null) {

@@ -172,6 +172,11 @@ public final class TaskService {
                 prompt, task.createdAt(), task.finishedAt());
     }
 
+    /** The remote engine routes of this node and whether each can take work, for {@code /healthz}. */
+    public List<dev.vedit.server.engine.RouteHealth> engineHealth() {
+        return engines.health();
+    }
+
     /** How many tasks the account has running and queued. */
     public TaskStore.Counts counts(Account account) {
         return store.counts(account.id());
