@@ -311,9 +311,9 @@ final class FakeComfyCatalog {
         JsonNode inputs = node.path("inputs");
         String classType = node.path("class_type").asText();
         Map<String, JsonNode> specs = new LinkedHashMap<>();
-        info.path("input").path("required").fields().forEachRemaining(e -> specs.put(e.getKey(), e.getValue()));
+        info.path("input").path("required").properties().forEach(e -> specs.put(e.getKey(), e.getValue()));
         Map<String, JsonNode> optional = new LinkedHashMap<>();
-        info.path("input").path("optional").fields().forEachRemaining(e -> optional.put(e.getKey(), e.getValue()));
+        info.path("input").path("optional").properties().forEach(e -> optional.put(e.getKey(), e.getValue()));
         Map<String, JsonNode> all = new LinkedHashMap<>(specs);
         all.putAll(optional);
         for (Map.Entry<String, JsonNode> e : all.entrySet()) {

@@ -441,18 +441,21 @@ final class FakeComfyNodes {
     private static void ffmpeg(Env env, List<String> args) throws Exception {
         List<String> full = new ArrayList<>(List.of("-nostdin", "-y", "-v", "error"));
         full.addAll(args);
-        Process p = env.ffmpeg().processBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Path log = Files.createTempFile(env.outputDir().getParent(), "ffmpeg", ".log");
+        Process p = env.ffmpeg().processBuilder(full).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(log.toFile()).start();
         try {
-            byte[] err = p.getErrorStream().readAllBytes();
+            // waitFor, unlike reading the process's pipes, is interruptible: a restart stops the node at once.
             if (!p.waitFor(FFMPEG_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 throw new NodeFailure("RuntimeError", "ffmpeg took longer than " + FFMPEG_LIMIT);
             }
             if (p.exitValue() != 0) {
                 throw new NodeFailure("RuntimeError", "ffmpeg failed (" + p.exitValue() + "): "
-                        + new String(err, StandardCharsets.UTF_8).strip());
+                        + Files.readString(log, StandardCharsets.UTF_8).strip());
             }
         } finally {
             p.destroyForcibly();
+            Files.deleteIfExists(log);
         }
     }
 }

@@ -253,7 +253,7 @@ public final class FakeComfyUi implements AutoCloseable {
     /** Waits until the node {@code nodeId} of {@code promptId} runs. */
     public void awaitNode(String promptId, String nodeId, Duration timeout) throws InterruptedException, TimeoutException {
         long end = System.nanoTime() + timeout.toNanos();
-        Life l = currentLife();
+        Life l = runningLife();
         synchronized (l) {
             while (!(l.running != null && l.running.id.equals(promptId) && nodeId.equals(l.running.currentNode))) {
                 long left = end - System.nanoTime();
@@ -267,7 +267,7 @@ public final class FakeComfyUi implements AutoCloseable {
 
     private void awaitState(String promptId, Duration timeout, boolean finished) throws InterruptedException, TimeoutException {
         long end = System.nanoTime() + timeout.toNanos();
-        Life l = currentLife();
+        Life l = runningLife();
         synchronized (l) {
             while (!(finished ? l.history.containsKey(promptId) : l.running != null && l.running.id.equals(promptId))) {
                 long left = end - System.nanoTime();
@@ -284,6 +284,14 @@ public final class FakeComfyUi implements AutoCloseable {
         synchronized (lock) {
             return life;
         }
+    }
+
+    private Life runningLife() {
+        Life l = currentLife();
+        if (l == null) {
+            throw new IllegalStateException("the fake ComfyUI is killed; start() it first");
+        }
+        return l;
     }
 
     // ---------------------------------------------------------------- routes
@@ -623,9 +631,9 @@ public final class FakeComfyUi implements AutoCloseable {
         }
         ObjectNode catalog = catalog();
         Map<String, ObjectNode> infos = new HashMap<>();
-        catalog.fields().forEachRemaining(e -> infos.put(e.getKey(), (ObjectNode) e.getValue()));
+        catalog.properties().forEach(e -> infos.put(e.getKey(), (ObjectNode) e.getValue()));
         List<String> outputs = new ArrayList<>();
-        for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) prompt::fields) {
+        for (Map.Entry<String, JsonNode> e : prompt.properties()) {
             JsonNode node = e.getValue();
             if (!node.hasNonNull("class_type")) {
                 json(ctx, 400, errorReply("invalid_prompt",
@@ -804,10 +812,11 @@ public final class FakeComfyUi implements AutoCloseable {
         final ObjectNode meta = JSON.objectNode();
         volatile boolean interrupted;
         volatile String currentNode;
-        long startTime;
-        long endTime;
-        String statusStr;
-        ObjectNode executionError;
+        // Written by the worker, read by request threads.
+        volatile long startTime;
+        volatile long endTime;
+        volatile String statusStr;
+        volatile ObjectNode executionError;
 
         Job(String id, int number, ObjectNode prompt, ObjectNode extra, List<String> outputs, String clientId, long createTime) {
             this.id = id;
@@ -857,8 +866,7 @@ public final class FakeComfyUi implements AutoCloseable {
             }
             int count = 0;
             ObjectNode preview = null;
-            for (var it = uiOutputs.fields(); it.hasNext(); ) {
-                var e = it.next();
+            for (var e : uiOutputs.properties()) {
                 for (JsonNode item : e.getValue().path("images")) {
                     count++;
                     if (preview == null) {
@@ -948,7 +956,7 @@ public final class FakeComfyUi implements AutoCloseable {
                 return;
             }
             Map<String, Object> linked = new HashMap<>();
-            node.path("inputs").fields().forEachRemaining(e -> {
+            node.path("inputs").properties().forEach(e -> {
                 if (FakeComfyCatalog.isLink(e.getValue())) {
                     Result from = results.get(e.getValue().get(0).asText());
                     int index = e.getValue().get(1).asInt();
@@ -976,7 +984,7 @@ public final class FakeComfyUi implements AutoCloseable {
                 m.put("exception_message", f.getMessage()).put("exception_type", f.exceptionType);
                 m.putArray("traceback").add("[fake ComfyUI: no traceback]");
                 ObjectNode current = m.putObject("current_inputs");
-                node.path("inputs").fields().forEachRemaining(in -> current.putArray(in.getKey())
+                node.path("inputs").properties().forEach(in -> current.putArray(in.getKey())
                         .add(FakeComfyCatalog.isLink(in.getValue()) ? JSON.textNode(String.valueOf(linked.get(in.getKey())))
                                 : in.getValue()));
                 ArrayNode currentOutputs = m.putArray("current_outputs");
@@ -1041,7 +1049,7 @@ public final class FakeComfyUi implements AutoCloseable {
         JsonNode node = prompt.get(nodeId);
         StringBuilder b = new StringBuilder(node.path("class_type").asText()).append('{');
         TreeMap<String, JsonNode> inputs = new TreeMap<>();
-        node.path("inputs").fields().forEachRemaining(e -> inputs.put(e.getKey(), e.getValue()));
+        node.path("inputs").properties().forEach(e -> inputs.put(e.getKey(), e.getValue()));
         inputs.forEach((k, v) -> {
                     b.append(k).append('=');
                     if (FakeComfyCatalog.isLink(v)) {

@@ -211,6 +211,61 @@ class FakeComfyUiTest {
     }
 
     @Test
+    void anImageRunAndItsCachedRepeatMatchTheRecordings() throws Exception {
+        String clientId = "vedit-client-" + UUID.randomUUID();
+        Messages ws = connect(clientId);
+        upload("vedit_still.png", png(new Color(200, 60, 20), 64, 48));
+        ObjectNode body = recording("04-post-prompt-image").at("/request/json").deepCopy();
+        body.put("client_id", clientId);
+
+        String id = accept(post("/prompt", body));
+        ws.awaitEnd(id);
+
+        List<String> recorded = new ArrayList<>();
+        recording("08-ws-image-run").forEach(m -> recorded.add(m.at("/text/type").asText()));
+        // The recording starts with what the socket got on connecting (status with sid, feature_flags).
+        assertThat(ws.types(id)).isEqualTo(recorded.subList(2, recorded.size()));
+        JsonNode history = getJson("/history/" + id);
+        JsonNode recordedHistory = recording("05-get-history-image").at("/response/json");
+        assertThat(shape(history.get(id))).isEqualTo(shape(recordedHistory.elements().next()));
+        assertThat(history.at("/" + id + "/prompt/3/vedit_task_id").asText()).as("extra_data is echoed").isEqualTo("demo-1");
+        assertThat(history.at("/" + id + "/outputs/3/images/0/filename").asText()).isEqualTo("invert_00001_.png");
+        JsonNode job = getJson("/api/jobs/" + id);
+        assertThat(iterable(job.fieldNames())).isEqualTo(iterable(recording("07-get-api-jobs-id-image").at("/response/json").fieldNames()));
+        Path out = download("/view?filename=invert_00001_.png&subfolder=vedit&type=output", "invert.png");
+        BufferedImage inverted = ImageIO.read(out.toFile());
+        assertThat(new Color(inverted.getRGB(10, 10))).isEqualTo(new Color(55, 195, 235));
+
+        // The same prompt again: everything cached, the old file returned, executed still sent (recordings 09-11).
+        String again = accept(post("/prompt", body));
+        ws.awaitEnd(again);
+        List<String> cachedRun = new ArrayList<>();
+        recording("11-ws-cached-run").forEach(m -> cachedRun.add(m.at("/text/type").asText()));
+        assertThat(ws.types(again)).isEqualTo(cachedRun);
+        assertThat(ws.ofType(again, "execution_cached").get(0).at("/data/nodes").toString()).isEqualTo("[\"1\",\"2\",\"3\"]");
+        assertThat(getJson("/history/" + again).at("/" + again + "/outputs/3/images/0/filename").asText())
+                .isEqualTo("invert_00001_.png");
+        assertThat(getJson("/history/" + again).at("/" + again + "/prompt/0").asInt()).isEqualTo(1);
+    }
+
+    /** The structure of a JSON value: object keys and value kinds, recursively, without the values. */
+    private static String shape(JsonNode node) {
+        if (node.isObject()) {
+            StringBuilder b = new StringBuilder("{");
+            node.properties().forEach(e -> {
+                // Keys that are prompt or node ids vary; their shapes do not.
+                String key = e.getKey().matches("[0-9a-f-]{36}|\\d+") ? "<id>" : e.getKey();
+                b.append(key).append(':').append(shape(e.getValue())).append(',');
+            });
+            return b.append('}').toString();
+        }
+        if (node.isArray()) {
+            return "[" + (node.isEmpty() ? "" : shape(node.get(0))) + "x" + node.size() + "]";
+        }
+        return node.getNodeType().toString();
+    }
+
+    @Test
     void theWanTemplateMakesAnMp4OfFourNPlusOneFramesAtTheAskedSize() throws Exception {
         upload("source.mp4", Files.readAllBytes(clip));
         upload("ref.png", png(Color.RED, 80, 80));
