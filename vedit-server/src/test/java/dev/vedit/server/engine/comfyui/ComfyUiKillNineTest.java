@@ -39,7 +39,7 @@ class ComfyUiKillNineTest {
     @Test
     void afterAKillTheRestartedServiceFollowsTheSamePromptToTheEnd() throws Exception {
         try (FakeComfyUi fake = new FakeComfyUi()) {
-            fake.setStepDelay(Duration.ofMillis(500)); // the sampler alone takes 10 s
+            fake.setStepDelay(Duration.ofMillis(1000)); // the sampler alone takes 20 s: still running after the restart
             int port;
             try (ServerSocket s = new ServerSocket(0)) {
                 port = s.getLocalPort();
