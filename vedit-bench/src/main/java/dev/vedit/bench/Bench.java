@@ -26,14 +26,14 @@ public final class Bench {
             switch (a) {
                 case "--smoke" -> sizes = Sizes.SMOKE;
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./vedit bench [api|queue|media|engine|all]... [--smoke]");
+                    System.out.println("usage: ./vedit bench [api|queue|media|engine|comfyui|all]... [--smoke]");
                     return;
                 }
                 default -> names.add(a);
             }
         }
         if (names.isEmpty() || names.contains("all")) {
-            names = List.of("api", "queue", "media", "engine");
+            names = List.of("api", "queue", "media", "engine", "comfyui");
         }
         Path work = Files.createTempDirectory("vedit-bench");
         try {
@@ -61,7 +61,8 @@ public final class Bench {
                 case "queue" -> new QueueBench();
                 case "media" -> new MediaBench();
                 case "engine" -> new EngineBench();
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; choose api, queue, media, engine or all");
+                case "comfyui" -> new ComfyBench();
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; choose api, queue, media, engine, comfyui or all");
             };
             suite.run(sizes, Files.createDirectories(work.resolve(name)), report);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.MediaInfo;
@@ -121,30 +122,7 @@ final class EngineBench implements Bench.Suite {
 
     private static long runEngine(LocalEngine engine, EditPlan plan, EngineInputs inputs, Path dir) throws Exception {
         Files.createDirectories(dir);
-        RunContext context = new RunContext() {
-            @Override
-            public Path workDir() {
-                return dir;
-            }
-
-            @Override
-            public void progress(double fraction) {
-            }
-
-            @Override
-            public boolean cancelled() {
-                return false;
-            }
-
-            @Override
-            public void onCancel(Runnable action) {
-            }
-
-            @Override
-            public Duration timeLimit() {
-                return Duration.ofMinutes(10);
-            }
-        };
+        RunContext context = new TestRun(dir, Duration.ofMinutes(10));
         long t = System.nanoTime();
         try {
             engine.run(plan, inputs, context);
