@@ -148,6 +148,25 @@ class ComfyUiEndToEndTest {
     }
 
     @Test
+    void theSdksListenerSeesComfyUisProgressRise() {
+        FakeComfyUi fake = comfy();
+        fake.setStepDelay(Duration.ofMillis(80));
+        TestServer vedit = vedit(fake);
+        dev.vedit.sdk.VeditClient client = dev.vedit.sdk.VeditClient.builder().baseUrl(vedit.server.baseUrl()).apiKey(vedit.keyA)
+                .pollInterval(Duration.ofMillis(50), Duration.ofMillis(100)).build();
+        String taskId = client.submit(O3.substring("/openapi/v2/".length()), contractExample()).taskId();
+        List<Integer> seen = new CopyOnWriteArrayList<>();
+        dev.vedit.wire.QueryReply done = client.waitFor(taskId, Duration.ofMinutes(2), p -> {
+            if (p.percent() != null) {
+                seen.add(p.percent());
+            }
+        });
+        assertThat(done.status()).isEqualTo("SUCCESS");
+        assertThat(seen.stream().distinct().count()).as("percent seen: " + seen).isGreaterThanOrEqualTo(3);
+        assertThat(seen).isSorted();
+    }
+
+    @Test
     void underAutoACheapEditStaysOnTheCpu() {
         TestServer vedit = vedit(comfy());
         JsonNode submitted = vedit.post(O3, vedit.keyA, Map.of("prompt", "make it black and white", "videoUrl", videoUri));
