@@ -113,7 +113,13 @@ final class ComfyPools {
         Server best = null;
         int bestQueue = Integer.MAX_VALUE;
         for (Server s : pool(template.pool())) {
-            if (exclude.contains(s.address()) || !s.canRun(template)) {
+            if (exclude.contains(s.address())) {
+                continue;
+            }
+            if (!s.reachable || !s.templateErrors.containsKey(template.name())) {
+                check(s, List.of(template)); // a live look: a server that was down a moment ago may be back
+            }
+            if (!s.canRun(template)) {
                 continue;
             }
             try {
@@ -149,9 +155,12 @@ final class ComfyPools {
         return reasons.isEmpty() ? "every server of pool '" + template.pool() + "' is busy" : String.join("; ", reasons);
     }
 
-    /** Whether some reachable server of the pool can run the template; false when the only problem is reachability. */
-    boolean anyReachable(Template template) {
-        return pool(template.pool()).stream().anyMatch(s -> s.reachable);
+    /**
+     * Whether waiting may help: some server of the pool is unreachable (it may come back able to run the template).
+     * When every server answers and none can run it, only the operator can fix it (a node or model file missing).
+     */
+    boolean anyUnreachable(Template template) {
+        return pool(template.pool()).stream().anyMatch(s -> !s.reachable);
     }
 
     /** node_errors in one line: "node 1 (UNETLoader): unet_name: 'x' not in [...]". */

@@ -422,8 +422,8 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
 
     private EngineFailure noServer(Template template) {
         String why = pools.whyNot(template);
-        // Unreachable servers may come back: retried. A template no reachable server can run fails at once.
-        boolean transientFailure = !pools.anyReachable(template);
+        // Unreachable servers may come back: retried. A template that no server can run fails at once.
+        boolean transientFailure = pools.anyUnreachable(template);
         return new EngineFailure(ErrorCode.ENGINE_UNAVAILABLE, ErrorCode.ENGINE_UNAVAILABLE.message(
                 "no ComfyUI server can run " + template.name() + " now: " + why,
                 "当前没有 ComfyUI 服务器能运行 " + template.name() + "：" + why), transientFailure, "comfyui", null);

@@ -253,6 +253,18 @@ class ComfyUiEndToEndTest {
     }
 
     @Test
+    void withEveryServerDownTheTaskEndsWithAClearCodeInsteadOfHanging() {
+        FakeComfyUi fake = comfy();
+        TestServer vedit = vedit(fake);
+        fake.kill();
+        String taskId = vedit.post(O3, vedit.keyA, contractExample()).path("taskId").asText();
+        JsonNode end = awaitEnd(vedit, taskId, null);
+        assertThat(end.path("status").asText()).isEqualTo("FAILED");
+        assertThat(end.path("errorCode").asText()).isEqualTo("2006");
+        assertThat(end.path("errorMessage").asText()).contains("unreachable").contains("after 3 attempts");
+    }
+
+    @Test
     void aServerThatRestartedAndForgotThePromptGetsItAgain() throws Exception {
         FakeComfyUi fake = comfy();
         fake.setStepDelay(Duration.ofMillis(300));
