@@ -322,48 +322,52 @@ final class FakeComfyNodes {
         return out;
     }
 
+    /**
+     * The FFmpeg inputs and filter graph that turn {@code f} into frames on the output label {@code [v]}: its pending
+     * filters, then {@code tail}, then the reference overlay if any. {@code extraInput}, when given, is opened too
+     * (inputs must precede the output options); returns its input index.
+     */
+    private static int graph(Frames f, List<String> tail, Path extraInput, List<String> args) {
+        args.addAll(f.inputArgs());
+        List<String> chain = new ArrayList<>(f.filters());
+        chain.addAll(tail);
+        String graph = "[0:v]" + (chain.isEmpty() ? "null" : String.join(",", chain)) + "[main]";
+        int inputs = 1;
+        if (f.overlay() != null) {
+            args.addAll(List.of("-i", "file:" + f.overlay().toAbsolutePath()));
+            // The reference image, a quarter of the width, in the top-right corner.
+            int rw = Math.max(2, f.width() / 4 / 2 * 2);
+            graph += ";[1:v]scale=" + rw + ":-2,format=yuva420p[ref];[main][ref]overlay=W-w-8:8[v]";
+            inputs++;
+        } else {
+            graph += ";[main]null[v]";
+        }
+        if (extraInput != null) {
+            args.addAll(List.of("-i", "file:" + extraInput.toAbsolutePath()));
+        }
+        args.addAll(List.of("-filter_complex", graph, "-map", "[v]"));
+        if (f.frameLimit() > 0) {
+            args.addAll(List.of("-frames:v", String.valueOf(f.frameLimit())));
+        }
+        return inputs;
+    }
+
     private static Result saveVideo(Env env, Video video, String prefix) throws Exception {
         Target t = target(env, prefix, "mp4");
         Frames f = video.frames();
         List<String> args = new ArrayList<>();
-        List<String> in0 = f.inputArgs();
-        if (!f.video() && f.frameLimit() <= 1) {
-            // CreateVideo of one image: a one-frame video.
-            in0 = prepend(List.of("-framerate", fmt(video.fps())), in0);
-        }
-        args.addAll(in0);
-        int next = 1;
-        int overlayIndex = -1;
-        if (f.overlay() != null) {
-            args.addAll(List.of("-i", "file:" + f.overlay().toAbsolutePath()));
-            overlayIndex = next++;
-        }
-        int audioIndex = -1;
-        if (video.audio() != null) {
-            args.addAll(List.of("-i", "file:" + video.audio().source().toAbsolutePath()));
-            audioIndex = next;
-        }
-        List<String> chain = new ArrayList<>(f.filters());
-        chain.add("fps=" + fmt(video.fps()));
-        chain.add("format=yuv420p");
-        String graph = "[0:v]" + String.join(",", chain) + "[main]";
-        if (overlayIndex >= 0) {
-            // The reference image, a quarter of the width, in the top-right corner.
-            int rw = Math.max(2, f.width() / 4 / 2 * 2);
-            graph += ";[" + overlayIndex + ":v]scale=" + rw + ":-2,format=yuva420p[ref];[main][ref]overlay=W-w-8:8,format=yuv420p[v]";
-        } else {
-            graph += ";[main]null[v]";
-        }
-        args.addAll(List.of("-filter_complex", graph, "-map", "[v]"));
-        if (audioIndex >= 0) {
+        // CreateVideo does not resample: every frame is kept and shown at the given fps.
+        String fps = fmt(video.fps());
+        Path audio = video.audio() == null ? null : video.audio().source();
+        int audioIndex = graph(f, List.of("setpts=N/(" + fps + "*TB)", "format=yuv420p"), audio, args);
+        if (audio != null) {
             args.addAll(List.of("-map", audioIndex + ":a:0", "-c:a", "aac"));
+            if (f.frameLimit() > 0) {
+                args.addAll(List.of("-t", fmt(f.frameLimit() / video.fps())));
+            }
         }
-        int frames = f.frameLimit() > 0 ? f.frameLimit() : 0;
-        if (frames > 0) {
-            args.addAll(List.of("-frames:v", String.valueOf(frames), "-t", fmt(frames / video.fps())));
-        }
-        args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", "-movflags", "+faststart",
-                "file:" + t.file().toAbsolutePath()));
+        args.addAll(List.of("-r", fps, "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+                "-movflags", "+faststart", "file:" + t.file().toAbsolutePath()));
         ffmpeg(env, args);
         ObjectNode ui = JSON.objectNode();
         ui.putArray("images").add(t.entry());
@@ -373,10 +377,8 @@ final class FakeComfyNodes {
 
     private static Result saveImage(Env env, Frames f, String prefix) throws Exception {
         Target first = target(env, prefix, "png");
-        List<String> args = new ArrayList<>(f.inputArgs());
-        if (!f.filters().isEmpty()) {
-            args.addAll(List.of("-vf", String.join(",", f.filters())));
-        }
+        List<String> args = new ArrayList<>();
+        graph(f, List.of(), null, args);
         ObjectNode ui = JSON.objectNode();
         ArrayNode images = ui.putArray("images");
         if (!f.video()) {

@@ -751,6 +751,11 @@ public final class FakeComfyUi implements AutoCloseable {
         volatile boolean dead;
         final Thread worker = new Thread(this::loop, "fake-comfyui-worker");
 
+        Life() {
+            // A test that forgets close() must not keep the JVM alive.
+            worker.setDaemon(true);
+        }
+
         int remaining() {
             synchronized (this) {
                 return pending.size() + (running == null ? 0 : 1);

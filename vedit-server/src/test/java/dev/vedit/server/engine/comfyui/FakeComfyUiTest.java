@@ -317,6 +317,35 @@ class FakeComfyUiTest {
     }
 
     @Test
+    void createVideoKeepsEveryFrameAtItsFpsAndSaveImageWritesOnePngPerFrame() throws Exception {
+        upload("source.mp4", Files.readAllBytes(clip));
+        ObjectNode body = (ObjectNode) MAPPER.readTree("""
+                {"prompt":{
+                  "1":{"class_type":"LoadVideo","inputs":{"file":"source.mp4"}},
+                  "2":{"class_type":"GetVideoComponents","inputs":{"video":["1",0]}},
+                  "3":{"class_type":"ImageScaleBy","inputs":{"image":["2",0],"upscale_method":"bilinear","scale_by":0.25}},
+                  "4":{"class_type":"CreateVideo","inputs":{"images":["3",0],"fps":12.5}},
+                  "5":{"class_type":"SaveVideo","inputs":{"video":["4",0],"filename_prefix":"slow/clip","format":"auto","codec":"auto"}},
+                  "6":{"class_type":"SaveImage","inputs":{"images":["3",0],"filename_prefix":"frames/f"}}}}""");
+
+        String id = accept(post("/prompt", body));
+        comfy.awaitFinished(id, WAIT);
+
+        JsonNode outputs = getJson("/history/" + id).at("/" + id + "/outputs");
+        MediaInfo source = TestMedia.probe(clip);
+        assertThat(outputs.at("/6/images")).hasSize((int) source.frameCount());
+        assertThat(outputs.at("/6/images/0/filename").asText()).isEqualTo("f_00001_.png");
+        assertThat(Files.exists(comfy.outputDir().resolve("frames").resolve(
+                outputs.at("/6/images/" + (source.frameCount() - 1) + "/filename").asText()))).isTrue();
+        MediaInfo video = TestMedia.probe(comfy.outputDir().resolve("slow/clip_00001_.mp4"));
+        assertThat(video.frameCount()).isEqualTo(source.frameCount());
+        assertThat(video.width()).isEqualTo(80);
+        assertThat(video.frameRate()).isEqualTo(12.5);
+        assertThat(video.hasAudio()).isFalse();
+        assertThat(video.durationSeconds()).isCloseTo(source.frameCount() / 12.5, org.assertj.core.data.Offset.offset(0.2));
+    }
+
+    @Test
     void interruptTakesEffectAtTheNextNodeBoundaryAndDeleteDropsAQueuedPrompt() throws Exception {
         upload("source.mp4", Files.readAllBytes(clip));
         String clientId = "c-" + UUID.randomUUID();
@@ -421,7 +450,7 @@ class FakeComfyUiTest {
         comfy.setStepDelay(Duration.ofMillis(1));
         String after = accept(post("/prompt", wanPrompt("source.mp4", null, 128, 96, 9, 2, "vedit/c")));
         comfy.awaitFinished(after, WAIT);
-        assertThat(getJson("/history/" + after).at("/" + after + "/status/status_str").asText()).isEqualTo("success");
+        assertThat(getJson("/history/" + after).at("/" + after + "/status/status_str").asText()).as(getJson("/history/" + after).toString()).isEqualTo("success");
         assertThat(getJson("/history/" + after).at("/" + after + "/prompt/0").asInt()).as("numbering starts again").isEqualTo(0);
 
         comfy.kill();
