@@ -180,9 +180,12 @@ public final class FfmpegJob {
             throw cancelledFailure();
         }
         if (overBudget && !timedOut) {
-            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
-                    "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped",
-                    "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止"), false, NODE, null);
+            // The budget is a property of the input and the edit, not of the moment: a retry burns the same CPU.
+            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.finalMessage(
+                    "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped;"
+                            + " the same input and edit would be stopped again: send a shorter or smaller video or a simpler edit",
+                    "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止；"
+                            + "相同的输入和编辑会再次被终止，请使用更短或更小的视频，或更简单的编辑"), false, NODE, null);
         }
         if (timedOut) {
             throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
@@ -194,12 +197,18 @@ public final class FfmpegJob {
             return;
         }
         boolean killedBySignal = SIGNAL_EXITS.contains(exit);
-        String english = (killedBySignal ? "ffmpeg died (exit status " + exit + ")" : "ffmpeg exited with code " + exit)
-                + ": " + stderr.text();
-        String chinese = (killedBySignal ? "ffmpeg 异常终止（退出状态 " + exit + "）" : "ffmpeg 以退出码 " + exit + " 结束")
-                + "，错误输出见英文部分";
-        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(english, chinese),
-                killedBySignal, NODE, null);
+        if (killedBySignal) {
+            // Killed from outside (OOM killer, crash): another attempt may well succeed, so it is retried.
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "ffmpeg died (exit status " + exit + "): " + stderr.text(),
+                    "ffmpeg 异常终止（退出状态 " + exit + "），错误输出见英文部分"), true, NODE, null);
+        }
+        // ffmpeg refused the input or the graph: a verdict that a retry would only repeat.
+        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(
+                "ffmpeg exited with code " + exit + ": " + stderr.text()
+                        + " (the same input and edit would fail again: check the input file or change the edit)",
+                "ffmpeg 以退出码 " + exit + " 结束，错误输出见英文部分（相同的输入和编辑会再次失败：请检查输入文件或修改编辑）"),
+                false, NODE, null);
     }
 
     private EngineFailure cancelledFailure() {

@@ -51,7 +51,7 @@ final class MediaProbe {
             throw new IllegalStateException("Interrupted while probing " + file, e);
         }
         if (process.exitValue() != 0) {
-            String detail = new String(stderr.join(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String detail = ToolOutput.scrub(new String(stderr.join(), java.nio.charset.StandardCharsets.UTF_8));
             if (detail.length() > STDERR_KEPT) {
                 detail = detail.substring(detail.length() - STDERR_KEPT);
             }

@@ -102,6 +102,9 @@ class FfmpegHostileInputTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage()).contains("CPU-seconds").contains(" | ");
+                    // A retry would be stopped the same way: the message must not send the caller round again.
+                    assertThat(e.getMessage()).contains("would be stopped again")
+                            .doesNotContain("please retry", "请重试");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }
