@@ -6,6 +6,8 @@ import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.LeftoverProcesses;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.server.http.HttpApi;
 import dev.vedit.server.media.DiskMediaStore;
 import dev.vedit.server.media.MediaFetcher;
@@ -103,6 +105,7 @@ public final class VeditServer implements AutoCloseable {
             Database db = Database.open(config.dbUrl() != null ? config.dbUrl() : Database.h2Url(dataDir), config.dbUser(), config.dbPassword(),
                     Math.max(10, queue.workers() * 2 + 8));
             resources.add(db);
+            sweepLeftovers(dataDir);
             ApiKeys apiKeys = new ApiKeys(db.jdbi(), clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
             if (!config.apiKeys().isEmpty()) {
@@ -172,6 +175,20 @@ public final class VeditServer implements AutoCloseable {
             closeAll(resources);
             throw e;
         }
+    }
+
+    /**
+     * Removes what an earlier run of this node left when it was killed ({@code kill -9}, power loss): FFmpeg
+     * children still running on its files, and scratch files of submits and uploads in flight. The data dir is
+     * this process's alone (the embedded database, opened just before, locks it; the docs forbid sharing one), so
+     * everything found there is an orphan. Work dirs of attempts are the worker pool's to clean.
+     */
+    private static void sweepLeftovers(Path dataDir) throws IOException {
+        List<Long> killed = LeftoverProcesses.kill(dataDir);
+        if (!killed.isEmpty()) {
+            log.warn("killed {} FFmpeg process(es) left running by an earlier run: {}", killed.size(), killed);
+        }
+        DirectoryTree.empty(dataDir.resolve("tmp"));
     }
 
     /**
