@@ -150,31 +150,35 @@ public final class HttpApi {
         });
         r.error(405, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.METHOD_NOT_SUPPORTED, ErrorCode.METHOD_NOT_SUPPORTED.message(
                 ctx.method() + " is not supported on " + ctx.path(), ctx.path() + " 不支持 " + ctx.method() + " 方法"))));
-        r.error(413, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.FILE_TOO_LARGE, ErrorCode.FILE_TOO_LARGE.message(
-                "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
-                "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传"))));
+        r.error(413, ctx -> {
+            if (ctx.result() == null) { // a handler that answered 413 itself said more precisely why
+                send(ctx, SubmitReply.rejected(ErrorCode.FILE_TOO_LARGE, ErrorCode.FILE_TOO_LARGE.message(
+                        "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
+                        "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
+            }
+        });
     }
 
     // ---- v2 -------------------------------------------------------------------------------------------
 
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
-            return tasks.submit(account, model, body);
+            Caller caller = caller(ctx, BodyLimit.MEDIA);
+            return tasks.submit(caller.account(), model, caller.body());
         });
     }
 
     private void query(Context ctx) {
         String[] taskId = {""};
         handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            taskId[0] = Requests.taskId(body).orElse("");
-            Account account = requireAccount(ctx, body);
-            if (taskId[0].isEmpty()) {
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            String sent = Requests.taskId(caller.body()).orElse("");
+            if (sent.isEmpty()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
             }
-            return Requests.parseTaskId(taskId[0]).map(id -> tasks.query(account, id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
+            // Echoed only up to an id's length: a reply must never grow with what a stranger sends.
+            taskId[0] = sent.length() <= MAX_ECHOED_ID ? sent : "";
+            return Requests.parseTaskId(sent).map(id -> tasks.query(caller.account(), id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
         });
     }
 
@@ -186,14 +190,26 @@ public final class HttpApi {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
                         "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");
             }
+            // Decided from the declared length before a byte is read, so that the client hears at once instead of
+            // after sending (or stalling on) the whole body; read as a long: the servlet's int wraps past 2 GiB.
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > settings.maxUploadBytes() + MULTIPART_OVERHEAD) {
+                ctx.header("Connection", "close");
+                throw tooLargeUpload();
+            }
             UploadedFile file;
             try {
                 file = ctx.uploadedFile("file");
             } catch (Exception e) {
-                // Jetty refuses a part over the multipart limit before our own streaming check sees it.
-                if (ctx.contentLength() > settings.maxUploadBytes() || causedBySizeLimit(e)) {
-                    throw VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
-                            "上传文件超过 " + settings.maxUploadBytes() + " 字节");
+                // Jetty refuses a part over the multipart limit before our own streaming check sees it. Only a body
+                // without a declared length (chunked) can get there; any other refusal is about the body's form.
+                if (declared < 0 && causedBySizeLimit(e)) {
+                    throw tooLargeUpload();
+                }
+                if (causedByLongHeader(e)) {
+                    throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "a part header of the multipart body is too long (the file name"
+                                    + " may be at most " + MAX_FILE_NAME + " characters)",
+                            "multipart 请求体的分段头过长（文件名最多 " + MAX_FILE_NAME + " 个字符）");
                 }
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
                         "无法读取 multipart 请求体");
@@ -201,10 +217,35 @@ public final class HttpApi {
             if (file == null) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
             }
+            String name = file.filename();
+            if (name != null && name.length() > MAX_FILE_NAME) {
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the file name is longer than " + MAX_FILE_NAME + " characters (got "
+                        + name.length() + "); rename the file", "文件名超过 " + MAX_FILE_NAME + " 个字符（当前 " + name.length() + "），请重命名文件");
+            }
             try (InputStream in = file.content()) {
-                return UploadReply.ok(media.upload(in, file.filename(), account.id()));
+                return UploadReply.ok(media.upload(in, name, account.id()));
             }
         });
+    }
+
+    /** Room for the multipart boundaries and part headers around the file itself. */
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+    /** The longest file name an upload may carry (most file systems' limit); only its extension is ever used. */
+    static final int MAX_FILE_NAME = 255;
+
+    private VeditException tooLargeUpload() {
+        return VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
+                "上传文件超过 " + settings.maxUploadBytes() + " 字节");
+    }
+
+    private static boolean causedByLongHeader(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("header") || m.contains("431")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBySizeLimit(Throwable e) {
@@ -249,8 +290,9 @@ public final class HttpApi {
 
     private void accountStatus(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             TaskStore.Counts c = tasks.counts(account);
             return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
                     "CNY", "STANDARD"));
@@ -260,8 +302,9 @@ public final class HttpApi {
     /** A v1 endpoint about one of the caller's tasks: an unknown or foreign task id answers 807. */
     private void v1TaskEndpoint(Context ctx, BiFunction<Account, Task, V1Reply<?>> reply) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             return v1Task(body, account).<V1Reply<?>>map(t -> reply.apply(account, t)).orElseGet(HttpApi::v1NotFound);
         });
     }
@@ -286,8 +329,9 @@ public final class HttpApi {
 
     private void v1Cancel(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             Optional<Long> id = Requests.taskId(body).flatMap(Requests::parseTaskId);
             if (id.isEmpty()) {
                 return Requests.taskId(body).isEmpty() ? V1Reply.error(V1Reply.PARAMS_INVALID, "taskId is required | taskId 为必填项")
@@ -311,8 +355,9 @@ public final class HttpApi {
 
     private void retryWebhook(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             Optional<Long> id = Requests.longField(body, "webhookId");
             if (id.isEmpty()) {
                 return V1Reply.error(V1Reply.PARAMS_INVALID, "webhookId (the id from getWebhookDetail) is required"
@@ -331,8 +376,9 @@ public final class HttpApi {
 
     private void webhookSecret(Context ctx, boolean rotate) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             return V1Reply.ok(new WebhookSecretReply(rotate ? webhooks.rotateSecret(account) : webhooks.secret(account)));
         });
     }
@@ -358,6 +404,44 @@ public final class HttpApi {
     }
 
     // ---- shared ---------------------------------------------------------------------------------------
+
+    /**
+     * How much JSON an endpoint reads. Only a submit carries media ({@code data:} URIs); every other body is a key
+     * and an id or two, so a large body there is an attack, not a request.
+     */
+    enum BodyLimit {
+        SMALL,
+        MEDIA
+    }
+
+    /** The longest {@code taskId} a reply echoes; ids are at most 19 digits, client-made ones a little longer. */
+    static final int MAX_ECHOED_ID = 64;
+
+    /** The largest body a {@link BodyLimit#SMALL} endpoint reads, and a submit whose key is not in the header. */
+    static final long SMALL_BODY_BYTES = 64 * 1024;
+
+    record Caller(Account account, JsonNode body) {
+    }
+
+    /**
+     * The caller's account and the request body, the key checked before the body is read. A key in the
+     * {@code Authorization} header is checked first and a wrong one is refused without reading a byte of the
+     * body; only a known key may send a large (media) body. A key given only inside the body (v1 clients) can
+     * only be found by reading it, so such a body is read up to {@link #SMALL_BODY_BYTES}: a stranger's body
+     * never costs more memory than that, whatever its declared length.
+     */
+    private Caller caller(Context ctx, BodyLimit limit) {
+        long allowed = limit == BodyLimit.MEDIA ? settings.maxJsonBodyBytes() : Math.min(SMALL_BODY_BYTES, settings.maxJsonBodyBytes());
+        if (Requests.bearer(ctx).isPresent()) {
+            Account account = requireAccount(ctx, null);
+            return new Caller(account, Requests.body(ctx, json, allowed));
+        }
+        long keyless = Math.min(allowed, SMALL_BODY_BYTES);
+        JsonNode body = Requests.body(ctx, json, keyless, keyless < allowed
+                ? "send the API key as \"Authorization: Bearer <API KEY>\" to send a body larger than " + keyless + " bytes"
+                : null);
+        return new Caller(requireAccount(ctx, body), body);
+    }
 
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
@@ -401,9 +485,15 @@ public final class HttpApi {
                     "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);
+            // Do not wait for (or read) the rest of a body that will never be used.
+            ctx.header("Connection", "close");
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
-                    "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
-                    "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
+                    "the request body is larger than " + e.limit + " bytes; " + (e.hint != null ? e.hint
+                            : e.limit < settings.maxJsonBodyBytes() ? "this endpoint takes a small JSON object"
+                            : "upload large media with /openapi/v2/media/upload/binary"),
+                    "请求体超过 " + e.limit + " 字节；" + (e.hint != null ? "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥后再发送更大的请求体"
+                            : e.limit < settings.maxJsonBodyBytes() ? "该接口只接受小的 JSON 对象"
+                            : "大文件请先通过 /openapi/v2/media/upload/binary 上传"))));
         } catch (Exception e) {
             if (Database.unreachable(e)) {
                 log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());
