@@ -171,13 +171,15 @@ public final class HttpApi {
     private void query(Context ctx) {
         String[] taskId = {""};
         handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
-            Caller caller = caller(ctx, BodyLimit.SMALL);
+            // Echoed only up to an id's length: a reply must never grow with what a stranger sends.
+            Caller caller = caller(ctx, BodyLimit.SMALL, body -> {
+                String id = Requests.taskId(body).orElse("");
+                taskId[0] = id.length() <= MAX_ECHOED_ID ? id : "";
+            });
             String sent = Requests.taskId(caller.body()).orElse("");
             if (sent.isEmpty()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
             }
-            // Echoed only up to an id's length: a reply must never grow with what a stranger sends.
-            taskId[0] = sent.length() <= MAX_ECHOED_ID ? sent : "";
             return Requests.parseTaskId(sent).map(id -> tasks.query(caller.account(), id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
         });
     }
@@ -431,31 +433,48 @@ public final class HttpApi {
      * never costs more memory than that, whatever its declared length.
      */
     private Caller caller(Context ctx, BodyLimit limit) {
+        return caller(ctx, limit, body -> { });
+    }
+
+    /** {@link #caller(Context, BodyLimit)}, handing the body to {@code onBody} as soon as it is read (for error replies). */
+    private Caller caller(Context ctx, BodyLimit limit, java.util.function.Consumer<JsonNode> onBody) {
         long allowed = limit == BodyLimit.MEDIA ? settings.maxJsonBodyBytes() : Math.min(SMALL_BODY_BYTES, settings.maxJsonBodyBytes());
         if (Requests.bearer(ctx).isPresent()) {
-            Account account = requireAccount(ctx, null);
-            return new Caller(account, Requests.body(ctx, json, allowed));
+            Account account = authenticate(ctx, null);
+            JsonNode body = Requests.body(ctx, json, allowed);
+            onBody.accept(body);
+            rateLimit(account);
+            return new Caller(account, body);
         }
         long keyless = Math.min(allowed, SMALL_BODY_BYTES);
         JsonNode body = Requests.body(ctx, json, keyless, keyless < allowed
                 ? "send the API key as \"Authorization: Bearer <API KEY>\" to send a body larger than " + keyless + " bytes"
                 : null);
+        onBody.accept(body);
         return new Caller(requireAccount(ctx, body), body);
     }
 
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
-        Account account = Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
+        Account account = authenticate(ctx, body);
+        rateLimit(account);
+        return account;
+    }
+
+    private Account authenticate(Context ctx, JsonNode body) {
+        return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
                         Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
                         Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+    }
+
+    private void rateLimit(Account account) {
         if (!rateLimiter.tryAcquire(account.id())) {
             String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
             String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());
             throw VeditException.of(ErrorCode.RATE_LIMITED, "this API key is limited to " + rate + "; retry in " + wait + " s",
                     "该 API Key 限速为每秒 " + fmt(settings.limits().perSecond()) + " 次（突发 " + settings.limits().burst() + " 次）；请在 " + wait + " 秒后重试");
         }
-        return account;
     }
 
     private static String fmt(double n) {
