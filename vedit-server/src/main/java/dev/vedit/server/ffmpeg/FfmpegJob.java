@@ -58,7 +58,10 @@ public final class FfmpegJob {
     private final List<String> args;
     private final Duration cpuBudget;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean overran = new AtomicBoolean();
     private volatile Process process;
+    /** The most output time this run may write, in seconds; 0 for no bound. */
+    private volatile double outputLimitSeconds;
 
     /** @param args the command after the common options, e.g. {@code -i file:/a.mp4 … file:/out.mp4} */
     public FfmpegJob(Ffmpeg ffmpeg, List<String> args) {
@@ -71,6 +74,22 @@ public final class FfmpegJob {
         this.args = List.copyOf(args);
         this.cpuBudget = cpuBudget;
     }
+
+    /**
+     * Bounds the run by the output it was accepted to write: once ffmpeg reports output time past
+     * {@code expectedSeconds} (with {@link #OUTPUT_SLACK} for rounding) it is stopped. The expected length comes
+     * from the probed, accepted input; an input that holds more than it declared would otherwise render all of it
+     * (a "5 s" MP4 with 30 minutes of samples made a 30-minute video within the CPU budget of its 5 s).
+     *
+     * @return this job
+     */
+    public FfmpegJob boundedTo(double expectedSeconds) {
+        this.outputLimitSeconds = expectedSeconds > 0 ? expectedSeconds * (1 + OUTPUT_SLACK) + 2 : 0;
+        return this;
+    }
+
+    /** How far past its expected length an output may run (container and frame rounding, audio padding). */
+    static final double OUTPUT_SLACK = 0.1;
 
     /** The CPU time a run producing {@code outputSeconds} of media may use. */
     static Duration cpuBudget(double outputSeconds) {
@@ -152,7 +171,7 @@ public final class FfmpegJob {
         }
         StderrTail stderr = new StderrTail(STDERR_KEPT);
         Thread stderrReader = Thread.ofVirtual().start(() -> stderr.readFrom(started.getErrorStream()));
-        Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress));
+        Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress, this::checkOutputTime));
         Duration budget = cpuBudget != null ? cpuBudget : cpuBudget(expectedSeconds);
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean timedOut = false;
@@ -178,6 +197,14 @@ public final class FfmpegJob {
         int exit = started.exitValue();
         if (cancelled.get()) {
             throw cancelledFailure();
+        }
+        if (overran.get()) {
+            double limit = outputLimitSeconds;
+            throw new EngineFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(String.format(java.util.Locale.ROOT,
+                    "the output ran past %.1f s, the most this input and edit can make, and was stopped: the input holds more than"
+                            + " its headers declare", limit),
+                    String.format(java.util.Locale.ROOT, "输出超过 %.1f 秒（该输入和编辑最多能生成的时长），已被终止：输入文件的实际内容多于其头部声明", limit)),
+                    false, NODE, null);
         }
         if (overBudget && !timedOut) {
             // The budget is a property of the input and the edit, not of the moment: a retry burns the same CPU.
@@ -215,15 +242,37 @@ public final class FfmpegJob {
         return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, NODE, null);
     }
 
-    private static void readProgress(Process process, double expectedSeconds, DoubleConsumer progress) {
+    private void checkOutputTime(double seconds) {
+        double limit = outputLimitSeconds;
+        Process running = process;
+        if (limit > 0 && seconds > limit && running != null && overran.compareAndSet(false, true)) {
+            ProcessTree.kill(running);
+        }
+    }
+
+    private static void readProgress(Process process, double expectedSeconds, DoubleConsumer progress, DoubleConsumer outputSeconds) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 progressOf(line, expectedSeconds).ifPresent(progress::accept);
+                outputTimeOf(line).ifPresent(outputSeconds::accept);
             }
         } catch (IOException e) {
             // The process was killed; its stream closed under us.
+        }
+    }
+
+    /** The output time in seconds a {@code -progress} line reports, if it reports one. */
+    static java.util.OptionalDouble outputTimeOf(String line) {
+        String value = line.startsWith("out_time_us=") ? line.substring("out_time_us=".length()) : null;
+        if (value == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            return java.util.OptionalDouble.of(Long.parseLong(value.strip()) / 1_000_000.0);
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
         }
     }
 
