@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
+import dev.vedit.server.ops.Health;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
 import dev.vedit.server.task.TaskStore;
@@ -61,7 +62,7 @@ public final class HttpApi {
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
     private final KeyRateLimiter rateLimiter;
-    private volatile boolean ready;
+    private volatile Health health;
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -82,9 +83,9 @@ public final class HttpApi {
         });
     }
 
-    /** Marks the service as accepting work: {@code /healthz} answers 200 from now on. */
-    public void ready() {
-        ready = true;
+    /** Marks the service as started: {@code /healthz} answers 200 from now on while {@code health} finds nothing wrong. */
+    public void ready(Health health) {
+        this.health = health;
     }
 
     private void configure(JavalinConfig config) {
@@ -117,8 +118,13 @@ public final class HttpApi {
 
         var r = config.routes;
         r.get("/healthz", ctx -> {
-            ctx.status(ready ? 200 : 503);
-            ctx.json(Map.of("status", ready ? "ok" : "starting"));
+            Health h = health;
+            if (h == null) {
+                ctx.status(503).json(Map.of("status", "starting"));
+                return;
+            }
+            Health.Report report = h.report();
+            ctx.status(report.ok() ? 200 : 503).json(Map.of("status", report.ok() ? "ok" : "unavailable", "checks", report.checks()));
         });
         for (String path : catalog.paths()) {
             ModelSpec model = catalog.byPath(path).orElseThrow();
