@@ -209,15 +209,17 @@ public final class HttpApi {
             try {
                 file = ctx.uploadedFile("file");
             } catch (Exception e) {
-                // Jetty refuses a part over the multipart limit before our own streaming check sees it. Only a body
-                // without a declared length (chunked) can get there; any other refusal is about the body's form.
-                if (declared < 0 && causedBySizeLimit(e)) {
-                    throw tooLargeUpload();
-                }
+                // A part header past Jetty's limit (a huge file name) is about the form, not the size: checked first,
+                // as its message may also say "exceeded".
                 if (causedByLongHeader(e)) {
                     throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "a part header of the multipart body is too long (the file name"
                                     + " may be at most " + MAX_FILE_NAME + " characters)",
                             "multipart 请求体的分段头过长（文件名最多 " + MAX_FILE_NAME + " 个字符）");
+                }
+                // Jetty refuses a part over the multipart limit before our own streaming check sees it (a chunked
+                // body, or a declared length within the multipart overhead of the limit).
+                if (causedBySizeLimit(e)) {
+                    throw tooLargeUpload();
                 }
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
                         "无法读取 multipart 请求体");
