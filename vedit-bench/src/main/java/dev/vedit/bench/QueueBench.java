@@ -47,6 +47,9 @@ final class QueueBench implements Bench.Suite {
                 report.accept(Figure.of("queue.pgboss_fetch_probe.throughput", peer.perSecond(), "jobs/s"));
                 report.accept(Figure.of("queue.pgboss_fetch_probe.dispatch.p50", peer.p50(), "ms"));
             }
+            fairness(report, "queue.h2", sizes, Media.serverDir(workDir.resolve("h2-fair"), cache), null, host.url());
+            fairness(report, "queue.postgres", sizes, Media.serverDir(workDir.resolve("pg-fair"), cache),
+                    pg.getJdbcUrl("postgres", "postgres"), host.url());
             report(report, "queue.h2", runOn(sizes, Media.serverDir(workDir.resolve("h2"), cache), null, host.url()), peer);
             report(report, "queue.postgres", runOn(sizes, Media.serverDir(workDir.resolve("pg"), cache),
                     pg.getJdbcUrl("postgres", "postgres"), host.url()), peer);
@@ -66,6 +69,52 @@ final class QueueBench implements Bench.Suite {
         report.accept(throughput);
         report.accept(p50);
         report.accept(p99);
+    }
+
+    /** How long each task of the fairness run holds its worker: a short edit. */
+    static final Duration FAIR_WORK = Duration.ofMillis(100);
+    static final String OTHER_KEY = "bench-key-other-0123456789";
+
+    /**
+     * A small job's wait behind another key's flood. One key submits ten tasks per worker at once (each holds a
+     * worker for {@link #FAIR_WORK}); both keys have the default concurrency, the worker count, so the flood alone
+     * could take every worker. Then another key submits one task: its wait (submit to claim) is reported beside the
+     * time the flood takes to drain, which is what it would wait with first-come-first-served claims.
+     */
+    private static void fairness(Consumer<Figure> report, String name, Sizes sizes, Path dataDir, String dbUrl, String videoUrl)
+            throws Exception {
+        int workers = sizes.queueWorkers();
+        int flood = workers * 10;
+        Semaphore ended = new Semaphore(0);
+        long[] smallWait = {-1};
+        TaskListener listener = (Task t) -> {
+            if (t.status() != TaskStatus.SUCCESS) {
+                throw new IllegalStateException("task " + t.id() + " ended " + t.status());
+            }
+            if (t.requestJson().contains("\"small\"")) {
+                smallWait[0] = t.startedAt() - t.createdAt();
+            }
+            ended.release();
+        };
+        VeditServer.Extras extras = new VeditServer.Extras(List.of(new TrivialEngine(FAIR_WORK)), TrivialEngine.NAME, List.of(listener), null);
+        try (BenchServer s = new BenchServer(dataDir, workers, extras, c -> {
+            c = c.withApiKeys(List.of(BenchServer.KEY, OTHER_KEY)).withLimits(workers, 100_000);
+            return dbUrl == null ? c : c.withDatabase(dbUrl, "postgres", "postgres");
+        })) {
+            String model = "/openapi/v2/" + ApiBench.MODELS.get(0);
+            java.util.function.Predicate<java.net.http.HttpResponse<String>> queued =
+                    r -> r.statusCode() == 200 && r.body().contains("\"status\":\"QUEUED\"");
+            long start = System.nanoTime();
+            new Load(16).forCount(flood, i -> s.post(model, "{\"prompt\":\"flood\",\"videoUrl\":\"" + videoUrl + "\"}").build(), queued);
+            new Load(1).forCount(1, i -> java.net.http.HttpRequest.newBuilder(java.net.URI.create(s.url(model)))
+                    .header("Authorization", "Bearer " + OTHER_KEY).header("Content-Type", "application/json")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"prompt\":\"small\",\"videoUrl\":\"" + videoUrl + "\"}"))
+                    .build(), queued);
+            awaitEnds(ended, flood + 1);
+            double drainMillis = (System.nanoTime() - start) / 1e6;
+            report.accept(Figure.of(name + ".fair.small_wait", smallWait[0], "ms")
+                    .against(drainMillis, "the flood's drain time (" + flood + " tasks of " + FAIR_WORK.toMillis() + " ms from another key)"));
+        }
     }
 
     /** Throughput of a burst, and dispatch latency of tasks submitted one at a time to idle workers. */

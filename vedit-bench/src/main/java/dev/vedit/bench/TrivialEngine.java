@@ -15,6 +15,18 @@ import java.util.List;
 final class TrivialEngine implements Engine {
     static final String NAME = "trivial";
 
+    /** How long each task occupies its worker, as a real edit would (none: the queue alone is measured). */
+    private final java.time.Duration work;
+
+    TrivialEngine() {
+        this(java.time.Duration.ZERO);
+    }
+
+    /** An engine whose every task holds its worker for {@code work}: for measuring who waits behind whom. */
+    TrivialEngine(java.time.Duration work) {
+        this.work = work;
+    }
+
     @Override
     public String name() {
         return NAME;
@@ -27,6 +39,13 @@ final class TrivialEngine implements Engine {
 
     @Override
     public List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) {
+        if (!work.isZero()) {
+            try {
+                Thread.sleep(work);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return List.of();
     }
 }

@@ -7,6 +7,8 @@ import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.comfyui.ComfyUiEngine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.LeftoverProcesses;
+import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.server.http.HttpApi;
 import dev.vedit.server.media.DiskMediaStore;
 import dev.vedit.server.media.MediaFetcher;
@@ -14,6 +16,7 @@ import dev.vedit.server.media.MediaGateway;
 import dev.vedit.server.media.MediaService;
 import dev.vedit.server.media.MediaStore;
 import dev.vedit.server.media.S3MediaStore;
+import dev.vedit.server.ops.Health;
 import dev.vedit.server.ops.Metrics;
 import dev.vedit.server.ops.OpsRoutes;
 import dev.vedit.server.outbound.AddressPolicy;
@@ -106,6 +109,7 @@ public final class VeditServer implements AutoCloseable {
             Database db = Database.open(config.dbUrl() != null ? config.dbUrl() : Database.h2Url(dataDir), config.dbUser(), config.dbPassword(),
                     Math.max(10, queue.workers() * 2 + 8));
             resources.add(db);
+            sweepLeftovers(dataDir);
             ApiKeys apiKeys = new ApiKeys(db.jdbi(), clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
             if (!config.apiKeys().isEmpty()) {
@@ -150,7 +154,8 @@ public final class VeditServer implements AutoCloseable {
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
                             config.requestLimits()));
-            Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops)).start(config.host(), port);
+            Health health = health(db, dataDir, deployment);
+            Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops, health)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.
             if (deployment.role().runsTasks()) {
@@ -168,7 +173,7 @@ public final class VeditServer implements AutoCloseable {
                 }, 1, 10, TimeUnit.MINUTES);
                 resources.add(housekeeping::shutdownNow);
             }
-            api.ready();
+            api.ready(health);
             log.info("vedit ({} node) listening on {} (data in {})", deployment.role().name().toLowerCase(java.util.Locale.ROOT), baseUrl, dataDir);
             return new VeditServer(resources, http, baseUrl, apiKeys, created);
         } catch (IOException e) {
@@ -191,6 +196,20 @@ public final class VeditServer implements AutoCloseable {
             engines.add(comfyui);
         }
         return engines;
+    }
+
+    /**
+     * Removes what an earlier run of this node left when it was killed ({@code kill -9}, power loss): FFmpeg
+     * children still running on its files, and scratch files of submits and uploads in flight. The data dir is
+     * this process's alone (the embedded database, opened just before, locks it; the docs forbid sharing one), so
+     * everything found there is an orphan. Work dirs of attempts are the worker pool's to clean.
+     */
+    private static void sweepLeftovers(Path dataDir) throws IOException {
+        List<Long> killed = LeftoverProcesses.kill(dataDir);
+        if (!killed.isEmpty()) {
+            log.warn("killed {} FFmpeg process(es) left running by an earlier run: {}", killed.size(), killed);
+        }
+        DirectoryTree.empty(dataDir.resolve("tmp"));
     }
 
     /**
@@ -232,12 +251,31 @@ public final class VeditServer implements AutoCloseable {
      * A worker node's HTTP: {@code /healthz} for load balancers and orchestrators, and the operator's routes
      * ({@code /metrics}: engine time and task durations are measured where tasks run); nothing a client could call.
      */
-    private static Javalin healthOnly(OpsRoutes ops) {
+    private static Javalin healthOnly(OpsRoutes ops, Health health) {
         return Javalin.create(c -> {
             c.startup.showJavalinBanner = false;
-            c.routes.get("/healthz", ctx -> ctx.json(Map.of("status", "ok", "role", "worker")));
+            c.routes.get("/healthz", ctx -> {
+                Health.Report report = health.report();
+                ctx.status(report.ok() ? 200 : 503).json(Map.of("status", report.ok() ? "ok" : "unavailable", "role", "worker",
+                        "checks", report.checks()));
+            });
             ops.install(c);
         });
+    }
+
+    /**
+     * What this node needs to accept work: its database answering, room on its data volume, and files that can be
+     * written where uploads and work files go (and where media lives, for the disk store).
+     */
+    private static Health health(Database db, Path dataDir, Deployment deployment) {
+        List<Health.Check> checks = new ArrayList<>();
+        checks.add(new Health.Check("database", () -> db.problem(Duration.ofSeconds(3))));
+        checks.add(Health.freeSpace(dataDir));
+        checks.add(Health.writable("scratch", dataDir.resolve("tmp")));
+        if (!deployment.s3()) {
+            checks.add(Health.writable("media", dataDir.resolve("media")));
+        }
+        return new Health(checks);
     }
 
     private static int freePort(String host) throws IOException {

@@ -13,15 +13,15 @@ public enum ErrorCode {
     INVALID_API_KEY("1002", "Invalid API Key, please check your credentials", "API Key 无效，请检查凭证"),
     RATE_LIMITED("1003", "Rate limit exceeded, please slow down requests", "请求过于频繁，请降低请求速率"),
     TASK_NOT_FOUND("1004", "Task not found, please check the task ID", "任务不存在或已过期，请检查任务ID"),
-    INTERNAL_ERROR("1005", "Internal server error, please retry later", "服务器内部错误，请稍后重试"),
-    TASK_TIMEOUT("1006", "Task execution timed out, please retry", "任务执行超时，请重试"),
+    INTERNAL_ERROR("1005", "Internal server error", ", please retry later", "服务器内部错误", "，请稍后重试"),
+    TASK_TIMEOUT("1006", "Task execution timed out", ", please retry", "任务执行超时", "，请重试"),
     INVALID_PARAMETERS("1007", "Invalid parameters, please check your input", "参数错误，请检查输入"),
     FILE_TOO_LARGE("1008", "File size limit exceeded", "文件大小超出限制"),
     METHOD_NOT_SUPPORTED("1009", "HTTP method not supported", "不支持该 HTTP 方法"),
-    SERVICE_UNAVAILABLE("1010", "Service unavailable, please retry later", "服务不可用，请稍后重试"),
-    SYSTEM_BUSY("1011", "System is currently busy, please retry later", "系统繁忙，请稍后重试"),
+    SERVICE_UNAVAILABLE("1010", "Service unavailable", ", please retry later", "服务不可用", "，请稍后重试"),
+    SYSTEM_BUSY("1011", "System is currently busy", ", please retry later", "系统繁忙", "，请稍后重试"),
     FILE_PROCESSING_FAILED("1013", "File processing failed, please check the URL or retry", "文件处理失败，请检查链接或重试"),
-    GENERATION_FAILED("1015", "Generation failed, please try again", "生成失败，请重试"),
+    GENERATION_FAILED("1015", "Generation failed", ", please try again", "生成失败", "，请重试"),
     QUEUE_LIMIT("421", "api queue limit reached, please retry later", "队列已满，请稍后重试"),
 
     /** The routed engine cannot perform (part of) the requested edit; the message quotes the refused words. */
@@ -43,11 +43,23 @@ public enum ErrorCode {
     private final String code;
     private final String english;
     private final String chinese;
+    /**
+     * The contract's "please retry" part of the default message, kept apart so that a failure that would end the
+     * same way on every retry can leave it out ({@link #finalMessage}) instead of sending the caller round again.
+     */
+    private final String englishRetry;
+    private final String chineseRetry;
 
     ErrorCode(String code, String english, String chinese) {
+        this(code, english, "", chinese, "");
+    }
+
+    ErrorCode(String code, String english, String englishRetry, String chinese, String chineseRetry) {
         this.code = code;
         this.english = english;
         this.chinese = chinese;
+        this.englishRetry = englishRetry;
+        this.chineseRetry = chineseRetry;
     }
 
     /** The wire value, e.g. {@code "1007"}. */
@@ -57,11 +69,20 @@ public enum ErrorCode {
 
     /** The default bilingual message, {@code "English | 中文"}. */
     public String message() {
-        return english + " | " + chinese;
+        return english + englishRetry + " | " + chinese + chineseRetry;
     }
 
     /** A bilingual message with a specific detail in each language. */
     public String message(String englishDetail, String chineseDetail) {
+        return english + englishRetry + ": " + englishDetail + " | " + chinese + chineseRetry + "：" + chineseDetail;
+    }
+
+    /**
+     * A bilingual message for a failure that a retry would only repeat (the same input and edit give the same
+     * result): the code's title without its "please retry" advice, then the detail, which should say what to
+     * change instead.
+     */
+    public String finalMessage(String englishDetail, String chineseDetail) {
         return english + ": " + englishDetail + " | " + chinese + "：" + chineseDetail;
     }
 

@@ -182,17 +182,41 @@ public final class RequestValidator {
     }
 
     private static String webhookUrl(JsonNode value) {
-        if (value == null || value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+        if (value == null || value.isNull()) {
             return null;
         }
         if (!value.isTextual()) {
             throw wrongType("webhookUrl", "a URL string", "URL 字符串");
         }
-        String url = value.asText().strip();
+        return webhookUrl(value.asText(), ErrorCode.INVALID_PARAMETERS);
+    }
+
+    /**
+     * The one rule for a URL that vedit will POST a webhook to, wherever it enters (submit, retryWebhook): an
+     * http(s) URL with a host, at most {@link #MAX_URL_LENGTH} characters (what the database keeps). One rule,
+     * so that no entry point lets through what another refuses, or what the store cannot hold.
+     *
+     * @param code the code the calling endpoint answers a bad URL with (submit {@code 1007}, retryWebhook {@code 1001})
+     * @return the URL without surrounding blanks, or {@code null} when {@code text} is null or blank (no webhook)
+     * @throws VeditException with {@code code}
+     */
+    public static String webhookUrl(String text, ErrorCode code) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String url = text.strip();
+        if (url.length() > MAX_URL_LENGTH) {
+            throw refusedUrl(code, "webhookUrl is longer than " + MAX_URL_LENGTH + " characters (got " + url.length() + ")",
+                    "webhookUrl 长度不能超过 " + MAX_URL_LENGTH + " 个字符（当前 " + url.length() + "）");
+        }
         if (url.startsWith("data:") || !isFetchableUrl(url)) {
-            throw invalid("webhookUrl must be an http:// or https:// URL with a host", "webhookUrl 必须是带主机名的 http:// 或 https:// 链接");
+            throw refusedUrl(code, "webhookUrl must be an http:// or https:// URL with a host", "webhookUrl 必须是带主机名的 http:// 或 https:// 链接");
         }
         return url;
+    }
+
+    private static VeditException refusedUrl(ErrorCode code, String english, String chinese) {
+        return code == ErrorCode.INVALID_PARAMETERS ? invalid(english, chinese) : VeditException.of(code, english, chinese);
     }
 
     private static VeditException required(FieldSpec field) {

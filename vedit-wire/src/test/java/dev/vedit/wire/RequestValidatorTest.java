@@ -1,6 +1,7 @@
 package dev.vedit.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -649,6 +650,18 @@ class RequestValidatorTest {
         assertThat(e.getMessage()).isEqualTo(
                 "Invalid parameters: webhookUrl must be an http:// or https:// URL with a host | 参数错误：webhookUrl 必须是带主机名的 http:// 或 https:// 链接");
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS);
+    }
+
+    @Test
+    void webhookUrlOverTheStoredLengthIsRejectedByTheRuleEveryEntryPointShares() {
+        String url = "https://hooks.example.com/" + "a".repeat(RequestValidator.MAX_URL_LENGTH);
+        assertInvalidParameters(rejection(model(GROK), bodyWith(GROK, "webhookUrl", JSON.textNode(url))),
+                "webhookUrl is longer than 4096 characters");
+        assertThatThrownBy(() -> RequestValidator.webhookUrl(url, ErrorCode.INVALID_URL))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_URL))
+                .hasMessageContaining("longer than 4096");
+        assertThat(RequestValidator.webhookUrl("  https://h.example/x ", ErrorCode.INVALID_URL)).isEqualTo("https://h.example/x");
+        assertThat(RequestValidator.webhookUrl(" ", ErrorCode.INVALID_URL)).isNull();
     }
 
     @Test

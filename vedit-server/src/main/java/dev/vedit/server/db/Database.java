@@ -74,6 +74,7 @@ public final class Database implements AutoCloseable {
         config.setMaximumPoolSize(poolSize);
         config.setPoolName("vedit-db");
         config.setConnectionTimeout(10_000);
+        config.setExceptionOverride(new ReopenClosedH2());
         HikariDataSource ds = new HikariDataSource(config);
         try {
             Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
@@ -82,6 +83,55 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, url.startsWith("jdbc:h2:"), url, user, password);
+    }
+
+    /**
+     * Whether the database answers a query within {@code timeout}: {@code null} when it does, else why not (for
+     * {@code /healthz}; no URL or address in it).
+     */
+    public String problem(java.time.Duration timeout) {
+        try {
+            // On its own thread, so that a pool waiting for a connection cannot hold the health check past its timeout.
+            java.util.concurrent.CompletableFuture<Integer> answer = new java.util.concurrent.CompletableFuture<>();
+            Thread.ofVirtual().start(() -> {
+                try {
+                    answer.complete(jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()));
+                } catch (RuntimeException e) {
+                    answer.completeExceptionally(e);
+                }
+            });
+            Integer one = answer.get(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            return one != null && one == 1 ? null : "the database gave a wrong answer";
+        } catch (java.util.concurrent.TimeoutException e) {
+            return "the database did not answer within " + timeout.toSeconds() + " s";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        } catch (java.util.concurrent.ExecutionException e) {
+            return "the database is unavailable (" + e.getCause().getClass().getSimpleName() + ")";
+        }
+    }
+
+    /**
+     * Throws away pooled connections of an embedded H2 database that closed itself. H2 closes the database for
+     * good when a write fails (a full disk: "Writing to … failed"), and every pooled connection then answers
+     * "The database has been closed" (90098) forever, an SQLState the pool does not take for a dead connection.
+     * Evicting them makes the next borrower open a fresh connection, which reopens the database file from its
+     * last commit: once space is freed, the service recovers by itself instead of failing until restarted.
+     */
+    static final class ReopenClosedH2 implements com.zaxxer.hikari.SQLExceptionOverride {
+        /** H2's DATABASE_IS_CLOSED and DATABASE_CALLED_AT_SHUTDOWN. */
+        private static final java.util.Set<Integer> CLOSED = java.util.Set.of(90098, 90121);
+
+        @java.lang.Override
+        public Override adjudicate(SQLException e) {
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                if (t instanceof SQLException sql && CLOSED.contains(sql.getErrorCode())) {
+                    return Override.MUST_EVICT;
+                }
+            }
+            return Override.CONTINUE_EVICT;
+        }
     }
 
     public Jdbi jdbi() {

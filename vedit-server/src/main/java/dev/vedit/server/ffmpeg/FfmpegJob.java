@@ -58,7 +58,10 @@ public final class FfmpegJob {
     private final List<String> args;
     private final Duration cpuBudget;
     private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final AtomicBoolean overran = new AtomicBoolean();
     private volatile Process process;
+    /** The most output time this run may write, in seconds; 0 for no bound. */
+    private volatile double outputLimitSeconds;
 
     /** @param args the command after the common options, e.g. {@code -i file:/a.mp4 … file:/out.mp4} */
     public FfmpegJob(Ffmpeg ffmpeg, List<String> args) {
@@ -71,6 +74,22 @@ public final class FfmpegJob {
         this.args = List.copyOf(args);
         this.cpuBudget = cpuBudget;
     }
+
+    /**
+     * Bounds the run by the output it was accepted to write: once ffmpeg reports output time past
+     * {@code expectedSeconds} (with {@link #OUTPUT_SLACK} for rounding) it is stopped. The expected length comes
+     * from the probed, accepted input; an input that holds more than it declared would otherwise render all of it
+     * (a "5 s" MP4 with 30 minutes of samples made a 30-minute video within the CPU budget of its 5 s).
+     *
+     * @return this job
+     */
+    public FfmpegJob boundedTo(double expectedSeconds) {
+        this.outputLimitSeconds = expectedSeconds > 0 ? expectedSeconds * (1 + OUTPUT_SLACK) + 2 : 0;
+        return this;
+    }
+
+    /** How far past its expected length an output may run (container and frame rounding, audio padding). */
+    static final double OUTPUT_SLACK = 0.1;
 
     /** The CPU time a run producing {@code outputSeconds} of media may use. */
     static Duration cpuBudget(double outputSeconds) {
@@ -152,7 +171,7 @@ public final class FfmpegJob {
         }
         StderrTail stderr = new StderrTail(STDERR_KEPT);
         Thread stderrReader = Thread.ofVirtual().start(() -> stderr.readFrom(started.getErrorStream()));
-        Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress));
+        Thread progressReader = Thread.ofVirtual().start(() -> readProgress(started, expectedSeconds, progress, this::checkOutputTime));
         Duration budget = cpuBudget != null ? cpuBudget : cpuBudget(expectedSeconds);
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean timedOut = false;
@@ -179,10 +198,21 @@ public final class FfmpegJob {
         if (cancelled.get()) {
             throw cancelledFailure();
         }
+        if (overran.get()) {
+            double limit = outputLimitSeconds;
+            throw new EngineFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(String.format(java.util.Locale.ROOT,
+                    "the output ran past %.1f s, the most this input and edit can make, and was stopped: the input holds more than"
+                            + " its headers declare", limit),
+                    String.format(java.util.Locale.ROOT, "输出超过 %.1f 秒（该输入和编辑最多能生成的时长），已被终止：输入文件的实际内容多于其头部声明", limit)),
+                    false, NODE, null);
+        }
         if (overBudget && !timedOut) {
-            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
-                    "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped",
-                    "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止"), false, NODE, null);
+            // The budget is a property of the input and the edit, not of the moment: a retry burns the same CPU.
+            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.finalMessage(
+                    "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped;"
+                            + " the same input and edit would be stopped again: send a shorter or smaller video or a simpler edit",
+                    "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止；"
+                            + "相同的输入和编辑会再次被终止，请使用更短或更小的视频，或更简单的编辑"), false, NODE, null);
         }
         if (timedOut) {
             throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
@@ -194,27 +224,55 @@ public final class FfmpegJob {
             return;
         }
         boolean killedBySignal = SIGNAL_EXITS.contains(exit);
-        String english = (killedBySignal ? "ffmpeg died (exit status " + exit + ")" : "ffmpeg exited with code " + exit)
-                + ": " + stderr.text();
-        String chinese = (killedBySignal ? "ffmpeg 异常终止（退出状态 " + exit + "）" : "ffmpeg 以退出码 " + exit + " 结束")
-                + "，错误输出见英文部分";
-        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(english, chinese),
-                killedBySignal, NODE, null);
+        if (killedBySignal) {
+            // Killed from outside (OOM killer, crash): another attempt may well succeed, so it is retried.
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "ffmpeg died (exit status " + exit + "): " + stderr.text(),
+                    "ffmpeg 异常终止（退出状态 " + exit + "），错误输出见英文部分"), true, NODE, null);
+        }
+        // ffmpeg refused the input or the graph: a verdict that a retry would only repeat.
+        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(
+                "ffmpeg exited with code " + exit + ": " + stderr.text()
+                        + " (the same input and edit would fail again: check the input file or change the edit)",
+                "ffmpeg 以退出码 " + exit + " 结束，错误输出见英文部分（相同的输入和编辑会再次失败：请检查输入文件或修改编辑）"),
+                false, NODE, null);
     }
 
     private EngineFailure cancelledFailure() {
         return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, NODE, null);
     }
 
-    private static void readProgress(Process process, double expectedSeconds, DoubleConsumer progress) {
+    private void checkOutputTime(double seconds) {
+        double limit = outputLimitSeconds;
+        Process running = process;
+        if (limit > 0 && seconds > limit && running != null && overran.compareAndSet(false, true)) {
+            ProcessTree.kill(running);
+        }
+    }
+
+    private static void readProgress(Process process, double expectedSeconds, DoubleConsumer progress, DoubleConsumer outputSeconds) {
         try (BufferedReader reader = new BufferedReader(
                 new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 progressOf(line, expectedSeconds).ifPresent(progress::accept);
+                outputTimeOf(line).ifPresent(outputSeconds::accept);
             }
         } catch (IOException e) {
             // The process was killed; its stream closed under us.
+        }
+    }
+
+    /** The output time in seconds a {@code -progress} line reports, if it reports one. */
+    static java.util.OptionalDouble outputTimeOf(String line) {
+        String value = line.startsWith("out_time_us=") ? line.substring("out_time_us=".length()) : null;
+        if (value == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        try {
+            return java.util.OptionalDouble.of(Long.parseLong(value.strip()) / 1_000_000.0);
+        } catch (NumberFormatException e) {
+            return java.util.OptionalDouble.empty();
         }
     }
 

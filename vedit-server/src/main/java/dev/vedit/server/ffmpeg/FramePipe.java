@@ -61,7 +61,8 @@ abstract class FramePipe implements AutoCloseable {
     EngineFailure failure(String english, String chinese) {
         String detail = stderr.text();
         String withOutput = detail.isEmpty() || english.contains(detail) ? english : english + ": " + detail;
-        return new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(withOutput, chinese),
+        // Not retried, so the message does not invite a retry either.
+        return new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(withOutput, chinese),
                 false, NODE, null);
     }
 

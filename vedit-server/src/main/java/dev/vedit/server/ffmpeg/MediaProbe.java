@@ -13,7 +13,10 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
-/** Runs ffprobe on one file and reads its JSON into a {@link MediaInfo}. */
+/**
+ * Runs ffprobe on one file and reads its JSON into a {@link MediaInfo}, then demuxes the file to count what is
+ * really in it: duration and frames are the larger of the declared and the counted (see {@link #withPackets}).
+ */
 final class MediaProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int STDERR_KEPT = 2000;
@@ -22,6 +25,7 @@ final class MediaProbe {
     }
 
     static MediaInfo probe(Ffmpeg ffmpeg, Path file, Duration timeout) {
+        long started = System.nanoTime();
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw invalid(file, "the file does not exist or cannot be read", "文件不存在或无法读取");
@@ -51,16 +55,134 @@ final class MediaProbe {
             throw new IllegalStateException("Interrupted while probing " + file, e);
         }
         if (process.exitValue() != 0) {
-            String detail = new String(stderr.join(), java.nio.charset.StandardCharsets.UTF_8).strip();
+            String detail = ToolOutput.scrub(new String(stderr.join(), java.nio.charset.StandardCharsets.UTF_8));
             if (detail.length() > STDERR_KEPT) {
                 detail = detail.substring(detail.length() - STDERR_KEPT);
             }
             throw invalid(file, "ffprobe cannot read it (" + detail + ")", "ffprobe 无法读取（" + detail + "）");
         }
+        JsonNode root;
+        MediaInfo declared;
         try {
-            return parse(JSON.readTree(stdout.join()), absolute);
+            root = JSON.readTree(stdout.join());
+            declared = parse(root, absolute);
         } catch (IOException e) {
             throw invalid(file, "ffprobe gave unreadable output", "ffprobe 输出无法解析");
+        }
+        if (declared.formatName().endsWith("_pipe")) {
+            return declared; // a still image: one picture, nothing to count
+        }
+        long left = timeout.toNanos() - (System.nanoTime() - started);
+        Packets packets = countPackets(ffmpeg, file, absolute, videoIndex(root), Duration.ofNanos(Math.max(1, left)));
+        return withPackets(declared, packets);
+    }
+
+    /**
+     * What the demuxer really delivers: packets of the first video stream, and the time from the first packet's
+     * start to the last one's end over all streams.
+     */
+    record Packets(long videoPackets, double seconds) {
+    }
+
+    /**
+     * The most packets counted before giving up on counting: past it the file is far over every cap anyway
+     * (600 s at 120 fps is 72,000 frames), and what was counted so far already says so.
+     */
+    static final long PACKET_CEILING = 500_000;
+
+    /**
+     * The media as it really is: the headers' duration and frame count can be made up (an MP4 whose headers say
+     * 5 s may hold 30 minutes of samples, and FFmpeg renders all of them), so the larger of what the headers
+     * declare and what the packets show counts.
+     */
+    static MediaInfo withPackets(MediaInfo declared, Packets packets) {
+        return new MediaInfo(declared.formatName(), Math.max(declared.durationSeconds(), packets.seconds()), declared.sizeBytes(),
+                declared.streamCount(), declared.hasVideo(), declared.width(), declared.height(), declared.frameRate(),
+                Math.max(declared.frameCount(), packets.videoPackets()), declared.videoCodec(), declared.hasAudio(), declared.audioCodec());
+    }
+
+    private static int videoIndex(JsonNode root) {
+        for (JsonNode stream : root.path("streams")) {
+            if (stream.path("codec_type").asText().equals("video") && stream.path("disposition").path("attached_pic").asInt(0) != 1) {
+                return stream.path("index").asInt(-1);
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Demuxes the whole file (no decoding: about as costly as reading it) and counts its packets. Stops, and
+     * counts no further, past {@link #PACKET_CEILING}.
+     */
+    static Packets countPackets(Ffmpeg ffmpeg, Path file, Path absolute, int videoIndex, Duration timeout) {
+        List<String> args = new java.util.ArrayList<>(List.of("-v", "error"));
+        args.addAll(FfmpegJob.demuxerOptions(absolute));
+        args.addAll(List.of("-show_entries", "packet=stream_index,pts_time,dts_time,duration_time", "-of", "csv=p=0",
+                "file:" + absolute));
+        ProcessBuilder builder = ffmpeg.probeProcessBuilder(args);
+        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot run " + ffmpeg.ffprobePath() + ": " + e.getMessage(), e);
+        }
+        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            if (process.isAlive()) {
+                timedOut.set(true);
+                ProcessTree.kill(process);
+            }
+        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        long video = 0;
+        long all = 0;
+        double first = Double.POSITIVE_INFINITY;
+        double last = Double.NEGATIVE_INFINITY;
+        try (java.io.BufferedReader lines = new java.io.BufferedReader(
+                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                String[] f = line.split(",", -1);
+                if (f.length < 4) {
+                    continue;
+                }
+                if (f[0].equals(Integer.toString(videoIndex))) {
+                    video++;
+                }
+                double at = number(f[1]);
+                if (Double.isNaN(at)) {
+                    at = number(f[2]);
+                }
+                if (!Double.isNaN(at)) {
+                    double length = number(f[3]);
+                    first = Math.min(first, at);
+                    last = Math.max(last, at + (Double.isNaN(length) ? 0 : length));
+                }
+                if (++all > PACKET_CEILING) {
+                    ProcessTree.kill(process);
+                    break;
+                }
+            }
+        } catch (IOException e) {
+            // killed by the watchdog or the ceiling: what was counted stands, or the timeout is reported below
+        } finally {
+            watchdog.cancel(false);
+            ProcessTree.kill(process);
+        }
+        if (timedOut.get()) {
+            throw invalid(file, "counting its packets took longer than " + timeout.toSeconds() + " s",
+                    "统计数据包耗时超过 " + timeout.toSeconds() + " 秒");
+        }
+        return new Packets(video, last > first ? last - first : 0);
+    }
+
+    private static double number(String text) {
+        try {
+            double v = Double.parseDouble(text);
+            return Double.isFinite(v) ? v : Double.NaN;
+        } catch (NumberFormatException e) {
+            return Double.NaN;
         }
     }
 

@@ -32,7 +32,8 @@ final class StderrTail {
         }
     }
 
+    /** What was kept, without paths, versions or addresses ({@link ToolOutput#scrub}): it ends up in replies. */
     synchronized String text() {
-        return text.toString().strip();
+        return ToolOutput.scrub(text.toString());
     }
 }

@@ -37,4 +37,30 @@ public final class DirectoryTree {
             throw failure;
         }
     }
+
+    /**
+     * Deletes everything inside {@code dir} but keeps {@code dir} itself (created if missing). Used at start-up on
+     * scratch areas whose every entry belonged to work of an earlier process: a submit's probe copy, a spooled
+     * upload. Carries on past what it cannot delete and throws the first failure at the end.
+     */
+    public static void empty(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        IOException failure = null;
+        try (Stream<Path> entries = Files.list(dir)) {
+            for (Path entry : entries.toList()) {
+                try {
+                    delete(entry);
+                } catch (IOException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
 }

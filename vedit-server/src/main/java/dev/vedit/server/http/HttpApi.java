@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
+import dev.vedit.server.ops.Health;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
 import dev.vedit.server.task.TaskStore;
@@ -61,7 +62,7 @@ public final class HttpApi {
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
     private final KeyRateLimiter rateLimiter;
-    private volatile boolean ready;
+    private volatile Health health;
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -82,9 +83,9 @@ public final class HttpApi {
         });
     }
 
-    /** Marks the service as accepting work: {@code /healthz} answers 200 from now on. */
-    public void ready() {
-        ready = true;
+    /** Marks the service as started: {@code /healthz} answers 200 from now on while {@code health} finds nothing wrong. */
+    public void ready(Health health) {
+        this.health = health;
     }
 
     private void configure(JavalinConfig config) {
@@ -117,10 +118,21 @@ public final class HttpApi {
 
         var r = config.routes;
         r.get("/healthz", ctx -> {
-            ctx.status(ready ? 200 : 503);
+            Health h = health;
+            if (h == null) {
+                ctx.status(503).json(Map.of("status", "starting"));
+                return;
+            }
+            Health.Report report = h.report();
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("status", report.ok() ? "ok" : "unavailable");
+            body.put("checks", report.checks());
             List<dev.vedit.server.engine.RouteHealth> engines = tasks.engineHealth();
-            ctx.json(engines.isEmpty() ? Map.of("status", ready ? "ok" : "starting")
-                    : Map.of("status", ready ? "ok" : "starting", "engineRoutes", engines));
+            if (!engines.isEmpty()) {
+                // Detail only: a GPU route that cannot run does not make the service unable to accept work.
+                body.put("engineRoutes", engines);
+            }
+            ctx.status(report.ok() ? 200 : 503).json(body);
         });
         for (String path : catalog.paths()) {
             ModelSpec model = catalog.byPath(path).orElseThrow();
@@ -152,31 +164,37 @@ public final class HttpApi {
         });
         r.error(405, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.METHOD_NOT_SUPPORTED, ErrorCode.METHOD_NOT_SUPPORTED.message(
                 ctx.method() + " is not supported on " + ctx.path(), ctx.path() + " 不支持 " + ctx.method() + " 方法"))));
-        r.error(413, ctx -> send(ctx, SubmitReply.rejected(ErrorCode.FILE_TOO_LARGE, ErrorCode.FILE_TOO_LARGE.message(
-                "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
-                "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传"))));
+        r.error(413, ctx -> {
+            if (ctx.result() == null) { // a handler that answered 413 itself said more precisely why
+                send(ctx, SubmitReply.rejected(ErrorCode.FILE_TOO_LARGE, ErrorCode.FILE_TOO_LARGE.message(
+                        "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
+                        "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
+            }
+        });
     }
 
     // ---- v2 -------------------------------------------------------------------------------------------
 
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
-            return tasks.submit(account, model, body);
+            Caller caller = caller(ctx, BodyLimit.MEDIA);
+            return tasks.submit(caller.account(), model, caller.body());
         });
     }
 
     private void query(Context ctx) {
         String[] taskId = {""};
         handle(ctx, e -> QueryReply.failedQuery(taskId[0], e.code(), e.getMessage()), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            taskId[0] = Requests.taskId(body).orElse("");
-            Account account = requireAccount(ctx, body);
-            if (taskId[0].isEmpty()) {
+            // Echoed only up to an id's length: a reply must never grow with what a stranger sends.
+            Caller caller = caller(ctx, BodyLimit.SMALL, body -> {
+                String id = Requests.taskId(body).orElse("");
+                taskId[0] = id.length() <= MAX_ECHOED_ID ? id : "";
+            });
+            String sent = Requests.taskId(caller.body()).orElse("");
+            if (sent.isEmpty()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
             }
-            return Requests.parseTaskId(taskId[0]).map(id -> tasks.query(account, id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
+            return Requests.parseTaskId(sent).map(id -> tasks.query(caller.account(), id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
         });
     }
 
@@ -188,14 +206,28 @@ public final class HttpApi {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
                         "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");
             }
+            // Decided from the declared length before a byte is read, so that the client hears at once instead of
+            // after sending (or stalling on) the whole body; read as a long: the servlet's int wraps past 2 GiB.
+            long declared = ctx.req().getContentLengthLong();
+            if (declared > settings.maxUploadBytes() + MULTIPART_OVERHEAD) {
+                ctx.header("Connection", "close");
+                throw tooLargeUpload();
+            }
             UploadedFile file;
             try {
                 file = ctx.uploadedFile("file");
             } catch (Exception e) {
-                // Jetty refuses a part over the multipart limit before our own streaming check sees it.
-                if (ctx.contentLength() > settings.maxUploadBytes() || causedBySizeLimit(e)) {
-                    throw VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
-                            "上传文件超过 " + settings.maxUploadBytes() + " 字节");
+                // A part header past Jetty's limit (a huge file name) is about the form, not the size: checked first,
+                // as its message may also say "exceeded".
+                if (causedByLongHeader(e)) {
+                    throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "a part header of the multipart body is too long (the file name"
+                                    + " may be at most " + MAX_FILE_NAME + " characters)",
+                            "multipart 请求体的分段头过长（文件名最多 " + MAX_FILE_NAME + " 个字符）");
+                }
+                // Jetty refuses a part over the multipart limit before our own streaming check sees it (a chunked
+                // body, or a declared length within the multipart overhead of the limit).
+                if (causedBySizeLimit(e)) {
+                    throw tooLargeUpload();
                 }
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
                         "无法读取 multipart 请求体");
@@ -203,10 +235,35 @@ public final class HttpApi {
             if (file == null) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
             }
+            String name = file.filename();
+            if (name != null && name.length() > MAX_FILE_NAME) {
+                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the file name is longer than " + MAX_FILE_NAME + " characters (got "
+                        + name.length() + "); rename the file", "文件名超过 " + MAX_FILE_NAME + " 个字符（当前 " + name.length() + "），请重命名文件");
+            }
             try (InputStream in = file.content()) {
-                return UploadReply.ok(media.upload(in, file.filename(), account.id()));
+                return UploadReply.ok(media.upload(in, name, account.id()));
             }
         });
+    }
+
+    /** Room for the multipart boundaries and part headers around the file itself. */
+    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
+    /** The longest file name an upload may carry (most file systems' limit); only its extension is ever used. */
+    static final int MAX_FILE_NAME = 255;
+
+    private VeditException tooLargeUpload() {
+        return VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
+                "上传文件超过 " + settings.maxUploadBytes() + " 字节");
+    }
+
+    private static boolean causedByLongHeader(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
+            if (m.contains("header") || m.contains("431")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean causedBySizeLimit(Throwable e) {
@@ -251,8 +308,9 @@ public final class HttpApi {
 
     private void accountStatus(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             TaskStore.Counts c = tasks.counts(account);
             return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
                     "CNY", "STANDARD"));
@@ -262,8 +320,9 @@ public final class HttpApi {
     /** A v1 endpoint about one of the caller's tasks: an unknown or foreign task id answers 807. */
     private void v1TaskEndpoint(Context ctx, BiFunction<Account, Task, V1Reply<?>> reply) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             return v1Task(body, account).<V1Reply<?>>map(t -> reply.apply(account, t)).orElseGet(HttpApi::v1NotFound);
         });
     }
@@ -288,8 +347,9 @@ public final class HttpApi {
 
     private void v1Cancel(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             Optional<Long> id = Requests.taskId(body).flatMap(Requests::parseTaskId);
             if (id.isEmpty()) {
                 return Requests.taskId(body).isEmpty() ? V1Reply.error(V1Reply.PARAMS_INVALID, "taskId is required | taskId 为必填项")
@@ -313,8 +373,9 @@ public final class HttpApi {
 
     private void retryWebhook(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             Optional<Long> id = Requests.longField(body, "webhookId");
             if (id.isEmpty()) {
                 return V1Reply.error(V1Reply.PARAMS_INVALID, "webhookId (the id from getWebhookDetail) is required"
@@ -333,8 +394,9 @@ public final class HttpApi {
 
     private void webhookSecret(Context ctx, boolean rotate) {
         handle(ctx, e -> v1Error(e), () -> {
-            JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
-            Account account = requireAccount(ctx, body);
+            Caller caller = caller(ctx, BodyLimit.SMALL);
+            JsonNode body = caller.body();
+            Account account = caller.account();
             return V1Reply.ok(new WebhookSecretReply(rotate ? webhooks.rotateSecret(account) : webhooks.secret(account)));
         });
     }
@@ -361,19 +423,74 @@ public final class HttpApi {
 
     // ---- shared ---------------------------------------------------------------------------------------
 
+    /**
+     * How much JSON an endpoint reads. Only a submit carries media ({@code data:} URIs); every other body is a key
+     * and an id or two, so a large body there is an attack, not a request.
+     */
+    enum BodyLimit {
+        SMALL,
+        MEDIA
+    }
+
+    /** The longest {@code taskId} a reply echoes; ids are at most 19 digits, client-made ones a little longer. */
+    static final int MAX_ECHOED_ID = 64;
+
+    /** The largest body a {@link BodyLimit#SMALL} endpoint reads, and a submit whose key is not in the header. */
+    static final long SMALL_BODY_BYTES = 64 * 1024;
+
+    record Caller(Account account, JsonNode body) {
+    }
+
+    /**
+     * The caller's account and the request body, the key checked before the body is read. A key in the
+     * {@code Authorization} header is checked first and a wrong one is refused without reading a byte of the
+     * body; only a known key may send a large (media) body. A key given only inside the body (v1 clients) can
+     * only be found by reading it, so such a body is read up to {@link #SMALL_BODY_BYTES}: a stranger's body
+     * never costs more memory than that, whatever its declared length.
+     */
+    private Caller caller(Context ctx, BodyLimit limit) {
+        return caller(ctx, limit, body -> { });
+    }
+
+    /** {@link #caller(Context, BodyLimit)}, handing the body to {@code onBody} as soon as it is read (for error replies). */
+    private Caller caller(Context ctx, BodyLimit limit, java.util.function.Consumer<JsonNode> onBody) {
+        long allowed = limit == BodyLimit.MEDIA ? settings.maxJsonBodyBytes() : Math.min(SMALL_BODY_BYTES, settings.maxJsonBodyBytes());
+        if (Requests.bearer(ctx).isPresent()) {
+            Account account = authenticate(ctx, null);
+            JsonNode body = Requests.body(ctx, json, allowed);
+            onBody.accept(body);
+            rateLimit(account);
+            return new Caller(account, body);
+        }
+        long keyless = Math.min(allowed, SMALL_BODY_BYTES);
+        JsonNode body = Requests.body(ctx, json, keyless, keyless < allowed
+                ? "send the API key as \"Authorization: Bearer <API KEY>\" to send a body larger than " + keyless + " bytes"
+                : null);
+        onBody.accept(body);
+        return new Caller(requireAccount(ctx, body), body);
+    }
+
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
-        Account account = Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
+        Account account = authenticate(ctx, body);
+        rateLimit(account);
+        return account;
+    }
+
+    private Account authenticate(Context ctx, JsonNode body) {
+        return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
                         Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
                         Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+    }
+
+    private void rateLimit(Account account) {
         if (!rateLimiter.tryAcquire(account.id())) {
             String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
             String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());
             throw VeditException.of(ErrorCode.RATE_LIMITED, "this API key is limited to " + rate + "; retry in " + wait + " s",
                     "该 API Key 限速为每秒 " + fmt(settings.limits().perSecond()) + " 次（突发 " + settings.limits().burst() + " 次）；请在 " + wait + " 秒后重试");
         }
-        return account;
     }
 
     private static String fmt(double n) {
@@ -403,9 +520,15 @@ public final class HttpApi {
                     "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);
+            // Do not wait for (or read) the rest of a body that will never be used.
+            ctx.header("Connection", "close");
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
-                    "the request body is larger than " + settings.maxJsonBodyBytes() + " bytes; upload large media with /openapi/v2/media/upload/binary",
-                    "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
+                    "the request body is larger than " + e.limit + " bytes; " + (e.hint != null ? e.hint
+                            : e.limit < settings.maxJsonBodyBytes() ? "this endpoint takes a small JSON object"
+                            : "upload large media with /openapi/v2/media/upload/binary"),
+                    "请求体超过 " + e.limit + " 字节；" + (e.hint != null ? "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥后再发送更大的请求体"
+                            : e.limit < settings.maxJsonBodyBytes() ? "该接口只接受小的 JSON 对象"
+                            : "大文件请先通过 /openapi/v2/media/upload/binary 上传"))));
         } catch (Exception e) {
             if (Database.unreachable(e)) {
                 log.warn("{} {}: database unavailable: {}", ctx.method(), ctx.path(), e.toString());

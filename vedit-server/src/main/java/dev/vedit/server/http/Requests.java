@@ -19,8 +19,14 @@ final class Requests {
 
     /** A JSON body over the limit: answered 413 by the caller. */
     static final class BodyTooLarge extends RuntimeException {
-        BodyTooLarge() {
+        final long limit;
+        /** What the client can do to be allowed more, or {@code null}. */
+        final String hint;
+
+        BodyTooLarge(long limit, String hint) {
             super(null, null, false, false);
+            this.limit = limit;
+            this.hint = hint;
         }
     }
 
@@ -29,14 +35,20 @@ final class Requests {
      * client declared a length (a chunked body has none), so a body cannot grow the heap past the limit.
      */
     static JsonNode body(Context ctx, ObjectMapper json, long maxBytes) {
-        if (ctx.contentLength() > maxBytes) {
-            throw new BodyTooLarge();
+        return body(ctx, json, maxBytes, null);
+    }
+
+    /** {@link #body(Context, ObjectMapper, long)}, telling a client over the limit {@code hint} (or nothing). */
+    static JsonNode body(Context ctx, ObjectMapper json, long maxBytes, String hint) {
+        // The servlet's int length turns a declaration over 2 GiB negative: read the long one.
+        if (ctx.req().getContentLengthLong() > maxBytes) {
+            throw new BodyTooLarge(maxBytes, hint);
         }
         try {
             // Reading fails with an IOException when the client stalls past the idle timeout or goes away.
             byte[] bytes = ctx.bodyInputStream().readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
             if (bytes.length > maxBytes) {
-                throw new BodyTooLarge();
+                throw new BodyTooLarge(maxBytes, hint);
             }
             if (bytes.length == 0) {
                 return json.createObjectNode();
@@ -52,8 +64,8 @@ final class Requests {
         }
     }
 
-    /** The key of a request: {@code Authorization: Bearer KEY}, else {@code apiKey}/{@code apikey} in the body. */
-    static Optional<String> apiKey(Context ctx, JsonNode body) {
+    /** The key in {@code Authorization: Bearer KEY}, if the request has one. */
+    static Optional<String> bearer(Context ctx) {
         String header = ctx.header("Authorization");
         if (header != null) {
             String h = header.strip();
@@ -63,6 +75,15 @@ final class Requests {
                     return Optional.of(key);
                 }
             }
+        }
+        return Optional.empty();
+    }
+
+    /** The key of a request: {@code Authorization: Bearer KEY}, else {@code apiKey}/{@code apikey} in the body. */
+    static Optional<String> apiKey(Context ctx, JsonNode body) {
+        Optional<String> bearer = bearer(ctx);
+        if (bearer.isPresent()) {
+            return bearer;
         }
         if (body != null && body.isObject()) {
             for (String field : new String[] {"apiKey", "apikey", "api_key"}) {

@@ -20,7 +20,11 @@ public final class AddressPolicy {
             "192.0.0.0/24", "192.0.2.0/24", "192.168.0.0/16", "198.18.0.0/15", "198.51.100.0/24",
             "203.0.113.0/24", "224.0.0.0/4", "240.0.0.0/4",
             "::/96", "fe80::/10", "fec0::/10", "fc00::/7", "ff00::/8", "2001:db8::/32",
-            "100::/64").stream().map(Cidr::parse).toList();
+            "100::/64",
+            // Blocked whole, whatever they embed: local-use NAT64 (RFC 8215) may translate to any IPv4 network
+            // the operator routes, and Teredo (RFC 4380) carries an obfuscated client address and a relay that
+            // may sit inside the network; neither has a legitimate use for a media or webhook URL.
+            "64:ff9b:1::/48", "2001::/32").stream().map(Cidr::parse).toList();
 
     private final Set<String> allowedHosts = new TreeSet<>();
     private final List<Cidr> allowedBlocks = new ArrayList<>();
@@ -58,7 +62,9 @@ public final class AddressPolicy {
         }
         for (InetAddress address : addresses) {
             if (!permitted(address.getAddress())) {
-                throw new BlockedAddressException(name, address.getHostAddress());
+                // The resolved address is named only when the caller wrote it: telling a stranger what one of our
+                // host names resolves to would make this check an oracle for the internal DNS.
+                throw new BlockedAddressException(name, Cidr.isIpLiteral(name));
             }
         }
         return List.of(addresses);
@@ -77,7 +83,11 @@ public final class AddressPolicy {
         return BLOCKED.stream().noneMatch(block -> block.contains(address));
     }
 
-    /** The IPv4 address inside an IPv4-mapped, IPv4-compatible, NAT64 or 6to4 IPv6 address, if any. */
+    /**
+     * The IPv4 address inside an IPv4-mapped ({@code ::ffff:0:0/96}), IPv4-translated ({@code ::ffff:0:0:0/96}),
+     * IPv4-compatible, well-known NAT64 ({@code 64:ff9b::/96}) or 6to4 ({@code 2002::/16}) IPv6 address, if any:
+     * such an address reaches whatever IPv4 address it carries, so it is judged as that address.
+     */
     private static byte[] embeddedIpv4(byte[] a) {
         if (a.length != 16) {
             return null;
@@ -88,6 +98,10 @@ public final class AddressPolicy {
         }
         if (firstTenZero && a[10] == 0 && a[11] == 0 && !(a[12] == 0 && a[13] == 0 && a[14] == 0)) {
             return Arrays.copyOfRange(a, 12, 16); // ::a.b.c.d (deprecated compatible form)
+        }
+        boolean firstEightZero = Arrays.equals(a, 0, 8, new byte[8], 0, 8);
+        if (firstEightZero && (a[8] & 0xFF) == 0xFF && (a[9] & 0xFF) == 0xFF && a[10] == 0 && a[11] == 0) {
+            return Arrays.copyOfRange(a, 12, 16); // ::ffff:0:a.b.c.d, SIIT (RFC 2765)
         }
         byte[] nat64 = {0, 0x64, (byte) 0xff, (byte) 0x9b, 0, 0, 0, 0, 0, 0, 0, 0};
         if (Arrays.equals(a, 0, 12, nat64, 0, 12)) {

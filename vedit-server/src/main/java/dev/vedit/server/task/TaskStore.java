@@ -22,10 +22,13 @@ public final class TaskStore {
             max_attempts, run_after, worker_id, heartbeat_at, cancel_requested, progress, error_code, error_message,
             failed_reason, created_at, started_at, finished_at, engine_state""";
     /**
-     * How many queued tasks one claim locks and looks at. The select already leaves out accounts at their
-     * limit (as far as committed rows show); the exact check under the account's row lock may still skip a few.
+     * How many queued tasks of one account a claim locks and looks at. The account select already leaves out
+     * accounts at their limit (as far as committed rows show); the exact check under the account's row lock may
+     * still skip a few.
      */
     private static final int CLAIM_WINDOW = 4;
+    /** How many accounts, in fairness order, one claim looks at (more only matter when the first are all locked). */
+    private static final int CLAIM_ACCOUNTS = 4;
 
     private final Jdbi jdbi;
     private final boolean notifySubmits;
@@ -101,23 +104,45 @@ public final class TaskStore {
     }
 
     /**
-     * Claims the oldest claimable task for a worker: one {@code FOR UPDATE SKIP LOCKED} select over the
-     * queue (so concurrent workers never block on, or take, the same rows), then per candidate a lock on
-     * its account row to count that account's running tasks exactly, then the update to RUNNING.
+     * Claims a task for a worker, fairly across accounts: the account with the fewest running tasks (below its
+     * limit) goes first, ties to the one waiting longest, and within an account the oldest task. So each claim
+     * goes round the accounts with queued work, and one key's flood of tasks (its concurrency defaults to the
+     * worker count) delays another key's task by at most one running task, not by the whole flood.
+     *
+     * <p>First a plain read picks the accounts in that order; then per account one {@code FOR UPDATE SKIP LOCKED}
+     * select over its oldest queued tasks (so concurrent workers never block on, or take, the same rows), a lock
+     * on the account row to count its running tasks exactly, and the update to RUNNING. Portable SQL: the same
+     * statements run on H2 and PostgreSQL.
      */
     Optional<Task> claim(String workerId, long now, ToIntFunction<String> modelConcurrency) {
         return jdbi.inTransaction(h -> {
-            List<long[]> candidates = h.createQuery("""
-                            SELECT t.id, t.account_id FROM tasks t
-                            WHERE t.status = 'QUEUED' AND t.run_after <= :now
-                              AND (SELECT COUNT(*) FROM tasks r WHERE r.account_id = t.account_id AND r.status = 'RUNNING')
-                                  < (SELECT a.concurrency FROM accounts a WHERE a.id = t.account_id)
-                            ORDER BY t.id
-                            LIMIT :window
-                            FOR UPDATE SKIP LOCKED""")
-                    .bind("now", now).bind("window", CLAIM_WINDOW)
-                    .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+            List<Long> accounts = h.createQuery("""
+                            SELECT q.account_id FROM (
+                                SELECT account_id, MIN(id) AS oldest FROM tasks
+                                WHERE status = 'QUEUED' AND run_after <= :now
+                                GROUP BY account_id) q
+                            JOIN accounts a ON a.id = q.account_id
+                            LEFT JOIN (
+                                SELECT account_id, COUNT(*) AS n FROM tasks WHERE status = 'RUNNING'
+                                GROUP BY account_id) r ON r.account_id = q.account_id
+                            WHERE COALESCE(r.n, 0) < a.concurrency
+                            ORDER BY COALESCE(r.n, 0), q.oldest
+                            LIMIT :accounts""")
+                    .bind("now", now).bind("accounts", CLAIM_ACCOUNTS)
+                    .mapTo(Long.class)
                     .list();
+            List<long[]> candidates = new java.util.ArrayList<>();
+            for (long account : accounts) {
+                h.createQuery("""
+                                SELECT id, account_id FROM tasks
+                                WHERE account_id = :account AND status = 'QUEUED' AND run_after <= :now
+                                ORDER BY id
+                                LIMIT :window
+                                FOR UPDATE SKIP LOCKED""")
+                        .bind("account", account).bind("now", now).bind("window", CLAIM_WINDOW)
+                        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                        .forEach(candidates::add);
+            }
             for (long[] c : candidates) {
                 long taskId = c[0];
                 long accountId = c[1];

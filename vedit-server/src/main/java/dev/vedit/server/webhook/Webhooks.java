@@ -9,12 +9,11 @@ import dev.vedit.server.outbound.OutboundClient;
 import dev.vedit.server.task.TaskEndHook;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.QueryReply;
+import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.VeditException;
 import dev.vedit.wire.WebhookDetail;
 import dev.vedit.wire.WebhookEvent;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
@@ -82,15 +81,8 @@ public final class Webhooks implements AutoCloseable {
      * @throws VeditException {@link ErrorCode#INVALID_URL} when {@code newUrl} is not an http(s) URL with a host
      */
     public RetryOutcome retry(Account account, long webhookId, String newUrl) {
-        String url = newUrl == null || newUrl.isBlank() ? null : newUrl.strip();
-        if (url != null) {
-            try {
-                OutboundClient.checkHttpUri(new URI(url));
-            } catch (URISyntaxException e) {
-                throw VeditException.of(ErrorCode.INVALID_URL, "webhookUrl is malformed (" + e.getReason() + ")",
-                        "webhookUrl 格式错误（" + e.getReason() + "）");
-            }
-        }
+        // The same rule as at submit, so that nothing reaches the store that submit would refuse.
+        String url = RequestValidator.webhookUrl(newUrl, ErrorCode.INVALID_URL);
         RetryOutcome outcome = store.retry(webhookId, account.id(), url, clock.millis());
         if (outcome == RetryOutcome.SCHEDULED && dispatcher != null) {
             dispatcher.wake();

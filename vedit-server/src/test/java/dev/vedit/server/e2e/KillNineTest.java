@@ -88,10 +88,15 @@ class KillNineTest {
             first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
             first.waitFor();
         }
+        // The killed JVM's FFmpeg children got no signal: they run on, re-parented, until the next start kills them.
+        String inside = data.toAbsolutePath().normalize() + "/";
+        List<ProcessHandle> orphans = ProcessHandle.allProcesses().filter(p -> p.info().arguments()
+                .map(args -> java.util.Arrays.stream(args).anyMatch(a -> a.startsWith("file:" + inside))).orElse(false)).toList();
 
         Process second = startService(data, port);
         try {
             awaitHealthy(base);
+            assertThat(orphans).as("FFmpeg processes of the killed run, after the restart").noneMatch(ProcessHandle::isAlive);
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() ->
                     ids.stream().allMatch(id -> List.of("SUCCESS", "FAILED").contains(status(base, id))));
             for (String id : ids) {

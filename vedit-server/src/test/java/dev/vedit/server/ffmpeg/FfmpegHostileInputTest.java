@@ -92,6 +92,27 @@ class FfmpegHostileInputTest {
     }
 
     @Test
+    void aRenderBoundToItsAcceptedLengthIsStoppedWhenItsInputHoldsMore() throws Exception {
+        // Accepted as 5 s (what its headers say), the input holds 60 s: the render stops near 5 s of output.
+        Path lying = TestMedia.lyingMp4(dir, "lying.mp4", 60, 5);
+        Path out = dir.resolve("out.mp4");
+        List<String> args = new java.util.ArrayList<>(FfmpegJob.input(lying));
+        args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", FfmpegJob.output(out)));
+        FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), args).boundedTo(5);
+        assertThatThrownBy(() -> job.run(5, p -> { }, Duration.ofMinutes(2)))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_LIMIT);
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.getMessage()).contains("more than its headers declare", " | ");
+                });
+        // The same render of an honest 5 s input is not disturbed by the bound.
+        Path honest = TestMedia.clip(dir, "five.mp4", "testsrc2=size=64x48:rate=5", true, 5);
+        List<String> ok = new java.util.ArrayList<>(FfmpegJob.input(honest));
+        ok.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", FfmpegJob.output(dir.resolve("ok.mp4"))));
+        new FfmpegJob(TestMedia.ffmpeg(), ok).boundedTo(5).run(5, p -> { }, Duration.ofMinutes(2));
+    }
+
+    @Test
     void aRunPastItsCpuBudgetIsKilledAndTimesOutWithinTheWallClockLimit() {
         // Work that would take minutes of CPU (a large frame, the slowest x264 preset), with a 1 CPU-second budget.
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=30", "-t", "600",
@@ -102,6 +123,9 @@ class FfmpegHostileInputTest {
                     assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage()).contains("CPU-seconds").contains(" | ");
+                    // A retry would be stopped the same way: the message must not send the caller round again.
+                    assertThat(e.getMessage()).contains("would be stopped again")
+                            .doesNotContain("please retry", "请重试");
                 });
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(60));
     }

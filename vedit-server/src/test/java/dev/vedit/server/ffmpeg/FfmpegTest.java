@@ -119,6 +119,42 @@ class FfmpegTest {
     }
 
     @Test
+    void aFailureOnARealInputNamesTheFileButNoPathVersionOrAddressAndDoesNotInviteARetry() throws Exception {
+        byte[] noise = new byte[64 * 1024];
+        new Random(3).nextBytes(noise);
+        Path input = Files.write(dir.resolve("0123abcd.mp4"), noise);
+        FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), List.of("-loglevel", "debug", "-i", "file:" + input.toAbsolutePath(),
+                "-f", "null", "-"));
+        assertThatThrownBy(() -> job.run(1, p -> { }, Duration.ofSeconds(30)))
+                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
+                    assertThat(e.transientFailure()).isFalse();
+                    assertThat(e.getMessage())
+                            .contains("0123abcd.mp4", "would fail again")
+                            .doesNotContain(dir.toString(), "file:/", "@ 0x", "please try again", "请重试")
+                            .doesNotContainPattern("lib(avcodec|avformat|avutil)\\s+\\d")
+                            .doesNotContainPattern("Lav[cfu]\\d");
+                });
+    }
+
+    @Test
+    void scrubbingKeepsTheErrorAndDropsPathsBuildLinesAndAddresses() {
+        String raw = """
+                ffmpeg version 8.1.2 Copyright (c) 2000-2025 the FFmpeg developers
+                  built with gcc 14 (GCC)
+                  configuration: --prefix=/opt/build --enable-gpl
+                  libavcodec     61. 19.100 / 61. 19.100
+                [mov,mp4,m4a,3gp,3g2,mj2 @ 0x55d4c0a4e2c0] moov atom not found
+                [in#0 @ 0x55d4c0a4e000] Error opening input: Invalid data found when processing input
+                Error opening input file file:/srv/vedit-data/work/task-17/a1b2.mp4.
+                Output #0, mp4, to '/srv/vedit-data/work/task-17/out.mp4': encoder Lavf61.7.100
+                """;
+        String scrubbed = ToolOutput.scrub(raw);
+        assertThat(scrubbed).contains("moov atom not found", "Invalid data found", "a1b2.mp4", "'out.mp4'")
+                .doesNotContain("/srv", "vedit-data", "0x55d4", "8.1.2", "gcc", "--prefix", "61. 19", "61.7.100");
+    }
+
+    @Test
     void aRunPastItsTimeLimitIsKilledAndTimesOut() {
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(),
                 List.of("-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25", "-f", "null", "-"));

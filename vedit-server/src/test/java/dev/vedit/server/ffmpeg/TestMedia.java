@@ -39,6 +39,43 @@ public final class TestMedia {
         return out;
     }
 
+    /**
+     * An MP4 whose headers lie: {@code realSeconds} of samples (a tiny 64x48 pattern at 5 fps with a tone), but its
+     * movie, track and media headers (mvhd, tkhd, mdhd) declare {@code declaredSeconds}. ffprobe reports the
+     * declared length; FFmpeg decodes, and renders, every sample.
+     */
+    public static Path lyingMp4(Path dir, String name, double realSeconds, double declaredSeconds) throws Exception {
+        Path honest = clip(dir, "honest-" + name, "testsrc2=size=64x48:rate=5", true, realSeconds);
+        java.nio.ByteBuffer mp4 = java.nio.ByteBuffer.wrap(java.nio.file.Files.readAllBytes(honest));
+        rewriteDurations(mp4, 0, mp4.capacity(), declaredSeconds, new long[1]);
+        return java.nio.file.Files.write(dir.resolve(name), mp4.array());
+    }
+
+    /** Walks the boxes in [from, to) and sets every version-0 header duration to {@code seconds}. */
+    private static void rewriteDurations(java.nio.ByteBuffer mp4, int from, int to, double seconds, long[] movieTimescale) {
+        int at = from;
+        while (at + 8 <= to) {
+            int size = mp4.getInt(at);
+            String type = new String(mp4.array(), at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+            if (size < 8) {
+                return;
+            }
+            switch (type) {
+                case "moov", "trak", "mdia" -> rewriteDurations(mp4, at + 8, at + size, seconds, movieTimescale);
+                case "mvhd" -> { // version/flags, creation, modification, timescale, duration
+                    movieTimescale[0] = Integer.toUnsignedLong(mp4.getInt(at + 20));
+                    mp4.putInt(at + 24, (int) Math.round(seconds * movieTimescale[0]));
+                }
+                case "tkhd" -> // version/flags, creation, modification, track id, reserved, duration (movie timescale)
+                        mp4.putInt(at + 28, (int) Math.round(seconds * movieTimescale[0]));
+                case "mdhd" -> // version/flags, creation, modification, timescale, duration
+                        mp4.putInt(at + 24, (int) Math.round(seconds * Integer.toUnsignedLong(mp4.getInt(at + 20))));
+                default -> { }
+            }
+            at += size;
+        }
+    }
+
     /** One decoded frame at {@code seconds}, as raw pixels of {@code pixelFormat} (e.g. rgb24, yuv420p). */
     public static byte[] frame(Path file, double seconds, String pixelFormat) throws IOException, InterruptedException {
         Process p = ffmpeg().processBuilder(List.of("-v", "error", "-ss", String.valueOf(seconds), "-i",

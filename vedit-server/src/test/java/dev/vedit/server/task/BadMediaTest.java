@@ -81,6 +81,24 @@ class BadMediaTest {
         assertRefused(tenHours, ErrorCode.MEDIA_LIMIT, "s long");
     }
 
+    @Test
+    void anMp4WhoseHeadersDeclareLessThanItHoldsIsJudgedByWhatItHolds() throws Exception {
+        // Headers say 5 s (within the model's limit), the sample tables hold 60 s: ffprobe alone reports 5 s.
+        Path lying = TestMedia.lyingMp4(dir, "lying.mp4", 60, 5);
+        assertThat(TestMedia.ffmpeg().probe(lying, Duration.ofSeconds(20)).durationSeconds()).as("counted, not declared")
+                .isGreaterThan(59);
+        assertRefused(lying, ErrorCode.MEDIA_LIMIT, "60.");
+    }
+
+    @Test
+    void anHonestClipKeepsItsDurationAndFrameCount() throws Exception {
+        Path clip = TestMedia.clip(dir, "honest.mp4", 2);
+        var info = TestMedia.ffmpeg().probe(clip, Duration.ofSeconds(20));
+        assertThat(info.durationSeconds()).isBetween(1.9, 2.1);
+        assertThat(info.frameCount()).isEqualTo(50);
+        assertThat(checks.checkVideo(clip, VIDEO, MODEL).durationSeconds()).isBetween(1.9, 2.1);
+    }
+
     private Path make(String name, List<String> args) throws Exception {
         Path out = dir.resolve(name);
         List<String> all = new java.util.ArrayList<>(args);

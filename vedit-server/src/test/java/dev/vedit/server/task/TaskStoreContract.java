@@ -121,11 +121,49 @@ abstract class TaskStoreContract {
         queue(busy);
         Task third = queue(busy);
         Task others = queue(other);
-        assertThat(store.claim("w", now, e -> 100)).isPresent();
-        assertThat(store.claim("w", now, e -> 100)).isPresent();
-        assertThat(store.claim("w", now, e -> 100).orElseThrow().id()).isEqualTo(others.id());
-        assertThat(store.claim("w", now, e -> 100)).isEmpty();
+        assertThat(store.claim("w", now, e -> 100).orElseThrow().accountId()).isEqualTo(busy.id());
+        assertThat(store.claim("w", now, e -> 100).orElseThrow().id()).as("fair: the other account's turn").isEqualTo(others.id());
+        assertThat(store.claim("w", now, e -> 100).orElseThrow().accountId()).isEqualTo(busy.id());
+        assertThat(store.claim("w", now, e -> 100)).as("busy runs 2, its limit").isEmpty();
         assertThat(store.find(third.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+    }
+
+    @Test
+    void claimsGoRoundTheAccountsWithQueuedWorkSoAFloodDoesNotStarveALaterKey() {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100); // concurrency = the worker count
+        Account flood = roomy.createAccount("flood", ApiKeys.generate());
+        Account small = roomy.createAccount("small", ApiKeys.generate());
+        Account third = roomy.createAccount("third", ApiKeys.generate());
+        List<Task> floods = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            floods.add(queue(flood));
+        }
+        Task smallJob = queue(small);
+        Task thirdJob = queue(third);
+
+        assertThat(store.claim("w1", now, e -> 100).orElseThrow().id()).as("oldest first").isEqualTo(floods.get(0).id());
+        assertThat(store.claim("w2", now, e -> 100).orElseThrow().id()).as("then the key running nothing")
+                .isEqualTo(smallJob.id());
+        assertThat(store.claim("w3", now, e -> 100).orElseThrow().id()).isEqualTo(thirdJob.id());
+        assertThat(store.claim("w4", now, e -> 100).orElseThrow().id()).isEqualTo(floods.get(1).id());
+    }
+
+    @Test
+    void twoBusyAccountsTakeTurns() {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account a = roomy.createAccount("a", ApiKeys.generate());
+        Account b = roomy.createAccount("b", ApiKeys.generate());
+        for (int i = 0; i < 4; i++) {
+            queue(a);
+        }
+        for (int i = 0; i < 4; i++) {
+            queue(b);
+        }
+        List<Long> owners = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            owners.add(store.claim("w" + i, now, e -> 100).orElseThrow().accountId());
+        }
+        assertThat(owners).containsExactly(a.id(), b.id(), a.id(), b.id(), a.id(), b.id());
     }
 
     @Test

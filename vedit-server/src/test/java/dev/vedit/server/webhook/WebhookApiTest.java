@@ -125,7 +125,21 @@ class WebhookApiTest {
         String id = awaitDelivered(s.keyA, taskId).path("data").path("id").asText();
         JsonNode refused = s.post("/task/openapi/retryWebhook", s.keyA, Map.of("webhookId", id, "webhookUrl", "file:///etc/passwd"));
         assertThat(refused.path("code").asInt()).isEqualTo(1001);
-        assertThat(refused.path("msg").asText()).contains("file:", " | ");
+        assertThat(refused.path("msg").asText()).contains("http:// or https://", " | ");
+    }
+
+    @Test
+    void retryWebhookRefusesAUrlSubmitRefusesWithTheSameRuleNotA500() {
+        String taskId = submitAndCancel(s.keyA, receiver.url("/x"));
+        String id = awaitDelivered(s.keyA, taskId).path("data").path("id").asText();
+        String tooLong = "https://hooks.example.com/" + "a".repeat(5000);
+        // The column holds 4096 characters: this was an HTTP 500 from the database.
+        JsonNode refused = s.post("/task/openapi/retryWebhook", s.keyA, Map.of("webhookId", id, "webhookUrl", tooLong));
+        assertThat(refused.path("code").asInt()).isEqualTo(1001);
+        assertThat(refused.path("msg").asText()).contains("longer than 4096 characters", " | ");
+        String limit = "https://hooks.example.com/" + "a".repeat(4096 - "https://hooks.example.com/".length());
+        assertThat(s.post("/task/openapi/retryWebhook", s.keyA, Map.of("webhookId", id, "webhookUrl", limit)).path("code").asInt())
+                .as("4096 characters fit").isZero();
     }
 
     @Test

@@ -101,7 +101,8 @@ public final class LocalEngine implements Engine {
         }
         boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
         RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
-        FfmpegJob job = new FfmpegJob(ffmpeg, command.args());
+        // Bounded by the accepted input: no more output than its probed length allows, whatever its samples hold.
+        FfmpegJob job = new FfmpegJob(ffmpeg, command.args()).boundedTo(command.expectedSeconds());
         context.onCancel(job::cancel);
         job.run(command.expectedSeconds(), renderProgress, renderLimit);
         try {
