@@ -141,6 +141,10 @@ public final class HttpApi {
 
         r.error(404, ctx -> {
             if (ctx.path().startsWith("/openapi/v2/")) {
+                // Contract §1: under /openapi/v2/ every business error is HTTP 200 with the error in the body. A mistyped
+                // model path is the caller's mistake, not a transport failure, and clients that call raise_for_status()
+                // (or check res.ok) would otherwise lose the message that names the real endpoints.
+                ctx.status(200);
                 send(ctx, SubmitReply.rejected(ErrorCode.INVALID_PARAMETERS, ErrorCode.INVALID_PARAMETERS.message(
                         "no endpoint at " + ctx.path() + "; the video-edit endpoints are " + String.join(", ", catalog.paths()),
                         ctx.path() + " 不存在；视频编辑接口为 " + String.join("、", catalog.paths()))));
@@ -363,8 +367,10 @@ public final class HttpApi {
     private Account requireAccount(Context ctx, JsonNode body) {
         Account account = Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
-                        Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
-                        Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+                        // "unauthorized" marks the refusal as permanent for RunningHub's official ComfyUI node (see ErrorCode).
+                        Requests.apiKey(ctx, body).isPresent() ? "unauthorized, this API key is not known to this server"
+                                : "unauthorized, send the key as \"Authorization: Bearer <API KEY>\"",
+                        Requests.apiKey(ctx, body).isPresent() ? "未授权，该 API Key 在本服务中不存在" : "未授权，请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
         if (!rateLimiter.tryAcquire(account.id())) {
             String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
             String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());

@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -184,8 +185,13 @@ public final class TaskService {
                 // fall through to the generic reason
             }
         }
-        return Map.of("exception_type", nullToEmpty(ErrorCode.ofCode(task.errorCode()).name()),
-                "exception_message", nullToEmpty(task.errorMessage()));
+        // A task that ended without an engine failure (cancelled while queued) gets the same three fields as every
+        // other failure: clients index failedReason["node_name"] without checking it is there.
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("node_name", "");
+        reason.put("exception_type", nullToEmpty(ErrorCode.ofCode(task.errorCode()).name()));
+        reason.put("exception_message", nullToEmpty(task.errorMessage()));
+        return reason;
     }
 
     private EditPlan readPlan(Task task) {
