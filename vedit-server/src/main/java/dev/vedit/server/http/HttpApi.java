@@ -161,11 +161,24 @@ public final class HttpApi {
 
     // ---- v2 -------------------------------------------------------------------------------------------
 
+    /** Clients send it to make a submit safe to repeat after a lost reply (see {@link TaskService#submit}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
             JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
-            return tasks.submit(account, model, body);
+            String key = ctx.header(IDEMPOTENCY_KEY);
+            TaskService.Submitted submitted = tasks.submit(account, model, body, key);
+            if (key != null) {
+                // Echoed (once checked) so a client learns that this service honours keys and may repeat a submit whose
+                // reply it lost.
+                ctx.header(IDEMPOTENCY_KEY, key.strip());
+            }
+            if (submitted.replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            }
+            return submitted.reply();
         });
     }
 

@@ -41,6 +41,7 @@ public final class TaskService {
     private final Clock clock;
     private final ObjectMapper json;
     private final TaskIds ids;
+    private final IdempotencyKeys idempotency;
 
     public TaskService(TaskStore store, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
                        QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
@@ -54,6 +55,7 @@ public final class TaskService {
         this.clock = clock;
         this.json = json;
         this.ids = new TaskIds(clock);
+        this.idempotency = new IdempotencyKeys(store.jdbi());
     }
 
     /**
@@ -62,7 +64,32 @@ public final class TaskService {
      * @throws VeditException with the code and bilingual message the client should see
      */
     public SubmitReply submit(Account account, ModelSpec model, JsonNode body) {
+        return submit(account, model, body, null).reply();
+    }
+
+    /** A submit's reply, and whether it is the reply to an earlier submit with the same {@code Idempotency-Key}. */
+    public record Submitted(SubmitReply reply, boolean replayed) {
+    }
+
+    /**
+     * Validates, plans and queues an edit, once per {@code idempotencyKey}: a submit with a key this account used in
+     * the last 24 h for the same request answers with the task that one created (on any api node), and with a
+     * different request is refused ({@code 1007}). Refused submits record nothing, so a corrected retry may reuse
+     * the key.
+     *
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @throws VeditException with the code and bilingual message the client should see
+     */
+    public Submitted submit(Account account, ModelSpec model, JsonNode body, String idempotencyKey) {
+        String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey.strip());
         ValidatedRequest request = RequestValidator.validate(model, body);
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint(model.endpoint(), write(request.params()), request.webhookUrl());
+        if (key != null) {
+            Optional<Submitted> earlier = replay(account, key, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         TaskStore.Counts counts = store.counts(account.id());
         if (counts.queued() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
@@ -84,9 +111,49 @@ public final class TaskService {
         Task task = new Task(ids.next(), account.id(), model.endpoint(), engine.name(), TaskStatus.QUEUED, write(request.params()),
                 write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
                 now, null, null);
-        store.insert(task);
+        if (key == null) {
+            store.insert(task);
+        } else {
+            try {
+                store.insert(task, h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now));
+            } catch (RuntimeException e) {
+                // Another submit with this key (on any node) committed first: answer with its task. Any other failure
+                // of the database goes on as the error it is.
+                if (!IdempotencyKeys.conflict(e)) {
+                    throw e;
+                }
+                return awaitEarlier(account, key, fingerprint).orElseThrow(() -> e);
+            }
+        }
         signal.wake();
-        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, promptTips(plan), plan);
+        return new Submitted(new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, promptTips(plan), plan), false);
+    }
+
+    private Optional<Submitted> replay(Account account, String key, String fingerprint) {
+        return idempotency.earlier(account.id(), key, fingerprint, clock.millis())
+                .flatMap(id -> store.find(id, account.id()))
+                .map(t -> {
+                    EditPlan plan = readPlan(t);
+                    return new Submitted(new SubmitReply(t.taskId(), t.status().name(), "", "", null, t.clientId(),
+                            plan == null ? "" : promptTips(plan), plan), true);
+                });
+    }
+
+    /** The racing submit's row may commit a moment after ours failed (H2 reports a lock timeout first): look again briefly. */
+    private Optional<Submitted> awaitEarlier(Account account, String key, String fingerprint) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Optional<Submitted> earlier = replay(account, key, fingerprint);
+            if (earlier.isPresent() || System.nanoTime() > until) {
+                return earlier;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
     }
 
     /** The query reply for a task of the account; another account's task reads as not found. */
