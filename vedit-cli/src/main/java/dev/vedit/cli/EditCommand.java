@@ -2,6 +2,7 @@ package dev.vedit.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.sdk.Edits;
+import dev.vedit.sdk.InvalidRequestException;
 import dev.vedit.sdk.GenericEdit;
 import dev.vedit.sdk.VeditClient;
 import dev.vedit.wire.QueryReply;
@@ -71,7 +72,14 @@ final class EditCommand implements Callable<Integer> {
         Duration wait = Durations.parse(timeout);
         VeditClient api = client.client(cli.env);
         GenericEdit request = Edits.forEndpoint(model).prompt(prompt);
-        params.forEach(request::param);
+        params.forEach((name, value) -> {
+            try {
+                request.option(name, value);
+            } catch (InvalidRequestException e) {
+                // A --param the model does not have (or of the wrong type) is a mistake in the command line, not a refusal.
+                throw new Cli.UsageError("--param " + name + "=" + value + ": " + e.getMessage() + "; `vedit models` lists each model's fields");
+            }
+        });
         request.videoUrl(sourceUrl(api, video));
         List<String> imageUrls = new ArrayList<>();
         for (String image : images) {
