@@ -213,10 +213,13 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#INVALID_PARAMETERS} when either is out of range
      */
     public TaskPage list(Account account, int page, int pageSize) {
-        if (page < 1 || pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
-            throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
-                    "page must be 1 or more and pageSize 1 to " + TaskPage.MAX_PAGE_SIZE + " (got page " + page + ", pageSize " + pageSize + ")",
-                    "page 须不小于 1，pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 page " + page + "，pageSize " + pageSize + "）");
+        // One message per parameter, naming it first, so a client (the SDK's InvalidRequestException.field()) can tell which.
+        if (page < 1) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "page must be 1 or more (got " + page + ")", "page 须不小于 1（当前 " + page + "）");
+        }
+        if (pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "pageSize must be 1 to " + TaskPage.MAX_PAGE_SIZE + " (got " + pageSize + ")",
+                    "pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 " + pageSize + "）");
         }
         long offset = (long) (page - 1) * pageSize;
         if (offset > Integer.MAX_VALUE) {
