@@ -67,6 +67,11 @@ public final class ApiDocument {
                 + String.format(Locale.ROOT, "prompt at least %d characters; queue size %d; concurrency %d. ",
                 model.limits().promptMinLength(), model.limits().queueSize(), model.limits().concurrencyLimit())
                 + "Poll /openapi/v2/query, or pass webhookUrl to receive a TASK_END event.");
+        op.putArray("parameters").addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
+                .put("description", "vedit extension: the same key and request within 24 h answer with the task the first submit created"
+                        + " (on any api node); the same key with a different request is refused with 1007. Echoed in the reply;"
+                        + " a replay also carries Idempotent-Replayed: true.")
+                .putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255).put("pattern", "^[\\x21-\\x7e]+$");
         ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                 .putObject("schema").put("type", "object");
         ArrayNode required = schema.putArray("required");
