@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.sdk.Transport.Safety;
 import dev.vedit.wire.AccountStatus;
+import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.QueryReply;
 import dev.vedit.wire.QueueStatus;
@@ -209,6 +210,33 @@ public final class VeditClient implements AutoCloseable {
             }
             return r;
         });
+    }
+
+    /**
+     * What the service would do with this request, without creating a task: vedit's dry run ({@code ?dryRun=true}),
+     * which validates and plans the edit and fetches nothing, so media fields may hold any well-formed URL. Use it to
+     * hear that an edit is impossible before uploading a large file.
+     *
+     * @return the plan: the engine and its operations, each with the words that caused it
+     * @throws InvalidRequestException     the refusal a submit would get (e.g. {@code 2001} quoting the words the engine cannot do)
+     * @throws UnsupportedOperationException against the hosted RunningHub service, which has no dry run (it would create a task)
+     */
+    public EditPlan plan(EditRequest request) {
+        if (isHosted(baseUrl)) {
+            throw new UnsupportedOperationException("the hosted RunningHub service has no dry run: a submit there creates a task");
+        }
+        byte[] bytes = write(request.body());
+        return transport.json(() -> post("/openapi/v2/" + request.endpoint() + "?dryRun=true", bytes), RequestOptions.defaults(),
+                Safety.IDEMPOTENT, true, reply -> {
+                    SubmitReply r = json.convertValue(reply, SubmitReply.class);
+                    if (!r.errorCode().isEmpty()) {
+                        throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), "", null);
+                    }
+                    if (r.plan() == null) {
+                        throw new ServerException("", "the service answered a dry run without a plan: it may not be vedit | 服务未返回计划", "", null);
+                    }
+                    return r.plan();
+                });
     }
 
     /** {@link #submit(EditRequest)} on the executor. */
@@ -483,7 +511,9 @@ public final class VeditClient implements AutoCloseable {
                         throw ErrorMapping.forHttpStatus(response.statusCode(), null, "", Transport.retryAfter(response));
                     }
                     try {
-                        return Files.move(response.body(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        Path moved = Files.move(response.body(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        readableByAll(moved);
+                        return moved;
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot move the download to " + target, e);
                     }
@@ -493,6 +523,16 @@ public final class VeditClient implements AutoCloseable {
     /** {@link #download(String, Path)} on the executor. */
     public CompletableFuture<Path> downloadAsync(String url, Path target) {
         return async(() -> download(url, target));
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); the finished download gets the permissions of an ordinary new file
+     * (0644, rw-r--r--) so other tools and users can read it, as with curl or a browser.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static Path tempFile(Path dir, Path target) {

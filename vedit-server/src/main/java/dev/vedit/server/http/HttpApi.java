@@ -168,6 +168,9 @@ public final class HttpApi {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
             JsonNode body = Requests.body(ctx, json, settings.maxJsonBodyBytes());
             Account account = requireAccount(ctx, body);
+            if ("true".equalsIgnoreCase(ctx.queryParam("dryRun"))) {
+                return tasks.dryRun(model, body);
+            }
             String key = ctx.header(IDEMPOTENCY_KEY);
             TaskService.Submitted submitted = tasks.submit(account, model, body, key);
             if (key != null) {

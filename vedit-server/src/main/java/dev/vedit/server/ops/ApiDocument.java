@@ -67,7 +67,13 @@ public final class ApiDocument {
                 + String.format(Locale.ROOT, "prompt at least %d characters; queue size %d; concurrency %d. ",
                 model.limits().promptMinLength(), model.limits().queueSize(), model.limits().concurrencyLimit())
                 + "Poll /openapi/v2/query, or pass webhookUrl to receive a TASK_END event.");
-        op.putArray("parameters").addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
+        ArrayNode parameters = op.putArray("parameters");
+        parameters.addObject().put("name", "dryRun").put("in", "query").put("required", false)
+                .put("description", "vedit extension: validate and plan only; nothing is stored or fetched. The reply has an empty taskId"
+                        + " and status and the plan, or the refusal a submit would get. Media URLs are not fetched, so any well-formed URL"
+                        + " will do.")
+                .putObject("schema").put("type", "boolean").put("default", false);
+        parameters.addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
                 .put("description", "vedit extension: the same key and request within 24 h answer with the task the first submit created"
                         + " (on any api node); the same key with a different request is refused with 1007. Echoed in the reply;"
                         + " a replay also carries Idempotent-Replayed: true.")

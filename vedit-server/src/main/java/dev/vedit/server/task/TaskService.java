@@ -67,6 +67,18 @@ public final class TaskService {
         return submit(account, model, body, null).reply();
     }
 
+    /**
+     * What a submit of this body would do, without doing it (vedit's {@code ?dryRun=true}): the body is validated and
+     * planned by the routed engine, nothing is stored, no media is fetched, no limit is counted. The reply has an
+     * empty {@code taskId} and {@code status} and the {@code plan}; a refusal is the submit's own. The CLI uses it to
+     * hear that an edit is impossible before it uploads a large file.
+     */
+    public SubmitReply dryRun(ModelSpec model, JsonNode body) {
+        ValidatedRequest request = RequestValidator.validate(model, body);
+        EditPlan plan = engines.forModel(model).plan(request);
+        return new SubmitReply("", "", "", "", null, null, promptTips(plan), plan);
+    }
+
     /** A submit's reply, and whether it is the reply to an earlier submit with the same {@code Idempotency-Key}. */
     public record Submitted(SubmitReply reply, boolean replayed) {
     }
