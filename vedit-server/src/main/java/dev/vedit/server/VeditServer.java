@@ -144,6 +144,7 @@ public final class VeditServer implements AutoCloseable {
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
                             config.requestLimits()));
+            api.onRefusal(metrics::refused);
             Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.

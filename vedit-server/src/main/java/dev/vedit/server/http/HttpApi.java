@@ -62,6 +62,7 @@ public final class HttpApi {
     private final HttpSettings settings;
     private final KeyRateLimiter rateLimiter;
     private volatile boolean ready;
+    private volatile java.util.function.Consumer<ErrorCode> refusals = code -> { };
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -80,6 +81,11 @@ public final class HttpApi {
             configure(config);
             more.accept(config);
         });
+    }
+
+    /** Told of every error reply's code (e.g. to count refusals, which are HTTP 200 and invisible to HTTP metrics). */
+    public void onRefusal(java.util.function.Consumer<ErrorCode> listener) {
+        this.refusals = listener;
     }
 
     /** Marks the service as accepting work: {@code /healthz} answers 200 from now on. */
@@ -412,6 +418,7 @@ public final class HttpApi {
         try {
             send(ctx, action.run());
         } catch (VeditException e) {
+            refusals.accept(e.code());
             if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
                 ctx.status(503); // storage or database trouble on our side: clients retry on 5xx
             }
