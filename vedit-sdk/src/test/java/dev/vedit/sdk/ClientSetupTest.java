@@ -168,8 +168,9 @@ class ClientSetupTest {
             c.query("1", RequestOptions.defaults().header("X-Tenant", "blue"));
             c.query("1");
         }
-        assertThat(seen.get(1).headers()).containsEntry("x-tenant", "blue");
-        assertThat(seen.get(2).headers()).doesNotContainKey("x-tenant");
+        // (The timed-out request may be seen by the server after the others: its handler was still sleeping.)
+        assertThat(seen).filteredOn(r -> "blue".equals(r.headers().get("x-tenant"))).hasSize(1);
+        assertThat(seen).filteredOn(r -> !r.headers().containsKey("x-tenant")).hasSize(seen.size() - 1);
         assertThatThrownBy(() -> RequestOptions.defaults().header("Authorization", "Bearer x")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> RequestOptions.defaults().header("Idempotency-Key", "x")).hasMessageContaining("idempotencyKey(");
     }
