@@ -80,7 +80,7 @@ final class EngineBench implements Bench.Suite {
                 ObjectNode body = JsonNodeFactory.instance.objectNode().put("prompt", c.prompt())
                         .put("videoUrl", "https://media.example.com/source.mp4");
                 if (c.prompt().contains("Figure 1")) {
-                    body.put("imageUrls", "https://media.example.com/logo.png");
+                    body.putArray("imageUrls").add("https://media.example.com/logo.png"); // a list field: an array on the wire
                 }
                 request = RequestValidator.validate(model, body);
                 plan = engine.plan(request);

@@ -1,5 +1,6 @@
 package dev.vedit.cli;
 
+import dev.vedit.sdk.AuthenticationException;
 import dev.vedit.sdk.TaskFailedException;
 import dev.vedit.sdk.VeditApiException;
 import java.io.IOException;
@@ -102,12 +103,20 @@ public final class Cli {
                 err.println("vedit: " + usage.getMessage());
                 return USAGE;
             }
+            if (e instanceof Refused) {
+                return FAILED; // the command printed why
+            }
             throw e;
         });
         return cmd.execute(args);
     }
 
     static String describe(VeditApiException e) {
+        if (e instanceof AuthenticationException) {
+            // Every endpoint words a bad key its own way (1002, v1's 802 APIKEY_UNAUTHORIZED, the upload's 401): one line for all.
+            return "the API key was refused (code " + e.errorCode() + "); check --api-key or VEDIT_API_KEY, and that --base-url is the service"
+                    + " the key belongs to | API Key 无效（代码 " + e.errorCode() + "），请检查 --api-key 或 VEDIT_API_KEY 以及 --base-url";
+        }
         StringBuilder s = new StringBuilder();
         if (e instanceof TaskFailedException) {
             s.append("task ").append(e.taskId().orElse("?")).append(" failed: ");
@@ -117,6 +126,13 @@ public final class Cli {
             s.append(" (code ").append(e.errorCode()).append(')');
         }
         return s.toString();
+    }
+
+    /** A refusal the command has already explained on stderr; exit status 1. */
+    static final class Refused extends RuntimeException {
+        Refused() {
+            super(null, null, false, false);
+        }
     }
 
     /** A command line that names things that do not exist or lacks a setting; reported with exit status 2. */

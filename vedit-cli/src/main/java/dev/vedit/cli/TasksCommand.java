@@ -7,6 +7,7 @@ import dev.vedit.wire.TaskPage;
 import dev.vedit.wire.TaskResult;
 import dev.vedit.wire.TaskSummary;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,9 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code vedit tasks list|show|cancel}. */
-@Command(name = "tasks", mixinStandardHelpOptions = true, description = "List, show and cancel your tasks.",
-        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class, TasksCommand.Cancel.class},
-        footer = {"", "Examples:", "  vedit tasks list --page-size 50", "  vedit tasks show 1383453458050519040", "  vedit tasks cancel 1383453458050519040"})
+@Command(name = "tasks", mixinStandardHelpOptions = true, description = "List, show, wait for, download and cancel your tasks.",
+        subcommands = {TasksCommand.ListTasks.class, TasksCommand.Show.class, TasksCommand.Wait.class, TasksCommand.Download.class,
+                TasksCommand.Cancel.class},
+        footer = {"", "Examples:", "  vedit tasks list --page-size 50", "  vedit tasks show 1383453458050519040",
+                "  vedit tasks wait 1383453458050519040 --timeout 10m", "  vedit tasks download 1383453458050519040 -o edited.mp4",
+                "  vedit tasks cancel 1383453458050519040"})
 final class TasksCommand implements Callable<Integer> {
     /** One line of {@code tasks list}: id, status, percent, submitted, model, prompt; the header uses it too. */
     private static final String ROW = "%-19s  %-7s  %4s  %-19s  %-34s  %s%n";
@@ -126,6 +130,72 @@ final class TasksCommand implements Callable<Integer> {
                 }
             }
         }
+    }
+
+    /** {@code vedit tasks wait ID}: the progress bar of a task submitted earlier (by {@code edit}, a script, another client). */
+    @Command(name = "wait", mixinStandardHelpOptions = true,
+            description = "Wait for a task to end, with a progress bar; exit status 0 when it succeeded, 1 when it failed.")
+    static final class Wait extends Subcommand<QueryReply> {
+        @Parameters(paramLabel = "ID", description = "The task id.")
+        String taskId;
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "30m",
+                description = "How long to wait, e.g. 90s, 10m (default ${DEFAULT-VALUE}); the task goes on after it.")
+        String timeout;
+
+        @Override
+        QueryReply fetch(VeditClient api) {
+            ProgressBar bar = new ProgressBar(tasks.cli.err, tasks.cli.interactive);
+            return api.waitFor(taskId, Durations.parse(timeout), bar::update);
+        }
+
+        @Override
+        void print(Cli cli, QueryReply done) {
+            cli.out.println("task " + taskId + " succeeded");
+            if (done.results() != null) {
+                done.results().forEach(r -> cli.out.println("result    " + r.url()));
+            }
+            cli.out.println("download: vedit tasks download " + taskId + " -o OUT." + outputType(done));
+        }
+    }
+
+    /** {@code vedit tasks download ID}: the result of a finished task, to a file. */
+    @Command(name = "download", mixinStandardHelpOptions = true, description = "Download the result of a finished task.")
+    static final class Download extends Subcommand<Path> {
+        @Parameters(paramLabel = "ID", description = "The task id.")
+        String taskId;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Where to write it (default: TASK_ID.mp4 here).")
+        Path output;
+
+        @Override
+        Path fetch(VeditClient api) {
+            QueryReply r = api.query(taskId);
+            if (!r.status().equals("SUCCESS")) {
+                if (r.status().equals("FAILED")) {
+                    tasks.cli.err.println("vedit: task " + taskId + " failed: " + r.errorMessage() + " (code " + r.errorCode() + "); it has no result");
+                    throw new Cli.Refused();
+                }
+                throw new Cli.UsageError("task " + taskId + " is " + r.status() + "; it has no result yet: vedit tasks wait " + taskId
+                        + " | 任务尚未完成（" + r.status() + "）");
+            }
+            if (r.results() == null || r.results().isEmpty()) {
+                throw new Cli.UsageError("task " + taskId + " succeeded without an output to download | 任务没有可下载的结果");
+            }
+            Path target = output != null ? output : Path.of(taskId + "." + outputType(r));
+            return api.download(r.results().get(0).url(), target);
+        }
+
+        @Override
+        void print(Cli cli, Path file) {
+            try {
+                cli.out.println(file + " (" + java.nio.file.Files.size(file) + " bytes, task " + taskId + ")");
+            } catch (IOException e) {
+                cli.out.println(file);
+            }
+        }
+    }
+
+    private static String outputType(QueryReply r) {
+        return r.results() == null || r.results().isEmpty() || r.results().get(0).outputType() == null ? "mp4" : r.results().get(0).outputType();
     }
 
     /** {@code vedit tasks cancel ID}. */

@@ -111,6 +111,7 @@ class CliTest {
         Run r = run(working, "edit", source.toString(), "-p", "turn it into anime style", "-o", dir.resolve("never.mp4").toString());
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("vedit: ").contains("(code 2001)").contains("anime");
+        assertThat(r.err()).as("the plan is checked before the upload").doesNotContain("uploading");
         assertThat(dir.resolve("never.mp4")).doesNotExist();
     }
 
@@ -120,10 +121,13 @@ class CliTest {
         assertThat(missing.status()).isEqualTo(2);
         assertThat(missing.err()).contains("no such file");
         Run badParam = run(working, "edit", source.toString(), "-p", "mirror", "--param", "keepOriginalSound=maybe", "-o", "x.mp4");
-        assertThat(badParam.status()).isEqualTo(1);
-        assertThat(badParam.err()).contains("keepOriginalSound must be a boolean");
+        assertThat(badParam.status()).isEqualTo(2);
+        assertThat(badParam.err()).contains("keepOriginalSound must be true or false");
+        Run typo = run(working, "edit", source.toString(), "-p", "mirror", "--param", "keepOrignalSound=false", "-o", "x.mp4");
+        assertThat(typo.status()).isEqualTo(2);
+        assertThat(typo.err()).contains("keepOrignalSound is not a field of kling-video-o3-pro/video-edit (did you mean keepOriginalSound?)");
         Run badModel = run(working, "edit", source.toString(), "-p", "mirror", "-m", "sora/video-edit", "-o", "x.mp4");
-        assertThat(badModel.status()).isEqualTo(1);
+        assertThat(badModel.status()).isEqualTo(2);
         assertThat(badModel.err()).contains("kling-video-o3-pro/video-edit");
         Run noPrompt = run(working, "edit", source.toString(), "-o", "x.mp4");
         assertThat(noPrompt.status()).isEqualTo(2);
@@ -148,6 +152,9 @@ class CliTest {
         Run wrongKey = run(Map.of("VEDIT_BASE_URL", idle.server.baseUrl()), "account", "--api-key", "wrong");
         assertThat(wrongKey.status()).isEqualTo(1);
         assertThat(wrongKey.err()).contains("802");
+        // RunningHub's own form of the base URL, with the API path.
+        Run rhStyle = run(Map.of("RH_API_BASE_URL", idle.server.baseUrl() + "/openapi/v2", "RH_API_KEY", idle.keyB), "tasks", "list");
+        assertThat(rhStyle.status()).as(rhStyle.err()).isZero();
     }
 
     @Test
@@ -177,7 +184,7 @@ class CliTest {
 
         Run unknown = run(idle, "tasks", "cancel", "1383453458050519040");
         assertThat(unknown.status()).isEqualTo(1);
-        assertThat(unknown.err()).contains("807");
+        assertThat(unknown.err()).contains("807").contains("Task not found, please check the task ID").contains("任务不存在");
         Run otherKey = run(Map.of(), "tasks", "list", "--base-url", idle.server.baseUrl(), "--api-key", idle.keyB);
         assertThat(otherKey.out()).doesNotContain(older).doesNotContain(newer);
     }
@@ -200,5 +207,76 @@ class CliTest {
         assertThat(top.status()).isZero();
         assertThat(top.out()).contains("edit", "tasks", "models", "account", "Examples:", "VEDIT_API_KEY", "RH_API_KEY");
         assertThat(run(Map.of(), "edit", "--help").out()).contains("--prompt", "--image", "--param", "Examples:");
+        Run helpEdit = run(Map.of(), "help", "edit");
+        assertThat(helpEdit.status()).isZero();
+        assertThat(helpEdit.out()).contains("--prompt", "Examples:");
+        assertThat(run(Map.of(), "help", "tasks").out()).contains("wait", "download", "cancel");
+    }
+
+    @Test
+    void aBaseUrlWithoutASchemeIsAUsageErrorNotAStackTrace() {
+        for (String url : List.of("127.0.0.1:8080", "localhost:8080", "www.runninghub.cn")) {
+            Run r = run(Map.of(), "account", "--base-url", url, "--api-key", "k");
+            assertThat(r.status()).isEqualTo(2);
+            assertThat(r.err()).contains("must start with http:// or https://").doesNotContain("Exception").doesNotContain("\tat ");
+        }
+    }
+
+    @Test
+    void aBadKeyReadsTheSameInEveryCommand() {
+        List<String> lines = new ArrayList<>();
+        for (String[] args : List.of(new String[] {"account"}, new String[] {"tasks", "list"}, new String[] {"tasks", "cancel", "1383453458050519040"},
+                new String[] {"edit", source.toString(), "-p", "mirror", "-o", dir.resolve("never2.mp4").toString()})) {
+            List<String> all = new ArrayList<>(List.of(args));
+            all.addAll(List.of("--base-url", idle.server.baseUrl(), "--api-key", "wrong-key"));
+            Run r = run(Map.of(), all.toArray(String[]::new));
+            assertThat(r.status()).as(String.join(" ", args)).isEqualTo(1);
+            lines.add(r.err().strip().replaceAll("\\(code \\d+\\)|（代码 \\d+）", ""));
+        }
+        assertThat(lines).allSatisfy(l -> assertThat(l).contains("the API key was refused").contains("VEDIT_API_KEY"));
+        assertThat(new java.util.HashSet<>(lines)).hasSize(1);
+    }
+
+    @Test
+    void aFileTheModelCannotUseIsRefusedBeforeTheUploadWithTheFix() throws Exception {
+        Path avi = dir.resolve("clip.avi");
+        Files.copy(source, avi, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Run r = run(working, "edit", avi.toString(), "-p", "mirror", "-o", dir.resolve("never3.mp4").toString());
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.err()).contains("takes MP4").contains("ffmpeg -i clip.avi").doesNotContain("uploading");
+
+        Path longClip = dir.resolve("long.mp4");
+        Process p = ffmpeg.processBuilder(List.of("-v", "error", "-y", "-f", "lavfi", "-i", "color=c=gray:size=32x32:rate=5", "-t", "12",
+                "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p", longClip.toString())).redirectErrorStream(true).start();
+        String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0).as(log).isTrue();
+        Run tooLong = run(working, "edit", longClip.toString(), "-p", "mirror", "-o", dir.resolve("never4.mp4").toString());
+        assertThat(tooLong.status()).isEqualTo(1);
+        assertThat(tooLong.err()).contains("(code 2004)").contains("to fix: keep the first 10 s").contains("ffmpeg -i long.mp4 -t 10");
+    }
+
+    @Test
+    void tasksWaitAndDownloadFinishATaskSubmittedElsewhere() throws IOException {
+        VeditClient sdk = VeditClient.builder().baseUrl(working.server.baseUrl()).apiKey(working.keyA).build();
+        String video = sdk.upload(source).downloadUrl();
+        String id = sdk.submit(Edits.klingO3Pro().prompt("mirror it").videoUrl(video).build()).taskId();
+        Run wait = run(working, "tasks", "wait", id, "--timeout", "2m");
+        assertThat(wait.status()).as(wait.err()).isZero();
+        assertThat(wait.out()).contains("task " + id + " succeeded").contains("vedit tasks download " + id);
+        Path out = dir.resolve("downloaded.mp4");
+        Run download = run(working, "tasks", "download", id, "-o", out.toString());
+        assertThat(download.status()).as(download.err()).isZero();
+        assertThat(ffmpeg.probe(out, Duration.ofSeconds(20)).videoCodec()).isEqualTo("h264");
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rw-r--r--");
+
+        String queued = VeditClient.builder().baseUrl(idle.server.baseUrl()).apiKey(idle.keyA).build()
+                .submit(Edits.klingO3Pro().prompt("mirror it").videoUrl("https://cdn.example.com/a.mp4").build()).taskId();
+        Run notYet = run(idle, "tasks", "download", queued);
+        assertThat(notYet.status()).isEqualTo(2);
+        assertThat(notYet.err()).contains("QUEUED").contains("vedit tasks wait " + queued);
+        run(idle, "tasks", "cancel", queued);
+        Run failed = run(idle, "tasks", "download", queued);
+        assertThat(failed.status()).isEqualTo(1);
+        assertThat(failed.err()).contains("2002");
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vedit.wire.FieldSpec;
 import dev.vedit.wire.ModelSpec;
 import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.VeditException;
@@ -20,6 +21,7 @@ import java.util.List;
  */
 public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits KlingO3Edit, KlingO1Edit, WanEdit, GrokEdit, GenericEdit {
     private static final ObjectMapper JSON = WireJson.newMapper();
+    private static final String WEBHOOK_URL = "webhookUrl";
     private final ModelSpec model;
     private final ObjectNode body = JsonNodeFactory.instance.objectNode();
 
@@ -44,12 +46,13 @@ public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits Kling
 
     /** Where the service POSTs the task's end (see {@link Webhooks}). */
     public final B webhookUrl(String url) {
-        return param("webhookUrl", url);
+        return param(WEBHOOK_URL, url);
     }
 
     /**
-     * Sets any field by name, for options this SDK has no method for (or extra fields the hosted service accepts).
-     * Strings, numbers, booleans, lists and maps are sent as their JSON forms; {@code null} removes the field.
+     * Sets any field of the model by name, for options this SDK has no method for. Strings, numbers, booleans, lists and
+     * maps are sent as their JSON forms ({@code param("seed", 42)}, not {@code "42"}); {@code null} removes the field. A
+     * name the model does not have is refused by {@link #build()}, so a typo is not silently ignored.
      */
     public final B param(String name, Object value) {
         if (value == null) {
@@ -58,6 +61,67 @@ public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits Kling
             body.set(name, value instanceof JsonNode node ? node : JSON.valueToTree(value));
         }
         return self();
+    }
+
+    /**
+     * Sets a field from text, converted to the field's wire type: {@code true}/{@code false} for a boolean, a whole number
+     * for an integer, a URL list of one for an image list, the text itself otherwise. For command lines and config files,
+     * where every value arrives as text ({@code keepOriginalSound=false}).
+     *
+     * @throws InvalidRequestException naming the field when the model has no such field or the text is not of its type
+     */
+    public final B option(String name, String text) {
+        FieldSpec field = model.field(name).orElseThrow(() -> unknownField(name));
+        String value = text.strip();
+        return switch (field.type()) {
+            case BOOLEAN -> {
+                if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+                    throw invalid(name + " must be true or false (got \"" + text + "\")", name + " 必须是 true 或 false（当前为 \"" + text + "\"）");
+                }
+                yield param(name, Boolean.parseBoolean(value.toLowerCase(java.util.Locale.ROOT)));
+            }
+            case INT -> {
+                try {
+                    yield param(name, Long.parseLong(value));
+                } catch (NumberFormatException e) {
+                    throw invalid(name + " must be a whole number (got \"" + text + "\")", name + " 必须是整数（当前为 \"" + text + "\"）");
+                }
+            }
+            case IMAGE -> field.list() ? images(name, List.of(value)) : param(name, value);
+            case STRING, LIST, VIDEO -> param(name, value);
+        };
+    }
+
+    private InvalidRequestException unknownField(String name) {
+        List<String> names = new java.util.ArrayList<>(model.fields().stream().map(FieldSpec::name).toList());
+        names.add(WEBHOOK_URL);
+        String near = names.stream().filter(n -> n.equalsIgnoreCase(name) || distance(n.toLowerCase(java.util.Locale.ROOT),
+                name.toLowerCase(java.util.Locale.ROOT)) <= 2).findFirst().map(n -> " (did you mean " + n + "?)").orElse("");
+        return invalid(name + " is not a field of " + model.endpoint() + near + "; its fields are " + String.join(", ", names),
+                name + " 不是 " + model.endpoint() + " 的字段；可用字段为 " + String.join("、", names));
+    }
+
+    private static InvalidRequestException invalid(String english, String chinese) {
+        return new InvalidRequestException("1007", "Invalid parameters: " + english + " | 参数错误：" + chinese, "", null);
+    }
+
+    /** Edit distance, to suggest the field a typo meant. */
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 
     final B images(String field, List<String> urls) {
@@ -73,6 +137,12 @@ public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits Kling
      * @throws InvalidRequestException naming the field, with the service's bilingual message
      */
     public final EditRequest build() {
+        for (java.util.Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals(WEBHOOK_URL) && model.field(name).isEmpty()) {
+                throw unknownField(name);
+            }
+        }
         try {
             RequestValidator.validate(model, body);
         } catch (VeditException e) {

@@ -14,7 +14,7 @@ final class ErrorMapping {
      * @param retryAfter the wait hint for limit errors
      */
     static VeditApiException forCode(String code, String message, String taskId, Duration retryAfter) {
-        String text = message == null || message.isBlank() ? "error " + code : message;
+        String text = message == null || message.isBlank() ? "error " + code : v1Text(code, message);
         return switch (code) {
             case "1001", "1007", "1008", "1009", "2001", "2003", "2004", "301", "413" -> new InvalidRequestException(code, text, taskId, null);
             case "1002", "802", "401", "403" -> new AuthenticationException(code, text, taskId, null);
@@ -42,6 +42,26 @@ final class ErrorMapping {
                     : new ServerException(code.isBlank() ? Integer.toString(status) : code, text, "", null);
         }
         return forCode(code.isBlank() || code.equals("0") ? Integer.toString(status) : code, text, "", retryAfter);
+    }
+
+    /**
+     * The v1 endpoints answer some codes with a bare constant ({@code APIKEY_TASK_NOT_FOUND}); such a message becomes the
+     * same bilingual sentence the v2 endpoints give, with the constant kept for searching.
+     */
+    static String v1Text(String code, String message) {
+        String sentence = switch (code) {
+            case "807" -> "Task not found, please check the task ID | 任务不存在或已过期，请检查任务ID";
+            case "804" -> "The task is still running; its outputs are not ready yet | 任务仍在运行，结果尚未就绪";
+            case "813" -> "The task is still queued; its outputs are not ready yet | 任务仍在排队，结果尚未就绪";
+            case "805" -> "The task failed; it has no outputs | 任务已失败，没有结果";
+            case "802" -> "Invalid API Key, please check your credentials | API Key 无效，请检查凭证";
+            default -> null;
+        };
+        if (sentence == null || !message.strip().matches("[A-Z_]+")) {
+            return message;
+        }
+        int bar = sentence.indexOf(" | ");
+        return sentence.substring(0, bar) + " (" + message.strip() + ")" + sentence.substring(bar);
     }
 
     private static String abbreviate(String s) {

@@ -9,6 +9,8 @@ import java.util.regex.Pattern;
  */
 final class FieldNames {
     private static final Pattern FIELD_FIRST = Pattern.compile("^[^|]*?:\\s*([a-zA-Z][a-zA-Z0-9]*(?:\\[\\d+])?)\\s+(?:is|must|accepts|needs|has)\\b");
+    /** "invalid parameter imageUrls[0], …": how refusals name their field for clients that look for those words. */
+    private static final Pattern INVALID_PARAMETER = Pattern.compile("^[^|]*?invalid parameter\\s+([a-zA-Z][a-zA-Z0-9-]*(?:\\[\\d+])?)");
 
     private FieldNames() {
     }
@@ -18,6 +20,10 @@ final class FieldNames {
             return null;
         }
         Matcher m = FIELD_FIRST.matcher(message);
-        return m.find() ? m.group(1) : null;
+        if (m.find()) {
+            return m.group(1);
+        }
+        Matcher p = INVALID_PARAMETER.matcher(message);
+        return p.find() ? p.group(1) : null;
     }
 }

@@ -12,7 +12,7 @@ public final class GenericEdit extends EditBuilder<GenericEdit> {
         super(model);
     }
 
-    /** Reference images into the model's image field, Figure 1 first; refused by {@link #build()} if it has none. */
+    /** Reference images into the model's image field, Figure 1 first; refused by {@link #build()} if the model has none. */
     public GenericEdit imageUrls(List<String> urls) {
         if (urls.isEmpty()) {
             return this;

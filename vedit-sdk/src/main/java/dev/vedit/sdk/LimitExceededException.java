@@ -21,7 +21,8 @@ public final class LimitExceededException extends VeditApiException {
 
     /** The same failure with a wait hint, for when the service sent none. */
     LimitExceededException withRetryAfter(Duration hint) {
-        return retryAfter != null ? this : new LimitExceededException(errorCode(), getMessage(), taskId().orElse(""), hint);
+        return retryAfter != null ? this
+                : new LimitExceededException(errorCode(), getMessage(), taskId().orElse(""), hint).withRequestId(requestId().orElse(null));
     }
 
     @Override

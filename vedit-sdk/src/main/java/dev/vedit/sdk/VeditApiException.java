@@ -23,6 +23,8 @@ public abstract sealed class VeditApiException extends RuntimeException
         ConnectionException, TaskFailedException, WaitTimeoutException {
     private final String errorCode;
     private final String taskId;
+    /** Set once, by the transport, before the exception reaches the caller. */
+    private String requestId = "";
 
     VeditApiException(String errorCode, String message, String taskId, Throwable cause) {
         super(message, cause);
@@ -38,6 +40,23 @@ public abstract sealed class VeditApiException extends RuntimeException
     /** The task the failure concerns, if any. */
     public Optional<String> taskId() {
         return taskId.isEmpty() ? Optional.empty() : Optional.of(taskId);
+    }
+
+    /**
+     * The id of the HTTP request that failed: the service's {@code X-Request-Id} reply header (it appears in every log
+     * line the service wrote for the request), or the id the SDK sent when no reply came. Quote it when reporting a
+     * problem. Empty for failures that happened before anything was sent.
+     */
+    public Optional<String> requestId() {
+        return requestId.isEmpty() ? Optional.empty() : Optional.of(requestId);
+    }
+
+    @SuppressWarnings("unchecked")
+    <E extends VeditApiException> E withRequestId(String id) {
+        if (requestId.isEmpty() && id != null) {
+            requestId = id;
+        }
+        return (E) this;
     }
 
     /** Whether the same call may succeed if repeated later unchanged. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.sdk.Transport.Safety;
 import dev.vedit.wire.AccountStatus;
+import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.QueryReply;
 import dev.vedit.wire.QueueStatus;
@@ -11,6 +12,7 @@ import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.SubmitReply;
 import dev.vedit.wire.TaskPage;
 import dev.vedit.wire.TaskStatus;
+import dev.vedit.wire.TaskSummary;
 import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.VeditException;
 import dev.vedit.wire.WireJson;
@@ -26,13 +28,23 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
 
 /**
  * A client for vedit and the hosted RunningHub video-edit API. Immutable and thread-safe: build one and share it.
@@ -52,7 +64,7 @@ import java.util.function.Supplier;
  * (virtual threads by default); its failures arrive as a {@link java.util.concurrent.CompletionException} whose
  * cause is the {@link VeditApiException}. Which failures are repeated is described in {@link RetryPolicy}.
  */
-public final class VeditClient {
+public final class VeditClient implements AutoCloseable {
     /** The hosted RunningHub service, the default base URL. */
     public static final String HOSTED_BASE_URL = "https://www.runninghub.cn";
 
@@ -64,17 +76,72 @@ public final class VeditClient {
     private final Executor executor;
     private final HttpClient http;
     private final Transport transport;
+    private final boolean ownExecutor;
+    private final boolean serviceHonoursKeys;
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final ObjectMapper json = WireJson.newMapper();
 
-    private VeditClient(Builder b) {
-        this.baseUrl = URI.create(b.baseUrl.endsWith("/") ? b.baseUrl.substring(0, b.baseUrl.length() - 1) : b.baseUrl);
+    private VeditClient(Builder b, URI baseUrl) {
+        this.baseUrl = baseUrl;
         this.apiKey = b.apiKey;
         this.requestTimeout = b.requestTimeout;
         this.pollInitial = b.pollInitial;
         this.pollMax = b.pollMax;
+        this.ownExecutor = b.executor == null;
         this.executor = b.executor != null ? b.executor : Executors.newVirtualThreadPerTaskExecutor();
         this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
-        this.transport = new Transport(http, b.retry, json);
+        this.transport = new Transport(http, b.retry, json, b.listener);
+        this.serviceHonoursKeys = b.honoursIdempotencyKeys != null ? b.honoursIdempotencyKeys : !isHosted(baseUrl);
+    }
+
+    /**
+     * A client configured from the environment: the base URL from {@code VEDIT_BASE_URL}, else RunningHub's
+     * {@code RH_API_BASE_URL} (either form, with or without {@code /openapi/v2}), else the hosted service; the key
+     * from {@code VEDIT_API_KEY}, else {@code RH_API_KEY}.
+     *
+     * @throws IllegalStateException when neither key variable is set, or the base URL is not an http(s) URL
+     */
+    public static VeditClient fromEnv() {
+        return fromEnv(System.getenv());
+    }
+
+    /** {@link #fromEnv()} reading the given variables instead of the process environment. */
+    public static VeditClient fromEnv(Map<String, String> env) {
+        String key = firstSet(env, "VEDIT_API_KEY", "RH_API_KEY");
+        if (key == null) {
+            throw new IllegalStateException("no API key in the environment: set VEDIT_API_KEY (or RunningHub's RH_API_KEY)");
+        }
+        String base = firstSet(env, "VEDIT_BASE_URL", "RH_API_BASE_URL");
+        return builder().baseUrl(base == null ? HOSTED_BASE_URL : base).apiKey(key).build();
+    }
+
+    private static String firstSet(Map<String, String> env, String... names) {
+        for (String name : names) {
+            String value = env.get(name);
+            if (value != null && !value.isBlank()) {
+                return value.strip();
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHosted(URI uri) {
+        String host = uri.getHost().toLowerCase(java.util.Locale.ROOT);
+        return host.equals("runninghub.cn") || host.endsWith(".runninghub.cn") || host.equals("runninghub.ai") || host.endsWith(".runninghub.ai");
+    }
+
+    /**
+     * Releases the client: its own executor (not one given to the builder) and its HTTP connections. Calls made
+     * afterwards throw {@link IllegalStateException}; calls in flight finish first.
+     */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            if (ownExecutor && executor instanceof ExecutorService service) {
+                service.shutdown();
+            }
+            http.close();
+        }
     }
 
     /** A new builder; only the API key is required. */
@@ -98,7 +165,12 @@ public final class VeditClient {
      * @throws InvalidRequestException when the service refuses the input (it was already checked here)
      */
     public SubmitReply submit(EditRequest request) {
-        return submitBody(request.endpoint(), request.body());
+        return submit(request, RequestOptions.defaults());
+    }
+
+    /** {@link #submit(EditRequest)} with settings for this call (timeout, headers, your own idempotency key). */
+    public SubmitReply submit(EditRequest request, RequestOptions options) {
+        return submitBody(request.endpoint(), request.body(), options);
     }
 
     /**
@@ -106,6 +178,11 @@ public final class VeditClient {
      * any object Jackson can write). A video-edit endpoint's body is checked against its catalog facts first.
      */
     public SubmitReply submit(String endpoint, Object body) {
+        return submit(endpoint, body, RequestOptions.defaults());
+    }
+
+    /** {@link #submit(String, Object)} with settings for this call. */
+    public SubmitReply submit(String endpoint, Object body, RequestOptions options) {
         JsonNode node = body instanceof JsonNode n ? n : json.valueToTree(body);
         ModelCatalog.standard().byPath(endpoint).ifPresent(model -> {
             try {
@@ -114,18 +191,52 @@ public final class VeditClient {
                 throw new InvalidRequestException(e.code().code(), e.getMessage(), "", e);
             }
         });
-        return submitBody(endpoint.startsWith("/") ? endpoint.substring(1) : endpoint, node);
+        return submitBody(endpoint.startsWith("/") ? endpoint.substring(1) : endpoint, node, options);
     }
 
-    private SubmitReply submitBody(String endpoint, JsonNode body) {
+    /**
+     * Every submit carries an {@code Idempotency-Key} (the caller's, or a new one kept across this call's retries). Where
+     * the service honours keys (vedit does; see {@link Builder#serviceHonoursIdempotencyKeys}), a submit whose reply was
+     * lost is repeated like a read: the service answers with the task the first attempt created.
+     */
+    private SubmitReply submitBody(String endpoint, JsonNode body, RequestOptions options) {
         byte[] bytes = write(body);
-        return transport.json(() -> post("/openapi/v2/" + endpoint, bytes), Safety.CREATES, true, reply -> {
+        String key = options.idempotencyKey().orElseGet(() -> UUID.randomUUID().toString());
+        Safety safety = serviceHonoursKeys || transport.keysHonoured() ? Safety.IDEMPOTENT : Safety.CREATES;
+        return transport.json(() -> post("/openapi/v2/" + endpoint, bytes).header("Idempotency-Key", key), options, safety, true, reply -> {
             SubmitReply r = json.convertValue(reply, SubmitReply.class);
             if (!r.accepted()) {
                 throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), r.taskId(), null);
             }
             return r;
         });
+    }
+
+    /**
+     * What the service would do with this request, without creating a task: vedit's dry run ({@code ?dryRun=true}),
+     * which validates and plans the edit and fetches nothing, so media fields may hold any well-formed URL. Use it to
+     * hear that an edit is impossible before uploading a large file.
+     *
+     * @return the plan: the engine and its operations, each with the words that caused it
+     * @throws InvalidRequestException     the refusal a submit would get (e.g. {@code 2001} quoting the words the engine cannot do)
+     * @throws UnsupportedOperationException against the hosted RunningHub service, which has no dry run (it would create a task)
+     */
+    public EditPlan plan(EditRequest request) {
+        if (isHosted(baseUrl)) {
+            throw new UnsupportedOperationException("the hosted RunningHub service has no dry run: a submit there creates a task");
+        }
+        byte[] bytes = write(request.body());
+        return transport.json(() -> post("/openapi/v2/" + request.endpoint() + "?dryRun=true", bytes), RequestOptions.defaults(),
+                Safety.IDEMPOTENT, true, reply -> {
+                    SubmitReply r = json.convertValue(reply, SubmitReply.class);
+                    if (!r.errorCode().isEmpty()) {
+                        throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), "", null);
+                    }
+                    if (r.plan() == null) {
+                        throw new ServerException("", "the service answered a dry run without a plan: it may not be vedit | 服务未返回计划", "", null);
+                    }
+                    return r.plan();
+                });
     }
 
     /** {@link #submit(EditRequest)} on the executor. */
@@ -139,8 +250,13 @@ public final class VeditClient {
      * @throws NotFoundException when the task is unknown, expired or another key's
      */
     public QueryReply query(String taskId) {
+        return query(taskId, RequestOptions.defaults());
+    }
+
+    /** {@link #query(String)} with settings for this call. */
+    public QueryReply query(String taskId, RequestOptions options) {
         byte[] body = write(Map.of("taskId", taskId));
-        return transport.json(() -> post("/openapi/v2/query", body), Safety.IDEMPOTENT, true, reply -> {
+        return transport.json(() -> post("/openapi/v2/query", body), options, Safety.IDEMPOTENT, true, reply -> {
             QueryReply r = json.convertValue(reply, QueryReply.class);
             if (r.status() == null || r.status().isEmpty()) {
                 throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), taskId, null);
@@ -227,8 +343,13 @@ public final class VeditClient {
      * @throws NotFoundException when the task is unknown
      */
     public void cancel(String taskId) {
+        cancel(taskId, RequestOptions.defaults());
+    }
+
+    /** {@link #cancel(String)} with settings for this call. */
+    public void cancel(String taskId, RequestOptions options) {
         byte[] body = write(Map.of("taskId", taskId));
-        transport.json(() -> post("/task/openapi/cancel", body), Safety.IDEMPOTENT, true, reply -> v1Data(reply, taskId));
+        transport.json(() -> post("/task/openapi/cancel", body), options, Safety.IDEMPOTENT, true, reply -> v1Data(reply, taskId));
     }
 
     /** {@link #cancel(String)} on the executor. */
@@ -245,10 +366,70 @@ public final class VeditClient {
      *
      * @param page     from 1
      * @param pageSize 1 to {@link TaskPage#MAX_PAGE_SIZE}
+     * @throws InvalidRequestException naming {@code page} or {@code pageSize} when one is out of range
      */
     public TaskPage listTasks(int page, int pageSize) {
+        return listTasks(page, pageSize, RequestOptions.defaults());
+    }
+
+    /** {@link #listTasks(int, int)} with settings for this call. */
+    public TaskPage listTasks(int page, int pageSize, RequestOptions options) {
+        checkPage(page, pageSize);
         String path = "/openapi/v2/tasks?page=" + page + "&pageSize=" + pageSize;
-        return transport.json(() -> get(path), Safety.IDEMPOTENT, true, reply -> json.convertValue(v1Data(reply, ""), TaskPage.class));
+        return transport.json(() -> get(path), options, Safety.IDEMPOTENT, true, reply -> json.convertValue(v1Data(reply, ""), TaskPage.class));
+    }
+
+    private static void checkPage(int page, int pageSize) {
+        if (page < 1) {
+            throw new InvalidRequestException("1007", "Invalid parameters: page must be 1 or more (got " + page + ") | 参数错误：page 须不小于 1（当前 "
+                    + page + "）", "", null);
+        }
+        if (pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
+            throw new InvalidRequestException("1007", "Invalid parameters: pageSize must be 1 to " + TaskPage.MAX_PAGE_SIZE + " (got " + pageSize
+                    + ") | 参数错误：pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 " + pageSize + "）", "", null);
+        }
+    }
+
+    /**
+     * Every task of the key, newest first, fetched a page at a time as the iteration goes ({@link TaskPage#MAX_PAGE_SIZE}
+     * per request). A task that moves to a later page while iterating (new tasks push older ones back) is returned once.
+     */
+    public Iterable<TaskSummary> allTasks() {
+        return allTasks(TaskPage.MAX_PAGE_SIZE);
+    }
+
+    /** {@link #allTasks()} with {@code pageSize} tasks per request. */
+    public Iterable<TaskSummary> allTasks(int pageSize) {
+        checkPage(1, pageSize);
+        return () -> new Iterator<>() {
+            private final Set<String> seen = new HashSet<>();
+            private final Deque<TaskSummary> buffer = new ArrayDeque<>();
+            private int nextPage = 1;
+            private boolean more = true;
+
+            @Override
+            public boolean hasNext() {
+                while (buffer.isEmpty() && more) {
+                    TaskPage page = listTasks(nextPage++, pageSize);
+                    more = page.hasMore() && !page.tasks().isEmpty();
+                    page.tasks().stream().filter(t -> seen.add(t.taskId())).forEach(buffer::add);
+                }
+                return !buffer.isEmpty();
+            }
+
+            @Override
+            public TaskSummary next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return buffer.poll();
+            }
+        };
+    }
+
+    /** {@link #allTasks()} as a stream (lazy: pages are fetched as it is consumed). */
+    public Stream<TaskSummary> streamTasks() {
+        return StreamSupport.stream(allTasks().spliterator(), false);
     }
 
     /** {@link #listTasks(int, int)} on the executor. */
@@ -301,9 +482,8 @@ public final class VeditClient {
                         .timeout(requestTimeout.multipliedBy(10))
                         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                         .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head), content.get(),
-                                HttpRequest.BodyPublishers.ofByteArray(tail)))
-                        .build(),
-                Safety.IDEMPOTENT, repeatable, reply -> {
+                                HttpRequest.BodyPublishers.ofByteArray(tail))),
+                RequestOptions.defaults(), Safety.IDEMPOTENT, repeatable, reply -> {
                     UploadReply r = json.convertValue(reply, UploadReply.class);
                     if (r.code() != 0 || r.data() == null) {
                         throw ErrorMapping.forCode(Integer.toString(r.code()), r.message(), "", null);
@@ -321,8 +501,9 @@ public final class VeditClient {
      */
     public Path download(String url, Path target) {
         Path dir = target.toAbsolutePath().getParent();
-        return transport.send(() -> HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout.multipliedBy(10)).GET().build(),
-                info -> info.statusCode() == 200
+        checkOpen();
+        return transport.send(() -> HttpRequest.newBuilder(URI.create(url)).timeout(requestTimeout.multipliedBy(10)).GET(),
+                RequestOptions.defaults(), info -> info.statusCode() == 200
                         ? HttpResponse.BodySubscribers.ofFile(tempFile(dir, target))
                         : HttpResponse.BodySubscribers.replacing(null),
                 Safety.IDEMPOTENT, true, response -> {
@@ -330,7 +511,9 @@ public final class VeditClient {
                         throw ErrorMapping.forHttpStatus(response.statusCode(), null, "", Transport.retryAfter(response));
                     }
                     try {
-                        return Files.move(response.body(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        Path moved = Files.move(response.body(), target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        readableByAll(moved);
+                        return moved;
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot move the download to " + target, e);
                     }
@@ -340,6 +523,16 @@ public final class VeditClient {
     /** {@link #download(String, Path)} on the executor. */
     public CompletableFuture<Path> downloadAsync(String url, Path target) {
         return async(() -> download(url, target));
+    }
+
+    /**
+     * A temporary file is created owner-only (0600); the finished download gets the permissions of an ordinary new file
+     * (0644, rw-r--r--) so other tools and users can read it, as with curl or a browser.
+     */
+    private static void readableByAll(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        }
     }
 
     private static Path tempFile(Path dir, Path target) {
@@ -356,7 +549,7 @@ public final class VeditClient {
     /** Balance and current task count of the key ({@code /uc/openapi/accountStatus}). */
     public AccountStatus account() {
         byte[] body = write(Map.of("apikey", apiKey));
-        return transport.json(() -> post("/uc/openapi/accountStatus", body), Safety.IDEMPOTENT, true,
+        return transport.json(() -> post("/uc/openapi/accountStatus", body), RequestOptions.defaults(), Safety.IDEMPOTENT, true,
                 reply -> json.convertValue(v1Data(reply, ""), AccountStatus.class));
     }
 
@@ -367,7 +560,7 @@ public final class VeditClient {
 
     /** Running and queued tasks of the key and its concurrency limit ({@code /openapi/v2/queue/status}). */
     public QueueStatus queueStatus() {
-        return transport.json(() -> get("/openapi/v2/queue/status"), Safety.IDEMPOTENT, true,
+        return transport.json(() -> get("/openapi/v2/queue/status"), RequestOptions.defaults(), Safety.IDEMPOTENT, true,
                 reply -> json.convertValue(v1Data(reply, ""), QueueStatus.class));
     }
 
@@ -388,10 +581,15 @@ public final class VeditClient {
      * @param body   for POST: a {@code Map}, {@code JsonNode} or any object Jackson can write; ignored for GET
      */
     public JsonNode call(String method, String path, Object body) {
+        return call(method, path, body, RequestOptions.defaults());
+    }
+
+    /** {@link #call(String, String, Object)} with settings for this call. */
+    public JsonNode call(String method, String path, Object body, RequestOptions options) {
         boolean isGet = method.equalsIgnoreCase("GET");
         byte[] bytes = isGet ? null : write(body == null ? Map.of() : body);
         String p = path.startsWith("/") ? path : "/" + path;
-        return transport.json(() -> isGet ? get(p) : post(p, bytes), isGet ? Safety.IDEMPOTENT : Safety.CREATES, true, reply -> reply);
+        return transport.json(() -> isGet ? get(p) : post(p, bytes), options, isGet ? Safety.IDEMPOTENT : Safety.CREATES, true, reply -> reply);
     }
 
     // ---- plumbing ------------------------------------------------------------------------------------
@@ -404,19 +602,26 @@ public final class VeditClient {
         return reply.path("data");
     }
 
+    private void checkOpen() {
+        if (closed.get()) {
+            throw new IllegalStateException("this VeditClient is closed; build a new one");
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
+        checkOpen();
         return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(requestTimeout)
                 .header("Authorization", "Bearer " + apiKey)
                 .header("User-Agent", "vedit-java-sdk/0.1");
     }
 
-    private HttpRequest post(String path, byte[] body) {
-        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+    private HttpRequest.Builder post(String path, byte[] body) {
+        return request(path).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
     }
 
-    private HttpRequest get(String path) {
-        return request(path).GET().build();
+    private HttpRequest.Builder get(String path) {
+        return request(path).GET();
     }
 
     private byte[] write(Object value) {
@@ -428,6 +633,7 @@ public final class VeditClient {
     }
 
     private <T> CompletableFuture<T> async(Supplier<T> call) {
+        checkOpen();
         return CompletableFuture.supplyAsync(call, executor);
     }
 
@@ -441,19 +647,53 @@ public final class VeditClient {
         private Duration pollMax = Duration.ofSeconds(10);
         private RetryPolicy retry = RetryPolicy.DEFAULT;
         private Executor executor;
+        private RequestListener listener = RequestListener.NONE;
+        private Boolean honoursIdempotencyKeys;
 
         private Builder() {
         }
 
-        /** The service, e.g. {@code http://127.0.0.1:8080}; default {@link VeditClient#HOSTED_BASE_URL}. */
+        /**
+         * The service, e.g. {@code http://127.0.0.1:8080}; default {@link VeditClient#HOSTED_BASE_URL}. RunningHub's own
+         * form, with the API path ({@code https://www.runninghub.cn/openapi/v2}, as in {@code RH_API_BASE_URL}), works too.
+         *
+         * @throws IllegalArgumentException when {@code baseUrl} is null
+         */
         public Builder baseUrl(String baseUrl) {
-            this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl").strip();
+            if (baseUrl == null) {
+                throw new IllegalArgumentException("baseUrl is null: pass the service's URL, e.g. http://127.0.0.1:8080 (is VEDIT_BASE_URL set?)");
+            }
+            this.baseUrl = baseUrl.strip();
             return this;
         }
 
-        /** The API key, sent as {@code Authorization: Bearer}. Required. */
+        /**
+         * The API key, sent as {@code Authorization: Bearer}. Required.
+         *
+         * @throws IllegalArgumentException when {@code apiKey} is null or blank (typically an unset environment variable)
+         */
         public Builder apiKey(String apiKey) {
-            this.apiKey = Objects.requireNonNull(apiKey, "apiKey").strip();
+            if (apiKey == null || apiKey.isBlank()) {
+                throw new IllegalArgumentException("the API key is " + (apiKey == null ? "null" : "blank")
+                        + ": pass your key, e.g. System.getenv(\"VEDIT_API_KEY\"), and check that the variable is set (or use VeditClient.fromEnv())");
+            }
+            this.apiKey = apiKey.strip();
+            return this;
+        }
+
+        /** Told of every HTTP attempt (method, URL, status, time, request id), e.g. to log calls; default none. */
+        public Builder requestListener(RequestListener listener) {
+            this.listener = Objects.requireNonNull(listener, "listener");
+            return this;
+        }
+
+        /**
+         * Whether the service answers a repeated {@code Idempotency-Key} with the task it already created, so that a
+         * submit whose reply was lost may be sent again. Default: true except for the hosted RunningHub service (vedit
+         * honours keys for 24 h); the client also learns it from the first submit the service echoes a key for.
+         */
+        public Builder serviceHonoursIdempotencyKeys(boolean honours) {
+            this.honoursIdempotencyKeys = honours;
             return this;
         }
 
@@ -494,17 +734,38 @@ public final class VeditClient {
         /**
          * The client.
          *
-         * @throws IllegalStateException when no API key was set or the base URL is not http(s)
+         * @throws IllegalStateException when no API key was set or the base URL is not an http(s) URL
          */
         public VeditClient build() {
             if (apiKey == null || apiKey.isEmpty()) {
-                throw new IllegalStateException("an API key is required: VeditClient.builder().apiKey(...)");
+                throw new IllegalStateException("an API key is required: VeditClient.builder().apiKey(...), or VeditClient.fromEnv()");
             }
-            URI uri = URI.create(baseUrl);
-            if (uri.getScheme() == null || !(uri.getScheme().equals("http") || uri.getScheme().equals("https")) || uri.getHost() == null) {
-                throw new IllegalStateException("the base URL must be http(s)://host[:port], got " + baseUrl);
+            return new VeditClient(this, normalizedBaseUrl(baseUrl));
+        }
+
+        /**
+         * {@code http(s)://host[:port][/prefix]} without a trailing slash or RunningHub's {@code /openapi/v2} (the SDK adds
+         * the API paths itself; a base URL with them would double it).
+         */
+        static URI normalizedBaseUrl(String text) {
+            String hint = " (got \"" + text + "\"); e.g. http://127.0.0.1:8080 or https://www.runninghub.cn";
+            if (!text.regionMatches(true, 0, "http://", 0, 7) && !text.regionMatches(true, 0, "https://", 0, 8)) {
+                throw new IllegalStateException("the base URL must start with http:// or https://" + hint);
             }
-            return new VeditClient(this);
+            String trimmed = text.replaceAll("/+$", "");
+            if (trimmed.toLowerCase(java.util.Locale.ROOT).endsWith("/openapi/v2")) {
+                trimmed = trimmed.substring(0, trimmed.length() - "/openapi/v2".length());
+            }
+            URI uri;
+            try {
+                uri = new URI(trimmed);
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException("the base URL is not a valid URL: " + e.getReason() + hint);
+            }
+            if (uri.getHost() == null || uri.getQuery() != null || uri.getFragment() != null) {
+                throw new IllegalStateException("the base URL must be http(s)://host[:port] with no query or fragment" + hint);
+            }
+            return uri;
         }
 
         private static Duration positive(Duration d, String name) {

@@ -85,6 +85,11 @@ class EditBuildersTest {
                 .asInstanceOf(type(InvalidRequestException.class))
                 .satisfies(e -> assertThat(e.field()).contains("mode"));
         assertThat(Edits.forEndpoint("kling-video-o1-std/edit-video").prompt("remove the cars").videoUrl(VIDEO)
-                .param("keepOriginalSound", "false").build().body().path("keepOriginalSound").asText()).isEqualTo("false");
+                .param("keepOriginalSound", false).build().body().path("keepOriginalSound").booleanValue()).isFalse();
+        // The contract's types: a quoted boolean is a wrong type, as the server would say.
+        assertThatThrownBy(() -> Edits.forEndpoint("kling-video-o1-std/edit-video").prompt("remove the cars").videoUrl(VIDEO)
+                .param("keepOriginalSound", "false").build())
+                .asInstanceOf(type(InvalidRequestException.class))
+                .satisfies(e -> assertThat(e.field()).contains("keepOriginalSound"));
     }
 }

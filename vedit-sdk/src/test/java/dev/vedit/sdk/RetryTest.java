@@ -13,6 +13,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,8 +56,13 @@ class RetryTest {
         server.stop(0);
     }
 
+    final List<Map<String, String>> seen = new CopyOnWriteArrayList<>();
+
     private void answer(HttpExchange ex) throws IOException {
         requests.incrementAndGet();
+        Map<String, String> headers = new HashMap<>();
+        ex.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(java.util.Locale.ROOT), values.getFirst()));
+        seen.add(headers);
         ex.getRequestBody().readAllBytes();
         Answer a;
         synchronized (script) {
@@ -124,12 +133,33 @@ class RetryTest {
     }
 
     @Test
-    void aSubmitWhoseReplyTimedOutIsNotRepeated() {
+    void aSubmitWhoseReplyTimedOutIsNotRepeatedWhereTheServiceIgnoresIdempotencyKeys() {
         script.add(new Answer(200, QUEUED, 3000, null));
-        assertThatThrownBy(() -> client(3, Duration.ofSeconds(1)).submit(edit()))
+        VeditClient hostedLike = VeditClient.builder().baseUrl("http://127.0.0.1:" + server.getAddress().getPort()).apiKey("k")
+                .requestTimeout(Duration.ofSeconds(1)).retryPolicy(new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(40)))
+                .serviceHonoursIdempotencyKeys(false).build();
+        assertThatThrownBy(() -> hostedLike.submit(edit()))
                 .asInstanceOf(type(ConnectionException.class))
-                .satisfies(e -> assertThat(e.requestMayHaveArrived()).isTrue());
+                .satisfies(e -> {
+                    assertThat(e.requestMayHaveArrived()).isTrue();
+                    assertThat(e.requestId()).hasValueSatisfying(id -> assertThat(id).matches("sdk-[0-9a-f]{16}"));
+                });
         assertThat(requests).hasValue(1);
+    }
+
+    @Test
+    void aSubmitWhoseReplyTimedOutIsRepeatedWithTheSameIdempotencyKeyWhereTheServiceHonoursThem() {
+        script.add(new Answer(200, QUEUED, 3000, null));
+        script.add(Answer.of(200, QUEUED));
+        assertThat(client(3, Duration.ofSeconds(1)).submit(edit()).taskId()).isEqualTo("1383453458050519040");
+        assertThat(requests).hasValue(2);
+        String key = seen.get(0).get("idempotency-key");
+        assertThat(key).isNotBlank();
+        assertThat(seen.get(1).get("idempotency-key")).isEqualTo(key);
+        assertThat(seen.get(1).get("x-request-id")).isEqualTo(seen.get(0).get("x-request-id"));
+        // The next submit is another request: a new key.
+        client(3).submit(edit());
+        assertThat(seen.get(2).get("idempotency-key")).isNotEqualTo(key);
     }
 
     @Test

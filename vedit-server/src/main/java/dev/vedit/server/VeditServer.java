@@ -155,6 +155,7 @@ public final class VeditServer implements AutoCloseable {
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
                             config.requestLimits()));
             Health health = health(db, dataDir, deployment);
+            api.onRefusal(metrics::refused);
             Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops, health)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.

@@ -6,6 +6,10 @@ package dev.vedit.wire;
  * <p>The numeric codes below 2000 and {@code 421} are RunningHub's own; codes from 2001 up are vedit's
  * additions for failures that need a more precise meaning. Every code has a default bilingual message
  * ({@code "English | 中文"}); most replies add a specific detail to it.
+ *
+ * <p>The English half of a refusal that no retry can fix contains "invalid parameter" (or, for a key, "unauthorized"):
+ * RunningHub's official ComfyUI node ({@code ComfyUI_RH_OpenAPI}, {@code core/task.py}) reads only the message and
+ * resubmits a refused task three times unless it finds one of a few such words in it.
  */
 public enum ErrorCode {
     UNKNOWN("1000", "Unknown error", "未知错误"),
@@ -25,13 +29,13 @@ public enum ErrorCode {
     QUEUE_LIMIT("421", "api queue limit reached, please retry later", "队列已满，请稍后重试"),
 
     /** The routed engine cannot perform (part of) the requested edit; the message quotes the refused words. */
-    EDIT_NOT_SUPPORTED("2001", "This edit cannot be performed by the engine", "该引擎无法执行此编辑"),
+    EDIT_NOT_SUPPORTED("2001", "This edit cannot be performed by the engine (invalid parameter, not retryable)", "该引擎无法执行此编辑（参数错误，重试无效）"),
     /** The task was cancelled by its owner before it finished. */
     TASK_CANCELLED("2002", "Task was cancelled by the user", "任务已被用户取消"),
     /** A media input is not a readable file of an accepted kind (corrupt, empty, wrong content, no video stream). */
-    MEDIA_INVALID("2003", "Media file is invalid or unsupported", "媒体文件无效或不受支持"),
+    MEDIA_INVALID("2003", "Media file is invalid or unsupported (invalid parameter, not retryable)", "媒体文件无效或不受支持（参数错误，重试无效）"),
     /** A media input is readable but outside the model's limits (duration, resolution, frames, streams). */
-    MEDIA_LIMIT("2004", "Media is outside the model's limits", "媒体超出模型限制"),
+    MEDIA_LIMIT("2004", "Media is outside the model's limits (invalid parameter, not retryable)", "媒体超出模型限制（参数错误，重试无效）"),
     /** Every attempt failed on a transient error (worker lost, upstream unavailable); resubmit the task. */
     RETRIES_EXHAUSTED("2005", "Task failed after all retry attempts", "任务重试次数已用尽"),
     /**

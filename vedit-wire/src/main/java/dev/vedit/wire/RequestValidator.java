@@ -15,10 +15,13 @@ import java.util.regex.Pattern;
  * Checks a submit body against a model's field facts: types, required fields, defaults, lengths, enums,
  * item counts and URL forms. Media content (format, size, duration) is checked where the bytes are known.
  *
- * <p>Lenient where RunningHub clients differ and no meaning is lost: LIST values may arrive as numbers,
- * BOOLEAN and INT values as their string forms, enum values in any case; a blank string counts as absent
- * (the default applies, or a required field is reported as required). Fields the model does not know
- * (such as {@code apiKey}) are ignored.
+ * <p>Types follow the contract: every field takes the JSON type of its catalog type (STRING, VIDEO: a string;
+ * a list IMAGE field: an array of strings; BOOLEAN: {@code true}/{@code false}; INT: an integer); anything else is
+ * {@code 1007} naming the field. The one exception is what RunningHub itself documents: LIST values are strings on
+ * the wire whose allowed values are often numeric ({@code "duration": "5"}), so a LIST value may also come as the
+ * JSON number of an allowed value. Enum values match in any case; a blank string counts as absent (the default
+ * applies, or a required field is reported as required). Fields the model does not know (such as
+ * {@code apiKey}) are ignored.
  */
 public final class RequestValidator {
     /** Longest http(s) URL accepted in a media field; {@code data:} URIs are limited by the body size instead. */
@@ -120,20 +123,15 @@ public final class RequestValidator {
         if (value.isBoolean()) {
             return value;
         }
-        if (value.isTextual() && (value.asText().equalsIgnoreCase("true") || value.asText().equalsIgnoreCase("false"))) {
-            return JsonNodeFactory.instance.booleanNode(Boolean.parseBoolean(value.asText().toLowerCase(Locale.ROOT)));
-        }
-        throw wrongType(field, "a boolean (true or false)", "布尔值（true 或 false）");
+        throw wrongType(field, "a JSON boolean (true or false, without quotes)", "JSON 布尔值（true 或 false，不带引号）", value);
     }
 
     private static JsonNode integer(FieldSpec field, JsonNode value) {
         long n;
         if (value.isIntegralNumber() && value.canConvertToLong()) {
             n = value.asLong();
-        } else if (value.isTextual() && value.asText().strip().matches("-?\\d{1,18}")) {
-            n = Long.parseLong(value.asText().strip());
         } else {
-            throw wrongType(field, "an integer", "整数");
+            throw wrongType(field, "a JSON integer (a number without quotes)", "JSON 整数（不带引号的数字）", value);
         }
         if ((field.min() != null && n < field.min()) || (field.max() != null && n > field.max())) {
             throw invalid(field.name() + " must be between " + field.min() + " and " + field.max() + " (got " + n + ")",
@@ -146,6 +144,11 @@ public final class RequestValidator {
         List<JsonNode> items = new ArrayList<>();
         if (value.isArray()) {
             value.forEach(items::add);
+        } else if (field.list()) {
+            // A bare string where the contract has a list: the hosted service rejects it, so a client that works here
+            // would break there.
+            throw wrongType(field, "a JSON array of URL strings, e.g. [\"https://…/ref.png\"]", "URL 字符串组成的 JSON 数组，例如 [\"https://…/ref.png\"]",
+                    value);
         } else {
             items.add(value);
         }
@@ -173,8 +176,8 @@ public final class RequestValidator {
             String url = item.asText().strip();
             if (!isFetchableUrl(url)) {
                 throw VeditException.of(ErrorCode.INVALID_URL,
-                        where + " is not a valid URL (expected http:// or https:// with a host, a base64 data: URI, or an upload's download_url)",
-                        where + " 不是有效的 URL（应为带主机名的 http:// 或 https:// 链接、base64 data: URI，或上传接口返回的 download_url）");
+                        "invalid parameter " + where + ", not a valid URL (expected http:// or https:// with a host, a base64 data: URI, or an upload's download_url)",
+                        "参数错误：" + where + " 不是有效的 URL（应为带主机名的 http:// 或 https:// 链接、base64 data: URI，或上传接口返回的 download_url）");
             }
             urls.add(url);
         }
@@ -225,6 +228,19 @@ public final class RequestValidator {
 
     private static VeditException wrongType(FieldSpec field, String english, String chinese) {
         return wrongType(field.name(), english, chinese);
+    }
+
+    /** A wrong JSON type, saying which type arrived, so the caller sees e.g. that a number was sent quoted. */
+    private static VeditException wrongType(FieldSpec field, String english, String chinese, JsonNode got) {
+        String[] type = switch (got.getNodeType()) {
+            case STRING -> new String[] {"a string", "字符串"};
+            case NUMBER -> new String[] {"a number", "数字"};
+            case BOOLEAN -> new String[] {"a boolean", "布尔值"};
+            case ARRAY -> new String[] {"an array", "数组"};
+            case OBJECT -> new String[] {"an object", "对象"};
+            default -> new String[] {"null", "null"};
+        };
+        return invalid(field.name() + " must be " + english + " (got " + type[0] + ")", field.name() + " 必须是" + chinese + "（当前为" + type[1] + "）");
     }
 
     private static VeditException wrongType(String name, String english, String chinese) {

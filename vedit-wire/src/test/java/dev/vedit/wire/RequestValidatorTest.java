@@ -193,11 +193,13 @@ class RequestValidatorTest {
         return switch (f.type()) {
             case STRING -> List.of(json("42"), json("true"), json("[\"a prompt that is long\"]"), json("{\"text\":\"a prompt that is long\"}"));
             case LIST -> List.of(json("true"), json("1.5"), json("[\"" + f.enumValues().get(0) + "\"]"), json("{}"));
-            case BOOLEAN -> List.of(json("1"), json("0"), json("\"yes\""), json("\"1\""), json("\"on\""), json("[true]"), json("{}"));
-            case INT -> List.of(json("1.5"), json("\"abc\""), json("\"1.5\""), json("true"), json("[1]"), json("{}"),
+            case BOOLEAN -> List.of(json("1"), json("0"), json("\"yes\""), json("\"1\""), json("\"on\""), json("\"true\""), json("\"false\""),
+                    json("[true]"), json("{}"));
+            case INT -> List.of(json("1.5"), json("\"abc\""), json("\"1.5\""), json("\"42\""), json("true"), json("[1]"), json("{}"),
                     JSON.numberNode(new BigInteger("99999999999999999999")));
             case VIDEO, IMAGE -> f.list()
-                    ? List.of(json("42"), json("true"), json("{}"), json("[42]"), json("[\"" + IMAGE_URL + "\", {}]"), json("[null]"))
+                    ? List.of(json("42"), json("true"), json("{}"), json("[42]"), json("[\"" + IMAGE_URL + "\", {}]"), json("[null]"),
+                            JSON.textNode(IMAGE_URL))
                     : List.of(json("42"), json("true"), json("{}"), json("[\"" + VIDEO_URL + "\", \"" + VIDEO_URL + "\"]"), json("[7]"));
         };
     }
@@ -325,8 +327,11 @@ class RequestValidatorTest {
     void wrongTypeMessagesSayWhatIsExpected() {
         assertInvalidParameters(rejection(model(O3_PRO), bodyWith(O3_PRO, "prompt", json("42"))), "prompt must be a string");
         assertInvalidParameters(rejection(model(O3_PRO), bodyWith(O3_PRO, "keepOriginalSound", json("\"yes\""))),
-                "keepOriginalSound must be a boolean (true or false)");
-        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "seed", json("1.5"))), "seed must be an integer");
+                "keepOriginalSound must be a JSON boolean (true or false, without quotes) (got a string)");
+        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "seed", json("1.5"))), "seed must be a JSON integer (a number without quotes) (got a number)");
+        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "seed", json("\"42\""))), "seed must be a JSON integer (a number without quotes) (got a string)");
+        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "imageUrls", JSON.textNode(IMAGE_URL))),
+                "imageUrls must be a JSON array of URL strings, e.g. [\"https://…/ref.png\"] (got a string)");
         assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "resolution", json("true"))), "resolution must be a string, one of 720P, 1080P");
         assertInvalidParameters(rejection(model(O3_PRO), bodyWith(O3_PRO, "videoUrl", json("42"))), "videoUrl must be a URL string");
         assertInvalidParameters(rejection(model(O3_PRO), bodyWith(O3_PRO, "imageUrls", json("[\"" + IMAGE_URL + "\", 5]"))),
@@ -440,20 +445,17 @@ class RequestValidatorTest {
 
     @ParameterizedTest
     @MethodSource("booleanFields")
-    void booleanAcceptsJsonBooleansAndTheStringsTrueAndFalse(ModelSpec m, FieldSpec f) {
+    void booleanAcceptsJsonBooleansOnly(ModelSpec m, FieldSpec f) {
         assertThat(params(m, bodyWith(m, f.name(), JSON.booleanNode(false))).get(f.name())).isEqualTo(JSON.booleanNode(false));
         assertThat(params(m, bodyWith(m, f.name(), JSON.booleanNode(true))).get(f.name())).isEqualTo(JSON.booleanNode(true));
-        assertThat(params(m, bodyWith(m, f.name(), JSON.textNode("false"))).get(f.name())).isEqualTo(JSON.booleanNode(false));
-        assertThat(params(m, bodyWith(m, f.name(), JSON.textNode("true"))).get(f.name())).isEqualTo(JSON.booleanNode(true));
-        assertThat(params(m, bodyWith(m, f.name(), JSON.textNode("FALSE"))).get(f.name())).isEqualTo(JSON.booleanNode(false));
-        assertThat(params(m, bodyWith(m, f.name(), JSON.textNode("True"))).get(f.name())).isEqualTo(JSON.booleanNode(true));
+        assertInvalidParameters(rejection(m, bodyWith(m, f.name(), JSON.textNode("false"))), f.name() + " must be a JSON boolean");
     }
 
     @ParameterizedTest
     @MethodSource("booleanFields")
     void booleanRejectsOtherStrings(ModelSpec m, FieldSpec f) {
-        for (String s : List.of("yes", "no", "1", "0", "on", "truth")) {
-            assertInvalidParameters(rejection(m, bodyWith(m, f.name(), JSON.textNode(s))), f.name() + " must be a boolean");
+        for (String s : List.of("yes", "no", "1", "0", "on", "truth", "true", "FALSE")) {
+            assertInvalidParameters(rejection(m, bodyWith(m, f.name(), JSON.textNode(s))), f.name() + " must be a JSON boolean");
         }
     }
 
@@ -486,10 +488,8 @@ class RequestValidatorTest {
     }
 
     @Test
-    void wanSeedAsAnIntegerStringIsAcceptedAsANumber() {
-        ObjectNode p = params(model(WAN), bodyWith(WAN, "seed", JSON.textNode("2147483647")));
-        assertThat(p.get("seed")).isEqualTo(JSON.numberNode(2147483647L));
-        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "seed", JSON.textNode("2147483648"))), "seed must be between");
+    void wanSeedAsAStringIsAWrongType() {
+        assertInvalidParameters(rejection(model(WAN), bodyWith(WAN, "seed", JSON.textNode("2147483647"))), "seed must be a JSON integer");
     }
 
     // ---------------------------------------------------------------- media lists
@@ -524,12 +524,12 @@ class RequestValidatorTest {
 
     @ParameterizedTest
     @MethodSource("mediaFields")
-    void singleUrlStringForAMediaFieldIsAcceptedAsOneItem(ModelSpec m, FieldSpec f) {
-        JsonNode value = params(m, bodyWith(m, f.name(), JSON.textNode("https://cdn.example.com/one.png"))).get(f.name());
+    void singleUrlStringIsAcceptedForASingleMediaFieldAndRefusedForAList(ModelSpec m, FieldSpec f) {
+        JsonNode body = bodyWith(m, f.name(), JSON.textNode("https://cdn.example.com/one.png"));
         if (f.list()) {
-            assertThat(value).isEqualTo(JSON.arrayNode().add("https://cdn.example.com/one.png"));
+            assertInvalidParameters(rejection(m, body), f.name() + " must be a JSON array of URL strings");
         } else {
-            assertThat(value).isEqualTo(JSON.textNode("https://cdn.example.com/one.png"));
+            assertThat(params(m, body).get(f.name())).isEqualTo(JSON.textNode("https://cdn.example.com/one.png"));
         }
     }
 
@@ -571,8 +571,8 @@ class RequestValidatorTest {
         VeditException e = rejection(m, bodyWith(m, f.name(), value));
         assertThat(e.code()).isEqualTo(ErrorCode.INVALID_URL);
         assertThat(e.code().code()).isEqualTo("1001");
-        assertThat(e.getMessage()).startsWith("Invalid URL, please check your link: " + where + " is not a valid URL")
-                .contains(" | URL 无效，请检查链接：" + where + " ");
+        assertThat(e.getMessage()).startsWith("Invalid URL, please check your link: invalid parameter " + where + ", not a valid URL")
+                .contains(" | URL 无效，请检查链接：参数错误：" + where + " ");
     }
 
     @ParameterizedTest
@@ -589,7 +589,8 @@ class RequestValidatorTest {
                 if (!f.type().isMedia()) {
                     continue;
                 }
-                JsonNode got = params(m, bodyWith(m, f.name(), JSON.textNode(url))).get(f.name());
+                JsonNode value = f.list() ? JSON.arrayNode().add(url) : JSON.textNode(url);
+                JsonNode got = params(m, bodyWith(m, f.name(), value)).get(f.name());
                 assertThat(f.list() ? got.get(0).asText() : got.asText()).as("%s %s", m.endpoint(), f.name()).isEqualTo(url);
             }
         }

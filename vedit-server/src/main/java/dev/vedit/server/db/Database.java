@@ -58,7 +58,10 @@ public final class Database implements AutoCloseable {
 
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+                // H2's own shutdown hook would close the database while vedit's hook still stops workers and the webhook
+                // dispatcher (each logging "Database is already closed"); vedit closes the pool last, which closes H2.
+                + ";DB_CLOSE_ON_EXIT=FALSE";
     }
 
     /** Connects, migrates the schema, and returns a ready database. */

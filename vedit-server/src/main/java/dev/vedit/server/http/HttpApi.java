@@ -63,6 +63,7 @@ public final class HttpApi {
     private final HttpSettings settings;
     private final KeyRateLimiter rateLimiter;
     private volatile Health health;
+    private volatile java.util.function.Consumer<ErrorCode> refusals = code -> { };
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -81,6 +82,11 @@ public final class HttpApi {
             configure(config);
             more.accept(config);
         });
+    }
+
+    /** Told of every error reply's code (e.g. to count refusals, which are HTTP 200 and invisible to HTTP metrics). */
+    public void onRefusal(java.util.function.Consumer<ErrorCode> listener) {
+        this.refusals = listener;
     }
 
     /** Marks the service as started: {@code /healthz} answers 200 from now on while {@code health} finds nothing wrong. */
@@ -155,6 +161,10 @@ public final class HttpApi {
 
         r.error(404, ctx -> {
             if (ctx.path().startsWith("/openapi/v2/")) {
+                // Contract §1: under /openapi/v2/ every business error is HTTP 200 with the error in the body. A mistyped
+                // model path is the caller's mistake, not a transport failure, and clients that call raise_for_status()
+                // (or check res.ok) would otherwise lose the message that names the real endpoints.
+                ctx.status(200);
                 send(ctx, SubmitReply.rejected(ErrorCode.INVALID_PARAMETERS, ErrorCode.INVALID_PARAMETERS.message(
                         "no endpoint at " + ctx.path() + "; the video-edit endpoints are " + String.join(", ", catalog.paths()),
                         ctx.path() + " 不存在；视频编辑接口为 " + String.join("、", catalog.paths()))));
@@ -175,10 +185,26 @@ public final class HttpApi {
 
     // ---- v2 -------------------------------------------------------------------------------------------
 
+    /** Clients send it to make a submit safe to repeat after a lost reply (see {@link TaskService#submit}). */
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
     private void submit(Context ctx, ModelSpec model) {
         handle(ctx, e -> SubmitReply.rejected(e.code(), e.getMessage()), () -> {
             Caller caller = caller(ctx, BodyLimit.MEDIA);
-            return tasks.submit(caller.account(), model, caller.body());
+            if ("true".equalsIgnoreCase(ctx.queryParam("dryRun"))) {
+                return tasks.dryRun(model, caller.body());
+            }
+            String key = ctx.header(IDEMPOTENCY_KEY);
+            TaskService.Submitted submitted = tasks.submit(caller.account(), model, caller.body(), key);
+            if (key != null) {
+                // Echoed (once checked) so a client learns that this service honours keys and may repeat a submit whose
+                // reply it lost.
+                ctx.header(IDEMPOTENCY_KEY, key.strip());
+            }
+            if (submitted.replayed()) {
+                ctx.header("Idempotent-Replayed", "true");
+            }
+            return submitted.reply();
         });
     }
 
@@ -480,8 +506,10 @@ public final class HttpApi {
     private Account authenticate(Context ctx, JsonNode body) {
         return Requests.account(ctx, body, keys).orElseThrow(() -> new VeditException(ErrorCode.INVALID_API_KEY,
                 ErrorCode.INVALID_API_KEY.message(
-                        Requests.apiKey(ctx, body).isPresent() ? "this API key is not known to this server" : "send the key as \"Authorization: Bearer <API KEY>\"",
-                        Requests.apiKey(ctx, body).isPresent() ? "该 API Key 在本服务中不存在" : "请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
+                        // "unauthorized" marks the refusal as permanent for RunningHub's official ComfyUI node (see ErrorCode).
+                        Requests.apiKey(ctx, body).isPresent() ? "unauthorized, this API key is not known to this server"
+                                : "unauthorized, send the key as \"Authorization: Bearer <API KEY>\"",
+                        Requests.apiKey(ctx, body).isPresent() ? "未授权，该 API Key 在本服务中不存在" : "未授权，请通过 \"Authorization: Bearer <API KEY>\" 传递密钥")));
     }
 
     private void rateLimit(Account account) {
@@ -509,6 +537,7 @@ public final class HttpApi {
         try {
             send(ctx, action.run());
         } catch (VeditException e) {
+            refusals.accept(e.code());
             if (e.code() == ErrorCode.SERVICE_UNAVAILABLE) {
                 ctx.status(503); // storage or database trouble on our side: clients retry on 5xx
             }

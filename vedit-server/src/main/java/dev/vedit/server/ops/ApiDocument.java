@@ -4,8 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.FieldSpec;
+import dev.vedit.wire.FieldType;
 import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.ModelLimits;
 import dev.vedit.wire.ModelSpec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -60,10 +63,21 @@ public final class ApiDocument {
         op.put("description", (name.equals(model.endpoint()) ? "" : "Alias of " + model.endpoint() + ". ")
                 + "Validated against the model catalog, planned at once by the routed engine (an edit it cannot do answers errorCode 2001 "
                 + "quoting the refused words), then queued. Media fields take an upload's download_url, a public http(s) URL or a data: URI. "
-                + String.format(Locale.ROOT, "Source video %.0f-%.0f s; prompt at least %d characters; queue size %d; concurrency %d. ",
-                model.limits().videoMinSeconds(), model.limits().videoMaxSeconds(), model.limits().promptMinLength(),
-                model.limits().queueSize(), model.limits().concurrencyLimit())
+                + videoLimits(model.limits())
+                + String.format(Locale.ROOT, "prompt at least %d characters; queue size %d; concurrency %d. ",
+                model.limits().promptMinLength(), model.limits().queueSize(), model.limits().concurrencyLimit())
                 + "Poll /openapi/v2/query, or pass webhookUrl to receive a TASK_END event.");
+        ArrayNode parameters = op.putArray("parameters");
+        parameters.addObject().put("name", "dryRun").put("in", "query").put("required", false)
+                .put("description", "vedit extension: validate and plan only; nothing is stored or fetched. The reply has an empty taskId"
+                        + " and status and the plan, or the refusal a submit would get. Media URLs are not fetched, so any well-formed URL"
+                        + " will do.")
+                .putObject("schema").put("type", "boolean").put("default", false);
+        parameters.addObject().put("name", "Idempotency-Key").put("in", "header").put("required", false)
+                .put("description", "vedit extension: the same key and request within 24 h answer with the task the first submit created"
+                        + " (on any api node); the same key with a different request is refused with 1007. Echoed in the reply;"
+                        + " a replay also carries Idempotent-Replayed: true.")
+                .putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255).put("pattern", "^[\\x21-\\x7e]+$");
         ObjectNode schema = op.putObject("requestBody").put("required", true).putObject("content").putObject("application/json")
                 .putObject("schema").put("type", "object");
         ArrayNode required = schema.putArray("required");
@@ -74,13 +88,74 @@ public final class ApiDocument {
             }
             properties.set(field.name(), fieldSchema(mapper, field));
         }
+        schema.put("additionalProperties", true); // clients add fields (apiKey, their own); unknown ones are ignored
         properties.putObject("webhookUrl").put("type", "string").put("format", "uri").put("description", "Receives a TASK_END event when the task ends");
         properties.putObject("apiKey").put("type", "string").put("description", "Instead of the Authorization header");
-        op.putObject("responses").putObject("200").put("description", "The queued task, or the refusal in the same shape")
-                .putObject("content").putObject("application/json").putObject("schema").put("$ref", "#/components/schemas/TaskReply");
+        ((ObjectNode) op.get("requestBody").get("content").get("application/json")).putObject("examples").putObject("edit")
+                .put("summary", "An edit of an uploaded video").set("value", exampleBody(mapper, model));
+        ObjectNode reply = op.putObject("responses").putObject("200").put("description", "The queued task, or the refusal in the same shape")
+                .putObject("content").putObject("application/json");
+        reply.putObject("schema").put("$ref", "#/components/schemas/TaskReply");
+        ObjectNode examples = reply.putObject("examples");
+        examples.putObject("queued").put("summary", "Accepted and queued").set("value", mapper.createObjectNode()
+                .put("taskId", "1383453458050519040").put("status", "QUEUED").put("errorCode", "").put("errorMessage", "").putNull("results")
+                .put("clientId", "f828b9af25161bc066ef152db7b29ccc")
+                .put("promptTips", "{\"result\": true, \"error\": null, \"outputs_to_execute\": [\"local\"], \"node_errors\": {}}")
+                .set("plan", mapper.createObjectNode().put("engine", "local").set("operations", mapper.createArrayNode().add(
+                        mapper.createObjectNode().put("op", "grayscale").put("source", "make it black and white").set("params", mapper.createObjectNode())))));
+        examples.putObject("refused").put("summary", "An edit the engine cannot do (permanent)").set("value", mapper.createObjectNode()
+                .put("taskId", "").put("status", "").put("errorCode", "2001")
+                .put("errorMessage", ErrorCode.EDIT_NOT_SUPPORTED.message("\"turn it into anime style\" needs a generative engine",
+                        "“转换成动漫风格”需要生成式引擎"))
+                .putNull("results"));
+        examples.putObject("invalid").put("summary", "A wrong type").set("value", mapper.createObjectNode()
+                .put("taskId", "").put("status", "").put("errorCode", "1007")
+                .put("errorMessage", "Invalid parameters: imageUrls must be a JSON array of URL strings | 参数错误：imageUrls 必须是 URL 字符串组成的 JSON 数组")
+                .putNull("results"));
         ObjectNode path = mapper.createObjectNode();
         path.set("post", op);
         return path;
+    }
+
+    /** "Source video 2-10 s; ", "Source video at most 15 s; ", or nothing where the model sets no limit (never "0-0 s"). */
+    static String videoLimits(ModelLimits limits) {
+        double min = limits.videoMinSeconds();
+        double max = limits.videoMaxSeconds();
+        if (min > 0 && max > 0) {
+            return String.format(Locale.ROOT, "Source video %s-%s s; ", seconds(min), seconds(max));
+        } else if (max > 0) {
+            return "Source video at most " + seconds(max) + " s; ";
+        } else if (min > 0) {
+            return "Source video at least " + seconds(min) + " s; ";
+        }
+        return "";
+    }
+
+    private static String seconds(double s) {
+        return s == Math.rint(s) ? Long.toString((long) s) : Double.toString(s);
+    }
+
+    /** A request body that passes the validator: the required fields, with an upload's URL in media fields. */
+    private static ObjectNode exampleBody(ObjectMapper mapper, ModelSpec model) {
+        ObjectNode body = mapper.createObjectNode();
+        for (FieldSpec field : model.fields()) {
+            if (!field.required() && !field.type().isMedia()) {
+                continue;
+            }
+            String url = "http://127.0.0.1:8080/media/kwoAbdF9x2/" + (field.type() == FieldType.VIDEO ? "9f86d081.mp4" : "3a7bd3e2.png");
+            switch (field.type()) {
+                case STRING -> body.put(field.name(), field.name().equals("prompt") ? "make it black and white and slow it down to half speed" : "");
+                case VIDEO -> body.put(field.name(), url);
+                case IMAGE -> body.putArray(field.name()).add(url);
+                case LIST, BOOLEAN, INT -> {
+                    if (field.defaultValue() != null) {
+                        body.set(field.name(), field.defaultValue());
+                    }
+                }
+            }
+        }
+        body.put("webhookUrl", "https://example.com/vedit-webhook");
+        return body;
     }
 
     private static JsonNode fieldSchema(ObjectMapper mapper, FieldSpec field) {
@@ -102,6 +177,9 @@ public final class ApiDocument {
                 item.put("type", "string");
                 ArrayNode values = item.putArray("enum");
                 field.enumValues().forEach(values::add);
+                if (field.enumValues().stream().allMatch(v -> v.matches("\\d+"))) {
+                    notes.add("a string on the wire; the JSON number of an allowed value is accepted too");
+                }
             }
             case BOOLEAN -> item.put("type", "boolean");
             case INT -> {

@@ -94,6 +94,12 @@ public final class EngineRouter {
         return byName.values().stream().flatMap(e -> e.health().stream()).toList();
     }
 
+    /** The submit reply's promptTips for a plan of the named engine (a replayed submit's), or the default shape. */
+    String promptTips(String engineName, EditPlan plan) {
+        Engine engine = byName.get(engineName);
+        return engine == null ? Engine.defaultPromptTips(plan) : engine.promptTips(plan);
+    }
+
     Engine byName(String name) {
         Engine engine = byName.get(name);
         if (engine == null) {

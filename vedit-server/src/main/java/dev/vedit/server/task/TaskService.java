@@ -22,6 +22,7 @@ import java.io.UncheckedIOException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,6 +41,7 @@ public final class TaskService {
     private final Clock clock;
     private final ObjectMapper json;
     private final TaskIds ids;
+    private final IdempotencyKeys idempotency;
 
     public TaskService(TaskStore store, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
                        QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
@@ -53,6 +55,7 @@ public final class TaskService {
         this.clock = clock;
         this.json = json;
         this.ids = new TaskIds(clock);
+        this.idempotency = new IdempotencyKeys(store.jdbi());
     }
 
     /**
@@ -61,7 +64,44 @@ public final class TaskService {
      * @throws VeditException with the code and bilingual message the client should see
      */
     public SubmitReply submit(Account account, ModelSpec model, JsonNode body) {
+        return submit(account, model, body, null).reply();
+    }
+
+    /**
+     * What a submit of this body would do, without doing it (vedit's {@code ?dryRun=true}): the body is validated and
+     * planned by the routed engine, nothing is stored, no media is fetched, no limit is counted. The reply has an
+     * empty {@code taskId} and {@code status} and the {@code plan}; a refusal is the submit's own. The CLI uses it to
+     * hear that an edit is impossible before it uploads a large file.
+     */
+    public SubmitReply dryRun(ModelSpec model, JsonNode body) {
         ValidatedRequest request = RequestValidator.validate(model, body);
+        EngineRouter.Planned planned = engines.plan(request);
+        return new SubmitReply("", "", "", "", null, null, planned.engine().promptTips(planned.plan()), planned.plan());
+    }
+
+    /** A submit's reply, and whether it is the reply to an earlier submit with the same {@code Idempotency-Key}. */
+    public record Submitted(SubmitReply reply, boolean replayed) {
+    }
+
+    /**
+     * Validates, plans and queues an edit, once per {@code idempotencyKey}: a submit with a key this account used in
+     * the last 24 h for the same request answers with the task that one created (on any api node), and with a
+     * different request is refused ({@code 1007}). Refused submits record nothing, so a corrected retry may reuse
+     * the key.
+     *
+     * @param idempotencyKey the {@code Idempotency-Key} header, or {@code null}
+     * @throws VeditException with the code and bilingual message the client should see
+     */
+    public Submitted submit(Account account, ModelSpec model, JsonNode body, String idempotencyKey) {
+        String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey.strip());
+        ValidatedRequest request = RequestValidator.validate(model, body);
+        String fingerprint = key == null ? null : IdempotencyKeys.fingerprint(model.endpoint(), write(request.params()), request.webhookUrl());
+        if (key != null) {
+            Optional<Submitted> earlier = replay(account, key, fingerprint);
+            if (earlier.isPresent()) {
+                return earlier.get();
+            }
+        }
         TaskStore.Counts counts = store.counts(account.id());
         if (counts.queued() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
@@ -84,9 +124,49 @@ public final class TaskService {
         Task task = new Task(ids.next(), account.id(), model.endpoint(), engine.name(), TaskStatus.QUEUED, write(request.params()),
                 write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
                 now, null, null, null);
-        store.insert(task);
+        if (key == null) {
+            store.insert(task);
+        } else {
+            try {
+                store.insert(task, h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now));
+            } catch (RuntimeException e) {
+                // Another submit with this key (on any node) committed first: answer with its task. Any other failure
+                // of the database goes on as the error it is.
+                if (!IdempotencyKeys.conflict(e)) {
+                    throw e;
+                }
+                return awaitEarlier(account, key, fingerprint).orElseThrow(() -> e);
+            }
+        }
         signal.wake();
-        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, engine.promptTips(plan), plan);
+        return new Submitted(new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, engine.promptTips(plan), plan), false);
+    }
+
+    private Optional<Submitted> replay(Account account, String key, String fingerprint) {
+        return idempotency.earlier(account.id(), key, fingerprint, clock.millis())
+                .flatMap(id -> store.find(id, account.id()))
+                .map(t -> {
+                    EditPlan plan = readPlan(t);
+                    return new Submitted(new SubmitReply(t.taskId(), t.status().name(), "", "", null, t.clientId(),
+                            plan == null ? "" : engines.promptTips(t.engine(), plan), plan), true);
+                });
+    }
+
+    /** The racing submit's row may commit a moment after ours failed (H2 reports a lock timeout first): look again briefly. */
+    private Optional<Submitted> awaitEarlier(Account account, String key, String fingerprint) {
+        long until = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+        while (true) {
+            Optional<Submitted> earlier = replay(account, key, fingerprint);
+            if (earlier.isPresent() || System.nanoTime() > until) {
+                return earlier;
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Optional.empty();
+            }
+        }
     }
 
     /** The query reply for a task of the account; another account's task reads as not found. */
@@ -146,10 +226,13 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#INVALID_PARAMETERS} when either is out of range
      */
     public TaskPage list(Account account, int page, int pageSize) {
-        if (page < 1 || pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
-            throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
-                    "page must be 1 or more and pageSize 1 to " + TaskPage.MAX_PAGE_SIZE + " (got page " + page + ", pageSize " + pageSize + ")",
-                    "page 须不小于 1，pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 page " + page + "，pageSize " + pageSize + "）");
+        // One message per parameter, naming it first, so a client (the SDK's InvalidRequestException.field()) can tell which.
+        if (page < 1) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "page must be 1 or more (got " + page + ")", "page 须不小于 1（当前 " + page + "）");
+        }
+        if (pageSize < 1 || pageSize > TaskPage.MAX_PAGE_SIZE) {
+            throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "pageSize must be 1 to " + TaskPage.MAX_PAGE_SIZE + " (got " + pageSize + ")",
+                    "pageSize 须在 1 到 " + TaskPage.MAX_PAGE_SIZE + " 之间（当前 " + pageSize + "）");
         }
         long offset = (long) (page - 1) * pageSize;
         if (offset > Integer.MAX_VALUE) {
@@ -190,8 +273,13 @@ public final class TaskService {
                 // fall through to the generic reason
             }
         }
-        return Map.of("exception_type", nullToEmpty(ErrorCode.ofCode(task.errorCode()).name()),
-                "exception_message", nullToEmpty(task.errorMessage()));
+        // A task that ended without an engine failure (cancelled while queued) gets the same three fields as every
+        // other failure: clients index failedReason["node_name"] without checking it is there.
+        Map<String, Object> reason = new LinkedHashMap<>();
+        reason.put("node_name", "");
+        reason.put("exception_type", nullToEmpty(ErrorCode.ofCode(task.errorCode()).name()));
+        reason.put("exception_message", nullToEmpty(task.errorMessage()));
+        return reason;
     }
 
     private EditPlan readPlan(Task task) {

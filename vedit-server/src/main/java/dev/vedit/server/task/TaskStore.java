@@ -58,7 +58,16 @@ public final class TaskStore {
     /** What a cancel request did. */
     public enum CancelOutcome { CANCELLED, CANCEL_REQUESTED, ALREADY_FINISHED, NOT_FOUND }
 
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
     void insert(Task t) {
+        insert(t, h -> { });
+    }
+
+    /** Inserts a task; {@code alsoInTransaction} runs in the same transaction (e.g. to record its idempotency key). */
+    void insert(Task t, org.jdbi.v3.core.HandleConsumer<RuntimeException> alsoInTransaction) {
         jdbi.useTransaction(h -> {
             h.createUpdate("INSERT INTO tasks (" + COLUMNS + ", updated_at) VALUES (:id, :account, :endpoint, :engine, :status, "
                             + ":request, :plan, :webhook, :client, 0, :maxAttempts, :runAfter, NULL, NULL, FALSE, NULL, NULL, NULL, "
@@ -69,6 +78,7 @@ public final class TaskStore {
                     .bind("runAfter", t.runAfter()).bind("created", t.createdAt())
                     .execute();
             event(h, t.id(), TaskStatus.QUEUED, 0, null, null, "submitted", t.createdAt());
+            alsoInTransaction.useHandle(h);
             if (notifySubmits) {
                 h.execute("NOTIFY " + QueueListener.CHANNEL);
             }

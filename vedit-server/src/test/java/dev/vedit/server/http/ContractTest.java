@@ -3,6 +3,7 @@ package dev.vedit.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.vedit.wire.ErrorCode;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -132,6 +133,47 @@ class ContractTest {
     }
 
     @Test
+    void wrongJsonTypesAreRejectedNamingTheFieldButNumericListValuesAreAccepted() {
+        String wan = "/openapi/v2/alibaba/wan-2.7/video-edit";
+        String image = "https://cdn.example.com/ref.png";
+        // A plain string where the contract has a list, a quoted seed, a quoted boolean: all wrong types.
+        assertRejected(s.post(wan, s.keyA, Map.of("prompt", "mirror it", "videoUrl", VIDEO, "imageUrls", image)), "1007", "imageUrls", "array");
+        assertRejected(s.post(wan, s.keyA, Map.of("prompt", "mirror it", "videoUrl", VIDEO, "imageUrls", List.of(image), "seed", "42")),
+                "1007", "seed", "integer");
+        assertRejected(s.post(wan, s.keyA, Map.of("prompt", "mirror it", "videoUrl", VIDEO, "imageUrls", List.of(image), "promptExtend", "true")),
+                "1007", "promptExtend", "boolean");
+        // LIST values are strings on the wire; RunningHub documents numeric ones ("duration": "5"), given either way.
+        for (Object duration : List.of("0", 0)) {
+            JsonNode ok = s.post(wan, s.keyA, Map.of("prompt", "mirror it", "videoUrl", VIDEO, "imageUrls", List.of(image), "duration", duration,
+                    "seed", 42));
+            assertThat(ok.path("errorCode").asText()).as(ok.toString()).isEmpty();
+            s.post("/task/openapi/cancel", s.keyA, Map.of("taskId", ok.path("taskId").asText()));
+        }
+    }
+
+    @Test
+    void refusalsThatNoRetryCanFixReadAsPermanentToTheOfficialComfyUiNode() {
+        // Real replies: an edit the engine refuses (2001), a wrong type (1007), a bad URL (1001), an unknown key (1002).
+        List<JsonNode> permanent = List.of(
+                submit(edit("turn it into anime style")),
+                submit(Map.of("prompt", "mirror", "videoUrl", VIDEO, "keepOriginalSound", "maybe")),
+                submit(Map.of("prompt", "mirror", "videoUrl", "ftp://example.com/in.mp4")),
+                s.post(O3, "not-a-key", edit("mirror")));
+        assertThat(permanent).extracting(r -> r.path("errorCode").asText()).containsExactly("2001", "1007", "1001", "1002");
+        for (JsonNode r : permanent) {
+            assertThat(OfficialComfyUiNode.wouldResubmit(r.path("errorMessage").asText())).as(r.toString()).isFalse();
+        }
+        for (ErrorCode code : List.of(ErrorCode.EDIT_NOT_SUPPORTED, ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_LIMIT, ErrorCode.INVALID_PARAMETERS)) {
+            assertThat(OfficialComfyUiNode.wouldResubmit(code.message())).as(code.name()).isFalse();
+        }
+        // What may well succeed a moment later must still be retried by it.
+        for (ErrorCode code : List.of(ErrorCode.RATE_LIMITED, ErrorCode.QUEUE_LIMIT, ErrorCode.SYSTEM_BUSY, ErrorCode.SERVICE_UNAVAILABLE,
+                ErrorCode.INTERNAL_ERROR, ErrorCode.RETRIES_EXHAUSTED)) {
+            assertThat(OfficialComfyUiNode.wouldResubmit(code.message())).as(code.name()).isTrue();
+        }
+    }
+
+    @Test
     void tooManyImagesAreRejected() {
         assertRejected(submit(Map.of("prompt", "mirror", "videoUrl", VIDEO, "imageUrls", List.of(VIDEO, VIDEO, VIDEO, VIDEO, VIDEO))),
                 "1007", "imageUrls", "at most 4");
@@ -214,6 +256,10 @@ class ContractTest {
         JsonNode q = s.post("/openapi/v2/query", s.keyA, Map.of("taskId", id));
         assertThat(q.path("status").asText()).isEqualTo("FAILED");
         assertThat(q.path("errorCode").asText()).isEqualTo("2002");
+        // The same three fields as every other failure, node included.
+        assertThat(q.path("failedReason").has("node_name")).as(q.toString()).isTrue();
+        assertThat(q.path("failedReason").path("exception_type").asText()).isEqualTo("TASK_CANCELLED");
+        assertThat(q.path("failedReason").path("exception_message").asText()).contains("cancelled");
         JsonNode outputs = s.post("/task/openapi/outputs", null, Map.of("apiKey", s.keyA, "taskId", id));
         assertThat(outputs.path("code").asInt()).isEqualTo(805);
         assertThat(outputs.path("data").path("failedReason").isObject()).isTrue();
@@ -253,13 +299,16 @@ class ContractTest {
     }
 
     @Test
-    void wrongMethodAndUnknownPathAreTransportErrors() {
+    void wrongMethodIsATransportErrorAndAnUnknownModelPathABusinessError() {
         HttpResponse<String> get = s.raw(HttpRequest.newBuilder(URI.create(s.url(O3))).GET().build());
         assertThat(get.statusCode()).isEqualTo(405);
         assertThat(get.body()).contains("\"errorCode\":\"1009\"");
         HttpResponse<String> unknown = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/no-such-model/edit")))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
-        assertThat(unknown.statusCode()).isEqualTo(404);
-        assertThat(unknown.body()).contains("kling-video-o3-pro/video-edit");
+        // Contract §1: HTTP 200 with the error in the body, so raise_for_status() clients still read the message.
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("\"errorCode\":\"1007\"").contains("kling-video-o3-pro/video-edit");
+        HttpResponse<String> outside = s.raw(HttpRequest.newBuilder(URI.create(s.url("/no-such-thing"))).GET().build());
+        assertThat(outside.statusCode()).isEqualTo(404);
     }
 }

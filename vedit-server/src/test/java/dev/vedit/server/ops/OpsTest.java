@@ -106,6 +106,34 @@ class OpsTest {
     }
 
     @Test
+    void jvmAndProcessMetricsRefusalsByCodeAndBucketsSizedForTheService() {
+        // Another model than the other tests' task, so their per-route counts stay exact.
+        String std = "/openapi/v2/kling-video-o3-std/video-edit";
+        s.post(std, s.keyA, Map.of("prompt", "turn it into anime style", "videoUrl", "https://example.com/a.mp4"));
+        s.post(std, "not-a-key", Map.of("prompt", "mirror", "videoUrl", "https://example.com/a.mp4"));
+        String text = get("/metrics").body();
+        assertThat(text).contains("jvm_memory_used_bytes", "jvm_gc_", "jvm_threads_live_threads", "jvm_classes_loaded_classes",
+                "process_cpu_usage", "process_uptime_seconds", "process_files_open_files", "system_cpu_count");
+        // Business errors are HTTP 200: only this counter shows them.
+        assertThat(value(text, "vedit_refusals_total{code=\"2001\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(value(text, "vedit_refusals_total{code=\"1002\"}")).isGreaterThanOrEqualTo(1.0);
+        assertThat(value(text, "vedit_refusals_total{code=\"2005\"}")).isEqualTo(0.0);
+        long buckets = text.lines().filter(l -> l.startsWith("vedit_http_requests_seconds_bucket{") && l.contains("route=\"/openapi/v2/query\"")
+                && l.contains("status=\"200\"")).count();
+        assertThat(buckets).as("buckets of one HTTP series").isBetween(8L, 13L);
+        long taskBuckets = text.lines().filter(l -> l.startsWith("vedit_task_duration_seconds_bucket{") && l.contains("status=\"SUCCESS\"")).count();
+        assertThat(taskBuckets).isBetween(8L, 13L);
+    }
+
+    @Test
+    void webhookDeliveryCountersExistAtZeroFromTheStart() {
+        String text = new Metrics(List::of, java.time.Clock.systemUTC()).scrape();
+        for (String outcome : Metrics.WEBHOOK_OUTCOMES) {
+            assertThat(value(text, "vedit_webhook_deliveries_total{outcome=\"" + outcome + "\"}")).isEqualTo(0.0);
+        }
+    }
+
+    @Test
     void webhookDeliveriesAreCountedByOutcome() {
         Metrics metrics = new Metrics(List::of, java.time.Clock.systemUTC());
         metrics.webhookDelivered("delivered");

@@ -151,8 +151,8 @@ class PromptInterpreterTest {
     void unknownWordsAreRefusedWithTheWordsQuoted() {
         assertThatThrownBy(() -> ops("make the sky purple"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
-                .hasMessage("This edit cannot be performed by the engine: the local engine does not understand"
-                        + " \"make the sky purple\" | 该引擎无法执行此编辑：本地引擎无法理解“make the sky purple”");
+                .hasMessage("This edit cannot be performed by the engine (invalid parameter, not retryable): the local engine does not understand"
+                        + " \"make the sky purple\" | 该引擎无法执行此编辑（参数错误，重试无效）：本地引擎无法理解“make the sky purple”");
         assertThatThrownBy(() -> ops("把天空变成紫色")).hasMessageContaining("本地引擎无法理解“把天空变成紫色”");
     }
 
