@@ -1,5 +1,6 @@
 package dev.vedit.wire;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
@@ -9,10 +10,19 @@ import java.util.List;
  *
  * @param engine     the engine that will run it, e.g. {@code local}
  * @param operations the operations in the order they apply
+ * @param ignored    the parts of the prompt read as context, not as edits (a greeting, a reason, a purpose, a
+ *                   problem described next to the edit that answers it), shown so that nothing is dropped unseen;
+ *                   omitted from JSON when empty
  */
-@JsonPropertyOrder({"engine", "operations"})
-public record EditPlan(String engine, List<EditOperation> operations) {
+@JsonPropertyOrder({"engine", "operations", "ignored"})
+public record EditPlan(String engine, List<EditOperation> operations,
+                       @JsonInclude(JsonInclude.Include.NON_EMPTY) List<String> ignored) {
     public EditPlan {
         operations = List.copyOf(operations);
+        ignored = ignored == null ? List.of() : List.copyOf(ignored);
+    }
+
+    public EditPlan(String engine, List<EditOperation> operations) {
+        this(engine, operations, List.of());
     }
 }
