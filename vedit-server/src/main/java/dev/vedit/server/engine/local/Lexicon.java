@@ -53,6 +53,7 @@ final class Lexicon {
     private final Pattern imperative;
     private final Pattern context;
     private final Pattern filler;
+    private final Pattern statement;
     private final Set<String> common;
     private final Set<String> vocabulary;
 
@@ -72,6 +73,7 @@ final class Lexicon {
         this.imperative = phrases(lists.get("request"));
         this.context = phrases(lists.get("context"));
         this.filler = phrases(lists.get("filler"));
+        this.statement = phrases(lists.get("statement"));
         this.common = Set.copyOf(lists.get("common"));
         Set<String> words = new HashSet<>(lists.get("vocabulary"));
         kinds.values().forEach(k -> k.words().forEach(w -> words.addAll(latinWords(w))));
@@ -110,7 +112,7 @@ final class Lexicon {
                     replacement = replacement.replace("{" + group + "}", digits(m.group(group)));
                 }
             }
-            if (alreadyCanonical(text, m, replacement)) {
+            if (alreadyCanonical(text, m, replacement) || alreadyCanonical(text, m, raw(canonical, m))) {
                 continue;
             }
             out.append(text, last, m.start()).append(replacement);
@@ -119,11 +121,26 @@ final class Lexicon {
         return out.append(text.substring(last)).toString();
     }
 
-    /** "调亮一点" holds the variant "亮一点" but is already the canonical phrase, or a longer phrase that is understood. */
+    /** The canonical wording with its numbers as the prompt wrote them ("只保留前三秒"). */
+    private static String raw(String canonical, Matcher m) {
+        String out = canonical;
+        for (String group : List.of("n", "m")) {
+            if (out.contains("{" + group + "}")) {
+                out = out.replace("{" + group + "}", m.group(group));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "调亮一点" holds the variant "亮一点" but already is the canonical phrase: a match inside an occurrence of the
+     * canonical wording, or right after a Chinese verb that makes it part of a longer understood phrase, stays.
+     */
     private static boolean alreadyCanonical(String text, Matcher m, String replacement) {
-        int from = m.end() - replacement.length();
-        if (from >= 0 && text.startsWith(replacement, from)) {
-            return true;
+        for (int from = Math.max(0, m.end() - replacement.length()); from <= m.start(); from++) {
+            if (text.startsWith(replacement, from) && from + replacement.length() >= m.end()) {
+                return true;
+            }
         }
         char first = m.group().charAt(0);
         return isCjk(first) && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0;
@@ -210,6 +227,16 @@ final class Lexicon {
         return m.find() ? m.start() : -1;
     }
 
+    /** Whether the clause starts with the user talking about themselves or the video ("I filmed it sideways"). */
+    boolean isStatement(String clause) {
+        return statement.matcher(clause.strip()).lookingAt();
+    }
+
+    /** Whether words may stand before "is"/"'s" in a description (it, the audio, 画面): not an edit of their own. */
+    boolean isSubject(String words) {
+        return subject.matcher(words.strip()).matches();
+    }
+
     String withoutFiller(String clause) {
         return filler.matcher(clause).replaceAll(" ");
     }
@@ -235,6 +262,9 @@ final class Lexicon {
             if (d > allowed) {
                 continue;
             }
+            if (isInflection(word, v)) {
+                return null; // "second" is not a typo of "seconds", nor "caption" of "captions"
+            }
             if (d < bestDistance) {
                 best = v;
                 bestDistance = d;
@@ -244,6 +274,19 @@ final class Lexicon {
             }
         }
         return tie ? null : best;
+    }
+
+    private static boolean isInflection(String a, String b) {
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer.equals(a) ? b : a;
+        if (!longer.startsWith(shorter)) {
+            return false;
+        }
+        String ending = longer.substring(shorter.length());
+        if (ending.equals("s") && shorter.endsWith("s")) {
+            return false; // "compres" is a typo of "compress", not its singular
+        }
+        return List.of("s", "es", "d", "ed", "r", "er", "ly", "y", "ing").contains(ending);
     }
 
     /**
@@ -341,6 +384,30 @@ final class Lexicon {
         return "(?:" + (latinStart ? "(?<![\\p{L}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{L}\\p{N}])" : "") + ")";
     }
 
+    /** The values of a line: split at the | outside parentheses, so a value may hold a group like (?:a|b). */
+    private static List<String> alternatives(String field) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            boolean escaped = i > 0 && field.charAt(i - 1) == '\\';
+            if (!escaped && c == '(') {
+                depth++;
+            } else if (!escaped && c == ')') {
+                depth--;
+            }
+            if (c == '|' && depth == 0 && !escaped) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        out.add(current.toString().strip());
+        return out.stream().filter(v -> !v.isEmpty()).toList();
+    }
+
     private static Lexicon load(String resource) {
         Map<String, List<String[]>> kindFields = new LinkedHashMap<>();
         List<Synonym> synonyms = new ArrayList<>();
@@ -348,7 +415,7 @@ final class Lexicon {
         List<Problem> excesses = new ArrayList<>();
         List<Problem> audio = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
-        for (String name : List.of("degree", "subject", "fix", "request", "context", "filler", "common", "vocabulary")) {
+        for (String name : List.of("degree", "subject", "fix", "request", "context", "filler", "statement", "common", "vocabulary")) {
             lists.put(name, new ArrayList<>());
         }
         try (BufferedReader in = new BufferedReader(new InputStreamReader(
@@ -361,10 +428,11 @@ final class Lexicon {
                 if (f.length != 3 && !(f.length == 4 && f[0].equals("kind"))) {
                     throw new IllegalStateException("bad lexicon line: " + line);
                 }
-                List<String> values = Arrays.stream(f[f.length - 1].split("\\|")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+                List<String> values = alternatives(f[f.length - 1]);
                 switch (f[0]) {
                     case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
-                    case "synonym" -> synonyms.add(new Synonym(values.stream().map(v -> Pattern.compile(variant(v),
+                    case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                            .map(v -> Pattern.compile(variant(v),
                             Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)).toList(), f[1]));
                     case "problem" -> problems.add(new Problem(phrases(values), f[1]));
                     case "excess" -> excesses.add(new Problem(phrases(values), f[1]));

@@ -60,7 +60,9 @@ final class PromptInterpreter {
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音)");
+                    + "|人物|行人|男人|女人|背景(?!音)|天空|晚霞|星空"
+                    + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
+                    + "|加(?:一只|一个|一条|一些|只|个|几个)(?:猫|狗|鸟|人|车|树|花|蝴蝶)");
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -83,13 +85,21 @@ final class PromptInterpreter {
 
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
     private static final Pattern DESCRIPTION = Pattern.compile(
-            "^(?<before>(?:[\\p{L}']+\\s+){0,3}?)(?:[\\p{L}]+'s\\b|[\\p{L}]+\\s+(?:is|are|was|were|looks?|looked|seems?|feels?|sounds?|appears?|got|gets)\\b)"
-                    + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of|a\\s+bit|a\\s+little|rather|quite)\\s+\\p{L}",
+            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets)\\b"
+                    + "|(?<=colou?rs|colors|they|details|edges)\\s+(?:look|seem|feel)\\b)"
+                    + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
+    private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
+            + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
+    private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
+            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
     private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
-            + "|face|faces|person|people|background|sky)\\b|前|后|开头|结尾|部分|秒|左|右|人|脸|背景");
+            + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
+    /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
+    private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|以及|跟");
 
     private final List<Rule> rules = rules();
     private final Lexicon lexicon = Lexicon.get();
@@ -153,15 +163,17 @@ final class PromptInterpreter {
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
+        text = sharedVerbs(text);
         Matcher split = SPLIT.matcher(protect(text));
         int clauseStart = 0;
+        boolean joined = false;
         while (clauseStart <= text.length()) {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : text.length();
             if (clauseEnd > clauseStart) {
                 int before = state.operations.size();
                 String clause = text.substring(clauseStart, clauseEnd);
-                interpretClause(clause, context, state);
+                interpretClause(clause, joined, context, state);
                 // "slower, like half the speed": the example says how much of the edit just asked for
                 List<EditOperation> ops = state.operations;
                 if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before
@@ -172,6 +184,7 @@ final class PromptInterpreter {
             if (!found) {
                 break;
             }
+            joined = JOINING.matcher(split.group()).find();
             clauseStart = split.end();
         }
         refuseIfAny(state.generative, state.notUnderstood);
@@ -184,7 +197,15 @@ final class PromptInterpreter {
         return new Reading(operations, state.ignored);
     }
 
-    private void interpretClause(String clause, Rule.Context context, State state) {
+    private static String sharedVerbs(String text) {
+        String out = SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3");
+        return SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3");
+    }
+
+    /**
+     * @param joined the clause follows "and" (or 和, 并): it continues a request, so it is never taken for context
+     */
+    private void interpretClause(String clause, boolean joined, Rule.Context context, State state) {
         String quoted = context.quotes().restore(clause).strip();
         if (isDescription(clause, state)) {
             describe(clause, quoted, context, state);
@@ -204,7 +225,7 @@ final class PromptInterpreter {
         int contextStart = lexicon.contextStart(clause);
         if (contextStart > 0) {
             // "blur the faces so nobody can be recognised": the edit, then its reason
-            interpretClause(clause.substring(0, contextStart), context, state);
+            interpretClause(clause.substring(0, contextStart), joined, context, state);
             readContext(clause.substring(contextStart), context, state);
             return;
         }
@@ -217,8 +238,9 @@ final class PromptInterpreter {
             return;
         }
         String unexplained = lexicon.withoutFiller(attempt.leftover());
+        boolean continuation = joined && unexplained.strip().split("\\s+").length <= 3;
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
-                && !Quotes.holdsMark(unexplained)) {
+                && !Quotes.holdsMark(unexplained) && !continuation) {
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
             return;
         }
@@ -231,7 +253,7 @@ final class PromptInterpreter {
         Attempt attempt = attempt(clause, context);
         if (attempt.understood() && !attempt.operations().isEmpty()) {
             state.operations.addAll(attempt.operations());
-        } else if (SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)) {
+        } else if (clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)) {
             state.notUnderstood.add(quoted); // "for the first part" limits the edit: never pass over it
         } else {
             state.ignored.add(quoted);
@@ -272,10 +294,21 @@ final class PromptInterpreter {
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
         }
+        if (lexicon.isStatement(c)) {
+            return true; // "I filmed it sideways", "this is a cooking video"
+        }
         Matcher m = DESCRIPTION.matcher(c);
         if (m.find()) {
-            String before = m.group("before") == null ? "" : m.group("before");
-            return !lexicon.isImperative(m.group("before") != null ? before : c) && !lexicon.isImperative(c.substring(0, Math.min(c.length(), m.end())));
+            if (m.group("lead") == null) {
+                return !lexicon.isImperative(c); // "too dark!", "way too loud"
+            }
+            String lead = m.group("lead");
+            String first = lead.split("\\s+")[0];
+            if (m.group("copula").equals("'s")) {
+                return lexicon.isSubject(lead) || lead.matches("there|here|what|everything|it|that");
+            }
+            // "the audio is noisy" describes; "mute it because there's wind" asks ("mute" names an edit)
+            return !lexicon.isImperative(lead) && (lexicon.isSubject(first) || lexicon.isSubject(lead) || !lexicon.isRequest(first));
         }
         boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
