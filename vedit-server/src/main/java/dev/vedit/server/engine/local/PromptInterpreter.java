@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -60,7 +61,7 @@ final class PromptInterpreter {
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音)|天空|晚霞|星空"
+                    + "|人物|行人|男人|女人|背景(?!音)|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|加(?:一只|一个|一条|一些|只|个|几个)(?:猫|狗|鸟|人|车|树|花|蝴蝶)");
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
@@ -394,7 +395,7 @@ final class PromptInterpreter {
     }
 
     /**
-     * The same edit asked twice is one ("black and white, monochrome", "more colourful and more saturated"); two
+     * The same edit in two wordings is one ("black and white, monochrome", "more colourful and more saturated"); two
      * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
      * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
      */
@@ -413,7 +414,10 @@ final class PromptInterpreter {
             }
             EditOperation earlier = out.get(same);
             if (earlier.params().equals(op.params())) {
-                continue;
+                if (Objects.equals(earlier.source(), op.source())) {
+                    out.add(op); // "reverse it, then reverse it": the same words said twice ask twice
+                }
+                continue; // "black and white, monochrome": two wordings of one edit
             }
             int a = direction(earlier);
             int b = direction(op);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class OutsidePromptCorpusTest {
 
     /** The accuracy this corpus must keep (the README quotes the measured figure). */
-    private static final double MIN_ACCURACY = 90.0;
+    private static final double MIN_ACCURACY = 97.0;
 
     @Test
     void outsideCorpusHasNoWrongEditAndStaysAboveTheBar() throws Exception {
