@@ -161,6 +161,7 @@ final class PromptInterpreter {
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
         String text = normalizer.normalize(masked);
+        String written = normalizer.written(masked);
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
@@ -189,7 +190,7 @@ final class PromptInterpreter {
             clauseStart = split.end();
         }
         refuseIfAny(state.generative, state.notUnderstood);
-        List<EditOperation> operations = merged(answered(state));
+        List<EditOperation> operations = merged(answered(state), written);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();
             throw Refusal.notUnderstood("the local engine found no edit it can perform in \"" + quoted + "\"",
@@ -399,7 +400,7 @@ final class PromptInterpreter {
      * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
      * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
      */
-    private static List<EditOperation> merged(List<EditOperation> ops) {
+    private static List<EditOperation> merged(List<EditOperation> ops, String written) {
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {
             int same = -1;
@@ -414,7 +415,7 @@ final class PromptInterpreter {
             }
             EditOperation earlier = out.get(same);
             if (earlier.params().equals(op.params())) {
-                if (Objects.equals(earlier.source(), op.source())) {
+                if (Objects.equals(earlier.source(), op.source()) && saidTwice(written, op.source())) {
                     out.add(op); // "reverse it, then reverse it": the same words said twice ask twice
                 }
                 continue; // "black and white, monochrome": two wordings of one edit
@@ -438,6 +439,18 @@ final class PromptInterpreter {
             }
         }
         return out;
+    }
+
+    /**
+     * Whether the user wrote these words twice; the source is the canonical wording, so "倒放，反着播放" (two wordings
+     * rewritten to one) is not a repeat.
+     */
+    private static boolean saidTwice(String written, String source) {
+        if (source == null || source.isBlank()) {
+            return false;
+        }
+        int first = written.indexOf(source);
+        return first >= 0 && written.indexOf(source, first + source.length()) >= 0;
     }
 
     /** +1 or -1 for an adjustment that goes up or down, 0 for anything else. */

@@ -28,6 +28,11 @@ final class PromptNormalizer {
     }
 
     String normalize(String masked) {
+        return lexicon.canonical(written(masked)).replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
+    /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
+    String written(String masked) {
         String s = Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = EMOTICON.matcher(s).replaceAll(" ");
@@ -35,8 +40,7 @@ final class PromptNormalizer {
         s = TIMES_SIGN.matcher(s).replaceAll("$1x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
-        s = typos(s);
-        return lexicon.canonical(s).replaceAll("[ \\t]{2,}", " ").strip();
+        return typos(s);
     }
 
     /** "de-noise" is one word the lexicon knows; "black-and-white", "upside-down" are words apart. */
