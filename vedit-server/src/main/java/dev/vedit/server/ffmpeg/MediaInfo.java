@@ -15,6 +15,7 @@ package dev.vedit.server.ffmpeg;
  * @param videoCodec      codec of the first video stream, or {@code null}
  * @param hasAudio        whether there is an audio stream
  * @param audioCodec      codec of the first audio stream, or {@code null}
+ * @param audioChannels   channels of the first audio stream, 0 without one or when unknown (a render keeps mono mono)
  */
 public record MediaInfo(
         String formatName,
@@ -28,5 +29,13 @@ public record MediaInfo(
         long frameCount,
         String videoCodec,
         boolean hasAudio,
-        String audioCodec) {
+        String audioCodec,
+        int audioChannels) {
+
+    /** Without the channel count (unknown). */
+    public MediaInfo(String formatName, double durationSeconds, long sizeBytes, int streamCount, boolean hasVideo, int width,
+                     int height, double frameRate, long frameCount, String videoCodec, boolean hasAudio, String audioCodec) {
+        this(formatName, durationSeconds, sizeBytes, streamCount, hasVideo, width, height, frameRate, frameCount, videoCodec,
+                hasAudio, audioCodec, 0);
+    }
 }

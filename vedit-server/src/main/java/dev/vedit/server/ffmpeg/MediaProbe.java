@@ -236,7 +236,8 @@ final class MediaProbe {
                 frames,
                 video == null ? null : video.path("codec_name").asText(null),
                 audio != null,
-                audio == null ? null : audio.path("codec_name").asText(null));
+                audio == null ? null : audio.path("codec_name").asText(null),
+                audio == null ? 0 : audio.path("channels").asInt(0));
     }
 
     private static double positive(double value) {

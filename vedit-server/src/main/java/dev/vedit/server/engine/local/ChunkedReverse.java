@@ -102,7 +102,7 @@ final class ChunkedReverse {
                 default -> ops.add(op);
             }
         }
-        return new EditPlan(plan.engine(), ops);
+        return new EditPlan(plan.engine(), ops, plan.ignored());
     }
 
     private static double fps(MediaInfo info) {

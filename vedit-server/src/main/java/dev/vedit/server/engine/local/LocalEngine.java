@@ -53,7 +53,8 @@ public final class LocalEngine implements Engine {
     @Override
     public EditPlan plan(ValidatedRequest request) {
         List<EditOperation> options = ModelOptions.operations(request);
-        List<EditOperation> ops = new ArrayList<>(interpreter.interpret(request.prompt(), request.imageUrls().size()));
+        PromptInterpreter.Reading reading = interpreter.read(request.prompt(), request.imageUrls().size());
+        List<EditOperation> ops = new ArrayList<>(reading.operations());
         ops.addAll(options);
         double speed = ops.stream().filter(o -> o.op().equals("speed"))
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
@@ -62,7 +63,7 @@ public final class LocalEngine implements Engine {
                     "the speed changes combine to " + speed + "x, outside 0.25x to 4x",
                     "多个速度调整合计为 " + speed + " 倍，超出 0.25 到 4 倍的范围");
         }
-        return new EditPlan(NAME, ops);
+        return new EditPlan(NAME, ops, reading.ignored());
     }
 
     @Override
@@ -144,7 +145,7 @@ public final class LocalEngine implements Engine {
         List<EditOperation> ops = new ArrayList<>(plan.operations().stream()
                 .filter(o -> !o.op().matches("trim|trim_last|drop_last")).toList());
         ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", end), "the kept window"));
-        return new EditPlan(plan.engine(), ops);
+        return new EditPlan(plan.engine(), ops, plan.ignored());
     }
 
     private MediaInfo probe(Path video) throws EngineFailure {

@@ -5,15 +5,22 @@ import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Reads an English or Chinese prompt into edit operations, deterministically. Every clause must be fully
- * understood (apart from filler words); anything else is refused with the words quoted, never dropped.
+ * Reads an English or Chinese prompt into edit operations, deterministically. The prompt is first normalised
+ * ({@link PromptNormalizer}: width, case, hyphens, typos, variants to canonical words from the {@link Lexicon}), then
+ * split into clauses, and each clause is one of: an instruction the rules understand in full; a description of a
+ * problem, which stands for the request that answers it; context (a greeting, a reason, a purpose, a remark), shown in
+ * the plan as ignored; or a request that cannot be met, which refuses the whole prompt, naming it and saying why.
  */
 final class PromptInterpreter {
     static final String GENERATIVE_ENGINE_EN = "a generative engine (ComfyUI on a GPU)";
@@ -28,7 +35,7 @@ final class PromptInterpreter {
      */
     private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
+    private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
     private static final Pattern FILLER = Pattern.compile("\\b(?:hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
@@ -55,7 +62,9 @@ final class PromptInterpreter {
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音)");
+                    + "|人物|行人|男人|女人|背景(?!音)|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
+                    + "|加(?:一只|一个|一条|一些|只|个|几个)(?:猫|狗|鸟|人|车|树|花|蝴蝶)");
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -76,7 +85,54 @@ final class PromptInterpreter {
     private static final List<String> ORDINALS =
             List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
 
+    /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
+    private static final Pattern DESCRIPTION = Pattern.compile(
+            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets)\\b"
+                    + "|(?<=colou?rs|colors|they|details|edges)\\s+(?:look|seem|feel)\\b)"
+                    + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
+    private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
+            + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
+    private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
+            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像");
+    /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
+    private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
+            + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
+    /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
+    private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|以及|跟");
+
     private final List<Rule> rules = rules();
+    private final Lexicon lexicon = Lexicon.get();
+    private final PromptNormalizer normalizer = new PromptNormalizer(lexicon);
+
+    /**
+     * What a prompt asks for: the operations in order, and the clauses read as context (greetings, reasons, purposes,
+     * descriptions already answered), which the plan shows as ignored so nothing is silently dropped.
+     */
+    record Reading(List<EditOperation> operations, List<String> ignored) {
+        Reading {
+            operations = List.copyOf(operations);
+            ignored = List.copyOf(ignored);
+        }
+    }
+
+    /** What one prompt's clauses have yielded so far. */
+    private static final class State {
+        final List<EditOperation> operations = new ArrayList<>();
+        final Set<EditOperation> complaints = Collections.newSetFromMap(new IdentityHashMap<>());
+        final List<String> generative = new ArrayList<>();
+        final List<String> notUnderstood = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>();
+        boolean fix;
+        boolean describing;
+        boolean describingSound;
+    }
+
+    /** What the rules make of one clause: operations, and whether every word was accounted for. */
+    private record Attempt(List<EditOperation> operations, String leftover, boolean understood) {
+    }
 
     /**
      * The operations of {@code prompt}, in the order they are asked for.
@@ -86,56 +142,196 @@ final class PromptInterpreter {
      *                        for an impossible value or a reference to a missing image
      */
     List<EditOperation> interpret(String prompt, int imageCount) {
-        Quotes quotes = new Quotes(prompt == null ? "" : prompt);
-        String original = quotes.masked();
-        String lower = original.toLowerCase(Locale.ROOT);
-        if (lower.length() != original.length()) {
-            lower = original; // lower-casing changed the length (rare scripts): match as written
-        }
-        checkImageReferences(original, lower, quotes, imageCount);
-        Rule.Context context = new Rule.Context(imageCount, quotes);
+        return read(prompt, imageCount).operations();
+    }
 
-        List<EditOperation> operations = new ArrayList<>();
-        List<String> generative = new ArrayList<>();
-        List<String> notUnderstood = new ArrayList<>();
+    /**
+     * Reads a prompt. Every refusal says which kind it is ({@link Refusal}): not understood (with the closest supported
+     * edit), needs a generative engine, or impossible as asked.
+     */
+    Reading read(String prompt, int imageCount) {
+        try {
+            return readLabelled(prompt, imageCount);
+        } catch (VeditException e) {
+            throw Refusal.labelled(e);
+        }
+    }
+
+    private Reading readLabelled(String prompt, int imageCount) {
+        Quotes quotes = new Quotes(prompt == null ? "" : prompt);
+        String masked = quotes.masked();
+        checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
+        String text = normalizer.normalize(masked);
+        String written = normalizer.written(masked);
+        Rule.Context context = new Rule.Context(imageCount, quotes);
+        State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
-        Matcher split = SPLIT.matcher(protect(lower));
+        text = sharedVerbs(text);
+        Matcher split = SPLIT.matcher(protect(text));
         int clauseStart = 0;
-        while (clauseStart <= lower.length()) {
+        boolean joined = false;
+        while (clauseStart <= text.length()) {
             boolean found = split.find();
-            int clauseEnd = found ? split.start() : lower.length();
+            int clauseEnd = found ? split.start() : text.length();
             if (clauseEnd > clauseStart) {
-                int before = operations.size();
-                String clause = lower.substring(clauseStart, clauseEnd);
-                interpretClause(original.substring(clauseStart, clauseEnd), clause, context, operations, generative, notUnderstood);
+                int before = state.operations.size();
+                String clause = text.substring(clauseStart, clauseEnd);
+                interpretClause(clause, joined, context, state);
                 // "slower, like half the speed": the example says how much of the edit just asked for
-                if (ELABORATION.matcher(clause).lookingAt() && before > 0 && operations.size() > before
-                        && operations.get(before - 1).op().equals(operations.get(before).op())) {
-                    operations.remove(before - 1);
+                List<EditOperation> ops = state.operations;
+                if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before
+                        && ops.get(before - 1).op().equals(ops.get(before).op())) {
+                    ops.remove(before - 1);
                 }
             }
             if (!found) {
                 break;
             }
+            joined = JOINING.matcher(split.group()).find();
             clauseStart = split.end();
         }
-        refuseIfAny(generative, notUnderstood);
-        operations = complaintsAnswered(operations);
+        refuseIfAny(state.generative, state.notUnderstood);
+        List<EditOperation> operations = merged(answered(state), written);
         if (operations.isEmpty()) {
-            String quoted = quotes.restore(original).strip();
-            throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                    "the local engine found no edit it can perform in \"" + quoted + "\"",
-                    "本地引擎未在“" + quoted + "”中找到可执行的编辑");
+            String quoted = quotes.restore(text).strip();
+            throw Refusal.notUnderstood("the local engine found no edit it can perform in \"" + quoted + "\"",
+                    "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
-        return operations;
+        return new Reading(operations, state.ignored);
     }
 
-    private void interpretClause(String original, String lower, Rule.Context context, List<EditOperation> operations,
-                                 List<String> generative, List<String> notUnderstood) {
+    private static String sharedVerbs(String text) {
+        String out = SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3");
+        return SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3");
+    }
+
+    /**
+     * @param joined the clause follows "and" (or 和, 并): it continues a request, so it is never taken for context
+     */
+    private void interpretClause(String clause, boolean joined, Rule.Context context, State state) {
+        String quoted = context.quotes().restore(clause).strip();
+        if (isDescription(clause, state)) {
+            describe(clause, quoted, context, state);
+            return;
+        }
+        state.describing = false;
+        String withoutFix = lexicon.withoutFix(clause);
+        if (!withoutFix.equals(clause) && !hasWords(FILLER.matcher(lexicon.withoutFiller(withoutFix)).replaceAll(" "))) {
+            state.fix = true; // "fix both", "tone it down": answer the problems described
+            return;
+        }
+        Attempt attempt = attempt(clause, context);
+        if (attempt.understood()) {
+            state.operations.addAll(attempt.operations());
+            return;
+        }
+        int contextStart = lexicon.contextStart(clause);
+        if (contextStart > 0) {
+            // "blur the faces so nobody can be recognised": the edit, then its reason
+            interpretClause(clause.substring(0, contextStart), joined, context, state);
+            readContext(clause.substring(contextStart), context, state);
+            return;
+        }
+        if (contextStart == 0) {
+            readContext(clause, context, state);
+            return;
+        }
+        if (GENERATIVE.matcher(attempt.leftover()).find()) {
+            state.generative.add(quoted);
+            return;
+        }
+        String unexplained = lexicon.withoutFiller(attempt.leftover());
+        boolean continuation = joined && unexplained.strip().split("\\s+").length <= 3;
+        if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
+                && !Quotes.holdsMark(unexplained) && !continuation) {
+            state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
+            return;
+        }
+        state.notUnderstood.add(quoted);
+    }
+
+    /** A reason or purpose: an edit when it is one in full ("so it's vertical"), otherwise context. */
+    private void readContext(String clause, Rule.Context context, State state) {
+        String quoted = context.quotes().restore(clause).strip();
+        Attempt attempt = attempt(clause, context);
+        if (attempt.understood() && !attempt.operations().isEmpty()) {
+            state.operations.addAll(attempt.operations());
+        } else if (clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)) {
+            state.notUnderstood.add(quoted); // "for the first part" limits the edit: never pass over it
+        } else {
+            state.ignored.add(quoted);
+        }
+    }
+
+    /**
+     * A clause that describes the video rather than asking: a problem it names stands for the request that answers it
+     * ("it looks fuzzy": sharpen), kept only when nothing else is asked for or the user asks to fix it; anything else
+     * it says is context.
+     */
+    private void describe(String clause, String quoted, Rule.Context context, State state) {
+        boolean sound = lexicon.isAboutSound(clause) || state.describing && state.describingSound;
+        boolean degreed = lexicon.hasDegree(clause) || state.describing;
+        state.describing = true;
+        state.describingSound = sound;
+        if (lexicon.asksToFix(clause)) {
+            state.fix = true;
+        }
+        String answer = lexicon.answer(clause, sound, degreed);
+        if (answer == null) {
+            state.ignored.add(quoted);
+            return;
+        }
+        Attempt attempt = attempt(answer, context);
+        if (!attempt.understood() || attempt.operations().isEmpty()) {
+            throw new IllegalStateException("the lexicon's answer \"" + answer + "\" is not understood by the rules");
+        }
+        for (EditOperation op : attempt.operations()) {
+            EditOperation complaint = new EditOperation(op.op(), op.params(), quoted);
+            state.operations.add(complaint);
+            state.complaints.add(complaint);
+        }
+    }
+
+    private boolean isDescription(String clause, State state) {
+        String c = clause.strip();
+        if (c.startsWith("let's") || c.startsWith("lets ")) {
+            return false;
+        }
+        if (lexicon.isStatement(c)) {
+            return true; // "I filmed it sideways", "this is a cooking video"
+        }
+        Matcher m = DESCRIPTION.matcher(c);
+        if (m.find()) {
+            if (m.group("lead") == null) {
+                return !lexicon.isImperative(c); // "too dark!", "way too loud"
+            }
+            String lead = m.group("lead");
+            String first = lead.split("\\s+")[0];
+            if (m.group("copula").equals("'s")) {
+                return lexicon.isSubject(lead) || lead.matches("there|here|what|everything|it|that");
+            }
+            // "the audio is noisy" describes; "mute it because there's wind" asks ("mute" names an edit)
+            return !lexicon.isImperative(lead) && (lexicon.isSubject(first) || lexicon.isSubject(lead) || !lexicon.isRequest(first));
+        }
+        boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
+            return true;
+        }
+        // "it is shaky and dark": the second half goes on describing
+        return state.describing && !lexicon.isImperative(c) && lexicon.answer(c, state.describingSound, true) != null
+                && c.split("\\s+").length <= 3;
+    }
+
+    private static boolean hasWords(String text) {
+        return text.codePoints().anyMatch(Character::isLetterOrDigit) || Quotes.holdsMark(text);
+    }
+
+    /** Runs the rules over one clause; understood when every word left over is filler. */
+    private Attempt attempt(String clause, Rule.Context context) {
         record Found(int start, EditOperation operation) {
         }
         List<Found> found = new ArrayList<>();
-        StringBuilder work = new StringBuilder(lower);
+        StringBuilder work = new StringBuilder(clause);
         for (Rule rule : rules) {
             Matcher m = rule.pattern().matcher(work);
             int from = 0;
@@ -149,7 +345,7 @@ final class PromptInterpreter {
                 if (op == null) {
                     continue;
                 }
-                String source = context.quotes().restore(original.substring(m.start(), m.end())).strip();
+                String source = context.quotes().restore(clause.substring(m.start(), m.end())).strip();
                 found.add(new Found(m.start(), new EditOperation(op.op(), op.params(), source)));
                 for (int i = m.start(); i < m.end(); i++) {
                     work.setCharAt(i, ' ');
@@ -158,26 +354,132 @@ final class PromptInterpreter {
             }
         }
         String leftover = work.toString();
-        String quoted = context.quotes().restore(original).strip();
-        if (GENERATIVE.matcher(leftover).find()) {
-            generative.add(quoted);
-            return;
-        }
-        String unexplained = FILLER.matcher(leftover).replaceAll(" ");
-        if (unexplained.codePoints().anyMatch(Character::isLetterOrDigit) || Quotes.holdsMark(unexplained)) {
-            notUnderstood.add(quoted);
-            return;
-        }
         found.sort(Comparator.comparingInt(Found::start));
         // "retro 80s vibe", "a cool blue tint": two phrasings of one edit in one clause are one operation
-        List<EditOperation> clause = new ArrayList<>();
+        List<EditOperation> ops = new ArrayList<>();
         for (Found f : found) {
-            boolean repeated = clause.stream().anyMatch(o -> o.op().equals(f.operation().op()) && o.params().equals(f.operation().params()));
+            boolean repeated = ops.stream().anyMatch(o -> o.op().equals(f.operation().op()) && o.params().equals(f.operation().params()));
             if (!repeated) {
-                clause.add(f.operation());
+                ops.add(f.operation());
             }
         }
-        operations.addAll(unquantifiedMerged(clause));
+        String unexplained = FILLER.matcher(lexicon.withoutFiller(leftover)).replaceAll(" ");
+        boolean understood = !hasWords(unexplained) && !GENERATIVE.matcher(leftover).find();
+        return new Attempt(unquantifiedMerged(ops), leftover, understood);
+    }
+
+    /**
+     * Problems described next to requests: one answered by a request of the same kind is that request ("it's too dark,
+     * brighten it a bit"); one nobody asked to fix, while other edits are asked for, is context ("sharpen it, the colours
+     * are dull" sharpens only), unless the user says to fix it; described problems alone are the request.
+     */
+    private static List<EditOperation> answered(State state) {
+        List<EditOperation> ops = state.operations;
+        java.util.function.Predicate<EditOperation> complaint = o -> state.complaints.contains(o) || isComplaint(o);
+        boolean anyRequest = ops.stream().anyMatch(complaint.negate());
+        List<EditOperation> kept = new ArrayList<>();
+        for (EditOperation op : ops) {
+            if (!complaint.test(op)) {
+                kept.add(op);
+                continue;
+            }
+            boolean requested = ops.stream().anyMatch(o -> !complaint.test(o) && o.op().equals(op.op()));
+            if (requested) {
+                continue;
+            }
+            if (!anyRequest || state.fix) {
+                kept.add(op);
+            } else {
+                state.ignored.add(op.source());
+            }
+        }
+        return kept;
+    }
+
+    /**
+     * The same edit in two wordings is one ("black and white, monochrome", "more colourful and more saturated"); two
+     * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
+     * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
+     */
+    private static List<EditOperation> merged(List<EditOperation> ops, String written) {
+        List<EditOperation> out = new ArrayList<>();
+        for (EditOperation op : ops) {
+            int same = -1;
+            for (int i = 0; i < out.size(); i++) {
+                if (out.get(i).op().equals(op.op())) {
+                    same = i;
+                }
+            }
+            if (same < 0) {
+                out.add(op);
+                continue;
+            }
+            EditOperation earlier = out.get(same);
+            if (earlier.params().equals(op.params())) {
+                if (Objects.equals(earlier.source(), op.source()) && saidTwice(written, op.source())) {
+                    out.add(op); // "reverse it, then reverse it": the same words said twice ask twice
+                }
+                continue; // "black and white, monochrome": two wordings of one edit
+            }
+            int a = direction(earlier);
+            int b = direction(op);
+            if (a == 0 || b == 0) {
+                out.add(op);
+            } else if (a != b) {
+                if (isQuantified(earlier) || isQuantified(op)) {
+                    out.add(op); // "speed up 2x, then slow it down to 0.75x": said on purpose
+                    continue;
+                }
+                throw Refusal.impossible("\"" + earlier.source() + "\" and \"" + op.source() + "\" ask for opposite changes of "
+                                + op.op() + "; say which one you want",
+                        "“" + earlier.source() + "”和“" + op.source() + "”对" + op.op() + "的要求相反，请说明想要哪一个");
+            } else if (isQuantified(earlier) && isQuantified(op)) {
+                out.add(op);
+            } else if (isQuantified(op) || !isQuantified(earlier) && magnitude(op) > magnitude(earlier)) {
+                out.set(same, op);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Whether the user wrote these words twice; the source is the canonical wording, so "倒放，反着播放" (two wordings
+     * rewritten to one) is not a repeat.
+     */
+    private static boolean saidTwice(String written, String source) {
+        if (source == null || source.isBlank()) {
+            return false;
+        }
+        int first = written.indexOf(source);
+        return first >= 0 && written.indexOf(source, first + source.length()) >= 0;
+    }
+
+    /** +1 or -1 for an adjustment that goes up or down, 0 for anything else. */
+    private static int direction(EditOperation op) {
+        Object v = op.params().get(switch (op.op()) {
+            case "brightness" -> "amount";
+            case "contrast", "saturation", "volume", "speed", "zoom" -> "factor";
+            case "blur", "sharpen", "grain", "vignette" -> "strength";
+            case "temperature" -> "tone";
+            default -> "";
+        });
+        if (v instanceof String tone) {
+            return tone.equals("warm") ? 1 : -1;
+        }
+        if (!(v instanceof Number n)) {
+            return op.op().matches("blur|sharpen|grain|vignette|denoise") ? 1 : 0;
+        }
+        double neutral = op.op().matches("brightness|blur|sharpen|grain|vignette") ? 0 : 1;
+        return Double.compare(n.doubleValue(), neutral);
+    }
+
+    private static double magnitude(EditOperation op) {
+        for (String key : List.of("amount", "factor", "strength")) {
+            if (op.params().get(key) instanceof Number n) {
+                return key.equals("factor") ? Math.abs(Math.log(n.doubleValue())) : Math.abs(n.doubleValue());
+            }
+        }
+        return 0;
     }
 
     /**
@@ -201,56 +503,23 @@ final class PromptInterpreter {
         return op.source() != null && QUANTITY.matcher(SLIGHT_WORDS.matcher(op.source().toLowerCase(Locale.ROOT)).replaceAll(" ")).find();
     }
 
-    /**
-     * "It's too dark, brighten it a bit", "画面有点抖，帮我防抖", "speed it up, it's too slow": a complaint next to the
-     * request it leads to is one edit, not two; the request is kept, as it says how much.
-     */
-    private static List<EditOperation> complaintsAnswered(List<EditOperation> operations) {
-        List<EditOperation> kept = new ArrayList<>();
-        for (EditOperation op : operations) {
-            EditOperation last = kept.isEmpty() ? null : kept.getLast();
-            if (last == null || !last.op().equals(op.op())) {
-                kept.add(op);
-            } else if (isComplaint(last)) {
-                kept.set(kept.size() - 1, op);
-            } else if (!isComplaint(op)) {
-                kept.add(op);
-            }
-        }
-        return kept;
-    }
-
     private static boolean isComplaint(EditOperation op) {
         return op.source() != null && COMPLAINT.matcher(op.source()).find();
     }
 
     /** The refusal of an edit only a generative model can make, naming the engine that can. */
     static VeditException generative(String words) {
-        return new NeedsGenerativeEngine(
-                "\"" + words + "\" needs " + GENERATIVE_ENGINE_EN + ", not the local FFmpeg engine",
-                "“" + words + "”需要" + GENERATIVE_ENGINE_ZH + "，本地 FFmpeg 引擎无法完成");
+        return Refusal.generative(List.of(words));
     }
 
-    private static void refuseIfAny(List<String> generative, List<String> notUnderstood) {
-        if (generative.isEmpty() && notUnderstood.isEmpty()) {
-            return;
-        }
-        List<String> english = new ArrayList<>();
-        List<String> chinese = new ArrayList<>();
+    private void refuseIfAny(List<String> generative, List<String> notUnderstood) {
         if (!generative.isEmpty()) {
-            english.add(quote(generative, "\"", "\"") + " needs " + GENERATIVE_ENGINE_EN
-                    + ", not the local FFmpeg engine");
-            chinese.add(quote(generative, "“", "”") + "需要" + GENERATIVE_ENGINE_ZH + "，本地 FFmpeg 引擎无法完成");
+            throw Refusal.generative(generative); // the router sends these to a generative engine: say only that
         }
         if (!notUnderstood.isEmpty()) {
-            english.add("the local engine does not understand " + quote(notUnderstood, "\"", "\""));
-            chinese.add("本地引擎无法理解" + quote(notUnderstood, "“", "”"));
+            throw Refusal.notUnderstood("the local engine does not understand " + quote(notUnderstood, "\"", "\""),
+                    "本地引擎无法理解" + quote(notUnderstood, "“", "”"), lexicon.closest(String.join(" ", notUnderstood)));
         }
-        if (!generative.isEmpty()) {
-            // A generative model reads the whole prompt, the words the rules did not understand included.
-            throw new NeedsGenerativeEngine(String.join("; ", english), String.join("；", chinese));
-        }
-        throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED, String.join("; ", english), String.join("；", chinese));
     }
 
     private static String quote(List<String> phrases, String open, String close) {

@@ -28,8 +28,18 @@ record RenderCommand(List<String> args, double expectedSeconds) {
     static final int MAX_SIDE = FrameRules.MAX_SIDE;
     /** A loop holds its whole segment in memory; beyond this many bytes of raw frames it is refused. */
     static final long MAX_LOOP_BYTES = 1L << 30;
+    /**
+     * A warm, faded film look. Not ffmpeg's "vintage" curves preset: it lifts red and blue, not green, in the shadows,
+     * so grey footage (black and white first) came out purple-grey and dark footage magenta. These curves keep red over
+     * green over blue at every level (warm, never magenta), lift the blacks a little and soften the highlights.
+     */
+    private static final String VINTAGE = "curves=r='0/0.06 0.5/0.54 1/0.96':g='0/0.04 0.5/0.5 1/0.93':b='0/0.02 0.5/0.42 1/0.82'";
     private static final String SEPIA = "colorchannelmixer=.393:.769:.189:0:.349:.686:.168:0:.272:.534:.131";
-    private static final String AUDIO_FORMAT = "aformat=sample_fmts=fltp:sample_rates=44100:channel_layouts=stereo";
+    /**
+     * One sample format for every later concat and mix, in the source's own layout: forcing stereo on a mono source
+     * made every render 3 dB quieter (a mono channel is spread over two at -3 dB each) and twice as large.
+     */
+    private static final String AUDIO_FORMAT = "aformat=sample_fmts=fltp:sample_rates=44100:channel_layouts=";
 
     /**
      * @param video  the source (after any pre-pass), input 0
@@ -140,7 +150,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             }
             args.addAll(FfmpegJob.input(video));
             if (audioLabel != null) {
-                audio(AUDIO_FORMAT); // one sample format for every later concat and mix
+                audio(audioFormat()); // one sample format for every later concat and mix
             }
             for (EditOperation op : ops) {
                 apply(op);
@@ -186,7 +196,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             switch (op.op()) {
                 case "grayscale" -> video("format=gray", "format=yuv420p");
                 case "sepia" -> video(SEPIA);
-                case "vintage" -> video("curves=preset=vintage", "noise=alls=10:allf=t", "vignette=angle=PI/5");
+                case "vintage" -> video(VINTAGE, "noise=alls=10:allf=t", "vignette=angle=PI/5");
                 case "grain" -> video("noise=alls=" + Math.round(12 * number(op, "strength")) + ":allf=t");
                 case "invert" -> video("negate");
                 case "brightness" -> video("eq=brightness=" + decimal(number(op, "amount")));
@@ -218,7 +228,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 case "volume" -> audio("volume=" + decimal(number(op, "factor")));
                 case "denoise_audio" -> audio("afftdn=nf=-25");
                 // loudnorm resamples to 192 kHz internally; back to the rate every later step expects
-                case "normalize_audio" -> audio("loudnorm=I=-16:TP=-1.5:LRA=11", "aresample=44100", AUDIO_FORMAT);
+                case "normalize_audio" -> audio("loudnorm=I=-16:TP=-1.5:LRA=11", "aresample=44100", audioFormat());
                 case "watermark" -> overlay(op, 0.2);
                 case "picture_in_picture" -> overlay(op, 0.3);
                 case "chroma_key" -> chromaKey(op);
@@ -418,7 +428,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             } else {
                 String mainAudio = flushAudio();
                 String silence = label();
-                graph.add("anullsrc=r=44100:cl=stereo,atrim=duration=" + decimal(d) + "," + AUDIO_FORMAT + "[" + silence + "]");
+                graph.add("anullsrc=r=44100:cl=" + layout() + ",atrim=duration=" + decimal(d) + "," + audioFormat() + "[" + silence + "]");
                 String a = label();
                 graph.add((intro ? "[" + still + "][" + silence + "][" + main + "][" + mainAudio + "]"
                         : "[" + main + "][" + mainAudio + "][" + still + "][" + silence + "]") + "concat=n=2:v=1:a=1[" + v + "][" + a + "]");
@@ -484,6 +494,15 @@ record RenderCommand(List<String> args, double expectedSeconds) {
 
         private void video(String... filters) {
             videoChain.addAll(List.of(filters));
+        }
+
+        /** Mono stays mono; anything else is rendered as stereo, as before. */
+        private String layout() {
+            return info.audioChannels() == 1 ? "mono" : "stereo";
+        }
+
+        private String audioFormat() {
+            return AUDIO_FORMAT + layout();
         }
 
         private void audio(String... filters) {

@@ -151,8 +151,10 @@ class PromptInterpreterTest {
     void unknownWordsAreRefusedWithTheWordsQuoted() {
         assertThatThrownBy(() -> ops("make the sky purple"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
-                .hasMessage("This edit cannot be performed by the engine (invalid parameter, not retryable): the local engine does not understand"
-                        + " \"make the sky purple\" | 该引擎无法执行此编辑（参数错误，重试无效）：本地引擎无法理解“make the sky purple”");
+                .hasMessage("This edit cannot be performed by the engine (invalid parameter, not retryable): not understood: the local engine"
+                        + " does not understand \"make the sky purple\"; reword it as an edit such as \"make it black and white\", \"speed it up 2x\","
+                        + " \"keep only the first 5 seconds\" | 该引擎无法执行此编辑（参数错误，重试无效）：未能理解：本地引擎无法理解“make the sky purple”；"
+                        + "请换一种说法，例如“变成黑白”、“2倍速”、“只保留前5秒”");
         assertThatThrownBy(() -> ops("把天空变成紫色")).hasMessageContaining("本地引擎无法理解“把天空变成紫色”");
     }
 

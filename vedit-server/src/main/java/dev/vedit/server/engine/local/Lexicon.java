@@ -1,0 +1,462 @@
+package dev.vedit.server.engine.local;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The interpreter's vocabulary as data ({@code interpreter/lexicon.tsv}): for each edit kind its words and an example,
+ * the problems a description can name and the request each stands for, the words that make a clause a request or
+ * context, filler, and the variants rewritten to the wording the rules read. Keeping it in one file, one line per edit
+ * kind and field, is what lets a new wording be added as a word rather than as another alternation inside a pattern.
+ */
+final class Lexicon {
+    /** Characters before a Chinese variant that mean it is already part of a longer, understood phrase (调亮一点). */
+    private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有";
+    private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");
+
+    /** One edit kind: the operation, an example a suggestion quotes, the words that name it. */
+    record Kind(String op, String example, List<String> words) {
+    }
+
+    /** A variant and the canonical wording it is rewritten to ({n}, {m}: numbers, written back as digits). */
+    record Synonym(List<Pattern> variants, String canonical) {
+    }
+
+    /** A problem word and the request that answers it. */
+    record Problem(Pattern words, String answer) {
+    }
+
+    private final Map<String, Kind> kinds;
+    private final List<Synonym> synonyms;
+    private final List<Problem> problems;
+    private final List<Problem> excesses;
+    private final List<Problem> audioProblems;
+    private final Pattern degree;
+    private final Pattern subject;
+    private final Pattern fix;
+    private final Pattern request;
+    private final Pattern imperative;
+    private final Pattern context;
+    private final Pattern filler;
+    private final Pattern statement;
+    private final Set<String> common;
+    private final Set<String> vocabulary;
+
+    private Lexicon(Map<String, Kind> kinds, List<Synonym> synonyms, List<Problem> problems, List<Problem> excesses,
+                    List<Problem> audioProblems, Map<String, List<String>> lists) {
+        this.kinds = kinds;
+        this.synonyms = synonyms;
+        this.problems = problems;
+        this.excesses = excesses;
+        this.audioProblems = audioProblems;
+        this.degree = phrases(lists.get("degree"));
+        this.subject = phrases(lists.get("subject"));
+        this.fix = phrases(lists.get("fix"));
+        List<String> requestWords = new ArrayList<>(lists.get("request"));
+        kinds.values().forEach(k -> requestWords.addAll(k.words()));
+        this.request = phrases(requestWords);
+        this.imperative = phrases(lists.get("request"));
+        this.context = phrases(lists.get("context"));
+        this.filler = phrases(lists.get("filler"));
+        this.statement = phrases(lists.get("statement"));
+        this.common = Set.copyOf(lists.get("common"));
+        Set<String> words = new HashSet<>(lists.get("vocabulary"));
+        kinds.values().forEach(k -> k.words().forEach(w -> words.addAll(latinWords(w))));
+        lists.get("request").forEach(w -> words.addAll(latinWords(w)));
+        synonyms.forEach(s -> words.addAll(latinWords(s.canonical())));
+        this.vocabulary = Set.copyOf(words);
+    }
+
+    static Lexicon get() {
+        return INSTANCE;
+    }
+
+    Map<String, Kind> kinds() {
+        return kinds;
+    }
+
+    /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
+    String canonical(String text) {
+        String out = text;
+        for (Synonym s : synonyms) {
+            for (Pattern variant : s.variants()) {
+                out = rewrite(out, variant, s.canonical());
+            }
+        }
+        return out;
+    }
+
+    private static String rewrite(String text, Pattern variant, String canonical) {
+        Matcher m = variant.matcher(text);
+        StringBuilder out = new StringBuilder();
+        int last = 0;
+        while (m.find()) {
+            String replacement = canonical;
+            for (String group : List.of("n", "m")) {
+                if (replacement.contains("{" + group + "}")) {
+                    replacement = replacement.replace("{" + group + "}", digits(m.group(group)));
+                }
+            }
+            if (alreadyCanonical(text, m, replacement) || alreadyCanonical(text, m, raw(canonical, m))) {
+                continue;
+            }
+            out.append(text, last, m.start()).append(replacement);
+            last = m.end();
+        }
+        return out.append(text.substring(last)).toString();
+    }
+
+    /** The canonical wording with its numbers as the prompt wrote them ("只保留前三秒"). */
+    private static String raw(String canonical, Matcher m) {
+        String out = canonical;
+        for (String group : List.of("n", "m")) {
+            if (out.contains("{" + group + "}")) {
+                out = out.replace("{" + group + "}", m.group(group));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * "调亮一点" holds the variant "亮一点" but already is the canonical phrase: a match inside an occurrence of the
+     * canonical wording, or right after a Chinese verb that makes it part of a longer understood phrase, stays.
+     */
+    private static boolean alreadyCanonical(String text, Matcher m, String replacement) {
+        for (int from = Math.max(0, m.end() - replacement.length()); from <= m.start(); from++) {
+            if (text.startsWith(replacement, from) && from + replacement.length() >= m.end()) {
+                return true;
+            }
+        }
+        char first = m.group().charAt(0);
+        return isCjk(first) && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0;
+    }
+
+    private static String digits(String number) {
+        double value = Numbers.parse(number);
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+    }
+
+    /**
+     * The request a description stands for ("it looks fuzzy" -> "sharpen it"), or null when it names no problem.
+     *
+     * @param audio   the description is about the sound
+     * @param degreed a degree word makes words like "dark" or "loud" a complaint ("too dark")
+     */
+    String answer(String clause, boolean audio, boolean degreed) {
+        if (audio) {
+            String a = first(audioProblems, clause);
+            if (a != null) {
+                return a;
+            }
+        }
+        String p = first(problems, clause);
+        if (p != null) {
+            return p;
+        }
+        return degreed ? first(excesses, clause) : null;
+    }
+
+    private static String first(List<Problem> list, String clause) {
+        // the earliest problem in the clause wins: "noisy and dark" answers the noise first, the rest is a second clause
+        int best = Integer.MAX_VALUE;
+        String answer = null;
+        for (Problem p : list) {
+            Matcher m = p.words().matcher(clause);
+            if (m.find() && m.start() < best) {
+                best = m.start();
+                answer = p.answer();
+            }
+        }
+        return answer;
+    }
+
+    boolean hasDegree(String clause) {
+        return degree.matcher(clause).find();
+    }
+
+    boolean isAboutSound(String clause) {
+        return Pattern.compile("\\b(?:audio|sound|voice|music|volume)\\b|声音|音乐|音量|人声").matcher(clause).find();
+    }
+
+    /** Whether a word is one of the edit words (the vocabulary typos are corrected to). */
+    boolean knows(String word) {
+        return vocabulary.contains(word);
+    }
+
+    Pattern subject() {
+        return subject;
+    }
+
+    boolean asksToFix(String clause) {
+        return fix.matcher(clause).find();
+    }
+
+    /** The clause without the fix words ("fix both"), which carry no edit of their own. */
+    String withoutFix(String clause) {
+        return fix.matcher(clause).replaceAll(" ");
+    }
+
+    /** Whether the clause asks for something: an imperative verb or the name of an edit. */
+    boolean isRequest(String clause) {
+        return request.matcher(clause).find();
+    }
+
+    /** Whether the words hold an imperative verb ("make", "把", "调"): a description never does. */
+    boolean isImperative(String words) {
+        return imperative.matcher(words).find();
+    }
+
+    /** Where the first reason or purpose starts ("so nobody", "for tiktok", "发朋友圈"), or -1. */
+    int contextStart(String clause) {
+        Matcher m = context.matcher(clause);
+        return m.find() ? m.start() : -1;
+    }
+
+    /** Whether the clause starts with the user talking about themselves or the video ("I filmed it sideways"). */
+    boolean isStatement(String clause) {
+        return statement.matcher(clause.strip()).lookingAt();
+    }
+
+    /** Whether words may stand before "is"/"'s" in a description (it, the audio, 画面): not an edit of their own. */
+    boolean isSubject(String words) {
+        return subject.matcher(words.strip()).matches();
+    }
+
+    String withoutFiller(String clause) {
+        return filler.matcher(clause).replaceAll(" ");
+    }
+
+    /**
+     * The word an unknown one was most likely a typo of: the only vocabulary word one edit (insert, delete, replace,
+     * swap two neighbours) away, two for words of 8 letters or more; null when there is none or more than one.
+     * Words under 5 letters and common words are never changed: too many real words are one letter from a short one.
+     */
+    String correction(String word) {
+        if (word.length() < 5 || vocabulary.contains(word) || common.contains(word)) {
+            return null;
+        }
+        int allowed = word.length() >= 8 ? 2 : 1;
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        boolean tie = false;
+        for (String v : vocabulary) {
+            if (v.length() < 4 || Math.abs(v.length() - word.length()) > allowed) {
+                continue;
+            }
+            int d = damerau(word, v, allowed);
+            if (d > allowed) {
+                continue;
+            }
+            if (isInflection(word, v)) {
+                return null; // "second" is not a typo of "seconds", nor "caption" of "captions"
+            }
+            if (d < bestDistance) {
+                best = v;
+                bestDistance = d;
+                tie = false;
+            } else if (d == bestDistance && !v.equals(best)) {
+                tie = true;
+            }
+        }
+        return tie ? null : best;
+    }
+
+    private static boolean isInflection(String a, String b) {
+        String longer = a.length() >= b.length() ? a : b;
+        String shorter = longer.equals(a) ? b : a;
+        if (!longer.startsWith(shorter)) {
+            return false;
+        }
+        String ending = longer.substring(shorter.length());
+        if (ending.equals("s") && shorter.endsWith("s")) {
+            return false; // "compres" is a typo of "compress", not its singular
+        }
+        return List.of("s", "es", "d", "ed", "r", "er", "ly", "y", "ing").contains(ending);
+    }
+
+    /**
+     * The edit kind a clause that was not understood is closest to, for "did you mean", or null. Closest is the kind
+     * with most of its words in the clause, typos allowed.
+     */
+    Kind closest(String clause) {
+        List<String> tokens = latinWords(clause);
+        Kind best = null;
+        int bestScore = 0;
+        for (Kind k : kinds.values()) {
+            int score = 0;
+            for (String w : k.words()) {
+                if (isCjk(w.charAt(0)) ? clause.contains(w) : containsWord(tokens, w)) {
+                    score += w.length() >= 3 ? 2 : 1;
+                }
+            }
+            if (score > bestScore) {
+                best = k;
+                bestScore = score;
+            }
+        }
+        return best;
+    }
+
+    private boolean containsWord(List<String> tokens, String word) {
+        if (word.contains(" ")) {
+            return String.join(" ", tokens).contains(word);
+        }
+        for (String t : tokens) {
+            if (t.equals(word) || (t.length() >= 5 && damerau(t, word, 1) <= 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isCjk(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static List<String> latinWords(String text) {
+        List<String> words = new ArrayList<>();
+        Matcher m = Pattern.compile("[a-z]+").matcher(text.toLowerCase(Locale.ROOT));
+        while (m.find()) {
+            words.add(m.group());
+        }
+        return words;
+    }
+
+    /** Optimal string alignment distance, giving up (returning limit + 1) once it cannot stay within the limit. */
+    static int damerau(String a, String b, int limit) {
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) {
+            d[i][0] = i;
+        }
+        for (int j = 0; j <= b.length(); j++) {
+            d[0][j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int rowMin = Integer.MAX_VALUE;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+                rowMin = Math.min(rowMin, d[i][j]);
+            }
+            if (rowMin > limit) {
+                return limit + 1;
+            }
+        }
+        return d[a.length()][b.length()];
+    }
+
+    /** One pattern for a list of phrases: English at word boundaries with any spaces, Chinese anywhere; longest first. */
+    private static Pattern phrases(List<String> list) {
+        List<String> sorted = new ArrayList<>(list);
+        sorted.sort(Comparator.comparingInt(String::length).reversed());
+        StringBuilder b = new StringBuilder();
+        for (String phrase : sorted) {
+            b.append(b.isEmpty() ? "" : "|").append(variant(phrase));
+        }
+        return Pattern.compile(b.toString(), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+    }
+
+    /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
+    private static String variant(String phrase) {
+        String body = phrase.strip().replaceAll("\\s+", "\\\\s+")
+                .replace("{n}", "(?<n>" + Numbers.PATTERN + ")").replace("{m}", "(?<m>" + Numbers.PATTERN + ")");
+        boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
+        boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
+                && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));
+        return "(?:" + (latinStart ? "(?<![\\p{L}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{L}\\p{N}])" : "") + ")";
+    }
+
+    /** The values of a line: split at the | outside parentheses, so a value may hold a group like (?:a|b). */
+    private static List<String> alternatives(String field) {
+        List<String> out = new ArrayList<>();
+        int depth = 0;
+        StringBuilder current = new StringBuilder();
+        for (int i = 0; i < field.length(); i++) {
+            char c = field.charAt(i);
+            boolean escaped = i > 0 && field.charAt(i - 1) == '\\';
+            if (!escaped && c == '(') {
+                depth++;
+            } else if (!escaped && c == ')') {
+                depth--;
+            }
+            if (c == '|' && depth == 0 && !escaped) {
+                out.add(current.toString().strip());
+                current.setLength(0);
+            } else {
+                current.append(c);
+            }
+        }
+        out.add(current.toString().strip());
+        return out.stream().filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static Lexicon load(String resource) {
+        Map<String, List<String[]>> kindFields = new LinkedHashMap<>();
+        List<Synonym> synonyms = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
+        List<Problem> excesses = new ArrayList<>();
+        List<Problem> audio = new ArrayList<>();
+        Map<String, List<String>> lists = new LinkedHashMap<>();
+        for (String name : List.of("degree", "subject", "fix", "request", "context", "filler", "statement", "common", "vocabulary")) {
+            lists.put(name, new ArrayList<>());
+        }
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(Lexicon.class.getResourceAsStream(resource), resource), StandardCharsets.UTF_8))) {
+            for (String line = in.readLine(); line != null; line = in.readLine()) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] f = line.split("\t");
+                if (f.length != 3 && !(f.length == 4 && f[0].equals("kind"))) {
+                    throw new IllegalStateException("bad lexicon line: " + line);
+                }
+                List<String> values = alternatives(f[f.length - 1]);
+                switch (f[0]) {
+                    case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
+                    case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                            .map(v -> Pattern.compile(variant(v),
+                            Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)).toList(), f[1]));
+                    case "problem" -> problems.add(new Problem(phrases(values), f[1]));
+                    case "excess" -> excesses.add(new Problem(phrases(values), f[1]));
+                    case "audio" -> audio.add(new Problem(phrases(values), f[1]));
+                    default -> {
+                        List<String> list = lists.get(f[0]);
+                        if (list == null) {
+                            throw new IllegalStateException("unknown lexicon section: " + line);
+                        }
+                        list.addAll(values);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Kind> kinds = new LinkedHashMap<>();
+        kindFields.forEach((op, fields) -> {
+            String example = fields.stream().filter(x -> x[0].equals("example")).map(x -> x[1]).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("lexicon kind without an example: " + op));
+            List<String> words = fields.stream().filter(x -> x[0].equals("words"))
+                    .flatMap(x -> Arrays.stream(x[1].split("\\|"))).map(String::strip).toList();
+            kinds.put(op, new Kind(op, example, words));
+        });
+        return new Lexicon(kinds, synonyms, problems, excesses, audio, lists);
+    }
+}

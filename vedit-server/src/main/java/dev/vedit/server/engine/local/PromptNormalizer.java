@@ -1,0 +1,75 @@
+package dev.vedit.server.engine.local;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Brings a prompt (its quoted texts already masked, so titles keep their case and width) to one form before any rule
+ * reads it: half-width (NFKC), lower case, one kind of apostrophe, hyphenated compounds resolved ("black-and-white",
+ * "grey-scale", "upside-down", "de-noise"), a dash between clauses read as a comma, emoticons dropped, multiplication
+ * signs read as "x", typos of edit words corrected by edit distance against the {@link Lexicon}, and finally every
+ * known variant rewritten to its canonical wording. The rules then see only one spelling of each thing.
+ */
+final class PromptNormalizer {
+    private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
+    private static final Pattern CLAUSE_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*");
+    private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+    /** "x2", "×2" after a space or at the start: a multiple, written the way the rules read it ("2x"). */
+    private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
+    private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
+    private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
+
+    private final Lexicon lexicon;
+
+    PromptNormalizer(Lexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    String normalize(String masked) {
+        return lexicon.canonical(written(masked)).replaceAll("[ \\t]{2,}", " ").strip();
+    }
+
+    /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
+    String written(String masked) {
+        String s = Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+                .replace('\u2019', '\'').replace('\u2018', '\'');
+        s = EMOTICON.matcher(s).replaceAll(" ");
+        s = CLAUSE_DASH.matcher(s).replaceAll(", ");
+        s = TIMES_SIGN.matcher(s).replaceAll("$1x");
+        s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
+        s = hyphens(s);
+        return typos(s);
+    }
+
+    /** "de-noise" is one word the lexicon knows; "black-and-white", "upside-down" are words apart. */
+    private String hyphens(String s) {
+        String out = s;
+        for (int pass = 0; pass < 4 && out.indexOf('-') >= 0; pass++) {
+            Matcher m = WORD_HYPHEN.matcher(out);
+            StringBuilder b = new StringBuilder();
+            while (m.find()) {
+                int end = m.end();
+                Matcher next = LATIN_WORD.matcher(out).region(end, out.length());
+                String joined = next.lookingAt() ? m.group(1) + next.group() : null;
+                boolean oneWord = joined != null && lexicon.knows(joined);
+                m.appendReplacement(b, Matcher.quoteReplacement(m.group(1) + (oneWord ? "" : " ")));
+            }
+            m.appendTail(b);
+            out = b.toString();
+        }
+        return out;
+    }
+
+    private String typos(String s) {
+        Matcher m = LATIN_WORD.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String fixed = lexicon.correction(m.group());
+            m.appendReplacement(b, Matcher.quoteReplacement(fixed != null ? fixed : m.group()));
+        }
+        m.appendTail(b);
+        return b.toString();
+    }
+}
