@@ -8,7 +8,7 @@ import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.ModelSpec;

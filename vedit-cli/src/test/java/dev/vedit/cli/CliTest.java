@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.sdk.Edits;
 import dev.vedit.sdk.VeditClient;
 import dev.vedit.server.ffmpeg.Ffmpeg;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.http.TestServer;
 import dev.vedit.server.task.QueueSettings;
 import java.io.ByteArrayOutputStream;

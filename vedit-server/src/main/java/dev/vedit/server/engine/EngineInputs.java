@@ -1,6 +1,6 @@
 package dev.vedit.server.engine;
 
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.ValidatedRequest;
 import java.nio.file.Path;
 import java.util.List;

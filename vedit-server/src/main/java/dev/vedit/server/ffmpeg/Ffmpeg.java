@@ -1,5 +1,6 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.facts.MediaInfo;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;

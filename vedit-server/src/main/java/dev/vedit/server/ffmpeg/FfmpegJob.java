@@ -1,6 +1,5 @@
 package dev.vedit.server.ffmpeg;
 
-import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.wire.ErrorCode;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +15,7 @@ import java.util.function.DoubleConsumer;
 
 /**
  * One ffmpeg run: progress from its {@code -progress} stream, cancellation, a wall-clock limit, and failures
- * mapped to {@link EngineFailure}s that carry the end of its error output.
+ * mapped to {@link FfmpegFailure}s that carry the end of its error output.
  *
  * <p>Arguments are passed as a list, never through a shell. Name inputs with {@link #input(Path)} and outputs
  * with {@link #output(Path)} so that a file name can never be read as a protocol or an option.
@@ -152,7 +151,7 @@ public final class FfmpegJob {
      * @param timeout         wall-clock limit; past it ffmpeg is killed and the run fails with {@code TASK_TIMEOUT}, as it
      *                        does past its CPU budget ({@link #cpuBudget(double)} of {@code expectedSeconds})
      */
-    public void run(double expectedSeconds, DoubleConsumer progress, Duration timeout) throws EngineFailure {
+    public void run(double expectedSeconds, DoubleConsumer progress, Duration timeout) throws FfmpegFailure {
         if (cancelled.get()) {
             throw cancelledFailure();
         }
@@ -162,7 +161,7 @@ public final class FfmpegJob {
         try {
             started = builder.start();
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+            throw new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "cannot start ffmpeg: " + e.getMessage(), "无法启动 ffmpeg"), true, NODE, e);
         }
         process = started;
@@ -191,7 +190,7 @@ public final class FfmpegJob {
         } catch (InterruptedException e) {
             ProcessTree.kill(started);
             Thread.currentThread().interrupt();
-            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+            throw new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "interrupted while ffmpeg was running", "ffmpeg 运行时被中断"), true, NODE, e);
         }
         int exit = started.exitValue();
@@ -200,7 +199,7 @@ public final class FfmpegJob {
         }
         if (overran.get()) {
             double limit = outputLimitSeconds;
-            throw new EngineFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(String.format(java.util.Locale.ROOT,
+            throw new FfmpegFailure(ErrorCode.MEDIA_LIMIT, ErrorCode.MEDIA_LIMIT.message(String.format(java.util.Locale.ROOT,
                     "the output ran past %.1f s, the most this input and edit can make, and was stopped: the input holds more than"
                             + " its headers declare", limit),
                     String.format(java.util.Locale.ROOT, "输出超过 %.1f 秒（该输入和编辑最多能生成的时长），已被终止：输入文件的实际内容多于其头部声明", limit)),
@@ -208,14 +207,14 @@ public final class FfmpegJob {
         }
         if (overBudget && !timedOut) {
             // The budget is a property of the input and the edit, not of the moment: a retry burns the same CPU.
-            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.finalMessage(
+            throw new FfmpegFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.finalMessage(
                     "ffmpeg used more than " + budget.toSeconds() + " CPU-seconds (its budget for this output) and was stopped;"
                             + " the same input and edit would be stopped again: send a shorter or smaller video or a simpler edit",
                     "ffmpeg 使用的 CPU 时间超过 " + budget.toSeconds() + " 秒（本次输出的预算），已被终止；"
                             + "相同的输入和编辑会再次被终止，请使用更短或更小的视频，或更简单的编辑"), false, NODE, null);
         }
         if (timedOut) {
-            throw new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
+            throw new FfmpegFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
                     "ffmpeg ran longer than " + timeout.toSeconds() + " s and was stopped",
                     "ffmpeg 运行超过 " + timeout.toSeconds() + " 秒，已被终止"), false, NODE, null);
         }
@@ -226,20 +225,20 @@ public final class FfmpegJob {
         boolean killedBySignal = SIGNAL_EXITS.contains(exit);
         if (killedBySignal) {
             // Killed from outside (OOM killer, crash): another attempt may well succeed, so it is retried.
-            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+            throw new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "ffmpeg died (exit status " + exit + "): " + stderr.text(),
                     "ffmpeg 异常终止（退出状态 " + exit + "），错误输出见英文部分"), true, NODE, null);
         }
         // ffmpeg refused the input or the graph: a verdict that a retry would only repeat.
-        throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(
+        throw new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(
                 "ffmpeg exited with code " + exit + ": " + stderr.text()
                         + " (the same input and edit would fail again: check the input file or change the edit)",
                 "ffmpeg 以退出码 " + exit + " 结束，错误输出见英文部分（相同的输入和编辑会再次失败：请检查输入文件或修改编辑）"),
                 false, NODE, null);
     }
 
-    private EngineFailure cancelledFailure() {
-        return new EngineFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, NODE, null);
+    private FfmpegFailure cancelledFailure() {
+        return new FfmpegFailure(ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), false, NODE, null);
     }
 
     private void checkOutputTime(double seconds) {

@@ -1,6 +1,5 @@
 package dev.vedit.server.ffmpeg;
 
-import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.wire.ErrorCode;
 import java.io.IOException;
 import java.time.Duration;
@@ -19,11 +18,11 @@ abstract class FramePipe implements AutoCloseable {
     private final StderrTail stderr = new StderrTail(STDERR_KEPT);
     private final AtomicBoolean killed = new AtomicBoolean();
 
-    FramePipe(Ffmpeg ffmpeg, List<String> args) throws EngineFailure {
+    FramePipe(Ffmpeg ffmpeg, List<String> args) throws FfmpegFailure {
         try {
             process = ffmpeg.processBuilder(args).start();
         } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+            throw new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "cannot start ffmpeg: " + e.getMessage(), "无法启动 ffmpeg"), true, NODE, e);
         }
         Thread.ofVirtual().start(() -> stderr.readFrom(process.getErrorStream()));
@@ -41,7 +40,7 @@ abstract class FramePipe implements AutoCloseable {
     }
 
     /** Waits for the process to end and fails unless it ended well. */
-    void awaitSuccess(String what) throws EngineFailure {
+    void awaitSuccess(String what) throws FfmpegFailure {
         try {
             if (!process.waitFor(EXIT_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
                 kill();
@@ -58,11 +57,11 @@ abstract class FramePipe implements AutoCloseable {
         }
     }
 
-    EngineFailure failure(String english, String chinese) {
+    FfmpegFailure failure(String english, String chinese) {
         String detail = stderr.text();
         String withOutput = detail.isEmpty() || english.contains(detail) ? english : english + ": " + detail;
         // Not retried, so the message does not invite a retry either.
-        return new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(withOutput, chinese),
+        return new FfmpegFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.finalMessage(withOutput, chinese),
                 false, NODE, null);
     }
 

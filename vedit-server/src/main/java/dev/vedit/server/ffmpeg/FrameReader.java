@@ -1,6 +1,5 @@
 package dev.vedit.server.ffmpeg;
 
-import dev.vedit.server.engine.EngineFailure;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +22,7 @@ public final class FrameReader extends FramePipe {
     private int height;
     private long frames;
 
-    private FrameReader(Ffmpeg ffmpeg, List<String> args) throws EngineFailure {
+    private FrameReader(Ffmpeg ffmpeg, List<String> args) throws FfmpegFailure {
         super(ffmpeg, args);
         in = new BufferedInputStream(process.getInputStream(), 1 << 20);
     }
@@ -34,7 +33,7 @@ public final class FrameReader extends FramePipe {
      * @param frameRate  frames per second to deliver (frames are repeated or dropped to keep it constant)
      * @param maxSeconds stop after this much of the source; {@code Double.POSITIVE_INFINITY} for all of it
      */
-    public static FrameReader open(Ffmpeg ffmpeg, Path video, double frameRate, double maxSeconds) throws EngineFailure {
+    public static FrameReader open(Ffmpeg ffmpeg, Path video, double frameRate, double maxSeconds) throws FfmpegFailure {
         List<String> args = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-v", "error"));
         if (Double.isFinite(maxSeconds)) {
             args.addAll(List.of("-t", decimal(maxSeconds)));
@@ -48,9 +47,9 @@ public final class FrameReader extends FramePipe {
     /**
      * The next frame's pixels, or {@code null} at the end of the video. The array is reused by the next call.
      *
-     * @throws EngineFailure when ffmpeg fails to decode (the message carries its error output)
+     * @throws FfmpegFailure when ffmpeg fails to decode (the message carries its error output)
      */
-    public byte[] next() throws EngineFailure {
+    public byte[] next() throws FfmpegFailure {
         try {
             String magic = token();
             if (magic == null) {

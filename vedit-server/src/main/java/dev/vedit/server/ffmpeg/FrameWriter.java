@@ -1,6 +1,5 @@
 package dev.vedit.server.ffmpeg;
 
-import dev.vedit.server.engine.EngineFailure;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -17,7 +16,7 @@ public final class FrameWriter extends FramePipe {
     private final OutputStream out;
     private final int frameBytes;
 
-    private FrameWriter(Ffmpeg ffmpeg, List<String> args, int frameBytes) throws EngineFailure {
+    private FrameWriter(Ffmpeg ffmpeg, List<String> args, int frameBytes) throws FfmpegFailure {
         super(ffmpeg, args);
         this.out = new BufferedOutputStream(process.getOutputStream(), 1 << 20);
         this.frameBytes = frameBytes;
@@ -30,7 +29,7 @@ public final class FrameWriter extends FramePipe {
      * @param maxSeconds how much of that audio to keep; {@code Double.POSITIVE_INFINITY} for all of it
      */
     public static FrameWriter open(Ffmpeg ffmpeg, int width, int height, double frameRate, Path audioFrom,
-                                   double maxSeconds, Path output) throws EngineFailure {
+                                   double maxSeconds, Path output) throws FfmpegFailure {
         List<String> args = new ArrayList<>(List.of("-hide_banner", "-v", "error", "-y",
                 "-f", "rawvideo", "-pix_fmt", "rgb24", "-s", width + "x" + height, "-framerate", decimal(frameRate),
                 "-i", "pipe:0"));
@@ -45,7 +44,7 @@ public final class FrameWriter extends FramePipe {
     }
 
     /** Sends one frame of exactly width × height × 3 bytes. */
-    public void write(byte[] rgb) throws EngineFailure {
+    public void write(byte[] rgb) throws FfmpegFailure {
         if (rgb.length != frameBytes) {
             throw new IllegalArgumentException("a frame has " + frameBytes + " bytes, not " + rgb.length);
         }
@@ -61,7 +60,7 @@ public final class FrameWriter extends FramePipe {
     }
 
     /** Ends the stream and waits for the encoder to finish the file. */
-    public void finish() throws EngineFailure {
+    public void finish() throws FfmpegFailure {
         try {
             out.close();
         } catch (IOException e) {

@@ -1,5 +1,6 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.facts.MediaInfo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.wire.ErrorCode;

@@ -2,7 +2,7 @@ package dev.vedit.server.task;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.ffmpeg.Ffmpeg;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.FieldSpec;
 import dev.vedit.wire.ModelSpec;

@@ -9,7 +9,7 @@ import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.InputMedia;
 import dev.vedit.server.engine.InputMode;
 import dev.vedit.server.engine.RunContext;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.FieldSpec;

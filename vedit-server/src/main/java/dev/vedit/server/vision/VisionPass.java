@@ -8,9 +8,10 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FrameReader;
 import dev.vedit.server.ffmpeg.FrameWriter;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -142,6 +143,11 @@ public final class VisionPass {
                 throw failure(ErrorCode.TASK_CANCELLED, null, null);
             }
             throw e;
+        } catch (FfmpegFailure f) {
+            if (context.cancelled()) {
+                throw failure(ErrorCode.TASK_CANCELLED, null, null);
+            }
+            throw translated(f);
         } catch (RuntimeException e) {
             // OpenCV reports its errors as RuntimeExceptions carrying the C++ message.
             throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
@@ -214,6 +220,8 @@ public final class VisionPass {
                 frame.data().put(pixels, 0, pixels.length);
                 samples.add(frame);
             }
+        } catch (FfmpegFailure f) {
+            throw translated(f);
         }
         return samples;
     }
@@ -234,7 +242,14 @@ public final class VisionPass {
             Mat image = new Mat(reader.height(), reader.width(), CV_8UC3);
             image.data().put(pixels, 0, pixels.length);
             return image;
+        } catch (FfmpegFailure f) {
+            throw translated(f);
         }
+    }
+
+    /** FFmpeg's failure as the engine reports it: same code, message and retry advice. */
+    private static EngineFailure translated(FfmpegFailure f) {
+        return new EngineFailure(f.code(), f.getMessage(), f.transientFailure(), f.step(), f.getCause());
     }
 
     private static FaceBlur.Style style(EditOperation op) throws EngineFailure {

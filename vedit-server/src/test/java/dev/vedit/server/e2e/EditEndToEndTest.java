@@ -10,7 +10,7 @@ import dev.vedit.sdk.Edits;
 import dev.vedit.sdk.InvalidRequestException;
 import dev.vedit.sdk.TaskFailedException;
 import dev.vedit.sdk.VeditClient;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.http.TestServer;
 import dev.vedit.wire.QueryReply;
 import dev.vedit.wire.SubmitReply;

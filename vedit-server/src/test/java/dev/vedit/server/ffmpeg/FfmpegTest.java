@@ -1,5 +1,6 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.facts.MediaInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

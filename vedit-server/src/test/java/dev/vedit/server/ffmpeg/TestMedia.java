@@ -1,5 +1,6 @@
 package dev.vedit.server.ffmpeg;
 
+import dev.vedit.server.facts.MediaInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;

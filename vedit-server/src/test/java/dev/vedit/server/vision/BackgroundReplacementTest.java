@@ -16,7 +16,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;

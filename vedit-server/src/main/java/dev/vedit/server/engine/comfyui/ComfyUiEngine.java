@@ -10,7 +10,7 @@ import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.RouteHealth;
 import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;

@@ -2,8 +2,9 @@ package dev.vedit.server.engine.comfyui;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.io.IOException;
@@ -47,7 +48,11 @@ final class Mp4Output {
         List<String> args = new ArrayList<>(FfmpegJob.input(file));
         args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?", "-c:v", "libx264", "-pix_fmt", "yuv420p", "-preset", "veryfast",
                 "-crf", "18", "-c:a", "aac", "-b:a", "192k", "-movflags", "+faststart", FfmpegJob.output(out)));
-        new FfmpegJob(ffmpeg, args).run(Math.max(1, info.durationSeconds()), p -> { }, timeout);
+        try {
+            new FfmpegJob(ffmpeg, args).run(Math.max(1, info.durationSeconds()), p -> { }, timeout);
+        } catch (FfmpegFailure f) {
+            throw new EngineFailure(f.code(), f.getMessage(), f.transientFailure(), "output", f);
+        }
         return out;
     }
 

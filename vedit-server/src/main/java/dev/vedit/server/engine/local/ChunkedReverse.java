@@ -3,8 +3,9 @@ package dev.vedit.server.engine.local;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -83,6 +84,8 @@ final class ChunkedReverse {
             context.onCancel(join::cancel);
             join.run(length, p -> { }, context.timeLimit());
             return new Prepared(reversed, finishingPlan(plan, length));
+        } catch (FfmpegFailure f) {
+            throw LocalFailures.of(f);
         } catch (IOException e) {
             throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
                     "cannot write the reversed chunks: " + e.getMessage(), "无法写入倒放的分段文件"), true);

@@ -6,8 +6,9 @@ import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.RunContext;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
@@ -105,7 +106,11 @@ public final class LocalEngine implements Engine {
         // Bounded by the accepted input: no more output than its probed length allows, whatever its samples hold.
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args()).boundedTo(command.expectedSeconds());
         context.onCancel(job::cancel);
-        job.run(command.expectedSeconds(), renderProgress, renderLimit);
+        try {
+            job.run(command.expectedSeconds(), renderProgress, renderLimit);
+        } catch (FfmpegFailure f) {
+            throw LocalFailures.of(f);
+        }
         try {
             if (!Files.isRegularFile(output) || Files.size(output) == 0) {
                 throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(

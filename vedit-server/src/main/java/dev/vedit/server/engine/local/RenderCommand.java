@@ -2,7 +2,7 @@ package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vedit.server.EngineSettings;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.server.http.TestServer;
 import java.awt.Color;

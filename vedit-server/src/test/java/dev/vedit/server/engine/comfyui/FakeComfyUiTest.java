@@ -7,7 +7,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import java.awt.Color;
 import java.awt.image.BufferedImage;

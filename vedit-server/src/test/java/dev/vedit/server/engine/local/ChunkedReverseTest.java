@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.vedit.server.engine.TestRun;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;

@@ -10,7 +10,7 @@ import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.TestRun;
-import dev.vedit.server.ffmpeg.MediaInfo;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;

@@ -1,4 +1,4 @@
-package dev.vedit.server.ffmpeg;
+package dev.vedit.server.facts;
 
 /**
  * What ffprobe found in a media file.
