@@ -70,6 +70,8 @@ final class Upstream {
 
     /** v2 error codes that mean "not now" and that created nothing. */
     private static final Set<String> BUSY_CODES = Set.of("421", "1003", "1011", "1010");
+    /** Envelope codes that mean the key was refused: v1's 802, the upload's 401, v2's 1002. */
+    private static final Set<String> KEY_REFUSED_CODES = Set.of("802", "401", "1002");
 
     private final URI root;
     private final String key;
@@ -138,7 +140,9 @@ final class Upstream {
     JsonNode query(String taskId) throws CallFailed {
         JsonNode reply = sendJson(authorized("/openapi/v2/query", timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json.createObjectNode().put("taskId", taskId).toString())).build());
-        checkV2(reply);
+        if (reply.path("status").asText("").isEmpty()) {
+            checkV2(reply); // the query itself failed (unknown task, rate limit); a FAILED task's errorCode is its outcome
+        }
         return reply;
     }
 
@@ -154,7 +158,7 @@ final class Upstream {
         }
         JsonNode reply = parse(response);
         int code = reply.path("code").asInt(-1);
-        if (BUSY_CODES.contains(Integer.toString(code))) {
+        if (BUSY_CODES.contains(Integer.toString(code)) || KEY_REFUSED_CODES.contains(Integer.toString(code))) {
             throw envelopeFailure(reply, "task list");
         }
         JsonNode tasks = reply.path("data").path("tasks");
@@ -309,7 +313,7 @@ final class Upstream {
     private static CallFailed envelopeFailure(JsonNode reply, String what) {
         String code = reply.path("code").asText(reply.path("errorCode").asText(""));
         String message = reply.path("msg").asText(reply.path("message").asText(reply.path("errorMessage").asText("")));
-        if (code.equals("401") || code.equals("802")) {
+        if (KEY_REFUSED_CODES.contains(code)) {
             return new CallFailed(Outcome.REFUSED, "1002", what + ": " + message, null, null);
         }
         Outcome outcome = BUSY_CODES.contains(code) ? Outcome.BUSY : Outcome.REFUSED;
