@@ -182,11 +182,11 @@ class RelayEndToEndTest {
         TestServer up = upstream(c -> c);
         TestServer relay = relayTo(up.server.baseUrl(), up.keyA);
         Clips clips = new Clips(dir.resolve("relay").resolve("cache"));
-        // Long enough work upstream to cancel it halfway: a quarter speed (a 36 s result), stabilised and denoised, at 720p.
+        // Long enough work upstream to cancel it halfway: three times slower (a 27 s result), stabilised and denoised, at 720p.
         Path source = clips.clip(dir.resolve("long.mp4"), 1280, 720, 9.0);
         String own = Uploads.downloadUrl(relay, relay.keyA, "long.mp4", Files.readAllBytes(source));
         JsonNode submitted = relay.post("/openapi/v2/" + ENDPOINT, relay.keyA,
-                Map.of("prompt", "slow it down to a quarter speed and remove the camera shake and reduce the noise", "videoUrl", own));
+                Map.of("prompt", "make it 3 times slower and remove the camera shake and reduce the noise", "videoUrl", own));
         assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEmpty();
         String taskId = submitted.path("taskId").asText();
 
@@ -250,6 +250,29 @@ class RelayEndToEndTest {
         assertThat(proxy.count("/media/")).as("result downloads").isGreaterThanOrEqualTo(3);
     }
 
+    @Test
+    void withoutATaskListUpstreamALostSubmitAnswerFailsRatherThanSubmitTwice() throws Exception {
+        FlakyProxy proxy = new FlakyProxy();
+        open.add(proxy);
+        TestServer up = upstream(c -> c);
+        proxy.target.set(up.server.baseUrl());
+        TestServer relay = relayTo(proxy.url(), up.keyA);
+        // Like the hosted service: no task list (404); and the first submit's answer is lost after the upstream took it.
+        proxy.plan("/openapi/v2/tasks", n -> Misbehaviour.ANSWER_404);
+        proxy.plan("/openapi/v2/" + ENDPOINT, n -> n == 1 ? Misbehaviour.DROP_AFTER : Misbehaviour.PASS);
+        Clips clips = new Clips(dir.resolve("relay").resolve("cache"));
+        Path source = clips.clip(dir.resolve("in.mp4"), 320, 240, 2.0);
+        String own = Uploads.downloadUrl(relay, relay.keyA, "in.mp4", Files.readAllBytes(source));
+
+        JsonNode submitted = relay.post("/openapi/v2/" + ENDPOINT, relay.keyA, Map.of("prompt", "make it black and white", "videoUrl", own));
+        JsonNode done = awaitEnd(relay, relay.keyA, submitted.path("taskId").asText());
+        assertThat(done.path("status").asText()).isEqualTo("FAILED");
+        assertThat(done.path("errorCode").asText()).isEqualTo("2006");
+        assertThat(done.path("errorMessage").asText()).contains("no task list").contains("not submitted again");
+        assertThat(proxy.count("/openapi/v2/" + ENDPOINT)).as("submits").isEqualTo(1);
+        assertThat(tasks(up, up.keyA)).as("upstream tasks").hasSize(1);
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------
 
     private JsonNode awaitEnd(TestServer s, String key, String taskId) {
@@ -289,7 +312,7 @@ class RelayEndToEndTest {
     }
 
     /** What the proxy does with one request. */
-    enum Misbehaviour { PASS, DROP_BEFORE, DROP_AFTER, DELAY, ANSWER_502, ANSWER_503, ANSWER_500, ANSWER_421 }
+    enum Misbehaviour { PASS, DROP_BEFORE, DROP_AFTER, DELAY, ANSWER_502, ANSWER_503, ANSWER_500, ANSWER_421, ANSWER_404 }
 
     /**
      * A loopback HTTP proxy in front of the upstream that misbehaves by plan, per path prefix and per request number
@@ -337,9 +360,14 @@ class RelayEndToEndTest {
                     exchange.close(); // no answer at all: the connection just ends
                     return;
                 }
-                case ANSWER_502, ANSWER_503, ANSWER_500 -> {
+                case ANSWER_502, ANSWER_503, ANSWER_500, ANSWER_404 -> {
                     byte[] text = "<html>bad gateway</html>".getBytes(StandardCharsets.UTF_8);
-                    exchange.sendResponseHeaders(what == Misbehaviour.ANSWER_502 ? 502 : what == Misbehaviour.ANSWER_503 ? 503 : 500, text.length);
+                    exchange.sendResponseHeaders(switch (what) {
+                        case ANSWER_502 -> 502;
+                        case ANSWER_503 -> 503;
+                        case ANSWER_404 -> 404;
+                        default -> 500;
+                    }, text.length);
                     exchange.getResponseBody().write(text);
                     exchange.close();
                     return;

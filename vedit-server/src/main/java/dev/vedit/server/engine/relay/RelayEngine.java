@@ -192,7 +192,10 @@ public final class RelayEngine implements Engine, AutoCloseable {
                 log.info("task {}: the last attempt stopped while submitting; looking for its upstream task", context.taskId());
                 Optional<String> found = lookUp(state, endpoint, request.prompt(), context);
                 if (found.isPresent()) {
+                    log.info("task {}: found it: upstream task {}", context.taskId(), found.get());
                     upstreamTaskId = adopt(state, found.get(), context);
+                } else {
+                    log.info("task {}: the upstream never got the submit; submitting now", context.taskId());
                 }
             }
         }
@@ -247,6 +250,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                         pause(wait, context);
                         Optional<String> found = lookUp(state, endpoint, request.prompt(), context);
                         if (found.isPresent()) {
+                            log.info("task {}: found it: upstream task {}", context.taskId(), found.get());
                             return adopt(state, found.get(), context);
                         }
                         log.info("task {}: the upstream has no such task; submitting again", context.taskId());

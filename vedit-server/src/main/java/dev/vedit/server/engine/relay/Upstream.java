@@ -153,16 +153,26 @@ final class Upstream {
     Optional<TaskPage> tasks(int page, int pageSize) throws CallFailed {
         HttpRequest request = authorized("/openapi/v2/tasks?page=" + page + "&pageSize=" + pageSize, timeout).GET().build();
         HttpResponse<String> response = send(request);
-        if (response.statusCode() == 404 || response.statusCode() == 405) {
+        if (response.statusCode() == 429 || response.statusCode() >= 500) {
+            parse(response); // throws: busy, or no answer
+        }
+        JsonNode reply;
+        try {
+            reply = response.body() == null || response.body().isBlank() ? null : json.readTree(response.body());
+        } catch (IOException e) {
+            reply = null;
+        }
+        // Anything but vedit's list (a 404, a web page, another service's error) means the upstream has no list. A wrong
+        // key is not decided here: the submit itself reports it.
+        if (reply == null || !reply.isObject()) {
             return Optional.empty();
         }
-        JsonNode reply = parse(response);
-        int code = reply.path("code").asInt(-1);
-        if (BUSY_CODES.contains(Integer.toString(code)) || KEY_REFUSED_CODES.contains(Integer.toString(code))) {
+        String code = reply.path("code").asText("");
+        if (BUSY_CODES.contains(code)) {
             throw envelopeFailure(reply, "task list");
         }
         JsonNode tasks = reply.path("data").path("tasks");
-        if (code != 0 || !tasks.isArray()) {
+        if (response.statusCode() != 200 || !code.equals("0") || !tasks.isArray()) {
             return Optional.empty();
         }
         List<Listed> listed = new ArrayList<>();
