@@ -257,7 +257,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                     }
                     case REFUSED -> throw refused(e, "the upstream refused the task", "上游拒绝了该任务");
                 }
-                deadline.check(e, context);
+                deadline.check(e);
                 pause(e.retryAfter != null ? e.retryAfter : wait, context);
                 wait = longer(wait);
             }
@@ -293,7 +293,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                 }
                 // Uploads are stored by content on both kinds of upstream: repeating one creates nothing new.
                 log.info("task {}: upload of the {} to the upstream failed ({}), trying again", context.taskId(), what, e.detail);
-                deadline.check(e, context);
+                deadline.check(e);
                 pause(e.retryAfter != null ? e.retryAfter : wait, context);
                 wait = longer(wait);
             }
@@ -364,7 +364,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                 if (e.outcome == Upstream.Outcome.REFUSED) {
                     throw refused(e, "the upstream refused its task list", "上游拒绝了任务列表请求");
                 }
-                deadline.check(e, context);
+                deadline.check(e);
                 checkCancelled(context);
                 pause(e.retryAfter != null ? e.retryAfter : wait, context);
                 wait = longer(wait);
@@ -408,7 +408,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                     }
                     throw refused(e, "the upstream refused to show task " + taskId, "上游拒绝查询任务 " + taskId);
                 }
-                deadline.check(e, context);
+                deadline.check(e);
                 if (e.retryAfter != null) {
                     wait = e.retryAfter;
                 }
@@ -446,7 +446,7 @@ public final class RelayEngine implements Engine, AutoCloseable {
                         throw failure(ErrorCode.FILE_PROCESSING_FAILED, false, "result " + n + " of upstream task " + taskId
                                 + " could not be downloaded: " + e.detail, "无法下载上游任务 " + taskId + " 的第 " + n + " 个结果", null);
                     }
-                    deadline.check(e, context);
+                    deadline.check(e);
                     pause(e.retryAfter != null ? e.retryAfter : wait, context);
                     wait = longer(wait);
                 }
@@ -515,14 +515,19 @@ public final class RelayEngine implements Engine, AutoCloseable {
             failingSince = -1;
         }
 
-        void check(Upstream.CallFailed e, RunContext context) throws EngineFailure {
+        void check(Upstream.CallFailed e) throws EngineFailure {
+            if (e.outcome == Upstream.Outcome.BUSY) {
+                // The upstream answers and asks us to wait (its queue or rate limit, e.g. a key allowed one task at a
+                // time): waiting is the backpressure, bounded by the task's time limit, not a fault to give up on.
+                failingSince = -1;
+                return;
+            }
             long now = clock.millis();
             if (failingSince < 0) {
                 failingSince = now;
             }
             if (now - failingSince > settings.patience().toMillis()) {
-                ErrorCode code = e.outcome == Upstream.Outcome.BUSY ? ErrorCode.SYSTEM_BUSY : ErrorCode.SERVICE_UNAVAILABLE;
-                throw failure(code, true, "the upstream " + settings.upstream() + " has been failing for "
+                throw failure(ErrorCode.SERVICE_UNAVAILABLE, true, "the upstream " + settings.upstream() + " has been failing for "
                         + settings.patience().toSeconds() + " s: " + e.detail, "上游 " + settings.upstream() + " 持续 "
                         + settings.patience().toSeconds() + " 秒不可用", e);
             }
