@@ -162,7 +162,7 @@ class RelayEndToEndTest {
         assertThat(done.path("status").asText()).isEqualTo("FAILED");
         assertThat(done.path("errorCode").asText()).isEqualTo("2006");
         assertThat(done.path("errorMessage").asText()).contains("VEDIT_RELAY_KEY").doesNotContain("not-the-upstream-key");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
             JsonNode health = relay.json.readTree(http.send(HttpRequest.newBuilder(URI.create(relay.url("/healthz"))).build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             JsonNode route = null;
@@ -190,7 +190,7 @@ class RelayEndToEndTest {
         assertThat(submitted.path("errorCode").asText()).as(submitted.toString()).isEmpty();
         String taskId = submitted.path("taskId").asText();
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(100)).until(() ->
                 tasks(up, up.keyA).stream().anyMatch(t -> t.path("status").asText().equals("RUNNING")));
         String upstreamId = tasks(up, up.keyA).getFirst().path("taskId").asText();
         JsonNode cancel = relay.post("/task/openapi/cancel", null, Map.of("apiKey", relay.keyA, "taskId", taskId));
@@ -277,7 +277,7 @@ class RelayEndToEndTest {
 
     private JsonNode awaitEnd(TestServer s, String key, String taskId) {
         AtomicReference<JsonNode> last = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).until(() -> {
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).until(() -> {
             JsonNode q = s.post("/openapi/v2/query", key, Map.of("taskId", taskId));
             last.set(q);
             return List.of("SUCCESS", "FAILED").contains(q.path("status").asText());

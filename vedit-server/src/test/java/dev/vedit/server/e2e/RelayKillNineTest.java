@@ -64,7 +64,7 @@ class RelayKillNineTest {
                 assertThat(r.path("plan").path("engine").asText()).isEqualTo("relay");
                 taskId = r.path("taskId").asText();
                 // The kill lands once the upstream has the task: after the submit, before our side finished.
-                await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> !upstreamTasks(upstream, relayKey).isEmpty());
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(50)).until(() -> !upstreamTasks(upstream, relayKey).isEmpty());
                 assertThat(status(base, taskId)).isNotIn("SUCCESS", "FAILED");
             } finally {
                 first.destroyForcibly(); // SIGKILL: no shutdown hook, no clean-up
@@ -74,7 +74,7 @@ class RelayKillNineTest {
             Process second = startRelay(data, port, upstream.server.baseUrl(), relayKey);
             try {
                 awaitHealthy(base);
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() ->
+                await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() ->
                         List.of("SUCCESS", "FAILED").contains(status(base, taskId)));
                 JsonNode q = post(base + "/openapi/v2/query", Map.of("taskId", taskId));
                 assertThat(q.path("status").asText()).as(q.toString()).isEqualTo("SUCCESS");
@@ -130,7 +130,8 @@ class RelayKillNineTest {
     }
 
     private void awaitHealthy(String base) {
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        // A JVM start with H2 and FFmpeg takes seconds alone, and a minute and more on a machine busy with other builds.
+        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200);
     }
