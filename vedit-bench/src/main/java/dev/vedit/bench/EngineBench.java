@@ -123,8 +123,32 @@ final class EngineBench implements Bench.Suite {
         Files.createDirectories(dir);
         RunContext context = new RunContext() {
             @Override
+            public String taskId() {
+                return "0000000000000000000";
+            }
+
+            @Override
+            public int attempt() {
+                return 1;
+            }
+
+            @Override
             public Path workDir() {
                 return dir;
+            }
+
+            @Override
+            public boolean stopRemoteJob() {
+                return false;
+            }
+
+            @Override
+            public java.util.Optional<String> engineState() {
+                return java.util.Optional.empty(); // the local engine keeps no remote job
+            }
+
+            @Override
+            public void saveEngineState(String state) {
             }
 
             @Override
