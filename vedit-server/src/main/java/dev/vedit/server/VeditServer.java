@@ -5,6 +5,7 @@ import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.comfyui.ComfyUiEngine;
+import dev.vedit.server.engine.relay.RelayEngine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.LeftoverProcesses;
@@ -195,6 +196,11 @@ public final class VeditServer implements AutoCloseable {
                     .map(ModelSpec::endpoint).toList());
             resources.add(comfyui);
             engines.add(comfyui);
+        }
+        if (settings.relayUrl() != null) {
+            RelayEngine relay = new RelayEngine(RelayEngine.Settings.of(settings.relayUrl(), settings.relayKey()), json);
+            resources.add(relay);
+            engines.add(relay);
         }
         return engines;
     }
