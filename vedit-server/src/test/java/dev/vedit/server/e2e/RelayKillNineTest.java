@@ -131,7 +131,7 @@ class RelayKillNineTest {
 
     private void awaitHealthy(String base) {
         // A JVM start with H2 and FFmpeg takes seconds alone, and a minute and more on a machine busy with other builds.
-        await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200);
     }

@@ -96,7 +96,7 @@ class ComfyUiKillNineTest {
     }
 
     private void awaitHealthy(String base) {
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
                 http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
                         .statusCode() == 200);
     }
