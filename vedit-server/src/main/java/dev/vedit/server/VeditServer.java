@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
+import dev.vedit.server.engine.WorkflowEngine;
+import dev.vedit.server.workflow.WorkflowRegistry;
+import dev.vedit.server.workflow.WorkflowService;
 import dev.vedit.server.engine.comfyui.ComfyUiEngine;
 import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
@@ -150,6 +153,10 @@ public final class VeditServer implements AutoCloseable {
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
                             config.requestLimits()));
+            WorkflowRegistry workflowRegistry = new WorkflowRegistry(db.jdbi(), json, clock);
+            WorkflowEngine workflowEngine = engineList.stream().flatMap(e -> e.workflows().stream()).findFirst().orElse(null);
+            api.withWorkflows(new WorkflowService(workflowRegistry, workflowEngine, tasks.service(), media::linkToUpload,
+                    config.engines().workflows(), json));
             Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.

@@ -81,7 +81,8 @@ final class TaskRunner {
     /** A workflow task: its media fetched (the outbound rules of model inputs), then the whole graph run. */
     private List<EngineOutput> runWorkflow(Task task, RunContext context) throws EngineFailure {
         Engine engine = engines.byName(task.engine());
-        if (!(engine instanceof WorkflowEngine workflows)) {
+        WorkflowEngine workflows = engine.workflows().orElse(null);
+        if (workflows == null) {
             throw new EngineFailure(ErrorCode.ENGINE_UNAVAILABLE, ErrorCode.ENGINE_UNAVAILABLE.message(
                     "the engine " + task.engine() + " cannot run workflows", "引擎 " + task.engine() + " 无法运行工作流"), false);
         }
