@@ -312,7 +312,7 @@ public final class ComfyUiEngine implements Engine, WorkflowEngine, AutoCloseabl
         }
         ObjectNode errors = json.createObjectNode();
         for (ComfyPools.Server s : servers) {
-            if (s.canRun(template)) {
+            if (s.canRun(template) && pools.alive(s)) {
                 return new WorkflowEngine.Check(WorkflowEngine.Verdict.RUNNABLE, json.createObjectNode(), "");
             }
             ObjectNode e = s.templateErrors.get(template.name());
