@@ -44,7 +44,7 @@ class RunWorkflowCliTest {
              "7": {"class_type": "PreviewAny", "inputs": {"source": ["6", 0]}}}""";
 
     @TempDir
-    Path dir;
+    static Path dir;
     FakeComfyUi fake;
     TestServer server;
     Path clip;
