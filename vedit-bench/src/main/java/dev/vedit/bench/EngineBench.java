@@ -144,6 +144,31 @@ final class EngineBench implements Bench.Suite {
             public Duration timeLimit() {
                 return Duration.ofMinutes(10);
             }
+
+            // The local engine keeps no remote job: the durable-state half of the context is never used here.
+            @Override
+            public String taskId() {
+                return "0";
+            }
+
+            @Override
+            public int attempt() {
+                return 1;
+            }
+
+            @Override
+            public boolean stopRemoteJob() {
+                return false;
+            }
+
+            @Override
+            public java.util.Optional<String> engineState() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void saveEngineState(String state) {
+            }
         };
         long t = System.nanoTime();
         try {
