@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "vedit", mixinStandardHelpOptions = true, version = "vedit 0.1.0",
         description = "Edit videos with vedit or the hosted RunningHub API from the command line.",
-        subcommands = {EditCommand.class, TasksCommand.class, ModelsCommand.class, AccountCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {EditCommand.class, RunCommand.class, TasksCommand.class, ModelsCommand.class, AccountCommand.class, CommandLine.HelpCommand.class},
         footer = {"",
                 "Connection: --base-url / --api-key, or the environment: VEDIT_BASE_URL and VEDIT_API_KEY",
                 "(RunningHub's RH_API_BASE_URL and RH_API_KEY work too). Default base URL: " + ClientOptions.LOCAL_BASE_URL,

@@ -88,7 +88,7 @@ public abstract sealed class EditBuilder<B extends EditBuilder<B>> permits Kling
                 }
             }
             case IMAGE -> field.list() ? images(name, List.of(value)) : param(name, value);
-            case STRING, LIST, VIDEO -> param(name, value);
+            case STRING, LIST, VIDEO, AUDIO -> param(name, value);
         };
     }
 

@@ -16,10 +16,14 @@ final class ErrorMapping {
     static VeditApiException forCode(String code, String message, String taskId, Duration retryAfter) {
         String text = message == null || message.isBlank() ? "error " + code : v1Text(code, message);
         return switch (code) {
-            case "1001", "1007", "1008", "1009", "2001", "2003", "2004", "301", "413" -> new InvalidRequestException(code, text, taskId, null);
+            // 803 a nodeInfoList that does not fit the workflow, 810 a workflow that cannot run, 435 an unknown instanceType,
+            // 433 a graph ComfyUI rejects: the request must change.
+            case "1001", "1007", "1008", "1009", "2001", "2003", "2004", "301", "413", "803", "810", "435", "433" ->
+                    new InvalidRequestException(code, text, taskId, null);
             case "1002", "802", "401", "403" -> new AuthenticationException(code, text, taskId, null);
-            case "1004", "807", "404", "410" -> new NotFoundException(code, text, taskId, null);
-            case "421", "1003", "1011", "429" -> new LimitExceededException(code, text, taskId, retryAfter);
+            case "1004", "807", "404", "410", "380" -> new NotFoundException(code, text, taskId, null);
+            // 415: every ComfyUI server is busy or unreachable; clients retry after a while.
+            case "421", "1003", "1011", "429", "415" -> new LimitExceededException(code, text, taskId, retryAfter);
             default -> new ServerException(code, text, taskId, null);
         };
     }

@@ -32,6 +32,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Objects;
@@ -237,6 +238,69 @@ public final class VeditClient implements AutoCloseable {
                     }
                     return r.plan();
                 });
+    }
+
+    /**
+     * Runs a workflow the operator registered ({@code POST /openapi/v2/run/workflow/{id}}) with some inputs overridden, on
+     * the default pool; {@link #waitFor} follows it, and its {@code results} hold every output (images, videos, audio,
+     * text) in node order. Like {@link #submit(EditRequest)}, a lost reply is not retried blindly.
+     *
+     * @throws NotFoundException       (380) when no workflow has that id for this key
+     * @throws InvalidRequestException (803) when an override names a node or input the workflow lacks, or a value it cannot
+     *                                 hold; (810) when the ComfyUI servers cannot run it; (435) an unknown instance type
+     * @throws LimitExceededException  (421, 415) when the queue is full or every ComfyUI server is busy
+     */
+    public SubmitReply runWorkflow(String workflowId, NodeInfo... nodeInfo) {
+        return runWorkflow(workflowId, null, List.of(nodeInfo));
+    }
+
+    /** {@link #runWorkflow(String, NodeInfo...)} on a pool of ComfyUI servers ({@code instanceType}; {@code null}: default). */
+    public SubmitReply runWorkflow(String workflowId, String instanceType, List<NodeInfo> nodeInfo) {
+        return submitOnce("run/workflow/" + pathSegment(workflowId), runBody(instanceType, nodeInfo));
+    }
+
+    /** Runs an AI app ({@code POST /openapi/v2/run/ai-app/{webappId}}): only the inputs the app lists may be set. */
+    public SubmitReply runAiApp(String webappId, NodeInfo... nodeInfo) {
+        return runAiApp(webappId, null, List.of(nodeInfo));
+    }
+
+    /** {@link #runAiApp(String, NodeInfo...)} on a pool of ComfyUI servers ({@code null}: default). */
+    public SubmitReply runAiApp(String webappId, String instanceType, List<NodeInfo> nodeInfo) {
+        return submitOnce("run/ai-app/" + pathSegment(webappId), runBody(instanceType, nodeInfo));
+    }
+
+    /** {@link #runWorkflow(String, NodeInfo...)} on the executor. */
+    public CompletableFuture<SubmitReply> runWorkflowAsync(String workflowId, NodeInfo... nodeInfo) {
+        return async(() -> runWorkflow(workflowId, nodeInfo));
+    }
+
+    /** A submit that is never repeated after a lost reply: the workflow endpoints take no {@code Idempotency-Key}. */
+    private SubmitReply submitOnce(String endpoint, JsonNode body) {
+        byte[] bytes = write(body);
+        return transport.json(() -> post("/openapi/v2/" + endpoint, bytes), RequestOptions.defaults(), Safety.CREATES, true, reply -> {
+            SubmitReply r = json.convertValue(reply, SubmitReply.class);
+            if (!r.accepted()) {
+                throw ErrorMapping.forCode(r.errorCode(), r.errorMessage(), r.taskId(), null);
+            }
+            return r;
+        });
+    }
+
+    private JsonNode runBody(String instanceType, List<NodeInfo> nodeInfo) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("nodeInfoList", nodeInfo);
+        if (instanceType != null) {
+            body.put("instanceType", instanceType);
+        }
+        body.put("usePersonalQueue", "false");
+        return json.valueToTree(body);
+    }
+
+    private static String pathSegment(String id) {
+        if (id == null || id.isBlank()) {
+            throw new IllegalArgumentException("a workflow id is required");
+        }
+        return java.net.URLEncoder.encode(id.strip(), java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
     }
 
     /** {@link #submit(EditRequest)} on the executor. */

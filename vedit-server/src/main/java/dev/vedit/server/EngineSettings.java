@@ -17,9 +17,11 @@ import java.util.Map;
  * @param routes           endpoint → engine name or {@code auto}
  * @param defaultRoute     the route of every other endpoint, or {@code null}: {@code auto} once a generative engine is
  *                         configured, else {@code local}
+ * @param workflows        RunningHub's workflow API: whether inline workflows run, and on which node classes
  */
 public record EngineSettings(Map<String, List<URI>> comfyui, Path comfyuiTemplates, String relayUrl, String relayKey,
-                             Map<String, String> routes, String defaultRoute, Duration cancelGrace) {
+                             Map<String, String> routes, String defaultRoute, Duration cancelGrace,
+                             dev.vedit.server.workflow.WorkflowService.Settings workflows) {
     public EngineSettings {
         comfyui = Map.copyOf(comfyui);
         routes = Map.copyOf(routes);
@@ -27,7 +29,8 @@ public record EngineSettings(Map<String, List<URI>> comfyui, Path comfyuiTemplat
 
     /** The local engine for everything. */
     public static EngineSettings localOnly() {
-        return new EngineSettings(Map.of(), null, null, null, Map.of(), null, Duration.ofSeconds(30));
+        return new EngineSettings(Map.of(), null, null, null, Map.of(), null, Duration.ofSeconds(30),
+                dev.vedit.server.workflow.WorkflowService.Settings.defaults());
     }
 
     /**
@@ -59,18 +62,23 @@ public record EngineSettings(Map<String, List<URI>> comfyui, Path comfyuiTemplat
     }
 
     public EngineSettings withComfyUi(Map<String, List<URI>> pools, Path templates) {
-        return new EngineSettings(pools, templates, relayUrl, relayKey, routes, defaultRoute, cancelGrace);
+        return new EngineSettings(pools, templates, relayUrl, relayKey, routes, defaultRoute, cancelGrace, workflows);
     }
 
     public EngineSettings withRelay(String url, String key) {
-        return new EngineSettings(comfyui, comfyuiTemplates, url, key, routes, defaultRoute, cancelGrace);
+        return new EngineSettings(comfyui, comfyuiTemplates, url, key, routes, defaultRoute, cancelGrace, workflows);
     }
 
     public EngineSettings withRoutes(Map<String, String> newRoutes, String newDefault) {
-        return new EngineSettings(comfyui, comfyuiTemplates, relayUrl, relayKey, newRoutes, newDefault, cancelGrace);
+        return new EngineSettings(comfyui, comfyuiTemplates, relayUrl, relayKey, newRoutes, newDefault, cancelGrace, workflows);
+    }
+
+    /** Inline workflows in create requests: off by default; {@code nodeClasses} non-empty limits them to those classes. */
+    public EngineSettings withWorkflows(dev.vedit.server.workflow.WorkflowService.Settings settings) {
+        return new EngineSettings(comfyui, comfyuiTemplates, relayUrl, relayKey, routes, defaultRoute, cancelGrace, settings);
     }
 
     public EngineSettings withCancelGrace(Duration grace) {
-        return new EngineSettings(comfyui, comfyuiTemplates, relayUrl, relayKey, routes, defaultRoute, grace);
+        return new EngineSettings(comfyui, comfyuiTemplates, relayUrl, relayKey, routes, defaultRoute, grace, workflows);
     }
 }

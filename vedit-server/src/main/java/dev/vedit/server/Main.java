@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code vedit} program. */
 @Command(name = "vedit", mixinStandardHelpOptions = true, version = "vedit 0.1.0",
         description = "A self-hostable AI video-edit service that speaks the RunningHub OpenAPI.",
-        subcommands = {Main.Serve.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, WorkflowsCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -120,6 +120,14 @@ public final class Main {
                 + "VEDIT_ROUTES=ENDPOINT=ENGINE,…). Default: auto once --comfyui or --relay-url is set (the local engine plans first, "
                 + "prompts it refuses as generative go to the generative engine), else local.")
         List<String> routes;
+        @Option(names = "--workflow-inline", defaultValue = "${env:VEDIT_WORKFLOW_INLINE:-false}",
+                description = "Let workflow create requests carry their own graph (the 'workflow' string): it runs arbitrary graphs on "
+                        + "your GPUs, so it is off unless set (default ${DEFAULT-VALUE}).")
+        boolean workflowInline;
+        @Option(names = "--workflow-nodes", split = ",", defaultValue = "${env:VEDIT_WORKFLOW_NODES}",
+                description = "With --workflow-inline: the only node classes an inline workflow may use, e.g. "
+                        + "LoadImage,ImageInvert,SaveImage (default: any class the servers have).")
+        List<String> workflowNodes;
 
         @Override
         public Integer call() throws Exception {
@@ -188,7 +196,10 @@ public final class Main {
             return EngineSettings.localOnly()
                     .withComfyUi(EngineSettings.parseComfyUi(comfyui == null ? List.of() : comfyui), comfyuiTemplates)
                     .withRelay(relayUrl == null || relayUrl.isBlank() ? null : relayUrl.strip(), relayKey)
-                    .withRoutes(parsed, null);
+                    .withRoutes(parsed, null)
+                    .withWorkflows(new dev.vedit.server.workflow.WorkflowService.Settings(workflowInline,
+                            workflowNodes == null ? java.util.Set.of() : workflowNodes.stream().map(String::strip).filter(n -> !n.isEmpty())
+                                    .collect(java.util.stream.Collectors.toSet())));
         }
     }
 

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
+import dev.vedit.server.engine.WorkflowEngine;
+import dev.vedit.server.workflow.WorkflowRegistry;
+import dev.vedit.server.workflow.WorkflowService;
 import dev.vedit.server.engine.comfyui.ComfyUiEngine;
 import dev.vedit.server.engine.relay.RelayEngine;
 import dev.vedit.server.engine.local.LocalEngine;
@@ -157,6 +160,10 @@ public final class VeditServer implements AutoCloseable {
                             config.requestLimits()));
             Health health = health(db, dataDir, deployment);
             api.onRefusal(metrics::refused);
+            WorkflowRegistry workflowRegistry = new WorkflowRegistry(db.jdbi(), json, clock);
+            WorkflowEngine workflowEngine = engineList.stream().flatMap(e -> e.workflows().stream()).findFirst().orElse(null);
+            api.withWorkflows(new WorkflowService(workflowRegistry, workflowEngine, tasks.service(), media::linkToUpload,
+                    config.engines().workflows(), json));
             Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops, health)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.

@@ -28,6 +28,20 @@ public enum ErrorCode {
     GENERATION_FAILED("1015", "Generation failed", ", please try again", "生成失败", "，请重试"),
     QUEUE_LIMIT("421", "api queue limit reached, please retry later", "队列已满，请稍后重试"),
 
+    // RunningHub's codes of the workflow and AI-app API (contract part 2); the English text is the contract's msg.
+    /** A nodeInfoList entry names a node or input the workflow lacks, or a value the input cannot hold. */
+    WORKFLOW_NODE_INFO_INVALID("803", "APIKEY_INVALID_NODE_INFO", "节点参数无效"),
+    /** No registered workflow (or AI app) has that id, or it is private to other accounts. */
+    WORKFLOW_NOT_FOUND("380", "WORKFLOW_NOT_EXISTS", "工作流不存在"),
+    /** The workflow failed its check against the ComfyUI servers' node list: it cannot run there. */
+    WORKFLOW_NOT_RUNNABLE("810", "WORKFLOW_NOT_SAVED_OR_NOT_RUNNING", "工作流无法运行"),
+    /** The instanceType names no configured pool of ComfyUI servers. */
+    INSTANCE_TYPE_UNKNOWN("435", "TASK_USER_EXCLAPI_INSTANCE_NOT_FOUND", "实例类型不存在"),
+    /** Every ComfyUI server of the pool is unreachable or full; clients retry after 30–120 s. */
+    INSTANCE_BUSY("415", "TASK_INSTANCE_MAXED", "实例已满或不可用"),
+    /** ComfyUI rejected the graph ({@code /prompt} answered 400); ComfyUI's node_errors come with it. */
+    PROMPT_REJECTED("433", "VALIDATE_PROMPT_FAILED", "工作流校验失败"),
+
     /** The routed engine cannot perform (part of) the requested edit; the message quotes the refused words. */
     EDIT_NOT_SUPPORTED("2001", "This edit cannot be performed by the engine (invalid parameter, not retryable)", "该引擎无法执行此编辑（参数错误，重试无效）"),
     /** The task was cancelled by its owner before it finished. */

@@ -13,9 +13,11 @@ public enum FieldType {
     /** A JSON boolean. */
     BOOLEAN,
     /** A JSON integer. */
-    INT;
+    INT,
+    /** A URL string naming an audio file (no model field has one; workflow inputs do). */
+    AUDIO;
 
     public boolean isMedia() {
-        return this == VIDEO || this == IMAGE;
+        return this == VIDEO || this == IMAGE || this == AUDIO;
     }
 }

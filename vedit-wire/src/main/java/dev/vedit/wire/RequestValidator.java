@@ -57,7 +57,7 @@ public final class RequestValidator {
                 case LIST -> listValue(field, value);
                 case BOOLEAN -> bool(field, value);
                 case INT -> integer(field, value);
-                case VIDEO, IMAGE -> media(field, value);
+                case VIDEO, IMAGE, AUDIO -> media(field, value);
             };
             if (normalized != null) {
                 params.set(field.name(), normalized);
@@ -182,6 +182,15 @@ public final class RequestValidator {
             urls.add(url);
         }
         return field.list() ? urls : urls.get(0);
+    }
+
+    /**
+     * A {@code webhookUrl} field checked as the model endpoints check it (other endpoints take one too).
+     *
+     * @return the URL, or {@code null} when absent or blank
+     */
+    public static String checkWebhookUrl(JsonNode value) {
+        return webhookUrl(value);
     }
 
     private static String webhookUrl(JsonNode value) {

@@ -65,7 +65,7 @@ class RequestValidatorTest {
         return switch (f.type()) {
             case STRING -> JSON.textNode(f.name().equals("prompt") ? "Make the sky purple at dusk" : "blurry");
             case VIDEO -> f.list() ? JSON.arrayNode().add(VIDEO_URL) : JSON.textNode(VIDEO_URL);
-            case IMAGE -> f.list() ? JSON.arrayNode().add(IMAGE_URL) : JSON.textNode(IMAGE_URL);
+            case IMAGE, AUDIO -> f.list() ? JSON.arrayNode().add(IMAGE_URL) : JSON.textNode(IMAGE_URL);
             case LIST -> JSON.textNode(f.enumValues().get(0));
             case BOOLEAN -> JSON.booleanNode(true);
             case INT -> JSON.numberNode(f.min() == null ? 0 : f.min());
@@ -197,7 +197,7 @@ class RequestValidatorTest {
                     json("[true]"), json("{}"));
             case INT -> List.of(json("1.5"), json("\"abc\""), json("\"1.5\""), json("\"42\""), json("true"), json("[1]"), json("{}"),
                     JSON.numberNode(new BigInteger("99999999999999999999")));
-            case VIDEO, IMAGE -> f.list()
+            case VIDEO, IMAGE, AUDIO -> f.list()
                     ? List.of(json("42"), json("true"), json("{}"), json("[42]"), json("[\"" + IMAGE_URL + "\", {}]"), json("[null]"),
                             JSON.textNode(IMAGE_URL))
                     : List.of(json("42"), json("true"), json("{}"), json("[\"" + VIDEO_URL + "\", \"" + VIDEO_URL + "\"]"), json("[7]"));

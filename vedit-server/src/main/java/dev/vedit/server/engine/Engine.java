@@ -47,6 +47,11 @@ public interface Engine {
         return List.of();
     }
 
+    /** This engine as one that runs whole workflows (RunningHub's workflow API), if it does; wrappers pass it through. */
+    default java.util.Optional<WorkflowEngine> workflows() {
+        return this instanceof WorkflowEngine w ? java.util.Optional.of(w) : java.util.Optional.empty();
+    }
+
     /** A validation result for an engine with no workflow of its own: the plan's engine is the one output. */
     static String defaultPromptTips(EditPlan plan) {
         return "{\"result\": true, \"error\": null, \"outputs_to_execute\": [\"" + plan.engine() + "\"], \"node_errors\": {}}";

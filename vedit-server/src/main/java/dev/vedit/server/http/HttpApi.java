@@ -64,6 +64,7 @@ public final class HttpApi {
     private final KeyRateLimiter rateLimiter;
     private volatile Health health;
     private volatile java.util.function.Consumer<ErrorCode> refusals = code -> { };
+    private WorkflowRoutes workflows;
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -74,6 +75,12 @@ public final class HttpApi {
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
         this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);
+    }
+
+    /** Serves RunningHub's workflow and AI-app API with this service (before {@link #create}). */
+    public HttpApi withWorkflows(dev.vedit.server.workflow.WorkflowService service) {
+        this.workflows = new WorkflowRoutes(this, service, json);
+        return this;
     }
 
     /** Builds the server (not started), with routes and hooks from other features (operations) added. */
@@ -157,6 +164,9 @@ public final class HttpApi {
         r.post("/uc/openapi/webhookSecret", ctx -> webhookSecret(ctx, false));
         r.post("/uc/openapi/webhookSecret/rotate", ctx -> webhookSecret(ctx, true));
         r.get("/media/{token}/{name}", media::download);
+        if (workflows != null) {
+            workflows.install(r);
+        }
         r.head("/media/{token}/{name}", media::download);
 
         r.error(404, ctx -> {
@@ -439,7 +449,7 @@ public final class HttpApi {
         return V1Reply.error(V1Reply.APIKEY_TASK_NOT_FOUND, "APIKEY_TASK_NOT_FOUND");
     }
 
-    private static V1Reply<Object> v1Error(VeditException e) {
+    static V1Reply<Object> v1Error(VeditException e) {
         return switch (e.code()) {
             case INVALID_API_KEY -> V1Reply.error(V1Reply.APIKEY_UNAUTHORIZED, "APIKEY_UNAUTHORIZED: " + e.getMessage());
             case INVALID_PARAMETERS -> V1Reply.error(V1Reply.PARAMS_INVALID, "PARAMS_INVALID: " + e.getMessage());
@@ -474,7 +484,7 @@ public final class HttpApi {
      * only be found by reading it, so such a body is read up to {@link #SMALL_BODY_BYTES}: a stranger's body
      * never costs more memory than that, whatever its declared length.
      */
-    private Caller caller(Context ctx, BodyLimit limit) {
+    Caller caller(Context ctx, BodyLimit limit) {
         return caller(ctx, limit, body -> { });
     }
 
@@ -497,7 +507,7 @@ public final class HttpApi {
     }
 
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
-    private Account requireAccount(Context ctx, JsonNode body) {
+    Account requireAccount(Context ctx, JsonNode body) {
         Account account = authenticate(ctx, body);
         rateLimit(account);
         return account;
@@ -533,7 +543,7 @@ public final class HttpApi {
      * Runs a handler and renders what it returns, or its {@link VeditException} in the endpoint's own error
      * shape. A database outage is HTTP 503 (clients retry on 5xx); anything unexpected is HTTP 500.
      */
-    private void handle(Context ctx, Function<VeditException, Object> errorShape, Action action) {
+    void handle(Context ctx, Function<VeditException, Object> errorShape, Action action) {
         try {
             send(ctx, action.run());
         } catch (VeditException e) {

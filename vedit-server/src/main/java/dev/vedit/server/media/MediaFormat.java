@@ -16,7 +16,9 @@ public enum MediaFormat {
     MP3("audio", "mp3", "audio/mpeg", true),
     WAV("audio", "wav", "audio/wav", true),
     FLAC("audio", "flac", "audio/flac", true),
-    ZIP("zip", "zip", "application/zip", true);
+    ZIP("zip", "zip", "application/zip", true),
+    /** A workflow's text output (never sniffed, never uploadable: only engines write it). */
+    TXT("text", "txt", "text/plain; charset=utf-8", false);
 
     private final String mediaType;
     private final String extension;

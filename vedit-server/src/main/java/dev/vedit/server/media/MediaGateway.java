@@ -164,7 +164,11 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
             throw new EngineFailure(ErrorCode.FILE_PROCESSING_FAILED, ErrorCode.FILE_PROCESSING_FAILED.message(
                     where + " could not be stored locally (" + e.getMessage() + ")", where + " 无法保存到本地"), true, "fetch", e);
         }
-        String kind = field.type() == FieldType.VIDEO ? "video" : "image";
+        String kind = switch (field.type()) {
+            case VIDEO -> "video";
+            case AUDIO -> "audio";
+            default -> "image";
+        };
         if (!fetched.mediaType().equals(kind) || !field.acceptsFormat(fetched.format().extension())) {
             throw new EngineFailure(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_INVALID.message(
                     where + " is " + article(fetched.format().extension()) + " " + fetched.format().extension().toUpperCase(Locale.ROOT)

@@ -96,12 +96,31 @@ public final class MediaService {
      */
     public StoredMedia storeFile(Path file) throws IOException {
         HashingCopy.Result hashed = HashingCopy.hash(file);
-        MediaFormat format = MediaSniffer.sniff(file).orElseThrow(() -> VeditException.of(ErrorCode.MEDIA_INVALID,
+        // Text has no magic bytes: a workflow's text output comes as a .txt file the engine wrote itself.
+        MediaFormat format = MediaSniffer.sniff(file).or(() -> file.getFileName().toString().endsWith(".txt")
+                ? Optional.of(MediaFormat.TXT) : Optional.empty()).orElseThrow(() -> VeditException.of(ErrorCode.MEDIA_INVALID,
                 "the result file " + file.getFileName() + " is no known media format",
                 "结果文件 " + file.getFileName() + " 不是可识别的媒体格式"));
         String key = OUTPUT_PREFIX + "/" + hashed.sha256() + "." + format.extension();
         record(key, hashed, format, file);
         return new StoredMedia(key, hashed.sha256(), hashed.size(), format);
+    }
+
+    /**
+     * A fresh download URL for an upload named by its {@code fileName} (the upload reply's {@code openapi/<sha256>.<ext>},
+     * which workflow clients send as a media value), if that account uploaded it and it is still stored.
+     */
+    public Optional<String> linkToUpload(String fileName, long accountId) {
+        if (!fileName.matches(UPLOAD_PREFIX + "/[0-9a-f]{64}\\.[a-z0-9]{2,5}")) {
+            return Optional.empty();
+        }
+        int owned = repository.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM media_links l JOIN media_objects o"
+                        + " ON o.media_key = l.media_key WHERE l.media_key = :key AND l.account_id = :account")
+                .bind("key", fileName).bind("account", accountId).mapTo(Integer.class).one());
+        if (owned == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(createLink(fileName, accountId, fileName.substring(UPLOAD_PREFIX.length() + 1), linkTtl).url());
     }
 
     /** A new public URL to a stored object, valid for {@code ttl}. */

@@ -163,7 +163,7 @@ public final class ApiDocument {
         List<String> notes = new ArrayList<>();
         switch (field.type()) {
             case STRING -> item.put("type", "string");
-            case VIDEO, IMAGE -> {
+            case VIDEO, IMAGE, AUDIO -> {
                 item.put("type", "string");
                 notes.add("URL of " + (field.type().name().toLowerCase(Locale.ROOT)));
                 if (!field.formats().isEmpty()) {

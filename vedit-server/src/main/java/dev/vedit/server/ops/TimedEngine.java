@@ -42,6 +42,11 @@ final class TimedEngine implements Engine {
     }
 
     @Override
+    public java.util.Optional<dev.vedit.server.engine.WorkflowEngine> workflows() {
+        return engine.workflows(); // workflow runs are timed per task by the queue's own metrics
+    }
+
+    @Override
     public List<dev.vedit.server.engine.RouteHealth> health() {
         return engine.health();
     }

@@ -9,7 +9,10 @@ import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.InputMedia;
 import dev.vedit.server.engine.InputMode;
 import dev.vedit.server.engine.RunContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.vedit.server.engine.WorkflowEngine;
 import dev.vedit.server.facts.MediaInfo;
+import dev.vedit.wire.FieldType;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.FieldSpec;
@@ -36,6 +39,9 @@ final class TaskRunner {
     }
 
     List<TaskOutput> run(Task task, RunContext context) throws EngineFailure {
+        if (task.endpoint().startsWith(WorkflowSubmission.ENDPOINT_PREFIX)) {
+            return keep(task, runWorkflow(task, context), context);
+        }
         ModelSpec model = ModelCatalog.standard().byPath(task.endpoint())
                 .orElseThrow(() -> new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
                         "the task's model " + task.endpoint() + " is not in this server's catalog",
@@ -58,6 +64,10 @@ final class TaskRunner {
             throw cancelled();
         }
         List<EngineOutput> outputs = engine.run(plan, inputs, context);
+        return keep(task, outputs, context);
+    }
+
+    private List<TaskOutput> keep(Task task, List<EngineOutput> outputs, RunContext context) throws EngineFailure {
         if (context.cancelled()) {
             throw cancelled();
         }
@@ -66,6 +76,45 @@ final class TaskRunner {
             kept.add(media.keep(task.accountId(), i, outputs.get(i)));
         }
         return kept;
+    }
+
+    /** A workflow task: its media fetched (the outbound rules of model inputs), then the whole graph run. */
+    private List<EngineOutput> runWorkflow(Task task, RunContext context) throws EngineFailure {
+        Engine engine = engines.byName(task.engine());
+        WorkflowEngine workflows = engine.workflows().orElse(null);
+        if (workflows == null) {
+            throw new EngineFailure(ErrorCode.ENGINE_UNAVAILABLE, ErrorCode.ENGINE_UNAVAILABLE.message(
+                    "the engine " + task.engine() + " cannot run workflows", "引擎 " + task.engine() + " 无法运行工作流"), false);
+        }
+        JsonNode request;
+        try {
+            request = json.readTree(task.requestJson());
+        } catch (IOException e) {
+            throw new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
+                    "the stored task could not be read", "无法读取已保存的任务"), false, null, e);
+        }
+        List<WorkflowEngine.Media> files = new ArrayList<>();
+        int i = 0;
+        for (JsonNode m : request.path("media")) {
+            WorkflowEngine.MediaKind kind = WorkflowEngine.MediaKind.valueOf(m.path("kind").asText());
+            String where = "node " + m.path("nodeId").asText() + "." + m.path("fieldName").asText();
+            FieldSpec field = new FieldSpec(where, switch (kind) {
+                case IMAGE -> FieldType.IMAGE;
+                case VIDEO -> FieldType.VIDEO;
+                case AUDIO -> FieldType.AUDIO;
+            }, false, false, 1, 0, 0, List.of(), null, List.of(), null, null);
+            Path file = media.fetch(m.path("url").asText(), field, context.workDir().resolve("in").resolve("media-" + (++i)));
+            if (kind == WorkflowEngine.MediaKind.IMAGE) {
+                checks.checkImage(file, field, i - 1); // readable, and within the largest side; videos are the workflow's to judge
+            }
+            files.add(new WorkflowEngine.Media(m.path("nodeId").asText(), m.path("fieldName").asText(), file));
+        }
+        if (context.cancelled()) {
+            throw cancelled();
+        }
+        WorkflowEngine.Graph graph = new WorkflowEngine.Graph(request.path("workflowKey").asText(), (ObjectNode) request.path("graph"),
+                request.path("instanceType").asText());
+        return workflows.runWorkflow(graph, files, context);
     }
 
     /** The task's media fetched into {@code dir} and checked against the model's limits, before any engine work. */

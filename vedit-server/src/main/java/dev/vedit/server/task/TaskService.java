@@ -30,6 +30,8 @@ import java.util.Optional;
 /** Submitting, reading and cancelling tasks: the task system as the API sees it. */
 public final class TaskService {
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Queued tasks per workflow, as the model endpoints' queue size in the contract. */
+    static final int WORKFLOW_QUEUE_SIZE = 1000;
 
     private final TaskStore store;
     private final EngineRouter engines;
@@ -167,6 +169,35 @@ public final class TaskService {
                 return Optional.empty();
             }
         }
+    }
+
+    /**
+     * Queues a workflow run (RunningHub's workflow and AI-app API) under the same limits as an edit.
+     *
+     * @param engine the engine that runs it (its name is stored with the task)
+     * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the key's or the workflow's queue is full
+     */
+    public SubmitReply submitWorkflow(Account account, String engine, WorkflowSubmission submission) {
+        TaskStore.Counts counts = store.counts(account.id());
+        if (counts.queued() >= account.queueLimit()) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+        }
+        int queued = store.queuedForModel(submission.endpoint());
+        if (queued >= WORKFLOW_QUEUE_SIZE) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    submission.endpoint() + " has " + queued + " queued tasks (limit " + WORKFLOW_QUEUE_SIZE + ")",
+                    submission.endpoint() + " 已有 " + queued + " 个排队任务（上限 " + WORKFLOW_QUEUE_SIZE + "）");
+        }
+        long now = clock.millis();
+        String clientId = HexFormat.of().formatHex(randomBytes(16));
+        Task task = new Task(ids.next(), account.id(), submission.endpoint(), engine, TaskStatus.QUEUED, write(submission.requestJson()),
+                write(submission.plan()), submission.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null,
+                null, null, now, null, null, null);
+        store.insert(task);
+        signal.wake();
+        return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, submission.promptTips(), submission.plan());
     }
 
     /** The query reply for a task of the account; another account's task reads as not found. */

@@ -137,6 +137,18 @@ final class ComfyPools {
         return Optional.ofNullable(best);
     }
 
+    /** Whether the server answers now (its queue, a cheap call); one that does not counts as unreachable until its next check. */
+    boolean alive(Server s) {
+        try {
+            s.client.queue();
+            return true;
+        } catch (ComfyClient.Unreachable e) {
+            s.reachable = false;
+            s.problem = e.getMessage();
+            return false;
+        }
+    }
+
     /** Why no server of the template's pool can take it: for the failure message. */
     String whyNot(Template template) {
         List<Server> servers = pool(template.pool());
@@ -153,6 +165,11 @@ final class ComfyPools {
             }
         }
         return reasons.isEmpty() ? "every server of pool '" + template.pool() + "' is busy" : String.join("; ", reasons);
+    }
+
+    /** Whether some server of the template's pool answered its last check. */
+    boolean anyReachable(Template template) {
+        return pool(template.pool()).stream().anyMatch(s -> s.reachable);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.RouteHealth;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.WorkflowEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
@@ -31,6 +32,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Collection;
+import java.util.function.Supplier;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -48,7 +51,7 @@ import org.slf4j.LoggerFactory;
  * unreachable or forgot the prompt (ComfyUI keeps its queue in memory) makes the attempt transient; it is retried on
  * another server.
  */
-public final class ComfyUiEngine implements Engine, AutoCloseable {
+public final class ComfyUiEngine implements Engine, WorkflowEngine, AutoCloseable {
     public static final String NAME = "comfyui";
     private static final Logger log = LoggerFactory.getLogger(ComfyUiEngine.class);
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -73,6 +76,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
     private final ObjectMapper json;
     private final Map<String, Template> templates;
     private final ComfyPools pools;
+    private volatile Supplier<Collection<WorkflowEngine.Graph>> registered = List::of;
     private final ScheduledExecutorService checker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vedit-comfyui-check");
         t.setDaemon(true);
@@ -106,7 +110,9 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
     /** Checks every template against every server of its pool now. */
     public void checkNow() {
         try {
-            pools.check(distinctTemplates());
+            List<Template> all = new ArrayList<>(distinctTemplates());
+            registered.get().forEach(g -> all.add(WorkflowRun.template(g)));
+            pools.check(all);
         } catch (RuntimeException e) {
             log.warn("ComfyUI check failed: {}", e.toString());
         }
@@ -199,7 +205,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
             Optional<ComfyPools.Server> server = pools.byAddress(saved.get().server());
             if (server.isPresent()) {
                 try {
-                    Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context);
+                    Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context, Mode.TEMPLATE);
                     if (resumed.isPresent()) {
                         return resumed.get();
                     }
@@ -215,14 +221,19 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
         return fresh(template, inputs, context, unreachable);
     }
 
-    private Optional<List<EngineOutput>> resume(ComfyPools.Server server, State state, Template template, RunContext context)
+    /** Whether a run fills an endpoint's template (one MP4 result) or runs a client's workflow (every output as saved). */
+    enum Mode {
+        TEMPLATE, WORKFLOW
+    }
+
+    private Optional<List<EngineOutput>> resume(ComfyPools.Server server, State state, Template template, RunContext context, Mode mode)
             throws ComfyClient.Unreachable, EngineFailure {
         Optional<JsonNode> history = server.client.history(state.promptId());
         if (history.isPresent() && history.get().path("status").path("completed").isBoolean()
                 && !history.get().path("status").path("status_str").asText().isEmpty()) {
             log.info("task {}: prompt {} on {} ended while no worker watched; collecting it", context.taskId(), state.promptId(),
                     server.address());
-            return Optional.of(ended(server, state, template, history.get(), context));
+            return Optional.of(ended(server, state, template, history.get(), context, mode));
         }
         if (history.isEmpty() && !queued(server, state.promptId())) {
             return Optional.empty();
@@ -231,7 +242,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
         PromptWatch watch = new PromptWatch(state.promptId(), template.workflow().size(), context::progress, json);
         WebSocket socket = server.client.events(state.clientId(), watch);
         try {
-            return Optional.of(follow(server, state, template, watch, context));
+            return Optional.of(follow(server, state, template, watch, context, mode));
         } finally {
             socket.abort();
         }
@@ -264,9 +275,9 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
             }
             server.client.prompt(workflow, state.promptId(), state.clientId(), extra);
             log.info("task {}: prompt {} queued on {}", context.taskId(), state.promptId(), server.address());
-            return follow(server, state, template, watch, context);
+            return follow(server, state, template, watch, context, Mode.TEMPLATE);
         } catch (ComfyClient.Rejected rejected) {
-            throw rejectedFailure(template, rejected.body);
+            throw rejectedFailure(template, rejected.body, ErrorCode.GENERATION_FAILED);
         } catch (ComfyClient.Unreachable e) {
             throw transientFailure(server, e.getMessage(), e);
         } finally {
@@ -276,9 +287,117 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
         }
     }
 
-    /** Follows a queued prompt to its end; cancellation deletes it from the queue or interrupts it. */
-    private List<EngineOutput> follow(ComfyPools.Server server, State state, Template template, PromptWatch watch, RunContext context)
+    // ---- whole workflows (RunningHub's workflow and AI-app API) -------------------------------------------------
+
+    @Override
+    public Set<String> pools() {
+        return pools.poolNames();
+    }
+
+    @Override
+    public void checkPeriodically(Supplier<Collection<WorkflowEngine.Graph>> registered) {
+        this.registered = registered;
+        checker.execute(this::checkNow);
+    }
+
+    @Override
+    public WorkflowEngine.Check check(WorkflowEngine.Graph graph) {
+        Template template = WorkflowRun.template(graph);
+        List<ComfyPools.Server> servers = pools.pool(graph.pool());
+        for (ComfyPools.Server s : servers) {
+            // A graph not seen yet (inline, or registered since the last periodic check) is checked now.
+            if (!s.reachable || !s.templateErrors.containsKey(template.name())) {
+                pools.check(s, List.of(template));
+            }
+        }
+        ObjectNode errors = json.createObjectNode();
+        for (ComfyPools.Server s : servers) {
+            if (s.canRun(template) && pools.alive(s)) {
+                return new WorkflowEngine.Check(WorkflowEngine.Verdict.RUNNABLE, json.createObjectNode(), "");
+            }
+            ObjectNode e = s.templateErrors.get(template.name());
+            if (s.reachable && e != null) {
+                errors.setAll(e);
+            }
+        }
+        return pools.anyReachable(template)
+                ? new WorkflowEngine.Check(WorkflowEngine.Verdict.NOT_RUNNABLE, errors, pools.whyNot(template))
+                : new WorkflowEngine.Check(WorkflowEngine.Verdict.UNREACHABLE, errors, pools.whyNot(template));
+    }
+
+    @Override
+    public List<EngineOutput> runWorkflow(WorkflowEngine.Graph graph, List<WorkflowEngine.Media> media, RunContext context)
             throws EngineFailure {
+        if (!pools.poolNames().contains(graph.pool())) {
+            throw new EngineFailure(ErrorCode.INSTANCE_TYPE_UNKNOWN, ErrorCode.INSTANCE_TYPE_UNKNOWN.message(
+                    "no ComfyUI pool '" + graph.pool() + "' is configured on this node (pools: " + String.join(", ", pools.poolNames()) + ")",
+                    "本节点未配置 ComfyUI 服务器池 '" + graph.pool() + "'"), false);
+        }
+        Template template = WorkflowRun.template(graph);
+        Set<String> unreachable = new HashSet<>();
+        Optional<State> saved = context.engineState().flatMap(this::readState);
+        if (saved.isPresent()) {
+            Optional<ComfyPools.Server> server = pools.byAddress(saved.get().server());
+            if (server.isPresent()) {
+                try {
+                    Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context, Mode.WORKFLOW);
+                    if (resumed.isPresent()) {
+                        return resumed.get();
+                    }
+                } catch (ComfyClient.Unreachable e) {
+                    unreachable.add(saved.get().server());
+                }
+            }
+        }
+        for (ComfyPools.Server s : pools.pool(graph.pool())) {
+            if (!unreachable.contains(s.address()) && (!s.reachable || !s.templateErrors.containsKey(template.name()))) {
+                pools.check(s, List.of(template));
+            }
+        }
+        ComfyPools.Server server = pools.pick(template, unreachable).orElseThrow(() -> noWorkflowServer(template));
+        State state = new State(server.address(), UUID.randomUUID().toString(), "vedit-" + context.taskId() + "-" + context.attempt(),
+                "vedit/" + context.taskId() + "/attempt-" + context.attempt());
+        context.saveEngineState(write(state));
+        PromptWatch watch = new PromptWatch(state.promptId(), template.workflow().size() + media.size(), context::progress, json);
+        WebSocket socket = null;
+        try {
+            socket = server.client.events(state.clientId(), watch);
+            ObjectNode prompt = template.workflow().deepCopy();
+            String subfolder = "vedit/" + context.taskId();
+            for (WorkflowEngine.Media m : media) {
+                String name = server.client.upload(m.file(), "node-" + m.nodeId() + "-" + m.input() + extension(m.file()), subfolder);
+                ((ObjectNode) prompt.get(m.nodeId()).get("inputs")).put(m.input(), name);
+            }
+            WorkflowRun.prefixOutputs(prompt, state.prefix());
+            if (context.cancelled()) {
+                throw cancelled();
+            }
+            server.client.prompt(prompt, state.promptId(), state.clientId(), json.createObjectNode().put("vedit_task_id", context.taskId()));
+            log.info("task {}: workflow prompt {} queued on {}", context.taskId(), state.promptId(), server.address());
+            return follow(server, state, template, watch, context, Mode.WORKFLOW);
+        } catch (ComfyClient.Rejected rejected) {
+            throw rejectedFailure(template, rejected.body, ErrorCode.PROMPT_REJECTED);
+        } catch (ComfyClient.Unreachable e) {
+            throw transientFailure(server, e.getMessage(), e);
+        } finally {
+            if (socket != null) {
+                socket.abort();
+            }
+        }
+    }
+
+    /** No server to run a workflow: 810 when the reachable ones lack what it needs, 415 (retried) when none answers. */
+    private EngineFailure noWorkflowServer(Template template) {
+        String why = pools.whyNot(template);
+        boolean anyReachable = pools.anyReachable(template);
+        ErrorCode code = anyReachable ? ErrorCode.WORKFLOW_NOT_RUNNABLE : ErrorCode.INSTANCE_BUSY;
+        return new EngineFailure(code, code.message("no ComfyUI server can run " + template.name() + " now: " + why,
+                "当前没有 ComfyUI 服务器能运行 " + template.name() + "：" + why), !anyReachable, "comfyui", null);
+    }
+
+    /** Follows a queued prompt to its end; cancellation deletes it from the queue or interrupts it. */
+    private List<EngineOutput> follow(ComfyPools.Server server, State state, Template template, PromptWatch watch, RunContext context,
+                                      Mode mode) throws EngineFailure {
         context.onCancel(() -> {
             if (context.stopRemoteJob()) {
                 stopRemote(server, state);
@@ -303,7 +422,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
                         throw cancelled();
                     }
                     JsonNode history = awaitHistory(server, state);
-                    return ended(server, state, template, history, context);
+                    return ended(server, state, template, history, context, mode);
                 }
                 if (watch.closed() || System.currentTimeMillis() >= nextHistoryCheck) {
                     nextHistoryCheck = System.currentTimeMillis() + (watch.closed() ? 1000 : HISTORY_EVERY_MILLIS);
@@ -312,7 +431,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
                         if (context.cancelled()) {
                             throw cancelled();
                         }
-                        return ended(server, state, template, history.get(), context);
+                        return ended(server, state, template, history.get(), context, mode);
                     }
                     if (history.isEmpty() && !queued(server, state.promptId())) {
                         throw transientFailure(server, "the server no longer knows prompt " + state.promptId() + " (it restarted)", null);
@@ -343,8 +462,8 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
     }
 
     /** Turns a finished history entry into outputs, or the failure it records. */
-    private List<EngineOutput> ended(ComfyPools.Server server, State state, Template template, JsonNode history, RunContext context)
-            throws EngineFailure, ComfyClient.Unreachable {
+    private List<EngineOutput> ended(ComfyPools.Server server, State state, Template template, JsonNode history, RunContext context,
+                                     Mode mode) throws EngineFailure, ComfyClient.Unreachable {
         JsonNode status = history.path("status");
         if (!"success".equals(status.path("status_str").asText())) {
             for (JsonNode message : status.path("messages")) {
@@ -364,6 +483,9 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
                     "ComfyUI reports the prompt as " + status.path("status_str").asText(), "ComfyUI 报告该任务失败"), false, "comfyui", null);
         }
         context.progress(0.96);
+        if (mode == Mode.WORKFLOW) {
+            return WorkflowRun.collect(server.client, template, history, context);
+        }
         List<EngineOutput> outputs = new ArrayList<>();
         int n = 0;
         for (String node : template.outputs()) {
@@ -429,7 +551,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
                 "当前没有 ComfyUI 服务器能运行 " + template.name() + "：" + why), transientFailure, "comfyui", null);
     }
 
-    private EngineFailure rejectedFailure(Template template, JsonNode body) {
+    EngineFailure rejectedFailure(Template template, JsonNode body, ErrorCode code) {
         JsonNode errors = body.path("node_errors");
         String summary = errors.isEmpty() ? body.path("error").path("message").asText() + " " + body.path("error").path("details").asText("")
                 : ComfyPools.summary(errors);
@@ -440,7 +562,7 @@ public final class ComfyUiEngine implements Engine, AutoCloseable {
         reason.put("exception_type", body.path("error").path("type").asText("prompt_rejected"));
         reason.put("exception_message", summary.strip());
         reason.put("node_errors", json.convertValue(errors, Map.class));
-        return new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+        return new EngineFailure(code, code.message(
                 "ComfyUI rejected the workflow " + template.name() + ": " + summary.strip(),
                 "ComfyUI 拒绝了工作流 " + template.name() + "：" + summary.strip()), false, "comfyui", null, reason);
     }

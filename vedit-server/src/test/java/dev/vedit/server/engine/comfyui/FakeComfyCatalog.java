@@ -155,7 +155,16 @@ final class FakeComfyCatalog {
                     .req("fps", spec("FLOAT", opts("default", 30.0, "min", 1.0, "max", 120.0, "step", 1.0)))
                     .opt("audio", spec("AUDIO", opts("tooltip", "The audio to add to the video.")))
                     .out("VIDEO", "VIDEO").build(),
-            in -> saveVideo());
+            in -> saveVideo(),
+            // Audio and text outputs, for workflows that save more than pictures (ComfyUI 0.8's own nodes).
+            in -> modern("SaveAudio", "Save Audio (FLAC)", "audio", "comfy_extras.nodes_audio", true)
+                    .req("audio", spec("AUDIO", null))
+                    .req("filename_prefix", spec("STRING", opts("default", "audio/ComfyUI")))
+                    .hidden().build(),
+            in -> modern("PrimitiveString", "String", "utils/primitive", "comfy_extras.nodes_primitive", false)
+                    .req("value", spec("STRING", null)).out("STRING", "STRING").build(),
+            in -> modern("PreviewAny", "Preview Any", "utils", "comfy_extras.nodes_preview_any", true)
+                    .req("source", spec("*", null)).build());
 
     /** SaveVideo exactly as recording 47 shows it. */
     private static ObjectNode saveVideo() {

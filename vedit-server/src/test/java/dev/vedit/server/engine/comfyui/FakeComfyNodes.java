@@ -142,6 +142,13 @@ final class FakeComfyNodes {
             }
             case "SaveVideo" -> saveVideo(env, (Video) in.get("video"), in.str("filename_prefix"));
             case "SaveImage" -> saveImage(env, (Frames) in.get("images"), in.str("filename_prefix"));
+            case "SaveAudio" -> saveAudio(env, (Audio) in.get("audio"), in.str("filename_prefix"));
+            case "PrimitiveString" -> values(in.str("value"));
+            case "PreviewAny" -> {
+                ObjectNode ui = JSON.objectNode();
+                ui.putArray("text").add(in.str("source"));
+                yield new Result(List.of(), ui);
+            }
             default -> throw new NodeFailure("NotImplementedError", "the fake ComfyUI cannot run " + classType);
         };
     }
@@ -372,6 +379,19 @@ final class FakeComfyNodes {
         ObjectNode ui = JSON.objectNode();
         ui.putArray("images").add(t.entry());
         ui.putArray("animated").add(true);
+        return new Result(List.of(), ui);
+    }
+
+    /** SaveAudio: the audio as FLAC, listed under {@code audio} as ComfyUI does. */
+    private static Result saveAudio(Env env, Audio audio, String prefix) throws Exception {
+        if (audio == null) {
+            throw new NodeFailure("ValueError", "the video has no audio track");
+        }
+        Target t = target(env, prefix, "flac");
+        ffmpeg(env, List.of("-i", "file:" + audio.source().toAbsolutePath(), "-vn", "-map", "0:a:0", "-c:a", "flac",
+                "file:" + t.file().toAbsolutePath()));
+        ObjectNode ui = JSON.objectNode();
+        ui.putArray("audio").add(t.entry());
         return new Result(List.of(), ui);
     }
 
