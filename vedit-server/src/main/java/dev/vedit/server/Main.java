@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 /** The {@code vedit} program. */
 @Command(name = "vedit", mixinStandardHelpOptions = true, version = "vedit 0.1.0",
         description = "A self-hostable AI video-edit service that speaks the RunningHub OpenAPI.",
-        subcommands = {Main.Serve.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

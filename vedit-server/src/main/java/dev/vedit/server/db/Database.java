@@ -15,6 +15,14 @@ import org.jdbi.v3.core.Jdbi;
  * Flyway at start. The same SQL runs on both.
  */
 public final class Database implements AutoCloseable {
+    static {
+        // AUTO_SERVER (see h2Url) opens a TCP port for other processes: only on loopback, never to the network. The
+        // port also needs a random key that only the database's lock file holds. Set before H2 reads its settings.
+        if (System.getProperty("h2.bindAddress") == null) {
+            System.setProperty("h2.bindAddress", "127.0.0.1");
+        }
+    }
+
     private final HikariDataSource dataSource;
     private final Jdbi jdbi;
     private final boolean embedded;
@@ -35,10 +43,6 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The embedded default: an H2 file database under {@code dataDir/db}. {@code WRITE_DELAY=0} makes every
-     * commit reach the file before it returns: H2's default delay loses recent commits on a {@code kill -9}.
-     */
-    /**
      * Whether a failure means the database is down or restarting rather than a bug: no connection to be had, or
      * a pooled connection the server dropped (SQLSTATE class 08 connection exception, 57P0x shutdown/starting).
      */
@@ -56,9 +60,18 @@ public final class Database implements AutoCloseable {
         return false;
     }
 
+    /**
+     * The embedded default: an H2 file database under {@code dataDir/db}. {@code WRITE_DELAY=0} makes every
+     * commit reach the file before it returns: H2's default delay loses recent commits on a {@code kill -9}.
+     * {@code AUTO_SERVER} lets a second process ({@code vedit keys} while the service runs) use the file that the
+     * first one holds: the first opener serves it on a loopback port named in the lock file, and whoever opens it
+     * later connects there; {@code AUTO_RECONNECT} moves the service over to the file if the short-lived
+     * command happened to open it first and exits.
+     */
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0";
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     /** Connects, migrates the schema, and returns a ready database. */

@@ -351,7 +351,7 @@ public final class HttpApi {
         return V1Reply.error(V1Reply.APIKEY_TASK_NOT_FOUND, "APIKEY_TASK_NOT_FOUND");
     }
 
-    private static V1Reply<Object> v1Error(VeditException e) {
+    static V1Reply<Object> v1Error(VeditException e) {
         return switch (e.code()) {
             case INVALID_API_KEY -> V1Reply.error(V1Reply.APIKEY_UNAUTHORIZED, "APIKEY_UNAUTHORIZED: " + e.getMessage());
             case INVALID_PARAMETERS -> V1Reply.error(V1Reply.PARAMS_INVALID, "PARAMS_INVALID: " + e.getMessage());
@@ -360,6 +360,16 @@ public final class HttpApi {
     }
 
     // ---- shared ---------------------------------------------------------------------------------------
+
+    /**
+     * The caller's account for routes of other features ({@link V1Routes}): the Bearer key checked, the request
+     * counted against the key's rate limit.
+     *
+     * @throws VeditException {@link ErrorCode#INVALID_API_KEY} or {@link ErrorCode#RATE_LIMITED}
+     */
+    public Account caller(Context ctx) {
+        return requireAccount(ctx, null);
+    }
 
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     private Account requireAccount(Context ctx, JsonNode body) {
