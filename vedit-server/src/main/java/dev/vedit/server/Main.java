@@ -22,6 +22,11 @@ import picocli.CommandLine.Option;
 public final class Main {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("keys") && System.getProperty("VEDIT_LOG_TARGET") == null) {
+            // What `vedit keys` prints on stdout is its answer (a new key on the last line, JSON): logs go to stderr.
+            // Set before anything logs, since logging reads its configuration once.
+            System.setProperty("VEDIT_LOG_TARGET", "System.err");
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 

@@ -58,7 +58,8 @@ public final class KeyAdmin {
 
     /** Keys the scope may see: all of them for an operator, else the account's own; newest first. */
     public List<KeyInfo> list(Scope scope) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + (scope.operator() ? "" : " WHERE k.account_id = :account") + " ORDER BY k.id DESC")
+        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE (:all OR k.account_id = :account) ORDER BY k.id DESC")
+                .bind("all", scope.operator())
                 .bind("account", scope.accountId() == null ? -1 : scope.accountId())
                 .map((rs, ctx) -> info(rs)).list());
     }
