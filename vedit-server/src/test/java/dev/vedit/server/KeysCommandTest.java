@@ -78,7 +78,7 @@ class KeysCommandTest {
     void onTheEmbeddedDatabaseKeysWorkWithTheServiceStoppedAndWhileItRuns() throws Exception {
         Path data = dir.resolve("data");
         // Stopped: the command opens (and creates) the database itself.
-        Run created = child("create", "--label", "offline", "--data-dir", data.toString());
+        Run created = inProcess("create", "--label", "offline", "--data-dir", data.toString());
         assertThat(created.exit()).as(created.err()).isZero();
         String offlineKey = created.lastLine();
         assertThat(offlineKey).matches("[0-9a-f]{32}");
@@ -86,7 +86,7 @@ class KeysCommandTest {
         try (TestServer s = new TestServer(data)) {
             assertThat(accountStatusCode(s, offlineKey)).as("a key made while the service was down").isEqualTo(0);
 
-            // Running: a second process reaches the file the service holds.
+            // Running: a second process reaches the file the service holds (a JVM start each: two are enough to show it).
             Run online = child("create", "--label", "online", "--concurrency", "3", "--queue", "9", "--data-dir", data.toString());
             assertThat(online.exit()).as(online.err() + online.out()).isZero();
             String onlineKey = online.lastLine();
@@ -94,7 +94,7 @@ class KeysCommandTest {
             JsonNode queue = get(s, "/openapi/v2/queue/status", onlineKey);
             assertThat(queue.path("data").path("concurrentLimit").asInt()).as(queue.toString()).isEqualTo(3);
 
-            Run list = child("list", "--json", "--data-dir", data.toString());
+            Run list = inProcess("list", "--json", "--data-dir", data.toString());
             assertThat(list.exit()).as(list.err()).isZero();
             JsonNode keys = s.json.readTree(list.out());
             JsonNode onlineInfo = find(keys, "online");
@@ -108,12 +108,12 @@ class KeysCommandTest {
             assertThat(accountStatusCode(s, onlineKey)).as("revoked: refused at once").isEqualTo(802);
             assertThat(s.post("/openapi/v2/query", onlineKey, Map.of("taskId", "1")).path("errorCode").asText()).isEqualTo("1002");
 
-            Run rotate = child("rotate", find(keys, "offline").path("id").asText(), "--data-dir", data.toString());
+            Run rotate = inProcess("rotate", find(keys, "offline").path("id").asText(), "--data-dir", data.toString());
             assertThat(rotate.exit()).as(rotate.err()).isZero();
             assertThat(accountStatusCode(s, offlineKey)).isEqualTo(802);
             assertThat(accountStatusCode(s, rotate.lastLine())).isEqualTo(0);
 
-            Run table = child("list", "--data-dir", data.toString());
+            Run table = inProcess("list", "--data-dir", data.toString());
             assertThat(table.out()).contains("ID", "LAST USED", "offline", "online", "revoked", "active");
         }
     }
