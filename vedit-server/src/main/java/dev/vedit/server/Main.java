@@ -166,7 +166,7 @@ public final class Main {
                 server.close();
                 stopped.countDown();
             }, "vedit-shutdown"));
-            System.out.println("vedit is listening on " + server.baseUrl());
+            System.out.println("vedit is listening on " + server.baseUrl() + " (console: " + server.baseUrl() + "/console)");
             server.createdApiKey().ifPresent(k -> System.out.println(
                     "API key created on first start (stored hashed, shown only now): " + k
                             + System.lineSeparator() + "  try: curl -s -X POST " + server.baseUrl()

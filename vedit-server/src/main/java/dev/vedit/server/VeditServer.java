@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.auth.KeyAdmin;
 import dev.vedit.server.auth.KeyRoutes;
+import dev.vedit.server.console.ConsoleRoutes;
 import dev.vedit.server.http.V1Routes;
 import dev.vedit.server.live.EventRoutes;
 import dev.vedit.server.db.Database;
@@ -167,10 +168,12 @@ public final class VeditServer implements AutoCloseable {
             Duration idle = config.requestLimits().idleTimeout();
             EventRoutes events = new EventRoutes(tasks.service(), db.jdbi(), v1, json, EVENT_POLL,
                     idle.dividedBy(2).compareTo(EVENT_HEARTBEAT) < 0 ? idle.dividedBy(2) : EVENT_HEARTBEAT);
+            ConsoleRoutes console = new ConsoleRoutes(tasks.service(), v1);
             Javalin http = (deployment.role().servesApi() ? api.create(c -> {
                 ops.install(c);
                 keyRoutes.install(c);
                 events.install(c);
+                console.install(c);
             }) : healthOnly(ops)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.
