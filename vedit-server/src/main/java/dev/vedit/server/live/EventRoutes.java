@@ -135,7 +135,8 @@ public final class EventRoutes {
             v1.fail(ctx, e);
             return;
         }
-        long cursor = parseCursor(ctx.header("Last-Event-ID")).orElse(jdbiNow());
+        // Without Last-Event-ID: changes from now on (a few seconds back, see CLOCK_SKEW_MILLIS).
+        long cursor = parseCursor(ctx.header("Last-Event-ID")).orElse(System.currentTimeMillis());
         Map<Long, Seen> seen = new HashMap<>();
         try (Stream out = open(ctx)) {
             long lastWrite = System.nanoTime();
@@ -178,10 +179,6 @@ public final class EventRoutes {
             }
             log.warn("account event stream ended: database unreachable");
         }
-    }
-
-    private long jdbiNow() {
-        return System.currentTimeMillis();
     }
 
     private static Optional<Long> parseCursor(String header) {

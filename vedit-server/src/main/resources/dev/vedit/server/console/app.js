@@ -32,6 +32,11 @@ function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Replaces an element's children, skipping absent ones (replaceChildren would write "null"). */
+function fill(el, ...children) {
+  el.replaceChildren(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
+}
+
 function key() {
   return sessionStorage.getItem('vedit.key');
 }
@@ -149,7 +154,7 @@ function renderSignIn(reason) {
   h('label', {}, t('signin.key'), input),
   h('button', { type: 'submit', id: 'signin', text: t('signin.go') }),
   h('p', { class: 'note', text: t('signin.note') }));
-  main.replaceChildren(form);
+  fill(main, form);
   input.focus();
 }
 
@@ -202,7 +207,7 @@ async function renderTasks() {
     const wanted = [...rows.values()].filter((x) => (!listState.status || x.status === listState.status)
       && (!listState.model || x.endpoint === listState.model)
       && (!listState.search || (x.prompt || '').toLowerCase().includes(listState.search.toLowerCase())));
-    body.replaceChildren(...wanted.map((x) => h('tr', { 'data-task': x.taskId },
+    fill(body, ...wanted.map((x) => h('tr', { 'data-task': x.taskId },
       h('td', {}, h('a', { href: '#/task/' + x.taskId, text: x.taskId })),
       h('td', {}, statusBadge(x.status)),
       h('td', {}, progressBar(x.status === 'SUCCESS' ? 100 : x.progress)),
@@ -213,7 +218,7 @@ async function renderTasks() {
     if (!wanted.length) body.append(h('tr', {}, h('td', { colspan: 7, class: 'note', text: t('tasks.none') })));
   }
   draw();
-  main.replaceChildren(h('section', {},
+  fill(main, h('section', {},
     h('h1', { text: t('tasks.title') }),
     h('div', { class: 'filters' }, h('label', {}, t('tasks.status'), statusSelect), h('label', {}, t('tasks.model'), modelSelect), search),
     h('table', { id: 'tasks' }, h('thead', {}, h('tr', {}, ['col.task', 'col.status', 'col.progress', 'col.model', 'col.prompt', 'col.created', 'col.finished']
@@ -253,7 +258,7 @@ function upload(file, bar) {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', '/openapi/v2/media/upload/binary');
     xhr.setRequestHeader('Authorization', 'Bearer ' + key());
-    xhr.upload.onprogress = (e) => { if (e.lengthComputable) bar.replaceChildren(progressBar(Math.round((e.loaded / e.total) * 100))); };
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) fill(bar, progressBar(Math.round((e.loaded / e.total) * 100))); };
     xhr.onload = () => {
       let r = {};
       try { r = JSON.parse(xhr.responseText); } catch (e) { /* not JSON */ }
@@ -286,11 +291,11 @@ function renderNew() {
   }
 
   async function check() {
-    if (!values.prompt) { preview.replaceChildren(); return; }
-    preview.replaceChildren(h('p', { class: 'note', text: t('new.checking') }));
+    if (!values.prompt) { fill(preview, ); return; }
+    fill(preview, h('p', { class: 'note', text: t('new.checking') }));
     const d = await v1('POST', '/vedit/v1/plan', body());
     if (d.accepted) {
-      preview.replaceChildren(h('h2', { text: t('new.preview') }),
+      fill(preview, h('h2', { text: t('new.preview') }),
         h('p', {}, t('new.engine') + ': ', h('code', { text: d.engine })),
         h('ol', { id: 'plan' }, (d.plan.operations || []).map((op) => h('li', {}, h('code', { text: op.op || op.type || '' }), ' ',
           h('span', { class: 'params', text: JSON.stringify(op.params || {}) }), op.source ? h('q', { text: op.source }) : null))));
@@ -305,13 +310,13 @@ function renderNew() {
         marked.append(rest.slice(0, hit[0]), h('mark', { text: hit[1] }));
         rest = rest.slice(hit[0] + hit[1].length);
       }
-      preview.replaceChildren(h('h2', { text: t('new.refused') }), marked, h('p', { id: 'refusal', class: 'error', text: d.errorCode + ': ' + half(d.errorMessage) }));
+      fill(preview, h('h2', { text: t('new.refused') }), marked, h('p', { id: 'refusal', class: 'error', text: d.errorCode + ': ' + half(d.errorMessage) }));
     }
   }
 
   function later() {
     clearTimeout(timer);
-    timer = setTimeout(() => check().catch((e) => preview.replaceChildren(errorBox(e.message))), 300);
+    timer = setTimeout(() => check().catch((e) => fill(preview, errorBox(e.message))), 300);
   }
 
   function drawFields() {
@@ -332,9 +337,9 @@ function renderNew() {
               try {
                 for (const file of e.target.files) urls.push(await upload(file, bar));
                 values[f.name] = f.list ? urls : urls[0];
-                bar.replaceChildren(h('span', { class: 'ok', text: t('new.uploaded') }));
+                fill(bar, h('span', { class: 'ok', text: t('new.uploaded') }));
                 later();
-              } catch (err) { bar.replaceChildren(errorBox(err.message)); }
+              } catch (err) { fill(bar, errorBox(err.message)); }
             } }), bar);
         } else if (f.type === 'BOOLEAN') {
           input = h('input', { id, type: 'checkbox', checked: f.defaultValue === true, onchange: (e) => { values[f.name] = e.target.checked; later(); } });
@@ -350,7 +355,7 @@ function renderNew() {
           f.min !== null && f.max !== null ? f.min + '–' + f.max : ''].filter(Boolean).join(' · ');
         return h('label', {}, h('span', {}, f.name + ' ', h('small', { text: hint })), input);
       }));
-    preview.replaceChildren();
+    fill(preview, );
   }
 
   modelSelect.addEventListener('change', drawFields);
@@ -360,12 +365,12 @@ function renderNew() {
     const path = b.model;
     delete b.model;
     const r = await api('POST', '/openapi/v2/' + path, b);
-    if (r.errorCode) { message.replaceChildren(errorBox(r.errorCode + ': ' + half(r.errorMessage))); return; }
+    if (r.errorCode) { fill(message, errorBox(r.errorCode + ': ' + half(r.errorMessage))); return; }
     location.hash = '#/task/' + r.taskId;
   } },
   h('h1', { text: t('new.title') }), h('label', {}, t('new.model'), modelSelect), fieldsBox, preview, message,
   h('button', { type: 'submit', id: 'submit', text: t('new.submit') }));
-  main.replaceChildren(form);
+  fill(main, form);
   drawFields();
 }
 
@@ -375,7 +380,7 @@ async function renderTask(id) {
   try {
     d = await v1('GET', '/vedit/v1/tasks/' + id);
   } catch (e) {
-    if (current(gen)) main.replaceChildren(errorBox(e.message));
+    if (current(gen)) fill(main, errorBox(e.message));
     return;
   }
   if (!current(gen)) return;
@@ -387,17 +392,17 @@ async function renderTask(id) {
   const source = d.request.videoUrl || d.request.video || d.request.video_url || null;
 
   function drawTask(task) {
-    head.replaceChildren(h('h1', {}, t('task.title') + ' ', h('code', { text: task.taskId })), statusBadge(task.status), ' ',
+    fill(head, h('h1', {}, t('task.title') + ' ', h('code', { text: task.taskId })), statusBadge(task.status), ' ',
       progressBar(task.status === 'SUCCESS' ? 100 : task.progress), ' ', h('span', { class: 'note', text: d.endpoint + ' · ' + d.engine }),
       task.status === 'QUEUED' || task.status === 'RUNNING' ? h('button', { type: 'button', id: 'cancel', onclick: async () => {
-        await v1('POST', '/task/openapi/cancel', { taskId: task.taskId }).catch((e) => note.replaceChildren(errorBox(e.message)));
-        note.replaceChildren(h('p', { class: 'note', text: t('task.cancelled') }));
+        await v1('POST', '/task/openapi/cancel', { taskId: task.taskId }).catch((e) => fill(note, errorBox(e.message)));
+        fill(note, h('p', { class: 'note', text: t('task.cancelled') }));
       }, text: t('task.cancel') }) : null,
       task.status === 'FAILED' ? h('p', { id: 'failure', class: 'error', text: task.errorCode + ': ' + half(task.errorMessage) }) : null);
     if (task.status === 'SUCCESS' && task.results && task.results.length && !player.dataset.shown) {
       player.dataset.shown = '1';
       const url = task.results[0].url;
-      player.replaceChildren(
+      fill(player, 
         source ? h('figure', {}, h('figcaption', { text: t('task.before') }), h('video', { src: source, controls: true, preload: 'metadata', muted: true })) : null,
         h('figure', {}, h('figcaption', { text: t('task.after') }), h('video', { id: 'result', src: url, controls: true, preload: 'metadata' }),
           h('a', { href: url, download: '', text: t('task.download') })));
@@ -406,19 +411,19 @@ async function renderTask(id) {
 
   async function drawHistory() {
     const fresh = await v1('GET', '/vedit/v1/tasks/' + id);
-    timeline.replaceChildren(...fresh.history.map((e) => h('li', {}, h('time', { text: when(e.at) }), ' ', statusBadge(e.status), ' ',
+    fill(timeline, ...fresh.history.map((e) => h('li', {}, h('time', { text: when(e.at) }), ' ', statusBadge(e.status), ' ',
       t('task.attempt') + ' ' + e.attempt, e.errorCode ? h('span', { class: 'error', text: ' ' + e.errorCode + ': ' + half(e.message || '') }) : null)));
     const w = await api('POST', '/task/openapi/getWebhookDetail', { taskId: id });
     if (w.code === 0 && w.data) {
-      webhook.replaceChildren(h('p', {}, h('code', { text: w.data.webhookUrl }), ' ', statusBadge(w.data.callbackStatus), ' ', w.data.callbackResponse || ''),
+      fill(webhook, h('p', {}, h('code', { text: w.data.webhookUrl }), ' ', statusBadge(w.data.callbackStatus), ' ', w.data.callbackResponse || ''),
         h('button', { type: 'button', onclick: async () => { await v1('POST', '/task/openapi/retryWebhook', { webhookId: w.data.id }); drawHistory(); }, text: t('task.resend') }));
     } else {
-      webhook.replaceChildren(h('p', { class: 'note', text: t('task.noWebhook') }));
+      fill(webhook, h('p', { class: 'note', text: t('task.noWebhook') }));
     }
   }
 
   const plan = d.task.plan;
-  main.replaceChildren(h('section', {}, head, note, player,
+  fill(main, h('section', {}, head, note, player,
     h('h2', { text: t('task.plan') }), h('ol', {}, ((plan && plan.operations) || []).map((op) => h('li', {}, h('code', { text: op.op || op.type || '' }), ' ',
       h('span', { class: 'params', text: JSON.stringify(op.params || {}) }), op.source ? h('q', { text: op.source }) : null))),
     h('h2', { text: t('task.timeline') }), timeline,
@@ -458,14 +463,14 @@ async function renderAccount() {
     h('form', { class: 'inline', onsubmit: async (e) => {
       e.preventDefault();
       const made = await v1('POST', '/vedit/v1/keys', { label: label.value });
-      shown.replaceChildren(h('p', {}, t('account.shownOnce') + ' ', h('code', { text: made.key })));
+      fill(shown, h('p', {}, t('account.shownOnce') + ' ', h('code', { text: made.key })));
       renderKeys(await v1('GET', '/vedit/v1/keys'));
     } }, label, h('button', { type: 'submit', id: 'create-key', text: t('account.newKey') })),
     shown,
   ];
   const keyTable = h('table', { id: 'keys' });
   function renderKeys(list) {
-    keyTable.replaceChildren(h('tr', {}, ['ID', t('account.label'), t('account.name'), t('account.created'), t('account.lastUsed'), ''].map((x) => h('th', { text: x }))),
+    fill(keyTable, h('tr', {}, ['ID', t('account.label'), t('account.name'), t('account.created'), t('account.lastUsed'), ''].map((x) => h('th', { text: x }))),
       ...list.map((k) => h('tr', { 'data-key': k.id },
         h('td', { text: k.id + ' (' + k.prefix + '…)' }), h('td', { text: k.label || '' }), h('td', { text: k.accountName + (k.operator ? ' · ' + t('account.operator') : '') }),
         h('td', { text: when(k.createdAt) }), h('td', { text: k.lastUsedAt ? when(k.lastUsedAt) : t('account.never') }),
@@ -495,7 +500,7 @@ async function renderAccount() {
         renderAccount();
       } }, name, h('button', { type: 'submit', id: 'create-account', text: t('account.newAccount') })));
   }
-  main.replaceChildren(h('section', {}, sections));
+  fill(main, h('section', {}, sections));
 }
 
 // ---- start ---------------------------------------------------------------------------------------------
