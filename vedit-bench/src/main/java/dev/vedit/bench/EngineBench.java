@@ -144,6 +144,31 @@ final class EngineBench implements Bench.Suite {
             public Duration timeLimit() {
                 return Duration.ofMinutes(10);
             }
+
+            @Override
+            public String taskId() {
+                return "bench";
+            }
+
+            @Override
+            public int attempt() {
+                return 1;
+            }
+
+            @Override
+            public boolean stopRemoteJob() {
+                return false;
+            }
+
+            // The local engine keeps no remote job, so there is never a state to resume or save.
+            @Override
+            public java.util.Optional<String> engineState() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public void saveEngineState(String state) {
+            }
         };
         long t = System.nanoTime();
         try {
