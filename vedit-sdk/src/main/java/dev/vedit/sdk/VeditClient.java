@@ -80,6 +80,7 @@ public final class VeditClient implements AutoCloseable {
     private final boolean ownExecutor;
     private final boolean serviceHonoursKeys;
     private final AtomicBoolean closed = new AtomicBoolean();
+    private final RetryPolicy retryPolicy;
     private final ObjectMapper json = WireJson.newMapper();
 
     private VeditClient(Builder b, URI baseUrl) {
@@ -93,6 +94,7 @@ public final class VeditClient implements AutoCloseable {
         this.http = HttpClient.newBuilder().connectTimeout(b.connectTimeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.transport = new Transport(http, b.retry, json, b.listener);
         this.serviceHonoursKeys = b.honoursIdempotencyKeys != null ? b.honoursIdempotencyKeys : !isHosted(baseUrl);
+        this.retryPolicy = b.retry;
     }
 
     /**
@@ -606,6 +608,19 @@ public final class VeditClient implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write into " + dir, e);
         }
+    }
+
+    /**
+     * The task's live events (vedit's {@code GET /vedit/v1/tasks/{taskId}/events}; the hosted service has no such
+     * endpoint): each element is the task as {@link #query} returns it, sent as its status or progress changes, the last
+     * one SUCCESS or FAILED. A dropped connection resumes where it was. Close it (try-with-resources) to stop early.
+     * Unlike {@link #waitFor}, nothing is polled: the service pushes each change.
+     *
+     * @throws NotFoundException (on the first read) when the task is not this key's
+     */
+    public TaskEvents events(String taskId) {
+        Objects.requireNonNull(taskId, "taskId");
+        return new TaskEvents(http, baseUrl, apiKey, retryPolicy, json, taskId);
     }
 
     // ---- account -------------------------------------------------------------------------------------

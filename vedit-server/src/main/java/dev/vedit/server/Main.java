@@ -18,10 +18,15 @@ import picocli.CommandLine.Option;
 /** The {@code vedit} program. */
 @Command(name = "vedit", mixinStandardHelpOptions = true, version = "vedit 0.1.0",
         description = "A self-hostable AI video-edit service that speaks the RunningHub OpenAPI.",
-        subcommands = {Main.Serve.class, WorkflowsCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Serve.class, WorkflowsCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("keys") && System.getProperty("VEDIT_LOG_TARGET") == null) {
+            // What `vedit keys` prints on stdout is its answer (a new key on the last line, JSON): logs go to stderr.
+            // Set before anything logs, since logging reads its configuration once.
+            System.setProperty("VEDIT_LOG_TARGET", "System.err");
+        }
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
@@ -169,7 +174,7 @@ public final class Main {
                 server.close();
                 stopped.countDown();
             }, "vedit-shutdown"));
-            System.out.println("vedit is listening on " + server.baseUrl());
+            System.out.println("vedit is listening on " + server.baseUrl() + " (console: " + server.baseUrl() + "/console)");
             server.createdApiKey().ifPresent(k -> System.out.println(
                     "API key created on first start (stored hashed, shown only now): " + k
                             + System.lineSeparator() + "  try: curl -s -X POST " + server.baseUrl()

@@ -2,6 +2,11 @@ package dev.vedit.server;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
+import dev.vedit.server.auth.KeyAdmin;
+import dev.vedit.server.auth.KeyRoutes;
+import dev.vedit.server.console.ConsoleRoutes;
+import dev.vedit.server.http.V1Routes;
+import dev.vedit.server.live.EventRoutes;
 import dev.vedit.server.db.Database;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.WorkflowEngine;
@@ -58,6 +63,10 @@ import org.slf4j.LoggerFactory;
 /** One running vedit process: database, media, engines, task system and HTTP API, wired together. */
 public final class VeditServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VeditServer.class);
+    /** How often a live event stream looks at the database: the most a change waits before it is sent. */
+    private static final Duration EVENT_POLL = Duration.ofMillis(250);
+    /** How often an idle event stream sends a comment (at most half the idle timeout, which would close it). */
+    private static final Duration EVENT_HEARTBEAT = Duration.ofSeconds(15);
 
     private final List<AutoCloseable> resources;
     private final Javalin http;
@@ -120,7 +129,9 @@ public final class VeditServer implements AutoCloseable {
                 apiKeys.provision(config.apiKeys());
             } else if (!apiKeys.anyAccount()) {
                 created = ApiKeys.generate();
-                apiKeys.createAccount("first account", created);
+                // The person who started the service owns it: the first account is an operator (console: every account).
+                apiKeys.createAccount("first account", created, null, dev.vedit.server.auth.KeyOrigin.ENV, true,
+                        config.keyConcurrency(), config.keyQueueLimit());
             }
 
             Ffmpeg ffmpeg = Ffmpeg.locate(dataDir.resolve("cache"));
@@ -164,7 +175,20 @@ public final class VeditServer implements AutoCloseable {
             WorkflowEngine workflowEngine = engineList.stream().flatMap(e -> e.workflows().stream()).findFirst().orElse(null);
             api.withWorkflows(new WorkflowService(workflowRegistry, workflowEngine, tasks.service(), media::linkToUpload,
                     config.engines().workflows(), json));
-            Javalin http = (deployment.role().servesApi() ? api.create(ops::install) : healthOnly(ops, health)).start(config.host(), port);
+            // vedit's own routes (keys, live events, console): installed beside the API like the operations routes.
+            V1Routes v1 = new V1Routes(api::caller, json);
+            KeyRoutes keyRoutes = new KeyRoutes(new KeyAdmin(db.jdbi(), apiKeys, clock), v1,
+                    a -> tasks.service().counts(a).running(), a -> tasks.service().counts(a).queued());
+            Duration idle = config.requestLimits().idleTimeout();
+            EventRoutes events = new EventRoutes(tasks.service(), db.jdbi(), v1, json, EVENT_POLL,
+                    idle.dividedBy(2).compareTo(EVENT_HEARTBEAT) < 0 ? idle.dividedBy(2) : EVENT_HEARTBEAT);
+            ConsoleRoutes console = new ConsoleRoutes(tasks.service(), v1);
+            Javalin http = (deployment.role().servesApi() ? api.create(c -> {
+                ops.install(c);
+                keyRoutes.install(c);
+                events.install(c);
+                console.install(c);
+            }) : healthOnly(ops, health)).start(config.host(), port);
 
             // Media clean-up is the workers' chore: api nodes stay stateless request handlers.
             if (deployment.role().runsTasks()) {

@@ -56,7 +56,12 @@ public enum ErrorCode {
      * The engine this model is routed to cannot run it now: no ComfyUI server of its pool is reachable or able to run
      * its template (a missing node class or model file), or the relay's upstream refuses our key.
      */
-    ENGINE_UNAVAILABLE("2006", "The engine for this model cannot run it now", "该模型对应的引擎当前无法运行");
+    ENGINE_UNAVAILABLE("2006", "The engine for this model cannot run it now", "该模型对应的引擎当前无法运行"),
+    /**
+     * The key is valid but its account may not do this: managing other accounts and their keys needs an operator
+     * account ({@code vedit keys create --operator}).
+     */
+    OPERATOR_REQUIRED("2020", "This needs an operator account", "此操作需要运营者账户");
 
     private final String code;
     private final String english;

@@ -7,6 +7,7 @@ package dev.vedit.server.auth;
  * @param name        a label for operators
  * @param concurrency the most of its tasks that may run at once
  * @param queueLimit  the most of its tasks that may wait at once
+ * @param operator    whether it manages every account and key (the console's operator role)
  */
-public record Account(long id, String name, int concurrency, int queueLimit) {
+public record Account(long id, String name, int concurrency, int queueLimit, boolean operator) {
 }

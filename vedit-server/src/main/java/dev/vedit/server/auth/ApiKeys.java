@@ -6,11 +6,16 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * API keys and the accounts they open. Keys are stored as SHA-256 hashes only; a presented key is hashed
@@ -18,19 +23,23 @@ import org.jdbi.v3.core.Jdbi;
  * depends on the hash, which an attacker cannot steer towards a stored one, never on how much of a key is
  * right (the timing attack a byte-wise {@code equals} on the key would open). Keys never reach a log: only
  * their first 6 characters are kept in clear, as a label.
+ *
+ * <p>Every request looks its key up in the database (one primary-key read): no node keeps a key it has seen, so a
+ * revoked key is refused at once on every node of a deployment, whichever process revoked it.
  */
 public final class ApiKeys {
+    private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final long CACHE_MILLIS = 5_000;
+    /** "Last used" is kept to the minute: writing it on every request would turn each read into a write. */
+    static final long LAST_USED_RESOLUTION_MILLIS = 60_000;
+    static final String ACCOUNT_COLUMNS = "a.id, a.name, a.concurrency, a.queue_limit, a.operator";
 
     private final Jdbi jdbi;
     private final Clock clock;
     private final int defaultConcurrency;
     private final int defaultQueueLimit;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
-
-    private record Cached(Optional<Account> account, long until) {
-    }
+    /** Key hash → when this process last wrote its last_used_at; bounded by the number of real keys. */
+    private final Map<String, Long> lastUsedWritten = new ConcurrentHashMap<>();
 
     public ApiKeys(Jdbi jdbi, Clock clock, int defaultConcurrency, int defaultQueueLimit) {
         this.jdbi = jdbi;
@@ -54,61 +63,133 @@ public final class ApiKeys {
         }
     }
 
+    static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new Account(rs.getLong("id"), rs.getString("name"), rs.getInt("concurrency"), rs.getInt("queue_limit"), rs.getBoolean("operator"));
+    }
+
+    public int defaultConcurrency() {
+        return defaultConcurrency;
+    }
+
+    public int defaultQueueLimit() {
+        return defaultQueueLimit;
+    }
+
     /** The account a key opens, if the key is known and not revoked. */
     public Optional<Account> authenticate(String key) {
+        return authenticateKey(key).map(Authenticated::account);
+    }
+
+    /**
+     * The account a key opens and the key's id, if the key is known and not revoked.
+     *
+     * @param account the account
+     * @param keyId   the id of the key that opened it
+     */
+    public record Authenticated(Account account, long keyId) {
+    }
+
+    /** Like {@link #authenticate}, also naming the key (the console marks "this key" in the list). */
+    public Optional<Authenticated> authenticateKey(String key) {
         if (key == null || key.isBlank() || key.length() > 200) {
             return Optional.empty();
         }
         String hash = hash(key.strip());
-        long now = clock.millis();
-        Cached cached = cache.get(hash);
-        if (cached != null && cached.until > now) {
-            return cached.account;
-        }
-        Optional<Account> account = jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.name, a.concurrency, a.queue_limit FROM api_keys k JOIN accounts a ON a.id = k.account_id
-                        WHERE k.key_hash = :hash AND k.revoked_at IS NULL""")
+        // Unknown keys leave nothing behind (a flood of made-up keys must not grow memory).
+        Optional<Authenticated> found = jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + ", k.id AS key_id "
+                        + "FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = :hash AND k.revoked_at IS NULL")
                 .bind("hash", hash)
-                .map((rs, ctx) -> new Account(rs.getLong("id"), rs.getString("name"), rs.getInt("concurrency"), rs.getInt("queue_limit")))
+                .map((rs, ctx) -> new Authenticated(account(rs), rs.getLong("key_id")))
                 .findOne());
-        // Only known keys are cached: a flood of made-up keys must not grow memory, and a key provisioned a
-        // moment after a failed try works at once.
-        account.ifPresent(a -> cache.put(hash, new Cached(account, now + CACHE_MILLIS)));
-        return account;
+        found.ifPresent(a -> touch(hash));
+        return found;
     }
 
-    /** Creates an account with one key, returning the account. */
-    public Account createAccount(String name, String key) {
+    private void touch(String hash) {
         long now = clock.millis();
-        return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO accounts (name, concurrency, queue_limit, created_at) VALUES (:name, :c, :q, :now)")
-                    .bind("name", name).bind("c", defaultConcurrency).bind("q", defaultQueueLimit).bind("now", now)
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
-            addKey(h, id, key, now);
-            return new Account(id, name, defaultConcurrency, defaultQueueLimit);
-        });
+        Long written = lastUsedWritten.get(hash);
+        if (written != null && now - written < LAST_USED_RESOLUTION_MILLIS) {
+            return;
+        }
+        lastUsedWritten.put(hash, now);
+        try {
+            jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE key_hash = :hash")
+                    .bind("now", now).bind("hash", hash).execute());
+        } catch (RuntimeException e) {
+            // "Last used" is information, not security: a failed write must not fail the request it describes.
+            lastUsedWritten.remove(hash);
+            log.debug("could not record a key's last use: {}", e.toString());
+        }
+    }
+
+    /** Creates an account with one key (with the default limits), returning the account. */
+    public Account createAccount(String name, String key) {
+        return createAccount(name, key, null, KeyOrigin.ENV, false, defaultConcurrency, defaultQueueLimit).account();
     }
 
     /**
-     * Makes sure each key exists, one account per key (the {@code VEDIT_API_KEY} list). Keys already
-     * provisioned are left as they are.
+     * Creates an account with one key.
+     *
+     * @return the account and the new key's id
+     */
+    public Authenticated createAccount(String name, String key, String label, KeyOrigin origin, boolean operator, int concurrency, int queueLimit) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> {
+            long id = h.createUpdate("INSERT INTO accounts (name, concurrency, queue_limit, created_at, operator) VALUES (:name, :c, :q, :now, :op)")
+                    .bind("name", name).bind("c", concurrency).bind("q", queueLimit).bind("now", now).bind("op", operator)
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+            long keyId = addKey(h, id, key, label, origin, now);
+            return new Authenticated(new Account(id, name, concurrency, queueLimit, operator), keyId);
+        });
+    }
+
+    /** Adds a key to an existing account, returning the key's id. */
+    long addKey(long accountId, String key, String label, KeyOrigin origin) {
+        long now = clock.millis();
+        return jdbi.inTransaction(h -> addKey(h, accountId, key, label, origin, now));
+    }
+
+    /**
+     * Makes the {@code VEDIT_API_KEY} list the keys that list manages: each listed key exists (one account per
+     * key), and every other key the list made before (or the first start generated) is revoked, not deleted, so
+     * its account's tasks and media stay for the operator. Keys created on purpose ({@link KeyOrigin#CREATED}) are
+     * not the list's to revoke. A listed key that was revoked stays revoked: a revocation is final (the key may
+     * have leaked); list a new key instead.
      */
     public void provision(List<String> keys) {
-        for (String key : keys) {
-            if (authenticate(key).isEmpty()) {
+        Set<String> wanted = new LinkedHashSet<>();
+        keys.stream().map(String::strip).filter(k -> !k.isEmpty()).forEach(wanted::add);
+        for (String key : wanted) {
+            if (!exists(key)) {
                 try {
-                    createAccount("key " + key.strip().substring(0, Math.min(6, key.strip().length())) + "…", key.strip());
+                    createAccount("key " + key.substring(0, Math.min(6, key.length())) + "…", key);
                 } catch (RuntimeException e) {
                     // Several nodes starting at once on one database provision the same keys: the loser's
                     // transaction (account and key) rolls back on the key's primary key; the key exists, as wanted.
-                    cache.clear();
-                    if (authenticate(key).isEmpty()) {
+                    if (!exists(key)) {
                         throw e;
                     }
                 }
+            } else if (authenticate(key).isEmpty()) {
+                log.warn("a key in VEDIT_API_KEY (starting {}) was revoked and stays revoked; list a new key instead",
+                        key.substring(0, Math.min(6, key.length())));
             }
         }
-        cache.clear();
+        List<String> hashes = wanted.stream().map(ApiKeys::hash).toList();
+        long now = clock.millis();
+        int revoked = jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE origin = 'env' AND revoked_at IS NULL"
+                        + (hashes.isEmpty() ? "" : " AND key_hash NOT IN (<hashes>)"))
+                .bind("now", now)
+                .bindList(org.jdbi.v3.core.statement.EmptyHandling.NULL_KEYWORD, "hashes", hashes)
+                .execute());
+        if (revoked > 0) {
+            log.info("revoked {} key(s) no longer listed in VEDIT_API_KEY (their accounts, tasks and media are kept)", revoked);
+        }
+    }
+
+    private boolean exists(String key) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash")
+                .bind("hash", hash(key)).mapTo(Long.class).one()) > 0;
     }
 
     /** Sets the limits of the account a key opens; false when the key is unknown. */
@@ -119,7 +200,6 @@ public final class ApiKeys {
         }
         jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET concurrency = :c, queue_limit = :q WHERE id = :id")
                 .bind("c", concurrency).bind("q", queueLimit).bind("id", account.get().id()).execute());
-        cache.clear();
         return true;
     }
 
@@ -128,9 +208,11 @@ public final class ApiKeys {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one()) > 0;
     }
 
-    private static void addKey(org.jdbi.v3.core.Handle h, long accountId, String key, long now) {
-        h.createUpdate("INSERT INTO api_keys (key_hash, account_id, key_prefix, created_at) VALUES (:hash, :account, :prefix, :now)")
+    private static long addKey(Handle h, long accountId, String key, String label, KeyOrigin origin, long now) {
+        return h.createUpdate("INSERT INTO api_keys (key_hash, account_id, key_prefix, created_at, label, origin) "
+                        + "VALUES (:hash, :account, :prefix, :now, :label, :origin)")
                 .bind("hash", hash(key)).bind("account", accountId).bind("prefix", key.substring(0, Math.min(6, key.length())))
-                .bind("now", now).execute();
+                .bind("now", now).bind("label", label).bind("origin", origin.column())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
 }

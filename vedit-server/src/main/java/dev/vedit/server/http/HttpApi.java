@@ -506,6 +506,16 @@ public final class HttpApi {
         return new Caller(requireAccount(ctx, body), body);
     }
 
+    /**
+     * The caller's account for routes of other features ({@link V1Routes}): the Bearer key checked, the request
+     * counted against the key's rate limit.
+     *
+     * @throws VeditException {@link ErrorCode#INVALID_API_KEY} or {@link ErrorCode#RATE_LIMITED}
+     */
+    public Account caller(Context ctx) {
+        return requireAccount(ctx, null);
+    }
+
     /** The caller's account, after its key is checked and its request counted against the key's rate limit. */
     Account requireAccount(Context ctx, JsonNode body) {
         Account account = authenticate(ctx, body);

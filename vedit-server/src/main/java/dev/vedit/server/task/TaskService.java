@@ -250,6 +250,36 @@ public final class TaskService {
     }
 
     /**
+     * Validates and plans an edit without queueing anything: what a submit of the same body would do (the engine, the
+     * operations and the words behind each), for the console's preview ({@code POST /vedit/v1/plan}). Media are not
+     * fetched or probed here; a submit checks them.
+     *
+     * @throws VeditException with the code and bilingual message a submit would get (2001 quotes the refused words)
+     */
+    public EngineRouter.Planned plan(ModelSpec model, JsonNode body) {
+        return engines.plan(RequestValidator.validate(model, body));
+    }
+
+    /** The {@code promptTips} a submit of this plan answers with. */
+    public String promptTips(EngineRouter.Planned planned) {
+        return planned.engine().promptTips(planned.plan());
+    }
+
+    /** The history of one of the account's tasks (status changes and each attempt's error), oldest first. */
+    public Optional<List<TaskEvent>> history(Account account, long taskId) {
+        return store.find(taskId, account.id()).map(t -> store.events(t.id()));
+    }
+
+    /** The validated model fields a task was submitted with (its source media URLs among them). */
+    public JsonNode request(Task task) {
+        try {
+            return json.readTree(task.requestJson());
+        } catch (JsonProcessingException e) {
+            return json.createObjectNode();
+        }
+    }
+
+    /**
      * A page of the account's own tasks, newest first (the vedit extension behind {@code vedit tasks list}).
      *
      * @param page     from 1

@@ -41,6 +41,9 @@ class ScaleOutTest {
     Path dir;
     private String dbUrl;
     private Deployment shared;
+    /** Every node of a deployment has the same VEDIT_API_KEY list. */
+    private final String keyA = TestServer.newKey();
+    private final String keyB = TestServer.newKey();
     private String video;
 
     @BeforeEach
@@ -55,7 +58,7 @@ class ScaleOutTest {
         QueueSettings queue = new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofSeconds(2), poll, Duration.ofMillis(300),
                 Duration.ofSeconds(3), Duration.ofMinutes(2));
         return new TestServer(dir.resolve(name), c -> c.withDatabase(dbUrl, "postgres", "postgres").withQueue(queue)
-                .withDeployment(shared.withRole(role).withPollOnly(pollOnly)));
+                .withDeployment(shared.withRole(role).withPollOnly(pollOnly)), keyA, keyB);
     }
 
     @Test

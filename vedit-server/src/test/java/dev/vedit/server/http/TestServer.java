@@ -20,8 +20,8 @@ import java.util.function.UnaryOperator;
 
 /** A real vedit server on a random port, with two known API keys, and a plain HTTP client for it. */
 public final class TestServer implements AutoCloseable {
-    public final String keyA = UUID.randomUUID().toString().replace("-", "");
-    public final String keyB = UUID.randomUUID().toString().replace("-", "");
+    public final String keyA;
+    public final String keyB;
     public final VeditServer server;
     public final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     public final ObjectMapper json = new ObjectMapper();
@@ -31,11 +31,25 @@ public final class TestServer implements AutoCloseable {
     }
 
     public TestServer(Path dataDir, UnaryOperator<ServerConfig> customise) {
+        this(dataDir, customise, newKey(), newKey());
+    }
+
+    /**
+     * A server provisioned with the given keys. Nodes sharing one database must share their key list, as the nodes of
+     * a real deployment share {@code VEDIT_API_KEY}: each start revokes the listed keys the list no longer has.
+     */
+    public TestServer(Path dataDir, UnaryOperator<ServerConfig> customise, String keyA, String keyB) {
+        this.keyA = keyA;
+        this.keyB = keyB;
         QueueSettings fast = new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
                 Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withQueue(fast).withApiKeys(List.of(keyA, keyB))
                 .withFetchAllowlist(List.of("127.0.0.1"));
         server = VeditServer.start(customise.apply(config));
+    }
+
+    public static String newKey() {
+        return UUID.randomUUID().toString().replace("-", "");
     }
 
     public String url(String path) {
