@@ -170,10 +170,23 @@ public final class Main {
                 return 2;
             }
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                server.close();
-                stopped.countDown();
-            }, "vedit-shutdown"));
+            java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
+            Runnable shutdown = () -> {
+                if (closing.compareAndSet(false, true)) {
+                    server.close();
+                    stopped.countDown();
+                }
+            };
+            // On SIGTERM/SIGINT the service closes first and then exits: exit hooks run concurrently, and H2's own
+            // would close the embedded database under workers and the webhook dispatcher that are still stopping.
+            for (String name : List.of("TERM", "INT")) {
+                try {
+                    sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> Thread.ofPlatform().name("vedit-stop").start(shutdown));
+                } catch (IllegalArgumentException unsupported) {
+                    // a platform without this signal: the exit hook below still closes the service
+                }
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(shutdown, "vedit-shutdown"));
             System.out.println("vedit is listening on " + server.baseUrl() + " (console: " + server.baseUrl() + "/console)");
             server.createdApiKey().ifPresent(k -> System.out.println(
                     "API key created on first start (stored hashed, shown only now): " + k

@@ -3,7 +3,7 @@ package dev.vedit.server;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.ApiKeys;
 import dev.vedit.server.auth.KeyAdmin;
-import dev.vedit.server.auth.KeyRoutes;
+import dev.vedit.server.http.KeyRoutes;
 import dev.vedit.server.console.ConsoleRoutes;
 import dev.vedit.server.http.V1Routes;
 import dev.vedit.server.live.EventRoutes;

@@ -71,10 +71,9 @@ public final class Database implements AutoCloseable {
     public static String h2Url(Path dataDir) {
         return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("vedit")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;LOCK_TIMEOUT=10000;WRITE_DELAY=0"
-                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE"
-                // H2's own shutdown hook would close the database while vedit's hook still stops workers and the webhook
-                // dispatcher (each logging "Database is already closed"); vedit closes the pool last, which closes H2.
-                + ";DB_CLOSE_ON_EXIT=FALSE";
+                // H2 refuses DB_CLOSE_ON_EXIT=FALSE beside AUTO_SERVER; so that its exit hook does not close the database
+                // under workers still stopping, `vedit serve` closes the service on SIGTERM/SIGINT before exit hooks run.
+                + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
     /** Connects, migrates the schema, and returns a ready database. */

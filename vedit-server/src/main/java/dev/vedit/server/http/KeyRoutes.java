@@ -1,8 +1,9 @@
-package dev.vedit.server.auth;
+package dev.vedit.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vedit.server.auth.KeyAdmin.Scope;
-import dev.vedit.server.http.V1Routes;
+import dev.vedit.server.auth.Account;
+import dev.vedit.server.auth.KeyAdmin;
 import io.javalin.config.JavalinConfig;
 import java.util.LinkedHashMap;
 import java.util.Map;
