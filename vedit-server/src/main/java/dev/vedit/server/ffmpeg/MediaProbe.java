@@ -79,8 +79,8 @@ final class MediaProbe {
     }
 
     /**
-     * What the demuxer really delivers: packets of the first video stream, and the time from the first packet's
-     * start to the last one's end over all streams.
+     * What the demuxer really delivers: packets of the first video stream, and the time from its first packet's
+     * start to its last one's end (over all streams when there is no video).
      */
     record Packets(long videoPackets, double seconds) {
     }
@@ -97,10 +97,21 @@ final class MediaProbe {
      * declare and what the packets show counts.
      */
     static MediaInfo withPackets(MediaInfo declared, Packets packets) {
-        return new MediaInfo(declared.formatName(), Math.max(declared.durationSeconds(), packets.seconds()), declared.sizeBytes(),
-                declared.streamCount(), declared.hasVideo(), declared.width(), declared.height(), declared.frameRate(),
-                Math.max(declared.frameCount(), packets.videoPackets()), declared.videoCodec(), declared.hasAudio(), declared.audioCodec());
+        // An honest file's packets end within a frame or an audio priming delay of its declared length: the declared
+        // values stand (edit lists and all), and only a file holding clearly more is re-measured.
+        double seconds = packets.seconds() > declared.durationSeconds() * (1 + TOLERANCE) + TOLERANCE_SECONDS
+                ? packets.seconds() : declared.durationSeconds();
+        long frames = packets.videoPackets() > declared.frameCount() * (1 + TOLERANCE) + TOLERANCE_FRAMES
+                ? packets.videoPackets() : declared.frameCount();
+        return new MediaInfo(declared.formatName(), seconds, declared.sizeBytes(), declared.streamCount(), declared.hasVideo(),
+                declared.width(), declared.height(), declared.frameRate(), frames, declared.videoCodec(), declared.hasAudio(),
+                declared.audioCodec());
     }
+
+    /** How far what a file holds may exceed what it declares before the count replaces the declaration. */
+    static final double TOLERANCE = 0.05;
+    static final double TOLERANCE_SECONDS = 1;
+    static final long TOLERANCE_FRAMES = 30;
 
     private static int videoIndex(JsonNode root) {
         for (JsonNode stream : root.path("streams")) {
@@ -148,8 +159,15 @@ final class MediaProbe {
                 if (f.length < 4) {
                     continue;
                 }
-                if (f[0].equals(Integer.toString(videoIndex))) {
+                if (++all > PACKET_CEILING) {
+                    ProcessTree.kill(process);
+                    break;
+                }
+                boolean isVideo = f[0].equals(Integer.toString(videoIndex));
+                if (isVideo) {
                     video++;
+                } else if (videoIndex >= 0) {
+                    continue; // the length is the video's, what the limits are about; audio only counts without video
                 }
                 double at = number(f[1]);
                 if (Double.isNaN(at)) {
@@ -159,10 +177,6 @@ final class MediaProbe {
                     double length = number(f[3]);
                     first = Math.min(first, at);
                     last = Math.max(last, at + (Double.isNaN(length) ? 0 : length));
-                }
-                if (++all > PACKET_CEILING) {
-                    ProcessTree.kill(process);
-                    break;
                 }
             }
         } catch (IOException e) {
