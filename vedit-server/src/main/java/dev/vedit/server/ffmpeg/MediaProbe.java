@@ -105,7 +105,7 @@ final class MediaProbe {
                 ? packets.videoPackets() : declared.frameCount();
         return new MediaInfo(declared.formatName(), seconds, declared.sizeBytes(), declared.streamCount(), declared.hasVideo(),
                 declared.width(), declared.height(), declared.frameRate(), frames, declared.videoCodec(), declared.hasAudio(),
-                declared.audioCodec());
+                declared.audioCodec(), declared.audioChannels());
     }
 
     /** How far what a file holds may exceed what it declares before the count replaces the declaration. */

@@ -3,7 +3,6 @@ package dev.vedit.server.ffmpeg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.nio.charset.StandardCharsets;
@@ -76,7 +75,7 @@ class FfmpegHostileInputTest {
         List<String> args = new ArrayList<>(FfmpegJob.input(list));
         args.addAll(List.of("-f", "null", "-"));
         assertThatThrownBy(() -> new FfmpegJob(TestMedia.ffmpeg(), args).run(1, p -> { }, Duration.ofSeconds(30)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
                     assertThat(e.getMessage()).contains("not on whitelist");
                 });
@@ -100,7 +99,7 @@ class FfmpegHostileInputTest {
         args.addAll(List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac", FfmpegJob.output(out)));
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), args).boundedTo(5);
         assertThatThrownBy(() -> job.run(5, p -> { }, Duration.ofMinutes(2)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_LIMIT);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage()).contains("more than its headers declare", " | ");
@@ -119,7 +118,7 @@ class FfmpegHostileInputTest {
                 "-c:v", "libx264", "-preset", "veryslow", "-f", "null", "-"), Duration.ofSeconds(1));
         long start = System.nanoTime();
         assertThatThrownBy(() -> job.run(600, p -> { }, Duration.ofMinutes(5)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage()).contains("CPU-seconds").contains(" | ");
@@ -144,7 +143,7 @@ class FfmpegHostileInputTest {
                 .filter(h -> h.info().command().orElse("").endsWith("ffmpeg"))
                 .forEach(ProcessHandle::destroyForcibly)); // SIGKILL from outside, as the OOM killer would
         assertThatThrownBy(() -> job.run(60, p -> { }, Duration.ofSeconds(60)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
                     assertThat(e.transientFailure()).isTrue();
                     assertThat(e.getMessage()).contains("ffmpeg died").contains(" | ");

@@ -4,7 +4,6 @@ import dev.vedit.server.facts.MediaInfo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.nio.file.Files;
@@ -112,7 +111,7 @@ class FfmpegTest {
     void aFailingCommandIsAPermanentGenerationFailureQuotingStderr() {
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), List.of("-f", "lavfi", "-i", "nosuchsource", "-f", "null", "-"));
         assertThatThrownBy(() -> job.run(1, p -> { }, Duration.ofSeconds(30)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage()).contains("nosuchsource").contains(" | ");
@@ -127,7 +126,7 @@ class FfmpegTest {
         FfmpegJob job = new FfmpegJob(TestMedia.ffmpeg(), List.of("-loglevel", "debug", "-i", "file:" + input.toAbsolutePath(),
                 "-f", "null", "-"));
         assertThatThrownBy(() -> job.run(1, p -> { }, Duration.ofSeconds(30)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> {
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.GENERATION_FAILED);
                     assertThat(e.transientFailure()).isFalse();
                     assertThat(e.getMessage())
@@ -161,7 +160,7 @@ class FfmpegTest {
                 List.of("-re", "-f", "lavfi", "-i", "testsrc2=size=160x120:rate=25", "-f", "null", "-"));
         long start = System.nanoTime();
         assertThatThrownBy(() -> job.run(60, p -> { }, Duration.ofMillis(700)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT));
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_TIMEOUT));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
     }
 
@@ -172,7 +171,7 @@ class FfmpegTest {
         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(job::cancel);
         long start = System.nanoTime();
         assertThatThrownBy(() -> job.run(60, p -> { }, Duration.ofSeconds(60)))
-                .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_CANCELLED));
+                .isInstanceOfSatisfying(FfmpegFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_CANCELLED));
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 }
