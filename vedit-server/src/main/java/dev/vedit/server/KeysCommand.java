@@ -38,33 +38,6 @@ import picocli.CommandLine.Parameters;
 final class KeysCommand {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
 
-    /** The database options of {@code vedit serve}, with the same names and environment variables. */
-    static final class DatabaseOptions {
-        @Option(names = "--data-dir", defaultValue = "${env:VEDIT_DATA_DIR:-./vedit-data}",
-                description = "The service's data dir; its embedded database is used unless --db-url is given (default ${DEFAULT-VALUE}).")
-        Path dataDir;
-        @Option(names = "--db-url", defaultValue = "${env:VEDIT_DB_URL}", description = "JDBC URL, e.g. jdbc:postgresql://db/vedit.")
-        String dbUrl;
-        @Option(names = "--db-user", defaultValue = "${env:VEDIT_DB_USER}", description = "Database user.")
-        String dbUser;
-        @Option(names = "--db-password", defaultValue = "${env:VEDIT_DB_PASSWORD}", description = "Database password.")
-        String dbPassword;
-        @Option(names = "--json", description = "Print JSON instead of text.")
-        boolean json;
-
-        Database open() {
-            String url = dbUrl != null && !dbUrl.isBlank() ? dbUrl : Database.h2Url(dataDir.toAbsolutePath().normalize());
-            if (url.startsWith("jdbc:h2:file:")) {
-                try {
-                    java.nio.file.Files.createDirectories(dataDir);
-                } catch (java.io.IOException e) {
-                    throw new IllegalArgumentException("cannot create the data dir " + dataDir + ": " + e.getMessage());
-                }
-            }
-            return Database.open(url, dbUser, dbPassword, 2);
-        }
-    }
-
     /** Runs one key operation against the database; errors are printed, not thrown (exit 1). */
     abstract static class Action implements Callable<Integer> {
         @Mixin
