@@ -67,8 +67,18 @@ class JsonFuzzTest {
                 if (withHeaderKey) {
                     request.header("Authorization", "Bearer " + s.keyA);
                 }
-                HttpResponse<String> r = s.raw(request.build());
                 String where = "case " + i + " (seed " + SEED + ") " + endpoint[0] + " body " + abbreviate(body);
+                HttpResponse<String> r;
+                try {
+                    r = s.raw(request.build());
+                } catch (java.io.UncheckedIOException refusedMidSend) {
+                    // A keyless body over the small limit is refused (413) before it is read, and the connection closed:
+                    // a client still sending may lose that reply. Only there may the transport end without one.
+                    assertThat(!withHeaderKey && body.getBytes(StandardCharsets.UTF_8).length > HttpApi.SMALL_BODY_BYTES)
+                            .as(where + ": " + refusedMidSend).isTrue();
+                    checked++;
+                    continue;
+                }
                 assertThat(r.statusCode()).as(where).isIn(200, 413);
                 JsonNode reply = s.json.readTree(r.body());
                 assertThat(reply.has(endpoint[1])).as(where + " -> " + r.body()).isTrue();
