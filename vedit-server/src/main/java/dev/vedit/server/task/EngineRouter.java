@@ -70,19 +70,32 @@ public final class EngineRouter {
         String route = routeOf(request.model());
         if (!route.equals(AUTO)) {
             Engine engine = byName.get(route);
-            return new Planned(engine, engine.plan(request));
+            try {
+                return new Planned(engine, engine.plan(request));
+            } catch (NeedsGenerativeEngine refused) {
+                throw generativeAvailable()
+                        ? refused.withHint("route " + request.model().endpoint() + " to it with --route " + request.model().endpoint() + "=auto",
+                                "用 --route " + request.model().endpoint() + "=auto 把该端点路由到生成式引擎")
+                        : refused.withHint(NO_GENERATIVE_EN, NO_GENERATIVE_ZH);
+            }
         }
         Engine local = byName.get(LOCAL);
         try {
             return new Planned(local, local.plan(request));
         } catch (NeedsGenerativeEngine refused) {
             Engine generative = GENERATIVE.stream().map(byName::get).filter(java.util.Objects::nonNull).findFirst()
-                    .orElseThrow(() -> refused.withHint(
-                            "start vedit with --comfyui URL (your GPUs) or --relay-url URL (an upstream RunningHub) to run it",
-                            "启动 vedit 时加上 --comfyui URL（自己的 GPU）或 --relay-url URL（上游 RunningHub）即可执行"));
+                    .orElseThrow(() -> refused.withHint(NO_GENERATIVE_EN, NO_GENERATIVE_ZH));
             EditPlan plan = generative.plan(request);
             return new Planned(generative, plan.because("the local engine cannot do it: " + refused.english()));
         }
+    }
+
+    private static final String NO_GENERATIVE_EN =
+            "start vedit with --comfyui URL (your GPUs) or --relay-url URL (an upstream RunningHub) to run it";
+    private static final String NO_GENERATIVE_ZH = "启动 vedit 时加上 --comfyui URL（自己的 GPU）或 --relay-url URL（上游 RunningHub）即可执行";
+
+    private boolean generativeAvailable() {
+        return GENERATIVE.stream().anyMatch(byName::containsKey);
     }
 
     private String routeOf(ModelSpec model) {

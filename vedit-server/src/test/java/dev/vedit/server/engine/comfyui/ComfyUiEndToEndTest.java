@@ -167,6 +167,16 @@ class ComfyUiEndToEndTest {
     }
 
     @Test
+    void withoutAGenerativeEngineTheRefusalNamesTheOptionsThatWouldEnableIt() {
+        TestServer plain = new TestServer(dir.resolve("plain"));
+        open.add(plain);
+        JsonNode refused = plain.post(O3, plain.keyA, contractExample());
+        assertThat(refused.path("errorCode").asText()).isEqualTo("2001");
+        assertThat(refused.path("errorMessage").asText()).contains("needs a generative engine").contains("--comfyui URL")
+                .contains("--relay-url URL").contains("--comfyui URL（");
+    }
+
+    @Test
     void underAutoACheapEditStaysOnTheCpu() {
         TestServer vedit = vedit(comfy());
         JsonNode submitted = vedit.post(O3, vedit.keyA, Map.of("prompt", "make it black and white", "videoUrl", videoUri));
