@@ -200,25 +200,36 @@ public final class ComfyUiEngine implements Engine, WorkflowEngine, AutoCloseabl
     public List<EngineOutput> run(EditPlan plan, EngineInputs inputs, RunContext context) throws EngineFailure {
         Template template = template(inputs.request().model().endpoint());
         Set<String> unreachable = new HashSet<>();
-        Optional<State> saved = context.engineState().flatMap(this::readState);
-        if (saved.isPresent()) {
-            Optional<ComfyPools.Server> server = pools.byAddress(saved.get().server());
-            if (server.isPresent()) {
-                try {
-                    Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context, Mode.TEMPLATE);
-                    if (resumed.isPresent()) {
-                        return resumed.get();
-                    }
-                    log.info("task {}: {} no longer knows prompt {} (restarted?); queuing it again", context.taskId(),
-                            saved.get().server(), saved.get().promptId());
-                } catch (ComfyClient.Unreachable e) {
-                    log.info("task {}: {} is unreachable ({}); running on another server", context.taskId(), saved.get().server(),
-                            e.getMessage());
-                    unreachable.add(saved.get().server());
-                }
-            }
+        Optional<List<EngineOutput>> resumed = resumeSaved(template, context, Mode.TEMPLATE, unreachable);
+        if (resumed.isPresent()) {
+            return resumed.get();
         }
         return fresh(template, inputs, context, unreachable);
+    }
+
+    /**
+     * Follows (or collects) the prompt an earlier attempt saved, if its server still knows it. A server that does not
+     * answer goes into {@code unreachable}, so the fresh run that follows picks another one.
+     */
+    private Optional<List<EngineOutput>> resumeSaved(Template template, RunContext context, Mode mode, Set<String> unreachable)
+            throws EngineFailure {
+        Optional<State> saved = context.engineState().flatMap(this::readState);
+        Optional<ComfyPools.Server> server = saved.flatMap(st -> pools.byAddress(st.server()));
+        if (server.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context, mode);
+            if (resumed.isEmpty()) {
+                log.info("task {}: {} no longer knows prompt {} (restarted?); queuing it again", context.taskId(),
+                        saved.get().server(), saved.get().promptId());
+            }
+            return resumed;
+        } catch (ComfyClient.Unreachable e) {
+            log.info("task {}: {} is unreachable ({}); running on another server", context.taskId(), saved.get().server(), e.getMessage());
+            unreachable.add(saved.get().server());
+            return Optional.empty();
+        }
     }
 
     /** Whether a run fills an endpoint's template (one MP4 result) or runs a client's workflow (every output as saved). */
@@ -335,24 +346,9 @@ public final class ComfyUiEngine implements Engine, WorkflowEngine, AutoCloseabl
         }
         Template template = WorkflowRun.template(graph);
         Set<String> unreachable = new HashSet<>();
-        Optional<State> saved = context.engineState().flatMap(this::readState);
-        if (saved.isPresent()) {
-            Optional<ComfyPools.Server> server = pools.byAddress(saved.get().server());
-            if (server.isPresent()) {
-                try {
-                    Optional<List<EngineOutput>> resumed = resume(server.get(), saved.get(), template, context, Mode.WORKFLOW);
-                    if (resumed.isPresent()) {
-                        return resumed.get();
-                    }
-                } catch (ComfyClient.Unreachable e) {
-                    unreachable.add(saved.get().server());
-                }
-            }
-        }
-        for (ComfyPools.Server s : pools.pool(graph.pool())) {
-            if (!unreachable.contains(s.address()) && (!s.reachable || !s.templateErrors.containsKey(template.name()))) {
-                pools.check(s, List.of(template));
-            }
+        Optional<List<EngineOutput>> resumed = resumeSaved(template, context, Mode.WORKFLOW, unreachable);
+        if (resumed.isPresent()) {
+            return resumed.get();
         }
         ComfyPools.Server server = pools.pick(template, unreachable).orElseThrow(() -> noWorkflowServer(template));
         State state = new State(server.address(), UUID.randomUUID().toString(), "vedit-" + context.taskId() + "-" + context.attempt(),
