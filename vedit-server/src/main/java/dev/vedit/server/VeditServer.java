@@ -34,7 +34,7 @@ import dev.vedit.server.task.EngineRouter;
 import dev.vedit.server.task.MediaChecks;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.task.TaskListener;
-import dev.vedit.server.task.TaskStore;
+import dev.vedit.server.task.TaskReads;
 import dev.vedit.server.task.TaskSystem;
 import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.ModelCatalog;
@@ -147,7 +147,7 @@ public final class VeditServer implements AutoCloseable {
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 
-            Metrics metrics = new Metrics(new TaskStore(db.jdbi())::countsByModel, clock);
+            Metrics metrics = new Metrics(new TaskReads(db.jdbi())::countsByModel, clock);
             List<Engine> engineList = new ArrayList<>();
             engineList.add(metrics.timed(new LocalEngine(ffmpeg)));
             generativeEngines(config.engines(), ffmpeg, json, resources).forEach(e -> engineList.add(metrics.timed(e)));
@@ -162,7 +162,7 @@ public final class VeditServer implements AutoCloseable {
             TaskSystem tasks = TaskSystem.start(db, engines, gateway, gateway, checks, queue, dataDir.resolve("work"), clock, json,
                     listeners, webhooks.taskEndHook(), deployment.pollOnly());
             resources.add(tasks);
-            webhooks.start(taskId -> tasks.service().view(tasks.store().find(taskId).orElseThrow()), db.embedded(), metrics::webhookDelivered);
+            webhooks.start(taskId -> tasks.service().view(tasks.reads().find(taskId).orElseThrow()), db.embedded(), metrics::webhookDelivered);
             resources.add(webhooks);
             OpsRoutes ops = new OpsRoutes(metrics, extras.metricsToken(), json);
 

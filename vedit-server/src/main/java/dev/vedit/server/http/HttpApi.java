@@ -9,7 +9,7 @@ import dev.vedit.server.db.Database;
 import dev.vedit.server.ops.Health;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskService;
-import dev.vedit.server.task.TaskStore;
+import dev.vedit.server.task.TaskReads;
 import dev.vedit.server.webhook.Webhooks;
 import dev.vedit.wire.AccountStatus;
 import dev.vedit.wire.ErrorCode;
@@ -314,7 +314,7 @@ public final class HttpApi {
     private void queueStatus(Context ctx) {
         handle(ctx, e -> v1Error(e), () -> {
             Account account = requireAccount(ctx, null);
-            TaskStore.Counts c = tasks.counts(account);
+            TaskReads.Counts c = tasks.counts(account);
             return V1Reply.ok(new QueueStatus("STANDARD", account.concurrency(), c.running(), c.queued(), c.running() + c.queued()));
         });
     }
@@ -347,7 +347,7 @@ public final class HttpApi {
             Caller caller = caller(ctx, BodyLimit.SMALL);
             JsonNode body = caller.body();
             Account account = caller.account();
-            TaskStore.Counts c = tasks.counts(account);
+            TaskReads.Counts c = tasks.counts(account);
             return V1Reply.ok(new AccountStatus(UNLIMITED_BALANCE, Integer.toString(c.running() + c.queued()), UNLIMITED_BALANCE,
                     "CNY", "STANDARD"));
         });

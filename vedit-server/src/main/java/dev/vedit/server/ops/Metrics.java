@@ -3,7 +3,7 @@ package dev.vedit.server.ops;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskListener;
-import dev.vedit.server.task.TaskStore;
+import dev.vedit.server.task.TaskReads;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.TaskStatus;
@@ -39,15 +39,15 @@ public final class Metrics implements TaskListener {
     static final Duration COUNTS_TTL = Duration.ofSeconds(2);
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-    private final Supplier<List<TaskStore.StatusCount>> counts;
+    private final Supplier<List<TaskReads.StatusCount>> counts;
     private final Clock clock;
     private final MultiGauge tasks;
     private volatile long queued;
     private long countsReadAt;
     private boolean countsRead;
 
-    /** @param counts reads the current task counts by model and status (e.g. {@code TaskStore::countsByModel}) */
-    public Metrics(Supplier<List<TaskStore.StatusCount>> counts, Clock clock) {
+    /** @param counts reads the current task counts by model and status (e.g. {@code TaskReads::countsByModel}) */
+    public Metrics(Supplier<List<TaskReads.StatusCount>> counts, Clock clock) {
         this.counts = counts;
         this.clock = clock;
         tasks = MultiGauge.builder("vedit.tasks").description("Tasks in the database by model endpoint and status").register(registry);
@@ -126,7 +126,7 @@ public final class Metrics implements TaskListener {
             });
         }
         long waiting = 0;
-        for (TaskStore.StatusCount c : counts.get()) {
+        for (TaskReads.StatusCount c : counts.get()) {
             byKey.put(List.of(c.endpoint(), c.status().name()), c.count());
             if (c.status() == TaskStatus.QUEUED) {
                 waiting += c.count();

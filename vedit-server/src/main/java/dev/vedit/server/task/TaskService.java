@@ -33,7 +33,8 @@ public final class TaskService {
     /** Queued tasks per workflow, as the model endpoints' queue size in the contract. */
     static final int WORKFLOW_QUEUE_SIZE = 1000;
 
-    private final TaskStore store;
+    private final TaskQueue queue;
+    private final TaskReads reads;
     private final EngineRouter engines;
     private final SubmitMedia submitMedia;
     private final TaskMedia media;
@@ -45,9 +46,10 @@ public final class TaskService {
     private final TaskIds ids;
     private final IdempotencyKeys idempotency;
 
-    public TaskService(TaskStore store, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
+    public TaskService(TaskQueue queue, TaskReads reads, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
                        QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
-        this.store = store;
+        this.queue = queue;
+        this.reads = reads;
         this.engines = engines;
         this.submitMedia = submitMedia;
         this.media = media;
@@ -57,7 +59,7 @@ public final class TaskService {
         this.clock = clock;
         this.json = json;
         this.ids = new TaskIds(clock);
-        this.idempotency = new IdempotencyKeys(store.jdbi());
+        this.idempotency = new IdempotencyKeys(queue.jdbi());
     }
 
     /**
@@ -104,13 +106,13 @@ public final class TaskService {
                 return earlier.get();
             }
         }
-        TaskStore.Counts counts = store.counts(account.id());
+        TaskReads.Counts counts = reads.counts(account.id());
         if (counts.queued() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
                     "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
         }
-        int modelQueued = store.queuedForModel(model.endpoint());
+        int modelQueued = reads.queuedForModel(model.endpoint());
         if (modelQueued >= model.limits().queueSize()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",
@@ -127,10 +129,10 @@ public final class TaskService {
                 write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
                 now, null, null, null);
         if (key == null) {
-            store.insert(task);
+            queue.insert(task);
         } else {
             try {
-                store.insert(task, h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now));
+                queue.insert(task, h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now));
             } catch (RuntimeException e) {
                 // Another submit with this key (on any node) committed first: answer with its task. Any other failure
                 // of the database goes on as the error it is.
@@ -146,7 +148,7 @@ public final class TaskService {
 
     private Optional<Submitted> replay(Account account, String key, String fingerprint) {
         return idempotency.earlier(account.id(), key, fingerprint, clock.millis())
-                .flatMap(id -> store.find(id, account.id()))
+                .flatMap(id -> reads.find(id, account.id()))
                 .map(t -> {
                     EditPlan plan = readPlan(t);
                     return new Submitted(new SubmitReply(t.taskId(), t.status().name(), "", "", null, t.clientId(),
@@ -178,13 +180,13 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the key's or the workflow's queue is full
      */
     public SubmitReply submitWorkflow(Account account, String engine, WorkflowSubmission submission) {
-        TaskStore.Counts counts = store.counts(account.id());
+        TaskReads.Counts counts = reads.counts(account.id());
         if (counts.queued() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
                     "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
         }
-        int queued = store.queuedForModel(submission.endpoint());
+        int queued = reads.queuedForModel(submission.endpoint());
         if (queued >= WORKFLOW_QUEUE_SIZE) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     submission.endpoint() + " has " + queued + " queued tasks (limit " + WORKFLOW_QUEUE_SIZE + ")",
@@ -195,23 +197,23 @@ public final class TaskService {
         Task task = new Task(ids.next(), account.id(), submission.endpoint(), engine, TaskStatus.QUEUED, write(submission.requestJson()),
                 write(submission.plan()), submission.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null,
                 null, null, now, null, null, null);
-        store.insert(task);
+        queue.insert(task);
         signal.wake();
         return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, submission.promptTips(), submission.plan());
     }
 
     /** The query reply for a task of the account; another account's task reads as not found. */
     public QueryReply query(Account account, long taskId) {
-        return store.find(taskId, account.id()).map(this::view).orElseGet(() -> QueryReply.notFound(Long.toString(taskId)));
+        return reads.find(taskId, account.id()).map(this::view).orElseGet(() -> QueryReply.notFound(Long.toString(taskId)));
     }
 
     public Optional<Task> find(Account account, long taskId) {
-        return store.find(taskId, account.id());
+        return reads.find(taskId, account.id());
     }
 
     /** Result URLs of a finished task, in order. */
     public List<TaskResult> results(Task task) {
-        return store.outputs(task.id()).stream()
+        return reads.outputs(task.id()).stream()
                 .map(o -> new TaskResult(media.url(o), o.outputType(), o.nodeId(), null))
                 .toList();
     }
@@ -241,9 +243,9 @@ public final class TaskService {
     }
 
     /** Cancels a task of the account (queued: at once; running: its FFmpeg is stopped). */
-    public TaskStore.CancelOutcome cancel(Account account, long taskId) {
-        TaskStore.CancelOutcome outcome = store.requestCancel(taskId, account.id(), clock.millis());
-        if (outcome == TaskStore.CancelOutcome.CANCEL_REQUESTED && workers != null) {
+    public TaskQueue.CancelOutcome cancel(Account account, long taskId) {
+        TaskQueue.CancelOutcome outcome = queue.requestCancel(taskId, account.id(), clock.millis());
+        if (outcome == TaskQueue.CancelOutcome.CANCEL_REQUESTED && workers != null) {
             workers.cancelLocally(taskId);
         }
         return outcome;
@@ -267,7 +269,7 @@ public final class TaskService {
 
     /** The history of one of the account's tasks (status changes and each attempt's error), oldest first. */
     public Optional<List<TaskEvent>> history(Account account, long taskId) {
-        return store.find(taskId, account.id()).map(t -> store.events(t.id()));
+        return reads.find(taskId, account.id()).map(t -> reads.events(t.id()));
     }
 
     /** The validated model fields a task was submitted with (its source media URLs among them). */
@@ -299,7 +301,7 @@ public final class TaskService {
         if (offset > Integer.MAX_VALUE) {
             return new TaskPage(page, pageSize, false, List.of());
         }
-        List<Task> rows = store.page(account.id(), (int) offset, pageSize + 1);
+        List<Task> rows = reads.page(account.id(), (int) offset, pageSize + 1);
         List<TaskSummary> tasks = rows.stream().limit(pageSize).map(this::summary).toList();
         return new TaskPage(page, pageSize, rows.size() > pageSize, tasks);
     }
@@ -322,8 +324,8 @@ public final class TaskService {
     }
 
     /** How many tasks the account has running and queued. */
-    public TaskStore.Counts counts(Account account) {
-        return store.counts(account.id());
+    public TaskReads.Counts counts(Account account) {
+        return reads.counts(account.id());
     }
 
     private Map<String, Object> failedReason(Task task) {

@@ -6,17 +6,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 
-/** The task system of one process, assembled: store, queue signal, workers (if any) and the service over them. */
+/** The task system of one process, assembled: queue and read side of the store, queue signal, workers (if any) and the service over them. */
 public final class TaskSystem implements AutoCloseable {
     private final TaskService service;
     private final WorkerPool workers;
-    private final TaskStore store;
+    private final TaskReads reads;
     private final QueueListener listener;
 
-    private TaskSystem(TaskService service, WorkerPool workers, TaskStore store, QueueListener listener) {
+    private TaskSystem(TaskService service, WorkerPool workers, TaskReads reads, QueueListener listener) {
         this.service = service;
         this.workers = workers;
-        this.store = store;
+        this.reads = reads;
         this.listener = listener;
     }
 
@@ -31,13 +31,14 @@ public final class TaskSystem implements AutoCloseable {
                                    QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners,
                                    TaskEndHook endHook, boolean pollOnly) {
         // Every submit NOTIFYs on PostgreSQL (cheap, and it passes through connection poolers); only LISTENing is optional.
-        TaskStore store = new TaskStore(db.jdbi(), db.postgres(), endHook, listeners);
+        TaskQueue queue = new TaskQueue(db.jdbi(), db.postgres(), endHook, listeners);
+        TaskReads reads = new TaskReads(db.jdbi());
         QueueSignal signal = new QueueSignal();
         WorkerPool workers = null;
         if (settings.workers() > 0) {
-            workers = new WorkerPool(store, new TaskRunner(json, engines, media, checks), signal, settings, workRoot, clock, json);
+            workers = new WorkerPool(queue, new TaskRunner(json, engines, media, checks), signal, settings, workRoot, clock, json);
         }
-        TaskService service = new TaskService(store, engines, submitMedia, media, signal, settings, workers, clock, json);
+        TaskService service = new TaskService(queue, reads, engines, submitMedia, media, signal, settings, workers, clock, json);
         QueueListener listener = null;
         if (workers != null) {
             workers.start(db.embedded());
@@ -45,15 +46,16 @@ public final class TaskSystem implements AutoCloseable {
                 listener = QueueListener.start(db, signal);
             }
         }
-        return new TaskSystem(service, workers, store, listener);
+        return new TaskSystem(service, workers, reads, listener);
     }
 
     public TaskService service() {
         return service;
     }
 
-    public TaskStore store() {
-        return store;
+    /** The read side of the store (tasks by id, counts); changes go through the service and the workers. */
+    public TaskReads reads() {
+        return reads;
     }
 
     @Override

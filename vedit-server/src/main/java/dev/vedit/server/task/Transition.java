@@ -3,7 +3,7 @@ package dev.vedit.server.task;
 import dev.vedit.wire.TaskStatus;
 
 /**
- * The task lifecycle as a table: every state change {@link TaskStore} makes is one of these rows, guarded in SQL
+ * The task lifecycle as a table: every state change {@link TaskQueue} makes is one of these rows, guarded in SQL
  * by its {@code from} state, so a task can only move along them. A transition into a terminal state runs the
  * end-of-task hooks (webhook delivery in the transaction, listeners such as metrics after commit) in one place,
  * whichever way the task ended: finished, failed, cancelled while queued, or rescued from a dead worker.

@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class WorkerPool implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WorkerPool.class);
 
-    private final TaskStore store;
+    private final TaskQueue queue;
     private final TaskRunner runner;
     private final QueueSignal signal;
     private final QueueSettings settings;
@@ -50,9 +50,9 @@ public final class WorkerPool implements AutoCloseable {
     });
     private volatile boolean running;
 
-    WorkerPool(TaskStore store, TaskRunner runner, QueueSignal signal, QueueSettings settings, Path workRoot, Clock clock,
+    WorkerPool(TaskQueue queue, TaskRunner runner, QueueSignal signal, QueueSettings settings, Path workRoot, Clock clock,
                ObjectMapper json) {
-        this.store = store;
+        this.queue = queue;
         this.runner = runner;
         this.signal = signal;
         this.settings = settings;
@@ -69,7 +69,7 @@ public final class WorkerPool implements AutoCloseable {
         running = true;
         cleanWorkRoot();
         if (exclusiveDatabase) {
-            int n = store.rescueStale(Long.MAX_VALUE, clock.millis(), clock.millis());
+            int n = queue.rescueStale(Long.MAX_VALUE, clock.millis(), clock.millis());
             if (n > 0) {
                 log.info("re-queued {} task(s) left running by a previous process", n);
             }
@@ -104,7 +104,7 @@ public final class WorkerPool implements AutoCloseable {
         while (running) {
             long seen = signal.generation();
             try {
-                Optional<Task> task = store.claim(workerId, clock.millis(), WorkerPool::modelConcurrency);
+                Optional<Task> task = queue.claim(workerId, clock.millis(), WorkerPool::modelConcurrency);
                 if (task.isPresent()) {
                     execute(workerId, task.get());
                 } else {
@@ -128,7 +128,7 @@ public final class WorkerPool implements AutoCloseable {
     private void execute(String workerId, Task task) {
         Path workDir = workRoot.resolve(task.id() + "-" + task.attempt());
         RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis(),
-                state -> store.saveEngineState(task.id(), workerId, task.attempt(), state, clock.millis()));
+                state -> queue.saveEngineState(task.id(), workerId, task.attempt(), state, clock.millis()));
         active.put(task.id(), handle);
         // Every log line of this attempt carries the task id (see logback.xml).
         org.slf4j.MDC.put("task", task.taskId());
@@ -139,7 +139,7 @@ public final class WorkerPool implements AutoCloseable {
             if (handle.cancelled()) {
                 throw TaskRunner.cancelled();
             }
-            finish(task, () -> store.succeed(task.id(), workerId, task.attempt(), outputs, clock.millis()), "succeeded");
+            finish(task, () -> queue.succeed(task.id(), workerId, task.attempt(), outputs, clock.millis()), "succeeded");
         } catch (EngineFailure failure) {
             ended(workerId, task, handle, failure);
         } catch (IOException | RuntimeException e) {
@@ -168,13 +168,13 @@ public final class WorkerPool implements AutoCloseable {
             return;
         }
         if (stop == RunHandle.StopReason.SHUTDOWN) {
-            finish(task, () -> store.retryLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
+            finish(task, () -> queue.retryLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
                     "the node shut down during the attempt", now), "re-queued at shutdown");
             return;
         }
         if (stop == RunHandle.StopReason.CANCELLED) {
             EngineFailure cancelled = TaskRunner.cancelled();
-            finish(task, () -> store.fail(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
+            finish(task, () -> queue.fail(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
                     ErrorCode.TASK_CANCELLED.message(), reasonJson(cancelled), now), "cancelled");
             return;
         }
@@ -187,14 +187,14 @@ public final class WorkerPool implements AutoCloseable {
         if (f.transientFailure() && task.attempt() < task.maxAttempts()) {
             long delay = settings.backoffMillis(task.attempt(), ThreadLocalRandom.current().nextDouble());
             log.info("task {} attempt {} failed ({}), retrying in {} ms", task.id(), task.attempt(), f.getMessage(), delay);
-            finish(task, () -> store.retryLater(task.id(), workerId, task.attempt(), now + delay, f.code(), f.getMessage(), now),
+            finish(task, () -> queue.retryLater(task.id(), workerId, task.attempt(), now + delay, f.code(), f.getMessage(), now),
                     "retry scheduled");
             return;
         }
         String message = f.transientFailure() && task.maxAttempts() > 1
                 ? f.getMessage() + " (after " + task.attempt() + " attempts)"
                 : f.getMessage();
-        finish(task, () -> store.fail(task.id(), workerId, task.attempt(), f.code(), message, reasonJson(f), now), "failed");
+        finish(task, () -> queue.fail(task.id(), workerId, task.attempt(), f.code(), message, reasonJson(f), now), "failed");
     }
 
     /** Records how an attempt ended, retrying the write while the database is briefly unreachable. */
@@ -232,10 +232,10 @@ public final class WorkerPool implements AutoCloseable {
                     h.stop(RunHandle.StopReason.TIMED_OUT);
                 }
                 Integer progress = h.percent();
-                TaskStore.Heartbeat beat = store.heartbeat(h.task.id(), h.task.workerId(), h.task.attempt(), progress, now);
-                if (beat == TaskStore.Heartbeat.CANCEL_REQUESTED) {
+                TaskQueue.Heartbeat beat = queue.heartbeat(h.task.id(), h.task.workerId(), h.task.attempt(), progress, now);
+                if (beat == TaskQueue.Heartbeat.CANCEL_REQUESTED) {
                     h.stop(RunHandle.StopReason.CANCELLED);
-                } else if (beat == TaskStore.Heartbeat.LOST) {
+                } else if (beat == TaskQueue.Heartbeat.LOST) {
                     h.stop(RunHandle.StopReason.LOST);
                 }
             } catch (RuntimeException e) {
@@ -247,7 +247,7 @@ public final class WorkerPool implements AutoCloseable {
     private void rescue() {
         try {
             long now = clock.millis();
-            int n = store.rescueStale(now - settings.staleAfter().toMillis(), now, now);
+            int n = queue.rescueStale(now - settings.staleAfter().toMillis(), now, now);
             if (n > 0) {
                 log.info("rescuer handled {} task(s) whose worker stopped heart-beating", n);
                 signal.wake();

@@ -21,11 +21,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The queue's guarantees, run against every database vedit supports (one subclass each). */
+/** The store's guarantees (the queue's transitions and the read side), run against every database vedit supports (one subclass each). */
 abstract class TaskStoreContract {
     private static final String O3 = "kling-video-o3-pro/video-edit";
     private Database db;
-    TaskStore store;
+    TaskQueue store;
+    TaskReads reads;
     ApiKeys keys;
     TaskIds ids = new TaskIds(Clock.systemUTC());
     long now = 1_800_000_000_000L;
@@ -35,7 +36,8 @@ abstract class TaskStoreContract {
     @BeforeEach
     void setUp() {
         db = open();
-        store = new TaskStore(db.jdbi());
+        store = new TaskQueue(db.jdbi());
+        reads = new TaskReads(db.jdbi());
         keys = new ApiKeys(db.jdbi(), Clock.systemUTC(), 2, 100);
     }
 
@@ -60,8 +62,8 @@ abstract class TaskStoreContract {
         Account a = account(ApiKeys.generate());
         Account b = account(ApiKeys.generate());
         Task t = queue(a);
-        assertThat(store.find(t.id(), a.id())).isPresent();
-        assertThat(store.find(t.id(), b.id())).isEmpty();
+        assertThat(reads.find(t.id(), a.id())).isPresent();
+        assertThat(reads.find(t.id(), b.id())).isEmpty();
     }
 
     @Test
@@ -125,7 +127,7 @@ abstract class TaskStoreContract {
         assertThat(store.claim("w", now, e -> 100).orElseThrow().id()).as("fair: the other account's turn").isEqualTo(others.id());
         assertThat(store.claim("w", now, e -> 100).orElseThrow().accountId()).isEqualTo(busy.id());
         assertThat(store.claim("w", now, e -> 100)).as("busy runs 2, its limit").isEmpty();
-        assertThat(store.find(third.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(reads.find(third.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
     }
 
     @Test
@@ -195,9 +197,9 @@ abstract class TaskStoreContract {
         assertThat(store.fail(t.id(), "w1", 2, ErrorCode.GENERATION_FAILED, "x", null, now)).isFalse();
         assertThat(store.succeed(t.id(), "w1", 1, List.of(new TaskOutput(0, "openapi/x.mp4", "mp4", "local", "tok")), now + 1000)).isTrue();
         assertThat(store.fail(t.id(), "w1", 1, ErrorCode.GENERATION_FAILED, "late", null, now)).isFalse();
-        Task done = store.find(t.id()).orElseThrow();
+        Task done = reads.find(t.id()).orElseThrow();
         assertThat(done.status()).isEqualTo(TaskStatus.SUCCESS);
-        assertThat(store.outputs(t.id())).extracting(TaskOutput::mediaKey).containsExactly("openapi/x.mp4");
+        assertThat(reads.outputs(t.id())).extracting(TaskOutput::mediaKey).containsExactly("openapi/x.mp4");
     }
 
     @Test
@@ -206,7 +208,7 @@ abstract class TaskStoreContract {
         queue(a);
         Task t = store.claim("w1", now, e -> 100).orElseThrow();
         assertThat(store.rescueStale(now + 1, now + 31_000, now + 31_000)).isEqualTo(1);
-        assertThat(store.heartbeat(t.id(), "w1", 1, 50, now + 32_000)).isEqualTo(TaskStore.Heartbeat.LOST);
+        assertThat(store.heartbeat(t.id(), "w1", 1, 50, now + 32_000)).isEqualTo(TaskQueue.Heartbeat.LOST);
         Task again = store.claim("w2", now + 31_000, e -> 100).orElseThrow();
         assertThat(again.attempt()).isEqualTo(2);
         assertThat(store.succeed(t.id(), "w1", 1, List.of(), now + 40_000)).isFalse();
@@ -223,10 +225,10 @@ abstract class TaskStoreContract {
             store.rescueStale(t0 + 1, t0 + 1, t0 + 1);
             t0 += 10;
         }
-        Task failed = store.recent(a.id(), 1).get(0);
+        Task failed = reads.page(a.id(), 0, 1).get(0);
         assertThat(failed.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(failed.errorCode()).isEqualTo(ErrorCode.RETRIES_EXHAUSTED.code());
-        assertThat(store.events(failed.id())).extracting(TaskEvent::status)
+        assertThat(reads.events(failed.id())).extracting(TaskEvent::status)
                 .containsExactly(TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.QUEUED, TaskStatus.RUNNING, TaskStatus.QUEUED,
                         TaskStatus.RUNNING, TaskStatus.FAILED);
     }
@@ -235,12 +237,12 @@ abstract class TaskStoreContract {
     void cancellingAQueuedTaskEndsItAtOnce() {
         Account a = account(ApiKeys.generate());
         Task t = queue(a);
-        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
-        Task cancelled = store.find(t.id()).orElseThrow();
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCELLED);
+        Task cancelled = reads.find(t.id()).orElseThrow();
         assertThat(cancelled.status()).isEqualTo(TaskStatus.FAILED);
         assertThat(cancelled.errorCode()).isEqualTo(ErrorCode.TASK_CANCELLED.code());
         assertThat(store.claim("w", now, e -> 100)).isEmpty();
-        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.ALREADY_FINISHED);
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.ALREADY_FINISHED);
     }
 
     @Test
@@ -248,9 +250,9 @@ abstract class TaskStoreContract {
         Account a = account(ApiKeys.generate());
         queue(a);
         Task t = store.claim("w", now, e -> 100).orElseThrow();
-        assertThat(store.heartbeat(t.id(), "w", 1, 10, now)).isEqualTo(TaskStore.Heartbeat.OWNED);
-        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCEL_REQUESTED);
-        assertThat(store.heartbeat(t.id(), "w", 1, 20, now)).isEqualTo(TaskStore.Heartbeat.CANCEL_REQUESTED);
+        assertThat(store.heartbeat(t.id(), "w", 1, 10, now)).isEqualTo(TaskQueue.Heartbeat.OWNED);
+        assertThat(store.requestCancel(t.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCEL_REQUESTED);
+        assertThat(store.heartbeat(t.id(), "w", 1, 20, now)).isEqualTo(TaskQueue.Heartbeat.CANCEL_REQUESTED);
     }
 
     @Test
@@ -258,8 +260,8 @@ abstract class TaskStoreContract {
         Account a = account(ApiKeys.generate());
         Account b = account(ApiKeys.generate());
         Task t = queue(a);
-        assertThat(store.requestCancel(t.id(), b.id(), now)).isEqualTo(TaskStore.CancelOutcome.NOT_FOUND);
-        assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(store.requestCancel(t.id(), b.id(), now)).isEqualTo(TaskQueue.CancelOutcome.NOT_FOUND);
+        assertThat(reads.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
     }
 
     @Test
@@ -269,10 +271,10 @@ abstract class TaskStoreContract {
         queue(a);
         queue(a);
         store.claim("w", now, e -> 100);
-        TaskStore.Counts c = store.counts(a.id());
+        TaskReads.Counts c = reads.counts(a.id());
         assertThat(c.running()).isEqualTo(1);
         assertThat(c.queued()).isEqualTo(2);
-        assertThat(store.queuedForModel(O3)).isEqualTo(2);
+        assertThat(reads.queuedForModel(O3)).isEqualTo(2);
         assertThat(Optional.of(c)).isPresent();
     }
 
@@ -291,15 +293,15 @@ abstract class TaskStoreContract {
     record Ended(long taskId, String statusSeen) {
     }
 
-    TaskStore storeRecordingEnds(List<Ended> ended) {
-        return new TaskStore(db.jdbi(), false, (h, id, at) -> ended.add(new Ended(id,
+    TaskQueue storeRecordingEnds(List<Ended> ended) {
+        return new TaskQueue(db.jdbi(), false, (h, id, at) -> ended.add(new Ended(id,
                 h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", id).mapTo(String.class).one())), List.of());
     }
 
     @Test
     void everyTerminalTransitionRunsTheEndHookOnceInsideItsTransaction() {
         List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
-        TaskStore hooked = storeRecordingEnds(ended);
+        TaskQueue hooked = storeRecordingEnds(ended);
         Account a = keys.createAccount("a", ApiKeys.generate());
         Task succeeded = queue(a);
         Task failed = queue(a);
@@ -309,10 +311,10 @@ abstract class TaskStoreContract {
         assertThat(hooked.succeed(first.id(), "w1", 1, List.of(), now)).isTrue();
         Task second = hooked.claim("w1", now, e -> 100).orElseThrow();
         assertThat(hooked.fail(second.id(), "w1", 1, ErrorCode.GENERATION_FAILED, "x", null, now)).isTrue();
-        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
+        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCELLED);
         // Transitions that do not end the task, and repeated ends, call nothing.
         assertThat(hooked.succeed(first.id(), "w1", 1, List.of(), now)).isFalse();
-        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.ALREADY_FINISHED);
+        assertThat(hooked.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.ALREADY_FINISHED);
 
         assertThat(ended).containsExactly(new Ended(succeeded.id(), "SUCCESS"), new Ended(failed.id(), "FAILED"),
                 new Ended(cancelled.id(), "FAILED"));
@@ -321,7 +323,7 @@ abstract class TaskStoreContract {
     @Test
     void aTaskRescuedOutOfAttemptsRunsTheEndHook() {
         List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
-        TaskStore hooked = storeRecordingEnds(ended);
+        TaskQueue hooked = storeRecordingEnds(ended);
         Task t = queue(keys.createAccount("a", ApiKeys.generate())); // 3 attempts
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThat(hooked.claim("w" + attempt, now, e -> 100)).isPresent();
@@ -333,7 +335,7 @@ abstract class TaskStoreContract {
 
     @Test
     void aFailingEndHookRollsTheTransitionBack() {
-        TaskStore failing = new TaskStore(db.jdbi(), false, (h, id, at) -> {
+        TaskQueue failing = new TaskQueue(db.jdbi(), false, (h, id, at) -> {
             throw new IllegalStateException("the hook's insert failed");
         }, List.of());
         Account a = keys.createAccount("a", ApiKeys.generate());
@@ -341,21 +343,21 @@ abstract class TaskStoreContract {
 
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.requestCancel(t.id(), a.id(), now))
                 .hasMessageContaining("the hook's insert failed");
-        assertThat(store.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
-        assertThat(store.events(t.id())).hasSize(1);
+        assertThat(reads.find(t.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(reads.events(t.id())).hasSize(1);
     }
 
     @Test
     void listenersHearOfEveryEndingAfterItCommitsRescuedAndCancelledIncluded() {
         List<Task> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-        TaskStore listened = new TaskStore(db.jdbi(), false, TaskEndHook.NONE, List.of(heard::add));
+        TaskQueue listened = new TaskQueue(db.jdbi(), false, TaskEndHook.NONE, List.of(heard::add));
         Account a = keys.createAccount("a", ApiKeys.generate());
         Task cancelledQueued = queue(a);
         Task rescued = queue(a);
-        assertThat(listened.requestCancel(cancelledQueued.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCELLED);
+        assertThat(listened.requestCancel(cancelledQueued.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCELLED);
         Task running = listened.claim("w1", now, e -> 100).orElseThrow();
         assertThat(running.id()).isEqualTo(rescued.id());
-        assertThat(listened.requestCancel(rescued.id(), a.id(), now)).isEqualTo(TaskStore.CancelOutcome.CANCEL_REQUESTED);
+        assertThat(listened.requestCancel(rescued.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCEL_REQUESTED);
         listened.rescueStale(now + 1, now, now); // its worker died after the cancel was asked for
 
         assertThat(heard).extracting(Task::id).containsExactly(cancelledQueued.id(), rescued.id());
@@ -380,6 +382,6 @@ abstract class TaskStoreContract {
         assertThat(second.engineState()).isEqualTo("{\"promptId\":\"p-1\"}");
         // The dead attempt can no longer write: only the owner of the running attempt saves state.
         assertThat(store.saveEngineState(t.id(), "w1", 1, "{\"promptId\":\"p-2\"}", now)).isFalse();
-        assertThat(store.find(t.id()).orElseThrow().engineState()).isEqualTo("{\"promptId\":\"p-1\"}");
+        assertThat(reads.find(t.id()).orElseThrow().engineState()).isEqualTo("{\"promptId\":\"p-1\"}");
     }
 }

@@ -6,7 +6,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * Test fixture: task rows that end at once, with the webhook hook run in the ending transaction (as
- * {@code TaskStore} runs it; that seam has its own test in {@code TaskStoreContract}).
+ * {@code TaskQueue} runs it; that seam has its own test in {@code TaskStoreContract}).
  */
 final class EndedTasks {
     private static final AtomicLong IDS = new AtomicLong(1_900_000_000_000_000_000L);

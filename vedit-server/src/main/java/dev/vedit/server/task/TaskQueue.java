@@ -1,0 +1,316 @@
+package dev.vedit.server.task;
+
+import dev.vedit.server.db.Sql;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.TaskStatus;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Update;
+
+/**
+ * The write side of the task store: the queue's transitions (enqueue, claim, heartbeat, finish, retry, cancel,
+ * rescue), one {@link Transition} each. Every state change is one transaction that checks the state it expects
+ * (and, for a worker, that the worker still owns the attempt: {@code owned-attempt.sql}), so a task reaches a
+ * terminal state exactly once whatever the races between workers, rescuer and cancel. Reads are {@link TaskReads}.
+ */
+public final class TaskQueue {
+    private static final String INSERT = Sql.load(TaskQueue.class, "insert");
+    private static final String CLAIM_ACCOUNTS = Sql.load(TaskQueue.class, "claim-accounts");
+    private static final String CLAIM_CANDIDATES = Sql.load(TaskQueue.class, "claim-candidates");
+    private static final String LOCK_ACCOUNT = Sql.load(TaskQueue.class, "lock-account");
+    private static final String RUNNING_FOR_ACCOUNT = Sql.load(TaskQueue.class, "running-for-account");
+    private static final String RUNNING_FOR_MODEL = Sql.load(TaskQueue.class, "running-for-model");
+    private static final String CLAIM = Sql.load(TaskQueue.class, "claim");
+    private static final String OWNED_ATTEMPT = Sql.load(TaskQueue.class, "owned-attempt");
+    private static final String HEARTBEAT = Sql.load(TaskQueue.class, "heartbeat");
+    private static final String CANCEL_REQUESTED = Sql.load(TaskQueue.class, "cancel-requested");
+    private static final String SUCCEED = Sql.load(TaskQueue.class, "succeed");
+    private static final String INSERT_OUTPUT = Sql.load(TaskQueue.class, "insert-output");
+    private static final String FAIL = Sql.load(TaskQueue.class, "fail");
+    private static final String RETRY_LATER = Sql.load(TaskQueue.class, "retry-later");
+    private static final String SAVE_ENGINE_STATE = Sql.load(TaskQueue.class, "save-engine-state");
+    private static final String LOCK_FOR_CANCEL = Sql.load(TaskQueue.class, "lock-for-cancel");
+    private static final String CANCEL_QUEUED = Sql.load(TaskQueue.class, "cancel-queued");
+    private static final String ATTEMPT = Sql.load(TaskQueue.class, "attempt");
+    private static final String FLAG_CANCEL = Sql.load(TaskQueue.class, "flag-cancel");
+    private static final String STALE = Sql.load(TaskQueue.class, "stale");
+    private static final String RESCUE = Sql.load(TaskQueue.class, "rescue");
+    private static final String END_RESCUED = Sql.load(TaskQueue.class, "end-rescued");
+    /**
+     * How many queued tasks of one account a claim locks and looks at. The account select already leaves out
+     * accounts at their limit (as far as committed rows show); the exact check under the account's row lock may
+     * still skip a few.
+     */
+    private static final int CLAIM_WINDOW = 4;
+    /** How many accounts, in fairness order, one claim looks at (more only matter when the first are all locked). */
+    private static final int CLAIM_ACCOUNTS_LOOKED_AT = 4;
+
+    private final Jdbi jdbi;
+    private final boolean notifySubmits;
+    private final TaskEndHook endHook;
+    private final List<TaskListener> listeners;
+
+    public TaskQueue(Jdbi jdbi) {
+        this(jdbi, false, TaskEndHook.NONE, List.of());
+    }
+
+    /**
+     * @param notifySubmits send a PostgreSQL {@code NOTIFY} on {@value QueueListener#CHANNEL} with every new task,
+     *                      delivered when its transaction commits, so idle workers on other nodes wake at once
+     * @param endHook       runs in the transaction of every terminal transition (e.g. to record a webhook delivery)
+     * @param listeners     told after the commit of every terminal transition (e.g. metrics)
+     */
+    public TaskQueue(Jdbi jdbi, boolean notifySubmits, TaskEndHook endHook, List<TaskListener> listeners) {
+        this.jdbi = jdbi;
+        this.notifySubmits = notifySubmits;
+        this.endHook = endHook;
+        this.listeners = List.copyOf(listeners);
+    }
+
+    /** What a heartbeat learned about the running attempt. */
+    enum Heartbeat { OWNED, CANCEL_REQUESTED, LOST }
+
+    /** What a cancel request did. */
+    public enum CancelOutcome { CANCELLED, CANCEL_REQUESTED, ALREADY_FINISHED, NOT_FOUND }
+
+    Jdbi jdbi() {
+        return jdbi;
+    }
+
+    void insert(Task t) {
+        insert(t, h -> { });
+    }
+
+    /** Inserts a task; {@code alsoInTransaction} runs in the same transaction (e.g. to record its idempotency key). */
+    void insert(Task t, HandleConsumer<RuntimeException> alsoInTransaction) {
+        jdbi.useTransaction(h -> {
+            h.createUpdate(INSERT)
+                    .bind("id", t.id()).bind("account", t.accountId()).bind("endpoint", t.endpoint()).bind("engine", t.engine())
+                    .bind("request", t.requestJson()).bind("plan", t.planJson())
+                    .bind("webhook", t.webhookUrl()).bind("client", t.clientId()).bind("maxAttempts", t.maxAttempts())
+                    .bind("runAfter", t.runAfter()).bind("created", t.createdAt())
+                    .execute();
+            TaskRows.event(h, t.id(), TaskStatus.QUEUED, 0, null, null, "submitted", t.createdAt());
+            alsoInTransaction.useHandle(h);
+            if (notifySubmits) {
+                h.execute("NOTIFY " + QueueListener.CHANNEL);
+            }
+        });
+    }
+
+    /**
+     * Claims a task for a worker, fairly across accounts: the account with the fewest running tasks (below its
+     * limit) goes first, ties to the one waiting longest, and within an account the oldest task. So each claim
+     * goes round the accounts with queued work, and one key's flood of tasks (its concurrency defaults to the
+     * worker count) delays another key's task by at most one running task, not by the whole flood.
+     *
+     * <p>First a plain read picks the accounts in that order; then per account one {@code FOR UPDATE SKIP LOCKED}
+     * select over its oldest queued tasks (so concurrent workers never block on, or take, the same rows), a lock
+     * on the account row to count its running tasks exactly, and the update to RUNNING. Portable SQL: the same
+     * statements run on H2 and PostgreSQL.
+     */
+    Optional<Task> claim(String workerId, long now, ToIntFunction<String> modelConcurrency) {
+        return jdbi.inTransaction(h -> {
+            List<Long> accounts = h.createQuery(CLAIM_ACCOUNTS)
+                    .bind("now", now).bind("accounts", CLAIM_ACCOUNTS_LOOKED_AT)
+                    .mapTo(Long.class)
+                    .list();
+            List<Candidate> candidates = new ArrayList<>();
+            for (long account : accounts) {
+                h.createQuery(CLAIM_CANDIDATES)
+                        .bind("account", account).bind("now", now).bind("window", CLAIM_WINDOW)
+                        .map((rs, ctx) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getString(3)))
+                        .forEach(candidates::add);
+            }
+            for (Candidate c : candidates) {
+                int limit = h.createQuery(LOCK_ACCOUNT).bind("account", c.accountId()).mapTo(Integer.class).one();
+                int running = h.createQuery(RUNNING_FOR_ACCOUNT).bind("account", c.accountId()).mapTo(Integer.class).one();
+                if (running >= limit) {
+                    continue;
+                }
+                int modelRunning = h.createQuery(RUNNING_FOR_MODEL).bind("endpoint", c.endpoint()).mapTo(Integer.class).one();
+                if (modelRunning >= modelConcurrency.applyAsInt(c.endpoint())) {
+                    continue;
+                }
+                transition(h, CLAIM, Transition.CLAIMED).bind("worker", workerId).bind("now", now).bind("id", c.taskId()).execute();
+                Task task = TaskRows.find(h, c.taskId()).orElseThrow();
+                TaskRows.event(h, c.taskId(), TaskStatus.RUNNING, task.attempt(), workerId, null, "claimed", now);
+                return Optional.of(task);
+            }
+            return Optional.<Task>empty();
+        });
+    }
+
+    /** A queued task a claim locked. */
+    private record Candidate(long taskId, long accountId, String endpoint) {
+    }
+
+    /** Records that the attempt is alive (and its progress); tells whether it was cancelled or lost. */
+    Heartbeat heartbeat(long id, String workerId, int attempt, Integer progress, long now) {
+        return jdbi.inTransaction(h -> {
+            int updated = owned(h, HEARTBEAT, id, workerId, attempt, TaskStatus.RUNNING)
+                    .bind("now", now).bind("progress", progress).execute();
+            if (updated == 0) {
+                return Heartbeat.LOST;
+            }
+            boolean cancel = h.createQuery(CANCEL_REQUESTED).bind("id", id).mapTo(Boolean.class).one();
+            return cancel ? Heartbeat.CANCEL_REQUESTED : Heartbeat.OWNED;
+        });
+    }
+
+    /** Ends an attempt in SUCCESS with its outputs; false when the worker no longer owns it. */
+    boolean succeed(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
+        return jdbi.inTransaction(h -> {
+            int updated = ownedTransition(h, SUCCEED, Transition.SUCCEEDED, id, workerId, attempt).bind("now", now).execute();
+            if (updated == 0) {
+                return false;
+            }
+            for (TaskOutput o : outputs) {
+                h.createUpdate(INSERT_OUTPUT)
+                        .bind("id", id).bind("idx", o.index()).bind("key", o.mediaKey()).bind("type", o.outputType())
+                        .bind("node", o.nodeId()).bind("token", o.linkToken()).execute();
+            }
+            TaskRows.event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
+            ended(h, Transition.SUCCEEDED, id, now);
+            return true;
+        });
+    }
+
+    /** Ends an attempt, and the task, in FAILED; false when the worker no longer owns it. */
+    boolean fail(long id, String workerId, int attempt, ErrorCode code, String message, String failedReasonJson, long now) {
+        return jdbi.inTransaction(h -> {
+            int updated = ownedTransition(h, FAIL, Transition.FAILED, id, workerId, attempt)
+                    .bind("now", now).bind("code", code.code()).bind("message", TaskRows.truncate(message)).bind("reason", failedReasonJson)
+                    .execute();
+            if (updated == 0) {
+                return false;
+            }
+            TaskRows.event(h, id, TaskStatus.FAILED, attempt, workerId, code.code(), message, now);
+            ended(h, Transition.FAILED, id, now);
+            return true;
+        });
+    }
+
+    /** Ends a failed attempt and puts the task back in the queue, not before {@code runAfter}. */
+    boolean retryLater(long id, String workerId, int attempt, long runAfter, ErrorCode code, String message, long now) {
+        return jdbi.inTransaction(h -> {
+            int updated = ownedTransition(h, RETRY_LATER, Transition.RETRY_SCHEDULED, id, workerId, attempt)
+                    .bind("runAfter", runAfter).bind("now", now).bind("code", code.code()).bind("message", TaskRows.truncate(message))
+                    .execute();
+            if (updated == 0) {
+                return false;
+            }
+            TaskRows.event(h, id, TaskStatus.QUEUED, attempt, workerId, code.code(), "retry scheduled after: " + message, now);
+            return true;
+        });
+    }
+
+    /**
+     * Cancels a task of the account: a queued one ends at once (FAILED, code 2002); a running one is
+     * flagged, and its worker stops it at its next heartbeat.
+     */
+    public CancelOutcome requestCancel(long id, long accountId, long now) {
+        return jdbi.inTransaction(h -> {
+            Optional<String> status = h.createQuery(LOCK_FOR_CANCEL).bind("id", id).bind("account", accountId).mapTo(String.class).findOne();
+            if (status.isEmpty()) {
+                return CancelOutcome.NOT_FOUND;
+            }
+            switch (TaskStatus.valueOf(status.get())) {
+                case QUEUED -> {
+                    transition(h, CANCEL_QUEUED, Transition.CANCELLED_QUEUED).bind("reason", cancelledReason("queue"))
+                            .bind("now", now).bind("code", ErrorCode.TASK_CANCELLED.code())
+                            .bind("message", ErrorCode.TASK_CANCELLED.message()).bind("id", id).execute();
+                    int attempt = h.createQuery(ATTEMPT).bind("id", id).mapTo(Integer.class).one();
+                    TaskRows.event(h, id, TaskStatus.FAILED, attempt, null, ErrorCode.TASK_CANCELLED.code(), "cancelled while queued", now);
+                    ended(h, Transition.CANCELLED_QUEUED, id, now);
+                    return CancelOutcome.CANCELLED;
+                }
+                case RUNNING -> {
+                    h.createUpdate(FLAG_CANCEL).bind("now", now).bind("id", id).execute();
+                    return CancelOutcome.CANCEL_REQUESTED;
+                }
+                default -> {
+                    return CancelOutcome.ALREADY_FINISHED;
+                }
+            }
+        });
+    }
+
+    /**
+     * Re-queues (or, out of attempts, fails) running tasks whose worker stopped heart-beating before
+     * {@code staleBefore}; a task whose cancel was requested ends as cancelled. Returns how many it handled.
+     */
+    int rescueStale(long staleBefore, long now, long retryAt) {
+        return jdbi.inTransaction(h -> {
+            List<Task> stale = h.createQuery(STALE).bind("before", staleBefore).map((rs, ctx) -> TaskRows.map(rs)).list();
+            for (Task t : stale) {
+                if (t.cancelRequested()) {
+                    endRescued(h, t, ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), cancelledReason("worker"), now);
+                } else if (t.attempt() >= t.maxAttempts()) {
+                    endRescued(h, t, ErrorCode.RETRIES_EXHAUSTED, ErrorCode.RETRIES_EXHAUSTED.message(
+                            "the worker running attempt " + t.attempt() + " of " + t.maxAttempts() + " stopped responding",
+                            "执行第 " + t.attempt() + "/" + t.maxAttempts() + " 次尝试的工作进程已失去响应"), null, now);
+                } else {
+                    transition(h, RESCUE, Transition.RESCUED).bind("retryAt", retryAt).bind("now", now).bind("id", t.id()).execute();
+                    TaskRows.event(h, t.id(), TaskStatus.QUEUED, t.attempt(), t.workerId(), null, "re-queued: worker " + t.workerId()
+                            + " stopped heart-beating", now);
+                }
+            }
+            return stale.size();
+        });
+    }
+
+    private void endRescued(Handle h, Task t, ErrorCode code, String message, String failedReasonJson, long now) {
+        transition(h, END_RESCUED, Transition.RESCUED_ENDED).bind("reason", failedReasonJson)
+                .bind("now", now).bind("code", code.code()).bind("message", TaskRows.truncate(message)).bind("id", t.id()).execute();
+        TaskRows.event(h, t.id(), TaskStatus.FAILED, t.attempt(), t.workerId(), code.code(), message, now);
+        ended(h, Transition.RESCUED_ENDED, t.id(), now);
+    }
+
+    /**
+     * Saves the engine's handle on the remote job of the running attempt; false when the worker no longer owns
+     * the attempt (it must then not start anything remote).
+     */
+    boolean saveEngineState(long id, String workerId, int attempt, String stateJson, long now) {
+        return jdbi.withHandle(h -> owned(h, SAVE_ENGINE_STATE, id, workerId, attempt, TaskStatus.RUNNING)
+                .bind("state", stateJson).bind("now", now).execute()) == 1;
+    }
+
+    /** A statement of one {@link Transition}: its {@code :from} and {@code :to} bound from the table. */
+    private static Update transition(Handle h, String sql, Transition t) {
+        return h.createUpdate(sql).bind("from", t.from.name()).bind("to", t.to.name());
+    }
+
+    /** A worker's transition of its own attempt: the table's states and the ownership guard. */
+    private static Update ownedTransition(Handle h, String sql, Transition t, long id, String workerId, int attempt) {
+        return owned(h, sql, id, workerId, attempt, t.from).bind("to", t.to.name());
+    }
+
+    /** A statement guarded by {@code <ownedAttempt>}: the guard spliced in (written once, in its file) and bound. */
+    private static Update owned(Handle h, String sql, long id, String workerId, int attempt, TaskStatus from) {
+        return h.createUpdate(sql).define("ownedAttempt", OWNED_ATTEMPT)
+                .bind("id", id).bind("worker", workerId).bind("attempt", attempt).bind("from", from.name());
+    }
+
+    /** The one place a task's end is acted on: the end hook inside the transaction, the listeners after it commits. */
+    private void ended(Handle h, Transition transition, long id, long now) {
+        if (!transition.ends()) {
+            throw new IllegalStateException(transition + " does not end a task");
+        }
+        endHook.taskEnded(h, id, now);
+        if (!listeners.isEmpty()) {
+            h.afterCommit(() -> jdbi.withHandle(after -> TaskRows.find(after, id)).ifPresent(t -> listeners.forEach(l -> l.taskEnded(t))));
+        }
+    }
+
+    /** The contract's failedReason for a cancelled task, shaped like every other failure's (node, type, message). */
+    private static String cancelledReason(String node) {
+        return "{\"node_name\":\"" + node + "\",\"exception_type\":\"" + ErrorCode.TASK_CANCELLED.name()
+                + "\",\"exception_message\":\"" + ErrorCode.TASK_CANCELLED.message() + "\"}";
+    }
+}

@@ -1,0 +1,72 @@
+package dev.vedit.server.task;
+
+import dev.vedit.server.db.Sql;
+import dev.vedit.wire.TaskStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+
+/** What the queue and the read side share: reading a task row, and writing a line of its history. */
+final class TaskRows {
+    private static final String BY_ID = Sql.load(TaskRows.class, "by-id");
+    private static final String INSERT_EVENT = Sql.load(TaskRows.class, "insert-event");
+    /** Longer texts are cut: an engine's message may quote a whole stderr, the columns hold 4000 characters. */
+    private static final int MAX_TEXT = 4000;
+
+    private TaskRows() {
+    }
+
+    static Optional<Task> find(Handle h, long id) {
+        return h.createQuery(BY_ID).bind("id", id).map((rs, ctx) -> map(rs)).findOne();
+    }
+
+    static void event(Handle h, long taskId, TaskStatus status, int attempt, String workerId, String errorCode, String message,
+                      long now) {
+        h.createUpdate(INSERT_EVENT)
+                .bind("id", taskId).bind("at", now).bind("status", status.name()).bind("attempt", attempt).bind("worker", workerId)
+                .bind("code", errorCode).bind("message", truncate(message)).execute();
+    }
+
+    static String truncate(String s) {
+        return s == null || s.length() <= MAX_TEXT ? s : s.substring(0, MAX_TEXT - 3) + "...";
+    }
+
+    /** A row of {@code tasks}, read by column name (statements select {@code *}: this is the one list of columns). */
+    static Task map(ResultSet rs) throws SQLException {
+        return new Task(
+                rs.getLong("id"),
+                rs.getLong("account_id"),
+                rs.getString("endpoint"),
+                rs.getString("engine"),
+                TaskStatus.valueOf(rs.getString("status")),
+                rs.getString("request_json"),
+                rs.getString("plan_json"),
+                rs.getString("webhook_url"),
+                rs.getString("client_id"),
+                rs.getInt("attempt"),
+                rs.getInt("max_attempts"),
+                rs.getLong("run_after"),
+                rs.getString("worker_id"),
+                nullableLong(rs, "heartbeat_at"),
+                rs.getBoolean("cancel_requested"),
+                nullableInt(rs, "progress"),
+                rs.getString("error_code"),
+                rs.getString("error_message"),
+                rs.getString("failed_reason"),
+                rs.getLong("created_at"),
+                nullableLong(rs, "started_at"),
+                nullableLong(rs, "finished_at"),
+                rs.getString("engine_state"));
+    }
+
+    private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+        long v = rs.getLong(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Integer nullableInt(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+}

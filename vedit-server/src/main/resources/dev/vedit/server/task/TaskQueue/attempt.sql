@@ -1,0 +1,1 @@
+SELECT attempt FROM tasks WHERE id = :id

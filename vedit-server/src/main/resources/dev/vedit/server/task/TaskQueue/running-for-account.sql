@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM tasks WHERE account_id = :account AND status = 'RUNNING'

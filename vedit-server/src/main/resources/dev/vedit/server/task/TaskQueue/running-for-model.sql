@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM tasks WHERE endpoint = :endpoint AND status = 'RUNNING'

@@ -1,0 +1,1 @@
+SELECT endpoint, status, COUNT(*) FROM tasks GROUP BY endpoint, status
