@@ -1,5 +1,6 @@
 package dev.vedit.server.auth;
 
+import dev.vedit.server.db.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,11 +29,20 @@ import org.slf4j.LoggerFactory;
  * revoked key is refused at once on every node of a deployment, whichever process revoked it.
  */
 public final class ApiKeys {
+    private static final String TOUCH = Sql.load(ApiKeys.class, "touch");
+    private static final String INSERT_ACCOUNT = Sql.load(ApiKeys.class, "insert-account");
+    private static final String KEY_EXISTS = Sql.load(ApiKeys.class, "key-exists");
+    private static final String UPDATE_LIMITS = Sql.load(ApiKeys.class, "update-limits");
+    private static final String ANY_ACCOUNT = Sql.load(ApiKeys.class, "any-account");
+    private static final String INSERT_KEY = Sql.load(ApiKeys.class, "insert-key");
+    private static final String AUTHENTICATE = Sql.load(ApiKeys.class, "authenticate");
+    private static final String REVOKE_UNLISTED = Sql.load(ApiKeys.class, "revoke-unlisted");
+    private static final String REVOKE_ALL_LISTED = Sql.load(ApiKeys.class, "revoke-all-listed");
+
     private static final Logger log = LoggerFactory.getLogger(ApiKeys.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     /** "Last used" is kept to the minute: writing it on every request would turn each read into a write. */
     static final long LAST_USED_RESOLUTION_MILLIS = 60_000;
-    static final String ACCOUNT_COLUMNS = "a.id, a.name, a.concurrency, a.queue_limit, a.operator";
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -96,8 +106,7 @@ public final class ApiKeys {
         }
         String hash = hash(key.strip());
         // Unknown keys leave nothing behind (a flood of made-up keys must not grow memory).
-        Optional<Authenticated> found = jdbi.withHandle(h -> h.createQuery("SELECT " + ACCOUNT_COLUMNS + ", k.id AS key_id "
-                        + "FROM api_keys k JOIN accounts a ON a.id = k.account_id WHERE k.key_hash = :hash AND k.revoked_at IS NULL")
+        Optional<Authenticated> found = jdbi.withHandle(h -> h.createQuery(AUTHENTICATE)
                 .bind("hash", hash)
                 .map((rs, ctx) -> new Authenticated(account(rs), rs.getLong("key_id")))
                 .findOne());
@@ -113,7 +122,7 @@ public final class ApiKeys {
         }
         lastUsedWritten.put(hash, now);
         try {
-            jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET last_used_at = :now WHERE key_hash = :hash")
+            jdbi.useHandle(h -> h.createUpdate(TOUCH)
                     .bind("now", now).bind("hash", hash).execute());
         } catch (RuntimeException e) {
             // "Last used" is information, not security: a failed write must not fail the request it describes.
@@ -135,7 +144,7 @@ public final class ApiKeys {
     public Authenticated createAccount(String name, String key, String label, KeyOrigin origin, boolean operator, int concurrency, int queueLimit) {
         long now = clock.millis();
         return jdbi.inTransaction(h -> {
-            long id = h.createUpdate("INSERT INTO accounts (name, concurrency, queue_limit, created_at, operator) VALUES (:name, :c, :q, :now, :op)")
+            long id = h.createUpdate(INSERT_ACCOUNT)
                     .bind("name", name).bind("c", concurrency).bind("q", queueLimit).bind("now", now).bind("op", operator)
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long keyId = addKey(h, id, key, label, origin, now);
@@ -177,18 +186,17 @@ public final class ApiKeys {
         }
         List<String> hashes = wanted.stream().map(ApiKeys::hash).toList();
         long now = clock.millis();
-        int revoked = jdbi.withHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE origin = 'env' AND revoked_at IS NULL"
-                        + (hashes.isEmpty() ? "" : " AND key_hash NOT IN (<hashes>)"))
-                .bind("now", now)
-                .bindList(org.jdbi.v3.core.statement.EmptyHandling.NULL_KEYWORD, "hashes", hashes)
-                .execute());
+        // An empty NOT IN list is not SQL: no listed key is its own statement.
+        int revoked = jdbi.withHandle(h -> hashes.isEmpty()
+                ? h.createUpdate(REVOKE_ALL_LISTED).bind("now", now).execute()
+                : h.createUpdate(REVOKE_UNLISTED).bind("now", now).bindList("hashes", hashes).execute());
         if (revoked > 0) {
             log.info("revoked {} key(s) no longer listed in VEDIT_API_KEY (their accounts, tasks and media are kept)", revoked);
         }
     }
 
     private boolean exists(String key) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash")
+        return jdbi.withHandle(h -> h.createQuery(KEY_EXISTS)
                 .bind("hash", hash(key)).mapTo(Long.class).one()) > 0;
     }
 
@@ -198,19 +206,18 @@ public final class ApiKeys {
         if (account.isEmpty()) {
             return false;
         }
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET concurrency = :c, queue_limit = :q WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate(UPDATE_LIMITS)
                 .bind("c", concurrency).bind("q", queueLimit).bind("id", account.get().id()).execute());
         return true;
     }
 
     /** Whether any account exists yet (a first start has none). */
     public boolean anyAccount() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts").mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> h.createQuery(ANY_ACCOUNT).mapTo(Long.class).one()) > 0;
     }
 
     private static long addKey(Handle h, long accountId, String key, String label, KeyOrigin origin, long now) {
-        return h.createUpdate("INSERT INTO api_keys (key_hash, account_id, key_prefix, created_at, label, origin) "
-                        + "VALUES (:hash, :account, :prefix, :now, :label, :origin)")
+        return h.createUpdate(INSERT_KEY)
                 .bind("hash", hash(key)).bind("account", accountId).bind("prefix", key.substring(0, Math.min(6, key.length())))
                 .bind("now", now).bind("label", label).bind("origin", origin.column())
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();

@@ -1,5 +1,6 @@
 package dev.vedit.server.auth;
 
+import dev.vedit.server.db.Sql;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.time.Clock;
@@ -13,6 +14,14 @@ import org.jdbi.v3.core.Jdbi;
  * is "not found" to them (as a task of another account is), so ids of strangers' keys reveal nothing.
  */
 public final class KeyAdmin {
+    private static final String REVOKE = Sql.load(KeyAdmin.class, "revoke");
+    private static final String INSERT_ROTATED_KEY = Sql.load(KeyAdmin.class, "insert-rotated-key");
+    private static final String SET_LIMITS = Sql.load(KeyAdmin.class, "set-limits");
+    private static final String ACCOUNTS = Sql.load(KeyAdmin.class, "accounts");
+    private static final String ACCOUNT_EXISTS = Sql.load(KeyAdmin.class, "account-exists");
+    private static final String LIST = Sql.load(KeyAdmin.class, "list");
+    private static final String BY_ID = Sql.load(KeyAdmin.class, "by-id");
+
     /** The most a label or an account name may hold. */
     static final int MAX_LABEL = 200;
     /** Limits a person can set: at least one task, and at most what a single database can sensibly queue. */
@@ -58,7 +67,7 @@ public final class KeyAdmin {
 
     /** Keys the scope may see: all of them for an operator, else the account's own; newest first. */
     public List<KeyInfo> list(Scope scope) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE (:all OR k.account_id = :account) ORDER BY k.id DESC")
+        return jdbi.withHandle(h -> h.createQuery(LIST)
                 .bind("all", scope.operator())
                 .bind("account", scope.accountId() == null ? -1 : scope.accountId())
                 .map((rs, ctx) -> info(rs)).list());
@@ -66,7 +75,7 @@ public final class KeyAdmin {
 
     /** One key, if the scope may see it. */
     public Optional<KeyInfo> find(Scope scope, long keyId) {
-        return jdbi.withHandle(h -> h.createQuery(SELECT + " WHERE k.id = :id").bind("id", keyId).map((rs, ctx) -> info(rs)).findOne())
+        return jdbi.withHandle(h -> h.createQuery(BY_ID).bind("id", keyId).map((rs, ctx) -> info(rs)).findOne())
                 .filter(k -> scope.sees(k.accountId()));
     }
 
@@ -103,7 +112,7 @@ public final class KeyAdmin {
     public KeyInfo revoke(Scope scope, long keyId) {
         KeyInfo key = find(scope, keyId).orElseThrow(() -> keyNotFound(keyId));
         if (!key.revoked()) {
-            jdbi.useHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+            jdbi.useHandle(h -> h.createUpdate(REVOKE)
                     .bind("now", clock.millis()).bind("id", keyId).execute());
         }
         return find(Scope.COMMAND_LINE, keyId).orElseThrow();
@@ -119,13 +128,12 @@ public final class KeyAdmin {
         String key = ApiKeys.generate();
         long now = clock.millis();
         long id = jdbi.inTransaction(h -> {
-            int changed = h.createUpdate("UPDATE api_keys SET revoked_at = :now WHERE id = :id AND revoked_at IS NULL")
+            int changed = h.createUpdate(REVOKE)
                     .bind("now", now).bind("id", keyId).execute();
             if (changed != 1) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "key " + keyId + " was revoked meanwhile", "密钥 " + keyId + " 已被同时吊销");
             }
-            return h.createUpdate("INSERT INTO api_keys (key_hash, account_id, key_prefix, created_at, label, origin) "
-                            + "VALUES (:hash, :account, :prefix, :now, :label, 'created')")
+            return h.createUpdate(INSERT_ROTATED_KEY)
                     .bind("hash", ApiKeys.hash(key)).bind("account", old.accountId()).bind("prefix", key.substring(0, 6))
                     .bind("now", now).bind("label", old.label())
                     .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
@@ -142,7 +150,7 @@ public final class KeyAdmin {
         if (concurrency == null && queueLimit == null) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "give --concurrency and/or --queue", "请指定 --concurrency 和/或 --queue");
         }
-        jdbi.useHandle(h -> h.createUpdate("UPDATE accounts SET concurrency = COALESCE(:c, concurrency), queue_limit = COALESCE(:q, queue_limit) WHERE id = :id")
+        jdbi.useHandle(h -> h.createUpdate(SET_LIMITS)
                 .bind("c", concurrency == null ? null : limit(concurrency, 0, "concurrency", "并发数"))
                 .bind("q", queueLimit == null ? null : limit(queueLimit, 0, "queue", "队列上限"))
                 .bind("id", accountId).execute());
@@ -151,13 +159,7 @@ public final class KeyAdmin {
     /** The accounts (operators only), with their key counts. */
     public List<AccountInfo> accounts(Scope scope) {
         requireOperator(scope, "list accounts", "查看所有账户");
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT a.id, a.name, a.concurrency, a.queue_limit, a.operator, a.created_at,
-                               (SELECT COUNT(*) FROM api_keys k WHERE k.account_id = a.id AND k.revoked_at IS NULL) AS live_keys,
-                               (SELECT COUNT(*) FROM tasks t WHERE t.account_id = a.id AND t.status = 'RUNNING') AS running,
-                               (SELECT COUNT(*) FROM tasks t WHERE t.account_id = a.id AND t.status = 'QUEUED') AS queued,
-                               (SELECT MAX(k.last_used_at) FROM api_keys k WHERE k.account_id = a.id) AS last_used_at
-                        FROM accounts a ORDER BY a.id""")
+        return jdbi.withHandle(h -> h.createQuery(ACCOUNTS)
                 .map((rs, ctx) -> new AccountInfo(rs.getLong("id"), rs.getString("name"), rs.getInt("concurrency"), rs.getInt("queue_limit"),
                         rs.getBoolean("operator"), rs.getLong("created_at"), rs.getInt("live_keys"), rs.getInt("running"), rs.getInt("queued"),
                         (Long) rs.getObject("last_used_at", Long.class)))
@@ -174,7 +176,7 @@ public final class KeyAdmin {
     }
 
     private boolean accountExists(long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM accounts WHERE id = :id").bind("id", accountId).mapTo(Long.class).one()) > 0;
+        return jdbi.withHandle(h -> h.createQuery(ACCOUNT_EXISTS).bind("id", accountId).mapTo(Long.class).one()) > 0;
     }
 
     private static void requireOperator(Scope scope, String what, String whatZh) {
@@ -215,11 +217,6 @@ public final class KeyAdmin {
         }
         return value;
     }
-
-    private static final String SELECT = """
-            SELECT k.id, k.key_prefix, k.label, k.account_id, a.name, a.operator, a.concurrency, a.queue_limit, k.origin, k.created_at,
-                   k.last_used_at, k.revoked_at
-            FROM api_keys k JOIN accounts a ON a.id = k.account_id""";
 
     private static KeyInfo info(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new KeyInfo(rs.getLong("id"), rs.getString("key_prefix"), rs.getString("label"), rs.getLong("account_id"), rs.getString("name"),

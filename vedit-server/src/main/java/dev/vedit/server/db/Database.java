@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Jdbi;
  * Flyway at start. The same SQL runs on both.
  */
 public final class Database implements AutoCloseable {
+    private static final String PING = Sql.load(Database.class, "ping");
+
     static {
         // AUTO_SERVER (see h2Url) opens a TCP port for other processes: only on loopback, never to the network. The
         // port also needs a random key that only the database's lock file holds. Set before H2 reads its settings.
@@ -110,7 +112,7 @@ public final class Database implements AutoCloseable {
             java.util.concurrent.CompletableFuture<Integer> answer = new java.util.concurrent.CompletableFuture<>();
             Thread.ofVirtual().start(() -> {
                 try {
-                    answer.complete(jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()));
+                    answer.complete(jdbi.withHandle(h -> h.createQuery(PING).mapTo(Integer.class).one()));
                 } catch (RuntimeException e) {
                     answer.completeExceptionally(e);
                 }

@@ -1,5 +1,6 @@
 package dev.vedit.server.live;
 
+import dev.vedit.server.db.Sql;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.db.Database;
@@ -43,6 +44,9 @@ import org.slf4j.LoggerFactory;
  * clock differences between nodes), so nothing is missed and little is repeated.
  */
 public final class EventRoutes {
+    private static final String CHANGED_SINCE = Sql.load(EventRoutes.class, "changed-since");
+    private static final String LAST_EVENT = Sql.load(EventRoutes.class, "last-event");
+
     private static final Logger log = LoggerFactory.getLogger(EventRoutes.class);
     /** How far back an account stream looks again: writers on other nodes stamp changes with their own clocks. */
     static final long CLOCK_SKEW_MILLIS = 5_000;
@@ -142,10 +146,7 @@ public final class EventRoutes {
             long lastWrite = System.nanoTime();
             while (true) {
                 long since = cursor - CLOCK_SKEW_MILLIS;
-                List<Change> changes = jdbi.withHandle(h -> h.createQuery("""
-                                SELECT t.id, t.status, t.progress, t.updated_at,
-                                       (SELECT MAX(e.id) FROM task_events e WHERE e.task_id = t.id) AS last_event
-                                FROM tasks t WHERE t.account_id = :account AND t.updated_at >= :since ORDER BY t.updated_at, t.id""")
+                List<Change> changes = jdbi.withHandle(h -> h.createQuery(CHANGED_SINCE)
                         .bind("account", account.id()).bind("since", since)
                         .map((rs, c) -> new Change(rs.getLong(1), rs.getString(2) + "/" + rs.getObject(3) + "/" + rs.getObject(5), rs.getLong(4)))
                         .list());
@@ -204,7 +205,7 @@ public final class EventRoutes {
 
     private State state(Task task) {
         QueryReply view = tasks.view(task);
-        Long lastEvent = jdbi.withHandle(h -> h.createQuery("SELECT MAX(id) FROM task_events WHERE task_id = :id")
+        Long lastEvent = jdbi.withHandle(h -> h.createQuery(LAST_EVENT)
                 .bind("id", task.id()).mapTo(Long.class).findOne().orElse(null));
         int progress = view.progress() == null ? 0 : view.progress();
         String id = (lastEvent == null ? 0 : lastEvent) + "." + progress;

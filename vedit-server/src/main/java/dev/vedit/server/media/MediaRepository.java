@@ -1,5 +1,6 @@
 package dev.vedit.server.media;
 
+import dev.vedit.server.db.Sql;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -8,6 +9,14 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** The SQL of {@code media_objects} and {@code media_links}; portable between H2 (PostgreSQL mode) and PostgreSQL. */
 final class MediaRepository {
+    private static final String TOUCH_OBJECT = Sql.load(MediaRepository.class, "touch-object");
+    private static final String INSERT_OBJECT = Sql.load(MediaRepository.class, "insert-object");
+    private static final String INSERT_LINK = Sql.load(MediaRepository.class, "insert-link");
+    private static final String LIVE_LINK = Sql.load(MediaRepository.class, "live-link");
+    private static final String DELETE_EXPIRED_LINKS = Sql.load(MediaRepository.class, "delete-expired-links");
+    private static final String ORPHAN_CANDIDATES = Sql.load(MediaRepository.class, "orphan-candidates");
+    private static final String DELETE_ORPHAN = Sql.load(MediaRepository.class, "delete-orphan");
+
     private static final String UNIQUE_VIOLATION = "23505";
 
     private final Jdbi jdbi;
@@ -22,15 +31,13 @@ final class MediaRepository {
      */
     void upsertObject(String key, String sha256, long size, MediaFormat format, long now) {
         jdbi.useHandle(h -> {
-            int updated = h.createUpdate("UPDATE media_objects SET created_at = :now WHERE media_key = :key")
+            int updated = h.createUpdate(TOUCH_OBJECT)
                     .bind("now", now).bind("key", key).execute();
             if (updated > 0) {
                 return;
             }
             try {
-                h.createUpdate("""
-                        INSERT INTO media_objects (media_key, sha256, size_bytes, media_type, format, created_at)
-                        VALUES (:key, :sha, :size, :type, :format, :now)""")
+                h.createUpdate(INSERT_OBJECT)
                         .bind("key", key).bind("sha", sha256).bind("size", size)
                         .bind("type", format.mediaType()).bind("format", format.extension()).bind("now", now)
                         .execute();
@@ -45,18 +52,14 @@ final class MediaRepository {
 
     void insertLink(String token, String key, long accountId, String fileName, String contentType,
                     long expiresAt, long now) {
-        jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO media_links (token, media_key, account_id, file_name, content_type, expires_at, created_at)
-                        VALUES (:token, :key, :account, :name, :type, :expires, :now)""")
+        jdbi.useHandle(h -> h.createUpdate(INSERT_LINK)
                 .bind("token", token).bind("key", key).bind("account", accountId).bind("name", fileName)
                 .bind("type", contentType).bind("expires", expiresAt).bind("now", now)
                 .execute());
     }
 
     Optional<LinkTarget> findLiveLink(String token, long now) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT token, media_key, file_name, content_type, expires_at FROM media_links
-                        WHERE token = :token AND expires_at > :now""")
+        return jdbi.withHandle(h -> h.createQuery(LIVE_LINK)
                 .bind("token", token).bind("now", now)
                 .map((rs, ctx) -> new LinkTarget(rs.getString("token"), rs.getString("media_key"),
                         rs.getString("file_name"), rs.getString("content_type"), rs.getLong("expires_at")))
@@ -64,27 +67,19 @@ final class MediaRepository {
     }
 
     int deleteExpiredLinks(long now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM media_links WHERE expires_at <= :now")
+        return jdbi.withHandle(h -> h.createUpdate(DELETE_EXPIRED_LINKS)
                 .bind("now", now).execute());
     }
 
     /** Objects older than {@code storedBefore} that no link and no task output refers to. */
     List<String> orphanCandidates(long storedBefore) {
-        return jdbi.withHandle(h -> h.createQuery("""
-                        SELECT o.media_key FROM media_objects o
-                        WHERE o.created_at < :before
-                          AND NOT EXISTS (SELECT 1 FROM media_links l WHERE l.media_key = o.media_key)
-                          AND NOT EXISTS (SELECT 1 FROM task_outputs t WHERE t.media_key = o.media_key)""")
+        return jdbi.withHandle(h -> h.createQuery(ORPHAN_CANDIDATES)
                 .bind("before", storedBefore).mapTo(String.class).list());
     }
 
     /** Deletes the row when it is still an orphan; re-checked here because links may have appeared since. */
     static boolean deleteIfOrphan(Handle h, String key, long storedBefore) {
-        return h.createUpdate("""
-                        DELETE FROM media_objects o
-                        WHERE o.media_key = :key AND o.created_at < :before
-                          AND NOT EXISTS (SELECT 1 FROM media_links l WHERE l.media_key = o.media_key)
-                          AND NOT EXISTS (SELECT 1 FROM task_outputs t WHERE t.media_key = o.media_key)""")
+        return h.createUpdate(DELETE_ORPHAN)
                 .bind("key", key).bind("before", storedBefore).execute() > 0;
     }
 

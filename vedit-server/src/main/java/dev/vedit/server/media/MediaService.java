@@ -1,5 +1,6 @@
 package dev.vedit.server.media;
 
+import dev.vedit.server.db.Sql;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.VeditException;
@@ -26,6 +27,8 @@ import org.slf4j.LoggerFactory;
  * Objects are content addressed ({@code <prefix>/<sha256>.<ext>}), so identical files are stored once.
  */
 public final class MediaService {
+    private static final String OWNED_UPLOAD_COUNT = Sql.load(MediaService.class, "owned-upload-count");
+
     /** Key prefix of client uploads, as in the contract's {@code fileName}. */
     public static final String UPLOAD_PREFIX = "openapi";
     /** Key prefix of files stored with {@link #storeFile}. */
@@ -114,8 +117,7 @@ public final class MediaService {
         if (!fileName.matches(UPLOAD_PREFIX + "/[0-9a-f]{64}\\.[a-z0-9]{2,5}")) {
             return Optional.empty();
         }
-        int owned = repository.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM media_links l JOIN media_objects o"
-                        + " ON o.media_key = l.media_key WHERE l.media_key = :key AND l.account_id = :account")
+        int owned = repository.jdbi().withHandle(h -> h.createQuery(OWNED_UPLOAD_COUNT)
                 .bind("key", fileName).bind("account", accountId).mapTo(Integer.class).one());
         if (owned == 0) {
             return Optional.empty();

@@ -1,5 +1,6 @@
 package dev.vedit.server.task;
 
+import dev.vedit.server.db.Sql;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.nio.charset.StandardCharsets;
@@ -16,6 +17,10 @@ import org.jdbi.v3.core.Jdbi;
  * saw. A key belongs to one account and one request (endpoint and validated fields) for {@link #TTL}.
  */
 final class IdempotencyKeys {
+    private static final String EARLIER = Sql.load(IdempotencyKeys.class, "earlier");
+    private static final String DELETE_EXPIRED = Sql.load(IdempotencyKeys.class, "delete-expired");
+    private static final String INSERT = Sql.load(IdempotencyKeys.class, "insert");
+
     /** How long a key is honoured: the window in which a client retries a submit whose reply it lost. */
     static final Duration TTL = Duration.ofHours(24);
     static final int MAX_LENGTH = 255;
@@ -49,8 +54,7 @@ final class IdempotencyKeys {
 
     /** The task an earlier submit with this key created, if it is younger than {@link #TTL}; refuses a different request. */
     Optional<Long> earlier(long accountId, String key, String fingerprint, long now) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT request_sha256, task_id FROM idempotency_keys "
-                        + "WHERE account_id = :account AND idem_key = :key AND created_at > :cutoff")
+        return jdbi.withHandle(h -> h.createQuery(EARLIER)
                 .bind("account", accountId).bind("key", key).bind("cutoff", now - TTL.toMillis())
                 .map((rs, ctx) -> {
                     if (!rs.getString("request_sha256").equals(fingerprint)) {
@@ -67,10 +71,9 @@ final class IdempotencyKeys {
      */
     void claim(Handle h, long accountId, String key, String fingerprint, long taskId, long now) {
         long cutoff = now - TTL.toMillis();
-        h.createUpdate("DELETE FROM idempotency_keys WHERE account_id = :account AND created_at <= :cutoff")
+        h.createUpdate(DELETE_EXPIRED)
                 .bind("account", accountId).bind("cutoff", cutoff).execute();
-        h.createUpdate("INSERT INTO idempotency_keys (account_id, idem_key, request_sha256, task_id, created_at) "
-                        + "VALUES (:account, :key, :sha, :task, :now)")
+        h.createUpdate(INSERT)
                 .bind("account", accountId).bind("key", key).bind("sha", fingerprint).bind("task", taskId).bind("now", now)
                 .execute();
     }

@@ -1,5 +1,6 @@
 package dev.vedit.server.webhook;
 
+import dev.vedit.server.db.Sql;
 import dev.vedit.server.task.TaskEndHook;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,9 +15,18 @@ import org.jdbi.v3.core.Jdbi;
  * any node once the lease runs out. Every outcome is written only by the node that still holds the attempt.
  */
 final class DeliveryStore {
-    private static final String COLUMNS = """
-            id, task_id, account_id, url, status, payload, attempts, next_attempt_at, claimed_by, response_status,
-            response_body, last_error, created_at, updated_at""";
+    private static final String ENQUEUE_ON_TASK_END = Sql.load(DeliveryStore.class, "enqueue-on-task-end");
+    private static final String DUE = Sql.load(DeliveryStore.class, "due");
+    private static final String START_ATTEMPT = Sql.load(DeliveryStore.class, "start-attempt");
+    private static final String BY_ID = Sql.load(DeliveryStore.class, "by-id");
+    private static final String FIX_PAYLOAD = Sql.load(DeliveryStore.class, "fix-payload");
+    private static final String PAYLOAD = Sql.load(DeliveryStore.class, "payload");
+    private static final String RECORD_ATTEMPT = Sql.load(DeliveryStore.class, "record-attempt");
+    private static final String FOR_TASK = Sql.load(DeliveryStore.class, "for-task");
+    private static final String OF_ACCOUNT = Sql.load(DeliveryStore.class, "of-account");
+    private static final String LOCK_FOR_RETRY = Sql.load(DeliveryStore.class, "lock-for-retry");
+    private static final String RETRY = Sql.load(DeliveryStore.class, "retry");
+    private static final String RELEASE_ALL_IN_FLIGHT = Sql.load(DeliveryStore.class, "release-all-in-flight");
 
     private final Jdbi jdbi;
 
@@ -29,11 +39,7 @@ final class DeliveryStore {
      * transaction. A task ends once, and {@code task_id} is unique, so each task gets exactly one delivery.
      */
     TaskEndHook enqueueOnTaskEnd() {
-        return (h, taskId, now) -> h.createUpdate("""
-                        INSERT INTO webhook_deliveries (task_id, account_id, url, status, payload, attempts, next_attempt_at,
-                            created_at, updated_at)
-                        SELECT id, account_id, webhook_url, 'PENDING', NULL, 0, :now, :now, :now
-                        FROM tasks WHERE id = :id AND webhook_url IS NOT NULL""")
+        return (h, taskId, now) -> h.createUpdate(ENQUEUE_ON_TASK_END)
                 .bind("id", taskId).bind("now", now).execute();
     }
 
@@ -43,21 +49,13 @@ final class DeliveryStore {
      */
     List<Delivery> claim(String node, long now, long leaseMillis, int max) {
         return jdbi.inTransaction(h -> {
-            List<Long> ids = h.createQuery("""
-                            SELECT id FROM webhook_deliveries
-                            WHERE (status = 'PENDING' AND next_attempt_at <= :now) OR (status = 'SENDING' AND lease_until < :now)
-                            ORDER BY next_attempt_at, id
-                            LIMIT :max
-                            FOR UPDATE SKIP LOCKED""")
+            List<Long> ids = h.createQuery(DUE)
                     .bind("now", now).bind("max", max).mapTo(Long.class).list();
             List<Delivery> claimed = new ArrayList<>();
             for (long id : ids) {
-                h.createUpdate("""
-                                UPDATE webhook_deliveries SET status = 'SENDING', claimed_by = :node, lease_until = :lease,
-                                    attempts = attempts + 1, updated_at = :now
-                                WHERE id = :id""")
+                h.createUpdate(START_ATTEMPT)
                         .bind("node", node).bind("lease", now + leaseMillis).bind("now", now).bind("id", id).execute();
-                claimed.add(h.createQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = :id").bind("id", id)
+                claimed.add(h.createQuery(BY_ID).bind("id", id)
                         .map((rs, ctx) -> map(rs)).one());
             }
             return claimed;
@@ -67,9 +65,9 @@ final class DeliveryStore {
     /** Fixes the body of a delivery at its first attempt; later attempts send the same bytes. */
     String fixPayload(long id, String payload) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("UPDATE webhook_deliveries SET payload = :p WHERE id = :id AND payload IS NULL")
-                    .bind("p", payload).bind("id", id).execute();
-            return h.createQuery("SELECT payload FROM webhook_deliveries WHERE id = :id").bind("id", id).mapTo(String.class).one();
+            h.createUpdate(FIX_PAYLOAD)
+                    .bind("payload", payload).bind("id", id).execute();
+            return h.createQuery(PAYLOAD).bind("id", id).mapTo(String.class).one();
         });
     }
 
@@ -79,25 +77,22 @@ final class DeliveryStore {
      */
     boolean recordAttempt(Delivery attempt, String node, DeliveryStatus status, long nextAttemptAt, Integer responseStatus,
                           String responseBody, String error, long now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE webhook_deliveries SET status = :status, next_attempt_at = :next, claimed_by = NULL, lease_until = NULL,
-                            response_status = :rs, response_body = :rb, last_error = :error, updated_at = :now
-                        WHERE id = :id AND claimed_by = :node AND attempts = :attempts AND status = 'SENDING'""")
-                .bind("status", status.name()).bind("next", nextAttemptAt).bind("rs", responseStatus)
-                .bind("rb", truncate(responseBody, 1024)).bind("error", truncate(error, 1000)).bind("now", now)
+        return jdbi.withHandle(h -> h.createUpdate(RECORD_ATTEMPT)
+                .bind("status", status.name()).bind("next", nextAttemptAt).bind("responseStatus", responseStatus)
+                .bind("responseBody", truncate(responseBody, 1024)).bind("error", truncate(error, 1000)).bind("now", now)
                 .bind("id", attempt.id()).bind("node", node).bind("attempts", attempt.attempts())
                 .execute()) == 1;
     }
 
     /** The delivery of a task of the account; another account's reads as missing. */
     Optional<Delivery> forTask(long taskId, long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE task_id = :t AND account_id = :a")
-                .bind("t", taskId).bind("a", accountId).map((rs, ctx) -> map(rs)).findOne());
+        return jdbi.withHandle(h -> h.createQuery(FOR_TASK)
+                .bind("task", taskId).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
 
     Optional<Delivery> find(long id, long accountId) {
-        return jdbi.withHandle(h -> h.createQuery("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE id = :id AND account_id = :a")
-                .bind("id", id).bind("a", accountId).map((rs, ctx) -> map(rs)).findOne());
+        return jdbi.withHandle(h -> h.createQuery(OF_ACCOUNT)
+                .bind("id", id).bind("account", accountId).map((rs, ctx) -> map(rs)).findOne());
     }
 
     /**
@@ -106,18 +101,15 @@ final class DeliveryStore {
      */
     RetryOutcome retry(long id, long accountId, String newUrl, long now) {
         return jdbi.inTransaction(h -> {
-            Optional<String> status = h.createQuery("SELECT status FROM webhook_deliveries WHERE id = :id AND account_id = :a FOR UPDATE")
-                    .bind("id", id).bind("a", accountId).mapTo(String.class).findOne();
+            Optional<String> status = h.createQuery(LOCK_FOR_RETRY)
+                    .bind("id", id).bind("account", accountId).mapTo(String.class).findOne();
             if (status.isEmpty()) {
                 return RetryOutcome.NOT_FOUND;
             }
             if (DeliveryStatus.valueOf(status.get()) == DeliveryStatus.SENDING) {
                 return RetryOutcome.IN_FLIGHT;
             }
-            h.createUpdate("""
-                            UPDATE webhook_deliveries SET status = 'PENDING', url = COALESCE(:url, url), attempts = 0,
-                                next_attempt_at = :now, last_error = NULL, updated_at = :now
-                            WHERE id = :id""")
+            h.createUpdate(RETRY)
                     .bind("url", newUrl).bind("now", now).bind("id", id).execute();
             return RetryOutcome.SCHEDULED;
         });
@@ -128,10 +120,7 @@ final class DeliveryStore {
      * (embedded H2): whatever was SENDING belongs to a process that died.
      */
     int releaseAllInFlight(long now) {
-        return jdbi.withHandle(h -> h.createUpdate("""
-                        UPDATE webhook_deliveries SET status = 'PENDING', claimed_by = NULL, lease_until = NULL, next_attempt_at = :now,
-                            last_error = 'the process sending this attempt stopped', updated_at = :now
-                        WHERE status = 'SENDING'""")
+        return jdbi.withHandle(h -> h.createUpdate(RELEASE_ALL_IN_FLIGHT)
                 .bind("now", now).execute());
     }
 

@@ -1,5 +1,6 @@
 package dev.vedit.server.workflow;
 
+import dev.vedit.server.db.Sql;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,17 @@ import org.jdbi.v3.core.Jdbi;
  * every node reads them per request, so a new workflow is seen at once everywhere.
  */
 public final class WorkflowRegistry {
+    private static final String UPDATE_WORKFLOW = Sql.load(WorkflowRegistry.class, "update-workflow");
+    private static final String INSERT_WORKFLOW = Sql.load(WorkflowRegistry.class, "insert-workflow");
+    private static final String DELETE_ACCESS = Sql.load(WorkflowRegistry.class, "delete-access");
+    private static final String INSERT_ACCESS = Sql.load(WorkflowRegistry.class, "insert-access");
+    private static final String BY_ID = Sql.load(WorkflowRegistry.class, "by-id");
+    private static final String LIST = Sql.load(WorkflowRegistry.class, "list");
+    private static final String DELETE_WORKFLOW = Sql.load(WorkflowRegistry.class, "delete-workflow");
+    private static final String ACCOUNT_BY_KEY_ID = Sql.load(WorkflowRegistry.class, "account-by-key-id");
+    private static final String ACCOUNTS_BY_KEY_PREFIX = Sql.load(WorkflowRegistry.class, "accounts-by-key-prefix");
+    private static final String ACCESS = Sql.load(WorkflowRegistry.class, "access");
+
     /** Ids clients can send in a JSON string and in a URL path; they also end up in a task's endpoint column. */
     private static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9_.-]{0,63}";
 
@@ -63,15 +75,15 @@ public final class WorkflowRegistry {
         long now = clock.millis();
         String app0 = app.map(a -> a.source().toString()).orElse(null);
         jdbi.useTransaction(h -> {
-            int updated = h.createUpdate("UPDATE workflows SET workflow_json = :w, app_json = :a, updated_at = :now WHERE id = :id")
+            int updated = h.createUpdate(UPDATE_WORKFLOW)
                     .bind("w", graph.toString()).bind("a", app0).bind("now", now).bind("id", id).execute();
             if (updated == 0) {
-                h.createUpdate("INSERT INTO workflows (id, workflow_json, app_json, created_at, updated_at) VALUES (:id, :w, :a, :now, :now)")
+                h.createUpdate(INSERT_WORKFLOW)
                         .bind("w", graph.toString()).bind("a", app0).bind("now", now).bind("id", id).execute();
             }
-            h.createUpdate("DELETE FROM workflow_access WHERE workflow_id = :id").bind("id", id).execute();
+            h.createUpdate(DELETE_ACCESS).bind("id", id).execute();
             for (long account : new LinkedHashSet<>(privateTo)) {
-                h.createUpdate("INSERT INTO workflow_access (workflow_id, account_id) VALUES (:id, :account)")
+                h.createUpdate(INSERT_ACCESS)
                         .bind("id", id).bind("account", account).execute();
             }
         });
@@ -82,21 +94,21 @@ public final class WorkflowRegistry {
         if (!validId(id)) {
             return Optional.empty();
         }
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, workflow_json, app_json, created_at, updated_at FROM workflows WHERE id = :id")
+        return jdbi.withHandle(h -> h.createQuery(BY_ID)
                 .bind("id", id).mapToMap().findOne().map(row -> read(h, row)));
     }
 
     /** Every workflow, by id. */
     public List<Workflow> list() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT id, workflow_json, app_json, created_at, updated_at FROM workflows ORDER BY id")
+        return jdbi.withHandle(h -> h.createQuery(LIST)
                 .mapToMap().list().stream().map(row -> read(h, row)).toList());
     }
 
     /** Removes a workflow; tasks already queued keep their own copy of the graph. */
     public boolean remove(String id) {
         return jdbi.inTransaction(h -> {
-            h.createUpdate("DELETE FROM workflow_access WHERE workflow_id = :id").bind("id", id).execute();
-            return h.createUpdate("DELETE FROM workflows WHERE id = :id").bind("id", id).execute() > 0;
+            h.createUpdate(DELETE_ACCESS).bind("id", id).execute();
+            return h.createUpdate(DELETE_WORKFLOW).bind("id", id).execute() > 0;
         });
     }
 
@@ -110,7 +122,7 @@ public final class WorkflowRegistry {
         if (key.matches("\\d{1,18}")) {
             Optional<Long> byId;
             try {
-                byId = jdbi.withHandle(h -> h.createQuery("SELECT account_id FROM api_keys WHERE id = :id")
+                byId = jdbi.withHandle(h -> h.createQuery(ACCOUNT_BY_KEY_ID)
                         .bind("id", Long.parseLong(key)).mapTo(Long.class).findOne());
             } catch (RuntimeException e) {
                 byId = Optional.empty(); // a schema whose keys have no id column yet: try the prefix
@@ -119,7 +131,7 @@ public final class WorkflowRegistry {
                 return byId.get();
             }
         }
-        List<Long> byPrefix = jdbi.withHandle(h -> h.createQuery("SELECT account_id FROM api_keys WHERE revoked_at IS NULL AND key_prefix = :p")
+        List<Long> byPrefix = jdbi.withHandle(h -> h.createQuery(ACCOUNTS_BY_KEY_PREFIX)
                 .bind("p", key).mapTo(Long.class).list());
         if (byPrefix.size() == 1) {
             return byPrefix.getFirst();
@@ -130,7 +142,7 @@ public final class WorkflowRegistry {
 
     private Workflow read(Handle h, Map<String, Object> row) {
         String id = (String) row.get("id");
-        List<Long> access = h.createQuery("SELECT account_id FROM workflow_access WHERE workflow_id = :id ORDER BY account_id")
+        List<Long> access = h.createQuery(ACCESS)
                 .bind("id", id).mapTo(Long.class).list();
         try {
             ObjectNode graph = (ObjectNode) json.readTree((String) row.get("workflow_json"));

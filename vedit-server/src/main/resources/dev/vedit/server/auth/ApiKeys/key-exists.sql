@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM api_keys WHERE key_hash = :hash

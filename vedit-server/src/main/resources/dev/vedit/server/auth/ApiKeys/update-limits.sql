@@ -1,0 +1,1 @@
+UPDATE accounts SET concurrency = :c, queue_limit = :q WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT COUNT(*) FROM accounts WHERE id = :id

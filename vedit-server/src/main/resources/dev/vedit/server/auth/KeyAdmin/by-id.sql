@@ -1,0 +1,4 @@
+SELECT k.id, k.key_prefix, k.label, k.account_id, a.name, a.operator, a.concurrency, a.queue_limit, k.origin, k.created_at,
+       k.last_used_at, k.revoked_at
+FROM api_keys k JOIN accounts a ON a.id = k.account_id
+WHERE k.id = :id

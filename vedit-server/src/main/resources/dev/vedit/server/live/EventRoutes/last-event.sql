@@ -1,0 +1,1 @@
+SELECT MAX(id) FROM task_events WHERE task_id = :id

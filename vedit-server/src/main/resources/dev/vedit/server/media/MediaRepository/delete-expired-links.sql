@@ -1,0 +1,1 @@
+DELETE FROM media_links WHERE expires_at <= :now

@@ -1,0 +1,1 @@
+DELETE FROM idempotency_keys WHERE account_id = :account AND created_at <= :cutoff

@@ -1,0 +1,1 @@
+SELECT payload FROM webhook_deliveries WHERE id = :id

@@ -1,0 +1,1 @@
+UPDATE accounts SET webhook_secret = :s WHERE id = :id

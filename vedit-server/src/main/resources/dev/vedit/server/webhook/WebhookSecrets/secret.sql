@@ -1,0 +1,1 @@
+SELECT webhook_secret FROM accounts WHERE id = :id

@@ -1,0 +1,1 @@
+SELECT account_id FROM api_keys WHERE revoked_at IS NULL AND key_prefix = :p

@@ -1,0 +1,1 @@
+INSERT INTO workflow_access (workflow_id, account_id) VALUES (:id, :account)

@@ -1,0 +1,1 @@
+SELECT id, workflow_json, app_json, created_at, updated_at FROM workflows ORDER BY id
