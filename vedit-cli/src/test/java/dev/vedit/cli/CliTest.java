@@ -1,5 +1,6 @@
 package dev.vedit.cli;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,8 +48,7 @@ class CliTest {
     @BeforeAll
     void start() throws IOException, InterruptedException {
         working = new TestServer(dir.resolve("working"));
-        QueueSettings noWorkers = new QueueSettings(0, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings noWorkers = fastQueue().workers(0).build();
         idle = new TestServer(dir.resolve("idle"), c -> c.withQueue(noWorkers));
         ffmpeg = Ffmpeg.locate(dir.resolve("working").resolve("cache"));
         source = dir.resolve("source.mp4");

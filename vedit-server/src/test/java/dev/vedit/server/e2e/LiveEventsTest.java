@@ -1,5 +1,6 @@
 package dev.vedit.server.e2e;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -153,8 +154,7 @@ class LiveEventsTest {
     void onPostgresAStreamOnAnApiNodeFollowsATaskThatAWorkerNodeRuns() throws Exception {
         String dbUrl = TestDatabases.newPostgresDatabase();
         Deployment shared = Deployment.single().withS3("s3://" + TestS3.newBucket() + "/vedit", TestS3.endpoint());
-        QueueSettings queue = new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(200),
-                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings queue = fastQueue().workers(1).pollInterval(Duration.ofMillis(200)).build();
         String keyA = TestServer.newKey();
         String keyB = TestServer.newKey();
         Path clip = new Clips(dir.resolve("cache")).clip(dir.resolve("in.mp4"), 320, 240, 2.0);

@@ -1,5 +1,6 @@
 package dev.vedit.server.e2e;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -55,8 +56,7 @@ class ScaleOutTest {
     }
 
     private TestServer node(String name, Deployment.Role role, Duration poll, boolean pollOnly) {
-        QueueSettings queue = new QueueSettings(1, 3, Duration.ofMillis(200), Duration.ofSeconds(2), poll, Duration.ofMillis(300),
-                Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings queue = fastQueue().workers(1).pollInterval(poll).build();
         return new TestServer(dir.resolve(name), c -> c.withDatabase(dbUrl, "postgres", "postgres").withQueue(queue)
                 .withDeployment(shared.withRole(role).withPollOnly(pollOnly)), keyA, keyB);
     }

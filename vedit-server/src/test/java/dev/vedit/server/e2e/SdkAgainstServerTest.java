@@ -1,5 +1,6 @@
 package dev.vedit.server.e2e;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.InstanceOfAssertFactories.type;
@@ -50,8 +51,7 @@ class SdkAgainstServerTest {
 
     @BeforeAll
     void start() {
-        QueueSettings noWorkers = new QueueSettings(0, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings noWorkers = fastQueue().workers(0).build();
         s = new TestServer(dir, c -> c.withQueue(noWorkers).withLimits(1, KEY_QUEUE_LIMIT));
         a = client(s.keyA);
         b = client(s.keyB);

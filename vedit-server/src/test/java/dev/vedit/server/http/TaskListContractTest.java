@@ -1,5 +1,6 @@
 package dev.vedit.server.http;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,7 +10,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,8 +26,7 @@ class TaskListContractTest {
 
     @BeforeAll
     void start() {
-        QueueSettings noWorkers = new QueueSettings(0, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings noWorkers = fastQueue().workers(0).build();
         s = new TestServer(dir, c -> c.withQueue(noWorkers));
     }
 

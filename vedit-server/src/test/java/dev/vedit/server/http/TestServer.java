@@ -1,5 +1,7 @@
 package dev.vedit.server.http;
 
+import static dev.vedit.server.task.QueueSettingsBuilder.fastQueue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.ServerConfig;
@@ -41,8 +43,7 @@ public final class TestServer implements AutoCloseable {
     public TestServer(Path dataDir, UnaryOperator<ServerConfig> customise, String keyA, String keyB) {
         this.keyA = keyA;
         this.keyB = keyB;
-        QueueSettings fast = new QueueSettings(2, 3, Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofMillis(100),
-                Duration.ofMillis(300), Duration.ofSeconds(3), Duration.ofMinutes(2));
+        QueueSettings fast = fastQueue().build();
         ServerConfig config = ServerConfig.defaults(dataDir).withPort(0).withQueue(fast).withApiKeys(List.of(keyA, keyB))
                 .withFetchAllowlist(List.of("127.0.0.1"));
         server = VeditServer.start(customise.apply(config));

@@ -1,5 +1,6 @@
 package dev.vedit.server.task;
 
+import static dev.vedit.server.task.TaskBuilder.aTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vedit.server.auth.Account;
@@ -29,7 +30,7 @@ abstract class TaskStoreContract {
     TaskReads reads;
     ApiKeys keys;
     TaskIds ids = new TaskIds(Clock.systemUTC());
-    long now = 1_800_000_000_000L;
+    long now = TaskBuilder.NOW;
 
     abstract Database open();
 
@@ -51,8 +52,7 @@ abstract class TaskStoreContract {
     }
 
     Task queue(Account account) {
-        Task t = new Task(ids.next(), account.id(), O3, "local", TaskStatus.QUEUED, "{}", "{\"engine\":\"local\",\"operations\":[]}",
-                null, "0123456789abcdef0123456789abcdef", 0, 3, now, null, null, false, null, null, null, null, now, null, null, null);
+        Task t = aTask().withId(ids.next()).forAccount(account.id()).withEndpoint(O3).submittedAt(now).build();
         store.insert(t);
         return t;
     }
