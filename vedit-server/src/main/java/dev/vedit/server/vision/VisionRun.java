@@ -15,8 +15,4 @@ public record VisionRun(long frames, double videoSeconds, double wallSeconds, St
     public double realtimeFactor() {
         return wallSeconds <= 0 ? Double.POSITIVE_INFINITY : videoSeconds / wallSeconds;
     }
-
-    public double framesPerSecond() {
-        return wallSeconds <= 0 ? Double.POSITIVE_INFINITY : frames / wallSeconds;
-    }
 }

@@ -64,10 +64,6 @@ final class ComfyClient {
         }
     }
 
-    JsonNode systemStats() throws Unreachable {
-        return getJson("system_stats");
-    }
-
     /** GET /queue: {@code queue_running} and {@code queue_pending}, each a list of [number, prompt_id, prompt, extra, outputs]. */
     JsonNode queue() throws Unreachable {
         return getJson("queue");

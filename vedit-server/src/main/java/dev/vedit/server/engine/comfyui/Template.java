@@ -110,9 +110,4 @@ record Template(String name, String description, String pool, ObjectNode workflo
     private static IOException invalid(String name, String what) {
         return new IOException("the ComfyUI template " + name + " " + what);
     }
-
-    /** The node class of a node id. */
-    String classOf(String node) {
-        return workflow.path(node).path("class_type").asText();
-    }
 }

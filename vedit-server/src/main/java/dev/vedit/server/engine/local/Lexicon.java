@@ -86,10 +86,6 @@ final class Lexicon {
         return INSTANCE;
     }
 
-    Map<String, Kind> kinds() {
-        return kinds;
-    }
-
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
@@ -196,10 +192,6 @@ final class Lexicon {
     /** Whether a word is one of the edit words (the vocabulary typos are corrected to). */
     boolean knows(String word) {
         return vocabulary.contains(word);
-    }
-
-    Pattern subject() {
-        return subject;
     }
 
     boolean asksToFix(String clause) {
