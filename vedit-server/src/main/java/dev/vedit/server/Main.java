@@ -140,26 +140,25 @@ public final class Main {
             int workerCount = workers >= 0 ? workers : defaults.workers();
             QueueSettings queue = new QueueSettings(workerCount, Math.max(1, maxAttempts), defaults.retryBase(), defaults.retryMax(),
                     defaults.pollInterval(), defaults.heartbeatInterval(), parseDuration(staleAfter), parseDuration(taskTimeout));
-            if (queue.staleAfter().compareTo(queue.heartbeatInterval().multipliedBy(3)) < 0) {
-                System.err.println("vedit: --stale-after must be at least 3 heartbeats (" + queue.heartbeatInterval().multipliedBy(3).toSeconds()
-                        + "s), or healthy attempts would be taken for lost | --stale-after 至少为 3 个心跳周期（"
-                        + queue.heartbeatInterval().multipliedBy(3).toSeconds() + " 秒），否则正常运行的任务会被误判为丢失");
-                return 2;
-            }
             String envKeys = System.getenv("VEDIT_API_KEY");
             List<String> keys = envKeys == null ? List.of()
                     : Arrays.stream(envKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
+            // On top of the defaults (media caps, JSON body limit, webhook poll interval are not options): what the options set.
             ServerConfig base = ServerConfig.defaults(dataDir);
-            ServerConfig config = new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys,
-                    keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount), keyQueue, queue, base.caps(), parseDuration(resultTtl),
-                    maxUploadMb * 1024 * 1024, base.maxJsonBodyBytes(), allowOutbound == null ? List.of() : allowOutbound,
-                    Deployment.single(),
-                    new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
+            ServerConfig config = base.toBuilder()
+                    .host(host).port(port).publicUrl(publicUrl).dbUrl(dbUrl).dbUser(dbUser).dbPassword(dbPassword).apiKeys(keys)
+                    .keyConcurrency(keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount)).keyQueueLimit(keyQueue).queue(queue)
+                    .resultTtl(parseDuration(resultTtl)).maxUploadBytes(maxUploadMb * 1024 * 1024)
+                    .fetchAllowlist(allowOutbound == null ? List.of() : allowOutbound)
+                    .webhooks(new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
                             : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
-                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()),
-                    new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)), EngineSettings.localOnly());
+                            parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()))
+                    .requestLimits(new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)))
+                    .build();
             VeditServer server;
             try {
+                // Cross-field checks (--stale-after against the heartbeat, --role against the database and media store,
+                // --relay-url against its key) are ServerConfig.validate's, run by start: a mistake is exit 2 with its message.
                 config = config.withEngines(engineSettings());
                 server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,
                         System.getenv("VEDIT_S3_ENDPOINT"), System.getenv("AWS_REGION"), pollOnly)),
@@ -208,9 +207,6 @@ public final class Main {
             }
             Map<String, String> parsed = EngineRouter.parseRoutes(routePairs);
             String relayKey = System.getenv("VEDIT_RELAY_KEY");
-            if (relayUrl != null && !relayUrl.isBlank() && (relayKey == null || relayKey.isBlank())) {
-                throw new IllegalArgumentException("--relay-url needs the upstream API key in VEDIT_RELAY_KEY | --relay-url 需要在 VEDIT_RELAY_KEY 中提供上游 API Key");
-            }
             return EngineSettings.localOnly()
                     .withComfyUi(EngineSettings.parseComfyUi(comfyui == null ? List.of() : comfyui), comfyuiTemplates)
                     .withRelay(relayUrl == null || relayUrl.isBlank() ? null : relayUrl.strip(), relayKey)

@@ -80,64 +80,243 @@ public record ServerConfig(
         return "http://" + h + ":" + boundPort;
     }
 
+    // The copiers tests and Main use: each changes one setting through the builder, so the long constructor is written
+    // once (in Builder.build) and a new setting is one line here, not a change to every copier.
+
     public ServerConfig withPort(int newPort) {
-        return new ServerConfig(host, newPort, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().port(newPort).build();
     }
 
     public ServerConfig withQueue(QueueSettings newQueue) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                newQueue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().queue(newQueue).build();
     }
 
     public ServerConfig withDatabase(String url, String user, String password) {
-        return new ServerConfig(host, port, dataDir, publicUrl, url, user, password, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().dbUrl(url).dbUser(user).dbPassword(password).build();
     }
 
     public ServerConfig withApiKeys(List<String> keys) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, keys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().apiKeys(keys).build();
     }
 
     public ServerConfig withLimits(int concurrency, int queueLimit) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, concurrency, queueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().keyConcurrency(concurrency).keyQueueLimit(queueLimit).build();
     }
 
     public ServerConfig withFetchAllowlist(List<String> allow) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, allow, deployment, webhooks, requestLimits, engines);
+        return toBuilder().fetchAllowlist(allow).build();
     }
 
     public ServerConfig withDeployment(Deployment newDeployment) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, newDeployment, webhooks, requestLimits, engines);
+        return toBuilder().deployment(newDeployment).build();
     }
 
     public ServerConfig withWebhooks(WebhookSettings settings) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, settings, requestLimits, engines);
+        return toBuilder().webhooks(settings).build();
     }
 
     public ServerConfig withMaxUploadBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, bytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().maxUploadBytes(bytes).build();
     }
 
     public ServerConfig withMaxJsonBodyBytes(long bytes) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, bytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        return toBuilder().maxJsonBodyBytes(bytes).build();
     }
 
     public ServerConfig withRequestLimits(RequestLimits limits) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, limits, engines);
+        return toBuilder().requestLimits(limits).build();
     }
 
     public ServerConfig withEngines(EngineSettings newEngines) {
-        return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit,
-                queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, newEngines);
+        return toBuilder().engines(newEngines).build();
+    }
+
+    /** A builder holding this configuration, to change several settings at once. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.dataDir = dataDir;
+        b.publicUrl = publicUrl;
+        b.dbUrl = dbUrl;
+        b.dbUser = dbUser;
+        b.dbPassword = dbPassword;
+        b.apiKeys = apiKeys;
+        b.keyConcurrency = keyConcurrency;
+        b.keyQueueLimit = keyQueueLimit;
+        b.queue = queue;
+        b.caps = caps;
+        b.resultTtl = resultTtl;
+        b.maxUploadBytes = maxUploadBytes;
+        b.maxJsonBodyBytes = maxJsonBodyBytes;
+        b.fetchAllowlist = fetchAllowlist;
+        b.deployment = deployment;
+        b.webhooks = webhooks;
+        b.requestLimits = requestLimits;
+        b.engines = engines;
+        return b;
+    }
+
+    /**
+     * A configuration changed setting by setting; {@link #build} makes the record (and copies the lists). The data dir
+     * and the media caps come from {@link #defaults(Path)}: no option changes them.
+     */
+    public static final class Builder {
+        private String host;
+        private int port;
+        private Path dataDir;
+        private String publicUrl;
+        private String dbUrl;
+        private String dbUser;
+        private String dbPassword;
+        private List<String> apiKeys;
+        private int keyConcurrency;
+        private int keyQueueLimit;
+        private QueueSettings queue;
+        private MediaCaps caps;
+        private Duration resultTtl;
+        private long maxUploadBytes;
+        private long maxJsonBodyBytes;
+        private List<String> fetchAllowlist;
+        private Deployment deployment;
+        private WebhookSettings webhooks;
+        private RequestLimits requestLimits;
+        private EngineSettings engines;
+
+        private Builder() {
+        }
+
+        public Builder host(String value) {
+            this.host = value;
+            return this;
+        }
+
+        public Builder port(int value) {
+            this.port = value;
+            return this;
+        }
+
+        public Builder publicUrl(String value) {
+            this.publicUrl = value;
+            return this;
+        }
+
+        public Builder dbUrl(String value) {
+            this.dbUrl = value;
+            return this;
+        }
+
+        public Builder dbUser(String value) {
+            this.dbUser = value;
+            return this;
+        }
+
+        public Builder dbPassword(String value) {
+            this.dbPassword = value;
+            return this;
+        }
+
+        public Builder apiKeys(List<String> value) {
+            this.apiKeys = value;
+            return this;
+        }
+
+        public Builder keyConcurrency(int value) {
+            this.keyConcurrency = value;
+            return this;
+        }
+
+        public Builder keyQueueLimit(int value) {
+            this.keyQueueLimit = value;
+            return this;
+        }
+
+        public Builder queue(QueueSettings value) {
+            this.queue = value;
+            return this;
+        }
+
+        public Builder resultTtl(Duration value) {
+            this.resultTtl = value;
+            return this;
+        }
+
+        public Builder maxUploadBytes(long value) {
+            this.maxUploadBytes = value;
+            return this;
+        }
+
+        public Builder maxJsonBodyBytes(long value) {
+            this.maxJsonBodyBytes = value;
+            return this;
+        }
+
+        public Builder fetchAllowlist(List<String> value) {
+            this.fetchAllowlist = value;
+            return this;
+        }
+
+        public Builder deployment(Deployment value) {
+            this.deployment = value;
+            return this;
+        }
+
+        public Builder webhooks(WebhookSettings value) {
+            this.webhooks = value;
+            return this;
+        }
+
+        public Builder requestLimits(RequestLimits value) {
+            this.requestLimits = value;
+            return this;
+        }
+
+        public Builder engines(EngineSettings value) {
+            this.engines = value;
+            return this;
+        }
+
+        public ServerConfig build() {
+            return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit, queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+        }
+    }
+
+    /**
+     * The checks that span settings, in one place, run once when a server starts (whether the configuration came
+     * from the command line or from a test or launcher).
+     *
+     * @throws IllegalArgumentException saying which option to change, in both languages
+     */
+    public void validate() {
+        Duration threeHeartbeats = queue.heartbeatInterval().multipliedBy(3);
+        if (queue.staleAfter().compareTo(threeHeartbeats) < 0) {
+            throw new IllegalArgumentException("--stale-after must be at least 3 heartbeats (" + threeHeartbeats.toSeconds()
+                    + "s), or healthy attempts would be taken for lost | --stale-after 至少为 3 个心跳周期（"
+                    + threeHeartbeats.toSeconds() + " 秒），否则正常运行的任务会被误判为丢失");
+        }
+        Deployment.Role role = deployment.role();
+        String roleName = role.name().toLowerCase(java.util.Locale.ROOT);
+        // Api and worker nodes only make sense on a shared PostgreSQL database (the embedded H2 file is held by one
+        // process) and a shared bucket.
+        if (role != Deployment.Role.ALL && embeddedDatabase()) {
+            throw new IllegalArgumentException("--role " + roleName
+                    + " needs a database shared by all nodes: set --db-url jdbc:postgresql://HOST/DB (the embedded H2 database is held by one process)"
+                    + " | --role " + roleName
+                    + " 需要所有节点共享的数据库：请设置 --db-url jdbc:postgresql://主机/库名（内嵌 H2 数据库只能由一个进程使用）");
+        }
+        if (role != Deployment.Role.ALL && !deployment.s3()) {
+            throw new IllegalArgumentException("--role " + roleName
+                    + " needs media shared by all nodes: set --media-store s3://BUCKET (a disk store is private to its node's data dir)"
+                    + " | --role " + roleName
+                    + " 需要所有节点共享的媒体存储：请设置 --media-store s3://存储桶（磁盘存储仅属于本节点的数据目录）");
+        }
+        if (role == Deployment.Role.WORKER && queue.workers() == 0) {
+            throw new IllegalArgumentException("--role worker with --workers 0 would run nothing; give it at least one worker"
+                    + " | --role worker 且 --workers 0 将不执行任何任务，请至少设置一个工作线程");
+        }
+        if (engines.relayUrl() != null && (engines.relayKey() == null || engines.relayKey().isBlank())) {
+            throw new IllegalArgumentException("--relay-url needs the upstream API key in VEDIT_RELAY_KEY | --relay-url 需要在 VEDIT_RELAY_KEY 中提供上游 API Key");
+        }
     }
 
     /** The embedded H2 database: one process holds it, so it cannot be shared by api and worker processes. */

@@ -110,6 +110,7 @@ public final class VeditServer implements AutoCloseable {
 
     /** Starts everything with extra engines, listeners or options; returns once the API accepts work. */
     public static VeditServer start(ServerConfig config, Extras extras) {
+        config.validate();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
             Path dataDir = config.dataDir().toAbsolutePath().normalize();
@@ -250,28 +251,9 @@ public final class VeditServer implements AutoCloseable {
         DirectoryTree.empty(dataDir.resolve("tmp"));
     }
 
-    /**
-     * The queue of this process: an api node runs no workers. Api and worker nodes only make sense on a shared
-     * PostgreSQL database (the embedded H2 file is held by one process) and a shared bucket.
-     */
+    /** The queue of this process: an api node runs no workers (the roles' cross-checks are in {@link ServerConfig#validate}). */
     private static QueueSettings queueFor(ServerConfig config) {
         Deployment.Role role = config.deployment().role();
-        if (role != Deployment.Role.ALL && config.embeddedDatabase()) {
-            throw new IllegalArgumentException("--role " + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs a database shared by all nodes: set --db-url jdbc:postgresql://HOST/DB (the embedded H2 database is held by one process)"
-                    + " | --role " + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + " 需要所有节点共享的数据库：请设置 --db-url jdbc:postgresql://主机/库名（内嵌 H2 数据库只能由一个进程使用）");
-        }
-        if (role != Deployment.Role.ALL && !config.deployment().s3()) {
-            throw new IllegalArgumentException("--role " + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + " needs media shared by all nodes: set --media-store s3://BUCKET (a disk store is private to its node's data dir)"
-                    + " | --role " + role.name().toLowerCase(java.util.Locale.ROOT)
-                    + " 需要所有节点共享的媒体存储：请设置 --media-store s3://存储桶（磁盘存储仅属于本节点的数据目录）");
-        }
-        if (role == Deployment.Role.WORKER && config.queue().workers() == 0) {
-            throw new IllegalArgumentException("--role worker with --workers 0 would run nothing; give it at least one worker"
-                    + " | --role worker 且 --workers 0 将不执行任何任务，请至少设置一个工作线程");
-        }
         return role.runsTasks() ? config.queue() : config.queue().withWorkers(0);
     }
 

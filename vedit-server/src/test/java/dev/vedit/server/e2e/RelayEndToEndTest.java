@@ -210,9 +210,7 @@ class RelayEndToEndTest {
         FlakyProxy proxy = new FlakyProxy();
         open.add(proxy);
         // The upstream's public URL is the proxy, so its upload links and result links go through the proxy too.
-        TestServer up = upstream(c -> new ServerConfig(c.host(), c.port(), c.dataDir(), proxy.url(), c.dbUrl(), c.dbUser(),
-                c.dbPassword(), c.apiKeys(), c.keyConcurrency(), c.keyQueueLimit(), c.queue(), c.caps(), c.resultTtl(), c.maxUploadBytes(),
-                c.maxJsonBodyBytes(), c.fetchAllowlist(), c.deployment(), c.webhooks(), c.requestLimits(), c.engines()));
+        TestServer up = upstream(c -> c.toBuilder().publicUrl(proxy.url()).build());
         proxy.target.set("http://127.0.0.1:" + up.server.port()); // its baseUrl is the public URL, the proxy itself
         TestServer relay = relayTo(proxy.url(), up.keyA);
         Clips clips = new Clips(dir.resolve("relay").resolve("cache"));
