@@ -64,7 +64,19 @@ public final class Bench {
                 case "comfyui" -> new ComfyBench();
                 default -> throw new IllegalArgumentException("unknown benchmark " + name + "; choose api, queue, media, engine, comfyui or all");
             };
-            suite.run(sizes, Files.createDirectories(work.resolve(name)), report);
+            // A stage that fails (a slow machine, a missing tool) says so in one line and the next stage still runs:
+            // one stage must never cost the figures of all the others.
+            try {
+                suite.run(sizes, Files.createDirectories(work.resolve(name)), report);
+            } catch (Exception | AssertionError e) {
+                report.accept(stopped(name, e));
+            }
         }
+    }
+
+    /** The line a stage that could not finish prints in place of its remaining figures. */
+    static Figure stopped(String stage, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Figure.unavailable(stage, "stage stopped, the figures above are what it measured: " + why.replace('\n', ' '));
     }
 }
