@@ -344,12 +344,41 @@ public final class TaskService {
     }
 
     private EditPlan readPlan(Task task) {
+        String stored = task.planJson();
+        if (stored == null) {
+            return null;
+        }
+        EditPlan known = plans.get(stored);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(task.planJson(), EditPlan.class);
+            EditPlan plan = json.readValue(stored, EditPlan.class);
+            if (stored.length() <= MAX_REMEMBERED_PLAN) {
+                plans.put(stored, plan);
+            }
+            return plan;
         } catch (JsonProcessingException e) {
             return null;
         }
     }
+
+    /** Plans read back from their stored JSON, least recently used dropped first; a plan is immutable. */
+    static final int REMEMBERED_PLANS = 1024;
+    /** Longer plans are parsed every time, so the memory the plans keep stays bounded. */
+    static final int MAX_REMEMBERED_PLAN = 8 * 1024;
+
+    /**
+     * Every query answers with the task's plan, which is stored as JSON: parsing it on every poll was a tenth of a
+     * query's CPU, while a client polls the same task many times and many tasks share a plan. Keyed by the JSON
+     * itself, so a changed plan is simply another entry.
+     */
+    private final Map<String, EditPlan> plans = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EditPlan> eldest) {
+            return size() > REMEMBERED_PLANS;
+        }
+    });
 
     private String write(Object value) {
         try {
