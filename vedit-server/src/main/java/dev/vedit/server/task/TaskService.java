@@ -104,13 +104,14 @@ public final class TaskService {
                 return earlier.get();
             }
         }
-        TaskStore.Counts counts = store.counts(account.id());
-        if (counts.queued() >= account.queueLimit()) {
+        // Both limits in one statement: one connection and one round trip instead of two on every submit.
+        TaskStore.Queued queued = store.queued(account.id(), model.endpoint());
+        if (queued.account() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
         }
-        int modelQueued = store.queuedForModel(model.endpoint());
+        int modelQueued = queued.endpoint();
         if (modelQueued >= model.limits().queueSize()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",

@@ -379,6 +379,16 @@ public final class TaskStore {
                 .bind("a", accountId).map((rs, ctx) -> new Counts(rs.getInt(1), rs.getInt(2))).one());
     }
 
+    /** Queued tasks of an account and of a model endpoint: the two limits a submit checks, read in one statement. */
+    record Queued(int account, int endpoint) {
+    }
+
+    Queued queued(long accountId, String endpoint) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT (SELECT COUNT(*) FROM tasks WHERE account_id = :a AND status = 'QUEUED'), "
+                        + "(SELECT COUNT(*) FROM tasks WHERE endpoint = :e AND status = 'QUEUED')")
+                .bind("a", accountId).bind("e", endpoint).map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
+    }
+
     int queuedForModel(String endpoint) {
         return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM tasks WHERE endpoint = :e AND status = 'QUEUED'")
                 .bind("e", endpoint).mapTo(Integer.class).one());
