@@ -19,20 +19,23 @@ class BenchSmokeTest {
     @Test
     void everyBenchmarkPrintsItsFiguresBesideTheirBaselines() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        Bench.run(List.of("api", "queue", "media", "engine", "comfyui"), Sizes.SMOKE, dir, figures::add);
+        Bench.run(List.of("api", "queue", "media", "engine", "comfyui", "startup"), Sizes.SMOKE, dir, figures::add);
         Map<String, Figure> byName = figures.stream().collect(Collectors.toMap(Figure::name, Function.identity()));
+        // A stage that fails no longer ends the run (the others still print): here every stage must finish.
+        assertThat(figures).as("stopped stages").filteredOn(f -> f.unit().contains("stage stopped")).isEmpty();
 
         for (String name : List.of("api.query.throughput", "api.query.p50", "api.query.p99", "api.submit.throughput", "api.submit.p50",
                 "api.submit.p99", "queue.h2.throughput", "queue.h2.dispatch.p50", "queue.postgres.throughput", "queue.postgres.dispatch.p99",
                 "queue.postgres.alone.throughput", "queue.postgres.alone.dispatch.p50", "queue.h2.alone.throughput",
                 "media.upload.8MB", "media.download.8MB", "engine.colour.rtf", "engine.speed.rtf", "engine.combined.rtf",
-                "comfyui.task.p50")) {
+                "comfyui.task.p50", "startup.java_version", "startup.hello", "startup.serve", "startup.serve_no_cds")) {
             assertThat(byName).containsKey(name);
             Figure f = byName.get(name);
             assertThat(f.value()).as(name).isPositive().isFinite();
             assertThat(f.line()).startsWith(name + " ");
         }
-        for (String compared : List.of("api.query.throughput", "api.submit.p50", "media.upload.8MB", "engine.colour.rtf", "comfyui.task.p50")) {
+        for (String compared : List.of("api.query.throughput", "api.submit.p50", "media.upload.8MB", "engine.colour.rtf", "comfyui.task.p50",
+                "startup.serve")) {
             assertThat(byName.get(compared).baseline()).as(compared).isNotNull().isPositive();
             assertThat(byName.get(compared).line()).contains("(baseline ", ", ratio ");
         }
