@@ -16,7 +16,7 @@ import java.util.function.Consumer;
 
 /**
  * Start-up: a process launched to the first {@code 200} from its {@code /healthz}, the median of several starts
- * after one that is not counted (it creates the data dir's database and, for the class-data-sharing run, the
+ * (taken in rounds of one start of each kind) after one of each that is not counted (it creates the data dir's database and, for the class-data-sharing run, the
  * archive). Measured for {@code vedit serve} as {@code ./vedit serve} runs it (the built jar, the launcher's
  * flags, with the class-data-sharing archive the launcher keeps) and without the archive, beside the smallest
  * Javalin service on the same JVM ({@link HelloServer}) in the same run; {@code java -version} shows the JVM's own
@@ -47,23 +47,34 @@ final class StartupBench implements Bench.Suite {
         }
         report.accept(Figure.of("startup.java_version", version.percentileMillis(50), "ms"));
 
-        Latencies hello = starts(runs, workDir.resolve("hello"), port -> command(java, List.of(), List.of("-cp", classPath,
-                HelloServer.class.getName(), Integer.toString(port))));
-        String floor = "a Javalin hello on the same JVM";
-        report.accept(Figure.of("startup.hello", hello.percentileMillis(50), "ms"));
-
         // The built jar as the launcher runs it; without one (a test run of this module) the classes on this classpath.
         String jar = System.getProperty("vedit.server.jar");
         List<String> program = jar != null && Files.isRegularFile(Path.of(jar)) ? List.of("-jar", jar)
                 : List.of("-cp", classPath, "dev.vedit.server.Main");
         String what = program.getFirst().equals("-jar") ? "" : " (classes, no built jar)";
         Path data = workDir.resolve("serve-data");
-        Latencies plain = starts(runs, workDir.resolve("plain"), port -> command(java, List.of(), serve(program, port, data)));
-        report.accept(Figure.of("startup.serve_no_cds", plain.percentileMillis(50), "ms" + what).against(hello.percentileMillis(50), floor));
         List<String> cds = List.of("-XX:SharedArchiveFile=" + workDir.resolve("vedit-server.jsa"), "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off");
-        Latencies shared = starts(runs, workDir.resolve("cds"), port -> command(java, cds, serve(program, port, data)));
-        report.accept(Figure.of("startup.serve", shared.percentileMillis(50), "ms" + what).against(hello.percentileMillis(50), floor));
+        List<Command> commands = List.of(
+                port -> command(java, List.of(), List.of("-cp", classPath, HelloServer.class.getName(), Integer.toString(port))),
+                port -> command(java, List.of(), serve(program, port, data)),
+                port -> command(java, cds, serve(program, port, data)));
+        List<Latencies> times = List.of(new Latencies(), new Latencies(), new Latencies());
+        // One uncounted start of each (it creates the database and the archive), then rounds of one start of each, so
+        // that a change in the machine's load hits all three alike.
+        for (int round = 0; round <= runs; round++) {
+            for (int c = 0; c < commands.size(); c++) {
+                long took = start(workDir.resolve("logs"), round + "-" + c, commands.get(c));
+                if (round > 0) {
+                    times.get(c).add(took);
+                }
+            }
+        }
+        double hello = times.get(0).percentileMillis(50);
+        String floor = "a Javalin hello on the same JVM";
+        report.accept(Figure.of("startup.hello", hello, "ms"));
+        report.accept(Figure.of("startup.serve_no_cds", times.get(1).percentileMillis(50), "ms" + what).against(hello, floor));
+        report.accept(Figure.of("startup.serve", times.get(2).percentileMillis(50), "ms" + what).against(hello, floor));
     }
 
     private static List<String> serve(List<String> program, int port, Path data) {
@@ -84,31 +95,25 @@ final class StartupBench implements Bench.Suite {
         List<String> at(int port) throws IOException;
     }
 
-    /** {@code runs} starts after one uncounted start: each from launch to the first healthy reply, then stopped (SIGTERM). */
-    private static Latencies starts(int runs, Path logDir, Command command) throws Exception {
+    /** One start, from launch to the first healthy reply, then stopped with SIGTERM (a clean exit writes the archive); in nanoseconds. */
+    private static long start(Path logDir, String name, Command command) throws Exception {
         Files.createDirectories(logDir);
-        Latencies l = new Latencies();
-        for (int i = 0; i < runs + 1; i++) {
-            int port = freePort();
-            Path log = logDir.resolve("start-" + i + ".log");
-            ProcessBuilder pb = new ProcessBuilder(command.at(port)).redirectErrorStream(true).redirectOutput(log.toFile());
-            // The operator's settings must not change what is measured (a database URL, keys, a port).
-            pb.environment().keySet().removeIf(k -> k.startsWith("VEDIT_"));
-            long t = System.nanoTime();
-            Process p = pb.start();
-            try {
-                awaitHealthy(p, port, log);
-                if (i > 0) {
-                    l.add(System.nanoTime() - t);
-                }
-            } finally {
-                p.destroy();
-                if (!p.waitFor(60, TimeUnit.SECONDS)) {
-                    p.destroyForcibly().waitFor();
-                }
+        int port = freePort();
+        Path log = logDir.resolve("start-" + name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(command.at(port)).redirectErrorStream(true).redirectOutput(log.toFile());
+        // The operator's settings must not change what is measured (a database URL, keys, a port).
+        pb.environment().keySet().removeIf(k -> k.startsWith("VEDIT_"));
+        long t = System.nanoTime();
+        Process p = pb.start();
+        try {
+            awaitHealthy(p, port, log);
+            return System.nanoTime() - t;
+        } finally {
+            p.destroy();
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor();
             }
         }
-        return l;
     }
 
     private static void awaitHealthy(Process p, int port, Path log) throws Exception {
