@@ -26,14 +26,14 @@ public final class Bench {
             switch (a) {
                 case "--smoke" -> sizes = Sizes.SMOKE;
                 case "-h", "--help" -> {
-                    System.out.println("usage: ./vedit bench [api|queue|media|engine|comfyui|all]... [--smoke]");
+                    System.out.println("usage: ./vedit bench [api|queue|media|engine|comfyui|startup|all]... [--smoke]");
                     return;
                 }
                 default -> names.add(a);
             }
         }
         if (names.isEmpty() || names.contains("all")) {
-            names = List.of("api", "queue", "media", "engine", "comfyui");
+            names = List.of("api", "queue", "media", "engine", "comfyui", "startup");
         }
         Path work = Files.createTempDirectory("vedit-bench");
         try {
@@ -62,9 +62,22 @@ public final class Bench {
                 case "media" -> new MediaBench();
                 case "engine" -> new EngineBench();
                 case "comfyui" -> new ComfyBench();
-                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; choose api, queue, media, engine, comfyui or all");
+                case "startup" -> new StartupBench();
+                default -> throw new IllegalArgumentException("unknown benchmark " + name + "; choose api, queue, media, engine, comfyui, startup or all");
             };
-            suite.run(sizes, Files.createDirectories(work.resolve(name)), report);
+            // A stage that fails (a slow machine, a missing tool) says so in one line and the next stage still runs:
+            // one stage must never cost the figures of all the others.
+            try {
+                suite.run(sizes, Files.createDirectories(work.resolve(name)), report);
+            } catch (Exception | AssertionError e) {
+                report.accept(stopped(name, e));
+            }
         }
+    }
+
+    /** The line a stage that could not finish prints in place of its remaining figures. */
+    static Figure stopped(String stage, Throwable e) {
+        String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return Figure.unavailable(stage, "stage stopped, the figures above are what it measured: " + why.replace('\n', ' '));
     }
 }

@@ -19,19 +19,23 @@ class BenchSmokeTest {
     @Test
     void everyBenchmarkPrintsItsFiguresBesideTheirBaselines() throws Exception {
         List<Figure> figures = new ArrayList<>();
-        Bench.run(List.of("api", "queue", "media", "engine", "comfyui"), Sizes.SMOKE, dir, figures::add);
+        Bench.run(List.of("api", "queue", "media", "engine", "comfyui", "startup"), Sizes.SMOKE, dir, figures::add);
         Map<String, Figure> byName = figures.stream().collect(Collectors.toMap(Figure::name, Function.identity()));
+        // A stage that fails no longer ends the run (the others still print): here every stage must finish.
+        assertThat(figures).as("stopped stages").filteredOn(f -> f.unit().contains("stage stopped")).isEmpty();
 
         for (String name : List.of("api.query.throughput", "api.query.p50", "api.query.p99", "api.submit.throughput", "api.submit.p50",
                 "api.submit.p99", "queue.h2.throughput", "queue.h2.dispatch.p50", "queue.postgres.throughput", "queue.postgres.dispatch.p99",
+                "queue.postgres.alone.throughput", "queue.postgres.alone.dispatch.p50", "queue.h2.alone.throughput",
                 "media.upload.8MB", "media.download.8MB", "engine.colour.rtf", "engine.speed.rtf", "engine.combined.rtf",
-                "comfyui.task.p50")) {
+                "comfyui.task.p50", "startup.java_version", "startup.hello", "startup.serve", "startup.serve_no_cds")) {
             assertThat(byName).containsKey(name);
             Figure f = byName.get(name);
             assertThat(f.value()).as(name).isPositive().isFinite();
             assertThat(f.line()).startsWith(name + " ");
         }
-        for (String compared : List.of("api.query.throughput", "api.submit.p50", "media.upload.8MB", "engine.colour.rtf", "comfyui.task.p50")) {
+        for (String compared : List.of("api.query.throughput", "api.submit.p50", "media.upload.8MB", "engine.colour.rtf", "comfyui.task.p50",
+                "startup.serve")) {
             assertThat(byName.get(compared).baseline()).as(compared).isNotNull().isPositive();
             assertThat(byName.get(compared).line()).contains("(baseline ", ", ratio ");
         }
@@ -41,6 +45,7 @@ class BenchSmokeTest {
             assertThat(byName.get("queue.pgboss.throughput").value()).isPositive();
             assertThat(byName.get("queue.pgboss_fetch_probe.throughput").value()).isPositive();
             assertThat(byName.get("queue.postgres.throughput").baselineLabel()).startsWith("pg-boss");
+            assertThat(byName.get("queue.postgres.alone.throughput").baselineLabel()).startsWith("pg-boss").endsWith("empty jobs");
         }
     }
 
@@ -51,6 +56,27 @@ class BenchSmokeTest {
         assertThat(Figure.of("queue.h2.dispatch.p50", 3.456, "ms").line()).isEqualTo("queue.h2.dispatch.p50 3.46 ms");
         assertThat(Figure.unavailable("engine.blur.rtf", "refused by the local engine: 2001").line())
                 .isEqualTo("engine.blur.rtf n/a (refused by the local engine: 2001)");
+    }
+
+    @Test
+    void aStageThatRunsOutOfTimePrintsWhatItMeasuredAndSaysSo() throws Exception {
+        java.util.concurrent.Semaphore ended = new java.util.concurrent.Semaphore(3);
+        assertThat(QueueBench.awaitEnds(ended, 5, java.time.Duration.ofMillis(200))).isEqualTo(3);
+        assertThat(ended.availablePermits()).isZero();
+
+        assertThat(Figure.of("queue.h2.throughput", 68.5, "tasks/s").against(160, "pg-boss empty jobs")
+                .partial("only 685 of 2000 tasks ended within 400 s; the rate counts those").line())
+                .isEqualTo("queue.h2.throughput 68.5 tasks/s (baseline 160 tasks/s pg-boss empty jobs, ratio 0.43)"
+                        + " [partial: only 685 of 2000 tasks ended within 400 s; the rate counts those]");
+
+        // A part that fails says so in its own line; the caller goes on to the next part.
+        List<Figure> lines = new ArrayList<>();
+        Object got = QueueBench.stage(lines::add, "queue.h2", () -> {
+            throw new IllegalStateException("none of 2000 tasks ended within 400 s");
+        });
+        assertThat(got).isNull();
+        assertThat(lines).singleElement().extracting(Figure::line).asString()
+                .startsWith("queue.h2 n/a (stage stopped").contains("none of 2000 tasks ended within 400 s");
     }
 
     private static boolean onPath(String program) {

@@ -14,7 +14,7 @@ public final class TaskReads {
     private static final String OUTPUTS = Sql.load(TaskReads.class, "outputs");
     private static final String EVENTS = Sql.load(TaskReads.class, "events");
     private static final String COUNTS = Sql.load(TaskReads.class, "counts");
-    private static final String QUEUED_FOR_MODEL = Sql.load(TaskReads.class, "queued-for-model");
+    private static final String QUEUED = Sql.load(TaskReads.class, "queued");
     private static final String PAGE = Sql.load(TaskReads.class, "page");
     private static final String COUNTS_BY_MODEL = Sql.load(TaskReads.class, "counts-by-model");
 
@@ -55,8 +55,13 @@ public final class TaskReads {
                 .bind("account", accountId).map((rs, ctx) -> new Counts(rs.getInt(1), rs.getInt(2))).one());
     }
 
-    int queuedForModel(String endpoint) {
-        return jdbi.withHandle(h -> h.createQuery(QUEUED_FOR_MODEL).bind("endpoint", endpoint).mapTo(Integer.class).one());
+    /** Queued tasks of an account and of a model endpoint: the two limits a submit checks, in one round trip. */
+    record Queued(int account, int endpoint) {
+    }
+
+    Queued queued(long accountId, String endpoint) {
+        return jdbi.withHandle(h -> h.createQuery(QUEUED).bind("account", accountId).bind("endpoint", endpoint)
+                .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
     }
 
     /**

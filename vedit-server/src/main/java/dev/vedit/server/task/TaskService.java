@@ -106,13 +106,14 @@ public final class TaskService {
                 return earlier.get();
             }
         }
-        TaskReads.Counts counts = reads.counts(account.id());
-        if (counts.queued() >= account.queueLimit()) {
+        // Both limits in one statement: one connection and one round trip instead of two on every submit.
+        TaskReads.Queued queued = reads.queued(account.id(), model.endpoint());
+        if (queued.account() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
         }
-        int modelQueued = reads.queuedForModel(model.endpoint());
+        int modelQueued = queued.endpoint();
         if (modelQueued >= model.limits().queueSize()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
                     model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",
@@ -180,17 +181,16 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the key's or the workflow's queue is full
      */
     public SubmitReply submitWorkflow(Account account, String engine, WorkflowSubmission submission) {
-        TaskReads.Counts counts = reads.counts(account.id());
-        if (counts.queued() >= account.queueLimit()) {
+        TaskReads.Queued queued = reads.queued(account.id(), submission.endpoint());
+        if (queued.account() >= account.queueLimit()) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + counts.queued() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + counts.queued() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
         }
-        int queued = reads.queuedForModel(submission.endpoint());
-        if (queued >= WORKFLOW_QUEUE_SIZE) {
+        if (queued.endpoint() >= WORKFLOW_QUEUE_SIZE) {
             throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    submission.endpoint() + " has " + queued + " queued tasks (limit " + WORKFLOW_QUEUE_SIZE + ")",
-                    submission.endpoint() + " 已有 " + queued + " 个排队任务（上限 " + WORKFLOW_QUEUE_SIZE + "）");
+                    submission.endpoint() + " has " + queued.endpoint() + " queued tasks (limit " + WORKFLOW_QUEUE_SIZE + ")",
+                    submission.endpoint() + " 已有 " + queued.endpoint() + " 个排队任务（上限 " + WORKFLOW_QUEUE_SIZE + "）");
         }
         long now = clock.millis();
         String clientId = HexFormat.of().formatHex(randomBytes(16));
@@ -346,12 +346,41 @@ public final class TaskService {
     }
 
     private EditPlan readPlan(Task task) {
+        String stored = task.planJson();
+        if (stored == null) {
+            return null;
+        }
+        EditPlan known = plans.get(stored);
+        if (known != null) {
+            return known;
+        }
         try {
-            return json.readValue(task.planJson(), EditPlan.class);
+            EditPlan plan = json.readValue(stored, EditPlan.class);
+            if (stored.length() <= MAX_REMEMBERED_PLAN) {
+                plans.put(stored, plan);
+            }
+            return plan;
         } catch (JsonProcessingException e) {
             return null;
         }
     }
+
+    /** Plans read back from their stored JSON, least recently used dropped first; a plan is immutable. */
+    static final int REMEMBERED_PLANS = 1024;
+    /** Longer plans are parsed every time, so the memory the plans keep stays bounded. */
+    static final int MAX_REMEMBERED_PLAN = 8 * 1024;
+
+    /**
+     * Every query answers with the task's plan, which is stored as JSON: parsing it on every poll was a tenth of a
+     * query's CPU, while a client polls the same task many times and many tasks share a plan. Keyed by the JSON
+     * itself, so a changed plan is simply another entry.
+     */
+    private final Map<String, EditPlan> plans = java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, EditPlan> eldest) {
+            return size() > REMEMBERED_PLANS;
+        }
+    });
 
     private String write(Object value) {
         try {

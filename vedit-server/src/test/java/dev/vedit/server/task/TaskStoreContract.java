@@ -274,8 +274,8 @@ abstract class TaskStoreContract {
         TaskReads.Counts c = reads.counts(a.id());
         assertThat(c.running()).isEqualTo(1);
         assertThat(c.queued()).isEqualTo(2);
-        assertThat(reads.queuedForModel(O3)).isEqualTo(2);
-        assertThat(Optional.of(c)).isPresent();
+        assertThat(reads.queued(a.id(), O3)).isEqualTo(new TaskReads.Queued(2, 2));
+        assertThat(reads.queued(a.id(), "other-model/video-edit")).isEqualTo(new TaskReads.Queued(2, 0));
     }
 
     @Test

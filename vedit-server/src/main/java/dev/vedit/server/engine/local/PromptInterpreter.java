@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,11 +151,50 @@ final class PromptInterpreter {
      * edit), needs a generative engine, or impossible as asked.
      */
     Reading read(String prompt, int imageCount) {
+        ReadingKey key = new ReadingKey(prompt == null ? "" : prompt, imageCount);
+        boolean remembered = key.prompt().length() <= MAX_REMEMBERED_PROMPT;
+        if (remembered) {
+            Reading known = readings.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        Reading reading;
         try {
-            return readLabelled(prompt, imageCount);
+            reading = readLabelled(prompt, imageCount);
         } catch (VeditException e) {
             throw Refusal.labelled(e);
         }
+        if (remembered) {
+            readings.put(key, reading);
+        }
+        return reading;
+    }
+
+    /** How many readings {@link #read} keeps; a reading is a few hundred bytes, so this holds well under a megabyte. */
+    static final int REMEMBERED_READINGS = 1024;
+    /** Longer prompts are read every time: the memory a reading keeps is bounded, whatever clients send. */
+    static final int MAX_REMEMBERED_PROMPT = 1000;
+
+    private record ReadingKey(String prompt, int imageCount) {
+    }
+
+    /**
+     * Readings of recent prompts, least recently used dropped first. Reading a prompt is the costliest step of a
+     * submit (dozens of patterns over every clause), and a reading depends on nothing but the prompt and the image
+     * count, while clients send the same prompts again and again (templates, retries, a dry run then the submit).
+     * Refusals are not kept: they are rare and their exception carries a stack.
+     */
+    private final Map<ReadingKey, Reading> readings = Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ReadingKey, Reading> eldest) {
+            return size() > REMEMBERED_READINGS;
+        }
+    });
+
+    /** Whether {@link #read} has this prompt's reading at hand (for tests). */
+    boolean remembers(String prompt, int imageCount) {
+        return readings.containsKey(new ReadingKey(prompt, imageCount));
     }
 
     private Reading readLabelled(String prompt, int imageCount) {

@@ -244,4 +244,38 @@ class PromptInterpreterTest {
         assertThat(ops("I want it mirrored and 2倍速")).extracting(EditOperation::source).containsExactly("mirrored", "2倍速");
         assertThat(only("keep only the first 5 seconds").params()).isEqualTo(Map.of("start", 0.0, "duration", 5.0));
     }
+
+    @Test
+    void aPromptReadOnceIsNotReadAgainAndReadsTheSame() {
+        PromptInterpreter fresh = new PromptInterpreter();
+        String prompt = "make it black and white, then speed it up 2x";
+        assertThat(fresh.remembers(prompt, 0)).isFalse();
+        PromptInterpreter.Reading first = fresh.read(prompt, 0);
+        assertThat(fresh.remembers(prompt, 0)).isTrue();
+        // The same object: the reading was looked up, not computed again.
+        assertThat(fresh.read(prompt, 0)).isSameAs(first).isEqualTo(new PromptInterpreter().read(prompt, 0));
+        // The image count is part of what a reading depends on.
+        assertThat(fresh.remembers(prompt, 1)).isFalse();
+
+        // A refusal is not kept, and is given again each time.
+        String impossible = "make the cat dance on the moon";
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> fresh.read(impossible, 0)).isInstanceOf(VeditException.class);
+        }
+        assertThat(fresh.remembers(impossible, 0)).isFalse();
+    }
+
+    @Test
+    void theRememberedReadingsStayBounded() {
+        PromptInterpreter fresh = new PromptInterpreter();
+        String first = "mute";
+        fresh.read(first, 0);
+        for (int i = 0; i <= PromptInterpreter.REMEMBERED_READINGS; i++) {
+            fresh.read("speed it up " + (2 + i % 3) + "x and mute " + "please ".repeat(i % 7) + "  ".repeat(i / 21), 0);
+        }
+        assertThat(fresh.remembers(first, 0)).as("the least recently used reading is dropped").isFalse();
+        String longPrompt = "mute " + "please ".repeat(PromptInterpreter.MAX_REMEMBERED_PROMPT / 7 + 1);
+        fresh.read(longPrompt, 0);
+        assertThat(fresh.remembers(longPrompt, 0)).isFalse();
+    }
 }
