@@ -1,5 +1,7 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
@@ -57,7 +59,7 @@ public final class LocalEngine implements Engine {
         PromptInterpreter.Reading reading = interpreter.read(request.prompt(), request.imageUrls().size());
         List<EditOperation> ops = new ArrayList<>(reading.operations());
         ops.addAll(options);
-        double speed = ops.stream().filter(o -> o.op().equals("speed"))
+        double speed = ops.stream().filter(Operation.SPEED::is)
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
         if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
@@ -101,7 +103,7 @@ public final class LocalEngine implements Engine {
             DoubleConsumer afterReverse = renderProgress;
             renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
         }
-        boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
+        boolean text = render.operations().stream().anyMatch(Operation.TEXT::is);
         RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
         // Bounded by the accepted input: no more output than its probed length allows, whatever its samples hold.
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args()).boundedTo(command.expectedSeconds());
@@ -136,7 +138,7 @@ public final class LocalEngine implements Engine {
      * {@link #rendersInOneRun renders in one run}, so that a benchmark can run plain ffmpeg on the very same filtergraph.
      */
     public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path output) throws EngineFailure {
-        boolean text = plan.operations().stream().anyMatch(o -> o.op().equals("text"));
+        boolean text = plan.operations().stream().anyMatch(Operation.TEXT::is);
         return RenderCommand.of(plan, video, info, images, text ? Fonts.cjk() : null, output).args();
     }
 
@@ -146,10 +148,10 @@ public final class LocalEngine implements Engine {
      * which starts where the source does.
      */
     private static EditPlan visionPlan(EditPlan plan, MediaInfo info) throws EngineFailure {
-        double end = RenderCommand.window(plan.operations(), info)[1];
+        double end = Window.of(plan.operations(), info).end();
         List<EditOperation> ops = new ArrayList<>(plan.operations().stream()
-                .filter(o -> !o.op().matches("trim|trim_last|drop_last")).toList());
-        ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", end), "the kept window"));
+                .filter(o -> Operation.of(o).phase() != Phase.SELECT).toList());
+        ops.add(Operation.TRIM.with(Map.of("start", 0.0, "duration", end), "the kept window"));
         return new EditPlan(plan.engine(), ops, plan.ignored());
     }
 
@@ -163,7 +165,7 @@ public final class LocalEngine implements Engine {
 
     private static void checkRequiredLength(EditPlan plan, MediaInfo info) throws EngineFailure {
         for (EditOperation op : plan.operations()) {
-            if (op.op().equals("trim") && Boolean.TRUE.equals(op.params().get(ModelOptions.MUST_FIT))) {
+            if (Operation.TRIM.is(op) && Boolean.TRUE.equals(op.params().get(ModelOptions.MUST_FIT))) {
                 double wanted = ((Number) op.params().get("duration")).doubleValue();
                 if (info.durationSeconds() + LENGTH_TOLERANCE_SECONDS < wanted) {
                     String have = String.format(java.util.Locale.ROOT, "%.2f", info.durationSeconds());
