@@ -28,4 +28,10 @@ record Encoder(String preset, int crf) {
     List<String> videoArguments() {
         return List.of("-c:v", "libx264", "-preset", preset, "-crf", String.valueOf(crf), "-pix_fmt", "yuv420p");
     }
+
+    /** As the benchmark and the logs print it. */
+    @Override
+    public String toString() {
+        return "libx264 " + preset + " crf " + crf + " yuv420p";
+    }
 }

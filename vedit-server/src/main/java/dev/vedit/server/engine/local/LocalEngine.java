@@ -43,9 +43,24 @@ public final class LocalEngine implements Engine {
 
     private final Ffmpeg ffmpeg;
     private final PromptInterpreter interpreter = new PromptInterpreter();
+    /** Whether a plan that leaves the picture alone copies the video stream (see {@link VideoCopy}). */
+    private final boolean streamCopy;
 
     public LocalEngine(Ffmpeg ffmpeg) {
+        this(ffmpeg, true);
+    }
+
+    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy) {
         this.ffmpeg = ffmpeg;
+        this.streamCopy = streamCopy;
+    }
+
+    /**
+     * This engine as it was before stream copy: every plan encodes the video again. The baseline a benchmark sets
+     * the copying engine against; not for serving.
+     */
+    public LocalEngine withoutStreamCopy() {
+        return new LocalEngine(ffmpeg, false);
     }
 
     @Override
@@ -104,7 +119,10 @@ public final class LocalEngine implements Engine {
             renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
         }
         boolean text = render.operations().stream().anyMatch(Operation.TEXT::is);
-        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
+        // Only a plan run on the source itself: a vision pass or a chunked reverse changed the picture already.
+        VideoCopy copy = streamCopy && source.equals(inputs.video()) ? VideoCopy.of(ffmpeg, render, source, info).orElse(null) : null;
+        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output,
+                Encoder.of(render), copy);
         // Bounded by the accepted input: no more output than its probed length allows, whatever its samples hold.
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args()).boundedTo(command.expectedSeconds());
         context.onCancel(job::cancel);
@@ -140,6 +158,29 @@ public final class LocalEngine implements Engine {
     public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path output) throws EngineFailure {
         boolean text = plan.operations().stream().anyMatch(Operation.TEXT::is);
         return RenderCommand.of(plan, video, info, images, text ? Fonts.cjk() : null, output).args();
+    }
+
+    /** Whether {@link #run} would copy {@code video}'s video stream for {@code plan} rather than encode it (benchmarks). */
+    public boolean copiesVideo(EditPlan plan, Path video, MediaInfo info) throws EngineFailure {
+        return streamCopy && VideoCopy.of(ffmpeg, plan, video, info).isPresent();
+    }
+
+    /** The video encoder settings {@link #run} uses for {@code plan} when it encodes, e.g. {@code libx264 veryfast crf 23 yuv420p}. */
+    public String encoderSettings(EditPlan plan) {
+        return Encoder.of(plan).toString();
+    }
+
+    /**
+     * The floor a render that encodes is measured against (benchmarks): a bare decode and encode of {@code video} with
+     * the encoder settings {@link #run} would use for {@code plan}, no filters, the first video and audio streams.
+     */
+    public List<String> transcodeArguments(EditPlan plan, Path video, Path output) {
+        List<String> args = new ArrayList<>(FfmpegJob.input(video));
+        args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?"));
+        args.addAll(Encoder.of(plan).videoArguments());
+        args.addAll(Encoder.AUDIO);
+        args.addAll(List.of("-movflags", "+faststart", "-map_metadata", "-1", "-f", "mp4", FfmpegJob.output(output)));
+        return args;
     }
 
     /**

@@ -34,20 +34,26 @@ record RenderCommand(List<String> args, double expectedSeconds) {
      * @param font   a CJK-capable font for text
      */
     static RenderCommand of(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path font, Path output) throws EngineFailure {
-        return of(plan, video, info, images, font, output, Encoder.of(plan));
+        return of(plan, video, info, images, font, output, Encoder.of(plan), null);
     }
 
-    /** As {@link #of(EditPlan, Path, MediaInfo, List, Path, Path)}, with the video encoded by {@code encoder}. */
-    static RenderCommand of(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path font, Path output, Encoder encoder)
-            throws EngineFailure {
+    /**
+     * As {@link #of(EditPlan, Path, MediaInfo, List, Path, Path)}, with the video encoded by {@code encoder}, or copied
+     * as {@code copy} says when that is not null (a plan that leaves the picture alone, see {@link VideoCopy}).
+     */
+    static RenderCommand of(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path font, Path output, Encoder encoder,
+                            VideoCopy copy) throws EngineFailure {
         List<EditOperation> ops = plan.operations();
         Window window = Window.of(ops, info);
         boolean withAudio = info.hasAudio() && ops.stream().noneMatch(Operation.MUTE::is);
-        RenderGraph g = new RenderGraph(info, images, withAudio, window.seconds());
-        List<String> args = new ArrayList<>(input(window, info));
+        RenderGraph g = new RenderGraph(info, images, withAudio, copy == null ? window.seconds() : copy.seconds());
+        List<String> args = new ArrayList<>(copy == null ? input(window, info) : copy.input());
         args.addAll(FfmpegJob.input(video));
         if (g.hasAudio()) {
             g.audio(g.audioFormat()); // one sample format for every later concat and mix
+            if (copy != null && copy.frames() >= 0) {
+                g.audio("atrim=duration=" + decimal(copy.seconds())); // the video stops by packet count, the sound here
+            }
         }
         Phases phases = new Phases(g, font, output);
         for (Phase phase : FILTER_PHASES) {
@@ -61,24 +67,33 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 phases.timeline.speed(phases.speed);
             }
         }
-        g.video("scale=trunc(iw/2)*2:trunc(ih/2)*2");
-        g.video("setsar=1");
-        g.video("format=yuv420p");
-        String v = g.flushVideo();
+        if (copy != null && g.videoTouched()) {
+            throw new IllegalStateException("a plan that changes the picture cannot copy the video: " + ops);
+        }
+        String v = null;
+        if (copy == null) {
+            g.video("scale=trunc(iw/2)*2:trunc(ih/2)*2");
+            g.video("setsar=1");
+            g.video("format=yuv420p");
+            v = g.flushVideo();
+        }
         String a = g.hasAudio() ? g.flushAudio() : null;
         if (g.width > MAX_SIDE || g.height > MAX_SIDE) {
             throw limit("the edited video would be " + g.width + "x" + g.height + "; the largest output side is " + MAX_SIDE,
                     "编辑后的视频将为 " + g.width + "x" + g.height + "，输出每边最大为 " + MAX_SIDE);
         }
         args.addAll(g.inputs);
-        args.addAll(List.of("-filter_complex", String.join(";", g.lines), "-map", "[" + v + "]"));
+        if (!g.lines.isEmpty()) {
+            args.addAll(List.of("-filter_complex", String.join(";", g.lines)));
+        }
+        args.addAll(List.of("-map", copy == null ? "[" + v + "]" : "0:v:0"));
         if (a != null) {
             args.addAll(List.of("-map", "[" + a + "]"));
             args.addAll(Encoder.AUDIO);
         } else {
             args.add("-an");
         }
-        args.addAll(encoder.videoArguments());
+        args.addAll(copy == null ? encoder.videoArguments() : copy.videoArguments());
         args.addAll(List.of("-movflags", "+faststart", "-map_metadata", "-1", "-f", "mp4", FfmpegJob.output(output)));
         return new RenderCommand(List.copyOf(args), g.seconds);
     }

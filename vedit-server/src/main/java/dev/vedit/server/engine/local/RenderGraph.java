@@ -51,6 +51,11 @@ final class RenderGraph {
         videoChain.addAll(List.of(filters));
     }
 
+    /** Whether anything was done to the picture (a render that copies the video must not). */
+    boolean videoTouched() {
+        return !videoChain.isEmpty() || !videoLabel.equals("0:v:0");
+    }
+
     /** Filters for the sound, dropped when the output has none. */
     void audio(String... filters) {
         if (audioLabel != null) {
