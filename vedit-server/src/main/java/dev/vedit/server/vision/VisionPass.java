@@ -1,7 +1,5 @@
 package dev.vedit.server.vision;
 
-import dev.vedit.server.engine.local.operation.Operation;
-import dev.vedit.server.engine.local.operation.Phase;
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;
 import static org.bytedeco.opencv.global.opencv_imgproc.THRESH_BINARY;
@@ -9,6 +7,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FrameReader;

@@ -1,13 +1,13 @@
 package dev.vedit.server.engine.local;
 
-import dev.vedit.server.engine.local.operation.Operation;
-import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;

@@ -1,6 +1,5 @@
 package dev.vedit.server.engine.local;
 
-import dev.vedit.server.engine.local.operation.Operation;
 import static dev.vedit.server.engine.local.Rule.fixed;
 import static dev.vedit.server.engine.local.Rule.invalid;
 import static dev.vedit.server.engine.local.Rule.number;
@@ -8,6 +7,7 @@ import static dev.vedit.server.engine.local.Rule.of;
 import static dev.vedit.server.engine.local.Rule.op;
 import static dev.vedit.server.engine.local.Rule.round;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,16 +1,16 @@
 package dev.vedit.server.engine.local;
 
-import dev.vedit.server.engine.local.operation.Operation;
-import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.engine.Engine;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
@@ -145,19 +145,10 @@ public final class LocalEngine implements Engine {
 
     /**
      * Whether {@link #run} performs this plan as one ffmpeg run on the source, with no OpenCV pass and no chunked
-     * reverse before it; only then is plain ffmpeg on {@link #renderArguments} a like-for-like baseline (benchmarks).
+     * reverse before it; only then is one bare encode ({@link #transcodeArguments}) a like-for-like floor (benchmarks).
      */
     public boolean rendersInOneRun(EditPlan plan, MediaInfo info) throws EngineFailure {
         return !VisionPass.appliesTo(plan) && !ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES);
-    }
-
-    /**
-     * The ffmpeg arguments (after ffmpeg's common options) {@link #run} uses for a plan that
-     * {@link #rendersInOneRun renders in one run}, so that a benchmark can run plain ffmpeg on the very same filtergraph.
-     */
-    public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path output) throws EngineFailure {
-        boolean text = plan.operations().stream().anyMatch(Operation.TEXT::is);
-        return RenderCommand.of(plan, video, info, images, text ? Fonts.cjk() : null, output).args();
     }
 
     /** Whether {@link #run} would copy {@code video}'s video stream for {@code plan} rather than encode it (benchmarks). */

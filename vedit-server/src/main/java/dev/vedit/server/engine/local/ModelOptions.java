@@ -1,7 +1,7 @@
 package dev.vedit.server.engine.local;
 
-import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.server.engine.NeedsGenerativeEngine;
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ValidatedRequest;

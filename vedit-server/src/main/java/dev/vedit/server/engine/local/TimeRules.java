@@ -1,6 +1,5 @@
 package dev.vedit.server.engine.local;
 
-import dev.vedit.server.engine.local.operation.Operation;
 import static dev.vedit.server.engine.local.Rule.SECONDS;
 import static dev.vedit.server.engine.local.Rule.fixed;
 import static dev.vedit.server.engine.local.Rule.invalid;
@@ -11,6 +10,7 @@ import static dev.vedit.server.engine.local.Rule.round;
 import static dev.vedit.server.engine.local.Rule.seconds;
 import static dev.vedit.server.engine.local.Rule.time;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vedit.server.engine.TestRun;
-import dev.vedit.wire.ModelCatalog;
-import dev.vedit.wire.RequestValidator;
 import dev.vedit.server.engine.EngineInputs;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.TestMedia;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.ValidatedRequest;
 import java.io.InputStream;
 import java.nio.file.Files;
