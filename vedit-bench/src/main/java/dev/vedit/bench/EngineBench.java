@@ -108,7 +108,7 @@ final class EngineBench implements Bench.Suite {
                     copied.add(runEngine(engine, plan, inputs, workDir.resolve(c.name() + "-c" + i)));
                     encoded.add(runEngine(encoding, plan, inputs, workDir.resolve(c.name() + "-e" + i)));
                 }
-                report.accept(Figure.of(name, copied.percentileMillis(50) / 1000 / sizes.engineSeconds(), "x (" + clipName + ", video copied)")
+                report.accept(Figure.of(name, copied.percentileMillis(50) / 1000 / sizes.engineSeconds(), "x (" + clipName + ")")
                         .against(encoded.percentileMillis(50) / 1000 / sizes.engineSeconds(), "the same plan encoding the video"));
                 continue;
             }
@@ -144,7 +144,7 @@ final class EngineBench implements Bench.Suite {
         EditPlan plan = engine.plan(request);
         EngineInputs inputs = new EngineInputs(request, clip, info, List.of());
         double[] pair = againstFloor(encoding, plan, inputs, clip, sizes, workDir.resolve("passthrough"));
-        report.accept(Figure.of("engine.passthrough.rtf", pair[0] / sizes.engineSeconds(), "x (" + clipName + ", video encoded)")
+        report.accept(Figure.of("engine.passthrough.rtf", pair[0] / sizes.engineSeconds(), "x (" + clipName + ")")
                 .against(pair[1] / sizes.engineSeconds(), "floor: bare decode+encode, same encoder settings"));
         Path dir = Files.createDirectories(workDir.resolve("passthrough-ssim"));
         Path out = encoding.run(plan, inputs, new TestRun(dir, Duration.ofMinutes(10))).getFirst().file();
