@@ -46,7 +46,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         List<EditOperation> ops = plan.operations();
         Window window = Window.of(ops, info);
         boolean withAudio = info.hasAudio() && ops.stream().noneMatch(Operation.MUTE::is);
-        RenderGraph g = new RenderGraph(info, images, withAudio, copy == null ? window.seconds() : copy.seconds());
+        boolean soundCopied = withAudio && copy != null && copy.copiesSound(ops, info);
+        RenderGraph g = new RenderGraph(info, images, withAudio && !soundCopied, copy == null ? window.seconds() : copy.seconds());
         List<String> args = new ArrayList<>(copy == null ? input(window, info) : copy.input());
         args.addAll(FfmpegJob.input(video));
         if (g.hasAudio()) {
@@ -90,6 +91,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         if (a != null) {
             args.addAll(List.of("-map", "[" + a + "]"));
             args.addAll(Encoder.AUDIO);
+        } else if (soundCopied) {
+            args.addAll(List.of("-map", "0:a:0", "-c:a", "copy"));
         } else {
             args.add("-an");
         }

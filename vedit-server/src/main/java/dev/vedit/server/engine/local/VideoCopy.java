@@ -2,10 +2,12 @@ package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.VideoStream;
+import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -93,6 +95,16 @@ record VideoCopy(double start, long frames, double seconds) {
             return "rotated by its display matrix"; // a render turns the frames upright
         }
         return null;
+    }
+
+    /**
+     * Whether the sound can be copied too: the whole clip, no sound edit, and AAC, which MP4 carries as it is (a
+     * container-only plan such as "keep the original sound" then does no decoding at all). A trim encodes the sound,
+     * whose packets do not end where the video's keyframes are.
+     */
+    boolean copiesSound(List<EditOperation> ops, MediaInfo info) {
+        return start <= 0 && frames < 0 && "aac".equals(info.audioCodec())
+                && ops.stream().map(Operation::of).noneMatch(o -> o.phase() == Phase.FRAME);
     }
 
     /** The input options: a seek to the first keyframe kept (a microsecond past its rounded time, so never the one before). */

@@ -64,6 +64,14 @@ class VideoCopyTest {
     }
 
     @Test
+    void keepingTheSoundCopiesBothStreams() throws Exception {
+        Path out = render("keep the original audio", clip);
+        assertThat(packets(out)).isEqualTo(clipPackets);
+        assertThat(packets(out, "0:a:0")).isEqualTo(packets(clip, "0:a:0"));
+        assertFaststart(out);
+    }
+
+    @Test
     void volumeChangesTheSoundAndCopiesTheVideo() throws Exception {
         Path out = render("lower the volume by 50%", clip);
         assertThat(packets(out)).isEqualTo(clipPackets);
@@ -116,7 +124,11 @@ class VideoCopyTest {
 
     /** The MD5 of each video packet's data, in file order (timestamps left out: a trim shifts them). */
     private static List<String> packets(Path file) throws Exception {
-        return run(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-map", "0:v:0", "-c", "copy", "-f", "framemd5", "pipe:1"))
+        return packets(file, "0:v:0");
+    }
+
+    private static List<String> packets(Path file, String stream) throws Exception {
+        return run(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-map", stream, "-c", "copy", "-f", "framemd5", "pipe:1"))
                 .lines().filter(l -> !l.startsWith("#")).map(l -> l.substring(l.lastIndexOf(',') + 1).strip()).toList();
     }
 
