@@ -41,6 +41,11 @@ class BenchSmokeTest {
         }
         assertThat(byName.get("media.heap_growth").value()).isNotNegative().isLessThan(64);
         assertThat(byName.get("engine.overhead.geomean").value()).isPositive().isFinite();
+        // a sound edit copies the video; its baseline is the same plan encoding it
+        assertThat(byName.get("engine.mute.rtf").baselineLabel()).isEqualTo("the same plan encoding the video");
+        assertThat(byName.get("engine.colour.rtf").baselineLabel()).startsWith("floor: bare decode+encode");
+        assertThat(byName.get("engine.passthrough.rtf").baseline()).isPositive();
+        assertThat(byName.get("engine.passthrough.ssim").value()).isBetween(0.98, 1.0);
         if (onPath("node") && onPath("npm")) {
             assertThat(byName.get("queue.pgboss.throughput").value()).isPositive();
             assertThat(byName.get("queue.pgboss_fetch_probe.throughput").value()).isPositive();

@@ -7,6 +7,8 @@ import static org.bytedeco.opencv.global.opencv_imgproc.threshold;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FrameReader;
@@ -19,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.function.DoubleConsumer;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.PointerScope;
@@ -43,8 +44,6 @@ import org.slf4j.LoggerFactory;
  * person to keep: the run fails with {@code EDIT_NOT_SUPPORTED} rather than produce garbage.
  */
 public final class VisionPass {
-    /** The operations this pass performs; the FFmpeg render ignores them. */
-    public static final Set<String> OPERATIONS = Set.of("replace_background", "blur_faces");
     private static final Logger LOG = LoggerFactory.getLogger(VisionPass.class);
     private static final String NODE = "vision";
     private static final double DEFAULT_FRAME_RATE = 25;
@@ -63,7 +62,7 @@ public final class VisionPass {
 
     /** Whether {@code plan} has anything for this pass to do. */
     public static boolean appliesTo(EditPlan plan) {
-        return plan.operations().stream().anyMatch(op -> OPERATIONS.contains(op.op()));
+        return plan.operations().stream().anyMatch(op -> Operation.of(op).phase() == Phase.VISION);
     }
 
     /**
@@ -78,7 +77,7 @@ public final class VisionPass {
                          DoubleConsumer progress) throws EngineFailure {
         long started = System.nanoTime();
         double frameRate = info.frameRate() > 0 ? info.frameRate() : DEFAULT_FRAME_RATE;
-        double maxSeconds = plan.operations().stream().filter(op -> op.op().equals("trim"))
+        double maxSeconds = plan.operations().stream().filter(Operation.TRIM::is)
                 .mapToDouble(op -> number(op, "duration")).min().orElse(Double.POSITIVE_INFINITY);
         double seconds = Math.min(maxSeconds, info.durationSeconds());
         double expectedFrames = Math.max(1, seconds * frameRate);
@@ -93,17 +92,18 @@ public final class VisionPass {
             int width = reader.width();
             int height = reader.height();
             for (EditOperation op : plan.operations()) {
-                switch (op.op()) {
-                    case "replace_background" -> {
+                switch (Operation.of(op)) {
+                    case REPLACE_BACKGROUND -> {
                         try (Mat image = figure(op, images)) {
                             ForegroundMask mask = foreground(op, video, frameRate, context);
                             background = mask instanceof PersonSegmenter ? "person" : "motion";
                             filters.add(new BackgroundReplacement(mask, image, new Size(width, height)));
                         }
                     }
-                    case "blur_faces" -> filters.add(new FaceBlur(style(op),
+                    case BLUR_FACES -> filters.add(new FaceBlur(style(op),
                             (int) Math.ceil(FACE_HOLD_SECONDS * frameRate)));
                     default -> {
+                        // the other phases are the FFmpeg render's
                     }
                 }
             }
@@ -133,8 +133,8 @@ public final class VisionPass {
             progress.accept(1.0);
             long frames = reader.frames();
             VisionRun done = new VisionRun(frames, frames / frameRate, (System.nanoTime() - started) / 1e9, background);
-            LOG.info("vision pass {}: {} frames ({} s of video) in {} s, {}x real time", OPERATIONS.stream()
-                    .filter(op -> plan.operations().stream().anyMatch(o -> o.op().equals(op))).sorted().toList(), frames,
+            LOG.info("vision pass {}: {} frames ({} s of video) in {} s, {}x real time", plan.operations().stream()
+                    .map(EditOperation::op).filter(op -> Operation.fromWire(op).phase() == Phase.VISION).distinct().sorted().toList(), frames,
                     String.format(Locale.ROOT, "%.1f", done.videoSeconds()), String.format(Locale.ROOT, "%.1f", done.wallSeconds()),
                     String.format(Locale.ROOT, "%.2f", done.realtimeFactor()));
             return done;

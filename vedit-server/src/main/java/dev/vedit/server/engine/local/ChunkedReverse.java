@@ -2,10 +2,12 @@ package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -32,11 +34,10 @@ final class ChunkedReverse {
 
     /** Whether {@code plan} reverses more frames than one buffer holds. */
     static boolean needed(EditPlan plan, MediaInfo info, long bufferBytes) throws EngineFailure {
-        if (plan.operations().stream().noneMatch(o -> o.op().equals("reverse"))) {
+        if (plan.operations().stream().noneMatch(Operation.REVERSE::is)) {
             return false;
         }
-        double[] window = RenderCommand.window(plan.operations(), info);
-        return (window[1] - window[0]) * fps(info) * frameBytes(info) > bufferBytes;
+        return Window.of(plan.operations(), info).seconds() * fps(info) * frameBytes(info) > bufferBytes;
     }
 
     /**
@@ -47,17 +48,17 @@ final class ChunkedReverse {
      */
     static Prepared prepare(Ffmpeg ffmpeg, EditPlan plan, Path source, MediaInfo info, RunContext context, long bufferBytes)
             throws EngineFailure {
-        double[] window = RenderCommand.window(plan.operations(), info);
-        double length = window[1] - window[0];
+        Window window = Window.of(plan.operations(), info);
+        double length = window.seconds();
         double chunk = Math.max(0.5, bufferBytes / (fps(info) * frameBytes(info)));
-        boolean audio = info.hasAudio() && plan.operations().stream().noneMatch(o -> o.op().equals("mute"));
+        boolean audio = info.hasAudio() && plan.operations().stream().noneMatch(Operation.MUTE::is);
         List<Path> chunks = new ArrayList<>();
         try {
             Path dir = Files.createDirectories(context.workDir().resolve("reverse"));
             int count = (int) Math.ceil(length / chunk);
             for (int i = 0; i < count; i++) {
-                double start = window[0] + i * chunk;
-                double seconds = Math.min(chunk, window[1] - start);
+                double start = window.start() + i * chunk;
+                double seconds = Math.min(chunk, window.end() - start);
                 Path out = dir.resolve("chunk-" + i + ".mkv");
                 List<String> args = new ArrayList<>(List.of("-ss", RenderCommand.decimal(start), "-t", RenderCommand.decimal(seconds)));
                 args.addAll(FfmpegJob.input(source));
@@ -96,13 +97,16 @@ final class ChunkedReverse {
     private static EditPlan finishingPlan(EditPlan plan, double length) {
         List<EditOperation> ops = new ArrayList<>();
         for (EditOperation op : plan.operations()) {
-            switch (op.op()) {
-                case "trim", "trim_last", "drop_last", "reverse" -> {
-                }
-                case "cut" -> ops.add(new EditOperation("cut", Map.of(
+            Operation operation = Operation.of(op);
+            if (operation.phase() == Phase.SELECT || operation == Operation.REVERSE) {
+                continue;
+            }
+            if (operation == Operation.CUT) {
+                ops.add(Operation.CUT.with(Map.of(
                         "start", Math.max(0, length - RenderCommand.number(op, "end")),
                         "end", length - RenderCommand.number(op, "start")), op.source()));
-                default -> ops.add(op);
+            } else {
+                ops.add(op);
             }
         }
         return new EditPlan(plan.engine(), ops, plan.ignored());

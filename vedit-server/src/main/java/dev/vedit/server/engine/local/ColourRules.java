@@ -7,6 +7,7 @@ import static dev.vedit.server.engine.local.Rule.of;
 import static dev.vedit.server.engine.local.Rule.op;
 import static dev.vedit.server.engine.local.Rule.round;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -34,28 +35,28 @@ final class ColourRules {
         List<Rule> r = new ArrayList<>();
         // the whole frame as a mosaic (faces alone are the overlay rules', which come first)
         r.add(fixed("pixel+at(?:ed|ion|e)(?:\\s+(?:effect|look))?|pixel+ized?|(?:a\\s+)?mosaic(?:\\s+(?:effect|look))?"
-                + "|(?:打|加|打上|加上)?马赛克(?:效果|处理)?|像素化(?:效果|处理)?", "pixelate"));
+                + "|(?:打|加|打上|加上)?马赛克(?:效果|处理)?|像素化(?:效果|处理)?", Operation.PIXELATE));
         // looks ("desaturate a little" is a saturation change, not black and white)
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:more\\s+(?:of\\s+|like\\s+)?)?(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
                 + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
-                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", "vintage"));
+                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
-                + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", "grayscale"));
+                + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
         r.add(fixed("sepia(?:[\\s-]+ton(?:e|ed))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
-                + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", "sepia"));
+                + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", Operation.SEPIA));
         r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)"
                 + "|inverted\\s+colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"
-                + "|反色|负片|反相|颜色反转|反转颜色", "invert"));
+                + "|反色|负片|反相|颜色反转|反转颜色", Operation.INVERT));
         r.add(fixed("(?:a\\s+)?(?:pencil\\s+)?(?:sketch|drawing|line\\s+art|outline)(?:[\\s-]+(?:look|style|effect))?|sketchy"
-                + "|素描|铅笔画|线稿|手绘", "sketch"));
-        r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", "cartoon"));
+                + "|素描|铅笔画|线稿|手绘", Operation.SKETCH));
+        r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", Operation.CARTOON));
         r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化",
                 (m, i) -> posterize(m.group("n"))));
         r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?vignett(?:e|ing)|暗角|(?:加|添加)?晕影",
-                (m, i) -> op("vignette", Map.of("strength", strengthOf(m.group(), 1.0)))));
+                (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
         r.add(of("(?:blur|soften|defocus)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|its\\s+)?background|(?:blurr?(?:ed|y)|soft|bokeh)\\s+background|background\\s+blur"
                         + "|(?:模糊|虚化)(?:掉)?背景|背景(?:模糊|虚化)",
@@ -68,12 +69,12 @@ final class ColourRules {
 
         // clean-up before grain ("reduce noise" is not "add noise")
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
-                + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", "denoise"));
+                + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", Operation.DENOISE));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
-                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", "stabilize"));
+                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", Operation.STABILIZE));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片|电影)?颗粒感?|噪点|(?:加|添加)噪声",
-                (m, i) -> op("grain", Map.of("strength", strengthOf(m.group(), 1.0)))));
+                (m, i) -> op(Operation.GRAIN, Map.of("strength", strengthOf(m.group(), 1.0)))));
 
         r.add(of("(?<what>亮度|对比度|饱和度)(?:(?:降低|减少|减小|调低|降)(?:到|了)?一半|减半)",
                 (m, i) -> adjust(switch (m.group("what")) {
@@ -140,16 +141,16 @@ final class ColourRules {
                         + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|暖一点|暖一些)" + ZH_AFTER + ")"
                         + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|冷一点|冷一些)" + ZH_AFTER + ")",
-                (m, i) -> op("temperature", Map.of("tone", m.group("cool") == null ? "warm" : "cool",
+                (m, i) -> op(Operation.TEMPERATURE, Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));
 
         // blur and sharpen ("blur the faces" is a vision rule, read before these)
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
                         + "|(?:(?:add|apply)\\s+)?(?:an?\\s+|some\\s+)?(?:light|slight|subtle|heavy|strong|gaussian|soft)\\s+blur|(?:add|apply)\\s+(?:a\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
-                (m, i) -> op("blur", Map.of("strength", strengthOf(m.group(), 1.0)))));
+                (m, i) -> op(Operation.BLUR, Map.of("strength", strengthOf(m.group(), 1.0)))));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"
                         + "|(?:increase|add|boost)\\s+(?:the\\s+)?sharpness|" + ZH_STRENGTH + "(?:锐化|锐利|更清晰|清晰一点|清晰一些|提高清晰度|增加锐度)" + ZH_AFTER,
-                (m, i) -> op("sharpen", Map.of("strength", strengthOf(m.group(), 1.0)))));
+                (m, i) -> op(Operation.SHARPEN, Map.of("strength", strengthOf(m.group(), 1.0)))));
         return List.copyOf(r);
     }
 
@@ -174,30 +175,30 @@ final class ColourRules {
             if (!(amount >= -1 && amount <= 1)) {
                 throw invalid("brightness changes by -100% to +100% (got " + round(amount) + ")", "亮度调整范围为 -100% 到 +100%（当前为 " + round(amount) + "）");
             }
-            return op("brightness", Map.of("amount", round(amount)));
+            return op(Operation.BRIGHTNESS, Map.of("amount", round(amount)));
         }
         double factor = absolute ? value : Rule.changeBy(direction, n, percent ? "%" : null);
         if (!(factor >= 0 && factor <= 3)) {
             throw invalid(what + " takes a factor from 0 to 3 (got " + round(factor) + ")", (what.equals("contrast") ? "对比度" : "饱和度")
                     + "倍数必须在 0 到 3 之间（当前为 " + round(factor) + "）");
         }
-        return op(what, Map.of("factor", round(factor)));
+        return op(Operation.fromWire(what), Map.of("factor", round(factor)));
     }
 
     private static EditOperation brightness(String words, int sign) {
         double amount = STRONG.matcher(words).find() ? BRIGHTNESS_STRONG
                 : SLIGHT.matcher(words).find() ? BRIGHTNESS_SLIGHT : BRIGHTNESS;
-        return op("brightness", Map.of("amount", sign * amount));
+        return op(Operation.BRIGHTNESS, Map.of("amount", sign * amount));
     }
 
     private static EditOperation contrast(String words, boolean more) {
         double step = 0.3 * strengthOf(words, 1.0);
-        return op("contrast", Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
+        return op(Operation.CONTRAST, Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
     }
 
     private static EditOperation saturation(String words, boolean more) {
         double step = 0.5 * strengthOf(words, 1.0);
-        return op("saturation", Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
+        return op(Operation.SATURATION, Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
     }
 
     private static EditOperation hue(String number) {
@@ -205,7 +206,7 @@ final class ColourRules {
         if (!(degrees > 0 && degrees < 360)) {
             throw invalid("a hue shift is between 0 and 360 degrees (got " + number + ")", "色相偏移必须在 0 到 360 度之间（当前为 " + number + "）");
         }
-        return op("hue", Map.of("degrees", round(degrees)));
+        return op(Operation.HUE, Map.of("degrees", round(degrees)));
     }
 
     private static EditOperation posterize(String number) {
@@ -213,6 +214,6 @@ final class ColourRules {
         if (levels < 2 || levels > 16) {
             throw invalid("posterize takes 2 to 16 levels (got " + levels + ")", "色调分离的色阶数必须在 2 到 16 之间（当前为 " + levels + "）");
         }
-        return op("posterize", Map.of("levels", levels));
+        return op(Operation.POSTERIZE, Map.of("levels", levels));
     }
 }

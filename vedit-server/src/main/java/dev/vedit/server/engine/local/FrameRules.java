@@ -7,6 +7,7 @@ import static dev.vedit.server.engine.local.Rule.of;
 import static dev.vedit.server.engine.local.Rule.op;
 import static dev.vedit.server.engine.local.Rule.round;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,10 +44,10 @@ final class FrameRules {
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
                 + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", "hflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", Operation.HFLIP));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", "vflip"));
+                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", Operation.VFLIP));
 
         // upscale before the plain resolution change and before speed ("upscale 2x" is not a speed)
         r.add(of("(?:upscale|upsample|super[\\s-]?resolution|enhance\\s+(?:the\\s+)?resolution|increase\\s+(?:the\\s+)?resolution)"
@@ -107,7 +108,7 @@ final class FrameRules {
         // a smaller file: the same edits, encoded at a higher CRF
         r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
-                (m, i) -> op("encode", Map.of("preset", "veryfast", "crf", 28))));
+                (m, i) -> op(Operation.ENCODE, Map.of("preset", "veryfast", "crf", 28))));
         return List.copyOf(r);
     }
 
@@ -123,14 +124,14 @@ final class FrameRules {
             throw invalid("the local engine rotates by 90, 180 or 270 degrees only (got " + amount + ")",
                     "本地引擎只能旋转 90、180 或 270 度（当前为 " + amount + "）");
         }
-        return op("rotate", Map.of("degrees", degrees));
+        return op(Operation.ROTATE, Map.of("degrees", degrees));
     }
 
     private static EditOperation aspect(int w, int h, String pad) {
         if (w <= 0 || h <= 0 || w > 4 * h || h > 4 * w) {
             throw invalid("the aspect ratio " + w + ":" + h + " is outside 1:4 to 4:1", "宽高比 " + w + ":" + h + " 超出 1:4 到 4:1 的范围");
         }
-        return op("aspect", Map.of("ratio", w + ":" + h, "fit", pad != null && !pad.isBlank() ? "pad" : "crop"));
+        return op(Operation.ASPECT, Map.of("ratio", w + ":" + h, "fit", pad != null && !pad.isBlank() ? "pad" : "crop"));
     }
 
     private static EditOperation namedAspect(String kind, String pad) {
@@ -152,7 +153,7 @@ final class FrameRules {
             throw invalid("the output size must be between 16 and " + MAX_SIDE + " pixels a side",
                     "输出尺寸每边必须在 16 到 " + MAX_SIDE + " 像素之间");
         }
-        return width == 0 ? op("scale", Map.of("height", height)) : op("scale", Map.of("width", width, "height", height));
+        return width == 0 ? op(Operation.SCALE, Map.of("height", height)) : op(Operation.SCALE, Map.of("width", width, "height", height));
     }
 
     private static EditOperation scaleFactor(String half, String percent) {
@@ -160,20 +161,20 @@ final class FrameRules {
         if (!(factor > 0.05 && factor < 1)) {
             throw invalid("scaling down takes a factor between 5% and 100%", "缩小比例必须在 5% 到 100% 之间");
         }
-        return op("scale", Map.of("factor", round(factor)));
+        return op(Operation.SCALE, Map.of("factor", round(factor)));
     }
 
     private static EditOperation upscale(String factor, String height, String k) {
         if (height != null || k != null) {
             int h = k != null ? (k.equals("4k") ? 2160 : 1440) : Integer.parseInt(height);
-            return op("upscale", Map.of("height", scale(0, h).params().get("height")));
+            return op(Operation.UPSCALE, Map.of("height", scale(0, h).params().get("height")));
         }
         double f = factor == null ? 2 : Numbers.parse(factor);
         if (!(f > 1 && f <= 4)) {
             throw invalid("upscaling takes a factor above 1 and at most 4 (got " + round(f) + ")",
                     "放大倍数必须大于 1 且不超过 4（当前为 " + round(f) + "）");
         }
-        return op("upscale", Map.of("factor", round(f)));
+        return op(Operation.UPSCALE, Map.of("factor", round(f)));
     }
 
     private static EditOperation zoom(String factor, String words) {
@@ -185,6 +186,6 @@ final class FrameRules {
             throw invalid("a zoom takes a factor above 1 and at most 4 (got " + round(f) + ")",
                     "画面放大倍数必须大于 1 且不超过 4（当前为 " + round(f) + "）");
         }
-        return op("zoom", Map.of("factor", round(f)));
+        return op(Operation.ZOOM, Map.of("factor", round(f)));
     }
 }

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -443,6 +444,7 @@ final class Lexicon {
         }
         Map<String, Kind> kinds = new LinkedHashMap<>();
         kindFields.forEach((op, fields) -> {
+            Operation.fromWire(op); // a kind names an operation the engine performs; a typo fails at start-up, not in a suggestion
             String example = fields.stream().filter(x -> x[0].equals("example")).map(x -> x[1]).findFirst()
                     .orElseThrow(() -> new IllegalStateException("lexicon kind without an example: " + op));
             List<String> words = fields.stream().filter(x -> x[0].equals("words"))

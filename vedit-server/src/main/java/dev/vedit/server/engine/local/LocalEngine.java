@@ -5,10 +5,12 @@ import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.engine.RunContext;
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
@@ -41,9 +43,24 @@ public final class LocalEngine implements Engine {
 
     private final Ffmpeg ffmpeg;
     private final PromptInterpreter interpreter = new PromptInterpreter();
+    /** Whether a plan that leaves the picture alone copies the video stream (see {@link VideoCopy}). */
+    private final boolean streamCopy;
 
     public LocalEngine(Ffmpeg ffmpeg) {
+        this(ffmpeg, true);
+    }
+
+    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy) {
         this.ffmpeg = ffmpeg;
+        this.streamCopy = streamCopy;
+    }
+
+    /**
+     * This engine as it was before stream copy: every plan encodes the video again. The baseline a benchmark sets
+     * the copying engine against; not for serving.
+     */
+    public LocalEngine withoutStreamCopy() {
+        return new LocalEngine(ffmpeg, false);
     }
 
     @Override
@@ -57,7 +74,7 @@ public final class LocalEngine implements Engine {
         PromptInterpreter.Reading reading = interpreter.read(request.prompt(), request.imageUrls().size());
         List<EditOperation> ops = new ArrayList<>(reading.operations());
         ops.addAll(options);
-        double speed = ops.stream().filter(o -> o.op().equals("speed"))
+        double speed = ops.stream().filter(Operation.SPEED::is)
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
         if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
@@ -101,8 +118,11 @@ public final class LocalEngine implements Engine {
             DoubleConsumer afterReverse = renderProgress;
             renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
         }
-        boolean text = render.operations().stream().anyMatch(o -> o.op().equals("text"));
-        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output);
+        boolean text = render.operations().stream().anyMatch(Operation.TEXT::is);
+        // Only a plan run on the source itself: a vision pass or a chunked reverse changed the picture already.
+        VideoCopy copy = streamCopy && source.equals(inputs.video()) ? VideoCopy.of(ffmpeg, render, source, info).orElse(null) : null;
+        RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output,
+                Encoder.of(render), copy);
         // Bounded by the accepted input: no more output than its probed length allows, whatever its samples hold.
         FfmpegJob job = new FfmpegJob(ffmpeg, command.args()).boundedTo(command.expectedSeconds());
         context.onCancel(job::cancel);
@@ -125,19 +145,33 @@ public final class LocalEngine implements Engine {
 
     /**
      * Whether {@link #run} performs this plan as one ffmpeg run on the source, with no OpenCV pass and no chunked
-     * reverse before it; only then is plain ffmpeg on {@link #renderArguments} a like-for-like baseline (benchmarks).
+     * reverse before it; only then is one bare encode ({@link #transcodeArguments}) a like-for-like floor (benchmarks).
      */
     public boolean rendersInOneRun(EditPlan plan, MediaInfo info) throws EngineFailure {
         return !VisionPass.appliesTo(plan) && !ChunkedReverse.needed(plan, info, ChunkedReverse.MAX_BUFFER_BYTES);
     }
 
+    /** Whether {@link #run} would copy {@code video}'s video stream for {@code plan} rather than encode it (benchmarks). */
+    public boolean copiesVideo(EditPlan plan, Path video, MediaInfo info) throws EngineFailure {
+        return streamCopy && VideoCopy.of(ffmpeg, plan, video, info).isPresent();
+    }
+
+    /** The video encoder settings {@link #run} uses for {@code plan} when it encodes, e.g. {@code libx264 veryfast crf 23 yuv420p}. */
+    public String encoderSettings(EditPlan plan) {
+        return Encoder.of(plan).toString();
+    }
+
     /**
-     * The ffmpeg arguments (after ffmpeg's common options) {@link #run} uses for a plan that
-     * {@link #rendersInOneRun renders in one run}, so that a benchmark can run plain ffmpeg on the very same filtergraph.
+     * The floor a render that encodes is measured against (benchmarks): a bare decode and encode of {@code video} with
+     * the encoder settings {@link #run} would use for {@code plan}, no filters, the first video and audio streams.
      */
-    public List<String> renderArguments(EditPlan plan, Path video, MediaInfo info, List<Path> images, Path output) throws EngineFailure {
-        boolean text = plan.operations().stream().anyMatch(o -> o.op().equals("text"));
-        return RenderCommand.of(plan, video, info, images, text ? Fonts.cjk() : null, output).args();
+    public List<String> transcodeArguments(EditPlan plan, Path video, Path output) {
+        List<String> args = new ArrayList<>(FfmpegJob.input(video));
+        args.addAll(List.of("-map", "0:v:0", "-map", "0:a:0?"));
+        args.addAll(Encoder.of(plan).videoArguments());
+        args.addAll(Encoder.AUDIO);
+        args.addAll(List.of("-movflags", "+faststart", "-map_metadata", "-1", "-f", "mp4", FfmpegJob.output(output)));
+        return args;
     }
 
     /**
@@ -146,10 +180,10 @@ public final class LocalEngine implements Engine {
      * which starts where the source does.
      */
     private static EditPlan visionPlan(EditPlan plan, MediaInfo info) throws EngineFailure {
-        double end = RenderCommand.window(plan.operations(), info)[1];
+        double end = Window.of(plan.operations(), info).end();
         List<EditOperation> ops = new ArrayList<>(plan.operations().stream()
-                .filter(o -> !o.op().matches("trim|trim_last|drop_last")).toList());
-        ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", end), "the kept window"));
+                .filter(o -> Operation.of(o).phase() != Phase.SELECT).toList());
+        ops.add(Operation.TRIM.with(Map.of("start", 0.0, "duration", end), "the kept window"));
         return new EditPlan(plan.engine(), ops, plan.ignored());
     }
 
@@ -163,7 +197,7 @@ public final class LocalEngine implements Engine {
 
     private static void checkRequiredLength(EditPlan plan, MediaInfo info) throws EngineFailure {
         for (EditOperation op : plan.operations()) {
-            if (op.op().equals("trim") && Boolean.TRUE.equals(op.params().get(ModelOptions.MUST_FIT))) {
+            if (Operation.TRIM.is(op) && Boolean.TRUE.equals(op.params().get(ModelOptions.MUST_FIT))) {
                 double wanted = ((Number) op.params().get("duration")).doubleValue();
                 if (info.durationSeconds() + LENGTH_TOLERANCE_SECONDS < wanted) {
                     String have = String.format(java.util.Locale.ROOT, "%.2f", info.durationSeconds());

@@ -1,6 +1,7 @@
 package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.NeedsGenerativeEngine;
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.ValidatedRequest;
@@ -27,10 +28,10 @@ final class ModelOptions {
     static List<EditOperation> operations(ValidatedRequest request) {
         List<EditOperation> ops = new ArrayList<>();
         request.option("keepOriginalSound").filter("false"::equals)
-                .ifPresent(v -> ops.add(new EditOperation("mute", Map.of(), "keepOriginalSound=false")));
+                .ifPresent(v -> ops.add(Operation.MUTE.with(Map.of(), "keepOriginalSound=false")));
         switch (request.model().endpoint()) {
             case WAN -> wan(request, ops);
-            case GROK -> request.option("resolution").ifPresent(r -> ops.add(new EditOperation("scale",
+            case GROK -> request.option("resolution").ifPresent(r -> ops.add(Operation.SCALE.with(
                     Map.of("height", Integer.parseInt(r.replaceAll("\\D", ""))), "resolution=" + r)));
             case KLING_O1 -> request.option("mode").ifPresent(mode -> ops.add(encode(mode)));
             default -> {
@@ -49,7 +50,7 @@ final class ModelOptions {
         String duration = request.option("duration").orElse("0");
         int seconds = Integer.parseInt(duration);
         if (seconds > 0) {
-            ops.add(new EditOperation("trim", Map.of("start", 0.0, "duration", (double) seconds, MUST_FIT, true),
+            ops.add(Operation.TRIM.with(Map.of("start", 0.0, "duration", (double) seconds, MUST_FIT, true),
                     "duration=" + duration));
         }
         String resolution = request.option("resolution").orElse("720P");
@@ -60,13 +61,13 @@ final class ModelOptions {
         int ah = Integer.parseInt(ratio[1]);
         int width = aw >= ah ? even((double) shortSide * aw / ah) : shortSide;
         int height = aw >= ah ? shortSide : even((double) shortSide * ah / aw);
-        ops.add(new EditOperation("frame", Map.of("aspectRatio", aspect, "width", width, "height", height),
+        ops.add(Operation.FRAME.with(Map.of("aspectRatio", aspect, "width", width, "height", height),
                 "resolution=" + resolution + ", aspectRatio=" + aspect));
     }
 
     private static EditOperation encode(String mode) {
         boolean pro = mode.equals("pro");
-        return new EditOperation("encode", Map.of("preset", pro ? "medium" : "veryfast", "crf", pro ? 18 : 23),
+        return Operation.ENCODE.with(Map.of("preset", pro ? "medium" : "veryfast", "crf", pro ? 18 : 23),
                 "mode=" + mode);
     }
 

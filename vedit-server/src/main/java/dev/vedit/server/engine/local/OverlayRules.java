@@ -7,6 +7,7 @@ import static dev.vedit.server.engine.local.Rule.of;
 import static dev.vedit.server.engine.local.Rule.op;
 import static dev.vedit.server.engine.local.Rule.round;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,10 +77,10 @@ final class OverlayRules {
                         + "|(?<v3>face|faces)\\s+(?<v4>blur(?:ring)?|pixelation|mosaic|censoring|anonymi[sz]ation)"
                         + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有|每个)?(?:人物|人)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
                         + "|(?:(?<z2>模糊|马赛克|打码)(?:处理)?(?:所有)?(?:的)?(?:人脸|脸部|面部))",
-                (m, i) -> op("blur_faces", Map.of("style", faceStyle(m.group())))));
+                (m, i) -> op(Operation.BLUR_FACES, Map.of("style", faceStyle(m.group())))));
         // green screen (FFmpeg chroma key) before the person-mask background replacement
         String screen = "(?<colour>green|blue)[\\s-]*screen|(?<zcolour>绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景)";
-        Rule.Factory chroma = (m, c) -> op("chroma_key", Map.of("image", figure(m, c),
+        Rule.Factory chroma = (m, c) -> op(Operation.CHROMA_KEY, Map.of("image", figure(m, c),
                 "colour", m.group("colour") != null ? m.group("colour") : zhColour(m.group("zcolour"))));
         r.addAll(Rule.each(chroma,
                 "(?:replace|swap|change|switch|fill|key\\s+out|remove)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?"
@@ -87,7 +88,7 @@ final class OverlayRules {
                 "(?:put|use|place)\\s+" + fig("") + "\\s+(?:behind|in\\s+place\\s+of|on|as)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?",
                 "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
-        r.addAll(Rule.each((m, c) -> op("replace_background", Map.of("image", figure(m, c))),
+        r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
                 "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
                 "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background",
                 "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
@@ -101,29 +102,29 @@ final class OverlayRules {
         // watermark / logo
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+|a\\s+|my\\s+|our\\s+)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
                         + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
                         + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:把|将|用)?" + fig("") + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
-                (m, i) -> overlay("watermark", m, i, "top-right")));
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // picture in picture
         String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
-        r.addAll(Rule.each((m, c) -> overlay("picture_in_picture", m, c, "bottom-right"),
+        r.addAll(Rule.each((m, c) -> overlay(Operation.PICTURE_IN_PICTURE, m, c, "bottom-right"),
                 positionBefore("pos0") + "(?:" + verb + ")?(?:a\\s+|the\\s+)?(?:" + pip + ")(?:\\s+(?:of|with|using|showing|from))?\\s+" + fig("") + positionAfter("pos"),
                 positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:" + pip + "|small\\s+(?:window|overlay))" + positionAfter("pos")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|叠加|把|将|用)?\\s*" + fig("") + "\\s*(?:作为|当作|当成?|做成?|以)?\\s*画中画(?:的?形式)?" + positionAfter("pos")
                         + "|画中画(?:显示|放|加)?" + fig("z") + positionAfter("posy"),
-                (m, i) -> overlay("picture_in_picture", m, i, "bottom-right")));
+                (m, i) -> overlay(Operation.PICTURE_IN_PICTURE, m, i, "bottom-right")));
         // intro and outro cards
         String card = "(?:(?<intro>intro(?:duction)?(?:\\s+(?:card|screen|frame|shot))?|opening(?:\\s+(?:card|shot|frame|screen))?|title\\s+card|start(?:ing)?\\s+(?:card|screen|frame))"
                 + "|(?<outro>outro(?:\\s+(?:card|screen|frame|shot))?|ending(?:\\s+(?:card|shot|frame|screen))?|end(?:ing)?\\s+(?:card|screen|frame)|closing(?:\\s+(?:card|shot|frame|screen))?))";
@@ -181,10 +182,10 @@ final class OverlayRules {
             params.put("start", 0.0);
             params.put("duration", round(Numbers.parse(n)));
         }
-        return op("text", params);
+        return op(Operation.TEXT, params);
     }
 
-    private static EditOperation overlay(String op, MatchResult m, Rule.Context context, String defaultPosition) {
+    private static EditOperation overlay(Operation op, MatchResult m, Rule.Context context, String defaultPosition) {
         return op(op, Map.of("image", figure(m, context), "position", position(m, defaultPosition)));
     }
 
@@ -198,7 +199,7 @@ final class OverlayRules {
         if (!(seconds > 0 && seconds <= 30)) {
             throw invalid("an intro or outro card lasts more than 0 and at most 30 seconds", "片头或片尾画面时长必须大于 0 秒且不超过 30 秒");
         }
-        return op(outro ? "outro" : "intro", Map.of("image", figure(m, context), "duration", round(seconds)));
+        return op(outro ? Operation.OUTRO : Operation.INTRO, Map.of("image", figure(m, context), "duration", round(seconds)));
     }
 
     private static String group(MatchResult m, String name) {

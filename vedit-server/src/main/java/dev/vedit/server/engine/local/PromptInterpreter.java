@@ -1,18 +1,20 @@
 package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.NeedsGenerativeEngine;
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -496,20 +498,23 @@ final class PromptInterpreter {
 
     /** +1 or -1 for an adjustment that goes up or down, 0 for anything else. */
     private static int direction(EditOperation op) {
-        Object v = op.params().get(switch (op.op()) {
-            case "brightness" -> "amount";
-            case "contrast", "saturation", "volume", "speed", "zoom" -> "factor";
-            case "blur", "sharpen", "grain", "vignette" -> "strength";
-            case "temperature" -> "tone";
-            default -> "";
+        Operation operation = Operation.of(op);
+        Object v = op.params().get(switch (operation) {
+            case BRIGHTNESS -> "amount";
+            case CONTRAST, SATURATION, VOLUME, SPEED, ZOOM -> "factor";
+            case BLUR, SHARPEN, GRAIN, VIGNETTE -> "strength";
+            case TEMPERATURE -> "tone";
+            default -> ""; // not an adjustment with a direction
         });
         if (v instanceof String tone) {
             return tone.equals("warm") ? 1 : -1;
         }
         if (!(v instanceof Number n)) {
-            return op.op().matches("blur|sharpen|grain|vignette|denoise") ? 1 : 0;
+            return EnumSet.of(Operation.BLUR, Operation.SHARPEN, Operation.GRAIN, Operation.VIGNETTE, Operation.DENOISE)
+                    .contains(operation) ? 1 : 0;
         }
-        double neutral = op.op().matches("brightness|blur|sharpen|grain|vignette") ? 0 : 1;
+        double neutral = EnumSet.of(Operation.BRIGHTNESS, Operation.BLUR, Operation.SHARPEN, Operation.GRAIN, Operation.VIGNETTE)
+                .contains(operation) ? 0 : 1;
         return Double.compare(n.doubleValue(), neutral);
     }
 

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -41,12 +42,12 @@ record Rule(Pattern pattern, Factory factory) {
         return Arrays.stream(regexes).map(regex -> of(regex, factory)).toList();
     }
 
-    static Rule fixed(String regex, String op) {
+    static Rule fixed(String regex, Operation op) {
         return of(regex, (m, images) -> op(op, Map.of()));
     }
 
-    static EditOperation op(String op, Map<String, Object> params) {
-        return new EditOperation(op, params, null);
+    static EditOperation op(Operation op, Map<String, Object> params) {
+        return op.with(params, null);
     }
 
     /** A named group for a number in any form {@link Numbers} reads. */

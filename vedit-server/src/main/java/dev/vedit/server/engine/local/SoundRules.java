@@ -8,6 +8,7 @@ import static dev.vedit.server.engine.local.Rule.of;
 import static dev.vedit.server.engine.local.Rule.op;
 import static dev.vedit.server.engine.local.Rule.round;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -52,20 +53,20 @@ final class SoundRules {
         r.add(of("(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:background\\s+)?(?:noise|hiss|hum|static)\\s+(?:from|in)\\s+(?:the\\s+)?(?:audio|sound)"
                         + "|(?:audio|sound)\\s+(?:noise\\s+reduction|denois(?:e|ing))|denoise\\s+the\\s+(?:audio|sound)"
                         + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少)(?:背景)?(?:噪音|杂音|底噪|电流声)",
-                (m, c) -> op("denoise_audio", Map.of())));
+                (m, c) -> op(Operation.DENOISE_AUDIO, Map.of())));
         r.add(of("normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
                         + "|音量(?:标准化|归一化|均衡)|响度(?:标准化|归一化|均衡)",
-                (m, c) -> op("normalize_audio", Map.of())));
+                (m, c) -> op(Operation.NORMALIZE_AUDIO, Map.of())));
         r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact))?"
                         + "|with\\s+(?:the\\s+)?original\\s+(?:sound|audio)|保留(?:原来的|原始的?|原)?(?:声音|音频|原声|声)|保持原声|原声保留",
-                (m, c) -> op("keep_audio", Map.of())));
+                (m, c) -> op(Operation.KEEP_AUDIO, Map.of())));
         r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
                 + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?"
                 + "(?:sound|audio|music|soundtrack)(?:\\s+track)?(?!\\s+(?:in\\s+half|by\\s))|(?:with\\s+)?no\\s+(?:sound|audio)"
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
                 + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
                 + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
-                + "|无声|没有声音|不要声音|不要音频", "mute"));
+                + "|无声|没有声音|不要声音|不要音频", Operation.MUTE));
         // "lower the volume to 30%" names the level, not the change
         r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"
                         + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+was|the\\s+original))?)"
@@ -110,6 +111,6 @@ final class SoundRules {
             throw invalid("the volume factor must be above 0 and at most 4 (400%); to remove the sound, mute it",
                     "音量倍数必须大于 0 且不超过 4（400%）；如需去掉声音请使用静音");
         }
-        return op("volume", Map.of("factor", round(factor)));
+        return op(Operation.VOLUME, Map.of("factor", round(factor)));
     }
 }

@@ -10,6 +10,7 @@ import static dev.vedit.server.engine.local.Rule.round;
 import static dev.vedit.server.engine.local.Rule.seconds;
 import static dev.vedit.server.engine.local.Rule.time;
 
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -90,7 +91,7 @@ final class TimeRules {
         // reverse
         r.add(fixed("(?:reverse(?:d)?|rewind)(?:\\s+(?:playback|it|the\\s+video|the\\s+clip))?|play" + SUBJECT
                 + "\\s+(?:in\\s+)?(?:backwards?|reverse)|backwards?(?:\\s+playback)?|in\\s+reverse"
-                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|(?:颠倒|倒)过来(?:播放?|放)|反向播放|倒带", "reverse"));
+                + "|倒放|倒序(?:播放)?|倒着播放?|倒着放|反着放|(?:颠倒|倒)过来(?:播放?|放)|反向播放|倒带", Operation.REVERSE));
 
         // loop
         r.add(of("(?:loop|repeat)" + SUBJECT + "(?:\\s+(?<n>" + Numbers.PATTERN + "|twice|thrice)\\s*(?:times|x|×)?)?"
@@ -117,22 +118,22 @@ final class TimeRules {
 
         // fades (before speed and colour: "fade out over 2 seconds")
         String fadeLength = "(?:\\s+(?:over|for|of|in|lasting)?\\s*" + N + SECONDS + ")?";
-        r.addAll(Rule.each((m, i) -> fade("fade_both", m.group("n")),
+        r.addAll(Rule.each((m, i) -> fade(Operation.FADE_BOTH, m.group("n")),
                 "fade(?:s)?(?:[\\s-]+in)(?:\\s+and\\s+|\\s*/\\s*|\\s*&\\s*)out" + fadeLength,
                 "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength));
         // "from black" / "to black" only name the default fade colour; they belong to the fade
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:(?:in|up)(?:\\s+from\\s+black)?|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
-                (m, i) -> fade("fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
+                (m, i) -> fade(Operation.FADE_IN, m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade\\s+(?:at|in)\\s+the\\s+(?<at>end|close|start|beginning)" + fadeLength,
-                (m, i) -> fade(m.group("at").matches("end|close") ? "fade_out" : "fade_in", m.group("n") != null ? m.group("n") : m.group("n0"))));
+                (m, i) -> fade(m.group("at").matches("end|close") ? Operation.FADE_OUT : Operation.FADE_IN, m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out(?:\\s+to\\s+black)?|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
-                (m, i) -> fade("fade_out", m.group("n"))));
+                (m, i) -> fade(Operation.FADE_OUT, m.group("n"))));
         String zhFadeLength = "(?:\\s*" + N.replace("<n>", "<n2>") + SECONDS + ")?";
-        r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出" + zhFadeLength, (m, i) -> fade("fade_both", Rule.first(m, "n", "n2"))));
+        r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出" + zhFadeLength, (m, i) -> fade(Operation.FADE_BOTH, Rule.first(m, "n", "n2"))));
         r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?" + zhFadeLength,
-                (m, i) -> fade("fade_in", Rule.first(m, "n", "n2"))));
+                (m, i) -> fade(Operation.FADE_IN, Rule.first(m, "n", "n2"))));
         r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)" + zhFadeLength,
-                (m, i) -> fade("fade_out", Rule.first(m, "n", "n2"))));
+                (m, i) -> fade(Operation.FADE_OUT, Rule.first(m, "n", "n2"))));
 
         // frame rate (before speed: "60 fps" is not "60x")
         r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
@@ -226,7 +227,7 @@ final class TimeRules {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("start", round(start));
         params.put("duration", round(duration));
-        return op("trim", params);
+        return op(Operation.TRIM, params);
     }
 
     private static EditOperation keepRange(String from, String to) {
@@ -236,7 +237,7 @@ final class TimeRules {
 
     private static EditOperation cut(String from, String to) {
         Range range = Range.of(from, to);
-        return op("cut", Map.of("start", round(range.start()), "end", round(range.end())));
+        return op(Operation.CUT, Map.of("start", round(range.start()), "end", round(range.end())));
     }
 
     /** A time range as a prompt names it, "from ... to ..."; an empty one is refused, whatever it was for. */
@@ -261,7 +262,7 @@ final class TimeRules {
         if (!(n > 0)) {
             throw invalid("a trim must keep more than 0 seconds", "截取的时长必须大于 0 秒");
         }
-        return atEnd(edge) ? op("trim_last", Map.of("duration", round(n))) : trim(0, n);
+        return atEnd(edge) ? op(Operation.TRIM_LAST, Map.of("duration", round(n))) : trim(0, n);
     }
 
     /** Dropping the first N seconds keeps the rest; dropping the last N is a trim from the end. */
@@ -270,7 +271,7 @@ final class TimeRules {
         if (!(n > 0)) {
             throw invalid("the part to cut must be longer than 0 seconds", "要剪掉的部分必须长于 0 秒");
         }
-        return atEnd(edge) ? op("drop_last", Map.of("duration", round(n))) : op("trim", Map.of("start", round(n)));
+        return atEnd(edge) ? op(Operation.DROP_LAST, Map.of("duration", round(n))) : op(Operation.TRIM, Map.of("start", round(n)));
     }
 
     private static EditOperation loop(String number) {
@@ -283,7 +284,7 @@ final class TimeRules {
             throw invalid("a loop plays the video 2 to " + MAX_LOOPS + " times (got " + times + ")",
                     "循环播放次数必须在 2 到 " + MAX_LOOPS + " 次之间（当前为 " + times + "）");
         }
-        return op("loop", Map.of("times", times));
+        return op(Operation.LOOP, Map.of("times", times));
     }
 
     private static EditOperation freeze(String at, String forSeconds) {
@@ -296,10 +297,10 @@ final class TimeRules {
             params.put("at", round(seconds(at)));
         }
         params.put("duration", round(length));
-        return op(at == null ? "freeze_end" : "freeze", params);
+        return op(at == null ? Operation.FREEZE_END : Operation.FREEZE, params);
     }
 
-    private static EditOperation fade(String which, String number) {
+    private static EditOperation fade(Operation which, String number) {
         double length = number == null ? DEFAULT_FADE : Numbers.parse(number);
         if (!(length > 0 && length <= 10)) {
             throw invalid("a fade lasts more than 0 and at most 10 seconds", "淡入淡出时长必须大于 0 秒且不超过 10 秒");
@@ -313,7 +314,7 @@ final class TimeRules {
             throw invalid("the frame rate must be between 1 and 120 fps (got " + number + ")",
                     "帧率必须在 1 到 120 之间（当前为 " + number + "）");
         }
-        return op("fps", Map.of("fps", round(fps)));
+        return op(Operation.FPS, Map.of("fps", round(fps)));
     }
 
     /** "speed up by half" is 1.5x, "speed up to 150%" is 1.5x, "speed up 2x" is 2x. */
@@ -354,6 +355,6 @@ final class TimeRules {
             throw invalid("the speed factor must be between " + MIN_SPEED + " and " + MAX_SPEED + " (got " + round(factor) + ")",
                     "速度倍数必须在 " + MIN_SPEED + " 到 " + MAX_SPEED + " 之间（当前为 " + round(factor) + "）");
         }
-        return op("speed", Map.of("factor", round(factor)));
+        return op(Operation.SPEED, Map.of("factor", round(factor)));
     }
 }

@@ -5,12 +5,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.vedit.server.engine.TestRun;
-import dev.vedit.wire.ModelCatalog;
-import dev.vedit.wire.RequestValidator;
 import dev.vedit.server.engine.EngineInputs;
+import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import dev.vedit.server.ffmpeg.TestMedia;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.ValidatedRequest;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -71,6 +71,29 @@ class RenderFidelityTest {
         assertThat(rgb[2]).as("blue no higher than on the source").isLessThanOrEqualTo(0x1c + 6);
     }
 
+    @Test
+    void anEditThatChangesNothingVisibleKeepsThePictureWhenItIsEncoded() throws Exception {
+        // forced through the encoder (a sound edit alone copies the video): what the encoder settings lose
+        Path out = render(engine.withoutStreamCopy(), "make the sound louder", monoClip);
+        assertThat(ssim(out, monoClip)).isGreaterThanOrEqualTo(0.98);
+        assertThat(TestMedia.probe(out).audioChannels()).isEqualTo(1);
+    }
+
+    /** FFmpeg's SSIM over all planes and frames. */
+    private static double ssim(Path edited, Path source) throws Exception {
+        Process p = TestMedia.ffmpeg().processBuilder(List.of("-nostdin", "-i", "file:" + edited.toAbsolutePath(),
+                "-i", "file:" + source.toAbsolutePath(), "-lavfi", "[0:v][1:v]ssim", "-f", "null", "-"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String log;
+        try (InputStream in = p.getErrorStream()) {
+            log = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("All:([0-9.]+)").matcher(log);
+        assertThat(m.find()).as(log).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
     /** Warm: red at least green, green at least blue (magenta and purple have green lowest). */
     private static void assertWarm(double[] rgb) {
         assertThat(rgb[0]).as("red vs green in %s", java.util.Arrays.toString(rgb)).isGreaterThanOrEqualTo(rgb[1] - 1);
@@ -78,6 +101,10 @@ class RenderFidelityTest {
     }
 
     private Path render(String prompt, Path source) throws Exception {
+        return render(engine, prompt, source);
+    }
+
+    private Path render(LocalEngine engine, String prompt, Path source) throws Exception {
         ObjectNode body = new ObjectMapper().createObjectNode().put("prompt", prompt).put("videoUrl", "https://example.com/source.mp4");
         ValidatedRequest request = RequestValidator.validate(ModelCatalog.standard().byPath(MODEL).orElseThrow(), body);
         Path dir = Files.createTempDirectory(work, "run");

@@ -1,0 +1,115 @@
+package dev.vedit.server.engine.local;
+
+import dev.vedit.server.facts.MediaInfo;
+import dev.vedit.server.ffmpeg.FfmpegJob;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The filtergraph a render builds, shared by its phases: the extra inputs, the finished graph lines, the video and
+ * audio chains still open, and what the edits so far have made of the frame size and the output length.
+ */
+final class RenderGraph {
+    /**
+     * One sample format for every later concat and mix, in the source's own layout: forcing stereo on a mono source
+     * made every render 3 dB quieter (a mono channel is spread over two at -3 dB each) and twice as large.
+     */
+    private static final String AUDIO_FORMAT = "aformat=sample_fmts=fltp:sample_rates=44100:channel_layouts=";
+
+    final MediaInfo info;
+    final List<Path> images;
+    /** Frames per second of the source, which loops, freezes and cards count in. */
+    final double fps;
+    final List<String> inputs = new ArrayList<>();
+    final List<String> lines = new ArrayList<>();
+    private final List<String> videoChain = new ArrayList<>();
+    private final List<String> audioChain = new ArrayList<>();
+    private String videoLabel = "0:v:0";
+    private String audioLabel;
+    private int labels;
+    int width;
+    int height;
+    /** The output length so far. */
+    double seconds;
+
+    RenderGraph(MediaInfo info, List<Path> images, boolean withAudio, double seconds) {
+        this.info = info;
+        this.images = images;
+        this.width = info.width();
+        this.height = info.height();
+        this.seconds = seconds;
+        this.fps = info.frameRate() > 0 && info.frameRate() <= 120 ? info.frameRate() : 25;
+        this.audioLabel = withAudio ? "0:a:0" : null;
+    }
+
+    boolean hasAudio() {
+        return audioLabel != null;
+    }
+
+    void video(String... filters) {
+        videoChain.addAll(List.of(filters));
+    }
+
+    /** Whether anything was done to the picture (a render that copies the video must not). */
+    boolean videoTouched() {
+        return !videoChain.isEmpty() || !videoLabel.equals("0:v:0");
+    }
+
+    /** Filters for the sound, dropped when the output has none. */
+    void audio(String... filters) {
+        if (audioLabel != null) {
+            audioChain.addAll(List.of(filters));
+        }
+    }
+
+    /** Mono stays mono; anything else is rendered as stereo, as before. */
+    String layout() {
+        return info.audioChannels() == 1 ? "mono" : "stereo";
+    }
+
+    String audioFormat() {
+        return AUDIO_FORMAT + layout();
+    }
+
+    /** Closes the open video chain into a labelled line and returns its label. */
+    String flushVideo() {
+        String out = label();
+        lines.add("[" + videoLabel + "]" + (videoChain.isEmpty() ? "null" : String.join(",", videoChain)) + "[" + out + "]");
+        videoChain.clear();
+        videoLabel = out;
+        return out;
+    }
+
+    String flushAudio() {
+        String out = label();
+        lines.add("[" + audioLabel + "]" + (audioChain.isEmpty() ? "anull" : String.join(",", audioChain)) + "[" + out + "]");
+        audioChain.clear();
+        audioLabel = out;
+        return out;
+    }
+
+    /** The video continues from {@code label}, a line written by hand. */
+    void videoFrom(String label) {
+        videoLabel = label;
+    }
+
+    void audioFrom(String label) {
+        audioLabel = label;
+    }
+
+    String label() {
+        return "s" + (++labels);
+    }
+
+    /** Adds Figure {@code figure} as a looped still input and returns its stream label. */
+    String image(int figure) {
+        inputs.addAll(List.of("-loop", "1", "-framerate", RenderCommand.decimal(fps)));
+        inputs.addAll(FfmpegJob.input(images.get(figure - 1)));
+        return (1 + inputs.stream().filter("-i"::equals).count() - 1) + ":v:0";
+    }
+
+    static int even(double value) {
+        return Math.max(2, (int) Math.round(value / 2) * 2);
+    }
+}

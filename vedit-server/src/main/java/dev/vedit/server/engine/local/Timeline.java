@@ -1,0 +1,117 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.RenderCommand.decimal;
+import static dev.vedit.server.engine.local.RenderCommand.limit;
+
+import dev.vedit.server.engine.EngineFailure;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Edits of time, picture and sound together so they stay in step: cut-outs, speed, reverse, loops, freezes, fades and
+ * the output frame rate. Each keeps {@link RenderGraph#seconds} true for the edits after it.
+ */
+final class Timeline {
+    /** A loop holds its whole segment in memory; beyond this many bytes of raw frames it is refused. */
+    static final long MAX_LOOP_BYTES = 1L << 30;
+
+    private final RenderGraph g;
+
+    Timeline(RenderGraph g) {
+        this.g = g;
+    }
+
+    void cut(double start, double end) {
+        String keep = "not(between(t," + decimal(start) + "," + decimal(end) + "))";
+        g.video("select='" + keep + "'", "setpts=N/FRAME_RATE/TB");
+        g.audio("aselect='" + keep + "'", "asetpts=N/SR/TB");
+        g.seconds -= Math.max(0, Math.min(end, g.seconds) - start);
+    }
+
+    /** The product of the plan's speed changes; pitch is kept (atempo). */
+    void speed(double speed) {
+        if (speed != 1) {
+            // back to the source rate: later loops, freezes and cards count frames at that rate
+            g.video("setpts=PTS/" + decimal(speed), "fps=" + decimal(g.fps));
+            tempo(speed).forEach(g::audio);
+            g.seconds /= speed;
+        }
+    }
+
+    /** atempo takes 0.5 to 2.0 per instance, so larger changes are chained. */
+    static List<String> tempo(double speed) {
+        List<String> filters = new java.util.ArrayList<>();
+        double rest = speed;
+        while (rest > 2.0) {
+            filters.add("atempo=2.0");
+            rest /= 2.0;
+        }
+        while (rest < 0.5) {
+            filters.add("atempo=0.5");
+            rest /= 0.5;
+        }
+        if (Math.abs(rest - 1.0) > 1e-9 || filters.isEmpty()) {
+            filters.add(Math.abs(rest - 1.0) > 1e-9 ? "atempo=" + decimal(rest) : "anull");
+        }
+        return filters;
+    }
+
+    void reverse() {
+        g.video("reverse");
+        g.audio("areverse");
+    }
+
+    void loop(int times) throws EngineFailure {
+        long frames = Math.round(g.seconds * g.fps) + 1;
+        if (frames * g.width * g.height * 3 / 2 > MAX_LOOP_BYTES) {
+            throw limit(String.format(Locale.ROOT, "looping %.1f s of %dx%d video needs more memory than a worker allows;"
+                            + " trim it first (e.g. \"keep the first 5 seconds\") or scale it down", g.seconds, g.width, g.height),
+                    String.format(Locale.ROOT, "循环播放 %.1f 秒的 %dx%d 视频所需内存超出限制；请先截取（如“只保留前5秒”）或缩小分辨率",
+                            g.seconds, g.width, g.height));
+        }
+        g.video("loop=loop=" + (times - 1) + ":size=" + frames, "setpts=N/FRAME_RATE/TB");
+        g.audio("aloop=loop=" + (times - 1) + ":size=" + Math.round(g.seconds * 44100 + 44100), "asetpts=N/SR/TB");
+        g.audio("atrim=duration=" + decimal(g.seconds * times));
+        g.seconds *= times;
+    }
+
+    void freeze(double at, double duration) {
+        long frame = Math.round(Math.min(at, g.seconds) * g.fps);
+        g.video("loop=loop=" + Math.round(duration * g.fps) + ":size=1:start=" + frame, "setpts=N/FRAME_RATE/TB");
+        if (g.hasAudio()) {
+            String in = g.flushAudio();
+            String before = g.label();
+            String after = g.label();
+            String padded = g.label();
+            String rest = g.label();
+            String out = g.label();
+            g.lines.add("[" + in + "]asplit[" + before + "][" + after + "]");
+            g.lines.add("[" + before + "]atrim=end=" + decimal(at) + ",apad=pad_dur=" + decimal(duration) + "[" + padded + "]");
+            g.lines.add("[" + after + "]atrim=start=" + decimal(at) + ",asetpts=PTS-STARTPTS[" + rest + "]");
+            g.lines.add("[" + padded + "][" + rest + "]concat=n=2:v=0:a=1[" + out + "]");
+            g.audioFrom(out);
+        }
+        g.seconds += duration;
+    }
+
+    void freezeEnd(double duration) {
+        g.video("tpad=stop_mode=clone:stop_duration=" + decimal(duration));
+        g.audio("apad=pad_dur=" + decimal(duration));
+        g.seconds += duration;
+    }
+
+    void fadeIn(double d) {
+        g.video("fade=t=in:st=0:d=" + decimal(d));
+        g.audio("afade=t=in:st=0:d=" + decimal(d));
+    }
+
+    void fadeOut(double d) {
+        double start = Math.max(0, g.seconds - d);
+        g.video("fade=t=out:st=" + decimal(start) + ":d=" + decimal(d));
+        g.audio("afade=t=out:st=" + decimal(start) + ":d=" + decimal(d));
+    }
+
+    void fps(double fps) {
+        g.video("fps=" + decimal(fps));
+    }
+}
