@@ -7,6 +7,7 @@ import static org.bytedeco.opencv.global.opencv_imgproc.INTER_LINEAR;
 import static org.bytedeco.opencv.global.opencv_imgproc.INTER_NEAREST;
 import static org.bytedeco.opencv.global.opencv_imgproc.resize;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.javacpp.PointerScope;
 import org.bytedeco.opencv.opencv_core.Mat;
@@ -47,14 +48,41 @@ final class FaceBlur implements FrameFilter {
     public void apply(Mat rgb) {
         List<FaceBox> faces = tracks.update(detector.detect(rgb));
         try (PointerScope scope = new PointerScope()) {
-            for (FaceBox face : faces) {
-                Rect area = region(face, rgb.cols(), rgb.rows());
-                if (area.width() < 2 || area.height() < 2) {
+            for (int[] area : joined(faces.stream().map(face -> region(face, rgb.cols(), rgb.rows()))
+                    .map(r -> new int[] {r.x(), r.y(), r.x() + r.width(), r.y() + r.height()}).toList())) {
+                if (area[2] - area[0] < 2 || area[3] - area[1] < 2) {
                     continue;
                 }
-                hide(new Mat(rgb, area));
+                hide(new Mat(rgb, new Rect(area[0], area[1], area[2] - area[0], area[3] - area[1])));
             }
         }
+    }
+
+    /**
+     * Areas ({x0, y0, x1, y1}) where overlapping ones are replaced by their bounding box, until none overlap: hidden
+     * one after the other, the second would cut a sharp seam through the first face.
+     */
+    static List<int[]> joined(List<int[]> areas) {
+        List<int[]> left = new ArrayList<>(areas);
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            outer:
+            for (int i = 0; i < left.size(); i++) {
+                for (int j = i + 1; j < left.size(); j++) {
+                    int[] a = left.get(i);
+                    int[] b = left.get(j);
+                    if (a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3]) {
+                        left.set(i, new int[] {Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[2], b[2]),
+                                Math.max(a[3], b[3])});
+                        left.remove(j);
+                        merged = true;
+                        break outer;
+                    }
+                }
+            }
+        }
+        return left;
     }
 
     /**
