@@ -45,4 +45,14 @@ class BlazeFaceTest {
         assertThat(moved).hasSize(1);
         assertThat(moved.getFirst().cx()).isCloseTo(107, within(1e-9));
     }
+
+    @Test
+    void overlappingHiddenAreasAreHiddenAsOneSoNoSeamCutsThroughAFace() {
+        List<int[]> areas = FaceBlur.joined(List.of(new int[] {0, 0, 100, 100}, new int[] {300, 0, 400, 100},
+                new int[] {90, 50, 200, 150}, new int[] {190, 0, 310, 20}));
+        assertThat(areas).as("a chain of overlaps becomes one area").hasSize(1);
+        assertThat(areas.getFirst()).containsExactly(0, 0, 400, 150);
+        assertThat(FaceBlur.joined(List.of(new int[] {0, 0, 100, 100}, new int[] {100, 0, 200, 100})))
+                .as("areas that only touch stay apart").hasSize(2);
+    }
 }
