@@ -7,6 +7,7 @@ import dev.vedit.server.auth.Account;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.files.DirectoryTree;
+import dev.vedit.server.files.ReceivedFile;
 import dev.vedit.server.http.MediaEndpoints;
 import dev.vedit.server.task.MediaChecks;
 import dev.vedit.server.task.SubmitMedia;
@@ -59,7 +60,7 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     // ---- HTTP ----
 
     @Override
-    public UploadReply.Uploaded upload(InputStream body, String fileName, long accountId) {
+    public UploadReply.Uploaded upload(ReceivedFile body, String fileName, long accountId) {
         try {
             return media.upload(body, fileName, accountId);
         } catch (IOException e) {
