@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
@@ -35,7 +36,7 @@ public final class MediaRoutes implements Handler {
 
     private final MediaService media;
     /** Responses sent on the zero-copy path; a test reads it to know which path served its bytes. */
-    private final java.util.concurrent.atomic.LongAdder mappedResponses = new java.util.concurrent.atomic.LongAdder();
+    private final LongAdder mappedResponses = new LongAdder();
 
     public MediaRoutes(MediaService media) {
         this.media = media;
