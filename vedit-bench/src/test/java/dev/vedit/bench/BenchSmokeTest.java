@@ -34,8 +34,17 @@ class BenchSmokeTest {
             assertThat(f.value()).as(name).isPositive().isFinite();
             assertThat(f.line()).startsWith(name + " ");
         }
-        for (String compared : List.of("api.query.throughput", "api.submit.p50", "media.upload.8MB", "engine.colour.rtf", "comfyui.task.p50",
-                "startup.serve")) {
+        for (String bound : List.of("media.bound.sha256", "media.bound.multipart_parse", "media.bound.disk_write", "media.bound.disk_write_fsync",
+                "media.bound.loopback_tcp")) {
+            assertThat(byName.get(bound).value()).as(bound).isPositive().isFinite();
+        }
+        if (onPath("nginx") || java.nio.file.Files.isExecutable(Path.of("/usr/sbin/nginx"))) {
+            for (String transfer : List.of("media.upload.8MB", "media.download.8MB")) {
+                assertThat(byName.get(transfer).baseline()).as(transfer).isNotNull().isPositive();
+                assertThat(byName.get(transfer).baselineLabel()).as(transfer).startsWith("nginx");
+            }
+        }
+        for (String compared : List.of("api.query.throughput", "api.submit.p50", "engine.colour.rtf", "comfyui.task.p50", "startup.serve")) {
             assertThat(byName.get(compared).baseline()).as(compared).isNotNull().isPositive();
             assertThat(byName.get(compared).line()).contains("(baseline ", ", ratio ");
         }

@@ -1,7 +1,7 @@
 package dev.vedit.server;
 
 import dev.vedit.server.http.RequestLimits;
-import dev.vedit.server.task.MediaCaps;
+import dev.vedit.server.media.MediaCaps;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.webhook.WebhookSettings;
 import java.nio.file.Path;

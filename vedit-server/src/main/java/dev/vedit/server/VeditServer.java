@@ -31,7 +31,7 @@ import dev.vedit.server.ops.OpsRoutes;
 import dev.vedit.server.outbound.AddressPolicy;
 import dev.vedit.server.outbound.OutboundClient;
 import dev.vedit.server.task.EngineRouter;
-import dev.vedit.server.task.MediaChecks;
+import dev.vedit.server.media.MediaChecks;
 import dev.vedit.server.task.QueueSettings;
 import dev.vedit.server.task.TaskListener;
 import dev.vedit.server.task.TaskReads;
@@ -53,7 +53,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -144,7 +143,7 @@ public final class VeditServer implements AutoCloseable {
                     config.maxUploadBytes(), config.resultTtl(), Duration.ofHours(1), clock);
             OutboundClient outbound = new OutboundClient(new AddressPolicy(config.fetchAllowlist()), Duration.ofSeconds(10), "vedit");
             resources.add(outbound);
-            MediaFetcher fetcher = new MediaFetcher(media, Set.of(), outbound, Duration.ofMinutes(2));
+            MediaFetcher fetcher = new MediaFetcher(media, outbound, Duration.ofMinutes(2));
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 

@@ -30,7 +30,6 @@ import io.javalin.http.Context;
 import io.javalin.http.UploadedFile;
 import io.javalin.config.SizeUnit;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -250,8 +249,11 @@ public final class HttpApi {
                 throw tooLargeUpload();
             }
             UploadedFile file;
+            jakarta.servlet.http.Part part;
             try {
                 file = ctx.uploadedFile("file");
+                // The same part, already parsed and spooled by Jetty: it is moved into the media store, not copied again.
+                part = file == null ? null : ctx.req().getPart("file");
             } catch (Exception e) {
                 // A part header past Jetty's limit (a huge file name) is about the form, not the size: checked first,
                 // as its message may also say "exceeded".
@@ -268,7 +270,7 @@ public final class HttpApi {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
                         "无法读取 multipart 请求体");
             }
-            if (file == null) {
+            if (file == null || part == null) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
             }
             String name = file.filename();
@@ -276,9 +278,7 @@ public final class HttpApi {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the file name is longer than " + MAX_FILE_NAME + " characters (got "
                         + name.length() + "); rename the file", "文件名超过 " + MAX_FILE_NAME + " 个字符（当前 " + name.length() + "），请重命名文件");
             }
-            try (InputStream in = file.content()) {
-                return UploadReply.ok(media.upload(in, name, account.id()));
-            }
+            return UploadReply.ok(media.upload(target -> part.write(target.toString()), name, account.id()));
         });
     }
 

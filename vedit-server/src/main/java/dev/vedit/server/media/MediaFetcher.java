@@ -14,14 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * Brings a task's media input onto local disk. Accepts this server's own download URLs (resolved from the
@@ -34,21 +31,20 @@ public final class MediaFetcher {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final MediaService media;
-    private final Set<String> ownHosts;
+    /** The public base URL's host: a {@code /media/...} path under it, by any scheme or port, is this server's own. */
+    private final String ownHost;
     private final OutboundClient client;
     private final Duration timeout;
 
     /**
-     * @param media     resolves this server's own download URLs
-     * @param ownHosts  further host names under which clients reach this server (the public base URL's host is
-     *                  always one); their {@code /media/...} paths are resolved locally
+     * @param media     resolves this server's own download URLs (those under its public base URL's host)
      * @param client    the outbound client (it enforces the address policy on every hop)
      * @param timeout   the longest one fetch may take, redirects and body included (e.g. 120 s)
      */
-    public MediaFetcher(MediaService media, Set<String> ownHosts, OutboundClient client, Duration timeout) {
+    public MediaFetcher(MediaService media, OutboundClient client, Duration timeout) {
         this.media = media;
-        this.ownHosts = Stream.concat(ownHosts.stream(), Stream.ofNullable(URI.create(media.publicBaseUrl()).getHost()))
-                .map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        String host = URI.create(media.publicBaseUrl()).getHost();
+        this.ownHost = host == null ? null : host.toLowerCase(Locale.ROOT);
         this.client = client;
         this.timeout = timeout;
     }
@@ -66,8 +62,8 @@ public final class MediaFetcher {
             throw invalidUrl("the URL is empty", "链接为空");
         }
         Files.createDirectories(targetDir);
-        if (url.regionMatches(true, 0, "data:", 0, 5)) {
-            return fetchDataUri(url, maxBytes, targetDir);
+        if (DataUri.is(url)) {
+            return fetchDataUri(DataUri.parse(url), maxBytes, targetDir);
         }
         URI uri = parseHttpUri(url);
         Optional<String> ownToken = ownToken(url, uri);
@@ -95,7 +91,7 @@ public final class MediaFetcher {
         String rest;
         if (url.startsWith(base)) {
             rest = url.substring(base.length());
-        } else if (ownHosts.contains(uri.getHost().toLowerCase(Locale.ROOT)) && uri.getRawPath() != null
+        } else if (uri.getHost().toLowerCase(Locale.ROOT).equals(ownHost) && uri.getRawPath() != null
                 && uri.getRawPath().startsWith("/media/")) {
             rest = uri.getRawPath().substring("/media/".length());
         } else {
@@ -141,25 +137,15 @@ public final class MediaFetcher {
         }
     }
 
-    private FetchedMedia fetchDataUri(String url, long maxBytes, Path targetDir) throws IOException {
-        int comma = url.indexOf(',');
-        if (comma < 0 || !url.substring(0, comma).toLowerCase(Locale.ROOT).endsWith(";base64")) {
-            throw invalidUrl("a data: URI must be Base64 encoded, as data:<mime type>;base64,<data>",
-                    "data: URI 必须为 Base64 编码，格式为 data:<MIME 类型>;base64,<数据>");
-        }
-        long payloadChars = url.length() - comma - 1L;
-        if (payloadChars / 4 * 3 - 2 > maxBytes) {
+    private FetchedMedia fetchDataUri(DataUri uri, long maxBytes, Path targetDir) throws IOException {
+        if (uri.maxDecodedBytes() - 2 > maxBytes) {
             throw HashingCopy.tooLarge(maxBytes);
         }
         Path part = targetDir.resolve(UUID.randomUUID() + ".part");
         try {
-            try (InputStream in = Base64.getDecoder().wrap(new StringInputStream(url, comma + 1))) {
+            try (InputStream in = uri.open()) {
                 HashingCopy.copy(in, part, maxBytes);
-            } catch (IOException e) {
-                // The JDK's Base64 stream reports bad characters and bad padding as IOExceptions.
-                if (e instanceof FileSystemException) {
-                    throw e;
-                }
+            } catch (DataUri.BadPayload e) {
                 throw invalidUrl("the data: URI is not valid Base64 (" + e.getMessage() + ")",
                         "data: URI 不是有效的 Base64 编码（" + e.getMessage() + "）");
             }

@@ -7,8 +7,8 @@ import dev.vedit.server.auth.Account;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineOutput;
 import dev.vedit.server.files.DirectoryTree;
+import dev.vedit.server.files.ReceivedFile;
 import dev.vedit.server.http.MediaEndpoints;
-import dev.vedit.server.task.MediaChecks;
 import dev.vedit.server.task.SubmitMedia;
 import dev.vedit.server.task.TaskMedia;
 import dev.vedit.server.task.TaskOutput;
@@ -19,14 +19,11 @@ import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.ValidatedRequest;
 import dev.vedit.wire.VeditException;
 import io.javalin.http.Context;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Locale;
 
 /**
@@ -59,7 +56,7 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     // ---- HTTP ----
 
     @Override
-    public UploadReply.Uploaded upload(InputStream body, String fileName, long accountId) {
+    public UploadReply.Uploaded upload(ReceivedFile body, String fileName, long accountId) {
         try {
             return media.upload(body, fileName, accountId);
         } catch (IOException e) {
@@ -109,7 +106,7 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     private String prepareOne(Account account, ValidatedRequest request, FieldSpec field, String url, int index) {
         String where = field.list() ? field.name() + "[" + index + "]" : field.name();
         String checkedUrl = url;
-        if (url.regionMatches(true, 0, "data:", 0, 5)) {
+        if (DataUri.is(url)) {
             checkedUrl = storeDataUri(account, url, where);
         } else if (!fetcher.isOwnUrl(url)) {
             return url;
@@ -131,11 +128,15 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     }
 
     private String storeDataUri(Account account, String url, String where) {
-        int comma = url.indexOf(',');
-        byte[] payload = url.substring(comma + 1).getBytes(StandardCharsets.US_ASCII);
-        try (InputStream in = new DecodingStream(Base64.getMimeDecoder().wrap(new ByteArrayInputStream(payload)))) {
+        DataUri uri;
+        try {
+            uri = DataUri.parse(url);
+        } catch (VeditException e) {
+            throw new VeditException(e.code(), prefixed(where, e.getMessage()));
+        }
+        try (InputStream in = uri.open()) {
             return media.upload(in, where, account.id()).downloadUrl();
-        } catch (IllegalArgumentException | DecodingStream.BadPayload e) {
+        } catch (DataUri.BadPayload e) {
             throw VeditException.of(ErrorCode.INVALID_URL, where + " is a data: URI whose payload is not valid base64",
                     where + " 是 data: URI，但其内容不是有效的 base64");
         } catch (IOException e) {
@@ -223,40 +224,5 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     /** Runs {@link MediaService#cleanup()}; for a periodic task. */
     public void cleanup() {
         media.cleanup();
-    }
-
-
-    /**
-     * The base64 decoder reports bad input as an IOException, like a storage failure; this tells the two apart,
-     * so a client's broken payload is its error (1001) and a full disk is ours (1010).
-     */
-    private static final class DecodingStream extends java.io.FilterInputStream {
-        static final class BadPayload extends RuntimeException {
-            BadPayload(IOException cause) {
-                super(cause);
-            }
-        }
-
-        DecodingStream(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() {
-            try {
-                return super.read();
-            } catch (IOException e) {
-                throw new BadPayload(e);
-            }
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-            try {
-                return super.read(b, off, len);
-            } catch (IOException e) {
-                throw new BadPayload(e);
-            }
-        }
     }
 }

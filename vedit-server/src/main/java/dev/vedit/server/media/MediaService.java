@@ -1,6 +1,7 @@
 package dev.vedit.server.media;
 
 import dev.vedit.server.db.Sql;
+import dev.vedit.server.files.ReceivedFile;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.UploadReply;
 import dev.vedit.wire.VeditException;
@@ -80,16 +81,39 @@ public final class MediaService {
     public UploadReply.Uploaded upload(InputStream body, String originalFileName, long accountId) throws IOException {
         Path temp = Files.createTempFile(tempDir, "upload-", ".part");
         try {
-            HashingCopy.Result copied = HashingCopy.copy(body, temp, maxUploadBytes);
-            MediaFormat format = uploadableFormat(temp, copied.size(), originalFileName);
-            String name = copied.sha256() + "." + format.extension();
-            String key = UPLOAD_PREFIX + "/" + name;
-            record(key, copied, format, temp);
-            MediaLink link = createLink(key, accountId, name, linkTtl);
-            return new UploadReply.Uploaded(format.mediaType(), link.url(), key, Long.toString(copied.size()));
+            return stored(temp, HashingCopy.copy(body, temp, maxUploadBytes), originalFileName, accountId);
         } finally {
             Files.deleteIfExists(temp);
         }
+    }
+
+    /**
+     * Stores an upload the HTTP layer has already received to a file of its own: the file is moved here, not
+     * copied (a second write of every byte was the largest cost of a large upload after receiving it), then
+     * hashed from the page cache.
+     *
+     * @throws VeditException as {@link #upload(InputStream, String, long)}
+     */
+    public UploadReply.Uploaded upload(ReceivedFile body, String originalFileName, long accountId) throws IOException {
+        Path temp = Files.createTempFile(tempDir, "upload-", ".part");
+        try {
+            body.moveTo(temp);
+            if (Files.size(temp) > maxUploadBytes) {
+                throw HashingCopy.tooLarge(maxUploadBytes);
+            }
+            return stored(temp, HashingCopy.hash(temp), originalFileName, accountId);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private UploadReply.Uploaded stored(Path temp, HashingCopy.Result content, String originalFileName, long accountId) throws IOException {
+        MediaFormat format = uploadableFormat(temp, content.size(), originalFileName);
+        String name = content.sha256() + "." + format.extension();
+        String key = UPLOAD_PREFIX + "/" + name;
+        record(key, content, format, temp);
+        MediaLink link = createLink(key, accountId, name, linkTtl);
+        return new UploadReply.Uploaded(format.mediaType(), link.url(), key, Long.toString(content.size()));
     }
 
     /**

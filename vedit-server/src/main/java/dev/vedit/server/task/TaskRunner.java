@@ -29,9 +29,9 @@ final class TaskRunner {
     private final ObjectMapper json;
     private final EngineRouter engines;
     private final TaskMedia media;
-    private final MediaChecks checks;
+    private final InputChecks checks;
 
-    TaskRunner(ObjectMapper json, EngineRouter engines, TaskMedia media, MediaChecks checks) {
+    TaskRunner(ObjectMapper json, EngineRouter engines, TaskMedia media, InputChecks checks) {
         this.json = json;
         this.engines = engines;
         this.media = media;

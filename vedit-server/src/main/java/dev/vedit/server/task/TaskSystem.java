@@ -27,7 +27,7 @@ public final class TaskSystem implements AutoCloseable {
      * @param endHook  runs in the transaction of every terminal transition (webhook deliveries)
      * @param pollOnly on PostgreSQL, do not hold a LISTEN connection: workers find tasks submitted elsewhere by polling
      */
-    public static TaskSystem start(Database db, EngineRouter engines, TaskMedia media, SubmitMedia submitMedia, MediaChecks checks,
+    public static TaskSystem start(Database db, EngineRouter engines, TaskMedia media, SubmitMedia submitMedia, InputChecks checks,
                                    QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners,
                                    TaskEndHook endHook, boolean pollOnly) {
         // Every submit NOTIFYs on PostgreSQL (cheap, and it passes through connection poolers); only LISTENing is optional.

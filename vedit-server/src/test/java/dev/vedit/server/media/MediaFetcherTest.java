@@ -20,7 +20,6 @@ import dev.vedit.server.outbound.AddressPolicy;
 import dev.vedit.server.outbound.OutboundClient;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.assertj.core.api.ThrowableAssert;
@@ -50,7 +49,7 @@ class MediaFetcherTest {
         // Our own public base URL is this test server: fetching an own URL must not reach it.
         fx = new MediaFixture(dir, base(), LIMIT);
         client = new OutboundClient(new AddressPolicy(List.of("127.0.0.1")), Duration.ofSeconds(2), "vedit-test");
-        fetcher = new MediaFetcher(fx.media, Set.of("vedit.example"), client, Duration.ofSeconds(2));
+        fetcher = new MediaFetcher(fx.media, client, Duration.ofSeconds(2));
         target = dir.resolve("inputs");
     }
 
@@ -214,7 +213,7 @@ class MediaFetcherTest {
     @Test
     void privateAddressesAreRefusedWithoutAnAllowlist() {
         try (OutboundClient strictClient = new OutboundClient(new AddressPolicy(List.of()), Duration.ofSeconds(2), "vedit-test")) {
-            MediaFetcher strict = new MediaFetcher(fx.media, Set.of(), strictClient, Duration.ofSeconds(2));
+            MediaFetcher strict = new MediaFetcher(fx.media, strictClient, Duration.ofSeconds(2));
             assertFails(() -> strict.fetch(base() + "/image.png", LIMIT, target), ErrorCode.INVALID_URL, false,
                     "private or reserved");
             assertFails(() -> strict.fetch("http://169.254.169.254/latest/meta-data/", LIMIT, target),
@@ -259,6 +258,23 @@ class MediaFetcherTest {
     }
 
     @Test
+    void aDataUriWrappedIntoLinesDecodesAsTheSameBytesAtSubmitAndInTheWorker() throws IOException {
+        // MIME base64 (76 characters a line, CRLF), as many encoders write it: one decoder now reads it everywhere.
+        String uri = "data:image/png;base64," + Base64.getMimeEncoder().encodeToString(png);
+        assertThat(uri).contains("\r\n");
+
+        FetchedMedia fetched = fetcher.fetch(uri, LIMIT, target);
+        DataUri parsed = DataUri.parse(uri);
+        byte[] decoded;
+        try (java.io.InputStream in = parsed.open()) {
+            decoded = in.readAllBytes();
+        }
+
+        assertThat(fetched.path()).hasBinaryContent(png);
+        assertThat(decoded).isEqualTo(png);
+    }
+
+    @Test
     void dataUriWithBadBase64IsAnInvalidUrl() throws IOException {
         assertFails(() -> fetcher.fetch("data:image/png;base64,iVBO$$$=", LIMIT, target), ErrorCode.INVALID_URL, false, "Base64");
         assertFails(() -> fetcher.fetch("data:image/png,rawtext", LIMIT, target), ErrorCode.INVALID_URL, false, "Base64");
@@ -287,11 +303,11 @@ class MediaFetcherTest {
     }
 
     @Test
-    void ownHostNamesAreResolvedLocallyToo() throws IOException {
+    void theOwnHostUnderAnotherSchemeOrPortIsResolvedLocallyToo() throws IOException {
         UploadReply.Uploaded uploaded = fx.media.upload(new ByteArrayInputStream(png), "a.png", MediaFixture.ACCOUNT);
         String path = uploaded.downloadUrl().substring(base().length());
 
-        FetchedMedia fetched = fetcher.fetch("https://vedit.example" + path, LIMIT, target);
+        FetchedMedia fetched = fetcher.fetch("https://127.0.0.1:1" + path, LIMIT, target);
 
         assertThat(fetched.path()).hasBinaryContent(png);
         assertThat(requests).hasValue(0);

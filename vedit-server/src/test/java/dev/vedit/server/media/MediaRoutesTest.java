@@ -143,4 +143,35 @@ class MediaRoutesTest {
 
         assertThat(get(url, null).statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void aRangeAcrossMappedChunksOfALocalFileComesFromTheZeroCopyPathByteForByte() throws Exception {
+        // Larger than two mapped chunks, with content that differs at every position, so a chunk sent twice,
+        // skipped or shifted by a byte shows.
+        int size = (int) (2 * MediaRoutes.MAPPED_CHUNK + 12_345);
+        byte[] big = SampleMedia.mp4(size - SampleMedia.mp4(0).length);
+        java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+        for (int i = 64; i < big.length; i++) {
+            big[i] = (byte) random.nextInt();
+        }
+        Path file = dir.resolve("big-output.mp4");
+        java.nio.file.Files.write(file, big);
+        StoredMedia stored = fx.media.storeFile(file);
+        String bigUrl = fx.media.createLink(stored.key(), MediaFixture.ACCOUNT, "big.mp4", Duration.ofHours(1)).url();
+        long before = routes.mappedResponses();
+
+        long first = MediaRoutes.MAPPED_CHUNK - 1000;
+        long last = 2 * MediaRoutes.MAPPED_CHUNK + 1000;
+        HttpResponse<byte[]> part = get(bigUrl, "bytes=" + first + "-" + last);
+        HttpResponse<byte[]> whole = get(bigUrl, null);
+        HttpResponse<byte[]> tail = get(bigUrl, "bytes=-777");
+
+        assertThat(part.statusCode()).isEqualTo(206);
+        assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes " + first + "-" + last + "/" + size);
+        assertThat(part.body()).isEqualTo(Arrays.copyOfRange(big, (int) first, (int) last + 1));
+        assertThat(whole.statusCode()).isEqualTo(200);
+        assertThat(whole.body()).isEqualTo(big);
+        assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(big, size - 777, size));
+        assertThat(routes.mappedResponses() - before).as("responses served from the mapped file").isEqualTo(3);
+    }
 }

@@ -1,8 +1,9 @@
-package dev.vedit.server.task;
+package dev.vedit.server.media;
 
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.facts.MediaInfo;
+import dev.vedit.server.task.InputChecks;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.FieldSpec;
 import dev.vedit.wire.ModelSpec;
@@ -12,9 +13,10 @@ import java.time.Duration;
 
 /**
  * Probes fetched media before any decoding work and enforces the model's limits and the global caps, so a
- * bad or oversized input fails fast with a clear code instead of occupying a worker.
+ * bad or oversized input fails fast with a clear code instead of occupying a worker. It lives with the media
+ * (it is FFmpeg's judgement of a file); the task system sees it only as {@link InputChecks}.
  */
-public final class MediaChecks {
+public final class MediaChecks implements InputChecks {
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(20);
 
     private final Ffmpeg ffmpeg;
@@ -25,6 +27,7 @@ public final class MediaChecks {
         this.caps = caps;
     }
 
+    @Override
     public MediaInfo checkVideo(Path file, FieldSpec field, ModelSpec model) throws EngineFailure {
         MediaInfo info = probe(file, field.name());
         if (!info.hasVideo()) {
@@ -63,6 +66,7 @@ public final class MediaChecks {
         return info;
     }
 
+    @Override
     public void checkImage(Path file, FieldSpec field, int index) throws EngineFailure {
         String name = field.name() + "[" + index + "] (Figure " + (index + 1) + ")";
         MediaInfo info = probe(file, name);

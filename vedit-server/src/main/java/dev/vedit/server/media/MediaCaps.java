@@ -1,4 +1,4 @@
-package dev.vedit.server.task;
+package dev.vedit.server.media;
 
 /**
  * Global caps on input media, applied on top of each model's own limits.

@@ -1,4 +1,4 @@
-package dev.vedit.server.task;
+package dev.vedit.server.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
