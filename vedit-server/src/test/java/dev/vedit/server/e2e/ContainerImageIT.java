@@ -53,6 +53,7 @@ class ContainerImageIT {
     static Path work;
 
     private static JsonNode config;
+    private static JsonNode manifest;
     /** Every path in the image (absolute) with its tar entry mode, later layers over earlier ones. */
     private static final Map<String, Integer> modes = new LinkedHashMap<>();
     private static Path rootfs;
@@ -68,7 +69,7 @@ class ContainerImageIT {
                 }
             }
         }
-        JsonNode manifest = JSON.readTree(blobs.resolve("manifest.json").toFile()).get(0);
+        manifest = JSON.readTree(blobs.resolve("manifest.json").toFile()).get(0);
         config = JSON.readTree(blobs.resolve(manifest.get("Config").asText().replace('/', '_')).toFile()).get("config");
         rootfs = Files.createDirectories(work.resolve("rootfs"));
         for (JsonNode layer : manifest.get("Layers")) {
@@ -103,6 +104,34 @@ class ContainerImageIT {
         assertThat(config.get("Volumes").has("/data")).isTrue();
         assertThat(config.get("WorkingDir").asText()).isEqualTo("/data");
         assertThat(config.get("User").asText()).isEqualTo("10001:10001");
+    }
+
+    /**
+     * The compose file (repository root) runs this image, sets only variables the service reads, and is the one the
+     * README shows.
+     */
+    @Test
+    void theComposeFileRunsThisImageWithOptionsTheServiceKnows() throws IOException {
+        Path repo = Path.of("").toAbsolutePath().getParent();
+        String compose = Files.readString(repo.resolve("compose.yaml"));
+        assertThat(compose).contains("image: " + manifest.get("RepoTags").get(0).asText() + "\n");
+        String sources;
+        try (Stream<Path> files = Files.walk(repo.resolve("vedit-server/src/main/java"))) {
+            StringBuilder all = new StringBuilder();
+            for (Path f : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                all.append(Files.readString(f));
+            }
+            sources = all.toString();
+        }
+        java.util.regex.Matcher names = java.util.regex.Pattern.compile("(?m)^\\s+(VEDIT_[A-Z0-9_]+):").matcher(compose);
+        int count = 0;
+        while (names.find()) {
+            count++;
+            String name = names.group(1);
+            assertThat(sources.contains("\"" + name + "\"") || sources.contains("env:" + name)).as("the service reads %s", name).isTrue();
+        }
+        assertThat(count).isGreaterThanOrEqualTo(7);
+        assertThat(Files.readString(repo.resolve("README.md"))).as("the README shows compose.yaml as it is").contains(compose);
     }
 
     @Test
