@@ -169,6 +169,10 @@ public final class VeditServer implements AutoCloseable {
             HttpApi api = new HttpApi(tasks.service(), apiKeys, gateway, webhooks, json,
                     new HttpApi.HttpSettings(config.maxJsonBodyBytes(), config.maxUploadBytes(), Files.createDirectories(dataDir.resolve("tmp")),
                             config.requestLimits()));
+            if (db.postgres()) {
+                // Every node on PostgreSQL may have siblings behind the same load balancer: one bucket per key for all.
+                api.withSharedRateLimit(db.jdbi());
+            }
             Health health = health(db, dataDir, deployment);
             api.onRefusal(metrics::refused);
             WorkflowRegistry workflowRegistry = new WorkflowRegistry(db.jdbi(), json, clock);

@@ -60,7 +60,7 @@ public final class HttpApi {
     private final ObjectMapper json;
     private final ModelCatalog catalog = ModelCatalog.standard();
     private final HttpSettings settings;
-    private final KeyRateLimiter rateLimiter;
+    private volatile RateLimiter rateLimiter;
     private volatile Health health;
     private volatile java.util.function.Consumer<ErrorCode> refusals = code -> { };
     private WorkflowRoutes workflows;
@@ -74,6 +74,15 @@ public final class HttpApi {
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
         this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);
+    }
+
+    /**
+     * Keeps the per-key rate limit in the shared PostgreSQL database instead of this process (before {@link #create}):
+     * api nodes of one deployment then share each key's bucket.
+     */
+    public HttpApi withSharedRateLimit(org.jdbi.v3.core.Jdbi jdbi) {
+        this.rateLimiter = new SharedRateLimiter(jdbi, settings.limits());
+        return this;
     }
 
     /** Serves RunningHub's workflow and AI-app API with this service (before {@link #create}). */
@@ -533,8 +542,9 @@ public final class HttpApi {
     }
 
     private void rateLimit(Account account) {
-        if (!rateLimiter.tryAcquire(account.id())) {
-            String wait = String.format(java.util.Locale.ROOT, "%.2f", rateLimiter.secondsUntilNext(account.id()));
+        RateLimiter.Admission admission = rateLimiter.admit(account.id());
+        if (!admission.admitted()) {
+            String wait = String.format(java.util.Locale.ROOT, "%.2f", admission.retryAfterSeconds());
             String rate = String.format(java.util.Locale.ROOT, "%s requests/s (burst %d)", fmt(settings.limits().perSecond()), settings.limits().burst());
             throw VeditException.of(ErrorCode.RATE_LIMITED, "this API key is limited to " + rate + "; retry in " + wait + " s",
                     "该 API Key 限速为每秒 " + fmt(settings.limits().perSecond()) + " 次（突发 " + settings.limits().burst() + " 次）；请在 " + wait + " 秒后重试");

@@ -5,10 +5,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per account: {@code burst} requests at once, refilled at {@code perSecond}. Keyed by the
- * account (not the key text) so no secret is held here, and the map is bounded by the number of accounts.
+ * A token bucket per account, in this process's memory: {@code burst} requests at once, refilled at {@code perSecond}.
+ * Keyed by the account (not the key text) so no secret is held here, and the map is bounded by the number of
+ * accounts. For the embedded database, which one process holds; api nodes sharing PostgreSQL use
+ * {@link SharedRateLimiter}, or each would grant the whole rate.
  */
-final class KeyRateLimiter {
+final class KeyRateLimiter implements RateLimiter {
     private final double perSecond;
     private final int burst;
     private final LongSupplier nanoTime;
@@ -26,6 +28,11 @@ final class KeyRateLimiter {
             return true;
         }
         return buckets.computeIfAbsent(accountId, id -> new Bucket(burst, nanoTime.getAsLong())).take(perSecond, burst, nanoTime.getAsLong());
+    }
+
+    @Override
+    public Admission admit(long accountId) {
+        return tryAcquire(accountId) ? Admission.ADMITTED : new Admission(false, secondsUntilNext(accountId));
     }
 
     /** Seconds until the account's next token, for the error message. */
