@@ -1,5 +1,6 @@
 package dev.vedit.server.http;
 
+import dev.vedit.server.db.Sql;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -10,20 +11,7 @@ import org.jdbi.v3.core.Jdbi;
  * refused request writes nothing. Time is the database's clock, so nodes with skewed clocks still agree.
  */
 final class SharedRateLimiter implements RateLimiter {
-    /**
-     * {@code taken} returns a row only when the request is admitted (the conflict update's WHERE is the admission
-     * test; a first request inserts). {@code before} reads the bucket as it stood, for the wait of a refusal:
-     * a data-modifying CTE's sibling sees the rows from before the statement.
-     */
-    private static final String ADMIT = """
-            WITH clock AS (SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT) AS now_us),
-            before AS (SELECT tat FROM rate_buckets WHERE account_id = :account),
-            taken AS (
-                INSERT INTO rate_buckets (account_id, tat) SELECT :account, now_us + :interval FROM clock
-                ON CONFLICT (account_id) DO UPDATE SET tat = GREATEST(rate_buckets.tat, EXCLUDED.tat - :interval) + :interval
-                WHERE GREATEST(rate_buckets.tat, EXCLUDED.tat - :interval) + :interval - (EXCLUDED.tat - :interval) <= :window
-                RETURNING tat)
-            SELECT (SELECT COUNT(*) FROM taken) AS admitted, (SELECT tat FROM before) - now_us AS ahead FROM clock""";
+    private static final String ADMIT = Sql.load(SharedRateLimiter.class, "admit");
 
     private final Jdbi jdbi;
     private final long intervalMicros;
