@@ -31,127 +31,107 @@ public final class Main {
     }
 
     /** {@code vedit serve}: runs the service until interrupted. */
-    @Command(name = "serve", mixinStandardHelpOptions = true,
+    @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
             description = "Start the service (API and workers) on an embedded database, or on PostgreSQL with --db-url.",
             footer = {"", "Environment: VEDIT_API_KEY=key1,key2 provisions exactly these keys (one account each) instead of generating one.",
-                    "Every option can also be set as VEDIT_<OPTION> (e.g. VEDIT_PORT=9000, VEDIT_DB_URL=...)."})
+                    "Every option can also be set as VEDIT_<OPTION> (e.g. VEDIT_PORT=9000, VEDIT_DB_URL=...); --route as VEDIT_ROUTES=ENDPOINT=ENGINE,…"})
     static final class Serve implements Callable<Integer> {
-        @Option(names = "--host", defaultValue = "${env:VEDIT_HOST:-127.0.0.1}", description = "Address to listen on (default ${DEFAULT-VALUE}).")
+        @Option(names = "--host", description = "Address to listen on (default ${DEFAULT-VALUE}).")
         String host;
-        @Option(names = "--port", defaultValue = "${env:VEDIT_PORT:-8080}", description = "Port to listen on (default ${DEFAULT-VALUE}).")
+        @Option(names = "--port", description = "Port to listen on (default ${DEFAULT-VALUE}).")
         int port;
-        @Option(names = "--data-dir", defaultValue = "${env:VEDIT_DATA_DIR:-./vedit-data}",
-                description = "Database (embedded mode), media and work files (default ${DEFAULT-VALUE}).")
+        @Option(names = "--data-dir", description = "Database (embedded mode), media and work files (default ${DEFAULT-VALUE}).")
         Path dataDir;
-        @Option(names = "--public-url", defaultValue = "${env:VEDIT_PUBLIC_URL}",
-                description = "Base of the URLs handed out (download_url, results), e.g. https://vedit.example.com (default http://HOST:PORT).")
+        @Option(names = "--public-url", description = "Base of the URLs handed out (download_url, results), e.g. https://vedit.example.com (default http://HOST:PORT).")
         String publicUrl;
-        @Option(names = "--db-url", defaultValue = "${env:VEDIT_DB_URL}", description = "JDBC URL, e.g. jdbc:postgresql://db/vedit (default: embedded H2 in the data dir).")
+        @Option(names = "--db-url", description = "JDBC URL, e.g. jdbc:postgresql://db/vedit (default: embedded H2 in the data dir).")
         String dbUrl;
-        @Option(names = "--db-user", defaultValue = "${env:VEDIT_DB_USER}", description = "Database user.")
+        @Option(names = "--db-user", description = "Database user.")
         String dbUser;
-        @Option(names = "--db-password", defaultValue = "${env:VEDIT_DB_PASSWORD}", description = "Database password.")
+        @Option(names = "--db-password", description = "Database password.")
         String dbPassword;
-        @Option(names = "--workers", defaultValue = "${env:VEDIT_WORKERS:--1}", description = "Worker threads (default: one per core; 0 runs no tasks here).")
+        @Option(names = "--workers", description = "Worker threads (default: one per core, here ${DEFAULT-VALUE}; 0 runs no tasks here).")
         int workers;
-        @Option(names = "--key-concurrency", defaultValue = "${env:VEDIT_KEY_CONCURRENCY:--1}",
-                description = "Tasks one API key may run at once, for new keys (default: the worker count).")
-        int keyConcurrency;
-        @Option(names = "--key-queue", defaultValue = "${env:VEDIT_KEY_QUEUE:-1000}", description = "Tasks one API key may have queued, for new keys (default ${DEFAULT-VALUE}).")
+        @Option(names = "--key-concurrency", description = "Tasks one API key may run at once, for new keys (default: the worker count).")
+        Integer keyConcurrency;
+        @Option(names = "--key-queue", description = "Tasks one API key may have queued, for new keys (default ${DEFAULT-VALUE}).")
         int keyQueue;
-        @Option(names = "--max-attempts", defaultValue = "${env:VEDIT_MAX_ATTEMPTS:-3}", description = "Attempts per task on transient failures (default ${DEFAULT-VALUE}).")
+        @Option(names = "--max-attempts", description = "Attempts per task on transient failures (default ${DEFAULT-VALUE}).")
         int maxAttempts;
-        @Option(names = "--task-timeout", defaultValue = "${env:VEDIT_TASK_TIMEOUT:-15m}", description = "Longest run of one attempt, e.g. 90s, 15m (default ${DEFAULT-VALUE}).")
+        @Option(names = "--task-timeout", description = "Longest run of one attempt, e.g. 90s, 15m (default ${DEFAULT-VALUE}).")
         String taskTimeout;
-        @Option(names = "--result-ttl", defaultValue = "${env:VEDIT_RESULT_TTL:-24h}", description = "How long result and upload URLs work, e.g. 24h, 7d (default ${DEFAULT-VALUE}).")
+        @Option(names = "--result-ttl", description = "How long result and upload URLs work, e.g. 24h, 7d (default ${DEFAULT-VALUE}).")
         String resultTtl;
-        @Option(names = "--max-upload-mb", defaultValue = "${env:VEDIT_MAX_UPLOAD_MB:-200}", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
+        @Option(names = "--max-upload-mb", description = "Largest upload in MB (default ${DEFAULT-VALUE}).")
         long maxUploadMb;
-        @Option(names = "--metrics-token", defaultValue = "${env:VEDIT_METRICS_TOKEN}",
-                description = "Bearer token that /metrics requires (default: /metrics is open; it shows counts and latencies only).")
+        @Option(names = "--metrics-token", description = "Bearer token that /metrics requires (default: /metrics is open; it shows counts and latencies only).")
         String metricsToken;
         @Option(names = {"--allow-outbound", "--allow-fetch"}, split = ",",
-                defaultValue = "${env:VEDIT_ALLOW_OUTBOUND:-${env:VEDIT_ALLOW_FETCH}}",
                 description = "Hosts or CIDR ranges that media URLs and webhooks may reach although private/loopback, "
                         + "e.g. 127.0.0.1,10.0.0.0/8 (--allow-fetch is the old name).")
         List<String> allowOutbound;
-        @Option(names = "--webhook-retry-schedule", split = ",", defaultValue = "${env:VEDIT_WEBHOOK_RETRY_SCHEDULE}",
-                description = "Waits between webhook attempts, jittered ±20%% (default 10s,1m,5m,15m,30m,1h,2h,4h,8h,12h: 11 attempts over ~28 h).")
+        @Option(names = "--webhook-retry-schedule", split = ",", description = "Waits between webhook attempts, jittered ±20%% (default ${DEFAULT-VALUE}: 11 attempts over ~28 h).")
         List<String> webhookRetrySchedule;
-        @Option(names = "--webhook-timeout", defaultValue = "${env:VEDIT_WEBHOOK_TIMEOUT:-10s}",
-                description = "Longest webhook attempt, connect to answer (default ${DEFAULT-VALUE}).")
+        @Option(names = "--webhook-timeout", description = "Longest webhook attempt, connect to answer (default ${DEFAULT-VALUE}).")
         String webhookTimeout;
-        @Option(names = "--webhook-slots", defaultValue = "${env:VEDIT_WEBHOOK_SLOTS:-16}",
-                description = "Webhook attempts in flight at once in this process (default ${DEFAULT-VALUE}).")
+        @Option(names = "--webhook-slots", description = "Webhook attempts in flight at once in this process (default ${DEFAULT-VALUE}).")
         int webhookSlots;
-        @Option(names = "--role", defaultValue = "${env:VEDIT_ROLE:-all}",
-                description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
+        @Option(names = "--role", description = "all (API and workers), api (HTTP API only) or worker (runs tasks; HTTP answers /healthz only); "
                         + "api and worker need a shared PostgreSQL (--db-url) and S3 media (--media-store) (default ${DEFAULT-VALUE}).")
         String role;
-        @Option(names = "--media-store", defaultValue = "${env:VEDIT_MEDIA_STORE:-disk}",
-                description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "
+        @Option(names = "--media-store", description = "disk (under the data dir) or s3://BUCKET[/PREFIX], shared by all nodes; S3-compatible servers via "
                         + "VEDIT_S3_ENDPOINT, credentials from AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, region AWS_REGION (default ${DEFAULT-VALUE}).")
         String mediaStore;
-        @Option(names = "--stale-after", defaultValue = "${env:VEDIT_STALE_AFTER:-30s}",
-                description = "A running attempt whose worker has not heart-beaten for this long (e.g. its machine died) is re-queued "
+        @Option(names = "--stale-after", description = "A running attempt whose worker has not heart-beaten for this long (e.g. its machine died) is re-queued "
                         + "by another worker; at least 3 heartbeats, 9s (default ${DEFAULT-VALUE}).")
         String staleAfter;
-        @Option(names = "--poll-only", defaultValue = "${env:VEDIT_POLL_ONLY:-false}",
-                description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
+        @Option(names = "--poll-only", description = "On PostgreSQL, find work by polling only, without a LISTEN connection (for poolers in transaction mode).")
         boolean pollOnly;
-        @Option(names = "--rate-limit", defaultValue = "${env:VEDIT_RATE_LIMIT:-100}",
-                description = "Requests per second one API key may make on average; 0 for no limit (default ${DEFAULT-VALUE}).")
+        @Option(names = "--rate-limit", description = "Requests per second one API key may make on average; 0 for no limit (default ${DEFAULT-VALUE}).")
         double rateLimit;
-        @Option(names = "--rate-burst", defaultValue = "${env:VEDIT_RATE_BURST:-200}",
-                description = "Requests one API key may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
+        @Option(names = "--rate-burst", description = "Requests one API key may make at once before --rate-limit applies (default ${DEFAULT-VALUE}).")
         int rateBurst;
-        @Option(names = "--idle-timeout", defaultValue = "${env:VEDIT_IDLE_TIMEOUT:-30s}",
-                description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
+        @Option(names = "--idle-timeout", description = "Close a connection that sends nothing for this long, e.g. 30s (default ${DEFAULT-VALUE}).")
         String idleTimeout;
 
-        @Option(names = "--comfyui", split = ";", defaultValue = "${env:VEDIT_COMFYUI}",
-                description = "ComfyUI servers for generative edits: URL[,URL…] (the default pool) or POOL=URL[,URL…] (a named pool, "
+        @Option(names = "--comfyui", split = ";", description = "ComfyUI servers for generative edits: URL[,URL…] (the default pool) or POOL=URL[,URL…] (a named pool, "
                         + "e.g. for bigger GPUs); repeat for several pools.")
         List<String> comfyui;
-        @Option(names = "--comfyui-templates", defaultValue = "${env:VEDIT_COMFYUI_TEMPLATES}",
-                description = "Directory of ComfyUI workflow templates, one per endpoint, named like kling-video-o3-pro__video-edit.json "
+        @Option(names = "--comfyui-templates", description = "Directory of ComfyUI workflow templates, one per endpoint, named like kling-video-o3-pro__video-edit.json "
                         + "(default: the built-in Wan 2.1 VACE template for every endpoint).")
         Path comfyuiTemplates;
-        @Option(names = "--relay-url", defaultValue = "${env:VEDIT_RELAY_URL}",
-                description = "An upstream RunningHub-compatible API to relay generative edits to, e.g. https://www.runninghub.cn "
+        @Option(names = "--relay-url", description = "An upstream RunningHub-compatible API to relay generative edits to, e.g. https://www.runninghub.cn "
                         + "(a URL ending in /openapi/v2 means the same); its key in VEDIT_RELAY_KEY.")
         String relayUrl;
         @Option(names = "--route", description = "ENDPOINT=ENGINE with ENGINE local, comfyui, relay or auto (repeatable; env "
                 + "VEDIT_ROUTES=ENDPOINT=ENGINE,…). Default: auto once --comfyui or --relay-url is set (the local engine plans first, "
                 + "prompts it refuses as generative go to the generative engine), else local.")
         List<String> routes;
-        @Option(names = "--workflow-inline", defaultValue = "${env:VEDIT_WORKFLOW_INLINE:-false}",
-                description = "Let workflow create requests carry their own graph (the 'workflow' string): it runs arbitrary graphs on "
+        @Option(names = "--workflow-inline", description = "Let workflow create requests carry their own graph (the 'workflow' string): it runs arbitrary graphs on "
                         + "your GPUs, so it is off unless set (default ${DEFAULT-VALUE}).")
         boolean workflowInline;
-        @Option(names = "--workflow-nodes", split = ",", defaultValue = "${env:VEDIT_WORKFLOW_NODES}",
-                description = "With --workflow-inline: the only node classes an inline workflow may use, e.g. "
+        @Option(names = "--workflow-nodes", split = ",", description = "With --workflow-inline: the only node classes an inline workflow may use, e.g. "
                         + "LoadImage,ImageInvert,SaveImage (default: any class the servers have).")
         List<String> workflowNodes;
 
         @Override
         public Integer call() throws Exception {
+            ServeDefaults environment = new ServeDefaults();
             QueueSettings defaults = QueueSettings.defaults();
             int workerCount = workers >= 0 ? workers : defaults.workers();
             QueueSettings queue = new QueueSettings(workerCount, Math.max(1, maxAttempts), defaults.retryBase(), defaults.retryMax(),
                     defaults.pollInterval(), defaults.heartbeatInterval(), parseDuration(staleAfter), parseDuration(taskTimeout));
-            String envKeys = System.getenv("VEDIT_API_KEY");
+            String envKeys = environment.environment("VEDIT_API_KEY");
             List<String> keys = envKeys == null ? List.of()
                     : Arrays.stream(envKeys.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList();
             // On top of the defaults (media caps, JSON body limit, webhook poll interval are not options): what the options set.
             ServerConfig base = ServerConfig.defaults(dataDir);
             ServerConfig config = base.toBuilder()
                     .host(host).port(port).publicUrl(publicUrl).dbUrl(dbUrl).dbUser(dbUser).dbPassword(dbPassword).apiKeys(keys)
-                    .keyConcurrency(keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount)).keyQueueLimit(keyQueue).queue(queue)
+                    .keyConcurrency(keyConcurrency != null && keyConcurrency > 0 ? keyConcurrency : Math.max(1, workerCount)).keyQueueLimit(keyQueue).queue(queue)
                     .resultTtl(parseDuration(resultTtl)).maxUploadBytes(maxUploadMb * 1024 * 1024)
                     .fetchAllowlist(allowOutbound == null ? List.of() : allowOutbound)
-                    .webhooks(new WebhookSettings(webhookRetrySchedule == null ? WebhookSettings.DEFAULT_SCHEDULE
-                            : webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
+                    .webhooks(new WebhookSettings(webhookRetrySchedule.stream().map(Main::parseDuration).toList(),
                             parseDuration(webhookTimeout), webhookSlots, base.webhooks().pollInterval()))
                     .requestLimits(new RequestLimits(rateLimit, rateBurst, parseDuration(idleTimeout)))
                     .build();
@@ -159,9 +139,9 @@ public final class Main {
             try {
                 // Cross-field checks (--stale-after against the heartbeat, --role against the database and media store,
                 // --relay-url against its key) are ServerConfig.validate's, run by start: a mistake is exit 2 with its message.
-                config = config.withEngines(engineSettings());
+                config = config.withEngines(engineSettings(environment));
                 server = VeditServer.start(config.withDeployment(new Deployment(Deployment.Role.parse(role), mediaStore,
-                        System.getenv("VEDIT_S3_ENDPOINT"), System.getenv("AWS_REGION"), pollOnly)),
+                        environment.environment("VEDIT_S3_ENDPOINT"), environment.environment("AWS_REGION"), pollOnly)),
                         VeditServer.Extras.NONE.withMetricsToken(metricsToken));
             } catch (IllegalArgumentException e) {
                 // A configuration mistake: say what to change, without a stack trace.
@@ -196,9 +176,9 @@ public final class Main {
         }
 
         /** The engines beside the local one, from the options and VEDIT_COMFYUI / VEDIT_RELAY_KEY / VEDIT_ROUTES. */
-        private EngineSettings engineSettings() {
+        private EngineSettings engineSettings(ServeDefaults environment) {
             List<String> routePairs = new java.util.ArrayList<>();
-            String envRoutes = System.getenv("VEDIT_ROUTES");
+            String envRoutes = environment.environment("VEDIT_ROUTES");
             if (envRoutes != null && !envRoutes.isBlank()) {
                 Arrays.stream(envRoutes.split(",")).map(String::strip).filter(p -> !p.isEmpty()).forEach(routePairs::add);
             }
@@ -206,7 +186,7 @@ public final class Main {
                 routePairs.addAll(routes);
             }
             Map<String, String> parsed = EngineRouter.parseRoutes(routePairs);
-            String relayKey = System.getenv("VEDIT_RELAY_KEY");
+            String relayKey = environment.environment("VEDIT_RELAY_KEY");
             return EngineSettings.localOnly()
                     .withComfyUi(EngineSettings.parseComfyUi(comfyui == null ? List.of() : comfyui), comfyuiTemplates)
                     .withRelay(relayUrl == null || relayUrl.isBlank() ? null : relayUrl.strip(), relayKey)

@@ -27,7 +27,8 @@ class OutboundOptionsTest {
                 .containsExactly(java.time.Duration.ofSeconds(5), java.time.Duration.ofMinutes(2), java.time.Duration.ofHours(1));
         assertThat(Main.parseDuration(serve.webhookTimeout)).hasSeconds(3);
         assertThat(serve.webhookSlots).isEqualTo(4);
-        assertThat(parse().webhookRetrySchedule).as("unset: the documented default schedule applies").isNull();
+        assertThat(parse().webhookRetrySchedule.stream().map(Main::parseDuration).toList()).as("unset: the documented default schedule")
+                .isEqualTo(dev.vedit.server.webhook.WebhookSettings.DEFAULT_SCHEDULE);
         assertThat(List.of(parse().webhookTimeout, Integer.toString(parse().webhookSlots))).containsExactly("10s", "16");
     }
 }
