@@ -1,14 +1,14 @@
 -- Fairness: accounts with claimable work, the one running the fewest tasks first, ties to the one whose oldest
 -- queued task waits longest. Accounts at their concurrency (as far as committed rows show) are left out. A plain
--- read: nothing is locked here.
-SELECT q.account_id FROM (
-    SELECT account_id, MIN(id) AS oldest FROM tasks
-    WHERE status = 'QUEUED' AND run_after <= :now
-    GROUP BY account_id) q
-JOIN accounts a ON a.id = q.account_id
-LEFT JOIN (
-    SELECT account_id, COUNT(*) AS n FROM tasks WHERE status = 'RUNNING'
-    GROUP BY account_id) r ON r.account_id = q.account_id
-WHERE COALESCE(r.n, 0) < a.concurrency
-ORDER BY COALESCE(r.n, 0), q.oldest
+-- read: nothing is locked here. Per account (key) two short ranges of tasks_account_status_id (its running tasks, its
+-- oldest queued one) instead of grouping the whole queue by account on every claim, which grew with the queue;
+-- this grows with the number of accounts instead, each a pair of index look-ups.
+SELECT c.id FROM (
+    SELECT a.id, a.concurrency,
+           (SELECT COUNT(*) FROM tasks r WHERE r.account_id = a.id AND r.status = 'RUNNING') AS running,
+           (SELECT q.id FROM tasks q WHERE q.account_id = a.id AND q.status = 'QUEUED' AND q.run_after <= :now
+            ORDER BY q.id LIMIT 1) AS oldest
+    FROM accounts a) c
+WHERE c.oldest IS NOT NULL AND c.running < c.concurrency
+ORDER BY c.running, c.oldest
 LIMIT :accounts
