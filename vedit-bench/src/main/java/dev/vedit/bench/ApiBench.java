@@ -1,12 +1,14 @@
 package dev.vedit.bench;
 
 import dev.vedit.server.VeditServer;
+import dev.vedit.server.ffmpeg.Ffmpeg;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,16 +23,25 @@ final class ApiBench implements Bench.Suite {
     static final List<String> MODELS = List.of("kling-video-o3-pro/video-edit", "kling-video-o3-std/video-edit",
             "kling-video-o1-std/edit-video", "rhart-video-g-official/edit-video");
     /** Never fetched (no workers run here), so any well-formed public URL does. */
-    private static final String SUBMIT_BODY = "{\"prompt\":\"make it black and white\",\"videoUrl\":\"https://media.example.com/bench.mp4\"}";
+    private static final String PUBLIC_VIDEO = "https://media.example.com/bench.mp4";
+    /**
+     * Every fourth submit names our own upload (its {@code download_url}), as a client that uploads first does:
+     * that media is checked at submit, so the figure includes what checking it costs.
+     */
+    private static final int OWN_MEDIA_EVERY = 4;
     private static final int ROUNDS = 5;
     private static final Pattern TASK_ID = Pattern.compile("\"taskId\":\"(\\d+)\"");
 
     @Override
     public void run(Sizes sizes, Path workDir, Consumer<Figure> report) throws Exception {
-        try (BenchServer s = new BenchServer(workDir.resolve("server"), 0, VeditServer.Extras.NONE, c -> c)) {
+        Path cache = Bench.cacheDir(workDir);
+        Ffmpeg ffmpeg = Media.ffmpeg(cache);
+        Path clip = Media.clip(ffmpeg, workDir.resolve("upload.mp4"), 240, 10, true);
+        try (BenchServer s = new BenchServer(Media.serverDir(workDir.resolve("server"), cache), 0, VeditServer.Extras.NONE, c -> c)) {
             Load load = new Load(sizes.apiConcurrency());
+            String ownVideo = s.upload(clip);
             HttpResponse<String> first = java.net.http.HttpClient.newHttpClient().send(
-                    s.post("/openapi/v2/" + MODELS.getFirst(), SUBMIT_BODY).build(), HttpResponse.BodyHandlers.ofString());
+                    s.post("/openapi/v2/" + MODELS.getFirst(), submitBody(0, PUBLIC_VIDEO)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher m = TASK_ID.matcher(first.body());
             if (!m.find()) {
                 throw new IllegalStateException("submit did not return a task: " + first.body());
@@ -51,9 +62,10 @@ final class ApiBench implements Bench.Suite {
                 b = b == null ? br : b.plus(br);
                 q = q == null ? qr : q.plus(qr);
             }
-            Load.Result sub = load.forCount(sizes.submits(),
-                    i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()), SUBMIT_BODY).build(),
-                    r -> r.statusCode() == 200 && r.body().contains("\"status\":\"QUEUED\""));
+            // Indexes from 1: the first submit above used prompt 0.
+            IntFunction<HttpRequest> submit = i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
+                    submitBody(i + 1, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build();
+            Load.Result sub = load.forCount(sizes.submits(), submit, ApiBench::isQueuedTask);
             String label = "bare /healthz";
             report.accept(Figure.of("api.bare.throughput", b.perSecond(), "req/s"));
             report.accept(Figure.of("api.bare.p50", b.latencies().percentileMillis(50), "ms"));
@@ -65,6 +77,12 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
             report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
         }
+    }
+
+    /** The body of submit number {@code i}: its own prompt ({@link BenchPrompts}) and the video. */
+    static String submitBody(int i, String videoUrl) {
+        String prompt = BenchPrompts.prompt(i);
+        return "{\"prompt\":\"" + prompt.replace("\\", "\\\\").replace("\"", "\\\"") + "\",\"videoUrl\":\"" + videoUrl + "\"}";
     }
 
     private static boolean isQueuedTask(HttpResponse<String> r) {

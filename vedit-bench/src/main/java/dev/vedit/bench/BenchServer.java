@@ -32,6 +32,19 @@ final class BenchServer implements AutoCloseable {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
     }
 
+    /** Uploads a file as a client does ({@code POST /openapi/v2/media/upload/binary}) and returns its {@code download_url}. */
+    String upload(Path file) throws Exception {
+        Multipart body = Multipart.of("file", file);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url("/openapi/v2/media/upload/binary")))
+                .header("Authorization", "Bearer " + KEY).header("Content-Type", body.contentType()).POST(body.publisher()).build();
+        String reply = java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"download_url\":\"([^\"]+)\"").matcher(reply);
+        if (!m.find()) {
+            throw new IllegalStateException("upload did not return a download_url: " + reply);
+        }
+        return m.group(1);
+    }
+
     @Override
     public void close() {
         server.close();

@@ -29,7 +29,11 @@ public final class MediaChecks implements InputChecks {
 
     @Override
     public MediaInfo checkVideo(Path file, FieldSpec field, ModelSpec model) throws EngineFailure {
-        MediaInfo info = probe(file, field.name());
+        return checkVideo(probe(file, field.name()), field, model);
+    }
+
+    /** The same checks on facts probed before (our own media: {@code media_facts}). */
+    MediaInfo checkVideo(MediaInfo info, FieldSpec field, ModelSpec model) throws EngineFailure {
         if (!info.hasVideo()) {
             throw limit(ErrorCode.MEDIA_INVALID, field.name() + " has no video stream (audio-only or not a video)",
                     field.name() + " 中没有视频流（仅音频或不是视频）");
@@ -68,8 +72,12 @@ public final class MediaChecks implements InputChecks {
 
     @Override
     public void checkImage(Path file, FieldSpec field, int index) throws EngineFailure {
-        String name = field.name() + "[" + index + "] (Figure " + (index + 1) + ")";
-        MediaInfo info = probe(file, name);
+        checkImage(probe(file, imageName(field, index)), field, index);
+    }
+
+    /** The same checks on facts probed before (our own media: {@code media_facts}). */
+    void checkImage(MediaInfo info, FieldSpec field, int index) throws EngineFailure {
+        String name = imageName(field, index);
         if (!info.hasVideo() || info.width() <= 0) {
             throw limit(ErrorCode.MEDIA_INVALID, name + " is not a readable image", name + " 不是可读取的图片");
         }
@@ -79,7 +87,11 @@ public final class MediaChecks implements InputChecks {
         }
     }
 
-    private MediaInfo probe(Path file, String what) throws EngineFailure {
+    static String imageName(FieldSpec field, int index) {
+        return field.name() + "[" + index + "] (Figure " + (index + 1) + ")";
+    }
+
+    MediaInfo probe(Path file, String what) throws EngineFailure {
         try {
             return ffmpeg.probe(file, PROBE_TIMEOUT);
         } catch (VeditException e) {

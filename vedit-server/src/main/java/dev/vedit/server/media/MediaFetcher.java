@@ -86,6 +86,22 @@ public final class MediaFetcher {
         }
     }
 
+    /**
+     * This server's own download URL resolved to its stored object without reading it, or empty for any other
+     * URL; an expired or unknown link of ours is refused as {@link #fetch} refuses it.
+     */
+    Optional<OwnMedia> resolveOwn(String url) {
+        if (!isOwnUrl(url)) {
+            return Optional.empty();
+        }
+        String token = ownToken(url, URI.create(url)).orElseThrow();
+        MediaStore store = media.store();
+        return Optional.of(media.findOwnMedia(token).filter(o -> existsQuietly(store, o.mediaKey()))
+                .orElseThrow(() -> invalidUrl(
+                        "this download URL has expired or does not exist; upload the file again for a new URL",
+                        "该下载链接已过期或不存在，请重新上传文件以获取新链接")));
+    }
+
     private Optional<String> ownToken(String url, URI uri) {
         String base = media.publicBaseUrl() + "/media/";
         String rest;

@@ -51,4 +51,14 @@ public enum MediaFormat {
     public boolean uploadable() {
         return uploadable;
     }
+
+    /** The format stored under this extension ({@code media_objects.format}). */
+    static MediaFormat ofExtension(String extension) {
+        for (MediaFormat f : values()) {
+            if (f.extension.equals(extension)) {
+                return f;
+            }
+        }
+        throw new IllegalArgumentException("no media format has the extension " + extension);
+    }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.auth.Account;
 import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineOutput;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.files.DirectoryTree;
 import dev.vedit.server.files.ReceivedFile;
 import dev.vedit.server.http.MediaEndpoints;
@@ -25,6 +26,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * The media layer as the task system and the HTTP API use it: uploads, {@code data:} URIs stored at
@@ -105,26 +107,57 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
 
     private String prepareOne(Account account, ValidatedRequest request, FieldSpec field, String url, int index) {
         String where = field.list() ? field.name() + "[" + index + "]" : field.name();
-        String checkedUrl = url;
-        if (DataUri.is(url)) {
-            checkedUrl = storeDataUri(account, url, where);
-        } else if (!fetcher.isOwnUrl(url)) {
-            return url;
-        }
-        Path dir = scratch.resolve("submit-" + java.util.UUID.randomUUID());
+        String checkedUrl = DataUri.is(url) ? storeDataUri(account, url, where) : url;
         try {
-            Path file = fetchChecked(checkedUrl, field, where, dir);
+            Optional<OwnMedia> own = fetcher.resolveOwn(checkedUrl);
+            if (own.isEmpty()) {
+                return url; // a public URL: the worker fetches and checks it
+            }
+            acceptable(own.get().format(), own.get().size(), field, where);
+            // Our own media is checked from its probe facts, kept by content hash: no copy and no ffprobe here
+            // after the first submit that names the same content (issue 15).
+            MediaInfo info = facts(own.get(), field, index);
             if (field.type() == FieldType.VIDEO) {
-                checks.checkVideo(file, field, request.model());
+                checks.checkVideo(info, field, request.model());
             } else {
-                checks.checkImage(file, field, index);
+                checks.checkImage(info, field, index);
             }
             return checkedUrl;
+        } catch (VeditException e) {
+            throw new VeditException(e.code(), prefixed(where, e.getMessage()));
         } catch (EngineFailure f) {
             throw new VeditException(f.code(), f.getMessage());
-        } finally {
-            deleteTree(dir);
         }
+    }
+
+    /** The facts stored for this content, or a probe of the stored file (in place when the store is a local disk) recorded for next time. */
+    private MediaInfo facts(OwnMedia own, FieldSpec field, int index) throws EngineFailure {
+        Optional<MediaInfo> known = media.findFacts(own.sha256());
+        if (known.isPresent()) {
+            return known.get();
+        }
+        String what = field.type() == FieldType.VIDEO ? field.name() : MediaChecks.imageName(field, index);
+        Optional<Path> local = media.store().localPath(own.mediaKey());
+        MediaInfo info;
+        if (local.isPresent()) {
+            info = checks.probe(local.get(), what);
+        } else {
+            // An object store: ffprobe needs a file, so this first probe of the content copies it once.
+            Path dir = scratch.resolve("submit-" + java.util.UUID.randomUUID());
+            try (InputStream in = media.store().open(own.mediaKey(), 0, -1)) {
+                Files.createDirectories(dir);
+                Path file = dir.resolve("probe." + own.format().extension());
+                Files.copy(in, file);
+                info = checks.probe(file, what);
+            } catch (IOException e) {
+                throw VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, what + " could not be read from storage (" + e
+                        + "); retry later", what + " 无法从存储读取，请稍后重试");
+            } finally {
+                deleteTree(dir);
+            }
+        }
+        media.saveFacts(own.sha256(), info);
+        return info;
     }
 
     private String storeDataUri(Account account, String url, String where) {
@@ -165,19 +198,33 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
             throw new EngineFailure(ErrorCode.FILE_PROCESSING_FAILED, ErrorCode.FILE_PROCESSING_FAILED.message(
                     where + " could not be stored locally (" + e.getMessage() + ")", where + " 无法保存到本地"), true, "fetch", e);
         }
+        try {
+            acceptable(fetched.format(), fetched.size(), field, where);
+        } catch (VeditException e) {
+            throw new EngineFailure(e.code(), e.getMessage(), false, "fetch", null);
+        }
+        return fetched.path();
+    }
+
+    /** Whether media of this format and size may go into the field (its kind, its formats, its size limit). */
+    private void acceptable(MediaFormat format, long size, FieldSpec field, String where) {
+        long limit = field.maxBytes() > 0 ? field.maxBytes() : maxFetchBytes;
+        if (size > limit) {
+            VeditException tooLarge = HashingCopy.tooLarge(limit);
+            throw new VeditException(tooLarge.code(), prefixed(where, tooLarge.getMessage()));
+        }
         String kind = switch (field.type()) {
             case VIDEO -> "video";
             case AUDIO -> "audio";
             default -> "image";
         };
-        if (!fetched.mediaType().equals(kind) || !field.acceptsFormat(fetched.format().extension())) {
-            throw new EngineFailure(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_INVALID.message(
-                    where + " is " + article(fetched.format().extension()) + " " + fetched.format().extension().toUpperCase(Locale.ROOT)
-                            + " " + fetched.mediaType() + "; this field accepts " + String.join(", ", field.formats()),
-                    where + " 是 " + fetched.format().extension().toUpperCase(Locale.ROOT) + " 格式的" + fetched.mediaType()
-                            + "，该字段只接受 " + String.join("、", field.formats())), false, "fetch", null);
+        if (!format.mediaType().equals(kind) || !field.acceptsFormat(format.extension())) {
+            throw new VeditException(ErrorCode.MEDIA_INVALID, ErrorCode.MEDIA_INVALID.message(
+                    where + " is " + article(format.extension()) + " " + format.extension().toUpperCase(Locale.ROOT)
+                            + " " + format.mediaType() + "; this field accepts " + String.join(", ", field.formats()),
+                    where + " 是 " + format.extension().toUpperCase(Locale.ROOT) + " 格式的" + format.mediaType()
+                            + "，该字段只接受 " + String.join("、", field.formats())));
         }
-        return fetched.path();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.vedit.server.media;
 
 import dev.vedit.server.db.Sql;
+import dev.vedit.server.facts.MediaInfo;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
@@ -16,6 +17,9 @@ final class MediaRepository {
     private static final String DELETE_EXPIRED_LINKS = Sql.load(MediaRepository.class, "delete-expired-links");
     private static final String ORPHAN_CANDIDATES = Sql.load(MediaRepository.class, "orphan-candidates");
     private static final String DELETE_ORPHAN = Sql.load(MediaRepository.class, "delete-orphan");
+    private static final String OWN_MEDIA = Sql.load(MediaRepository.class, "own-media");
+    private static final String FIND_FACTS = Sql.load(MediaRepository.class, "find-facts");
+    private static final String INSERT_FACTS = Sql.load(MediaRepository.class, "insert-facts");
 
     private static final String UNIQUE_VIOLATION = "23505";
 
@@ -64,6 +68,44 @@ final class MediaRepository {
                 .map((rs, ctx) -> new LinkTarget(rs.getString("token"), rs.getString("media_key"),
                         rs.getString("file_name"), rs.getString("content_type"), rs.getLong("expires_at")))
                 .findOne());
+    }
+
+    /** A live link and its object in one read, for a submit that names our own media. */
+    Optional<OwnMedia> findOwnMedia(String token, long now) {
+        return jdbi.withHandle(h -> h.createQuery(OWN_MEDIA)
+                .bind("token", token).bind("now", now)
+                .map((rs, ctx) -> new OwnMedia(rs.getString("media_key"), rs.getString("sha256").trim(), rs.getLong("size_bytes"),
+                        MediaFormat.ofExtension(rs.getString("format"))))
+                .findOne());
+    }
+
+    Optional<MediaInfo> findFacts(String sha256) {
+        return jdbi.withHandle(h -> h.createQuery(FIND_FACTS)
+                .bind("sha", sha256)
+                .map((rs, ctx) -> new MediaInfo(rs.getString("format_name"), rs.getDouble("duration_seconds"), rs.getLong("size_bytes"),
+                        rs.getInt("stream_count"), rs.getBoolean("has_video"), rs.getInt("width"), rs.getInt("height"),
+                        rs.getDouble("frame_rate"), rs.getLong("frame_count"), rs.getString("video_codec"), rs.getBoolean("has_audio"),
+                        rs.getString("audio_codec"), rs.getInt("audio_channels")))
+                .findOne());
+    }
+
+    /** Records what a probe found; two nodes probing the same content at once record the same facts, so the second is dropped. */
+    void insertFacts(String sha256, MediaInfo info, long now) {
+        jdbi.useHandle(h -> {
+            try {
+                h.createUpdate(INSERT_FACTS)
+                        .bind("sha", sha256).bind("formatName", info.formatName()).bind("duration", info.durationSeconds())
+                        .bind("size", info.sizeBytes()).bind("streams", info.streamCount()).bind("hasVideo", info.hasVideo())
+                        .bind("width", info.width()).bind("height", info.height()).bind("frameRate", info.frameRate())
+                        .bind("frameCount", info.frameCount()).bind("videoCodec", info.videoCodec()).bind("hasAudio", info.hasAudio())
+                        .bind("audioCodec", info.audioCodec()).bind("audioChannels", info.audioChannels()).bind("now", now)
+                        .execute();
+            } catch (UnableToExecuteStatementException e) {
+                if (!isUniqueViolation(e)) {
+                    throw e;
+                }
+            }
+        });
     }
 
     int deleteExpiredLinks(long now) {

@@ -1,6 +1,7 @@
 package dev.vedit.server.media;
 
 import dev.vedit.server.db.Sql;
+import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.files.ReceivedFile;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.UploadReply;
@@ -199,6 +200,18 @@ public final class MediaService {
 
     /** What {@link #cleanup()} deleted. */
     public record CleanupResult(int expiredLinks, int objects) {
+    }
+
+    Optional<OwnMedia> findOwnMedia(String token) {
+        return repository.findOwnMedia(token, clock.millis());
+    }
+
+    Optional<MediaInfo> findFacts(String sha256) {
+        return repository.findFacts(sha256);
+    }
+
+    void saveFacts(String sha256, MediaInfo info) {
+        repository.insertFacts(sha256, info, clock.millis());
     }
 
     Optional<LinkTarget> findLiveLink(String token) {
