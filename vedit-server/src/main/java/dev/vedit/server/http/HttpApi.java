@@ -559,6 +559,32 @@ public final class HttpApi {
         Object run() throws IOException;
     }
 
+    /** A refused body up to this size is read to its end before the answer, see {@link #drainedSmallBody}. */
+    private static final long DRAIN_LIMIT = 1024 * 1024;
+
+    /**
+     * Reads the rest of a refused body when it is small. Closing a connection with unread bytes in its receive
+     * buffer makes the kernel reset it, and a client still writing (or not yet reading) then loses our answer
+     * to "connection reset"; for a small body reading it costs less than that. A large one is not read.
+     */
+    private static boolean drainedSmallBody(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared < 0 || declared > DRAIN_LIMIT) {
+            return false;
+        }
+        try {
+            java.io.InputStream in = ctx.req().getInputStream();
+            byte[] buffer = new byte[16 * 1024];
+            long read = 0;
+            for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                read += n;
+            }
+            return read <= DRAIN_LIMIT;
+        } catch (java.io.IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
     /**
      * Runs a handler and renders what it returns, or its {@link VeditException} in the endpoint's own error
      * shape. A database outage is HTTP 503 (clients retry on 5xx); anything unexpected is HTTP 500.
@@ -579,8 +605,10 @@ public final class HttpApi {
                     "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);
-            // Do not wait for (or read) the rest of a body that will never be used.
-            ctx.header("Connection", "close");
+            if (!drainedSmallBody(ctx)) {
+                // Do not wait for (or read) the rest of a large body that will never be used.
+                ctx.header("Connection", "close");
+            }
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
                     "the request body is larger than " + e.limit + " bytes; " + (e.hint != null ? e.hint
                             : e.limit < settings.maxJsonBodyBytes() ? "this endpoint takes a small JSON object"
