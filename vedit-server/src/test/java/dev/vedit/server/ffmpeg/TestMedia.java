@@ -123,4 +123,22 @@ public final class TestMedia {
         }
         return (double) sum / length;
     }
+
+    /** RMS of a file's first audio channel as decoded (no remix, so a level change by remixing shows), 8 kHz samples. */
+    public static double rms(Path file) throws Exception {
+        Process p = ffmpeg().processBuilder(java.util.List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-vn",
+                "-af", "pan=mono|c0=c0", "-ar", "8000", "-f", "s16le", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        byte[] bytes;
+        try (java.io.InputStream in = p.getInputStream()) {
+            bytes = in.readAllBytes();
+        }
+        p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        double sum = 0;
+        int n = bytes.length / 2;
+        for (int i = 0; i < n; i++) {
+            short v = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
+            sum += (double) v * v;
+        }
+        return Math.sqrt(sum / Math.max(1, n)); // no sound at all reads as silence
+    }
 }

@@ -15,7 +15,6 @@ import dev.vedit.wire.ModelCatalog;
 import dev.vedit.wire.RequestValidator;
 import dev.vedit.wire.ValidatedRequest;
 import java.io.BufferedReader;
-import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -181,7 +179,7 @@ class CorpusRenderTest {
                 problems.add(prompt + ": sepia planned, not warm: " + after.red + "/" + after.green + "/" + after.blue);
             }
             if (name.equals("volume") && !has(ops, "mute")) {
-                double ratio = rms(out) / rms(source);
+                double ratio = TestMedia.rms(out) / TestMedia.rms(source);
                 if (Math.abs(Math.log(ratio / number(op, "factor"))) > 0.2) {
                     problems.add(prompt + ": volume x" + number(op, "factor") + " planned, level x" + ratio);
                 }
@@ -251,24 +249,6 @@ class CorpusRenderTest {
     private static ValidatedRequest request(String prompt) {
         ObjectNode body = JSON.createObjectNode().put("prompt", prompt).put("videoUrl", "https://example.com/source.mp4");
         return RequestValidator.validate(ModelCatalog.standard().byPath(MODEL).orElseThrow(), body);
-    }
-
-    /** RMS of the first channel, as decoded. */
-    private static double rms(Path file) throws Exception {
-        Process p = TestMedia.ffmpeg().processBuilder(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-vn",
-                "-af", "pan=mono|c0=c0", "-ar", "8000", "-f", "s16le", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] bytes;
-        try (InputStream in = p.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        p.waitFor(30, TimeUnit.SECONDS);
-        double sum = 0;
-        int n = bytes.length / 2;
-        for (int i = 0; i < n; i++) {
-            short v = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-            sum += (double) v * v;
-        }
-        return Math.sqrt(sum / Math.max(1, n));
     }
 
     /** Mean luma, its spread, mean chroma, mean channels and detail (mean gradient) of one frame. */

@@ -50,12 +50,12 @@ class RenderFidelityTest {
     @Test
     void monoSoundStaysMonoAndAtItsLevel() throws Exception {
         assertThat(TestMedia.probe(monoClip).audioChannels()).isEqualTo(1);
-        double source = rms(monoClip);
+        double source = TestMedia.rms(monoClip);
         Path mirrored = render("mirror it", monoClip); // no sound edit: the sound must come out as it went in
         assertThat(TestMedia.probe(mirrored).audioChannels()).isEqualTo(1);
-        assertThat(decibels(rms(mirrored) / source)).isCloseTo(0, within(0.5));
+        assertThat(decibels(TestMedia.rms(mirrored) / source)).isCloseTo(0, within(0.5));
         // "turn the volume up" is a clearly audible change from the source, not from a level already 3 dB down
-        assertThat(decibels(rms(render("turn the volume up", monoClip)) / source)).isGreaterThan(3.0);
+        assertThat(decibels(TestMedia.rms(render("turn the volume up", monoClip)) / source)).isGreaterThan(3.0);
     }
 
     @Test
@@ -116,21 +116,4 @@ class RenderFidelityTest {
         return 20 * Math.log10(ratio);
     }
 
-    /** RMS of the first channel, decoded as it is (no remix), so a level change by remixing shows. */
-    private static double rms(Path file) throws Exception {
-        Process p = TestMedia.ffmpeg().processBuilder(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-vn",
-                "-af", "pan=mono|c0=c0", "-ar", "8000", "-f", "s16le", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] bytes;
-        try (InputStream in = p.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        p.waitFor(30, TimeUnit.SECONDS);
-        double sum = 0;
-        int n = bytes.length / 2;
-        for (int i = 0; i < n; i++) {
-            short v = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-            sum += (double) v * v;
-        }
-        return Math.sqrt(sum / n);
-    }
 }

@@ -75,7 +75,7 @@ class VideoCopyTest {
     void volumeChangesTheSoundAndCopiesTheVideo() throws Exception {
         Path out = render("lower the volume by 50%", clip);
         assertThat(packets(out)).isEqualTo(clipPackets);
-        assertThat(20 * Math.log10(rms(out) / rms(clip))).isCloseTo(20 * Math.log10(0.5), within(0.5));
+        assertThat(20 * Math.log10(TestMedia.rms(out) / TestMedia.rms(clip))).isCloseTo(20 * Math.log10(0.5), within(0.5));
         assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(4.0, within(0.1));
         assertFaststart(out);
     }
@@ -86,7 +86,7 @@ class VideoCopyTest {
         assertThat(packets(out)).isEqualTo(clipPackets.subList(25, 75));
         MediaInfo info = TestMedia.probe(out);
         assertThat(info.durationSeconds()).isCloseTo(2.0, within(0.1));
-        assertThat(rms(out)).as("the sound is kept").isGreaterThan(0.5 * rms(clip));
+        assertThat(TestMedia.rms(out)).as("the sound is kept").isGreaterThan(0.5 * TestMedia.rms(clip));
         assertThat(audioSeconds(out)).isCloseTo(2.0, within(0.05));
     }
 
@@ -155,21 +155,4 @@ class VideoCopyTest {
         return out;
     }
 
-    /** RMS of the first channel. */
-    private static double rms(Path file) throws Exception {
-        Process p = TestMedia.ffmpeg().processBuilder(List.of("-v", "error", "-i", "file:" + file.toAbsolutePath(), "-vn",
-                "-af", "pan=mono|c0=c0", "-ar", "8000", "-f", "s16le", "pipe:1")).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] bytes;
-        try (InputStream in = p.getInputStream()) {
-            bytes = in.readAllBytes();
-        }
-        p.waitFor(30, TimeUnit.SECONDS);
-        double sum = 0;
-        int n = bytes.length / 2;
-        for (int i = 0; i < n; i++) {
-            short v = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
-            sum += (double) v * v;
-        }
-        return Math.sqrt(sum / n);
-    }
 }
