@@ -74,7 +74,7 @@ final class MediaProbe {
             return declared; // a still image: one picture, nothing to count
         }
         long left = timeout.toNanos() - (System.nanoTime() - started);
-        Packets packets = countPackets(ffmpeg, file, absolute, videoIndex(root), Duration.ofNanos(Math.max(1, left)));
+        Packets packets = countPackets(ffmpeg, file, absolute, videoIndex(root), Duration.ofNanos(Math.max(1, left)), timeout);
         return withPackets(declared, packets);
     }
 
@@ -124,9 +124,10 @@ final class MediaProbe {
 
     /**
      * Demuxes the whole file (no decoding: about as costly as reading it) and counts its packets. Stops, and
-     * counts no further, past {@link #PACKET_CEILING}.
+     * counts no further, past {@link #PACKET_CEILING}. {@code timeout} is what is left of the probe's whole
+     * {@code budget}, which a refusal names (the part left can be well under a second).
      */
-    static Packets countPackets(Ffmpeg ffmpeg, Path file, Path absolute, int videoIndex, Duration timeout) {
+    static Packets countPackets(Ffmpeg ffmpeg, Path file, Path absolute, int videoIndex, Duration timeout, Duration budget) {
         List<String> args = new java.util.ArrayList<>(List.of("-v", "error"));
         args.addAll(FfmpegJob.demuxerOptions(absolute));
         args.addAll(List.of("-show_entries", "packet=stream_index,pts_time,dts_time,duration_time", "-of", "csv=p=0",
@@ -186,8 +187,8 @@ final class MediaProbe {
             ProcessTree.kill(process);
         }
         if (timedOut.get()) {
-            throw invalid(file, "counting its packets took longer than " + timeout.toSeconds() + " s",
-                    "统计数据包耗时超过 " + timeout.toSeconds() + " 秒");
+            throw invalid(file, "probing and counting its packets took longer than " + budget.toSeconds() + " s",
+                    "探测并统计数据包耗时超过 " + budget.toSeconds() + " 秒");
         }
         return new Packets(video, last > first ? last - first : 0);
     }
