@@ -32,6 +32,7 @@ import java.util.List;
  * @param deployment       role, media store and wake-up mode of this process among others (scale-out)
  * @param webhooks         webhook delivery: retry schedule, attempt timeout, slots
  * @param requestLimits    per-key rate limit and slow-client timeouts
+ * @param timeouts         the service's own waits and intervals that no option sets
  */
 public record ServerConfig(
         String host,
@@ -53,7 +54,28 @@ public record ServerConfig(
         Deployment deployment,
         WebhookSettings webhooks,
         RequestLimits requestLimits,
-        EngineSettings engines) {
+        EngineSettings engines,
+        Timeouts timeouts) {
+
+    /**
+     * The service's own waits and intervals: not options (no operator has needed to change them), but written here,
+     * once, rather than as constants spread over the wiring.
+     *
+     * @param uploadLinkTtl      how long an upload's own {@code download_url} works when the result TTL is not longer
+     * @param outboundConnect    connecting to a stranger's host (media URLs, webhooks)
+     * @param mediaFetch         the longest download of one media URL
+     * @param engineHealthEvery  how often generative engines check their servers (templates against {@code /object_info})
+     * @param databaseCheck      the longest {@code /healthz} waits for the database
+     * @param eventPoll          how often a live event stream looks at the database: the most a change waits to be sent
+     * @param eventHeartbeat     how often an idle event stream sends a comment (at most half the idle timeout)
+     */
+    public record Timeouts(Duration uploadLinkTtl, Duration outboundConnect, Duration mediaFetch, Duration engineHealthEvery,
+                           Duration databaseCheck, Duration eventPoll, Duration eventHeartbeat) {
+        public static Timeouts defaults() {
+            return new Timeouts(Duration.ofHours(1), Duration.ofSeconds(10), Duration.ofMinutes(2), Duration.ofSeconds(60),
+                    Duration.ofSeconds(3), Duration.ofMillis(250), Duration.ofSeconds(15));
+        }
+    }
 
     public ServerConfig {
         apiKeys = List.copyOf(apiKeys);
@@ -65,7 +87,7 @@ public record ServerConfig(
         QueueSettings q = QueueSettings.defaults();
         return new ServerConfig("127.0.0.1", 8080, dataDir, null, null, null, null, List.of(), Math.max(1, q.workers()), 1000, q,
                 MediaCaps.defaults(), Duration.ofHours(24), 200L * 1024 * 1024, 160L * 1024 * 1024, List.of(),
-                Deployment.single(), WebhookSettings.defaults(), RequestLimits.defaults(), EngineSettings.localOnly());
+                Deployment.single(), WebhookSettings.defaults(), RequestLimits.defaults(), EngineSettings.localOnly(), Timeouts.defaults());
     }
 
     /** The base URL for links: the configured one, or {@code http://host:port} (a wildcard host reads as 127.0.0.1). */
@@ -154,6 +176,7 @@ public record ServerConfig(
         b.webhooks = webhooks;
         b.requestLimits = requestLimits;
         b.engines = engines;
+        b.timeouts = timeouts;
         return b;
     }
 
@@ -182,6 +205,7 @@ public record ServerConfig(
         private WebhookSettings webhooks;
         private RequestLimits requestLimits;
         private EngineSettings engines;
+        private Timeouts timeouts;
 
         private Builder() {
         }
@@ -276,8 +300,13 @@ public record ServerConfig(
             return this;
         }
 
+        public Builder timeouts(Timeouts value) {
+            this.timeouts = value;
+            return this;
+        }
+
         public ServerConfig build() {
-            return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit, queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines);
+            return new ServerConfig(host, port, dataDir, publicUrl, dbUrl, dbUser, dbPassword, apiKeys, keyConcurrency, keyQueueLimit, queue, caps, resultTtl, maxUploadBytes, maxJsonBodyBytes, fetchAllowlist, deployment, webhooks, requestLimits, engines, timeouts);
         }
     }
 

@@ -62,10 +62,6 @@ import org.slf4j.LoggerFactory;
 /** One running vedit process: database, media, engines, task system and HTTP API, wired together. */
 public final class VeditServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(VeditServer.class);
-    /** How often a live event stream looks at the database: the most a change waits before it is sent. */
-    private static final Duration EVENT_POLL = Duration.ofMillis(250);
-    /** How often an idle event stream sends a comment (at most half the idle timeout, which would close it). */
-    private static final Duration EVENT_HEARTBEAT = Duration.ofSeconds(15);
 
     private final List<AutoCloseable> resources;
     private final Javalin http;
@@ -140,17 +136,17 @@ public final class VeditServer implements AutoCloseable {
             int port = config.port() != 0 ? config.port() : freePort(config.host());
             String baseUrl = config.publicBaseUrl(port);
             MediaService media = new MediaService(db.jdbi(), mediaStore(deployment, dataDir, resources), dataDir.resolve("tmp"), baseUrl,
-                    config.maxUploadBytes(), config.resultTtl(), Duration.ofHours(1), clock);
-            OutboundClient outbound = new OutboundClient(new AddressPolicy(config.fetchAllowlist()), Duration.ofSeconds(10), "vedit");
+                    config.maxUploadBytes(), config.resultTtl(), config.timeouts().uploadLinkTtl(), clock);
+            OutboundClient outbound = new OutboundClient(new AddressPolicy(config.fetchAllowlist()), config.timeouts().outboundConnect(), "vedit");
             resources.add(outbound);
-            MediaFetcher fetcher = new MediaFetcher(media, outbound, Duration.ofMinutes(2));
+            MediaFetcher fetcher = new MediaFetcher(media, outbound, config.timeouts().mediaFetch());
             MediaChecks checks = new MediaChecks(ffmpeg, config.caps());
             MediaGateway gateway = new MediaGateway(media, fetcher, checks, config.resultTtl(), config.maxUploadBytes(), dataDir.resolve("tmp"));
 
             Metrics metrics = new Metrics(new TaskReads(db.jdbi())::countsByModel, clock);
             List<Engine> engineList = new ArrayList<>();
             engineList.add(metrics.timed(new LocalEngine(ffmpeg)));
-            generativeEngines(config.engines(), ffmpeg, json, resources).forEach(e -> engineList.add(metrics.timed(e)));
+            generativeEngines(config.engines(), config.timeouts().engineHealthEvery(), ffmpeg, json, resources).forEach(e -> engineList.add(metrics.timed(e)));
             extras.engines().forEach(e -> engineList.add(metrics.timed(e)));
             String defaultRoute = extras.defaultEngine() != null ? extras.defaultEngine()
                     : config.engines().defaultRoute() != null ? config.engines().defaultRoute() : EngineRouter.defaultRoute(engineList);
@@ -173,7 +169,7 @@ public final class VeditServer implements AutoCloseable {
                 // Every node on PostgreSQL may have siblings behind the same load balancer: one bucket per key for all.
                 api.withSharedRateLimit(db.jdbi());
             }
-            Health health = health(db, dataDir, deployment);
+            Health health = health(db, config.timeouts().databaseCheck(), dataDir, deployment);
             api.onRefusal(metrics::refused);
             WorkflowRegistry workflowRegistry = new WorkflowRegistry(db.jdbi(), json, clock);
             WorkflowEngine workflowEngine = engineList.stream().flatMap(e -> e.workflows().stream()).findFirst().orElse(null);
@@ -184,8 +180,8 @@ public final class VeditServer implements AutoCloseable {
             KeyRoutes keyRoutes = new KeyRoutes(new KeyAdmin(db.jdbi(), apiKeys, clock), v1,
                     a -> tasks.service().counts(a).running(), a -> tasks.service().counts(a).queued());
             Duration idle = config.requestLimits().idleTimeout();
-            EventRoutes events = new EventRoutes(tasks.service(), db.jdbi(), v1, json, EVENT_POLL,
-                    idle.dividedBy(2).compareTo(EVENT_HEARTBEAT) < 0 ? idle.dividedBy(2) : EVENT_HEARTBEAT);
+            EventRoutes events = new EventRoutes(tasks.service(), db.jdbi(), v1, json, config.timeouts().eventPoll(),
+                    idle.dividedBy(2).compareTo(config.timeouts().eventHeartbeat()) < 0 ? idle.dividedBy(2) : config.timeouts().eventHeartbeat());
             ConsoleRoutes console = new ConsoleRoutes(tasks.service(), v1);
             Javalin http = (deployment.role().servesApi() ? api.create(c -> {
                 ops.install(c);
@@ -223,11 +219,11 @@ public final class VeditServer implements AutoCloseable {
     }
 
     /** The generative engines the settings ask for: ComfyUI on the operator's GPUs, a relay to an upstream RunningHub. */
-    private static List<Engine> generativeEngines(EngineSettings settings, Ffmpeg ffmpeg, ObjectMapper json, List<AutoCloseable> resources) {
+    private static List<Engine> generativeEngines(EngineSettings settings, Duration healthEvery, Ffmpeg ffmpeg, ObjectMapper json, List<AutoCloseable> resources) {
         List<Engine> engines = new ArrayList<>();
         if (!settings.comfyui().isEmpty()) {
             ComfyUiEngine comfyui = new ComfyUiEngine(new ComfyUiEngine.Settings(settings.comfyui(), settings.comfyuiTemplates(),
-                    settings.cancelGrace(), Duration.ofSeconds(60)), ffmpeg, json, ModelCatalog.standard().models().stream()
+                    settings.cancelGrace(), healthEvery), ffmpeg, json, ModelCatalog.standard().models().stream()
                     .map(ModelSpec::endpoint).toList());
             resources.add(comfyui);
             engines.add(comfyui);
@@ -290,9 +286,9 @@ public final class VeditServer implements AutoCloseable {
      * What this node needs to accept work: its database answering, room on its data volume, and files that can be
      * written where uploads and work files go (and where media lives, for the disk store).
      */
-    private static Health health(Database db, Path dataDir, Deployment deployment) {
+    private static Health health(Database db, Duration databaseCheck, Path dataDir, Deployment deployment) {
         List<Health.Check> checks = new ArrayList<>();
-        checks.add(new Health.Check("database", () -> db.problem(Duration.ofSeconds(3))));
+        checks.add(new Health.Check("database", () -> db.problem(databaseCheck)));
         checks.add(Health.freeSpace(dataDir));
         checks.add(Health.writable("scratch", dataDir.resolve("tmp")));
         if (!deployment.s3()) {
