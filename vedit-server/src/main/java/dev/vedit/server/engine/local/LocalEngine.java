@@ -11,7 +11,7 @@ import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.Ffmpeg;
 import dev.vedit.server.ffmpeg.FfmpegFailure;
 import dev.vedit.server.ffmpeg.FfmpegJob;
-import dev.vedit.server.vision.VisionPass;
+import dev.vedit.server.engine.local.vision.VisionPass;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;

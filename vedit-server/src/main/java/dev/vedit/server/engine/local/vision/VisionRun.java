@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 /**
  * What a vision pass did, for logs and the benchmark.

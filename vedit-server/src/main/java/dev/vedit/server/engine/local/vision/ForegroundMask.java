@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 import org.bytedeco.opencv.opencv_core.Mat;
 

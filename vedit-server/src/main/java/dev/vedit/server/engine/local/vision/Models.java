@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 import java.io.IOException;
 import java.io.InputStream;

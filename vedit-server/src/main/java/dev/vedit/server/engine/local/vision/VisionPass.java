@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 import static org.bytedeco.opencv.global.opencv_core.CV_8UC3;
 import static org.bytedeco.opencv.global.opencv_core.countNonZero;

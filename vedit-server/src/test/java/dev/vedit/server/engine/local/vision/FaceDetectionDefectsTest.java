@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.bytedeco.opencv.global.opencv_core.BORDER_REPLICATE;

@@ -1,4 +1,4 @@
-package dev.vedit.server.vision;
+package dev.vedit.server.engine.local.vision;
 
 /**
  * A face found in a frame, in frame pixels.
