@@ -28,6 +28,8 @@ import java.util.regex.Pattern;
 final class Lexicon {
     /** Characters before a Chinese variant that mean it is already part of a longer, understood phrase (调亮一点). */
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有";
+    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|music|volume)\\b|声音|音乐|音量|人声");
+    private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");
 
     /** One edit kind: the operation, an example a suggestion quotes, the words that name it. */
@@ -35,8 +37,37 @@ final class Lexicon {
     }
 
     /** A variant and the canonical wording it is rewritten to ({n}, {m}: numbers, written back as digits). */
-    record Synonym(List<Pattern> variants, String canonical) {
+    record Synonym(List<Variant> variants, String canonical) {
     }
+
+    /**
+     * One wording of a synonym and the literal words it cannot match without ("drain all the colou?r out": drain, all,
+     * the, out). Rewriting runs every variant of every synonym over the prompt, the dearest step of normalising it;
+     * a variant one of whose words the prompt does not hold cannot match, so its pattern need not run.
+     */
+    record Variant(Pattern pattern, List<String> required) {
+        private static final Pattern LITERAL = Pattern.compile("[\\p{IsHan}a-z0-9']+");
+
+        static Variant of(String phrase) {
+            List<String> literal = Arrays.stream(phrase.strip().split("\\s+")).filter(w -> LITERAL.matcher(w).matches()).toList();
+            return new Variant(Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), literal);
+        }
+
+        /** False only when the pattern certainly does not match {@code text}. */
+        boolean mayMatch(String text, boolean foldsToAscii) {
+            if (foldsToAscii) {
+                return true;
+            }
+            for (String word : required) {
+                if (!text.contains(word)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+    }
+
+    private static final Pattern CASE_FOLDS_TO_ASCII = Pattern.compile("[\u0130\u0131\u017F\u212A]");
 
     /** A problem word and the request that answers it. */
     record Problem(Pattern words, String answer) {
@@ -90,9 +121,14 @@ final class Lexicon {
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
+        // case-insensitive matching also pairs i, s, k with these (dotted/dotless i, long s, Kelvin): then no word is
+        // certainly absent; the rewrites themselves only insert canonical wordings and digits, none of these
+        boolean foldsToAscii = CASE_FOLDS_TO_ASCII.matcher(text).find();
         for (Synonym s : synonyms) {
-            for (Pattern variant : s.variants()) {
-                out = rewrite(out, variant, s.canonical());
+            for (Variant variant : s.variants()) {
+                if (variant.mayMatch(out, foldsToAscii)) {
+                    out = rewrite(out, variant.pattern(), s.canonical());
+                }
             }
         }
         return out;
@@ -100,9 +136,12 @@ final class Lexicon {
 
     private static String rewrite(String text, Pattern variant, String canonical) {
         Matcher m = variant.matcher(text);
+        if (!m.find()) {
+            return text; // the common case (most variants are absent from a prompt): no copy of the text
+        }
         StringBuilder out = new StringBuilder();
         int last = 0;
-        while (m.find()) {
+        for (boolean found = true; found; found = m.find()) {
             String replacement = canonical;
             for (String group : List.of("n", "m")) {
                 if (replacement.contains("{" + group + "}")) {
@@ -187,7 +226,7 @@ final class Lexicon {
     }
 
     boolean isAboutSound(String clause) {
-        return Pattern.compile("\\b(?:audio|sound|voice|music|volume)\\b|声音|音乐|音量|人声").matcher(clause).find();
+        return SOUND.matcher(clause).find();
     }
 
     /** Whether a word is one of the edit words (the vocabulary typos are corrected to). */
@@ -323,7 +362,7 @@ final class Lexicon {
 
     private static List<String> latinWords(String text) {
         List<String> words = new ArrayList<>();
-        Matcher m = Pattern.compile("[a-z]+").matcher(text.toLowerCase(Locale.ROOT));
+        Matcher m = LATIN.matcher(text.toLowerCase(Locale.ROOT));
         while (m.find()) {
             words.add(m.group());
         }
@@ -425,8 +464,7 @@ final class Lexicon {
                 switch (f[0]) {
                     case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
                     case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                            .map(v -> Pattern.compile(variant(v),
-                            Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)).toList(), f[1]));
+                            .map(Variant::of).toList(), f[1]));
                     case "problem" -> problems.add(new Problem(phrases(values), f[1]));
                     case "excess" -> excesses.add(new Problem(phrases(values), f[1]));
                     case "audio" -> audio.add(new Problem(phrases(values), f[1]));

@@ -203,8 +203,8 @@ final class PromptInterpreter {
         Quotes quotes = new Quotes(prompt == null ? "" : prompt);
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
-        String text = normalizer.normalize(masked);
         String written = normalizer.written(masked);
+        String text = normalizer.canonical(written);
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
@@ -392,7 +392,7 @@ final class PromptInterpreter {
                 for (int i = m.start(); i < m.end(); i++) {
                     work.setCharAt(i, ' ');
                 }
-                m = rule.pattern().matcher(work);
+                m.reset(work); // the consumed words are blanked in place: search the clause again from the top
             }
         }
         String leftover = work.toString();

@@ -19,6 +19,7 @@ final class PromptNormalizer {
     /** "x2", "×2" after a space or at the start: a multiple, written the way the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
+    private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
 
     private final Lexicon lexicon;
@@ -28,7 +29,16 @@ final class PromptNormalizer {
     }
 
     String normalize(String masked) {
-        return lexicon.canonical(written(masked)).replaceAll("[ \\t]{2,}", " ").strip();
+        return canonical(written(masked));
+    }
+
+    /**
+     * {@link #normalize} of a prompt whose {@link #written} form is already at hand: the interpreter needs both, and
+     * the written form (typo correction: an edit distance against the whole vocabulary per unknown word) is the dearer
+     * half, so it is computed once per prompt.
+     */
+    String canonical(String written) {
+        return SPACE_RUN.matcher(lexicon.canonical(written)).replaceAll(" ").strip();
     }
 
     /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
