@@ -30,6 +30,18 @@ public final class Main {
         System.exit(new CommandLine(new Main()).execute(args));
     }
 
+    /** The environment variables that set {@code vedit serve}'s options: {@code VEDIT_<OPTION>} for each (see {@link ServeDefaults}). */
+    public static java.util.Set<String> optionVariables() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        ServeDefaults provider = new ServeDefaults(Map.of());
+        for (CommandLine.Model.OptionSpec option : new CommandLine(new Serve()).getCommandSpec().options()) {
+            if (!option.usageHelp() && !option.versionHelp() && provider.readsEnvironment(option)) {
+                names.add(ServeDefaults.variable(option.longestName()));
+            }
+        }
+        return names;
+    }
+
     /** {@code vedit serve}: runs the service until interrupted. */
     @Command(name = "serve", mixinStandardHelpOptions = true, defaultValueProvider = ServeDefaults.class,
             description = "Start the service (API and workers) on an embedded database, or on PostgreSQL with --db-url.",

@@ -38,7 +38,7 @@ final class ServeDefaults implements CommandLine.IDefaultValueProvider {
 
     @Override
     public String defaultValue(ArgSpec arg) {
-        if (!(arg instanceof OptionSpec option) || NOT_FROM_ENVIRONMENT.contains(option.longestName())) {
+        if (!(arg instanceof OptionSpec option) || !readsEnvironment(option)) {
             return null;
         }
         String name = option.longestName();
@@ -47,6 +47,11 @@ final class ServeDefaults implements CommandLine.IDefaultValueProvider {
             value = environment("VEDIT_ALLOW_FETCH"); // the option's old name
         }
         return value != null ? value : defaults.get(name);
+    }
+
+    /** Whether an option's value may come from its {@code VEDIT_<OPTION>} variable. */
+    boolean readsEnvironment(OptionSpec option) {
+        return !NOT_FROM_ENVIRONMENT.contains(option.longestName());
     }
 
     /** An environment variable, or {@code null} when unset or blank. */

@@ -63,5 +63,7 @@ class ServeDefaultsTest {
             assertThat(Main.parseDuration(ServeDefaults.text(d))).isEqualTo(d);
         }
         assertThat(ServeDefaults.variable("--allow-outbound")).isEqualTo("VEDIT_ALLOW_OUTBOUND");
+        assertThat(Main.optionVariables()).contains("VEDIT_PORT", "VEDIT_MEDIA_STORE", "VEDIT_COMFYUI_TEMPLATES")
+                .doesNotContain("VEDIT_ROUTE", "VEDIT_HELP", "VEDIT_VERSION");
     }
 }
