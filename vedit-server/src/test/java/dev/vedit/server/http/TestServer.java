@@ -93,4 +93,22 @@ public final class TestServer implements AutoCloseable {
     public void close() {
         server.close();
     }
+
+    /** Uploads a file as key A through {@code /openapi/v2/media/upload/binary} (multipart field "file") and returns the reply. */
+    public JsonNode upload(Path file) throws IOException {
+        String boundary = "----vedit" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
+                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.write(java.nio.file.Files.readAllBytes(file));
+        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(URI.create(url("/openapi/v2/media/upload/binary")))
+                .header("Authorization", "Bearer " + keyA)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
+        if (r.statusCode() != 200) {
+            throw new AssertionError("upload of " + file + " answered HTTP " + r.statusCode() + ": " + r.body());
+        }
+        return json.readTree(r.body());
+    }
 }

@@ -12,18 +12,14 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.server.http.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -52,7 +48,7 @@ class OpenApiConformanceTest {
     void start() throws Exception {
         s = new TestServer(dir.resolve("server"));
         document = s.json.readTree(get("/openapi.json").body());
-        JsonNode uploaded = upload(TestMedia.clip(dir, "source.mp4", 1.0));
+        JsonNode uploaded = s.upload(TestMedia.clip(dir, "source.mp4", 1.0));
         conforms("/openapi/v2/media/upload/binary", "post", uploaded);
         videoUrl = uploaded.path("data").path("download_url").asText();
         // A private address: the delivery is refused at once (FAILED), which gives the task a webhook record to read.
@@ -192,18 +188,4 @@ class OpenApiConformanceTest {
         }
     }
 
-    private JsonNode upload(Path file) throws Exception {
-        String boundary = "----vedit" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
-                .header("Authorization", "Bearer " + s.keyA)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return s.json.readTree(r.body());
-    }
 }

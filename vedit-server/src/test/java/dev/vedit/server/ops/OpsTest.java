@@ -9,19 +9,15 @@ import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.server.http.TestServer;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -51,7 +47,7 @@ class OpsTest {
         root.addAppender(logs);
         s = new TestServer(dir.resolve("server"));
         Path clip = TestMedia.clip(dir, "source.mp4", 1.0);
-        String url = upload(clip).path("data").path("download_url").asText();
+        String url = s.upload(clip).path("data").path("download_url").asText();
         receiver = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 8);
         receiver.createContext("/hook", exchange -> {
             exchange.getRequestBody().readAllBytes();
@@ -242,18 +238,4 @@ class OpsTest {
         throw new AssertionError("no sample " + series + " in:\n" + text);
     }
 
-    private JsonNode upload(Path file) throws Exception {
-        String boundary = "----vedit" + UUID.randomUUID();
-        ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + file.getFileName()
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.write(Files.readAllBytes(file));
-        body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
-                .header("Authorization", "Bearer " + s.keyA)
-                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build());
-        assertThat(r.statusCode()).isEqualTo(200);
-        return s.json.readTree(r.body());
-    }
 }
