@@ -1,5 +1,6 @@
 package dev.vedit.server.e2e;
 
+import dev.vedit.server.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -74,7 +75,7 @@ class KillNineTest {
         Process first = startService(data, port);
         List<String> ids = new ArrayList<>();
         try {
-            awaitHealthy(base);
+            TestServer.awaitHealthy(http, base);
             for (int i = 0; i < TASKS; i++) {
                 JsonNode r = post(base + "/openapi/v2/kling-video-o3-pro/video-edit",
                         Map.of("prompt", i % 2 == 0 ? "slow it down to half speed and mirror it" : "make it black and white", "videoUrl", dataUri,
@@ -95,7 +96,7 @@ class KillNineTest {
 
         Process second = startService(data, port);
         try {
-            awaitHealthy(base);
+            TestServer.awaitHealthy(http, base);
             assertThat(orphans).as("FFmpeg processes of the killed run, after the restart").noneMatch(ProcessHandle::isAlive);
             await().atMost(Duration.ofSeconds(240)).pollInterval(Duration.ofMillis(500)).until(() ->
                     ids.stream().allMatch(id -> List.of("SUCCESS", "FAILED").contains(status(base, id))));
@@ -161,11 +162,6 @@ class KillNineTest {
         return pb.start();
     }
 
-    private void awaitHealthy(String base) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
-    }
 
     private String status(String base, String id) {
         try {

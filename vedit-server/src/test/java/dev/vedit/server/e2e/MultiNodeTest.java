@@ -1,5 +1,6 @@
 package dev.vedit.server.e2e;
 
+import dev.vedit.server.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -75,7 +76,7 @@ class MultiNodeTest {
         Process worker1 = startNode("worker1", ports[2], "worker", common, ffmpeg);
         startNode("worker2", ports[3], "worker", common, ffmpeg);
         for (int port : ports) {
-            awaitHealthy("http://127.0.0.1:" + port);
+            TestServer.awaitHealthy(http, "http://127.0.0.1:" + port);
         }
 
         String videoUrl = upload(api2, clip);
@@ -181,12 +182,6 @@ class MultiNodeTest {
         return json.readTree(r.body());
     }
 
-    private void awaitHealthy(String base) {
-        // Four JVMs start at once on a 2-core machine that may be busy: a bound for a hang, not a speed target.
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
-    }
 
     private static long count(String dbUrl, String sql) throws Exception {
         try (Connection c = DriverManager.getConnection(dbUrl, "postgres", "postgres"); Statement s = c.createStatement();

@@ -56,7 +56,7 @@ class RelayKillNineTest {
             Process first = startRelay(data, port, upstream.server.baseUrl(), relayKey);
             String taskId;
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 // A data: URI is stored here at submit: our own media, which the relay must upload upstream.
                 JsonNode r = post(base + "/openapi/v2/" + ENDPOINT, Map.of("prompt", "make it black and white and slow it down to half speed",
                         "videoUrl", dataUri));
@@ -73,7 +73,7 @@ class RelayKillNineTest {
 
             Process second = startRelay(data, port, upstream.server.baseUrl(), relayKey);
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 await().atMost(Duration.ofSeconds(300)).pollInterval(Duration.ofMillis(500)).until(() ->
                         List.of("SUCCESS", "FAILED").contains(status(base, taskId)));
                 JsonNode q = post(base + "/openapi/v2/query", Map.of("taskId", taskId));
@@ -129,12 +129,6 @@ class RelayKillNineTest {
         }
     }
 
-    private void awaitHealthy(String base) {
-        // A JVM start with H2 and FFmpeg takes seconds alone, and a minute and more on a machine busy with other builds.
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
-    }
 
     private String status(String base, String id) {
         try {

@@ -111,4 +111,14 @@ public final class TestServer implements AutoCloseable {
         }
         return json.readTree(r.body());
     }
+
+    /**
+     * Waits until a service process answers {@code /healthz} with 200. A JVM start with H2 and FFmpeg takes seconds
+     * alone and a minute or more on a busy 2-core machine: four minutes is a bound for a hang, not a speed target.
+     */
+    public static void awaitHealthy(HttpClient http, String base) {
+        org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
+                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
+                        .statusCode() == 200);
+    }
 }

@@ -1,5 +1,6 @@
 package dev.vedit.server.workflow;
 
+import dev.vedit.server.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -55,7 +56,7 @@ class WorkflowKillNineTest {
             String taskId;
             String promptId;
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 assertThat(new CommandLine(new Main()).execute("workflows", "add", "wan", wanFile.toString(), "--data-dir", data.toString()))
                         .as("added while the service holds the database").isZero();
                 // A data: URI is no media value of the contract: upload first, as clients do.
@@ -82,7 +83,7 @@ class WorkflowKillNineTest {
 
             Process second = start(data, port, fake.url());
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 JsonNode[] end = new JsonNode[1];
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
                     end[0] = post(base + "/openapi/v2/query", Map.of("taskId", taskId));
@@ -121,12 +122,6 @@ class WorkflowKillNineTest {
         return pb.start();
     }
 
-    private void awaitHealthy(String base) {
-        // A JVM start on a 2-core machine that may be busy: a bound for a hang, not a speed target.
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
-    }
 
     private JsonNode post(String url, Object body) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY)

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.comfyui;
 
+import dev.vedit.server.http.TestServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -52,7 +53,7 @@ class ComfyUiKillNineTest {
             String promptId;
             int uploads;
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 JsonNode submitted = post(base + ComfyUiEndToEndTest.O3, ComfyUiEndToEndTest.contractExample());
                 assertThat(submitted.at("/plan/engine").asText()).as(submitted.toString()).isEqualTo("comfyui");
                 taskId = submitted.path("taskId").asText();
@@ -68,7 +69,7 @@ class ComfyUiKillNineTest {
 
             Process second = start(data, port, fake.url());
             try {
-                awaitHealthy(base);
+                TestServer.awaitHealthy(http, base);
                 JsonNode[] end = new JsonNode[1];
                 await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(300)).until(() -> {
                     end[0] = post(base + "/openapi/v2/query", Map.of("taskId", taskId));
@@ -95,11 +96,6 @@ class ComfyUiKillNineTest {
         return pb.start();
     }
 
-    private void awaitHealthy(String base) {
-        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(200)).ignoreExceptions().until(() ->
-                http.send(HttpRequest.newBuilder(URI.create(base + "/healthz")).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200);
-    }
 
     private JsonNode post(String url, Object body) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", "Bearer " + KEY)
