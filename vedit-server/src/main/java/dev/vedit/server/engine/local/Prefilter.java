@@ -1,0 +1,643 @@
+package dev.vedit.server.engine.local;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * What a pattern cannot match without, derived from the pattern itself: groups of literal strings, at least one of
+ * each group occurring in any text the pattern finds a match in. "(?:increase|raise)\\s+(?:the\\s+)?contrast" cannot
+ * match a clause that lacks "contrast", nor one that holds neither "increase" nor "raise". The interpreter runs a
+ * rule's unanchored search over a clause only when {@link #mayMatch} says it may: most rules name words most clauses
+ * lack, and a search that finds nothing was most of the cost of reading a prompt.
+ *
+ * <p>Safe by construction, never a guess: whatever the deriving does not understand (a class of many characters, a
+ * range, a back-reference, a construct it does not parse) requires nothing, and a pattern it cannot read at all
+ * requires nothing ({@link #NONE}: always run). Case: both the literals and the text are compared in one folded
+ * form, {@link #fold}, the very mapping Java's case-insensitive Unicode matching compares characters by, so a
+ * character the pattern would pair with a literal ("K" with "k", the Kelvin sign with "k", the dotless ı with "i")
+ * folds to the same character and the literal is found. {@code PrefilterTest} checks both over every code point and
+ * over the corpora.
+ */
+final class Prefilter {
+    /** Requires nothing: the pattern always runs. */
+    static final Prefilter NONE = new Prefilter(List.of());
+    /** The most strings one exact set may hold before it is no longer expanded (a cross product grows fast). */
+    private static final int MAX_EXACT = 64;
+    /** The most alternatives one requirement may hold: past that, checking it costs more than it saves. */
+    private static final int MAX_ANY = 128;
+
+    /** Each entry: at least one of these (folded) strings occurs in any text with a match. */
+    private final List<String[]> required;
+
+    private Prefilter(List<String[]> required) {
+        this.required = required;
+    }
+
+    /** The requirement of {@code pattern}, or {@link #NONE} when it has none that can be derived safely. */
+    static Prefilter of(Pattern pattern) {
+        // Comments mode gives whitespace and '#' other meanings, canonical equivalence pairs composed with decomposed
+        // characters: neither is read here, so such a pattern always runs. A literal pattern is one string.
+        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.CANON_EQ)) != 0) {
+            return NONE;
+        }
+        if ((pattern.flags() & Pattern.LITERAL) != 0) {
+            String folded = fold(pattern.pattern());
+            return folded.isEmpty() ? NONE : new Prefilter(List.<String[]>of(new String[] {folded}));
+        }
+        Info info;
+        try {
+            Parser parser = new Parser(pattern.pattern());
+            info = parser.alternation();
+            if (parser.pos != parser.re.length()) {
+                return NONE;
+            }
+        } catch (Unsupported | RuntimeException e) {
+            return NONE; // not understood: no requirement, the pattern runs
+        }
+        List<String[]> required = new ArrayList<>();
+        for (Set<String> any : info.all()) {
+            if (any.size() <= MAX_ANY && !any.contains("")) {
+                required.add(minimal(any));
+            }
+        }
+        // The rarest requirement first: a clause usually fails the first check.
+        required.sort(Comparator.comparingInt((String[] any) -> any.length).thenComparingInt(any -> -shortest(any)));
+        return required.isEmpty() ? NONE : new Prefilter(List.copyOf(required));
+    }
+
+    /** False only when the pattern certainly finds no match in the text whose {@link #fold} this is. */
+    boolean mayMatch(String folded) {
+        for (String[] any : required) {
+            if (!holdsAny(folded, any)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether this pattern has any requirement at all (for tests and the bench: a rule that always runs). */
+    boolean requiresSomething() {
+        return !required.isEmpty();
+    }
+
+    /** The requirement in a readable form, e.g. {@code [contrast] [increase|raise]} (for tests and messages). */
+    @Override
+    public String toString() {
+        StringBuilder b = new StringBuilder();
+        for (String[] any : required) {
+            b.append(b.isEmpty() ? "" : " ").append('[').append(String.join("|", any)).append(']');
+        }
+        return b.toString();
+    }
+
+    private static boolean holdsAny(String folded, String[] any) {
+        for (String s : any) {
+            if (folded.contains(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The form in which case-insensitive Unicode matching compares characters: {@code toLowerCase(toUpperCase(c))},
+     * per code point, as {@code java.util.regex} does for a pattern compiled with {@code CASE_INSENSITIVE |
+     * UNICODE_CASE}. A pattern without those flags matches fewer texts, never more, so the same form serves it.
+     */
+    static String fold(CharSequence text) {
+        StringBuilder b = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = Character.codePointAt(text, i);
+            int folded = fold(cp);
+            int n = Character.charCount(cp);
+            if (folded != cp && b == null) {
+                b = new StringBuilder(text.length());
+                b.append(text, 0, i);
+            }
+            if (b != null) {
+                b.appendCodePoint(folded);
+            }
+            i += n;
+        }
+        return b == null ? text.toString() : b.toString();
+    }
+
+    static int fold(int cp) {
+        if (cp < 128) {
+            return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
+        }
+        return Character.toLowerCase(Character.toUpperCase(cp));
+    }
+
+    /** {@link #minimal} as a set: "饱和度提高很多" need not be looked for beside "饱和度提高". */
+    private static Set<String> reduced(Set<String> any) {
+        return any.contains("") ? any : new LinkedHashSet<>(List.of(minimal(any)));
+    }
+
+    /** Drops every string that holds another of the set: finding the shorter one is implied. */
+    private static String[] minimal(Set<String> any) {
+        List<String> kept = new ArrayList<>();
+        for (String s : any) {
+            boolean implied = false;
+            for (String other : any) {
+                if (!other.equals(s) && s.contains(other)) {
+                    implied = true;
+                    break;
+                }
+            }
+            if (!implied) {
+                kept.add(s);
+            }
+        }
+        kept.sort(Comparator.naturalOrder());
+        return kept.toArray(String[]::new);
+    }
+
+    private static int shortest(String[] any) {
+        int min = Integer.MAX_VALUE;
+        for (String s : any) {
+            min = Math.min(min, s.length());
+        }
+        return min;
+    }
+
+    /** A construct the deriving does not read: the whole pattern then requires nothing. */
+    private static final class Unsupported extends Exception {
+        Unsupported() {
+            super(null, null, false, false);
+        }
+    }
+
+    /**
+     * What is known of the texts one part of a pattern matches.
+     *
+     * @param exact   every string it can match (folded), "" among them when it can match nothing; {@code null} when
+     *                they are too many or unknown
+     * @param clauses requirements of the part: at least one string of each occurs in every match of it
+     */
+    private record Info(Set<String> exact, List<Set<String>> clauses) {
+        static final Info EMPTY = new Info(Set.of(""), List.of());
+        static final Info UNKNOWN = new Info(null, List.of());
+
+        /** Every requirement of the part, its exact set among them when that cannot be empty. */
+        List<Set<String>> all() {
+            if (exact == null || exact.contains("")) {
+                return clauses;
+            }
+            List<Set<String>> out = new ArrayList<>(clauses);
+            out.add(reduced(exact));
+            return out;
+        }
+
+        /** The one requirement that says most: longest shortest string, then fewest strings; null when none. */
+        Set<String> best() {
+            Set<String> best = null;
+            for (Set<String> any : all()) {
+                if (any.contains("")) {
+                    continue;
+                }
+                if (best == null || score(any) > score(best)) {
+                    best = any;
+                }
+            }
+            return best;
+        }
+
+        private static long score(Set<String> any) {
+            int shortest = Integer.MAX_VALUE;
+            for (String s : any) {
+                shortest = Math.min(shortest, s.length());
+            }
+            return (long) Math.min(shortest, 1000) * 100_000 - any.size();
+        }
+
+        static Info sequence(List<Info> items) {
+            List<Set<String>> clauses = new ArrayList<>();
+            Set<String> run = Set.of("");
+            boolean exact = true;
+            for (Info item : items) {
+                clauses.addAll(item.clauses);
+                if (item.exact == null) {
+                    exact = false;
+                    flush(run, clauses);
+                    run = Set.of("");
+                    continue;
+                }
+                Set<String> product = product(run, item.exact);
+                if (product == null) {
+                    exact = false;
+                    flush(run, clauses);
+                    run = item.exact;
+                } else {
+                    run = product;
+                }
+            }
+            if (exact) {
+                return new Info(run, clauses);
+            }
+            flush(run, clauses);
+            return new Info(null, clauses);
+        }
+
+        private static void flush(Set<String> run, List<Set<String>> clauses) {
+            if (!run.contains("")) {
+                clauses.add(reduced(run));
+            }
+        }
+
+        private static Set<String> product(Set<String> a, Set<String> b) {
+            if ((long) a.size() * b.size() > MAX_EXACT) {
+                return null;
+            }
+            Set<String> out = new LinkedHashSet<>();
+            for (String x : a) {
+                for (String y : b) {
+                    out.add(x + y);
+                }
+            }
+            return out;
+        }
+
+        static Info alternation(List<Info> branches) {
+            if (branches.size() == 1) {
+                return branches.getFirst();
+            }
+            boolean allExact = branches.stream().allMatch(b -> b.exact != null);
+            if (allExact) {
+                Set<String> union = new LinkedHashSet<>();
+                branches.forEach(b -> union.addAll(b.exact));
+                if (union.size() <= MAX_EXACT) {
+                    return new Info(union, List.of());
+                }
+            }
+            // A match is a match of one branch, so it holds the best requirement of that branch: the union of the
+            // branches' best requirements holds for every match. A branch with none leaves the union with none.
+            Set<String> union = new LinkedHashSet<>();
+            for (Info b : branches) {
+                Set<String> best = b.best();
+                if (best == null) {
+                    return UNKNOWN;
+                }
+                union.addAll(best);
+            }
+            return new Info(null, List.of(reduced(union)));
+        }
+
+        /** {@code min} to {@code max} (-1: unbounded) repetitions of this part. */
+        Info repeated(int min, int max) {
+            if (min == 1 && max == 1) {
+                return this;
+            }
+            if (min == 0) {
+                // Absent altogether is a match: nothing is required, but "x?" is still exactly "x" or "".
+                if (max == 1 && exact != null) {
+                    Set<String> optional = new LinkedHashSet<>(exact);
+                    optional.add("");
+                    return new Info(optional, List.of());
+                }
+                return max == 0 ? EMPTY : UNKNOWN;
+            }
+            // At least once: whatever one repetition requires, all of them do.
+            return new Info(null, all());
+        }
+    }
+
+    /** Reads the subset of {@code java.util.regex} syntax whose meaning for a requirement is certain. */
+    private static final class Parser {
+        final String re;
+        int pos;
+
+        Parser(String re) {
+            this.re = re;
+        }
+
+        Info alternation() throws Unsupported {
+            List<Info> branches = new ArrayList<>();
+            branches.add(sequence());
+            while (pos < re.length() && re.charAt(pos) == '|') {
+                pos++;
+                branches.add(sequence());
+            }
+            return Info.alternation(branches);
+        }
+
+        private Info sequence() throws Unsupported {
+            List<Info> items = new ArrayList<>();
+            while (pos < re.length() && re.charAt(pos) != '|' && re.charAt(pos) != ')') {
+                items.add(quantified(atom()));
+            }
+            return Info.sequence(items);
+        }
+
+        private Info quantified(Info atom) throws Unsupported {
+            if (pos >= re.length()) {
+                return atom;
+            }
+            int min;
+            int max;
+            char c = re.charAt(pos);
+            switch (c) {
+                case '?' -> {
+                    min = 0;
+                    max = 1;
+                    pos++;
+                }
+                case '*' -> {
+                    min = 0;
+                    max = -1;
+                    pos++;
+                }
+                case '+' -> {
+                    min = 1;
+                    max = -1;
+                    pos++;
+                }
+                case '{' -> {
+                    int close = re.indexOf('}', pos);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    String[] bounds = re.substring(pos + 1, close).split(",", -1);
+                    try {
+                        min = Integer.parseInt(bounds[0].strip());
+                        max = bounds.length == 1 ? min : bounds[1].isBlank() ? -1 : Integer.parseInt(bounds[1].strip());
+                    } catch (NumberFormatException e) {
+                        throw new Unsupported();
+                    }
+                    if (bounds.length > 2) {
+                        throw new Unsupported();
+                    }
+                    pos = close + 1;
+                }
+                default -> {
+                    return atom;
+                }
+            }
+            // lazy or possessive: the same texts
+            if (pos < re.length() && (re.charAt(pos) == '?' || re.charAt(pos) == '+')) {
+                pos++;
+            }
+            return atom.repeated(min, max);
+        }
+
+        private Info atom() throws Unsupported {
+            int c = re.codePointAt(pos);
+            switch (c) {
+                case '(' -> {
+                    return group();
+                }
+                case '[' -> {
+                    return characterClass();
+                }
+                case '.' -> {
+                    pos++;
+                    return Info.UNKNOWN;
+                }
+                case '^', '$' -> {
+                    pos++;
+                    return Info.EMPTY;
+                }
+                case '\\' -> {
+                    return escape();
+                }
+                case '*', '+', '?', '{' -> throw new Unsupported();
+                default -> {
+                    pos += Character.charCount(c);
+                    return literal(c);
+                }
+            }
+        }
+
+        private static Info literal(int cp) {
+            return new Info(Set.of(new String(Character.toChars(fold(cp)))), List.of());
+        }
+
+        private Info group() throws Unsupported {
+            pos++; // '('
+            boolean zeroWidth = false;
+            if (re.startsWith("?", pos)) {
+                if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
+                    pos += 2;
+                } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+                    pos += 2;
+                    zeroWidth = true;
+                } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
+                    pos += 3;
+                    zeroWidth = true;
+                } else if (re.startsWith("?<", pos)) {
+                    int close = re.indexOf('>', pos);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    pos = close + 1;
+                } else {
+                    // inline flags, "(?i)" or "(?i:...)": only comments mode changes how the text reads
+                    int end = pos + 1;
+                    while (end < re.length() && "idmsuxU-".indexOf(re.charAt(end)) >= 0) {
+                        end++;
+                    }
+                    String flags = re.substring(pos + 1, end);
+                    int minus = flags.indexOf('-');
+                    if ((minus < 0 ? flags : flags.substring(0, minus)).indexOf('x') >= 0 || end >= re.length()) {
+                        throw new Unsupported();
+                    }
+                    if (re.charAt(end) == ')') {
+                        pos = end + 1;
+                        return Info.EMPTY;
+                    }
+                    if (re.charAt(end) != ':') {
+                        throw new Unsupported();
+                    }
+                    pos = end + 1;
+                }
+            }
+            Info inner = alternation();
+            if (pos >= re.length() || re.charAt(pos) != ')') {
+                throw new Unsupported();
+            }
+            pos++;
+            // A look-around matches no characters of its own: what it looks at need not be part of the match.
+            return zeroWidth ? Info.EMPTY : inner;
+        }
+
+        /** A class of a few single characters is their set; anything else (ranges, negation, nesting, predefined classes) is unknown. */
+        private Info characterClass() throws Unsupported {
+            pos++; // '['
+            Set<String> chars = new LinkedHashSet<>();
+            boolean known = true;
+            if (pos < re.length() && re.charAt(pos) == '^') {
+                known = false;
+                pos++;
+            }
+            if (pos < re.length() && re.charAt(pos) == ']') {
+                throw new Unsupported(); // "[]...]": read differently by different engines, so not read here
+            }
+            int depth = 1;
+            int previous = -1;
+            while (true) {
+                if (pos >= re.length()) {
+                    throw new Unsupported();
+                }
+                int c = re.codePointAt(pos);
+                if (c == ']') {
+                    pos++;
+                    if (--depth == 0) {
+                        break;
+                    }
+                    continue;
+                }
+                if (c == '[') {
+                    known = false;
+                    depth++;
+                    pos++;
+                    continue;
+                }
+                if (c == '&' && re.startsWith("&&", pos)) {
+                    known = false;
+                    pos += 2;
+                    continue;
+                }
+                if (c == '-' && previous >= 0 && pos + 1 < re.length() && re.charAt(pos + 1) != ']') {
+                    known = false; // a range
+                    pos++;
+                    continue;
+                }
+                int literal;
+                if (c == '\\') {
+                    literal = classEscape();
+                } else {
+                    pos += Character.charCount(c);
+                    literal = c;
+                }
+                if (literal < 0 || depth > 1) {
+                    known = false;
+                } else {
+                    chars.add(new String(Character.toChars(fold(literal))));
+                }
+                previous = literal;
+            }
+            if (!known || chars.isEmpty() || chars.size() > 16) {
+                return Info.UNKNOWN;
+            }
+            return new Info(chars, List.of());
+        }
+
+        /** An escape inside a class: the character it stands for, or -1 for a predefined class. */
+        private int classEscape() throws Unsupported {
+            int at = pos;
+            Info info = escape();
+            if (info.exact() != null && info.exact().size() == 1) {
+                String s = info.exact().iterator().next();
+                if (!s.isEmpty() && s.codePointCount(0, s.length()) == 1) {
+                    // escape() folded it already; the fold of a fold is itself (PrefilterTest checks every code point)
+                    return s.codePointAt(0);
+                }
+            }
+            if (info == Info.EMPTY && re.charAt(at + 1) == 'b') {
+                throw new Unsupported(); // "\b" in a class is an error in Java, not a boundary
+            }
+            return -1;
+        }
+
+        private Info escape() throws Unsupported {
+            pos++; // '\\'
+            if (pos >= re.length()) {
+                throw new Unsupported();
+            }
+            char c = re.charAt(pos++);
+            if (Character.isSurrogate(c)) {
+                throw new Unsupported();
+            }
+            switch (c) {
+                case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X' -> {
+                    return Info.UNKNOWN;
+                }
+                case 'p', 'P' -> {
+                    if (pos < re.length() && re.charAt(pos) == '{') {
+                        int close = re.indexOf('}', pos);
+                        if (close < 0) {
+                            throw new Unsupported();
+                        }
+                        pos = close + 1;
+                    } else {
+                        pos++;
+                    }
+                    return Info.UNKNOWN;
+                }
+                case 'b', 'B', 'A', 'z', 'Z', 'G' -> {
+                    if (pos < re.length() && re.charAt(pos) == '{') {
+                        throw new Unsupported(); // \b{g}
+                    }
+                    return Info.EMPTY;
+                }
+                case 'k' -> {
+                    int close = re.indexOf('>', pos);
+                    if (close < 0) {
+                        throw new Unsupported();
+                    }
+                    pos = close + 1;
+                    return Info.UNKNOWN; // a back-reference: what its group matched
+                }
+                case 'Q' -> {
+                    int end = re.indexOf("\\E", pos);
+                    String quoted = end < 0 ? re.substring(pos) : re.substring(pos, end);
+                    pos = end < 0 ? re.length() : end + 2;
+                    return new Info(Set.of(fold(quoted)), List.of());
+                }
+                case 't' -> {
+                    return literal('\t');
+                }
+                case 'n' -> {
+                    return literal('\n');
+                }
+                case 'r' -> {
+                    return literal('\r');
+                }
+                case 'f' -> {
+                    return literal('\f');
+                }
+                case 'a' -> {
+                    return literal('\u0007');
+                }
+                case 'e' -> {
+                    return literal('\u001B');
+                }
+                case 'x' -> {
+                    if (pos < re.length() && re.charAt(pos) == '{') {
+                        int close = re.indexOf('}', pos);
+                        if (close < 0) {
+                            throw new Unsupported();
+                        }
+                        int cp = Integer.parseInt(re.substring(pos + 1, close), 16);
+                        pos = close + 1;
+                        return literal(cp);
+                    }
+                    int cp = Integer.parseInt(re.substring(pos, pos + 2), 16);
+                    pos += 2;
+                    return literal(cp);
+                }
+                case 'u' -> {
+                    int cp = Integer.parseInt(re.substring(pos, pos + 4), 16);
+                    pos += 4;
+                    return literal(cp);
+                }
+                default -> {
+                    if (c >= '1' && c <= '9') {
+                        while (pos < re.length() && Character.isDigit(re.charAt(pos))) {
+                            pos++;
+                        }
+                        return Info.UNKNOWN; // a back-reference
+                    }
+                    if (Character.isLetterOrDigit(c)) {
+                        throw new Unsupported(); // \c, \N{…} and any escape not read here
+                    }
+                    return literal(c); // "\." "\(" "\\": the character itself
+                }
+            }
+        }
+    }
+}
