@@ -15,6 +15,7 @@ public final class TaskReads {
     private static final String EVENTS = Sql.load(TaskReads.class, "events");
     private static final String COUNTS = Sql.load(TaskReads.class, "counts");
     private static final String QUEUED = Sql.load(TaskReads.class, "queued");
+    private static final String QUEUED_UP_TO = Sql.load(TaskReads.class, "queued-up-to");
     private static final String PAGE = Sql.load(TaskReads.class, "page");
     private static final String COUNTS_BY_MODEL = Sql.load(TaskReads.class, "counts-by-model");
 
@@ -61,6 +62,16 @@ public final class TaskReads {
 
     Queued queued(long accountId, String endpoint) {
         return jdbi.withHandle(h -> h.createQuery(QUEUED).bind("account", accountId).bind("endpoint", endpoint)
+                .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
+    }
+
+    /**
+     * {@link #queued}, each count stopping at its limit: enough to tell whether a limit is reached, at a cost bounded
+     * by the limit instead of growing with the queue.
+     */
+    Queued queuedUpTo(long accountId, int accountLimit, String endpoint, int endpointLimit) {
+        return jdbi.withHandle(h -> h.createQuery(QUEUED_UP_TO).bind("account", accountId).bind("accountLimit", Math.max(0, accountLimit))
+                .bind("endpoint", endpoint).bind("endpointLimit", Math.max(0, endpointLimit))
                 .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
     }
 

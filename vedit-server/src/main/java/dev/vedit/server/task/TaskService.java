@@ -106,19 +106,7 @@ public final class TaskService {
                 return earlier.get();
             }
         }
-        // Both limits in one statement: one connection and one round trip instead of two on every submit.
-        TaskReads.Queued queued = reads.queued(account.id(), model.endpoint());
-        if (queued.account() >= account.queueLimit()) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
-        }
-        int modelQueued = queued.endpoint();
-        if (modelQueued >= model.limits().queueSize()) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    model.endpoint() + " has " + modelQueued + " queued tasks (limit " + model.limits().queueSize() + ")",
-                    model.endpoint() + " 已有 " + modelQueued + " 个排队任务（上限 " + model.limits().queueSize() + "）");
-        }
+        checkQueueLimits(account, model.endpoint(), model.limits().queueSize());
         EngineRouter.Planned planned = engines.plan(request);
         Engine engine = planned.engine();
         EditPlan plan = planned.plan();
@@ -145,6 +133,30 @@ public final class TaskService {
         }
         signal.wake();
         return new Submitted(new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, engine.promptTips(plan), plan), false);
+    }
+
+    /**
+     * Refuses a submit when the key's or the model's queue is full ({@link ErrorCode#QUEUE_LIMIT}). Both limits are
+     * read in one statement (one connection, one round trip), each count stopping at its limit; only a refusal counts
+     * in full, so that its message says how many tasks are really queued.
+     */
+    private void checkQueueLimits(Account account, String endpoint, int endpointLimit) {
+        TaskReads.Queued upTo = reads.queuedUpTo(account.id(), account.queueLimit(), endpoint, endpointLimit);
+        if (upTo.account() < account.queueLimit() && upTo.endpoint() < endpointLimit) {
+            return;
+        }
+        TaskReads.Queued queued = reads.queued(account.id(), endpoint);
+        if (queued.account() >= account.queueLimit()) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
+        }
+        if (queued.endpoint() >= endpointLimit) {
+            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    endpoint + " has " + queued.endpoint() + " queued tasks (limit " + endpointLimit + ")",
+                    endpoint + " 已有 " + queued.endpoint() + " 个排队任务（上限 " + endpointLimit + "）");
+        }
+        // Tasks left the queue between the two reads: within the limits after all.
     }
 
     private Optional<Submitted> replay(Account account, String key, String fingerprint) {
@@ -181,17 +193,7 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the key's or the workflow's queue is full
      */
     public SubmitReply submitWorkflow(Account account, String engine, WorkflowSubmission submission) {
-        TaskReads.Queued queued = reads.queued(account.id(), submission.endpoint());
-        if (queued.account() >= account.queueLimit()) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
-        }
-        if (queued.endpoint() >= WORKFLOW_QUEUE_SIZE) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    submission.endpoint() + " has " + queued.endpoint() + " queued tasks (limit " + WORKFLOW_QUEUE_SIZE + ")",
-                    submission.endpoint() + " 已有 " + queued.endpoint() + " 个排队任务（上限 " + WORKFLOW_QUEUE_SIZE + "）");
-        }
+        checkQueueLimits(account, submission.endpoint(), WORKFLOW_QUEUE_SIZE);
         long now = clock.millis();
         String clientId = HexFormat.of().formatHex(randomBytes(16));
         Task task = new Task(ids.next(), account.id(), submission.endpoint(), engine, TaskStatus.QUEUED, write(submission.requestJson()),

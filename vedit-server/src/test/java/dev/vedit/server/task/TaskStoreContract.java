@@ -308,6 +308,19 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void queueLimitCountsStopAtTheirLimits() {
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        queue(a);
+        queue(a);
+        assertThat(reads.queuedUpTo(a.id(), 100, O3, 100)).isEqualTo(new TaskReads.Queued(3, 3));
+        assertThat(reads.queuedUpTo(a.id(), 2, O3, 100)).isEqualTo(new TaskReads.Queued(2, 3));
+        assertThat(reads.queuedUpTo(a.id(), 100, O3, 1)).isEqualTo(new TaskReads.Queued(3, 1));
+        assertThat(reads.queuedUpTo(a.id(), 0, "other-model/video-edit", 5)).isEqualTo(new TaskReads.Queued(0, 0));
+        assertThat(reads.queued(a.id(), O3)).as("the full count, for a refusal's message").isEqualTo(new TaskReads.Queued(3, 3));
+    }
+
+    @Test
     void taskIdsAreNineteenDigitsAndIncreasing() {
         long previous = 0;
         for (int i = 0; i < 10_000; i++) {

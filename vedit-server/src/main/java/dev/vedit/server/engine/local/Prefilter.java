@@ -84,6 +84,13 @@ final class Prefilter {
         return !required.isEmpty();
     }
 
+    /** Every string this requirement looks for (for tests). */
+    Set<String> literals() {
+        Set<String> out = new LinkedHashSet<>();
+        required.forEach(any -> out.addAll(List.of(any)));
+        return out;
+    }
+
     /** The requirement in a readable form, e.g. {@code [contrast] [increase|raise]} (for tests and messages). */
     @Override
     public String toString() {

@@ -630,7 +630,7 @@ final class PromptInterpreter {
     }
 
     /** The rules, most specific first: a match consumes its words so later rules cannot reuse them. */
-    private static List<Rule> rules() {
+    static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         r.addAll(OverlayRules.rules()); // quotes and figures first: their words belong to them
         r.addAll(SoundRules.rules());
