@@ -1,16 +1,24 @@
 package dev.vedit.bench;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.vedit.server.VeditServer;
+import dev.vedit.server.engine.local.LocalEngine;
 import dev.vedit.server.ffmpeg.Ffmpeg;
+import dev.vedit.wire.ModelCatalog;
+import dev.vedit.wire.ModelSpec;
+import dev.vedit.wire.RequestValidator;
+import dev.vedit.wire.ValidatedRequest;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * API throughput and latency of query and submit, beside {@code GET /healthz} on the same server in the same
@@ -66,6 +74,7 @@ final class ApiBench implements Bench.Suite {
             IntFunction<HttpRequest> submit = i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
                     submitBody(i + 1, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build();
             Load.Result sub = load.forCount(sizes.submits(), submit, ApiBench::isQueuedTask);
+            double interpret = interpretRate(ffmpeg, sizes.apiDuration().dividedBy(ROUNDS));
             String label = "bare /healthz";
             report.accept(Figure.of("api.bare.throughput", b.perSecond(), "req/s"));
             report.accept(Figure.of("api.bare.p50", b.latencies().percentileMillis(50), "ms"));
@@ -76,7 +85,40 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(b.perSecond(), label));
             report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
             report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
+            report.accept(Figure.of("api.interpret", interpret, "prompts/s (one thread, each prompt read once)"));
         }
+    }
+
+    /**
+     * How many new prompts the local engine reads per second on one thread: the submits' own prompts
+     * ({@link BenchPrompts}), each read once by an engine whose memory of readings is empty, so every one is read in
+     * full, as a submit with a new prompt is. Beside {@code api.submit.throughput} it shows what reading costs a submit.
+     */
+    private static double interpretRate(Ffmpeg ffmpeg, Duration duration) {
+        ModelSpec model = ModelCatalog.standard().byPath(MODELS.getFirst()).orElseThrow();
+        ObjectMapper json = new ObjectMapper();
+        List<ValidatedRequest> requests = IntStream.range(0, BenchPrompts.distinct())
+                .mapToObj(i -> RequestValidator.validate(model,
+                        json.createObjectNode().put("prompt", BenchPrompts.prompt(i)).put("videoUrl", PUBLIC_VIDEO)))
+                .toList();
+        // A warm-up pass over other prompts than those timed, then the timed pass; past the last prompt a fresh
+        // engine starts over, so no prompt is ever read twice by one engine.
+        int next = 0;
+        LocalEngine engine = new LocalEngine(ffmpeg);
+        for (long until = System.nanoTime() + duration.toNanos() / 2; System.nanoTime() < until; next++) {
+            engine.plan(requests.get(next % requests.size()));
+        }
+        engine = new LocalEngine(ffmpeg);
+        int read = 0;
+        long start = System.nanoTime();
+        long until = start + duration.toNanos();
+        for (int i = next; System.nanoTime() < until; i++, read++) {
+            if (i % requests.size() == next % requests.size() && read > 0) {
+                engine = new LocalEngine(ffmpeg);
+            }
+            engine.plan(requests.get(i % requests.size()));
+        }
+        return read / ((System.nanoTime() - start) / 1e9);
     }
 
     /** The body of submit number {@code i}: its own prompt ({@link BenchPrompts}) and the video. */
