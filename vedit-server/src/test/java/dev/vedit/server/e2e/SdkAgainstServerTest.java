@@ -145,6 +145,27 @@ class SdkAgainstServerTest {
     }
 
     @Test
+    void aQueueLimitRefusalCountsEveryQueuedTaskNotOnlyUpToTheLimit() {
+        // The check counts each queue only up to its limit; the refusal must still say how many are queued: here a
+        // limit lowered below the key's queue, so a count that stopped at the limit would say 1.
+        for (int i = 0; i <= KEY_QUEUE_LIMIT; i++) {
+            try {
+                b.submit(mirror());
+            } catch (LimitExceededException e) {
+                break;
+            }
+        }
+        assertThat(b.queueStatus().queuedCount()).isEqualTo(KEY_QUEUE_LIMIT);
+        s.server.apiKeys().updateLimits(s.keyB, 1, 1);
+        try {
+            assertThatThrownBy(() -> b.submit(mirror())).isInstanceOf(LimitExceededException.class)
+                    .hasMessageContaining("already has " + KEY_QUEUE_LIMIT + " queued tasks (limit 1)");
+        } finally {
+            s.server.apiKeys().updateLimits(s.keyB, 1, KEY_QUEUE_LIMIT);
+        }
+    }
+
+    @Test
     void anUnreachableServiceIsAConnectionError() throws IOException {
         int closedPort;
         try (ServerSocket socket = new ServerSocket(0)) {
