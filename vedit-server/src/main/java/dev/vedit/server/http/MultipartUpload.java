@@ -79,7 +79,7 @@ final class MultipartUpload {
 
     /** {@link #receive(HttpServletRequest)} of a body with this content type, declared length (-1: unknown) and content. */
     Received receive(String contentType, long declared, Content.Source body) throws IOException {
-        String boundary = MultiPart.extractBoundary(contentType);
+        String boundary = contentType == null ? null : MultiPart.extractBoundary(contentType);
         if (boundary == null || boundary.isEmpty()) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart/form-data content type has no boundary parameter;"
                     + " send it as the HTTP client builds it (e.g. curl -F file=@clip.mp4)", "multipart/form-data 请求缺少 boundary 参数");
@@ -123,8 +123,14 @@ final class MultipartUpload {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"" + FIELD + "\" is missing",
                         "缺少 multipart 字段 \"" + FIELD + "\"");
             }
-            ReceivedFile file = parts.file.finish();
-            parts.file = null;
+            ReceivedFile file;
+            try {
+                file = parts.file.finish();
+            } catch (IOException e) {
+                throw storageFailure(e); // finish() deleted the file
+            } finally {
+                parts.file = null;
+            }
             return new Received(file, parts.fileName);
         } finally {
             if (parts.file != null) {
@@ -257,10 +263,10 @@ final class MultipartUpload {
                     "multipart 请求体的分段头过长（文件名最多 " + MAX_FILE_NAME + " 个字符）")
                     : badMultipart(String.valueOf(cause.getMessage()));
         }
+    }
 
-        private static VeditException storageFailure(IOException e) {
-            return VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the upload could not be written to storage (" + e
-                    + "); the disk may be full or read-only, retry later", "上传文件无法写入存储（磁盘可能已满或只读），请稍后重试");
-        }
+    private static VeditException storageFailure(IOException e) {
+        return VeditException.of(ErrorCode.SERVICE_UNAVAILABLE, "the upload could not be written to storage (" + e
+                + "); the disk may be full or read-only, retry later", "上传文件无法写入存储（磁盘可能已满或只读），请稍后重试");
     }
 }
