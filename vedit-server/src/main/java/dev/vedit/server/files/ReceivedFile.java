@@ -1,14 +1,15 @@
 package dev.vedit.server.files;
 
-import java.io.IOException;
 import java.nio.file.Path;
 
 /**
- * A body that has already been received in full into a file of its own (Jetty spools a multipart part so),
- * handed from the HTTP layer to the media store so that it can be moved into place instead of copied again.
+ * A body received in full into a file of its own, with the SHA-256 and size taken of the bytes as they arrived
+ * ({@link HashingReceiver}), handed from the HTTP layer to the media store: the store moves the file into place and
+ * takes the hash as it is, so no byte is read back or written a second time. Whoever receives one owns the file.
+ *
+ * @param file   the body's bytes
+ * @param sha256 lower-case hex SHA-256 of the file's content
+ * @param size   the file's size in bytes
  */
-@FunctionalInterface
-public interface ReceivedFile {
-    /** Moves the body to {@code target}, replacing it (a body small enough to have stayed in memory is written). */
-    void moveTo(Path target) throws IOException;
+public record ReceivedFile(Path file, String sha256, long size) {
 }

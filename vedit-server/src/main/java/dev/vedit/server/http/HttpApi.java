@@ -27,8 +27,6 @@ import dev.vedit.wire.WebhookSecretReply;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
-import io.javalin.http.UploadedFile;
-import io.javalin.config.SizeUnit;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,6 +62,7 @@ public final class HttpApi {
     private volatile Health health;
     private volatile java.util.function.Consumer<ErrorCode> refusals = code -> { };
     private WorkflowRoutes workflows;
+    private final MultipartUpload uploads;
 
     public HttpApi(TaskService tasks, ApiKeys keys, MediaEndpoints media, Webhooks webhooks, ObjectMapper json, HttpSettings settings) {
         this.tasks = tasks;
@@ -73,6 +72,7 @@ public final class HttpApi {
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
         this.settings = settings;
+        this.uploads = new MultipartUpload(settings.uploadTempDir(), settings.maxUploadBytes(), this::tooLargeUpload);
         this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);
     }
 
@@ -114,11 +114,8 @@ public final class HttpApi {
         config.http.maxRequestSize = settings.maxJsonBodyBytes();
         config.startup.showJavalinBanner = false;
         config.router.ignoreTrailingSlashes = true;
-        // Multipart parts are spooled to disk past 1 MB, so an upload never sits in memory.
-        config.jetty.multipartConfig.cacheDirectory(settings.uploadTempDir().toString());
-        config.jetty.multipartConfig.maxFileSize(settings.maxUploadBytes(), SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxTotalRequestSize(settings.maxUploadBytes() + 1024 * 1024, SizeUnit.BYTES);
-        config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+        // No multipart config for Javalin: the upload endpoint parses its body itself (MultipartUpload), writing and
+        // hashing the file as it arrives instead of having the servlet layer spool it for a second pass.
         config.http.prefer405over404 = true;
         // Slow or stalled clients: a connection, or a request body, silent for the idle timeout is closed. (Not a
         // minimum data rate: Jetty measures it from the request's start, so a tiny body sent a moment after its
@@ -253,71 +250,32 @@ public final class HttpApi {
             // Decided from the declared length before a byte is read, so that the client hears at once instead of
             // after sending (or stalling on) the whole body; read as a long: the servlet's int wraps past 2 GiB.
             long declared = ctx.req().getContentLengthLong();
-            if (declared > settings.maxUploadBytes() + MULTIPART_OVERHEAD) {
+            if (declared > settings.maxUploadBytes() + MultipartUpload.OVERHEAD) {
                 ctx.header("Connection", "close");
                 throw tooLargeUpload();
             }
-            UploadedFile file;
-            jakarta.servlet.http.Part part;
+            MultipartUpload.Received received;
             try {
-                file = ctx.uploadedFile("file");
-                // The same part, already parsed and spooled by Jetty: it is moved into the media store, not copied again.
-                part = file == null ? null : ctx.req().getPart("file");
-            } catch (Exception e) {
-                // A part header past Jetty's limit (a huge file name) is about the form, not the size: checked first,
-                // as its message may also say "exceeded".
-                if (causedByLongHeader(e)) {
-                    throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "a part header of the multipart body is too long (the file name"
-                                    + " may be at most " + MAX_FILE_NAME + " characters)",
-                            "multipart 请求体的分段头过长（文件名最多 " + MAX_FILE_NAME + " 个字符）");
+                received = uploads.receive(ctx.req());
+            } catch (VeditException e) {
+                if (e.code() == ErrorCode.FILE_TOO_LARGE) {
+                    // The rest of the body is not read: the connection cannot carry another request after it.
+                    ctx.header("Connection", "close");
                 }
-                // Jetty refuses a part over the multipart limit before our own streaming check sees it (a chunked
-                // body, or a declared length within the multipart overhead of the limit).
-                if (causedBySizeLimit(e)) {
-                    throw tooLargeUpload();
-                }
-                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart body could not be read (" + e.getMessage() + ")",
-                        "无法读取 multipart 请求体");
+                throw e;
             }
-            if (file == null || part == null) {
-                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the multipart field \"file\" is missing", "缺少 multipart 字段 \"file\"");
+            try {
+                return UploadReply.ok(media.upload(received.file(), received.fileName(), account.id()));
+            } finally {
+                // The store took the file over (moved it); this is for a refusal before that.
+                java.nio.file.Files.deleteIfExists(received.file().file());
             }
-            String name = file.filename();
-            if (name != null && name.length() > MAX_FILE_NAME) {
-                throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "the file name is longer than " + MAX_FILE_NAME + " characters (got "
-                        + name.length() + "); rename the file", "文件名超过 " + MAX_FILE_NAME + " 个字符（当前 " + name.length() + "），请重命名文件");
-            }
-            return UploadReply.ok(media.upload(target -> part.write(target.toString()), name, account.id()));
         });
     }
-
-    /** Room for the multipart boundaries and part headers around the file itself. */
-    private static final long MULTIPART_OVERHEAD = 1024 * 1024;
-    /** The longest file name an upload may carry (most file systems' limit); only its extension is ever used. */
-    static final int MAX_FILE_NAME = 255;
 
     private VeditException tooLargeUpload() {
         return VeditException.of(ErrorCode.FILE_TOO_LARGE, "the upload is larger than " + settings.maxUploadBytes() + " bytes",
                 "上传文件超过 " + settings.maxUploadBytes() + " 字节");
-    }
-
-    private static boolean causedByLongHeader(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            String m = String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT);
-            if (m.contains("header") || m.contains("431")) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean causedBySizeLimit(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (String.valueOf(t.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("exceeded")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void queueStatus(Context ctx) {

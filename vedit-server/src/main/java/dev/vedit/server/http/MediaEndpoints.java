@@ -8,7 +8,8 @@ import io.javalin.http.Context;
 public interface MediaEndpoints {
 
     /**
-     * Stores an upload for the account: the body Jetty received into a file of its own, moved into the store.
+     * Stores an upload for the account: the body received into a file of its own and hashed on arrival
+     * ({@link MultipartUpload}), moved into the store; the file is the callee's from then on.
      *
      * @throws dev.vedit.wire.VeditException when it is too large or not an accepted type
      */

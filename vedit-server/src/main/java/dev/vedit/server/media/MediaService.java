@@ -89,22 +89,20 @@ public final class MediaService {
     }
 
     /**
-     * Stores an upload the HTTP layer has already received to a file of its own: the file is moved here, not
-     * copied (a second write of every byte was the largest cost of a large upload after receiving it), then
-     * hashed from the page cache.
+     * Stores an upload the HTTP layer has already received to a file of its own, hashed as it arrived: the file is
+     * moved into the store, not copied, and its hash taken as it is (reading every byte back to hash it was the
+     * largest cost of a large upload after receiving it). The file is this call's: moved or deleted.
      *
      * @throws VeditException as {@link #upload(InputStream, String, long)}
      */
     public UploadReply.Uploaded upload(ReceivedFile body, String originalFileName, long accountId) throws IOException {
-        Path temp = Files.createTempFile(tempDir, "upload-", ".part");
         try {
-            body.moveTo(temp);
-            if (Files.size(temp) > maxUploadBytes) {
+            if (body.size() > maxUploadBytes) {
                 throw HashingCopy.tooLarge(maxUploadBytes);
             }
-            return stored(temp, HashingCopy.hash(temp), originalFileName, accountId);
+            return stored(body.file(), new HashingCopy.Result(body.sha256(), body.size()), originalFileName, accountId);
         } finally {
-            Files.deleteIfExists(temp);
+            Files.deleteIfExists(body.file());
         }
     }
 

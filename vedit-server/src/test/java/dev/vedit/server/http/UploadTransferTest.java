@@ -23,9 +23,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The upload's byte path over real HTTP: the part Jetty spooled is moved into the store, not copied, and hashed
- * there. The name and size in the reply, the stored file and the bytes served back must all be the upload's own,
- * for a part large enough to be spooled to disk and for one small enough to stay in memory.
+ * The upload's byte path over real HTTP: the file part is written and hashed as it arrives (MultipartUpload), then
+ * moved into the store. The name and size in the reply, the stored file and the bytes served back must all be the
+ * upload's own: for a large body (hashed on a second thread, out of the connection's own buffers), a small one
+ * (hashed inline), and one sent without a length (chunked); and a body over the limit must leave nothing behind.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UploadTransferTest {
@@ -64,6 +65,33 @@ class UploadTransferTest {
     }
 
     @Test
+    void aChunkedUploadOfUnknownLengthIsStoredByteForByte() throws Exception {
+        byte[] content = mp4(9 * 1024 * 1024 + 5, 4);
+
+        JsonNode data = upload(s, HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(form(content, "chunked.mp4"))));
+
+        assertUploadIs(data, content);
+    }
+
+    @Test
+    void aChunkedUploadOverTheLimitIsRefusedAndLeavesNothing(@TempDir Path smallDir) throws Exception {
+        try (TestServer small = new TestServer(smallDir, c -> c.withMaxUploadBytes(2 * 1024 * 1024))) {
+            // Just over: the server stops reading at the limit, and a client still sending much more could see its
+            // connection closed before it reads the answer.
+            byte[] content = mp4(2 * 1024 * 1024 + 64 * 1024, 5);
+
+            HttpResponse<String> r = small.raw(request(small, HttpRequest.BodyPublishers.ofInputStream(
+                    () -> new java.io.ByteArrayInputStream(form(content, "big.mp4")))));
+
+            assertThat(r.body()).contains("\"code\":1008", "larger than");
+            try (Stream<Path> files = Files.walk(smallDir)) {
+                assertThat(files.filter(f -> f.toString().endsWith(".part") || f.toString().endsWith(".mp4")).toList())
+                        .as("partial uploads or stored media").isEmpty();
+            }
+        }
+    }
+
+    @Test
     void nothingIsLeftInTheScratchAreaAfterAnUpload() throws Exception {
         upload(mp4(3 * 1024 * 1024, 3), "c.mp4");
 
@@ -88,18 +116,33 @@ class UploadTransferTest {
     }
 
     private JsonNode upload(byte[] content, String name) throws IOException {
+        return upload(s, HttpRequest.BodyPublishers.ofByteArray(form(content, name)));
+    }
+
+    private static JsonNode upload(TestServer server, HttpRequest.BodyPublisher body) throws IOException {
+        HttpResponse<String> r = server.raw(request(server, body));
+        JsonNode reply = server.json.readTree(r.body());
+        assertThat(reply.path("code").asInt()).as(r.body()).isZero();
+        return reply.path("data");
+    }
+
+    private static HttpRequest request(TestServer server, HttpRequest.BodyPublisher body) {
+        return HttpRequest.newBuilder(URI.create(server.url("/openapi/v2/media/upload/binary")))
+                .header("Authorization", "Bearer " + server.keyA)
+                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                .POST(body)
+                .build();
+    }
+
+    private static byte[] form(byte[] content, String name) {
         byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
                 + "\"\r\nContent-Type: video/mp4\r\n\r\n").getBytes(StandardCharsets.UTF_8);
         byte[] tail = ("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
-                .header("Authorization", "Bearer " + s.keyA)
-                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
-                        HttpRequest.BodyPublishers.ofByteArray(content), HttpRequest.BodyPublishers.ofByteArray(tail)))
-                .build());
-        JsonNode reply = s.json.readTree(r.body());
-        assertThat(reply.path("code").asInt()).as(r.body()).isZero();
-        return reply.path("data");
+        byte[] body = new byte[head.length + content.length + tail.length];
+        System.arraycopy(head, 0, body, 0, head.length);
+        System.arraycopy(content, 0, body, head.length, content.length);
+        System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+        return body;
     }
 
     /** An MP4 {@code ftyp} box, then pseudo-random bytes (which the boundary search must not trip over). */
