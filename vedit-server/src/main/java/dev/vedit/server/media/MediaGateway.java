@@ -27,12 +27,17 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
+import org.eclipse.jetty.io.EofException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The media layer as the task system and the HTTP API use it: uploads, {@code data:} URIs stored at
  * submit, inputs fetched and checked against their field, outputs kept behind expiring links.
  */
 public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoints {
+    private static final Logger log = LoggerFactory.getLogger(MediaGateway.class);
+
     private final MediaService media;
     private final MediaFetcher fetcher;
     private final MediaRoutes routes;
@@ -72,6 +77,10 @@ public final class MediaGateway implements TaskMedia, SubmitMedia, MediaEndpoint
     public void download(Context ctx) {
         try {
             routes.handle(ctx);
+        } catch (EofException e) {
+            // The client closed the connection mid-download (a cancelled download, a player seeking elsewhere): our side
+            // did nothing wrong and there is nobody left to answer, so it is not logged as a failure.
+            log.debug("a download's client went away: {}", e.toString());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
