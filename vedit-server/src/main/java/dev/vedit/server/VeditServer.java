@@ -119,7 +119,7 @@ public final class VeditServer implements AutoCloseable {
                     Math.max(10, queue.workers() * 2 + 8));
             resources.add(db);
             sweepLeftovers(dataDir);
-            ApiKeys apiKeys = new ApiKeys(db.jdbi(), clock, config.keyConcurrency(), config.keyQueueLimit());
+            ApiKeys apiKeys = ApiKeys.forService(db, clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
             if (!config.apiKeys().isEmpty()) {
                 apiKeys.provision(config.apiKeys());

@@ -102,6 +102,19 @@ class KeysCommandTest {
             assertThat(onlineInfo.path("revokedAt").isNull()).isTrue();
             assertThat(list.out()).doesNotContain(onlineKey).doesNotContain(offlineKey);
 
+            // The service remembers the key (it holds the file, so H2's triggers tell it of every change): the revoke below
+            // must reach it although the key is answered from memory.
+            assertThat(s.server.apiKeys().caching()).isTrue();
+            assertThat(accountStatusCode(s, onlineKey)).isEqualTo(0);
+            long lookups = s.server.apiKeys().databaseLookups();
+            assertThat(accountStatusCode(s, onlineKey)).isEqualTo(0);
+            assertThat(s.server.apiKeys().databaseLookups()).as("answered from memory").isEqualTo(lookups);
+
+            // Limits changed by another process are seen on the next request, although the key is remembered.
+            Run limits = child("limits", onlineInfo.path("id").asText(), "--concurrency", "5", "--data-dir", data.toString());
+            assertThat(limits.exit()).as(limits.err()).isZero();
+            assertThat(get(s, "/openapi/v2/queue/status", onlineKey).path("data").path("concurrentLimit").asInt()).isEqualTo(5);
+
             Run revoke = child("revoke", onlineInfo.path("id").asText(), "--data-dir", data.toString());
             assertThat(revoke.exit()).as(revoke.err()).isZero();
             assertThat(revoke.out()).contains("revoked");
@@ -136,6 +149,39 @@ class KeysCommandTest {
             assertThat(revoke.exit()).as(revoke.err()).isZero();
             assertThat(accountStatusCode(s, key)).isEqualTo(802);
             assertThat(accountStatusCode(s, s.keyA)).isEqualTo(0);
+            assertThat(s.server.apiKeys().caching()).as("PostgreSQL: every request reads its key").isFalse();
+        }
+    }
+
+    /** Two api nodes on one PostgreSQL: a revoke through one node, and limits set by the command, count on both at once. */
+    @Test
+    void onPostgresTwoNodesSeeARevokeAndNewLimitsOnTheNextRequest() throws Exception {
+        String url = TestDatabases.newPostgresDatabase();
+        String keyA = TestServer.newKey();
+        String keyB = TestServer.newKey();
+        java.util.function.UnaryOperator<ServerConfig> pg = c -> c.withDatabase(url, "postgres", "postgres");
+        try (TestServer a = new TestServer(dir.resolve("a"), pg, keyA, keyB); TestServer b = new TestServer(dir.resolve("b"), pg, keyA, keyB)) {
+            String[] db = {"--db-url", url, "--db-user", "postgres", "--db-password", "postgres"};
+            Run created = inProcess(concat(new String[] {"create", "--label", "two", "--concurrency", "2"}, db));
+            assertThat(created.exit()).as(created.err()).isZero();
+            String key = created.lastLine();
+            for (TestServer node : List.of(a, b)) {
+                assertThat(get(node, "/openapi/v2/queue/status", key).path("data").path("concurrentLimit").asInt()).isEqualTo(2);
+            }
+
+            Run limits = inProcess(concat(new String[] {"limits", idOf(created), "--concurrency", "6"}, db));
+            assertThat(limits.exit()).as(limits.err()).isZero();
+            for (TestServer node : List.of(a, b)) {
+                assertThat(get(node, "/openapi/v2/queue/status", key).path("data").path("concurrentLimit").asInt()).isEqualTo(6);
+            }
+
+            // The key's own account revokes it through node a; node b refuses it on its very next request.
+            JsonNode revoked = a.post("/vedit/v1/keys/" + idOf(created) + "/revoke", key, "{}");
+            assertThat(revoked.path("code").asInt()).as(revoked.toString()).isZero();
+            assertThat(accountStatusCode(b, key)).isEqualTo(802);
+            assertThat(b.post("/openapi/v2/query", key, Map.of("taskId", "1")).path("errorCode").asText()).isEqualTo("1002");
+            assertThat(accountStatusCode(a, key)).isEqualTo(802);
+            assertThat(accountStatusCode(b, keyA)).isEqualTo(0);
         }
     }
 

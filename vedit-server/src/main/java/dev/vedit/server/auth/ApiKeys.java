@@ -1,5 +1,6 @@
 package dev.vedit.server.auth;
 
+import dev.vedit.server.db.Database;
 import dev.vedit.server.db.Sql;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -13,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
@@ -25,8 +27,11 @@ import org.slf4j.LoggerFactory;
  * right (the timing attack a byte-wise {@code equals} on the key would open). Keys never reach a log: only
  * their first 6 characters are kept in clear, as a label.
  *
- * <p>Every request looks its key up in the database (one primary-key read): no node keeps a key it has seen, so a
- * revoked key is refused at once on every node of a deployment, whichever process revoked it.
+ * <p>A revoked key is refused at once on every node of a deployment, whichever process revoked it. On PostgreSQL every
+ * request looks its key up (one primary-key read): another node's revoke reaches this one only as a notification after
+ * its commit, and in between this node would still let the key in. On the embedded H2 database, which one process
+ * holds, keys are remembered ({@link KeyCache}) because the database itself tells this JVM of every change before the
+ * change commits ({@link KeyChangeTrigger}), whichever process made it.
  */
 public final class ApiKeys {
     private static final String TOUCH = Sql.load(ApiKeys.class, "touch");
@@ -36,6 +41,10 @@ public final class ApiKeys {
     private static final String ANY_ACCOUNT = Sql.load(ApiKeys.class, "any-account");
     private static final String INSERT_KEY = Sql.load(ApiKeys.class, "insert-key");
     private static final String AUTHENTICATE = Sql.load(ApiKeys.class, "authenticate");
+    private static final String AUTHENTICATE_LOCKING = Sql.load(ApiKeys.class, "authenticate-locking");
+    private static final String KEYS_TRIGGER = Sql.load(ApiKeys.class, "keys-trigger");
+    private static final String ACCOUNTS_TRIGGER = Sql.load(ApiKeys.class, "accounts-trigger");
+    private static final String DATABASE_PATH = Sql.load(ApiKeys.class, "database-path");
     private static final String REVOKE_UNLISTED = Sql.load(ApiKeys.class, "revoke-unlisted");
     private static final String REVOKE_ALL_LISTED = Sql.load(ApiKeys.class, "revoke-all-listed");
 
@@ -50,12 +59,51 @@ public final class ApiKeys {
     private final int defaultQueueLimit;
     /** Key hash → when this process last wrote its last_used_at; bounded by the number of real keys. */
     private final Map<String, Long> lastUsedWritten = new ConcurrentHashMap<>();
+    /** Keys remembered in this process, or {@code null}: every lookup reads the database. */
+    private final KeyCache cache;
+    private final LongAdder lookups = new LongAdder();
 
+    /** Keys looked up in the database on every request (the command line, tests; PostgreSQL nodes: {@link #forService}). */
     public ApiKeys(Jdbi jdbi, Clock clock, int defaultConcurrency, int defaultQueueLimit) {
+        this(jdbi, clock, defaultConcurrency, defaultQueueLimit, null);
+    }
+
+    private ApiKeys(Jdbi jdbi, Clock clock, int defaultConcurrency, int defaultQueueLimit, KeyCache cache) {
         this.jdbi = jdbi;
         this.clock = clock;
         this.defaultConcurrency = defaultConcurrency;
         this.defaultQueueLimit = defaultQueueLimit;
+        this.cache = cache;
+    }
+
+    /**
+     * The keys of a serving node: on the embedded H2 database remembered in this process, changes told by the database's
+     * own triggers (installed here; {@link KeyCache} says why that is exact); on PostgreSQL looked up on every request.
+     */
+    public static ApiKeys forService(Database db, Clock clock, int defaultConcurrency, int defaultQueueLimit) {
+        if (!db.embedded()) {
+            return new ApiKeys(db.jdbi(), clock, defaultConcurrency, defaultQueueLimit);
+        }
+        String path = db.jdbi().withHandle(h -> {
+            h.execute(KEYS_TRIGGER);
+            h.execute(ACCOUNTS_TRIGGER);
+            return h.createQuery(DATABASE_PATH).mapTo(String.class).findOne().orElse(null);
+        });
+        if (path == null) {
+            // An in-memory database (not what vedit opens): no path to match the triggers' reports with.
+            return new ApiKeys(db.jdbi(), clock, defaultConcurrency, defaultQueueLimit);
+        }
+        return new ApiKeys(db.jdbi(), clock, defaultConcurrency, defaultQueueLimit, new KeyCache(KeyChanges.of(path)));
+    }
+
+    /** How many key lookups reached the database (the rest were answered from memory). */
+    public long databaseLookups() {
+        return lookups.sum();
+    }
+
+    /** Whether this process remembers keys now (embedded H2, and this process holds the database file). */
+    public boolean caching() {
+        return cache != null && cache.active();
     }
 
     /** A new random key in the hosted service's format: 32 lower-case hex characters. */
@@ -65,12 +113,29 @@ public final class ApiKeys {
         return HexFormat.of().formatHex(bytes);
     }
 
-    static String hash(String key) {
+    /** Cloned per use: cheaper than looking the algorithm up among the providers on every request. */
+    private static final MessageDigest SHA_256;
+
+    static {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8)));
+            SHA_256 = MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    static String hash(String key) {
+        MessageDigest digest;
+        try {
+            digest = (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            try {
+                digest = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest(key.getBytes(StandardCharsets.UTF_8)));
     }
 
     static Account account(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -105,12 +170,27 @@ public final class ApiKeys {
             return Optional.empty();
         }
         String hash = hash(key.strip());
+        if (cache != null) {
+            Authenticated known = cache.get(hash);
+            if (known != null) {
+                touch(hash);
+                return Optional.of(known);
+            }
+        }
+        // Stamped before the read: a change of any key or account from now on makes what this read finds stale.
+        long stamp = cache == null ? -1 : cache.stamp();
+        lookups.increment();
         // Unknown keys leave nothing behind (a flood of made-up keys must not grow memory).
-        Optional<Authenticated> found = jdbi.withHandle(h -> h.createQuery(AUTHENTICATE)
+        Optional<Authenticated> found = jdbi.withHandle(h -> h.createQuery(stamp >= 0 ? AUTHENTICATE_LOCKING : AUTHENTICATE)
                 .bind("hash", hash)
                 .map((rs, ctx) -> new Authenticated(account(rs), rs.getLong("key_id")))
                 .findOne());
-        found.ifPresent(a -> touch(hash));
+        found.ifPresent(a -> {
+            if (cache != null) {
+                cache.put(hash, a, stamp);
+            }
+            touch(hash);
+        });
         return found;
     }
 

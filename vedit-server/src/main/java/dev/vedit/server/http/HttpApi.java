@@ -71,6 +71,9 @@ public final class HttpApi {
         this.webhooks = webhooks;
         this.json = json.copy();
         this.json.getFactory().setStreamReadConstraints(Requests.constraints(settings.maxJsonBodyBytes()));
+        // Jackson's default keeps its buffers per thread, and every request here runs on a new virtual thread: each reply
+        // then allocated (and zeroed) fresh buffers. A pool shared by all threads reuses them.
+        this.json.getFactory().setRecyclerPool(com.fasterxml.jackson.core.util.JsonRecyclerPools.newConcurrentDequePool());
         this.settings = settings;
         this.uploads = new MultipartUpload(settings.uploadTempDir(), settings.maxUploadBytes(), this::tooLargeUpload);
         this.rateLimiter = new KeyRateLimiter(settings.limits().perSecond(), settings.limits().burst(), System::nanoTime);

@@ -124,7 +124,7 @@ final class Requests {
 
     /** A task id as a number, if the text is one; anything else names no task. */
     static Optional<Long> parseTaskId(String taskId) {
-        if (taskId.matches("\\d{1,19}")) {
+        if (allDigits(taskId, 19)) {
             try {
                 return Optional.of(Long.parseLong(taskId));
             } catch (NumberFormatException e) {
@@ -132,6 +132,20 @@ final class Requests {
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code s} is 1 to {@code max} ASCII digits; every poll asks, and {@code String.matches} compiles a pattern per call. */
+    private static boolean allDigits(String s, int max) {
+        if (s.isEmpty() || s.length() > max) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Limits on what the JSON parser accepts, so a hostile body cannot exhaust the stack or the heap. */

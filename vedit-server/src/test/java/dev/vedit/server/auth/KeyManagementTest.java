@@ -27,7 +27,8 @@ class KeyManagementTest {
     @BeforeEach
     void open() {
         db = TestDatabases.h2(dir);
-        keys = new ApiKeys(db.jdbi(), Clock.systemUTC(), 2, 10);
+        // As a service holds them: remembered, each change told by the database (KeyCacheTest); every rule below holds so.
+        keys = ApiKeys.forService(db, Clock.systemUTC(), 2, 10);
         admin = new KeyAdmin(db.jdbi(), keys, Clock.systemUTC());
     }
 
