@@ -104,25 +104,31 @@ final class EngineBench implements Bench.Suite {
             if (engine.copiesVideo(plan, clip, info)) {
                 Latencies copied = new Latencies();
                 Latencies encoded = new Latencies();
+                Latencies copiedCpu = new Latencies();
+                Latencies encodedCpu = new Latencies();
                 for (int i = 0; i < sizes.engineRepeats(); i++) {
-                    copied.add(runEngine(engine, plan, inputs, workDir.resolve(c.name() + "-c" + i)));
-                    encoded.add(runEngine(encoding, plan, inputs, workDir.resolve(c.name() + "-e" + i)));
+                    copied.add(runEngine(engine, plan, inputs, workDir.resolve(c.name() + "-c" + i), copiedCpu));
+                    encoded.add(runEngine(encoding, plan, inputs, workDir.resolve(c.name() + "-e" + i), encodedCpu));
                 }
                 report.accept(Figure.of(name, copied.percentileMillis(50) / 1000 / sizes.engineSeconds(), "x (" + clipName + ")")
                         .against(encoded.percentileMillis(50) / 1000 / sizes.engineSeconds(), "the same plan encoding the video"));
+                if (ChildCpu.available()) {
+                    report.accept(Figure.of("engine." + c.name() + ".cpu", copiedCpu.percentileMillis(50) / 1000, "s CPU (FFmpeg processes)")
+                            .against(encodedCpu.percentileMillis(50) / 1000, "the same plan encoding the video"));
+                }
                 continue;
             }
             if (!engine.rendersInOneRun(plan, info)) {
                 // An OpenCV pass or a chunked reverse before the render: no single encode to set it against.
                 Latencies runs = new Latencies();
                 for (int i = 0; i < sizes.engineRepeats(); i++) {
-                    runs.add(runEngine(engine, plan, inputs, workDir.resolve(c.name() + "-v" + i)));
+                    runs.add(runEngine(engine, plan, inputs, workDir.resolve(c.name() + "-v" + i), new Latencies()));
                 }
                 report.accept(Figure.of(name, runs.percentileMillis(50) / 1000 / sizes.engineSeconds(),
                         "x (" + clipName + ", several passes; no single-encode floor)"));
                 continue;
             }
-            double[] pair = againstFloor(engine, plan, inputs, clip, sizes, workDir.resolve(c.name()));
+            double[] pair = againstFloor(engine, plan, inputs, clip, sizes.engineRepeats(), workDir.resolve(c.name()));
             report.accept(Figure.of(name, pair[0] / sizes.engineSeconds(), "x (" + clipName + ")")
                     .against(pair[1] / sizes.engineSeconds(), "floor: bare decode+encode, same encoder settings"));
             logRatioSum += Math.log(pair[0] / pair[1]);
@@ -143,28 +149,40 @@ final class EngineBench implements Bench.Suite {
         ValidatedRequest request = request(new EditClass("passthrough", KLING, "make the sound louder"));
         EditPlan plan = engine.plan(request);
         EngineInputs inputs = new EngineInputs(request, clip, info, List.of());
-        double[] pair = againstFloor(encoding, plan, inputs, clip, sizes, workDir.resolve("passthrough"));
-        report.accept(Figure.of("engine.passthrough.rtf", pair[0] / sizes.engineSeconds(), "x (" + clipName + ")")
+        // More runs than a class gets: this ratio is read to a few per cent.
+        double[] pair = againstFloor(encoding, plan, inputs, clip, sizes.passthroughRepeats(), workDir.resolve("passthrough"));
+        report.accept(Figure.of("engine.passthrough.rtf", pair[0] / sizes.engineSeconds(), "x (" + clipName + ", "
+                        + sizes.passthroughRepeats() + " runs a side)")
                 .against(pair[1] / sizes.engineSeconds(), "floor: bare decode+encode, same encoder settings"));
+        if (ChildCpu.available()) {
+            report.accept(Figure.of("engine.passthrough.cpu", pair[2], "s CPU (FFmpeg processes, " + sizes.passthroughRepeats() + " runs a side)")
+                    .against(pair[3], "floor: bare decode+encode, same encoder settings"));
+        }
         Path dir = Files.createDirectories(workDir.resolve("passthrough-ssim"));
         Path out = encoding.run(plan, inputs, new TestRun(dir, Duration.ofMinutes(10))).getFirst().file();
         report.accept(Figure.of("engine.passthrough.ssim", ssim(Media.ffmpeg(Bench.cacheDir(workDir)), out, clip),
                 "SSIM against the source (" + engine.encoderSettings(plan) + ")"));
     }
 
-    /** Median seconds of the engine and of the floor, run alternately. */
-    private static double[] againstFloor(LocalEngine engine, EditPlan plan, EngineInputs inputs, Path clip, Sizes sizes, Path dir)
+    /**
+     * Median seconds of the engine and of the floor, run alternately {@code repeats} times each: wall time, then the
+     * CPU time of their FFmpeg processes ({@link ChildCpu}; NaN without {@code /proc}).
+     */
+    private static double[] againstFloor(LocalEngine engine, EditPlan plan, EngineInputs inputs, Path clip, int repeats, Path dir)
             throws Exception {
         Ffmpeg ffmpeg = Media.ffmpeg(Bench.cacheDir(dir.getParent()));
         Latencies engineRuns = new Latencies();
         Latencies floorRuns = new Latencies();
-        for (int i = 0; i < sizes.engineRepeats(); i++) {
-            engineRuns.add(runEngine(engine, plan, inputs, dir.resolveSibling(dir.getFileName() + "-e" + i)));
+        Latencies engineCpu = new Latencies();
+        Latencies floorCpu = new Latencies();
+        for (int i = 0; i < repeats; i++) {
+            engineRuns.add(runEngine(engine, plan, inputs, dir.resolveSibling(dir.getFileName() + "-e" + i), engineCpu));
             Path floorOut = dir.resolveSibling(dir.getFileName() + "-f" + i + ".mp4");
-            floorRuns.add(runPlain(ffmpeg, engine.transcodeArguments(plan, clip, floorOut)));
+            floorRuns.add(runPlain(ffmpeg, engine.transcodeArguments(plan, clip, floorOut), floorCpu));
             Files.deleteIfExists(floorOut);
         }
-        return new double[] {engineRuns.percentileMillis(50) / 1000, floorRuns.percentileMillis(50) / 1000};
+        return new double[] {engineRuns.percentileMillis(50) / 1000, floorRuns.percentileMillis(50) / 1000,
+                engineCpu.percentileMillis(50) / 1000, floorCpu.percentileMillis(50) / 1000};
     }
 
     private static ValidatedRequest request(EditClass c) {
@@ -194,9 +212,11 @@ final class EngineBench implements Bench.Suite {
         return Double.parseDouble(m.group(1));
     }
 
-    private static long runEngine(LocalEngine engine, EditPlan plan, EngineInputs inputs, Path dir) throws Exception {
+    /** Wall nanoseconds of one engine run; its FFmpeg processes' CPU time goes to {@code cpu}. */
+    private static long runEngine(LocalEngine engine, EditPlan plan, EngineInputs inputs, Path dir, Latencies cpu) throws Exception {
         Files.createDirectories(dir);
         RunContext context = new TestRun(dir, Duration.ofMinutes(10));
+        double cpuBefore = ChildCpu.seconds();
         long t = System.nanoTime();
         try {
             engine.run(plan, inputs, context);
@@ -204,21 +224,24 @@ final class EngineBench implements Bench.Suite {
             throw new IllegalStateException("the engine failed on " + plan + ": " + f.getMessage(), f);
         }
         long took = System.nanoTime() - t;
+        cpu.add((long) ((ChildCpu.seconds() - cpuBefore) * 1e9));
         try (var files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
         return took;
     }
 
-    private static long runPlain(Ffmpeg ffmpeg, List<String> args) throws Exception {
+    private static long runPlain(Ffmpeg ffmpeg, List<String> args, Latencies cpu) throws Exception {
         List<String> command = new ArrayList<>(List.of("-nostdin", "-hide_banner", "-y", "-loglevel", "error"));
         command.addAll(args);
+        double cpuBefore = ChildCpu.seconds();
         long t = System.nanoTime();
         Process p = ffmpeg.processBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
         String errors = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
         int exit = p.waitFor();
         long took = System.nanoTime() - t;
+        cpu.add((long) ((ChildCpu.seconds() - cpuBefore) * 1e9));
         if (exit != 0) {
             throw new IllegalStateException("plain ffmpeg failed (" + exit + "): " + errors);
         }

@@ -19,8 +19,11 @@ import java.util.function.Consumer;
  * (taken in rounds of one start of each kind) after one of each that is not counted (it creates the data dir's database and, for the class-data-sharing run, the
  * archive). Measured for {@code vedit serve} as {@code ./vedit serve} runs it (the built jar, the launcher's
  * flags, with the class-data-sharing archive the launcher keeps) and without the archive, beside the smallest
- * Javalin service on the same JVM ({@link HelloServer}) in the same run; {@code java -version} shows the JVM's own
- * floor. A start that does not answer within {@link #LIMIT} ends the stage with what it measured.
+ * Javalin service on the same JVM ({@link HelloServer}) in the same run (on JDK 25 and later the launcher's archive is an
+ * ahead-of-time cache, and the class-data-sharing archive is measured beside it); {@code java -version} shows the JVM's own
+ * floor; {@code startup.launcher} is the same start through the {@code ./vedit} script itself (its JDK search and
+ * build check included, with the archive it keeps), when the benchmark was started by it. A start that does not answer
+ * within {@link #LIMIT} ends the stage with what it measured.
  */
 final class StartupBench implements Bench.Suite {
     /** Longest wait for one start's health: a bound for a hang on a busy machine, not a speed target. */
@@ -55,11 +58,29 @@ final class StartupBench implements Bench.Suite {
         Path data = workDir.resolve("serve-data");
         List<String> cds = List.of("-XX:SharedArchiveFile=" + workDir.resolve("vedit-server.jsa"), "-XX:+AutoCreateSharedArchive", "-Xlog:cds=off",
                 "-Xlog:cds+dynamic=off");
-        List<Command> commands = List.of(
+        // On JDK 25 and later the launcher keeps an ahead-of-time cache instead (recorded by the first, uncounted start,
+        // written as it stops); the class-data-sharing archive is then measured beside it as startup.serve_cds.
+        // A cache needs jars on the class path (a test run of this module has directories): the archive only there.
+        boolean aot = Runtime.version().feature() >= 25 && program.getFirst().equals("-jar");
+        Path aotCache = workDir.resolve("vedit-server.aot");
+        List<Command> commands = new ArrayList<>(List.of(
                 port -> command(java, List.of(), List.of("-cp", classPath, HelloServer.class.getName(), Integer.toString(port))),
                 port -> command(java, List.of(), serve(program, port, data)),
-                port -> command(java, cds, serve(program, port, data)));
-        List<Latencies> times = List.of(new Latencies(), new Latencies(), new Latencies());
+                port -> command(java, !aot ? cds : Files.isRegularFile(aotCache)
+                        ? List.of("-XX:AOTCache=" + aotCache, "-Xlog:aot=off", "-Xlog:cds=off")
+                        : List.of("-XX:AOTCacheOutput=" + aotCache, "-Xlog:aot=off", "-Xlog:cds=off"), serve(program, port, data))));
+        if (aot) {
+            commands.add(port -> command(java, cds, serve(program, port, data)));
+        }
+        // What a user types: the launcher script (it finds the JDK, checks the build, adds its flags and its archive).
+        String launcher = System.getProperty("vedit.launcher");
+        boolean viaLauncher = launcher != null && Files.isExecutable(Path.of(launcher)) && program.getFirst().equals("-jar");
+        int launcherIndex = commands.size();
+        if (viaLauncher) {
+            commands.add(port -> serve(List.of(launcher), port, data));
+        }
+        List<Latencies> times = new ArrayList<>();
+        commands.forEach(c -> times.add(new Latencies()));
         // One uncounted start of each (it creates the database and the archive), then rounds of one start of each, so
         // that a change in the machine's load hits all three alike.
         for (int round = 0; round <= runs; round++) {
@@ -74,7 +95,14 @@ final class StartupBench implements Bench.Suite {
         String floor = "a Javalin hello on the same JVM";
         report.accept(Figure.of("startup.hello", hello, "ms"));
         report.accept(Figure.of("startup.serve_no_cds", times.get(1).percentileMillis(50), "ms" + what).against(hello, floor));
+        // The unit is printed beside the baseline too: what each start kept is in the README, not in the unit.
         report.accept(Figure.of("startup.serve", times.get(2).percentileMillis(50), "ms" + what).against(hello, floor));
+        if (aot) {
+            report.accept(Figure.of("startup.serve_cds", times.get(3).percentileMillis(50), "ms" + what).against(hello, floor));
+        }
+        if (viaLauncher) {
+            report.accept(Figure.of("startup.launcher", times.get(launcherIndex).percentileMillis(50), "ms").against(hello, floor));
+        }
     }
 
     private static List<String> serve(List<String> program, int port, Path data) {
@@ -110,7 +138,8 @@ final class StartupBench implements Bench.Suite {
             return System.nanoTime() - t;
         } finally {
             p.destroy();
-            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            // A clean exit may write a class-data archive or an ahead-of-time cache, which takes a while on a busy machine.
+            if (!p.waitFor(LIMIT.toSeconds(), TimeUnit.SECONDS)) {
                 p.destroyForcibly().waitFor();
             }
         }

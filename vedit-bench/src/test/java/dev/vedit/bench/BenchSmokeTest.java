@@ -28,7 +28,8 @@ class BenchSmokeTest {
                 "api.submit.p99", "api.interpret", "queue.h2.throughput", "queue.h2.dispatch.p50", "queue.postgres.throughput", "queue.postgres.dispatch.p99",
                 "queue.postgres.alone.throughput", "queue.postgres.alone.dispatch.p50", "queue.h2.alone.throughput",
                 "media.upload.8MB", "media.download.8MB", "engine.colour.rtf", "engine.speed.rtf", "engine.combined.rtf",
-                "comfyui.task.p50", "startup.java_version", "startup.hello", "startup.serve", "startup.serve_no_cds")) {
+                "comfyui.task.p50", "startup.java_version", "startup.hello", "startup.serve", "startup.serve_no_cds",
+                "engine.passthrough.rtf", "engine.passthrough.cpu", "engine.mute.cpu")) {
             assertThat(byName).containsKey(name);
             Figure f = byName.get(name);
             assertThat(f.value()).as(name).isPositive().isFinite();

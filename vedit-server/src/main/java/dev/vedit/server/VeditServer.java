@@ -119,6 +119,17 @@ public final class VeditServer implements AutoCloseable {
                     Math.max(10, queue.workers() * 2 + 8));
             resources.add(db);
             sweepLeftovers(dataDir);
+            // Finding FFmpeg runs `ffmpeg -version` (a process that loads all its libraries): in parallel with the key and
+            // media set-up, which do not need it. Started only after the sweep, which must not see it as a leftover.
+            java.util.concurrent.CompletableFuture<Ffmpeg> locating = new java.util.concurrent.CompletableFuture<>();
+            Path ffmpegCache = dataDir.resolve("cache");
+            Thread.ofVirtual().name("vedit-ffmpeg-locate").start(() -> {
+                try {
+                    locating.complete(Ffmpeg.locate(ffmpegCache));
+                } catch (Throwable e) {
+                    locating.completeExceptionally(e);
+                }
+            });
             ApiKeys apiKeys = ApiKeys.forService(db, clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
             if (!config.apiKeys().isEmpty()) {
@@ -130,7 +141,7 @@ public final class VeditServer implements AutoCloseable {
                         config.keyConcurrency(), config.keyQueueLimit());
             }
 
-            Ffmpeg ffmpeg = Ffmpeg.locate(dataDir.resolve("cache"));
+            Ffmpeg ffmpeg = joined(locating);
             log.info("using {}", ffmpeg.description());
 
             int port = config.port() != 0 ? config.port() : freePort(config.host());
@@ -214,6 +225,21 @@ public final class VeditServer implements AutoCloseable {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             closeAll(resources);
+            throw e;
+        }
+    }
+
+    /** The value of a start-up step run in parallel; its failure as it would have been thrown in line. */
+    private static <T> T joined(java.util.concurrent.CompletableFuture<T> step) {
+        try {
+            return step.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
             throw e;
         }
     }

@@ -40,6 +40,8 @@ import org.eclipse.jetty.client.transport.HttpClientTransportOverHTTP;
  */
 public final class OutboundClient implements AutoCloseable {
     private final HttpClient client;
+    /** Set by {@link #close}: a request after it must not start the client again (it would never be stopped). */
+    private boolean closed;
 
     /**
      * @param policy         which addresses may be reached
@@ -60,11 +62,35 @@ public final class OutboundClient implements AutoCloseable {
         client.setUserAgentField(new HttpField(HttpHeader.USER_AGENT, userAgent));
         // Cookies one site sets must never travel to the next request another user's URL triggers.
         client.setHttpCookieStore(new HttpCookieStore.Empty());
-        try {
-            client.start();
-        } catch (Exception e) {
-            throw new IllegalStateException("the outbound HTTP client did not start", e);
+    }
+
+    /**
+     * The client, started on first use: starting it builds the TLS context (key and trust stores, cipher suites) and its
+     * buffer pool, a noticeable part of the service's start-up, for requests that many services never make (no
+     * webhook, no media URL to fetch). Once started it stays so until {@link #close}.
+     */
+    private HttpClient started() throws IOException {
+        if (client.isStarted()) {
+            return client;
         }
+        synchronized (this) {
+            if (closed) {
+                throw new IOException("the outbound HTTP client is closed (the service is stopping)");
+            }
+            if (!client.isStarted()) {
+                try {
+                    client.start();
+                } catch (Exception e) {
+                    throw new IOException("the outbound HTTP client did not start: " + e, e);
+                }
+            }
+            return client;
+        }
+    }
+
+    /** Whether the client is started (tests: it starts on the first request). */
+    boolean running() {
+        return client.isStarted();
     }
 
     /**
@@ -83,7 +109,7 @@ public final class OutboundClient implements AutoCloseable {
             throws IOException {
         checkHttpUri(uri);
         long started = System.nanoTime();
-        Request request = client.newRequest(uri)
+        Request request = started().newRequest(uri)
                 .method(HttpMethod.fromString(method))
                 .followRedirects(false)
                 .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -120,7 +146,8 @@ public final class OutboundClient implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        closed = true;
         try {
             client.stop();
         } catch (Exception e) {

@@ -70,6 +70,24 @@ class OutboundClientTest {
         });
     }
 
+    /** The client starts on its first request (start-up does not pay for TLS it may never use); after close it sends nothing. */
+    @Test
+    void startsOnFirstRequestAndRefusesRequestsOnceClosed() throws IOException {
+        OutboundClient client = client("127.0.0.1");
+        assertThat(client.running()).isFalse();
+        assertThat(send(client, "http://127.0.0.1:" + port() + "/hello")).isEqualTo("200 hello POST body");
+        assertThat(client.running()).isTrue();
+        assertThat(send(client, "http://127.0.0.1:" + port() + "/hello")).isEqualTo("200 hello POST body");
+        client.close();
+        assertThat(client.running()).isFalse();
+        assertThatThrownBy(() -> send(client, "http://127.0.0.1:" + port() + "/hello"))
+                .isInstanceOf(IOException.class).hasMessageContaining("closed");
+        assertThat(requests).hasValue(2);
+        try (OutboundClient unused = client("127.0.0.1")) {
+            assertThat(unused).isNotNull(); // closing a client that never sent anything is fine
+        }
+    }
+
     @Test
     void anAllowlistedLoopbackAddressIsReached() throws IOException {
         try (OutboundClient client = client("127.0.0.1")) {
