@@ -8,7 +8,11 @@ import org.jdbi.v3.core.Handle;
  */
 @FunctionalInterface
 public interface TaskEndHook {
-    TaskEndHook NONE = (handle, taskId, now) -> { };
+    TaskEndHook NONE = (handle, task, now) -> { };
 
-    void taskEnded(Handle handle, long taskId, long now);
+    /**
+     * @param ended the task's row as the ending transaction left it (so a hook with nothing to do for this task, e.g.
+     *              one without a webhook URL, costs no statement)
+     */
+    void taskEnded(Handle handle, Task ended, long now);
 }

@@ -31,7 +31,7 @@ public final class TaskSystem implements AutoCloseable {
                                    QueueSettings settings, Path workRoot, Clock clock, ObjectMapper json, List<TaskListener> listeners,
                                    TaskEndHook endHook, boolean pollOnly) {
         // Every submit NOTIFYs on PostgreSQL (cheap, and it passes through connection poolers); only LISTENing is optional.
-        TaskQueue queue = new TaskQueue(db.jdbi(), db.postgres(), endHook, listeners);
+        TaskQueue queue = new TaskQueue(db, endHook, listeners);
         TaskReads reads = new TaskReads(db.jdbi());
         QueueSignal signal = new QueueSignal();
         WorkerPool workers = null;

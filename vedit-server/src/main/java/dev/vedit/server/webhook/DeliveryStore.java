@@ -39,8 +39,12 @@ final class DeliveryStore {
      * transaction. A task ends once, and {@code task_id} is unique, so each task gets exactly one delivery.
      */
     TaskEndHook enqueueOnTaskEnd() {
-        return (h, taskId, now) -> h.createUpdate(ENQUEUE_ON_TASK_END)
-                .bind("id", taskId).bind("now", now).execute();
+        return (h, task, now) -> {
+            // Most tasks have no webhook: no statement for them (a task's URL is fixed at submit).
+            if (task.webhookUrl() != null) {
+                h.createUpdate(ENQUEUE_ON_TASK_END).bind("id", task.id()).bind("now", now).execute();
+            }
+        };
     }
 
     /**

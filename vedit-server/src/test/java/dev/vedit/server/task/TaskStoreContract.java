@@ -37,7 +37,7 @@ abstract class TaskStoreContract {
     @BeforeEach
     void setUp() {
         db = open();
-        store = new TaskQueue(db.jdbi());
+        store = new TaskQueue(db);
         reads = new TaskReads(db.jdbi());
         keys = new ApiKeys(db.jdbi(), Clock.systemUTC(), 2, 100);
     }
@@ -336,8 +336,12 @@ abstract class TaskStoreContract {
     }
 
     TaskQueue storeRecordingEnds(List<Ended> ended) {
-        return new TaskQueue(db.jdbi(), false, (h, id, at) -> ended.add(new Ended(id,
-                h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", id).mapTo(String.class).one())), List.of());
+        return new TaskQueue(db, (h, t, at) -> {
+            // The row the hook is handed is the one the transaction just wrote.
+            String status = h.createQuery("SELECT status FROM tasks WHERE id = :id").bind("id", t.id()).mapTo(String.class).one();
+            assertThat(t.status().name()).isEqualTo(status);
+            ended.add(new Ended(t.id(), status));
+        }, List.of());
     }
 
     @Test
@@ -377,7 +381,7 @@ abstract class TaskStoreContract {
 
     @Test
     void aFailingEndHookRollsTheTransitionBack() {
-        TaskQueue failing = new TaskQueue(db.jdbi(), false, (h, id, at) -> {
+        TaskQueue failing = new TaskQueue(db, (h, t, at) -> {
             throw new IllegalStateException("the hook's insert failed");
         }, List.of());
         Account a = keys.createAccount("a", ApiKeys.generate());
@@ -392,7 +396,7 @@ abstract class TaskStoreContract {
     @Test
     void listenersHearOfEveryEndingAfterItCommitsRescuedAndCancelledIncluded() {
         List<Task> heard = java.util.Collections.synchronizedList(new ArrayList<>());
-        TaskQueue listened = new TaskQueue(db.jdbi(), false, TaskEndHook.NONE, List.of(heard::add));
+        TaskQueue listened = new TaskQueue(db, TaskEndHook.NONE, List.of(heard::add));
         Account a = keys.createAccount("a", ApiKeys.generate());
         Task cancelledQueued = queue(a);
         Task rescued = queue(a);

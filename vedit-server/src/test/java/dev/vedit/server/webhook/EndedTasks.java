@@ -1,6 +1,8 @@
 package dev.vedit.server.webhook;
 
+import dev.vedit.server.task.Task;
 import dev.vedit.server.task.TaskEndHook;
+import dev.vedit.wire.TaskStatus;
 import java.util.concurrent.atomic.AtomicLong;
 import org.jdbi.v3.core.Jdbi;
 
@@ -30,7 +32,8 @@ final class EndedTasks {
                             VALUES (:id, :a, 'kling-video-o3-pro/video-edit', 'local', 'FAILED', '{}', '{}', :url,
                                 '0123456789abcdef0123456789abcdef', 0, 3, :now, TRUE, '2002', 'cancelled', :now, :now, :now)""")
                     .bind("id", id).bind("a", accountId).bind("url", webhookUrl).bind("now", now).execute();
-            hook.taskEnded(h, id, now);
+            hook.taskEnded(h, new Task(id, accountId, "kling-video-o3-pro/video-edit", "local", TaskStatus.FAILED, "{}", "{}", webhookUrl,
+                    "0123456789abcdef0123456789abcdef", 0, 3, now, null, null, true, null, "2002", "cancelled", null, now, null, now, null), now);
         });
         return id;
     }

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM tasks WHERE account_id = :account AND status = 'RUNNING'

@@ -1,1 +1,0 @@
-SELECT COUNT(*) FROM tasks WHERE endpoint = :endpoint AND status = 'RUNNING'
