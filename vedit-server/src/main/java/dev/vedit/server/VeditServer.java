@@ -53,6 +53,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -121,15 +123,9 @@ public final class VeditServer implements AutoCloseable {
             sweepLeftovers(dataDir);
             // Finding FFmpeg runs `ffmpeg -version` (a process that loads all its libraries): in parallel with the key and
             // media set-up, which do not need it. Started only after the sweep, which must not see it as a leftover.
-            java.util.concurrent.CompletableFuture<Ffmpeg> locating = new java.util.concurrent.CompletableFuture<>();
             Path ffmpegCache = dataDir.resolve("cache");
-            Thread.ofVirtual().name("vedit-ffmpeg-locate").start(() -> {
-                try {
-                    locating.complete(Ffmpeg.locate(ffmpegCache));
-                } catch (Throwable e) {
-                    locating.completeExceptionally(e);
-                }
-            });
+            CompletableFuture<Ffmpeg> locating = CompletableFuture.supplyAsync(() -> Ffmpeg.locate(ffmpegCache),
+                    step -> Thread.ofVirtual().name("vedit-ffmpeg-locate").start(step));
             ApiKeys apiKeys = ApiKeys.forService(db, clock, config.keyConcurrency(), config.keyQueueLimit());
             String created = null;
             if (!config.apiKeys().isEmpty()) {
@@ -230,10 +226,10 @@ public final class VeditServer implements AutoCloseable {
     }
 
     /** The value of a start-up step run in parallel; its failure as it would have been thrown in line. */
-    private static <T> T joined(java.util.concurrent.CompletableFuture<T> step) {
+    private static <T> T joined(CompletableFuture<T> step) {
         try {
             return step.join();
-        } catch (java.util.concurrent.CompletionException e) {
+        } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException r) {
                 throw r;
             }
