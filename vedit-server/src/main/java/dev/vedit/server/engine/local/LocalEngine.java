@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -42,17 +43,24 @@ public final class LocalEngine implements Engine {
     private static final double VISION_SHARE = 0.8;
 
     private final Ffmpeg ffmpeg;
-    private final PromptInterpreter interpreter = new PromptInterpreter();
+    /**
+     * Built on a thread of its own from construction on: its patterns, rules and lexicon are about a sixth of the
+     * service's start-up work, which thus runs beside the rest of the start (the HTTP server, the task system) instead
+     * of before it. The first plan waits for it.
+     */
+    private final CompletableFuture<PromptInterpreter> interpreter;
     /** Whether a plan that leaves the picture alone copies the video stream (see {@link VideoCopy}). */
     private final boolean streamCopy;
 
     public LocalEngine(Ffmpeg ffmpeg) {
-        this(ffmpeg, true);
+        this(ffmpeg, true, CompletableFuture.supplyAsync(PromptInterpreter::new,
+                step -> Thread.ofVirtual().name("vedit-interpreter").start(step)));
     }
 
-    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy) {
+    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy, CompletableFuture<PromptInterpreter> interpreter) {
         this.ffmpeg = ffmpeg;
         this.streamCopy = streamCopy;
+        this.interpreter = interpreter;
     }
 
     /**
@@ -60,7 +68,7 @@ public final class LocalEngine implements Engine {
      * the copying engine against; not for serving.
      */
     public LocalEngine withoutStreamCopy() {
-        return new LocalEngine(ffmpeg, false);
+        return new LocalEngine(ffmpeg, false, interpreter);
     }
 
     @Override
@@ -71,7 +79,7 @@ public final class LocalEngine implements Engine {
     @Override
     public EditPlan plan(ValidatedRequest request) {
         List<EditOperation> options = ModelOptions.operations(request);
-        PromptInterpreter.Reading reading = interpreter.read(request.prompt(), request.imageUrls().size());
+        PromptInterpreter.Reading reading = interpreter.join().read(request.prompt(), request.imageUrls().size());
         List<EditOperation> ops = new ArrayList<>(reading.operations());
         ops.addAll(options);
         double speed = ops.stream().filter(Operation.SPEED::is)
