@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.ReentrantLock;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
@@ -23,9 +24,10 @@ import org.jdbi.v3.core.Jdbi;
  * commits it in one transaction; each submit returns only once the transaction holding its task committed, so what a
  * client is told is as durable as before.
  *
- * <p>There is no committer thread: a submit queues its insert, then takes the turn; if an earlier holder already
- * committed it, it leaves at once, else it commits everything queued (its own insert among it). So a group forms of
- * the submits that arrived while the previous one committed, and a lone submit commits alone without waiting.
+ * <p>There is no committer thread: a submit queues its insert and takes the turn if it is free, committing everything
+ * queued (its own insert among it); else it sleeps until its insert is done or it is woken to take the next turn. So
+ * a group forms of the submits that arrived while the previous one committed, a lone submit commits alone without
+ * waiting, and the submits of a group return together instead of taking the turn one after another.
  *
  * <p>A group whose transaction fails is retried one insert per transaction, so that only the submit at fault fails,
  * with its own error (an {@code Idempotency-Key} another submit holds: the caller answers with that task); when the
@@ -49,7 +51,7 @@ final class SubmitBatcher {
     private final Jdbi jdbi;
     private final TaskQueue queue;
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
-    /** Held while a group is counted, inserted and committed; only its holder touches a {@link Waiting}'s outcome. */
+    /** Held while a group is counted, inserted and committed. */
     private final ReentrantLock turn = new ReentrantLock();
 
     SubmitBatcher(TaskQueue queue) {
@@ -66,13 +68,24 @@ final class SubmitBatcher {
     void insert(Insert insert) {
         Waiting mine = new Waiting(insert);
         waiting.add(mine);
-        turn.lock();
-        try {
-            while (!mine.done) {
-                commit(nextGroup());
+        while (!mine.done) {
+            if (turn.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commit(nextGroup());
+                    }
+                } finally {
+                    turn.unlock();
+                }
+                // Whoever queued while this group committed sleeps until told: the oldest takes the next turn. (It
+                // queued before it found the turn taken, so it is seen here whenever it missed the unlock above.)
+                Waiting next = waiting.peek();
+                if (next != null) {
+                    next.wake();
+                }
+            } else {
+                mine.sleep();
             }
-        } finally {
-            turn.unlock();
         }
         if (mine.failure != null) {
             throw mine.failure;
@@ -84,11 +97,13 @@ final class SubmitBatcher {
         return waiting.size();
     }
 
-    /** An insert and, once its group is done, how it went (set and read under {@link #turn}). */
+    /** An insert, how it went once its group is done, and the signal its submit sleeps on. */
     private static final class Waiting {
         final Insert insert;
-        boolean done;
-        RuntimeException failure;
+        volatile boolean done;
+        volatile RuntimeException failure;
+        /** Released when the insert is done, or when the turn is free for it to take; a spare permit costs one look. */
+        private final Semaphore signal = new Semaphore(0);
 
         Waiting(Insert insert) {
             this.insert = insert;
@@ -97,6 +112,15 @@ final class SubmitBatcher {
         void end(RuntimeException outcome) {
             failure = outcome;
             done = true;
+            signal.release();
+        }
+
+        void wake() {
+            signal.release();
+        }
+
+        void sleep() {
+            signal.acquireUninterruptibly();
         }
     }
 
