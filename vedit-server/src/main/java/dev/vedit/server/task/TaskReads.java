@@ -4,6 +4,7 @@ import dev.vedit.server.db.Sql;
 import dev.vedit.wire.TaskStatus;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -15,7 +16,8 @@ public final class TaskReads {
     private static final String EVENTS = Sql.load(TaskReads.class, "events");
     private static final String COUNTS = Sql.load(TaskReads.class, "counts");
     private static final String QUEUED = Sql.load(TaskReads.class, "queued");
-    private static final String QUEUED_UP_TO = Sql.load(TaskReads.class, "queued-up-to");
+    private static final String QUEUED_OF_ACCOUNT_UP_TO = Sql.load(TaskReads.class, "queued-of-account-up-to");
+    private static final String QUEUED_OF_ENDPOINT_UP_TO = Sql.load(TaskReads.class, "queued-of-endpoint-up-to");
     private static final String PAGE = Sql.load(TaskReads.class, "page");
     private static final String COUNTS_BY_MODEL = Sql.load(TaskReads.class, "counts-by-model");
 
@@ -61,8 +63,13 @@ public final class TaskReads {
     }
 
     Queued queued(long accountId, String endpoint) {
-        return jdbi.withHandle(h -> h.createQuery(QUEUED).bind("account", accountId).bind("endpoint", endpoint)
-                .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
+        return jdbi.withHandle(h -> queued(h, accountId, endpoint));
+    }
+
+    /** {@link #queued(long, String)} in the caller's transaction. */
+    static Queued queued(Handle h, long accountId, String endpoint) {
+        return h.createQuery(QUEUED).bind("account", accountId).bind("endpoint", endpoint)
+                .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one();
     }
 
     /**
@@ -70,9 +77,17 @@ public final class TaskReads {
      * by the limit instead of growing with the queue.
      */
     Queued queuedUpTo(long accountId, int accountLimit, String endpoint, int endpointLimit) {
-        return jdbi.withHandle(h -> h.createQuery(QUEUED_UP_TO).bind("account", accountId).bind("accountLimit", Math.max(0, accountLimit))
-                .bind("endpoint", endpoint).bind("endpointLimit", Math.max(0, endpointLimit))
-                .map((rs, ctx) -> new Queued(rs.getInt(1), rs.getInt(2))).one());
+        return jdbi.withHandle(h -> new Queued(queuedOfAccountUpTo(h, accountId, accountLimit), queuedOfEndpointUpTo(h, endpoint, endpointLimit)));
+    }
+
+    /** The account's queued tasks, counted up to {@code limit}. */
+    static int queuedOfAccountUpTo(Handle h, long accountId, int limit) {
+        return h.createQuery(QUEUED_OF_ACCOUNT_UP_TO).bind("account", accountId).bind("limit", Math.max(0, limit)).mapTo(Integer.class).one();
+    }
+
+    /** The model's queued tasks, counted up to {@code limit}. */
+    static int queuedOfEndpointUpTo(Handle h, String endpoint, int limit) {
+        return h.createQuery(QUEUED_OF_ENDPOINT_UP_TO).bind("endpoint", endpoint).bind("limit", Math.max(0, limit)).mapTo(Integer.class).one();
     }
 
     /**

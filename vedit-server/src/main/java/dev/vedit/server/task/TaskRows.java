@@ -5,8 +5,10 @@ import dev.vedit.wire.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** What the queue and the read side share: reading a task row, and writing a line of its history. */
 final class TaskRows {
@@ -39,6 +41,16 @@ final class TaskRows {
         h.createUpdate(INSERT_EVENT)
                 .bind("id", taskId).bind("at", now).bind("status", status.name()).bind("attempt", attempt).bind("worker", workerId)
                 .bind("code", errorCode).bind("message", truncate(message)).execute();
+    }
+
+    /** The first event of each new task ({@code QUEUED}, "submitted"), one JDBC batch for all. */
+    static void submitted(Handle h, List<Task> tasks) {
+        PreparedBatch events = h.prepareBatch(INSERT_EVENT);
+        for (Task t : tasks) {
+            events.bind("id", t.id()).bind("at", t.createdAt()).bind("status", TaskStatus.QUEUED.name()).bind("attempt", 0)
+                    .bind("worker", (String) null).bind("code", (String) null).bind("message", "submitted").add();
+        }
+        events.execute();
     }
 
     static String truncate(String s) {

@@ -45,6 +45,7 @@ public final class TaskService {
     private final ObjectMapper json;
     private final TaskIds ids;
     private final IdempotencyKeys idempotency;
+    private final SubmitBatcher batcher;
 
     public TaskService(TaskQueue queue, TaskReads reads, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
                        QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
@@ -60,6 +61,7 @@ public final class TaskService {
         this.json = json;
         this.ids = new TaskIds(clock);
         this.idempotency = new IdempotencyKeys(queue.jdbi());
+        this.batcher = new SubmitBatcher(queue);
     }
 
     /**
@@ -106,7 +108,6 @@ public final class TaskService {
                 return earlier.get();
             }
         }
-        checkQueueLimits(account, model.endpoint(), model.limits().queueSize());
         EngineRouter.Planned planned = engines.plan(request);
         Engine engine = planned.engine();
         EditPlan plan = planned.plan();
@@ -117,11 +118,13 @@ public final class TaskService {
         Task task = new Task(ids.next(), account.id(), model.endpoint(), engine.name(), TaskStatus.QUEUED, write(request.params()),
                 write(plan), request.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null, null, null,
                 now, null, null, null);
+        int queueSize = model.limits().queueSize();
         if (key == null) {
-            queue.insert(task);
+            batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), queueSize, h -> { }));
         } else {
             try {
-                queue.insert(task, h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now));
+                batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), queueSize,
+                        h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now)));
             } catch (RuntimeException e) {
                 // Another submit with this key (on any node) committed first: answer with its task. Any other failure
                 // of the database goes on as the error it is.
@@ -133,30 +136,6 @@ public final class TaskService {
         }
         signal.wake();
         return new Submitted(new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, engine.promptTips(plan), plan), false);
-    }
-
-    /**
-     * Refuses a submit when the key's or the model's queue is full ({@link ErrorCode#QUEUE_LIMIT}). Both limits are
-     * read in one statement (one connection, one round trip), each count stopping at its limit; only a refusal counts
-     * in full, so that its message says how many tasks are really queued.
-     */
-    private void checkQueueLimits(Account account, String endpoint, int endpointLimit) {
-        TaskReads.Queued upTo = reads.queuedUpTo(account.id(), account.queueLimit(), endpoint, endpointLimit);
-        if (upTo.account() < account.queueLimit() && upTo.endpoint() < endpointLimit) {
-            return;
-        }
-        TaskReads.Queued queued = reads.queued(account.id(), endpoint);
-        if (queued.account() >= account.queueLimit()) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    "this API key already has " + queued.account() + " queued tasks (limit " + account.queueLimit() + "); wait for some to finish",
-                    "该 API Key 已有 " + queued.account() + " 个排队任务（上限 " + account.queueLimit() + "），请等待部分任务完成");
-        }
-        if (queued.endpoint() >= endpointLimit) {
-            throw VeditException.of(ErrorCode.QUEUE_LIMIT,
-                    endpoint + " has " + queued.endpoint() + " queued tasks (limit " + endpointLimit + ")",
-                    endpoint + " 已有 " + queued.endpoint() + " 个排队任务（上限 " + endpointLimit + "）");
-        }
-        // Tasks left the queue between the two reads: within the limits after all.
     }
 
     private Optional<Submitted> replay(Account account, String key, String fingerprint) {
@@ -193,13 +172,12 @@ public final class TaskService {
      * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the key's or the workflow's queue is full
      */
     public SubmitReply submitWorkflow(Account account, String engine, WorkflowSubmission submission) {
-        checkQueueLimits(account, submission.endpoint(), WORKFLOW_QUEUE_SIZE);
         long now = clock.millis();
         String clientId = HexFormat.of().formatHex(randomBytes(16));
         Task task = new Task(ids.next(), account.id(), submission.endpoint(), engine, TaskStatus.QUEUED, write(submission.requestJson()),
                 write(submission.plan()), submission.webhookUrl(), clientId, 0, settings.maxAttempts(), now, null, null, false, null, null,
                 null, null, now, null, null, null);
-        queue.insert(task);
+        batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), WORKFLOW_QUEUE_SIZE, h -> { }));
         signal.wake();
         return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, submission.promptTips(), submission.plan());
     }

@@ -1,0 +1,216 @@
+package dev.vedit.server.task;
+
+import dev.vedit.server.db.Database;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.ReentrantLock;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleConsumer;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * Group commit of submits (issue 15). Each commit of the embedded database writes a chunk of its store before it returns
+ * ({@code WRITE_DELAY=0}, so that an acknowledged task survives {@code kill -9}), and those writes happen one at a
+ * time: with a transaction per submit, concurrent submits queued behind each other's commits. Here concurrent submits
+ * hand their insert to whichever of them holds the turn, which checks the queue limits, inserts the whole group and
+ * commits it in one transaction; each submit returns only once the transaction holding its task committed, so what a
+ * client is told is as durable as before.
+ *
+ * <p>There is no committer thread: a submit queues its insert and takes the turn if it is free, committing everything
+ * queued (its own insert among it); else it sleeps until its insert is done or it is woken to take the next turn. So
+ * a group forms of the submits that arrived while the previous one committed, a lone submit commits alone without
+ * waiting, and the submits of a group return together instead of taking the turn one after another.
+ *
+ * <p>A group whose transaction fails is retried one insert per transaction, so that only the submit at fault fails,
+ * with its own error (an {@code Idempotency-Key} another submit holds: the caller answers with that task); when the
+ * database cannot be reached, every submit of the group fails with that at once.
+ *
+ * <p>Queue limits are checked inside the transaction, counting once per account and per model for the whole group
+ * and then adding the group's own earlier tasks, so the inserts of one process never take a queue past its limit,
+ * however many arrive at once.
+ */
+final class SubmitBatcher {
+    /** The most inserts one transaction holds: a group stays a short transaction however many submits wait. */
+    static final int MAX_GROUP = 64;
+
+    /**
+     * A task to queue, the limits it must fit in (its account's and its model's queued tasks), and whatever else must
+     * commit with it (e.g. its idempotency key).
+     */
+    record Insert(Task task, int accountLimit, int endpointLimit, HandleConsumer<RuntimeException> alsoInTransaction) {
+    }
+
+    private final Jdbi jdbi;
+    private final TaskQueue queue;
+    private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
+    /** Held while a group is counted, inserted and committed. */
+    private final ReentrantLock turn = new ReentrantLock();
+
+    SubmitBatcher(TaskQueue queue) {
+        this.jdbi = queue.jdbi();
+        this.queue = queue;
+    }
+
+    /**
+     * Queues the task and returns once it is committed.
+     *
+     * @throws VeditException {@link ErrorCode#QUEUE_LIMIT} when the account's or the model's queue is full
+     * @throws RuntimeException the database's own error when this insert failed (nothing of it was stored)
+     */
+    void insert(Insert insert) {
+        Waiting mine = new Waiting(insert);
+        waiting.add(mine);
+        while (!mine.done) {
+            if (turn.tryLock()) {
+                try {
+                    while (!mine.done) {
+                        commit(nextGroup());
+                    }
+                } finally {
+                    turn.unlock();
+                }
+                // Whoever queued while this group committed sleeps until told: the oldest takes the next turn. (It
+                // queued before it found the turn taken, so it is seen here whenever it missed the unlock above.)
+                Waiting next = waiting.peek();
+                if (next != null) {
+                    next.wake();
+                }
+            } else {
+                mine.sleep();
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** How many inserts wait for a turn (for tests, which wait for a group to form). */
+    int waiting() {
+        return waiting.size();
+    }
+
+    /** An insert, how it went once its group is done, and the signal its submit sleeps on. */
+    private static final class Waiting {
+        final Insert insert;
+        volatile boolean done;
+        volatile RuntimeException failure;
+        /** Released when the insert is done, or when the turn is free for it to take; a spare permit costs one look. */
+        private final Semaphore signal = new Semaphore(0);
+
+        Waiting(Insert insert) {
+            this.insert = insert;
+        }
+
+        void end(RuntimeException outcome) {
+            failure = outcome;
+            done = true;
+            signal.release();
+        }
+
+        void wake() {
+            signal.release();
+        }
+
+        void sleep() {
+            signal.acquireUninterruptibly();
+        }
+    }
+
+    private List<Waiting> nextGroup() {
+        List<Waiting> group = new ArrayList<>();
+        Waiting w;
+        while (group.size() < MAX_GROUP && (w = waiting.poll()) != null) {
+            group.add(w);
+        }
+        return group;
+    }
+
+    private void commit(List<Waiting> group) {
+        Map<Waiting, VeditException> refused;
+        try {
+            refused = jdbi.inTransaction(h -> insertWithin(h, group));
+        } catch (RuntimeException e) {
+            if (group.size() == 1 || Database.unreachable(e)) {
+                group.forEach(w -> w.end(e));
+            } else {
+                // Some insert is at fault (e.g. an idempotency key another submit holds, or two of this group with one key):
+                // each alone, so that only the one at fault fails, with its own error.
+                group.forEach(w -> commit(List.of(w)));
+            }
+            return;
+        }
+        group.forEach(w -> w.end(refused.get(w)));
+    }
+
+    /** Counts, inserts what fits, records the rest as refused; the caller commits. */
+    private Map<Waiting, VeditException> insertWithin(Handle h, List<Waiting> group) {
+        Map<Long, Integer> accountLimits = new HashMap<>();
+        Map<String, Integer> endpointLimits = new HashMap<>();
+        for (Waiting w : group) {
+            accountLimits.merge(w.insert.task().accountId(), w.insert.accountLimit(), Math::max);
+            endpointLimits.merge(w.insert.task().endpoint(), w.insert.endpointLimit(), Math::max);
+        }
+        // Queued now (up to the largest limit in the group), then plus each task of the group let in.
+        Map<Long, Integer> accountQueued = new HashMap<>();
+        accountLimits.forEach((account, limit) -> accountQueued.put(account, TaskReads.queuedOfAccountUpTo(h, account, limit)));
+        Map<String, Integer> endpointQueued = new HashMap<>();
+        endpointLimits.forEach((endpoint, limit) -> endpointQueued.put(endpoint, TaskReads.queuedOfEndpointUpTo(h, endpoint, limit)));
+
+        Map<Waiting, VeditException> refused = new IdentityHashMap<>();
+        List<Waiting> admitted = new ArrayList<>(group.size());
+        Map<Long, Integer> admittedOfAccount = new HashMap<>();
+        Map<String, Integer> admittedOfEndpoint = new HashMap<>();
+        for (Waiting w : group) {
+            Task t = w.insert.task();
+            if (accountQueued.get(t.accountId()) >= w.insert.accountLimit() || endpointQueued.get(t.endpoint()) >= w.insert.endpointLimit()) {
+                VeditException full = queueFull(h, w.insert, admittedOfAccount.getOrDefault(t.accountId(), 0),
+                        admittedOfEndpoint.getOrDefault(t.endpoint(), 0));
+                if (full != null) {
+                    refused.put(w, full);
+                    continue;
+                }
+                // Tasks left the queue since the count: within the limits after all.
+            }
+            accountQueued.merge(t.accountId(), 1, Integer::sum);
+            endpointQueued.merge(t.endpoint(), 1, Integer::sum);
+            admittedOfAccount.merge(t.accountId(), 1, Integer::sum);
+            admittedOfEndpoint.merge(t.endpoint(), 1, Integer::sum);
+            admitted.add(w);
+        }
+        queue.insert(h, admitted.stream().map(w -> w.insert.task()).toList());
+        for (Waiting w : admitted) {
+            w.insert.alsoInTransaction().useHandle(h);
+        }
+        return refused;
+    }
+
+    /**
+     * The refusal of an insert over a limit, saying how many tasks are queued in full (this group's earlier ones too);
+     * {@code null} when the full count finds room after all.
+     */
+    private static VeditException queueFull(Handle h, Insert insert, int groupOfAccount, int groupOfEndpoint) {
+        Task t = insert.task();
+        TaskReads.Queued stored = TaskReads.queued(h, t.accountId(), t.endpoint());
+        int ofAccount = stored.account() + groupOfAccount;
+        int ofEndpoint = stored.endpoint() + groupOfEndpoint;
+        if (ofAccount >= insert.accountLimit()) {
+            return VeditException.of(ErrorCode.QUEUE_LIMIT,
+                    "this API key already has " + ofAccount + " queued tasks (limit " + insert.accountLimit() + "); wait for some to finish",
+                    "该 API Key 已有 " + ofAccount + " 个排队任务（上限 " + insert.accountLimit() + "），请等待部分任务完成");
+        }
+        if (ofEndpoint < insert.endpointLimit()) {
+            return null;
+        }
+        return VeditException.of(ErrorCode.QUEUE_LIMIT,
+                t.endpoint() + " has " + ofEndpoint + " queued tasks (limit " + insert.endpointLimit() + ")",
+                t.endpoint() + " 已有 " + ofEndpoint + " 个排队任务（上限 " + insert.endpointLimit() + "）");
+    }
+}
