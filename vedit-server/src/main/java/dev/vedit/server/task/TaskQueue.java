@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleConsumer;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write side of the task store: the queue's transitions (enqueue, claim, heartbeat, finish, retry, cancel,
@@ -23,6 +25,7 @@ import org.jdbi.v3.core.statement.Update;
  * terminal state exactly once whatever the races between workers, rescuer and cancel. Reads are {@link TaskReads}.
  */
 public final class TaskQueue {
+    private static final Logger log = LoggerFactory.getLogger(TaskQueue.class);
     private static final String INSERT = Sql.load(TaskQueue.class, "insert");
     private static final String CLAIM_ACCOUNTS = Sql.load(TaskQueue.class, "claim-accounts");
     private static final String CLAIM_CANDIDATES = Sql.load(TaskQueue.class, "claim-candidates");
@@ -467,7 +470,20 @@ public final class TaskQueue {
         Task ended = TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there"));
         endHook.taskEnded(h, ended, now);
         if (!listeners.isEmpty()) {
-            h.afterCommit(() -> listeners.forEach(l -> l.taskEnded(ended)));
+            h.afterCommit(() -> listeners.forEach(l -> tell(l, ended)));
+        }
+    }
+
+    /**
+     * A listener is told after the commit: its failure is logged, never thrown, since the transition is recorded by
+     * then, and a transaction that also claimed other workers' next tasks ({@link #endAndClaim}) must not look failed
+     * to them (they would drop tasks claimed for them, left running until the rescuer re-queues them).
+     */
+    private static void tell(TaskListener listener, Task ended) {
+        try {
+            listener.taskEnded(ended);
+        } catch (RuntimeException e) {
+            log.error("a listener failed on the end of task {}", ended.id(), e);
         }
     }
 

@@ -282,6 +282,23 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void aListenerThatFailsAfterTheCommitDoesNotTakeTheBatchsClaimsAway() {
+        TaskQueue listened = new TaskQueue(db, TaskEndHook.NONE, List.of(t -> {
+            throw new IllegalStateException("a listener's bug");
+        }));
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task next = queue(a);
+        Task running = listened.claim("w1", now, e -> 100).orElseThrow();
+
+        TaskQueue.Batch batch = listened.endAndClaim(List.of(listened.succeeded(running.id(), "w1", 1, List.of(), now)),
+                List.of("w1"), now, e -> 100);
+        assertThat(batch.recorded()).containsExactly(true);
+        assertThat(batch.claimed().getFirst()).get().extracting(Task::id).isEqualTo(next.id());
+        assertThat(reads.find(running.id()).orElseThrow().status()).isEqualTo(TaskStatus.SUCCESS);
+    }
+
+    @Test
     void aTaskClaimedInABatchIsRescuedWhenItsWorkerDies() {
         Account a = account(ApiKeys.generate());
         Task t1 = queue(a);
