@@ -13,7 +13,8 @@ import java.util.function.ToIntFunction;
  * hands that in here, and whatever the workers handed in while the previous group's transaction ran goes into the
  * next one ({@link TaskQueue#endAndClaim}), one commit for all of it (issue 15: with trivial tasks the workers spent
  * most of their time committing one claim and one end per task, one commit at a time on H2). One worker runs each
- * group's transaction, the others wait for it; a worker alone pays what it paid before, one transaction per write.
+ * group's transaction, the others wait for it; a worker alone still saves one, its end and its next claim sharing
+ * a transaction.
  */
 final class WorkerBatches {
     private final TaskQueue queue;
