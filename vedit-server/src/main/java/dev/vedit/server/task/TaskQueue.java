@@ -15,6 +15,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The write side of the task store: the queue's transitions (enqueue, claim, heartbeat, finish, retry, cancel,
@@ -23,6 +25,7 @@ import org.jdbi.v3.core.statement.Update;
  * terminal state exactly once whatever the races between workers, rescuer and cancel. Reads are {@link TaskReads}.
  */
 public final class TaskQueue {
+    private static final Logger log = LoggerFactory.getLogger(TaskQueue.class);
     private static final String INSERT = Sql.load(TaskQueue.class, "insert");
     private static final String CLAIM_ACCOUNTS = Sql.load(TaskQueue.class, "claim-accounts");
     private static final String CLAIM_CANDIDATES = Sql.load(TaskQueue.class, "claim-candidates");
@@ -157,16 +160,48 @@ public final class TaskQueue {
      * the commit releases it, one round trip less.
      */
     Optional<Task> claim(String workerId, long now, ToIntFunction<String> modelConcurrency) {
-        if (claimLocking == ClaimLocking.ROW_LOCKS) {
-            return jdbi.inTransaction(h -> claimIn(h, workerId, now, modelConcurrency));
+        return endAndClaim(List.of(), List.of(workerId), now, modelConcurrency).claimed().getFirst();
+    }
+
+    /** What one {@link #endAndClaim} transaction did: per end whether it was recorded, per claimer its task if any. */
+    record Batch(List<Boolean> recorded, List<Optional<Task>> claimed) {
+    }
+
+    /**
+     * Records the ends of several workers' attempts and claims a task for each of several workers, in one
+     * transaction: one commit instead of one per end and one per claim (issue 15: on H2 every commit writes the
+     * store, and a task's claim and end were two of its three commits). The claims follow the ends, so a slot an end
+     * frees is claimable at once, and run one after another as {@link #claim} would, each seeing the ones before it
+     * (fairness and limits as for single claims); once one finds nothing, the rest are not tried. Nothing is
+     * recorded unless all of it is: when any statement fails, the whole batch rolls back and the caller records its
+     * parts one by one.
+     */
+    Batch endAndClaim(List<AttemptEnd> ends, List<String> claimers, long now, ToIntFunction<String> modelConcurrency) {
+        if (claimers.isEmpty() || claimLocking == ClaimLocking.ROW_LOCKS) {
+            return jdbi.inTransaction(h -> batchIn(h, ends, claimers, now, modelConcurrency));
         }
         claimTurn.lock();
         try {
             // The turn lasts until the commit: the next claim reads candidates only once this one's update is visible.
-            return jdbi.inTransaction(h -> claimIn(h, workerId, now, modelConcurrency));
+            return jdbi.inTransaction(h -> batchIn(h, ends, claimers, now, modelConcurrency));
         } finally {
             claimTurn.unlock();
         }
+    }
+
+    private Batch batchIn(Handle h, List<AttemptEnd> ends, List<String> claimers, long now, ToIntFunction<String> modelConcurrency) {
+        List<Boolean> recorded = new ArrayList<>(ends.size());
+        for (AttemptEnd end : ends) {
+            recorded.add(end.recordIn(h));
+        }
+        List<Optional<Task>> claimed = new ArrayList<>(claimers.size());
+        boolean more = true;
+        for (String workerId : claimers) {
+            Optional<Task> task = more ? claimIn(h, workerId, now, modelConcurrency) : Optional.empty();
+            more = task.isPresent();
+            claimed.add(task);
+        }
+        return new Batch(List.copyOf(recorded), List.copyOf(claimed));
     }
 
     private Optional<Task> claimIn(Handle h, String workerId, long now, ToIntFunction<String> modelConcurrency) {
@@ -266,9 +301,39 @@ public final class TaskQueue {
         });
     }
 
+    /**
+     * How a worker's attempt ended, to be recorded in a transaction (alone with {@link #record}, or with other
+     * workers' ends and claims with {@link #endAndClaim}); {@code recordIn} is false when the worker no longer owns
+     * the attempt, and then records nothing.
+     */
+    @FunctionalInterface
+    interface AttemptEnd {
+        boolean recordIn(Handle h);
+    }
+
+    /** Records one attempt's end in a transaction of its own; false when the worker no longer owns it. */
+    boolean record(AttemptEnd end) {
+        return jdbi.inTransaction(end::recordIn);
+    }
+
     /** Ends an attempt in SUCCESS with its outputs; false when the worker no longer owns it. */
     boolean succeed(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
-        return jdbi.inTransaction(h -> {
+        return record(succeeded(id, workerId, attempt, outputs, now));
+    }
+
+    /** Ends an attempt, and the task, in FAILED; false when the worker no longer owns it. */
+    boolean fail(long id, String workerId, int attempt, ErrorCode code, String message, String failedReasonJson, long now) {
+        return record(failed(id, workerId, attempt, code, message, failedReasonJson, now));
+    }
+
+    /** Ends a failed attempt and puts the task back in the queue, not before {@code runAfter}. */
+    boolean retryLater(long id, String workerId, int attempt, long runAfter, ErrorCode code, String message, long now) {
+        return record(retriedLater(id, workerId, attempt, runAfter, code, message, now));
+    }
+
+    /** The end of an attempt in SUCCESS with its outputs. */
+    AttemptEnd succeeded(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
+        return h -> {
             int updated = ownedTransition(h, SUCCEED, Transition.SUCCEEDED, id, workerId, attempt).bind("now", now).execute();
             if (updated == 0) {
                 return false;
@@ -281,12 +346,12 @@ public final class TaskQueue {
             TaskRows.event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
             ended(h, Transition.SUCCEEDED, id, now);
             return true;
-        });
+        };
     }
 
-    /** Ends an attempt, and the task, in FAILED; false when the worker no longer owns it. */
-    boolean fail(long id, String workerId, int attempt, ErrorCode code, String message, String failedReasonJson, long now) {
-        return jdbi.inTransaction(h -> {
+    /** The end of an attempt, and of the task, in FAILED. */
+    AttemptEnd failed(long id, String workerId, int attempt, ErrorCode code, String message, String failedReasonJson, long now) {
+        return h -> {
             int updated = ownedTransition(h, FAIL, Transition.FAILED, id, workerId, attempt)
                     .bind("now", now).bind("code", code.code()).bind("message", TaskRows.truncate(message)).bind("reason", failedReasonJson)
                     .execute();
@@ -296,12 +361,12 @@ public final class TaskQueue {
             TaskRows.event(h, id, TaskStatus.FAILED, attempt, workerId, code.code(), message, now);
             ended(h, Transition.FAILED, id, now);
             return true;
-        });
+        };
     }
 
-    /** Ends a failed attempt and puts the task back in the queue, not before {@code runAfter}. */
-    boolean retryLater(long id, String workerId, int attempt, long runAfter, ErrorCode code, String message, long now) {
-        return jdbi.inTransaction(h -> {
+    /** The end of a failed attempt that puts the task back in the queue, not before {@code runAfter}. */
+    AttemptEnd retriedLater(long id, String workerId, int attempt, long runAfter, ErrorCode code, String message, long now) {
+        return h -> {
             int updated = ownedTransition(h, RETRY_LATER, Transition.RETRY_SCHEDULED, id, workerId, attempt)
                     .bind("runAfter", runAfter).bind("now", now).bind("code", code.code()).bind("message", TaskRows.truncate(message))
                     .execute();
@@ -310,7 +375,7 @@ public final class TaskQueue {
             }
             TaskRows.event(h, id, TaskStatus.QUEUED, attempt, workerId, code.code(), "retry scheduled after: " + message, now);
             return true;
-        });
+        };
     }
 
     /**
@@ -412,7 +477,20 @@ public final class TaskQueue {
         Task ended = TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there"));
         endHook.taskEnded(h, ended, now);
         if (!listeners.isEmpty()) {
-            h.afterCommit(() -> listeners.forEach(l -> l.taskEnded(ended)));
+            h.afterCommit(() -> listeners.forEach(l -> tell(l, ended)));
+        }
+    }
+
+    /**
+     * A listener is told after the commit: its failure is logged, never thrown, since the transition is recorded by
+     * then, and a transaction that also claimed other workers' next tasks ({@link #endAndClaim}) must not look failed
+     * to them (they would drop tasks claimed for them, left running until the rescuer re-queues them).
+     */
+    private static void tell(TaskListener listener, Task ended) {
+        try {
+            listener.taskEnded(ended);
+        } catch (RuntimeException e) {
+            log.error("a listener failed on the end of task {}", ended.id(), e);
         }
     }
 

@@ -41,6 +41,7 @@ public final class WorkerPool implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper json;
     private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final WorkerBatches batches;
     private final Map<Long, RunHandle> active = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,6 +60,7 @@ public final class WorkerPool implements AutoCloseable {
         this.workRoot = workRoot;
         this.clock = clock;
         this.json = json;
+        this.batches = new WorkerBatches(queue, clock::millis, WorkerPool::modelConcurrency);
     }
 
     /**
@@ -100,14 +102,35 @@ public final class WorkerPool implements AutoCloseable {
         return Optional.ofNullable(active.get(taskId)).map(RunHandle::percent);
     }
 
+    /**
+     * A worker: claims a task, runs it, then records its end and claims the next in one request to {@link #batches}
+     * (one transaction, shared with the other workers' requests of the moment); sleeps on the signal when the queue
+     * has nothing for it.
+     */
     private void loop(String workerId) {
-        while (running) {
+        Optional<Task> next = Optional.empty();
+        while (running || next.isPresent()) {
             long seen = signal.generation();
             try {
-                Optional<Task> task = queue.claim(workerId, clock.millis(), WorkerPool::modelConcurrency);
-                if (task.isPresent()) {
-                    execute(workerId, task.get());
+                WorkerBatches.Outcome outcome;
+                if (next.isPresent()) {
+                    Task task = next.get();
+                    Ending end = running ? execute(workerId, task) : notStarted(workerId, task);
+                    if (end != null) {
+                        outcome = record(workerId, task, end);
+                    } else if (running) {
+                        outcome = batches.submit(workerId, null, true);
+                    } else {
+                        return;
+                    }
                 } else {
+                    outcome = batches.submit(workerId, null, true);
+                }
+                if (outcome.failure() != null) {
+                    throw outcome.failure();
+                }
+                next = outcome.next();
+                if (next.isEmpty() && running) {
                     signal.await(seen, settings.pollInterval().toMillis());
                 }
             } catch (InterruptedException e) {
@@ -115,17 +138,52 @@ public final class WorkerPool implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 // The database may be briefly unreachable: keep the worker alive and try again shortly.
+                next = Optional.empty();
                 log.warn("{}: claiming failed: {}", workerId, e.toString());
                 Waits.sleep(settings.pollInterval().toMillis() * 4);
             }
         }
     }
 
+    /** How an attempt ended, to be recorded; {@code what} is for the log. */
+    private record Ending(TaskQueue.AttemptEnd write, String what) {
+    }
+
+    /**
+     * Records an attempt's end and, while the pool runs, claims the worker's next task with it. When that shared
+     * transaction fails, the end is recorded alone, retried while the database is briefly unreachable, and the claim
+     * made after it.
+     */
+    private WorkerBatches.Outcome record(String workerId, Task task, Ending end) {
+        WorkerBatches.Outcome outcome = batches.submit(workerId, end.write(), running);
+        if (outcome.failure() == null) {
+            logEnd(task, end, outcome.recorded());
+            if (!(running && outcome.next().isEmpty())) {
+                // The end may have freed a slot (of the account, of the model) that an idle worker can now take; not
+                // when this worker's own claim, after the end, found nothing: then neither would theirs.
+                signal.wake();
+            }
+            return outcome;
+        }
+        log.warn("task {}: recording '{}' with other workers' writes failed ({}); recording it alone", task.id(), end.what(),
+                outcome.failure().toString());
+        finish(task, end);
+        return running ? batches.submit(workerId, null, true) : new WorkerBatches.Outcome(false, Optional.empty(), null);
+    }
+
+    /** A task claimed as the pool was closing: put back in the queue at once, unstarted. */
+    private Ending notStarted(String workerId, Task task) {
+        long now = clock.millis();
+        return new Ending(queue.retriedLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
+                "the node shut down before the attempt started", now), "re-queued at shutdown");
+    }
+
     private static int modelConcurrency(String endpoint) {
         return ModelCatalog.standard().byPath(endpoint).map(ModelSpec::limits).map(l -> l.concurrencyLimit()).orElse(100);
     }
 
-    private void execute(String workerId, Task task) {
+    /** Runs one attempt; returns how it ended, or {@code null} when another worker owns the task now. */
+    private Ending execute(String workerId, Task task) {
         Path workDir = workRoot.resolve(task.id() + "-" + task.attempt());
         RunHandle handle = new RunHandle(task, workDir, settings.taskTimeout(), clock.millis(),
                 state -> queue.saveEngineState(task.id(), workerId, task.attempt(), state, clock.millis()));
@@ -139,18 +197,18 @@ public final class WorkerPool implements AutoCloseable {
             if (handle.cancelled()) {
                 throw TaskRunner.cancelled();
             }
-            finish(task, () -> queue.succeed(task.id(), workerId, task.attempt(), outputs, clock.millis()), "succeeded");
+            return new Ending(queue.succeeded(task.id(), workerId, task.attempt(), outputs, clock.millis()), "succeeded");
         } catch (EngineFailure failure) {
-            ended(workerId, task, handle, failure);
+            return ended(workerId, task, handle, failure);
         } catch (IOException | RuntimeException e) {
             if (Database.unreachable(e)) {
                 // An outage, not a bug: the attempt is retried once the database answers again.
                 log.warn("task {} attempt {}: database unreachable ({})", task.id(), task.attempt(), e.toString());
-                ended(workerId, task, handle, new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
+                return ended(workerId, task, handle, new EngineFailure(ErrorCode.SERVICE_UNAVAILABLE, ErrorCode.SERVICE_UNAVAILABLE.message(
                         "the database was unreachable during the attempt", "执行期间数据库不可用"), true, "worker", e));
             } else {
                 log.error("task {} attempt {} failed unexpectedly", task.id(), task.attempt(), e);
-                ended(workerId, task, handle, new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
+                return ended(workerId, task, handle, new EngineFailure(ErrorCode.INTERNAL_ERROR, ErrorCode.INTERNAL_ERROR.message(
                         "the worker failed unexpectedly (" + e.getClass().getSimpleName() + ")", "工作进程意外失败"), true, "worker", e));
             }
         } finally {
@@ -160,23 +218,21 @@ public final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private void ended(String workerId, Task task, RunHandle handle, EngineFailure failure) {
+    private Ending ended(String workerId, Task task, RunHandle handle, EngineFailure failure) {
         long now = clock.millis();
         RunHandle.StopReason stop = handle.stopReason();
         if (stop == RunHandle.StopReason.LOST) {
             log.warn("task {} attempt {} abandoned: another worker owns it now", task.id(), task.attempt());
-            return;
+            return null;
         }
         if (stop == RunHandle.StopReason.SHUTDOWN) {
-            finish(task, () -> queue.retryLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
+            return new Ending(queue.retriedLater(task.id(), workerId, task.attempt(), now, ErrorCode.SERVICE_UNAVAILABLE,
                     "the node shut down during the attempt", now), "re-queued at shutdown");
-            return;
         }
         if (stop == RunHandle.StopReason.CANCELLED) {
             EngineFailure cancelled = TaskRunner.cancelled();
-            finish(task, () -> queue.fail(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
+            return new Ending(queue.failed(task.id(), workerId, task.attempt(), ErrorCode.TASK_CANCELLED,
                     ErrorCode.TASK_CANCELLED.message(), reasonJson(cancelled), now), "cancelled");
-            return;
         }
         if (stop == RunHandle.StopReason.TIMED_OUT) {
             failure = new EngineFailure(ErrorCode.TASK_TIMEOUT, ErrorCode.TASK_TIMEOUT.message(
@@ -187,33 +243,45 @@ public final class WorkerPool implements AutoCloseable {
         if (f.transientFailure() && task.attempt() < task.maxAttempts()) {
             long delay = settings.backoffMillis(task.attempt(), ThreadLocalRandom.current().nextDouble());
             log.info("task {} attempt {} failed ({}), retrying in {} ms", task.id(), task.attempt(), f.getMessage(), delay);
-            finish(task, () -> queue.retryLater(task.id(), workerId, task.attempt(), now + delay, f.code(), f.getMessage(), now),
+            return new Ending(queue.retriedLater(task.id(), workerId, task.attempt(), now + delay, f.code(), f.getMessage(), now),
                     "retry scheduled");
-            return;
         }
         String message = f.transientFailure() && task.maxAttempts() > 1
                 ? f.getMessage() + " (after " + task.attempt() + " attempts)"
                 : f.getMessage();
-        finish(task, () -> queue.fail(task.id(), workerId, task.attempt(), f.code(), message, reasonJson(f), now), "failed");
+        return new Ending(queue.failed(task.id(), workerId, task.attempt(), f.code(), message, reasonJson(f), now), "failed");
     }
 
-    /** Records how an attempt ended, retrying the write while the database is briefly unreachable. */
-    private void finish(Task task, java.util.function.BooleanSupplier write, String what) {
+    /** Records an attempt's end alone, retrying the write while the database is briefly unreachable. */
+    private void finish(Task task, Ending end) {
         for (int i = 0; i < 10; i++) {
             try {
-                if (write.getAsBoolean()) {
-                    log.info("task {} attempt {} {}", task.id(), task.attempt(), what);
-                } else {
-                    log.warn("task {} attempt {} {}, but its state had changed meanwhile; nothing recorded", task.id(), task.attempt(), what);
-                }
+                logEnd(task, end, queue.record(end.write()));
                 signal.wake();
                 return;
             } catch (RuntimeException e) {
-                log.warn("task {}: recording '{}' failed ({}), retrying", task.id(), what, e.toString());
+                log.warn("task {}: recording '{}' failed ({}), retrying", task.id(), end.what(), e.toString());
                 Waits.sleep(Math.min(5000, 200L << i));
             }
         }
-        log.error("task {}: could not record '{}'; the rescuer will re-queue it", task.id(), what);
+        log.error("task {}: could not record '{}'; the rescuer will re-queue it", task.id(), end.what());
+    }
+
+    private static void logEnd(Task task, Ending end, boolean recorded) {
+        org.slf4j.MDC.put("task", task.taskId());
+        try {
+            logEndOf(task, end, recorded);
+        } finally {
+            org.slf4j.MDC.remove("task");
+        }
+    }
+
+    private static void logEndOf(Task task, Ending end, boolean recorded) {
+        if (recorded) {
+            log.info("task {} attempt {} {}", task.id(), task.attempt(), end.what());
+        } else {
+            log.warn("task {} attempt {} {}, but its state had changed meanwhile; nothing recorded", task.id(), task.attempt(), end.what());
+        }
     }
 
     private String reasonJson(EngineFailure f) {

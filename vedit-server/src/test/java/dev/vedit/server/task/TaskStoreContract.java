@@ -197,6 +197,199 @@ abstract class TaskStoreContract {
         assertThat(owners).containsExactly(a.id(), b.id(), a.id(), b.id(), a.id(), b.id());
     }
 
+    // Batches: several workers' ends and claims in one transaction (WorkerBatches, issue 15).
+
+    @Test
+    void aBatchRecordsItsEndsThenClaimsForEachWorkerUntilTheQueueIsEmpty() {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account a = roomy.createAccount("a", ApiKeys.generate());
+        for (int i = 0; i < 4; i++) {
+            queue(a);
+        }
+        Task first = store.claim("w1", now, e -> 100).orElseThrow();
+        Task second = store.claim("w2", now, e -> 100).orElseThrow();
+
+        TaskQueue.Batch batch = store.endAndClaim(List.of(store.succeeded(first.id(), "w1", 1, List.of(), now),
+                        store.failed(second.id(), "w2", 1, ErrorCode.GENERATION_FAILED, "x", null, now),
+                        store.succeeded(first.id(), "w9", 1, List.of(), now)),
+                List.of("w1", "w2", "w3"), now, e -> 100);
+
+        assertThat(batch.recorded()).as("the third end is not its worker's").containsExactly(true, true, false);
+        assertThat(batch.claimed()).hasSize(3);
+        assertThat(batch.claimed().get(0)).get().extracting(Task::workerId, Task::status).containsExactly("w1", TaskStatus.RUNNING);
+        assertThat(batch.claimed().get(1)).get().extracting(Task::workerId).isEqualTo("w2");
+        assertThat(batch.claimed().get(2)).as("two were left").isEmpty();
+        assertThat(batch.claimed().get(0).orElseThrow().id()).isNotEqualTo(batch.claimed().get(1).orElseThrow().id());
+        assertThat(reads.find(first.id()).orElseThrow().status()).isEqualTo(TaskStatus.SUCCESS);
+        assertThat(reads.find(second.id()).orElseThrow().status()).isEqualTo(TaskStatus.FAILED);
+        for (Optional<Task> claimed : batch.claimed().subList(0, 2)) {
+            Task stored = reads.find(claimed.orElseThrow().id()).orElseThrow();
+            assertThat(stored.status()).isEqualTo(TaskStatus.RUNNING);
+            assertThat(stored.workerId()).isEqualTo(claimed.orElseThrow().workerId());
+        }
+    }
+
+    @Test
+    void aBatchKeepsTheKeysLimitAndTakesTheSlotItsOwnEndFreed() {
+        Account one = account(ApiKeys.generate()); // limit 2
+        for (int i = 0; i < 5; i++) {
+            queue(one);
+        }
+        TaskQueue.Batch full = store.endAndClaim(List.of(), List.of("w1", "w2", "w3", "w4"), now, e -> 100);
+        assertThat(full.claimed()).extracting(Optional::isPresent).containsExactly(true, true, false, false);
+
+        Task running = full.claimed().getFirst().orElseThrow();
+        TaskQueue.Batch next = store.endAndClaim(List.of(store.succeeded(running.id(), "w1", 1, List.of(), now)),
+                List.of("w1", "w3"), now, e -> 100);
+        assertThat(next.recorded()).containsExactly(true);
+        assertThat(next.claimed()).as("the slot w1's end freed, and no more").extracting(Optional::isPresent).containsExactly(true, false);
+        assertThat(reads.counts(one.id()).running()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchsClaimsGoRoundTheKeys() {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account flood = roomy.createAccount("flood", ApiKeys.generate());
+        Account small = roomy.createAccount("small", ApiKeys.generate());
+        for (int i = 0; i < 6; i++) {
+            queue(flood);
+        }
+        Task smallJob = queue(small);
+        TaskQueue.Batch batch = store.endAndClaim(List.of(), List.of("w1", "w2", "w3"), now, e -> 100);
+        assertThat(batch.claimed()).extracting(t -> t.orElseThrow().accountId()).containsExactly(flood.id(), small.id(), flood.id());
+        assertThat(batch.claimed().get(1).orElseThrow().id()).isEqualTo(smallJob.id());
+    }
+
+    @Test
+    void aBatchThatFailsRecordsNothingNeitherItsEndsNorItsClaims() {
+        List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskQueue failing = new TaskQueue(db, (h, t, at) -> {
+            throw new IllegalStateException("the hook's insert failed");
+        }, List.of());
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task queued = queue(a);
+        Task running = failing.claim("w1", now, e -> 100).orElseThrow();
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> failing.endAndClaim(
+                        List.of(failing.succeeded(running.id(), "w1", 1, List.of(), now)), List.of("w1", "w2"), now, e -> 100))
+                .hasMessageContaining("the hook's insert failed");
+        assertThat(reads.find(running.id()).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
+        assertThat(reads.find(queued.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        // Its parts, recorded one by one afterwards, are as they would have been.
+        assertThat(storeRecordingEnds(ended).succeed(running.id(), "w1", 1, List.of(), now)).isTrue();
+        assertThat(store.claim("w2", now, e -> 100)).get().extracting(Task::id).isEqualTo(queued.id());
+    }
+
+    @Test
+    void aListenerThatFailsAfterTheCommitDoesNotTakeTheBatchsClaimsAway() {
+        TaskQueue listened = new TaskQueue(db, TaskEndHook.NONE, List.of(t -> {
+            throw new IllegalStateException("a listener's bug");
+        }));
+        Account a = account(ApiKeys.generate());
+        queue(a);
+        Task next = queue(a);
+        Task running = listened.claim("w1", now, e -> 100).orElseThrow();
+
+        TaskQueue.Batch batch = listened.endAndClaim(List.of(listened.succeeded(running.id(), "w1", 1, List.of(), now)),
+                List.of("w1"), now, e -> 100);
+        assertThat(batch.recorded()).containsExactly(true);
+        assertThat(batch.claimed().getFirst()).get().extracting(Task::id).isEqualTo(next.id());
+        assertThat(reads.find(running.id()).orElseThrow().status()).isEqualTo(TaskStatus.SUCCESS);
+    }
+
+    @Test
+    void aTaskClaimedInABatchIsRescuedWhenItsWorkerDies() {
+        Account a = account(ApiKeys.generate());
+        Task t1 = queue(a);
+        Task t2 = queue(a);
+        TaskQueue.Batch batch = store.endAndClaim(List.of(), List.of("dead-w1", "live-w2"), now, e -> 100);
+        assertThat(batch.claimed()).extracting(t -> t.orElseThrow().id()).containsExactly(t1.id(), t2.id());
+        // Only the live worker heart-beats; the other's process died right after the batch's commit.
+        assertThat(store.heartbeat(t2.id(), "live-w2", 1, null, now + 20_000)).isEqualTo(TaskQueue.Heartbeat.OWNED);
+
+        assertThat(store.rescueStale(now + 10_000, now + 31_000, now + 31_000)).as("the dead worker's task only").isEqualTo(1);
+        assertThat(reads.find(t1.id()).orElseThrow().status()).isEqualTo(TaskStatus.QUEUED);
+        assertThat(reads.find(t2.id()).orElseThrow().status()).isEqualTo(TaskStatus.RUNNING);
+        TaskQueue.Batch next = store.endAndClaim(List.of(store.succeeded(t2.id(), "live-w2", 1, List.of(), now + 32_000)),
+                List.of("live-w2"), now + 32_000, e -> 100);
+        assertThat(next.claimed().getFirst()).get().extracting(Task::id, Task::attempt).containsExactly(t1.id(), 2);
+        assertThat(store.succeed(t1.id(), "dead-w1", 1, List.of(), now + 33_000)).as("the dead attempt cannot end it").isFalse();
+    }
+
+    @Test
+    void aTaskClaimedInABatchIsCancelledThroughItsHeartbeatAndTheOthersRunOn() {
+        Account a = account(ApiKeys.generate());
+        Task t1 = queue(a);
+        Task t2 = queue(a);
+        store.endAndClaim(List.of(), List.of("w1", "w2"), now, e -> 100);
+
+        assertThat(store.requestCancel(t1.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCEL_REQUESTED);
+        assertThat(store.heartbeat(t1.id(), "w1", 1, null, now)).isEqualTo(TaskQueue.Heartbeat.CANCEL_REQUESTED);
+        assertThat(store.heartbeat(t2.id(), "w2", 1, null, now)).isEqualTo(TaskQueue.Heartbeat.OWNED);
+        TaskQueue.Batch ends = store.endAndClaim(List.of(
+                store.failed(t1.id(), "w1", 1, ErrorCode.TASK_CANCELLED, ErrorCode.TASK_CANCELLED.message(), null, now),
+                store.succeeded(t2.id(), "w2", 1, List.of(), now)), List.of(), now, e -> 100);
+        assertThat(ends.recorded()).containsExactly(true, true);
+        assertThat(reads.find(t1.id()).orElseThrow()).extracting(Task::status, Task::errorCode)
+                .containsExactly(TaskStatus.FAILED, ErrorCode.TASK_CANCELLED.code());
+        assertThat(reads.find(t2.id()).orElseThrow().status()).isEqualTo(TaskStatus.SUCCESS);
+    }
+
+    @Test
+    void aQueuedTaskCancelledBeforeABatchIsNotClaimedByIt() {
+        Account a = account(ApiKeys.generate());
+        Task cancelled = queue(a);
+        Task other = queue(a);
+        assertThat(store.requestCancel(cancelled.id(), a.id(), now)).isEqualTo(TaskQueue.CancelOutcome.CANCELLED);
+        TaskQueue.Batch batch = store.endAndClaim(List.of(), List.of("w1", "w2"), now, e -> 100);
+        assertThat(batch.claimed()).extracting(t -> t.map(Task::id)).containsExactly(Optional.of(other.id()), Optional.empty());
+    }
+
+    @Test
+    void workersEndingAndClaimingThroughSharedBatchesRunEveryTaskOnce() throws Exception {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        List<Account> accounts = List.of(roomy.createAccount("a", ApiKeys.generate()), roomy.createAccount("b", ApiKeys.generate()));
+        List<Long> queued = new ArrayList<>();
+        for (int i = 0; i < 120; i++) {
+            queued.add(queue(accounts.get(i % 2)).id());
+        }
+        WorkerBatches batches = new WorkerBatches(store, () -> now, e -> 100);
+        List<Long> ran = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch start = new CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> workers = new ArrayList<>();
+        for (int w = 0; w < 8; w++) {
+            String worker = "w" + w;
+            workers.add(pool.submit(() -> {
+                start.await();
+                TaskQueue.AttemptEnd end = null;
+                while (true) {
+                    WorkerBatches.Outcome outcome = batches.submit(worker, end, true);
+                    assertThat(outcome.failure()).isNull();
+                    assertThat(outcome.recorded()).as("each worker's own end, recorded").isEqualTo(end != null);
+                    if (outcome.next().isEmpty()) {
+                        return null;
+                    }
+                    Task task = outcome.next().get();
+                    assertThat(task.workerId()).as("the task handed out is the one claimed for this worker").isEqualTo(worker);
+                    ran.add(task.id());
+                    end = store.succeeded(task.id(), worker, task.attempt(), List.of(), now);
+                }
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (java.util.concurrent.Future<?> w : workers) {
+            w.get(); // a failed assertion in a worker fails the test here
+        }
+        assertThat(ran).hasSize(120).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(queued);
+        for (long id : queued) {
+            assertThat(reads.find(id).orElseThrow().status()).isEqualTo(TaskStatus.SUCCESS);
+        }
+    }
+
     @Test
     void aModelAtItsConcurrencyLimitIsNotClaimed() {
         Account a = account(ApiKeys.generate());
