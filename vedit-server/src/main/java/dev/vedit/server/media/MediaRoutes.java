@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import dev.vedit.server.http.Sendfile;
 import org.eclipse.jetty.ee10.servlet.HttpOutput;
 
 /**
@@ -106,7 +107,9 @@ public final class MediaRoutes implements Handler {
             for (long position = offset; position < end; ) {
                 long n = Math.min(MAPPED_CHUNK, end - position);
                 MappedByteBuffer chunk = channel.map(FileChannel.MapMode.READ_ONLY, position, n);
-                out.write(chunk);
+                try (Sendfile.Lease lease = Sendfile.lend(chunk, channel, position)) {
+                    out.write(chunk);
+                }
                 position += n;
             }
         }
