@@ -1,8 +1,11 @@
 package dev.vedit.server.ffmpeg;
 
 import dev.vedit.server.facts.MediaInfo;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.io.IOException;
@@ -10,13 +13,19 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Runs ffprobe on one file and reads its JSON into a {@link MediaInfo}, then demuxes the file to count what is
- * really in it: duration and frames are the larger of the declared and the counted (see {@link #withPackets}).
+ * Runs ffprobe once on a file: it demuxes the whole file, listing its packets, then prints its streams and format
+ * as JSON. The declared facts become a {@link MediaInfo} whose duration and frames are the larger of the declared and
+ * the counted (see {@link #withPackets}). One process, not a probe and then a count: each run of the bundled FFmpeg
+ * pays for loading its libraries, which was most of what a probe cost.
  */
 final class MediaProbe {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,14 +35,16 @@ final class MediaProbe {
     }
 
     static MediaInfo probe(Ffmpeg ffmpeg, Path file, Duration timeout) {
-        long started = System.nanoTime();
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw invalid(file, "the file does not exist or cannot be read", "文件不存在或无法读取");
         }
-        List<String> args = new java.util.ArrayList<>(List.of("-v", "error"));
+        List<String> args = new ArrayList<>(List.of("-v", "error"));
         args.addAll(FfmpegJob.demuxerOptions(absolute));
-        args.addAll(List.of("-print_format", "json", "-show_format", "-show_streams", "file:" + absolute));
+        // ffprobe stops demuxing after PACKET_CEILING packets and still prints the streams and the format.
+        args.addAll(List.of("-read_intervals", "%+#" + PACKET_CEILING,
+                "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time",
+                "-show_streams", "-show_format", "-print_format", "json=compact=1", "file:" + absolute));
         ProcessBuilder builder = ffmpeg.probeProcessBuilder(args);
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process;
@@ -42,40 +53,62 @@ final class MediaProbe {
         } catch (IOException e) {
             throw new IllegalStateException("Cannot run " + ffmpeg.ffprobePath() + ": " + e.getMessage(), e);
         }
-        CompletableFuture<byte[]> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<byte[]> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try {
-            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        AtomicBoolean timedOut = new AtomicBoolean();
+        // Packets stream out as the file is demuxed: read as they come (a long file lists hundreds of thousands), so a
+        // watchdog, not a wait, ends a run that takes too long.
+        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
+            if (process.isAlive()) {
+                timedOut.set(true);
                 ProcessTree.kill(process);
-                throw invalid(file, "probing took longer than " + timeout.toSeconds() + " s",
-                        "探测耗时超过 " + timeout.toSeconds() + " 秒");
+            }
+        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
+        CompletableFuture<String> stderr = new CompletableFuture<>();
+        Thread.ofVirtual().name("ffprobe-stderr").start(() -> stderr.complete(tail(process.getErrorStream())));
+        Output output = null;
+        IOException unreadable = null;
+        try (InputStream in = process.getInputStream()) {
+            output = read(in);
+        } catch (IOException e) {
+            unreadable = e;
+        } finally {
+            watchdog.cancel(false);
+        }
+        try {
+            long left = deadline - System.nanoTime();
+            if (!timedOut.get() && !process.waitFor(Math.max(0, left), TimeUnit.NANOSECONDS)) {
+                timedOut.set(true);
             }
         } catch (InterruptedException e) {
             ProcessTree.kill(process);
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while probing " + file, e);
         }
+        if (timedOut.get()) {
+            ProcessTree.kill(process);
+            throw invalid(file, "probing and counting its packets took longer than " + timeout.toSeconds() + " s",
+                    "探测并统计数据包耗时超过 " + timeout.toSeconds() + " 秒");
+        }
         if (process.exitValue() != 0) {
-            String detail = ToolOutput.scrub(new String(stderr.join(), java.nio.charset.StandardCharsets.UTF_8));
+            String detail = ToolOutput.scrub(stderr.join());
             if (detail.length() > STDERR_KEPT) {
                 detail = detail.substring(detail.length() - STDERR_KEPT);
             }
             throw invalid(file, "ffprobe cannot read it (" + detail + ")", "ffprobe 无法读取（" + detail + "）");
         }
-        JsonNode root;
         MediaInfo declared;
         try {
-            root = JSON.readTree(stdout.join());
-            declared = parse(root, absolute);
+            if (unreadable != null) {
+                throw unreadable;
+            }
+            declared = parse(output.declared(), absolute);
         } catch (IOException e) {
             throw invalid(file, "ffprobe gave unreadable output", "ffprobe 输出无法解析");
         }
         if (declared.formatName().endsWith("_pipe")) {
-            return declared; // a still image: one picture, nothing to count
+            return declared; // a still image: one picture, its one packet says nothing more
         }
-        long left = timeout.toNanos() - (System.nanoTime() - started);
-        Packets packets = countPackets(ffmpeg, file, absolute, videoIndex(root), Duration.ofNanos(Math.max(1, left)), timeout);
-        return withPackets(declared, packets);
+        return withPackets(declared, output.packets().of(videoIndex(output.declared())));
     }
 
     /**
@@ -86,7 +119,7 @@ final class MediaProbe {
     }
 
     /**
-     * The most packets counted before giving up on counting: past it the file is far over every cap anyway
+     * The most packets listed before ffprobe stops demuxing: past it the file is far over every cap anyway
      * (600 s at 120 fps is 72,000 frames), and what was counted so far already says so.
      */
     static final long PACKET_CEILING = 500_000;
@@ -122,78 +155,93 @@ final class MediaProbe {
         return -1;
     }
 
+    /** ffprobe's answer: the streams and format as a tree, the packets (listed first) only as counts and spans. */
+    private record Output(JsonNode declared, PacketSpans packets) {
+    }
+
     /**
-     * Demuxes the whole file (no decoding: about as costly as reading it) and counts its packets. Stops, and
-     * counts no further, past {@link #PACKET_CEILING}. {@code timeout} is what is left of the probe's whole
-     * {@code budget}, which a refusal names (the part left can be well under a second).
+     * Reads ffprobe's JSON as it streams: the packets list is folded into {@link PacketSpans} one packet at a time
+     * (never held), everything else kept as a tree for {@link #parse}.
      */
-    static Packets countPackets(Ffmpeg ffmpeg, Path file, Path absolute, int videoIndex, Duration timeout, Duration budget) {
-        List<String> args = new java.util.ArrayList<>(List.of("-v", "error"));
-        args.addAll(FfmpegJob.demuxerOptions(absolute));
-        args.addAll(List.of("-show_entries", "packet=stream_index,pts_time,dts_time,duration_time", "-of", "csv=p=0",
-                "file:" + absolute));
-        ProcessBuilder builder = ffmpeg.probeProcessBuilder(args);
-        builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
-        builder.redirectError(ProcessBuilder.Redirect.DISCARD);
-        Process process;
-        try {
-            process = builder.start();
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot run " + ffmpeg.ffprobePath() + ": " + e.getMessage(), e);
-        }
-        java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
-        CompletableFuture<Void> watchdog = CompletableFuture.runAsync(() -> {
-            if (process.isAlive()) {
-                timedOut.set(true);
-                ProcessTree.kill(process);
+    private static Output read(InputStream in) throws IOException {
+        ObjectNode declared = JSON.createObjectNode();
+        PacketSpans packets = new PacketSpans();
+        try (JsonParser parser = JSON.getFactory().createParser(in)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new IOException("not a JSON object");
             }
-        }, CompletableFuture.delayedExecutor(timeout.toMillis(), TimeUnit.MILLISECONDS));
-        long video = 0;
-        long all = 0;
-        double first = Double.POSITIVE_INFINITY;
-        double last = Double.NEGATIVE_INFINITY;
-        try (java.io.BufferedReader lines = new java.io.BufferedReader(
-                new java.io.InputStreamReader(process.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                String[] f = line.split(",", -1);
-                if (f.length < 4) {
-                    continue;
-                }
-                if (++all > PACKET_CEILING) {
-                    ProcessTree.kill(process);
-                    break;
-                }
-                boolean isVideo = f[0].equals(Integer.toString(videoIndex));
-                if (isVideo) {
-                    video++;
-                } else if (videoIndex >= 0) {
-                    continue; // the length is the video's, what the limits are about; audio only counts without video
-                }
-                double at = number(f[1]);
-                if (Double.isNaN(at)) {
-                    at = number(f[2]);
-                }
-                if (!Double.isNaN(at)) {
-                    double length = number(f[3]);
-                    first = Math.min(first, at);
-                    last = Math.max(last, at + (Double.isNaN(length) ? 0 : length));
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String field = parser.currentName();
+                parser.nextToken();
+                if (field.equals("packets") && parser.currentToken() == JsonToken.START_ARRAY) {
+                    while (parser.nextToken() == JsonToken.START_OBJECT) {
+                        readPacket(parser, packets);
+                    }
+                } else {
+                    declared.set(field, parser.readValueAsTree());
                 }
             }
-        } catch (IOException e) {
-            // killed by the watchdog or the ceiling: what was counted stands, or the timeout is reported below
-        } finally {
-            watchdog.cancel(false);
-            ProcessTree.kill(process);
         }
-        if (timedOut.get()) {
-            throw invalid(file, "probing and counting its packets took longer than " + budget.toSeconds() + " s",
-                    "探测并统计数据包耗时超过 " + budget.toSeconds() + " 秒");
+        return new Output(declared, packets);
+    }
+
+    private static void readPacket(JsonParser parser, PacketSpans packets) throws IOException {
+        int stream = -1;
+        double pts = Double.NaN;
+        double dts = Double.NaN;
+        double length = Double.NaN;
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            switch (field) {
+                case "stream_index" -> stream = parser.getValueAsInt(-1);
+                case "pts_time" -> pts = number(parser.getValueAsString());
+                case "dts_time" -> dts = number(parser.getValueAsString());
+                case "duration_time" -> length = number(parser.getValueAsString());
+                default -> parser.skipChildren(); // side data and the like
+            }
         }
-        return new Packets(video, last > first ? last - first : 0);
+        packets.add(stream, Double.isNaN(pts) ? dts : pts, length);
+    }
+
+    /**
+     * Packet counts and time spans per stream. The packets come before the streams in ffprobe's answer, so which
+     * stream is the video is known only at the end: each stream is tallied until then.
+     */
+    private static final class PacketSpans {
+        private final Map<Integer, long[]> counts = new HashMap<>();
+        private final Map<Integer, double[]> spans = new HashMap<>();
+        private double allFirst = Double.POSITIVE_INFINITY;
+        private double allLast = Double.NEGATIVE_INFINITY;
+
+        void add(int stream, double at, double length) {
+            counts.computeIfAbsent(stream, s -> new long[1])[0]++;
+            if (Double.isNaN(at)) {
+                return;
+            }
+            double end = at + (Double.isNaN(length) ? 0 : length);
+            double[] span = spans.computeIfAbsent(stream, s -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY});
+            span[0] = Math.min(span[0], at);
+            span[1] = Math.max(span[1], end);
+            allFirst = Math.min(allFirst, at);
+            allLast = Math.max(allLast, end);
+        }
+
+        /** The length is the video's, what the limits are about; every stream counts only when there is no video. */
+        Packets of(int videoIndex) {
+            if (videoIndex < 0) {
+                return new Packets(0, allLast > allFirst ? allLast - allFirst : 0);
+            }
+            long video = counts.getOrDefault(videoIndex, new long[1])[0];
+            double[] span = spans.get(videoIndex);
+            return new Packets(video, span != null && span[1] > span[0] ? span[1] - span[0] : 0);
+        }
     }
 
     private static double number(String text) {
+        if (text == null) {
+            return Double.NaN;
+        }
         try {
             double v = Double.parseDouble(text);
             return Double.isFinite(v) ? v : Double.NaN;
@@ -277,11 +325,21 @@ final class MediaProbe {
         return VeditException.of(ErrorCode.MEDIA_INVALID, name + ": " + english, name + "：" + chinese);
     }
 
-    private static byte[] readAll(InputStream in) {
-        try (in) {
-            return in.readAllBytes();
+    /** The last {@link #STDERR_KEPT} characters of a stream, read to its end (an error message, not a log). */
+    private static String tail(InputStream in) {
+        StringBuilder kept = new StringBuilder();
+        try (var reader = new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8)) {
+            char[] chunk = new char[4096];
+            int n;
+            while ((n = reader.read(chunk)) >= 0) {
+                kept.append(chunk, 0, n);
+                if (kept.length() > 2 * STDERR_KEPT) {
+                    kept.delete(0, kept.length() - STDERR_KEPT);
+                }
+            }
         } catch (IOException e) {
-            return new byte[0];
+            // the process was killed: what was read stands
         }
+        return kept.toString();
     }
 }

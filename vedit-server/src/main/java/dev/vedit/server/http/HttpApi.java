@@ -125,6 +125,8 @@ public final class HttpApi {
         // headers by a perfectly normal client already falls below any useful rate.)
         long idleMillis = settings.limits().idleTimeout().toMillis();
         config.jetty.modifyHttpConfiguration(h -> h.setIdleTimeout(idleMillis));
+        // Media downloads leave by sendfile, as nginx serves files (Sendfile).
+        Sendfile.install(config);
         // The connector (which Javalin adds later) holds the connection-level timeout: set it as the server starts.
         config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
             @Override

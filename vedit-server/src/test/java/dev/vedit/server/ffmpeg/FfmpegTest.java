@@ -83,6 +83,15 @@ class FfmpegTest {
     }
 
     @Test
+    void aProbeThatOutlivesItsTimeIsStoppedAndRefused() throws Exception {
+        // No ffprobe starts, let alone demuxes a file, within a millisecond: the watchdog ends the run.
+        Path clip = TestMedia.clip(dir, "slow.mp4", 1);
+        assertThatThrownBy(() -> TestMedia.ffmpeg().probe(clip, Duration.ofMillis(1)))
+                .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_INVALID))
+                .hasMessageContaining("took longer than");
+    }
+
+    @Test
     void probeOfAMissingFileFailsAsInvalidMedia() {
         assertThatThrownBy(() -> TestMedia.ffmpeg().probe(dir.resolve("nope.mp4"), Duration.ofSeconds(20)))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.MEDIA_INVALID));

@@ -3,6 +3,7 @@ package dev.vedit.server.media;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.vedit.wire.UploadReply;
+import dev.vedit.server.http.Sendfile;
 import io.javalin.Javalin;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -32,6 +33,7 @@ class MediaRoutesTest {
     void start() throws IOException {
         // The public base URL needs the port, so the routes are bound once the fixture exists.
         app = Javalin.create(config -> {
+            Sendfile.install(config); // as HttpApi serves them
             config.routes.get(MediaRoutes.PATH, ctx -> routes.handle(ctx));
             config.routes.head(MediaRoutes.PATH, ctx -> routes.handle(ctx));
         }).start("127.0.0.1", 0);
@@ -159,6 +161,7 @@ class MediaRoutesTest {
         StoredMedia stored = fx.media.storeFile(file);
         String bigUrl = fx.media.createLink(stored.key(), MediaFixture.ACCOUNT, "big.mp4", Duration.ofHours(1)).url();
         long before = routes.mappedResponses();
+        long sentBefore = Sendfile.bytesSent();
 
         long first = MediaRoutes.MAPPED_CHUNK - 1000;
         long last = 2 * MediaRoutes.MAPPED_CHUNK + 1000;
@@ -173,5 +176,7 @@ class MediaRoutesTest {
         assertThat(whole.body()).isEqualTo(big);
         assertThat(tail.body()).isEqualTo(Arrays.copyOfRange(big, size - 777, size));
         assertThat(routes.mappedResponses() - before).as("responses served from the mapped file").isEqualTo(3);
+        assertThat(Sendfile.bytesSent() - sentBefore).as("bytes the kernel sent from the file (sendfile)")
+                .isGreaterThanOrEqualTo((last - first + 1) + size + 777);
     }
 }
