@@ -250,10 +250,10 @@ class LocalEngineTest {
         ValidatedRequest request = request(KLING_O3, "slow down to 25%", Map.of(), true);
         EditPlan plan = engine.plan(request);
         CompletableFuture.delayedExecutor(500, TimeUnit.MILLISECONDS).execute(context::cancel);
-        long start = System.nanoTime();
+        // Four minutes of output to encode: a run that ignored the cancel would end with an output (or, past its five
+        // minutes, a timeout), not this failure. No clock is read: how fast a cancel lands on a busy machine is not a test.
         assertThatThrownBy(() -> engine.run(plan, new EngineInputs(request, longClip, null, List.of()), context))
                 .isInstanceOfSatisfying(EngineFailure.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.TASK_CANCELLED));
-        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test
