@@ -1,8 +1,5 @@
 package dev.vedit.server.auth;
 
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,21 +23,7 @@ final class KeyChanges {
 
     /** The state of the database at {@code path} (H2's {@code DATABASE_PATH()}), created on first use. */
     static Database of(String path) {
-        return DATABASES.computeIfAbsent(normalize(path), p -> new Database());
-    }
-
-    /**
-     * One spelling per database file, whoever opened it: H2 reports the path the opener gave (a command run with a
-     * relative {@code --data-dir} in another directory spells it differently from the service).
-     */
-    static String normalize(String path) {
-        try {
-            Path p = Path.of(path).toAbsolutePath().normalize();
-            Path parent = p.getParent();
-            return parent != null && Files.isDirectory(parent) ? parent.toRealPath().resolve(p.getFileName()).toString() : p.toString();
-        } catch (InvalidPathException | java.io.IOException e) {
-            return path;
-        }
+        return DATABASES.computeIfAbsent(dev.vedit.server.db.Database.canonicalPath(path), p -> new Database());
     }
 
     /** One database file: whether this JVM holds it, and a counter that moves on every change of a key or account. */

@@ -80,6 +80,21 @@ public final class Database implements AutoCloseable {
                 + ";AUTO_SERVER=TRUE;AUTO_RECONNECT=TRUE";
     }
 
+    /**
+     * One spelling per embedded database file, whoever opened it (H2's {@code DATABASE_PATH()} reports the path the
+     * opener gave: a command run with a relative {@code --data-dir} in another directory spells it differently from the
+     * service). The key for what this JVM learns from the file's Java triggers (keys, tasks).
+     */
+    public static String canonicalPath(String path) {
+        try {
+            Path p = Path.of(path).toAbsolutePath().normalize();
+            Path parent = p.getParent();
+            return parent != null && java.nio.file.Files.isDirectory(parent) ? parent.toRealPath().resolve(p.getFileName()).toString() : p.toString();
+        } catch (java.nio.file.InvalidPathException | java.io.IOException e) {
+            return path;
+        }
+    }
+
     /** Connects, migrates the schema, and returns a ready database. */
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();

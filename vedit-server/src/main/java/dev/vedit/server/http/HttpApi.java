@@ -240,7 +240,8 @@ public final class HttpApi {
             if (sent.isEmpty()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "taskId is required", "taskId 为必填项");
             }
-            return Requests.parseTaskId(sent).map(id -> tasks.query(caller.account(), id)).orElseGet(() -> QueryReply.notFound(taskId[0]));
+            return Requests.parseTaskId(sent).<Object>map(id -> new Encoded(tasks.queryJson(caller.account(), id)))
+                    .orElseGet(() -> QueryReply.notFound(taskId[0]));
         });
     }
 
@@ -592,10 +593,14 @@ public final class HttpApi {
         }
     }
 
+    /** A reply a handler got already encoded as JSON (a task's query reply, see {@link TaskService#queryJson}). */
+    record Encoded(byte[] json) {
+    }
+
     private void send(Context ctx, Object reply) {
         try {
             ctx.contentType("application/json;charset=utf-8");
-            ctx.result(json.writeValueAsBytes(reply));
+            ctx.result(reply instanceof Encoded encoded ? encoded.json() : json.writeValueAsBytes(reply));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -31,6 +31,11 @@ public final class TaskReads {
         return jdbi.withHandle(h -> TaskRows.find(h, id));
     }
 
+    /** {@link #find(long)} with a row lock, waiting for a transaction that is changing the row (see {@link QueryReplies}). */
+    Optional<Task> findLocking(long id) {
+        return jdbi.withHandle(h -> TaskRows.findLocking(h, id));
+    }
+
     /** The task if it exists and belongs to the account; another account's task is as unknown as a missing one. */
     public Optional<Task> find(long id, long accountId) {
         return find(id).filter(t -> t.accountId() == accountId);

@@ -13,6 +13,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** What the queue and the read side share: reading a task row, and writing a line of its history. */
 final class TaskRows {
     private static final String BY_ID = Sql.load(TaskRows.class, "by-id");
+    private static final String BY_ID_LOCKING = Sql.load(TaskRows.class, "by-id-locking");
     private static final String INSERT_EVENT = Sql.load(TaskRows.class, "insert-event");
     /** Longer texts are cut: an engine's message may quote a whole stderr, the columns hold 4000 characters. */
     private static final int MAX_TEXT = 4000;
@@ -25,7 +26,16 @@ final class TaskRows {
      * machinery (binding by name, rendering, mapping) cost more CPU than H2's read of the row itself.
      */
     static Optional<Task> find(Handle h, long id) {
-        try (PreparedStatement s = h.getConnection().prepareStatement(BY_ID)) {
+        return find(h, id, BY_ID);
+    }
+
+    /** {@link #find}, waiting for a transaction that is changing the row to commit (see {@link QueryReplies}). */
+    static Optional<Task> findLocking(Handle h, long id) {
+        return find(h, id, BY_ID_LOCKING);
+    }
+
+    private static Optional<Task> find(Handle h, long id, String sql) {
+        try (PreparedStatement s = h.getConnection().prepareStatement(sql)) {
             s.setLong(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(map(rs)) : Optional.empty();

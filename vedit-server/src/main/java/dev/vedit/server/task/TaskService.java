@@ -46,11 +46,13 @@ public final class TaskService {
     private final TaskIds ids;
     private final IdempotencyKeys idempotency;
     private final SubmitBatcher batcher;
+    private final QueryReplies replies;
 
-    public TaskService(TaskQueue queue, TaskReads reads, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media, QueueSignal signal,
-                       QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
+    TaskService(TaskQueue queue, TaskReads reads, QueryReplies replies, EngineRouter engines, SubmitMedia submitMedia, TaskMedia media,
+                QueueSignal signal, QueueSettings settings, WorkerPool workers, Clock clock, ObjectMapper json) {
         this.queue = queue;
         this.reads = reads;
+        this.replies = replies;
         this.engines = engines;
         this.submitMedia = submitMedia;
         this.media = media;
@@ -182,9 +184,31 @@ public final class TaskService {
         return new SubmitReply(task.taskId(), TaskStatus.QUEUED.name(), "", "", null, clientId, submission.promptTips(), submission.plan());
     }
 
-    /** The query reply for a task of the account; another account's task reads as not found. */
-    public QueryReply query(Account account, long taskId) {
-        return reads.find(taskId, account.id()).map(this::view).orElseGet(() -> QueryReply.notFound(Long.toString(taskId)));
+    /**
+     * The query reply for a task of the account, encoded as JSON; another account's task reads as not found. On the
+     * embedded database a reply that only a change of the row can change is kept until that change ({@link QueryReplies}),
+     * so a task polled while it waits, or after it ended, is answered without reading the store.
+     */
+    public byte[] queryJson(Account account, long taskId) {
+        QueryReplies.Reply kept = replies.get(taskId);
+        if (kept != null) {
+            return kept.accountId() == account.id() ? kept.json() : encode(QueryReply.notFound(Long.toString(taskId)));
+        }
+        Optional<Task> task = reads.find(taskId, account.id());
+        if (task.isPresent() && QueryReplies.keepable(task.get())) {
+            // Read again under a row lock, stamped first: see QueryReplies for why a plain read may not be kept.
+            long stamp = replies.stamp();
+            if (stamp >= 0) {
+                Optional<Task> locked = reads.findLocking(taskId).filter(t -> t.accountId() == account.id());
+                if (locked.isPresent() && QueryReplies.keepable(locked.get())) {
+                    byte[] reply = encode(view(locked.get()));
+                    replies.put(taskId, new QueryReplies.Reply(account.id(), reply), stamp);
+                    return reply;
+                }
+                task = locked;
+            }
+        }
+        return encode(task.map(this::view).orElseGet(() -> QueryReply.notFound(Long.toString(taskId))));
     }
 
     public Optional<Task> find(Account account, long taskId) {
@@ -361,6 +385,14 @@ public final class TaskService {
             return size() > REMEMBERED_PLANS;
         }
     });
+
+    private byte[] encode(QueryReply reply) {
+        try {
+            return json.writeValueAsBytes(reply);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private String write(Object value) {
         try {

@@ -12,9 +12,11 @@ public final class TaskSystem implements AutoCloseable {
     private final WorkerPool workers;
     private final TaskReads reads;
     private final QueueListener listener;
+    private final QueryReplies replies;
 
-    private TaskSystem(TaskService service, WorkerPool workers, TaskReads reads, QueueListener listener) {
+    private TaskSystem(TaskService service, WorkerPool workers, TaskReads reads, QueueListener listener, QueryReplies replies) {
         this.service = service;
+        this.replies = replies;
         this.workers = workers;
         this.reads = reads;
         this.listener = listener;
@@ -38,7 +40,8 @@ public final class TaskSystem implements AutoCloseable {
         if (settings.workers() > 0) {
             workers = new WorkerPool(queue, new TaskRunner(json, engines, media, checks), signal, settings, workRoot, clock, json);
         }
-        TaskService service = new TaskService(queue, reads, engines, submitMedia, media, signal, settings, workers, clock, json);
+        QueryReplies replies = QueryReplies.forService(db);
+        TaskService service = new TaskService(queue, reads, replies, engines, submitMedia, media, signal, settings, workers, clock, json);
         QueueListener listener = null;
         if (workers != null) {
             workers.start(db.embedded());
@@ -46,7 +49,7 @@ public final class TaskSystem implements AutoCloseable {
                 listener = QueueListener.start(db, signal);
             }
         }
-        return new TaskSystem(service, workers, reads, listener);
+        return new TaskSystem(service, workers, reads, listener, replies);
     }
 
     public TaskService service() {
@@ -66,5 +69,6 @@ public final class TaskSystem implements AutoCloseable {
         if (workers != null) {
             workers.close();
         }
+        replies.close();
     }
 }
