@@ -203,11 +203,8 @@ final class OverlayRules {
     }
 
     private static String group(MatchResult m, String name) {
-        try {
-            return m.group(name);
-        } catch (IllegalArgumentException absent) {
-            return null; // this rule's pattern has no such group
-        }
+        // A rule's pattern may lack the group (null then); asked for, an absent group throws, which is costly per prompt.
+        return m.namedGroups().containsKey(name) ? m.group(name) : null;
     }
 
     /** The 1-based figure a match names; an unnumbered "the image" means Figure 1 when exactly one was given. */
