@@ -1,9 +1,7 @@
 package dev.vedit.server.auth;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Objects;
 
 /**
@@ -28,19 +26,8 @@ public final class KeyChangeTrigger implements org.h2.api.Trigger {
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) throws SQLException {
         this.table = tableName;
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
-            rs.next();
-            String path = rs.getString(1);
-            // An in-memory database has no path, and no other process can reach it: its own name is enough.
-            database = KeyChanges.of(path != null ? path : "mem:" + conn.getCatalog());
-        }
-        try (ResultSet columns = conn.getMetaData().getColumns(null, schemaName, tableName, null)) {
-            while (columns.next()) {
-                if (LAST_USED.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
-                    ignoredColumn = columns.getInt("ORDINAL_POSITION") - 1;
-                }
-            }
-        }
+        database = KeyChanges.of(dev.vedit.server.db.Database.h2FileOf(conn));
+        ignoredColumn = dev.vedit.server.db.Database.columnIndex(conn, schemaName, tableName, LAST_USED);
         database.opened(tableName);
         open = true;
     }

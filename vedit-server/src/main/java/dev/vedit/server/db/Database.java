@@ -95,6 +95,30 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /**
+     * The H2 file a trigger's connection is on, as H2 names it ({@link #canonicalPath} spells it alike everywhere); an
+     * in-memory database has no path, and no other process can reach it, so its own name is enough.
+     */
+    public static String h2FileOf(Connection conn) throws SQLException {
+        try (java.sql.Statement s = conn.createStatement(); java.sql.ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
+            rs.next();
+            String path = rs.getString(1);
+            return path != null ? path : "mem:" + conn.getCatalog();
+        }
+    }
+
+    /** The 0-based position of {@code column} in a trigger's row arrays of {@code table}; -1 when the table has none. */
+    public static int columnIndex(Connection conn, String schema, String table, String column) throws SQLException {
+        try (java.sql.ResultSet columns = conn.getMetaData().getColumns(null, schema, table, null)) {
+            while (columns.next()) {
+                if (column.equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
+                    return columns.getInt("ORDINAL_POSITION") - 1;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** Connects, migrates the schema, and returns a ready database. */
     public static Database open(String url, String user, String password, int poolSize) {
         HikariConfig config = new HikariConfig();

@@ -1,9 +1,7 @@
 package dev.vedit.server.task;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 
 /**
  * The H2 trigger on {@code tasks} that tells this JVM which task changed ({@link TaskChanges}), so that remembered query
@@ -22,19 +20,8 @@ public final class TaskChangeTrigger implements org.h2.api.Trigger {
 
     @Override
     public void init(Connection conn, String schemaName, String triggerName, String tableName, boolean before, int type) throws SQLException {
-        try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery("SELECT DATABASE_PATH()")) {
-            rs.next();
-            String path = rs.getString(1);
-            // An in-memory database has no path, and no other process can reach it: its own name is enough.
-            database = TaskChanges.of(path != null ? path : "mem:" + conn.getCatalog());
-        }
-        try (ResultSet columns = conn.getMetaData().getColumns(null, schemaName, tableName, null)) {
-            while (columns.next()) {
-                if ("id".equalsIgnoreCase(columns.getString("COLUMN_NAME"))) {
-                    idColumn = columns.getInt("ORDINAL_POSITION") - 1;
-                }
-            }
-        }
+        database = TaskChanges.of(dev.vedit.server.db.Database.h2FileOf(conn));
+        idColumn = dev.vedit.server.db.Database.columnIndex(conn, schemaName, tableName, "id");
         if (idColumn < 0) {
             throw new SQLException("table " + tableName + " has no id column");
         }
