@@ -33,9 +33,10 @@ import org.jdbi.v3.core.Jdbi;
  * with its own error (an {@code Idempotency-Key} another submit holds: the caller answers with that task); when the
  * database cannot be reached, every submit of the group fails with that at once.
  *
- * <p>Queue limits are checked inside the transaction, counting once per account and per model for the whole group
- * and then adding the group's own earlier tasks, so the inserts of one process never take a queue past its limit,
- * however many arrive at once.
+ * <p>Queue limits are checked inside the transaction, once per account and per model for the whole group and then
+ * adding the group's own earlier tasks, so the inserts of one process never take a queue past its limit, however many
+ * arrive at once. A group far below the limits is let in on a bound instead of a count of the queued rows
+ * ({@link QueueBounds}).
  */
 final class SubmitBatcher {
     /** The most inserts one transaction holds: a group stays a short transaction however many submits wait. */
@@ -53,6 +54,9 @@ final class SubmitBatcher {
     private final Queue<Waiting> waiting = new ConcurrentLinkedQueue<>();
     /** Held while a group is counted, inserted and committed. */
     private final ReentrantLock turn = new ReentrantLock();
+    /** Bounds on the queues' lengths that spare a group the counts; used under the turn only. */
+    private final QueueBounds<Long> accountBounds = new QueueBounds<>();
+    private final QueueBounds<String> endpointBounds = new QueueBounds<>();
 
     SubmitBatcher(TaskQueue queue) {
         this.jdbi = queue.jdbi();
@@ -154,15 +158,24 @@ final class SubmitBatcher {
     private Map<Waiting, VeditException> insertWithin(Handle h, List<Waiting> group) {
         Map<Long, Integer> accountLimits = new HashMap<>();
         Map<String, Integer> endpointLimits = new HashMap<>();
+        Map<Long, Integer> ofAccount = new HashMap<>();
+        Map<String, Integer> ofEndpoint = new HashMap<>();
         for (Waiting w : group) {
-            accountLimits.merge(w.insert.task().accountId(), w.insert.accountLimit(), Math::max);
-            endpointLimits.merge(w.insert.task().endpoint(), w.insert.endpointLimit(), Math::max);
+            Task t = w.insert.task();
+            accountLimits.merge(t.accountId(), w.insert.accountLimit(), Math::max);
+            endpointLimits.merge(t.endpoint(), w.insert.endpointLimit(), Math::max);
+            ofAccount.merge(t.accountId(), 1, Integer::sum);
+            ofEndpoint.merge(t.endpoint(), 1, Integer::sum);
         }
-        // Queued now (up to the largest limit in the group), then plus each task of the group let in.
+        // Queued now, or a bound on it that leaves room for the group (up to the largest limit in the group), then plus
+        // each task of the group let in. The entries are read before any count (see QueueBounds).
+        long entries = QueueEntries.total(h);
         Map<Long, Integer> accountQueued = new HashMap<>();
-        accountLimits.forEach((account, limit) -> accountQueued.put(account, TaskReads.queuedOfAccountUpTo(h, account, limit)));
+        accountLimits.forEach((account, limit) -> accountQueued.put(account, accountBounds.queued(account, limit, ofAccount.get(account),
+                entries, () -> TaskReads.queuedOfAccountUpTo(h, account, limit))));
         Map<String, Integer> endpointQueued = new HashMap<>();
-        endpointLimits.forEach((endpoint, limit) -> endpointQueued.put(endpoint, TaskReads.queuedOfEndpointUpTo(h, endpoint, limit)));
+        endpointLimits.forEach((endpoint, limit) -> endpointQueued.put(endpoint, endpointBounds.queued(endpoint, limit, ofEndpoint.get(endpoint),
+                entries, () -> TaskReads.queuedOfEndpointUpTo(h, endpoint, limit))));
 
         Map<Waiting, VeditException> refused = new IdentityHashMap<>();
         List<Waiting> admitted = new ArrayList<>(group.size());

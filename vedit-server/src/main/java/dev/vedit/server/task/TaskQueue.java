@@ -137,6 +137,7 @@ public final class TaskQueue {
         }
         rows.execute();
         TaskRows.submitted(h, tasks);
+        QueueEntries.entered(h, tasks.size());
         if (notifySubmits) {
             h.execute("NOTIFY " + QueueListener.CHANNEL);
         }
@@ -374,6 +375,7 @@ public final class TaskQueue {
                 return false;
             }
             TaskRows.event(h, id, TaskStatus.QUEUED, attempt, workerId, code.code(), "retry scheduled after: " + message, now);
+            QueueEntries.entered(h, 1);
             return true;
         };
     }
@@ -427,6 +429,7 @@ public final class TaskQueue {
                     transition(h, RESCUE, Transition.RESCUED).bind("retryAt", retryAt).bind("now", now).bind("id", t.id()).execute();
                     TaskRows.event(h, t.id(), TaskStatus.QUEUED, t.attempt(), t.workerId(), null, "re-queued: worker " + t.workerId()
                             + " stopped heart-beating", now);
+                    QueueEntries.entered(h, 1);
                 }
             }
             return stale.size();

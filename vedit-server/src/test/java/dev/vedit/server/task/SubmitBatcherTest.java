@@ -261,5 +261,54 @@ class SubmitBatcherTest {
             assertThat(landed).isEqualTo(30);
             assertThat(reads.queued(account, MODEL).account()).isEqualTo(30);
         }
+
+        /**
+         * A task that was running when a group counted the queue, and that a retry or a rescue puts back afterwards, must
+         * count against the limit of the groups that follow, though they may let submits in on a bound instead of a count
+         * (QueueBounds): so each re-entry into the queue moves the entries the bound is made of.
+         */
+        private void aTaskPutBackCountsAgainstTheLimit(java.util.function.Consumer<List<Task>> putBack) throws Exception {
+            long now = TaskBuilder.NOW + 1000;
+            submit(task(MODEL), NO_LIMIT, NO_LIMIT, h -> { }).get(60, TimeUnit.SECONDS);
+            submit(task(MODEL), NO_LIMIT, NO_LIMIT, h -> { }).get(60, TimeUnit.SECONDS);
+            List<Task> running = List.of(queue.claim("w1", now, e -> 100).orElseThrow(), queue.claim("w2", now, e -> 100).orElseThrow());
+            // Counted with both running: none queued, and remembered as the bound.
+            assertThat(failureOf(submit(task(MODEL), 3, NO_LIMIT, h -> { }))).isNull();
+
+            putBack.accept(running);
+            assertThat(reads.queued(account, MODEL).account()).isEqualTo(3);
+
+            Throwable refused = failureOf(submit(task(MODEL), 3, NO_LIMIT, h -> { }));
+            assertThat(refused).isInstanceOf(VeditException.class).hasMessageContaining("already has 3 queued tasks (limit 3)");
+            assertThat(reads.queued(account, MODEL).account()).isEqualTo(3);
+        }
+
+        @Test
+        void aRetriedTaskCountsAgainstTheLimitOfLaterSubmits() throws Exception {
+            aTaskPutBackCountsAgainstTheLimit(running -> running.forEach(t -> assertThat(queue.record(queue.retriedLater(t.id(),
+                    t.workerId(), t.attempt(), 0, ErrorCode.GENERATION_FAILED, "try again", TaskBuilder.NOW + 2000))).isTrue()));
+        }
+
+        @Test
+        void aRescuedTaskCountsAgainstTheLimitOfLaterSubmits() throws Exception {
+            aTaskPutBackCountsAgainstTheLimit(running -> {
+                long now = TaskBuilder.NOW + 2000;
+                assertThat(queue.rescueStale(now + 60_000, now, 0)).isEqualTo(2);
+            });
+        }
+
+        @Test
+        void submitsFarBelowTheLimitsAreLetInAndTheLimitStillHolds() throws Exception {
+            // Many groups in a row: most are let in on the bound, the last ones must count and stop at the limit.
+            for (int i = 0; i < 40; i++) {
+                Throwable failure = failureOf(submit(task(i % 2 == 0 ? MODEL : OTHER_MODEL), 25, NO_LIMIT, h -> { }));
+                if (i < 25) {
+                    assertThat(failure).as("submit %d", i).isNull();
+                } else {
+                    assertThat(failure).as("submit %d", i).isInstanceOf(VeditException.class);
+                }
+            }
+            assertThat(reads.queued(account, MODEL).account()).isEqualTo(25);
+        }
     }
 }
