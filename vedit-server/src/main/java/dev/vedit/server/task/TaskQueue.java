@@ -4,6 +4,8 @@ import dev.vedit.server.db.Database;
 import dev.vedit.server.db.Sql;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.TaskStatus;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +15,6 @@ import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Update;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,8 @@ import org.slf4j.LoggerFactory;
 public final class TaskQueue {
     private static final Logger log = LoggerFactory.getLogger(TaskQueue.class);
     private static final String INSERT = Sql.load(TaskQueue.class, "insert");
+    /** In plain JDBC: each submit group runs it (see {@link Sql#positional}). */
+    private static final Sql.Positional INSERT_JDBC = Sql.positional(INSERT);
     private static final String CLAIM_ACCOUNTS = Sql.load(TaskQueue.class, "claim-accounts");
     private static final String CLAIM_CANDIDATES = Sql.load(TaskQueue.class, "claim-candidates");
     private static final String CLAIM_CANDIDATES_IN_PROCESS = Sql.load(TaskQueue.class, "claim-candidates-in-process");
@@ -127,16 +130,27 @@ public final class TaskQueue {
         if (tasks.isEmpty()) {
             return;
         }
-        PreparedBatch rows = h.prepareBatch(INSERT);
-        for (Task t : tasks) {
-            rows.bind("id", t.id()).bind("account", t.accountId()).bind("endpoint", t.endpoint()).bind("engine", t.engine())
-                    .bind("request", t.requestJson()).bind("plan", t.planJson())
-                    .bind("webhook", t.webhookUrl()).bind("client", t.clientId()).bind("maxAttempts", t.maxAttempts())
-                    .bind("runAfter", t.runAfter()).bind("created", t.createdAt())
-                    .add();
+        try (PreparedStatement rows = h.getConnection().prepareStatement(INSERT_JDBC.sql())) {
+            for (Task t : tasks) {
+                INSERT_JDBC.set(rows, "id", t.id());
+                INSERT_JDBC.set(rows, "account", t.accountId());
+                INSERT_JDBC.set(rows, "endpoint", t.endpoint());
+                INSERT_JDBC.set(rows, "engine", t.engine());
+                INSERT_JDBC.set(rows, "request", t.requestJson());
+                INSERT_JDBC.set(rows, "plan", t.planJson());
+                INSERT_JDBC.set(rows, "webhook", t.webhookUrl());
+                INSERT_JDBC.set(rows, "client", t.clientId());
+                INSERT_JDBC.set(rows, "maxAttempts", t.maxAttempts());
+                INSERT_JDBC.set(rows, "runAfter", t.runAfter());
+                INSERT_JDBC.set(rows, "created", t.createdAt());
+                rows.addBatch();
+            }
+            rows.executeBatch();
+            TaskRows.submitted(h, tasks);
+        } catch (SQLException e) {
+            // Kept as the cause: Database.unreachable() finds a lost connection in the chain, IdempotencyKeys a conflict.
+            throw new IllegalStateException("inserting " + tasks.size() + " tasks failed", e);
         }
-        rows.execute();
-        TaskRows.submitted(h, tasks);
         QueueEntries.entered(h, tasks.size());
         if (notifySubmits) {
             h.execute("NOTIFY " + QueueListener.CHANNEL);

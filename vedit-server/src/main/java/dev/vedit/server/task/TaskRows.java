@@ -8,13 +8,14 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** What the queue and the read side share: reading a task row, and writing a line of its history. */
 final class TaskRows {
     private static final String BY_ID = Sql.load(TaskRows.class, "by-id");
     private static final String BY_ID_LOCKING = Sql.load(TaskRows.class, "by-id-locking");
     private static final String INSERT_EVENT = Sql.load(TaskRows.class, "insert-event");
+    /** In plain JDBC for {@link #submitted}, which each submit group runs (see {@link Sql#positional}). */
+    private static final Sql.Positional INSERT_EVENT_JDBC = Sql.positional(INSERT_EVENT);
     /** Longer texts are cut: an engine's message may quote a whole stderr, the columns hold 4000 characters. */
     private static final int MAX_TEXT = 4000;
 
@@ -54,13 +55,20 @@ final class TaskRows {
     }
 
     /** The first event of each new task ({@code QUEUED}, "submitted"), one JDBC batch for all. */
-    static void submitted(Handle h, List<Task> tasks) {
-        PreparedBatch events = h.prepareBatch(INSERT_EVENT);
-        for (Task t : tasks) {
-            events.bind("id", t.id()).bind("at", t.createdAt()).bind("status", TaskStatus.QUEUED.name()).bind("attempt", 0)
-                    .bind("worker", (String) null).bind("code", (String) null).bind("message", "submitted").add();
+    static void submitted(Handle h, List<Task> tasks) throws SQLException {
+        try (PreparedStatement events = h.getConnection().prepareStatement(INSERT_EVENT_JDBC.sql())) {
+            for (Task t : tasks) {
+                INSERT_EVENT_JDBC.set(events, "id", t.id());
+                INSERT_EVENT_JDBC.set(events, "at", t.createdAt());
+                INSERT_EVENT_JDBC.set(events, "status", TaskStatus.QUEUED.name());
+                INSERT_EVENT_JDBC.set(events, "attempt", 0);
+                INSERT_EVENT_JDBC.set(events, "worker", null);
+                INSERT_EVENT_JDBC.set(events, "code", null);
+                INSERT_EVENT_JDBC.set(events, "message", "submitted");
+                events.addBatch();
+            }
+            events.executeBatch();
         }
-        events.execute();
     }
 
     static String truncate(String s) {
