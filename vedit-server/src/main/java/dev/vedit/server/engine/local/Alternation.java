@@ -46,6 +46,11 @@ final class Alternation {
         return new Alternation(alternatives, flags);
     }
 
+    /** The prefilter of each alternative (for tests). */
+    List<Prefilter> prefilters() {
+        return List.of(prefilters);
+    }
+
     /** The pattern this alternation matches as (for tests). */
     Pattern joined() {
         List<String> all = new ArrayList<>();

@@ -41,33 +41,17 @@ final class Lexicon {
     }
 
     /**
-     * One wording of a synonym and the literal words it cannot match without ("drain all the colou?r out": drain, all,
-     * the, out). Rewriting runs every variant of every synonym over the prompt, the dearest step of normalising it;
-     * a variant one of whose words the prompt does not hold cannot match, so its pattern need not run.
+     * One wording of a synonym and what its pattern cannot match without ({@link Prefilter}: "drain all the colou?r
+     * out" needs drain, all, the, out and one of color, colour; "去掉前{n}秒" needs 去掉前 and 秒). Rewriting runs every
+     * variant of every synonym over the prompt, the dearest step of normalising it; a variant the prompt lacks the
+     * words of cannot match, so its pattern need not run.
      */
-    record Variant(Pattern pattern, List<String> required) {
-        private static final Pattern LITERAL = Pattern.compile("[\\p{IsHan}a-z0-9']+");
-
+    record Variant(Pattern pattern, Prefilter prefilter) {
         static Variant of(String phrase) {
-            List<String> literal = Arrays.stream(phrase.strip().split("\\s+")).filter(w -> LITERAL.matcher(w).matches()).toList();
-            return new Variant(Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), literal);
-        }
-
-        /** False only when the pattern certainly does not match {@code text}. */
-        boolean mayMatch(String text, boolean foldsToAscii) {
-            if (foldsToAscii) {
-                return true;
-            }
-            for (String word : required) {
-                if (!text.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
+            Pattern pattern = Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+            return new Variant(pattern, Prefilter.of(pattern));
         }
     }
-
-    private static final Pattern CASE_FOLDS_TO_ASCII = Pattern.compile("[\u0130\u0131\u017F\u212A]");
 
     /** A problem word and the request that answers it. */
     record Problem(Alternation words, String answer) {
@@ -118,6 +102,11 @@ final class Lexicon {
         return INSTANCE;
     }
 
+    /** Every synonym variant (for tests). */
+    List<Variant> variants() {
+        return synonyms.stream().flatMap(s -> s.variants().stream()).toList();
+    }
+
     /** Every alternation the lexicon searches with (for tests: each must match as its joined pattern does). */
     List<Alternation> alternations() {
         List<Alternation> out = new ArrayList<>(List.of(degree, subject, fix, request, imperative, context, filler, statement));
@@ -130,13 +119,15 @@ final class Lexicon {
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
-        // case-insensitive matching also pairs i, s, k with these (dotted/dotless i, long s, Kelvin): then no word is
-        // certainly absent; the rewrites themselves only insert canonical wordings and digits, none of these
-        boolean foldsToAscii = CASE_FOLDS_TO_ASCII.matcher(text).find();
+        String folded = Prefilter.fold(out);
         for (Synonym s : synonyms) {
             for (Variant variant : s.variants()) {
-                if (variant.mayMatch(out, foldsToAscii)) {
-                    out = rewrite(out, variant.pattern(), s.canonical());
+                if (variant.prefilter().mayMatch(folded)) {
+                    String rewritten = rewrite(out, variant.pattern(), s.canonical());
+                    if (rewritten != out) { // a new text only where a variant matched
+                        out = rewritten;
+                        folded = Prefilter.fold(out);
+                    }
                 }
             }
         }
