@@ -41,36 +41,20 @@ final class Lexicon {
     }
 
     /**
-     * One wording of a synonym and the literal words it cannot match without ("drain all the colou?r out": drain, all,
-     * the, out). Rewriting runs every variant of every synonym over the prompt, the dearest step of normalising it;
-     * a variant one of whose words the prompt does not hold cannot match, so its pattern need not run.
+     * One wording of a synonym and what its pattern cannot match without ({@link Prefilter}: "drain all the colou?r
+     * out" needs drain, all, the, out and one of color, colour; "去掉前{n}秒" needs 去掉前 and 秒). Rewriting runs every
+     * variant of every synonym over the prompt, the dearest step of normalising it; a variant the prompt lacks the
+     * words of cannot match, so its pattern need not run.
      */
-    record Variant(Pattern pattern, List<String> required) {
-        private static final Pattern LITERAL = Pattern.compile("[\\p{IsHan}a-z0-9']+");
-
+    record Variant(Pattern pattern, Prefilter prefilter) {
         static Variant of(String phrase) {
-            List<String> literal = Arrays.stream(phrase.strip().split("\\s+")).filter(w -> LITERAL.matcher(w).matches()).toList();
-            return new Variant(Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE), literal);
-        }
-
-        /** False only when the pattern certainly does not match {@code text}. */
-        boolean mayMatch(String text, boolean foldsToAscii) {
-            if (foldsToAscii) {
-                return true;
-            }
-            for (String word : required) {
-                if (!text.contains(word)) {
-                    return false;
-                }
-            }
-            return true;
+            Pattern pattern = Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+            return new Variant(pattern, Prefilter.of(pattern));
         }
     }
 
-    private static final Pattern CASE_FOLDS_TO_ASCII = Pattern.compile("[\u0130\u0131\u017F\u212A]");
-
     /** A problem word and the request that answers it. */
-    record Problem(Pattern words, String answer) {
+    record Problem(Alternation words, String answer) {
     }
 
     private final Map<String, Kind> kinds;
@@ -78,14 +62,14 @@ final class Lexicon {
     private final List<Problem> problems;
     private final List<Problem> excesses;
     private final List<Problem> audioProblems;
-    private final Pattern degree;
-    private final Pattern subject;
-    private final Pattern fix;
-    private final Pattern request;
-    private final Pattern imperative;
-    private final Pattern context;
-    private final Pattern filler;
-    private final Pattern statement;
+    private final Alternation degree;
+    private final Alternation subject;
+    private final Alternation fix;
+    private final Alternation request;
+    private final Alternation imperative;
+    private final Alternation context;
+    private final Alternation filler;
+    private final Alternation statement;
     private final Set<String> common;
     private final Set<String> vocabulary;
 
@@ -118,16 +102,32 @@ final class Lexicon {
         return INSTANCE;
     }
 
+    /** Every synonym variant (for tests). */
+    List<Variant> variants() {
+        return synonyms.stream().flatMap(s -> s.variants().stream()).toList();
+    }
+
+    /** Every alternation the lexicon searches with (for tests: each must match as its joined pattern does). */
+    List<Alternation> alternations() {
+        List<Alternation> out = new ArrayList<>(List.of(degree, subject, fix, request, imperative, context, filler, statement));
+        for (List<Problem> list : List.of(problems, excesses, audioProblems)) {
+            list.forEach(p -> out.add(p.words()));
+        }
+        return out;
+    }
+
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
-        // case-insensitive matching also pairs i, s, k with these (dotted/dotless i, long s, Kelvin): then no word is
-        // certainly absent; the rewrites themselves only insert canonical wordings and digits, none of these
-        boolean foldsToAscii = CASE_FOLDS_TO_ASCII.matcher(text).find();
+        String folded = Prefilter.fold(out);
         for (Synonym s : synonyms) {
             for (Variant variant : s.variants()) {
-                if (variant.mayMatch(out, foldsToAscii)) {
-                    out = rewrite(out, variant.pattern(), s.canonical());
+                if (variant.prefilter().mayMatch(folded)) {
+                    String rewritten = rewrite(out, variant.pattern(), s.canonical());
+                    if (rewritten != out) { // a new text only where a variant matched
+                        out = rewritten;
+                        folded = Prefilter.fold(out);
+                    }
                 }
             }
         }
@@ -212,9 +212,9 @@ final class Lexicon {
         int best = Integer.MAX_VALUE;
         String answer = null;
         for (Problem p : list) {
-            Matcher m = p.words().matcher(clause);
-            if (m.find() && m.start() < best) {
-                best = m.start();
+            int start = p.words().find(clause);
+            if (start >= 0 && start < best) {
+                best = start;
                 answer = p.answer();
             }
         }
@@ -222,7 +222,7 @@ final class Lexicon {
     }
 
     boolean hasDegree(String clause) {
-        return degree.matcher(clause).find();
+        return degree.find(clause) >= 0;
     }
 
     boolean isAboutSound(String clause) {
@@ -235,42 +235,41 @@ final class Lexicon {
     }
 
     boolean asksToFix(String clause) {
-        return fix.matcher(clause).find();
+        return fix.find(clause) >= 0;
     }
 
     /** The clause without the fix words ("fix both"), which carry no edit of their own. */
     String withoutFix(String clause) {
-        return fix.matcher(clause).replaceAll(" ");
+        return fix.replaceAll(clause, " ");
     }
 
     /** Whether the clause asks for something: an imperative verb or the name of an edit. */
     boolean isRequest(String clause) {
-        return request.matcher(clause).find();
+        return request.find(clause) >= 0;
     }
 
     /** Whether the words hold an imperative verb ("make", "把", "调"): a description never does. */
     boolean isImperative(String words) {
-        return imperative.matcher(words).find();
+        return imperative.find(words) >= 0;
     }
 
     /** Where the first reason or purpose starts ("so nobody", "for tiktok", "发朋友圈"), or -1. */
     int contextStart(String clause) {
-        Matcher m = context.matcher(clause);
-        return m.find() ? m.start() : -1;
+        return context.find(clause);
     }
 
     /** Whether the clause starts with the user talking about themselves or the video ("I filmed it sideways"). */
     boolean isStatement(String clause) {
-        return statement.matcher(clause.strip()).lookingAt();
+        return statement.lookingAt(clause.strip());
     }
 
     /** Whether words may stand before "is"/"'s" in a description (it, the audio, 画面): not an edit of their own. */
     boolean isSubject(String words) {
-        return subject.matcher(words.strip()).matches();
+        return subject.matches(words.strip());
     }
 
     String withoutFiller(String clause) {
-        return filler.matcher(clause).replaceAll(" ");
+        return filler.replaceAll(clause, " ");
     }
 
     /**
@@ -395,15 +394,11 @@ final class Lexicon {
         return d[a.length()][b.length()];
     }
 
-    /** One pattern for a list of phrases: English at word boundaries with any spaces, Chinese anywhere; longest first. */
-    private static Pattern phrases(List<String> list) {
+    /** One alternation of a list of phrases: English at word boundaries with any spaces, Chinese anywhere; longest first. */
+    private static Alternation phrases(List<String> list) {
         List<String> sorted = new ArrayList<>(list);
         sorted.sort(Comparator.comparingInt(String::length).reversed());
-        StringBuilder b = new StringBuilder();
-        for (String phrase : sorted) {
-            b.append(b.isEmpty() ? "" : "|").append(variant(phrase));
-        }
-        return Pattern.compile(b.toString(), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+        return Alternation.of(sorted.stream().map(Lexicon::variant).toList(), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     }
 
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
@@ -417,7 +412,7 @@ final class Lexicon {
     }
 
     /** The values of a line: split at the | outside parentheses, so a value may hold a group like (?:a|b). */
-    private static List<String> alternatives(String field) {
+    static List<String> alternatives(String field) {
         List<String> out = new ArrayList<>();
         int depth = 0;
         StringBuilder current = new StringBuilder();

@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads an English or Chinese prompt into edit operations, deterministically. The prompt is first normalised
@@ -40,16 +41,20 @@ final class PromptInterpreter {
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
-    private static final Pattern FILLER = Pattern.compile("\\b(?:hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
+    /**
+     * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
+     * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
+     */
+    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
             + "|i\\s+need|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
-            + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there)\\b"
-            + "|你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
+            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
-            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出");
+            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     private static final Pattern GENERATIVE = Pattern.compile(
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
@@ -272,7 +277,7 @@ final class PromptInterpreter {
         }
         state.describing = false;
         String withoutFix = lexicon.withoutFix(clause);
-        if (!withoutFix.equals(clause) && !hasWords(FILLER.matcher(lexicon.withoutFiller(withoutFix)).replaceAll(" "))) {
+        if (!withoutFix.equals(clause) && !hasWords(unexplained(withoutFix))) {
             state.fix = true; // "fix both", "tone it down": answer the problems described
             return;
         }
@@ -378,6 +383,11 @@ final class PromptInterpreter {
                 && c.split("\\s+").length <= 3;
     }
 
+    /** The words of a clause that are not filler, in place (the filler blanked). */
+    private String unexplained(String clause) {
+        return FILLER.replaceAll(lexicon.withoutFiller(clause), " ");
+    }
+
     private static boolean hasWords(String text) {
         return text.codePoints().anyMatch(Character::isLetterOrDigit) || Quotes.holdsMark(text);
     }
@@ -428,8 +438,7 @@ final class PromptInterpreter {
                 ops.add(f.operation());
             }
         }
-        String unexplained = FILLER.matcher(lexicon.withoutFiller(leftover)).replaceAll(" ");
-        boolean understood = !hasWords(unexplained) && !GENERATIVE.matcher(leftover).find();
+        boolean understood = !hasWords(unexplained(leftover)) && !GENERATIVE.matcher(leftover).find();
         return new Attempt(unquantifiedMerged(ops), leftover, understood);
     }
 

@@ -25,8 +25,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The rules' prefilter skips a rule only when its pattern provably cannot match: what it derives from a pattern, that
  * its case folding pairs every character Java's case-insensitive matching pairs, that no rule it skips over any
- * clause of either corpus (and thousands of rewordings) would have matched, and that every prompt reads the same with
- * it and without it.
+ * clause of either corpus (and thousands of rewordings) would have matched, nor any synonym variant, and that every
+ * prompt reads the same with it and without it.
  */
 class PrefilterTest {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
@@ -94,10 +94,14 @@ class PrefilterTest {
             int folded = Prefilter.fold(cp);
             assertThat(Prefilter.fold(folded)).as("fold of U+%04X is stable", cp).isEqualTo(folded);
         }
-        // Every character any rule looks for, against every character that has a case (others match only themselves),
-        // both as a literal and inside a class, with the rules' own flags.
+        // Every character any rule, synonym variant or lexicon phrase looks for, against every character that has a
+        // case (others match only themselves), both as a literal and inside a class, with the rules' own flags.
+        List<Prefilter> used = new ArrayList<>(RULES.stream().map(r -> Prefilter.of(r.pattern())).toList());
+        Lexicon.get().variants().forEach(v -> used.add(v.prefilter()));
+        Lexicon.get().alternations().forEach(a -> used.addAll(a.prefilters()));
+        used.addAll(PromptInterpreter.FILLER.prefilters());
         Set<Integer> looked = new TreeSet<>();
-        RULES.forEach(r -> Prefilter.of(r.pattern()).literals().forEach(s -> s.codePoints().forEach(looked::add)));
+        used.forEach(p -> p.literals().forEach(s -> s.codePoints().forEach(looked::add)));
         List<Integer> cased = new ArrayList<>();
         for (int cp = 0; cp <= Character.MAX_CODE_POINT; cp++) {
             if (cp < 128 || Character.toUpperCase(cp) != cp || Character.toLowerCase(cp) != cp || Character.toTitleCase(cp) != cp) {
@@ -146,6 +150,32 @@ class PrefilterTest {
         }
         assertThat(matched).isGreaterThan(1000);
         assertThat(skipped).as("the prefilter skips most rules over most texts").isGreaterThan(texts.size() * (long) RULES.size() / 2);
+    }
+
+    @Test
+    void neverSkipsASynonymVariantThatWouldMatch() {
+        // The normaliser rewrites variants over the prompt's written form, rewrite after rewrite: every text it may see.
+        PromptNormalizer normalizer = new PromptNormalizer(Lexicon.get());
+        Set<String> texts = new LinkedHashSet<>();
+        for (String[] p : prompts) {
+            String written = normalizer.written(new Quotes(p[0]).masked());
+            texts.add(written);
+            texts.add(normalizer.canonical(written));
+        }
+        long skipped = 0;
+        long matched = 0;
+        for (String text : texts) {
+            String folded = Prefilter.fold(text);
+            for (Lexicon.Variant variant : Lexicon.get().variants()) {
+                boolean may = variant.prefilter().mayMatch(folded);
+                boolean finds = variant.pattern().matcher(text).find();
+                assertThat(may || !finds).as("%s skipped over \"%s\", which it matches", variant.pattern(), text).isTrue();
+                skipped += may ? 0 : 1;
+                matched += finds ? 1 : 0;
+            }
+        }
+        assertThat(matched).isGreaterThan(150);
+        assertThat(skipped).isGreaterThan(texts.size() * (long) Lexicon.get().variants().size() * 9 / 10);
     }
 
     @Test

@@ -1,0 +1,167 @@
+package dev.vedit.server.engine.local;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Many alternatives matched exactly as the one pattern {@code alt1|alt2|...} would match them, but searching with only
+ * the alternatives whose words the text holds. One pattern of hundreds of alternatives (the lexicon's request words,
+ * the filler) tries every alternative at every position of a clause, and reading a prompt asks such questions dozens
+ * of times; most alternatives name words the clause lacks ({@link Prefilter}), so they are left out of the search.
+ *
+ * <p>Exact because a top-level alternation is leftmost-first: its match is the earliest position at which any
+ * alternative matches, and there the first alternative in order that matches. That is the earliest of each
+ * alternative's own leftmost match (lowest index on a tie), each searched over the whole text, so look-arounds and
+ * anchors see what they would see in the joined pattern; an alternative that matches nowhere in the text never
+ * decides anything and can be skipped. {@code AlternationTest} compares every operation with the joined pattern.
+ */
+final class Alternation {
+    private final Pattern[] patterns;
+    private final Prefilter[] prefilters;
+    private final int flags;
+
+    private Alternation(List<String> alternatives, int flags) {
+        if (alternatives.isEmpty()) {
+            throw new IllegalArgumentException("no alternatives"); // joined, "" would match everywhere
+        }
+        this.flags = flags;
+        patterns = new Pattern[alternatives.size()];
+        prefilters = new Prefilter[alternatives.size()];
+        for (int i = 0; i < patterns.length; i++) {
+            String alternative = alternatives.get(i);
+            // An inline flag ("(?i)") outside a group would also apply to the alternatives after it once joined.
+            if (alternative.matches("(?s).*\\(\\?[a-zA-Z-]+\\).*")) {
+                throw new IllegalArgumentException("an alternative with an inline flag: " + alternative);
+            }
+            patterns[i] = Pattern.compile(alternative, flags);
+            prefilters[i] = Prefilter.of(patterns[i]);
+        }
+    }
+
+    /** The alternatives as {@code String.join("|", alternatives)} compiled with {@code flags} would match them. */
+    static Alternation of(List<String> alternatives, int flags) {
+        return new Alternation(alternatives, flags);
+    }
+
+    /** The prefilter of each alternative (for tests). */
+    List<Prefilter> prefilters() {
+        return List.of(prefilters);
+    }
+
+    /** The pattern this alternation matches as (for tests). */
+    Pattern joined() {
+        List<String> all = new ArrayList<>();
+        for (Pattern p : patterns) {
+            all.add(p.pattern());
+        }
+        return Pattern.compile(String.join("|", all), flags);
+    }
+
+    /** Where the first match starts, or -1: {@code matcher(text).find() ? start() : -1} of the joined pattern. */
+    int find(String text) {
+        Search search = new Search(text);
+        return search.next(0) ? search.start : -1;
+    }
+
+    /** {@code matcher(text).lookingAt()} of the joined pattern: whether an alternative matches at the start. */
+    boolean lookingAt(String text) {
+        for (Matcher m : candidates(text)) {
+            if (m.lookingAt()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code matcher(text).matches()} of the joined pattern: whether an alternative matches the whole text. */
+    boolean matches(String text) {
+        for (Matcher m : candidates(text)) {
+            if (m.matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code matcher(text).replaceAll(replacement)} of the joined pattern, the replacement taken literally. */
+    String replaceAll(String text, String replacement) {
+        Search search = new Search(text);
+        if (!search.next(0)) {
+            return text; // the common case: no copy
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int last = 0;
+        do {
+            out.append(text, last, search.start).append(replacement);
+            last = search.end;
+        } while (search.next(search.end == search.start ? search.end + 1 : search.end)); // as Matcher.find() steps
+        return out.append(text, last, text.length()).toString();
+    }
+
+    /** Matchers over {@code text} of the alternatives that may match it, in their order. */
+    private List<Matcher> candidates(String text) {
+        String folded = Prefilter.fold(text);
+        List<Matcher> out = new ArrayList<>();
+        for (int i = 0; i < patterns.length; i++) {
+            if (prefilters[i].mayMatch(folded)) {
+                out.add(patterns[i].matcher(text));
+            }
+        }
+        return out;
+    }
+
+    /** The successive matches of the joined pattern, each alternative's next match kept until it is passed. */
+    private final class Search {
+        private static final int UNKNOWN = -2;
+        private static final int NONE = -1;
+        private final int length;
+        private final List<Matcher> matchers;
+        private final int[] starts;
+        private final int[] ends;
+        int start;
+        int end;
+
+        Search(String text) {
+            length = text.length();
+            matchers = candidates(text);
+            starts = new int[matchers.size()];
+            ends = new int[matchers.size()];
+            Arrays.fill(starts, UNKNOWN);
+        }
+
+        /** The leftmost match starting at or after {@code from}, into {@link #start} and {@link #end}. */
+        boolean next(int from) {
+            if (from > length) {
+                return false;
+            }
+            int best = -1;
+            for (int i = 0; i < starts.length; i++) {
+                if (starts[i] == NONE) {
+                    continue; // no match from an earlier position on, so none from this one
+                }
+                if (starts[i] < from) { // unknown, or passed: an earlier match still ahead of from stays the leftmost
+                    Matcher m = matchers.get(i);
+                    if (m.find(from)) {
+                        starts[i] = m.start();
+                        ends[i] = m.end();
+                    } else {
+                        starts[i] = NONE;
+                        continue;
+                    }
+                }
+                if (best < 0 || starts[i] < starts[best]) {
+                    best = i; // strictly earlier only: on a tie the first alternative in order wins
+                }
+            }
+            if (best < 0) {
+                return false;
+            }
+            start = starts[best];
+            end = ends[best];
+            return true;
+        }
+    }
+}
