@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -55,10 +56,23 @@ final class TaskRows {
 
     /** The first event of each new task ({@code QUEUED}, "submitted"), one JDBC batch for all. */
     static void submitted(Handle h, List<Task> tasks) {
+        events(h, tasks, Task::createdAt, "submitted");
+    }
+
+    /** The event of each task a group of claims took ({@code RUNNING}, "claimed"), one JDBC batch for all. */
+    static void claimed(Handle h, List<Task> tasks) {
+        events(h, tasks, Task::startedAt, "claimed");
+    }
+
+    /** An event per task, one JDBC batch: each task's status, attempt and worker as the transition left them. */
+    private static void events(Handle h, List<Task> tasks, ToLongFunction<Task> at, String message) {
+        if (tasks.isEmpty()) {
+            return;
+        }
         PreparedBatch events = h.prepareBatch(INSERT_EVENT);
         for (Task t : tasks) {
-            events.bind("id", t.id()).bind("at", t.createdAt()).bind("status", TaskStatus.QUEUED.name()).bind("attempt", 0)
-                    .bind("worker", (String) null).bind("code", (String) null).bind("message", "submitted").add();
+            events.bind("id", t.id()).bind("at", at.applyAsLong(t)).bind("status", t.status().name()).bind("attempt", t.attempt())
+                    .bind("worker", t.workerId()).bind("code", (String) null).bind("message", message).add();
         }
         events.execute();
     }
