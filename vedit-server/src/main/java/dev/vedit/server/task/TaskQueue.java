@@ -193,10 +193,18 @@ public final class TaskQueue {
     }
 
     private Batch batchIn(Handle h, List<AttemptEnd> ends, List<String> claimers, long now, ToIntFunction<String> modelConcurrency) {
+        // In the order given; successes in a row are written together (one statement of each kind for all of them).
         List<Boolean> recorded = new ArrayList<>(ends.size());
+        List<Success> successes = new ArrayList<>();
         for (AttemptEnd end : ends) {
+            if (end instanceof Success s && s.queue() == this) {
+                successes.add(s);
+                continue;
+            }
+            recordAll(h, successes, recorded);
             recorded.add(end.recordIn(h));
         }
+        recordAll(h, successes, recorded);
         List<Optional<Task>> claimed = claimers.isEmpty() ? List.of() : claimIn(h, claimers, now, modelConcurrency);
         return new Batch(List.copyOf(recorded), claimed);
     }
@@ -334,20 +342,86 @@ public final class TaskQueue {
 
     /** The end of an attempt in SUCCESS with its outputs. */
     AttemptEnd succeeded(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
-        return h -> {
-            int updated = ownedTransition(h, SUCCEED, Transition.SUCCEEDED, id, workerId, attempt).bind("now", now).execute();
-            if (updated == 0) {
-                return false;
+        return new Success(id, workerId, attempt, outputs, now);
+    }
+
+    /**
+     * The end of an attempt in SUCCESS, the common end: the successes of a group ({@link #endAndClaim}) are written
+     * together, one statement of each kind for all of them ({@link #recordSuccesses}).
+     */
+    private final class Success implements AttemptEnd {
+        final long id;
+        final String workerId;
+        final int attempt;
+        final List<TaskOutput> outputs;
+        final long now;
+
+        Success(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
+            this.id = id;
+            this.workerId = workerId;
+            this.attempt = attempt;
+            this.outputs = List.copyOf(outputs);
+            this.now = now;
+        }
+
+        @Override
+        public boolean recordIn(Handle h) {
+            return recordSuccesses(h, List.of(this)).getFirst();
+        }
+
+        /** The queue that made it: only its own successes are written with its others (its hook, its listeners). */
+        TaskQueue queue() {
+            return TaskQueue.this;
+        }
+    }
+
+    /** Records {@code successes} (then empties the list), adding whether each was recorded to {@code recorded}. */
+    private void recordAll(Handle h, List<Success> successes, List<Boolean> recorded) {
+        if (!successes.isEmpty()) {
+            recorded.addAll(recordSuccesses(h, successes));
+            successes.clear();
+        }
+    }
+
+    /**
+     * Records successes in the caller's transaction (issue 15: a group's ends were three statements each): one batch
+     * of guarded updates, one of the outputs of those that were still their workers', one read of the ended rows,
+     * one batch of their events; then the end hook and the listeners for each, as for every end. Per success whether
+     * it was recorded (false when its worker no longer owned the attempt).
+     */
+    private List<Boolean> recordSuccesses(Handle h, List<Success> successes) {
+        PreparedBatch updates = h.prepareBatch(SUCCEED).define("ownedAttempt", OWNED_ATTEMPT);
+        for (Success s : successes) {
+            updates.bind("id", s.id).bind("worker", s.workerId).bind("attempt", s.attempt)
+                    .bind("from", Transition.SUCCEEDED.from.name()).bind("to", Transition.SUCCEEDED.to.name()).bind("now", s.now).add();
+        }
+        int[] updated = updates.execute();
+        List<Boolean> recorded = new ArrayList<>(successes.size());
+        List<Long> ids = new ArrayList<>(successes.size());
+        PreparedBatch outputs = h.prepareBatch(INSERT_OUTPUT);
+        for (int i = 0; i < successes.size(); i++) {
+            Success s = successes.get(i);
+            recorded.add(updated[i] == 1);
+            if (updated[i] == 1) {
+                ids.add(s.id);
+                for (TaskOutput o : s.outputs) {
+                    outputs.bind("id", s.id).bind("idx", o.index()).bind("key", o.mediaKey()).bind("type", o.outputType())
+                            .bind("node", o.nodeId()).bind("token", o.linkToken()).add();
+                }
             }
-            for (TaskOutput o : outputs) {
-                h.createUpdate(INSERT_OUTPUT)
-                        .bind("id", id).bind("idx", o.index()).bind("key", o.mediaKey()).bind("type", o.outputType())
-                        .bind("node", o.nodeId()).bind("token", o.linkToken()).execute();
-            }
-            TaskRows.event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
-            ended(h, Transition.SUCCEEDED, id, now);
-            return true;
-        };
+        }
+        if (ids.isEmpty()) {
+            return recorded;
+        }
+        if (outputs.size() > 0) {
+            outputs.execute();
+        }
+        List<Task> ended = TaskRows.find(h, ids);
+        TaskRows.finished(h, ended);
+        for (Task t : ended) {
+            ended(h, t, t.finishedAt());
+        }
+        return recorded;
     }
 
     /** The end of an attempt, and of the task, in FAILED. */
@@ -475,7 +549,11 @@ public final class TaskQueue {
         if (!transition.ends()) {
             throw new IllegalStateException(transition + " does not end a task");
         }
-        Task ended = TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there"));
+        ended(h, TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there")), now);
+    }
+
+    /** {@link #ended(Handle, Transition, long, long)} with the ended row already read (for several: {@link #recordSuccesses}). */
+    private void ended(Handle h, Task ended, long now) {
         endHook.taskEnded(h, ended, now);
         if (!listeners.isEmpty()) {
             h.afterCommit(() -> listeners.forEach(l -> tell(l, ended)));

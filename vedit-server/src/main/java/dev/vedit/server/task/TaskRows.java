@@ -14,6 +14,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** What the queue and the read side share: reading a task row, and writing a line of its history. */
 final class TaskRows {
     private static final String BY_ID = Sql.load(TaskRows.class, "by-id");
+    private static final String BY_IDS = Sql.load(TaskRows.class, "by-ids");
     private static final String BY_ID_LOCKING = Sql.load(TaskRows.class, "by-id-locking");
     private static final String INSERT_EVENT = Sql.load(TaskRows.class, "insert-event");
     /** Longer texts are cut: an engine's message may quote a whole stderr, the columns hold 4000 characters. */
@@ -28,6 +29,11 @@ final class TaskRows {
      */
     static Optional<Task> find(Handle h, long id) {
         return find(h, id, BY_ID);
+    }
+
+    /** Several tasks by id, in one read; those not there are left out, the others come in no particular order. */
+    static List<Task> find(Handle h, List<Long> ids) {
+        return h.createQuery(BY_IDS).bindList("ids", ids).map((rs, ctx) -> map(rs)).list();
     }
 
     /** {@link #find}, waiting for a transaction that is changing the row to commit (see {@link QueryReplies}). */
@@ -57,6 +63,11 @@ final class TaskRows {
     /** The first event of each new task ({@code QUEUED}, "submitted"), one JDBC batch for all. */
     static void submitted(Handle h, List<Task> tasks) {
         events(h, tasks, Task::createdAt, "submitted");
+    }
+
+    /** The event of each task a group of ends finished in SUCCESS ("finished"), one JDBC batch for all. */
+    static void finished(Handle h, List<Task> tasks) {
+        events(h, tasks, Task::finishedAt, "finished");
     }
 
     /** The event of each task a group of claims took ({@code RUNNING}, "claimed"), one JDBC batch for all. */

@@ -291,6 +291,40 @@ abstract class TaskStoreContract {
     }
 
     @Test
+    void theSuccessesOfABatchAreWrittenTogetherEachWithItsOutputsEventAndHook() {
+        List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskQueue hooked = storeRecordingEnds(ended);
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account a = roomy.createAccount("a", ApiKeys.generate());
+        queue(a);
+        queue(a);
+        queue(a);
+        List<Task> running = hooked.endAndClaim(List.of(), List.of("w1", "w2", "w3"), now, e -> 100).claimed().stream()
+                .map(Optional::orElseThrow).toList();
+        TaskOutput out1 = new TaskOutput(0, "k1", "video", "node-1", "t1");
+        TaskOutput out2 = new TaskOutput(0, "k2", "video", "node-1", "t2");
+        TaskOutput out2b = new TaskOutput(1, "k3", "image", "node-1", "t3");
+
+        TaskQueue.Batch batch = hooked.endAndClaim(List.of(
+                hooked.succeeded(running.get(0).id(), "w1", 1, List.of(out1), now + 7),
+                hooked.failed(running.get(2).id(), "w3", 1, ErrorCode.GENERATION_FAILED, "x", null, now + 7),
+                hooked.succeeded(running.get(2).id(), "w3", 1, List.of(out1), now + 7),
+                hooked.succeeded(running.get(1).id(), "w2", 1, List.of(out2, out2b), now + 7)), List.of(), now + 7, e -> 100);
+
+        assertThat(batch.recorded()).as("in the order given; w3's success comes after its failure, no longer its to end")
+                .containsExactly(true, true, false, true);
+        assertThat(reads.outputs(running.get(0).id())).containsExactly(out1);
+        assertThat(reads.outputs(running.get(1).id())).containsExactly(out2, out2b);
+        assertThat(reads.outputs(running.get(2).id())).isEmpty();
+        assertThat(reads.find(running.get(1).id()).orElseThrow()).extracting(Task::status, Task::finishedAt)
+                .containsExactly(TaskStatus.SUCCESS, now + 7);
+        assertThat(reads.events(running.get(1).id()).getLast()).extracting(TaskEvent::status, TaskEvent::attempt, TaskEvent::workerId,
+                TaskEvent::message, TaskEvent::at).containsExactly(TaskStatus.SUCCESS, 1, "w2", "finished", now + 7);
+        assertThat(ended).containsExactlyInAnyOrder(new Ended(running.get(0).id(), "SUCCESS"), new Ended(running.get(1).id(), "SUCCESS"),
+                new Ended(running.get(2).id(), "FAILED"));
+    }
+
+    @Test
     void concurrentBatchesOfSeveralClaimsNeverRunAKeyOverItsLimit() throws Exception {
         // Two nodes' worker groups at once (on PostgreSQL two queues of one database, as two nodes are): each group
         // counts its keys' running tasks once, under the keys' row locks, for all its claims.
