@@ -7,8 +7,10 @@ import dev.vedit.wire.TaskStatus;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,7 +35,7 @@ public final class TaskQueue {
     private static final String CLAIM_ACCOUNTS = Sql.load(TaskQueue.class, "claim-accounts");
     private static final String CLAIM_CANDIDATES = Sql.load(TaskQueue.class, "claim-candidates");
     private static final String CLAIM_CANDIDATES_IN_PROCESS = Sql.load(TaskQueue.class, "claim-candidates-in-process");
-    private static final String LOCK_ACCOUNT = Sql.load(TaskQueue.class, "lock-account");
+    private static final String LOCK_ACCOUNTS = Sql.load(TaskQueue.class, "lock-accounts");
     private static final String RUNNING = Sql.load(TaskQueue.class, "running");
     private static final String CLAIM = Sql.load(TaskQueue.class, "claim");
     private static final String OWNED_ATTEMPT = Sql.load(TaskQueue.class, "owned-attempt");
@@ -52,14 +54,16 @@ public final class TaskQueue {
     private static final String RESCUE = Sql.load(TaskQueue.class, "rescue");
     private static final String END_RESCUED = Sql.load(TaskQueue.class, "end-rescued");
     /**
-     * How many queued tasks of one account a claim locks and looks at. The account select already leaves out
-     * accounts at their limit (as far as committed rows show); the exact check under the account's row lock may
-     * still skip a few.
+     * How many queued tasks of one account a claim locks and looks at beyond the one it expects to take: the slack
+     * for candidates whose model is at its limit. The account select already leaves out accounts at their limit (as
+     * far as committed rows show); the exact check under the accounts' row locks may still skip a few.
      */
     private static final int CLAIM_WINDOW = 4;
-    /** How many accounts, in fairness order, one claim looks at (more only matter when the first are all locked). */
+    /**
+     * How many accounts, in fairness order, a group of claims looks at, at least (more only matter when the first
+     * are all locked); a group of more claims looks at as many accounts as it has claims.
+     */
     private static final int CLAIM_ACCOUNTS_LOOKED_AT = 4;
-    private static final String CLAIM_SAVEPOINT = "claim_candidate";
 
     private final Jdbi jdbi;
     private final ClaimLocking claimLocking;
@@ -164,15 +168,13 @@ public final class TaskQueue {
      * worker count) delays another key's task by at most one running task, not by the whole flood.
      *
      * <p>First a plain read picks the accounts in that order (index look-ups per account, no grouping of the whole
-     * queue); then, account by account until a claim succeeds, one {@code FOR UPDATE SKIP LOCKED} select of its oldest
-     * queued tasks, every column (so concurrent workers never block on, or take, the same rows, and the claimed task
-     * is not read again); then, per candidate, the update to RUNNING and its event, and only last the lock on the
-     * account row, to count its running tasks exactly just before the commit (undone to a savepoint when over a
-     * limit). Portable SQL: the same statements run on H2 and PostgreSQL.
+     * queue); then one {@code FOR UPDATE SKIP LOCKED} select of the account's oldest queued tasks, every column (so
+     * concurrent workers never block on, or take, the same rows, and the claimed task is not read again); then the
+     * lock on the account row, to count its running tasks exactly; then the update to RUNNING and its event. Portable
+     * SQL: the same statements run on H2 and PostgreSQL. A claim is a group of one: see {@link #endAndClaim}.
      *
-     * <p>Round trips of a claim that succeeds at once (issue 15): the accounts, the candidates, the savepoint, the
-     * update, the event, the account lock, both counts in one statement, the commit. The savepoint is not released:
-     * the commit releases it, one round trip less.
+     * <p>Round trips of a claim that succeeds at once (issue 15): the accounts, the candidates, the account lock, both
+     * counts in one statement, the update, the event, the commit.
      */
     Optional<Task> claim(String workerId, long now, ToIntFunction<String> modelConcurrency) {
         return endAndClaim(List.of(), List.of(workerId), now, modelConcurrency).claimed().getFirst();
@@ -186,8 +188,9 @@ public final class TaskQueue {
      * Records the ends of several workers' attempts and claims a task for each of several workers, in one
      * transaction: one commit instead of one per end and one per claim (issue 15: on H2 every commit writes the
      * store, and a task's claim and end were two of its three commits). The claims follow the ends, so a slot an end
-     * frees is claimable at once, and run one after another as {@link #claim} would, each seeing the ones before it
-     * (fairness and limits as for single claims); once one finds nothing, the rest are not tried. Nothing is
+     * frees is claimable at once, and take tasks in the order that claims one after another would, each counting the ones
+     * before it (fairness and limits as for single claims, {@link ClaimRound}), with one statement of each kind for
+     * all of them; once one finds nothing, the rest get nothing either. Nothing is
      * recorded unless all of it is: when any statement fails, the whole batch rolls back and the caller records its
      * parts one by one.
      */
@@ -205,95 +208,101 @@ public final class TaskQueue {
     }
 
     private Batch batchIn(Handle h, List<AttemptEnd> ends, List<String> claimers, long now, ToIntFunction<String> modelConcurrency) {
+        // In the order given; successes in a row are written together (one statement of each kind for all of them).
         List<Boolean> recorded = new ArrayList<>(ends.size());
+        List<Success> successes = new ArrayList<>();
         for (AttemptEnd end : ends) {
+            if (end instanceof Success s && s.queue() == this) {
+                successes.add(s);
+                continue;
+            }
+            recordAll(h, successes, recorded);
             recorded.add(end.recordIn(h));
         }
-        List<Optional<Task>> claimed = new ArrayList<>(claimers.size());
-        boolean more = true;
-        for (String workerId : claimers) {
-            Optional<Task> task = more ? claimIn(h, workerId, now, modelConcurrency) : Optional.empty();
-            more = task.isPresent();
-            claimed.add(task);
-        }
-        return new Batch(List.copyOf(recorded), List.copyOf(claimed));
+        recordAll(h, successes, recorded);
+        List<Optional<Task>> claimed = claimers.isEmpty() ? List.of() : claimIn(h, claimers, now, modelConcurrency);
+        return new Batch(List.copyOf(recorded), claimed);
     }
 
-    private Optional<Task> claimIn(Handle h, String workerId, long now, ToIntFunction<String> modelConcurrency) {
-        List<Long> accounts = h.createQuery(CLAIM_ACCOUNTS)
-                .bind("now", now).bind("accounts", CLAIM_ACCOUNTS_LOOKED_AT)
-                .mapTo(Long.class)
-                .list();
-        Set<String> modelsFull = new HashSet<>();
-        for (long account : accounts) {
-            // Candidates of one account at a time: the first account's nearly always yield the claim, so the other
-            // accounts' rows are neither read nor locked.
-            List<Task> candidates = h.createQuery(claimLocking == ClaimLocking.ROW_LOCKS ? CLAIM_CANDIDATES : CLAIM_CANDIDATES_IN_PROCESS)
-                    .bind("account", account).bind("now", now).bind("window", CLAIM_WINDOW)
+    /**
+     * The claims of a group, one statement of each kind for all of them (issue 15: on PostgreSQL a group's claims ran
+     * one after another, 8 statements each). The accounts in fairness order with their counts (a plain read), the order
+     * played out in memory ({@link ClaimRound}) to know whose candidates to read; those candidates, per account ({@code
+     * FOR UPDATE SKIP LOCKED}, or unlocked in the process's turn: {@link ClaimLocking}); the rows of the accounts
+     * that have any locked, in id order; the exact running counts of those accounts and of the candidates' models;
+     * the round played out again by those counts, and its claims written: one batch of updates, one of events. The
+     * lock comes after the reads and before the counts, so that an account's count is exact (every claim of the
+     * account commits while holding its row) and the row is held for the counts, the writes and the commit.
+     */
+    private List<Optional<Task>> claimIn(Handle h, List<String> claimers, long now, ToIntFunction<String> modelConcurrency) {
+        ClaimRound round = new ClaimRound(h.createQuery(CLAIM_ACCOUNTS)
+                .bind("now", now).bind("accounts", Math.max(CLAIM_ACCOUNTS_LOOKED_AT, claimers.size()))
+                .map((rs, ctx) -> new ClaimRound.Account(rs.getLong("id"), rs.getInt("running"), rs.getInt("concurrency"), rs.getLong("oldest")))
+                .list());
+        List<Long> locked = new ArrayList<>();
+        Set<String> endpoints = new HashSet<>();
+        round.expectedClaims(claimers.size()).forEach((account, claims) -> {
+            account.candidates.addAll(h.createQuery(claimLocking == ClaimLocking.ROW_LOCKS ? CLAIM_CANDIDATES : CLAIM_CANDIDATES_IN_PROCESS)
+                    .bind("account", account.id).bind("now", now).bind("window", claims + CLAIM_WINDOW - 1)
                     .map((rs, ctx) -> TaskRows.map(rs))
-                    .list();
-            for (Task c : candidates) {
-                if (modelsFull.contains(c.endpoint())) {
-                    continue;
-                }
-                Attempt attempt = tryClaim(h, c, workerId, now, modelConcurrency);
-                if (attempt.task() != null) {
-                    return Optional.of(attempt.task());
-                }
-                if (attempt.outcome() == Outcome.ACCOUNT_FULL) {
-                    break; // its other candidates would be over the limit too
-                }
-                if (attempt.outcome() == Outcome.MODEL_FULL) {
-                    modelsFull.add(c.endpoint());
-                }
+                    .list());
+            if (!account.candidates.isEmpty()) {
+                locked.add(account.id);
+                account.candidates.forEach(c -> endpoints.add(c.endpoint()));
             }
+        });
+        List<Optional<Task>> claimed = new ArrayList<>(claimers.size());
+        if (!locked.isEmpty()) {
+            claimed.addAll(claimIn(h, round, locked, endpoints, claimers, now, modelConcurrency));
         }
-        return Optional.empty();
+        while (claimed.size() < claimers.size()) {
+            claimed.add(Optional.empty());
+        }
+        return List.copyOf(claimed);
     }
 
-    /** How claiming one candidate went. */
-    private enum Outcome { CLAIMED, ACCOUNT_FULL, MODEL_FULL, GONE }
-
-    /** How claiming one candidate went, and the task when it was claimed. */
-    private record Attempt(Outcome outcome, Task task) {
-        static final Attempt ACCOUNT_FULL = new Attempt(Outcome.ACCOUNT_FULL, null);
-        static final Attempt MODEL_FULL = new Attempt(Outcome.MODEL_FULL, null);
-        static final Attempt GONE = new Attempt(Outcome.GONE, null);
-    }
-
-    /** Claims one candidate, or undoes the claim when it would take the account or the model over its limit. */
-    private static Attempt tryClaim(Handle h, Task candidate, String workerId, long now, ToIntFunction<String> modelConcurrency) {
-        // Everything that needs no lock first (the row is ours: SKIP LOCKED above), then the account row lock as the
-        // last step before the commit. The lock is what makes the count exact (every claim of the account commits
-        // while holding it), and holding it for one count and the commit instead of the whole claim is what lets the
-        // workers of a single-key burst claim nearly in parallel (issue 15). Over a limit, the savepoint undoes
-        // this candidate's claim and the next is tried.
-        h.savepoint(CLAIM_SAVEPOINT);
-        int updated = transition(h, CLAIM, Transition.CLAIMED).bind("worker", workerId).bind("now", now).bind("id", candidate.id()).execute();
-        if (updated != 1) {
-            // Only without row locks (IN_PROCESS): a cancel ended it after the candidates were read.
-            h.rollbackToSavepoint(CLAIM_SAVEPOINT);
-            return Attempt.GONE;
+    /**
+     * The locked part of {@link #claimIn}: the exact counts, the round, its writes. The tasks claimed, in claimers' order
+     * (as many as the round took: the claimers after them get nothing).
+     */
+    private List<Optional<Task>> claimIn(Handle h, ClaimRound round, List<Long> accounts, Set<String> endpoints, List<String> claimers, long now,
+                               ToIntFunction<String> modelConcurrency) {
+        Map<Long, Integer> limits = new HashMap<>();
+        h.createQuery(LOCK_ACCOUNTS).bindList("accounts", accounts)
+                .map((rs, ctx) -> limits.put(rs.getLong(1), rs.getInt(2))).list();
+        Map<Long, Integer> accountRunning = new HashMap<>();
+        Map<String, Integer> modelRunning = new HashMap<>();
+        h.createQuery(RUNNING).bindList("accounts", accounts).bindList("endpoints", List.copyOf(endpoints))
+                .map((rs, ctx) -> {
+                    accountRunning.merge(rs.getLong(1), rs.getInt(3), Integer::sum);
+                    modelRunning.merge(rs.getString(2), rs.getInt(3), Integer::sum);
+                    return null;
+                }).list();
+        for (ClaimRound.Account a : round.accounts()) {
+            a.running = accountRunning.getOrDefault(a.id, 0);
+            a.limit = limits.getOrDefault(a.id, 0); // an account deleted meanwhile: nothing for it
         }
-        Task task = claimed(candidate, workerId, now);
-        TaskRows.event(h, task.id(), TaskStatus.RUNNING, task.attempt(), workerId, null, "claimed", now);
-        int limit = h.createQuery(LOCK_ACCOUNT).bind("account", task.accountId()).mapTo(Integer.class).one();
-        // Both counts include this claim: it is RUNNING in this transaction.
-        Running running = h.createQuery(RUNNING).bind("account", task.accountId()).bind("endpoint", task.endpoint())
-                .map((rs, ctx) -> new Running(rs.getInt(1), rs.getInt(2))).one();
-        if (running.account() > limit) {
-            h.rollbackToSavepoint(CLAIM_SAVEPOINT);
-            return Attempt.ACCOUNT_FULL;
+        List<Task> taken = round.take(claimers.size(), modelRunning, modelConcurrency);
+        if (taken.isEmpty()) {
+            return List.of();
         }
-        if (running.model() > modelConcurrency.applyAsInt(task.endpoint())) {
-            h.rollbackToSavepoint(CLAIM_SAVEPOINT);
-            return Attempt.MODEL_FULL;
+        PreparedBatch updates = h.prepareBatch(CLAIM);
+        for (int i = 0; i < taken.size(); i++) {
+            updates.bind("from", Transition.CLAIMED.from.name()).bind("to", Transition.CLAIMED.to.name())
+                    .bind("worker", claimers.get(i)).bind("now", now).bind("id", taken.get(i).id()).add();
         }
-        return new Attempt(Outcome.CLAIMED, task);
-    }
-
-    /** Running tasks of an account and of a model. */
-    private record Running(int account, int model) {
+        int[] updated = updates.execute();
+        List<Optional<Task>> claims = new ArrayList<>(taken.size());
+        List<Task> written = new ArrayList<>(taken.size());
+        for (int i = 0; i < taken.size(); i++) {
+            // Not 1 only without row locks (IN_PROCESS): a cancel ended the task after the candidates were read. Its
+            // claimer gets nothing this time (the claims are already written with their workers' names).
+            Optional<Task> claim = updated[i] == 1 ? Optional.of(claimed(taken.get(i), claimers.get(i), now)) : Optional.empty();
+            claim.ifPresent(written::add);
+            claims.add(claim);
+        }
+        TaskRows.claimed(h, written);
+        return claims;
     }
 
     /** The queued row as {@code claim.sql} leaves it: this worker's next attempt, started now. */
@@ -348,20 +357,86 @@ public final class TaskQueue {
 
     /** The end of an attempt in SUCCESS with its outputs. */
     AttemptEnd succeeded(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
-        return h -> {
-            int updated = ownedTransition(h, SUCCEED, Transition.SUCCEEDED, id, workerId, attempt).bind("now", now).execute();
-            if (updated == 0) {
-                return false;
+        return new Success(id, workerId, attempt, outputs, now);
+    }
+
+    /**
+     * The end of an attempt in SUCCESS, the common end: the successes of a group ({@link #endAndClaim}) are written
+     * together, one statement of each kind for all of them ({@link #recordSuccesses}).
+     */
+    private final class Success implements AttemptEnd {
+        final long id;
+        final String workerId;
+        final int attempt;
+        final List<TaskOutput> outputs;
+        final long now;
+
+        Success(long id, String workerId, int attempt, List<TaskOutput> outputs, long now) {
+            this.id = id;
+            this.workerId = workerId;
+            this.attempt = attempt;
+            this.outputs = List.copyOf(outputs);
+            this.now = now;
+        }
+
+        @Override
+        public boolean recordIn(Handle h) {
+            return recordSuccesses(h, List.of(this)).getFirst();
+        }
+
+        /** The queue that made it: only its own successes are written with its others (its hook, its listeners). */
+        TaskQueue queue() {
+            return TaskQueue.this;
+        }
+    }
+
+    /** Records {@code successes} (then empties the list), adding whether each was recorded to {@code recorded}. */
+    private void recordAll(Handle h, List<Success> successes, List<Boolean> recorded) {
+        if (!successes.isEmpty()) {
+            recorded.addAll(recordSuccesses(h, successes));
+            successes.clear();
+        }
+    }
+
+    /**
+     * Records successes in the caller's transaction (issue 15: a group's ends were three statements each): one batch
+     * of guarded updates, one of the outputs of those that were still their workers', one read of the ended rows,
+     * one batch of their events; then the end hook and the listeners for each, as for every end. Per success whether
+     * it was recorded (false when its worker no longer owned the attempt).
+     */
+    private List<Boolean> recordSuccesses(Handle h, List<Success> successes) {
+        PreparedBatch updates = h.prepareBatch(SUCCEED).define("ownedAttempt", OWNED_ATTEMPT);
+        for (Success s : successes) {
+            updates.bind("id", s.id).bind("worker", s.workerId).bind("attempt", s.attempt)
+                    .bind("from", Transition.SUCCEEDED.from.name()).bind("to", Transition.SUCCEEDED.to.name()).bind("now", s.now).add();
+        }
+        int[] updated = updates.execute();
+        List<Boolean> recorded = new ArrayList<>(successes.size());
+        List<Long> ids = new ArrayList<>(successes.size());
+        PreparedBatch outputs = h.prepareBatch(INSERT_OUTPUT);
+        for (int i = 0; i < successes.size(); i++) {
+            Success s = successes.get(i);
+            recorded.add(updated[i] == 1);
+            if (updated[i] == 1) {
+                ids.add(s.id);
+                for (TaskOutput o : s.outputs) {
+                    outputs.bind("id", s.id).bind("idx", o.index()).bind("key", o.mediaKey()).bind("type", o.outputType())
+                            .bind("node", o.nodeId()).bind("token", o.linkToken()).add();
+                }
             }
-            for (TaskOutput o : outputs) {
-                h.createUpdate(INSERT_OUTPUT)
-                        .bind("id", id).bind("idx", o.index()).bind("key", o.mediaKey()).bind("type", o.outputType())
-                        .bind("node", o.nodeId()).bind("token", o.linkToken()).execute();
-            }
-            TaskRows.event(h, id, TaskStatus.SUCCESS, attempt, workerId, null, "finished", now);
-            ended(h, Transition.SUCCEEDED, id, now);
-            return true;
-        };
+        }
+        if (ids.isEmpty()) {
+            return recorded;
+        }
+        if (outputs.size() > 0) {
+            outputs.execute();
+        }
+        List<Task> ended = TaskRows.find(h, ids);
+        TaskRows.finished(h, ended);
+        for (Task t : ended) {
+            ended(h, t, t.finishedAt());
+        }
+        return recorded;
     }
 
     /** The end of an attempt, and of the task, in FAILED. */
@@ -491,7 +566,11 @@ public final class TaskQueue {
         if (!transition.ends()) {
             throw new IllegalStateException(transition + " does not end a task");
         }
-        Task ended = TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there"));
+        ended(h, TaskRows.find(h, id).orElseThrow(() -> new IllegalStateException("task " + id + " ended but is not there")), now);
+    }
+
+    /** {@link #ended(Handle, Transition, long, long)} with the ended row already read (for several: {@link #recordSuccesses}). */
+    private void ended(Handle h, Task ended, long now) {
         endHook.taskEnded(h, ended, now);
         if (!listeners.isEmpty()) {
             h.afterCommit(() -> listeners.forEach(l -> tell(l, ended)));

@@ -117,8 +117,8 @@ abstract class TaskStoreContract {
 
     @Test
     void concurrentClaimsOfOneKeyNeverRunMoreThanItsLimit() throws Exception {
-        // The single-key burst of issue 15: the claims overlap up to the account row lock taken just before the
-        // commit, and a claim found over the limit there is undone; however they interleave, the key runs its limit.
+        // The single-key burst of issue 15: the claims overlap up to the account row lock, under which they count the
+        // key's running tasks; however they interleave, the key runs its limit.
         Account one = account(ApiKeys.generate()); // limit 2
         for (int i = 0; i < 20; i++) {
             queue(one);
@@ -258,6 +258,108 @@ abstract class TaskStoreContract {
         TaskQueue.Batch batch = store.endAndClaim(List.of(), List.of("w1", "w2", "w3"), now, e -> 100);
         assertThat(batch.claimed()).extracting(t -> t.orElseThrow().accountId()).containsExactly(flood.id(), small.id(), flood.id());
         assertThat(batch.claimed().get(1).orElseThrow().id()).isEqualTo(smallJob.id());
+    }
+
+    @Test
+    void aBatchsClaimsSkipAFullModelsTasksForTheNextModelsAndStopWhenNothingFits() {
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account a = roomy.createAccount("a", ApiKeys.generate());
+        Task first = queue(a);
+        queue(a);
+        queue(a);
+        Task other = aTask().withId(ids.next()).forAccount(a.id()).withEndpoint("other-model/edit").submittedAt(now).build();
+        store.insert(other);
+
+        TaskQueue.Batch batch = store.endAndClaim(List.of(), List.of("w1", "w2", "w3", "w4"), now, e -> 1);
+        assertThat(batch.claimed()).as("one of each model, then nothing fits")
+                .extracting(t -> t.map(Task::id)).containsExactly(Optional.of(first.id()), Optional.of(other.id()), Optional.empty(), Optional.empty());
+        assertThat(reads.counts(a.id()).running()).isEqualTo(2);
+    }
+
+    @Test
+    void eachClaimOfABatchIsRecordedInItsTasksHistory() {
+        Account a = account(ApiKeys.generate());
+        Task t1 = queue(a);
+        Task t2 = queue(a);
+        store.endAndClaim(List.of(), List.of("w1", "w2"), now + 5, e -> 100);
+        assertThat(reads.events(t1.id())).extracting(TaskEvent::status, TaskEvent::attempt, TaskEvent::workerId, TaskEvent::at)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, 0, null, now),
+                        org.assertj.core.groups.Tuple.tuple(TaskStatus.RUNNING, 1, "w1", now + 5));
+        assertThat(reads.events(t2.id())).extracting(TaskEvent::status, TaskEvent::workerId)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(TaskStatus.QUEUED, null),
+                        org.assertj.core.groups.Tuple.tuple(TaskStatus.RUNNING, "w2"));
+    }
+
+    @Test
+    void theSuccessesOfABatchAreWrittenTogetherEachWithItsOutputsEventAndHook() {
+        List<Ended> ended = java.util.Collections.synchronizedList(new ArrayList<>());
+        TaskQueue hooked = storeRecordingEnds(ended);
+        ApiKeys roomy = new ApiKeys(db.jdbi(), Clock.systemUTC(), 8, 100);
+        Account a = roomy.createAccount("a", ApiKeys.generate());
+        queue(a);
+        queue(a);
+        queue(a);
+        List<Task> running = hooked.endAndClaim(List.of(), List.of("w1", "w2", "w3"), now, e -> 100).claimed().stream()
+                .map(Optional::orElseThrow).toList();
+        TaskOutput out1 = new TaskOutput(0, "k1", "video", "node-1", "t1");
+        TaskOutput out2 = new TaskOutput(0, "k2", "video", "node-1", "t2");
+        TaskOutput out2b = new TaskOutput(1, "k3", "image", "node-1", "t3");
+
+        TaskQueue.Batch batch = hooked.endAndClaim(List.of(
+                hooked.succeeded(running.get(0).id(), "w1", 1, List.of(out1), now + 7),
+                hooked.failed(running.get(2).id(), "w3", 1, ErrorCode.GENERATION_FAILED, "x", null, now + 7),
+                hooked.succeeded(running.get(2).id(), "w3", 1, List.of(out1), now + 7),
+                hooked.succeeded(running.get(1).id(), "w2", 1, List.of(out2, out2b), now + 7)), List.of(), now + 7, e -> 100);
+
+        assertThat(batch.recorded()).as("in the order given; w3's success comes after its failure, no longer its to end")
+                .containsExactly(true, true, false, true);
+        assertThat(reads.outputs(running.get(0).id())).containsExactly(out1);
+        assertThat(reads.outputs(running.get(1).id())).containsExactly(out2, out2b);
+        assertThat(reads.outputs(running.get(2).id())).isEmpty();
+        assertThat(reads.find(running.get(1).id()).orElseThrow()).extracting(Task::status, Task::finishedAt)
+                .containsExactly(TaskStatus.SUCCESS, now + 7);
+        assertThat(reads.events(running.get(1).id()).getLast()).extracting(TaskEvent::status, TaskEvent::attempt, TaskEvent::workerId,
+                TaskEvent::message, TaskEvent::at).containsExactly(TaskStatus.SUCCESS, 1, "w2", "finished", now + 7);
+        assertThat(ended).containsExactlyInAnyOrder(new Ended(running.get(0).id(), "SUCCESS"), new Ended(running.get(1).id(), "SUCCESS"),
+                new Ended(running.get(2).id(), "FAILED"));
+    }
+
+    @Test
+    void concurrentBatchesOfSeveralClaimsNeverRunAKeyOverItsLimit() throws Exception {
+        // Two nodes' worker groups at once (on PostgreSQL two queues of one database, as two nodes are): each group
+        // counts its keys' running tasks once, under the keys' row locks, for all its claims.
+        List<Account> accounts = List.of(account(ApiKeys.generate()), account(ApiKeys.generate()), account(ApiKeys.generate())); // limit 2 each
+        for (int i = 0; i < 30; i++) {
+            queue(accounts.get(i % 3));
+        }
+        List<TaskQueue> nodes = List.of(store, new TaskQueue(db));
+        List<Task> claimed = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        CountDownLatch start = new CountDownLatch(1);
+        List<java.util.concurrent.Future<?>> groups = new ArrayList<>();
+        for (int g = 0; g < 4; g++) {
+            TaskQueue node = nodes.get(g % 2);
+            String group = "g" + g;
+            groups.add(pool.submit(() -> {
+                start.await();
+                for (int i = 0; i < 5; i++) {
+                    node.endAndClaim(List.of(), List.of(group + "-w1", group + "-w2", group + "-w3", group + "-w4"), now, e -> 100)
+                            .claimed().forEach(t -> t.ifPresent(claimed::add));
+                }
+                return null;
+            }));
+        }
+        start.countDown();
+        pool.shutdown();
+        assertThat(pool.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
+        for (java.util.concurrent.Future<?> g : groups) {
+            g.get();
+        }
+        assertThat(claimed).extracting(Task::id).doesNotHaveDuplicates();
+        assertThat(claimed).as("each key its limit, 2, and no more").hasSize(6);
+        for (Account a : accounts) {
+            assertThat(reads.counts(a.id()).running()).isEqualTo(2);
+        }
     }
 
     @Test
