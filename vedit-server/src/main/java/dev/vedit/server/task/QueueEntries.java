@@ -16,7 +16,8 @@ import org.jdbi.v3.core.Handle;
 final class QueueEntries {
     /** Rows the number is spread over, so that transactions adding at once seldom wait for one row. */
     static final int SHARDS = 16;
-    private static final String ENTERED = Sql.load(QueueEntries.class, "entered");
+    /** Both in plain JDBC: every submit group runs them (see {@link Sql#positional}). */
+    private static final Sql.Positional ENTERED = Sql.positional(Sql.load(QueueEntries.class, "entered"));
     private static final String TOTAL = Sql.load(QueueEntries.class, "total");
 
     private QueueEntries() {
@@ -28,14 +29,21 @@ final class QueueEntries {
      * transaction's other writes, so that it holds the row for as short a time as possible.
      */
     static void entered(Handle h, int tasks) {
-        if (tasks > 0) {
-            h.createUpdate(ENTERED).bind("tasks", tasks).bind("shard", (int) (Thread.currentThread().threadId() % SHARDS)).execute();
+        if (tasks <= 0) {
+            return;
+        }
+        try (PreparedStatement s = h.getConnection().prepareStatement(ENTERED.sql())) {
+            ENTERED.set(s, "tasks", tasks);
+            ENTERED.set(s, "shard", (int) (Thread.currentThread().threadId() % SHARDS));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("adding to the queue's entries failed", e);
         }
     }
 
     /**
-     * Every committed entry, ever (and this transaction's own). Read by every group of submits, so in plain JDBC (as
-     * {@code TaskRows.find}): JDBI's mapping of the one number cost as much as the database's reading of it.
+     * Every committed entry, ever (and this transaction's own). JDBI's mapping of the one number cost as much as the
+     * database's reading of it.
      */
     static long total(Handle h) {
         try (PreparedStatement s = h.getConnection().prepareStatement(TOTAL); ResultSet r = s.executeQuery()) {

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -40,27 +41,44 @@ class HostileRequestsTest {
         s.close();
     }
 
+    /**
+     * A post on a new connection: this server closes a connection idle for 1 s, and the tests that stall idle longer
+     * than that, so a pooled connection could be closed by the server just as the next test reuses it.
+     */
+    private JsonNode post(String path, Object body) {
+        try (HttpClient fresh = HttpClient.newHttpClient()) {
+            return s.post(fresh, path, s.keyA, body);
+        }
+    }
+
+    /** {@link #post}'s new connection, for a request built by the test. */
+    private static HttpResponse<String> raw(HttpRequest request) throws Exception {
+        try (HttpClient fresh = HttpClient.newHttpClient()) {
+            return fresh.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        }
+    }
+
     @Test
     void deeplyNestedJsonIsRefusedWith1007() {
         String deep = "{\"prompt\":" + "[".repeat(5000) + "]".repeat(5000) + "}";
-        JsonNode r = s.post(O3, s.keyA, deep);
+        JsonNode r = post(O3, deep);
         assertThat(r.path("errorCode").asText()).isEqualTo("1007");
         assertThat(r.path("errorMessage").asText()).contains("not valid JSON").contains("depth");
     }
 
     @Test
-    void aBodyOverTheLimitIs413WithTheEnvelope() {
+    void aBodyOverTheLimitIs413WithTheEnvelope() throws Exception {
         String huge = "{\"prompt\":\"" + "a".repeat((int) MAX_BODY * 2) + "\"}";
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url(O3))).header("Authorization", "Bearer " + s.keyA)
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(URI.create(s.url(O3))).header("Authorization", "Bearer " + s.keyA)
                 .POST(HttpRequest.BodyPublishers.ofString(huge)).build());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("\"errorCode\":\"1008\"");
     }
 
     @Test
-    void aChunkedBodyWithNoDeclaredLengthIsCutOffAtTheLimitToo() {
+    void aChunkedBodyWithNoDeclaredLengthIsCutOffAtTheLimitToo() throws Exception {
         byte[] huge = ("{\"prompt\":\"" + "a".repeat((int) MAX_BODY * 4) + "\"}").getBytes(StandardCharsets.UTF_8);
-        HttpResponse<String> r = s.raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/query"))).header("Authorization", "Bearer " + s.keyA)
+        HttpResponse<String> r = raw(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/query"))).header("Authorization", "Bearer " + s.keyA)
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(huge))).build());
         assertThat(r.statusCode()).isEqualTo(413);
         assertThat(r.body()).contains("\"errorCode\":\"1008\"");
@@ -68,14 +86,14 @@ class HostileRequestsTest {
 
     @Test
     void aLongStringUnderTheBodyLimitIsRefusedByTheValidatorNotTheHeap() {
-        JsonNode r = s.post(O3, s.keyA, Map.of("prompt", "mirror ".repeat(8000), "videoUrl", "https://example.com/a.mp4"));
+        JsonNode r = post(O3, Map.of("prompt", "mirror ".repeat(8000), "videoUrl", "https://example.com/a.mp4"));
         assertThat(r.path("errorCode").asText()).isEqualTo("1007");
         assertThat(r.path("errorMessage").asText()).contains("prompt");
     }
 
     @Test
     void aDataUriWithBrokenBase64IsTheClientsError1001NotACrash() {
-        JsonNode r = s.post(O3, s.keyA, Map.of("prompt", "mirror", "videoUrl", "data:video/mp4;base64,AAAA!!!!%%%%"));
+        JsonNode r = post(O3, Map.of("prompt", "mirror", "videoUrl", "data:video/mp4;base64,AAAA!!!!%%%%"));
         assertThat(r.path("errorCode").asText()).isEqualTo("1001");
         assertThat(r.path("errorMessage").asText()).contains("base64");
     }
@@ -83,7 +101,7 @@ class HostileRequestsTest {
     @Test
     void oddUnicodeIsAnsweredNotCrashedOn() {
         for (String prompt : new String[] {"\u0000", "\uD800", "\u202Emirror", "\uFEFF镜像", "🎬".repeat(100), "mirror\u0085\u2028"}) {
-            JsonNode r = s.post(O3, s.keyA, Map.of("prompt", prompt, "videoUrl", "https://example.com/a.mp4"));
+            JsonNode r = post(O3, Map.of("prompt", prompt, "videoUrl", "https://example.com/a.mp4"));
             assertThat(r.has("errorCode")).as(prompt).isTrue();
         }
     }
@@ -105,7 +123,7 @@ class HostileRequestsTest {
             assertThat(new String(rest, StandardCharsets.UTF_8)).contains("\"errorCode\":\"1007\"").contains("stalled");
         }
         // The service is unharmed.
-        assertThat(s.post("/uc/openapi/accountStatus", s.keyA, Map.of()).path("code").asInt()).isZero();
+        assertThat(post("/uc/openapi/accountStatus", Map.of()).path("code").asInt()).isZero();
     }
 
     @Test

@@ -58,6 +58,11 @@ public final class TestServer implements AutoCloseable {
     }
 
     public JsonNode post(String path, String key, Object body) {
+        return post(http, path, key, body);
+    }
+
+    /** {@link #post(String, String, Object)} through the given client (e.g. a new one, for a new connection). */
+    public JsonNode post(HttpClient client, String path, String key, Object body) {
         try {
             HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url(path)))
                     .header("Content-Type", "application/json")
@@ -65,7 +70,7 @@ public final class TestServer implements AutoCloseable {
             if (key != null) {
                 b.header("Authorization", "Bearer " + key);
             }
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             if (r.statusCode() != 200) {
                 throw new AssertionError("HTTP " + r.statusCode() + " from " + path + ": " + r.body());
             }
