@@ -107,6 +107,7 @@ public final class VeditServer implements AutoCloseable {
 
     /** Starts everything with extra engines, listeners or options; returns once the API accepts work. */
     public static VeditServer start(ServerConfig config, Extras extras) {
+        StartupWarmUp.begin();
         config.validate();
         List<AutoCloseable> resources = new ArrayList<>();
         try {
@@ -152,7 +153,8 @@ public final class VeditServer implements AutoCloseable {
 
             Metrics metrics = new Metrics(new TaskReads(db.jdbi())::countsByModel, clock);
             List<Engine> engineList = new ArrayList<>();
-            engineList.add(metrics.timed(new LocalEngine(ffmpeg)));
+            LocalEngine local = new LocalEngine(ffmpeg);
+            engineList.add(metrics.timed(local));
             generativeEngines(config.engines(), config.timeouts().engineHealthEvery(), ffmpeg, json, resources).forEach(e -> engineList.add(metrics.timed(e)));
             extras.engines().forEach(e -> engineList.add(metrics.timed(e)));
             String defaultRoute = extras.defaultEngine() != null ? extras.defaultEngine()
@@ -214,6 +216,8 @@ public final class VeditServer implements AutoCloseable {
                 resources.add(housekeeping::shutdownNow);
             }
             api.ready(health);
+            // Once it listens: its build would take a core that the start needs on a small machine (README: Start-up).
+            local.prepare();
             log.info("vedit ({} node) listening on {} (data in {})", deployment.role().name().toLowerCase(java.util.Locale.ROOT), baseUrl, dataDir);
             return new VeditServer(resources, http, baseUrl, apiKeys, created);
         } catch (IOException e) {

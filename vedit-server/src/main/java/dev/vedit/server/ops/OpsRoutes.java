@@ -31,7 +31,12 @@ public final class OpsRoutes {
 
     private final Metrics metrics;
     private final String metricsToken;
-    private final String openApi;
+    private final ObjectMapper json;
+    /**
+     * Built by the first request for it: {@code /healthz} needs no API document, and building it (the catalog's schemas
+     * through Jackson) was a twentieth of the main thread's start. Two first requests at once may both build it, alike.
+     */
+    private volatile String openApi;
     private final byte[] docsPage;
 
     /**
@@ -41,7 +46,7 @@ public final class OpsRoutes {
     public OpsRoutes(Metrics metrics, String metricsToken, ObjectMapper json) {
         this.metrics = metrics;
         this.metricsToken = metricsToken == null || metricsToken.isBlank() ? null : metricsToken;
-        this.openApi = ApiDocument.json(json);
+        this.json = json;
         this.docsPage = resource("docs.html");
     }
 
@@ -50,8 +55,17 @@ public final class OpsRoutes {
         config.routes.before(this::startRequest);
         config.requestLogger.http(this::endRequest);
         config.routes.get("/metrics", this::metrics);
-        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json;charset=utf-8").result(openApi));
+        config.routes.get("/openapi.json", ctx -> ctx.contentType("application/json;charset=utf-8").result(openApi()));
         config.routes.get("/docs", ctx -> ctx.contentType("text/html;charset=utf-8").result(docsPage));
+    }
+
+    private String openApi() {
+        String document = openApi;
+        if (document == null) {
+            document = ApiDocument.json(json);
+            openApi = document;
+        }
+        return document;
     }
 
     private void startRequest(Context ctx) {

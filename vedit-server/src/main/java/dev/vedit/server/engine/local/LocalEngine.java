@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.DoubleConsumer;
 
 /**
@@ -44,23 +45,51 @@ public final class LocalEngine implements Engine {
 
     private final Ffmpeg ffmpeg;
     /**
-     * Built on a thread of its own from construction on: its patterns, rules and lexicon are about a sixth of the
-     * service's start-up work, which thus runs beside the rest of the start (the HTTP server, the task system) instead
-     * of before it. The first plan waits for it.
+     * Its patterns, rules and lexicon are about a sixth of the service's start-up work: built on a thread of its own,
+     * begun by {@link #prepare} (the server calls it once it listens, so that on a small machine the build does not
+     * take the cores the start needs: {@code /healthz} needs no interpreter) or else by the first plan, which waits
+     * for it.
      */
-    private final CompletableFuture<PromptInterpreter> interpreter;
+    private final InterpreterBuild interpreter;
     /** Whether a plan that leaves the picture alone copies the video stream (see {@link VideoCopy}). */
     private final boolean streamCopy;
 
     public LocalEngine(Ffmpeg ffmpeg) {
-        this(ffmpeg, true, CompletableFuture.supplyAsync(PromptInterpreter::new,
-                step -> Thread.ofVirtual().name("vedit-interpreter").start(step)));
+        this(ffmpeg, true, new InterpreterBuild());
     }
 
-    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy, CompletableFuture<PromptInterpreter> interpreter) {
+    private LocalEngine(Ffmpeg ffmpeg, boolean streamCopy, InterpreterBuild interpreter) {
         this.ffmpeg = ffmpeg;
         this.streamCopy = streamCopy;
         this.interpreter = interpreter;
+    }
+
+    /** Begins building the prompt interpreter on its own thread, unless begun; the first plan begins it too and waits for it. */
+    public void prepare() {
+        interpreter.begin();
+    }
+
+    /** The prompt interpreter, built once on its own thread and shared by this engine and its {@link #withoutStreamCopy} copy. */
+    private static final class InterpreterBuild {
+        private final CompletableFuture<PromptInterpreter> built = new CompletableFuture<>();
+        private final AtomicBoolean begun = new AtomicBoolean();
+
+        void begin() {
+            if (begun.compareAndSet(false, true)) {
+                Thread.ofVirtual().name("vedit-interpreter").start(() -> {
+                    try {
+                        built.complete(new PromptInterpreter());
+                    } catch (Throwable e) {
+                        built.completeExceptionally(e);
+                    }
+                });
+            }
+        }
+
+        PromptInterpreter get() {
+            begin();
+            return built.join();
+        }
     }
 
     /**
@@ -79,7 +108,7 @@ public final class LocalEngine implements Engine {
     @Override
     public EditPlan plan(ValidatedRequest request) {
         List<EditOperation> options = ModelOptions.operations(request);
-        PromptInterpreter.Reading reading = interpreter.join().read(request.prompt(), request.imageUrls().size());
+        PromptInterpreter.Reading reading = interpreter.get().read(request.prompt(), request.imageUrls().size());
         List<EditOperation> ops = new ArrayList<>(reading.operations());
         ops.addAll(options);
         double speed = ops.stream().filter(Operation.SPEED::is)
