@@ -76,24 +76,12 @@ public final class Sendfile {
     }
 
     /**
-     * Reads from a connection up to this much at a time (Jetty's default is 8 KiB). An upload streams through the
-     * connection's buffers, and per read it pays a system call, the kernel's acknowledgement of the freed window, a
-     * pooled buffer and a hand-over to the hashing thread ({@code HashingReceiver}): at 64 KiB (the largest size
-     * Jetty's buffer pool keeps) a 1 GB upload took about a third less CPU on the request's thread. A connection
-     * holds the buffer only while it has unread bytes, so idle keep-alive connections hold none.
-     */
-    private static final int INPUT_BUFFER_BYTES = 64 * 1024;
-
-    /**
-     * Gives the server an HTTP/1.1 connector whose connections read {@value #INPUT_BUFFER_BYTES} bytes at a time
-     * and send lent mappings by {@code sendfile}: Jetty's own otherwise. It replaces the one Javalin would add, on
-     * the host and port Javalin is started with.
+     * Gives the server an HTTP/1.1 connector whose connections send lent mappings by {@code sendfile}: Jetty's own
+     * otherwise. It replaces the one Javalin would add, on the host and port Javalin is started with.
      */
     public static void install(JavalinConfig config) {
         config.jetty.addConnector((server, http) -> {
-            HttpConnectionFactory factory = new HttpConnectionFactory(http);
-            factory.setInputBufferSize(INPUT_BUFFER_BYTES);
-            ServerConnector connector = connector(server, factory);
+            ServerConnector connector = connector(server, new HttpConnectionFactory(http));
             connector.setHost(config.jetty.host);
             connector.setPort(config.jetty.port);
             return connector;
