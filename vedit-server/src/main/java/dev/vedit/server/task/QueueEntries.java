@@ -16,7 +16,7 @@ import org.jdbi.v3.core.Handle;
 final class QueueEntries {
     /** Rows the number is spread over, so that transactions adding at once seldom wait for one row. */
     static final int SHARDS = 16;
-    /** Both in plain JDBC: every submit group runs them (see {@link Sql#positional}). */
+    /** Both run in plain JDBC, since every submit group runs them (see {@link Sql#positional}). */
     private static final Sql.Positional ENTERED = Sql.positional(Sql.load(QueueEntries.class, "entered"));
     private static final String TOTAL = Sql.load(QueueEntries.class, "total");
 

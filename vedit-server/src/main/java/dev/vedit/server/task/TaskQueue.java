@@ -153,7 +153,7 @@ public final class TaskQueue {
             rows.executeBatch();
             TaskRows.submitted(h, tasks);
         } catch (SQLException e) {
-            // Kept as the cause: Database.unreachable() finds a lost connection in the chain, IdempotencyKeys a conflict.
+            // Kept as the cause: Database.unreachable() finds a lost connection in the chain.
             throw new IllegalStateException("inserting " + tasks.size() + " tasks failed", e);
         }
         QueueEntries.entered(h, tasks.size());
