@@ -39,7 +39,7 @@ final class ApiBench implements Bench.Suite {
     private static final int OWN_MEDIA_EVERY = 4;
     private static final int ROUNDS = 5;
     /** Loads of submits before the measured one (see {@link #warmUpSubmits}). */
-    private static final int SUBMIT_WARM_UP_ROUNDS = 2;
+    private static final int SUBMIT_WARM_UP_ROUNDS = 5;
     private static final Pattern TASK_ID = Pattern.compile("\"taskId\":\"(\\d+)\"");
 
     @Override
@@ -92,6 +92,8 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(b.perSecond(), label));
             report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
             report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
+            report.accept(Figure.of("api.submit.cpu", sub.cpuMillisPerRequest(), "ms CPU per request, client and server")
+                    .against(b.cpuMillisPerRequest(), label));
             report.accept(Figure.of("api.interpret", interpret, "prompts/s (one thread, each prompt read once)"));
         }
     }
@@ -100,8 +102,9 @@ final class ApiBench implements Bench.Suite {
      * Submits as the measured load does, then cancels what they queued, so that the measured submits find the queues
      * as long as they would without the warm-up. Submitting runs far more code than a query (the prompt's reading, the
      * media checks, the inserts), which the JIT compiler is still compiling after one load of it: on two cores it took
-     * a quarter to a third of the CPU through the first three loads of 3000 submits, and the rate rose 545, 743, 849,
-     * 877 req/s. A service that has run for a while has compiled it.
+     * a quarter to a third of the CPU through the first three loads of 3000 submits, and the CPU a submit took
+     * (client and server) fell through six loads: 2.83, 1.87, 1.64, 1.49, 1.28, 1.22 ms. A service that has run for a
+     * while has compiled it.
      */
     private static void warmUpSubmits(BenchServer s, Load load, int count, IntFunction<HttpRequest> submit) throws Exception {
         java.util.Queue<String> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();

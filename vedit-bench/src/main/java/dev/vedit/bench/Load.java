@@ -26,10 +26,17 @@ final class Load {
         this.concurrency = concurrency;
     }
 
-    /** The outcome: completed requests, wall time and latencies. */
-    record Result(int requests, double seconds, Latencies latencies) {
+    /**
+     * The outcome: completed requests, wall time, latencies, and the CPU time this process (client and server) spent
+     * meanwhile. CPU per request does not move with what else the machine runs, as requests per second do.
+     */
+    record Result(int requests, double seconds, Latencies latencies, double cpuSeconds) {
         double perSecond() {
             return requests / seconds;
+        }
+
+        double cpuMillisPerRequest() {
+            return cpuSeconds * 1000 / requests;
         }
 
         /** This run and another as one: requests and time added, latencies pooled. */
@@ -37,7 +44,7 @@ final class Load {
             Latencies pooled = new Latencies();
             latencies.addAllTo(pooled);
             other.latencies.addAllTo(pooled);
-            return new Result(requests + other.requests, seconds + other.seconds, pooled);
+            return new Result(requests + other.requests, seconds + other.seconds, pooled, cpuSeconds + other.cpuSeconds);
         }
     }
 
@@ -59,6 +66,7 @@ final class Load {
         AtomicLong lastEnd = new AtomicLong();
         List<Thread> threads = new ArrayList<>();
         List<Throwable> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        long cpuStart = processCpuNanos();
         long start = System.nanoTime();
         for (int t = 0; t < concurrency; t++) {
             threads.add(Thread.ofVirtual().start(() -> {
@@ -78,7 +86,8 @@ final class Load {
                         latencies.add(took);
                         lastEnd.accumulateAndGet(System.nanoTime(), Math::max);
                     } catch (IOException | RuntimeException e) {
-                        failures.add(e);
+                        failures.add(new IOException("request " + i + ", " + String.format(java.util.Locale.ROOT, "%.1f",
+                                (System.nanoTime() - start) / 1e9) + " s into the run: " + e, e));
                     } catch (InterruptedException e) {
                         Thread.currentThread().interrupt();
                         return;
@@ -92,6 +101,10 @@ final class Load {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("load run failed: " + failures.getFirst(), failures.getFirst());
         }
-        return new Result(latencies.count(), (lastEnd.get() - start) / 1e9, latencies);
+        return new Result(latencies.count(), (lastEnd.get() - start) / 1e9, latencies, (processCpuNanos() - cpuStart) / 1e9);
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 }

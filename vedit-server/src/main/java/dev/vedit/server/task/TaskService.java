@@ -101,6 +101,12 @@ public final class TaskService {
      * @throws VeditException with the code and bilingual message the client should see
      */
     public Submitted submit(Account account, ModelSpec model, JsonNode body, String idempotencyKey) {
+        try (SubmitBatcher.Arrival arrival = batcher.arrive()) {
+            return submit(account, model, body, idempotencyKey, arrival);
+        }
+    }
+
+    private Submitted submit(Account account, ModelSpec model, JsonNode body, String idempotencyKey, SubmitBatcher.Arrival arrival) {
         String key = idempotencyKey == null ? null : IdempotencyKeys.check(idempotencyKey.strip());
         ValidatedRequest request = RequestValidator.validate(model, body);
         String fingerprint = key == null ? null : IdempotencyKeys.fingerprint(model.endpoint(), write(request.params()), request.webhookUrl());
@@ -122,11 +128,11 @@ public final class TaskService {
                 now, null, null, null);
         int queueSize = model.limits().queueSize();
         if (key == null) {
-            batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), queueSize, h -> { }));
+            batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), queueSize, h -> { }), arrival);
         } else {
             try {
                 batcher.insert(new SubmitBatcher.Insert(task, account.queueLimit(), queueSize,
-                        h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now)));
+                        h -> idempotency.claim(h, account.id(), key, fingerprint, task.id(), now)), arrival);
             } catch (RuntimeException e) {
                 // Another submit with this key (on any node) committed first: answer with its task. Any other failure
                 // of the database goes on as the error it is.

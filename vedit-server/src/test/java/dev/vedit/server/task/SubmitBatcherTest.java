@@ -140,6 +140,44 @@ class SubmitBatcherTest {
         }
 
         @Test
+        void aSubmitOnItsWayJoinsTheGroupAboutToCommit() throws Exception {
+            // A gather far longer than the test may take: the group commits because the arriving submit inserted, not
+            // because the wait ran out.
+            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5));
+            SubmitBatcher.Arrival onItsWay = patient.arrive();
+            List<org.jdbi.v3.core.Handle> transactions = java.util.Collections.synchronizedList(new ArrayList<>());
+            Task first = task(MODEL);
+            Future<?> leader = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(first, NO_LIMIT, NO_LIMIT,
+                    transactions::add)));
+            while (!patient.gathering()) {
+                Thread.sleep(1); // a poll of what the test waits for
+            }
+            assertThat(leader).as("the first submit waits for the one on its way").isNotDone();
+            Task second = task(MODEL);
+            patient.insert(new SubmitBatcher.Insert(second, NO_LIMIT, NO_LIMIT, transactions::add), onItsWay);
+            assertThat(failureOf(leader)).isNull();
+            assertThat(transactions).hasSize(2);
+            assertThat(transactions.get(0)).as("one transaction for both").isSameAs(transactions.get(1));
+            assertThat(reads.find(first.id(), account)).isPresent();
+            assertThat(reads.find(second.id(), account)).isPresent();
+            assertThat(patient.arriving()).isZero();
+        }
+
+        @Test
+        void aSubmitThatNeverInsertsEndsItsArrivalAndALoneSubmitDoesNotWait() throws Exception {
+            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5));
+            try (SubmitBatcher.Arrival refused = patient.arrive()) {
+                assertThat(patient.arriving()).isEqualTo(1);
+            }
+            assertThat(patient.arriving()).isZero();
+            Task alone = task(MODEL);
+            Future<?> submit = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(alone, NO_LIMIT, NO_LIMIT, h -> { })));
+            // Within the test's patience, far below the five minutes a wait for an arrival would take.
+            assertThat(failureOf(submit)).isNull();
+            assertThat(reads.find(alone.id(), account)).isPresent();
+        }
+
+        @Test
         void aFailingSubmitDoesNotFailItsGroup() throws Exception {
             CountDownLatch release = new CountDownLatch(1);
             Future<Task> first = holdTheTurn(release);
