@@ -101,7 +101,9 @@ final class Load {
         if (!failures.isEmpty()) {
             throw new IllegalStateException("load run failed: " + failures.getFirst(), failures.getFirst());
         }
-        return new Result(latencies.count(), (lastEnd.get() - start) / 1e9, latencies, (processCpuNanos() - cpuStart) / 1e9);
+        // A run in which nothing ended (a deadline already past) lasted until now.
+        long end = latencies.count() == 0 ? System.nanoTime() : lastEnd.get();
+        return new Result(latencies.count(), (end - start) / 1e9, latencies, (processCpuNanos() - cpuStart) / 1e9);
     }
 
     private static long processCpuNanos() {

@@ -236,7 +236,6 @@ final class SubmitBatcher {
         Map<Waiting, VeditException> refused;
         try {
             refused = jdbi.inTransaction(h -> insertWithin(h, group));
-
         } catch (RuntimeException e) {
             if (group.size() == 1 || Database.unreachable(e)) {
                 group.forEach(w -> w.end(e));
