@@ -119,14 +119,14 @@ final class Lexicon {
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
-        String folded = Prefilter.fold(out);
+        FoldedText folded = Prefilter.folded(out);
         for (Synonym s : synonyms) {
             for (Variant variant : s.variants()) {
                 if (variant.prefilter().mayMatch(folded)) {
                     String rewritten = rewrite(out, variant.pattern(), s.canonical());
                     if (rewritten != out) { // a new text only where a variant matched
                         out = rewritten;
-                        folded = Prefilter.fold(out);
+                        folded = Prefilter.folded(out);
                     }
                 }
             }

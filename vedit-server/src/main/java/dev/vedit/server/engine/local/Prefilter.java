@@ -32,9 +32,15 @@ final class Prefilter {
 
     /** Each entry: at least one of these (folded) strings occurs in any text with a match. */
     private final List<String[]> required;
+    /** The {@link FoldedText#summary} of each string of {@link #required}, in the same places. */
+    private final long[][][] summaries;
 
     private Prefilter(List<String[]> required) {
         this.required = required;
+        summaries = new long[required.size()][][];
+        for (int i = 0; i < summaries.length; i++) {
+            summaries[i] = java.util.Arrays.stream(required.get(i)).map(FoldedText::summary).toArray(long[][]::new);
+        }
     }
 
     /** The requirement of {@code pattern}, or {@link #NONE} when it has none that can be derived safely. */
@@ -71,8 +77,13 @@ final class Prefilter {
 
     /** False only when the pattern certainly finds no match in the text whose {@link #fold} this is. */
     boolean mayMatch(String folded) {
-        for (String[] any : required) {
-            if (!holdsAny(folded, any)) {
+        return mayMatch(FoldedText.of(folded));
+    }
+
+    /** {@link #mayMatch(String)} of a text whose summary is at hand: one text is checked against many prefilters. */
+    boolean mayMatch(FoldedText folded) {
+        for (int i = 0; i < summaries.length; i++) {
+            if (!holdsAny(folded, required.get(i), summaries[i])) {
                 return false;
             }
         }
@@ -101,13 +112,18 @@ final class Prefilter {
         return b.toString();
     }
 
-    private static boolean holdsAny(String folded, String[] any) {
-        for (String s : any) {
-            if (folded.contains(s)) {
+    private static boolean holdsAny(FoldedText folded, String[] any, long[][] summaries) {
+        for (int i = 0; i < any.length; i++) {
+            if (folded.holds(any[i], summaries[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #fold} with the summary {@link #mayMatch(FoldedText)} reads. */
+    static FoldedText folded(CharSequence text) {
+        return FoldedText.of(fold(text));
     }
 
     /**

@@ -100,6 +100,7 @@ class PrefilterTest {
         Lexicon.get().variants().forEach(v -> used.add(v.prefilter()));
         Lexicon.get().alternations().forEach(a -> used.addAll(a.prefilters()));
         used.addAll(PromptInterpreter.FILLER.prefilters());
+        used.addAll(PromptInterpreter.GENERATIVE.prefilters());
         Set<Integer> looked = new TreeSet<>();
         used.forEach(p -> p.literals().forEach(s -> s.codePoints().forEach(looked::add)));
         List<Integer> cased = new ArrayList<>();
