@@ -35,8 +35,19 @@ final class Prefilter {
     /** The {@link FoldedText#summary} of each string of {@link #required}, in the same places. */
     private final long[][][] summaries;
 
+    /**
+     * The requirement of each top-level branch, when the pattern has several and each has one: a match is a match of
+     * one branch, so it needs that branch's words together ("up" with "volume", not "up" alone); null otherwise.
+     */
+    private final Prefilter[] branches;
+
     private Prefilter(List<String[]> required) {
+        this(required, null);
+    }
+
+    private Prefilter(List<String[]> required, Prefilter[] branches) {
         this.required = required;
+        this.branches = branches;
         summaries = new long[required.size()][][];
         for (int i = 0; i < summaries.length; i++) {
             summaries[i] = java.util.Arrays.stream(required.get(i)).map(FoldedText::summary).toArray(long[][]::new);
@@ -54,16 +65,33 @@ final class Prefilter {
             String folded = fold(pattern.pattern());
             return folded.isEmpty() ? NONE : new Prefilter(List.<String[]>of(new String[] {folded}));
         }
-        Info info;
+        List<Info> branches;
         try {
             Parser parser = new Parser(pattern.pattern());
-            info = parser.alternation();
+            branches = parser.branches();
             if (parser.pos != parser.re.length()) {
                 return NONE;
             }
         } catch (Unsupported | RuntimeException e) {
             return NONE; // not understood: no requirement, the pattern runs
         }
+        List<String[]> required = required(Info.alternation(branches));
+        if (required.isEmpty()) {
+            return NONE;
+        }
+        List<Prefilter> each = new ArrayList<>();
+        for (Info branch : branches) {
+            List<String[]> own = required(branch);
+            if (own.isEmpty()) {
+                break; // a branch that may match anywhere: only the requirement common to all says anything
+            }
+            each.add(new Prefilter(own));
+        }
+        boolean everyBranch = branches.size() > 1 && each.size() == branches.size();
+        return new Prefilter(required, everyBranch ? each.toArray(Prefilter[]::new) : null);
+    }
+
+    private static List<String[]> required(Info info) {
         List<String[]> required = new ArrayList<>();
         for (Set<String> any : info.all()) {
             if (any.size() <= MAX_ANY && !any.contains("")) {
@@ -72,7 +100,7 @@ final class Prefilter {
         }
         // The rarest requirement first: a clause usually fails the first check.
         required.sort(Comparator.comparingInt((String[] any) -> any.length).thenComparingInt(any -> -shortest(any)));
-        return required.isEmpty() ? NONE : new Prefilter(List.copyOf(required));
+        return List.copyOf(required);
     }
 
     /** False only when the pattern certainly finds no match in the text whose {@link #fold} this is. */
@@ -87,7 +115,15 @@ final class Prefilter {
                 return false;
             }
         }
-        return true;
+        if (branches == null) {
+            return true;
+        }
+        for (Prefilter branch : branches) {
+            if (branch.mayMatch(folded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this pattern has any requirement at all (for tests and the bench: a rule that always runs). */
@@ -99,6 +135,11 @@ final class Prefilter {
     Set<String> literals() {
         Set<String> out = new LinkedHashSet<>();
         required.forEach(any -> out.addAll(List.of(any)));
+        if (branches != null) {
+            for (Prefilter branch : branches) {
+                out.addAll(branch.literals());
+            }
+        }
         return out;
     }
 
@@ -339,13 +380,18 @@ final class Prefilter {
         }
 
         Info alternation() throws Unsupported {
+            return Info.alternation(branches());
+        }
+
+        /** The branches of an alternation, each as its own part. */
+        List<Info> branches() throws Unsupported {
             List<Info> branches = new ArrayList<>();
             branches.add(sequence());
             while (pos < re.length() && re.charAt(pos) == '|') {
                 pos++;
                 branches.add(sequence());
             }
-            return Info.alternation(branches);
+            return branches;
         }
 
         private Info sequence() throws Unsupported {
