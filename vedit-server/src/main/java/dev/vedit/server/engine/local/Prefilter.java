@@ -1,6 +1,7 @@
 package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -50,7 +51,7 @@ final class Prefilter {
         this.branches = branches;
         summaries = new long[required.size()][][];
         for (int i = 0; i < summaries.length; i++) {
-            summaries[i] = java.util.Arrays.stream(required.get(i)).map(FoldedText::summary).toArray(long[][]::new);
+            summaries[i] = Arrays.stream(required.get(i)).map(FoldedText::summary).toArray(long[][]::new);
         }
     }
 
