@@ -103,7 +103,7 @@ final class Alternation {
 
     /** Matchers over {@code text} of the alternatives that may match it, in their order. */
     private List<Matcher> candidates(String text) {
-        String folded = Prefilter.fold(text);
+        FoldedText folded = Prefilter.folded(text);
         List<Matcher> out = new ArrayList<>();
         for (int i = 0; i < patterns.length; i++) {
             if (prefilters[i].mayMatch(folded)) {

@@ -119,14 +119,14 @@ final class Lexicon {
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
-        String folded = Prefilter.fold(out);
+        FoldedText folded = Prefilter.folded(out);
         for (Synonym s : synonyms) {
             for (Variant variant : s.variants()) {
                 if (variant.prefilter().mayMatch(folded)) {
                     String rewritten = rewrite(out, variant.pattern(), s.canonical());
                     if (rewritten != out) { // a new text only where a variant matched
                         out = rewritten;
-                        folded = Prefilter.fold(out);
+                        folded = Prefilter.folded(out);
                     }
                 }
             }
@@ -368,30 +368,39 @@ final class Lexicon {
         return words;
     }
 
-    /** Optimal string alignment distance, giving up (returning limit + 1) once it cannot stay within the limit. */
+    /**
+     * Optimal string alignment distance, giving up (returning limit + 1) once it cannot stay within the limit. Three
+     * rows of the table are all it reads; typo correction runs this against much of the vocabulary per unknown word,
+     * and allocating the whole table each time was half its cost.
+     */
     static int damerau(String a, String b, int limit) {
-        int[][] d = new int[a.length() + 1][b.length() + 1];
-        for (int i = 0; i <= a.length(); i++) {
-            d[i][0] = i;
-        }
-        for (int j = 0; j <= b.length(); j++) {
-            d[0][j] = j;
+        int n = b.length();
+        int[] beforePrevious = new int[n + 1];
+        int[] previous = new int[n + 1];
+        int[] current = new int[n + 1];
+        for (int j = 0; j <= n; j++) {
+            previous[j] = j;
         }
         for (int i = 1; i <= a.length(); i++) {
+            current[0] = i;
             int rowMin = Integer.MAX_VALUE;
-            for (int j = 1; j <= b.length(); j++) {
+            for (int j = 1; j <= n; j++) {
                 int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                current[j] = Math.min(Math.min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
                 if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
-                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                    current[j] = Math.min(current[j], beforePrevious[j - 2] + 1);
                 }
-                rowMin = Math.min(rowMin, d[i][j]);
+                rowMin = Math.min(rowMin, current[j]);
             }
             if (rowMin > limit) {
                 return limit + 1;
             }
+            int[] spare = beforePrevious;
+            beforePrevious = previous;
+            previous = current;
+            current = spare;
         }
-        return d[a.length()][b.length()];
+        return previous[n];
     }
 
     /** One alternation of a list of phrases: English at word boundaries with any spaces, Chinese anywhere; longest first. */

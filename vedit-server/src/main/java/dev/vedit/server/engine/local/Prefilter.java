@@ -1,6 +1,7 @@
 package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,9 +33,26 @@ final class Prefilter {
 
     /** Each entry: at least one of these (folded) strings occurs in any text with a match. */
     private final List<String[]> required;
+    /** The {@link FoldedText#summary} of each string of {@link #required}, in the same places. */
+    private final long[][][] summaries;
+
+    /**
+     * The requirement of each top-level branch, when the pattern has several and each has one: a match is a match of
+     * one branch, so it needs that branch's words together ("up" with "volume", not "up" alone); null otherwise.
+     */
+    private final Prefilter[] branches;
 
     private Prefilter(List<String[]> required) {
+        this(required, null);
+    }
+
+    private Prefilter(List<String[]> required, Prefilter[] branches) {
         this.required = required;
+        this.branches = branches;
+        summaries = new long[required.size()][][];
+        for (int i = 0; i < summaries.length; i++) {
+            summaries[i] = Arrays.stream(required.get(i)).map(FoldedText::summary).toArray(long[][]::new);
+        }
     }
 
     /** The requirement of {@code pattern}, or {@link #NONE} when it has none that can be derived safely. */
@@ -48,16 +66,33 @@ final class Prefilter {
             String folded = fold(pattern.pattern());
             return folded.isEmpty() ? NONE : new Prefilter(List.<String[]>of(new String[] {folded}));
         }
-        Info info;
+        List<Info> branches;
         try {
             Parser parser = new Parser(pattern.pattern());
-            info = parser.alternation();
+            branches = parser.branches();
             if (parser.pos != parser.re.length()) {
                 return NONE;
             }
         } catch (Unsupported | RuntimeException e) {
             return NONE; // not understood: no requirement, the pattern runs
         }
+        List<String[]> required = required(Info.alternation(branches));
+        if (required.isEmpty()) {
+            return NONE;
+        }
+        List<Prefilter> each = new ArrayList<>();
+        for (Info branch : branches) {
+            List<String[]> own = required(branch);
+            if (own.isEmpty()) {
+                break; // a branch that may match anywhere: only the requirement common to all says anything
+            }
+            each.add(new Prefilter(own));
+        }
+        boolean everyBranch = branches.size() > 1 && each.size() == branches.size();
+        return new Prefilter(required, everyBranch ? each.toArray(Prefilter[]::new) : null);
+    }
+
+    private static List<String[]> required(Info info) {
         List<String[]> required = new ArrayList<>();
         for (Set<String> any : info.all()) {
             if (any.size() <= MAX_ANY && !any.contains("")) {
@@ -66,17 +101,30 @@ final class Prefilter {
         }
         // The rarest requirement first: a clause usually fails the first check.
         required.sort(Comparator.comparingInt((String[] any) -> any.length).thenComparingInt(any -> -shortest(any)));
-        return required.isEmpty() ? NONE : new Prefilter(List.copyOf(required));
+        return List.copyOf(required);
     }
 
     /** False only when the pattern certainly finds no match in the text whose {@link #fold} this is. */
     boolean mayMatch(String folded) {
-        for (String[] any : required) {
-            if (!holdsAny(folded, any)) {
+        return mayMatch(FoldedText.of(folded));
+    }
+
+    /** {@link #mayMatch(String)} of a text whose summary is at hand: one text is checked against many prefilters. */
+    boolean mayMatch(FoldedText folded) {
+        for (int i = 0; i < summaries.length; i++) {
+            if (!holdsAny(folded, required.get(i), summaries[i])) {
                 return false;
             }
         }
-        return true;
+        if (branches == null) {
+            return true;
+        }
+        for (Prefilter branch : branches) {
+            if (branch.mayMatch(folded)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether this pattern has any requirement at all (for tests and the bench: a rule that always runs). */
@@ -88,6 +136,11 @@ final class Prefilter {
     Set<String> literals() {
         Set<String> out = new LinkedHashSet<>();
         required.forEach(any -> out.addAll(List.of(any)));
+        if (branches != null) {
+            for (Prefilter branch : branches) {
+                out.addAll(branch.literals());
+            }
+        }
         return out;
     }
 
@@ -101,13 +154,18 @@ final class Prefilter {
         return b.toString();
     }
 
-    private static boolean holdsAny(String folded, String[] any) {
-        for (String s : any) {
-            if (folded.contains(s)) {
+    private static boolean holdsAny(FoldedText folded, String[] any, long[][] summaries) {
+        for (int i = 0; i < any.length; i++) {
+            if (folded.holds(any[i], summaries[i])) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** {@link #fold} with the summary {@link #mayMatch(FoldedText)} reads. */
+    static FoldedText folded(CharSequence text) {
+        return FoldedText.of(fold(text));
     }
 
     /**
@@ -323,13 +381,18 @@ final class Prefilter {
         }
 
         Info alternation() throws Unsupported {
+            return Info.alternation(branches());
+        }
+
+        /** The branches of an alternation, each as its own part. */
+        List<Info> branches() throws Unsupported {
             List<Info> branches = new ArrayList<>();
             branches.add(sequence());
             while (pos < re.length() && re.charAt(pos) == '|') {
                 pos++;
                 branches.add(sequence());
             }
-            return Info.alternation(branches);
+            return branches;
         }
 
         private Info sequence() throws Unsupported {

@@ -62,6 +62,7 @@ class AlternationTest {
     void theInterpretersAlternationsMatchAsTheirJoinedPatterns() {
         List<Alternation> alternations = new ArrayList<>(Lexicon.get().alternations());
         alternations.add(PromptInterpreter.FILLER);
+        alternations.add(PromptInterpreter.GENERATIVE);
         // Texts of the alternations' own words, so that matches are many, adjacent and overlapping.
         List<String> words = new ArrayList<>();
         for (String text : texts) {

@@ -82,6 +82,18 @@ class PrefilterTest {
     }
 
     @Test
+    void aMatchNeedsTheWordsOfOneBranchTogether() {
+        // Together the branches need "volume" or "music"; each branch also needs its own verb beside it.
+        Pattern pattern = Pattern.compile("(?:turn\\s+)?up\\s+(?:the\\s+)?volume|down\\s+(?:the\\s+)?music", FLAGS);
+        Prefilter prefilter = Prefilter.of(pattern);
+        for (String text : List.of("down the volume", "up the music", "turn up the volume", "turn down the music")) {
+            boolean may = prefilter.mayMatch(Prefilter.fold(text));
+            assertThat(may).as(text).isEqualTo(pattern.matcher(text).find());
+        }
+        assertThat(prefilter.mayMatch(Prefilter.fold("speed up, volume"))).isTrue(); // words of one branch, not a match: still run
+    }
+
+    @Test
     void everyRuleRequiresSomething() {
         // Not a safety property (a rule without a requirement runs, as before), but a rule that slipped out of the
         // deriving would quietly cost every clause a search again.
@@ -100,6 +112,7 @@ class PrefilterTest {
         Lexicon.get().variants().forEach(v -> used.add(v.prefilter()));
         Lexicon.get().alternations().forEach(a -> used.addAll(a.prefilters()));
         used.addAll(PromptInterpreter.FILLER.prefilters());
+        used.addAll(PromptInterpreter.GENERATIVE.prefilters());
         Set<Integer> looked = new TreeSet<>();
         used.forEach(p -> p.literals().forEach(s -> s.codePoints().forEach(looked::add)));
         List<Integer> cased = new ArrayList<>();
