@@ -80,20 +80,7 @@ final class ApiBench implements Bench.Suite {
                 warmUpSubmits(s, load, sizes.submits(), i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
                         submitBody(firstPrompt + i, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build());
             }
-            // Submits alternate with bare rounds as long as each of theirs, for the same reason as queries do.
-            Load.Result sub = null;
-            Load.Result bs = null;
-            int perRound = sizes.submits() / ROUNDS;
-            for (int i = 0; i < ROUNDS; i++) {
-                int from = i * perRound;
-                int count = i == ROUNDS - 1 ? sizes.submits() - from : perRound;
-                Load.Result sr = load.forCount(count, n -> submit.apply(from + n), ApiBench::isQueuedTask);
-                // At least 50 ms, so that a tiny run (--smoke) still times some bare requests.
-                Load.Result br = load.forDuration(java.time.Duration.ofNanos(Math.max((long) (sr.seconds() * 1e9), 50_000_000L)),
-                        n -> bare, r -> r.statusCode() == 200);
-                sub = sub == null ? sr : sub.plus(sr);
-                bs = bs == null ? br : bs.plus(br);
-            }
+            Load.Result sub = load.forCount(sizes.submits(), submit, ApiBench::isQueuedTask);
             double interpret = interpretRate(ffmpeg, sizes.apiDuration().dividedBy(ROUNDS));
             String label = "bare /healthz";
             report.accept(Figure.of("api.bare.throughput", b.perSecond(), "req/s"));
@@ -102,12 +89,11 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.query.throughput", q.perSecond(), "req/s").against(b.perSecond(), label));
             report.accept(Figure.of("api.query.p50", q.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
             report.accept(Figure.of("api.query.p99", q.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
-            String alternating = "bare /healthz, alternating with the submits";
-            report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(bs.perSecond(), alternating));
-            report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(bs.latencies().percentileMillis(50), alternating));
-            report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(bs.latencies().percentileMillis(99), alternating));
+            report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(b.perSecond(), label));
+            report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
+            report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
             report.accept(Figure.of("api.submit.cpu", sub.cpuMillisPerRequest(), "ms CPU per request, client and server")
-                    .against(bs.cpuMillisPerRequest(), alternating));
+                    .against(b.cpuMillisPerRequest(), label));
             report.accept(Figure.of("api.interpret", interpret, "prompts/s (one thread, each prompt read once)"));
         }
     }
