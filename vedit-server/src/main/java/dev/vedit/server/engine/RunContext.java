@@ -19,7 +19,10 @@ public interface RunContext {
     /** A fresh directory for this attempt, deleted by the worker afterwards. */
     Path workDir();
 
-    /** Reports progress, 0.0 to 1.0. Cheap; call as often as convenient. */
+    /**
+     * Reports progress, 0.0 to 1.0. Cheap; call as often as convenient, from any thread. A value below one reported
+     * earlier is ignored: a client never sees an attempt's progress go back.
+     */
     void progress(double fraction);
 
     /** Whether the task was cancelled (or the worker is stopping); long steps must check it. */

@@ -76,8 +76,10 @@ final class RunHandle implements RunContext {
     }
 
     @Override
-    public void progress(double fraction) {
-        progress = Math.max(0, Math.min(1, fraction));
+    public synchronized void progress(double fraction) {
+        // Engines report from more than one thread (ComfyUI's event socket and the engine's own), so a late report
+        // may carry an older figure: e.g. a sampler step arriving after the outputs' download began at 96 %.
+        progress = Math.max(progress, Math.max(0, Math.min(1, fraction)));
     }
 
     int percent() {
