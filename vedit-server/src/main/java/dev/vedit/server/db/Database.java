@@ -12,7 +12,7 @@ import org.jdbi.v3.core.Jdbi;
 
 /**
  * The relational store: a pooled connection to H2 (embedded, file mode) or PostgreSQL, migrated with
- * Flyway at start. The same SQL runs on both.
+ * Flyway at start. The same SQL runs on both, but for the few settings only H2 takes ({@code db/h2}).
  */
 public final class Database implements AutoCloseable {
     private static final String PING = Sql.load(Database.class, "ping");
@@ -138,7 +138,10 @@ public final class Database implements AutoCloseable {
         config.setExceptionOverride(new ReopenClosedH2());
         HikariDataSource ds = new HikariDataSource(config);
         try {
-            Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+            // db/h2: what only the embedded database needs (see the migrations there).
+            String[] locations = url.startsWith("jdbc:h2:") ? new String[] {"classpath:db/migration", "classpath:db/h2"}
+                    : new String[] {"classpath:db/migration"};
+            Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
