@@ -39,7 +39,7 @@ final class ApiBench implements Bench.Suite {
     private static final int OWN_MEDIA_EVERY = 4;
     private static final int ROUNDS = 5;
     /** Loads of submits before the measured one (see {@link #warmUpSubmits}). */
-    private static final int SUBMIT_WARM_UP_ROUNDS = 5;
+    private static final int SUBMIT_WARM_UP_ROUNDS = 14;
     private static final Pattern TASK_ID = Pattern.compile("\"taskId\":\"(\\d+)\"");
 
     @Override
@@ -77,7 +77,7 @@ final class ApiBench implements Bench.Suite {
                     submitBody(i + 1, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build();
             for (int warm = 1; warm <= SUBMIT_WARM_UP_ROUNDS; warm++) {
                 int firstPrompt = warm * sizes.submits() + 1;
-                warmUpSubmits(s, load, sizes.submits(), i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
+                warmUpSubmits(s, load, warm, sizes.submits(), i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
                         submitBody(firstPrompt + i, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build());
             }
             Load.Result sub = load.forCount(sizes.submits(), submit, ApiBench::isQueuedTask);
@@ -101,17 +101,21 @@ final class ApiBench implements Bench.Suite {
     /**
      * Submits as the measured load does, then cancels what they queued, so that the measured submits find the queues
      * as long as they would without the warm-up. Submitting runs far more code than a query (the prompt's reading, the
-     * media checks, the inserts), which the JIT compiler is still compiling after one load of it: on two cores it took
-     * a quarter to a third of the CPU through the first three loads of 3000 submits, and the CPU a submit took
-     * (client and server) fell through six loads: 2.83, 1.87, 1.64, 1.49, 1.28, 1.22 ms. A service that has run for a
-     * while has compiled it.
+     * media checks, the inserts), which the JIT compiler is still compiling after several loads of it: what runs once
+     * per group of submits (the group's inserts and commit) reaches the optimising compiler's thresholds last. After
+     * five loads of 3000 the compiler still had 29 % of the CPU of the measured load; the CPU a submit took (client and
+     * server) fell through twelve loads (1.92, 1.32, 1.11, 0.90, 0.83, 0.74, 0.67, 0.62, 0.64, 0.65, 0.53, 0.57 ms, at a
+     * load average of 5), after which the compiler had 3 %. A service that has run for a while has compiled it. Each
+     * load's figures go to stderr, so that a run shows whether it settled.
      */
-    private static void warmUpSubmits(BenchServer s, Load load, int count, IntFunction<HttpRequest> submit) throws Exception {
+    private static void warmUpSubmits(BenchServer s, Load load, int round, int count, IntFunction<HttpRequest> submit) throws Exception {
         java.util.Queue<String> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        load.forCount(count, submit, r -> {
+        Load.Result wr = load.forCount(count, submit, r -> {
             Matcher m = TASK_ID.matcher(r.body());
             return isQueuedTask(r) && m.find() && queued.add(m.group(1));
         });
+        System.err.printf(java.util.Locale.ROOT, "bench: api warm-up load %d of %d: %.0f submits/s, %.2f ms CPU each (client and server)%n",
+                round, SUBMIT_WARM_UP_ROUNDS, wr.perSecond(), wr.cpuMillisPerRequest());
         List<String> ids = List.copyOf(queued);
         load.forCount(ids.size(), i -> s.post("/task/openapi/cancel", "{\"taskId\":\"" + ids.get(i) + "\"}").build(),
                 r -> r.statusCode() == 200 && r.body().contains("\"code\":0"));
