@@ -107,7 +107,9 @@ class LiveEventsTest {
                 followTheTaskToTheEnd(one, taskId);
 
                 await().atMost(Duration.ofSeconds(10)).until(() -> all.of(taskId).stream().anyMatch(d -> d.path("status").asText().equals("SUCCESS")));
-                assertThat(all.of(taskId).getFirst().path("status").asText()).isIn("QUEUED", "RUNNING");
+                // The account stream polls, and states between two polls collapse into the latest: on a busy machine
+                // it may show only the end, so what it must show is the order.
+                assertForwardOnly(all.of(taskId).stream().map(d -> d.path("status").asText()).toList());
                 assertThat(others.of(taskId)).as("another account's stream").isEmpty();
                 assertThat(others.ended.get()).as("an account stream stays open").isFalse();
 
@@ -179,16 +181,22 @@ class LiveEventsTest {
         assertThat(events).extracting(e -> e.data().path("taskId").asText()).containsOnly(taskId);
         assertThat(events).extracting(Event::id).doesNotHaveDuplicates();
         List<String> statuses = events.stream().map(e -> e.data().path("status").asText()).toList();
-        assertThat(statuses.getLast()).as(statuses.toString()).isEqualTo("SUCCESS");
         // States only move forward, and the stream saw the task at work before it ended.
-        List<String> order = List.of("QUEUED", "RUNNING", "SUCCESS");
-        for (int i = 1; i < statuses.size(); i++) {
-            assertThat(order.indexOf(statuses.get(i))).as(statuses.toString()).isGreaterThanOrEqualTo(order.indexOf(statuses.get(i - 1)));
-        }
+        assertForwardOnly(statuses);
         assertThat(statuses).as("seen before the end").containsAnyOf("QUEUED", "RUNNING");
         JsonNode last = events.getLast().data();
         assertThat(last.path("results").get(0).path("url").asText()).contains("/media/");
         assertThat(last.path("progress").asInt()).isEqualTo(100);
+    }
+
+    /** The statuses move only forward and end in SUCCESS. */
+    private static void assertForwardOnly(List<String> statuses) {
+        List<String> order = List.of("QUEUED", "RUNNING", "SUCCESS");
+        assertThat(statuses).as("statuses").isNotEmpty();
+        for (int i = 1; i < statuses.size(); i++) {
+            assertThat(order.indexOf(statuses.get(i))).as(statuses.toString()).isGreaterThanOrEqualTo(order.indexOf(statuses.get(i - 1)));
+        }
+        assertThat(statuses.getLast()).as(statuses.toString()).isEqualTo("SUCCESS");
     }
 
     private static String submit(TestServer s, String video) {
