@@ -95,6 +95,8 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.submit.cpu", sub.cpuMillisPerRequest(), "ms CPU per request, client and server")
                     .against(b.cpuMillisPerRequest(), label));
             report.accept(Figure.of("api.interpret", interpret, "prompts/s (one thread, each prompt read once)"));
+            report.accept(Figure.of("api.resent", b.resent() + q.resent() + sub.resent(),
+                    "requests of the measured loads sent again (their connection ended before any reply: see Load)"));
         }
     }
 
