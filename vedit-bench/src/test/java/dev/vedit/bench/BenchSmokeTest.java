@@ -25,7 +25,7 @@ class BenchSmokeTest {
         assertThat(figures).as("stopped stages").filteredOn(f -> f.unit().contains("stage stopped")).isEmpty();
 
         for (String name : List.of("api.query.throughput", "api.query.p50", "api.query.p99", "api.submit.throughput", "api.submit.p50",
-                "api.submit.p99", "api.interpret", "api.resent", "queue.h2.throughput", "queue.h2.dispatch.p50", "queue.postgres.throughput", "queue.postgres.dispatch.p99",
+                "api.submit.p99", "api.interpret", "queue.h2.throughput", "queue.h2.dispatch.p50", "queue.postgres.throughput", "queue.postgres.dispatch.p99",
                 "queue.postgres.alone.throughput", "queue.postgres.alone.dispatch.p50", "queue.h2.alone.throughput",
                 "media.upload.8MB", "media.download.8MB", "engine.colour.rtf", "engine.speed.rtf", "engine.combined.rtf",
                 "comfyui.task.p50", "startup.java_version", "startup.hello", "startup.serve", "startup.serve_no_cds",
@@ -50,6 +50,7 @@ class BenchSmokeTest {
             assertThat(byName.get(compared).line()).contains("(baseline ", ", ratio ");
         }
         assertThat(byName.get("media.heap_growth").value()).isNotNegative().isLessThan(64);
+        assertThat(byName.get("api.resent").value()).as("api.resent").isNotNegative().isLessThan(Sizes.SMOKE.submits());
         assertThat(byName.get("engine.overhead.geomean").value()).isPositive().isFinite();
         // a sound edit copies the video; its baseline is the same plan encoding it
         assertThat(byName.get("engine.mute.rtf").baselineLabel()).isEqualTo("the same plan encoding the video");
