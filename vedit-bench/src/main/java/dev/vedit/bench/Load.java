@@ -24,6 +24,9 @@ import java.util.function.Predicate;
  * failure or closed connection, so the likely cause is on the client's side; a client that meets it sends again.
  */
 final class Load {
+    /** The JDK client's words for a connection that ended before any byte of the reply. */
+    private static final String NO_REPLY = "header parser received no bytes";
+
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int concurrency;
@@ -123,9 +126,6 @@ final class Load {
         long end = latencies.count() == 0 ? System.nanoTime() : lastEnd.get();
         return new Result(latencies.count(), (end - start) / 1e9, latencies, (processCpuNanos() - cpuStart) / 1e9, resent.get());
     }
-
-    /** The JDK client's words for a connection that ended before any byte of the reply. */
-    private static final String NO_REPLY = "header parser received no bytes";
 
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();

@@ -137,16 +137,16 @@ public final class Database implements AutoCloseable {
         config.setConnectionTimeout(10_000);
         config.setExceptionOverride(new ReopenClosedH2());
         HikariDataSource ds = new HikariDataSource(config);
+        boolean h2 = url.startsWith("jdbc:h2:");
         try {
             // db/h2: what only the embedded database needs (see the migrations there).
-            String[] locations = url.startsWith("jdbc:h2:") ? new String[] {"classpath:db/migration", "classpath:db/h2"}
-                    : new String[] {"classpath:db/migration"};
+            String[] locations = h2 ? new String[] {"classpath:db/migration", "classpath:db/h2"} : new String[] {"classpath:db/migration"};
             Flyway.configure().dataSource(ds).locations(locations).load().migrate();
         } catch (RuntimeException e) {
             ds.close();
             throw e;
         }
-        return new Database(ds, url.startsWith("jdbc:h2:"), url, user, password);
+        return new Database(ds, h2, url, user, password);
     }
 
     /**
