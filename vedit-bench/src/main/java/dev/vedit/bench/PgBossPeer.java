@@ -19,6 +19,9 @@ final class PgBossPeer {
     /** The last pg-boss line that runs on node 20. */
     static final String VERSION = "10.4.2";
 
+    /** The stand-in for a job's input file in the probe arguments handed to the script (an {@code .mp4}, as the input is). */
+    private static final String PROBED_FILE = "/vedit-bench-job-input.mp4";
+
     /** Jobs per second of a burst, and dispatch latency (send to handler start, one job at a time) in milliseconds. */
     record Result(double perSecond, double p50, double p99) {
     }
@@ -29,7 +32,7 @@ final class PgBossPeer {
     /**
      * Runs the peer, or returns {@code null} (saying why on stderr) when node or npm is not available.
      *
-     * @param clipUrl with {@code ffmpeg}: each job fetches this and probes it, as each vedit task does; {@code null}: jobs do nothing
+     * @param clipUrl with {@code ffmpeg}: each job fetches this and probes it with vedit's ffprobe arguments, as each vedit task does; {@code null}: jobs do nothing
      */
     static Result run(Path cache, String connection, int jobs, int samples, int workers, String clipUrl, dev.vedit.server.ffmpeg.Ffmpeg ffmpeg)
             throws IOException, InterruptedException {
@@ -51,11 +54,16 @@ final class PgBossPeer {
                 Integer.toString(samples), Integer.toString(workers)));
         Map<String, String> environment = Map.of();
         if (clipUrl != null) {
-            command.addAll(List.of(clipUrl, ffmpeg.ffprobePath().toString()));
+            // The same ffprobe arguments as vedit's probe (which also lists the packets, to count what the header claims),
+            // written for a stand-in path that the script replaces with each job's file.
+            String probeArguments = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(
+                    ffmpeg.probeArguments(Path.of(PROBED_FILE)));
+            command.addAll(List.of(clipUrl, ffmpeg.ffprobePath().toString(), probeArguments, PROBED_FILE));
             // The bundled ffprobe needs its libraries' path; the probe process builder knows it.
             environment = ffmpeg.probeProcessBuilder(List.of()).environment();
         }
-        Output out = exec(dir, command, environment, Math.max(120, jobs / 5 + samples));
+        // Twice the jobs' time: the script sends them all once unmeasured first (see pgboss-bench.mjs).
+        Output out = exec(dir, command, environment, Math.max(120, 2 * jobs / 5 + samples));
         if (out == null) {
             System.err.println("bench: node is not installed, so the queue has no peer figures");
             return null;

@@ -1,16 +1,19 @@
 // The queue benchmark's peer: pg-boss doing what vedit's queue does in the bench, on the same PostgreSQL.
-// Usage: node pgboss-bench.mjs <connection string> <jobs> <samples> <workers> [<clip url> <ffprobe>]
+// Usage: node pgboss-bench.mjs <connection string> <jobs> <samples> <workers> [<clip url> <ffprobe> <probe args> <stand-in>]
 // With a clip URL, each job does what each vedit task does besides the queue: fetch its input over HTTP to a
-// file and probe it with ffprobe; without, jobs do nothing (the queue alone).
+// file and probe it with ffprobe, with vedit's own arguments (<probe args>, a JSON array naming the file as
+// <stand-in>); without, jobs do nothing (the queue alone).
 // 1. dispatch latency: <samples> jobs sent one at a time to idle workers, send to handler start (p50_ms, p99_ms);
-// 2. throughput: <jobs> jobs sent by 16 senders at once, first send to last completion (jobs_per_second).
+// 2. throughput: <jobs> jobs sent by 16 senders at once, first send to last completion (jobs_per_second), after
+//    the same burst once unmeasured, as the vedit side does (V8's compilers warm up too).
 import PgBoss from 'pg-boss';
 import { spawn } from 'node:child_process';
 import { writeFile, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const [connectionString, jobsArg, samplesArg, workersArg, clipUrl, ffprobe] = process.argv.slice(2);
+const [connectionString, jobsArg, samplesArg, workersArg, clipUrl, ffprobe, probeArgs, standIn] = process.argv.slice(2);
+const probeArgsFor = file => JSON.parse(probeArgs).map(a => a.replaceAll(standIn, file));
 let files = 0;
 async function taskWork() {
   if (!clipUrl) return;
@@ -18,10 +21,12 @@ async function taskWork() {
   const file = join(tmpdir(), `pgboss-bench-${process.pid}-${files++}.mp4`);
   await writeFile(file, Buffer.from(await reply.arrayBuffer()));
   await new Promise((resolve, reject) => {
-    const p = spawn(ffprobe, ['-v', 'error', '-show_format', '-show_streams', '-of', 'json', file], { stdio: ['ignore', 'pipe', 'inherit'] });
-    p.stdout.resume();
+    const p = spawn(ffprobe, probeArgsFor(file), { stdio: ['ignore', 'pipe', 'inherit'] });
+    const out = [];
+    p.stdout.on('data', chunk => out.push(chunk));
     p.on('error', reject);
-    p.on('exit', code => code === 0 ? resolve() : reject(new Error('ffprobe exit ' + code)));
+    // Read as vedit reads it: the whole answer, parsed.
+    p.on('close', code => code === 0 ? resolve(JSON.parse(Buffer.concat(out).toString())) : reject(new Error('ffprobe exit ' + code)));
   });
   await unlink(file);
 }
@@ -61,18 +66,22 @@ for (let i = 0; i < samples; i++) {
   await reach(target);
 }
 
-const base = done;
-const start = performance.now();
-let next = 0;
-async function sender() {
-  while (next < jobs) {
-    next++;
-    await boss.send(queue, { sentAt: Date.now() });
+// Sends <jobs> jobs from 16 senders and returns once they have all been handled.
+async function burst() {
+  const finished = reach(done + jobs);
+  let next = 0;
+  async function sender() {
+    while (next < jobs) {
+      next++;
+      await boss.send(queue, { sentAt: Date.now() });
+    }
   }
+  await Promise.all(Array.from({ length: 16 }, sender));
+  await finished;
 }
-const finished = reach(base + jobs);
-await Promise.all(Array.from({ length: 16 }, sender));
-await finished;
+await burst();
+const start = performance.now();
+await burst();
 const seconds = (performance.now() - start) / 1000;
 latencies.sort((a, b) => a - b);
 const pct = p => latencies[Math.max(0, Math.min(latencies.length - 1, Math.ceil(p / 100 * latencies.length) - 1))];

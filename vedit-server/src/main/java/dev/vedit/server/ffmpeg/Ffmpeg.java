@@ -116,6 +116,14 @@ public final class Ffmpeg {
     }
 
     /**
+     * The arguments ffprobe runs with when {@link #probe} probes {@code file}: for the queue benchmark's peer, whose jobs
+     * must probe their input as vedit's tasks do.
+     */
+    public List<String> probeArguments(Path file) {
+        return MediaProbe.arguments(file.toAbsolutePath());
+    }
+
+    /**
      * Probes a media file with ffprobe, killing it after {@code timeout}.
      *
      * @throws dev.vedit.wire.VeditException with {@code MEDIA_INVALID} when the file is unreadable, corrupt or has

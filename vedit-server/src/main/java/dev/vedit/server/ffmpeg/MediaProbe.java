@@ -34,18 +34,23 @@ final class MediaProbe {
     private MediaProbe() {
     }
 
+    /** ffprobe's arguments for probing {@code file} (an absolute path). */
+    static List<String> arguments(Path file) {
+        List<String> args = new ArrayList<>(List.of("-v", "error"));
+        args.addAll(FfmpegJob.demuxerOptions(file));
+        // ffprobe stops demuxing after PACKET_CEILING packets and still prints the streams and the format.
+        args.addAll(List.of("-read_intervals", "%+#" + PACKET_CEILING,
+                "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time",
+                "-show_streams", "-show_format", "-print_format", "json=compact=1", "file:" + file));
+        return args;
+    }
+
     static MediaInfo probe(Ffmpeg ffmpeg, Path file, Duration timeout) {
         Path absolute = file.toAbsolutePath();
         if (!Files.isRegularFile(absolute) || !Files.isReadable(absolute)) {
             throw invalid(file, "the file does not exist or cannot be read", "文件不存在或无法读取");
         }
-        List<String> args = new ArrayList<>(List.of("-v", "error"));
-        args.addAll(FfmpegJob.demuxerOptions(absolute));
-        // ffprobe stops demuxing after PACKET_CEILING packets and still prints the streams and the format.
-        args.addAll(List.of("-read_intervals", "%+#" + PACKET_CEILING,
-                "-show_entries", "packet=stream_index,pts_time,dts_time,duration_time",
-                "-show_streams", "-show_format", "-print_format", "json=compact=1", "file:" + absolute));
-        ProcessBuilder builder = ffmpeg.probeProcessBuilder(args);
+        ProcessBuilder builder = ffmpeg.probeProcessBuilder(arguments(absolute));
         builder.redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process process;
         try {
