@@ -81,6 +81,7 @@ final class MediaBench implements Bench.Suite {
             for (int round = 0; round < rounds; round++) {
                 if (nginx != null) {
                     String target = nginx.url("/put/big-" + round + ".mp4");
+                    flushWrites();
                     nUp = Math.max(nUp, size / MB / timed(() -> expect(client.send(HttpRequest.newBuilder(URI.create(target))
                             .PUT(body(head, file, tail, size)).build(), HttpResponse.BodyHandlers.ofString()), 201, 204)));
                     Files.deleteIfExists(workDir.resolve("nginx").resolve("put").resolve("big-" + round + ".mp4"));
@@ -93,6 +94,7 @@ final class MediaBench implements Bench.Suite {
                         .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
                         .POST(body(head, file, tail, size))
                         .build();
+                flushWrites();
                 vUp = Math.max(vUp, size / MB / timed(() -> reply[0] = client.send(upload, HttpResponse.BodyHandlers.ofString()).body()));
                 Matcher m = DOWNLOAD_URL.matcher(reply[0]);
                 if (!m.find()) {
@@ -243,6 +245,19 @@ final class MediaBench implements Bench.Suite {
 
     interface Action {
         void run() throws Exception;
+    }
+
+    /**
+     * Writes the dirty pages of earlier rounds to disk ({@code sync}) before an upload is timed: otherwise whichever
+     * side writes while the kernel is still writing back the previous round's gigabyte is throttled, and a round's
+     * figure says more about the one before it (nginx's upload ranged from 497 to 1174 MB/s between runs).
+     */
+    private static void flushWrites() throws InterruptedException {
+        try {
+            new ProcessBuilder("sync").redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        } catch (java.io.IOException e) {
+            // No sync command (not Linux or BSD): the rounds run as they come.
+        }
     }
 
     private static double timed(Action action) throws Exception {

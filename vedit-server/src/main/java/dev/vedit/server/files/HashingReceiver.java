@@ -22,20 +22,22 @@ import java.util.concurrent.atomic.AtomicInteger;
  * read back afterwards. The buffers are handed over as they came off the connection (no copy); each is written
  * once and hashed once, then released to its owner.
  *
- * <p>With {@code overlap}, the write and the hash run on a second thread while the receiving thread goes on
- * reading and parsing the next bytes: on a machine with a free core a large upload then costs about the slower
- * of the two passes instead of their sum. Without it (small bodies, where a thread costs more than it saves) both
- * happen on the caller's thread.
+ * <p>With {@code overlap}, the bytes go through a pipeline while the receiving thread goes on reading and parsing
+ * the next ones: a writer thread writes them, then a hashing thread hashes them and releases them. A large upload
+ * then costs about the slowest of the three passes (receive and parse, write, hash) instead of their sum; with the
+ * write and the hash on one thread, that thread was the bound (it was busy all through a 1 GB upload while the
+ * receiving thread waited for room, and half a core stood idle). Without it (small bodies, where threads cost more
+ * than they save) both happen on the caller's thread.
  *
  * <p>Not thread-safe: one receiving thread calls {@link #accept}, then {@link #finish} or {@link #close}.
  */
 public final class HashingReceiver implements AutoCloseable {
     /**
-     * Buffers in flight between the two threads. It bounds what a sender faster than the disk or the hash can
-     * pin (at 64 KiB per network buffer, 16 MiB) while leaving enough slack that a short stall of either
-     * side does not stop the other.
+     * Buffers waiting for each of the two threads. With the writer's batch in hand, it bounds what a sender faster
+     * than the disk or the hash can pin (at 64 KiB per network buffer, 24 MiB) while leaving enough slack that a
+     * short stall of one stage does not stop the others.
      */
-    private static final int IN_FLIGHT = 256;
+    private static final int IN_FLIGHT = 128;
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     private record Piece(ByteBuffer bytes, Runnable release) {
@@ -48,9 +50,12 @@ public final class HashingReceiver implements AutoCloseable {
     private final Path file;
     private final FileChannel channel;
     private final MessageDigest digest;
-    /** Null when both passes run on the receiving thread. */
-    private final BlockingQueue<Piece> queue;
-    private final Thread worker;
+    /** To the writer; null when both passes run on the receiving thread. */
+    private final BlockingQueue<Piece> toWrite;
+    /** From the writer to the hasher, in the order they arrived (the hash needs it). */
+    private final BlockingQueue<Piece> toHash;
+    private final Thread writer;
+    private final Thread hasher;
     private volatile IOException failure;
     private long size;
     private boolean finished;
@@ -60,19 +65,24 @@ public final class HashingReceiver implements AutoCloseable {
         this.channel = FileChannel.open(file, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
         this.digest = sha256();
         if (overlap) {
-            this.queue = new ArrayBlockingQueue<>(IN_FLIGHT);
-            // A platform thread: the hash is pure CPU and would hold a virtual thread's carrier for its whole run.
-            this.worker = Thread.ofPlatform().daemon(true).name("upload-hash-" + THREADS.incrementAndGet()).start(this::drain);
+            this.toWrite = new ArrayBlockingQueue<>(IN_FLIGHT);
+            this.toHash = new ArrayBlockingQueue<>(IN_FLIGHT);
+            // Platform threads: the hash is pure CPU, and both would hold a virtual thread's carrier for the whole body.
+            int n = THREADS.incrementAndGet();
+            this.writer = Thread.ofPlatform().daemon(true).name("upload-write-" + n).start(this::write);
+            this.hasher = Thread.ofPlatform().daemon(true).name("upload-hash-" + n).start(this::hash);
         } else {
-            this.queue = null;
-            this.worker = null;
+            this.toWrite = null;
+            this.toHash = null;
+            this.writer = null;
+            this.hasher = null;
         }
     }
 
     /**
      * A receiver writing to a new file in {@code dir}.
      *
-     * @param overlap write and hash on a second thread (worth it for large bodies, on more than one core)
+     * @param overlap write and hash on two more threads (worth it for large bodies, on more than one core)
      */
     public static HashingReceiver create(Path dir, boolean overlap) throws IOException {
         Path file = Files.createTempFile(dir, "upload-", ".part");
@@ -106,16 +116,17 @@ public final class HashingReceiver implements AutoCloseable {
             throw failed;
         }
         size += bytes.remaining();
-        if (queue == null) {
+        if (toWrite == null) {
             try {
-                consume(List.of(bytes));
+                writeAll(List.of(bytes));
+                digest.update(bytes.duplicate());
             } finally {
                 release.run();
             }
             return;
         }
         try {
-            queue.put(new Piece(bytes, release));
+            toWrite.put(new Piece(bytes, release));
         } catch (InterruptedException e) {
             release.run();
             Thread.currentThread().interrupt();
@@ -130,9 +141,10 @@ public final class HashingReceiver implements AutoCloseable {
      */
     public ReceivedFile finish() throws IOException {
         try {
-            if (worker != null) {
-                queue.put(END);
-                worker.join();
+            if (writer != null) {
+                toWrite.put(END);
+                writer.join();
+                hasher.join();
             }
             if (failure != null) {
                 throw failure;
@@ -150,23 +162,27 @@ public final class HashingReceiver implements AutoCloseable {
         return new ReceivedFile(file, HexFormat.of().formatHex(digest.digest()), size);
     }
 
-    /** Abandons a body that was not {@link #finish finished}: stops the second thread and deletes the file. */
+    /** Abandons a body that was not {@link #finish finished}: stops the two threads and deletes the file. */
     @Override
     public void close() {
         if (finished) {
             return;
         }
         finished = true;
-        if (worker != null) {
-            worker.interrupt();
+        if (writer != null) {
+            writer.interrupt();
+            hasher.interrupt();
             try {
-                worker.join();
+                writer.join();
+                hasher.join();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // Whatever the worker did not take is still ours to release.
-            for (Piece p; (p = queue.poll()) != null; ) {
-                p.release().run();
+            // Whatever the threads did not take is still ours to release.
+            for (BlockingQueue<Piece> queue : List.of(toWrite, toHash)) {
+                for (Piece p; (p = queue.poll()) != null; ) {
+                    p.release().run();
+                }
             }
         }
         try {
@@ -181,62 +197,78 @@ public final class HashingReceiver implements AutoCloseable {
         }
     }
 
-    /** The second thread: takes what has arrived in one go, writes it in one system call, hashes it, releases it. */
-    private void drain() {
+    /**
+     * The writer: takes what has arrived in one go, writes it in one system call, and hands each piece on to the
+     * hasher. After a failed write it only passes the pieces on, so that the receiving thread never waits on a full
+     * queue and every piece is still released once.
+     */
+    private void write() {
         List<Piece> batch = new ArrayList<>(IN_FLIGHT);
         List<ByteBuffer> buffers = new ArrayList<>(IN_FLIGHT);
+        int handedOn = 0;
         try {
             while (true) {
-                batch.add(queue.take());
-                queue.drainTo(batch);
-                boolean end = false;
+                batch.add(toWrite.take());
+                toWrite.drainTo(batch);
                 for (Piece p : batch) {
-                    if (p == END) {
-                        end = true;
-                    } else {
+                    if (p != END) {
                         buffers.add(p.bytes());
                     }
                 }
                 try {
                     if (failure == null && !buffers.isEmpty()) {
-                        consume(buffers);
+                        writeAll(buffers);
                     }
                 } catch (IOException | RuntimeException e) {
-                    // Kept for the receiving thread, which reports it; from here on pieces are only released, so
-                    // that the receiving thread never waits on a full queue.
+                    // Kept for the receiving thread, which reports it.
                     failure = e instanceof IOException io ? io : new IOException("writing the upload failed", e);
-                } finally {
-                    batch.forEach(p -> p.release().run());
-                    batch.clear();
-                    buffers.clear();
                 }
-                if (end) {
+                for (handedOn = 0; handedOn < batch.size(); handedOn++) {
+                    toHash.put(batch.get(handedOn));
+                }
+                if (batch.getLast() == END) {
                     return;
                 }
+                batch.clear();
+                buffers.clear();
+                handedOn = 0;
             }
         } catch (InterruptedException e) {
-            // abandoned (close): the closing thread releases what is left
-            for (Piece p : batch) {
+            // abandoned (close): what this thread holds and has not handed on is released here
+            for (Piece p : batch.subList(handedOn, batch.size())) {
                 p.release().run();
             }
         }
     }
 
-    private void consume(List<ByteBuffer> buffers) throws IOException {
-        ByteBuffer[] toWrite = new ByteBuffer[buffers.size()];
-        for (int i = 0; i < toWrite.length; i++) {
-            // The write moves the buffer's position; the hash reads the same bytes through its own view.
-            toWrite[i] = buffers.get(i).duplicate();
+    /** The hasher: hashes the written pieces in their order and releases them. */
+    private void hash() {
+        try {
+            for (Piece p; (p = toHash.take()) != END; ) {
+                try {
+                    if (failure == null) {
+                        // The hash reads the bytes through its own view, leaving the buffer as it was lent.
+                        digest.update(p.bytes().duplicate());
+                    }
+                } finally {
+                    p.release().run();
+                }
+            }
+        } catch (InterruptedException e) {
+            // abandoned (close): the closing thread releases what is left in the queue
         }
+    }
+
+    /** Writes all of {@code buffers} at the file's end, leaving the buffers' positions as they were. */
+    private void writeAll(List<ByteBuffer> buffers) throws IOException {
+        ByteBuffer[] views = new ByteBuffer[buffers.size()];
         long left = 0;
-        for (ByteBuffer b : toWrite) {
-            left += b.remaining();
+        for (int i = 0; i < views.length; i++) {
+            views[i] = buffers.get(i).duplicate();
+            left += views[i].remaining();
         }
         while (left > 0) {
-            left -= channel.write(toWrite);
-        }
-        for (ByteBuffer b : buffers) {
-            digest.update(b);
+            left -= channel.write(views);
         }
     }
 
