@@ -41,8 +41,8 @@ final class MultipartUpload {
     /** A form carries the file and perhaps a few fields; hundreds of parts are no upload of ours. */
     private static final int MAX_PARTS = 64;
     /**
-     * From this declared size on, the file is written and hashed on a second thread: below it, starting that
-     * thread costs more than overlapping the two passes saves.
+     * From this declared size on, the file is written and hashed on two threads of their own: below it, starting
+     * them costs more than overlapping the passes saves.
      */
     private static final long OVERLAP_FROM = 1024 * 1024;
 
