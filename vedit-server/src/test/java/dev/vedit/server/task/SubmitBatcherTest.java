@@ -143,7 +143,7 @@ class SubmitBatcherTest {
         void aSubmitOnItsWayJoinsTheGroupAboutToCommit() throws Exception {
             // A gather far longer than the test may take: the group commits because the arriving submit inserted, not
             // because the wait ran out.
-            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5));
+            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5), SubmitBatcher.LINGER);
             SubmitBatcher.Arrival onItsWay = patient.arrive();
             List<org.jdbi.v3.core.Handle> transactions = java.util.Collections.synchronizedList(new ArrayList<>());
             Task first = task(MODEL);
@@ -164,8 +164,54 @@ class SubmitBatcherTest {
         }
 
         @Test
+        void afterABusyGroupTheTurnLingersWhileInsertsKeepComing() throws Exception {
+            // Waits far longer than the test may take: the lingering group commits because it filled, not on a timer.
+            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(5));
+            CountDownLatch release = new CountDownLatch(1);
+            CountDownLatch holding = new CountDownLatch(1);
+            Future<?> first = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, h -> {
+                holding.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            })));
+            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
+            List<Future<?>> busy = new ArrayList<>();
+            for (int i = 0; i < SubmitBatcher.BUSY_GROUP; i++) {
+                busy.add(clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, h -> { }))));
+            }
+            while (patient.waiting() < SubmitBatcher.BUSY_GROUP) {
+                Thread.sleep(1); // a poll of what the test waits for
+            }
+            release.countDown();
+            assertThat(failureOf(first)).isNull();
+            for (Future<?> f : busy) {
+                assertThat(failureOf(f)).isNull(); // one group of BUSY_GROUP: the server is busy
+            }
+
+            List<org.jdbi.v3.core.Handle> transactions = java.util.Collections.synchronizedList(new ArrayList<>());
+            Future<?> leader = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add)));
+            while (!patient.gathering() && !leader.isDone()) {
+                Thread.sleep(1); // a poll of what the test waits for
+            }
+            assertThat(leader).as("the turn after a busy group lingers, though nobody is on the way").isNotDone();
+            List<Future<?>> later = new ArrayList<>();
+            for (int i = 1; i < SubmitBatcher.MAX_GROUP; i++) {
+                later.add(clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add))));
+            }
+            assertThat(failureOf(leader)).isNull();
+            for (Future<?> f : later) {
+                assertThat(failureOf(f)).isNull();
+            }
+            assertThat(transactions).hasSize(SubmitBatcher.MAX_GROUP);
+            assertThat(transactions).as("a full group, in one transaction").allSatisfy(h -> assertThat(h).isSameAs(transactions.getFirst()));
+        }
+
+        @Test
         void aSubmitThatNeverInsertsEndsItsArrivalAndALoneSubmitDoesNotWait() throws Exception {
-            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5));
+            SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(5), SubmitBatcher.LINGER);
             try (SubmitBatcher.Arrival refused = patient.arrive()) {
                 assertThat(patient.arriving()).isEqualTo(1);
             }
