@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
-import java.util.function.IntFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -72,15 +71,23 @@ final class ApiBench implements Bench.Suite {
                 b = b == null ? br : b.plus(br);
                 q = q == null ? qr : q.plus(qr);
             }
-            // Indexes from 1: the first submit above used prompt 0; the warm-up's prompts come after the measured ones.
-            IntFunction<HttpRequest> submit = i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
-                    submitBody(i + 1, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build();
+            // Indexes from 1: the first submit above used prompt 0; every load has prompts of its own.
             for (int warm = 1; warm <= SUBMIT_WARM_UP_ROUNDS; warm++) {
-                int firstPrompt = warm * sizes.submits() + 1;
-                warmUpSubmits(s, load, warm, sizes.submits(), i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
-                        submitBody(firstPrompt + i, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build());
+                Load.Result wr = submitAndCancel(s, load, warm * sizes.submits() + 1, sizes.submits(), ownVideo);
+                System.err.printf(java.util.Locale.ROOT, "bench: api warm-up load %d of %d: %.0f submits/s, %.2f ms CPU each (client and server)%n",
+                        warm, SUBMIT_WARM_UP_ROUNDS, wr.perSecond(), wr.cpuMillisPerRequest());
             }
-            Load.Result sub = load.forCount(sizes.submits(), submit, ApiBench::isQueuedTask);
+            // Submits and bare requests alternate too, so that the submit is compared with the bare endpoint measured beside
+            // it, not a minute earlier. The bare rounds stay as long as those above: bare rounds as short as a submit
+            // load (0.3-0.6 s) answered a third faster than 2 s rounds in the same run, a bias of their length.
+            Load.Result sub = null;
+            Load.Result sb = null;
+            for (int i = 0; i < ROUNDS; i++) {
+                Load.Result sr = submitAndCancel(s, load, (SUBMIT_WARM_UP_ROUNDS + 1 + i) * sizes.submits() + 1, sizes.submits(), ownVideo);
+                Load.Result br = load.forDuration(round, n -> bare, r -> r.statusCode() == 200);
+                sub = sub == null ? sr : sub.plus(sr);
+                sb = sb == null ? br : sb.plus(br);
+            }
             double interpret = interpretRate(ffmpeg, sizes.apiDuration().dividedBy(ROUNDS));
             String label = "bare /healthz";
             report.accept(Figure.of("api.bare.throughput", b.perSecond(), "req/s"));
@@ -89,38 +96,39 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.query.throughput", q.perSecond(), "req/s").against(b.perSecond(), label));
             report.accept(Figure.of("api.query.p50", q.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
             report.accept(Figure.of("api.query.p99", q.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
-            report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(b.perSecond(), label));
-            report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(b.latencies().percentileMillis(50), label));
-            report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(b.latencies().percentileMillis(99), label));
+            String beside = "bare /healthz in rounds beside the submits";
+            report.accept(Figure.of("api.submit.throughput", sub.perSecond(), "req/s").against(sb.perSecond(), beside));
+            report.accept(Figure.of("api.submit.p50", sub.latencies().percentileMillis(50), "ms").against(sb.latencies().percentileMillis(50), beside));
+            report.accept(Figure.of("api.submit.p99", sub.latencies().percentileMillis(99), "ms").against(sb.latencies().percentileMillis(99), beside));
             report.accept(Figure.of("api.submit.cpu", sub.cpuMillisPerRequest(), "ms CPU per request, client and server")
-                    .against(b.cpuMillisPerRequest(), label));
+                    .against(sb.cpuMillisPerRequest(), beside));
             report.accept(Figure.of("api.interpret", interpret, "prompts/s (one thread, each prompt read once)"));
-            report.accept(Figure.of("api.resent", b.resent() + q.resent() + sub.resent(),
+            report.accept(Figure.of("api.resent", b.resent() + q.resent() + sub.resent() + sb.resent(),
                     "requests of the measured loads sent again (their connection ended before any reply: see Load)"));
         }
     }
 
     /**
-     * Submits as the measured load does, then cancels what they queued, so that the measured submits find the queues
-     * as long as they would without the warm-up. Submitting runs far more code than a query (the prompt's reading, the
-     * media checks, the inserts), which the JIT compiler is still compiling after several loads of it: what runs once
-     * per group of submits (the group's inserts and commit) reaches the optimising compiler's thresholds last. After
-     * five loads of 3000 the compiler still had 29 % of the CPU of the measured load; the CPU a submit took (client and
-     * server) fell through twelve loads (1.92, 1.32, 1.11, 0.90, 0.83, 0.74, 0.67, 0.62, 0.64, 0.65, 0.53, 0.57 ms, at a
-     * load average of 5), after which the compiler had 3 %. A service that has run for a while has compiled it. Each
-     * load's figures go to stderr, so that a run shows whether it settled.
+     * Submits {@code count} new prompts from prompt number {@code firstPrompt} on, then cancels what they queued, so
+     * that each load finds the queues as empty as the first (the models queue 1000 each). The warm-up loads are these:
+     * submitting runs far more code than a query (the prompt's reading, the media checks, the inserts), which the JIT
+     * compiler is still compiling after several loads of it: what runs once per group of submits (the group's inserts
+     * and commit) reaches the optimising compiler's thresholds last. After five loads of 3000 the compiler still had
+     * 29 % of the CPU of the measured load; the CPU a submit took (client and server) fell through twelve loads (1.92,
+     * 1.32, 1.11, 0.90, 0.83, 0.74, 0.67, 0.62, 0.64, 0.65, 0.53, 0.57 ms, at a load average of 5), after which the
+     * compiler had 3 %. A service that has run for a while has compiled it.
      */
-    private static void warmUpSubmits(BenchServer s, Load load, int round, int count, IntFunction<HttpRequest> submit) throws Exception {
+    private static Load.Result submitAndCancel(BenchServer s, Load load, int firstPrompt, int count, String ownVideo) throws Exception {
         java.util.Queue<String> queued = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        Load.Result wr = load.forCount(count, submit, r -> {
+        Load.Result result = load.forCount(count, i -> s.post("/openapi/v2/" + MODELS.get(i % MODELS.size()),
+                submitBody(firstPrompt + i, (i + 1) % OWN_MEDIA_EVERY == 0 ? ownVideo : PUBLIC_VIDEO)).build(), r -> {
             Matcher m = TASK_ID.matcher(r.body());
             return isQueuedTask(r) && m.find() && queued.add(m.group(1));
         });
-        System.err.printf(java.util.Locale.ROOT, "bench: api warm-up load %d of %d: %.0f submits/s, %.2f ms CPU each (client and server)%n",
-                round, SUBMIT_WARM_UP_ROUNDS, wr.perSecond(), wr.cpuMillisPerRequest());
         List<String> ids = List.copyOf(queued);
         load.forCount(ids.size(), i -> s.post("/task/openapi/cancel", "{\"taskId\":\"" + ids.get(i) + "\"}").build(),
                 r -> r.statusCode() == 200 && r.body().contains("\"code\":0"));
+        return result;
     }
 
     /**

@@ -6,7 +6,7 @@ import java.util.Locale;
 /**
  * The prompts the API benchmark submits: realistic requests in English and Chinese, each template with two
  * number slots that the submit's index fills. A benchmark that repeats one prompt measures the interpreter's
- * memory of recent readings, not the reading; these give 26 × 8 × 256 distinct texts, more than any run submits
+ * memory of recent readings, not the reading; these give 26 × 8 × 512 distinct texts, more than any run submits
  * and more than that memory holds, and no two consecutive submits share a template. Times stay within the
  * bench's 10 s upload; the second slot goes into quoted text (a title, a caption), which the interpreter never reads as an edit.
  */
@@ -46,12 +46,12 @@ public final class BenchPrompts {
     public static String prompt(int i) {
         int k = i / TEMPLATES.size();
         int small = 2 + k % 8;
-        int wide = 10 + (k / 8) % 256;
+        int wide = 10 + (k / 8) % 512;
         return String.format(Locale.ROOT, TEMPLATES.get(i % TEMPLATES.size()), small, wide);
     }
 
     /** How many distinct prompts {@link #prompt} gives before it repeats. */
     public static int distinct() {
-        return TEMPLATES.size() * 8 * 256;
+        return TEMPLATES.size() * 8 * 512;
     }
 }
