@@ -201,13 +201,16 @@ final class SubmitBatcher {
             if (lastGroup < BUSY_GROUP) {
                 return;
             }
-            for (int seen = waiting.size(); seen < MAX_GROUP && until - System.nanoTime() > lingerNanos; ) {
-                LockSupport.parkNanos(this, lingerNanos);
+            // A wake-up without a new insert (an unpark meant for a moment ago) does not end a quiet spell early.
+            int seen = waiting.size();
+            long quietUntil = System.nanoTime() + lingerNanos;
+            for (long now = System.nanoTime(); seen < MAX_GROUP && now - quietUntil < 0 && now - until < 0; now = System.nanoTime()) {
+                LockSupport.parkNanos(this, Math.min(quietUntil - now, until - now));
                 int queued = waiting.size();
-                if (queued == seen) {
-                    return; // nobody came: the group is what it will be
+                if (queued > seen) {
+                    seen = queued;
+                    quietUntil = System.nanoTime() + lingerNanos;
                 }
-                seen = queued;
             }
         } finally {
             gatherer = null;
