@@ -84,19 +84,27 @@ class SubmitBatcherTest {
         }
 
         private Future<Task> submit(Task t, int accountLimit, int endpointLimit, HandleConsumer<RuntimeException> also) {
+            return submit(batcher, t, accountLimit, endpointLimit, also);
+        }
+
+        private Future<Task> submit(SubmitBatcher to, Task t, int accountLimit, int endpointLimit, HandleConsumer<RuntimeException> also) {
             return clients.submit(() -> {
-                batcher.insert(new SubmitBatcher.Insert(t, accountLimit, endpointLimit, also));
+                to.insert(new SubmitBatcher.Insert(t, accountLimit, endpointLimit, also));
                 return t;
             });
+        }
+
+        private Future<Task> holdTheTurn(CountDownLatch release) throws InterruptedException {
+            return holdTheTurn(batcher, release);
         }
 
         /**
          * Holds the turn with a first insert whose transaction waits, so that the submits made meanwhile queue up and
          * commit as one group once {@code release} is counted down.
          */
-        private Future<Task> holdTheTurn(CountDownLatch release) throws InterruptedException {
+        private Future<Task> holdTheTurn(SubmitBatcher of, CountDownLatch release) throws InterruptedException {
             CountDownLatch holding = new CountDownLatch(1);
-            Future<Task> first = submit(task(MODEL), NO_LIMIT, NO_LIMIT, h -> {
+            Future<Task> first = submit(of, task(MODEL), NO_LIMIT, NO_LIMIT, h -> {
                 holding.countDown();
                 try {
                     release.await();
@@ -168,41 +176,32 @@ class SubmitBatcherTest {
             // Waits far longer than the test may take: the lingering group commits because it filled, not on a timer.
             SubmitBatcher patient = new SubmitBatcher(queue, java.time.Duration.ofMinutes(30), java.time.Duration.ofMinutes(5));
             CountDownLatch release = new CountDownLatch(1);
-            CountDownLatch holding = new CountDownLatch(1);
-            Future<?> first = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, h -> {
-                holding.countDown();
-                try {
-                    release.await();
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
-                }
-            })));
-            assertThat(holding.await(30, TimeUnit.SECONDS)).isTrue();
-            List<Future<?>> busy = new ArrayList<>();
+            Future<Task> first = holdTheTurn(patient, release);
+            List<Future<Task>> busy = new ArrayList<>();
             for (int i = 0; i < SubmitBatcher.BUSY_GROUP; i++) {
-                busy.add(clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, h -> { }))));
+                busy.add(submit(patient, task(MODEL), NO_LIMIT, NO_LIMIT, h -> { }));
             }
             while (patient.waiting() < SubmitBatcher.BUSY_GROUP) {
                 Thread.sleep(1); // a poll of what the test waits for
             }
             release.countDown();
             assertThat(failureOf(first)).isNull();
-            for (Future<?> f : busy) {
+            for (Future<Task> f : busy) {
                 assertThat(failureOf(f)).isNull(); // one group of BUSY_GROUP: the server is busy
             }
 
             List<org.jdbi.v3.core.Handle> transactions = java.util.Collections.synchronizedList(new ArrayList<>());
-            Future<?> leader = clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add)));
+            Future<Task> leader = submit(patient, task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add);
             while (!patient.gathering() && !leader.isDone()) {
                 Thread.sleep(1); // a poll of what the test waits for
             }
             assertThat(leader).as("the turn after a busy group lingers, though nobody is on the way").isNotDone();
-            List<Future<?>> later = new ArrayList<>();
+            List<Future<Task>> later = new ArrayList<>();
             for (int i = 1; i < SubmitBatcher.MAX_GROUP; i++) {
-                later.add(clients.submit(() -> patient.insert(new SubmitBatcher.Insert(task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add))));
+                later.add(submit(patient, task(MODEL), NO_LIMIT, NO_LIMIT, transactions::add));
             }
             assertThat(failureOf(leader)).isNull();
-            for (Future<?> f : later) {
+            for (Future<Task> f : later) {
                 assertThat(failureOf(f)).isNull();
             }
             assertThat(transactions).hasSize(SubmitBatcher.MAX_GROUP);
