@@ -76,7 +76,10 @@ final class SubmitBatcher {
     private final QueueBounds<String> endpointBounds = new QueueBounds<>();
     /** Submits between {@link #arrive} and their insert. */
     private final AtomicInteger arriving = new AtomicInteger();
-    /** The turn's holder while it gathers, to be woken when the last arriving submit has queued. */
+    /**
+     * The turn's holder while it gathers, to be woken when the last arriving submit has queued and, while it lingers,
+     * at each insert.
+     */
     private volatile Thread gatherer;
     /** How many inserts the last group held; used under the turn only. */
     private int lastGroup;
