@@ -71,9 +71,8 @@ final class ApiBench implements Bench.Suite {
                 b = b == null ? br : b.plus(br);
                 q = q == null ? qr : q.plus(qr);
             }
-            // Indexes from 1: the first submit above used prompt 0; every load has prompts of its own.
             for (int warm = 1; warm <= SUBMIT_WARM_UP_ROUNDS; warm++) {
-                Load.Result wr = submitAndCancel(s, load, warm * sizes.submits() + 1, sizes.submits(), ownVideo);
+                Load.Result wr = submitAndCancel(s, load, firstPromptOfLoad(warm, sizes), sizes.submits(), ownVideo);
                 System.err.printf(java.util.Locale.ROOT, "bench: api warm-up load %d of %d: %.0f submits/s, %.2f ms CPU each (client and server)%n",
                         warm, SUBMIT_WARM_UP_ROUNDS, wr.perSecond(), wr.cpuMillisPerRequest());
             }
@@ -83,7 +82,7 @@ final class ApiBench implements Bench.Suite {
             Load.Result sub = null;
             Load.Result sb = null;
             for (int i = 0; i < ROUNDS; i++) {
-                Load.Result sr = submitAndCancel(s, load, (SUBMIT_WARM_UP_ROUNDS + 1 + i) * sizes.submits() + 1, sizes.submits(), ownVideo);
+                Load.Result sr = submitAndCancel(s, load, firstPromptOfLoad(SUBMIT_WARM_UP_ROUNDS + 1 + i, sizes), sizes.submits(), ownVideo);
                 Load.Result br = load.forDuration(round, n -> bare, r -> r.statusCode() == 200);
                 sub = sub == null ? sr : sub.plus(sr);
                 sb = sb == null ? br : sb.plus(br);
@@ -106,6 +105,19 @@ final class ApiBench implements Bench.Suite {
             report.accept(Figure.of("api.resent", b.resent() + q.resent() + sub.resent() + sb.resent(),
                     "requests of the measured loads sent again (their connection ended before any reply: see Load)"));
         }
+    }
+
+    /**
+     * The first prompt of submit load {@code n} (the warm-up's from 1, then the measured ones): the first submit of the
+     * run used prompt 0, and every load has prompts of its own.
+     */
+    private static int firstPromptOfLoad(int n, Sizes sizes) {
+        return n * sizes.submits() + 1;
+    }
+
+    /** How many prompts a run submits: they must not repeat ({@link BenchPrompts#distinct}). */
+    static int promptsPerRun(Sizes sizes) {
+        return firstPromptOfLoad(SUBMIT_WARM_UP_ROUNDS + ROUNDS + 1, sizes);
     }
 
     /**

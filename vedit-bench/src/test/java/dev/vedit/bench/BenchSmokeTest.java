@@ -66,6 +66,12 @@ class BenchSmokeTest {
     }
 
     @Test
+    void aFullApiRunNeverSubmitsAPromptTwice() {
+        // The interpreter's memory of readings must never answer a submit (BenchPromptsTest: no prompt repeats).
+        assertThat(ApiBench.promptsPerRun(Sizes.FULL)).isLessThanOrEqualTo(BenchPrompts.distinct());
+    }
+
+    @Test
     void aFigureLineNamesTheValueTheBaselineAndTheirRatio() {
         assertThat(Figure.of("api.query.throughput", 4321.4, "req/s").against(8642.8, "bare /healthz").line())
                 .isEqualTo("api.query.throughput 4321 req/s (baseline 8643 req/s bare /healthz, ratio 0.50)");
