@@ -17,6 +17,11 @@ import java.util.Map;
 final class FrameRules {
     static final int MAX_SIDE = 4096;
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
+    /**
+     * What the video is called when it must be named: "crop it square" says what "crop square" could say of a part
+     * ("turn landscape video into portrait" is not a turn to landscape).
+     */
+    private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage)";
     private static final String N = number("n");
 
     private FrameRules() {
@@ -71,7 +76,7 @@ final class FrameRules {
                         + "|(?:in|to|at|as)\\s+(?:an?\\s+)?)?(?:aspect(?:\\s+ratio)?\\s+(?:of\\s+)?)?" + ratio
                         + "(?:\\s+(?:aspect(?:\\s+ratio)?|format|ratio|frame))?" + crop + pad,
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
-        r.add(of("(?:(?:crop|change|convert|make|reframe|turn)" + SUBJECT + "\\s+(?:to|into)\\s+(?:an?\\s+)?|make\\s+it\\s+)?"
+        r.add(of("(?:(?:crop|change|convert|make|reframe|turn)" + SUBJECT + "\\s+(?:to|into)\\s+(?:an?\\s+)?|(?:make|crop|reframe|turn)\\s+" + NAMED_SUBJECT + "\\s+)?"
                         + "(?<kind>square|vertical|portrait|horizontal|landscape|widescreen|vertical\\s+video"
                         + "|(?:for\\s+)?(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|(?:for\\s+)?(?:tiktok|douyin)"
                         + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
