@@ -43,6 +43,11 @@ public final class WorkerPool implements AutoCloseable {
     private final String nodeId = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final WorkerBatches batches;
     private final Map<Long, RunHandle> active = new ConcurrentHashMap<>();
+    /**
+     * The last percent of attempts that have ended but whose end is not recorded yet: a query in that moment would
+     * otherwise read the stored figure of the last heartbeat and see the progress fall (78 %, then 61 %, then done).
+     */
+    private final Map<Long, Integer> ending = new ConcurrentHashMap<>();
     private final List<Thread> threads = new ArrayList<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "vedit-heartbeat");
@@ -97,9 +102,10 @@ public final class WorkerPool implements AutoCloseable {
         return true;
     }
 
-    /** Live progress of an attempt running in this process, fresher than the stored one. */
+    /** Live progress of an attempt running in this process, or ending in it, fresher than the stored one. */
     Optional<Integer> localProgress(long taskId) {
-        return Optional.ofNullable(active.get(taskId)).map(RunHandle::percent);
+        RunHandle running = active.get(taskId);
+        return running != null ? Optional.of(running.percent()) : Optional.ofNullable(ending.get(taskId));
     }
 
     /**
@@ -115,13 +121,17 @@ public final class WorkerPool implements AutoCloseable {
                 WorkerBatches.Outcome outcome;
                 if (next.isPresent()) {
                     Task task = next.get();
-                    Ending end = running ? execute(workerId, task) : notStarted(workerId, task);
-                    if (end != null) {
-                        outcome = record(workerId, task, end);
-                    } else if (running) {
-                        outcome = batches.submit(workerId, null, true);
-                    } else {
-                        return;
+                    try {
+                        Ending end = running ? execute(workerId, task) : notStarted(workerId, task);
+                        if (end != null) {
+                            outcome = record(workerId, task, end);
+                        } else if (running) {
+                            outcome = batches.submit(workerId, null, true);
+                        } else {
+                            return;
+                        }
+                    } finally {
+                        ending.remove(task.id());
                     }
                 } else {
                     outcome = batches.submit(workerId, null, true);
@@ -212,6 +222,7 @@ public final class WorkerPool implements AutoCloseable {
                         "the worker failed unexpectedly (" + e.getClass().getSimpleName() + ")", "工作进程意外失败"), true, "worker", e));
             }
         } finally {
+            ending.put(task.id(), handle.percent()); // before the removal: a query finds one or the other
             active.remove(task.id());
             deleteTree(workDir);
             org.slf4j.MDC.remove("task");
