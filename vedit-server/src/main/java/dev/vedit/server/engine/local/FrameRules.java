@@ -23,6 +23,8 @@ final class FrameRules {
      */
     private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage)";
     private static final String N = number("n");
+    /** The parameter of an {@link #fitted} request: how a ratio is met, said apart from the ratio. */
+    private static final String FIT_ONLY = "fitOnly";
 
     private FrameRules() {
     }
@@ -70,6 +72,23 @@ final class FrameRules {
                 + "|\\s*(?:加|补|填充)?黑边|\\s*(?:不裁剪|不要裁剪)(?:加黑边)?)?";
         String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|crop)|\\s*裁剪)?";
         String ratio = "(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比|by)\\s*(?<h>\\d{1,2})(?!\\d)"; // "80x60" is a size, not a ratio
+        // "turn landscape video into portrait", "from 16:9 to 9:16", "横屏转竖屏": the first shape is what the video is,
+        // the second what it should become; read apart, the first would be an edit of its own (cropped twice)
+        String shape = "(?:square|vertical|portrait|horizontal|landscape|widescreen|\\d{1,2}\\s*(?::|：|by)\\s*\\d{1,2}(?!\\d))";
+        String shapeZh = "(?:竖屏|横屏|方形|正方形|竖版|横版|\\d{1,2}\\s*(?::|：|比)\\s*\\d{1,2}(?!\\d))";
+        String target = "(?:" + ratio + "|(?<kind>square|vertical|portrait|horizontal|landscape|widescreen))"
+                + "(?:\\s+(?:format|video|clip|aspect(?:\\s+ratio)?|ratio|frame|version|orientation|mode))?" + crop + pad;
+        String targetZh = "(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
+                + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad;
+        Rule.Factory conversion = (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
+                : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"));
+        r.addAll(Rule.each(conversion,
+                "(?:(?:crop|change|convert|make|reframe|resize|turn|switch|transform|go)" + SUBJECT + "\\s+)?(?:from\\s+)?(?:(?:this|the|a|an|my|our)\\s+)?"
+                        + shape + "(?:\\s+(?:video|clip|footage|one|shot|format|orientation|aspect(?:\\s+ratio)?|ratio|mode))?"
+                        + "(?:\\s+(?:in)?to\\s+|\\s*(?:→|->|=>)\\s*|\\s+in\\s+)(?:an?\\s+)?" + target,
+                "(?:crop|change|convert|make|reframe|resize|turn|switch|transform)\\s+(?:(?:this|the|a|an|my|our)\\s+)?" + shape
+                        + "(?:\\s+(?:video|clip|footage|one|shot))?\\s+(?:(?:in)?to\\s+(?:an?\\s+)?)?" + target,
+                "(?:把|将)?(?:视频)?(?:从)?" + shapeZh + "(?:的)?(?:视频|画面)?\\s*(?:改成|改为|转成|转为|转换成|转换为|变成|变为|切换成|切换为|裁剪成|裁剪为|裁成|剪成|做成|转|到)\\s*" + targetZh));
         r.add(of("(?:(?:crop|change|convert|make|reframe|resize|set|format|turn)" + SUBJECT + "\\s+(?:to|into|as)\\s+(?:an?\\s+)?"
                         + "|(?:change|set|convert|adjust|switch)\\s+(?:the\\s+)?(?:aspect(?:\\s+ratio)?|ratio|format)\\s+(?:to\\s+)?"
                         + "|(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?"
@@ -86,6 +105,14 @@ final class FrameRules {
                         + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad,
                 (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
                         : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
+
+        // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
+        r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
+                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
+                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, "bars"))));
+        r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
+                        + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
+                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, "uncropped"))));
 
         // resolution
         r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出为?)\\s*"
@@ -115,6 +142,42 @@ final class FrameRules {
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
                 (m, i) -> op(Operation.ENCODE, Map.of("preset", "veryfast", "crf", 28))));
         return List.copyOf(r);
+    }
+
+    /**
+     * The ratios asked for, padded where the prompt asks for bars or no cropping in words of their own ("make it
+     * vertical, letterbox it"): cropping there would do the opposite of what was asked. Bars with no ratio to pad to
+     * are refused; "don't crop" beside no ratio asks nothing.
+     */
+    static List<EditOperation> fitted(List<EditOperation> ops) {
+        boolean padded = false;
+        boolean bars = false;
+        boolean ratio = false;
+        for (EditOperation op : ops) {
+            if (op.params().containsKey(FIT_ONLY)) {
+                padded = true;
+                bars |= op.params().get(FIT_ONLY).equals("bars");
+            } else {
+                ratio |= op.op().equals(Operation.ASPECT.wire());
+            }
+        }
+        if (!padded) {
+            return ops;
+        }
+        if (bars && !ratio) {
+            throw invalid("black bars pad the picture to an aspect ratio, and none was asked for; say which, e.g. \"make it 9:16 with black bars\"",
+                    "加黑边需要指定画面比例，例如“改成9:16并加黑边”");
+        }
+        List<EditOperation> out = new ArrayList<>();
+        for (EditOperation op : ops) {
+            if (op.params().containsKey(FIT_ONLY)) {
+                continue;
+            }
+            out.add(op.op().equals(Operation.ASPECT.wire())
+                    ? new EditOperation(op.op(), Map.of("ratio", op.params().get("ratio"), "fit", "pad"), op.source())
+                    : op);
+        }
+        return out;
     }
 
     private static EditOperation rotate(String number, String direction) {

@@ -257,7 +257,7 @@ final class PromptInterpreter {
             clauseStart = split.end();
         }
         refuseIfAny(state.generative, state.notUnderstood);
-        List<EditOperation> operations = merged(answered(state), written);
+        List<EditOperation> operations = merged(FrameRules.fitted(answered(state)), written);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();
             throw Refusal.notUnderstood("the local engine found no edit it can perform in \"" + quoted + "\"",
@@ -499,6 +499,17 @@ final class PromptInterpreter {
                     out.add(op); // "reverse it, then reverse it": the same words said twice ask twice
                 }
                 continue; // "black and white, monochrome": two wordings of one edit
+            }
+            if (op.op().equals(Operation.ASPECT.wire())) {
+                // a frame has one shape: cropping to one ratio and then another loses more than either asks
+                if (!earlier.params().get("ratio").equals(op.params().get("ratio"))) {
+                    throw Refusal.impossible("\"" + earlier.source() + "\" and \"" + op.source() + "\" ask for two aspect ratios; say which one you want",
+                            "“" + earlier.source() + "”和“" + op.source() + "”要求了两种画面比例，请说明想要哪一个");
+                }
+                if ("pad".equals(op.params().get("fit"))) {
+                    out.set(same, op); // "make it 9:16 … 9:16 with black bars": the bars were asked for
+                }
+                continue;
             }
             int a = direction(earlier);
             int b = direction(op);
