@@ -64,21 +64,21 @@ final class FrameRules {
                         + Numbers.PATTERN + ")\\s*倍|(?<h>\\d{3,4})\\s*p|(?<k>4k|2k)))?",
                 (m, i) -> upscale(m.group("f"), m.group("h"), m.group("k"))));
 
-        r.add(of("(?:加|补|填充)黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)",
+        r.add(of("(?:加|补|填充)黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比)\\s*(?<h>[1-9]\\d?)(?!\\d)",
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), "pad")));
         // aspect ratio: crop by default, pad when asked for bars
         String pad = "(?<pad>\\s+(?:with|using|by\\s+adding)\\s+(?:black\\s+)?(?:bars|borders|padding|letterbox(?:ing)?|pillarbox(?:ing)?)"
                 + "|\\s+(?:by\\s+)?(?:padding|letterboxing|pillarboxing)|\\s+(?:and\\s+)?(?:pad|letterbox)(?:\\s+it)?"
                 + "|\\s*(?:加|补|填充)?黑边|\\s*(?:不裁剪|不要裁剪)(?:加黑边)?)?";
         String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|crop)|\\s*裁剪)?";
-        String ratio = "(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比|by)\\s*(?<h>\\d{1,2})(?!\\d)"; // "80x60" is a size, not a ratio
+        String ratio = "(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比|by)\\s*(?<h>[1-9]\\d?)(?!\\d)"; // "80x60" is a size, "0:20" a time
         // "turn landscape video into portrait", "from 16:9 to 9:16", "横屏转竖屏": the first shape is what the video is,
         // the second what it should become; read apart, the first would be an edit of its own (cropped twice)
-        String shape = "(?:square|vertical|portrait|horizontal|landscape|widescreen|\\d{1,2}\\s*(?::|：|by)\\s*\\d{1,2}(?!\\d))";
-        String shapeZh = "(?:竖屏|横屏|方形|正方形|竖版|横版|\\d{1,2}\\s*(?::|：|比)\\s*\\d{1,2}(?!\\d))";
+        String shape = "(?:square|vertical|portrait|horizontal|landscape|widescreen|(?<!\\d)[1-9]\\d?\\s*(?::|：|by)\\s*[1-9]\\d?(?!\\d))";
+        String shapeZh = "(?:竖屏|横屏|方形|正方形|竖版|横版|(?<!\\d)[1-9]\\d?\\s*(?::|：|比)\\s*[1-9]\\d?(?!\\d))";
         String target = "(?:" + ratio + "|(?<kind>square|vertical|portrait|horizontal|landscape|widescreen))"
                 + "(?:\\s+(?:format|video|clip|aspect(?:\\s+ratio)?|ratio|frame|version|orientation|mode))?" + crop + pad;
-        String targetZh = "(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
+        String targetZh = "(?:(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比)\\s*(?<h>[1-9]\\d?)(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
                 + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad;
         Rule.Factory conversion = (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
                 : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"));
@@ -101,7 +101,7 @@ final class FrameRules {
                         + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
                         + crop + pad,
                 (m, i) -> namedAspect(m.group("kind"), m.group("pad"))));
-        r.add(of("(?:(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?)?(?:(?<!\\d)(?<w>\\d{1,2})\\s*(?::|：|比)\\s*(?<h>\\d{1,2})(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
+        r.add(of("(?:(?:裁剪|剪裁|裁切|裁|改|转|调整|变|做)(?:成|为)?)?(?:(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比)\\s*(?<h>[1-9]\\d?)(?!\\d)|(?<kind>竖屏|横屏|方形|正方形|竖版|横版))"
                         + "(?:的)?(?:画幅|比例|宽高比|尺寸|格式|画面|视频)?" + crop + pad,
                 (m, i) -> m.group("kind") != null ? namedAspect(m.group("kind"), m.group("pad"))
                         : aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));

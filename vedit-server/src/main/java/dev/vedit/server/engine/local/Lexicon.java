@@ -53,8 +53,20 @@ final class Lexicon {
         }
     }
 
-    /** A problem word and the request that answers it. */
-    record Problem(Alternation words, String answer) {
+    /**
+     * A problem word and the request that answers it.
+     *
+     * @param less the problem asked to be lessened: "less blurry", "not so loud", "不那么暗"
+     */
+    record Problem(Alternation words, String answer, Pattern less) {
+        static Problem of(List<String> phrases, String answer) {
+            String any = phrases.stream().map(Lexicon::variant).reduce((a, b) -> a + "|" + b).orElseThrow();
+            Pattern less = Pattern.compile("(?:(?<![\\p{L}\\p{N}])(?:(?:make|get)\\s+(?:it|this|the\\s+\\p{L}+)\\s+)?"
+                            + "(?<degree>(?:a\\s+(?:bit|little|lot|touch)|much|slightly|somewhat|way)\\s+)?(?:less|not\\s+(?:so|as|too))\\s+"
+                            + "|不那么|没那么|别那么|不要那么|不要太|别太)(?:" + any + ")",
+                    Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+            return new Problem(phrases(phrases), answer, less);
+        }
     }
 
     private final Map<String, Kind> kinds;
@@ -205,6 +217,31 @@ final class Lexicon {
             return p;
         }
         return degreed ? first(excesses, clause) : null;
+    }
+
+    /**
+     * The clause with a problem it asks to have less of written as the request that answers it ("make it a bit less
+     * blurry" reads "sharpen it a bit", "not so loud" "turn the volume down"), or the clause itself when it asks for none.
+     * The sound's own problems come first when the clause is about the sound, then problems as they stand, then
+     * excesses ("less soft" is a sharpen, "make the sound less soft" louder).
+     *
+     * @param degree keep a degree said with it ("a bit"); without, for an answer that takes none ("much less grainy")
+     */
+    String lessened(String clause, boolean degree) {
+        List<Problem> order = new ArrayList<>();
+        if (isAboutSound(clause)) {
+            order.addAll(audioProblems);
+        }
+        order.addAll(problems);
+        order.addAll(excesses);
+        for (Problem p : order) {
+            Matcher m = p.less().matcher(clause);
+            if (m.find()) {
+                String said = degree && m.group("degree") != null ? " " + m.group("degree").strip() : "";
+                return clause.substring(0, m.start()) + p.answer() + said + lessened(clause.substring(m.end()), degree);
+            }
+        }
+        return clause;
     }
 
     private static String first(List<Problem> list, String clause) {
@@ -469,9 +506,9 @@ final class Lexicon {
                     case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
                     case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
                             .map(Variant::of).toList(), f[1]));
-                    case "problem" -> problems.add(new Problem(phrases(values), f[1]));
-                    case "excess" -> excesses.add(new Problem(phrases(values), f[1]));
-                    case "audio" -> audio.add(new Problem(phrases(values), f[1]));
+                    case "problem" -> problems.add(Problem.of(values, f[1]));
+                    case "excess" -> excesses.add(Problem.of(values, f[1]));
+                    case "audio" -> audio.add(Problem.of(values, f[1]));
                     default -> {
                         List<String> list = lists.get(f[0]);
                         if (list == null) {

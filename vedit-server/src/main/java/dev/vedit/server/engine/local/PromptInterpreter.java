@@ -47,7 +47,7 @@ final class PromptInterpreter {
      */
     static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
-            + "|i\\s+need|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|put|the|a|an|this"
+            + "|i\\s+need|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
@@ -290,6 +290,17 @@ final class PromptInterpreter {
         if (attempt.understood()) {
             state.operations.addAll(attempt.operations());
             return;
+        }
+        for (boolean degree : new boolean[] {true, false}) {
+            String lessened = lexicon.lessened(clause, degree);
+            if (lessened.equals(clause)) {
+                break;
+            }
+            Attempt answered = attempt(lessened, context); // "make it less blurry": what answers the problem
+            if (answered.understood() && !answered.operations().isEmpty()) {
+                state.operations.addAll(answered.operations());
+                return;
+            }
         }
         int contextStart = lexicon.contextStart(clause);
         if (contextStart > 0) {
@@ -658,6 +669,7 @@ final class PromptInterpreter {
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         r.addAll(OverlayRules.rules()); // quotes and figures first: their words belong to them
+        r.addAll(TimeRules.partRules()); // before sound and trims: in "mute the last 2 seconds" the part is no trim
         r.addAll(SoundRules.rules());
         r.addAll(TimeRules.rules()); // time ranges before aspect ratios: "1:30" is a time
         r.addAll(FrameRules.rules()); // before speed: in "upscale 2x" the "2x" is not a speed

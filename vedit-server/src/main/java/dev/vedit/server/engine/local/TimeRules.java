@@ -37,6 +37,36 @@ final class TimeRules {
     private TimeRules() {
     }
 
+    /**
+     * Edits said of a part of the video, before every rule that could take the part's words for a trim ("mute the last
+     * 2 seconds" is not a mute and a cut to the last 2 seconds): a fade that covers the first or last seconds is a fade
+     * of that length; any other edit of a part is refused, since each edit applies to the whole video.
+     */
+    static List<Rule> partRules() {
+        List<Rule> r = new ArrayList<>();
+        // a fade whose length is said as the part it covers: "fade out over the last 2 seconds", 最后2秒淡出
+        r.add(of("fade(?:[\\s-]+(?<in>in|up)|[\\s-]+out|\\s+to\\s+black)(?:\\s+(?:to|from)\\s+black)?\\s+(?:over|during|in|for|across)\\s+(?:only\\s+)?the\\s+"
+                        + "(?:very\\s+)?(?:first|last|final|opening|closing)\\s+" + N + SECONDS
+                        + "|(?<zhin>前|开头的?)\\s*" + N.replace("<n>", "<n2>") + SECONDS + "(?:内|里)?\\s*(?:淡入|渐显)"
+                        + "|(?:最后|后|结尾的?)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:内|里)?\\s*(?:淡出|渐隐)",
+                (m, i) -> fade(m.group("in") != null || m.group("zhin") != null ? Operation.FADE_IN : Operation.FADE_OUT,
+                        Rule.first(m, "n", "n2", "n3"))));
+        // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
+        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|silence|quieten|muffle|blur|reverse|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
+                        + "(?:first|last|final)\\s+" + N + SECONDS
+                        + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
+                        + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
+                        + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快|变亮|变暗|调亮|调暗)"
+                        + "|(?:慢放|加速|静音|倒放|模糊|调亮|调暗)(?:掉)?\\s*(?:视频)?的?(?:前|后|最后)\\s*" + N.replace("<n>", "<n5>") + SECONDS,
+                (m, i) -> {
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                            "the local engine applies each edit to the whole video; \"" + m.group().strip()
+                                    + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
+                            "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
+                }));
+        return List.copyOf(r);
+    }
+
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         String from = time("from");
@@ -52,22 +82,13 @@ final class TimeRules {
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
-        // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
-        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|blur|reverse|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
-                        + "(?:first|last|final)\\s+" + N + SECONDS
-                        + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
-                        + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
-                        + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快)",
-                (m, i) -> {
-                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                            "the local engine applies each edit to the whole video; \"" + m.group().strip()
-                                    + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
-                            "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
-                }));
         // the first / last seconds
-        r.add(of("(?:cut|remove|delete|drop|trim)\\s+(?:off\\s+)?(?:everything|anything|all)\\s+(?<side>after|before)\\s+(?:the\\s+)?" + N + SECONDS
-                        + "(?:\\s+mark)?", (m, i) -> m.group("side").equals("after") ? trim(0, Numbers.parse(m.group("n")))
-                        : dropEdge("first", m.group("n"))));
+        r.add(of("(?:cut|remove|delete|drop|trim|chop)\\s+(?:off\\s+|out\\s+)?(?:everything|anything|all|whatever\\s+comes)\\s+(?<side>after|before)\\s+(?:the\\s+)?"
+                        + "(?:" + N + SECONDS + "|(?<t>\\d{1,2}:\\d{2}(?:\\.\\d+)?)|second\\s+(?<n2>" + Numbers.PATTERN + "))(?:\\s+mark)?",
+                (m, i) -> {
+                    double at = m.group("t") != null ? seconds(m.group("t")) : Numbers.parse(Rule.first(m, "n", "n2"));
+                    return m.group("side").equals("after") ? trim(0, at) : dropEdge("first", String.valueOf(at));
+                }));
         r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
