@@ -109,6 +109,15 @@ final class PromptInterpreter {
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
     private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
             + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
+    /**
+     * "cut the first 5 seconds and the last 3", 剪掉前5秒和后3秒: one cut verb for both ends. Read apart, the second
+     * clause has no verb and "the last 3 seconds" alone keeps them: the opposite of what was asked.
+     */
+    private static final Pattern SHARED_CUT_EN = Pattern.compile("\\b(cut(?:\\s+off)?|remove|delete|drop|trim(?:\\s+off)?|chop\\s+off|get\\s+rid\\s+of|lose|skip)"
+            + "\\s+(?:the\\s+)?(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?\\s+(?:and|&)\\s+(?:the\\s+)?"
+            + "(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern SHARED_CUT_ZH = Pattern.compile("(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)(?:视频的?)?(?:前|开头)\\s*("
+            + Numbers.PATTERN + ")\\s*(?:秒钟?)?(?:和|跟|与|以及|及|、|，|,)(?:视频的?)?(?:后|最后|结尾)\\s*(" + Numbers.PATTERN + ")\\s*(?:秒钟?)?");
     private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
@@ -268,7 +277,13 @@ final class PromptInterpreter {
 
     private static String sharedVerbs(String text) {
         String out = SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3");
-        return SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3");
+        out = SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3");
+        out = SHARED_CUT_EN.matcher(out).replaceAll(m -> {
+            String unit = m.group(4) != null ? m.group(4) : m.group(7) != null ? m.group(7) : " seconds";
+            return Matcher.quoteReplacement(m.group(1) + " the " + m.group(2) + " " + m.group(3) + unit + ", "
+                    + m.group(1) + " the " + m.group(5) + " " + m.group(6) + unit);
+        });
+        return SHARED_CUT_ZH.matcher(out).replaceAll("$1前$2秒，$1最后$3秒");
     }
 
     /**

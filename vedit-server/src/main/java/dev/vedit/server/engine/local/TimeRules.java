@@ -76,7 +76,7 @@ final class TimeRules {
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
         r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
-        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
+        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
                 (m, i) -> cut(m.group("from"), m.group("to"))));
         // keeping a range
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
@@ -89,9 +89,9 @@ final class TimeRules {
                     double at = m.group("t") != null ? seconds(m.group("t")) : Numbers.parse(Rule.first(m, "n", "n2"));
                     return m.group("side").equals("after") ? trim(0, at) : dropEdge("first", String.valueOf(at));
                 }));
-        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉)",
+        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
+        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
@@ -102,7 +102,8 @@ final class TimeRules {
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge").startsWith("end") ? "last" : "first", m.group("n"))));
-        r.add(of("(?:make|cut|trim)" + SUBJECT + "\\s+" + N + SECONDS + "\\s+long", (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+        r.add(of("(?:make|cut|trim)" + SUBJECT + "\\s+(?:exactly\\s+|just\\s+|only\\s+)?" + N + SECONDS + "(?:\\s+long|\\s*$)",
+                (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
                 (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
