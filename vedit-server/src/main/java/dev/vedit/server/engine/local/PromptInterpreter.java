@@ -122,6 +122,9 @@ final class PromptInterpreter {
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
+    /** A length or a point in time: in a purpose ("so it's under 30 seconds") it is a demand, not context. */
+    private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
+            + "|[一二两三四五六七八九十百]+\\s*(?:秒|分钟)", Pattern.CASE_INSENSITIVE);
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|以及|跟");
 
@@ -267,6 +270,7 @@ final class PromptInterpreter {
         }
         refuseIfAny(state.generative, state.notUnderstood);
         List<EditOperation> operations = merged(FrameRules.fitted(answered(state)), written);
+        refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();
             throw Refusal.notUnderstood("the local engine found no edit it can perform in \"" + quoted + "\"",
@@ -348,8 +352,10 @@ final class PromptInterpreter {
         Attempt attempt = attempt(clause, context);
         if (attempt.understood() && !attempt.operations().isEmpty()) {
             state.operations.addAll(attempt.operations());
-        } else if (clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)) {
-            state.notUnderstood.add(quoted); // "for the first part" limits the edit: never pass over it
+        } else if (clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)
+                || DURATION.matcher(clause).find()) {
+            // "for the first part" limits the edit, "so it's 30 seconds" sets a length: never pass over either
+            state.notUnderstood.add(quoted);
         } else {
             state.ignored.add(quoted);
         }
@@ -506,6 +512,27 @@ final class PromptInterpreter {
      * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
      * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
      */
+    /**
+     * "remove the sound but keep the music": the sound is one track, so it cannot be both dropped and kept (telling the
+     * music from the voices takes a model); planned as asked, the output was silent.
+     */
+    private static void refuseDroppedAndKept(List<EditOperation> ops) {
+        EditOperation mute = null;
+        EditOperation keep = null;
+        for (EditOperation op : ops) {
+            if (op.op().equals(Operation.MUTE.wire())) {
+                mute = op;
+            } else if (op.op().equals(Operation.KEEP_AUDIO.wire())) {
+                keep = op;
+            }
+        }
+        if (mute != null && keep != null) {
+            throw Refusal.impossible("\"" + mute.source() + "\" and \"" + keep.source() + "\" ask to drop and to keep the sound, which is one track;"
+                            + " say which one you want",
+                    "“" + mute.source() + "”和“" + keep.source() + "”要求既去掉又保留声音（声音只有一条音轨），请说明想要哪一个");
+        }
+    }
+
     private static List<EditOperation> merged(List<EditOperation> ops, String written) {
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {
