@@ -125,13 +125,13 @@ final class ColourRules {
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?|raise[d]?|stronger|punchier|add)\\s+(?:the\\s+|some\\s+|more\\s+)?contrast(?:y\\b)?(?:\\s+" + STRENGTH + ")?|contrast\\s+up"
                         + "|(?:increase|boost|raise|up|bump\\s+up)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:high|higher)[\\s-]+contrast"
                         + "|(?:增加|提高|增强|加强|加大|提升|拉高|调高|加点|加些|多点|多一点|多些)对比度?|对比度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + ")"
-                        + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast"
+                        + "|(?<less>(?:less|lower|reduced?|decrease|softer)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?|(?:reduce|lower|decrease)\\s+(?:the\\s+)?contrast(?:\\s+" + STRENGTH + ")?"
                         + "|low[\\s-]+contrast|(?:降低|减少|减弱|调低)对比度?|对比度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> contrast(m.group(), m.group("less") == null)));
         r.add(of("(?:(?:" + STRENGTH + "\\s+)?(?:more|higher|increased?|boost(?:ed)?)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:more\\s+)?(?:vivid|vibrant|saturated|colou?rful|punchy)(?:\\s+colou?rs?)?"
                         + "|(?:increase|boost|raise|up)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?|(?:(?:make\\s+)?(?:the\\s+)?colou?rs?|make\\s+it)\\s+pop(?:\\s+(?:" + STRENGTH + "\\s+)?more)?|(?:boost|enhance|intensify|enrich|richer)\\s+(?:the\\s+)?colou?rs?|(?:turn|bring|crank)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+up"
                         + "|(?:增加|提高|增强|加大|提升|调高|加点|加些|多点|多一点|多些)饱和度?|饱和度(?:提高|增加|增强|加大|调高|高)" + ZH_AFTER + "|(?:色彩|颜色)?(?:更)?鲜艳" + ZH_AFTER + ")"
-                        + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation"
+                        + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?"
                         + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:turn|bring)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+down|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> saturation(m.group(), m.group("less") == null)));
         r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"

@@ -115,7 +115,7 @@ final class FrameRules {
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, "uncropped"))));
 
         // resolution
-        r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出为?)\\s*"
+        r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出(?:为|成)?)\\s*"
                         + "|(?:reduce|lower|drop|decrease|change|set)\\s+(?:the\\s+)?resolution\\s+(?:to|down\\s+to)\\s+"
                         + "|(?:scale|resize|downscale|convert|export|render|change|set|make)" + SUBJECT
                         + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in)\\s+|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
@@ -123,7 +123,7 @@ final class FrameRules {
                         + "(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4})",
                 (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
                         : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
-        r.add(of("(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出为?)?\\s*(?:(?<h>\\d{3,4})\\s*p|(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4}))(?:的?分辨率)?",
+        r.add(of("(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出(?:为|成)?)?\\s*(?:(?<h>\\d{3,4})\\s*p|(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4}))(?:的?分辨率)?",
                 (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
                         : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
         r.add(of("(?:scale|resize|shrink|downscale)" + SUBJECT + "\\s+(?:down\\s+)?(?:to|by)\\s+(?<half>half|a\\s+quarter|" + N + "\\s*%)"

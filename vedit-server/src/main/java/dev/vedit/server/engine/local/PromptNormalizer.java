@@ -20,6 +20,16 @@ final class PromptNormalizer {
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
+    /**
+     * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
+     * for each direction, so that every rule need not list every particle verb in every order.
+     */
+    private static final String ADJUSTABLE = "(?<what>brightness|exposure|contrast|saturation|sharpness|colou?r\\s+saturation)";
+    private static final String DEGREE = "(?<degree>way|a\\s+(?:bit|little|lot|touch|tad)|slightly|a\\s+little\\s+bit|much|all\\s+the\\s+way)";
+    private static final Pattern PHRASAL_UP = Pattern.compile("\\b(?:crank|turn|bump|pump|ramp|jack|dial|kick|push)\\s+(?:up\\s+(?:the\\s+)?" + ADJUSTABLE
+            + "(?:\\s+" + DEGREE + ")?|(?:the\\s+)?" + ADJUSTABLE.replace("<what>", "<what2>") + "\\s+(?:" + DEGREE.replace("<degree>", "<degree2>") + "\\s+)?up)\\b");
+    private static final Pattern PHRASAL_DOWN = Pattern.compile("\\b(?:tone|turn|dial|knock|bring|take|pull|ramp|crank)\\s+(?:down\\s+(?:the\\s+)?" + ADJUSTABLE
+            + "(?:\\s+" + DEGREE + ")?|(?:the\\s+)?" + ADJUSTABLE.replace("<what>", "<what2>") + "\\s+(?:" + DEGREE.replace("<degree>", "<degree2>") + "\\s+)?down)\\b");
     private static final Pattern LATIN_WORD = Pattern.compile("[a-z]+");
 
     private final Lexicon lexicon;
@@ -50,7 +60,17 @@ final class PromptNormalizer {
         s = TIMES_SIGN.matcher(s).replaceAll("$1x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
-        return typos(s);
+        s = typos(s);
+        s = phrasal(PHRASAL_UP, "increase", s);
+        return phrasal(PHRASAL_DOWN, "reduce", s);
+    }
+
+    private static String phrasal(Pattern verb, String plain, String s) {
+        return verb.matcher(s).replaceAll(m -> {
+            String what = m.group("what") != null ? m.group("what") : m.group("what2");
+            String degree = m.group("degree") != null ? m.group("degree") : m.group("degree2");
+            return Matcher.quoteReplacement(plain + " the " + what + (degree == null ? "" : " " + (degree.equals("way") || degree.startsWith("all") ? "a lot" : degree)));
+        });
     }
 
     /** "de-noise" is one word the lexicon knows; "black-and-white", "upside-down" are words apart. */

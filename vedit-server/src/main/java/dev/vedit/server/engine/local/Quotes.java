@@ -13,9 +13,15 @@ import java.util.regex.Pattern;
 final class Quotes {
     static final char FIRST = '\uE000';
     static final char LAST = '\uE0FF';
-    /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
+    /**
+     * Straight and typographic quotes, CJK corner brackets and book-title marks; and, last, the words after a colon
+     * that follows a caption or title word up to the clause's end or a place ("加字幕：你好世界", "caption: Hello world
+     * at the top"), which people write without quotes as often as with them.
+     */
     private static final Pattern QUOTED = Pattern.compile(
-            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
+            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])"
+                    + "|(?<=(?i:字幕|标题|文字|文案|caption|title|subtitle|text|headline)\\s{0,3}[:：]\\s{0,3})([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》][^,，。;；!！?？\\n\"“”「」『』《》]*?)"
+                    + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b|\\s*[,，。;；!！?？\\n]|\\s*$)");
 
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();

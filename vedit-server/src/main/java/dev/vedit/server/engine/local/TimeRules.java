@@ -93,7 +93,7 @@ final class TimeRules {
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
+        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
@@ -102,8 +102,16 @@ final class TimeRules {
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge").startsWith("end") ? "last" : "first", m.group("n"))));
-        r.add(of("(?:make|cut|trim)" + SUBJECT + "\\s+(?:exactly\\s+|just\\s+|only\\s+)?" + N + SECONDS + "(?:\\s+long|\\s*$)",
-                (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+        // "make it 30 seconds" is a length; "cut 10 seconds" / "trim 5 seconds" may as well mean taking them away, so
+        // those are a length only with "long"
+        r.add(of("make" + SUBJECT + "\\s+(?:exactly\\s+|just\\s+|only\\s+)?" + N + SECONDS + "(?:\\s+long|\\s*$)"
+                        + "|(?:cut|trim)" + SUBJECT + "\\s+(?:exactly\\s+|just\\s+|only\\s+)?" + N.replace("<n>", "<n2>") + SECONDS + "\\s+long",
+                (m, i) -> trim(0, Numbers.parse(Rule.first(m, "n", "n2")))));
+        // "trim 5 seconds off the end", "shave a second off the start": an amount taken from one end
+        r.add(of("(?:cut|trim|remove|drop|take|shave|chop|clip|lop|knock)\\s+(?:off\\s+)?(?<n>" + Numbers.PATTERN + "|an?|one)" + SECONDS
+                        + "\\s+(?:off|from)\\s+(?:of\\s+)?(?:the\\s+)?(?<edge>end|ending|back|tail|start|beginning|front|head)(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?",
+                (m, i) -> dropEdge(m.group("edge").matches("end|ending|back|tail") ? "last" : "first",
+                        m.group("n").matches("an?|one") ? "1" : m.group("n"))));
         r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
                 (m, i) -> trim(0, Numbers.parse(m.group("n")))));
         r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
