@@ -283,14 +283,17 @@ final class PromptInterpreter {
     }
 
     private static String sharedVerbs(String text) {
-        String out = SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3");
-        out = SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3");
-        out = SHARED_CUT_EN.matcher(out).replaceAll(m -> {
-            String unit = m.group(4) != null ? m.group(4) : m.group(7) != null ? m.group(7) : " seconds";
-            return Matcher.quoteReplacement(m.group(1) + " the " + m.group(2) + " " + m.group(3) + unit + ", "
-                    + m.group(1) + " the " + m.group(5) + " " + m.group(6) + unit);
-        });
-        return SHARED_CUT_ZH.matcher(out).replaceAll("$1前$2秒，$1最后$3秒");
+        // each needs words most prompts lack: the searches run only where they are
+        String out = text.contains("and") || text.contains("&") ? SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3") : text;
+        out = out.contains("度") || out.contains("音量") ? SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3") : out;
+        if (out.contains("last") || out.contains("final") || out.contains("closing")) {
+            out = SHARED_CUT_EN.matcher(out).replaceAll(m -> {
+                String unit = m.group(4) != null ? m.group(4) : m.group(7) != null ? m.group(7) : " seconds";
+                return Matcher.quoteReplacement(m.group(1) + " the " + m.group(2) + " " + m.group(3) + unit + ", "
+                        + m.group(1) + " the " + m.group(5) + " " + m.group(6) + unit);
+            });
+        }
+        return out.contains("前") || out.contains("开头") ? SHARED_CUT_ZH.matcher(out).replaceAll("$1前$2秒，$1最后$3秒") : out;
     }
 
     /**

@@ -61,8 +61,9 @@ final class PromptNormalizer {
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
         s = typos(s);
-        s = phrasal(PHRASAL_UP, "increase", s);
-        return phrasal(PHRASAL_DOWN, "reduce", s);
+        // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
+        s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
+        return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
     }
 
     private static String phrasal(Pattern verb, String plain, String s) {

@@ -13,14 +13,17 @@ import java.util.regex.Pattern;
 final class Quotes {
     static final char FIRST = '\uE000';
     static final char LAST = '\uE0FF';
-    /**
-     * Straight and typographic quotes, CJK corner brackets and book-title marks; and, last, the words after a colon
-     * that follows a caption or title word up to the clause's end or a place ("加字幕：你好世界", "caption: Hello world
-     * at the top"), which people write without quotes as often as with them.
-     */
+    /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
     private static final Pattern QUOTED = Pattern.compile(
-            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])"
-                    + "|(?<=(?i:字幕|标题|文字|文案|caption|title|subtitle|text|headline)\\s{0,3}[:：]\\s{0,3})([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》][^,，。;；!！?？\\n\"“”「」『』《》]*?)"
+            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
+    /**
+     * The words after a colon that follows a caption or title word, up to the clause's end or a place ("加字幕：你好世界",
+     * "caption: Hello world at the top"): people write them without quotes as often as with them. Read after the
+     * quotes, so a quoted text after the colon is already one mark and stays one.
+     */
+    private static final Pattern AFTER_COLON = Pattern.compile(
+            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline))\\s{0,3}[:：]\\s{0,3}"
+                    + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]*?)"
                     + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b|\\s*[,，。;；!！?？\\n]|\\s*$)");
 
     private final List<String> texts = new ArrayList<>();
@@ -28,19 +31,28 @@ final class Quotes {
     private final String masked;
 
     Quotes(String prompt) {
-        Matcher m = QUOTED.matcher(prompt);
+        String quoted = mask(QUOTED, prompt);
+        masked = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted) : quoted;
+    }
+
+    /** {@code text} with each match's text (its one group that matched) replaced by a new mark. */
+    private String mask(Pattern quote, String text) {
+        Matcher m = quote.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find() && texts.size() <= LAST - FIRST) {
-            String text = null;
-            for (int g = 1; g <= m.groupCount() && text == null; g++) {
-                text = m.group(g);
+            int g = 1;
+            while (m.group(g) == null) {
+                g++;
             }
-            m.appendReplacement(out, Matcher.quoteReplacement(String.valueOf((char) (FIRST + texts.size()))));
-            texts.add(text.strip());
-            written.add(m.group());
+            // a quote is masked with its marks; after a colon only the text is, the caption word stays for the rules
+            boolean bare = quote == AFTER_COLON;
+            String kept = bare ? m.group().substring(0, m.start(g) - m.start()) : "";
+            m.appendReplacement(out, Matcher.quoteReplacement(kept + (char) (FIRST + texts.size())));
+            texts.add(m.group(g).strip());
+            written.add(bare ? m.group(g) : m.group());
         }
         m.appendTail(out);
-        masked = out.toString();
+        return out.toString();
     }
 
     /** The prompt with each quoted text as one character. */
