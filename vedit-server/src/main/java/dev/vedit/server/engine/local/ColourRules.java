@@ -22,8 +22,8 @@ final class ColourRules {
     private static final double BRIGHTNESS_STRONG = 0.3;
     private static final double BRIGHTNESS_SLIGHT = 0.08;
     private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多");
-    private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|稍|略|一点|一些|轻微|轻度");
-    private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|lightly)";
+    private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|subtly|gentle|mild|稍|略|一点|一些|轻微|轻度");
+    private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|subtle|gentle|mild|lightly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
     private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些)?";
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
@@ -137,9 +137,9 @@ final class ColourRules {
         r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
                         + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
+        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|暖一点|暖一些)" + ZH_AFTER + ")"
-                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
+                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|tint|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
                         + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|冷一点|冷一些)" + ZH_AFTER + ")",
                 (m, i) -> op(Operation.TEMPERATURE, Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));

@@ -23,6 +23,9 @@ final class FrameRules {
      */
     private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage)";
     private static final String N = number("n");
+    /** Courtesy around a clause that is read whole ("can u flip it pls"): only the anchored rules need it said. */
+    private static final String POLITE = "(?:(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|kindly|just)\\s+)*";
+    private static final String THANKS = "(?:\\s+(?:please|pls|plz|for\\s+me|thanks))?";
     /** The parameter of an {@link #fitted} request: how a ratio is met, said apart from the ratio. */
     private static final String FIT_ONLY = "fitOnly";
 
@@ -51,10 +54,10 @@ final class FrameRules {
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
                 + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?horizontally\\s*$|^\\s*flip(?:\\s+it|\\s+the\\s+video)?\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", Operation.HFLIP));
+                + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?horizontally" + THANKS + "\\s*$|^\\s*" + POLITE + "flip(?:\\s+it|\\s+the\\s+video)?" + THANKS + "\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", Operation.HFLIP));
         r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
-                + "|^\\s*(?:flip\\s+)?(?:it\\s+)?vertically\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", Operation.VFLIP));
+                + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?vertically" + THANKS + "\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", Operation.VFLIP));
 
         // upscale before the plain resolution change and before speed ("upscale 2x" is not a speed)
         r.add(of("(?:upscale|upsample|super[\\s-]?resolution|enhance\\s+(?:the\\s+)?resolution|increase\\s+(?:the\\s+)?resolution)"

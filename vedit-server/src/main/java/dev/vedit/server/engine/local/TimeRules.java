@@ -25,6 +25,9 @@ final class TimeRules {
     /** "speed up" and "slow down" without a number: a clearly visible but moderate change. */
     static final double DEFAULT_SPEED_UP = 1.5;
     static final double DEFAULT_SLOW_DOWN = 0.75;
+    static final double SLIGHT_SPEED_UP = 1.25;
+    static final double SLIGHT_SLOW_DOWN = 0.85;
+    private static final String SLIGHT = "(?:a\\s+(?:little|tiny)\\s+bit|a\\s+little|a\\s+bit|a\\s+touch|a\\s+tad|slightly|somewhat|just\\s+a\\s+(?:little|bit|touch))";
     static final double MIN_SPEED = 0.25;
     static final double MAX_SPEED = 4.0;
     static final int MAX_LOOPS = 10;
@@ -195,6 +198,11 @@ final class TimeRules {
                 (m, i) -> speed(2)));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+" + MUCH + "|(?:super|very|really|extremely)\\s+slow(?:ly)?",
                 (m, i) -> speed(0.5)));
+        // "a little" / "slightly": a gentle change
+        r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate)" + SUBJECT + "\\s+" + SLIGHT + "|" + SLIGHT + "\\s+(?:faster|quicker)|(?:faster|quicker)\\s+" + SLIGHT,
+                (m, i) -> speed(SLIGHT_SPEED_UP)));
+        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+" + SLIGHT + "|" + SLIGHT + "\\s+slower|slower\\s+" + SLIGHT,
+                (m, i) -> speed(SLIGHT_SLOW_DOWN)));
         r.add(of("(?:(?:way|much|far)\\s+)?too\\s+(?<dir>slow|fast|quick)", (m, i) -> speed(m.group("dir").equals("slow") ? DEFAULT_SPEED_UP : DEFAULT_SLOW_DOWN)));
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
                 + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + speedNoun + ")?",
