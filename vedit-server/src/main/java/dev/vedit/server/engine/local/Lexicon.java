@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 /**
  * The interpreter's vocabulary as data ({@code interpreter/lexicon.tsv}): for each edit kind its words and an example,
@@ -315,8 +316,11 @@ final class Lexicon {
      * Words under 5 letters and common words are never changed: too many real words are one letter from a short one.
      */
     String correction(String word) {
-        if (word.length() < 5 || vocabulary.contains(word) || common.contains(word)) {
+        if (word.length() < 4 || vocabulary.contains(word) || common.contains(word)) {
             return null;
+        }
+        if (word.length() == 4) {
+            return shortCorrection(word);
         }
         int allowed = word.length() >= 8 ? 2 : 1;
         String best = null;
@@ -342,6 +346,25 @@ final class Lexicon {
             }
         }
         return tie ? null : best;
+    }
+
+    /**
+     * A four-letter typo is corrected only when two letters are swapped ("slwo", "mtue"): a missing or a different
+     * letter in so short a word is as often another word ("into" is not "intro", nor "back" "black").
+     */
+    private String shortCorrection(String word) {
+        String found = null;
+        for (String v : vocabulary) {
+            boolean swapped = v.length() == 4 && IntStream.range(0, 3).anyMatch(i -> word.charAt(i) == v.charAt(i + 1)
+                    && word.charAt(i + 1) == v.charAt(i) && (word.substring(0, i) + word.substring(i + 2)).equals(v.substring(0, i) + v.substring(i + 2)));
+            if (swapped) {
+                if (found != null && !found.equals(v)) {
+                    return null; // two words it could be: neither is guessed
+                }
+                found = v;
+            }
+        }
+        return found;
     }
 
     private static boolean isInflection(String a, String b) {
