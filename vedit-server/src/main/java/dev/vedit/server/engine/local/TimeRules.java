@@ -74,7 +74,7 @@ final class TimeRules {
         List<Rule> r = new ArrayList<>();
         String from = time("from");
         String to = time("to");
-        String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
+        String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|从\\s*(?:第\\s*)?|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
         r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
@@ -92,6 +92,19 @@ final class TimeRules {
                     double at = m.group("t") != null ? seconds(m.group("t")) : Numbers.parse(Rule.first(m, "n", "n2"));
                     return m.group("side").equals("after") ? trim(0, at) : dropEdge("first", String.valueOf(at));
                 }));
+        // a point in time and the side kept: 从第3秒开始, 保留第5秒以后的内容, 第5秒之后的都不要, 删掉5秒之前的部分
+        String at = "第?\\s*(?<n>" + Numbers.PATTERN + ")\\s*" + SECONDS;
+        String part = "的?(?:内容|部分|画面|片段)?";
+        String dropped = "(?:都)?(?:不要了?|删掉|删除|去掉|剪掉)";
+        r.add(of("(?:从|自)\\s*" + at + "(?:开始|起)(?:播放|保留|截取)?(?:到(?:结尾|最后|结束))?"
+                        + "|(?:只保留|保留|只要|留下)\\s*(?:视频)?的?" + at.replace("<n>", "<n2>") + "(?:以后|之后|后)" + part
+                        + "|(?:删掉|删除|去掉|剪掉|不要)\\s*" + at.replace("<n>", "<n3>") + "(?:以前|之前|前)" + part
+                        + "|" + at.replace("<n>", "<n4>") + "(?:以前|之前)" + part + dropped,
+                (m, i) -> dropEdge("first", Rule.first(m, "n", "n2", "n3", "n4"))));
+        r.add(of("(?:只保留|保留|只要|留下)\\s*(?:视频)?的?" + at + "(?:以前|之前)" + part
+                        + "|(?:删掉|删除|去掉|剪掉|不要)\\s*" + at.replace("<n>", "<n2>") + "(?:以后|之后|后)" + part
+                        + "|" + at.replace("<n>", "<n3>") + "(?:以后|之后)" + part + dropped,
+                (m, i) -> trim(0, Numbers.parse(Rule.first(m, "n", "n2", "n3")))));
         r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
