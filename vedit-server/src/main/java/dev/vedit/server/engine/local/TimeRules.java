@@ -92,6 +92,17 @@ final class TimeRules {
                     double at = m.group("t") != null ? seconds(m.group("t")) : Numbers.parse(Rule.first(m, "n", "n2"));
                     return m.group("side").equals("after") ? trim(0, at) : dropEdge("first", String.valueOf(at));
                 }));
+        // a point in time and the side kept: "start at 0:03", "keep everything after 5 seconds", "end it at 10 seconds"
+        String it = "(?:\\s+(?:it|the\\s+(?:video|clip|footage)))?";
+        String everything = "(?:everything|anything|all|what\\s+comes)";
+        r.add(of("(?:start|begin)" + it + "\\s+(?:at|from)\\s+" + point("a")
+                        + "|(?:keep|use)\\s+(?:only\\s+)?" + everything + "\\s+(?:after|from)\\s+" + point("b")
+                        + "|(?:keep\\s+(?:only\\s+)?)?from\\s+" + point("c") + "\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end)"
+                        + "|(?:only\\s+)?keep\\s+" + point("d") + "\\s+onwards?",
+                (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d")))));
+        r.add(of("(?:end|stop|finish)" + it + "\\s+at\\s+" + point("a")
+                        + "|(?:keep|use)\\s+(?:only\\s+)?" + everything + "\\s+(?:before|until|till|up\\s+to)\\s+" + point("b"),
+                (m, i) -> trim(0, pointValue(m, "a", "b"))));
         // a point in time and the side kept: 从第3秒开始, 保留第5秒以后的内容, 第5秒之后的都不要, 删掉5秒之前的部分
         String at = "第?\\s*(?<n>" + Numbers.PATTERN + ")\\s*" + SECONDS;
         String part = "的?(?:内容|部分|画面|片段)?";
@@ -162,6 +173,10 @@ final class TimeRules {
         r.add(of("(?:在\\s*" + time("at") + SECONDS + "(?:处|的时候|时)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n"))));
 
+        // "start with a fade", "end with a fade to black": where the fade is says which
+        r.add(of("(?<open>start|begin|open)s?(?:\\s+(?:it|the\\s+(?:video|clip)))?\\s+with\\s+(?:an?\\s+)?fade(?:[\\s-]+(?:in|up)|\\s+from\\s+black)?"
+                        + "|(?:end|finish|close)s?(?:\\s+(?:it|the\\s+(?:video|clip)))?\\s+with\\s+(?:an?\\s+)?fade(?:[\\s-]+out|\\s+to\\s+black)?",
+                (m, i) -> fade(m.group("open") != null ? Operation.FADE_IN : Operation.FADE_OUT, null)));
         // fades (before speed and colour: "fade out over 2 seconds")
         String fadeLength = "(?:\\s+(?:over|for|of|in|lasting)?\\s*" + N + SECONDS + ")?";
         r.addAll(Rule.each((m, i) -> fade(Operation.FADE_BOTH, m.group("n")),
@@ -267,6 +282,26 @@ final class TimeRules {
     }
 
     /** "2 to 5" alone could be anything; a range needs "from"/"between", a unit or a clock time. */
+    /** A point in time named apart by {@code k}: "5 seconds", "the 5 second mark", "0:05", "second 5". */
+    private static String point(String k) {
+        return "(?:the\\s+)?(?:(?<n" + k + ">" + Numbers.PATTERN + ")" + SECONDS + "(?:\\s+mark)?|(?<t" + k + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?)"
+                + "|second\\s+(?<m" + k + ">" + Numbers.PATTERN + "))";
+    }
+
+    /** The seconds of the {@link #point} that matched. */
+    private static double pointValue(MatchResult m, String... ks) {
+        for (String k : ks) {
+            if (m.group("t" + k) != null) {
+                return seconds(m.group("t" + k));
+            }
+            String n = Rule.first(m, "n" + k, "m" + k);
+            if (n != null) {
+                return Numbers.parse(n);
+            }
+        }
+        throw new IllegalStateException("no point matched");
+    }
+
     private static boolean isRange(MatchResult m) {
         return m.group("kw") != null || m.group("unit") != null || m.group("from").contains(":");
     }
