@@ -85,6 +85,8 @@ final class Lexicon {
     private final Alternation statement;
     private final Set<String> common;
     private final Set<String> vocabulary;
+    /** The vocabulary's four-letter words, the only ones a four-letter typo is compared with. */
+    private final List<String> fourLetterWords;
 
     private Lexicon(Map<String, Kind> kinds, List<Synonym> synonyms, List<Problem> problems, List<Problem> excesses,
                     List<Problem> audioProblems, Map<String, List<String>> lists) {
@@ -109,6 +111,7 @@ final class Lexicon {
         lists.get("request").forEach(w -> words.addAll(latinWords(w)));
         synonyms.forEach(s -> words.addAll(latinWords(s.canonical())));
         this.vocabulary = Set.copyOf(words);
+        this.fourLetterWords = vocabulary.stream().filter(w -> w.length() == 4).sorted().toList();
     }
 
     static Lexicon get() {
@@ -354,8 +357,8 @@ final class Lexicon {
      */
     private String shortCorrection(String word) {
         String found = null;
-        for (String v : vocabulary) {
-            boolean swapped = v.length() == 4 && IntStream.range(0, 3).anyMatch(i -> word.charAt(i) == v.charAt(i + 1)
+        for (String v : fourLetterWords) {
+            boolean swapped = IntStream.range(0, 3).anyMatch(i -> word.charAt(i) == v.charAt(i + 1)
                     && word.charAt(i + 1) == v.charAt(i) && (word.substring(0, i) + word.substring(i + 2)).equals(v.substring(0, i) + v.substring(i + 2)));
             if (swapped) {
                 if (found != null && !found.equals(v)) {
