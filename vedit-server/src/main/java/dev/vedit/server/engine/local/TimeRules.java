@@ -235,8 +235,12 @@ final class TimeRules {
         r.add(of("(?:speed" + SUBJECT + "\\s+up|accelerate|fast[\\s-]?forward)" + SUBJECT
                 + "(?:\\s+(?<by>by|to|so\\s+(?:that\\s+)?it'?s|so\\s+(?:that\\s+)?it\\s+is))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N + unit + speedNoun + ")?",
                 (m, i) -> speedUp(m.group("n"), m.group("unit"), m.group("by"))));
-        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?:by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
-                (m, i) -> speed(m.group("frac").equals("half") ? 0.5 : 0.25)));
+        // "to a quarter" is the speed, "by a quarter" the change: 0.25 and 0.75 ("by half" is half speed either way)
+        r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "\\s+(?<rel>by|to)\\s+(?<frac>half|a\\s+quarter)(?:\\s+(?:the\\s+)?(?:speed|pace))?",
+                (m, i) -> {
+                    double fraction = m.group("frac").equals("half") ? 0.5 : 0.25;
+                    return speed(m.group("rel").equals("to") ? fraction : Rule.changeBy(-1, fraction, null));
+                }));
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
                 + unit + speedNoun + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
