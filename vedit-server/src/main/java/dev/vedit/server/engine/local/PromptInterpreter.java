@@ -80,7 +80,16 @@ final class PromptInterpreter {
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!音)|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|加(?:一只|一个|一条|一些|只|个|几个)(?:猫|狗|鸟|人|车|树|花|蝴蝶)"), 0);
+                    + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰)"
+                    // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
+                    + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+|its\\s+)?"
+                    + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
+                    + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
+                    + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海)(?:的颜色)?(?:变成|改成|换成|染成|涂成|调成)"
+                    + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
+                    + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?)\\b"
+                    + "|\\b(?:look|looks)\\s+like\\s+(?:a\\s+|an\\s+)?(?:painting|drawing|illustration)\\b|\\bpainterly\\b"
+                    + "|让(?:他|她|他们|她们|人物|人|大家|主角)(?:笑起来|微笑|大笑|哭|眨眼|张嘴|闭眼|笑)"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"

@@ -149,13 +149,13 @@ class PromptInterpreterTest {
 
     @Test
     void unknownWordsAreRefusedWithTheWordsQuoted() {
-        assertThatThrownBy(() -> ops("make the sky purple"))
+        assertThatThrownBy(() -> ops("give it more pizzazz"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
                 .hasMessage("This edit cannot be performed by the engine (invalid parameter, not retryable): not understood: the local engine"
-                        + " does not understand \"make the sky purple\"; reword it as an edit such as \"make it black and white\", \"speed it up 2x\","
-                        + " \"keep only the first 5 seconds\" | 该引擎无法执行此编辑（参数错误，重试无效）：未能理解：本地引擎无法理解“make the sky purple”；"
+                        + " does not understand \"give it more pizzazz\"; reword it as an edit such as \"make it black and white\", \"speed it up 2x\","
+                        + " \"keep only the first 5 seconds\" | 该引擎无法执行此编辑（参数错误，重试无效）：未能理解：本地引擎无法理解“give it more pizzazz”；"
                         + "请换一种说法，例如“变成黑白”、“2倍速”、“只保留前5秒”");
-        assertThatThrownBy(() -> ops("把天空变成紫色")).hasMessageContaining("本地引擎无法理解“把天空变成紫色”");
+        assertThatThrownBy(() -> ops("让视频更有灵魂")).hasMessageContaining("本地引擎无法理解“让视频更有灵魂”");
     }
 
     @Test
