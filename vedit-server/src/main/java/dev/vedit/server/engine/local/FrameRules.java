@@ -29,6 +29,9 @@ final class FrameRules {
     /** The parameter of an {@link #fitted} request: how a ratio is met, said apart from the ratio. */
     private static final String FIT_ONLY = "fitOnly";
 
+    /** What an {@link #FIT_ONLY} request asks: bars ("letterbox it"), or only that nothing be cropped ("don't crop"). */
+    private enum FitAsked { BARS, UNCROPPED }
+
     private FrameRules() {
     }
 
@@ -112,10 +115,10 @@ final class FrameRules {
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
                         + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
-                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, "bars"))));
+                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
-                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, "uncropped"))));
+                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
 
         // resolution
         r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出(?:为|成)?)\\s*"
@@ -159,7 +162,7 @@ final class FrameRules {
         for (EditOperation op : ops) {
             if (op.params().containsKey(FIT_ONLY)) {
                 padded = true;
-                bars |= op.params().get(FIT_ONLY).equals("bars");
+                bars |= op.params().get(FIT_ONLY) == FitAsked.BARS;
             } else {
                 ratio |= op.op().equals(Operation.ASPECT.wire());
             }

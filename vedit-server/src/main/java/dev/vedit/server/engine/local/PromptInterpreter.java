@@ -523,11 +523,6 @@ final class PromptInterpreter {
     }
 
     /**
-     * The same edit in two wordings is one ("black and white, monochrome", "more colourful and more saturated"); two
-     * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
-     * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
-     */
-    /**
      * "remove the sound but keep the music": the sound is one track, so it cannot be both dropped and kept (telling the
      * music from the voices takes a model); planned as asked, the output was silent.
      */
@@ -548,6 +543,11 @@ final class PromptInterpreter {
         }
     }
 
+    /**
+     * The same edit in two wordings is one ("black and white, monochrome", "more colourful and more saturated"); two
+     * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
+     * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
+     */
     private static List<EditOperation> merged(List<EditOperation> ops, String written) {
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {

@@ -86,22 +86,17 @@ final class TimeRules {
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
         // the first / last seconds
-        r.add(of("(?:cut|remove|delete|drop|trim|chop)\\s+(?:off\\s+|out\\s+)?(?:everything|anything|all|whatever\\s+comes)\\s+(?<side>after|before)\\s+(?:the\\s+)?"
-                        + "(?:" + N + SECONDS + "|(?<t>\\d{1,2}:\\d{2}(?:\\.\\d+)?)|second\\s+(?<n2>" + Numbers.PATTERN + "))(?:\\s+mark)?",
-                (m, i) -> {
-                    double at = m.group("t") != null ? seconds(m.group("t")) : Numbers.parse(Rule.first(m, "n", "n2"));
-                    return m.group("side").equals("after") ? trim(0, at) : dropEdge("first", String.valueOf(at));
-                }));
+        r.add(of("(?:cut|remove|delete|drop|trim|chop)\\s+(?:off\\s+|out\\s+)?" + EVERYTHING + "\\s+(?<side>after|before)\\s+" + point("a"),
+                (m, i) -> m.group("side").equals("after") ? trim(0, pointValue(m, "a")) : dropEdge("first", String.valueOf(pointValue(m, "a")))));
         // a point in time and the side kept: "start at 0:03", "keep everything after 5 seconds", "end it at 10 seconds"
         String it = "(?:\\s+(?:it|the\\s+(?:video|clip|footage)))?";
-        String everything = "(?:everything|anything|all|what\\s+comes)";
         r.add(of("(?:start|begin)" + it + "\\s+(?:at|from)\\s+" + point("a")
-                        + "|(?:keep|use)\\s+(?:only\\s+)?" + everything + "\\s+(?:after|from)\\s+" + point("b")
+                        + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:after|from)\\s+" + point("b")
                         + "|(?:keep\\s+(?:only\\s+)?)?from\\s+" + point("c") + "\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end)"
                         + "|(?:only\\s+)?keep\\s+" + point("d") + "\\s+onwards?",
                 (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d")))));
         r.add(of("(?:end|stop|finish)" + it + "\\s+at\\s+" + point("a")
-                        + "|(?:keep|use)\\s+(?:only\\s+)?" + everything + "\\s+(?:before|until|till|up\\s+to)\\s+" + point("b"),
+                        + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:before|until|till|up\\s+to)\\s+" + point("b"),
                 (m, i) -> trim(0, pointValue(m, "a", "b"))));
         // a point in time and the side kept: 从第3秒开始, 保留第5秒以后的内容, 第5秒之后的都不要, 删掉5秒之前的部分
         String at = "第?\\s*(?<n>" + Numbers.PATTERN + ")\\s*" + SECONDS;
@@ -286,10 +281,13 @@ final class TimeRules {
     }
 
     /** "2 to 5" alone could be anything; a range needs "from"/"between", a unit or a clock time. */
+    /** All of one side of a point in time: "everything after 0:20". */
+    private static final String EVERYTHING = "(?:everything|anything|all|what(?:ever)?\\s+comes)";
+
     /** A point in time named apart by {@code k}: "5 seconds", "the 5 second mark", "0:05", "second 5". */
     private static String point(String k) {
-        return "(?:the\\s+)?(?:(?<n" + k + ">" + Numbers.PATTERN + ")" + SECONDS + "(?:\\s+mark)?|(?<t" + k + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?)"
-                + "|second\\s+(?<m" + k + ">" + Numbers.PATTERN + "))";
+        return "(?:the\\s+)?(?:(?<n" + k + ">" + Numbers.PATTERN + ")" + SECONDS + "|(?<t" + k + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?)"
+                + "|second\\s+(?<m" + k + ">" + Numbers.PATTERN + "))(?:\\s+mark)?";
     }
 
     /** The seconds of the {@link #point} that matched. */
