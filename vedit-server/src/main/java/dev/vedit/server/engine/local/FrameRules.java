@@ -23,6 +23,8 @@ final class FrameRules {
      */
     private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage)";
     private static final String N = number("n");
+    /** After "flip vertical": not "flip vertical video to horizontal", which names the video's shape. */
+    private static final String NOT_A_SHAPE = "(?!\\s+(?:video|clip|footage|format|one|shot|to|into|orientation|mode)\\b)";
     /** Courtesy around a clause that is read whole ("can u flip it pls"): only the anchored rules need it said. */
     private static final String POLITE = "(?:(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|kindly|just)\\s+)*";
     private static final String THANKS = "(?:\\s+(?:please|pls|plz|for\\s+me|thanks))?";
@@ -55,10 +57,10 @@ final class FrameRules {
 
         // flips
         r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
-                + "\\s+horizontally|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
+                + "\\s+(?:horizontally|horizontal" + NOT_A_SHAPE + ")\\b|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
                 + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?horizontally" + THANKS + "\\s*$|^\\s*" + POLITE + "flip(?:\\s+it|\\s+the\\s+video)?" + THANKS + "\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", Operation.HFLIP));
-        r.add(fixed("flip" + SUBJECT + "\\s+vertically|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
+        r.add(fixed("flip" + SUBJECT + "\\s+(?:vertically|vertical" + NOT_A_SHAPE + ")\\b|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
                 + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?vertically" + THANKS + "\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", Operation.VFLIP));
 
