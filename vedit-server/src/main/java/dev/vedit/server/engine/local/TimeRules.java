@@ -55,7 +55,7 @@ final class TimeRules {
                 (m, i) -> fade(m.group("in") != null || m.group("zhin") != null ? Operation.FADE_IN : Operation.FADE_OUT,
                         Rule.first(m, "n", "n2", "n3"))));
         // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
-        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|silence|quieten|muffle|blur|reverse|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
+        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|silence|quieten|muffle|blur|reverse|repeat|loop|replay|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
                         + "(?:first|last|final)\\s+" + N + SECONDS
                         + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
                         + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
