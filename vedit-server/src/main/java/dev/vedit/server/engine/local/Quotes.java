@@ -31,12 +31,16 @@ final class Quotes {
     private final String masked;
 
     Quotes(String prompt) {
-        String quoted = mask(QUOTED, prompt);
-        masked = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted) : quoted;
+        String quoted = mask(QUOTED, prompt, false);
+        masked = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
     }
 
-    /** {@code text} with each match's text (its one group that matched) replaced by a new mark. */
-    private String mask(Pattern quote, String text) {
+    /**
+     * {@code text} with each match's text (its one group that matched) replaced by a new mark.
+     *
+     * @param bare the text has no quotes of its own: only it is masked, the caption word before it stays for the rules
+     */
+    private String mask(Pattern quote, String text, boolean bare) {
         Matcher m = quote.matcher(text);
         StringBuilder out = new StringBuilder();
         while (m.find() && texts.size() <= LAST - FIRST) {
@@ -44,8 +48,6 @@ final class Quotes {
             while (m.group(g) == null) {
                 g++;
             }
-            // a quote is masked with its marks; after a colon only the text is, the caption word stays for the rules
-            boolean bare = quote == AFTER_COLON;
             String kept = bare ? m.group().substring(0, m.start(g) - m.start()) : "";
             m.appendReplacement(out, Matcher.quoteReplacement(kept + (char) (FIRST + texts.size())));
             texts.add(m.group(g).strip());

@@ -60,6 +60,9 @@ record Rule(Pattern pattern, Factory factory) {
         return "(?<" + group + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?|" + Numbers.PATTERN + ")";
     }
 
+    /** How much, when it is a little: "a bit", "a little bit", "a touch", "slightly" (after or before the change). */
+    static final String SLIGHTLY = "(?:a\\s+(?:tiny\\s+|little\\s+)?bit|a\\s+little(?:\\s+bit)?|a\\s+touch|a\\s+tad|slightly|somewhat)";
+
     /** English or Chinese seconds after a number (optional). */
     static final String SECONDS = "(?:\\s*(?:seconds?|secs?|s\\b|秒钟?))";
 

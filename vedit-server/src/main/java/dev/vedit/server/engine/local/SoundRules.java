@@ -33,7 +33,7 @@ final class SoundRules {
     private static final String SHOULD_BE = "(?:(?:should|needs\\s+to|has\\s+to|must)\\s+be\\s+|is\\s+)?";
 
     /** "turn the sound up a little", "turn it up a bit louder": how much, said after the direction. */
-    private static final String SLIGHT_AFTER = "(?:\\s+(?:a\\s+(?:tiny\\s+|little\\s+)?bit|a\\s+little(?:\\s+bit)?|a\\s+touch|a\\s+tad|slightly|somewhat)"
+    private static final String SLIGHT_AFTER = "(?:\\s+" + Rule.SLIGHTLY
             + "(?:\\s+(?:more|louder|quieter|softer|higher|lower))?|\\s+(?:louder|quieter|softer|more))?";
 
     private SoundRules() {

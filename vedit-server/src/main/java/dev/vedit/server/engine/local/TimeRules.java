@@ -27,7 +27,7 @@ final class TimeRules {
     static final double DEFAULT_SLOW_DOWN = 0.75;
     static final double SLIGHT_SPEED_UP = 1.25;
     static final double SLIGHT_SLOW_DOWN = 0.85;
-    private static final String SLIGHT = "(?:a\\s+(?:little|tiny)\\s+bit|a\\s+little|a\\s+bit|a\\s+touch|a\\s+tad|slightly|somewhat|just\\s+a\\s+(?:little|bit|touch))";
+    private static final String SLIGHT = "(?:just\\s+)?" + Rule.SLIGHTLY;
     static final double MIN_SPEED = 0.25;
     static final double MAX_SPEED = 4.0;
     static final int MAX_LOOPS = 10;
