@@ -82,12 +82,14 @@ final class ColourRules {
                     case "对比度" -> "contrast";
                     default -> "saturation";
                 }, "decrease", "by", null, 50, true)));
-        r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小)\\s*" + number("n") + "\\s*%",
+        // "饱和度降低30%", and "对比度加20" as a slider's step (a percentage: see adjust)
+        r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小|加|减|降)\\s*" + number("n") + "(?![些点])\\s*(?<pct>%)?",
                 (m, i) -> adjust(switch (m.group("what")) {
                     case "亮度" -> "brightness";
                     case "对比度" -> "contrast";
                     default -> "saturation";
-                }, m.group("dir").matches("调高|提高|增加|提升|加大") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")), true)));
+                }, m.group("dir").matches("调高|提高|增加|提升|加大|加") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")),
+                        m.group("pct") != null)));
         r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>brighter|lighter|darker|dimmer)|(?<dir2>brighter|lighter|darker|dimmer|brighten|lighten|darken|dim)" + SUBJECT + "\\s+by\\s+" + number("n2") + "\\s*(?:%|percent)",
                 (m, i) -> adjust("brightness", Rule.first(m, "dir", "dir2").matches("darke.*|dim.*") ? "decrease" : "increase", "by", null,
                         Numbers.parse(Rule.first(m, "n", "n2")), true)));
@@ -137,10 +139,11 @@ final class ColourRules {
         r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
                         + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
-        r.add(of("(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look)"
-                        + "|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|暖一点|暖一些)" + ZH_AFTER + ")"
-                        + "|(?<cool>(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|tint|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look)"
-                        + "|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|冷一点|冷一些)" + ZH_AFTER + ")",
+        // how much, said before or after: "slightly warmer", "warm it up a bit", "cooler a touch"
+        r.add(of("(?:(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look))"
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|暖一点|暖一些)" + ZH_AFTER + ")"
+                        + "|(?<cool>(?:(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|tint|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look))"
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|冷一点|冷一些)" + ZH_AFTER + ")",
                 (m, i) -> op(Operation.TEMPERATURE, Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));
 
@@ -169,8 +172,13 @@ final class ColourRules {
         int direction = "-".equals(sign) || (verb != null && verb.matches("decrease|reduce|lower|drop|cut")) ? -1 : 1;
         boolean absolute = sign == null && ("to".equals(rel) || "=".equals(rel) || ":".equals(rel) || "at".equals(rel)
                 || (verb != null && verb.matches("set|adjust|change")) || (verb == null && rel == null));
+        // "contrast +20", "turn the saturation down by 30": a bare number beyond any factor is a slider's step, a percentage
+        boolean brightness = what.matches("brightness|exposure");
+        if (!percent && !absolute && n > (brightness ? 1 : Rule.MAX_BARE_MULTIPLE)) {
+            percent = true;
+        }
         double value = percent ? n / 100 : n;
-        if (what.matches("brightness|exposure")) {
+        if (brightness) {
             double amount = absolute ? (percent ? value - 1 : value) : direction * value;
             if (!(amount >= -1 && amount <= 1)) {
                 throw invalid("brightness changes by -100% to +100% (got " + round(amount) + ")", "亮度调整范围为 -100% 到 +100%（当前为 " + round(amount) + "）");

@@ -72,7 +72,7 @@ final class FrameRules {
                         + Numbers.PATTERN + ")\\s*倍|(?<h>\\d{3,4})\\s*p|(?<k>4k|2k)))?",
                 (m, i) -> upscale(m.group("f"), m.group("h"), m.group("k"))));
 
-        r.add(of("(?:加|补|填充)黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比)\\s*(?<h>[1-9]\\d?)(?!\\d)",
+        r.add(of("(?:加|补|填充)(?:上)?黑边(?:并|再)?(?:变成|改成|转成|做成|成)?\\s*(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比)\\s*(?<h>[1-9]\\d?)(?!\\d)",
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), "pad")));
         // aspect ratio: crop by default, pad when asked for bars
         String pad = "(?<pad>\\s+(?:with|using|by\\s+adding)\\s+(?:black\\s+)?(?:bars|borders|padding|letterbox(?:ing)?|pillarbox(?:ing)?)"
@@ -125,8 +125,8 @@ final class FrameRules {
         // resolution
         r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出(?:为|成)?)\\s*"
                         + "|(?:reduce|lower|drop|decrease|change|set)\\s+(?:the\\s+)?resolution\\s+(?:to|down\\s+to)\\s+"
-                        + "|(?:scale|resize|downscale|convert|export|render|change|set|make)" + SUBJECT
-                        + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in)\\s+|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
+                        + "|(?:scale|resize|downscale|convert|export|render|save|output|encode|change|set|make)" + SUBJECT
+                        + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:down\\s+)?(?:to|at|in|as)\\s+(?:an?\\s+)?|(?:in|at)\\s+)?(?<h>\\d{3,4})\\s*p(?:\\s+resolution)?\\b"
                         + "|(?:(?:scale|resize|downscale|change|set)" + SUBJECT + "(?:\\s+(?:the\\s+)?resolution)?\\s+(?:to\\s+)?|resolution\\s+(?:to\\s+|of\\s+)?)"
                         + "(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4})",
                 (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
@@ -140,11 +140,15 @@ final class FrameRules {
 
         // zoom: a centre crop scaled back to the frame size
         r.add(of("(?:a\\s+)?(?:slight|subtle|small|little|gentle)\\s+zoom(?:[\\s-]+in)?", (m, i) -> zoom("1.2", m.group())));
-        r.add(of("zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
-                        + ")\\s*(?:x|×|times|%)?)?|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))",
-                (m, i) -> zoom(m.group("f"), m.group())));
+        // how much, said before or after: "slightly zoom in", "zoom in a bit" (1.2x), "zoom in a lot" (2x)
+        r.add(of("(?:(?<slight0>" + Rule.SLIGHTLY + ")\\s+)?zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
+                        + ")\\s*(?:x|×|times|%)?|\\s+(?<slight>" + Rule.SLIGHTLY + ")|\\s+(?<much>a\\s+lot|heavily|(?:really\\s+)?close))?"
+                        + "|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))",
+                (m, i) -> zoom(m.group("f") != null ? m.group("f") : Rule.first(m, "slight0", "slight") != null ? "1.2"
+                        : m.group("much") != null ? "2" : null, m.group())));
         r.add(of("放大(?:到|至)\\s*(?:(?<h>\\d{3,4})\\s*p|(?<k>4k|2k))", (m, i) -> upscale(null, m.group("h"), m.group("k"))));
-        r.add(of("(?:画面)?(?:放大|拉近|推近|中心裁剪)(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?", (m, i) -> zoom(m.group("f"), m.group())));
+        r.add(of("(?<slight0>稍微|稍稍|略微)?(?:画面)?(?:放大|拉近|推近|中心裁剪)(?<slight>一点点?|一些)?(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?",
+                (m, i) -> zoom(m.group("f") == null && Rule.first(m, "slight0", "slight") != null ? "1.2" : m.group("f"), m.group())));
         // a smaller file: the same edits, encoded at a higher CRF
         r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",

@@ -86,6 +86,11 @@ final class OverlayRules {
                 "(?:replace|swap|change|switch|fill|key\\s+out|remove)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?"
                         + "\\s+(?:with|to|for|by|using)\\s+" + fig(""),
                 "(?:put|use|place)\\s+" + fig("") + "\\s+(?:behind|in\\s+place\\s+of|on|as)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?",
+                // "key out the green screen and use image 1 as the background": one edit said in two halves (kept whole
+                // by the interpreter's protected words)
+                "(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?<colour>green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
+                        + "\\s+and\\s+(?:then\\s+)?(?:use|put|place|show|add)\\s+" + fig("")
+                        + "\\s+(?:as\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background|behind(?:\\s+(?:it|them|him|her|the\\s+subject))?|in\\s+its\\s+place)",
                 "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
@@ -147,19 +152,19 @@ final class OverlayRules {
     }
 
     private static void text(List<Rule> r) {
-        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|text|label|words?)s?";
-        String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
+        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?)s?";
+        String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         String during = "(?:\\s+(?:for|during)\\s+(?:the\\s+)?first\\s+" + number("n") + SECONDS + ")?";
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
+        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
@@ -175,7 +180,9 @@ final class OverlayRules {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
         boolean title = kind != null && kind.matches("title.*|headline|heading|标题|大字");
-        String position = position(m, title ? "center" : "bottom");
+        // a text watermark ("add a watermark '@me'", 加水印“@小明”) is small text in a corner
+        boolean watermark = kind != null && kind.matches(".*(?:watermark|水印)");
+        String position = position(m, title ? "center" : watermark ? "bottom-right" : "bottom");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("text", quoted);
         params.put("style", title ? "title" : "caption");

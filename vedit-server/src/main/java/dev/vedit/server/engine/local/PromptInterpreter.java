@@ -34,11 +34,14 @@ final class PromptInterpreter {
 
     private static final char JOINER = '\u0001';
     /**
-     * Multi-word terms holding a splitting word ("black and white", "fade in and out", "between 2 and 5 seconds"),
-     * protected by joining their words before clauses are split, so they are never cut in two.
+     * Multi-word terms holding a splitting word ("black and white", "fade in and out", "between 2 and 5 seconds", "key
+     * out the green screen and use figure 1 as the background"), protected by joining their words before clauses are
+     * split, so they are never cut in two.
      */
     private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
-            + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))", Pattern.CASE_INSENSITIVE);
+            + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
+            + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
+            + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
     /**
@@ -54,7 +57,7 @@ final class PromptInterpreter {
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
             Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
-            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
+            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
@@ -71,7 +74,7 @@ final class PromptInterpreter {
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather"
                     + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
-                    + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wearing)\\b"
+                    + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wearing)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
@@ -130,6 +133,16 @@ final class PromptInterpreter {
             + "(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHARED_CUT_ZH = Pattern.compile("(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)(?:视频的?)?(?:前|开头)\\s*("
             + Numbers.PATTERN + ")\\s*(?:秒钟?)?(?:和|跟|与|以及|及|、|，|,)(?:视频的?)?(?:后|最后|结尾)\\s*(" + Numbers.PATTERN + ")\\s*(?:秒钟?)?");
+    /**
+     * "remove the first and last 2 seconds", "trim 2 seconds from both ends", 首尾各剪掉2秒: one length cut from each end,
+     * said once. Written out as the two cuts it is, as {@link #SHARED_CUT_EN} does.
+     */
+    private static final Pattern BOTH_ENDS_EN = Pattern.compile("\\b(cut(?:\\s+off)?|remove|delete|drop|trim(?:\\s+off)?|chop\\s+off|get\\s+rid\\s+of|lose|skip|shave(?:\\s+off)?)\\s+"
+            + "(?:(?:the\\s+)?(?:first|opening)\\s+and\\s+(?:the\\s+)?(?:last|final|closing)\\s+(?<n>" + Numbers.PATTERN + ")(?<unit>\\s*(?:seconds?|secs?|s\\b))?"
+            + "|(?<n2>" + Numbers.PATTERN + ")(?<unit2>\\s*(?:seconds?|secs?|s\\b))?\\s+(?:off\\s+|from\\s+)(?:of\\s+)?(?:both\\s+ends|each\\s+end"
+            + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
+    private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
+            + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
     private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
@@ -300,6 +313,20 @@ final class PromptInterpreter {
                 String unit = m.group(4) != null ? m.group(4) : m.group(7) != null ? m.group(7) : " seconds";
                 return Matcher.quoteReplacement(m.group(1) + " the " + m.group(2) + " " + m.group(3) + unit + ", "
                         + m.group(1) + " the " + m.group(5) + " " + m.group(6) + unit);
+            });
+        }
+        if (out.contains("last") || out.contains("final") || out.contains("closing") || out.contains("end")) {
+            out = BOTH_ENDS_EN.matcher(out).replaceAll(m -> {
+                String n = m.group("n") != null ? m.group("n") : m.group("n2");
+                String unit = m.group("unit") != null ? m.group("unit") : m.group("unit2") != null ? m.group("unit2") : " seconds";
+                return Matcher.quoteReplacement(m.group(1) + " the first " + n + unit + ", " + m.group(1) + " the last " + n + unit);
+            });
+        }
+        if (out.contains("各")) {
+            out = BOTH_ENDS_ZH.matcher(out).replaceAll(m -> {
+                String verb = m.group(1) != null ? m.group(1) : m.group(3);
+                String n = m.group(2) != null ? m.group(2) : m.group(4);
+                return Matcher.quoteReplacement(verb + "前" + n + "秒，" + verb + "最后" + n + "秒");
             });
         }
         return out.contains("前") || out.contains("开头") ? SHARED_CUT_ZH.matcher(out).replaceAll("$1前$2秒，$1最后$3秒") : out;

@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -13,18 +14,37 @@ import java.util.regex.Pattern;
 final class Quotes {
     static final char FIRST = '\uE000';
     static final char LAST = '\uE0FF';
+    /**
+     * A text written without quotes (group 1), up to the clause's end, a place ("at the top"), or "and"/"then" before
+     * the verb of an edit: "caption: hi and make it black and white" is a caption and an edit, "Tom and Jerry" one text.
+     */
+    private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]*?)"
+            + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
+            + "|\\s+(?i:and|then)\\s+(?i:also\\s+)?(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
+            + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
+            + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play)\\b"
+            + "|\\s*[,，。;；!！?？\\n]|\\s*\\.?\\s*$)";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
     private static final Pattern QUOTED = Pattern.compile(
             "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
     /**
      * The words after a colon that follows a caption or title word, up to the clause's end or a place ("加字幕：你好世界",
      * "caption: Hello world at the top"): people write them without quotes as often as with them. Read after the
-     * quotes, so a quoted text after the colon is already one mark and stays one.
+     * quotes, so a quoted text after the colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT}
+     * says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
             "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline))\\s{0,3}[:：]\\s{0,3}"
-                    + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]*?)"
-                    + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b|\\s*[,，。;；!！?？\\n]|\\s*$)");
+                    + UNQUOTED_TEXT);
+
+    /**
+     * The words after "saying", "that says", "that reads" following a caption, title or watermark word ("add a caption
+     * that says hello world at the top"), ending where {@link #UNQUOTED_TEXT} says.
+     */
+    private static final Pattern SAYING = Pattern.compile(
+            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner)s?\\s+"
+                    + "(?i:that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
+                    + UNQUOTED_TEXT);
 
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
@@ -32,7 +52,10 @@ final class Quotes {
 
     Quotes(String prompt) {
         String quoted = mask(QUOTED, prompt, false);
-        masked = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
+        String colon = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
+        String lower = colon.toLowerCase(Locale.ROOT);
+        masked = lower.contains("says") || lower.contains("saying") || lower.contains("reads") || lower.contains("reading")
+                || lower.contains("with the") ? mask(SAYING, colon, true) : colon;
     }
 
     /**

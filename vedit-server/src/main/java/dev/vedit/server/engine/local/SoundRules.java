@@ -73,18 +73,18 @@ final class SoundRules {
                         + "|" + ZH_SOUND + "(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
                 (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac"))
                         : Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
-        r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db)?)?" + SLIGHT_AFTER
-                        + "|(?:(?:turn|crank|pump|bump)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|crank|pump|bump)\\s)it)\\s+up\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?" + SLIGHT_AFTER
+        r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db|decibels?)?)?" + SLIGHT_AFTER
+                        + "|(?:(?:turn|crank|pump|bump)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|crank|pump|bump)\\s)it)\\s+up\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<n7>" + Numbers.PATTERN + ")\\s*(?:times|x|×)\\s+(?:as\\s+loud|louder)"
-                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)?)?"
-                        + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db)\\s+louder"
+                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)?)?"
+                        + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+louder"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?大声一?点",
                 (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x", "")
                         : louder(first(m, "n", "n2", "n4", "n5", "n6", "n8"), first(m, "u", "u2", "u4", "u5", "u6", "u8"), m.group())));
-        r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|x|×|times)?)?" + SLIGHT_AFTER
-                        + "|(?:(?:turn|bring)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|bring)\\s)it)\\s+down\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|x|×|times)?)?" + SLIGHT_AFTER
-                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db)?)?"
-                        + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db)\\s+(?:quieter|softer)"
+        r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
+                        + "|(?:(?:turn|bring)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|bring)\\s)it)\\s+down\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
+                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
+                        + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+(?:quieter|softer)"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:(?:背景)?音乐的?)?(?:音量|声音)太大了?|(?:背景)?音乐太(?:大|吵)了?|太吵了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
                         + "|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?小声一?点",
                 (m, c) -> quieter(m.group("half") != null ? "50" : first(m, "n", "n2", "n4", "n5", "n6", "n8"),
@@ -97,7 +97,7 @@ final class SoundRules {
             return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_LOUDER : LOUDER);
         }
         double n = Numbers.parse(number);
-        return volume("db".equals(unit) ? Math.pow(10, n / 20) : Rule.changeBy(1, n, unit));
+        return volume(isDecibels(unit) ? Math.pow(10, n / 20) : Rule.changeBy(1, bareChange(n, unit), unit));
     }
 
     private static EditOperation quieter(String number, String unit, String words) {
@@ -105,7 +105,21 @@ final class SoundRules {
             return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_QUIETER : QUIETER);
         }
         double n = Numbers.parse(number);
-        return volume("db".equals(unit) ? Math.pow(10, -n / 20) : Rule.changeBy(-1, n, unit));
+        return volume(isDecibels(unit) ? Math.pow(10, -n / 20) : Rule.changeBy(-1, bareChange(n, unit), unit));
+    }
+
+    private static boolean isDecibels(String unit) {
+        return unit != null && unit.startsWith("d");
+    }
+
+    /** {@code n}, unless it is a bare number too large for a multiple: a volume change "by 10" may be 10% or 10 dB. */
+    private static double bareChange(double n, String unit) {
+        if (unit == null && n > Rule.MAX_BARE_MULTIPLE) {
+            String amount = n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+            throw invalid("a volume change \"by " + amount + "\" is ambiguous: say " + amount + "%, " + amount + " dB or " + amount + "x",
+                    "音量变化“" + amount + "”含义不明确：请写明 " + amount + "%、" + amount + " dB 还是 " + amount + " 倍");
+        }
+        return n;
     }
 
     private static EditOperation volume(double factor) {

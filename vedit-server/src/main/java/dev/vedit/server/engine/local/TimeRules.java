@@ -91,10 +91,11 @@ final class TimeRules {
         // a point in time and the side kept: "start at 0:03", "keep everything after 5 seconds", "end it at 10 seconds"
         String it = "(?:\\s+(?:it|the\\s+(?:video|clip|footage)))?";
         r.add(of("(?:start|begin)" + it + "\\s+(?:at|from)\\s+" + point("a")
+                        + "|(?:start|begin)" + it + "\\s+" + point("e") + "\\s+in\\b"
                         + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:after|from)\\s+" + point("b")
                         + "|(?:keep\\s+(?:only\\s+)?)?from\\s+" + point("c") + "\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end)"
                         + "|(?:only\\s+)?keep\\s+" + point("d") + "\\s+onwards?",
-                (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d")))));
+                (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d", "e")))));
         r.add(of("(?:end|stop|finish)" + it + "\\s+at\\s+" + point("a")
                         + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:before|until|till|up\\s+to)\\s+" + point("b"),
                 (m, i) -> trim(0, pointValue(m, "a", "b"))));
@@ -186,9 +187,9 @@ final class TimeRules {
                 (m, i) -> fade(Operation.FADE_OUT, m.group("n"))));
         String zhFadeLength = "(?:\\s*" + N.replace("<n>", "<n2>") + SECONDS + ")?";
         r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出" + zhFadeLength, (m, i) -> fade(Operation.FADE_BOTH, Rule.first(m, "n", "n2"))));
-        r.add(of("(?:开头|开始|片头)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?" + zhFadeLength,
+        r.add(of("(?:(?:开头|开始|片头)(?:加上?个?|添加|做个?|来个)?)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?" + zhFadeLength,
                 (m, i) -> fade(Operation.FADE_IN, Rule.first(m, "n", "n2"))));
-        r.add(of("(?:结尾|结束|末尾|片尾)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)" + zhFadeLength,
+        r.add(of("(?:(?:结尾|结束|末尾|片尾)(?:加上?个?|添加|做个?|来个)?)?(?:" + N + SECONDS + "的?)?(?:淡出|渐隐|淡出到黑场)" + zhFadeLength,
                 (m, i) -> fade(Operation.FADE_OUT, Rule.first(m, "n", "n2"))));
 
         // frame rate (before speed: "60 fps" is not "60x")
@@ -247,8 +248,11 @@ final class TimeRules {
                 : m.group("n3") != null ? 3 : Numbers.parse(m.group("n")))));
         r.add(of("(?<half>half|a\\s+quarter|quarter)[\\s-]+(?:the\\s+)?speed|(?<half2>half)\\s+as\\s+fast",
                 (m, i) -> speed(m.group("half2") != null || m.group("half").equals("half") ? 0.5 : 0.25)));
-        r.add(of("(?:playback\\s+)?speed\\s+(?:to|of|at)?\\s*" + N + "\\s*(?:x|×|times)?",
+        r.add(of("(?:playback\\s+)?speed(?:\\s*[:=]|\\s+(?:to|of|at))?\\s*" + N + "\\s*(?:x|×|times)?",
                 (m, i) -> speed(Numbers.parse(m.group("n")))));
+        // "play it at 150%", "play back at 2x": the speed it plays at
+        r.add(of("play(?:\\s+it|\\s+the\\s+(?:video|clip))?(?:\\s+back)?\\s+at\\s+" + N + "\\s*(?<unit>%|percent|x|×)(?:\\s+(?:the\\s+)?(?:original\\s+|normal\\s+)?speed)?",
+                (m, i) -> speed(isPercent(m.group("unit")) ? Numbers.parse(m.group("n")) / 100 : Numbers.parse(m.group("n")))));
         // "contrast by 2x" is a contrast change (colour rules come later)
         r.add(of("(?<!(?:contrast|saturation)\\s{1,2}by\\s{1,2})" + N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
                 (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
@@ -258,7 +262,7 @@ final class TimeRules {
                 ? 1 + Numbers.parse(m.group("n")) / 100 : 1 - Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:(?<word>twice|double)|" + N + "\\s*(?:times|x|×))\\s+(?:as\\s+)?slow(?:er)?",
                 (m, i) -> speed(m.group("word") != null ? 0.5 : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
-        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)\\s*(?:原来的)?\\s*(?:" + N + "\\s*倍速?|(?<half>一半|二分之一))",
+        r.add(of("(?:播放)?速度(?:调到|调成|调为|改为|改成|设为|设置为|变为|变成|提高到|加快到|提升到|降到|降低到|为)?\\s*(?:原来的)?\\s*(?:" + N + "\\s*倍速?|(?<half>一半|二分之一))",
                 (m, i) -> speed(m.group("half") != null ? 0.5 : Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
