@@ -42,7 +42,8 @@ final class FrameRules {
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
                 + "|to\\s+the\\s+right|left|right)";
-        String degrees = "\\s*(?:degrees?|deg|°)?";
+        // optional as a whole: a bare "\\s*" would take the space before "clockwise" in "rotate 90 clockwise"
+        String degrees = "(?:\\s*(?:degrees?|deg|°))?";
         r.add(of("turn" + SUBJECT + "\\s+(?:on\\s+its\\s+side|sideways)", (m, i) -> rotate("90", null)));
         r.add(of("(?:rotate|turn|tilt)" + SUBJECT + "(?:\\s+by)?\\s+(?<neg>-)?" + N + degrees + "(?:\\s+" + direction + ")?",
                 (m, i) -> rotate(m.group("n"), m.group("neg") != null ? "counterclockwise" : m.group("dir"))));

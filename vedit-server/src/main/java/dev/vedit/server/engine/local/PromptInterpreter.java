@@ -43,7 +43,7 @@ final class PromptInterpreter {
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|\\band\\s+also\\b|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
+            + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -57,7 +57,7 @@ final class PromptInterpreter {
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
             Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
-            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
+            + "|成|为|也|都|要|一点|一些|这个|那个|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
@@ -152,6 +152,14 @@ final class PromptInterpreter {
             + "|[一二两三四五六七八九十百]+\\s*(?:秒|分钟)", Pattern.CASE_INSENSITIVE);
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|以及|跟");
+    /**
+     * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
+     * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 is not here: "不要背景音乐" asks to remove.
+     */
+    private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
+            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)");
+    /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
+    private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
     private final List<Rule> rules = rules();
     /**
@@ -352,6 +360,11 @@ final class PromptInterpreter {
             state.operations.addAll(attempt.operations());
             return;
         }
+        Matcher negated = NEGATED.matcher(clause);
+        if (negated.lookingAt()) {
+            readNegated(clause.substring(negated.end()), quoted, context, state);
+            return;
+        }
         for (boolean degree : new boolean[] {true, false}) {
             String lessened = lexicon.lessened(clause, degree);
             if (lessened.equals(clause)) {
@@ -386,6 +399,21 @@ final class PromptInterpreter {
             return;
         }
         state.notUnderstood.add(quoted);
+    }
+
+    /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */
+    private void readNegated(String rest, String quoted, Rule.Context context, State state) {
+        if (INVERTED.matcher(rest).find()) {
+            state.notUnderstood.add(quoted); // "don't keep the sound" is a mute said backwards: not guessed
+            return;
+        }
+        Attempt asked = attempt(rest, context);
+        if (asked.understood() && !asked.operations().isEmpty()
+                && asked.operations().stream().allMatch(op -> op.op().equals(Operation.MUTE.wire()))) {
+            state.operations.add(new EditOperation(Operation.KEEP_AUDIO.wire(), Map.of(), quoted));
+            return;
+        }
+        state.ignored.add(quoted);
     }
 
     /** A reason or purpose: an edit when it is one in full ("so it's vertical"), otherwise context. */

@@ -50,7 +50,10 @@ final class SoundRules {
                                     + " the local engine can keep, mute or change the volume of the video's own sound",
                             "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
                 }));
+        // background noise is the sound's ("remove the background noise but keep the voices"): never the picture's
         r.add(of("(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:background\\s+)?(?:noise|hiss|hum|static)\\s+(?:from|in)\\s+(?:the\\s+)?(?:audio|sound)"
+                        + "|(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of|eliminate|kill|filter\\s+out)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|any\\s+)?background\\s+(?:noise|hiss|hum|static)"
+                        + "(?:\\s+(?:but\\s+)?(?:keep|preserve)\\s+(?:the\\s+)?(?:voices?|speech|dialogue|talking|vocals))?"
                         + "|(?:audio|sound)\\s+(?:noise\\s+reduction|denois(?:e|ing))|denoise\\s+the\\s+(?:audio|sound)"
                         + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少)(?:背景)?(?:噪音|杂音|底噪|电流声)",
                 (m, c) -> op(Operation.DENOISE_AUDIO, Map.of())));

@@ -164,7 +164,7 @@ class PromptInterpreterTest {
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.EDIT_NOT_SUPPORTED))
                 .hasMessageContaining("\"add sparkles\"");
         assertThatThrownBy(() -> ops("black and white with a lens flare")).hasMessageContaining("lens flare");
-        assertThatThrownBy(() -> ops("don't mute it")).hasMessageContaining("don't mute it");
+        assertThatThrownBy(() -> ops("don't keep the sound")).hasMessageContaining("don't keep the sound");
         assertThatThrownBy(() -> ops("rotate")).hasMessageContaining("\"rotate\"");
     }
 
