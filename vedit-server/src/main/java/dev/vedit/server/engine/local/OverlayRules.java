@@ -26,6 +26,8 @@ final class OverlayRules {
     private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|top|bottom|centre|center|middle"
             + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
     private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
+    /** How long a text said to be "at the beginning" or "at the end" stays: a title card's usual time. */
+    static final double TIMED_TEXT_SECONDS = 3.0;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
     private static final List<String> WORD_NUMBERS = List.of("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten");
 
@@ -155,7 +157,10 @@ final class OverlayRules {
         String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?)s?";
         String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
-        String during = "(?:\\s+(?:for|during)\\s+(?:the\\s+)?first\\s+" + number("n") + SECONDS + ")?";
+        // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
+        // last 3 seconds"
+        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending)))?"
+                + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
@@ -188,9 +193,13 @@ final class OverlayRules {
         params.put("style", title ? "title" : "caption");
         params.put("position", position);
         String n = group(m, "n");
-        if (n != null) {
+        double seconds = n != null ? round(Numbers.parse(n)) : TIMED_TEXT_SECONDS;
+        if (group(m, "end") != null || group(m, "last") != null) {
+            params.put("at", "end"); // the last seconds of the clip: its length is known when it is rendered
+            params.put("duration", seconds);
+        } else if (n != null || group(m, "begin") != null) {
             params.put("start", 0.0);
-            params.put("duration", round(Numbers.parse(n)));
+            params.put("duration", seconds);
         }
         return op(Operation.TEXT, params);
     }

@@ -76,7 +76,9 @@ final class Overlays {
                 + ":fontsize=" + size + ":fontcolor=white:borderw=" + Math.max(1, size / 14) + ":bordercolor=black"
                 + ":x=" + x + ":y=" + y;
         if (op.params().containsKey("duration")) {
-            drawtext += ":enable='between(t," + decimal(number(op, "start")) + "," + decimal(number(op, "start") + number(op, "duration")) + ")'";
+            double duration = number(op, "duration");
+            double start = "end".equals(op.params().get("at")) ? Math.max(0, g.seconds - duration) : number(op, "start");
+            drawtext += ":enable='between(t," + decimal(start) + "," + decimal(start + duration) + ")'";
         }
         g.video(drawtext);
     }

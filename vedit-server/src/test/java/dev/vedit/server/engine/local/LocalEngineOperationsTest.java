@@ -280,6 +280,21 @@ class LocalEngineOperationsTest {
         assertThat(brightPixels(out, 2 * H / 3, H)).isZero();
     }
 
+    @Test
+    void textAtTheEndIsDrawnOnlyInTheLastSeconds() throws Exception {
+        Path out = render("show the text \"END\" at the end for 1 second", grey);
+        assertThat(brightPixels(rgb(out, 0.5), 0, H)).isZero();
+        assertThat(brightPixels(rgb(out, 1.5), 0, H)).isGreaterThan(3); // a 12 px caption on a 160x120 clip
+    }
+
+    @Test
+    void aTextWatermarkSitsBottomRight() throws Exception {
+        byte[] out = rgb(render("add a watermark that says @vedit", grey), 1);
+        assertThat(brightPixels(out, 2 * H / 3, H, W / 2, W)).isGreaterThan(3);
+        assertThat(brightPixels(out, 0, H, 0, W / 4)).isZero();
+        assertThat(brightPixels(out, 0, H / 3, 0, W)).isZero();
+    }
+
     // ---- sound ----
 
     @Test
@@ -440,9 +455,13 @@ class LocalEngineOperationsTest {
     }
 
     private static int brightPixels(byte[] rgb, int fromRow, int toRow) {
+        return brightPixels(rgb, fromRow, toRow, 0, W);
+    }
+
+    private static int brightPixels(byte[] rgb, int fromRow, int toRow, int fromColumn, int toColumn) {
         int count = 0;
         for (int y = fromRow; y < toRow; y++) {
-            for (int x = 0; x < W; x++) {
+            for (int x = fromColumn; x < toColumn; x++) {
                 if (luma(rgb, x, y) > 220) {
                     count++;
                 }
