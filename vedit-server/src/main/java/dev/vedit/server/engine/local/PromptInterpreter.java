@@ -43,7 +43,7 @@ final class PromptInterpreter {
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
+            + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -74,7 +74,7 @@ final class PromptInterpreter {
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather"
                     + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
-                    + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wearing)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
+                    + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
@@ -151,13 +151,15 @@ final class PromptInterpreter {
     private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
             + "|[一二两三四五六七八九十百]+\\s*(?:秒|分钟)", Pattern.CASE_INSENSITIVE);
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
-    private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|以及|跟");
+    private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 is not here: "不要背景音乐" asks to remove.
      */
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)");
+    /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|再)?(?:调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
@@ -349,6 +351,7 @@ final class PromptInterpreter {
             describe(clause, quoted, context, state);
             return;
         }
+        boolean afterSound = state.describing && state.describingSound;
         state.describing = false;
         String withoutFix = lexicon.withoutFix(clause);
         if (!withoutFix.equals(clause) && !hasWords(unexplained(withoutFix))) {
@@ -364,6 +367,13 @@ final class PromptInterpreter {
         if (negated.lookingAt()) {
             readNegated(clause.substring(negated.end()), quoted, context, state);
             return;
+        }
+        if (afterSound && ZH_BARE_VOLUME.matcher(clause).lookingAt()) {
+            Attempt sound = attempt("音量" + clause.strip(), context); // 声音太大了，调小一半: the sound just described
+            if (sound.understood() && !sound.operations().isEmpty()) {
+                state.operations.addAll(sound.operations());
+                return;
+            }
         }
         for (boolean degree : new boolean[] {true, false}) {
             String lessened = lexicon.lessened(clause, degree);

@@ -63,8 +63,8 @@ final class SoundRules {
         r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact))?"
                         + "|with\\s+(?:the\\s+)?original\\s+(?:sound|audio)|保留(?:原来的|原始的?|原)?(?:声音|音频|原声|声)|保持原声|原声保留",
                 (m, c) -> op(Operation.KEEP_AUDIO, Map.of())));
-        r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
-                + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?"
+        r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:original\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
+                + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?(?:original\\s+)?"
                 + "(?:sound|audio|music|soundtrack)(?:\\s+track)?(?!\\s+(?:in\\s+half|by\\s))|(?:with\\s+)?no\\s+(?:sound|audio)"
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
                 + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"

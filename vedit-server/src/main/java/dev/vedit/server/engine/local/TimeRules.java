@@ -137,9 +137,9 @@ final class TimeRules {
                         m.group("n").matches("an?|one") ? "1" : m.group("n"))));
         r.add(of("(?:trim|cut|shorten)" + SUBJECT + "(?:\\s+down)?\\s+to\\s+" + N + SECONDS + "(?:\\s+long)?",
                 (m, i) -> trim(0, Numbers.parse(m.group("n")))));
-        r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
+        r.add(of("(?:只保留|保留|只要|截取|裁剪出?|剪切|剪辑|剪出|只留|留下|剪到|剪成|截到|缩短到|缩短为)?\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N
                 + SECONDS + "(?:的?内容)?(?:剪出来|截出来|截下来|留下来)?", (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:截取|剪|裁剪|剪辑|缩短)(?:成|到|为)\\s*" + N + SECONDS, (m, i) -> trim(0, Numbers.parse(m.group("n")))));
+        r.add(of("(?:截取|剪|裁剪|剪辑|缩短)(?:成|到|为)\\s*(?:前\\s*)?" + N + SECONDS, (m, i) -> trim(0, Numbers.parse(m.group("n")))));
 
         // reverse
         r.add(fixed("(?:reverse(?:d)?|rewind)(?:\\s+(?:playback|it|the\\s+video|the\\s+clip))?|play" + SUBJECT
