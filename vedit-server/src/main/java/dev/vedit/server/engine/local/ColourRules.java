@@ -25,8 +25,8 @@ final class ColourRules {
     private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|subtly|gentle|mild|稍|略|一点|一些|轻微|轻度");
     private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|subtle|gentle|mild|lightly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
-    private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些)?";
-    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
+    private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些|点)?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage|the\\s+image|the\\s+picture))?";
 
     private ColourRules() {
     }
@@ -55,7 +55,8 @@ final class ColourRules {
         r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", Operation.CARTOON));
         r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化",
                 (m, i) -> posterize(m.group("n"))));
-        r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?vignett(?:e|ing)|暗角|(?:加|添加)?晕影",
+        r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
+                        + "(?:\\s+(?:around|on|at|to)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
         r.add(of("(?:blur|soften|defocus)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|its\\s+)?background|(?:blurr?(?:ed|y)|soft|bokeh)\\s+background|background\\s+blur"
@@ -141,9 +142,9 @@ final class ColourRules {
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
         // how much, said before or after: "slightly warmer", "warm it up a bit", "cooler a touch"
         r.add(of("(?:(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look))"
-                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|调暖|暖一点|暖一些)" + ZH_AFTER + ")"
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|(?<!色)调暖|暖一点|暖一些)" + ZH_AFTER + ")"
                         + "|(?<cool>(?:(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|tint|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look))"
-                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|调冷|冷一点|冷一些)" + ZH_AFTER + ")",
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|(?<!色)调冷|冷一点|冷一些)" + ZH_AFTER + ")",
                 (m, i) -> op(Operation.TEMPERATURE, Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));
 

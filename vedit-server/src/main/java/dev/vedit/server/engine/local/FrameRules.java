@@ -16,12 +16,12 @@ import java.util.Map;
 /** Geometry: rotation, flips, aspect ratio (crop or pad), resolution, upscaling and zoom. */
 final class FrameRules {
     static final int MAX_SIDE = 4096;
-    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
     /**
      * What the video is called when it must be named: "crop it square" says what "crop square" could say of a part
      * ("turn landscape video into portrait" is not a turn to landscape).
      */
-    private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage)";
+    private static final String NAMED_SUBJECT = "(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage)";
     private static final String N = number("n");
     /** After "flip vertical": not "flip vertical video to horizontal", which names the video's shape. */
     private static final String NOT_A_SHAPE = "(?!\\s+(?:video|clip|footage|format|one|shot|to|into|orientation|mode)\\b)";
@@ -53,7 +53,7 @@ final class FrameRules {
                 + "|rotate" + SUBJECT + "\\s+upside[\\s-]+down", (m, i) -> rotate("180", null)));
         r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)\\s*转\\s*(?:" + N + "\\s*度)?|(?<!旋)转\\s*(?<n2>" + Numbers.PATTERN + ")\\s*度",
                 (m, i) -> rotate(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : "90", m.group("dir"))));
-        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*度|(?<dir2>向左|向右))?",
+        r.add(of("(?<!色相|色调)(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*度|(?<dir2>向左|向右))?",
                 (m, i) -> rotate(m.group("n"), m.group("dir") != null ? m.group("dir") : m.group("dir2"))));
 
         // flips
@@ -117,7 +117,7 @@ final class FrameRules {
 
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
-                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
+                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",

@@ -39,14 +39,17 @@ final class OverlayRules {
         return "(?:(?:the\\s+)?(?:figure|fig\\.?|image|picture|photo|img|pic)\\s*(?:no\\.?\\s*)?#?\\s*"
                 + "(?<img" + s + ">\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
                 + "|(?:the\\s+)?(?<img" + s + "ord>first|second|third|fourth|fifth|last)\\s+(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|figure|pic)"
-                + "|(?:the\\s+)?(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|pic)(?!\\s*(?:\\d|#))"
+                // "the attached image", "my outro image (attached)", "the beach photo I uploaded": the one image sent
+                + "|(?:the\\s+|my\\s+|our\\s+|this\\s+|that\\s+)?(?:attached\\s+|uploaded\\s+|reference\\s+)?(?:[a-z]+\\s+)?(?:image|picture|photo|pic|png|jpe?g)(?!\\s*(?:\\d|#))"
+                + "(?:\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added))?(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                 + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
-                + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?|(?:这张|参考)?(?:图片|照片|参考图))";
+                + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?"
+                + "|(?:我(?:上传|发|给你|提供)的?)?(?:这张|那张|参考)?(?:图片|照片|参考图|图))";
     }
 
     /** A position after the words it places: " in the top right corner", "放在右上角". */
     private static String positionAfter(String group) {
-        return "(?:\\s*,?\\s*(?:(?:in|at|on|to|into)\\s+)?(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")"
+        return "(?:\\s*,?\\s*(?:(?:in|at|on|to|into|across|along)\\s+)?(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")"
                 + "(?:\\s+corner)?(?:\\s+of\\s+the\\s+(?:screen|frame|video|picture))?"
                 + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
     }
@@ -61,8 +64,8 @@ final class OverlayRules {
         List<Rule> r = new ArrayList<>();
         // removing what is burnt into the picture needs inpainting: refused before the logo and text rules read the words
         r.add(of("(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide|clean\\s+up)\\s+(?:the\\s+|a\\s+|any\\s+|all\\s+(?:the\\s+)?)?"
-                        + "(?:existing\\s+)?(?:logos?|watermarks?|text|subtitles?|captions?|titles?)\\b"
-                        + "|(?:去掉|去除|删除|移除|抹去|擦除|消除)(?:画面中?的|视频中?的|原有的|原来的)?(?:水印|logo|标志|台标|字幕|文字)",
+                        + "(?:existing\\s+)?(?:[a-z]+\\s+)?(?:logos?|watermarks?|text|subtitles?|captions?|titles?)\\b"
+                        + "|(?:去掉|去除|删除|移除|抹去|擦除|消除)(?:画面中?的|视频中?的|原有的|原来的)?(?:(?:" + ZH_POSITION_WORDS + "|角落)的?)?(?:水印|logo|标志|台标|字幕|文字)",
                 (m, c) -> {
                     throw PromptInterpreter.generative(m.group().strip());
                 }));
@@ -96,17 +99,19 @@ final class OverlayRules {
                 "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
-                "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
+                "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background(?:\\s+behind\\s+(?:me|him|her|them|us))?\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
                 "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background",
                 "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
-                "(?:把|将)?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
+                "(?:把|将)?(?:我|他|她|人物)?(?:身后|后面)?的?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
                 "(?:用|把|将|以)" + fig("") + "(?:作为|当作|当成?|做|替换|换)(?:新的?)?背景"));
     }
 
     private static void images(List<Rule> r) {
         String verb = "(?:add|put|place|overlay|insert|stamp|use|show|display|include|slap)\\s+";
-        String mark = "(?<kind>logo|watermark|badge|icon|brand(?:ing)?)";
-        // watermark / logo
+        String mark = "(?<kind>(?:watermark\\s+)?logo|watermark|badge|icon|brand(?:ing)?)";
+        // watermark / logo; "加上我上传的logo" first: the English rules below would read "logo" alone and leave the Chinese
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?)?(?<kind>logo)" + positionAfter("pos"),
+                (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
@@ -125,13 +130,13 @@ final class OverlayRules {
         // 把图1放在右上角: the image placed somewhere is an overlay, as "put image 1 in the top right corner" is
         r.add(of("(?:把|将)" + fig("") + positionAfter("pos").replaceFirst("\\)\\?$", ")"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?:我(?:上传|发)的?)?(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // picture in picture
         String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
         r.addAll(Rule.each((m, c) -> overlay(Operation.PICTURE_IN_PICTURE, m, c, "bottom-right"),
                 positionBefore("pos0") + "(?:" + verb + ")?(?:a\\s+|the\\s+)?(?:" + pip + ")(?:\\s+(?:of|with|using|showing|from))?\\s+" + fig("") + positionAfter("pos"),
-                positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:" + pip + "|small\\s+(?:window|overlay))" + positionAfter("pos")));
+                positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:small\\s+)?(?:" + pip + "|window|overlay)" + positionAfter("pos")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|叠加|把|将|用)?\\s*" + fig("") + "\\s*(?:作为|当作|当成?|做成?|以)?\\s*画中画(?:的?形式)?" + positionAfter("pos")
                         + "|画中画(?:显示|放|加)?" + fig("z") + positionAfter("posy"),
                 (m, i) -> overlay(Operation.PICTURE_IN_PICTURE, m, i, "bottom-right")));

@@ -41,7 +41,8 @@ final class PromptInterpreter {
     private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
-            + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)", Pattern.CASE_INSENSITIVE);
+            + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)"
+            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
     /**
@@ -68,7 +69,7 @@ final class PromptInterpreter {
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:person|people|man|woman|men"
-                    + "|women|object|objects|car|cars|dog|cat|tree|trees|logo|watermark|text|pedestrians?|vehicles?"
+                    + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|logo|watermark|text|pedestrians?|vehicles?"
                     + "|background(?!\\s+(?:music|sound|audio|noise))|hat|glasses|bird|building|sky)\\b"
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
@@ -81,7 +82,7 @@ final class PromptInterpreter {
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音)|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?!音|噪|有?(?:电流|杂音|噪音|嗡嗡))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
@@ -109,6 +110,7 @@ final class PromptInterpreter {
     /** Words that say how much ("2x", "double", "half", "两倍"); "一点"/"一些" only say "a little". */
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
+    private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
             List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
@@ -143,7 +145,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -368,6 +370,10 @@ final class PromptInterpreter {
             readNegated(clause.substring(negated.end()), quoted, context, state);
             return;
         }
+        Matcher example = ELABORATION.matcher(clause);
+        if (example.lookingAt() && readExample(clause.substring(example.end()), quoted, attempt, context, state)) {
+            return;
+        }
         if (afterSound && ZH_BARE_VOLUME.matcher(clause).lookingAt()) {
             Attempt sound = attempt("音量" + clause.strip(), context); // 声音太大了，调小一半: the sound just described
             if (sound.understood() && !sound.operations().isEmpty()) {
@@ -409,6 +415,32 @@ final class PromptInterpreter {
             return;
         }
         state.notUnderstood.add(quoted);
+    }
+
+    /**
+     * A clause that gives an example ("…, like old 16mm footage", "…, maybe 1.5x"): an amount for the edit just asked for
+     * is that edit's amount ("zoom in a bit, maybe 1.5x" zooms 1.5x); words that ask for no edit are context.
+     *
+     * @return whether the clause was read so
+     */
+    private boolean readExample(String rest, String quoted, Attempt attempt, Rule.Context context, State state) {
+        if (attempt.operations().isEmpty()) {
+            state.ignored.add(quoted);
+            return true;
+        }
+        List<EditOperation> ops = state.operations;
+        if (ops.isEmpty() || !QUANTITY.matcher(rest).find() || rest.strip().split("\\s+").length > 2) {
+            return false;
+        }
+        EditOperation previous = ops.get(ops.size() - 1);
+        // the previous edit as said, without its vague degree ("a bit"), with the example's amount
+        String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        Attempt amended = attempt(said + " " + rest.strip(), context);
+        if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
+            ops.set(ops.size() - 1, amended.operations().get(0));
+            return true;
+        }
+        return false;
     }
 
     /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */

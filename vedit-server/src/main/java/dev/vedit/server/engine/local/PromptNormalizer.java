@@ -19,6 +19,8 @@ final class PromptNormalizer {
     /** "x2", "×2" after a space or at the start: a multiple, written the way the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
+    /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
+    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+(?=\\d)");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -61,6 +63,7 @@ final class PromptNormalizer {
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
         s = typos(s);
+        s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;

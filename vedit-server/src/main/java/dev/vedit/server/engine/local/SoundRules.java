@@ -71,7 +71,7 @@ final class SoundRules {
                 + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
                 + "|无声|没有声音|不要声音|不要音频", Operation.MUTE));
         // "lower the volume to 30%" names the level, not the change
-        r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"
+        r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring|crank|pump|bump|push|put)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"
                         + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+was|the\\s+original))?)"
                         + "|" + ZH_SOUND + "(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
                 (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac"))
@@ -81,7 +81,7 @@ final class SoundRules {
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<n7>" + Numbers.PATTERN + ")\\s*(?:times|x|×)\\s+(?:as\\s+loud|louder)"
                         + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)?)?"
                         + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+louder"
-                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?大声一?点",
+                        + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:一点点?|一些|点)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?大声一?点",
                 (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x", "")
                         : louder(first(m, "n", "n2", "n4", "n5", "n6", "n8"), first(m, "u", "u2", "u4", "u5", "u6", "u8"), m.group())));
         r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
@@ -89,7 +89,7 @@ final class SoundRules {
                         + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
                         + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+(?:quieter|softer)"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:(?:背景)?音乐的?)?(?:音量|声音)太大了?|(?:背景)?音乐太(?:大|吵)了?|太吵了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
-                        + "|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?小声一?点",
+                        + "|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些|点)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?小声一?点",
                 (m, c) -> quieter(m.group("half") != null ? "50" : first(m, "n", "n2", "n4", "n5", "n6", "n8"),
                         m.group("half") != null ? "%" : first(m, "u", "u2", "u4", "u5", "u6", "u8"), m.group())));
         return List.copyOf(r);

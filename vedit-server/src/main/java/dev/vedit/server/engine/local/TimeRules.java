@@ -33,7 +33,7 @@ final class TimeRules {
     static final int MAX_LOOPS = 10;
     static final double DEFAULT_FADE = 1.0;
     static final double DEFAULT_FREEZE = 2.0;
-    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+)?video|the\\s+clip|the\\s+footage))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage))?";
     private static final String N = number("n");
     private static final String MUCH = "(?:a\\s+lot|a\\s+great\\s+deal|significantly|dramatically|heavily|massively|way\\s+(?:down|up))";
 
@@ -58,7 +58,7 @@ final class TimeRules {
         r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|silence|quieten|muffle|blur|reverse|repeat|loop|replay|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
                         + "(?:first|last|final)\\s+" + N + SECONDS
                         + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
-                        + "|(?:make|turn|set|render)\\s+(?:only\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
+                        + "|(?:make|turn|set|render)\\s+(?:only\\s+|just\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
                         + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快|变亮|变暗|调亮|调暗)"
                         + "|(?:慢放|加速|静音|倒放|模糊|调亮|调暗)(?:掉)?\\s*(?:视频)?的?(?:前|后|最后)\\s*" + N.replace("<n>", "<n5>") + SECONDS,
                 (m, i) -> {
@@ -79,8 +79,10 @@ final class TimeRules {
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
         r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
-        r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
-                (m, i) -> cut(m.group("from"), m.group("to"))));
+        r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
+                "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
+                // 把1:00到1:15那段剪掉: the verb after the range
+                "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
         // keeping a range
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
@@ -158,15 +160,15 @@ final class TimeRules {
         // freeze frame
         r.add(of("(?:an?\\s+)?(?:" + N + SECONDS + "\\s*)?freeze(?:[\\s-]+frame)?\\s+(?:at|on)\\s+the\\s+end(?:\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + ")?",
                 (m, i) -> freeze(null, m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
+        r.add(of("(?:结尾)?(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
         r.add(of("freeze(?:\\s+(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
-                        + "(?:\\s+for\\s+" + N + SECONDS + ")?",
+                        + "(?:\\s+for\\s+" + N + SECONDS + ")?(?:\\s+at\\s+the\\s+end)?",
                 (m, i) -> freeze(null, m.group("n"))));
         r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+" + time("at") + SECONDS + "?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:在\\s*" + time("at") + SECONDS + "(?:处|的时候|时)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+        r.add(of("(?:在\\s*第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which
@@ -177,7 +179,12 @@ final class TimeRules {
         String fadeLength = "(?:\\s+(?:over|for|of|in|lasting)?\\s*" + N + SECONDS + ")?";
         r.addAll(Rule.each((m, i) -> fade(Operation.FADE_BOTH, m.group("n")),
                 "fade(?:s)?(?:[\\s-]+in)(?:\\s+and\\s+|\\s*/\\s*|\\s*&\\s*)out" + fadeLength,
-                "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength));
+                "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength,
+                // "a fade at both the start and the end", 开头和结尾都加上渐变 (kept whole by the interpreter's protected words)
+                "(?:an?\\s+)?fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:at\\s+)?(?:the\\s+)?end" + fadeLength,
+                "(?:开头|片头)和(?:结尾|片尾)都?(?:加上?|添加|做)?(?:渐变|淡入淡出|淡化)(?:\\s*" + N + SECONDS + ")?"));
+        r.add(of("fade\\s+(?:it|the\\s+(?:video|clip|footage))\\s+(?<dir>in|out)" + fadeLength,
+                (m, i) -> fade(m.group("dir").equals("in") ? Operation.FADE_IN : Operation.FADE_OUT, m.group("n"))));
         // "from black" / "to black" only name the default fade colour; they belong to the fade
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:(?:in|up)(?:\\s+from\\s+black)?|from\\s+black))(?:\\s+at\\s+the\\s+(?:start|beginning))?" + fadeLength,
                 (m, i) -> fade(Operation.FADE_IN, m.group("n") != null ? m.group("n") : m.group("n0"))));
@@ -193,10 +200,11 @@ final class TimeRules {
                 (m, i) -> fade(Operation.FADE_OUT, Rule.first(m, "n", "n2"))));
 
         // frame rate (before speed: "60 fps" is not "60x")
+        // before "N帧" alone, which would leave 帧率改成 unread
+        r.add(of("帧率(?:改为|改成|设为|设置为|调到|调整为|变成|为|到)?\\s*" + N + "(?:\\s*(?:fps|帧))?", (m, i) -> fps(m.group("n"))));
         r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
                 + N + "\\s*(?:fps|frames?\\s+(?:per|a)\\s+second|帧每秒|帧/秒|帧)", (m, i) -> fps(m.group("n"))));
         r.add(of("(?:change|convert|set)\\s+(?:the\\s+)?(?:frame\\s*rate|fps)\\s+to\\s+" + N + "(?:\\s*fps)?", (m, i) -> fps(m.group("n"))));
-        r.add(of("帧率(?:改为|改成|设为|设置为|调到|调整为|变成|为|到)?\\s*" + N + "(?:\\s*(?:fps|帧))?", (m, i) -> fps(m.group("n"))));
 
         return List.copyOf(r);
     }
