@@ -248,7 +248,15 @@ public final class HttpApi {
     private void upload(Context ctx) {
         handle(ctx, e -> UploadReply.error(e.code() == ErrorCode.INVALID_API_KEY ? 401 : Integer.parseInt(e.code().code()),
                 e.code() == ErrorCode.INVALID_API_KEY ? "ApiKey verification failed | API Key 校验失败" : e.getMessage()), () -> {
-            Account account = requireAccount(ctx, null);
+            Account account;
+            try {
+                account = requireAccount(ctx, null);
+            } catch (VeditException e) {
+                // Refused before a byte of the body is read (a wrong key, over the rate limit): the body may still be
+                // arriving, so the connection cannot carry another request, and a client must not reuse it.
+                ctx.header("Connection", "close");
+                throw e;
+            }
             if (!ctx.isMultipartFormData()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
                         "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");

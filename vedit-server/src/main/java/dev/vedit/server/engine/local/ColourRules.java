@@ -72,7 +72,7 @@ final class ColourRules {
         r.add(fixed("(?:de-?nois(?:e|ing)|noise\\s+reduction|(?:reduce|remove|clean\\s+up|get\\s+rid\\s+of|less)\\s+(?:the\\s+)?(?:video\\s+)?(?:noise|grain)"
                 + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", Operation.DENOISE));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
-                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", Operation.STABILIZE));
+                + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频|手)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", Operation.STABILIZE));
         r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片|电影)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op(Operation.GRAIN, Map.of("strength", strengthOf(m.group(), 1.0)))));

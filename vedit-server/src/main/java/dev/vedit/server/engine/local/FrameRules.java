@@ -144,9 +144,11 @@ final class FrameRules {
         // how much, said before or after: "slightly zoom in", "zoom in a bit" (1.2x), "zoom in a lot" (2x)
         r.add(of("(?:(?<slight0>" + Rule.SLIGHTLY + ")\\s+)?zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
                         + ")\\s*(?:x|×|times|%)?|\\s+(?<slight>" + Rule.SLIGHTLY + ")|\\s+(?<much>a\\s+lot|heavily|(?:really\\s+)?close))?"
-                        + "|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))",
+                        + "|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))|(?:centre|center)\\s+crop",
                 (m, i) -> zoom(m.group("f") != null ? m.group("f") : Rule.first(m, "slight0", "slight") != null ? "1.2"
                         : m.group("much") != null ? "2" : null, m.group())));
+        // "punch in 20%": the amount of a punch-in
+        r.add(of("(?:punch|push)\\s+in\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN + ")\\s*(?:x|×|%)", (m, i) -> zoom(m.group("f"), m.group())));
         r.add(of("放大(?:到|至)\\s*(?:(?<h>\\d{3,4})\\s*p|(?<k>4k|2k))", (m, i) -> upscale(null, m.group("h"), m.group("k"))));
         r.add(of("(?<slight0>稍微|稍稍|略微)?(?:画面)?(?:放大|拉近|推近|中心裁剪)(?<slight>一点点?|一些)?(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?",
                 (m, i) -> zoom(m.group("f") == null && Rule.first(m, "slight0", "slight") != null ? "1.2" : m.group("f"), m.group())));

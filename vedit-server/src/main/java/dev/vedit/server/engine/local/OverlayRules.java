@@ -40,11 +40,11 @@ final class OverlayRules {
                 + "(?<img" + s + ">\\d+|one|two|three|four|five|six|seven|eight|nine|ten)\\b"
                 + "|(?:the\\s+)?(?<img" + s + "ord>first|second|third|fourth|fifth|last)\\s+(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|figure|pic)"
                 // "the attached image", "my outro image (attached)", "the beach photo I uploaded": the one image sent
-                + "|(?:the\\s+|my\\s+|our\\s+|this\\s+|that\\s+)?(?:attached\\s+|uploaded\\s+|reference\\s+)?(?:[a-z]+\\s+)?(?:image|picture|photo|pic|png|jpe?g)(?!\\s*(?:\\d|#))"
+                + "|(?:the\\s+|my\\s+|our\\s+|this\\s+|that\\s+)?(?:attached\\s+|uploaded\\s+|reference\\s+)?(?:[a-z]+\\s+)?(?:image|picture|photo|pic|png|jpe?g|plate)(?!\\s*(?:\\d|#))"
                 + "(?:\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added))?(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                 + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
                 + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?"
-                + "|(?:我(?:上传|发|给你|提供)的?)?(?:这张|那张|参考)?(?:图片|照片|参考图|图))";
+                + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|参考图|图))";
     }
 
     /** A position after the words it places: " in the top right corner", "放在右上角". */
@@ -80,7 +80,7 @@ final class OverlayRules {
         r.add(of("(?<v>blur(?:\\s+out)?|pixel+ate(?:d)?|mosaic|censor|anonymi[sz]e|hide|obscure|mask)\\s+" + whose + "(?:faces?|people)"
                         + "(?:\\s+(?:with\\s+(?:a\\s+)?(?<v2>mosaic|pixels|blur)))?"
                         + "|(?<v3>face|faces)\\s+(?<v4>blur(?:ring)?|pixelation|mosaic|censoring|anonymi[sz]ation)"
-                        + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有|每个)?(?:人物|人)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
+                        + "|(?:(?:给|对|把)?(?:画面中|视频中)?(?:的)?(?:所有|每个)?(?:人物|路人|行人|人)?(?:的)?(?:人脸|脸部|面部|脸)(?:进行)?(?:都)?(?<z>打码|打马赛克|马赛克(?:处理)?|模糊(?:处理)?|打上马赛克|加马赛克|做模糊处理))"
                         + "|(?:(?<z2>模糊|马赛克|打码)(?:处理)?(?:所有)?(?:的)?(?:人脸|脸部|面部))",
                 (m, i) -> op(Operation.BLUR_FACES, Map.of("style", faceStyle(m.group())))));
         // green screen (FFmpeg chroma key) before the person-mask background replacement
@@ -94,8 +94,8 @@ final class OverlayRules {
                 // "key out the green screen and use image 1 as the background": one edit said in two halves (kept whole
                 // by the interpreter's protected words)
                 "(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?<colour>green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
-                        + "\\s+and\\s+(?:then\\s+)?(?:use|put|place|show|add)\\s+" + fig("")
-                        + "\\s+(?:as\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background|behind(?:\\s+(?:it|them|him|her|the\\s+subject))?|in\\s+its\\s+place)",
+                        + "\\s+and\\s+(?:then\\s+)?(?:use|put|place|show|add|comp\\s+in|composite(?:\\s+in)?|drop\\s+in)\\s+" + fig("")
+                        + "(?:\\s+(?:as\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background|behind(?:\\s+(?:it|them|him|her|the\\s+subject))?|in\\s+its\\s+place))?",
                 "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
@@ -110,13 +110,14 @@ final class OverlayRules {
         String verb = "(?:add|put|place|overlay|insert|stamp|use|show|display|include|slap)\\s+";
         String mark = "(?<kind>(?:watermark\\s+)?logo|watermark|badge|icon|brand(?:ing)?)";
         // watermark / logo; "加上我上传的logo" first: the English rules below would read "logo" alone and leave the Chinese
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?)?(?<kind>logo)" + positionAfter("pos"),
+        r.add(of(positionBefore("pos0") + "(?:加上?个?|添加|放上?个?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?|我们的|我的)?(?<kind>logo)(?:\\s*[(（]附件里?[)）])?" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+|a\\s+|my\\s+|our\\s+)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
-                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos"),
+                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
+                        + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
@@ -146,7 +147,8 @@ final class OverlayRules {
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
         r.addAll(Rule.each(OverlayRules::card,
                 "(?:" + verb + ")?" + fig("") + "\\s+(?:as|for)\\s+(?:an?\\s+|the\\s+)?" + card + forSeconds,
-                "(?:add\\s+)?(?:an?\\s+|the\\s+)?" + card + "\\s+(?:with|of|using|showing|from)\\s+" + fig("") + forSeconds));
+                "(?:add\\s+)?(?:an?\\s+|the\\s+)?" + card + "\\s+(?:with|of|using|showing|from)\\s+" + fig("") + forSeconds
+                        + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?"));
         r.add(of("(?:insert|add|put|show|place|use|display)\\s+" + fig("") + forSeconds + "\\s+(?:at|to|in)\\s+the\\s+(?<where>beginning|start|opening|end|ending)"
                         + forSeconds.replace("<n>", "<n2>"),
                 (m, i) -> card(m, i)));
@@ -172,7 +174,7 @@ final class OverlayRules {
         r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
-                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
+                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),

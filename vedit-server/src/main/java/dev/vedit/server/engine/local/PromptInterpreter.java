@@ -41,7 +41,7 @@ final class PromptInterpreter {
     private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
-            + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add)\\s)"
+            + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*");
@@ -57,8 +57,8 @@ final class PromptInterpreter {
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
             Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
-            + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀"
-            + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
+            + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
+            + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
@@ -69,8 +69,10 @@ final class PromptInterpreter {
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:person|people|man|woman|men"
-                    + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|logo|watermark|text|pedestrians?|vehicles?"
+                    + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
                     + "|background(?!\\s+(?:music|sound|audio|noise))|hat|glasses|bird|building|sky)\\b"
+                    // what is burnt in can only be painted out; adding a logo or text is the local engine's (or not understood)
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:logo|watermark|text)\\b"
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather"
@@ -110,6 +112,8 @@ final class PromptInterpreter {
     /** Words that say how much ("2x", "double", "half", "两倍"); "一点"/"一些" only say "a little". */
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
+    /** A clause that is only an amount with its unit ("三秒", "2 seconds", "1.5x"). */
+    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%)");
     private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
@@ -131,7 +135,7 @@ final class PromptInterpreter {
      * clause has no verb and "the last 3 seconds" alone keeps them: the opposite of what was asked.
      */
     private static final Pattern SHARED_CUT_EN = Pattern.compile("\\b(cut(?:\\s+off)?|remove|delete|drop|trim(?:\\s+off)?|chop\\s+off|get\\s+rid\\s+of|lose|skip)"
-            + "\\s+(?:the\\s+)?(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?\\s+(?:and|&)\\s+(?:the\\s+)?"
+            + "\\s+(?:the\\s+)?(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?\\s+(?:and|&)(?:\\s+also)?\\s+(?:the\\s+)?"
             + "(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHARED_CUT_ZH = Pattern.compile("(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)(?:视频的?)?(?:前|开头)\\s*("
             + Numbers.PATTERN + ")\\s*(?:秒钟?)?(?:和|跟|与|以及|及|、|，|,)(?:视频的?)?(?:后|最后|结尾)\\s*(" + Numbers.PATTERN + ")\\s*(?:秒钟?)?");
@@ -145,7 +149,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵抖糊慢快])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -156,10 +160,12 @@ final class PromptInterpreter {
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
-     * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 is not here: "不要背景音乐" asks to remove.
+     * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
+     * asks to remove.
      */
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
-            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)");
+            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
+            + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
     private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|再)?(?:调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
@@ -360,6 +366,13 @@ final class PromptInterpreter {
             state.fix = true; // "fix both", "tone it down": answer the problems described
             return;
         }
+        if (afterSound && clause.contains("降噪") && !clause.contains("音频") && !clause.contains("画面")) {
+            Attempt sound = attempt(clause.replace("降噪", "音频降噪"), context); // 背景噪音好大，降个噪: the sound's noise
+            if (sound.understood()) {
+                state.operations.addAll(sound.operations());
+                return;
+            }
+        }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
             state.operations.addAll(attempt.operations());
@@ -373,6 +386,10 @@ final class PromptInterpreter {
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && readExample(clause.substring(example.end()), quoted, attempt, context, state)) {
             return;
+        }
+        String left = unexplained(clause).strip();
+        if (BARE_AMOUNT.matcher(left).matches() && amendLast(left, context, state)) {
+            return; // "加个淡出，三秒就行", "fade out, 2 seconds": the amount of the edit just asked for
         }
         if (afterSound && ZH_BARE_VOLUME.matcher(clause).lookingAt()) {
             Attempt sound = attempt("音量" + clause.strip(), context); // 声音太大了，调小一半: the sound just described
@@ -428,14 +445,22 @@ final class PromptInterpreter {
             state.ignored.add(quoted);
             return true;
         }
+        return QUANTITY.matcher(rest).find() && rest.strip().split("\\s+").length <= 2 && amendLast(rest, context, state);
+    }
+
+    /**
+     * Reads {@code amount} as the amount of the last edit asked for ("加个淡出，三秒就行" is a 3 s fade out); false, and
+     * nothing changed, when it is not one.
+     */
+    private boolean amendLast(String amount, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;
-        if (ops.isEmpty() || !QUANTITY.matcher(rest).find() || rest.strip().split("\\s+").length > 2) {
+        if (ops.isEmpty()) {
             return false;
         }
         EditOperation previous = ops.get(ops.size() - 1);
         // the previous edit as said, without its vague degree ("a bit"), with the example's amount
         String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        Attempt amended = attempt(said + " " + rest.strip(), context);
+        Attempt amended = attempt(said + " " + amount.strip(), context);
         if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
             ops.set(ops.size() - 1, amended.operations().get(0));
             return true;

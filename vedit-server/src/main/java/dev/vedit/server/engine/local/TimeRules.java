@@ -168,7 +168,7 @@ final class TimeRules {
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:在\\s*第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which
@@ -182,7 +182,7 @@ final class TimeRules {
                 "fade\\s+(?:it\\s+)?in\\s+and\\s+out" + fadeLength,
                 // "a fade at both the start and the end", 开头和结尾都加上渐变 (kept whole by the interpreter's protected words)
                 "(?:an?\\s+)?fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:at\\s+)?(?:the\\s+)?end" + fadeLength,
-                "(?:开头|片头)和(?:结尾|片尾)都?(?:加上?|添加|做)?(?:渐变|淡入淡出|淡化)(?:\\s*" + N + SECONDS + ")?"));
+                "(?:开头|片头)和?(?:结尾|片尾)都?(?:加上?个?|添加|做)?(?:渐变|淡入淡出|淡化)(?:\\s*" + N + SECONDS + ")?"));
         r.add(of("fade\\s+(?:it|the\\s+(?:video|clip|footage))\\s+(?<dir>in|out)" + fadeLength,
                 (m, i) -> fade(m.group("dir").equals("in") ? Operation.FADE_IN : Operation.FADE_OUT, m.group("n"))));
         // "from black" / "to black" only name the default fade colour; they belong to the fade
