@@ -34,7 +34,8 @@ final class FrameFilters {
     }
 
     void grain(EditOperation op) {
-        g.video("noise=alls=" + Math.round(12 * number(op, "strength")) + ":allf=t");
+        // luma only: film grain is grain of light, and a black-and-white picture must stay without colour under it
+        g.video("noise=c0s=" + Math.round(12 * number(op, "strength")) + ":c0f=t");
     }
 
     void invert() {

@@ -67,6 +67,7 @@ class CorpusRenderTest {
     void acceptedCorpusPromptsRenderWhatTheirPlansSay() throws Exception {
         boolean all = "all".equals(System.getProperty("vedit.corpus.render"));
         List<String> prompts = new ArrayList<>();
+        java.util.Set<String> outside = new java.util.HashSet<>(accepted("/prompt-corpus-outside.jsonl"));
         for (String corpus : List.of("/prompt-corpus.jsonl", "/prompt-corpus-outside.jsonl")) {
             List<String> accepted = accepted(corpus);
             for (int i = 0; i < accepted.size(); i++) {
@@ -76,16 +77,31 @@ class CorpusRenderTest {
             }
         }
         List<String> contradictions = new ArrayList<>();
+        int notRendered = 0;
         for (String prompt : prompts) {
             ValidatedRequest request = request(prompt);
-            EditPlan plan = engine.plan(request);
+            EditPlan plan;
+            try {
+                plan = engine.plan(request);
+            } catch (dev.vedit.wire.VeditException e) {
+                if (!outside.contains(prompt)) {
+                    throw e;
+                }
+                notRendered++; // the outside corpus may miss a few (OutsidePromptCorpusTest counts them): nothing to render
+                continue;
+            }
+            if (windowSeconds(plan.operations()) <= 0) {
+                notRendered++; // "trim the first ten seconds" keeps nothing of an 8 s source: the engine refuses it (1013)
+                continue;
+            }
             Path dir = Files.createTempDirectory(work, "run");
             Path out = engine.run(plan, new EngineInputs(request, source, null, List.of()), new TestRun(dir, Duration.ofSeconds(120)))
                     .getFirst().file();
             contradictions.addAll(check(prompt, plan, out));
         }
-        System.out.printf(Locale.ROOT, "corpus renders: %d prompts rendered and checked against their plans, %d contradictions%n",
-                prompts.size(), contradictions.size());
+        System.out.printf(Locale.ROOT, "corpus renders: %d prompts rendered and checked against their plans, %d contradictions"
+                + " (%d not rendered: refused, or their trims keep nothing of the %.0f s source)%n", prompts.size() - notRendered, contradictions.size(),
+                notRendered, SOURCE_SECONDS);
         assertThat(prompts).hasSizeGreaterThanOrEqualTo(all ? 300 : 20);
         assertThat(contradictions).isEmpty();
     }
@@ -190,22 +206,7 @@ class CorpusRenderTest {
 
     /** The length the plan's time edits add up to, on the source (they apply to the whole, windowed video). */
     private static double expectedSeconds(List<EditOperation> ops) {
-        double start = 0;
-        double end = SOURCE_SECONDS;
-        double removed = 0;
-        for (EditOperation op : ops) {
-            switch (op.op()) {
-                case "trim" -> {
-                    start = op.params().get("start") instanceof Number s ? s.doubleValue() : 0;
-                    end = op.params().get("duration") instanceof Number d ? Math.min(SOURCE_SECONDS, start + d.doubleValue()) : end;
-                }
-                case "trim_last" -> start = Math.max(0, end - number(op, "duration"));
-                case "drop_last" -> end -= number(op, "duration");
-                case "cut" -> removed += Math.min(end, number(op, "end")) - Math.max(start, number(op, "start"));
-                default -> { }
-            }
-        }
-        double seconds = end - start - removed;
+        double seconds = windowSeconds(ops);
         for (EditOperation op : ops) {
             if (op.op().equals("speed")) {
                 seconds /= number(op, "factor");
@@ -219,6 +220,26 @@ class CorpusRenderTest {
             }
         }
         return seconds;
+    }
+
+    /** How much of the source the plan's trims and cuts keep (a cut past the source's end removes nothing). */
+    private static double windowSeconds(List<EditOperation> ops) {
+        double start = 0;
+        double end = SOURCE_SECONDS;
+        double removed = 0;
+        for (EditOperation op : ops) {
+            switch (op.op()) {
+                case "trim" -> {
+                    start = op.params().get("start") instanceof Number s ? s.doubleValue() : 0;
+                    end = op.params().get("duration") instanceof Number d ? Math.min(SOURCE_SECONDS, start + d.doubleValue()) : end;
+                }
+                case "trim_last" -> start = Math.max(0, end - number(op, "duration"));
+                case "drop_last" -> end -= number(op, "duration");
+                case "cut" -> removed += Math.max(0, Math.min(end, number(op, "end")) - Math.max(start, number(op, "start")));
+                default -> { }
+            }
+        }
+        return end - start - removed;
     }
 
     /** Whether the output's frame at 1 s shows the source's frame at 1 s (no time or geometry edit moved it). */
@@ -251,7 +272,7 @@ class CorpusRenderTest {
         return RequestValidator.validate(ModelCatalog.standard().byPath(MODEL).orElseThrow(), body);
     }
 
-    /** Mean luma, its spread, mean chroma, mean channels and detail (mean gradient) of one frame. */
+    /** Mean luma, its spread, mean chroma, mean channels and detail (RMS horizontal gradient) of one frame. */
     private record Stats(double luma, double spread, double chroma, double red, double green, double blue, double detail) {
         static Stats of(Path file, double seconds) throws Exception {
             MediaInfo info = TestMedia.probe(file);
@@ -276,10 +297,11 @@ class CorpusRenderTest {
             for (int i = 0; i < pixels; i++) {
                 variance += (luma[i] - mean) * (luma[i] - mean);
                 if (i % w != w - 1) {
-                    detail += Math.abs(luma[i + 1] - luma[i]);
+                    // squared: a blur spreads a step edge without changing its summed gradient, but lowers its energy
+                    detail += (luma[i + 1] - luma[i]) * (luma[i + 1] - luma[i]);
                 }
             }
-            return new Stats(mean, Math.sqrt(variance / pixels), chroma / pixels, channels[0], channels[1], channels[2], detail / pixels);
+            return new Stats(mean, Math.sqrt(variance / pixels), chroma / pixels, channels[0], channels[1], channels[2], Math.sqrt(detail / pixels));
         }
     }
 
