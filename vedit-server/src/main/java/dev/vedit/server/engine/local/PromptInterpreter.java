@@ -366,9 +366,10 @@ final class PromptInterpreter {
             state.fix = true; // "fix both", "tone it down": answer the problems described
             return;
         }
-        if (afterSound && clause.contains("降噪") && !clause.contains("音频") && !clause.contains("画面")) {
-            Attempt sound = attempt(clause.replace("降噪", "音频降噪"), context); // 背景噪音好大，降个噪: the sound's noise
-            if (sound.understood()) {
+        String asSound = afterSound ? ofTheSound(clause) : null;
+        if (asSound != null) {
+            Attempt sound = attempt(asSound, context);
+            if (sound.understood() && !sound.operations().isEmpty()) {
                 state.operations.addAll(sound.operations());
                 return;
             }
@@ -390,13 +391,6 @@ final class PromptInterpreter {
         String left = unexplained(clause).strip();
         if (BARE_AMOUNT.matcher(left).matches() && amendLast(left, context, state)) {
             return; // "加个淡出，三秒就行", "fade out, 2 seconds": the amount of the edit just asked for
-        }
-        if (afterSound && ZH_BARE_VOLUME.matcher(clause).lookingAt()) {
-            Attempt sound = attempt("音量" + clause.strip(), context); // 声音太大了，调小一半: the sound just described
-            if (sound.understood() && !sound.operations().isEmpty()) {
-                state.operations.addAll(sound.operations());
-                return;
-            }
         }
         for (boolean degree : new boolean[] {true, false}) {
             String lessened = lexicon.lessened(clause, degree);
@@ -466,6 +460,18 @@ final class PromptInterpreter {
             return true;
         }
         return false;
+    }
+
+    /**
+     * A Chinese clause said right after a description of the sound, as an edit of the sound when it names no object:
+     * "声音太大了，调小一半" turns the volume down, "背景噪音好大，降个噪" cleans the audio (降噪 alone is the picture's);
+     * null when it is not such a clause.
+     */
+    private static String ofTheSound(String clause) {
+        if (clause.contains("降噪") && !clause.contains("音频") && !clause.contains("画面")) {
+            return clause.replace("降噪", "音频降噪");
+        }
+        return ZH_BARE_VOLUME.matcher(clause).lookingAt() ? "音量" + clause.strip() : null;
     }
 
     /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */
