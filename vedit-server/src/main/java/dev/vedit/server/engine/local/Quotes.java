@@ -22,7 +22,7 @@ final class Quotes {
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
             + "|\\s+(?i:and|then)\\s+(?i:also\\s+)?(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
-            + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play)\\b"
+            + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
             + "|\\s*[,，。;；!！?？\\n]|\\s*\\.?\\s*$)";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
     private static final Pattern QUOTED = Pattern.compile(
