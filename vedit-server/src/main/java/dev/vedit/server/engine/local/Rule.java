@@ -74,15 +74,15 @@ record Rule(Pattern pattern, Factory factory) {
         return Numbers.parse(time);
     }
 
+    /** The largest bare number "by N" takes as a multiple ("slow down by 2" is half speed; "by 10" is not a tenth). */
+    static final double MAX_BARE_MULTIPLE = 4;
+
     /**
      * The factor of a change "by N" in a direction (+1 up, -1 down). A percentage or a fraction ("by half") adds or
      * takes away that share and a multiple ("by 2x", "by 3") multiplies or divides, so "lower by half" is 0.5,
      * "raise by half" is 1.5, "reduce by 30%" is 0.7 and "slow down by 2x" is 0.5: never the opposite direction. A bare
      * number above {@link #MAX_BARE_MULTIPLE} is refused as ambiguous (a percentage? decibels?), never read as a multiple.
      */
-    /** The largest bare number "by N" takes as a multiple ("slow down by 2" is half speed; "by 10" is not a tenth). */
-    static final double MAX_BARE_MULTIPLE = 4;
-
     static double changeBy(int direction, double n, String unit) {
         if (unit != null && unit.strip().matches("%|percent|per\\s*cent")) {
             return 1 + direction * n / 100;
@@ -90,7 +90,7 @@ record Rule(Pattern pattern, Factory factory) {
         boolean multiple = unit != null && unit.strip().matches("x|×|times|倍");
         if (!multiple && n > MAX_BARE_MULTIPLE) {
             // "lower the volume by 10", "speed it up by 20": no multiple that large is meant, a share or a level may be
-            String amount = n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+            String amount = written(n);
             throw invalid("\"by " + amount + "\" is ambiguous: say \"by " + amount + "%\" or \"" + amount + "x\"",
                     "“" + amount + "”含义不明确：请写明 " + amount + "% 还是 " + amount + " 倍");
         }
@@ -98,6 +98,11 @@ record Rule(Pattern pattern, Factory factory) {
             return direction > 0 ? n : 1 / n;
         }
         return 1 + direction * n;
+    }
+
+    /** A number as a user would write it: "10", not "10.0". */
+    static String written(double n) {
+        return n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
     }
 
     /** The first of the named groups that matched (a rule's alternatives name their numbers apart). */

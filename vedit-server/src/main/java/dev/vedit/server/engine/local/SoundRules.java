@@ -118,7 +118,7 @@ final class SoundRules {
     /** {@code n}, unless it is a bare number too large for a multiple: a volume change "by 10" may be 10% or 10 dB. */
     private static double bareChange(double n, String unit) {
         if (unit == null && n > Rule.MAX_BARE_MULTIPLE) {
-            String amount = n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n);
+            String amount = Rule.written(n);
             throw invalid("a volume change \"by " + amount + "\" is ambiguous: say " + amount + "%, " + amount + " dB or " + amount + "x",
                     "音量变化“" + amount + "”含义不明确：请写明 " + amount + "%、" + amount + " dB 还是 " + amount + " 倍");
         }
