@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.NeedsGenerativeEngine;
 import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.server.engine.local.operation.Phase;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
@@ -10,6 +11,7 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -163,6 +165,19 @@ final class PromptInterpreter {
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
      * asks to remove.
      */
+    /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})");
+    private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
+            + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was)"
+            + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds))\\b");
+    private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|so)\\s+");
+    /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
+    private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where)$");
+    private static final Pattern FIRST_WORD = Pattern.compile("(\\p{L}+)");
+    private static final Pattern OBJECT = Pattern.compile("\\s+(?:it|this|that|them|the|everything|up|down|out|a|an|some)\\b");
+    /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */
+    private static final Pattern RANGE = Pattern.compile("\\b(?:to|until|till|through|thru|and)\\b|[-–~到至]");
+    private static final Pattern KEEPS_RANGE = Pattern.compile("(?:keep|only|cut|trim|clip|extract|use|just)\\b|只保留|保留|只要|截取|剪出|只留|留下");
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
@@ -266,7 +281,7 @@ final class PromptInterpreter {
      * count, while clients send the same prompts again and again (templates, retries, a dry run then the submit).
      * Refusals are not kept: they are rare and their exception carries a stack.
      */
-    private final Map<ReadingKey, Reading> readings = Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+    private final Map<ReadingKey, Reading> readings = Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<ReadingKey, Reading> eldest) {
             return size() > REMEMBERED_READINGS;
@@ -356,7 +371,9 @@ final class PromptInterpreter {
     private void interpretClause(String clause, boolean joined, Rule.Context context, State state) {
         String quoted = context.quotes().restore(clause).strip();
         if (isDescription(clause, state)) {
-            describe(clause, quoted, context, state);
+            if (!readRunOn(clause, true, context, state)) {
+                describe(clause, quoted, context, state);
+            }
             return;
         }
         boolean afterSound = state.describing && state.describingSound;
@@ -386,6 +403,9 @@ final class PromptInterpreter {
         }
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && readExample(clause.substring(example.end()), quoted, attempt, context, state)) {
+            return;
+        }
+        if (readRunOn(clause, false, context, state)) {
             return;
         }
         String left = unexplained(clause).strip();
@@ -426,6 +446,58 @@ final class PromptInterpreter {
             return;
         }
         state.notUnderstood.add(quoted);
+    }
+
+    /**
+     * Two sentences run together with nothing between them, as dictation and quick typing write them ("make it louder i
+     * cant hear him", "its sideways rotate it 90 degrees", "it's washed out so bump the contrast"): read as two clauses
+     * where the clause splits into a request or description followed by a new one, a request after a description or a
+     * description after a request. A description is split only before a request, so "the end is cut off" stays one.
+     *
+     * @return whether the clause was read so
+     */
+    private boolean readRunOn(String clause, boolean description, Rule.Context context, State state) {
+        Matcher space = RUN_ON_SPACE.matcher(clause);
+        while (space.find()) {
+            String left = clause.substring(0, space.start());
+            String right = clause.substring(space.end());
+            Matcher opening = ASKING_START.matcher(right);
+            // "so" before a request ("washed out so bump the contrast"), never before a purpose ("so it's 30 seconds")
+            boolean asking = opening.lookingAt() ? !opening.group().startsWith("so") || imperativeStart(right.substring(opening.end()))
+                    : imperativeStart(right);
+            boolean telling = !description && SENTENCE_START.matcher(right).lookingAt();
+            if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
+                continue;
+            }
+            if (asking ? !asks(right, context) : !isDescription(right, state) && !lexicon.isStatement(right)) {
+                continue;
+            }
+            interpretClause(left, false, context, state);
+            interpretClause(right, false, context, state);
+            return true;
+        }
+        return false;
+    }
+
+    private boolean imperativeStart(String words) {
+        Matcher word = FIRST_WORD.matcher(words);
+        return word.lookingAt() && lexicon.isImperative(word.group(1)) && OBJECT.matcher(words).region(word.end(), words.length()).lookingAt();
+    }
+
+    /** Whether words stand as a sentence of their own: a description, a statement or a request read in full. */
+    private boolean complete(String words, State state, Rule.Context context) {
+        if (isDescription(words, state) || lexicon.isStatement(words)) {
+            return true;
+        }
+        Attempt attempt = attempt(words, context);
+        return attempt.understood() && !attempt.operations().isEmpty();
+    }
+
+    /** Whether words ask for an edit in full, or to fix what was described ("can you clean that up"). */
+    private boolean asks(String words, Rule.Context context) {
+        String request = ASKING_START.matcher(words).replaceFirst("");
+        Attempt attempt = attempt(request, context);
+        return attempt.understood() && !attempt.operations().isEmpty() || lexicon.asksToFix(request);
     }
 
     /**
@@ -619,7 +691,41 @@ final class PromptInterpreter {
             }
         }
         boolean understood = !hasWords(unexplained(leftover)) && GENERATIVE.find(leftover) < 0;
-        return new Attempt(unquantifiedMerged(ops), leftover, understood);
+        return new Attempt(unquantifiedMerged(rangeOfEdit(ops)), leftover, understood);
+    }
+
+    /**
+     * A time range said beside another edit in one clause, with no word that keeps it ("blur from 0:45 to 0:52", "slow
+     * down 0:30-0:40", "add the text 'Goal!' from 2:14 to 2:18") is the part that edit is for, never a trim that throws
+     * the rest of the video away: a text is shown then; any other edit of a part is refused, since the local engine
+     * applies each edit to the whole video.
+     */
+    private static List<EditOperation> rangeOfEdit(List<EditOperation> ops) {
+        EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
+                && RANGE.matcher(o.source()).find() && !KEEPS_RANGE.matcher(o.source()).lookingAt()).findFirst().orElse(null);
+        if (range == null) {
+            return ops;
+        }
+        List<EditOperation> timed = new ArrayList<>();
+        boolean shown = false;
+        for (EditOperation op : ops) {
+            Operation operation = Operation.of(op);
+            if (op == range || operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
+                timed.add(op); // "export 0:30 to 0:40 as mp4": the range is what is kept
+            } else if (operation == Operation.TEXT && !op.params().containsKey("duration")) {
+                Map<String, Object> params = new LinkedHashMap<>(op.params());
+                params.put("start", range.params().get("start"));
+                params.put("duration", range.params().get("duration"));
+                timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
+                shown = true;
+            } else {
+                throw TimeRules.partEdit(op.source() + " " + range.source());
+            }
+        }
+        if (shown) {
+            timed.remove(range);
+        }
+        return timed;
     }
 
     /**

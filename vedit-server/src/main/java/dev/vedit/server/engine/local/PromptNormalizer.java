@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a prompt (its quoted texts already masked, so titles keep their case and width) to one form before any rule
- * reads it: half-width (NFKC), lower case, one kind of apostrophe, hyphenated compounds resolved ("black-and-white",
+ * reads it: half-width (NFKC), lower case, Simplified Chinese characters ({@link TraditionalChinese}), one kind of apostrophe, hyphenated compounds resolved ("black-and-white",
  * "grey-scale", "upside-down", "de-noise"), a dash between clauses read as a comma, emoticons dropped, multiplication
  * signs read as "x", typos of edit words corrected by edit distance against the {@link Lexicon}, and finally every
  * known variant rewritten to its canonical wording. The rules then see only one spelling of each thing.
@@ -21,6 +21,12 @@ final class PromptNormalizer {
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
     /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
     private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+(?=\\d)");
+    /**
+     * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
+     * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from
+     * "there").
+     */
+    private static final Pattern BARE_CONTRACTION = Pattern.compile("\\b(?:(can|don|won|isn|aren|doesn|didn|couldn|wouldn|shouldn)t|(there|that|what)s)\\b");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -55,13 +61,14 @@ final class PromptNormalizer {
 
     /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
     String written(String masked) {
-        String s = Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT)
+        String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll("$1x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
+        s = BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is

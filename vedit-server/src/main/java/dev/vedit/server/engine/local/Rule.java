@@ -55,9 +55,15 @@ record Rule(Pattern pattern, Factory factory) {
         return "(?<" + group + ">" + Numbers.PATTERN + ")";
     }
 
-    /** A named group for a point in time: {@code 1:05}, {@code 2.5}, {@code two}, {@code 三}. */
+    /**
+     * A clock time: {@code 1:05}, {@code 1:05.5}, {@code 00:01:05} (hours, minutes, seconds) or a timecode with its
+     * frames, {@code 00:00:04:00}.
+     */
+    static final String CLOCK = "\\d{1,2}:\\d{2}(?::\\d{2})?(?:\\.\\d+|:\\d{2})?";
+
+    /** A named group for a point in time: a {@link #CLOCK} time, {@code 2.5}, {@code two}, {@code 三}. */
     static String time(String group) {
-        return "(?<" + group + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?|" + Numbers.PATTERN + ")";
+        return "(?<" + group + ">" + CLOCK + "|" + Numbers.PATTERN + ")";
     }
 
     /** How much, when it is a little: "a bit", "a little bit", "a touch", "slightly" (after or before the change). */
@@ -66,12 +72,23 @@ record Rule(Pattern pattern, Factory factory) {
     /** English or Chinese seconds after a number (optional). */
     static final String SECONDS = "(?:\\s*(?:seconds?|secs?|s\\b|秒钟?))";
 
+    /** The seconds of a {@link #time}. */
     static double seconds(String time) {
-        if (time.contains(":")) {
-            String[] parts = time.split(":");
-            return Integer.parseInt(parts[0]) * 60 + Double.parseDouble(parts[1]);
+        if (!time.contains(":")) {
+            return Numbers.parse(time);
         }
-        return Numbers.parse(time);
+        String[] parts = time.split(":");
+        if (parts.length == 4 && Integer.parseInt(parts[3]) != 0) {
+            // a timecode's frames are a share of a second only at a frame rate the prompt does not give
+            throw invalid("the timecode " + time + " counts frames (:" + parts[3] + "), whose length depends on the frame rate: "
+                            + "give the time in seconds, e.g. " + parts[0] + ":" + parts[1] + ":" + parts[2] + ".5",
+                    "时间码 " + time + " 含帧数（:" + parts[3] + "），其时长取决于帧率：请以秒表示，如 " + parts[0] + ":" + parts[1] + ":" + parts[2] + ".5");
+        }
+        double seconds = 0;
+        for (int i = 0; i < Math.min(parts.length, 3); i++) {
+            seconds = seconds * 60 + Double.parseDouble(parts[i]);
+        }
+        return seconds;
     }
 
     /** The largest bare number "by N" takes as a multiple ("slow down by 2" is half speed; "by 10" is not a tenth). */

@@ -62,12 +62,17 @@ final class TimeRules {
                         + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快|变亮|变暗|调亮|调暗)"
                         + "|(?:慢放|加速|静音|倒放|模糊|调亮|调暗)(?:掉)?\\s*(?:视频)?的?(?:前|后|最后)\\s*" + N.replace("<n>", "<n5>") + SECONDS,
                 (m, i) -> {
-                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                            "the local engine applies each edit to the whole video; \"" + m.group().strip()
-                                    + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
-                            "本地引擎的每项编辑都作用于整个视频；“" + m.group().strip() + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
+                    throw partEdit(m.group().strip());
                 }));
         return List.copyOf(r);
+    }
+
+    /** The refusal of an edit of only part of the video, {@code words} being how the prompt said it. */
+    static VeditException partEdit(String words) {
+        return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                "the local engine applies each edit to the whole video; \"" + words
+                        + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
+                "本地引擎的每项编辑都作用于整个视频；“" + words + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
     }
 
     static List<Rule> rules() {
@@ -84,7 +89,7 @@ final class TimeRules {
                 // 把1:00到1:15那段剪掉: the verb after the range
                 "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
         // keeping a range
-        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s*(?:视频|画面)?的)?"
+        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s+(?:down\\s+)?to(?=\\s))?(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
         // the first / last seconds
@@ -298,7 +303,7 @@ final class TimeRules {
 
     /** A point in time named apart by {@code k}: "5 seconds", "the 5 second mark", "0:05", "second 5". */
     private static String point(String k) {
-        return "(?:the\\s+)?(?:(?<n" + k + ">" + Numbers.PATTERN + ")" + SECONDS + "|(?<t" + k + ">\\d{1,2}:\\d{2}(?:\\.\\d+)?)"
+        return "(?:the\\s+)?(?:(?<n" + k + ">" + Numbers.PATTERN + ")" + SECONDS + "|(?<t" + k + ">" + Rule.CLOCK + ")"
                 + "|second\\s+(?<m" + k + ">" + Numbers.PATTERN + "))(?:\\s+mark)?";
     }
 
