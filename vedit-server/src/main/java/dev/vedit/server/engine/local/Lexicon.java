@@ -480,7 +480,8 @@ final class Lexicon {
         boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
         boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
                 && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));
-        return "(?:" + (latinStart ? "(?<![\\p{L}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{L}\\p{N}])" : "") + ")";
+        // an English word ends at anything but a Latin letter or digit, so it is found glued to Chinese too (帮我vflip一下)
+        return "(?:" + (latinStart ? "(?<![\\p{IsLatin}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{IsLatin}\\p{N}])" : "") + ")";
     }
 
     /** The values of a line: split at the | outside parentheses, so a value may hold a group like (?:a|b). */

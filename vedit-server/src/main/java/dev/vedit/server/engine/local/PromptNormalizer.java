@@ -27,6 +27,8 @@ final class PromptNormalizer {
      * "there").
      */
     private static final Pattern BARE_CONTRACTION = Pattern.compile("\\b(?:(can|don|won|isn|aren|doesn|didn|couldn|wouldn|shouldn)t|(there|that|what)s)\\b");
+    /** Cantonese "a little", written in Hong Kong where Mandarin writes 一点 (光啲, 加少少颗粒感). */
+    private static final Pattern CANTONESE_LITTLE = Pattern.compile("啲|少少");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -63,6 +65,7 @@ final class PromptNormalizer {
     String written(String masked) {
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
+        s = CANTONESE_LITTLE.matcher(s).replaceAll("一点");
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll("$1x");

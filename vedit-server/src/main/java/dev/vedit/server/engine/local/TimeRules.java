@@ -280,7 +280,8 @@ final class TimeRules {
         r.add(of(N + "\\s*%\\s+(?:of\\s+(?:the\\s+)?(?:original\\s+)?)?speed", (m, i) -> speed(Numbers.parse(m.group("n")) / 100)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\b(?:faster|quicker)\\b", (m, i) -> speed(DEFAULT_SPEED_UP)));
         r.add(of("(?:a\\s+(?:bit|little)\\s+)?\\bslower\\b", (m, i) -> speed(DEFAULT_SLOW_DOWN)));
-        r.add(of("(?:慢放|慢动作|慢镜头)(?:到|为)?(?:一半|半速)?(?:的?速度)?", (m, i) -> speed(0.5)));
+        r.add(of("(?:慢放|慢动作|慢镜头)(?:到|为)?(?:\\s*" + N + "\\s*倍速?|(?:一半|半速)?(?:的?速度)?)",
+                (m, i) -> speed(m.group("n") == null ? 0.5 : inverseIfAboveOne(Numbers.parse(m.group("n"))))));
         r.add(of("(?:稍微|稍稍|略微)?(?:加速|(?:加快|调快)(?:一点|一些)?(?:播放)?(?:速度)?|快放|快进|提速|(?:播放)?速度(?:提高|加快|提升|加倍|调快|变快))(?:\\s*(?:到|为|了)?\\s*(?:原来的)?\\s*" + N + "\\s*倍(?:速度?)?)?",
                 // "加快一倍" is twice as fast: one time more
                 (m, i) -> speed(m.group("n") == null ? DEFAULT_SPEED_UP
