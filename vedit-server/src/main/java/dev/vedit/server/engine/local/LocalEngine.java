@@ -155,7 +155,7 @@ public final class LocalEngine implements Engine {
             DoubleConsumer afterReverse = renderProgress;
             renderProgress = p -> afterReverse.accept(0.5 + 0.5 * p);
         }
-        boolean text = render.operations().stream().anyMatch(Operation.TEXT::is);
+        boolean text = render.operations().stream().anyMatch(op -> Operation.TEXT.is(op) || op.params().containsKey("text"));
         // Only a plan run on the source itself: a vision pass or a chunked reverse changed the picture already.
         VideoCopy copy = streamCopy && source.equals(inputs.video()) ? VideoCopy.of(ffmpeg, render, source, info).orElse(null) : null;
         RenderCommand command = RenderCommand.of(render, source, info, inputs.images(), text ? Fonts.cjk() : null, output,

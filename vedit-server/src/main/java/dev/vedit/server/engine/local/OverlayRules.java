@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.MatchResult;
+import java.util.stream.Stream;
 
 /**
  * Edits that bring in something from outside the video: reference images (Figure N) as a logo,
@@ -69,6 +70,7 @@ final class OverlayRules {
                 (m, c) -> {
                     throw PromptInterpreter.generative(m.group().strip());
                 }));
+        textCards(r);
         text(r);
         vision(r);
         images(r);
@@ -160,6 +162,20 @@ final class OverlayRules {
                 (m, i) -> card(m, i)));
     }
 
+    /** A card of text before or after the video: "a title card at the beginning that says …", 片头加一个字卡，写「…」. */
+    private static void textCards(List<Rule> r) {
+        String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title)|outro|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
+                + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide)|(?<intro2>intro))";
+        String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+the\\s+(?:video|clip)(?:\\s+(?:starts|begins))?"
+                + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
+        String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
+        r.add(of("(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?" + card
+                        + where + forSeconds + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*"
+                        + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
+                OverlayRules::textCard));
+        r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE, OverlayRules::textCard));
+    }
+
     private static void text(List<Rule> r) {
         String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?)s?";
         String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
@@ -213,6 +229,21 @@ final class OverlayRules {
 
     private static EditOperation overlay(Operation op, MatchResult m, Rule.Context context, String defaultPosition) {
         return op(op, Map.of("image", figure(m, context), "position", position(m, defaultPosition)));
+    }
+
+    private static EditOperation textCard(MatchResult m, Rule.Context context) {
+        String quoted = context.quotes().text(m.group("q").charAt(0));
+        if (quoted.isBlank() || quoted.length() > 200) {
+            throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
+        }
+        boolean outro = group(m, "zh") != null ? m.group("zh").equals("片尾")
+                : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith").anyMatch(g -> group(m, g) != null);
+        String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
+        double seconds = n == null ? TIMED_TEXT_SECONDS : Numbers.parse(n);
+        if (!(seconds > 0 && seconds <= 30)) {
+            throw invalid("an intro or outro card lasts more than 0 and at most 30 seconds", "片头或片尾画面时长必须大于 0 秒且不超过 30 秒");
+        }
+        return op(outro ? Operation.OUTRO : Operation.INTRO, Map.of("text", quoted, "duration", round(seconds)));
     }
 
     private static EditOperation card(MatchResult m, Rule.Context context) {

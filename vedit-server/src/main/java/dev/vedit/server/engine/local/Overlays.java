@@ -22,7 +22,7 @@ final class Overlays {
     private int textFiles;
 
     /**
-     * @param font   a CJK-capable font, needed only for text
+     * @param font   a CJK-capable font, needed only for text and text cards
      * @param output the output file, beside which the text files go
      */
     Overlays(RenderGraph g, Path font, Path output) {
@@ -60,21 +60,7 @@ final class Overlays {
     }
 
     void text(EditOperation op) throws EngineFailure {
-        Path file = output.resolveSibling("text-" + (++textFiles) + ".txt");
-        try {
-            Files.writeString(file, String.valueOf(op.params().get("text")), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
-                    "cannot write the text to draw: " + e.getMessage(), "无法写入要绘制的文字"), true);
-        }
-        boolean title = "title".equals(op.params().get("style"));
-        String position = String.valueOf(op.params().get("position"));
-        int size = Math.max(12, g.height / (title ? 9 : 16));
-        String x = position.endsWith("left") ? "w*0.05" : position.endsWith("right") ? "w-tw-w*0.05" : "(w-tw)/2";
-        String y = position.startsWith("top") ? "h*0.06" : position.startsWith("bottom") ? "h-th-h*0.08" : "(h-th)/2";
-        String drawtext = "drawtext=fontfile='" + escape(font) + "':textfile='" + escape(file) + "':expansion=none"
-                + ":fontsize=" + size + ":fontcolor=white:borderw=" + Math.max(1, size / 14) + ":bordercolor=black"
-                + ":x=" + x + ":y=" + y;
+        String drawtext = drawtext(op);
         if (op.params().containsKey("duration")) {
             double duration = number(op, "duration");
             double start = "end".equals(op.params().get("at")) ? Math.max(0, g.seconds - duration) : number(op, "start");
@@ -83,14 +69,41 @@ final class Overlays {
         g.video(drawtext);
     }
 
-    /** Intro and outro cards: the image fitted to the frame, with silence beside it, concatenated in one graph. */
-    void card(EditOperation op) {
-        String in = g.image((int) number(op, "image"));
+    /** The drawtext filter of a text operation's (or a text card's) text, style and position. */
+    private String drawtext(EditOperation op) throws EngineFailure {
+        Path file = output.resolveSibling("text-" + (++textFiles) + ".txt");
+        try {
+            Files.writeString(file, String.valueOf(op.params().get("text")), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new EngineFailure(ErrorCode.GENERATION_FAILED, ErrorCode.GENERATION_FAILED.message(
+                    "cannot write the text to draw: " + e.getMessage(), "无法写入要绘制的文字"), true);
+        }
+        boolean title = !Operation.TEXT.is(op) || "title".equals(op.params().get("style"));
+        String position = Operation.TEXT.is(op) ? String.valueOf(op.params().get("position")) : "center";
+        int size = Math.max(12, g.height / (title ? 9 : 16));
+        String x = position.endsWith("left") ? "w*0.05" : position.endsWith("right") ? "w-tw-w*0.05" : "(w-tw)/2";
+        String y = position.startsWith("top") ? "h*0.06" : position.startsWith("bottom") ? "h-th-h*0.08" : "(h-th)/2";
+        return "drawtext=fontfile='" + escape(font) + "':textfile='" + escape(file) + "':expansion=none"
+                + ":fontsize=" + size + ":fontcolor=white:borderw=" + Math.max(1, size / 14) + ":bordercolor=black"
+                + ":x=" + x + ":y=" + y;
+    }
+
+    /**
+     * Intro and outro cards: the image fitted to the frame, or the text centred on black, with silence beside it,
+     * concatenated in one graph.
+     */
+    void card(EditOperation op) throws EngineFailure {
         double d = number(op, "duration");
         String still = g.label();
-        g.lines.add("[" + in + "]scale=" + g.width + ":" + g.height + ":force_original_aspect_ratio=decrease,pad=" + g.width + ":" + g.height
-                + ":(ow-iw)/2:(oh-ih)/2:black,setsar=1,format=yuv420p,fps=" + decimal(g.fps) + ",trim=duration=" + decimal(d)
-                + ",setpts=PTS-STARTPTS[" + still + "]");
+        if (op.params().containsKey("text")) {
+            g.lines.add("color=c=black:s=" + g.width + "x" + g.height + ":r=" + decimal(g.fps) + ":d=" + decimal(d) + "," + drawtext(op)
+                    + ",setsar=1,format=yuv420p[" + still + "]");
+        } else {
+            String in = g.image((int) number(op, "image"));
+            g.lines.add("[" + in + "]scale=" + g.width + ":" + g.height + ":force_original_aspect_ratio=decrease,pad=" + g.width + ":" + g.height
+                    + ":(ow-iw)/2:(oh-ih)/2:black,setsar=1,format=yuv420p,fps=" + decimal(g.fps) + ",trim=duration=" + decimal(d)
+                    + ",setpts=PTS-STARTPTS[" + still + "]");
+        }
         g.video("fps=" + decimal(g.fps), "format=yuv420p", "setsar=1");
         String main = g.flushVideo();
         boolean intro = Operation.INTRO.is(op);

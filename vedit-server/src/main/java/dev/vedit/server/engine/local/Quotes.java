@@ -38,11 +38,13 @@ final class Quotes {
                     + UNQUOTED_TEXT);
 
     /**
-     * The words after "saying", "that says", "that reads" following a caption, title or watermark word ("add a caption
-     * that says hello world at the top"), ending where {@link #UNQUOTED_TEXT} says.
+     * The words after "saying", "that says", "that reads" following a caption, title, watermark or card word, or its
+     * place ("add a caption that says hello world at the top", "a title card at the beginning that says our trip"),
+     * ending where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern SAYING = Pattern.compile(
-            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner)s?\\s+"
+            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide)s?"
+                    + "(?:\\s+(?i:at\\s+the\\s+(?:very\\s+)?(?:beginning|start|end|top|bottom)))?\\s+"
                     + "(?i:that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
                     + UNQUOTED_TEXT);
 

@@ -263,6 +263,21 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void textCardsAreTextOnBlackBeforeOrAfterTheClip() throws Exception {
+        Path out = render("add a title card at the beginning that says Our trip", grey);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(5.0, within(0.15));
+        assertThat(audioSeconds(out)).isCloseTo(5.0, within(0.15));
+        byte[] card = rgb(out, 1.5);
+        assertThat(brightPixels(card, H / 3, 2 * H / 3)).isGreaterThan(20); // the title, centred
+        assertThat(brightPixels(card, 0, H / 4)).isZero();
+        assertThat(TestMedia.channelMeans(card)[1]).isLessThan(40); // on black
+        assertThat(TestMedia.channelMeans(rgb(out, 4.0))[1]).isCloseTo(128.0, within(12.0));
+        Path outro = render("片尾加个字卡，写「谢谢观看」", grey);
+        assertThat(TestMedia.channelMeans(rgb(outro, 1.0))[1]).isCloseTo(128.0, within(12.0));
+        assertThat(brightPixels(rgb(outro, 3.5), H / 3, 2 * H / 3)).isGreaterThan(20);
+    }
+
+    @Test
     void greenScreenPixelsBecomeFigureNAndTheSubjectStays() throws Exception {
         byte[] out = rgb(render("replace the green screen with figure 1", greenScreen, blueCard), 1);
         int[] background = pixel(out, 10, 10);
