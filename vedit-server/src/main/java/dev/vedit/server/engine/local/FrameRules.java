@@ -152,6 +152,17 @@ final class FrameRules {
         r.add(of("放大(?:到|至)\\s*(?:(?<h>\\d{3,4})\\s*p|(?<k>4k|2k))", (m, i) -> upscale(null, m.group("h"), m.group("k"))));
         r.add(of("(?<slight0>稍微|稍稍|略微)?(?:画面)?(?:放大|拉近|推近|中心裁剪)(?<slight>一点点?|一些)?(?:画面)?(?:\\s*(?<f>" + Numbers.PATTERN + ")\\s*倍)?",
                 (m, i) -> zoom(m.group("f") == null && Rule.first(m, "slight0", "slight") != null ? "1.2" : m.group("f"), m.group())));
+        // a file size to fit: "compress it to under 25MB", "make it under ten megs", 压缩到20MB以内, 文件不要超过50MB
+        r.add(of("(?:(?:compress|shrink|get|make|keep|export|reduce|bring|save)(?:\\s+(?:it|this|the\\s+(?:video|file|clip|size)))?(?:\\s+down)?\\s+(?:to\\s+)?)?"
+                        + "(?:(?:the\\s+)?(?:file\\s+)?size\\s+)?(?:under|below|less\\s+than|at\\s+most|max(?:imum)?|no\\s+(?:more|bigger|larger)\\s+than|smaller\\s+than"
+                        + "|(?:to\\s+)?fit\\s+(?:in|into|under))\\s+(?<mb>" + Numbers.PATTERN + ")\\s*(?:mb|megs?|megabytes?)\\b"
+                        + "|(?:压缩|控制|缩小|弄|做)?(?:到|在|成)?\\s*(?<mb2>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)(?:以内|以下|之内)"
+                        + "|(?:文件|大小|体积|视频)?(?:大小)?(?:不要|不能|别|不可以|不得)超过\\s*(?<mb3>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)",
+                (m, i) -> maxSize(Rule.first(m, "mb", "mb2", "mb3"))));
+        // MP4 is what every render writes: said, it asks for nothing more than the default encoding
+        r.add(of("(?:convert|export|save|render|output|turn)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?mp4(?:\\s+(?:format|file))?"
+                        + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
+                (m, i) -> op(Operation.ENCODE, Map.of())));
         // a smaller file: the same edits, encoded at a higher CRF
         r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
@@ -270,5 +281,13 @@ final class FrameRules {
                     "画面放大倍数必须大于 1 且不超过 4（当前为 " + round(f) + "）");
         }
         return op(Operation.ZOOM, Map.of("factor", round(f)));
+    }
+
+    private static EditOperation maxSize(String number) {
+        double megabytes = Numbers.parse(number);
+        if (!(megabytes >= 1 && megabytes <= 100_000)) {
+            throw invalid("a file size to fit must be between 1 and 100000 MB (got " + number + ")", "文件大小上限必须在 1 到 100000 MB 之间（当前为 " + number + "）");
+        }
+        return op(Operation.ENCODE, Map.of("max_mb", round(megabytes)));
     }
 }

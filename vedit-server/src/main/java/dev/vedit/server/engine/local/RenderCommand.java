@@ -96,7 +96,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         } else {
             args.add("-an");
         }
-        args.addAll(copy == null ? encoder.videoArguments() : copy.videoArguments());
+        args.addAll(copy == null ? encoder.videoArguments(g.seconds, a != null || soundCopied) : copy.videoArguments());
         args.addAll(List.of("-movflags", "+faststart", "-map_metadata", "-1", "-f", "mp4", FfmpegJob.output(output)));
         return new RenderCommand(List.copyOf(args), g.seconds);
     }

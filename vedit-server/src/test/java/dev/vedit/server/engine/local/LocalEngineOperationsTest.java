@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.TestRun;
 import dev.vedit.server.ffmpeg.FfmpegJob;
@@ -329,6 +330,20 @@ class LocalEngineOperationsTest {
         // muted, so the sizes compare the video streams (AAC would dominate at 160x120)
         long normal = Files.size(render("mirror it and mute", clip));
         assertThat(Files.size(render("mirror it, mute and compress the video", clip))).isLessThan(normal * 8 / 10);
+    }
+
+    @Test
+    void aFileSizeAskedForIsMetByTheBitrate() throws Exception {
+        // noise costs x264 dearly: at its default quality this clip is several times the size asked for
+        Path noisy = TestMedia.clip(work, "noisy.mp4", "testsrc2=size=640x480:rate=25,noise=alls=80:allf=t", true, 4);
+        long unconstrained = Files.size(render("mirror it", noisy));
+        Path fitted = render("mirror it and compress it to under 1MB", noisy);
+        assertThat(unconstrained).isGreaterThan(2_000_000);
+        assertThat(Files.size(fitted)).isLessThanOrEqualTo(1_000_000).isGreaterThan(500_000);
+        assertThat(TestMedia.probe(fitted).durationSeconds()).isCloseTo(4.0, within(0.15));
+        // two minutes do not fit in 1 MB at 100 kb/s of picture: refused before anything is encoded
+        assertThatThrownBy(() -> new Encoder("veryfast", 23, 1).videoArguments(120, true))
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("do not fit in 1 MB");
     }
 
     @Test
