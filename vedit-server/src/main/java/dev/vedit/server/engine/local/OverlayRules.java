@@ -189,7 +189,7 @@ final class OverlayRules {
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"

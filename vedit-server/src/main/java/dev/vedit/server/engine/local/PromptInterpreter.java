@@ -48,7 +48,9 @@ final class PromptInterpreter {
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
-            + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})");
+            + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
+            // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
+            + "|(?<=\\p{L})\\s+(?=(?:like|maybe|say)\\s+\\d)");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -126,7 +128,7 @@ final class PromptInterpreter {
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
     private static final Pattern DESCRIPTION = Pattern.compile(
             "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets)\\b"
-                    + "|(?<=colou?rs|colors|they|details|edges)\\s+(?:look|seem|feel)\\b)"
+                    + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b)"
                     + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
             Pattern.UNICODE_CHARACTER_CLASS);
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
@@ -393,6 +395,10 @@ final class PromptInterpreter {
                 return;
             }
         }
+        Matcher example = ELABORATION.matcher(clause);
+        if (example.lookingAt() && isAmount(clause.substring(example.end())) && amendLast(clause.substring(example.end()), context, state)) {
+            return; // "zoom in a little, like 1.5x": the zoom's amount, not a speed of its own
+        }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
             state.operations.addAll(attempt.operations());
@@ -403,7 +409,6 @@ final class PromptInterpreter {
             readNegated(clause.substring(negated.end()), quoted, context, state);
             return;
         }
-        Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && readExample(clause.substring(example.end()), quoted, attempt, context, state)) {
             return;
         }
@@ -513,7 +518,12 @@ final class PromptInterpreter {
             state.ignored.add(quoted);
             return true;
         }
-        return QUANTITY.matcher(rest).find() && rest.strip().split("\\s+").length <= 2 && amendLast(rest, context, state);
+        return isAmount(rest) && amendLast(rest, context, state);
+    }
+
+    /** Whether words are an amount alone, an edit's example ("1.5x", "half", "3 seconds"). */
+    private static boolean isAmount(String words) {
+        return QUANTITY.matcher(words).find() && words.strip().split("\\s+").length <= 2;
     }
 
     /**
@@ -693,7 +703,7 @@ final class PromptInterpreter {
             }
         }
         boolean understood = !hasWords(unexplained(leftover)) && GENERATIVE.find(leftover) < 0;
-        return new Attempt(unquantifiedMerged(rangeOfEdit(ops)), leftover, understood);
+        return new Attempt(unquantifiedMerged(rangeOfEdit(ops, context.quotes().restore(clause).strip())), leftover, understood);
     }
 
     /**
@@ -702,7 +712,7 @@ final class PromptInterpreter {
      * the rest of the video away: a text is shown then; any other edit of a part is refused, since the local engine
      * applies each edit to the whole video.
      */
-    private static List<EditOperation> rangeOfEdit(List<EditOperation> ops) {
+    private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !KEEPS_RANGE.matcher(o.source()).lookingAt()).findFirst().orElse(null);
         if (range == null) {
@@ -721,7 +731,7 @@ final class PromptInterpreter {
                 timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
                 shown = true;
             } else {
-                throw TimeRules.partEdit(op.source() + " " + range.source());
+                throw TimeRules.partEdit(clause);
             }
         }
         if (shown) {

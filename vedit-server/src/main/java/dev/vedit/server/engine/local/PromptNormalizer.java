@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,11 +17,22 @@ final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
     private static final Pattern CLAUSE_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*");
     private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
-    /** "x2", "×2" after a space or at the start: a multiple, written the way the rules read it ("2x"). */
-    private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
-    private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×");
+    /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
+    private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
+    /** "2 ×", "1.5 x" (not "1920 x 1080", a size): a multiple, "2x". */
+    private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×|(\\d)\\s+x(?![\\p{L}\\p{N}]|\\s*\\d)");
     /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
-    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+(?=\\d)");
+    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
+            + "(?=\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|half)\\b)");
+    /** Numbers as dictation writes them: "one point five" is 1.5. */
+    private static final Pattern SPOKEN_DECIMAL = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+point\\s+"
+            + "(zero|one|two|three|four|five|six|seven|eight|nine|\\d+)\\b");
+    /**
+     * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", 1分30秒): seconds, which every time rule
+     * reads.
+     */
+    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{L}\\p{N}.])(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|分钟|分(?=\\s*\\d+(?:\\.\\d+)?\\s*秒))"
+            + "(?:\\s*(?:and\\s+)?(?<s>\\d+(?:\\.\\d+)?)\\s*(?:seconds?|secs?|s\\b|秒钟?))?");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
      * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from
@@ -68,15 +80,23 @@ final class PromptNormalizer {
         s = CANTONESE_LITTLE.matcher(s).replaceAll("一点");
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
-        s = TIMES_SIGN.matcher(s).replaceAll("$1x");
+        s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
         s = BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
+        s = SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
+        s = s.contains("min") || s.contains("分") ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
+    }
+
+    private static String minutes(MatchResult m) {
+        double seconds = Numbers.parse(m.group("m")) * 60 + (m.group("s") == null ? 0 : Double.parseDouble(m.group("s")));
+        boolean chinese = m.group().contains("分");
+        return Rule.written(seconds) + (chinese ? "秒" : " seconds");
     }
 
     private static String phrasal(Pattern verb, String plain, String s) {

@@ -33,7 +33,7 @@ final class TimeRules {
     static final int MAX_LOOPS = 10;
     static final double DEFAULT_FADE = 1.0;
     static final double DEFAULT_FREEZE = 2.0;
-    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage))?";
+    private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?(?:video|clip|footage)|the\\s+whole\\s+thing))?";
     private static final String N = number("n");
     private static final String MUCH = "(?:a\\s+lot|a\\s+great\\s+deal|significantly|dramatically|heavily|massively|way\\s+(?:down|up))";
 
@@ -82,7 +82,7 @@ final class TimeRules {
         String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|从\\s*(?:第\\s*)?|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
-        r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
+        r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
@@ -127,7 +127,7 @@ final class TimeRules {
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
-                + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+)?(?:the\\s+)?"
+                + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+|just\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+only)?",
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
@@ -166,10 +166,10 @@ final class TimeRules {
         r.add(of("(?:an?\\s+)?(?:" + N + SECONDS + "\\s*)?freeze(?:[\\s-]+frame)?\\s+(?:at|on)\\s+the\\s+end(?:\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + ")?",
                 (m, i) -> freeze(null, m.group("n") != null ? m.group("n") : m.group("n2"))));
         r.add(of("(?:结尾)?(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
-        r.add(of("freeze(?:\\s+(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
+        r.add(of("freeze(?:\\s+(?:on\\s+)?(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?(?:\\s+at\\s+the\\s+end)?",
                 (m, i) -> freeze(null, m.group("n"))));
-        r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+" + time("at") + SECONDS + "?"
+        r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
