@@ -192,7 +192,8 @@ final class OverlayRules {
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+        // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
+        r.add(of("(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"

@@ -101,7 +101,14 @@ final class PromptInterpreter {
                     + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?)\\b"
                     + "|\\b(?:look|looks)\\s+like\\s+(?:a\\s+|an\\s+)?(?:painting|drawing|illustration)\\b|\\bpainterly\\b"
-                    + "|让(?:他|她|他们|她们|人物|人|大家|主角)(?:笑起来|微笑|大笑|哭|眨眼|张嘴|闭眼|笑)"), 0);
+                    + "|让(?:他|她|他们|她们|人物|人|大家|主角)(?:笑起来|微笑|大笑|哭|眨眼|张嘴|闭眼|笑)"
+                    // voices and faces made anew, colour where there was none, one person taken out, one thing's look
+                    + "|\\b(?:lip[\\s-]?sync|sync\\s+(?:his|her|their|the)\\s+lips|dub(?:bing|bed)?|colou?ri[sz]e)\\b"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|cut\\s+out)\\s+(?:my|his|her|their|the|that|this)\\s+(?:ex|boyfriend"
+                    + "|girlfriend|husband|wife|friend|brother|sister|mom|mum|dad|guy|girl|boy|kid|child|photobomber|stranger|passerby)\\b"
+                    + "|\\b(?:make|turn)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+)?(?:sky|grass|sea|ocean|water|trees?|leaves|dress|shirt|car"
+                    + "|hair|wall|walls|eyes|lips|skin|teeth)\\b(?!\\s+(?:shots?|scenes?|clips?|footage|parts?)\\b)"
+                    + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
