@@ -8,10 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Brings a prompt (its quoted texts already masked, so titles keep their case and width) to one form before any rule
- * reads it: half-width (NFKC), lower case, Simplified Chinese characters ({@link TraditionalChinese}), one kind of apostrophe, hyphenated compounds resolved ("black-and-white",
- * "grey-scale", "upside-down", "de-noise"), a dash between clauses read as a comma, emoticons dropped, multiplication
- * signs read as "x", typos of edit words corrected by edit distance against the {@link Lexicon}, and finally every
- * known variant rewritten to its canonical wording. The rules then see only one spelling of each thing.
+ * reads it: half-width (NFKC), lower case, Simplified Chinese characters ({@link TraditionalChinese}), one kind of
+ * apostrophe, hyphenated compounds resolved ("black-and-white", "grey-scale", "upside-down", "de-noise"), a dash
+ * between clauses read as a comma, emoticons dropped, multiplication signs read as "x", contractions given their
+ * apostrophe, typos of edit words corrected by edit distance against the {@link Lexicon}, dictated decimals and
+ * minutes as digits and seconds, and finally every known variant rewritten to its canonical wording. The rules then
+ * see only one spelling of each thing.
  */
 final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
@@ -31,7 +33,7 @@ final class PromptNormalizer {
      * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", 1分30秒): seconds, which every time rule
      * reads.
      */
-    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{L}\\p{N}.])(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|分钟|分(?=\\s*\\d+(?:\\.\\d+)?\\s*秒))"
+    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|分钟|分(?=\\s*\\d+(?:\\.\\d+)?\\s*秒))"
             + "(?:\\s*(?:and\\s+)?(?<s>\\d+(?:\\.\\d+)?)\\s*(?:seconds?|secs?|s\\b|秒钟?))?");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
@@ -77,16 +79,19 @@ final class PromptNormalizer {
     String written(String masked) {
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
-        s = CANTONESE_LITTLE.matcher(s).replaceAll("一点");
+        s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll("一点") : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
         s = hyphens(s);
-        s = BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
+        // each contraction ends in "nt", "ts" or "res": most prompts hold none, and the search runs only where one may be
+        s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
+                : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
-        s = SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
+        s = !s.contains(" point ") ? s
+                : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
         s = s.contains("min") || s.contains("分") ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
