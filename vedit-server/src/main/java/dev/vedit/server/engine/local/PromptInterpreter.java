@@ -171,11 +171,6 @@ final class PromptInterpreter {
             + "|[一二两三四五六七八九十百]+\\s*(?:秒|分钟)", Pattern.CASE_INSENSITIVE);
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
-    /**
-     * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
-     * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
-     * asks to remove.
-     */
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
     private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
@@ -189,6 +184,11 @@ final class PromptInterpreter {
     /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */
     private static final Pattern RANGE = Pattern.compile("\\b(?:to|until|till|through|thru|and)\\b|[-–~到至]");
     private static final Pattern KEEPS_RANGE = Pattern.compile("(?:keep|only|cut|trim|clip|extract|use|just)\\b|只保留|保留|只要|截取|剪出|只留|留下");
+    /**
+     * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
+     * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
+     * asks to remove.
+     */
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
@@ -710,7 +710,7 @@ final class PromptInterpreter {
             }
         }
         boolean understood = !hasWords(unexplained(leftover)) && GENERATIVE.find(leftover) < 0;
-        return new Attempt(unquantifiedMerged(rangeOfEdit(ops, context.quotes().restore(clause).strip())), leftover, understood);
+        return new Attempt(unquantifiedMerged(rangeOfEdit(ops, clause, context)), leftover, understood);
     }
 
     /**
@@ -719,7 +719,7 @@ final class PromptInterpreter {
      * the rest of the video away: a text is shown then; any other edit of a part is refused, since the local engine
      * applies each edit to the whole video.
      */
-    private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause) {
+    private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !KEEPS_RANGE.matcher(o.source()).lookingAt()).findFirst().orElse(null);
         if (range == null) {
@@ -738,7 +738,7 @@ final class PromptInterpreter {
                 timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
                 shown = true;
             } else {
-                throw TimeRules.partEdit(clause);
+                throw TimeRules.partEdit(context.quotes().restore(clause).strip());
             }
         }
         if (shown) {
