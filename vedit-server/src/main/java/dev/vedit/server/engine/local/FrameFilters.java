@@ -22,7 +22,11 @@ final class FrameFilters {
     }
 
     void grayscale() {
-        g.video("format=gray", "format=yuv420p");
+        if (g.partial()) {
+            g.video("hue=s=0"); // a pixel format cannot change in mid-stream; no saturation is grey too
+        } else {
+            g.video("format=gray", "format=yuv420p");
+        }
     }
 
     void sepia() {

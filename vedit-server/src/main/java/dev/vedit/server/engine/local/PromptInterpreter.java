@@ -716,8 +716,8 @@ final class PromptInterpreter {
     /**
      * A time range said beside another edit in one clause, with no word that keeps it ("blur from 0:45 to 0:52", "slow
      * down 0:30-0:40", "add the text 'Goal!' from 2:14 to 2:18") is the part that edit is for, never a trim that throws
-     * the rest of the video away: a text is shown then; any other edit of a part is refused, since the local engine
-     * applies each edit to the whole video.
+     * the rest of the video away: a text is shown then, a colour, style or volume edit applies then
+     * ({@link Operation#forAPart()}); any other edit of a part is refused.
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
@@ -735,6 +735,13 @@ final class PromptInterpreter {
                 Map<String, Object> params = new LinkedHashMap<>(op.params());
                 params.put("start", range.params().get("start"));
                 params.put("duration", range.params().get("duration"));
+                timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
+                shown = true;
+            } else if (operation.forAPart()) {
+                Map<String, Object> params = new LinkedHashMap<>(op.params());
+                double start = ((Number) range.params().get("start")).doubleValue();
+                params.put("from", start);
+                params.put("to", Rule.round(start + ((Number) range.params().get("duration")).doubleValue()));
                 timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
                 shown = true;
             } else {

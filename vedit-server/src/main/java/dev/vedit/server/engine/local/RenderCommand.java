@@ -56,7 +56,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 g.audio("atrim=duration=" + decimal(copy.seconds())); // the video stops by packet count, the sound here
             }
         }
-        Phases phases = new Phases(g, font, output);
+        Phases phases = new Phases(g, font, output, window);
         for (Phase phase : FILTER_PHASES) {
             for (EditOperation op : ops) {
                 Operation operation = Operation.of(op);
@@ -120,10 +120,13 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         final Overlays overlays;
         final Timeline timeline;
         final RenderGraph g;
+        /** The part of the source kept: a part an edit names is in source seconds, the filters count from its start. */
+        final Window window;
         double speed = 1;
 
-        Phases(RenderGraph g, Path font, Path output) {
+        Phases(RenderGraph g, Path font, Path output, Window window) {
             this.g = g;
+            this.window = window;
             this.filters = new FrameFilters(g);
             this.geometry = new Geometry(g);
             this.overlays = new Overlays(g, font, output);
@@ -131,6 +134,27 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         }
 
         void render(Operation operation, EditOperation op) throws EngineFailure {
+            if (!op.params().containsKey("from")) {
+                renderWhole(operation, op);
+                return;
+            }
+            double from = number(op, "from") - window.start();
+            double to = number(op, "to") - window.start();
+            if (!operation.forAPart() || to <= 0 || from >= window.seconds()) {
+                throw limit(String.format(Locale.ROOT, "the part %s to %s s of \"%s\" lies outside the %.2f s kept of the video",
+                                decimal(number(op, "from")), decimal(number(op, "to")), op.op(), window.seconds()),
+                        String.format(Locale.ROOT, "“%s”的时段 %s 到 %s 秒不在保留的 %.2f 秒视频之内",
+                                op.op(), decimal(number(op, "from")), decimal(number(op, "to")), window.seconds()));
+            }
+            g.onlyBetween(Math.max(0, from), to);
+            try {
+                renderWhole(operation, op);
+            } finally {
+                g.always();
+            }
+        }
+
+        private void renderWhole(Operation operation, EditOperation op) throws EngineFailure {
             switch (operation) {
                 case GRAYSCALE -> filters.grayscale();
                 case SEPIA -> filters.sepia();

@@ -4,6 +4,7 @@ import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -28,6 +29,8 @@ final class RenderGraph {
     private String videoLabel = "0:v:0";
     private String audioLabel;
     private int labels;
+    /** The timeline-editing option of the filters being added, or null when they apply throughout. */
+    private String enable;
     int width;
     int height;
     /** The output length so far. */
@@ -48,7 +51,29 @@ final class RenderGraph {
     }
 
     void video(String... filters) {
-        videoChain.addAll(List.of(filters));
+        videoChain.addAll(timed(filters));
+    }
+
+    /**
+     * Until {@link #always()}, the filters added apply only from {@code from} to {@code to} seconds of this render's
+     * timeline (FFmpeg's timeline editing): an edit of part of the video.
+     */
+    void onlyBetween(double from, double to) {
+        enable = "enable='between(t," + RenderCommand.decimal(from) + "," + RenderCommand.decimal(to) + ")'";
+    }
+
+    void always() {
+        enable = null;
+    }
+
+    /** Whether the filters added now apply to a part only. */
+    boolean partial() {
+        return enable != null;
+    }
+
+    private List<String> timed(String... filters) {
+        return enable == null ? List.of(filters)
+                : Arrays.stream(filters).map(f -> f + (f.contains("=") ? ":" : "=") + enable).toList();
     }
 
     /** Whether anything was done to the picture (a render that copies the video must not). */
@@ -59,7 +84,7 @@ final class RenderGraph {
     /** Filters for the sound, dropped when the output has none. */
     void audio(String... filters) {
         if (audioLabel != null) {
-            audioChain.addAll(List.of(filters));
+            audioChain.addAll(timed(filters));
         }
     }
 

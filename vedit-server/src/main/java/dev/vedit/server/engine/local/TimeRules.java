@@ -67,12 +67,17 @@ final class TimeRules {
         return List.copyOf(r);
     }
 
-    /** The refusal of an edit of only part of the video, {@code words} being how the prompt said it. */
+    /**
+     * The refusal of an edit of only part of the video that cannot take a part, {@code words} being how the prompt said
+     * it (colour, style and volume edits take a time range: {@code Operation.forAPart()}).
+     */
     static VeditException partEdit(String words) {
         return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                "the local engine applies each edit to the whole video; \"" + words
-                        + "\" asks for an edit of only part of it (trim first, e.g. \"keep the first 3 seconds\")",
-                "本地引擎的每项编辑都作用于整个视频；“" + words + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”）");
+                "the local engine applies this edit to the whole video only; \"" + words + "\" asks for it on only part of it"
+                        + " (trim first, e.g. \"keep the first 3 seconds\"; colour, style and volume edits take a time range:"
+                        + " \"make it black and white from 0:02 to 0:05\")",
+                "本地引擎只能对整个视频执行这项编辑；“" + words + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”；"
+                        + "调色、风格和音量编辑可以指定时段，如“把2到5秒变成黑白”）");
     }
 
     static List<Rule> rules() {

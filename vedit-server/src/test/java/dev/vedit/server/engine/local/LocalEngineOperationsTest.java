@@ -264,6 +264,22 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aColourEditOfATimeRangeChangesOnlyThoseSeconds() throws Exception {
+        Path red = TestMedia.clip(work, "red.mp4", "color=c=0xC02020:size=160x120:rate=25", true, 3);
+        Path out = render("make it black and white from 1 to 2 seconds", red);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(3.0, within(0.15));
+        double[] before = TestMedia.channelMeans(rgb(out, 0.5));
+        double[] during = TestMedia.channelMeans(rgb(out, 1.5));
+        double[] after = TestMedia.channelMeans(rgb(out, 2.5));
+        assertThat(before[0] - before[1]).isGreaterThan(100);
+        assertThat(during[0] - during[1]).isCloseTo(0.0, within(6.0));
+        assertThat(after[0] - after[1]).isGreaterThan(100);
+        // a range the video does not reach is refused, not passed over
+        assertThatThrownBy(() -> render("blur the video from 0:45 until 0:52", red))
+                .isInstanceOf(EngineFailure.class).hasMessageContaining("outside the 3.00 s kept");
+    }
+
+    @Test
     void textCardsAreTextOnBlackBeforeOrAfterTheClip() throws Exception {
         Path out = render("add a title card at the beginning that says Our trip", grey);
         assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(5.0, within(0.15));

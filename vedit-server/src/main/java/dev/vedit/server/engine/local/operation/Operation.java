@@ -100,6 +100,19 @@ public enum Operation {
         return changesPicture;
     }
 
+    /**
+     * Whether the operation may apply to a span of the timeline only ({@code "from"}/{@code "to"} in source seconds):
+     * the colour, style and sound edits whose FFmpeg filters can be switched on and off in time (timeline editing).
+     * Edits that change the frame's size, the time itself or the streams cannot.
+     */
+    public boolean forAPart() {
+        return switch (this) {
+            case GRAYSCALE, SEPIA, VINTAGE, GRAIN, INVERT, BRIGHTNESS, CONTRAST, SATURATION, HUE, TEMPERATURE, CARTOON,
+                 POSTERIZE, VIGNETTE, BLUR, SHARPEN, DENOISE, VOLUME -> true;
+            default -> false;
+        };
+    }
+
     /** Whether {@code op} is this operation. */
     public boolean is(EditOperation op) {
         return wire.equals(op.op());
