@@ -737,12 +737,14 @@ final class PromptInterpreter {
                 params.put("duration", range.params().get("duration"));
                 timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
                 shown = true;
-            } else if (operation.forAPart()) {
-                Map<String, Object> params = new LinkedHashMap<>(op.params());
+            } else if (operation.forAPart() || operation == Operation.MUTE) {
+                // a part muted is a part at no volume: the sound stream stays, silent then
+                Map<String, Object> params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
                 double start = ((Number) range.params().get("start")).doubleValue();
                 params.put("from", start);
                 params.put("to", Rule.round(start + ((Number) range.params().get("duration")).doubleValue()));
-                timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
+                String name = operation == Operation.MUTE ? Operation.VOLUME.wire() : op.op();
+                timed.add(new EditOperation(name, params, op.source() + " " + range.source()));
                 shown = true;
             } else {
                 throw TimeRules.partEdit(context.quotes().restore(clause).strip());
