@@ -430,12 +430,25 @@ async function renderTask(id) {
     h('h2', { text: t('task.webhook') }), webhook));
   drawTask(d.task);
   drawHistory().catch(() => {});
-  follow(gen, '/vedit/v1/tasks/' + id + '/events', (task) => {
+  const update = (task) => {
     const statusChanged = task.status !== d.task.status;
     d.task = task;
     drawTask(task);
     if (statusChanged) drawHistory().catch(() => {});
-  });
+  };
+  follow(gen, '/vedit/v1/tasks/' + id + '/events', update);
+  // The stream is the fast path; a proxy that holds it back, or a change that falls between two connections on a
+  // loaded machine, must not leave the page showing a task that has ended: until it ends, look every 5 s as well.
+  const unfinished = () => d.task.status === 'QUEUED' || d.task.status === 'RUNNING';
+  const poll = setInterval(async () => {
+    if (!current(gen) || !unfinished()) { clearInterval(poll); return; }
+    try {
+      const fresh = await v1('GET', '/vedit/v1/tasks/' + id);
+      if (current(gen) && (fresh.task.status !== d.task.status || fresh.task.progress !== d.task.progress)) update(fresh.task);
+    } catch (e) {
+      // the stream or the next look will show it
+    }
+  }, 5000);
 }
 
 async function renderAccount() {
