@@ -208,7 +208,7 @@ class CorpusRenderTest {
         return problems;
     }
 
-    /** The length the plan's time edits add up to, on the source (they apply to the whole, windowed video). */
+    /** The length the plan's time edits and cards add up to, on the source (they apply to the whole, windowed video). */
     private static double expectedSeconds(List<EditOperation> ops) {
         double seconds = windowSeconds(ops);
         for (EditOperation op : ops) {
@@ -221,6 +221,11 @@ class CorpusRenderTest {
                 case "loop" -> seconds *= number(op, "times");
                 case "freeze", "freeze_end" -> seconds += number(op, "duration");
                 default -> { }
+            }
+        }
+        for (EditOperation op : ops) {
+            if (op.op().equals("intro") || op.op().equals("outro")) {
+                seconds += number(op, "duration"); // cards come after the timeline's edits: never looped or sped up
             }
         }
         return seconds;
