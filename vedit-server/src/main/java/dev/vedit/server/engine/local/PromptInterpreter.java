@@ -726,7 +726,7 @@ final class PromptInterpreter {
             return ops;
         }
         List<EditOperation> timed = new ArrayList<>();
-        boolean shown = false;
+        boolean rangeTaken = false; // by a text or an edit of the part: no trim then
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
             if (op == range || operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
@@ -736,7 +736,7 @@ final class PromptInterpreter {
                 params.put("start", range.params().get("start"));
                 params.put("duration", range.params().get("duration"));
                 timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
-                shown = true;
+                rangeTaken = true;
             } else if (operation.forAPart() || operation == Operation.MUTE) {
                 // a part muted is a part at no volume: the sound stream stays, silent then
                 Map<String, Object> params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
@@ -745,12 +745,12 @@ final class PromptInterpreter {
                 params.put("to", Rule.round(start + ((Number) range.params().get("duration")).doubleValue()));
                 String name = operation == Operation.MUTE ? Operation.VOLUME.wire() : op.op();
                 timed.add(new EditOperation(name, params, op.source() + " " + range.source()));
-                shown = true;
+                rangeTaken = true;
             } else {
                 throw TimeRules.partEdit(context.quotes().restore(clause).strip());
             }
         }
-        if (shown) {
+        if (rangeTaken) {
             timed.remove(range);
         }
         return timed;

@@ -140,7 +140,10 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             }
             double from = number(op, "from") - window.start();
             double to = number(op, "to") - window.start();
-            if (!operation.forAPart() || to <= 0 || from >= window.seconds()) {
+            if (!operation.forAPart()) {
+                throw new IllegalStateException(op.op() + " cannot apply to part of the video, yet its plan names one: " + op);
+            }
+            if (to <= 0 || from >= window.seconds()) {
                 throw limit(String.format(Locale.ROOT, "the part %s to %s s of \"%s\" lies outside the %.2f s kept of the video",
                                 decimal(number(op, "from")), decimal(number(op, "to")), op.op(), window.seconds()),
                         String.format(Locale.ROOT, "“%s”的时段 %s 到 %s 秒不在保留的 %.2f 秒视频之内",
