@@ -184,6 +184,15 @@ final class PromptInterpreter {
     /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */
     private static final Pattern RANGE = Pattern.compile("\\b(?:to|until|till|through|thru|and)\\b|[-–~到至]");
     private static final Pattern KEEPS_RANGE = Pattern.compile("(?:keep|only|cut|trim|clip|extract|use|just)\\b|只保留|保留|只要|截取|剪出|只留|留下");
+    /** The first or last seconds said with no verb that keeps them (see {@code isEdgePart}). */
+    private static final Pattern EDGE = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
+    /** Words after the first or last seconds that keep them: "the first 5 seconds only", 前5秒剪出来. */
+    private static final Pattern KEPT = Pattern.compile("(?:\\bonly|剪出来|截出来|截下来|留下来)\\s*$");
+    /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
+    private static final Pattern SAME_PART = Pattern.compile("\\b(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch)\\b"
+            + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
+    private static final Pattern DURING = Pattern.compile("(?:in|for|during|over|throughout)\\s");
+    private static final Pattern ONLY = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:only|just)\\b");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
@@ -405,6 +414,9 @@ final class PromptInterpreter {
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && isAmount(clause.substring(example.end())) && amendLast(clause.substring(example.end()), context, state)) {
             return; // "zoom in a little, like 1.5x": the zoom's amount, not a speed of its own
+        }
+        if (readOfTheSamePart(clause, context, state)) {
+            return;
         }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
@@ -688,8 +700,12 @@ final class PromptInterpreter {
                 if (op == null) {
                     continue;
                 }
-                String source = context.quotes().restore(clause.substring(m.start(), m.end())).strip();
-                found.add(new Found(m.start(), new EditOperation(op.op(), op.params(), source)));
+                int start = m.start();
+                while (Character.isWhitespace(work.charAt(start))) {
+                    start++; // a match that begins at words already taken (blank now) does not say them
+                }
+                String source = context.quotes().restore(clause.substring(start, m.end())).strip();
+                found.add(new Found(start, new EditOperation(op.op(), op.params(), source)));
                 for (int i = m.start(); i < m.end(); i++) {
                     work.setCharAt(i, ' ');
                 }
@@ -715,45 +731,151 @@ final class PromptInterpreter {
 
     /**
      * A time range said beside another edit in one clause, with no word that keeps it ("blur from 0:45 to 0:52", "slow
-     * down 0:30-0:40", "add the text 'Goal!' from 2:14 to 2:18") is the part that edit is for, never a trim that throws
-     * the rest of the video away: a text is shown then, a colour, style or volume edit applies then
-     * ({@link Operation#forAPart()}); any other edit of a part is refused.
+     * down 0:30-0:40", "add the text 'Goal!' from 2:14 to 2:18"), is the part that edit is for, never a trim that throws
+     * the rest of the video away: a text is shown then, an edit that can take a part ({@link Operation#forAPart()})
+     * applies then; any other edit of a part is refused. So are the first or last seconds said beside such an edit
+     * ("the last 5 seconds in slow motion", 后3秒变成黑白, "mute the last 2 seconds"): the last seconds are a part
+     * {@code "at": "end"}, whose start the render knows. Beside an edit of the frame's size or the file ("the first 10
+     * seconds in 720p") they stay what is kept; beside an edit of time itself ("loop the last 3 seconds") they are refused.
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !KEEPS_RANGE.matcher(o.source()).lookingAt()).findFirst().orElse(null);
-        if (range == null) {
+        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops)).findFirst().orElse(null);
+        if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
+                && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
+            return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
+        }
+        EditOperation said = range != null ? range : edge;
+        if (said == null) {
             return ops;
         }
+        Part part = Part.of(said);
         List<EditOperation> timed = new ArrayList<>();
-        boolean rangeTaken = false; // by a text or an edit of the part: no trim then
+        boolean partTaken = false; // by a text or an edit of the part: no trim then
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
-            if (op == range || operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
+            if (op == said || operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
                 timed.add(op); // "export 0:30 to 0:40 as mp4": the range is what is kept
-            } else if (operation == Operation.TEXT && !op.params().containsKey("duration")) {
-                Map<String, Object> params = new LinkedHashMap<>(op.params());
-                params.put("start", range.params().get("start"));
-                params.put("duration", range.params().get("duration"));
-                timed.add(new EditOperation(op.op(), params, op.source() + " " + range.source()));
-                rangeTaken = true;
-            } else if (operation.forAPart() || operation == Operation.MUTE) {
-                // a part muted is a part at no volume: the sound stream stays, silent then
-                Map<String, Object> params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
-                double start = ((Number) range.params().get("start")).doubleValue();
-                params.put("from", start);
-                params.put("to", Rule.round(start + ((Number) range.params().get("duration")).doubleValue()));
-                String name = operation == Operation.MUTE ? Operation.VOLUME.wire() : op.op();
-                timed.add(new EditOperation(name, params, op.source() + " " + range.source()));
-                rangeTaken = true;
-            } else {
+                continue;
+            }
+            EditOperation onPart = part.apply(op, op.source() + " " + said.source());
+            if (onPart == null) {
                 throw TimeRules.partEdit(context.quotes().restore(clause).strip());
             }
+            timed.add(onPart);
+            partTaken = true;
         }
-        if (rangeTaken) {
-            timed.remove(range);
+        if (partTaken) {
+            timed.remove(said);
+        } else if (said == edge && DURING.matcher(edge.source()).lookingAt()) {
+            // "…, for the last 5 seconds" with no edit beside it: the edit it is for is elsewhere, not a trim
+            throw TimeRules.partEdit(context.quotes().restore(clause).strip());
         }
         return timed;
+    }
+
+    /**
+     * "…from 0:10 to 0:25 by 4x and mute that part too", 把那段也调成黑白: edits of the part an earlier edit of the
+     * prompt applies to. False when the clause names no such part or is not edits with it.
+     */
+    private boolean readOfTheSamePart(String clause, Rule.Context context, State state) {
+        Matcher same = SAME_PART.matcher(clause);
+        if (!same.find()) {
+            return false;
+        }
+        Part part = null;
+        for (int i = state.operations.size() - 1; i >= 0 && part == null; i--) {
+            part = Part.ofEdit(state.operations.get(i));
+        }
+        if (part == null) {
+            return false;
+        }
+        Attempt edits = attempt(clause.substring(0, same.start()) + " ".repeat(same.end() - same.start()) + clause.substring(same.end()), context);
+        if (!edits.understood() || edits.operations().isEmpty()) {
+            return false;
+        }
+        for (EditOperation op : edits.operations()) {
+            EditOperation onPart = part.apply(op, (op.source() + " " + same.group().strip()).replaceAll("\\s+", " "));
+            if (onPart == null) {
+                throw TimeRules.partEdit(context.quotes().restore(clause).strip());
+            }
+            state.operations.add(onPart);
+        }
+        return true;
+    }
+
+    /**
+     * The part of the video an edit applies to: {@code from}/{@code to} in source seconds, or, when {@code last} is above
+     * 0, the last {@code last} seconds ({@code "at": "end"}: the render knows where they start).
+     */
+    private record Part(double from, double to, double last) {
+        /** The part a trim said beside an edit names: a range, the first seconds, or the last ({@code trim_last}). */
+        static Part of(EditOperation trim) {
+            double duration = ((Number) trim.params().get("duration")).doubleValue();
+            if (Operation.TRIM_LAST.is(trim)) {
+                return new Part(0, 0, duration);
+            }
+            double start = ((Number) trim.params().get("start")).doubleValue();
+            return new Part(start, Rule.round(start + duration), 0);
+        }
+
+        /** The part an edit of the plan already applies to ("mute that part too"), or null when it has none. */
+        static Part ofEdit(EditOperation op) {
+            if (op.params().containsKey("from")) {
+                return new Part(((Number) op.params().get("from")).doubleValue(), ((Number) op.params().get("to")).doubleValue(), 0);
+            }
+            boolean text = Operation.TEXT.is(op) && op.params().containsKey("duration");
+            if ("end".equals(op.params().get("at")) && (Operation.of(op).forAPart() || text)) {
+                return new Part(0, 0, ((Number) op.params().get("duration")).doubleValue());
+            }
+            if (text && op.params().containsKey("start")) {
+                double start = ((Number) op.params().get("start")).doubleValue();
+                return new Part(start, Rule.round(start + ((Number) op.params().get("duration")).doubleValue()), 0);
+            }
+            return null;
+        }
+
+        /**
+         * {@code op} applied to this part only: a text shown then, an edit that can take a part
+         * ({@link Operation#forAPart()}) applied then, a mute a volume of 0 then (the sound stream stays, silent); null
+         * for an edit that cannot apply to part of the video.
+         */
+        EditOperation apply(EditOperation op, String source) {
+            Operation operation = Operation.of(op);
+            Map<String, Object> params;
+            if (operation == Operation.TEXT && !op.params().containsKey("duration")) {
+                params = new LinkedHashMap<>(op.params());
+                params.put(last > 0 ? "at" : "start", last > 0 ? "end" : from);
+                params.put("duration", last > 0 ? last : Rule.round(to - from));
+            } else if (operation.forAPart() || operation == Operation.MUTE) {
+                params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
+                if (last > 0) {
+                    params.put("at", "end");
+                    params.put("duration", last);
+                } else {
+                    params.put("from", from);
+                    params.put("to", to);
+                }
+            } else {
+                return null;
+            }
+            return new EditOperation(operation == Operation.MUTE ? Operation.VOLUME.wire() : op.op(), params, source);
+        }
+    }
+
+    /**
+     * Whether {@code op} is the first or last seconds said as where another edit applies rather than what is kept: no
+     * word that keeps them ("keep the last 5 seconds", "the first 5 seconds only", 前5秒剪出来), and "only"/"just" only
+     * after the edit ("blur only the last 2 seconds", not "just the first 5 seconds in slow motion").
+     */
+    private static boolean isEdgePart(EditOperation op, List<EditOperation> ops) {
+        boolean first = Operation.TRIM.is(op) && op.params().containsKey("duration")
+                && ((Number) op.params().get("start")).doubleValue() == 0;
+        if (!first && !Operation.TRIM_LAST.is(op) || !EDGE.matcher(op.source()).lookingAt() || KEPT.matcher(op.source()).find()) {
+            return false;
+        }
+        return !ONLY.matcher(op.source()).lookingAt() || ops.indexOf(op) > 0; // the ops are in the clause's order
     }
 
     /**

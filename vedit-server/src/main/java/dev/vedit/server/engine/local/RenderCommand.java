@@ -60,11 +60,20 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         for (Phase phase : FILTER_PHASES) {
             for (EditOperation op : ops) {
                 Operation operation = Operation.of(op);
-                if (operation.phase() == phase) {
+                if (operation.phase() == phase && operation != Operation.CUT) {
                     phases.render(operation, op);
                 }
             }
+            if (phase == Phase.FRAME) {
+                // cuts last: the parts and times the other edits name are the source's, before anything is cut out
+                for (EditOperation op : ops) {
+                    if (Operation.CUT.is(op)) {
+                        phases.render(Operation.CUT, op);
+                    }
+                }
+            }
             if (phase == Phase.SPEED) {
+                phases.timeline.speedParts(phases.speedParts);
                 phases.timeline.speed(phases.speed);
             }
         }
@@ -123,6 +132,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         /** The part of the source kept: a part an edit names is in source seconds, the filters count from its start. */
         final Window window;
         double speed = 1;
+        /** Speed changes of a part, applied before the whole plan's {@link #speed}. */
+        final List<Timeline.SpeedPart> speedParts = new ArrayList<>();
 
         Phases(RenderGraph g, Path font, Path output, Window window) {
             this.g = g;
@@ -134,26 +145,43 @@ record RenderCommand(List<String> args, double expectedSeconds) {
         }
 
         void render(Operation operation, EditOperation op) throws EngineFailure {
-            if (!op.params().containsKey("from")) {
+            boolean atEnd = operation.forAPart() && "end".equals(op.params().get("at"));
+            if (!op.params().containsKey("from") && !atEnd) {
                 renderWhole(operation, op);
                 return;
             }
-            double from = number(op, "from") - window.start();
-            double to = number(op, "to") - window.start();
             if (!operation.forAPart()) {
                 throw new IllegalStateException(op.op() + " cannot apply to part of the video, yet its plan names one: " + op);
             }
-            if (to <= 0 || from >= window.seconds()) {
-                throw limit(String.format(Locale.ROOT, "the part %s to %s s of \"%s\" lies outside the %.2f s kept of the video",
-                                decimal(number(op, "from")), decimal(number(op, "to")), op.op(), window.seconds()),
-                        String.format(Locale.ROOT, "“%s”的时段 %s 到 %s 秒不在保留的 %.2f 秒视频之内",
-                                op.op(), decimal(number(op, "from")), decimal(number(op, "to")), window.seconds()));
+            double from;
+            double to;
+            if (atEnd) { // the last seconds of what is kept: known only now
+                to = window.seconds();
+                from = Math.max(0, to - number(op, "duration"));
+            } else {
+                from = number(op, "from") - window.start();
+                to = number(op, "to") - window.start();
+                if (to <= 0 || from >= window.seconds()) {
+                    throw limit(String.format(Locale.ROOT, "the part %s to %s s of \"%s\" lies outside the %.2f s kept of the video",
+                                    decimal(number(op, "from")), decimal(number(op, "to")), op.op(), window.seconds()),
+                            String.format(Locale.ROOT, "“%s”的时段 %s 到 %s 秒不在保留的 %.2f 秒视频之内",
+                                    op.op(), decimal(number(op, "from")), decimal(number(op, "to")), window.seconds()));
+                }
+                from = Math.max(0, from);
+                to = Math.min(to, window.seconds());
             }
-            g.onlyBetween(Math.max(0, from), to);
-            try {
-                renderWhole(operation, op);
-            } finally {
-                g.always();
+            switch (operation) {
+                // the speed phase comes after the frame phase's cuts: the part is where they left it
+                case SPEED -> speedParts.add(new Timeline.SpeedPart(timeline.afterCuts(from), timeline.afterCuts(to), number(op, "factor")));
+                case ZOOM -> geometry.zoomBetween(op, from, to);
+                default -> {
+                    g.onlyBetween(from, to);
+                    try {
+                        renderWhole(operation, op);
+                    } finally {
+                        g.always();
+                    }
+                }
             }
         }
 

@@ -43,7 +43,8 @@ final class TimeRules {
     /**
      * Edits said of a part of the video, before every rule that could take the part's words for a trim ("mute the last
      * 2 seconds" is not a mute and a cut to the last 2 seconds): a fade that covers the first or last seconds is a fade
-     * of that length; any other edit of a part is refused, since each edit applies to the whole video.
+     * of that length. Other edits of the first or last seconds are read with them as a trim, which the interpreter then
+     * makes the part the edit applies to, or refuses ({@code PromptInterpreter.rangeOfEdit}).
      */
     static List<Rule> partRules() {
         List<Rule> r = new ArrayList<>();
@@ -54,30 +55,20 @@ final class TimeRules {
                         + "|(?:最后|后|结尾的?)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:内|里)?\\s*(?:淡出|渐隐)",
                 (m, i) -> fade(m.group("in") != null || m.group("zhin") != null ? Operation.FADE_IN : Operation.FADE_OUT,
                         Rule.first(m, "n", "n2", "n3"))));
-        // an edit of only part of the video ("slow down the first 3 seconds", 前3秒慢放) is not a trim: refused
-        r.add(of("(?:slow\\s+(?:it\\s+)?down|speed\\s+(?:it\\s+)?up|mute|silence|quieten|muffle|blur|reverse|repeat|loop|replay|brighten|darken|zoom\\s+in\\s+on)\\s+(?:only\\s+)?(?:the\\s+)?"
-                        + "(?:first|last|final)\\s+" + N + SECONDS
-                        + "|(?:in\\s+|for\\s+|during\\s+)(?:only\\s+)?the\\s+(?:first|last|final)\\s+" + N.replace("<n>", "<n2>") + SECONDS
-                        + "|(?:make|turn|set|render)\\s+(?:only\\s+|just\\s+)?(?:the\\s+)?(?:first|last|final)\\s+" + N.replace("<n>", "<n4>") + SECONDS + "(?=\\s+(?:into\\s+|to\\s+|in\\s+)?[a-z])"
-                        + "|(?:前|后|最后|第)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:的部分|内|里)?\\s*(?:慢放|加速|快放|变慢|放慢|黑白|静音|倒放|模糊|变快|变亮|变暗|调亮|调暗)"
-                        + "|(?:慢放|加速|静音|倒放|模糊|调亮|调暗)(?:掉)?\\s*(?:视频)?的?(?:前|后|最后)\\s*" + N.replace("<n>", "<n5>") + SECONDS,
-                (m, i) -> {
-                    throw partEdit(m.group().strip());
-                }));
         return List.copyOf(r);
     }
 
     /**
      * The refusal of an edit of only part of the video that cannot take a part, {@code words} being how the prompt said
-     * it (colour, style and volume edits take a time range: {@code Operation.forAPart()}).
+     * it (colour, style, volume, speed and zoom edits take a time range: {@code Operation.forAPart()}).
      */
     static VeditException partEdit(String words) {
         return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                 "the local engine applies this edit to the whole video only; \"" + words + "\" asks for it on only part of it"
-                        + " (trim first, e.g. \"keep the first 3 seconds\"; colour, style and volume edits take a time range:"
-                        + " \"make it black and white from 0:02 to 0:05\")",
+                        + " (trim first, e.g. \"keep the first 3 seconds\"; colour, style, volume, speed and zoom edits take a"
+                        + " time range: \"make it black and white from 0:02 to 0:05\", \"slow down the last 3 seconds\")",
                 "本地引擎只能对整个视频执行这项编辑；“" + words + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”；"
-                        + "调色、风格和音量编辑可以指定时段，如“把2到5秒变成黑白”）");
+                        + "调色、风格、音量、变速和放大可以指定时段，如“把2到5秒变成黑白”“最后3秒慢放”）");
     }
 
     static List<Rule> rules() {
@@ -132,7 +123,9 @@ final class TimeRules {
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
-                + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just)?\\s*(?:only\\s+|just\\s+)?(?:the\\s+)?"
+                + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just"
+                // the seconds an edit said beside them applies to ("slow motion for the last 3 seconds"): see rangeOfEdit
+                + "|\\b(?:in|for|during|over|throughout))?\\s*(?:only\\s+|just\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+only)?",
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,

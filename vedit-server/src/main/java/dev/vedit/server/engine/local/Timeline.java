@@ -4,8 +4,11 @@ import static dev.vedit.server.engine.local.RenderCommand.decimal;
 import static dev.vedit.server.engine.local.RenderCommand.limit;
 
 import dev.vedit.server.engine.EngineFailure;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Edits of time, picture and sound together so they stay in step: cut-outs, speed, reverse, loops, freezes, fades and
@@ -16,6 +19,8 @@ final class Timeline {
     static final long MAX_LOOP_BYTES = 1L << 30;
 
     private final RenderGraph g;
+    /** The cuts made so far, each [start, end) in the timeline as it was when it was cut. */
+    private final List<double[]> cuts = new ArrayList<>();
 
     Timeline(RenderGraph g) {
         this.g = g;
@@ -26,6 +31,76 @@ final class Timeline {
         g.video("select='" + keep + "'", "setpts=N/FRAME_RATE/TB");
         g.audio("aselect='" + keep + "'", "asetpts=N/SR/TB");
         g.seconds -= Math.max(0, Math.min(end, g.seconds) - start);
+        cuts.add(new double[] {start, end});
+    }
+
+    /** Where a moment of the timeline before the cuts lies after them (a moment cut out: where the cut was). */
+    double afterCuts(double t) {
+        for (double[] cut : cuts) {
+            t = t <= cut[0] ? t : t >= cut[1] ? t - (cut[1] - cut[0]) : cut[0];
+        }
+        return t;
+    }
+
+    /** A part played at another speed: from and to in this render's timeline, factor as {@code speed}'s. */
+    record SpeedPart(double from, double to, double factor) {
+    }
+
+    /**
+     * Parts played faster or slower, the rest as it was: the picture's times are remapped by one expression (each
+     * part's frames closer together or further apart, then resampled to the source rate like {@link #speed}); the
+     * sound, whose tempo filter cannot be switched on and off, is split at the parts and joined again.
+     */
+    void speedParts(List<SpeedPart> parts) throws EngineFailure {
+        if (parts.isEmpty()) {
+            return;
+        }
+        List<SpeedPart> sorted = parts.stream().sorted(Comparator.comparingDouble(SpeedPart::from)).toList();
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).from() < sorted.get(i - 1).to()) {
+                throw limit(String.format(Locale.ROOT, "two speed changes overlap (%s to %s s and %s to %s s); give each part one speed",
+                                decimal(sorted.get(i - 1).from()), decimal(sorted.get(i - 1).to()), decimal(sorted.get(i).from()), decimal(sorted.get(i).to())),
+                        String.format(Locale.ROOT, "两处变速重叠（%s 到 %s 秒和 %s 到 %s 秒）；每一段只能有一个速度",
+                                decimal(sorted.get(i - 1).from()), decimal(sorted.get(i - 1).to()), decimal(sorted.get(i).from()), decimal(sorted.get(i).to())));
+            }
+        }
+        StringBuilder shift = new StringBuilder();
+        double saved = 0;
+        for (SpeedPart p : sorted) {
+            // the seconds of the part already played by T, each taking 1/factor of its time
+            shift.append("-(min(max(T,").append(decimal(p.from())).append("),").append(decimal(p.to())).append(")-")
+                    .append(decimal(p.from())).append(")*").append(decimal(1 - 1 / p.factor()));
+            saved += (p.to() - p.from()) * (1 - 1 / p.factor());
+        }
+        g.video("setpts='(T" + shift + ")/TB'", "fps=" + decimal(g.fps));
+        if (g.hasAudio()) {
+            List<String> pieces = new ArrayList<>();
+            double at = 0;
+            for (SpeedPart p : sorted) {
+                if (p.from() > at) {
+                    pieces.add("atrim=start=" + decimal(at) + ":end=" + decimal(p.from()) + ",asetpts=PTS-STARTPTS");
+                }
+                pieces.add("atrim=start=" + decimal(p.from()) + ":end=" + decimal(p.to()) + ",asetpts=PTS-STARTPTS,"
+                        + String.join(",", tempo(p.factor())));
+                at = p.to();
+            }
+            if (at < g.seconds) {
+                pieces.add("atrim=start=" + decimal(at) + ",asetpts=PTS-STARTPTS");
+            }
+            String in = g.flushAudio();
+            List<String> labels = pieces.stream().map(piece -> g.label()).toList();
+            g.lines.add("[" + in + "]asplit=" + pieces.size() + labels.stream().map(l -> "[" + l + "]").collect(Collectors.joining()));
+            StringBuilder joined = new StringBuilder();
+            for (int i = 0; i < pieces.size(); i++) {
+                String piece = g.label();
+                g.lines.add("[" + labels.get(i) + "]" + pieces.get(i) + "[" + piece + "]");
+                joined.append('[').append(piece).append(']');
+            }
+            String out = g.label();
+            g.lines.add(joined + "concat=n=" + pieces.size() + ":v=0:a=1[" + out + "]");
+            g.audioFrom(out);
+        }
+        g.seconds -= saved;
     }
 
     /** The product of the plan's speed changes; pitch is kept (atempo). */
@@ -40,7 +115,7 @@ final class Timeline {
 
     /** atempo takes 0.5 to 2.0 per instance, so larger changes are chained. */
     static List<String> tempo(double speed) {
-        List<String> filters = new java.util.ArrayList<>();
+        List<String> filters = new ArrayList<>();
         double rest = speed;
         while (rest > 2.0) {
             filters.add("atempo=2.0");

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.vedit.server.engine.EngineInputs;
 import dev.vedit.server.engine.TestRun;
+import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.TestMedia;
 import dev.vedit.wire.EditOperation;
@@ -90,7 +91,8 @@ class CorpusRenderTest {
                 notRendered++; // the outside corpus may miss a few (OutsidePromptCorpusTest counts them): nothing to render
                 continue;
             }
-            if (plan.operations().stream().anyMatch(op -> op.params().containsKey("from"))) {
+            if (plan.operations().stream().anyMatch(op -> op.params().containsKey("from")
+                    || "end".equals(op.params().get("at")) && Operation.of(op).forAPart())) {
                 notRendered++; // an edit of a time range: the checks below measure the whole clip
                 continue;
             }

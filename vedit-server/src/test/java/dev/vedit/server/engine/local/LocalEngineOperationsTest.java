@@ -280,6 +280,52 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void theLastSecondsAndCutsKeepTheSourceTimesOfAPart() throws Exception {
+        Path red = TestMedia.clip(work, "red.mp4", "color=c=0xC02020:size=160x120:rate=25", true, 3);
+        Path last = render("make the last 1 second black and white", red);
+        assertThat(TestMedia.probe(last).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(redness(last, 1.5)).isGreaterThan(100);
+        assertThat(redness(last, 2.5)).isCloseTo(0.0, within(6.0));
+        // the part is of the source's seconds: 2 to 2.5 s of it lie at 1.5 to 2 s once 0.5 s before them is cut out
+        Path cut = render("cut out 0.5s to 1s, make it black and white from 2 to 2.5 seconds", red);
+        assertThat(TestMedia.probe(cut).durationSeconds()).isCloseTo(2.5, within(0.15));
+        assertThat(redness(cut, 1.25)).isGreaterThan(100);
+        assertThat(redness(cut, 1.75)).isCloseTo(0.0, within(6.0));
+        Path muted = render("mute the last 1 second", clip);
+        short[] sound = samples(muted);
+        assertThat(rms(sound, 0.2, 0.8)).isGreaterThan(1000);
+        assertThat(rms(sound, 1.2, 1.9)).isLessThan(50);
+    }
+
+    @Test
+    void aSpeedChangeOfAPartStretchesOnlyThatPart() throws Exception {
+        // red for 1.5 s, then blue: slowing 1 to 2 s to half speed shows the red until 2 s and lasts 4 s
+        Path twoColours = TestMedia.clip(work, "two.mp4", "color=c=0xC02020:size=160x120:rate=25,"
+                + "drawbox=x=0:y=0:w=160:h=120:color=0x2020C0:t=fill:enable='gte(t,1.5)'", true, 3);
+        Path slow = render("slow down from 1 to 2 seconds to half speed", twoColours);
+        assertThat(TestMedia.probe(slow).durationSeconds()).isCloseTo(4.0, within(0.15));
+        assertThat(audioSeconds(slow)).isCloseTo(4.0, within(0.15));
+        assertThat(TestMedia.probe(slow).frameRate()).isCloseTo(25.0, within(0.01));
+        assertThat(redness(slow, 1.8)).isGreaterThan(100);
+        assertThat(redness(slow, 2.2)).isLessThan(-100);
+        Path fast = render("speed up the last 2 seconds 2x", twoColours);
+        assertThat(TestMedia.probe(fast).durationSeconds()).isCloseTo(2.0, within(0.15));
+        assertThat(audioSeconds(fast)).isCloseTo(2.0, within(0.15));
+        assertThat(redness(fast, 1.1)).isGreaterThan(100); // source 1.2 s
+        assertThat(redness(fast, 1.4)).isLessThan(-100); // source 1.8 s
+    }
+
+    @Test
+    void aZoomOfAPartEnlargesOnlyThoseSeconds() throws Exception {
+        Path out = render("zoom in 2x between 1 and 1.5 seconds", clip);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(2.0, within(0.15));
+        assertThat(TestMedia.difference(rgb(out, 0.5), rgb(clip, 0.5))).isLessThan(6);
+        assertThat(TestMedia.difference(rgb(out, 1.8), rgb(clip, 1.8))).isLessThan(6);
+        assertThat(TestMedia.difference(rgb(out, 1.2), rgb(clip, 1.2))).isGreaterThan(15);
+        assertThat(TestMedia.difference(rgb(out, 1.2), rgb(render("zoom in 2x", clip), 1.2))).isLessThan(6);
+    }
+
+    @Test
     void textCardsAreTextOnBlackBeforeOrAfterTheClip() throws Exception {
         Path out = render("add a title card at the beginning that says Our trip", grey);
         assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(5.0, within(0.15));
@@ -529,6 +575,23 @@ class LocalEngineOperationsTest {
             out[i] = (short) ((bytes[2 * i] & 0xff) | (bytes[2 * i + 1] << 8));
         }
         return out;
+    }
+
+    /** Red minus blue over the frame at {@code seconds}: above 100 red, below -100 blue, near 0 grey. */
+    private static double redness(Path file, double seconds) throws Exception {
+        double[] means = TestMedia.channelMeans(rgb(file, seconds));
+        return means[0] - means[2];
+    }
+
+    /** The RMS of the 8 kHz mono samples from {@code from} to {@code to} seconds. */
+    private static double rms(short[] samples, double from, double to) {
+        double sum = 0;
+        int start = (int) (from * 8000);
+        int end = Math.min(samples.length, (int) (to * 8000));
+        for (int i = start; i < end; i++) {
+            sum += (double) samples[i] * samples[i];
+        }
+        return Math.sqrt(sum / Math.max(1, end - start));
     }
 
     private static double audioRms(Path file) throws Exception {
