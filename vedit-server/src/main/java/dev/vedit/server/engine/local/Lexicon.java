@@ -195,7 +195,8 @@ final class Lexicon {
             }
         }
         char first = m.group().charAt(0);
-        return isCjk(first) && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0;
+        // one character (喺 for 在: 放喺下面) is a word of its own, not the tail of a verb's phrase
+        return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0;
     }
 
     private static String digits(String number) {

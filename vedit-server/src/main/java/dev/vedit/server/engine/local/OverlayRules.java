@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -26,7 +28,8 @@ final class OverlayRules {
     private static final String QUOTE = "(?<q>[" + Quotes.FIRST + "-" + Quotes.LAST + "])";
     private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|top|bottom|centre|center|middle"
             + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
-    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
+    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边"
+            + "|上面|下面|上边|下边";
     /** How long a text said to be "at the beginning" or "at the end" stays: a title card's usual time. */
     static final double TIMED_TEXT_SECONDS = 3.0;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
@@ -61,6 +64,32 @@ final class OverlayRules {
                 + "|在?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?\\s*)?";
     }
 
+    /**
+     * The overlay or text just asked for, with where it goes or which image it takes said in a clause of its own
+     * ("加个水印，用附件嗰个logo，放右下角", "logo top right, use figure 1", "add a caption 'Hi', put it at the top"); null
+     * when the clause says neither, or says it of an edit that takes no such thing.
+     */
+    static EditOperation amended(EditOperation previous, String clause, Rule.Context context) {
+        Operation operation = Operation.of(previous);
+        boolean placed = operation == Operation.WATERMARK || operation == Operation.PICTURE_IN_PICTURE || operation == Operation.TEXT;
+        Map<String, Object> params = new LinkedHashMap<>(previous.params());
+        Matcher where = WHERE_ONLY.matcher(clause.strip());
+        Matcher which = WHICH_ONLY.matcher(clause.strip());
+        if (placed && where.matches()) {
+            params.put("position", position(where, String.valueOf(previous.params().get("position"))));
+        } else if (previous.params().containsKey("image") && which.matches()) {
+            params.put("image", figure(which, context));
+        } else {
+            return null;
+        }
+        return new EditOperation(previous.op(), params, previous.source() + ", " + clause.strip());
+    }
+
+    private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set)\\s+(?:it|that|this|them)\\s*|放|摆|放在|放到|摆在)?"
+            + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern WHICH_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:use|using|with|from)\\s+|用|使用|就用)?\\s*(?:" + fig("")
+            + "|(?:附件里?的?|我(?:上传|发)的?)(?:这个|那个|这张|那张)?(?:logo|图标|标志))(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
+
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         // removing what is burnt into the picture needs inpainting: refused before the logo and text rules read the words
@@ -78,7 +107,8 @@ final class OverlayRules {
     }
 
     private static void vision(List<Rule> r) {
-        String whose = "(?:the\\s+|all\\s+(?:the\\s+)?|his\\s+|her\\s+|their\\s+|people'?s\\s+|everyone'?s\\s+|any\\s+|every\\s+)?";
+        // "the kids' faces", "my students' faces", "everyone's faces"
+        String whose = "(?:(?:the|all(?:\\s+the)?|his|her|their|my|our|any|every)\\s+)?(?:[a-z]+'s?\\s+|people'?s\\s+|everyone'?s\\s+)?";
         r.add(of("(?<v>blur(?:\\s+out)?|pixel+ate(?:d)?|mosaic|censor|anonymi[sz]e|hide|obscure|mask)\\s+" + whose + "(?:faces?|people)"
                         + "(?:\\s+(?:with\\s+(?:a\\s+)?(?<v2>mosaic|pixels|blur)))?"
                         + "|(?<v3>face|faces)\\s+(?<v4>blur(?:ring)?|pixelation|mosaic|censoring|anonymi[sz]ation)"
@@ -102,7 +132,10 @@ final class OverlayRules {
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
                 "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background(?:\\s+behind\\s+(?:me|him|her|them|us))?\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
-                "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background",
+                "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background"
+                        // "… behind the speaker instead of our messy storage room": whose background, and what it was
+                        + "(?:\\s+behind\\s+(?:me|him|her|them|us|the\\s+(?:speaker|subject|person|people|presenter|host))|\\s+instead\\s+of\\s+"
+                        + "(?:the|our|my|this|that|his|her|their|a)\\s+(?:[a-z]+\\s+){0,3}?(?:room|wall|office|background|kitchen|bedroom|garage|backdrop|one))*",
                 "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
                 "(?:把|将)?(?:我|他|她|人物)?(?:身后|后面)?的?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
                 "(?:用|把|将|以)" + fig("") + "(?:作为|当作|当成?|做|替换|换)(?:新的?)?背景"));
@@ -117,7 +150,8 @@ final class OverlayRules {
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+|a\\s+|my\\s+|our\\s+)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
+        // "our brokerage logo", "my shop logo": whose logo it is, in a word
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
                         + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
                         + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));

@@ -55,9 +55,9 @@ final class PromptInterpreter {
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
      */
-    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you"
+    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
-            + "|i\\s+need|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
+            + "|i\\s+need|need|we\\s+need|has\\s+to\\s+be|have\\s+to\\s+be|needs?\\s+to\\s+be|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
@@ -134,7 +134,7 @@ final class PromptInterpreter {
 
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
     private static final Pattern DESCRIPTION = Pattern.compile(
-            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets)\\b"
+            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had)\\b(?!\\s+(?:to|got\\s+to)\\b)"
                     + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b)"
                     + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
             Pattern.UNICODE_CHARACTER_CLASS);
@@ -191,6 +191,11 @@ final class PromptInterpreter {
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
+    /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
+    private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
+    /** Words that open a request after a purpose said first ("for my class I want …"). */
+    private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
+            + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
     private static final Pattern DURING = Pattern.compile("(?:in|for|during|over|throughout)\\s");
     private static final Pattern ONLY = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:only|just)\\b");
     /**
@@ -323,6 +328,8 @@ final class PromptInterpreter {
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
         text = sharedVerbs(text);
+        List<String> asides = new ArrayList<>();
+        text = withoutAsides(text, asides);
         Matcher split = SPLIT.matcher(protect(text));
         int clauseStart = 0;
         boolean joined = false;
@@ -346,6 +353,9 @@ final class PromptInterpreter {
             joined = JOINING.matcher(split.group()).find();
             clauseStart = split.end();
         }
+        for (String aside : asides) {
+            readAside(aside, context, state);
+        }
         refuseIfAny(state.generative, state.notUnderstood);
         List<EditOperation> operations = merged(FrameRules.fitted(answered(state)), written);
         refuseDroppedAndKept(operations);
@@ -355,6 +365,46 @@ final class PromptInterpreter {
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
         return new Reading(operations, state.ignored);
+    }
+
+    /**
+     * The prompt with its asides in parentheses taken out into {@code asides} ("put my logo (the image I attached) in the
+     * corner", 帮我降噪（不是声音 是画面）, "keep the last 12 s only (so ~0:48 to the end at 1:00)"): read inside the clause
+     * they interrupt, their words were not understood and refused the whole prompt. One that names a figure ("the logo
+     * (figure 2)") stays where it is, since it says which image the edit takes.
+     */
+    private static String withoutAsides(String text, List<String> asides) {
+        if (text.indexOf('(') < 0) {
+            return text;
+        }
+        return ASIDE.matcher(text).replaceAll(m -> {
+            if (IMAGE_REFERENCE.matcher(m.group(1)).find()) {
+                return Matcher.quoteReplacement(m.group());
+            }
+            asides.add(m.group(1));
+            return " ";
+        });
+    }
+
+    /**
+     * An aside is read as a clause of its own: the edits it asks for are made ("(and make it brighter too)"), and one
+     * that must be refused as generative still is; anything else in it is context, listed as ignored, never a reason to
+     * refuse the prompt around it.
+     */
+    private void readAside(String aside, Rule.Context context, State state) {
+        State read = new State();
+        try {
+            interpretClause(aside, false, context, read);
+        } catch (VeditException e) {
+            read.notUnderstood.add(aside); // an impossible value in a remark: the remark is passed over, shown as such
+        }
+        state.generative.addAll(read.generative);
+        if (read.notUnderstood.isEmpty() && !read.operations.isEmpty()) {
+            state.operations.addAll(read.operations);
+            state.ignored.addAll(read.ignored);
+        } else {
+            state.ignored.add(context.quotes().restore(aside).strip());
+        }
     }
 
     private static String sharedVerbs(String text) {
@@ -421,6 +471,12 @@ final class PromptInterpreter {
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
             state.operations.addAll(attempt.operations());
+            return;
+        }
+        EditOperation amended = state.operations.isEmpty() ? null
+                : OverlayRules.amended(state.operations.get(state.operations.size() - 1), clause, context);
+        if (amended != null) {
+            state.operations.set(state.operations.size() - 1, amended); // "…, 放右下角", "…, use figure 1"
             return;
         }
         Matcher negated = NEGATED.matcher(clause);
@@ -596,15 +652,23 @@ final class PromptInterpreter {
     private void readContext(String clause, Rule.Context context, State state) {
         String quoted = context.quotes().restore(clause).strip();
         Attempt attempt = attempt(clause, context);
+        Matcher request = REQUEST_OPENER.matcher(clause);
         if (attempt.understood() && !attempt.operations().isEmpty()) {
             state.operations.addAll(attempt.operations());
-        } else if (clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause)
-                || DURATION.matcher(clause).find()) {
-            // "for the first part" limits the edit, "so it's 30 seconds" sets a length: never pass over either
+        } else if (request.find() && request.start() > 0 && !limits(clause.substring(0, request.start()))) {
+            // "for a physics lesson I want this clip to play in reverse": the purpose, then the request, unpunctuated
+            state.ignored.add(context.quotes().restore(clause.substring(0, request.start())).strip());
+            interpretClause(clause.substring(request.start()), false, context, state);
+        } else if (limits(clause)) {
             state.notUnderstood.add(quoted);
         } else {
             state.ignored.add(quoted);
         }
+    }
+
+    /** "for the first part" limits the edit, "so it's 30 seconds" sets a length: neither is passed over as context. */
+    private static boolean limits(String clause) {
+        return clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause) || DURATION.matcher(clause).find();
     }
 
     /**
@@ -780,15 +844,12 @@ final class PromptInterpreter {
      * prompt applies to. False when the clause names no such part or is not edits with it.
      */
     private boolean readOfTheSamePart(String clause, Rule.Context context, State state) {
-        Matcher same = SAME_PART.matcher(clause);
-        if (!same.find()) {
-            return false;
-        }
         Part part = null;
         for (int i = state.operations.size() - 1; i >= 0 && part == null; i--) {
             part = Part.ofEdit(state.operations.get(i));
         }
-        if (part == null) {
+        Matcher same = SAME_PART.matcher(clause);
+        if (part == null || !same.find()) {
             return false;
         }
         Attempt edits = attempt(clause.substring(0, same.start()) + " ".repeat(same.end() - same.start()) + clause.substring(same.end()), context);

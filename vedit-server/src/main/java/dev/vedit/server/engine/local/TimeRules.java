@@ -165,8 +165,11 @@ final class TimeRules {
                 (m, i) -> freeze(null, m.group("n") != null ? m.group("n") : m.group("n2"))));
         r.add(of("(?:结尾)?(?:最后|结尾|末尾)(?:一帧)?(?:画面)?定格(?:\\s*" + N + SECONDS + ")?", (m, i) -> freeze(null, m.group("n"))));
         r.add(of("freeze(?:\\s+(?:on\\s+)?(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
-                        + "(?:\\s+for\\s+" + N + SECONDS + ")?(?:\\s+at\\s+the\\s+end)?",
-                (m, i) -> freeze(null, m.group("n"))));
+                        + "(?:\\s+for\\s+" + N + SECONDS + ")?(?:\\s+at\\s+the\\s+end)?"
+                        // "the last frame of the squat held for 3 seconds at the end": the frame, then what becomes of it
+                        + "|(?:the\\s+)?(?:last|final|end)\\s+frame(?:\\s+of\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?\\s+(?:held|frozen|paused|kept|staying|stays|hold|freeze)"
+                        + "(?:\\s+(?:on\\s+screen|still))?\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + "(?:\\s+at\\s+the\\s+end)?",
+                (m, i) -> freeze(null, Rule.first(m, "n", "n2"))));
         r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
