@@ -44,7 +44,7 @@ final class ColourRules {
                 + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
-                + "|colou?rless|黑白(?:色|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
+                + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
         r.add(fixed("sepia(?:[\\s-]+ton(?:ed|e))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
                 + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", Operation.SEPIA));
         r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)"

@@ -207,7 +207,11 @@ final class OverlayRules {
                         + where + forSeconds + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
                 OverlayRules::textCard));
-        r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE, OverlayRules::textCard));
+        r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE
+                        // 在开头加一张写着「毕业快乐」的字卡: the text said before the card
+                        + "|(?:在)?(?<zh2>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一页|一张)?(?:写(?:着|上)?|内容是|加字幕)\\s*"
+                        + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)",
+                OverlayRules::textCard));
     }
 
     private static void text(List<Rule> r) {
@@ -238,7 +242,7 @@ final class OverlayRules {
     // ---- factories ----
 
     private static EditOperation text(MatchResult m, String kind, Rule.Context context) {
-        String quoted = context.quotes().text(m.group("q").charAt(0));
+        String quoted = context.quotes().text(Rule.first(m, "q", "q2").charAt(0));
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
@@ -267,11 +271,12 @@ final class OverlayRules {
     }
 
     private static EditOperation textCard(MatchResult m, Rule.Context context) {
-        String quoted = context.quotes().text(m.group("q").charAt(0));
+        String quoted = context.quotes().text(Rule.first(m, "q", "q2").charAt(0));
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
-        boolean outro = group(m, "zh") != null ? m.group("zh").equals("片尾")
+        String zh = group(m, "zh") != null ? m.group("zh") : group(m, "zh2");
+        boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
                 : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith").anyMatch(g -> group(m, g) != null);
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
         double seconds = n == null ? TIMED_TEXT_SECONDS : Numbers.parse(n);

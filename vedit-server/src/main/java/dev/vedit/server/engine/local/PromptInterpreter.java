@@ -50,19 +50,23 @@ final class PromptInterpreter {
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
-            + "|(?<=\\p{L})\\s+(?=(?:like|maybe|say)\\s+\\d)");
+            + "|(?<=\\p{L})\\s+(?=(?:like|maybe|say)\\s+\\d)"
+            // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
+            + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
+    /** A list's numbering or lettering ("1) trim … 2) mute", "a. …"): where one request ends and the next begins. */
+    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=[\\s:]))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
      */
     static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
-            + "|i\\s+need|need|we\\s+need|has\\s+to\\s+be|have\\s+to\\s+be|needs?\\s+to\\s+be|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
+            + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
-            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|吗|能(?!量)|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
             + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
@@ -126,7 +130,7 @@ final class PromptInterpreter {
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
     /** A clause that is only an amount with its unit ("三秒", "2 seconds", "1.5x"). */
-    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%)");
+    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|times|次|遍)");
     private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
@@ -162,7 +166,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵抖糊慢快])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -185,17 +189,24 @@ final class PromptInterpreter {
     private static final Pattern RANGE = Pattern.compile("\\b(?:to|until|till|through|thru|and)\\b|[-–~到至]");
     private static final Pattern KEEPS_RANGE = Pattern.compile("(?:keep|only|cut|trim|clip|extract|use|just)\\b|只保留|保留|只要|截取|剪出|只留|留下");
     /** The first or last seconds said with no verb that keeps them (see {@code isEdgePart}). */
-    private static final Pattern EDGE = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
+    private static final Pattern EDGE = Pattern.compile("(?:(?:in|for|during|over|throughout|of)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
     /** Words after the first or last seconds that keep them: "the first 5 seconds only", 前5秒剪出来. */
-    private static final Pattern KEPT = Pattern.compile("(?:\\bonly|剪出来|截出来|截下来|留下来)\\s*$");
+    private static final Pattern KEPT = Pattern.compile("(?:剪出来|截出来|截下来|留下来)\\s*$");
+    /** "only" after the seconds: "the first 5 seconds only" keeps them, unless an edit was said before them. */
+    private static final Pattern ONLY_AFTER = Pattern.compile("\\bonly\\s*$");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
+    private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+    /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
+    private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
+    /** How a part said on its own opens: "between 8s and 14s", "from 0:10 to 0:20", "for the last 5 seconds". */
+    private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|during|for|in|over|throughout)\\s");
     private static final Pattern DURING = Pattern.compile("(?:in|for|during|over|throughout)\\s");
     private static final Pattern ONLY = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:only|just)\\b");
     /**
@@ -250,6 +261,8 @@ final class PromptInterpreter {
         boolean fix;
         boolean describing;
         boolean describingSound;
+        /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
+        EditOperation pendingPart;
     }
 
     /** What the rules make of one clause: operations, and whether every word was accounted for. */
@@ -328,6 +341,12 @@ final class PromptInterpreter {
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
         text = sharedVerbs(text);
+        if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0) {
+            String numbered = text;
+            // "(image 1) at the top", "(9:16) for reels": a number closing an aside is no list's
+            text = LIST_MARKER.matcher(text).replaceAll(m -> numbered.lastIndexOf('(', m.start()) > numbered.lastIndexOf(')', m.start())
+                    ? Matcher.quoteReplacement(m.group()) : ", ");
+        }
         List<String> asides = new ArrayList<>();
         text = withoutAsides(text, asides);
         Matcher split = SPLIT.matcher(protect(text));
@@ -356,6 +375,14 @@ final class PromptInterpreter {
         for (String aside : asides) {
             readAside(aside, context, state);
         }
+        if (state.pendingPart != null) {
+            EditOperation part = state.pendingPart;
+            if (DURING.matcher(part.source()).lookingAt()) {
+                // "…, for the last 5 seconds" with no edit after it: the edit it is for is not said, so it is no trim
+                throw TimeRules.partEdit(part.source());
+            }
+            state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
+        }
         refuseIfAny(state.generative, state.notUnderstood);
         List<EditOperation> operations = merged(FrameRules.fitted(answered(state)), written);
         refuseDroppedAndKept(operations);
@@ -371,7 +398,8 @@ final class PromptInterpreter {
      * The prompt with its asides in parentheses taken out into {@code asides} ("put my logo (the image I attached) in the
      * corner", 帮我降噪（不是声音 是画面）, "keep the last 12 s only (so ~0:48 to the end at 1:00)"): read inside the clause
      * they interrupt, their words were not understood and refused the whole prompt. One that names a figure ("the logo
-     * (figure 2)") stays where it is, since it says which image the edit takes.
+     * (figure 2)") stays where it is, since it says which image the edit takes, and one with a number is read in place
+     * unless it explains ("(so ~0:48 to the end)"), since a time in it may limit the edit.
      */
     private static String withoutAsides(String text, List<String> asides) {
         if (text.indexOf('(') < 0) {
@@ -380,6 +408,10 @@ final class PromptInterpreter {
         return ASIDE.matcher(text).replaceAll(m -> {
             if (IMAGE_REFERENCE.matcher(m.group(1)).find()) {
                 return Matcher.quoteReplacement(m.group());
+            }
+            if (HAS_DIGIT.matcher(m.group(1)).find() && !EXPLAINS.matcher(m.group(1)).lookingAt()) {
+                // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place
+                return Matcher.quoteReplacement(" " + m.group(1) + " ");
             }
             asides.add(m.group(1));
             return " ";
@@ -470,7 +502,9 @@ final class PromptInterpreter {
         }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
-            state.operations.addAll(attempt.operations());
+            if (!readPartAlone(attempt.operations(), state)) {
+                state.operations.addAll(onPendingPart(attempt.operations(), quoted, state));
+            }
             return;
         }
         EditOperation amended = state.operations.isEmpty() ? null
@@ -804,7 +838,7 @@ final class PromptInterpreter {
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
-                && RANGE.matcher(o.source()).find() && !KEEPS_RANGE.matcher(o.source()).lookingAt()).findFirst().orElse(null);
+                && RANGE.matcher(o.source()).find() && !keepsRange(o, ops)).findFirst().orElse(null);
         EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops)).findFirst().orElse(null);
         if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
                 && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
@@ -832,9 +866,6 @@ final class PromptInterpreter {
         }
         if (partTaken) {
             timed.remove(said);
-        } else if (said == edge && DURING.matcher(edge.source()).lookingAt()) {
-            // "…, for the last 5 seconds" with no edit beside it: the edit it is for is elsewhere, not a trim
-            throw TimeRules.partEdit(context.quotes().restore(clause).strip());
         }
         return timed;
     }
@@ -864,6 +895,64 @@ final class PromptInterpreter {
             state.operations.add(onPart);
         }
         return true;
+    }
+
+    /**
+     * A clause that is only a part of the video said as where ("between 8s and 14s, make it sepia", "make it sepia,
+     * between 8s and 14s", "for the last 5 seconds, slow it down"): the part of the edit said just before it when that
+     * one can take a part and has none, otherwise of the edits of the next clause ({@link State#pendingPart}). False
+     * when the clause says more, or keeps the part ("keep 0:10 to 0:20").
+     */
+    private static boolean readPartAlone(List<EditOperation> ops, State state) {
+        if (ops.size() != 1 || !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
+            return false;
+        }
+        EditOperation said = ops.get(0);
+        boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
+        if (!range && !isEdge(said)) {
+            return false;
+        }
+        List<EditOperation> before = state.operations;
+        EditOperation previous = before.isEmpty() ? null : before.get(before.size() - 1);
+        if (previous != null && Part.ofEdit(previous) == null) {
+            EditOperation onPart = Part.of(said).apply(previous, previous.source() + ", " + said.source());
+            if (onPart != null) {
+                before.set(before.size() - 1, onPart);
+                return true;
+            }
+        }
+        state.pendingPart = said;
+        return true;
+    }
+
+    /** The edits of a clause on the part said alone in the clause before it, if one was ({@link #readPartAlone}). */
+    private static List<EditOperation> onPendingPart(List<EditOperation> ops, String quoted, State state) {
+        EditOperation pending = state.pendingPart;
+        if (pending == null || ops.isEmpty()) {
+            return ops;
+        }
+        state.pendingPart = null;
+        Part part = Part.of(pending);
+        List<EditOperation> timed = new ArrayList<>();
+        for (EditOperation op : ops) {
+            Operation operation = Operation.of(op);
+            if (operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
+                timed.add(op);
+                continue;
+            }
+            EditOperation onPart = part.apply(op, pending.source() + ", " + op.source());
+            if (onPart == null) {
+                throw TimeRules.partEdit(pending.source() + ", " + quoted);
+            }
+            timed.add(onPart);
+        }
+        return timed;
+    }
+
+    private static boolean isEdge(EditOperation op) {
+        boolean first = Operation.TRIM.is(op) && op.params().containsKey("duration") && ((Number) op.params().get("start")).doubleValue() == 0
+                && !RANGE.matcher(op.source()).find();
+        return (first || Operation.TRIM_LAST.is(op)) && EDGE.matcher(op.source()).lookingAt();
     }
 
     /**
@@ -930,13 +1019,26 @@ final class PromptInterpreter {
      * word that keeps them ("keep the last 5 seconds", "the first 5 seconds only", 前5秒剪出来), and "only"/"just" only
      * after the edit ("blur only the last 2 seconds", not "just the first 5 seconds in slow motion").
      */
+    /**
+     * Whether a range said beside another edit is what is kept rather than where the edit applies: a verb that keeps
+     * it ("keep 0:30 to 0:40 and …", "export 0:30 to 0:40 as mp4" is kept by the export), or "only"/"just" before any
+     * edit ("just 0:30 to 0:40 in black and white"); after the edit they limit it ("reverse just the bit from 3s to 6s").
+     */
+    private static boolean keepsRange(EditOperation range, List<EditOperation> ops) {
+        return KEEPS_RANGE.matcher(range.source()).lookingAt() && (!saysOnly(range) || ops.indexOf(range) == 0);
+    }
+
+    private static boolean saysOnly(EditOperation op) {
+        return ONLY.matcher(op.source()).lookingAt() || ONLY_AFTER.matcher(op.source()).find();
+    }
+
     private static boolean isEdgePart(EditOperation op, List<EditOperation> ops) {
         boolean first = Operation.TRIM.is(op) && op.params().containsKey("duration")
                 && ((Number) op.params().get("start")).doubleValue() == 0;
         if (!first && !Operation.TRIM_LAST.is(op) || !EDGE.matcher(op.source()).lookingAt() || KEPT.matcher(op.source()).find()) {
             return false;
         }
-        return !ONLY.matcher(op.source()).lookingAt() || ops.indexOf(op) > 0; // the ops are in the clause's order
+        return !saysOnly(op) || ops.indexOf(op) > 0; // the ops are in the clause's order
     }
 
     /**
@@ -1007,6 +1109,10 @@ final class PromptInterpreter {
                 continue;
             }
             EditOperation earlier = out.get(same);
+            if (!Objects.equals(Part.ofEdit(earlier), Part.ofEdit(op))) {
+                out.add(op); // "slow it down, and slow the last 3 seconds down more": edits of different parts
+                continue;
+            }
             if (earlier.params().equals(op.params())) {
                 if (Objects.equals(earlier.source(), op.source()) && saidTwice(written, op.source())) {
                     out.add(op); // "reverse it, then reverse it": the same words said twice ask twice
@@ -1021,6 +1127,13 @@ final class PromptInterpreter {
                 }
                 if ("pad".equals(op.params().get("fit"))) {
                     out.set(same, op); // "make it 9:16 … 9:16 with black bars": the bars were asked for
+                }
+                continue;
+            }
+            if (op.op().equals(Operation.LOOP.wire()) && isQuantified(op) != isQuantified(earlier)) {
+                // "play it over and over, 5 times in a row": the number says how often the loop asked for plays
+                if (isQuantified(op)) {
+                    out.set(same, op);
                 }
                 continue;
             }

@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  */
 final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
-    private static final Pattern CLAUSE_DASH = Pattern.compile("\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*");
+    private static final Pattern CLAUSE_DASH = Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)");
     private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
@@ -41,8 +41,11 @@ final class PromptNormalizer {
      * "there").
      */
     private static final Pattern BARE_CONTRACTION = Pattern.compile("\\b(?:(can|don|won|isn|aren|doesn|didn|couldn|wouldn|shouldn)t|(there|that|what)s)\\b");
-    /** Cantonese "a little", written in Hong Kong where Mandarin writes 一点 (光啲, 加少少颗粒感). */
-    private static final Pattern CANTONESE_LITTLE = Pattern.compile("啲|少少");
+    /**
+     * Cantonese "a little", written in Hong Kong where Mandarin writes 一点 (光啲, 加少少颗粒感); before a noun 啲 is "the"
+     * (啲声好嘈: the sound is noisy), and goes.
+     */
+    private static final Pattern CANTONESE_LITTLE = Pattern.compile("(?<the>啲(?=声|聲|音|画面|畫面|颜色|顏色|色|字|人|相|片|影片))|啲|少少");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -79,7 +82,7 @@ final class PromptNormalizer {
     String written(String masked) {
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
-        s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll("一点") : s;
+        s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
