@@ -45,7 +45,7 @@ final class PromptNormalizer {
      * Cantonese "a little", written in Hong Kong where Mandarin writes 一点 (光啲, 加少少颗粒感); before a noun 啲 is "the"
      * (啲声好嘈: the sound is noisy), and goes.
      */
-    private static final Pattern CANTONESE_LITTLE = Pattern.compile("(?<the>啲(?=声|聲|音|画面|畫面|颜色|顏色|色|字|人|相|片|影片))|啲|少少");
+    private static final Pattern CANTONESE_LITTLE = Pattern.compile("(?<the>啲(?=声|音|画面|颜色|色|字|人|相|片|影片))|啲|少少");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
