@@ -1,6 +1,5 @@
 package dev.vedit.server.engine.local;
 
-import static dev.vedit.server.engine.local.RenderCommand.decimal;
 import static dev.vedit.server.engine.local.RenderCommand.number;
 import static dev.vedit.server.engine.local.RenderGraph.even;
 
@@ -85,31 +84,8 @@ final class Geometry {
     }
 
     void zoom(EditOperation op) {
-        g.video(zoomFilters(number(op, "factor")));
-    }
-
-    /**
-     * A zoom from {@code from} to {@code to} seconds only: crop and scale change every frame's size, which FFmpeg's
-     * timeline editing cannot switch on and off, so the zoomed frames of the part are laid over the others.
-     */
-    void zoomBetween(EditOperation op, double from, double to) {
-        String main = g.flushVideo();
-        String whole = g.label();
-        String part = g.label();
-        String zoomed = g.label();
-        String out = g.label();
-        g.lines.add("[" + main + "]split[" + whole + "][" + part + "]");
-        // only the part's frames are scaled; they keep their times, which the overlay pairs them by
-        g.lines.add("[" + part + "]trim=start=" + decimal(from) + ":end=" + decimal(to) + ","
-                + String.join(",", zoomFilters(number(op, "factor"))) + "[" + zoomed + "]");
-        g.lines.add("[" + whole + "][" + zoomed + "]overlay=eof_action=pass:enable='between(t," + decimal(from) + ","
-                + decimal(to) + ")'[" + out + "]");
-        g.videoFrom(out);
-    }
-
-    private String[] zoomFilters(double factor) {
-        return new String[] {"crop=" + even(g.width / factor) + ":" + even(g.height / factor),
-                "scale=" + g.width + ":" + g.height + ":flags=lanczos"};
+        double f = number(op, "factor");
+        g.video("crop=" + even(g.width / f) + ":" + even(g.height / f), "scale=" + g.width + ":" + g.height + ":flags=lanczos");
     }
 
     private void resize(int w, int h, String flags) {

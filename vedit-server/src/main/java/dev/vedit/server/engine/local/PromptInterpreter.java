@@ -50,11 +50,11 @@ final class PromptInterpreter {
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
-            + "|(?<=\\p{L})\\s+(?=(?:like|maybe|say)\\s+\\d)"
+            + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
     /** A list's numbering or lettering ("1) trim … 2) mute", "a. …"): where one request ends and the next begins. */
-    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=[\\s:]))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])");
+    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -138,7 +138,9 @@ final class PromptInterpreter {
 
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
     private static final Pattern DESCRIPTION = Pattern.compile(
-            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+)(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had)\\b(?!\\s+(?:to|got\\s+to)\\b)"
+            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)"
+                    + "(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had"
+                    + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came)\\b(?!\\s+(?:to|got\\s+to)\\b)"
                     + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b)"
                     + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
             Pattern.UNICODE_CHARACTER_CLASS);
@@ -195,9 +197,24 @@ final class PromptInterpreter {
     /** "only" after the seconds: "the first 5 seconds only" keeps them, unless an edit was said before them. */
     private static final Pattern ONLY_AFTER = Pattern.compile("\\bonly\\s*$");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
-    private static final Pattern SAME_PART = Pattern.compile("\\b(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch)\\b"
+    private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
+            + "|moment|scene|shot|pause|gap|stretch)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+    /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
+    private static final Pattern AMOUNT_ONLY = Pattern.compile("(?:at\\s+)?(?:half|double|twice|a\\s+quarter|quarter|\\d+(?:\\.\\d+)?\\s*(?:x|×|%|percent|倍)?)"
+            + "(?:\\s+(?:the\\s+)?(?:speed|速度?|倍速|volume|as\\s+fast|as\\s+slow))?");
+    /** A description of the first or last seconds ({@code remember}). */
+    private static final Pattern EDGE_SAID = Pattern.compile("\\b(?:(?<start>starts|begins|opens)|ends|finishes)\\s+with\\s+(?:like\\s+|about\\s+|around\\s+|roughly\\s+)?"
+            + "(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
+            + "|\\bthe\\s+(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
+    /** The thing a description is about: its last word before the time or the verb ("the skateboarding trick happens …"). */
+    private static final Pattern NAMED = Pattern.compile("\\s*(?:the|a|an|this|that|my|our)\\s+(?:[a-z'-]+\\s+){0,2}?([a-z]{3,})(?=\\s+(?:from|between|at|around"
+            + "|is|are|was|were|happens|happened|occurs|starts|begins|comes|came)\\b)");
+    /** What is left of "please remove that section", 把那段删掉 once the part is taken out: a cut. */
+    private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
+            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim\\s+out)(?:\\s+it)?(?:\\s+out)?\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
+            + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*|\\s*(?:删掉|剪掉|去掉|删除)\\s*");
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
@@ -263,6 +280,10 @@ final class PromptInterpreter {
         boolean describingSound;
         /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
         EditOperation pendingPart;
+        /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
+        Part mentionedPart;
+        /** What that description called it ("that pause", "the trick"), or null. */
+        Pattern mentionedName;
     }
 
     /** What the rules make of one clause: operations, and whether every word was accounted for. */
@@ -473,6 +494,7 @@ final class PromptInterpreter {
     private void interpretClause(String clause, boolean joined, Rule.Context context, State state) {
         String quoted = context.quotes().restore(clause).strip();
         if (isDescription(clause, state)) {
+            remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
                 describe(clause, quoted, context, state);
             }
@@ -879,11 +901,20 @@ final class PromptInterpreter {
         for (int i = state.operations.size() - 1; i >= 0 && part == null; i--) {
             part = Part.ofEdit(state.operations.get(i));
         }
+        if (part == null) {
+            part = state.mentionedPart; // "there's a long pause between 1:20 and 1:45 … please remove that section"
+        }
         Matcher same = SAME_PART.matcher(clause);
-        if (part == null || !same.find()) {
+        if (part == null || !same.find() && (state.mentionedName == null || !(same = state.mentionedName.matcher(clause)).find())) {
             return false;
         }
-        Attempt edits = attempt(clause.substring(0, same.start()) + " ".repeat(same.end() - same.start()) + clause.substring(same.end()), context);
+        // "turn that part down" is "turn it down" of the part
+        String rest = clause.substring(0, same.start()) + (Lexicon.isCjk(same.group().charAt(0)) ? " " : " it ") + clause.substring(same.end());
+        if (REMOVE_IT.matcher(rest).matches()) {
+            state.operations.add(part.removed(context.quotes().restore(clause).strip()));
+            return true;
+        }
+        Attempt edits = attempt(normalizer.canonical(rest), context); // "turn it down" is read as "turn the volume down"
         if (!edits.understood() || edits.operations().isEmpty()) {
             return false;
         }
@@ -895,6 +926,34 @@ final class PromptInterpreter {
             state.operations.add(onPart);
         }
         return true;
+    }
+
+    /**
+     * The time range a description names, if it names one ({@link State#mentionedPart}), and what it calls it ("the
+     * skateboarding trick happens around 0:12 to 0:16": "that trick" is that part).
+     */
+    private void remember(String clause, Rule.Context context, State state) {
+        if (!HAS_DIGIT.matcher(clause).find()) {
+            return;
+        }
+        Matcher edge = EDGE_SAID.matcher(clause);
+        if (edge.find()) { // "it starts with like 8 seconds of me fumbling", "the last 20 seconds are just me packing up"
+            double seconds = Numbers.parse(Rule.first(edge, "n", "n2"));
+            state.mentionedPart = edge.group("start") != null || edge.group("start2") != null ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
+            state.mentionedName = null;
+            return;
+        }
+        try {
+            attempt(clause, context).operations().stream()
+                    .filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration") && RANGE.matcher(o.source()).find())
+                    .findFirst().ifPresent(range -> {
+                        state.mentionedPart = Part.of(range);
+                        Matcher named = NAMED.matcher(clause);
+                        state.mentionedName = named.lookingAt() ? Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the)\\s+" + Pattern.quote(named.group(1)) + "\\b") : null;
+                    });
+        } catch (VeditException e) {
+            // a description whose numbers make no edit (an empty range) names no part
+        }
     }
 
     /**
@@ -984,6 +1043,13 @@ final class PromptInterpreter {
                 return new Part(start, Rule.round(start + ((Number) op.params().get("duration")).doubleValue()), 0);
             }
             return null;
+        }
+
+        /** Taking the part out: a cut of its seconds, or of the last seconds. */
+        EditOperation removed(String source) {
+            return last > 0 ? Operation.DROP_LAST.with(Map.of("duration", last), source)
+                    : from == 0 ? Operation.TRIM.with(Map.of("start", to), source)
+                    : Operation.CUT.with(Map.of("start", from, "end", to), source);
         }
 
         /**
@@ -1110,7 +1176,14 @@ final class PromptInterpreter {
             }
             EditOperation earlier = out.get(same);
             if (!Objects.equals(Part.ofEdit(earlier), Part.ofEdit(op))) {
-                out.add(op); // "slow it down, and slow the last 3 seconds down more": edits of different parts
+                if (Part.ofEdit(op) == null && op.source() != null && AMOUNT_ONLY.matcher(op.source()).matches()) {
+                    // "that trick in slow motion, half speed": how much of the edit of the part
+                    Map<String, Object> params = new LinkedHashMap<>(earlier.params());
+                    params.putAll(op.params());
+                    out.set(same, new EditOperation(earlier.op(), params, earlier.source() + ", " + op.source()));
+                } else {
+                    out.add(op); // "slow it down, and slow the last 3 seconds down more": edits of different parts
+                }
                 continue;
             }
             if (earlier.params().equals(op.params())) {

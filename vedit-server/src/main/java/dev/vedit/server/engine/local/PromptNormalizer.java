@@ -26,6 +26,9 @@ final class PromptNormalizer {
     /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
     private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
             + "(?=\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|half)\\b)");
+    /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
+    private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
+            + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
     private static final Pattern SPOKEN_DECIMAL = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+point\\s+"
             + "(zero|one|two|three|four|five|six|seven|eight|nine|\\d+)\\b");
@@ -93,6 +96,7 @@ final class PromptNormalizer {
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
+        s = s.indexOf(':') >= 0 || s.indexOf('~') >= 0 || s.contains("s ") ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
         s = s.contains("min") || s.contains("分") ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;

@@ -173,7 +173,11 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             switch (operation) {
                 // the speed phase comes after the frame phase's cuts: the part is where they left it
                 case SPEED -> speedParts.add(new Timeline.SpeedPart(timeline.afterCuts(from), timeline.afterCuts(to), number(op, "factor")));
-                case ZOOM -> geometry.zoomBetween(op, from, to);
+                case ZOOM, PIXELATE, SKETCH -> {
+                    double start = from;
+                    double end = to;
+                    g.laidOver(start, end, () -> renderWhole(operation, op));
+                }
                 default -> {
                     g.onlyBetween(from, to);
                     try {

@@ -1,5 +1,6 @@
 package dev.vedit.server.engine.local;
 
+import dev.vedit.server.engine.EngineFailure;
 import dev.vedit.server.facts.MediaInfo;
 import dev.vedit.server.ffmpeg.FfmpegJob;
 import java.nio.file.Path;
@@ -64,6 +65,32 @@ final class RenderGraph {
 
     void always() {
         enable = null;
+    }
+
+    /** Filters added by a renderer: {@link #laidOver}'s body. */
+    interface Filters {
+        void add() throws EngineFailure;
+    }
+
+    /**
+     * Filters that cannot be switched on and off in time (a scale or crop changes every frame's size, a pixel format
+     * cannot change mid-stream) applied from {@code from} to {@code to} seconds only: the part's frames, edited apart,
+     * are laid over the others. The filters must keep the frame's size.
+     */
+    void laidOver(double from, double to, Filters filters) throws EngineFailure {
+        String main = flushVideo();
+        String whole = label();
+        String part = label();
+        lines.add("[" + main + "]split[" + whole + "][" + part + "]");
+        videoFrom(part);
+        // only the part's frames are edited; they keep their times, which the overlay pairs them by
+        video("trim=start=" + RenderCommand.decimal(from) + ":end=" + RenderCommand.decimal(to));
+        filters.add();
+        String edited = flushVideo();
+        String out = label();
+        lines.add("[" + whole + "][" + edited + "]overlay=eof_action=pass:enable='between(t," + RenderCommand.decimal(from) + ","
+                + RenderCommand.decimal(to) + ")'[" + out + "]");
+        videoFrom(out);
     }
 
     /** Whether the filters added now apply to a part only. */

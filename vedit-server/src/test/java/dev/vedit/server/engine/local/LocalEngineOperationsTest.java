@@ -316,13 +316,16 @@ class LocalEngineOperationsTest {
     }
 
     @Test
-    void aZoomOfAPartEnlargesOnlyThoseSeconds() throws Exception {
+    void aZoomOrPixelationOfAPartChangesOnlyThoseSeconds() throws Exception {
         Path out = render("zoom in 2x between 1 and 1.5 seconds", clip);
         assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(2.0, within(0.15));
         assertThat(TestMedia.difference(rgb(out, 0.5), rgb(clip, 0.5))).isLessThan(6);
         assertThat(TestMedia.difference(rgb(out, 1.8), rgb(clip, 1.8))).isLessThan(6);
         assertThat(TestMedia.difference(rgb(out, 1.2), rgb(clip, 1.2))).isGreaterThan(15);
         assertThat(TestMedia.difference(rgb(out, 1.2), rgb(render("zoom in 2x", clip), 1.2))).isLessThan(6);
+        Path pixelated = render("pixelate the video for the first second", clip);
+        assertThat(TestMedia.difference(rgb(pixelated, 0.5), rgb(render("pixelate the whole video", clip), 0.5))).isLessThan(6);
+        assertThat(TestMedia.difference(rgb(pixelated, 1.5), rgb(clip, 1.5))).isLessThan(6);
     }
 
     @Test
