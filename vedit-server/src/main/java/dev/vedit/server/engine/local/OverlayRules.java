@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 final class OverlayRules {
     /** One quoted text, masked by the interpreter as a single private-use character (see {@link Quotes}). */
     private static final String QUOTE = "(?<q>[" + Quotes.FIRST + "-" + Quotes.LAST + "])";
-    private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|top|bottom|centre|center|middle"
+    private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|(?:top|bottom)(?:[\\s-]+(?:centre|center|middle))?|centre|center|middle"
             + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
     private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边"
             + "|上面|下面|上边|下边";
@@ -145,7 +145,7 @@ final class OverlayRules {
         String verb = "(?:add|put|place|overlay|insert|stamp|use|show|display|include|slap)\\s+";
         String mark = "(?<kind>(?:watermark\\s+)?logo|watermark|badge|icon|brand(?:ing)?)";
         // watermark / logo; "加上我上传的logo" first: the English rules below would read "logo" alone and leave the Chinese
-        r.add(of(positionBefore("pos0") + "(?:加上?个?|添加|放上?个?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?|我们的|我的)?(?<kind>logo)(?:\\s*[(（]附件里?[)）])?" + positionAfter("pos"),
+        r.add(of(positionBefore("pos0") + "(?:加上?个?|添加|放上?个?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?|(?:我们|我|公司|我们公司|本公司|店|我们店|品牌|我们品牌)的?)?(?<kind>logo)(?:\\s*[(（]附件里?[)）])?" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?|把|将|用)?\\s*" + fig("") + "\\s*(?:的|作为|当作|当成?|做成?|中的)?\\s*"
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
@@ -203,7 +203,9 @@ final class OverlayRules {
         String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+the\\s+(?:video|clip)(?:\\s+(?:starts|begins))?"
                 + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
-        r.add(of("(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?" + card
+        // "at the end I want a card that says …": where, said first
+        String whereFirst = "(?:at\\s+the\\s+(?:very\\s+)?(?:(?<end0>end)|beginning|start)\\s*,?\\s*(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like|please)?\\s*)?";
+        r.add(of(whereFirst + "(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?" + card
                         + where + forSeconds + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
                 OverlayRules::textCard));
@@ -277,7 +279,7 @@ final class OverlayRules {
         }
         String zh = group(m, "zh") != null ? m.group("zh") : group(m, "zh2");
         boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
-                : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith").anyMatch(g -> group(m, g) != null);
+                : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
         double seconds = n == null ? TIMED_TEXT_SECONDS : Numbers.parse(n);
         if (!(seconds > 0 && seconds <= 30)) {

@@ -61,7 +61,7 @@ final class PromptInterpreter {
      */
     static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
-            + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
+            + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|back\\s+to\\s+back|for\\s+it|throughout|the\\s+whole\\s+time|honestly|frankly|actually|literally|seriously|tbh|to\\s+be\\s+honest|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
@@ -137,13 +137,18 @@ final class PromptInterpreter {
             List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
 
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
-    private static final Pattern DESCRIPTION = Pattern.compile(
-            "^(?<lead>(?:[\\p{L}']+\\s+){0,3}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)"
-                    + "(?<copula>'s\\b|\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had"
-                    + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came)\\b(?!\\s+(?:to|got\\s+to)\\b)"
-                    + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b)"
+    private static final String DESCRIPTION_LEAD = "^(?<lead>(?:[\\p{L}']+\\s+){0,5}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)";
+    private static final String DESCRIPTION_VERB = "\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had"
+            + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came|reads|drowns|makes)\\b(?!\\s+(?:to|got\\s+to)\\b)"
+            + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b";
+    private static final Pattern DESCRIPTION = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>'s\\b|" + DESCRIPTION_VERB + ")"
                     + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** {@link #DESCRIPTION} with a verb: "the guy's voice has a hiss" is not "the guy is …". */
+    private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
+            Pattern.UNICODE_CHARACTER_CLASS);
+    /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
+    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't)\\b");
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
@@ -168,7 +173,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -235,7 +240,7 @@ final class PromptInterpreter {
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
-    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|再)?(?:调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|再|麻烦|麻烦你)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
@@ -686,7 +691,8 @@ final class PromptInterpreter {
         if (clause.contains("降噪") && !clause.contains("音频") && !clause.contains("画面")) {
             return clause.replace("降噪", "音频降噪");
         }
-        return ZH_BARE_VOLUME.matcher(clause).lookingAt() ? "音量" + clause.strip() : null;
+        Matcher bare = ZH_BARE_VOLUME.matcher(clause);
+        return bare.lookingAt() ? clause.substring(0, bare.start("verb")) + "音量" + clause.substring(bare.start("verb")) : null;
     }
 
     /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */
@@ -761,21 +767,33 @@ final class PromptInterpreter {
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
         }
-        if (lexicon.isStatement(c)) {
-            return true; // "I filmed it sideways", "this is a cooking video"
+        if (lexicon.isStatement(c) || TELLS.matcher(c).find() && !lexicon.isImperative(c.split("\\s+")[0])) {
+            return true; // "I filmed it sideways", "this is a cooking video", "half the guests didn't sign"
         }
         Matcher m = DESCRIPTION.matcher(c);
         if (m.find()) {
             if (m.group("lead") == null) {
-                return !lexicon.isImperative(c); // "too dark!", "way too loud"
+                // "too dark!", "way too loud"; not "so fade it in", a request said as a consequence
+                return !lexicon.isImperative(c) && !lexicon.isImperative(c.substring(m.end() - 1));
             }
             String lead = m.group("lead");
             String first = lead.split("\\s+")[0];
             if (m.group("copula").equals("'s")) {
-                return lexicon.isSubject(lead) || lead.matches("there|here|what|everything|it|that");
+                if (lexicon.isSubject(lead) || lead.matches("there|here|what|everything|it|that")) {
+                    return true;
+                }
+                m = DESCRIPTION_WITH_VERB.matcher(c);
+                if (!m.find()) {
+                    return false;
+                }
+                lead = m.group("lead");
+                first = lead.split("\\s+")[0];
             }
             // "the audio is noisy" describes; "mute it because there's wind" asks ("mute" names an edit)
-            return !lexicon.isImperative(lead) && (lexicon.isSubject(first) || lexicon.isSubject(lead) || !lexicon.isRequest(first));
+            // "the guy's voice has a hiss": a sound or picture word as the subject is described, not asked for
+            String last = lead.substring(lead.lastIndexOf(' ') + 1);
+            return (!lexicon.isImperative(lead) || lexicon.isSubject(last) && !lexicon.isImperative(first))
+                    && (lexicon.isSubject(first) || lexicon.isSubject(lead) || lexicon.isSubject(last) || !lexicon.isRequest(first));
         }
         boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {

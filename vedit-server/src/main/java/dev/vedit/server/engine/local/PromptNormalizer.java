@@ -29,6 +29,9 @@ final class PromptNormalizer {
     /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
             + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)");
+    /** Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …". */
+    private static final Pattern OPENER = Pattern.compile("(?:^|(?<=[,.;!?]\\s{0,3}))\\s*(?:honestly|frankly|basically|actually|literally|seriously|tbh"
+            + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
     private static final Pattern SPOKEN_DECIMAL = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+point\\s+"
             + "(zero|one|two|three|four|five|six|seven|eight|nine|\\d+)\\b");
@@ -95,6 +98,7 @@ final class PromptNormalizer {
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
+        s = OPENER.matcher(s).replaceAll(m -> m.group().startsWith(" ") ? " " : "");
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
         s = s.indexOf(':') >= 0 || s.indexOf('~') >= 0 || s.contains("s ") ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s

@@ -167,8 +167,9 @@ final class TimeRules {
         r.add(of("freeze(?:\\s+(?:on\\s+)?(?:the\\s+)?(?:last|final|end)\\s+frame|\\s+(?:on\\s+)?(?:the\\s+)?end|\\s+at\\s+the\\s+end)"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?(?:\\s+at\\s+the\\s+end)?"
                         // "the last frame of the squat held for 3 seconds at the end": the frame, then what becomes of it
-                        + "|(?:the\\s+)?(?:last|final|end)\\s+frame(?:\\s+of\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?\\s+(?:held|frozen|paused|kept|staying|stays|hold|freeze)"
-                        + "(?:\\s+(?:on\\s+screen|still))?\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + "(?:\\s+at\\s+the\\s+end)?",
+                        + "|(?:the\\s+|that\\s+)?(?:last|final|end)\\s+frame(?:\\s+of\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?\\s+(?:to\\s+)?(?:held|frozen|paused|kept|staying|stays|hold|freeze"
+                        + "|stay|remain|linger)(?:\\s+(?:on\\s+screen|still|up))?\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS
+                        + "(?:\\s+(?:at\\s+the\\s+end|afterwards|after(?:\\s+it\\s+ends)?))?",
                 (m, i) -> freeze(null, Rule.first(m, "n", "n2"))));
         r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
