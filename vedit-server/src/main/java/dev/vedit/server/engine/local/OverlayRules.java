@@ -48,14 +48,14 @@ final class OverlayRules {
                 + "(?:\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added))?(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                 + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
                 + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?"
-                + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|参考图|图))";
+                + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|相片|参考图|图|相))";
     }
 
     /** A position after the words it places: " in the top right corner", "放在右上角". */
     private static String positionAfter(String group) {
         return "(?:\\s*,?\\s*(?:(?:in|at|on|to|into|across|along)\\s+)?(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")"
                 + "(?:\\s+corner)?(?:\\s+of\\s+the\\s+(?:screen|frame|video|picture))?"
-                + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
+                + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
     }
 
     /** A position before the words it places: "in the top right corner, add …", "在右上角加上…". */
@@ -84,6 +84,26 @@ final class OverlayRules {
         }
         return new EditOperation(previous.op(), params, previous.source() + ", " + clause.strip());
     }
+
+    /**
+     * A background replacement asked of a video the prompt says was shot on a green or blue screen ("I shot it on a
+     * green screen … use the attached photo as the background", 我係綠幕拍嘅，…用附件張相做背景) is a chroma key: the
+     * screen's colour is keyed out exactly, where a person mask only guesses the outline.
+     */
+    static List<EditOperation> keyedIfScreened(List<EditOperation> ops, String prompt) {
+        if (ops.stream().noneMatch(Operation.REPLACE_BACKGROUND::is)) {
+            return ops;
+        }
+        Matcher screen = SCREEN_SAID.matcher(prompt);
+        if (!screen.find()) {
+            return ops;
+        }
+        String colour = screen.group().contains("blue") || screen.group().contains("蓝") ? "blue" : "green";
+        return ops.stream().map(op -> Operation.REPLACE_BACKGROUND.is(op)
+                ? Operation.CHROMA_KEY.with(Map.of("image", op.params().get("image"), "colour", colour), op.source()) : op).toList();
+    }
+
+    private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
     private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set)\\s+(?:it|that|this|them)\\s*|放|摆|放在|放到|摆在)?"
             + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);

@@ -222,6 +222,8 @@ final class PromptInterpreter {
             + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*|\\s*(?:删掉|剪掉|去掉|删除)\\s*");
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
+    /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
@@ -358,7 +360,11 @@ final class PromptInterpreter {
     }
 
     private Reading readLabelled(String prompt, int imageCount) {
-        Quotes quotes = new Quotes(prompt == null ? "" : prompt);
+        String said = prompt == null ? "" : prompt;
+        if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
+            said = LABELLED_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
+        }
+        Quotes quotes = new Quotes(said);
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
         String written = normalizer.written(masked);
@@ -410,7 +416,7 @@ final class PromptInterpreter {
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
         refuseIfAny(state.generative, state.notUnderstood);
-        List<EditOperation> operations = merged(FrameRules.fitted(answered(state)), written);
+        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(answered(state), written)), written);
         refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();

@@ -30,8 +30,10 @@ final class PromptNormalizer {
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
             + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)");
     /** Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …". */
-    private static final Pattern OPENER = Pattern.compile("(?:^|(?<=[,.;!?]\\s{0,3}))\\s*(?:honestly|frankly|basically|actually|literally|seriously|tbh"
+    private static final Pattern OPENER = Pattern.compile("\\b(?:honestly|frankly|basically|actually|literally|seriously|tbh"
             + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*");
+    /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
+    private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
     private static final Pattern SPOKEN_DECIMAL = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+point\\s+"
             + "(zero|one|two|three|four|five|six|seven|eight|nine|\\d+)\\b");
@@ -98,9 +100,12 @@ final class PromptNormalizer {
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
-        s = OPENER.matcher(s).replaceAll(m -> m.group().startsWith(" ") ? " " : "");
+        String opened = s;
+        s = OPENER.matcher(s).replaceAll(m -> SENTENCE_END.matcher(opened.substring(Math.max(0, m.start() - 4), m.start())).find()
+                ? "" : Matcher.quoteReplacement(m.group()));
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
-        s = s.indexOf(':') >= 0 || s.indexOf('~') >= 0 || s.contains("s ") ? HEDGED_TIME.matcher(s).replaceAll("") : s;
+        s = s.contains("about") || s.contains("around") || s.contains("approx") || s.contains("rough") || s.indexOf('~') >= 0
+                ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
         s = s.contains("min") || s.contains("分") ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
