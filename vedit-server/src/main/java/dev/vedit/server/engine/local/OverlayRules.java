@@ -87,7 +87,7 @@ final class OverlayRules {
 
     /**
      * A background replacement asked of a video the prompt says was shot on a green or blue screen ("I shot it on a
-     * green screen … use the attached photo as the background", 我係綠幕拍嘅，…用附件張相做背景) is a chroma key: the
+     * green screen … use the attached photo as the background", 用绿幕抠像，把背景换成我发的这张照片) is a chroma key: the
      * screen's colour is keyed out exactly, where a person mask only guesses the outline.
      */
     static List<EditOperation> keyedIfScreened(List<EditOperation> ops, String prompt) {
