@@ -66,7 +66,7 @@ final class PromptInterpreter {
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
-            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|吗|能(?!量)|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
             + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
@@ -226,6 +226,8 @@ final class PromptInterpreter {
     private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
+    /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
+    private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
@@ -806,7 +808,7 @@ final class PromptInterpreter {
             return true;
         }
         // "it is shaky and dark": the second half goes on describing
-        return state.describing && !lexicon.isImperative(c) && lexicon.answer(c, state.describingSound, true) != null
+        return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null
                 && c.split("\\s+").length <= 3;
     }
 
