@@ -195,15 +195,17 @@ final class PromptInterpreter {
     /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */
     private static final Pattern RANGE = Pattern.compile("\\b(?:to|until|till|through|thru|and)\\b|[-–~到至]");
     private static final Pattern KEEPS_RANGE = Pattern.compile("(?:keep|only|cut|trim|clip|extract|use|just)\\b|只保留|保留|只要|截取|剪出|只留|留下");
+    /** Words that say when an edit applies ("for the last 5 seconds"), as TimeRules' edge rule reads them too. */
+    private static final String DURING_WORDS = "(?:in|for|during|over|throughout)";
     /** The first or last seconds said with no verb that keeps them (see {@code isEdgePart}). */
-    private static final Pattern EDGE = Pattern.compile("(?:(?:in|for|during|over|throughout|of)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
+    private static final Pattern EDGE = Pattern.compile("(?:(?:" + DURING_WORDS + "|of)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
     /** Words after the first or last seconds that keep them: "the first 5 seconds only", 前5秒剪出来. */
     private static final Pattern KEPT = Pattern.compile("(?:剪出来|截出来|截下来|留下来)\\s*$");
     /** "only" after the seconds: "the first 5 seconds only" keeps them, unless an edit was said before them. */
     private static final Pattern ONLY_AFTER = Pattern.compile("\\bonly\\s*$");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
-            + "|moment|scene|shot|pause|gap|stretch)\\b"
+            + "|moment|scene|shot|pause|gap)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
@@ -232,9 +234,10 @@ final class PromptInterpreter {
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
     /** How a part said on its own opens: "between 8s and 14s", "from 0:10 to 0:20", "for the last 5 seconds". */
-    private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|during|for|in|over|throughout)\\s");
-    private static final Pattern DURING = Pattern.compile("(?:in|for|during|over|throughout)\\s");
-    private static final Pattern ONLY = Pattern.compile("(?:(?:in|for|during|over|throughout)\\s+)?(?:only|just)\\b");
+    private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s");
+    /** "for the last 5 seconds": a part said as when, not as what is kept. */
+    private static final Pattern DURING = Pattern.compile(DURING_WORDS + "\\s");
+    private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
@@ -454,16 +457,12 @@ final class PromptInterpreter {
 
     /**
      * An aside is read as a clause of its own: the edits it asks for are made ("(and make it brighter too)"), and one
-     * that must be refused as generative still is; anything else in it is context, listed as ignored, never a reason to
-     * refuse the prompt around it.
+     * that must be refused as generative or impossible still is; anything else in it is context, listed as ignored,
+     * never a reason to refuse the prompt around it.
      */
     private void readAside(String aside, Rule.Context context, State state) {
         State read = new State();
-        try {
-            interpretClause(aside, false, context, read);
-        } catch (VeditException e) {
-            read.notUnderstood.add(aside); // an impossible value in a remark: the remark is passed over, shown as such
-        }
+        interpretClause(aside, false, context, read); // an impossible value said in it is refused, as anywhere
         state.generative.addAll(read.generative);
         if (read.notUnderstood.isEmpty() && !read.operations.isEmpty()) {
             state.operations.addAll(read.operations);
