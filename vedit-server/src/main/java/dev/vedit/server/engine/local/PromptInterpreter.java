@@ -137,7 +137,7 @@ final class PromptInterpreter {
             List.of("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth");
 
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
-    private static final String DESCRIPTION_LEAD = "^(?<lead>(?:[\\p{L}']+\\s+){0,5}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)";
+    private static final String DESCRIPTION_LEAD = "^(?<lead>(?:[\\p{L}\\p{N}'.:]+\\s+){0,5}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)";
     private static final String DESCRIPTION_VERB = "\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had"
             + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came|reads|drowns|makes)\\b(?!\\s+(?:to|got\\s+to)\\b)"
             + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b";
@@ -208,6 +208,7 @@ final class PromptInterpreter {
             + "|moment|scene|shot|pause|gap)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
     private static final Pattern AMOUNT_ONLY = Pattern.compile("(?:at\\s+)?(?:half|double|twice|a\\s+quarter|quarter|\\d+(?:\\.\\d+)?\\s*(?:x|×|%|percent|倍)?)"
             + "(?:\\s+(?:the\\s+)?(?:speed|速度?|倍速|volume|as\\s+fast|as\\s+slow))?");
@@ -868,6 +869,18 @@ final class PromptInterpreter {
             boolean repeated = ops.stream().anyMatch(o -> o.op().equals(f.operation().op()) && o.params().equals(f.operation().params()));
             if (!repeated) {
                 ops.add(f.operation());
+            }
+        }
+        if (hasWords(unexplained(leftover)) && ops.size() <= 2) {
+            // "show the text 'Step 2' from 0:30 to 0:40 at the bottom center": where the text goes, after its time
+            String rest = SPACES.matcher(leftover).replaceAll(" ").strip();
+            for (int i = 0; i < ops.size(); i++) {
+                EditOperation placed = OverlayRules.amended(ops.get(i), rest, context);
+                if (placed != null && Operation.of(placed) != Operation.TRIM) {
+                    ops.set(i, placed);
+                    leftover = " ".repeat(leftover.length());
+                    break;
+                }
             }
         }
         boolean understood = !hasWords(unexplained(leftover)) && GENERATIVE.find(leftover) < 0;
