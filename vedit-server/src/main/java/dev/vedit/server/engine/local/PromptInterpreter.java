@@ -209,6 +209,9 @@ final class PromptInterpreter {
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
+    /** "Cut them", 剪掉: the seconds just said alone, taken out. */
+    private static final Pattern REMOVE_THEM = Pattern.compile("\\s*(?:(?:please|pls|just)\\s+)?(?:cut|remove|delete|drop|lose|trim|chop|ditch|get\\s+rid\\s+of)"
+            + "\\s+(?:them|it|those|these|that)(?:\\s+(?:out|off))?(?:\\s+please)?\\s*[.!]?\\s*|\\s*(?:都)?(?:剪掉|删掉|去掉|不要了?)(?:吧|啦)?\\s*");
     /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
     private static final Pattern AMOUNT_ONLY = Pattern.compile("(?:at\\s+)?(?:half|double|twice|a\\s+quarter|quarter|\\d+(?:\\.\\d+)?\\s*(?:x|×|%|percent|倍)?)"
             + "(?:\\s+(?:the\\s+)?(?:speed|速度?|倍速|volume|as\\s+fast|as\\s+slow))?");
@@ -297,6 +300,8 @@ final class PromptInterpreter {
         Part mentionedPart;
         /** What that description called it ("that pause", "the trick"), or null. */
         Pattern mentionedName;
+        /** The first or last seconds said alone in a clause ("about the last 15 seconds."), kept unless "cut them" follows. */
+        EditOperation bareSeconds;
     }
 
     /** What the rules make of one clause: operations, and whether every word was accounted for. */
@@ -533,6 +538,13 @@ final class PromptInterpreter {
             return; // "zoom in a little, like 1.5x": the zoom's amount, not a speed of its own
         }
         if (readOfTheSamePart(clause, context, state)) {
+            return;
+        }
+        int last = state.operations.size() - 1;
+        if (last >= 0 && state.operations.get(last) == state.bareSeconds && REMOVE_THEM.matcher(clause).matches()) {
+            // "About the last 15 seconds. Cut them.": the seconds said alone, then taken out
+            EditOperation said = state.bareSeconds;
+            state.operations.set(last, Part.of(said).removed(said.source() + ", " + quoted));
             return;
         }
         Attempt attempt = attempt(clause, context);
@@ -1001,6 +1013,10 @@ final class PromptInterpreter {
      * when the clause says more, or keeps the part ("keep 0:10 to 0:20").
      */
     private static boolean readPartAlone(List<EditOperation> ops, State state) {
+        if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
+            state.bareSeconds = ops.get(0); // kept, unless the next clause takes them out ("…, cut them")
+            return false;
+        }
         if (ops.size() != 1 || !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
             return false;
         }
