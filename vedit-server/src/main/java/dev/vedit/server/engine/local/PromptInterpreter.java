@@ -209,9 +209,6 @@ final class PromptInterpreter {
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
-    /** "Cut them", 剪掉: the seconds just said alone, taken out. */
-    private static final Pattern REMOVE_THEM = Pattern.compile("\\s*(?:(?:please|pls|just)\\s+)?(?:cut|remove|delete|drop|lose|trim|chop|ditch|get\\s+rid\\s+of)"
-            + "\\s+(?:them|it|those|these|that)(?:\\s+(?:out|off))?(?:\\s+please)?\\s*[.!]?\\s*|\\s*(?:都)?(?:剪掉|删掉|去掉|不要了?)(?:吧|啦)?\\s*");
     /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
     private static final Pattern AMOUNT_ONLY = Pattern.compile("(?:at\\s+)?(?:half|double|twice|a\\s+quarter|quarter|\\d+(?:\\.\\d+)?\\s*(?:x|×|%|percent|倍)?)"
             + "(?:\\s+(?:the\\s+)?(?:speed|速度?|倍速|volume|as\\s+fast|as\\s+slow))?");
@@ -222,10 +219,14 @@ final class PromptInterpreter {
     /** The thing a description is about: its last word before the time or the verb ("the skateboarding trick happens …"). */
     private static final Pattern NAMED = Pattern.compile("\\s*(?:the|a|an|this|that|my|our)\\s+(?:[a-z'-]+\\s+){0,2}?([a-z]{3,})(?=\\s+(?:from|between|at|around"
             + "|is|are|was|were|happens|happened|occurs|starts|begins|comes|came)\\b)");
-    /** What is left of "please remove that section", 把那段删掉 once the part is taken out: a cut. */
+    /**
+     * A clause that only takes something out: "please remove that section" once the part is said as "it", "cut them"
+     * after seconds said alone, 把那段删掉, 剪掉.
+     */
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
-            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim\\s+out)(?:\\s+it)?(?:\\s+out)?\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
-            + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*|\\s*(?:删掉|剪掉|去掉|删除)\\s*");
+            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them|those|these|that))?(?:\\s+(?:out|off))?"
+            + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
+            + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
@@ -541,7 +542,7 @@ final class PromptInterpreter {
             return;
         }
         int last = state.operations.size() - 1;
-        if (last >= 0 && state.operations.get(last) == state.bareSeconds && REMOVE_THEM.matcher(clause).matches()) {
+        if (last >= 0 && state.operations.get(last) == state.bareSeconds && REMOVE_IT.matcher(clause).matches()) {
             // "About the last 15 seconds. Cut them.": the seconds said alone, then taken out
             EditOperation said = state.bareSeconds;
             state.operations.set(last, Part.of(said).removed(said.source() + ", " + quoted));
@@ -1153,12 +1154,8 @@ final class PromptInterpreter {
     }
 
     private static boolean isEdgePart(EditOperation op, List<EditOperation> ops) {
-        boolean first = Operation.TRIM.is(op) && op.params().containsKey("duration")
-                && ((Number) op.params().get("start")).doubleValue() == 0;
-        if (!first && !Operation.TRIM_LAST.is(op) || !EDGE.matcher(op.source()).lookingAt() || KEPT.matcher(op.source()).find()) {
-            return false;
-        }
-        return !saysOnly(op) || ops.indexOf(op) > 0; // the ops are in the clause's order
+        return isEdge(op) && !KEPT.matcher(op.source()).find()
+                && (!saysOnly(op) || ops.indexOf(op) > 0); // the ops are in the clause's order
     }
 
     /**
