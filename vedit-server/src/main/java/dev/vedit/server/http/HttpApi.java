@@ -34,7 +34,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -201,6 +203,7 @@ public final class HttpApi {
                         "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
             }
         });
+        r.after(HttpApi::settleBody);
     }
 
     // ---- v2 -------------------------------------------------------------------------------------------
@@ -248,15 +251,7 @@ public final class HttpApi {
     private void upload(Context ctx) {
         handle(ctx, e -> UploadReply.error(e.code() == ErrorCode.INVALID_API_KEY ? 401 : Integer.parseInt(e.code().code()),
                 e.code() == ErrorCode.INVALID_API_KEY ? "ApiKey verification failed | API Key 校验失败" : e.getMessage()), () -> {
-            Account account;
-            try {
-                account = requireAccount(ctx, null);
-            } catch (VeditException e) {
-                // Refused before a byte of the body is read (a wrong key, over the rate limit): the body may still be
-                // arriving, so the connection cannot carry another request, and a client must not reuse it.
-                ctx.header("Connection", "close");
-                throw e;
-            }
+            Account account = requireAccount(ctx, null);
             if (!ctx.isMultipartFormData()) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS, "send the file as multipart/form-data in a field named \"file\"",
                         "请以 multipart/form-data 格式在名为 \"file\" 的字段中上传文件");
@@ -265,19 +260,9 @@ public final class HttpApi {
             // after sending (or stalling on) the whole body; read as a long: the servlet's int wraps past 2 GiB.
             long declared = ctx.req().getContentLengthLong();
             if (declared > settings.maxUploadBytes() + MultipartUpload.OVERHEAD) {
-                ctx.header("Connection", "close");
                 throw tooLargeUpload();
             }
-            MultipartUpload.Received received;
-            try {
-                received = uploads.receive(ctx.req());
-            } catch (VeditException e) {
-                if (e.code() == ErrorCode.FILE_TOO_LARGE) {
-                    // The rest of the body is not read: the connection cannot carry another request after it.
-                    ctx.header("Connection", "close");
-                }
-                throw e;
-            }
+            MultipartUpload.Received received = uploads.receive(ctx.req());
             try {
                 return UploadReply.ok(media.upload(received.file(), received.fileName(), account.id()));
             } finally {
@@ -531,29 +516,52 @@ public final class HttpApi {
         Object run() throws IOException;
     }
 
-    /** A refused body up to this size is read to its end before the answer, see {@link #drainedSmallBody}. */
+    /** A body left unread up to this size is read to its end before the answer, see {@link #settleBody}. */
     private static final long DRAIN_LIMIT = 1024 * 1024;
 
     /**
-     * Reads the rest of a refused body when it is small. Closing a connection with unread bytes in its receive
-     * buffer makes the kernel reset it, and a client still writing (or not yet reading) then loses our answer
-     * to "connection reset"; for a small body reading it costs less than that. A large one is not read.
+     * Every answer leaves the connection fit for the next request, or says it is not. An answer given before the
+     * body was read (a wrong key, an unknown path, a body over the limit) made Jetty close the connection after it
+     * without a {@code Connection: close}, so a client that kept it lost its next request ("header parser received
+     * no bytes" in the JDK's client). Closing with unread bytes also makes the kernel reset the connection, and a
+     * client still writing loses the answer itself. So a small body is read to its end and the connection lives on;
+     * a large one is not read, and the answer says {@code Connection: close}.
      */
-    private static boolean drainedSmallBody(Context ctx) {
+    private static void settleBody(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared < 0 || declared > DRAIN_LIMIT) {
+        if (declared == 0 || declared < 0 && ctx.header("Transfer-Encoding") == null || ctx.res().isCommitted()) {
+            return;
+        }
+        try {
+            if (declared >= 0 && declared <= DRAIN_LIMIT) {
+                java.io.InputStream in = ctx.req().getInputStream();
+                byte[] buffer = new byte[16 * 1024];
+                long read = 0;
+                for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
+                    read += n;
+                }
+                if (read <= DRAIN_LIMIT) {
+                    return;
+                }
+            } else if (readToItsEnd(ServletContextRequest.getServletContextRequest(ctx.req()))) {
+                return; // an upload read whole from the core request, which the servlet stream does not know
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // unreadable: the connection cannot carry another request
+        }
+        ctx.header("Connection", "close");
+    }
+
+    /** Whether the body's end has been read, asked without waiting: the core request repeats its last chunk. */
+    private static boolean readToItsEnd(Content.Source body) {
+        Content.Chunk chunk = body.read();
+        if (chunk == null) {
             return false;
         }
         try {
-            java.io.InputStream in = ctx.req().getInputStream();
-            byte[] buffer = new byte[16 * 1024];
-            long read = 0;
-            for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
-                read += n;
-            }
-            return read <= DRAIN_LIMIT;
-        } catch (java.io.IOException | RuntimeException e) {
-            return false;
+            return chunk.isLast() && !chunk.hasRemaining() && !Content.Chunk.isFailure(chunk);
+        } finally {
+            chunk.release();
         }
     }
 
@@ -577,10 +585,6 @@ public final class HttpApi {
                     "the request could not be read (" + e.getReason() + ")", "无法读取请求")));
         } catch (Requests.BodyTooLarge e) {
             ctx.status(413);
-            if (!drainedSmallBody(ctx)) {
-                // Do not wait for (or read) the rest of a large body that will never be used.
-                ctx.header("Connection", "close");
-            }
             send(ctx, errorShape.apply(VeditException.of(ErrorCode.FILE_TOO_LARGE,
                     "the request body is larger than " + e.limit + " bytes; " + (e.hint != null ? e.hint
                             : e.limit < settings.maxJsonBodyBytes() ? "this endpoint takes a small JSON object"
