@@ -40,15 +40,15 @@ final class ColourRules {
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:more\\s+(?:of\\s+|like\\s+)?)?(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
-                + "|old[\\s-]+school|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:film|look|style|feel|footage|movie|vibe))?"
+                + "|old[\\s-]+school|old[\\s-]+tim(?:ey|y|e)|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:retro|vintage|film|look|style|feel|footage|movie|vibe)){0,3}"
                 + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
         r.add(fixed("sepia(?:[\\s-]+ton(?:ed|e))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
-                + "|棕褐色调?|褐色调|老照片(?:色调|效果)?|怀旧色调", Operation.SEPIA));
-        r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)"
-                + "|inverted\\s+colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"
+                + "|棕褐色调?|褐色调|老照片(?:那种|那样|一样|般)?的?(?:泛黄)?的?(?:色调|效果|感觉)?|泛黄的?(?:色调|效果|感觉|质感)|怀旧色调", Operation.SEPIA));
+        r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)|(?:the\\s+)?colou?rs?\\s+(?:inverse|inverted|reversed)"
+                + "|inver(?:se|ted)\\s+(?:the\\s+)?colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"
                 + "|反色|负片|反相|颜色反转|反转颜色", Operation.INVERT));
         r.add(fixed("(?:a\\s+)?(?:pencil\\s+)?(?:sketch|drawing|line\\s+art|outline)(?:[\\s-]+(?:look|style|effect))?|sketchy"
                 + "|素描|铅笔画|线稿|手绘", Operation.SKETCH));
@@ -56,7 +56,7 @@ final class ColourRules {
         r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化",
                 (m, i) -> posterize(m.group("n"))));
         r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
-                        + "(?:\\s+(?:around|on|at|to)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影",
+                        + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
         r.add(of("(?:blur|soften|defocus)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|its\\s+)?background|(?:blurr?(?:ed|y)|soft|bokeh)\\s+background|background\\s+blur"

@@ -9,6 +9,8 @@ import static dev.vedit.server.engine.local.Rule.round;
 
 import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.VeditException;
+import dev.vedit.wire.ErrorCode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +33,11 @@ final class FrameRules {
     /** The parameter of an {@link #fitted} request: how a ratio is met, said apart from the ratio. */
     private static final String FIT_ONLY = "fitOnly";
 
-    /** What an {@link #FIT_ONLY} request asks: bars ("letterbox it"), or only that nothing be cropped ("don't crop"). */
-    private enum FitAsked { BARS, UNCROPPED }
+    /**
+     * What an {@link #FIT_ONLY} request asks: bars ("letterbox it"), only that nothing be cropped ("don't crop"), or that
+     * the picture be cropped ("crop the sides", "crop to fit"), which is how a ratio is met anyway.
+     */
+    private enum FitAsked { BARS, UNCROPPED, CROPPED }
 
     private FrameRules() {
     }
@@ -122,6 +127,9 @@ final class FrameRules {
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
+        r.add(of("crop(?:\\s+(?:it|them))?(?:\\s+(?:off|out))?\\s+(?:the\\s+)?(?:sides|edges)"
+                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)",
+                (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.CROPPED))));
 
         // resolution
         r.add(of("(?:(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|压缩到|压缩为|转为|转成|导出(?:为|成)?)\\s*"
@@ -163,6 +171,16 @@ final class FrameRules {
         r.add(of("(?:convert|export|save|render|output|turn)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?mp4(?:\\s+(?:format|file))?"
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
                 (m, i) -> op(Operation.ENCODE, Map.of())));
+        // another kind of file than a video: said plainly, not "not understood"
+        r.add(of("(?:convert|export|save|render|output|turn|make)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
+                        + "(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
+                        + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav)(?:格式)?(?:文件)?",
+                (m, i) -> {
+                    String format = m.group("format") != null ? m.group("format") : m.group("zformat");
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                            "\"" + m.group().strip() + "\": every edit's result is an MP4 video (H.264 and AAC); " + format + " is not written",
+                            "“" + m.group().strip() + "”：编辑结果一律为 MP4 视频（H.264 与 AAC），不输出 " + format);
+                }));
         // a smaller file: the same edits, encoded at a higher CRF
         r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",
@@ -176,30 +194,42 @@ final class FrameRules {
      * are refused; "don't crop" beside no ratio asks nothing.
      */
     static List<EditOperation> fitted(List<EditOperation> ops) {
+        boolean fitSaid = false;
         boolean padded = false;
         boolean bars = false;
+        boolean cropped = false;
         boolean ratio = false;
         for (EditOperation op : ops) {
-            if (op.params().containsKey(FIT_ONLY)) {
-                padded = true;
-                bars |= op.params().get(FIT_ONLY) == FitAsked.BARS;
+            if (op.params().get(FIT_ONLY) instanceof FitAsked asked) {
+                fitSaid = true;
+                padded |= asked != FitAsked.CROPPED;
+                bars |= asked == FitAsked.BARS;
+                cropped |= asked == FitAsked.CROPPED;
             } else {
                 ratio |= op.op().equals(Operation.ASPECT.wire());
             }
         }
-        if (!padded) {
+        if (!fitSaid) {
             return ops;
+        }
+        if (padded && cropped) {
+            throw invalid("the picture can be cropped to the ratio or padded with bars, not both; say which",
+                    "画面只能裁剪或加黑边其中一种，请说明要哪一种");
         }
         if (bars && !ratio) {
             throw invalid("black bars pad the picture to an aspect ratio, and none was asked for; say which, e.g. \"make it 9:16 with black bars\"",
                     "加黑边需要指定画面比例，例如“改成9:16并加黑边”");
+        }
+        if (cropped && !ratio) {
+            throw invalid("cropping makes the picture a narrower shape, and none was asked for; say which, e.g. \"crop it to 9:16\"",
+                    "裁剪需要指定画面比例，例如“裁剪成9:16”");
         }
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {
             if (op.params().containsKey(FIT_ONLY)) {
                 continue;
             }
-            out.add(op.op().equals(Operation.ASPECT.wire())
+            out.add(padded && op.op().equals(Operation.ASPECT.wire())
                     ? new EditOperation(op.op(), Map.of("ratio", op.params().get("ratio"), "fit", "pad"), op.source())
                     : op);
         }

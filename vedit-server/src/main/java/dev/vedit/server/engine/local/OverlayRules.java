@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,6 +143,8 @@ final class OverlayRules {
         r.addAll(Rule.each(chroma,
                 "(?:replace|swap|change|switch|fill|key\\s+out|remove)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?"
                         + "\\s+(?:with|to|for|by|using)\\s+" + fig(""),
+                // "swap the green for image 1": the colour alone names what is keyed out
+                "(?:replace|swap|switch)\\s+(?:out\\s+)?(?:the\\s+|all\\s+the\\s+)?(?<colour>green|blue)(?:\\s+(?:bits?|parts?|areas?|colou?r))?\\s+(?:with|for)\\s+" + fig(""),
                 "(?:put|use|place)\\s+" + fig("") + "\\s+(?:behind|in\\s+place\\s+of|on|as)\\s+(?:the\\s+)?(?:" + screen + ")(?:\\s+background)?",
                 // "key out the green screen and use image 1 as the background": one edit said in two halves (kept whole
                 // by the interpreter's protected words)
@@ -172,13 +175,14 @@ final class OverlayRules {
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // "our brokerage logo", "my shop logo": whose logo it is, in a word
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
-                        + "(?:\\s+(?:from|in|of|on|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
+                        + "(?:\\s+(?:from|in|of|on|with|using|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
                         + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
-                        + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner)",
+                        + "(?:\\s+(?:small|smaller|little|tiny))?"
+                        + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner(?:\\s+of\\s+(?:the\\s+)?(?:video|screen|frame|picture))?)",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
@@ -232,8 +236,13 @@ final class OverlayRules {
         r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE
                         // 在开头加一张写着「毕业快乐」的字卡: the text said before the card
                         + "|(?:在)?(?<zh2>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一页|一张)?(?:写(?:着|上)?|内容是|加字幕)\\s*"
-                        + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)",
+                        + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)"
+                        // 结尾加个“谢谢观看”: a text alone at the start or the end, with no kind of text said, is a card
+                        + "|(?:在)?(?<zh3>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一句|句|上)?\\s*" + QUOTE.replace("<q>", "<q3>"),
                 OverlayRules::textCard));
+        // 'end with a "Thanks for watching!" screen': the text said before the card
+        r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:an?\\s+|the\\s+)?" + QUOTE
+                + "\\s+(?:title\\s+)?(?:card|screen|slide|page|frame)" + forSeconds, OverlayRules::textCard));
     }
 
     private static void text(List<Rule> r) {
@@ -264,7 +273,7 @@ final class OverlayRules {
     // ---- factories ----
 
     private static EditOperation text(MatchResult m, String kind, Rule.Context context) {
-        String quoted = context.quotes().text(Rule.first(m, "q", "q2").charAt(0));
+        String quoted = context.quotes().text(Stream.of("q", "q2", "q3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow().charAt(0));
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
@@ -293,11 +302,11 @@ final class OverlayRules {
     }
 
     private static EditOperation textCard(MatchResult m, Rule.Context context) {
-        String quoted = context.quotes().text(Rule.first(m, "q", "q2").charAt(0));
+        String quoted = context.quotes().text(Stream.of("q", "q2", "q3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow().charAt(0));
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
-        String zh = group(m, "zh") != null ? m.group("zh") : group(m, "zh2");
+        String zh = Stream.of("zh", "zh2", "zh3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
                 : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");

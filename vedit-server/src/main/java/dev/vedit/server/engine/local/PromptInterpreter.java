@@ -59,7 +59,7 @@ final class PromptInterpreter {
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
      */
-    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
+    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have)|gimme|give\\s+me|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
             + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|back\\s+to\\s+back|for\\s+it|throughout|the\\s+whole\\s+time|honestly|frankly|actually|literally|seriously|tbh|to\\s+be\\s+honest|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
@@ -88,6 +88,8 @@ final class PromptInterpreter {
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather"
                     + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
+                    // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
+                    + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|the\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
@@ -243,6 +245,8 @@ final class PromptInterpreter {
     /** "for the last 5 seconds": a part said as when, not as what is kept. */
     private static final Pattern DURING = Pattern.compile(DURING_WORDS + "\\s");
     private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
+    /** A verb of change just before "only"/"just": the edit said later is limited by them ("make only 0:30 to 1:00 black and white"). */
+    private static final Pattern VERB_BEFORE_ONLY = Pattern.compile("\\b(?:make|turn|render|change|have|get|set|put)\\s+(?:(?:it|this|the\\s+video)\\s+)?(?:only|just)\\b");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
@@ -911,8 +915,8 @@ final class PromptInterpreter {
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
-                && RANGE.matcher(o.source()).find() && !keepsRange(o, ops)).findFirst().orElse(null);
-        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops)).findFirst().orElse(null);
+                && RANGE.matcher(o.source()).find() && !keepsRange(o, ops, clause)).findFirst().orElse(null);
+        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops, clause)).findFirst().orElse(null);
         if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
                 && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
             return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
@@ -1136,26 +1140,31 @@ final class PromptInterpreter {
     }
 
     /**
-     * Whether {@code op} is the first or last seconds said as where another edit applies rather than what is kept: no
-     * word that keeps them ("keep the last 5 seconds", "the first 5 seconds only", 前5秒剪出来), and "only"/"just" only
-     * after the edit ("blur only the last 2 seconds", not "just the first 5 seconds in slow motion").
-     */
-    /**
      * Whether a range said beside another edit is what is kept rather than where the edit applies: a verb that keeps
      * it ("keep 0:30 to 0:40 and …", "export 0:30 to 0:40 as mp4" is kept by the export), or "only"/"just" before any
-     * edit ("just 0:30 to 0:40 in black and white"); after the edit they limit it ("reverse just the bit from 3s to 6s").
+     * edit ("just 0:30 to 0:40 in black and white"); after the edit, or after a verb of change, they limit it ("reverse
+     * just the bit from 3s to 6s", "make only the part between 0:30 and 1:00 black and white").
      */
-    private static boolean keepsRange(EditOperation range, List<EditOperation> ops) {
-        return KEEPS_RANGE.matcher(range.source()).lookingAt() && (!saysOnly(range) || ops.indexOf(range) == 0);
+    private static boolean keepsRange(EditOperation range, List<EditOperation> ops, String clause) {
+        return KEEPS_RANGE.matcher(range.source()).lookingAt() && (!saysOnly(range) || saysOnlyFirst(range, ops, clause));
+    }
+
+    /** "only"/"just" said before any edit, and after no verb of change: what is kept. */
+    private static boolean saysOnlyFirst(EditOperation op, List<EditOperation> ops, String clause) {
+        return ops.indexOf(op) == 0 && !VERB_BEFORE_ONLY.matcher(clause).find(); // the ops are in the clause's order
     }
 
     private static boolean saysOnly(EditOperation op) {
         return ONLY.matcher(op.source()).lookingAt() || ONLY_AFTER.matcher(op.source()).find();
     }
 
-    private static boolean isEdgePart(EditOperation op, List<EditOperation> ops) {
-        return isEdge(op) && !KEPT.matcher(op.source()).find()
-                && (!saysOnly(op) || ops.indexOf(op) > 0); // the ops are in the clause's order
+    /**
+     * Whether {@code op} is the first or last seconds said as where another edit applies rather than what is kept: no
+     * word that keeps them ("keep the last 5 seconds", "the first 5 seconds only", 前5秒剪出来), and "only"/"just" only
+     * after the edit or a verb of change ("blur only the last 2 seconds", not "just the first 5 seconds in slow motion").
+     */
+    private static boolean isEdgePart(EditOperation op, List<EditOperation> ops, String clause) {
+        return isEdge(op) && !KEPT.matcher(op.source()).find() && (!saysOnly(op) || !saysOnlyFirst(op, ops, clause));
     }
 
     /**
@@ -1212,6 +1221,34 @@ final class PromptInterpreter {
      * amounts of one adjustment in the same direction are one, the explicit amount winning over a vague one and the
      * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
      */
+    /** Words that say a time is where the video ends ("end it at 0:10", "keep everything before 20 seconds"). */
+    private static final Pattern END_POINT = Pattern.compile("\\b(?:end|ends|ending|stop|stops|finish|finishes|before|until|till|up\\s+to)\\b|之后|以后");
+
+    /**
+     * A start and an end said apart ("start it at 0:05 and end it at 0:10", "cut the first 2 seconds, and end at 0:15"):
+     * both are times of the source, so they are one span of it, not an end counted from the new start (trims apply in
+     * plan order). Null when the two trims are not a start and an end.
+     */
+    private static EditOperation startAndEnd(EditOperation a, EditOperation b) {
+        EditOperation start = startOnly(a) ? a : startOnly(b) ? b : null;
+        EditOperation end = start == a ? b : a;
+        if (start == null || !Operation.TRIM.is(end) || !end.params().containsKey("duration")
+                || ((Number) end.params().get("start")).doubleValue() != 0 || !END_POINT.matcher(end.source()).find()) {
+            return null;
+        }
+        double from = ((Number) start.params().get("start")).doubleValue();
+        double to = ((Number) end.params().get("duration")).doubleValue();
+        if (to <= from) {
+            throw Refusal.impossible("\"" + start.source() + "\" and \"" + end.source() + "\" keep nothing: the end comes before the start",
+                    "“" + start.source() + "”和“" + end.source() + "”没有保留任何内容：结束时间早于开始时间");
+        }
+        return Operation.TRIM.with(Map.of("start", from, "duration", Rule.round(to - from)), start.source() + ", " + end.source());
+    }
+
+    private static boolean startOnly(EditOperation op) {
+        return Operation.TRIM.is(op) && !op.params().containsKey("duration") && ((Number) op.params().get("start")).doubleValue() > 0;
+    }
+
     private static List<EditOperation> merged(List<EditOperation> ops, String written) {
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {
@@ -1226,6 +1263,11 @@ final class PromptInterpreter {
                 continue;
             }
             EditOperation earlier = out.get(same);
+            EditOperation span = Operation.TRIM.is(op) ? startAndEnd(earlier, op) : null;
+            if (span != null) {
+                out.set(same, span);
+                continue;
+            }
             if (!Objects.equals(Part.ofEdit(earlier), Part.ofEdit(op))) {
                 if (Part.ofEdit(op) == null && op.source() != null && AMOUNT_ONLY.matcher(op.source()).matches()) {
                     // "that trick in slow motion, half speed": how much of the edit of the part

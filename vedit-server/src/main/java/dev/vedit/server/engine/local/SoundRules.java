@@ -42,13 +42,22 @@ final class SoundRules {
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
-                        + "|(?:add|put)\\s+(?:some\\s+)?(?:background\\s+)?(?:music|a\\s+song|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
+                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:背景)?(?:音乐|配乐|旁白|解说)",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
                                     + " the local engine can keep, mute or change the volume of the video's own sound",
                             "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                }));
+        // the sound alone, without the picture: the result of a video edit is a video
+        r.add(of("(?:i\\s+(?:only\\s+|just\\s+)?(?:need|want)\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of)\\s+(?:it|this|the\\s+(?:video|clip)|this\\s+(?:video|clip)))?(?=\\s*(?:$|[,.!?]))"
+                        + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
+                        + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)",
+                (m, c) -> {
+                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                            "\"" + m.group().strip() + "\": the result of a video edit is a video; the sound alone is not written (mute or keep the sound instead)",
+                            "“" + m.group().strip() + "”：视频编辑的结果是视频，不单独输出声音（可以静音或保留原声）");
                 }));
         // background noise is the sound's ("remove the background noise but keep the voices"): never the picture's
         r.add(of("(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of)\\s+(?:the\\s+)?(?:background\\s+)?(?:noise|hiss|hum|static)\\s+(?:from|in)\\s+(?:the\\s+)?(?:audio|sound)"

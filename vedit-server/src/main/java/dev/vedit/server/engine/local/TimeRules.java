@@ -86,7 +86,7 @@ final class TimeRules {
                 "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
         // keeping a range
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s+(?:down\\s+)?to(?=\\s))?(?:\\s*(?:视频|画面)?的)?"
-                + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?",
+                + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?(?:\\s+only)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
         // the first / last seconds
         r.add(of("(?:cut|remove|delete|drop|trim|chop)\\s+(?:off\\s+|out\\s+)?" + EVERYTHING + "\\s+(?<side>after|before)\\s+" + point("a"),
@@ -119,7 +119,7 @@ final class TimeRules {
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop\\s+off|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
+        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT

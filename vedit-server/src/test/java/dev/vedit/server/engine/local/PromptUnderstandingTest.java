@@ -140,4 +140,76 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("add the logo from figure 2", 1)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
         assertThatThrownBy(() -> interpreter.read("thanks!", 0)).hasMessageContaining(Refusal.NOT_UNDERSTOOD_EN);
     }
+
+    // ---- the fifth set's classes (everyday requests written apart from the rules) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"make only the part between 00:30 and 01:00 black and white|30|60",
+            "make just the section between 10s and 20s black and white|10|20", "turn only 0:05 to 0:10 black and white|5|10",
+            "make it black and white from 2 to 5 sec only|2|5", "pls make it blak and white from 2 to 5 seconds only|2|5",
+            "make just the first 5 seconds black and white|0|5"})
+    void onlyAfterAVerbOfChangeLimitsTheEditInsteadOfCuttingTheVideo(String prompt, double from, double to) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo("grayscale");
+            assertThat(o.params()).containsEntry("from", from).containsEntry("to", to);
+        });
+        // with no verb before it, "just" still keeps the range
+        assertThat(ops("just 0:30 to 0:40 in black and white")).containsExactly("trim", "grayscale");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"start it at 0:05 and end it at 0:10", "end it at 0:10 and start it at 0:05",
+            "trim it so it starts at 0:05 and ends at 0:10", "begin at 5 seconds, stop at 10 seconds"})
+    void aStartAndAnEndSaidApartAreOneSpanOfTheSource(String prompt) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo("trim");
+            assertThat(o.params()).containsEntry("start", 5.0).containsEntry("duration", 5.0);
+        });
+        assertThatThrownBy(() -> interpreter.read("start at 10s and end at 5s", 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"make it vertical 9:16 for tiktok, crop the sides", "make it 16:9 widescreen, crop to fit",
+            "square please, crop off the top and bottom", "make it 16:9 and crop the left and right"})
+    void croppingSaidApartFromTheRatioIsHowTheRatioIsMet(String prompt) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo("aspect");
+            assertThat(o.params()).containsEntry("fit", "crop");
+        });
+        assertThatThrownBy(() -> interpreter.read("crop the sides", 0)).hasMessageContaining("say which");
+        assertThatThrownBy(() -> interpreter.read("make it 9:16, crop the sides and add black bars", 0)).hasMessageContaining("not both");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"can you export it as a gif", "convert it to webm", "转成gif动图", "i need only the sound from this video, no picture",
+            "audio only please", "只要声音，画面不要"})
+    void anotherKindOfFileThanAVideoIsRefusedSayingWhy(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN)
+                .satisfies(e -> assertThat(e.getMessage()).containsAnyOf("MP4", "a video"));
+        assertThat(ops("画面不要那么模糊")).containsExactly("sharpen");
+        assertThat(ops("no picture-in-picture please, just mute it")).containsExactly("mute");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"give it an old-timey retro film look|vintage", "make the colours inverse|invert",
+            "inverse the colors|invert", "add a dark vignette round the edges|vignette", "could we get a vignette on this|vignette",
+            "can i get a posterised look on this?|posterize", "normalise the audio levels|normalize_audio", "even out the sound|normalize_audio",
+            "it's too loud in some parts and too quiet in others, can you even it out|normalize_audio", "slo mo the hole thing|speed",
+            "change it to 24 fps for that cinematic feel|fps", "chop the first 2 seconds|trim", "please make video more fast two times|speed",
+            "make it faster two times|speed", "watermark with image 1 in the bottom left|watermark", "add the logo with image 1 in the top left|watermark",
+            "swap the green for image 1|chroma_key", "end with a \"Thanks for watching!\" screen|outro", "start with a \"Day 1\" title card|intro",
+            "put image 1 small in the corner|watermark", "shot this at night and it's super noisy, can you clean up the picture|denoise",
+            "饱和度降一降|saturation", "对比度拉一拉|contrast", "亮度也加一点|brightness", "色调弄暖一点|temperature", "画面弄得冷冷的|temperature",
+            "想要冷色调的感觉|temperature", "结尾停在最后一帧|freeze_end", "最后停留在最后一帧|freeze_end", "前5秒在底部加一行字“生日快乐”|text",
+            "路人的脸都给打个码|blur_faces", "用图1做个片头|intro", "结尾加个“谢谢观看”|outro", "开头加个“我们的婚礼”|intro",
+            "弄成老照片那种泛黄的效果|sepia", "太模糊了，帮我超分成高清|upscale"})
+    void everydayWordingsOfTheFifthSet(String prompt, String op) {
+        assertThat(ops(prompt)).containsExactly(op);
+    }
+
+    @Test
+    void theRestAfterACutIsWhatASpeedChangeIsFor() {
+        assertThat(ops("chop the first 2 seconds then speed the rest up 2x")).containsExactly("trim", "speed");
+        assertThat(ops("get rid of the first 2 seconds then slow the rest down")).containsExactly("trim", "speed");
+    }
 }
