@@ -40,8 +40,8 @@ final class ColourRules {
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:more\\s+(?:of\\s+|like\\s+)?)?(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
-                + "|old[\\s-]+school|old[\\s-]+tim(?:ey|y|e)|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:retro|vintage|film|look|style|feel|footage|movie|vibe)){0,3}"
-                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:风格?|感)?|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
+                + "|old[\\s-]+school|old[\\s-]+tim(?:ey|y|e)|(?:old[\\s-]+)?silent[\\s-]+(?:film|movie|era|picture)|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:retro|vintage|film|look|style|feel|footage|movie|vibe|70s|80s|90s|home[\\s-]+movie|home[\\s-]+video|vhs)){0,3}"
+                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:色调|滤镜|风格?|感)?|老录像带|录像带(?:的)?(?:感觉|质感|效果)|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
@@ -73,7 +73,7 @@ final class ColourRules {
                 + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", Operation.DENOISE));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
                 + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频|手)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", Operation.STABILIZE));
-        r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:film\\s+)?"
+        r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+|that\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:scratchy\\s+|scratched\\s+|dusty\\s+|old\\s+)?(?:film\\s+)?"
                         + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片|电影)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op(Operation.GRAIN, Map.of("strength", strengthOf(m.group(), 1.0)))));
 

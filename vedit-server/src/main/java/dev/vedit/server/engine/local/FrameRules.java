@@ -125,10 +125,12 @@ final class FrameRules {
                         + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
+                        + "|(?:don'?t|do\\s+not|never|without)\\s+(?:cut|cutting|chop|chopping|lose|losing)\\s+(?:anything|any\\s+of\\s+(?:it|the\\s+(?:picture|frame|image)))(?:\\s+off)?"
+                        + "|no\\s+(?:cropping|crop)"
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
         r.add(of("crop(?:\\s+(?:it|them))?(?:\\s+(?:off|out))?\\s+(?:the\\s+)?(?:sides|edges)"
-                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)",
+                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.CROPPED))));
 
         // resolution

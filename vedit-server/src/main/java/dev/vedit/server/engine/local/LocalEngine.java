@@ -115,8 +115,10 @@ public final class LocalEngine implements Engine {
                 .mapToDouble(o -> ((Number) o.params().get("factor")).doubleValue()).reduce(1, (a, b) -> a * b);
         if (speed < PromptInterpreter.MIN_SPEED || speed > PromptInterpreter.MAX_SPEED) {
             throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
-                    "the speed changes combine to " + speed + "x, outside 0.25x to 4x",
-                    "多个速度调整合计为 " + speed + " 倍，超出 0.25 到 4 倍的范围");
+                    "the speed changes combine to " + speed + "x, outside " + Rule.written(PromptInterpreter.MIN_SPEED) + "x to "
+                            + Rule.written(PromptInterpreter.MAX_SPEED) + "x",
+                    "多个速度调整合计为 " + speed + " 倍，超出 " + Rule.written(PromptInterpreter.MIN_SPEED) + " 到 "
+                            + Rule.written(PromptInterpreter.MAX_SPEED) + " 倍的范围");
         }
         return new EditPlan(NAME, ops, reading.ignored());
     }

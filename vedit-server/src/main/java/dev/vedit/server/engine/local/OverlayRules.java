@@ -47,6 +47,8 @@ final class OverlayRules {
                 // "the attached image", "my outro image (attached)", "the beach photo I uploaded": the one image sent
                 + "|(?:the\\s+|my\\s+|our\\s+|this\\s+|that\\s+)?(?:attached\\s+|uploaded\\s+|reference\\s+)?(?:[a-z]+\\s+)?(?:image|picture|photo|pic|png|jpe?g|plate)(?!\\s*(?:\\d|#))"
                 + "(?:\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added))?(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
+                // "the attached title card": whatever was attached is one of the images
+                + "|(?:the\\s+|my\\s+|our\\s+)?(?:attached|uploaded)\\s+(?:[a-z]+\\s+)?(?:card|slide|graphic|banner|poster|thumbnail|file)"
                 + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
                 + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?"
                 + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|相片|参考图|图|相))";
@@ -79,7 +81,11 @@ final class OverlayRules {
         if (placed && where.matches()) {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
         } else if (previous.params().containsKey("image") && which.matches()) {
-            params.put("image", figure(which, context));
+            // "…with figure 2, the beach photo": an unnumbered image said again is the one already named
+            Integer named = figureNamed(which, context.imageCount());
+            if (named != null) {
+                params.put("image", checkFigure(named, context.imageCount()));
+            }
         } else {
             return null;
         }
@@ -154,13 +160,16 @@ final class OverlayRules {
                 "(?:把|将)?(?:" + screen + ")(?:背景)?(?:抠掉|抠除|去掉)?(?:并|然后|再)?(?:替换|换|改)(?:成|为|掉为)?" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
-                "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?background(?:\\s+behind\\s+(?:me|him|her|them|us))?\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig(""),
+                "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?(?:[a-z]+\\s+){0,3}?background(?:\\s+behind\\s+(?:me|him|her|them|us))?\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig("")
+                        // "for the office pic in the attached photo": the picture, then the file it is in
+                        + "(?:\\s+(?:in|from)\\s+(?:the\\s+)?(?:attached|uploaded)\\s+(?:photo|image|picture|pic|file))?",
                 "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background"
                         // "… behind the speaker instead of our messy storage room": whose background, and what it was
                         + "(?:\\s+behind\\s+(?:me|him|her|them|us|the\\s+(?:speaker|subject|person|people|presenter|host))|\\s+instead\\s+of\\s+"
                         + "(?:the|our|my|this|that|his|her|their|a)\\s+(?:[a-z]+\\s+){0,3}?(?:room|wall|office|background|kitchen|bedroom|garage|backdrop|one))*",
                 "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
                 "(?:把|将)?(?:我|他|她|人物)?(?:身后|后面)?的?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
+                "背景(?:就)?(?:用|使用|采用|改用)" + fig(""),
                 "(?:用|把|将|以)" + fig("") + "(?:作为|当作|当成?|做|替换|换)(?:新的?)?背景"));
     }
 
@@ -176,7 +185,9 @@ final class OverlayRules {
         // "our brokerage logo", "my shop logo": whose logo it is, in a word
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
                         + "(?:\\s+(?:from|in|of|on|with|using|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
-                        + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?",
+                        + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
+                        // "end it with our logo (figure 2) as the outro": a card of the logo, not a watermark
+                        + "(?!(?:\\s*\\([^)]*\\))?\\s+as\\s+(?:the\\s+|an?\\s+)?(?:outro|intro|ending|opening|end\\s+card|title\\s+card))",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
@@ -197,7 +208,10 @@ final class OverlayRules {
         String pip = "picture[\\s-]+in[\\s-]+(?:a[\\s-]+)?picture|pip|inset";
         r.addAll(Rule.each((m, c) -> overlay(Operation.PICTURE_IN_PICTURE, m, c, "bottom-right"),
                 positionBefore("pos0") + "(?:" + verb + ")?(?:a\\s+|the\\s+)?(?:" + pip + ")(?:\\s+(?:of|with|using|showing|from))?\\s+" + fig("") + positionAfter("pos"),
-                positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:small\\s+)?(?:" + pip + "|window|overlay)" + positionAfter("pos")));
+                positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:small\\s+|little\\s+|tiny\\s+)?(?:" + pip + "|window|overlay)" + positionAfter("pos")
+                        + "(?:\\s+in\\s+(?:the\\s+|a\\s+)?corner)?",
+                // "put my reaction cam (image 1) picture in picture, bottom left": the image, then what it is
+                positionBefore("pos0") + "(?:" + verb + ")?(?:(?:my|our|the)\\s+(?:[a-z]+\\s+){0,2}?)?\\(?\\s*" + fig("") + "(?:\\s*\\))?\\s+(?:as\\s+)?(?:a\\s+)?(?:" + pip + ")" + positionAfter("pos")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|叠加|把|将|用)?\\s*" + fig("") + "\\s*(?:作为|当作|当成?|做成?|以)?\\s*画中画(?:的?形式)?" + positionAfter("pos")
                         + "|画中画(?:显示|放|加)?" + fig("z") + positionAfter("posy"),
                 (m, i) -> overlay(Operation.PICTURE_IN_PICTURE, m, i, "bottom-right")));
@@ -206,13 +220,15 @@ final class OverlayRules {
                 + "|(?<outro>outro(?:\\s+(?:card|screen|frame|shot))?|ending(?:\\s+(?:card|shot|frame|screen))?|end(?:ing)?\\s+(?:card|screen|frame)|closing(?:\\s+(?:card|shot|frame|screen))?))";
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
         r.addAll(Rule.each(OverlayRules::card,
-                "(?:" + verb + ")?" + fig("") + "\\s+(?:as|for)\\s+(?:an?\\s+|the\\s+)?" + card + forSeconds,
+                "(?:" + verb + ")?" + fig("") + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?\\s+(?:as|for)\\s+(?:an?\\s+|the\\s+)?" + card + forSeconds,
                 "(?:add\\s+)?(?:an?\\s+|the\\s+)?" + card + "\\s+(?:with|of|using|showing|from)\\s+" + fig("") + forSeconds
                         + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?"));
         r.add(of("(?:insert|add|put|show|place|use|display)\\s+" + fig("") + forSeconds + "\\s+(?:at|to|in)\\s+the\\s+(?<where>beginning|start|opening|end|ending)"
                         + forSeconds.replace("<n>", "<n2>"),
                 (m, i) -> card(m, i)));
-        r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+" + fig("") + forSeconds
+        // "end it with our company logo (figure 2) as the outro": whose image, and what it is, said around it
+        r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+(?:(?:our|my|the)\\s+(?:[a-z]+\\s+)?(?:logo|card|slide)\\s*)?\\(?\\s*"
+                        + fig("") + "(?:\\s*\\))?(?:\\s+as\\s+(?:the\\s+|an?\\s+)?(?:outro|intro|ending|opening|end\\s+card|title\\s+card))?" + forSeconds
                         + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?",
                 (m, i) -> card(m, i)));
         r.add(of("(?:用|把|将|以)?" + fig("") + "(?:作为|当作|当成?|做成?|做|放在|加在|放到|加到)(?:视频)?的?(?:(?<intro>片头|开头|开场|封面)|(?<outro>片尾|结尾|结束))(?:画面)?(?:显示)?(?:\\s*" + number("n") + SECONDS + ")?"
@@ -222,8 +238,8 @@ final class OverlayRules {
 
     /** A card of text before or after the video: "a title card at the beginning that says …", 片头加一个字卡，写「…」. */
     private static void textCards(List<Rule> r) {
-        String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title)|outro|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
-                + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide)|(?<intro2>intro))";
+        String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title|text)|outro|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
+                + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide|screen)|(?<intro2>intro))";
         String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+the\\s+(?:video|clip)(?:\\s+(?:starts|begins))?"
                 + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
@@ -238,7 +254,10 @@ final class OverlayRules {
                         + "|(?:在)?(?<zh2>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一页|一张)?(?:写(?:着|上)?|内容是|加字幕)\\s*"
                         + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)"
                         // 结尾加个“谢谢观看”: a text alone at the start or the end, with no kind of text said, is a card
-                        + "|(?:在)?(?<zh3>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一句|句|上)?\\s*" + QUOTE.replace("<q>", "<q3>"),
+                        + "|(?:在)?(?<zh3>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一句|句|上)?\\s*" + QUOTE.replace("<q>", "<q3>")
+                        // 片头加个标题“…”, 结尾加片尾文字“…”: words of the opening or closing card (片头 and 片尾 are cards, 开头 a time)
+                        + "|(?:在)?(?<zh4>片头|片尾|结尾)(?:给)?(?:加|添加|放)(?:一个|个|上)?(?:片头|片尾)(?:标题|文字|字卡|字幕)\\s*" + QUOTE.replace("<q>", "<q4>")
+                        + "|(?:在)?(?<zh5>片头|片尾)(?:给)?(?:加|添加|放)(?:一个|个|上)?(?:标题|文字|字卡|字幕)\\s*" + QUOTE.replace("<q>", "<q5>"),
                 OverlayRules::textCard));
         // 'end with a "Thanks for watching!" screen': the text said before the card
         r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:an?\\s+|the\\s+)?" + QUOTE
@@ -272,8 +291,13 @@ final class OverlayRules {
 
     // ---- factories ----
 
+    /** The text a match quotes (its one quote group, whichever alternative matched). */
+    private static String quoted(MatchResult m, Rule.Context context) {
+        return context.quotes().text(Stream.of("q", "q2", "q3", "q4", "q5").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow().charAt(0));
+    }
+
     private static EditOperation text(MatchResult m, String kind, Rule.Context context) {
-        String quoted = context.quotes().text(Stream.of("q", "q2", "q3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow().charAt(0));
+        String quoted = quoted(m, context);
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
@@ -302,11 +326,11 @@ final class OverlayRules {
     }
 
     private static EditOperation textCard(MatchResult m, Rule.Context context) {
-        String quoted = context.quotes().text(Stream.of("q", "q2", "q3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow().charAt(0));
+        String quoted = quoted(m, context);
         if (quoted.isBlank() || quoted.length() > 200) {
             throw invalid("the text to show must have 1 to 200 characters", "要显示的文字必须为 1 到 200 个字符");
         }
-        String zh = Stream.of("zh", "zh2", "zh3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
+        String zh = Stream.of("zh", "zh2", "zh3", "zh4", "zh5").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
                 : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
@@ -335,9 +359,30 @@ final class OverlayRules {
         return m.namedGroups().containsKey(name) ? m.group(name) : null;
     }
 
-    /** The 1-based figure a match names; an unnumbered "the image" means Figure 1 when exactly one was given. */
+    /**
+     * The 1-based figure a match names; an unnumbered "the image" means Figure 1 when exactly one was given, or the one
+     * figure its clause names by number ("the logo from Figure 1 as a watermark").
+     */
     static int figure(MatchResult m, Rule.Context context) {
+        Integer named = figureNamed(m, context.imageCount());
+        if (named != null) {
+            return checkFigure(named, context.imageCount());
+        }
         int imageCount = context.imageCount();
+        if (imageCount == 1) {
+            return 1;
+        }
+        Integer inClause = PromptInterpreter.onlyFigureNamed(context.clause());
+        if (inClause != null) {
+            return checkFigure(inClause, imageCount);
+        }
+        throw invalid(imageCount == 0 ? "this edit needs a reference image (imageUrls) and none was given"
+                        : "say which reference image to use (Figure 1 to Figure " + imageCount + ")",
+                imageCount == 0 ? "此编辑需要参考图片（imageUrls），但未提供" : "请说明使用哪张参考图片（图1 到 图" + imageCount + "）");
+    }
+
+    /** The figure a match names by number or order, or null when it names none ("the photo"). */
+    private static Integer figureNamed(MatchResult m, int imageCount) {
         for (String suffix : List.of("", "b", "c", "2", "3", "z")) {
             String digits = group(m, "img" + suffix);
             String ordinal = group(m, "img" + suffix + "ord");
@@ -348,15 +393,10 @@ final class OverlayRules {
                     : chinese != null ? (Integer) (int) Numbers.parse(chinese)
                     : chinese2 != null ? (Integer) (int) Numbers.parse(chinese2) : null;
             if (n != null) {
-                return checkFigure(n, imageCount);
+                return n;
             }
         }
-        if (imageCount == 1) {
-            return 1;
-        }
-        throw invalid(imageCount == 0 ? "this edit needs a reference image (imageUrls) and none was given"
-                        : "say which reference image to use (Figure 1 to Figure " + imageCount + ")",
-                imageCount == 0 ? "此编辑需要参考图片（imageUrls），但未提供" : "请说明使用哪张参考图片（图1 到 图" + imageCount + "）");
+        return null;
     }
 
     static int checkFigure(int figure, int imageCount) {

@@ -65,6 +65,8 @@ final class Overlays {
             double duration = number(op, "duration");
             double start = "end".equals(op.params().get("at")) ? Math.max(0, g.seconds - duration) : number(op, "start");
             drawtext += ":enable='between(t," + decimal(start) + "," + decimal(start + duration) + ")'";
+        } else if (op.params().containsKey("start")) {
+            drawtext += ":enable='gte(t," + decimal(number(op, "start")) + ")'"; // from then to the end
         }
         g.video(drawtext);
     }

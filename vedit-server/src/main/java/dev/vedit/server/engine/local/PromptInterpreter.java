@@ -46,7 +46,7 @@ final class PromptInterpreter {
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
+            + "|(?<=\\p{IsHan}):|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
@@ -59,14 +59,14 @@ final class PromptInterpreter {
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
      */
-    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have)|gimme|give\\s+me|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
+    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have)|gimme|give\\s+me|(?:can|could|should)\\s+(?:this|it)\\s+be|but\\s+only|but\\s+just|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
             + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|back\\s+to\\s+back|for\\s+it|throughout|the\\s+whole\\s+time|honestly|frankly|actually|literally|seriously|tbh|to\\s+be\\s+honest|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
-            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|全程|全片|该|适当地?|适度|家人们|宝子们|姐妹们|兄弟们|yyds|绝绝子|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
             + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
@@ -89,10 +89,11 @@ final class PromptInterpreter {
                     + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
-                    + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|the\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
+                    + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
+                    + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
@@ -245,6 +246,8 @@ final class PromptInterpreter {
     /** "for the last 5 seconds": a part said as when, not as what is kept. */
     private static final Pattern DURING = Pattern.compile(DURING_WORDS + "\\s");
     private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
+    /** Words that only limit an edit to its part, when nothing else of the clause is left. */
+    private static final Pattern LIMITING = Pattern.compile("\\s*(?:\\b(?:but|only|just)\\b\\s*)+");
     /** A verb of change just before "only"/"just": the edit said later is limited by them ("make only 0:30 to 1:00 black and white"). */
     private static final Pattern VERB_BEFORE_ONLY = Pattern.compile("\\b(?:make|turn|render|change|have|get|set|put)\\s+(?:(?:it|this|the\\s+video)\\s+)?(?:only|just)\\b");
     /**
@@ -839,9 +842,10 @@ final class PromptInterpreter {
     }
 
     /** Runs the rules over one clause; understood when every word left over is filler. */
-    private Attempt attempt(String clause, Rule.Context context) {
+    private Attempt attempt(String clause, Rule.Context prompt) {
         record Found(int start, EditOperation operation) {
         }
+        Rule.Context context = prompt.in(clause);
         List<Found> found = new ArrayList<>();
         StringBuilder work = new StringBuilder(clause);
         // Most rules name words a clause lacks: their search, which finds nothing, was most of the cost of a reading.
@@ -900,8 +904,12 @@ final class PromptInterpreter {
                 }
             }
         }
-        boolean understood = !hasWords(unexplained(leftover)) && GENERATIVE.find(leftover) < 0;
-        return new Attempt(unquantifiedMerged(rangeOfEdit(ops, clause, context)), leftover, understood);
+        String unexplained = unexplained(leftover);
+        List<EditOperation> timed = unquantifiedMerged(rangeOfEdit(ops, clause, context));
+        // "only" or "but only" left beside an edit of a part limits it to that part ("make it sepia only for the first 5 seconds")
+        boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
+        boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0;
+        return new Attempt(timed, leftover, understood);
     }
 
     /**
@@ -916,7 +924,7 @@ final class PromptInterpreter {
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !keepsRange(o, ops, clause)).findFirst().orElse(null);
-        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops, clause)).findFirst().orElse(null);
+        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops, clause) || isOnward(o)).findFirst().orElse(null);
         if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
                 && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
             return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
@@ -1022,12 +1030,12 @@ final class PromptInterpreter {
             state.bareSeconds = ops.get(0); // kept, unless the next clause takes them out ("…, cut them")
             return false;
         }
-        if (ops.size() != 1 || !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
-            return false;
+        if (ops.size() != 1 || !PART_LEAD.matcher(ops.get(0).source()).lookingAt() || ONLY_AFTER.matcher(ops.get(0).source()).find()) {
+            return false; // "from 1:05 till 1:30 only, and make it sepia": what is kept
         }
         EditOperation said = ops.get(0);
         boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
-        if (!range && !isEdge(said)) {
+        if (!range && !isEdge(said) && !isOnward(said)) {
             return false;
         }
         List<EditOperation> before = state.operations;
@@ -1078,8 +1086,17 @@ final class PromptInterpreter {
      * 0, the last {@code last} seconds ({@code "at": "end"}: the render knows where they start).
      */
     private record Part(double from, double to, double last) {
-        /** The part a trim said beside an edit names: a range, the first seconds, or the last ({@code trim_last}). */
+        /** A part from a time to the end of the video: its plan names no {@code to}. */
+        static final double END = Double.POSITIVE_INFINITY;
+
+        /**
+         * The part a trim said beside an edit names: a range, the first seconds, the last ({@code trim_last}), or a time
+         * onwards ("from 10s to the end": a trim with a start and no length).
+         */
         static Part of(EditOperation trim) {
+            if (Operation.TRIM.is(trim) && !trim.params().containsKey("duration")) {
+                return new Part(((Number) trim.params().get("start")).doubleValue(), END, 0);
+            }
             double duration = ((Number) trim.params().get("duration")).doubleValue();
             if (Operation.TRIM_LAST.is(trim)) {
                 return new Part(0, 0, duration);
@@ -1091,7 +1108,8 @@ final class PromptInterpreter {
         /** The part an edit of the plan already applies to ("mute that part too"), or null when it has none. */
         static Part ofEdit(EditOperation op) {
             if (op.params().containsKey("from")) {
-                return new Part(((Number) op.params().get("from")).doubleValue(), ((Number) op.params().get("to")).doubleValue(), 0);
+                return new Part(((Number) op.params().get("from")).doubleValue(),
+                        op.params().get("to") instanceof Number to ? to.doubleValue() : END, 0);
             }
             boolean text = Operation.TEXT.is(op) && op.params().containsKey("duration");
             if ("end".equals(op.params().get("at")) && (Operation.of(op).forAPart() || text)) {
@@ -1107,6 +1125,7 @@ final class PromptInterpreter {
         /** Taking the part out: a cut of its seconds, or of the last seconds. */
         EditOperation removed(String source) {
             return last > 0 ? Operation.DROP_LAST.with(Map.of("duration", last), source)
+                    : to == END ? Operation.TRIM.with(Map.of("start", 0.0, "duration", from), source)
                     : from == 0 ? Operation.TRIM.with(Map.of("start", to), source)
                     : Operation.CUT.with(Map.of("start", from, "end", to), source);
         }
@@ -1122,7 +1141,9 @@ final class PromptInterpreter {
             if (operation == Operation.TEXT && !op.params().containsKey("duration")) {
                 params = new LinkedHashMap<>(op.params());
                 params.put(last > 0 ? "at" : "start", last > 0 ? "end" : from);
-                params.put("duration", last > 0 ? last : Rule.round(to - from));
+                if (to != END) {
+                    params.put("duration", last > 0 ? last : Rule.round(to - from)); // none: shown to the end
+                }
             } else if (operation.forAPart() || operation == Operation.MUTE) {
                 params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
                 if (last > 0) {
@@ -1130,7 +1151,9 @@ final class PromptInterpreter {
                     params.put("duration", last);
                 } else {
                     params.put("from", from);
-                    params.put("to", to);
+                    if (to != END) {
+                        params.put("to", to); // none: to the end
+                    }
                 }
             } else {
                 return null;
@@ -1152,6 +1175,14 @@ final class PromptInterpreter {
     /** "only"/"just" said before any edit, and after no verb of change: what is kept. */
     private static boolean saysOnlyFirst(EditOperation op, List<EditOperation> ops, String clause) {
         return ops.indexOf(op) == 0 && !VERB_BEFORE_ONLY.matcher(clause).find(); // the ops are in the clause's order
+    }
+
+    /** A time onwards said as where an edit applies: "from 10s to the end", "from 0:10 onwards", 从第10秒开始. */
+    private static final Pattern ONWARD = Pattern.compile("(?:from|starting\\s+(?:at|from))\\s+\\S+(?:\\s+(?:seconds?|secs?|s))?(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end|till\\s+the\\s+end))?\\s*$"
+            + "|(?:从|自)\\s*第?\\s*\\S+?\\s*秒(?:开始|起)(?:到(?:结尾|最后|结束))?\\s*$");
+
+    private static boolean isOnward(EditOperation op) {
+        return Operation.TRIM.is(op) && !op.params().containsKey("duration") && ONWARD.matcher(op.source()).lookingAt();
     }
 
     private static boolean saysOnly(EditOperation op) {
@@ -1412,6 +1443,24 @@ final class PromptInterpreter {
     }
 
     /** Refuses a reference to an image that was not given, wherever it stands, before anything else. */
+    /**
+     * The one figure a clause names by number, if it names exactly one: "add the logo from Figure 1 as a watermark",
+     * 把背景换成图1那张海边的照片 say the image twice, once without its number.
+     */
+    static Integer onlyFigureNamed(String clause) {
+        Integer named = null;
+        Matcher m = IMAGE_REFERENCE.matcher(clause);
+        while (m.find()) {
+            int figure = m.group("n") != null ? (int) Numbers.parse(m.group("n")) : m.group("ord") != null ? ORDINALS.indexOf(m.group("ord")) + 1
+                    : (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
+            if (named != null && named != figure) {
+                return null;
+            }
+            named = figure;
+        }
+        return named;
+    }
+
     private static void checkImageReferences(String original, String lower, Quotes quotes, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
         while (m.find()) {

@@ -159,13 +159,15 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 to = window.seconds();
                 from = Math.max(0, to - number(op, "duration"));
             } else {
+                boolean toTheEnd = !op.params().containsKey("to"); // "from 10s to the end"
                 from = number(op, "from") - window.start();
-                to = number(op, "to") - window.start();
+                to = toTheEnd ? window.seconds() : number(op, "to") - window.start();
                 if (to <= 0 || from >= window.seconds()) {
-                    throw limit(String.format(Locale.ROOT, "the part %s to %s s of \"%s\" lies outside the %.2f s kept of the video",
-                                    decimal(number(op, "from")), decimal(number(op, "to")), op.op(), window.seconds()),
-                            String.format(Locale.ROOT, "“%s”的时段 %s 到 %s 秒不在保留的 %.2f 秒视频之内",
-                                    op.op(), decimal(number(op, "from")), decimal(number(op, "to")), window.seconds()));
+                    String said = toTheEnd ? "the end" : decimal(number(op, "to")) + " s";
+                    throw limit(String.format(Locale.ROOT, "the part %s s to %s of \"%s\" lies outside the %.2f s kept of the video",
+                                    decimal(number(op, "from")), said, op.op(), window.seconds()),
+                            String.format(Locale.ROOT, "“%s”的时段 %s 秒到%s不在保留的 %.2f 秒视频之内",
+                                    op.op(), decimal(number(op, "from")), toTheEnd ? "结尾" : " " + decimal(number(op, "to")) + " 秒", window.seconds()));
                 }
                 from = Math.max(0, from);
                 to = Math.min(to, window.seconds());

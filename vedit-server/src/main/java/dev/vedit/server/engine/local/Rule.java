@@ -29,8 +29,17 @@ record Rule(Pattern pattern, Factory factory) {
      *
      * @param imageCount how many reference images came with the prompt (Figure 1 is the first)
      * @param quotes     the prompt's quoted texts, masked in the clause as {@link Quotes} characters
+     * @param clause     the clause being read (normalised), where an unnumbered "the photo" may find its figure
      */
-    record Context(int imageCount, Quotes quotes) {
+    record Context(int imageCount, Quotes quotes, String clause) {
+        Context(int imageCount, Quotes quotes) {
+            this(imageCount, quotes, "");
+        }
+
+        /** This context while {@code clause} is read. */
+        Context in(String clause) {
+            return new Context(imageCount, quotes, clause);
+        }
     }
 
     static Rule of(String regex, Factory factory) {

@@ -42,8 +42,8 @@ final class SoundRules {
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
-                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
-                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:背景)?(?:音乐|配乐|旁白|解说)",
+                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|narration|voice[\\s-]?over)\\b.*"
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
@@ -64,9 +64,9 @@ final class SoundRules {
                         + "|(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of|eliminate|kill|filter\\s+out)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|any\\s+)?background\\s+(?:noise|hiss|hum|static)"
                         + "(?:\\s+(?:but\\s+)?(?:keep|preserve)\\s+(?:the\\s+)?(?:voices?|speech|dialogue|talking|vocals))?"
                         + "|(?:audio|sound)\\s+(?:noise\\s+reduction|denois(?:e|ing))|denoise\\s+the\\s+(?:audio|sound)"
-                        + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少)(?:背景)?(?:噪音|杂音|底噪|电流声)",
+                        + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少|去)(?:一下|下)?(?:背景)?(?:噪音|杂音|底噪|电流声)",
                 (m, c) -> op(Operation.DENOISE_AUDIO, Map.of())));
-        r.add(of("normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
+        r.add(of("normali[sz]e\\s+(?:it|that|this)(?!\\s+(?:colou?r|picture|image|brightness))|normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
                         + "|音量(?:标准化|归一化|均衡)|响度(?:标准化|归一化|均衡)",
                 (m, c) -> op(Operation.NORMALIZE_AUDIO, Map.of())));
         r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact))?"

@@ -29,7 +29,10 @@ final class TimeRules {
     static final double SLIGHT_SLOW_DOWN = 0.85;
     private static final String SLIGHT = "(?:just\\s+)?" + Rule.SLIGHTLY;
     static final double MIN_SPEED = 0.25;
-    static final double MAX_SPEED = 4.0;
+    /** A timelapse of 8x or 16x is an honest edit: the picture drops frames, the sound is tempo-changed in steps of 2x. */
+    static final double MAX_SPEED = 16.0;
+    /** What "make it a timelapse" asks when it names no speed. */
+    private static final double TIMELAPSE = 4.0;
     static final int MAX_LOOPS = 10;
     static final double DEFAULT_FADE = 1.0;
     static final double DEFAULT_FREEZE = 2.0;
@@ -119,8 +122,8 @@ final class TimeRules {
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+)?(?:the\\s+)?"
-                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+off)?",
+        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+|out\\s+)?(?:the\\s+)?"
+                + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+(?:off|out))?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT
                 + "(?:\\s+down)?\\s+to|shorten" + SUBJECT + "\\s+to|use(?:\\s+only)?|just"
@@ -171,7 +174,7 @@ final class TimeRules {
                         + "|stay|remain|linger)(?:\\s+(?:on\\s+screen|still|up))?\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS
                         + "(?:\\s+(?:at\\s+the\\s+end|afterwards|after(?:\\s+it\\s+ends)?))?",
                 (m, i) -> freeze(null, Rule.first(m, "n", "n2"))));
-        r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:the\\s+)?(?:frame|image|picture|video))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
+        r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:it|this|(?:the\\s+)?(?:frame|image|picture|video)))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
@@ -255,7 +258,7 @@ final class TimeRules {
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
                 + unit + speedNoun + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
-        r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(MAX_SPEED)));
+        r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(TIMELAPSE)));
         r.add(of("(?:halve|half)\\s+the\\s+(?:speed|playback\\s+speed)", (m, i) -> speed(0.5)));
         r.add(of("quadruple(?:\\s+the)?\\s+speed|(?:4|four)\\s+times\\s+the\\s+speed", (m, i) -> speed(4)));
         r.add(of("(?:(?<word>twice|double)|(?<n3>thrice|triple)|" + N + "\\s+times)\\s+(?:as\\s+)?(?:faster|fast|quicker"

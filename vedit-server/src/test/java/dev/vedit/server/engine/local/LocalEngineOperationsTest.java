@@ -298,6 +298,20 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aPartFromATimeToTheEndRunsToTheEndOfWhatIsKept() throws Exception {
+        Path red = TestMedia.clip(work, "red-end.mp4", "color=c=0xC02020:size=160x120:rate=25", true, 3);
+        Path out = render("black and white from 1.5s to the end", red);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(3.0, within(0.15)); // nothing cut
+        assertThat(redness(out, 1.0)).isGreaterThan(100);
+        assertThat(redness(out, 2.0)).isCloseTo(0.0, within(6.0));
+        assertThat(redness(out, 2.8)).isCloseTo(0.0, within(6.0));
+        // a slowed end stretches only the end
+        Path slow = render("slow it down to half speed from 2 seconds onwards", red);
+        assertThat(TestMedia.probe(slow).durationSeconds()).isCloseTo(4.0, within(0.15));
+        assertThat(audioSeconds(slow)).isCloseTo(4.0, within(0.15));
+    }
+
+    @Test
     void aSpeedChangeOfAPartStretchesOnlyThatPart() throws Exception {
         // red for 1.5 s, then blue: slowing 1 to 2 s to half speed shows the red until 2 s and lasts 4 s
         Path twoColours = TestMedia.clip(work, "two.mp4", "color=c=0xC02020:size=160x120:rate=25,"

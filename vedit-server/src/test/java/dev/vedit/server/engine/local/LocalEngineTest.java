@@ -215,7 +215,7 @@ class LocalEngineTest {
 
     @Test
     void combinedSpeedOutsideTheRangeIsRefused() {
-        assertThatThrownBy(() -> engine.plan(request(KLING_O3, "speed up 3x and then twice as fast", Map.of(), true)))
+        assertThatThrownBy(() -> engine.plan(request(KLING_O3, "speed up 3x and then 8 times as fast", Map.of(), true)))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
     }
 

@@ -189,8 +189,9 @@ class PromptInterpreterTest {
     }
 
     @Test
-    void speedOutsideAQuarterToFourTimesIsAnInvalidParameter() {
-        assertThatThrownBy(() -> ops("speed up 8x"))
+    void speedOutsideAQuarterToSixteenTimesIsAnInvalidParameter() {
+        assertThat(ops("timelapse this at 8x")).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 8.0));
+        assertThatThrownBy(() -> ops("speed up 20x"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
         assertThatThrownBy(() -> ops("0.1x"))
                 .isInstanceOfSatisfying(VeditException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));

@@ -212,4 +212,84 @@ class PromptUnderstandingTest {
         assertThat(ops("chop the first 2 seconds then speed the rest up 2x")).containsExactly("trim", "speed");
         assertThat(ops("get rid of the first 2 seconds then slow the rest down")).containsExactly("trim", "speed");
     }
+
+    // ---- the sixth set's classes (160 people's own wordings) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"black and white from 10s to the end|grayscale|10", "from 10s on, make it black and white|grayscale|10",
+            "black and white from 10 seconds onwards|grayscale|10", "从第10秒开始变成黑白|grayscale|10", "slow it down from 0:05 onwards|speed|5",
+            "mute from 10 seconds to the end|volume|10"})
+    void aTimeOnwardsBesideAnEditIsItsPartToTheEndNotACut(String prompt, String op, double from) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo(op);
+            assertThat(o.params()).containsEntry("from", from).doesNotContainKey("to");
+        });
+        // said alone, or with a verb that keeps it, it is what is kept
+        assertThat(ops("keep from 10s to the end")).containsExactly("trim");
+        assertThat(ops("start at 10s and make it black and white")).containsExactly("trim", "grayscale");
+    }
+
+    @Test
+    void aRangeSaidAloneWithOnlyIsKeptAndNoCroppingSaidAnyWayPads() {
+        assertThat(ops("from 1:05 till 1:30 only please, and make it sepia")).containsExactly("trim", "sepia");
+        assertThat(ops("between 8s and 14s, make it sepia")).containsExactly("sepia");
+        for (String prompt : List.of("make it square but don't cut anything off, black bars are fine", "make it 9:16 without losing any of it",
+                "make it 9:16 without cropping anything", "make it 9:16 without chopping anything off")) {
+            assertThat(interpreter.interpret(prompt, 0)).as(prompt).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("fit", "pad"));
+        }
+        assertThat(interpreter.interpret("need this 9:16 for tiktok, crop it, no black bars", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("fit", "crop"));
+    }
+
+    @Test
+    void anUnnumberedImageSaidBesideANumberedOneIsThatOne() {
+        assertThat(interpreter.interpret("add the logo from Figure 1 as a watermark in the top right", 2)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 1));
+        assertThat(interpreter.interpret("把背景换成图1那张照片", 2)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("image", 1));
+        assertThat(interpreter.interpret("replace the background with figure 2, the beach photo", 2)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 2));
+        // in a clause of its own, an unnumbered image is still asked about when two were given
+        assertThatThrownBy(() -> interpreter.read("use figure 1 as the intro and put the logo in the top right", 2)).hasMessageContaining("say which");
+    }
+
+    @Test
+    void speedsUpToSixteenTimesAndTheLastFrameHeld() {
+        assertThat(interpreter.interpret("timelapse this at 8x", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 8.0));
+        assertThat(interpreter.interpret("make it a timelapse", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 4.0));
+        assertThat(ops("结尾定格在最后一帧")).containsExactly("freeze_end");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"can this be in b&w?|grayscale", "lose the colour pls|grayscale", "slow it right down|speed",
+            "drop the saturation to zero but only for the first 5 seconds|saturation", "make it black and white but only for the first 5 seconds|grayscale",
+            "Would it be possible to cut out the first 3 seconds?|trim", "cut out the first 3 seconds|trim", "just keep 0:12 to 0:45, delete everything else|trim",
+            "audio is way too quiet, can u boost it|volume", "add some punch to the contrast|contrast", "crank the contrast|contrast",
+            "my selfie cam mirrored everything, can you flip it back left to right|hflip", "the video is sideways, needs turning 90° clockwise|rotate",
+            "I filmed this upside down by accident, can you turn it the right way up|rotate", "fade in at the beginning and out at the end|fade_both",
+            "is there a way to make the end fade to black?|fade_out", "shot this at night and it's full of noise/speckles, clean it up please|denoise",
+            "freeze it at 0:07 for 2 seconds|freeze", "put image 1 as a little picture-in-picture in the corner|picture_in_picture",
+            "put my reaction cam (image 1) picture in picture, bottom left|picture_in_picture", "Add the attached title card at the start as an intro|intro",
+            "end it with our company logo (figure 1) as the outro|outro", "add an intro screen that says \"Smith Family Reunion 2024\"|intro",
+            "outro text: \"Thanks for watching! Subscribe for more\"|outro", "give it a retro 70s home-movie vibe|vintage", "cna you mak it blakc and whit|grayscale",
+            "intro's way too long, chop off the first 15 seconds|trim", "keep just the first couple seconds|trim", "reduce the background hiss in the audio and normalize it|denoise_audio",
+            "swap my messy bedroom background for the office pic in the attached photo|replace_background",
+            "帮我调个复古色调，要那种老录像带的感觉|vintage", "这是绿幕拍的，抠掉绿色，背景用图1|chroma_key", "片头加个标题“我的毕业旅行”|intro",
+            "底部全程加字幕“今天天气真好”|text", "饱和度再高一点，颜色太灰了|saturation", "色调偏冷一点，想要那种清冷感|temperature",
+            "家人们，想要小红书那种暖暖的氛围感滤镜|temperature", "录音里有很多电流声，去一下杂音|denoise_audio", "来个倒放 yyds|reverse",
+            "前置摄像头拍的是反的，左右翻过来|hflip", "这是十年前拍的老视频，分辨率太低，能提升到高清吗|upscale", "画面太暗了，提亮一点|brightness"})
+    void everydayWordingsOfTheSixthSet(String prompt, String op) {
+        assertThat(ops(prompt)).contains(op);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"make my dog dance", "让视频里的小朋友跳起舞来", "把图1里的人脸换到视频里我的脸上"})
+    void someoneMadeToMoveOrAFaceMovedIsGenerative(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 1)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"add some upbeat background music", "配一段最近很火的BGM"})
+    void musicOfAnyKindNeedsAnAudioInput(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining("needs an audio input");
+    }
 }
