@@ -45,7 +45,7 @@ final class ColourRules {
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
-        r.add(fixed("sepia(?:[\\s-]+ton(?:ed|e))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
+        r.add(fixed("(?:an?\\s+)?(?:old\\s+)?sepia\\s+(?:photo(?:graph)?|picture|image|print)s?|sepia(?:[\\s-]+ton(?:ed|e))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
                 + "|棕褐色调?|褐色调|老照片(?:那种|那样|一样|般)?的?(?:泛黄)?的?(?:色调|效果|感觉)?|泛黄的?(?:色调|效果|感觉|质感)|怀旧色调", Operation.SEPIA));
         r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)|(?:the\\s+)?colou?rs?\\s+(?:inverse|inverted|reversed)"
                 + "|inver(?:se|ted)\\s+(?:the\\s+)?colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"

@@ -56,9 +56,9 @@ final class FrameRules {
                 (m, i) -> rotate(m.group("n"), m.group("dir"))));
         r.add(of("(?:turn|flip)" + SUBJECT + "\\s+upside[\\s-]+down\\s+by\\s+rotat(?:ion|ing)(?:\\s+it)?"
                 + "|rotate" + SUBJECT + "\\s+upside[\\s-]+down", (m, i) -> rotate("180", null)));
-        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)\\s*转\\s*(?:" + N + "\\s*度)?|(?<!旋)转\\s*(?<n2>" + Numbers.PATTERN + ")\\s*度",
+        r.add(of("(?<dir>顺时针|逆时针|向左|向右|往左|往右)\\s*转\\s*(?:" + N + "\\s*(?:度|°))?|(?<!旋)转\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?:度|°)",
                 (m, i) -> rotate(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : "90", m.group("dir"))));
-        r.add(of("(?<!色相|色调)(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*度|(?<dir2>向左|向右))?",
+        r.add(of("(?<!色相|色调)(?<dir>顺时针|逆时针|向左|向右|往左|往右)?\\s*旋转\\s*(?:(?:" + N + ")\\s*(?:度|°)|(?<dir2>向左|向右))?",
                 (m, i) -> rotate(m.group("n"), m.group("dir") != null ? m.group("dir") : m.group("dir2"))));
 
         // flips
@@ -122,7 +122,7 @@ final class FrameRules {
 
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
-                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:加|补|填充)(?:上)?黑边",
+                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下)?(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|(?:don'?t|do\\s+not|never|without)\\s+(?:cut|cutting|chop|chopping|lose|losing)\\s+(?:anything|any\\s+of\\s+(?:it|the\\s+(?:picture|frame|image)))(?:\\s+off)?"
@@ -166,7 +166,7 @@ final class FrameRules {
         r.add(of("(?:(?:compress|shrink|get|make|keep|export|reduce|bring|save)(?:\\s+(?:it|this|the\\s+(?:video|file|clip|size)))?(?:\\s+down)?\\s+(?:to\\s+)?)?"
                         + "(?:(?:the\\s+)?(?:file\\s+)?size\\s+)?(?:under|below|less\\s+than|at\\s+most|max(?:imum)?|no\\s+(?:more|bigger|larger)\\s+than|smaller\\s+than"
                         + "|(?:to\\s+)?fit\\s+(?:in|into|under))\\s+(?<mb>" + Numbers.PATTERN + ")\\s*(?:mb|megs?|megabytes?)\\b"
-                        + "|(?:压缩|控制|缩小|弄|做)?(?:到|在|成)?\\s*(?<mb2>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)(?:以内|以下|之内)"
+                        + "|(?:压缩|控制|缩小|弄|做|压)?(?:到|在|成)?\\s*(?<mb2>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)(?:以内|以下|之内)"
                         + "|(?:文件|大小|体积|视频)?(?:大小)?(?:不要|不能|别|不可以|不得)超过\\s*(?<mb3>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)",
                 (m, i) -> maxSize(Rule.first(m, "mb", "mb2", "mb3"))));
         // MP4 is what every render writes: said, it asks for nothing more than the default encoding

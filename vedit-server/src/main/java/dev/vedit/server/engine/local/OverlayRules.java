@@ -161,6 +161,7 @@ final class OverlayRules {
                 "(?:用|把|将|以)" + fig("") + "(?:来)?(?:替换|换掉|替代|代替)(?:掉)?(?:" + screen + ")(?:背景)?"));
         r.addAll(Rule.each((m, c) -> op(Operation.REPLACE_BACKGROUND, Map.of("image", figure(m, c))),
                 "(?:replace|swap|change|switch)\\s+(?:the\\s+|my\\s+|his\\s+|her\\s+|its\\s+)?(?:[a-z]+\\s+){0,3}?background(?:\\s+behind\\s+(?:me|him|her|them|us))?\\s+(?:with|to|for|into)\\s+(?:the\\s+one\\s+(?:in|from)\\s+)?" + fig("")
+                        + "(?:\\s*\\(\\s*" + fig("c") + "\\s*\\))?"
                         // "for the office pic in the attached photo": the picture, then the file it is in
                         + "(?:\\s+(?:in|from)\\s+(?:the\\s+)?(?:attached|uploaded)\\s+(?:photo|image|picture|pic|file))?",
                 "(?:use|put|set|make|place)\\s+" + fig("") + "\\s+(?:as|in|for|into)\\s+(?:the\\s+|a\\s+)?(?:new\\s+)?background"
@@ -170,6 +171,8 @@ final class OverlayRules {
                 "(?:make\\s+)?(?:the\\s+)?background\\s+(?:into|to|be|should\\s+be|becomes?)\\s+" + fig(""),
                 "(?:把|将)?(?:我|他|她|人物)?(?:身后|后面)?的?背景(?:替换|换|改|变)(?:成|为)" + fig("") + "(?:中?的?(?:背景|画面|场景))?",
                 "背景(?:就)?(?:用|使用|采用|改用)" + fig(""),
+                // "put image 1 behind me": what stands behind the subject is the background
+                "(?:put|place|use|show)\\s+" + fig("") + "\\s+behind\\s+(?:me|him|her|them|us|the\\s+(?:subject|person|people|speaker|presenter))",
                 "(?:用|把|将|以)" + fig("") + "(?:作为|当作|当成?|做|替换|换)(?:新的?)?背景"));
     }
 
@@ -183,13 +186,13 @@ final class OverlayRules {
                         + "(?<kind>logo|标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // "our brokerage logo", "my shop logo": whose logo it is, in a word
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?)?" + mark
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?(?:small\\s+|little\\s+|tiny\\s+|subtle\\s+)?)?" + mark
                         + "(?:\\s+(?:from|in|of|on|with|using|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
                         + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                         // "end it with our logo (figure 2) as the outro": a card of the logo, not a watermark
                         + "(?!(?:\\s*\\([^)]*\\))?\\s+as\\s+(?:the\\s+|an?\\s+)?(?:outro|intro|ending|opening|end\\s+card|title\\s+card))",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?" + mark + positionAfter("pos"),
+        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:small\\s+|little\\s+|tiny\\s+|subtle\\s+)?" + mark + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
                         + "(?:\\s+(?:small|smaller|little|tiny))?"
@@ -197,7 +200,7 @@ final class OverlayRules {
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
-        r.add(of("(?:把|将|用)?" + fig("") + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
+        r.add(of("(?:把|将|用)?" + fig("") + "(?:的(?:logo|标志|图标))?" + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // 把图1放在右上角: the image placed somewhere is an overlay, as "put image 1 in the top right corner" is
         r.add(of("(?:把|将)" + fig("") + positionAfter("pos").replaceFirst("\\)\\?$", ")"),

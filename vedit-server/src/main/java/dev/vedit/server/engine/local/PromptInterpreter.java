@@ -66,7 +66,7 @@ final class PromptInterpreter {
             + "|looks|also|just|and|then|effect|filter|version|so|too|now|thanks|thank\\s+you|for\\s+me|me|all|overall"
             + "|^\\s*(?:second|third|fourth|fifth)(?:ly)?\\b|add|apply|use|using|some|bit|little|slightly|style|look|feel|vibe|corner|screen|frame|my|our|finally|first|afterwards"
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
-            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|全程|全片|该|适当地?|适度|家人们|宝子们|姐妹们|兄弟们|yyds|绝绝子|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
+            Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|全程|我|(?:当|作为|做|当成)水印|当(?=\\s*$)|[一二三四五六七八九十两\\d]+个字|全片|该|适当地?|适度|家人们|宝子们|姐妹们|兄弟们|yyds|绝绝子|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
             + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
     /**
@@ -248,8 +248,6 @@ final class PromptInterpreter {
     private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
     /** Words that only limit an edit to its part, when nothing else of the clause is left. */
     private static final Pattern LIMITING = Pattern.compile("\\s*(?:\\b(?:but|only|just)\\b\\s*)+");
-    /** A verb of change just before "only"/"just": the edit said later is limited by them ("make only 0:30 to 1:00 black and white"). */
-    private static final Pattern VERB_BEFORE_ONLY = Pattern.compile("\\b(?:make|turn|render|change|have|get|set|put)\\s+(?:(?:it|this|the\\s+video)\\s+)?(?:only|just)\\b");
     /**
      * A clause that asks for an edit not to be made ("don't change the speed", "no need to crop", 别加滤镜): it asks for
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
@@ -923,8 +921,8 @@ final class PromptInterpreter {
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
-                && RANGE.matcher(o.source()).find() && !keepsRange(o, ops, clause)).findFirst().orElse(null);
-        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o, ops, clause) || isOnward(o)).findFirst().orElse(null);
+                && RANGE.matcher(o.source()).find() && !keepsRange(o)).findFirst().orElse(null);
+        EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o) || isOnward(o)).findFirst().orElse(null);
         if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
                 && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
             return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
@@ -1164,17 +1162,13 @@ final class PromptInterpreter {
 
     /**
      * Whether a range said beside another edit is what is kept rather than where the edit applies: a verb that keeps
-     * it ("keep 0:30 to 0:40 and …", "export 0:30 to 0:40 as mp4" is kept by the export), or "only"/"just" before any
-     * edit ("just 0:30 to 0:40 in black and white"); after the edit, or after a verb of change, they limit it ("reverse
-     * just the bit from 3s to 6s", "make only the part between 0:30 and 1:00 black and white").
+     * it ("keep 0:30 to 0:40 and …", "export 0:30 to 0:40 as mp4" is kept by the export). "Only"/"just" limit the edit,
+     * before it or after ("just 0:30 to 0:40 in black and white", "reverse just the bit from 3s to 6s", "make only the
+     * part between 0:30 and 1:00 black and white"): read as what is kept they threw the rest of the video away, a
+     * worse mistake than an edit of the part.
      */
-    private static boolean keepsRange(EditOperation range, List<EditOperation> ops, String clause) {
-        return KEEPS_RANGE.matcher(range.source()).lookingAt() && (!saysOnly(range) || saysOnlyFirst(range, ops, clause));
-    }
-
-    /** "only"/"just" said before any edit, and after no verb of change: what is kept. */
-    private static boolean saysOnlyFirst(EditOperation op, List<EditOperation> ops, String clause) {
-        return ops.indexOf(op) == 0 && !VERB_BEFORE_ONLY.matcher(clause).find(); // the ops are in the clause's order
+    private static boolean keepsRange(EditOperation range) {
+        return KEEPS_RANGE.matcher(range.source()).lookingAt() && !saysOnly(range);
     }
 
     /** A time onwards said as where an edit applies: "from 10s to the end", "from 0:10 onwards", 从第10秒开始. */
@@ -1191,11 +1185,11 @@ final class PromptInterpreter {
 
     /**
      * Whether {@code op} is the first or last seconds said as where another edit applies rather than what is kept: no
-     * word that keeps them ("keep the last 5 seconds", "the first 5 seconds only", 前5秒剪出来), and "only"/"just" only
-     * after the edit or a verb of change ("blur only the last 2 seconds", not "just the first 5 seconds in slow motion").
+     * word that keeps them ("keep the last 5 seconds", 前5秒剪出来); "only"/"just" limit the edit ("blur only the last 2
+     * seconds", "only the first 5 seconds in black & white").
      */
-    private static boolean isEdgePart(EditOperation op, List<EditOperation> ops, String clause) {
-        return isEdge(op) && !KEPT.matcher(op.source()).find() && (!saysOnly(op) || !saysOnlyFirst(op, ops, clause));
+    private static boolean isEdgePart(EditOperation op) {
+        return isEdge(op) && !KEPT.matcher(op.source()).find();
     }
 
     /**
@@ -1280,6 +1274,11 @@ final class PromptInterpreter {
         return Operation.TRIM.is(op) && !op.params().containsKey("duration") && ((Number) op.params().get("start")).doubleValue() > 0;
     }
 
+    /** How much an encoding says: a file size (2), a quality (1), nothing but the container (0). */
+    private static int encodingRank(EditOperation encode) {
+        return encode.params().containsKey("max_mb") ? 2 : encode.params().containsKey("crf") ? 1 : 0;
+    }
+
     private static List<EditOperation> merged(List<EditOperation> ops, String written) {
         List<EditOperation> out = new ArrayList<>();
         for (EditOperation op : ops) {
@@ -1324,6 +1323,15 @@ final class PromptInterpreter {
                 }
                 if ("pad".equals(op.params().get("fit"))) {
                     out.set(same, op); // "make it 9:16 … 9:16 with black bars": the bars were asked for
+                }
+                continue;
+            }
+            if (Operation.ENCODE.is(op)) {
+                // "compress it so I can email it, has to be under 25MB": a size says how much; a plain "compress" or
+                // "as mp4" adds nothing to it (two encodings of one file cannot both hold)
+                if (encodingRank(op) > encodingRank(earlier) || encodingRank(op) == 2 && encodingRank(earlier) == 2
+                        && ((Number) op.params().get("max_mb")).doubleValue() < ((Number) earlier.params().get("max_mb")).doubleValue()) {
+                    out.set(same, op);
                 }
                 continue;
             }

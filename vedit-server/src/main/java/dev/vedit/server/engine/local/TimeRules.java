@@ -118,7 +118,7 @@ final class TimeRules {
                         + "|(?:删掉|删除|去掉|剪掉|不要)\\s*" + at.replace("<n>", "<n2>") + "(?:以后|之后|后)" + part
                         + "|" + at.replace("<n>", "<n3>") + "(?:以后|之后)" + part + dropped,
                 (m, i) -> trim(0, Numbers.parse(Rule.first(m, "n", "n2", "n3")))));
-        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)",
+        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后|开头|结尾|末尾)(?:那|这)?\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|删了|剪了)(?:吧|啦)?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
@@ -365,7 +365,7 @@ final class TimeRules {
     }
 
     private static boolean atEnd(String edge) {
-        return edge.matches("last|final|closing|后|最后");
+        return edge.matches("last|final|closing|后|最后|结尾|末尾");
     }
 
     private static EditOperation keepEdge(String edge, String number) {

@@ -153,8 +153,10 @@ class PromptUnderstandingTest {
             assertThat(o.op()).isEqualTo("grayscale");
             assertThat(o.params()).containsEntry("from", from).containsEntry("to", to);
         });
-        // with no verb before it, "just" still keeps the range
-        assertThat(ops("just 0:30 to 0:40 in black and white")).containsExactly("trim", "grayscale");
+        // before the edit too, "just" and "only" limit it: the rest of the video stays
+        assertThat(ops("just 0:30 to 0:40 in black and white")).containsExactly("grayscale");
+        assertThat(ops("only the first 5 seconds in black & white")).containsExactly("grayscale");
+        assertThat(ops("keep 0:30 to 0:40 and make it black and white")).containsExactly("trim", "grayscale");
     }
 
     @ParameterizedTest
@@ -291,5 +293,28 @@ class PromptUnderstandingTest {
     @ValueSource(strings = {"add some upbeat background music", "配一段最近很火的BGM"})
     void musicOfAnyKindNeedsAnAudioInput(String prompt) {
         assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining("needs an audio input");
+    }
+
+    // ---- the seventh set's classes (common requests in uncommon words) ----
+
+    @Test
+    void aSizeSaysHowMuchACompressionIs() {
+        assertThat(interpreter.interpret("Compres it so I can email it, has to be under 25MB", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("max_mb", 25.0));
+        assertThat(interpreter.interpret("convert to mp4 and compress it", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsKey("crf"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"I want it to look like an old sepia photograph|sepia", "Make it fit TikTok|aspect", "shaky cam fix + sharpen|stabilize",
+            "put image 1 as a small watermark bottom left|watermark", "speed up the middle part from 1:00 to 1:30 by 4x|speed",
+            "pause on the frame at 0:07 for two seconds|freeze", "I shot this on a green screen, key it out and put image 1 behind me|chroma_key",
+            "replace the background behind me with the beach photo (image 1)|replace_background", "even out the volume so it's not loud then quiet|normalize_audio",
+            "i want it black and white with the volume lower|volume", "blurr the first 2 secs|blur", "对比度调高一点，颜色再鲜艳些|saturation",
+            "我想要暖色调的感觉|temperature", "我想要黑白|grayscale", "速度降到0.5|speed", "结尾那三秒删了吧|drop_last", "我只要第10秒到第25秒|trim",
+            "把中间0:20到0:35那段删掉|cut", "向右转90°|rotate", "转成16:9横屏，两边补黑边，别裁|aspect", "帮我把分辨率放大，超分一下|upscale",
+            "在视频正中间打上“新年快乐”四个字|text", "把图1的logo放在右上角当水印|watermark", "压到10M以内|encode", "最后一帧定格几秒|freeze_end",
+            "去掉音频里的杂音，再把音量统一一下|denoise_audio"})
+    void everydayWordingsOfTheSeventhSet(String prompt, String op) {
+        assertThat(ops(prompt)).contains(op);
     }
 }
