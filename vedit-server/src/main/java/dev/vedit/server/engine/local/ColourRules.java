@@ -35,7 +35,7 @@ final class ColourRules {
         List<Rule> r = new ArrayList<>();
         // the whole frame as a mosaic (faces alone are the overlay rules', which come first)
         r.add(fixed("pixel+at(?:ed|ion|e)(?:\\s+(?:effect|look))?|pixel+ized?|(?:a\\s+)?mosaic(?:\\s+(?:effect|look))?"
-                + "|(?:打|加|打上|加上)?马赛克(?:效果|处理)?|像素化(?:效果|处理)?", Operation.PIXELATE));
+                + "|(?:打|加|打上|加上|打成)?马赛克(?:效果|处理)?|像素化(?:效果|处理)?", Operation.PIXELATE));
         // looks ("desaturate a little" is a saturation change, not black and white)
         r.add(of("desaturate(?:d)?" + SUBJECT + "\\s+(?:a\\s+(?:little|bit)|slightly|somewhat|partially|partly)",
                 (m, i) -> saturation(m.group(), false)));
@@ -46,17 +46,17 @@ final class ColourRules {
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));
         r.add(fixed("(?:an?\\s+)?(?:old\\s+)?sepia\\s+(?:photo(?:graph)?|picture|image|print)s?|sepia(?:[\\s-]+ton(?:ed|e))?|(?:old|vintage)[\\s-]+(?:photo|photograph)\\s+(?:look|tone|colou?rs?)"
-                + "|棕褐色调?|褐色调|老照片(?:那种|那样|一样|般)?的?(?:泛黄)?的?(?:色调|效果|感觉)?|泛黄的?(?:色调|效果|感觉|质感)|怀旧色调", Operation.SEPIA));
+                + "|棕褐色调?|褐色调|老照片(?:那种|那样|一样|般)?的?(?:泛黄)?的?(?:色调|效果|感觉)?|泛黄的?(?:色调|效果|感觉|质感)|泛黄的?老照片(?:的)?(?:色调|效果|感觉)?|怀旧色调", Operation.SEPIA));
         r.add(fixed("invert(?:ed)?(?:\\s+(?:the\\s+|all\\s+|its\\s+)?colou?rs?)?|colou?r\\s+inver(?:sion|ted)|(?:the\\s+)?colou?rs?\\s+(?:inverse|inverted|reversed)"
                 + "|inver(?:se|ted)\\s+(?:the\\s+)?colou?rs?|(?:photo\\s+)?negative(?:\\s+(?:image|film|effect))?"
                 + "|反色|负片|反相|颜色反转|反转颜色", Operation.INVERT));
         r.add(fixed("(?:a\\s+)?(?:pencil\\s+)?(?:sketch|drawing|line\\s+art|outline)(?:[\\s-]+(?:look|style|effect))?|sketchy"
                 + "|素描|铅笔画|线稿|手绘", Operation.SKETCH));
         r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", Operation.CARTOON));
-        r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化",
+        r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化|色彩分层(?:的?(?:那种)?效果)?",
                 (m, i) -> posterize(m.group("n"))));
         r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
-                        + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影",
+                        + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影|四周暗(?:一点|一些)?(?:中间亮)?(?:那种)?",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
         r.add(of("(?:blur|soften|defocus)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|its\\s+)?background|(?:blurr?(?:ed|y)|soft|bokeh)\\s+background|background\\s+blur"

@@ -122,7 +122,7 @@ final class FrameRules {
 
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
-                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下)?(?:加|补|填充)(?:上)?黑边",
+                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下|旁边)?(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|(?:don'?t|do\\s+not|never|without)\\s+(?:cut|cutting|chop|chopping|lose|losing)\\s+(?:anything|any\\s+of\\s+(?:it|the\\s+(?:picture|frame|image)))(?:\\s+off)?"
@@ -130,7 +130,7 @@ final class FrameRules {
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
         r.add(of("crop(?:\\s+(?:it|them))?(?:\\s+(?:off|out))?\\s+(?:the\\s+)?(?:sides|edges)"
-                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)",
+                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)|(?:直接)?裁掉多余的?(?:部分)?",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.CROPPED))));
 
         // resolution

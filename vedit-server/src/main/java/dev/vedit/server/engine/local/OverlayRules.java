@@ -214,7 +214,7 @@ final class OverlayRules {
                 positionBefore("pos0") + "(?:" + verb + ")?" + fig("") + "\\s+as\\s+(?:a\\s+|the\\s+)?(?:small\\s+|little\\s+|tiny\\s+)?(?:" + pip + "|window|overlay)" + positionAfter("pos")
                         + "(?:\\s+in\\s+(?:the\\s+|a\\s+)?corner)?",
                 // "put my reaction cam (image 1) picture in picture, bottom left": the image, then what it is
-                positionBefore("pos0") + "(?:" + verb + ")?(?:(?:my|our|the)\\s+(?:[a-z]+\\s+){0,2}?)?\\(?\\s*" + fig("") + "(?:\\s*\\))?\\s+(?:as\\s+)?(?:a\\s+)?(?:" + pip + ")" + positionAfter("pos")));
+                positionBefore("pos0") + "(?:" + verb + ")?(?:the\\s+(?:picture|image|photo)\\s+(?:from|in)\\s+|(?:my|our|the)\\s+(?:[a-z]+\\s+){0,2}?)?\\(?\\s*" + fig("") + "(?:\\s*\\))?\\s+(?:as\\s+)?(?:a\\s+)?(?:" + pip + ")" + positionAfter("pos")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|叠加|把|将|用)?\\s*" + fig("") + "\\s*(?:作为|当作|当成?|做成?|以)?\\s*画中画(?:的?形式)?" + positionAfter("pos")
                         + "|画中画(?:显示|放|加)?" + fig("z") + positionAfter("posy"),
                 (m, i) -> overlay(Operation.PICTURE_IN_PICTURE, m, i, "bottom-right")));
@@ -260,7 +260,10 @@ final class OverlayRules {
                         + "|(?:在)?(?<zh3>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一句|句|上)?\\s*" + QUOTE.replace("<q>", "<q3>")
                         // 片头加个标题“…”, 结尾加片尾文字“…”: words of the opening or closing card (片头 and 片尾 are cards, 开头 a time)
                         + "|(?:在)?(?<zh4>片头|片尾|结尾)(?:给)?(?:加|添加|放)(?:一个|个|上)?(?:片头|片尾)(?:标题|文字|字卡|字幕)\\s*" + QUOTE.replace("<q>", "<q4>")
-                        + "|(?:在)?(?<zh5>片头|片尾)(?:给)?(?:加|添加|放)(?:一个|个|上)?(?:标题|文字|字卡|字幕)\\s*" + QUOTE.replace("<q>", "<q5>"),
+                        + "|(?:在)?(?<zh5>片头|片尾)(?:就|再)?(?:给)?(?:(?:加|添加|放)(?:一个|个|上)?(?:标题|文字|字卡|字幕)|写(?:上|着)?|(?:文字|标题)写)\\s*" + QUOTE.replace("<q>", "<q5>"),
+                OverlayRules::textCard));
+        // 'end with the text "Thanks for watching"': a card of that text
+        r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:the\\s+|a\\s+)?(?:text|words?|title|caption|line)\\s+" + QUOTE + forSeconds,
                 OverlayRules::textCard));
         // 'end with a "Thanks for watching!" screen': the text said before the card
         r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:an?\\s+|the\\s+)?" + QUOTE

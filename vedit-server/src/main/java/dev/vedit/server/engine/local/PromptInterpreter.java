@@ -46,7 +46,7 @@ final class PromptInterpreter {
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|(?<=\\p{IsHan}):|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
+            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
@@ -93,7 +93,7 @@ final class PromptInterpreter {
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
-                    + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
+                    + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
                     + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
@@ -238,6 +238,8 @@ final class PromptInterpreter {
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
+    /** A setting said with a verb that changes it (饱和度加一点, 亮度压低): a request, even right after a description. */
+    private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
@@ -825,9 +827,9 @@ final class PromptInterpreter {
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
             return true;
         }
-        // "it is shaky and dark": the second half goes on describing
-        return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null
-                && c.split("\\s+").length <= 3;
+        // "it is shaky and dark": the second half goes on describing; "太亮了，饱和度加一点" asks
+        return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
+                && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 3;
     }
 
     /** The words of a clause that are not filler, in place (the filler blanked). */

@@ -86,7 +86,7 @@ final class TimeRules {
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
                 // 把1:00到1:15那段剪掉: the verb after the range
-                "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
+                "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:帮我|给我|请)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
         // keeping a range
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s+(?:down\\s+)?to(?=\\s))?(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?(?:\\s+only)?",
@@ -178,7 +178,7 @@ final class TimeRules {
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which

@@ -317,4 +317,36 @@ class PromptUnderstandingTest {
     void everydayWordingsOfTheSeventhSet(String prompt, String op) {
         assertThat(ops(prompt)).contains(op);
     }
+
+    // ---- the eighth set's classes (Chinese as spoken into WeChat, without punctuation) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"画面太亮了亮度降一点饱和度加一点|brightness,saturation", "爸爸拍的视频声音太小画面也暗 都帮忙调一下|volume,brightness",
+            "声音调大画面调亮|volume,brightness", "这视频拍得太暗了能不能调亮点|brightness", "第10秒到第20秒那段加速成2倍速|speed"})
+    void unpunctuatedSentencesAreReadOneByOneAndNothingIsDropped(String prompt, String expected) {
+        assertThat(ops(prompt)).containsExactly(expected.split(","));
+        assertThat(interpreter.interpret("第10秒到第20秒那段加速成2倍速", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 2.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"整体调成冷色调，对比度再降一点点|contrast", "颜色太艳了 饱和度降一些|saturation", "过曝了 亮度压低一点|brightness",
+            "宝子们这种ins风要偏暖一点 帮我把色温调暖 饱和度也稍微拉高|saturation", "中间那段太拖了 第10秒到第20秒帮我剪掉|cut",
+            "只要第5秒到第15秒这段其他的都不要了|trim", "画面上下颠倒了 帮我上下翻转过来|vflip", "这是竖屏拍的 我要投B站 转成16:9 旁边加黑边就行|aspect",
+            "晚上拍的全是噪点 帮忙降个噪|denoise", "在视频底部加一行字幕\"周末快乐\"|text", "片头用第一张图 片尾就写“感谢观看”|outro",
+            "录的时候空调一直嗡嗡响 能不能把杂音去掉|denoise_audio", "街上路人的脸都给打个码|blur_faces", "老师说作业视频不能超过30秒 帮我只留最后30秒|trim_last",
+            "第8秒那个画面定格2秒|freeze", "结尾停在最后一帧 定格住|freeze_end", "把图1做成画中画放在视频里|picture_in_picture", "我是绿幕拍的 把绿色换成图1|chroma_key",
+            "做成素描效果 铅笔画那种|sketch", "色相转180度试试|hue", "调成那种泛黄的老照片色调|sepia", "加个posterize 色彩分层的那种效果|posterize",
+            "整个画面打成马赛克 像素风|pixelate", "0.25倍超慢动作|speed", "转成竖版9:16 原声保留别动|keep_audio", "前3秒在画面中间加字\"生日快乐\"|text",
+            "视频太大了 帮我压小一点 画质差点无所谓|encode", "前10秒模糊处理 后面正常|blur", "please rotate the video 90 degree to left side|rotate",
+            "use image 1 as the intro and end with the text \"Thanks for watching\"|outro", "freeze frame at 6 seconds and hold it for 3 seconds|freeze",
+            "end on a freeze frame|freeze_end", "only want the last 15 seconds|trim_last",
+            "please make video more bright and also make the sound same level everywhere|normalize_audio"})
+    void everydayWordingsOfTheEighthSet(String prompt, String op) {
+        assertThat(ops(prompt)).contains(op);
+    }
+
+    @Test
+    void aSmileAskedOfSomeoneIsGenerative() {
+        assertThatThrownBy(() -> interpreter.read("让视频里的小孩笑起来", 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+    }
 }
