@@ -1461,8 +1461,7 @@ final class PromptInterpreter {
         Integer named = null;
         Matcher m = IMAGE_REFERENCE.matcher(clause);
         while (m.find()) {
-            int figure = m.group("n") != null ? (int) Numbers.parse(m.group("n")) : m.group("ord") != null ? ORDINALS.indexOf(m.group("ord")) + 1
-                    : (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
+            int figure = figureOf(m);
             if (named != null && named != figure) {
                 return null;
             }
@@ -1471,17 +1470,16 @@ final class PromptInterpreter {
         return named;
     }
 
+    /** The figure an {@link #IMAGE_REFERENCE} match names: by number, by order, or by a Chinese numeral. */
+    private static int figureOf(Matcher m) {
+        return m.group("n") != null ? (int) Numbers.parse(m.group("n")) : m.group("ord") != null ? ORDINALS.indexOf(m.group("ord")) + 1
+                : (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
+    }
+
     private static void checkImageReferences(String original, String lower, Quotes quotes, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
         while (m.find()) {
-            int figure;
-            if (m.group("n") != null) {
-                figure = (int) Numbers.parse(m.group("n"));
-            } else if (m.group("ord") != null) {
-                figure = ORDINALS.indexOf(m.group("ord")) + 1;
-            } else {
-                figure = (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
-            }
+            int figure = figureOf(m);
             String words = quotes.restore(original.substring(m.start(), m.end())).strip();
             if (figure < 1 || figure > imageCount) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
