@@ -41,7 +41,7 @@ final class ColourRules {
                 (m, i) -> saturation(m.group(), false)));
         r.add(fixed("(?:more\\s+(?:of\\s+|like\\s+)?)?(?:an?\\s+)?(?:old[\\s-]+(?:school\\s+)?(?:film|movie|tv|footage|cinema)|vintage|retro|nostalgic|aged\\s+film"
                 + "|old[\\s-]+school|old[\\s-]+tim(?:ey|y|e)|(?:old[\\s-]+)?silent[\\s-]+(?:film|movie|era|picture)|1970s|70s|80s|super\\s*8|8\\s*mm|vhs)(?:[\\s-]+(?:retro|vintage|film|look|style|feel|footage|movie|vibe|70s|80s|90s|home[\\s-]+movie|home[\\s-]+video|vhs)){0,3}"
-                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:色调|滤镜|风格?|感)?|老录像带|录像带(?:的)?(?:感觉|质感|效果)|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
+                + "|(?:老电影|老胶片|复古胶片)(?:的?(?:感觉|质感|氛围|味道))?|复古(?:色调|色系|色|滤镜|风格?|感)?|老录像带|录像带(?:的)?(?:感觉|质感|效果)|胶片(?:效果|风格|感)|怀旧(?:感|风)?|年代感|胶片感|老旧", Operation.VINTAGE));
         r.add(fixed("black(?:\\x01and\\x01|\\s*&\\s*|-and-|\\s+and\\s+|\\s+n\\s+|\\s*'n'?\\s*)white|b\\s*&\\s*w|b/w|gr[ae]y[\\s-]?scale"
                 + "|monochrome|desaturated?|(?:remove|drop|strip)\\s+(?:all\\s+)?(?:the\\s+)?colou?rs?|no\\s+colou?rs?"
                 + "|colou?rless|黑白(?:色(?!调|彩)|的)?|灰度|灰阶|去色|(?:去掉|去除)颜色", Operation.GRAYSCALE));

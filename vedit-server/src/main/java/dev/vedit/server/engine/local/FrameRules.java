@@ -62,11 +62,11 @@ final class FrameRules {
                 (m, i) -> rotate(m.group("n"), m.group("dir") != null ? m.group("dir") : m.group("dir2"))));
 
         // flips
-        r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:\\s+(?:it\\s+)?horizontally)?|flip" + SUBJECT
+        r.add(fixed("mirror(?:ed)?(?:\\s+(?:image|effect))?(?:" + SUBJECT + "\\s+(?:horizontally|left[\\s-]+(?:to[\\s-]+)?right))?(?!" + SUBJECT + "\\s+vertically)|flip" + SUBJECT
                 + "\\s+(?:horizontally|horizontal" + NOT_A_SHAPE + ")\\b|horizontal(?:ly)?[\\s-]+(?:flip(?:ped)?|mirror(?:ed)?)|flip" + SUBJECT
                 + "\\s+left[\\s-]+(?:to[\\s-]+)?right|flip" + SUBJECT + "\\s+sideways"
                 + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?horizontally" + THANKS + "\\s*$|^\\s*" + POLITE + "flip(?:\\s+it|\\s+the\\s+video)?" + THANKS + "\\s*$|水平翻转|左右翻转|水平镜像|左右镜像|镜像(?:翻转)?|左右颠倒", Operation.HFLIP));
-        r.add(fixed("flip" + SUBJECT + "\\s+(?:vertically|vertical" + NOT_A_SHAPE + ")\\b|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
+        r.add(fixed("(?:flip|mirror)" + SUBJECT + "\\s+(?:vertically|vertical" + NOT_A_SHAPE + ")\\b|vertical(?:ly)?[\\s-]+flip(?:ped)?|(?:flip|turn)" + SUBJECT
                 + "\\s+upside[\\s-]+down|upside[\\s-]+down|flip" + SUBJECT + "\\s+top[\\s-]+(?:to[\\s-]+)?bottom"
                 + "|^\\s*" + POLITE + "(?:flip\\s+)?(?:it\\s+)?vertically" + THANKS + "\\s*$|垂直翻转|上下翻转|上下颠倒|(?:颠倒|倒)过来(?![^，,。；;]*?(?:播放?|放))|倒置", Operation.VFLIP));
 
@@ -167,8 +167,12 @@ final class FrameRules {
                         + "(?:(?:the\\s+)?(?:file\\s+)?size\\s+)?(?:under|below|less\\s+than|at\\s+most|max(?:imum)?|no\\s+(?:more|bigger|larger)\\s+than|smaller\\s+than"
                         + "|(?:to\\s+)?fit\\s+(?:in|into|under))\\s+(?<mb>" + Numbers.PATTERN + ")\\s*(?:mb|megs?|megabytes?)\\b"
                         + "|(?:压缩|控制|缩小|弄|做|压)?(?:到|在|成)?\\s*(?<mb2>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)(?:以内|以下|之内)"
-                        + "|(?:文件|大小|体积|视频)?(?:大小)?(?:不要|不能|别|不可以|不得)超过\\s*(?<mb3>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)",
-                (m, i) -> maxSize(Rule.first(m, "mb", "mb2", "mb3"))));
+                        + "|(?:文件|大小|体积|视频)?(?:大小)?(?:不要|不能|别|不可以|不得)超过\\s*(?<mb3>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)"
+                        + "|压缩(?:到|成|至)\\s*(?<mb5>" + Numbers.PATTERN + ")\\s*(?:mb|m|兆)(?![a-z])"
+                        // "compress the video to 10MB": a size said after "to" is the most it may be
+                        + "|(?:compress|shrink|reduce|get|bring|make)(?:\\s+(?:it|this|the\\s+(?:video|file|clip|file\\s+size|size)))?(?:\\s+down)?\\s+to\\s+(?:about\\s+|around\\s+)?(?<mb4>"
+                        + Numbers.PATTERN + ")\\s*(?:mb|megs?|megabytes?)\\b",
+                (m, i) -> maxSize(Rule.first(m, "mb", "mb2", "mb3", "mb4", "mb5"))));
         // MP4 is what every render writes: said, it asks for nothing more than the default encoding
         r.add(of("(?:convert|export|save|render|output|turn)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?mp4(?:\\s+(?:format|file))?"
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",

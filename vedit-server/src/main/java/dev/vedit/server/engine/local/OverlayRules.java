@@ -203,7 +203,7 @@ final class OverlayRules {
         r.add(of("(?:把|将|用)?" + fig("") + "(?:的(?:logo|标志|图标))?" + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // 把图1放在右上角: the image placed somewhere is an overlay, as "put image 1 in the top right corner" is
-        r.add(of("(?:把|将)" + fig("") + positionAfter("pos").replaceFirst("\\)\\?$", ")"),
+        r.add(of("(?:(?:把|将)" + fig("") + "|^\\s*(?:图片?|照片|参考图)\\s*(?<imgzcn>\\d+|[一二三四五六七八九十]+))" + positionAfter("pos").replaceFirst("\\)\\?$", ")"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?:我(?:上传|发)的?)?(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));

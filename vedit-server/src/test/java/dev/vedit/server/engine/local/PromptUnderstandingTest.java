@@ -349,4 +349,13 @@ class PromptUnderstandingTest {
     void aSmileAskedOfSomeoneIsGenerative() {
         assertThatThrownBy(() -> interpreter.read("让视频里的小孩笑起来", 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"mirror the video horizontally|hflip", "mirror the video vertically|vflip", "compress the video to 10MB|encode",
+            "shrink the file size to 20mb|encode", "图1放在左上角|watermark", "压缩到20M|encode", "调成复古色|vintage", "把颜色调鲜艳一点|saturation",
+            "视频反转播放|reverse"})
+    void plainRequestsEveryoneWrites(String prompt, String op) {
+        assertThat(ops(prompt)).containsExactly(op);
+        assertThat(ops("把视频的前三秒和后三秒都剪掉")).containsExactly("trim", "drop_last");
+    }
 }
