@@ -9,8 +9,8 @@ import static dev.vedit.server.engine.local.Rule.round;
 
 import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
-import dev.vedit.wire.VeditException;
 import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
