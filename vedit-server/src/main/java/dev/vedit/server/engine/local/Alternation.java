@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -21,6 +22,7 @@ import java.util.regex.Pattern;
 final class Alternation {
     private final Pattern[] patterns;
     private final Prefilter[] prefilters;
+    private final PrefilterIndex index;
     private final int flags;
 
     private Alternation(List<String> alternatives, int flags) {
@@ -39,6 +41,7 @@ final class Alternation {
             patterns[i] = Pattern.compile(alternative, flags);
             prefilters[i] = Prefilter.of(patterns[i]);
         }
+        index = PrefilterIndex.of(List.of(prefilters));
     }
 
     /** The alternatives as {@code String.join("|", alternatives)} compiled with {@code flags} would match them. */
@@ -103,12 +106,10 @@ final class Alternation {
 
     /** Matchers over {@code text} of the alternatives that may match it, in their order. */
     private List<Matcher> candidates(String text) {
-        FoldedText folded = Prefilter.folded(text);
-        List<Matcher> out = new ArrayList<>();
-        for (int i = 0; i < patterns.length; i++) {
-            if (prefilters[i].mayMatch(folded)) {
-                out.add(patterns[i].matcher(text));
-            }
+        BitSet may = index.matching(Prefilter.folded(text));
+        List<Matcher> out = new ArrayList<>(may.cardinality());
+        for (int i = may.nextSetBit(0); i >= 0; i = may.nextSetBit(i + 1)) {
+            out.add(patterns[i].matcher(text));
         }
         return out;
     }

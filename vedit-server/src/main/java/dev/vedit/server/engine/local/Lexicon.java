@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -16,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
@@ -31,6 +33,7 @@ final class Lexicon {
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有";
     private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause)\\b|声音|音乐|音量|人声|吵|嘈|刺耳|电流声|杂音|底噪|噪音");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
+    private static final int REMEMBERED_CORRECTIONS = 8192;
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");
 
     /** One edit kind: the operation, an example a suggestion quotes, the words that name it. */
@@ -59,19 +62,23 @@ final class Lexicon {
      *
      * @param less the problem asked to be lessened: "less blurry", "not so loud", "不那么暗"
      */
-    record Problem(Alternation words, String answer, Pattern less) {
+    record Problem(Alternation words, String answer, Pattern less, Prefilter lessPrefilter) {
         static Problem of(List<String> phrases, String answer) {
             String any = phrases.stream().map(Lexicon::variant).reduce((a, b) -> a + "|" + b).orElseThrow();
             Pattern less = Pattern.compile("(?:(?<![\\p{L}\\p{N}])(?:(?:make|get)\\s+(?:it|this|the\\s+\\p{L}+)\\s+)?"
                             + "(?<degree>(?:a\\s+(?:bit|little|lot|touch)|much|slightly|somewhat|way)\\s+)?(?:less|not\\s+(?:so|as|too))\\s+"
                             + "|不那么|没那么|别那么|不要那么|不要太|别太)(?:" + any + ")",
                     Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
-            return new Problem(phrases(phrases), answer, less);
+            return new Problem(phrases(phrases), answer, less, Prefilter.of(less));
         }
     }
 
     private final Map<String, Kind> kinds;
     private final List<Synonym> synonyms;
+    /** Every synonym's variants in turn, with the canonical wording each is rewritten to at the same index. */
+    private final List<Variant> variants;
+    private final String[] canonicalOf;
+    private final PrefilterIndex variantIndex;
     private final List<Problem> problems;
     private final List<Problem> excesses;
     private final List<Problem> audioProblems;
@@ -84,6 +91,11 @@ final class Lexicon {
     private final Alternation filler;
     private final Alternation statement;
     private final Set<String> common;
+    /**
+     * The corrections worked out so far, "" for none: a word's correction depends on nothing else, the same unknown
+     * words come back prompt after prompt, and comparing one with the vocabulary was a fifteenth of reading a prompt.
+     */
+    private final Map<String, String> corrections = new ConcurrentHashMap<>();
     private final Set<String> vocabulary;
     /** The vocabulary's four-letter words, the only ones a four-letter typo is compared with. */
     private final List<String> fourLetterWords;
@@ -92,6 +104,9 @@ final class Lexicon {
                     List<Problem> audioProblems, Map<String, List<String>> lists) {
         this.kinds = kinds;
         this.synonyms = synonyms;
+        this.variants = synonyms.stream().flatMap(s -> s.variants().stream()).toList();
+        this.canonicalOf = synonyms.stream().flatMap(s -> s.variants().stream().map(v -> s.canonical())).toArray(String[]::new);
+        this.variantIndex = PrefilterIndex.of(variants.stream().map(Variant::prefilter).toList());
         this.problems = problems;
         this.excesses = excesses;
         this.audioProblems = audioProblems;
@@ -118,9 +133,9 @@ final class Lexicon {
         return INSTANCE;
     }
 
-    /** Every synonym variant (for tests). */
+    /** Every synonym variant, in the order they are rewritten. */
     List<Variant> variants() {
-        return synonyms.stream().flatMap(s -> s.variants().stream()).toList();
+        return variants;
     }
 
     /** Every alternation the lexicon searches with (for tests: each must match as its joined pattern does). */
@@ -135,16 +150,12 @@ final class Lexicon {
     /** Rewrites every known variant to its canonical wording (the rules read only the canonical ones). */
     String canonical(String text) {
         String out = text;
-        FoldedText folded = Prefilter.folded(out);
-        for (Synonym s : synonyms) {
-            for (Variant variant : s.variants()) {
-                if (variant.prefilter().mayMatch(folded)) {
-                    String rewritten = rewrite(out, variant.pattern(), s.canonical());
-                    if (rewritten != out) { // a new text only where a variant matched
-                        out = rewritten;
-                        folded = Prefilter.folded(out);
-                    }
-                }
+        BitSet may = variantIndex.matching(Prefilter.folded(out));
+        for (int i = may.nextSetBit(0); i >= 0; i = may.nextSetBit(i + 1)) {
+            String rewritten = rewrite(out, variants.get(i).pattern(), canonicalOf[i]);
+            if (rewritten != out) { // a new text only where a variant matched
+                out = rewritten;
+                may = variantIndex.matching(Prefilter.folded(out)); // its new words may let a later variant match
             }
         }
         return out;
@@ -239,7 +250,11 @@ final class Lexicon {
         }
         order.addAll(problems);
         order.addAll(excesses);
+        FoldedText folded = Prefilter.folded(clause);
         for (Problem p : order) {
+            if (!p.lessPrefilter().mayMatch(folded)) {
+                continue; // most clauses ask for less of nothing
+            }
             Matcher m = p.less().matcher(clause);
             if (m.find()) {
                 String said = degree && m.group("degree") != null ? " " + m.group("degree").strip() : "";
@@ -323,9 +338,20 @@ final class Lexicon {
         if (word.length() < 4 || vocabulary.contains(word) || common.contains(word)) {
             return null;
         }
-        if (word.length() == 4) {
-            return shortCorrection(word);
+        String known = corrections.get(word);
+        if (known == null) {
+            if (corrections.size() >= REMEMBERED_CORRECTIONS) {
+                corrections.clear(); // bounded: a stream of made-up words cannot grow it
+            }
+            String found = word.length() == 4 ? shortCorrection(word) : nearest(word);
+            known = found == null ? "" : found;
+            corrections.put(word, known);
         }
+        return known.isEmpty() ? null : known;
+    }
+
+    /** {@link #correction} of a word of five letters or more: the vocabulary compared with it one word at a time. */
+    private String nearest(String word) {
         int allowed = word.length() >= 8 ? 2 : 1;
         String best = null;
         int bestDistance = Integer.MAX_VALUE;

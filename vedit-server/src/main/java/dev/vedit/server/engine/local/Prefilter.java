@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +25,8 @@ import java.util.regex.Pattern;
  * over the corpora.
  */
 final class Prefilter {
+    /** An inline flag group that turns Unicode character classes on ("(?U)", "(?iU:"), which widens {@code \d}. */
+    private static final Pattern INLINE_UNICODE_CLASSES = Pattern.compile("\\(\\?[a-zA-Z]*U");
     /** Requires nothing: the pattern always runs. */
     static final Prefilter NONE = new Prefilter(List.of());
     /** The most strings one exact set may hold before it is no longer expanded (a cross product grows fast). */
@@ -68,7 +71,10 @@ final class Prefilter {
         }
         List<Info> branches;
         try {
-            Parser parser = new Parser(pattern.pattern());
+            // \d is the ten ASCII digits unless Unicode classes are on, for the whole pattern or inline ("(?U)")
+            boolean asciiDigits = (pattern.flags() & Pattern.UNICODE_CHARACTER_CLASS) == 0
+                    && !INLINE_UNICODE_CLASSES.matcher(pattern.pattern()).find();
+            Parser parser = new Parser(pattern.pattern(), asciiDigits);
             branches = parser.branches();
             if (parser.pos != parser.re.length()) {
                 return NONE;
@@ -125,6 +131,14 @@ final class Prefilter {
             }
         }
         return false;
+    }
+
+    /**
+     * The strings of the first (rarest) requirement, one of which every text with a match holds, or an empty array
+     * when the pattern requires nothing ({@link PrefilterIndex} files the prefilter under them).
+     */
+    String[] key() {
+        return required.isEmpty() ? new String[0] : required.getFirst().clone();
     }
 
     /** Whether this pattern has any requirement at all (for tests and the bench: a rule that always runs). */
@@ -373,11 +387,16 @@ final class Prefilter {
 
     /** Reads the subset of {@code java.util.regex} syntax whose meaning for a requirement is certain. */
     private static final class Parser {
+        private static final Info DIGITS = new Info(Collections.unmodifiableSet(
+                new LinkedHashSet<>(List.of("0", "1", "2", "3", "4", "5", "6", "7", "8", "9"))), List.of());
         final String re;
+        /** Whether {@code \d} is {@code [0-9]}, so that a number requires one of the ten digits. */
+        final boolean asciiDigits;
         int pos;
 
-        Parser(String re) {
+        Parser(String re, boolean asciiDigits) {
             this.re = re;
+            this.asciiDigits = asciiDigits;
         }
 
         Info alternation() throws Unsupported {
@@ -623,7 +642,10 @@ final class Prefilter {
                 throw new Unsupported();
             }
             switch (c) {
-                case 'd', 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X' -> {
+                case 'd' -> {
+                    return asciiDigits ? DIGITS : Info.UNKNOWN;
+                }
+                case 'D', 's', 'S', 'w', 'W', 'h', 'H', 'v', 'V', 'R', 'X' -> {
                     return Info.UNKNOWN;
                 }
                 case 'p', 'P' -> {

@@ -7,6 +7,7 @@ import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.ErrorCode;
 import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -265,10 +266,10 @@ final class PromptInterpreter {
 
     private final List<Rule> rules = rules();
     /**
-     * What each rule's pattern cannot match without ({@link Prefilter}), in the order of {@link #rules}; {@code null}
-     * when every rule runs over every clause (tests compare the two readings).
+     * What each rule's pattern cannot match without ({@link Prefilter}), indexed in the order of {@link #rules};
+     * {@code null} when every rule runs over every clause (tests compare the two readings).
      */
-    private final Prefilter[] prefilters;
+    private final PrefilterIndex prefilters;
     private final Lexicon lexicon = Lexicon.get();
     private final PromptNormalizer normalizer = new PromptNormalizer(lexicon);
 
@@ -278,7 +279,7 @@ final class PromptInterpreter {
 
     /** @param prefiltered skip a rule over a clause that lacks the words its pattern requires (false: run every rule, for tests) */
     PromptInterpreter(boolean prefiltered) {
-        this.prefilters = prefiltered ? rules.stream().map(r -> Prefilter.of(r.pattern())).toArray(Prefilter[]::new) : null;
+        this.prefilters = prefiltered ? PrefilterIndex.of(rules.stream().map(r -> Prefilter.of(r.pattern())).toList()) : null;
     }
 
     /**
@@ -849,9 +850,9 @@ final class PromptInterpreter {
         List<Found> found = new ArrayList<>();
         StringBuilder work = new StringBuilder(clause);
         // Most rules name words a clause lacks: their search, which finds nothing, was most of the cost of a reading.
-        FoldedText folded = prefilters == null ? null : Prefilter.folded(work);
+        BitSet may = prefilters == null ? null : prefilters.matching(Prefilter.folded(work));
         for (int r = 0; r < rules.size(); r++) {
-            if (folded != null && !prefilters[r].mayMatch(folded)) {
+            if (may != null && !may.get(r)) {
                 continue; // provably no match in the clause as it stands (its consumed words blanked)
             }
             Rule rule = rules.get(r);
@@ -877,8 +878,8 @@ final class PromptInterpreter {
                     work.setCharAt(i, ' ');
                 }
                 m.reset(work); // the consumed words are blanked in place: search the clause again from the top
-                if (folded != null) {
-                    folded = Prefilter.folded(work); // later rules are checked against what is left
+                if (may != null) {
+                    may = prefilters.matching(Prefilter.folded(work)); // later rules are checked against what is left
                 }
             }
         }

@@ -65,20 +65,34 @@ class PrefilterTest {
             "(?<=\\d)\\s*x\\b(?!\\w) => [x]",
             "black(?:\\x01and\\x01|\\s+and\\s+)white => [black] [white] [and]",
             "(?:much\\s+)?brighter => [brighter]",
-            "[xX×]\\d+ => [x|×]",
+            "[xX×]\\d+ => [x|×] [0|1|2|3|4|5|6|7|8|9]",
             "(?:调高|提高)亮度(?:很多|一点)? => [提高亮度|调高亮度]",
             "slow(?:er)?+\\s*mo(?:tion){1,2} => [slow] [tion] [mo]",
-            "\\d+\\s*(?:%|percent) => [%|percent]"})
+            "\\d+\\s*(?:%|percent) => [%|percent] [0|1|2|3|4|5|6|7|8|9]",
+            "\\d+ => [0|1|2|3|4|5|6|7|8|9]",
+            "(?:\\d+|one|two)\\s*x => [x] [0|1|2|3|4|5|6|7|8|9|one|two]"})
     void requiresTheWordsAPatternCannotMatchWithout(String regex, String expected) {
         assertThat(Prefilter.of(Pattern.compile(regex, FLAGS)).toString()).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @CsvSource(delimiterString = " => ", value = {"\\d+", "[a-z]+\\s+\\w", "(?x) a b c", "a*b?", "(\\w+)\\s+\\1", "(?:much|\\w+)", "[^abc]"})
+    @CsvSource(delimiterString = " => ", value = {"(?U)\\d+", "(?iU:\\d)", "[\\d]+", "[a-z]+\\s+\\w", "(?x) a b c", "a*b?", "(\\w+)\\s+\\1", "(?:much|\\w+)", "[^abc]"})
     void requiresNothingWhereNothingIsCertain(String regex) {
         Prefilter prefilter = Prefilter.of(Pattern.compile(regex, FLAGS));
         assertThat(prefilter.requiresSomething()).as(regex).isFalse();
         assertThat(prefilter.mayMatch("")).isTrue();
+    }
+
+    @Test
+    void aDigitIsAnAsciiDigitOnlyWithoutUnicodeClasses() {
+        // with Unicode classes \d also matches "٣" (Arabic-Indic three), which no ASCII digit stands for
+        Prefilter unicode = Prefilter.of(Pattern.compile("\\d+", FLAGS | Pattern.UNICODE_CHARACTER_CLASS));
+        assertThat(unicode.requiresSomething()).isFalse();
+        assertThat(Pattern.compile("\\d+", Pattern.UNICODE_CHARACTER_CLASS).matcher("\u0663").find()).isTrue();
+        Prefilter ascii = Prefilter.of(Pattern.compile("\\d+", FLAGS));
+        assertThat(ascii.mayMatch(Prefilter.fold("\u0663"))).isFalse();
+        assertThat(Pattern.compile("\\d+", FLAGS).matcher("\u0663").find()).isFalse();
+        assertThat(ascii.mayMatch(Prefilter.fold("take 3"))).isTrue();
     }
 
     @Test
