@@ -122,7 +122,7 @@ final class FrameRules {
 
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
-                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下|旁边)?(?:加|补|填充)(?:上)?黑边",
+                        + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下|旁边|四周)?(?:的)?(?:不足|不够|空出来?|多出来?)?(?:的)?(?:部分|地方)?(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|(?:don'?t|do\\s+not|never|without)\\s+(?:cut|cutting|chop|chopping|lose|losing)\\s+(?:anything|any\\s+of\\s+(?:it|the\\s+(?:picture|frame|image)))(?:\\s+off)?"
@@ -199,6 +199,11 @@ final class FrameRules {
      * vertical, letterbox it"): cropping there would do the opposite of what was asked. Bars with no ratio to pad to
      * are refused; "don't crop" beside no ratio asks nothing.
      */
+    /** Whether the operation only says how a ratio asked for elsewhere is met ("letterbox it", 上下加黑边). */
+    static boolean isFitOnly(EditOperation op) {
+        return op.params().containsKey(FIT_ONLY);
+    }
+
     static List<EditOperation> fitted(List<EditOperation> ops) {
         boolean fitSaid = false;
         boolean padded = false;

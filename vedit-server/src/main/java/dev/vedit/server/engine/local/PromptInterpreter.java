@@ -55,7 +55,12 @@ final class PromptInterpreter {
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
     /** A list's numbering or lettering ("1) trim … 2) mute", "a. …"): where one request ends and the next begins. */
-    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])");
+    /**
+     * A numbered list's marker: "1. trim it 2) mute it", and as Chinese numbers a list, "需求：1. 画面改为黑白；2、静音",
+     * "(1)去除噪音；(2)…" (after a colon, a semicolon or a comma, glued to the item: never a decimal, "调整为0.5倍").
+     */
+    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])"
+            + "|(?:^|(?<=[\\s:;,，；：、。]))(?:(?:\\d{1,2}[)、]|\\(\\d{1,2}\\))\\s*(?=[\\p{IsHan}\\d])|\\d{1,2}\\.\\s*(?=\\p{IsHan}))");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -69,7 +74,11 @@ final class PromptInterpreter {
             + "|after\\s+that|next|lastly|like|shaky|please|colou?rs?|image|picture|thing|whole\\s+thing|everything|overall|a\\s+little|a\\s+bit|is|are|should|must|want|also|both|again|output|final|result|plus|there").stream().map(word -> "\\b(?:" + word + ")\\b"),
             Lexicon.alternatives("你好|您好|谢谢|多谢|请|麻烦|全程|我|(?:当|作为|做|当成)水印|当(?=\\s*$)|[一二三四五六七八九十两\\d]+个字|全片|该|适当地?|适度|家人们|宝子们|姐妹们|兄弟们|yyds|绝绝子|帮忙|帮我|吗|能(?![量不否])|给我|替我|我想要|我想|我要|希望|需要|能不能|可以|能否|整个|视频|画面|影片|片子|整体|一下"
             + "|把|将|让|使得|使|变成|变为|转成|转为|改成|改为|处理成|调成|做成|弄成|效果|色调|风格|模式|的|了|吧|呢|啊|呀|呗|嘛|哦|咯|～|~"
-            + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出").stream()).toList(), 0);
+            + "|成|为|也|都|要|一点|一些|这个|那个|它|这段|这条|个|来个|来一个|播放|首先|先|最后|加点|来点|加|滤镜|特效|变得|调得|弄得|只要|只需要|只需|就|风|色彩|颜色|以|加上|添加|一个|进行|处理|同时|再|还|后|里|中|上|下|给|对|用|在|并|和|最终|输出"
+            // formal Chinese: 请对视频做防抖处理, 烦请…, 以画中画形式, 循环播放3次后导出
+            + "|做|烦请|劳烦|敬请|恳请|导出|即可|形式|方式|操作|另外|另|此外|于|目前|以内|段落|片段|各段"
+            // the rest, beside a part kept or edited: "其余删除", "其余保持彩色"
+            + "|其余(?:部分|的)?(?:都|全部)?(?:删除|删掉|去掉|剪掉|不要|保持(?:不变|原样|彩色|原色)?)").stream()).toList(), 0);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
@@ -235,6 +244,15 @@ final class PromptInterpreter {
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
     private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
+    /**
+     * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
+     * 'Summer 2024'", 请在开头加一个标题页，文字为“年度总结”): one request, as "an intro card that says 'Summer 2024'" is.
+     */
+    private static final Pattern CARD_TEXT_APART = Pattern.compile("(?<card>\\b(?:intro|outro|title|caption|subtitle|heading|banner|text)s?(?:\\s+(?:card|screen|page|slide))?\\b"
+            + "|片头|片尾|标题页|标题画面|标题|文字卡片|卡片|字幕|封面)(?<between>[^,;，；。.!?\\uE000-\\uE0FF]{0,24}?)\\s*[,;，；.。]\\s*(?:and\\s+)?"
+            + "(?:(?:the\\s+)?(?:text|words?|caption|title)\\s+(?:should\\s+|must\\s+|will\\s+|can\\s+|needs?\\s+to\\s+)?(?:say|says|read|reads|be|is)"
+            + "|it\\s+(?:should\\s+|must\\s+|will\\s+)?(?:say|says|read|reads)|saying|with\\s+the\\s+(?:text|words?)"
+            + "|(?:文字|内容|标题|字幕|文案)(?:为|是|写|写着|写上)|写(?:着|上)?)\\s*:?\\s*(?<text>[\\uE000-\\uE0FF])");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
@@ -393,10 +411,16 @@ final class PromptInterpreter {
         State state = new State();
         // Split where the protected copy says; read each clause as written (same offsets).
         text = sharedVerbs(text);
-        if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0) {
+        if (Quotes.holdsMark(text)) {
+            // Chinese puts the words right after what shows them (加个字幕“谢谢”在底部), English after "that says"
+            text = CARD_TEXT_APART.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Lexicon.isCjk(m.group("card").charAt(0))
+                    ? m.group("card") + m.group("text") + m.group("between")
+                    : m.group("card") + m.group("between") + " that says " + m.group("text")));
+        }
+        if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0 || text.indexOf('、') >= 0) {
             String numbered = text;
             // "(image 1) at the top", "(9:16) for reels": a number closing an aside is no list's
-            text = LIST_MARKER.matcher(text).replaceAll(m -> numbered.lastIndexOf('(', m.start()) > numbered.lastIndexOf(')', m.start())
+            text = LIST_MARKER.matcher(text).replaceAll(m -> numbered.lastIndexOf('(', m.start() - 1) > numbered.lastIndexOf(')', m.start() - 1)
                     ? Matcher.quoteReplacement(m.group()) : ", ");
         }
         List<String> asides = new ArrayList<>();
@@ -416,6 +440,8 @@ final class PromptInterpreter {
                 if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before
                         && ops.get(before - 1).op().equals(ops.get(before).op())) {
                     ops.remove(before - 1);
+                } else if (before > 0 && ops.size() == before + 1) {
+                    amountOfPart(ops, before);
                 }
             }
             if (!found) {
@@ -911,6 +937,27 @@ final class PromptInterpreter {
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
         boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0;
         return new Attempt(timed, leftover, understood);
+    }
+
+    /**
+     * "第5秒至第10秒改为慢动作，速度0.5倍", "slow the last 10 seconds down, 0.3x": a factor said alone right after an edit of
+     * a part, the same way (slower after slower, faster after faster), is how much of that edit, not a second edit of the
+     * whole video. The two become the edit of the part with that factor.
+     */
+    private static void amountOfPart(List<EditOperation> ops, int said) {
+        EditOperation edit = ops.get(said - 1);
+        EditOperation amount = ops.get(said);
+        Part part = Part.ofEdit(edit);
+        if (part == null || !edit.op().equals(amount.op()) || Part.ofEdit(amount) != null
+                || !(edit.params().get("factor") instanceof Number a) || !(amount.params().get("factor") instanceof Number b)
+                || (a.doubleValue() - 1) * (b.doubleValue() - 1) <= 0) {
+            return;
+        }
+        EditOperation merged = part.apply(amount, edit.source() + ", " + amount.source());
+        if (merged != null) {
+            ops.set(said - 1, merged);
+            ops.remove(said);
+        }
     }
 
     /**
@@ -1418,8 +1465,8 @@ final class PromptInterpreter {
         for (int i = kept.size() - 1; i > 0; i--) {
             EditOperation a = kept.get(i - 1);
             EditOperation b = kept.get(i);
-            if (!a.op().equals(b.op()) || isQuantified(a) == isQuantified(b)) {
-                continue;
+            if (!a.op().equals(b.op()) || isQuantified(a) == isQuantified(b) || FrameRules.isFitOnly(a) || FrameRules.isFitOnly(b)) {
+                continue; // "9:16 上下加黑边": how the ratio is met is no second phrasing of the ratio
             }
             kept.remove(isQuantified(a) ? i : i - 1);
         }

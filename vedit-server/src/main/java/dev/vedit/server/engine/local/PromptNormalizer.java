@@ -54,6 +54,11 @@ final class PromptNormalizer {
      * (啲声好嘈: the sound is noisy), and goes.
      */
     private static final Pattern CANTONESE_LITTLE = Pattern.compile("(?<the>啲(?=声|音|画面|颜色|色|字|人|相|片|影片))|啲|少少");
+    /** Formal Chinese says how much before the verb (音量适当调低, 亮度略为调低); the rules read it after, "调低一点". */
+    private static final Pattern DEGREE_BEFORE_VERB = Pattern.compile("(?:略为|略微|稍微|稍稍|稍许|稍加|轻微|微微)地?"
+            + "(?<verb>调低|调高|调亮|调暗|调大|调小|降低|提高|提升|增加|减少|加强|减弱|增强|放大|缩小|加快|放慢)(?!\\s*(?:一点|一些|点|些))");
+    /** "音量适当调低": as much as fits, which is what the verb alone asks (the default amount), not "a little". */
+    private static final Pattern APPROPRIATELY = Pattern.compile("(?:适当|适度)地?(?=调|降|提|增|减|加|放|缩)");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -100,6 +105,8 @@ final class PromptNormalizer {
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
+        s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
+        s = APPROPRIATELY.matcher(s).replaceAll("");
         String opened = s;
         s = OPENER.matcher(s).replaceAll(m -> SENTENCE_END.matcher(opened.substring(Math.max(0, m.start() - 4), m.start())).find()
                 ? "" : Matcher.quoteReplacement(m.group()));

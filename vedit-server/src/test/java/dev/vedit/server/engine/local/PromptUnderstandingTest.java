@@ -358,4 +358,70 @@ class PromptUnderstandingTest {
         assertThat(ops(prompt)).containsExactly(op);
         assertThat(ops("把视频的前三秒和后三秒都剪掉")).containsExactly("trim", "drop_last");
     }
+
+    // ---- the ninth and tenth sets' classes (English mixed with Chinese; formal Chinese, as in a work order) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"请对视频做去色处理|grayscale", "请对画面进行锐化处理|sharpen", "画面做防抖处理|stabilize",
+            "烦请将画面左右翻转|hflip", "请将视频以2倍速播放后导出|speed", "帧率降低至25fps|fps", "请将分辨率调整为720p|scale",
+            "播放速度调整为0.75倍|speed", "视频比例调整为1:1|aspect", "请将视频最后20秒保留，其余删除|trim_last", "前15秒截取出来|trim",
+            "请将音轨删除|mute", "请为画面四周增加暗角|vignette", "请将文件大小压缩|encode", "请去除视频中的噪点|denoise",
+            "音量适当调低|volume", "亮度略为调高|brightness", "把视屏调成黑白|grayscale", "请用图1替换视频中的绿幕|chroma_key"})
+    void formalChineseSaysAnEditInsideAFrame(String prompt, String op) {
+        assertThat(ops(prompt)).containsExactly(op);
+    }
+
+    @Test
+    void aFormalNumberedListIsReadItemByItem() {
+        assertThat(ops("要求如下：1. 画面改为黑白；2. 静音")).containsExactly("grayscale", "mute");
+        assertThat(ops("(1)去除背景噪音；(2)画面降噪")).containsExactly("denoise_audio", "denoise");
+        assertThat(ops("1、剪掉前3秒 2、加速到2倍")).containsExactly("trim", "speed");
+        assertThat(interpreter.interpret("速度调整为0.5倍", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.5));
+    }
+
+    @Test
+    void barsSaidOnTheSidesPadEvenBesideANumberedRatio() {
+        for (String prompt : List.of("改成9:16 上下加黑边", "转成1:1，四周补黑边", "调成16:9，两侧不足的部分加黑边", "Pillarbox to 4:3")) {
+            assertThat(interpreter.interpret(prompt, 0)).as(prompt).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("fit", "pad"));
+        }
+    }
+
+    @Test
+    void anAmountSaidAfterAnEditOfAPartIsHowMuchOfThatEdit() {
+        assertThat(interpreter.interpret("第3秒到第6秒改为慢动作，0.25倍速", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.25).containsEntry("from", 3.0).containsEntry("to", 6.0));
+        assertThat(interpreter.interpret("slow the last 4 seconds down, 0.3x", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.3).containsEntry("at", "end"));
+        // the other way is a second edit of the whole video, not an amount of the first
+        assertThat(ops("slow down the first 5 seconds, then speed 2x")).containsExactly("speed", "speed");
+    }
+
+    @Test
+    void theTextOfACardMaySayItselfInTheNextClause() {
+        assertThat(interpreter.interpret("add an outro card. The text should read \"See you soon\"", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "See you soon"));
+        assertThat(interpreter.interpret("片尾加一个标题页，内容为“下期再见”", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "下期再见"));
+        assertThat(interpreter.interpret("加个字幕在底部，文字是“谢谢”", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "谢谢").containsEntry("position", "bottom"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"帮我 sharpen 一下|sharpen", "开头 fade in 一下|fade_in", "这个视频 mute 掉|mute", "声音太小 volume 调大一点|volume",
+            "换成竖屏 9:16|aspect", "画面 mirror 一下|hflip"})
+    void chineseWithTheEditsEnglishWordReadsAsChinese(String prompt, String op) {
+        assertThat(ops(prompt)).contains(op);
+        assertThat(interpreter.interpret("调亮一点 brightness +20", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("amount", 0.2));
+    }
+
+    @Test
+    void wrongEditsTheseSetsFound() {
+        // a voice-over is an audio input: refused, never dropped beside the edit that can be done
+        assertThatThrownBy(() -> interpreter.read("make it black and white and add my voice over recording", 0)).isInstanceOf(VeditException.class);
+        // 色调 ends in 调: "调整为" after it is still the verb, not a hue shift beside the warmer tone
+        assertThat(ops("并将整体色调调整为暖色调")).containsExactly("temperature");
+        // a text placed apart in formal words is placed there, not at the default bottom
+        assertThat(interpreter.interpret("请在第5秒到第10秒添加字幕“限时优惠”，置于画面中央", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("position", "center"));
+    }
 }
