@@ -241,7 +241,7 @@ final class OverlayRules {
 
     /** A card of text before or after the video: "a title card at the beginning that says …", 片头加一个字卡，写「…」. */
     private static void textCards(List<Rule> r) {
-        String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title|text)|outro|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
+        String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title|text)|(?<outro3>outro)|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
                 + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide|screen)|(?<intro2>intro))";
         String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+the\\s+(?:video|clip)(?:\\s+(?:starts|begins))?"
                 + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
@@ -338,7 +338,7 @@ final class OverlayRules {
         }
         String zh = Stream.of("zh", "zh2", "zh3", "zh4", "zh5").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
-                : Stream.of("outro", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
+                : Stream.of("outro", "outro3", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
         String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
         double seconds = n == null ? TIMED_TEXT_SECONDS : Numbers.parse(n);
         if (!(seconds > 0 && seconds <= 30)) {

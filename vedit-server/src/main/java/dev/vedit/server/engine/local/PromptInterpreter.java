@@ -253,6 +253,8 @@ final class PromptInterpreter {
             + "(?:(?:the\\s+)?(?:text|words?|caption|title)\\s+(?:should\\s+|must\\s+|will\\s+|can\\s+|needs?\\s+to\\s+)?(?:say|says|read|reads|be|is)"
             + "|it\\s+(?:should\\s+|must\\s+|will\\s+)?(?:say|says|read|reads)|saying|with\\s+the\\s+(?:text|words?)"
             + "|(?:文字|内容|标题|字幕|文案)(?:为|是|写|写着|写上)|写(?:着|上)?)\\s*:?\\s*(?<text>[\\uE000-\\uE0FF])");
+    /** Noise that can only be the picture's: grain, speckles, a grainy or noisy image. */
+    private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
@@ -462,7 +464,7 @@ final class PromptInterpreter {
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
         refuseIfAny(state.generative, state.notUnderstood);
-        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(answered(state), written)), written);
+        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state), written)), written);
         refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();
@@ -937,6 +939,20 @@ final class PromptInterpreter {
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
         boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0;
         return new Attempt(timed, leftover, understood);
+    }
+
+    /**
+     * "风声太大了 帮忙降噪", "the audio has a hum, remove the noise": a bare "remove the noise" beside a description of the
+     * sound only (none of the picture) is the sound's noise. Said alone it stays the picture's, as the rules read it.
+     */
+    private List<EditOperation> noiseOfTheSound(List<EditOperation> ops, State state) {
+        boolean sound = state.ignored.stream().anyMatch(lexicon::isAboutSound);
+        boolean picture = state.ignored.stream().anyMatch(d -> PICTURE_NOISE.matcher(d).find());
+        if (!sound || picture || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
+            return ops;
+        }
+        return ops.stream().map(o -> Operation.DENOISE.is(o) && !PICTURE_NOISE.matcher(o.source()).find()
+                ? Operation.DENOISE_AUDIO.with(Map.of(), o.source()) : o).toList();
     }
 
     /**

@@ -59,6 +59,8 @@ final class PromptNormalizer {
             + "(?<verb>调低|调高|调亮|调暗|调大|调小|降低|提高|提升|增加|减少|加强|减弱|增强|放大|缩小|加快|放慢)(?!\\s*(?:一点|一些|点|些))");
     /** "音量适当调低": as much as fits, which is what the verb alone asks (the default amount), not "a little". */
     private static final Pattern APPROPRIATELY = Pattern.compile("(?:适当|适度)地?(?=调|降|提|增|减|加|放|缩)");
+    /** A Chinese word of two to four characters said twice in a row. */
+    private static final Pattern SAID_TWICE = Pattern.compile("(\\p{IsHan}{2,4})\\s*\\1");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -88,7 +90,11 @@ final class PromptNormalizer {
      * half, so it is computed once per prompt.
      */
     String canonical(String written) {
-        return SPACE_RUN.matcher(lexicon.canonical(written)).replaceAll(" ").strip();
+        String canonical = lexicon.canonical(written);
+        if (canonical != written) { // "我想要那种 vintage 复古的感觉": an English word beside its Chinese says it once
+            canonical = SAID_TWICE.matcher(canonical).replaceAll("$1");
+        }
+        return SPACE_RUN.matcher(canonical).replaceAll(" ").strip();
     }
 
     /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */

@@ -213,7 +213,8 @@ final class TimeRules {
         // before "N帧" alone, which would leave 帧率改成 unread
         r.add(of("帧率(?:改为|改成|设为|设置为|调到|调整为|变成|为|到)?\\s*" + N + "(?:\\s*(?:fps|帧))?", (m, i) -> fps(m.group("n"))));
         r.add(of("(?:(?:change|convert|set)\\s+(?:the\\s+)?frame\\s*rate\\s+(?:to\\s+)?|frame\\s*rate\\s+(?:of\\s+|to\\s+)?|at\\s+)?"
-                + N + "\\s*(?:fps|frames?\\s+(?:per|a)\\s+second|帧每秒|帧/秒|帧)", (m, i) -> fps(m.group("n"))));
+                // "最后一帧定格住", "第一帧": which frame, not a rate of one a second
+                + "(?<!最后|最后的|第)" + N + "\\s*(?:fps|frames?\\s+(?:per|a)\\s+second|帧每秒|帧/秒|帧)", (m, i) -> fps(m.group("n"))));
         r.add(of("(?:change|convert|set)\\s+(?:the\\s+)?(?:frame\\s*rate|fps)\\s+to\\s+" + N + "(?:\\s*fps)?", (m, i) -> fps(m.group("n"))));
 
         return List.copyOf(r);

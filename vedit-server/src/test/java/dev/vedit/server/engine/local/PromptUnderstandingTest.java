@@ -424,4 +424,26 @@ class PromptUnderstandingTest {
         assertThat(interpreter.interpret("请在第5秒到第10秒添加字幕“限时优惠”，置于画面中央", 0)).singleElement()
                 .satisfies(o -> assertThat(o.params()).containsEntry("position", "center"));
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"kindly do the needful and make it more dark|brightness", "make video to fast, 2x|speed",
+            "do it more warm|temperature", "sir please rotate 90 degree to anticlockwise|rotate", "put the logo figure 1 on left down corner|watermark",
+            "i only need 0:10 until 0:40|trim", "speed 3 time|speed", "the faces of the people must be hide|blur_faces",
+            "add outro with text \"Bye bye\"|outro", "please help to put text \"Hi\" in center for whole video|text"})
+    void englishAsASecondLanguageIsReadAsMeant(String prompt, String op) {
+        assertThat(ops(prompt)).containsExactly(op);
+    }
+
+    @Test
+    void anOutroSaidAloneIsAnOutroAndOneFrameIsNoFrameRate() {
+        assertThat(ops("add an outro saying \"See you\"")).containsExactly("outro");
+        assertThat(ops("结尾停在最后一帧 定格住")).containsExactly("freeze_end");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"风声太大了 帮忙降噪", "the audio has a loud hum, remove the noise", "录音里嗡嗡声很明显，降噪一下"})
+    void aNoiseDescribedInTheSoundIsTheSoundsNoise(String prompt) {
+        assertThat(ops(prompt)).containsExactly("denoise_audio");
+        assertThat(ops("画面噪点太多了，降噪")).doesNotContain("denoise_audio");
+    }
 }
