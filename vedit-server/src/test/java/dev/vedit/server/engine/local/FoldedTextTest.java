@@ -44,12 +44,17 @@ class FoldedTextTest {
     }
 
     private static String random(Random random, int length) {
+        return random(random, length, ALPHABET);
+    }
+
+    /** A random text of about {@code length} characters drawn from {@code alphabet}, never half a surrogate pair. */
+    static String random(Random random, int length, String alphabet) {
         StringBuilder b = new StringBuilder();
         while (b.length() < length) {
-            int i = random.nextInt(ALPHABET.length());
-            char c = ALPHABET.charAt(i);
+            int i = random.nextInt(alphabet.length());
+            char c = alphabet.charAt(i);
             if (Character.isHighSurrogate(c)) {
-                b.append(c).append(ALPHABET.charAt(i + 1));
+                b.append(c).append(alphabet.charAt(i + 1));
             } else if (!Character.isLowSurrogate(c)) {
                 b.append(c);
             }

@@ -64,16 +64,6 @@ class PrefilterIndexTest {
     }
 
     private static String random(Random random, int length) {
-        StringBuilder b = new StringBuilder();
-        while (b.length() < length) {
-            int i = random.nextInt(ALPHABET.length());
-            char c = ALPHABET.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                b.append(c).append(ALPHABET.charAt(i + 1));
-            } else if (!Character.isLowSurrogate(c)) {
-                b.append(c);
-            }
-        }
-        return b.toString();
+        return FoldedTextTest.random(random, length, ALPHABET);
     }
 }
