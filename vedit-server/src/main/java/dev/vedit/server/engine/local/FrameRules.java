@@ -14,6 +14,7 @@ import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /** Geometry: rotation, flips, aspect ratio (crop or pad), resolution, upscaling and zoom. */
 final class FrameRules {
@@ -32,6 +33,8 @@ final class FrameRules {
     private static final String THANKS = "(?:\\s+(?:please|pls|plz|for\\s+me|thanks))?";
     /** The parameter of an {@link #fitted} request: how a ratio is met, said apart from the ratio. */
     private static final String FIT_ONLY = "fitOnly";
+    /** A zoom said as cropping in, with no amount: "crop in on the center", "crop in tight". */
+    private static final Pattern CROP_IN = Pattern.compile("crop(?:ped|ping)?\\s+in\\b(?!.*\\d)");
 
     /**
      * What an {@link #FIT_ONLY} request asks: bars ("letterbox it"), only that nothing be cropped ("don't crop"), or that
@@ -150,9 +153,12 @@ final class FrameRules {
                 (m, i) -> scaleFactor(m.group("half2") != null || m.group("half") == null ? "half" : m.group("half"), m.group("n"))));
 
         // zoom: a centre crop scaled back to the frame size
+        // "punch in with a 1.5x zoom", "a 2x zoom on the center": the multiple said before the word is the zoom's
+        r.add(of("(?:(?:punch|push|zoom)\\s+in\\s+)?(?:with\\s+)?(?:an?\\s+)?(?<f>" + Numbers.PATTERN + ")\\s*(?:x|×)\\s+zoom(?:[\\s-]+in)?",
+                (m, i) -> zoom(m.group("f"), m.group())));
         r.add(of("(?:a\\s+)?(?:slight|subtle|small|little|gentle)\\s+zoom(?:[\\s-]+in)?", (m, i) -> zoom("1.2", m.group())));
         // how much, said before or after: "slightly zoom in", "zoom in a bit" (1.2x), "zoom in a lot" (2x)
-        r.add(of("(?:(?<slight0>" + Rule.SLIGHTLY + ")\\s+)?zoom(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
+        r.add(of("(?:(?<slight0>" + Rule.SLIGHTLY + ")\\s+)?zoom(?![\\s-]*out\\b)(?:\\s+in)?(?:\\s+(?:on|to)\\s+the\\s+(?:centre|center|middle))?(?:\\s+(?:by\\s+)?(?<f>" + Numbers.PATTERN
                         + ")\\s*(?:x|×|times|%)?|\\s+(?<slight>" + Rule.SLIGHTLY + ")|\\s+(?<much>a\\s+lot|heavily|(?:really\\s+)?close))?"
                         + "|(?:punch|push)\\s+in|(?:crop\\s+(?:in\\s+)?(?:on\\s+)?the\\s+(?:centre|center|middle))|(?:centre|center)\\s+crop",
                 (m, i) -> zoom(m.group("f") != null ? m.group("f") : Rule.first(m, "slight0", "slight") != null ? "1.2"
@@ -179,10 +185,11 @@ final class FrameRules {
                 (m, i) -> op(Operation.ENCODE, Map.of())));
         // another kind of file than a video: said plainly, not "not understood"
         r.add(of("(?:convert|export|save|render|output|turn|make)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
-                        + "(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
-                        + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav)(?:格式)?(?:文件)?",
+                        + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
+                        + "|(?:转成|转换成|转为|导出为?|导出成|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
+                        + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$",
                 (m, i) -> {
-                    String format = m.group("format") != null ? m.group("format") : m.group("zformat");
+                    String format = Rule.first(m, "format", "zformat", "alone");
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\": every edit's result is an MP4 video (H.264 and AAC); " + format + " is not written",
                             "“" + m.group().strip() + "”：编辑结果一律为 MP4 视频（H.264 与 AAC），不输出 " + format);
@@ -204,7 +211,11 @@ final class FrameRules {
         return op.params().containsKey(FIT_ONLY);
     }
 
-    static List<EditOperation> fitted(List<EditOperation> ops) {
+    static List<EditOperation> fitted(List<EditOperation> planned) {
+        // "reframe to 9:16, crop in on the center": beside a ratio, cropping in is how the ratio is met, not a zoom too
+        boolean aRatio = planned.stream().anyMatch(o -> Operation.ASPECT.is(o) && !isFitOnly(o));
+        List<EditOperation> ops = !aRatio ? planned : planned.stream().filter(o -> !(Operation.ZOOM.is(o) && o.source() != null
+                && CROP_IN.matcher(o.source()).lookingAt())).toList();
         boolean fitSaid = false;
         boolean padded = false;
         boolean bars = false;

@@ -249,7 +249,8 @@ final class OverlayRules {
         // "at the end I want a card that says …": where, said first
         String whereFirst = "(?:at\\s+the\\s+(?:very\\s+)?(?:(?<end0>end)|beginning|start)\\s*,?\\s*(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like|please)?\\s*)?";
         r.add(of(whereFirst + "(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?" + card
-                        + where + forSeconds + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*"
+                        // the words may follow the card with nothing between: title card "Day 1"
+                        + where + forSeconds + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*)?"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
                 OverlayRules::textCard));
         r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE

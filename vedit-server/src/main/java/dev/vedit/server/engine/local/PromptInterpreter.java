@@ -59,7 +59,8 @@ final class PromptInterpreter {
      * A numbered list's marker: "1. trim it 2) mute it", and as Chinese numbers a list, "需求：1. 画面改为黑白；2、静音",
      * "(1)去除噪音；(2)…" (after a colon, a semicolon or a comma, glued to the item: never a decimal, "调整为0.5倍").
      */
-    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])"
+    private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?<!(?:figure|fig|image|img|photo|picture|pic|step|part|chapter|scene|version|number|no)\\.?\\s)"
+            + "(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])" // "…with Figure 2. Same framing": a sentence's end, not an item
             + "|(?:^|(?<=[\\s:;,，；：、。]))(?:(?:\\d{1,2}[)、]|\\(\\d{1,2}\\))\\s*(?=[\\p{IsHan}\\d])|\\d{1,2}\\.\\s*(?=\\p{IsHan}))");
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
@@ -78,7 +79,7 @@ final class PromptInterpreter {
             // formal Chinese: 请对视频做防抖处理, 烦请…, 以画中画形式, 循环播放3次后导出
             + "|做|烦请|劳烦|敬请|恳请|导出|即可|形式|方式|操作|另外|另|此外|于|目前|以内|段落|片段|各段"
             // the rest, beside a part kept or edited: "其余删除", "其余保持彩色"
-            + "|其余(?:部分|的)?(?:都|全部)?(?:删除|删掉|去掉|剪掉|不要|保持(?:不变|原样|彩色|原色)?)").stream()).toList(), 0);
+            + "|(?:其余|其他|其它)(?:部分|的)?(?:都|全部)?(?:删除|删掉|去掉|剪掉|不要|保持(?:不变|原样|彩色|原色)?)").stream()).toList(), 0);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
@@ -125,7 +126,17 @@ final class PromptInterpreter {
                     + "|girlfriend|husband|wife|friend|brother|sister|mom|mum|dad|guy|girl|boy|kid|child|photobomber|stranger|passerby)\\b"
                     + "|\\b(?:make|turn)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+)?(?:sky|grass|sea|ocean|water|trees?|leaves|dress|shirt|car"
                     + "|hair|wall|walls|eyes|lips|skin|teeth)\\b(?!\\s+(?:shots?|scenes?|clips?|footage|parts?)\\b)"
-                    + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"), 0);
+                    + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
+                    // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
+                    // continued; a world restyled: what users of generative models ask, said in their words
+                    + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|this|that)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+\\s+into\\b"
+                    + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their)\\s+hands?\\b"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
+                    + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign)\\b"
+                    + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges))\\b"
+                    + "|\\b(?:minecraft|video\\s+game|3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
+                    + "|(?:删除|删掉|去掉|去除|移除|擦掉|抹掉|清除)[^，,。；;]{0,8}?(?:垃圾桶|路人|游客|电线|杂物|招牌|人群|硬字幕|字幕)"
+                    + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"

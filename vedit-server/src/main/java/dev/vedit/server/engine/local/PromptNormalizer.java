@@ -61,6 +61,7 @@ final class PromptNormalizer {
     private static final Pattern APPROPRIATELY = Pattern.compile("(?:适当|适度)地?(?=调|降|提|增|减|加|放|缩)");
     /** A Chinese word of two to four characters said twice in a row. */
     private static final Pattern SAID_TWICE = Pattern.compile("(\\p{IsHan}{2,4})\\s*\\1");
+    private static final Pattern DECIMAL_RATIO = Pattern.compile("(?<![\\d.:])([1-4]\\.\\d{1,3})\\s*:\\s*1(?![\\d.:])");
     private static final Pattern SPACE_RUN = Pattern.compile("[ \\t]{2,}");
     /**
      * A phrasal verb around what it changes, "crank the saturation way up", "tone down the contrast": one plain verb
@@ -102,6 +103,7 @@ final class PromptNormalizer {
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
+        s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
@@ -111,6 +113,7 @@ final class PromptNormalizer {
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
+        s = s.indexOf(':') > 1 ? DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1)))) : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
         s = APPROPRIATELY.matcher(s).replaceAll("");
         String opened = s;
@@ -125,6 +128,33 @@ final class PromptNormalizer {
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
+    }
+
+    /**
+     * A ratio to one written as a decimal, as cinema writes it ("2.39:1", "1.85:1"): the nearest ratio of whole numbers
+     * under 100 (43:18, 37:20), which the aspect rules read. "0.5:1" is not one (below 1 is written the other way round).
+     */
+    private static String ratio(double toOne) {
+        // the simplest ratio within the decimal's own precision (2.39 is 2.385 to 2.395), else the nearest
+        int bestW = 0;
+        int bestH = 1;
+        for (int h = 1; h < 100; h++) {
+            int w = (int) Math.round(toOne * h);
+            double error = Math.abs((double) w / h - toOne);
+            if (w < 100 && error <= 0.005) {
+                return w + ":" + h;
+            }
+            if (w < 100 && error < Math.abs((double) bestW / bestH - toOne)) {
+                bestW = w;
+                bestH = h;
+            }
+        }
+        return bestW + ":" + bestH;
+    }
+
+    /** The few emoji that name an edit on their own (🔇 mute, ⏪ reverse): said as words before the others go. */
+    private static String emojiWords(String s) {
+        return s.replace("\uD83D\uDD07", " mute ").replace("\u23EA", " reverse ").replace("\u23E9", " speed up ");
     }
 
     private static String minutes(MatchResult m) {

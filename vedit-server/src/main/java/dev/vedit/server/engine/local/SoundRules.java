@@ -41,9 +41,24 @@ final class SoundRules {
 
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
+        // the result is handed back (a download, a webhook), never posted or sent; one video is edited, not joined to another
+        // ("send it to me" is what the download is: not refused)
+        r.add(of("\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
+                        // "so I can email it" is a purpose, not a request to send it
+                        + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*"
+                        + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
+                        + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
+                        + "|帮我发布|(?:拼接|拼在一起|接在(?:一起|后面)|merge\\s*到)[^，,。；;]{0,12}"
+                        + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\": an edit changes the one video it is given and hands it back (a download"
+                                    + " URL, a webhook); it neither joins other videos nor posts, sends or uploads the result",
+                            "“" + m.group().strip() + "”：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果");
+                }));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
                         + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
-                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)",
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"
+                        + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"

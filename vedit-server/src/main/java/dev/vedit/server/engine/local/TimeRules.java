@@ -273,7 +273,8 @@ final class TimeRules {
         r.add(of("play(?:\\s+it|\\s+the\\s+(?:video|clip))?(?:\\s+back)?\\s+at\\s+" + N + "\\s*(?<unit>%|percent|x|×)(?:\\s+(?:the\\s+)?(?:original\\s+|normal\\s+)?speed)?",
                 (m, i) -> speed(isPercent(m.group("unit")) ? Numbers.parse(m.group("n")) / 100 : Numbers.parse(m.group("n")))));
         // "contrast by 2x" is a contrast change (colour rules come later)
-        r.add(of("(?<!(?:contrast|saturation)\\s{1,2}by\\s{1,2})" + N + "\\s*(?:x|×)(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
+        // "a 1.5x zoom", "2x magnification": a multiple of the picture's size, not of its speed
+        r.add(of("(?<!(?:contrast|saturation)\\s{1,2}by\\s{1,2})" + N + "\\s*(?:x|×)(?!\\s*(?:zoom|magnif|punch|crop|scale|bigger|larger))(?:\\s+(?<dir>faster|slower|(?:the\\s+)?(?:playback\\s+)?speed|as\\s+fast))?",
                 (m, i) -> "slower".equals(m.group("dir")) ? speed(1 / Numbers.parse(m.group("n")))
                         : speed(Numbers.parse(m.group("n")))));
         r.add(of(N + "\\s+(?:playback\\s+)?speed\\b", (m, i) -> speed(Numbers.parse(m.group("n")))));

@@ -446,4 +446,52 @@ class PromptUnderstandingTest {
         assertThat(ops(prompt)).containsExactly("denoise_audio");
         assertThat(ops("画面噪点太多了，降噪")).doesNotContain("denoise_audio");
     }
+
+    // ---- the eleventh and twelfth sets' classes (users of generative models; very short prompts) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"b/w|grayscale", "bw first 3s|grayscale", "rev|reverse", "1080|scale", "cut 2-4|cut", "slow mo 0.25|speed",
+            "crop it square|aspect", "hold the last frame|freeze_end", "freeze @2s for 1s|freeze", "hue +45|hue", "green screen -> fig 1|chroma_key",
+            "\uD83D\uDD07|mute", "pixelate from 4s till the end|pixelate", "a subtle vignette|vignette", "title card \"Day 2\"|intro"})
+    void aVeryShortPromptSaysItsEdit(String prompt, String op) {
+        assertThat(interpreter.read(prompt, 2).operations()).extracting(EditOperation::op).containsExactly(op);
+    }
+
+    @Test
+    void aZoomsMultipleIsNoSpeedAndCroppingInBesideARatioIsThatRatiosCrop() {
+        assertThat(interpreter.interpret("punch in with a 2x zoom", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 2.0)).extracting(EditOperation::op).isEqualTo("zoom");
+        assertThat(ops("reframe to 4:5 for instagram, crop in on the middle")).containsExactly("aspect");
+        assertThat(ops("crop in on the center")).containsExactly("zoom");
+    }
+
+    @Test
+    void aCinemaRatioWrittenAsADecimalIsThatRatio() {
+        assertThat(interpreter.interpret("letterbox it to 2.39:1", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("ratio", "43:18").containsEntry("fit", "pad"));
+        assertThat(interpreter.interpret("crop to 1.85:1", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("ratio", "24:13"));
+    }
+
+    @Test
+    void aFigureEndingASentenceIsNoListItem() {
+        assertThat(interpreter.interpret("replace the background behind him with Figure 1. Same framing.", 2)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 1));
+        assertThat(ops("人物不动，背景换成图1")).containsExactly("replace_background");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"turn the cat into a tiger", "she should be holding a coffee cup", "erase the tourists in the background",
+            "change the camera angle to a bird's eye view", "zoom out and show more of the street", "make it look like minecraft",
+            "删掉画面左边的电线", "给她戴上一顶帽子", "让小猫转头看镜头", "去水印", "make it 9:16 and remove the burned-in subtitles"})
+    void whatUsersOfGenerativeModelsAskIsRefusedAsGenerative(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"post it on my instagram when done", "email the result to my boss", "join it with the other clip",
+            "merge this with yesterday's video", "帮我发到朋友圈", "和上一个视频拼在一起", "把两个视频合并", "gif please", "导出成gif动图", "加个bgm"})
+    void deliveringJoiningOrAnotherFormatIsImpossibleAndSaysWhy(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
+        assertThat(ops("mute it and send it back to me")).containsExactly("mute");
+    }
 }
