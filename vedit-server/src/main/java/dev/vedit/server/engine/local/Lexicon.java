@@ -511,6 +511,19 @@ final class Lexicon {
         return "(?:" + (latinStart ? "(?<![\\p{IsLatin}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{IsLatin}\\p{N}])" : "") + ")";
     }
 
+    /**
+     * An English edit word said inside Chinese ("帮我 rotate 180度", "saturation 调高一点", "开头 fade in"), with the spaces
+     * around it: between Chinese characters, or before a number with a Chinese unit, or after Chinese at the end of
+     * a clause. Beside a bare number it stays English ("调亮一点 brightness +20"), where the English rules read it.
+     */
+    private static String besideChinese(String english) {
+        String word = "(?:" + english + ")";
+        String chineseNext = "(?=\\p{IsHan}|[-+]?\\d+(?:\\.\\d+)?\\s*\\p{IsHan})";
+        return "(?<=\\p{IsHan})\\s{0,2}" + word + "\\s{0,2}" + chineseNext
+                + "|(?<=\\p{IsHan})\\s{0,2}" + word + "(?![a-z])(?!\\s*[-+]?\\d)"
+                + "|(?<![a-z])" + word + "\\s{0,2}" + chineseNext;
+    }
+
     /** The values of a line: split at the | outside parentheses, so a value may hold a group like (?:a|b). */
     static List<String> alternatives(String field) {
         List<String> out = new ArrayList<>();
@@ -560,6 +573,7 @@ final class Lexicon {
                     case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
                     case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
                             .map(Variant::of).toList(), f[1]));
+                    case "mixed" -> synonyms.add(new Synonym(List.of(Variant.of(besideChinese(f[2]))), f[1]));
                     case "problem" -> problems.add(Problem.of(values, f[1]));
                     case "excess" -> excesses.add(Problem.of(values, f[1]));
                     case "audio" -> audio.add(Problem.of(values, f[1]));
