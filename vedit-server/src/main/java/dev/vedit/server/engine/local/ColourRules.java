@@ -149,7 +149,7 @@ final class ColourRules {
                         "strength", strengthOf(m.group(), 1.0)))));
 
         // blur and sharpen ("blur the faces" is a vision rule, read before these)
-        r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
+        r.add(of("(?:" + STRENGTH + "\\s+)?(?:blur(?:red|ry)?|soften|(?<=(?:make|put|throw|knock|turn|render)\\s{1,3}(?:it|this|everything|the\\s{1,3}[a-z]{1,12})?\\s{0,3})out\\s+of\\s+focus|defocus(?:ed)?)" + SUBJECT + "(?:\\s+" + STRENGTH + ")?(?:\\s+(?:effect|look))?"
                         + "|(?:(?:add|apply)\\s+)?(?:an?\\s+|some\\s+)?(?:light|slight|subtle|heavy|strong|gaussian|soft)\\s+blur|(?:add|apply)\\s+(?:a\\s+)?blur|" + ZH_STRENGTH + "(?:模糊(?:处理)?|虚化|柔化)" + ZH_AFTER,
                 (m, i) -> op(Operation.BLUR, Map.of("strength", strengthOf(m.group(), 1.0)))));
         r.add(of("(?:" + STRENGTH + "\\s+)?(?:sharpen(?:ed)?|sharper|crisper|crisp(?:en)?)" + SUBJECT + "(?:\\s+up)?(?:\\s+" + STRENGTH + ")?"

@@ -30,7 +30,7 @@ import java.util.stream.IntStream;
  */
 final class Lexicon {
     /** Characters before a Chinese variant that mean it is already part of a longer, understood phrase (调亮一点). */
-    private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有";
+    private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
     private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;

@@ -102,14 +102,20 @@ final class OverlayRules {
             return ops;
         }
         Matcher screen = SCREEN_SAID.matcher(prompt);
-        if (!screen.find()) {
-            return ops;
+        boolean said;
+        do {
+            said = screen.find();
+        } while (said && NO_SCREEN.matcher(prompt.substring(Math.max(0, screen.start() - 12), screen.start())).find());
+        if (!said) {
+            return ops; // "no green screen here, swap the background behind me", 没有绿幕: the person is cut out
         }
         String colour = screen.group().contains("blue") || screen.group().contains("蓝") ? "blue" : "green";
         return ops.stream().map(op -> Operation.REPLACE_BACKGROUND.is(op)
                 ? Operation.CHROMA_KEY.with(Map.of("image", op.params().get("image"), "colour", colour), op.source()) : op).toList();
     }
 
+    /** Words just before a screen that say there is none: "no green screen", "without a green screen", 没有绿幕. */
+    private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn't\\s+use|don't\\s+have|do\\s+not\\s+have|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
     private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set)\\s+(?:it|that|this|them)\\s*|放|摆|放在|放到|摆在)?"
@@ -230,7 +236,7 @@ final class OverlayRules {
                         + forSeconds.replace("<n>", "<n2>"),
                 (m, i) -> card(m, i)));
         // "end it with our company logo (figure 2) as the outro": whose image, and what it is, said around it
-        r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+(?:(?:our|my|the)\\s+(?:[a-z]+\\s+)?(?:logo|card|slide)\\s*)?\\(?\\s*"
+        r.add(of("(?<verb>start|begin|open|end|finish|close)\\s+(?:it\\s+|the\\s+video\\s+)?(?:with|on)\\s+(?:(?:our|my|the)\\s+(?:[a-z]+\\s+)?(?:logo|card|slide)\\s*(?:from\\s+)?)?\\(?\\s*"
                         + fig("") + "(?:\\s*\\))?(?:\\s+as\\s+(?:the\\s+|an?\\s+)?(?:outro|intro|ending|opening|end\\s+card|title\\s+card))?" + forSeconds
                         + "(?:\\s+at\\s+the\\s+(?:start|beginning|end))?",
                 (m, i) -> card(m, i)));
@@ -243,7 +249,7 @@ final class OverlayRules {
     private static void textCards(List<Rule> r) {
         String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title|text)|(?<outro3>outro)|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
                 + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide|screen)|(?<intro2>intro))";
-        String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+the\\s+(?:video|clip)(?:\\s+(?:starts|begins))?"
+        String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+(?:the\\s+(?:video|clip)|it)(?:\\s+(?:starts|begins))?"
                 + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
         // "at the end I want a card that says …": where, said first

@@ -172,7 +172,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
             Pattern.UNICODE_CHARACTER_CLASS);
     /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
-    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't)\\b");
+    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't)\\b");
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
@@ -197,7 +197,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -229,7 +229,7 @@ final class PromptInterpreter {
     private static final Pattern ONLY_AFTER = Pattern.compile("\\bonly\\s*$");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
-            + "|moment|scene|shot|pause|gap)\\b"
+            + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -270,13 +270,14 @@ final class PromptInterpreter {
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
-    /** A setting said with a verb that changes it (饱和度加一点, 亮度压低): a request, even right after a description. */
-    private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)");
+    /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
+    private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)"
+            + "|(?:调|压|提|变|拉|降|减)(?:亮|暗|高|低|大|小|快|慢|冷|暖)");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
     /** How a part said on its own opens: "between 8s and 14s", "from 0:10 to 0:20", "for the last 5 seconds". */
-    private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s");
+    private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s|(?:在|从)\\s*第?|第");
     /** "for the last 5 seconds": a part said as when, not as what is kept. */
     private static final Pattern DURING = Pattern.compile(DURING_WORDS + "\\s");
     private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
@@ -566,7 +567,8 @@ final class PromptInterpreter {
             }
             return;
         }
-        boolean afterSound = state.describing && state.describingSound;
+        boolean afterDescription = state.describing;
+        boolean afterSound = afterDescription && state.describingSound;
         state.describing = false;
         String withoutFix = lexicon.withoutFix(clause);
         if (!withoutFix.equals(clause) && !hasWords(unexplained(withoutFix))) {
@@ -595,10 +597,20 @@ final class PromptInterpreter {
             state.operations.set(last, Part.of(said).removed(said.source() + ", " + quoted));
             return;
         }
+        if (restates(clause, state)) {
+            state.ignored.add(quoted); // "put our logo (Figure 1) in the corner, small, like a watermark"
+            return;
+        }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
+            if (readAnotherRange(attempt, state)) {
+                return;
+            }
             if (!readPartAlone(attempt.operations(), state)) {
-                state.operations.addAll(onPendingPart(attempt.operations(), quoted, state));
+                List<EditOperation> read = onPendingPart(attempt.operations(), quoted, state);
+                if (!onBareSeconds(read, clause, state)) {
+                    state.operations.addAll(read);
+                }
             }
             return;
         }
@@ -650,7 +662,9 @@ final class PromptInterpreter {
             return;
         }
         String unexplained = lexicon.withoutFiller(attempt.leftover());
-        boolean continuation = joined && unexplained.strip().split("\\s+").length <= 3;
+        // "make it sepia and faster": a few words after "and" go on asking; after a description ("looks too clean and
+        // digital") they go on describing
+        boolean continuation = joined && !afterDescription && unexplained.strip().split("\\s+").length <= 3;
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
                 && !Quotes.holdsMark(unexplained) && !continuation) {
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
@@ -830,12 +844,21 @@ final class PromptInterpreter {
         }
     }
 
+    /** A description with its subject left out, as notes are written: "looks too clean and digital", "sounds muffled". */
+    private static final Pattern OMITTED_SUBJECT = Pattern.compile("(?:looks|seems|feels|sounds)\\s");
+    /** How a description goes on after one: "it's a bit soft, like slightly out of focus". */
+    private static final Pattern GOES_ON = Pattern.compile("^(?:like|kind\\s+of\\s+like|sort\\s+of\\s+like|i\\s+mean|as\\s+in)\\s+");
+
     private boolean isDescription(String clause, State state) {
         String c = clause.strip();
+        if (state.describing) {
+            c = GOES_ON.matcher(c).replaceFirst("");
+        }
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
         }
-        if (lexicon.isStatement(c) || TELLS.matcher(c).find() && !lexicon.isImperative(c.split("\\s+")[0])) {
+        if (lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
+                || TELLS.matcher(c).find() && !lexicon.isImperative(c.split("\\s+")[0])) {
             return true; // "I filmed it sideways", "this is a cooking video", "half the guests didn't sign"
         }
         Matcher m = DESCRIPTION.matcher(c);
@@ -867,9 +890,10 @@ final class PromptInterpreter {
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
             return true;
         }
-        // "it is shaky and dark": the second half goes on describing; "太亮了，饱和度加一点" asks
+        // "it is shaky and dark", "it's a bit soft, slightly out of focus": the second half goes on describing;
+        // "太亮了，饱和度加一点" asks
         return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
-                && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 3;
+                && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
     }
 
     /** The words of a clause that are not filler, in place (the filler blanked). */
@@ -996,12 +1020,19 @@ final class PromptInterpreter {
      * {@code "at": "end"}, whose start the render knows. Beside an edit of the frame's size or the file ("the first 10
      * seconds in 720p") they stay what is kept; beside an edit of time itself ("loop the last 3 seconds") they are refused.
      */
+    /**
+     * Edits of the frame's size or of the file, beside which the first or last seconds are what is kept ("the first 10
+     * seconds in 720p"). Beside any other edit that cannot take a part they are refused as a part of it: "flip it
+     * upside down for the last 5 seconds" kept the last 5 seconds, flipped.
+     */
+    private static final Set<Operation> KEEPS_ITS_SECONDS = EnumSet.of(Operation.ASPECT, Operation.FRAME, Operation.SCALE,
+            Operation.UPSCALE, Operation.ENCODE, Operation.FPS, Operation.KEEP_AUDIO);
+
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !keepsRange(o)).findFirst().orElse(null);
         EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o) || isOnward(o)).findFirst().orElse(null);
-        if (edge != null && ops.stream().map(Operation::of).anyMatch(o -> !o.forAPart() && o != Operation.MUTE && o != Operation.TEXT
-                && (o.phase() == Phase.FRAME || o.phase() == Phase.OUTPUT || o.phase() == Phase.VISION))) {
+        if (edge != null && ops.stream().map(Operation::of).anyMatch(KEEPS_ITS_SECONDS::contains)) {
             return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
         }
         EditOperation said = range != null ? range : edge;
@@ -1083,7 +1114,8 @@ final class PromptInterpreter {
         }
         try {
             attempt(clause, context).operations().stream()
-                    .filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration") && RANGE.matcher(o.source()).find())
+                    // a range, or the first or last seconds ("my bank card is visible in the first 4 seconds")
+                    .filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration") && RANGE.matcher(o.source()).find() || isEdge(o))
                     .findFirst().ifPresent(range -> {
                         state.mentionedPart = Part.of(range);
                         Matcher named = NAMED.matcher(clause);
@@ -1126,6 +1158,63 @@ final class PromptInterpreter {
         return true;
     }
 
+    /** What likens the edit just asked for to itself: "…, like a watermark", "…, as a logo". */
+    private static final Pattern LIKENS = Pattern.compile("\\s*(?:like|as|kind\\s+of\\s+like|sort\\s+of\\s+like)\\s+(?:an?\\s+|the\\s+)?");
+
+    /**
+     * A clause that only likens the image edit just asked for to its own kind ("put our logo (Figure 1) in the bottom
+     * right corner, small, like a watermark"): the same edit, named again in a few words. Read as a second edit, it was one without
+     * an image, and the prompt was refused for not saying which.
+     */
+    private boolean restates(String clause, State state) {
+        Matcher likens = LIKENS.matcher(clause);
+        EditOperation previous = state.operations.isEmpty() ? null : state.operations.get(state.operations.size() - 1);
+        if (previous == null || !previous.params().containsKey("image") || !likens.lookingAt()) {
+            return false; // "slow it down, like slow motion" says how much: read, it is the stronger of the two
+        }
+        String rest = clause.substring(likens.end()).strip();
+        Lexicon.Kind kind = lexicon.closest(rest);
+        return rest.split("\\s+").length <= 3 && kind != null && kind.op().equals(previous.op());
+    }
+
+    /** What may stand beside a second range of the same edit: "and also 0:20-0:25", "20s to 25s too", 和20到25秒也. */
+    private static final Pattern ANOTHER = Pattern.compile("\\b(?:and|also|too|as\\s+well|plus)\\b|也|还有|以及|和");
+
+    /**
+     * "remove 0:05-0:08 and 0:20-0:25", "mute 5s to 8s, and 20s to 25s too", 剪掉5到8秒和20到25秒: a range said alone
+     * right after an edit of a range is that edit again, of the new range. Read alone it was a trim that kept the
+     * range: the opposite of a cut, and nothing of what a mute of a part asked.
+     */
+    private boolean readAnotherRange(Attempt attempt, State state) {
+        List<EditOperation> ops = attempt.operations();
+        if (ops.size() != 1 || state.operations.isEmpty() || hasWords(ANOTHER.matcher(unexplained(attempt.leftover())).replaceAll(" "))) {
+            return false;
+        }
+        EditOperation said = ops.get(0);
+        boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
+        if (!range || KEEPS_RANGE.matcher(said.source()).find()) {
+            return false;
+        }
+        EditOperation previous = state.operations.get(state.operations.size() - 1);
+        Part part = Part.of(said);
+        if (Operation.CUT.is(previous)) {
+            state.operations.add(part.removed(said.source()));
+            return true;
+        }
+        Part earlier = Part.ofEdit(previous);
+        if (earlier == null || earlier.last() > 0 || !Operation.of(previous).forAPart()) {
+            return false;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(previous.params());
+        params.keySet().removeAll(List.of("from", "to"));
+        EditOperation again = part.apply(new EditOperation(previous.op(), params, previous.source()), previous.source() + ", " + said.source());
+        if (again == null) {
+            return false;
+        }
+        state.operations.add(again);
+        return true;
+    }
+
     /** The edits of a clause on the part said alone in the clause before it, if one was ({@link #readPartAlone}). */
     private static List<EditOperation> onPendingPart(List<EditOperation> ops, String quoted, State state) {
         EditOperation pending = state.pendingPart;
@@ -1148,6 +1237,48 @@ final class PromptInterpreter {
             timed.add(onPart);
         }
         return timed;
+    }
+
+    /** Says that an edit with a part of its own is for the seconds said before it too: 前3秒和最后3秒都加上模糊. */
+    private static final Pattern BOTH = Pattern.compile("都|\\b(?:both|each)\\b");
+
+    /**
+     * 前3秒，加模糊, "the first 3 seconds, blur them": first or last seconds said alone, then edits that can take a part,
+     * are where those edits apply; read apart, the seconds were kept and the rest of the video thrown away. An edit
+     * with a part of its own is for those seconds too only when the clause says so (前3秒和最后3秒都加上模糊). Anything
+     * else after the seconds ("the first 10 seconds. 720p") leaves them kept, as before.
+     */
+    private static boolean onBareSeconds(List<EditOperation> ops, String clause, State state) {
+        int last = state.operations.size() - 1;
+        if (ops.isEmpty() || last < 0 || state.operations.get(last) != state.bareSeconds) {
+            return false;
+        }
+        EditOperation seconds = state.bareSeconds;
+        Part part = Part.of(seconds);
+        boolean both = BOTH.matcher(clause).find();
+        List<EditOperation> timed = new ArrayList<>();
+        for (EditOperation op : ops) {
+            boolean own = Part.ofEdit(op) != null;
+            if (own && !both || Operation.of(op).phase() == Phase.SELECT) {
+                return false;
+            }
+            Map<String, Object> params = new LinkedHashMap<>(op.params());
+            if (own) {
+                params.keySet().removeAll(List.of("from", "to", "at", "duration"));
+            }
+            EditOperation onPart = part.apply(new EditOperation(op.op(), params, op.source()), seconds.source() + ", " + op.source());
+            if (onPart == null) {
+                return false;
+            }
+            timed.add(onPart);
+            if (own) {
+                timed.add(op);
+            }
+        }
+        state.operations.remove(last);
+        state.operations.addAll(timed);
+        state.bareSeconds = null;
+        return true;
     }
 
     private static boolean isEdge(EditOperation op) {
@@ -1249,7 +1380,7 @@ final class PromptInterpreter {
     }
 
     /** A time onwards said as where an edit applies: "from 10s to the end", "from 0:10 onwards", 从第10秒开始. */
-    private static final Pattern ONWARD = Pattern.compile("(?:from|starting\\s+(?:at|from))\\s+\\S+(?:\\s+(?:seconds?|secs?|s))?(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end|till\\s+the\\s+end))?\\s*$"
+    private static final Pattern ONWARD = Pattern.compile("(?:from|starting\\s+(?:at|from))\\s+(?:the\\s+)?\\S+(?:\\s+(?:seconds?|secs?|s))?(?:\\s+mark)?(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end|till\\s+the\\s+end))?\\s*$"
             + "|(?:从|自)\\s*第?\\s*\\S+?\\s*秒(?:开始|起)(?:到(?:结尾|最后|结束))?\\s*$");
 
     private static boolean isOnward(EditOperation op) {

@@ -17,7 +17,9 @@ import java.util.regex.Pattern;
  */
 final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
-    private static final Pattern CLAUSE_DASH = Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)");
+    /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus"; not "1/2", "w/"). */
+    private static final Pattern CLAUSE_DASH = Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)"
+            + "|(?<=\\p{L})\\s+/\\s+(?=\\p{L})");
     private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");

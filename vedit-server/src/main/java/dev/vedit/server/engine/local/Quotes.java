@@ -28,13 +28,15 @@ final class Quotes {
     private static final Pattern QUOTED = Pattern.compile(
             "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
     /**
-     * The words after a colon that follows a caption or title word, up to the clause's end or a place ("加字幕：你好世界",
-     * "caption: Hello world at the top"): people write them without quotes as often as with them. Read after the
-     * quotes, so a quoted text after the colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT}
-     * says.
+     * The words after a colon that follows a caption or title word, or a card and a few words of where ("a title card
+     * before it starts: Summer Camp"), up to the clause's end or a place ("加字幕：你好世界", "caption: Hello world at the
+     * top"): people write them without quotes as often as with them. Read after the quotes, so a quoted text after the
+     * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline))\\s{0,3}[:：]\\s{0,3}"
+            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)"
+                    // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon
+                    + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?i:[a-z]+)){0,4}?)\\s{0,3}[:：]\\s{0,3}"
                     + UNQUOTED_TEXT);
 
     /**

@@ -66,11 +66,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             }
             if (phase == Phase.FRAME) {
                 // cuts last: the parts and times the other edits name are the source's, before anything is cut out
-                for (EditOperation op : ops) {
-                    if (Operation.CUT.is(op)) {
-                        phases.render(Operation.CUT, op);
-                    }
-                }
+                phases.timeline.cut(ops.stream().filter(Operation.CUT::is)
+                        .map(op -> new double[] {number(op, "start"), number(op, "end")}).toList());
             }
             if (phase == Phase.SPEED) {
                 phases.timeline.speedParts(phases.speedParts);
@@ -219,7 +216,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 case SCALE -> geometry.scale(op);
                 case UPSCALE -> geometry.upscale(op);
                 case ZOOM -> geometry.zoom(op);
-                case CUT -> timeline.cut(number(op, "start"), number(op, "end"));
+                case CUT -> throw new IllegalStateException("cuts are rendered together, after the frame phase");
                 case WATERMARK -> overlays.overlay(op, 0.2);
                 case PICTURE_IN_PICTURE -> overlays.overlay(op, 0.3);
                 case CHROMA_KEY -> overlays.chromaKey(op);

@@ -51,8 +51,8 @@ final class TimeRules {
      */
     static List<Rule> partRules() {
         List<Rule> r = new ArrayList<>();
-        // a fade whose length is said as the part it covers: "fade out over the last 2 seconds", 最后2秒淡出
-        r.add(of("fade(?:[\\s-]+(?<in>in|up)|[\\s-]+out|\\s+to\\s+black)(?:\\s+(?:to|from)\\s+black)?\\s+(?:over|during|in|for|across)\\s+(?:only\\s+)?the\\s+"
+        // a fade whose length is said as the part it covers: "fade out over the last 2 seconds", "fade out the final 3 seconds", 最后2秒淡出
+        r.add(of("fade(?:[\\s-]+(?<in>in|up)|[\\s-]+out|\\s+to\\s+black)(?:\\s+(?:to|from)\\s+black)?\\s+(?:(?:over|during|in|for|across)\\s+)?(?:only\\s+)?the\\s+"
                         + "(?:very\\s+)?(?:first|last|final|opening|closing)\\s+" + N + SECONDS
                         + "|(?<zhin>前|开头的?)\\s*" + N.replace("<n>", "<n2>") + SECONDS + "(?:内|里)?\\s*(?:淡入|渐显)"
                         + "|(?:最后|后|结尾的?)\\s*" + N.replace("<n>", "<n3>") + SECONDS + "(?:内|里)?\\s*(?:淡出|渐隐)",
@@ -80,8 +80,9 @@ final class TimeRules {
         String to = time("to");
         String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|从\\s*(?:第\\s*)?|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
-        // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"
-        r.add(of("(?:cut\\s+out|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
+        // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"; "cut 5 to 9 sec", "cut from 10s to
+        // 20s" too, as a cut verb with its range and nothing between takes it out ("cut it to 0:10-0:20" keeps it)
+        r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|bit)\\s+)?(?:second\\s+)?\\d)|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",

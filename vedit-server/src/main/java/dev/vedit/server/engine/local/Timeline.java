@@ -26,12 +26,38 @@ final class Timeline {
         this.g = g;
     }
 
-    void cut(double start, double end) {
-        String keep = "not(between(t," + decimal(start) + "," + decimal(end) + "))";
+    /**
+     * Takes out parts of the timeline, each [start, end) in its seconds as they are now: one selection for all of them,
+     * since a second selection after the first would read its times in the shortened timeline ("remove 0:05-0:08 and
+     * 0:20-0:25" would have taken out 0:23-0:28).
+     */
+    void cut(List<double[]> parts) {
+        List<double[]> sorted = parts.stream().sorted(Comparator.comparingDouble(p -> p[0])).toList();
+        List<double[]> merged = new ArrayList<>();
+        for (double[] part : sorted) {
+            double[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+            if (last != null && part[0] <= last[1]) {
+                last[1] = Math.max(last[1], part[1]);
+            } else {
+                merged.add(new double[] {part[0], part[1]});
+            }
+        }
+        if (merged.isEmpty()) {
+            return;
+        }
+        String inside = merged.stream().map(p -> "between(t," + decimal(p[0]) + "," + decimal(p[1]) + ")").collect(Collectors.joining("+"));
+        String keep = "not(" + inside + ")";
         g.video("select='" + keep + "'", "setpts=N/FRAME_RATE/TB");
         g.audio("aselect='" + keep + "'", "asetpts=N/SR/TB");
-        g.seconds -= Math.max(0, Math.min(end, g.seconds) - start);
-        cuts.add(new double[] {start, end});
+        double removed = 0;
+        double seconds = g.seconds;
+        for (double[] part : merged) {
+            double taken = Math.max(0, Math.min(part[1], seconds) - part[0]);
+            // kept as if cut one after another, each in the timeline the ones before it left
+            cuts.add(new double[] {part[0] - removed, part[1] - removed});
+            removed += taken;
+        }
+        g.seconds -= removed;
     }
 
     /** Where a moment of the timeline before the cuts lies after them (a moment cut out: where the cut was). */

@@ -298,6 +298,19 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void twoCutsTakeOutTheSourcesOwnSeconds() throws Exception {
+        // red until 2 s, blue from 2 s to 3 s, red again after: taking out 0.5-1 s and 2-3 s leaves no blue, 3 s in all.
+        // Cut one after the other, the second would have read its times in the shortened video and kept blue.
+        Path striped = TestMedia.clip(work, "striped.mp4", "color=c=0xC02020:size=160x120:rate=25,"
+                + "drawbox=x=0:y=0:w=160:h=120:color=0x2020C0:t=fill:enable='between(t,2,3)'", true, 4);
+        Path out = render("remove 0:00.5-0:01 and 0:02-0:03", striped);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(2.5, within(0.15));
+        for (double t : new double[] {0.25, 1.25, 1.6, 2.2}) {
+            assertThat(redness(out, t)).as("at %.2f s", t).isGreaterThan(100);
+        }
+    }
+
+    @Test
     void aPartFromATimeToTheEndRunsToTheEndOfWhatIsKept() throws Exception {
         Path red = TestMedia.clip(work, "red-end.mp4", "color=c=0xC02020:size=160x120:rate=25", true, 3);
         Path out = render("black and white from 1.5s to the end", red);

@@ -494,4 +494,96 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
         assertThat(ops("mute it and send it back to me")).containsExactly("mute");
     }
+
+    // ---- the thirteenth to fifteenth sets' classes (a week's users; times and parts; looks described) ----
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"give it a warm brownish tone like old photos|sepia", "想要那种老照片泛黄的感觉|sepia",
+            "give it an old home-movie vibe|vintage", "make it look like it was shot on film in the 70s|vintage", "像90年代家里拍的录像|vintage",
+            "make the colours less intense|saturation", "the colours are way too strong, the grass looks radioactive|saturation",
+            "shift all colours around the colour wheel by 120 degrees|hue", "rotate the hue 120 degrees|hue",
+            "turn it into something that looks hand drawn with a pencil|sketch", "变成铅笔素描的样子|sketch",
+            "can you do a cartoon effect on the whole video|cartoon", "Flat blocks of colour, Andy Warhol poster style|posterize",
+            "做成海报那种色块效果|posterize", "blocky pixels like an old video game|pixelate", "像素风，像红白机游戏那样|pixelate",
+            "golden hour warm feel|temperature", "像底片一样的负片效果|invert", "level the volume out across the whole thing|normalize_audio",
+            "the sound keeps jumping from whisper quiet to really loud, can you even it out|normalize_audio", "音量忽大忽小的，帮我统一一下响度|normalize_audio",
+            "make it black and white but leave the sound exactly as it is|keep_audio", "end it on a still of the last frame|freeze_end",
+            "freeze the moment at 7 seconds for 2 seconds|freeze", "It's too big to send on WhatsApp|encode", "有点失焦发虚，帮我弄锐利一点|sharpen",
+            "画面左右是反的，字都是反的（前置摄像头拍的）|hflip", "视频是倒过来的，帮我转180度|rotate", "开头从黑场慢慢亮起来|fade_in",
+            "做成延时摄影的效果，快10倍|speed", "it looks flat, the blacks aren't really black|contrast", "对比太强了，暗部全黑了|contrast"})
+    void aLookOrAProblemSaidInItsOwnWordsIsItsEdit(String prompt, String op) {
+        assertThat(ops(prompt)).contains(op);
+    }
+
+    @Test
+    void aDescriptionGoesOnAndIsNotReadAsARequest() {
+        assertThat(ops("有点过曝，整体压暗一些")).containsExactly("brightness"); // was refused as opposite changes
+        assertThat(ops("it's a bit soft, like slightly out of focus. make it crisper")).containsExactly("sharpen"); // blurred first
+        assertThat(ops("Looks too clean and digital. Could you add some film grain?")).containsExactly("grain");
+        assertThat(ops("Get rid of 0:12–0:18, I sneezed right into the mic lol")).containsExactly("cut");
+        assertThat(ops("画面太灰了，黑的地方都不够黑")).doesNotContain("brightness");
+    }
+
+    @Test
+    void anImageNamedInAnAsideIsThatImage() {
+        assertThat(interpreter.interpret("Please put our logo (Figure 1) in the bottom right corner, small, like a watermark.", 2)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 1)).extracting(EditOperation::op).isEqualTo("watermark");
+        assertThat(interpreter.interpret("Swap the background behind me for the office photo, Figure 2", 2)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 2));
+        assertThat(interpreter.interpret("end it with our company logo (figure 2) as the outro", 2)).extracting(EditOperation::op).containsExactly("outro");
+    }
+
+    @Test
+    void noGreenScreenSaidIsNoKeying() {
+        assertThat(ops("没有绿幕，把我身后的背景换成图1")).containsExactly("replace_background");
+        assertThat(ops("No green screen here, but can you swap the background behind me for Figure 1?")).containsExactly("replace_background");
+        assertThat(ops("绿幕拍的，背景换成图1")).containsExactly("chroma_key");
+    }
+
+    @Test
+    void aSecondRangeSaidAloneIsTheSameEditOfIt() {
+        // each was a trim that kept the second range
+        assertThat(interpreter.interpret("remove 0:05-0:08 and 0:20-0:25", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
+        assertThat(interpreter.interpret("剪掉5到8秒和20到25秒", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
+        assertThat(interpreter.interpret("mute 5s to 8s, and 20s to 25s too", 0)).extracting(EditOperation::op).containsExactly("volume", "volume");
+        assertThat(interpreter.interpret("mute 5s to 8s, and 20s to 25s too", 0).get(1).params()).containsEntry("from", 20.0).containsEntry("to", 25.0);
+        // a cut verb right before its range takes it out; "cut it to" a range keeps it
+        assertThat(ops("cut 5 to 9 sec")).containsExactly("cut");
+        assertThat(ops("Cut from 10 seconds to 20 seconds, then speed the rest up 2x.")).containsExactly("cut", "speed");
+        assertThat(ops("cut it to 0:10-0:20")).containsExactly("trim");
+    }
+
+    @Test
+    void theSecondsSaidBeforeAnEditAreWhereItApplies() {
+        assertThat(interpreter.interpret("前3秒，加模糊", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("from", 0.0).containsEntry("to", 3.0));
+        assertThat(ops("前3秒和最后3秒都加上模糊")).containsExactly("blur", "blur");
+        assertThat(interpreter.interpret("第25秒到35秒 对比度调高", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("from", 25.0));
+        assertThat(ops("在底部加一行字「新品上市」，第0到3秒")).containsExactly("text");
+        assertThat(ops("the first 10 seconds. 720p")).containsExactly("trim", "scale");
+        assertThat(ops("About the last 15 seconds. Cut them.")).containsExactly("drop_last");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"mute the audio after 30 seconds|30|", "After the 50 second mark, warmer colors please|50|",
+            "up the saturation until the 12 second mark|0|12", "30秒以后声音调大一点|30|", "10秒之前变成黑白|0|10",
+            "开头到第15秒为止，饱和度降低一些|0|15", "第45秒到结尾变成黑白|45|", "第5秒起变成黑白|5|", "invert colors from the 40 second mark onwards|40|"})
+    void aPartFromOrUntilAPointIsThatPart(String prompt, double from, Double to) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.params()).containsEntry("from", from);
+            if (to == null) {
+                assertThat(o.params()).doesNotContainKey("to");
+            } else {
+                assertThat(o.params()).containsEntry("to", to);
+            }
+        });
+        assertThat(ops("cut everything after 5 seconds")).containsExactly("trim");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"flip it upside down just for the last 5 seconds", "Blur faces in the first 10 sec", "前面30秒的音频降噪",
+            "从第10秒开始把绿幕换成图1", "mirror it for the first 5 seconds"})
+    void anEditThatTakesNoPartIsRefusedBesideOneNotMadeATrim(String prompt) {
+        // each kept only the seconds named and did the edit on all of them
+        assertThatThrownBy(() -> interpreter.read(prompt, 1)).hasMessageContaining("applies this edit to the whole video only");
+    }
 }
