@@ -1137,16 +1137,26 @@ final class PromptInterpreter {
             state.bareSeconds = ops.get(0); // kept, unless the next clause takes them out ("…, cut them")
             return false;
         }
-        if (ops.size() != 1 || !PART_LEAD.matcher(ops.get(0).source()).lookingAt() || ONLY_AFTER.matcher(ops.get(0).source()).find()) {
+        if (ops.size() != 1 || ONLY_AFTER.matcher(ops.get(0).source()).find()) {
             return false; // "from 1:05 till 1:30 only, and make it sepia": what is kept
         }
         EditOperation said = ops.get(0);
         boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
-        if (!range && !isEdge(said) && !isOnward(said)) {
+        // a range said with no word before it ("在底部加字幕“…”，0到6秒") is the part of the edit just asked for, if any
+        boolean lead = PART_LEAD.matcher(said.source()).lookingAt();
+        if (!range && !isEdge(said) && !isOnward(said) || !lead && (!range || KEEPS_RANGE.matcher(said.source()).lookingAt())) {
             return false;
         }
         List<EditOperation> before = state.operations;
         EditOperation previous = before.isEmpty() ? null : before.get(before.size() - 1);
+        if (!lead) {
+            EditOperation onPart = previous == null || Part.ofEdit(previous) != null ? null
+                    : Part.of(said).apply(previous, previous.source() + ", " + said.source());
+            if (onPart != null) {
+                before.set(before.size() - 1, onPart);
+            }
+            return onPart != null;
+        }
         if (previous != null && Part.ofEdit(previous) == null) {
             EditOperation onPart = Part.of(said).apply(previous, previous.source() + ", " + said.source());
             if (onPart != null) {

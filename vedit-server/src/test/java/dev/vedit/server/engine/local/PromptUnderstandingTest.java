@@ -559,6 +559,12 @@ class PromptUnderstandingTest {
         assertThat(ops("前3秒和最后3秒都加上模糊")).containsExactly("blur", "blur");
         assertThat(interpreter.interpret("第25秒到35秒 对比度调高", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("from", 25.0));
         assertThat(ops("在底部加一行字「新品上市」，第0到3秒")).containsExactly("text");
+        // a range with no word before it, after an edit that takes a part, is that part (it trimmed the video to 6 s)
+        assertThat(interpreter.interpret("在底部加字幕“欢迎光临老王面馆”，0到6秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 0.0).containsEntry("duration", 6.0));
+        assertThat(interpreter.interpret("make it black and white, 0:10 to 0:20", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 10.0).containsEntry("to", 20.0));
+        assertThat(ops("mute it, keep 0:10-0:20")).containsExactly("mute", "trim");
         assertThat(ops("the first 10 seconds. 720p")).containsExactly("trim", "scale");
         assertThat(ops("About the last 15 seconds. Cut them.")).containsExactly("drop_last");
     }
