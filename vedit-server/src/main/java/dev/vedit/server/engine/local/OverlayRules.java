@@ -105,7 +105,7 @@ final class OverlayRules {
         boolean said;
         do {
             said = screen.find();
-        } while (said && NO_SCREEN.matcher(prompt.substring(Math.max(0, screen.start() - 12), screen.start())).find());
+        } while (said && NO_SCREEN.matcher(prompt.substring(Math.max(0, screen.start() - 24), screen.start())).find());
         if (!said) {
             return ops; // "no green screen here, swap the background behind me", 没有绿幕: the person is cut out
         }

@@ -1012,6 +1012,14 @@ final class PromptInterpreter {
     }
 
     /**
+     * Edits of the frame's size or of the file, beside which the first or last seconds are what is kept ("the first 10
+     * seconds in 720p"). Beside any other edit that cannot take a part they are refused as a part of it: "flip it
+     * upside down for the last 5 seconds" kept the last 5 seconds, flipped.
+     */
+    private static final Set<Operation> KEEPS_ITS_SECONDS = EnumSet.of(Operation.ASPECT, Operation.FRAME, Operation.SCALE,
+            Operation.UPSCALE, Operation.ENCODE, Operation.FPS, Operation.KEEP_AUDIO);
+
+    /**
      * A time range said beside another edit in one clause, with no word that keeps it ("blur from 0:45 to 0:52", "slow
      * down 0:30-0:40", "add the text 'Goal!' from 2:14 to 2:18"), is the part that edit is for, never a trim that throws
      * the rest of the video away: a text is shown then, an edit that can take a part ({@link Operation#forAPart()})
@@ -1020,14 +1028,6 @@ final class PromptInterpreter {
      * {@code "at": "end"}, whose start the render knows. Beside an edit of the frame's size or the file ("the first 10
      * seconds in 720p") they stay what is kept; beside an edit of time itself ("loop the last 3 seconds") they are refused.
      */
-    /**
-     * Edits of the frame's size or of the file, beside which the first or last seconds are what is kept ("the first 10
-     * seconds in 720p"). Beside any other edit that cannot take a part they are refused as a part of it: "flip it
-     * upside down for the last 5 seconds" kept the last 5 seconds, flipped.
-     */
-    private static final Set<Operation> KEEPS_ITS_SECONDS = EnumSet.of(Operation.ASPECT, Operation.FRAME, Operation.SCALE,
-            Operation.UPSCALE, Operation.ENCODE, Operation.FPS, Operation.KEEP_AUDIO);
-
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
         EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
                 && RANGE.matcher(o.source()).find() && !keepsRange(o)).findFirst().orElse(null);
@@ -1173,8 +1173,8 @@ final class PromptInterpreter {
 
     /**
      * A clause that only likens the image edit just asked for to its own kind ("put our logo (Figure 1) in the bottom
-     * right corner, small, like a watermark"): the same edit, named again in a few words. Read as a second edit, it was one without
-     * an image, and the prompt was refused for not saying which.
+     * right corner, small, like a watermark"): the same edit, named again in a few words. Read as a second edit, it
+     * was one without an image, and the prompt was refused for not saying which.
      */
     private boolean restates(String clause, State state) {
         Matcher likens = LIKENS.matcher(clause);
@@ -1215,9 +1215,7 @@ final class PromptInterpreter {
         if (earlier == null || earlier.last() > 0 || !Operation.of(previous).forAPart()) {
             return false;
         }
-        Map<String, Object> params = new LinkedHashMap<>(previous.params());
-        params.keySet().removeAll(List.of("from", "to"));
-        EditOperation again = part.apply(new EditOperation(previous.op(), params, previous.source()), previous.source() + ", " + said.source());
+        EditOperation again = part.instead(previous, previous.source() + ", " + said.source());
         if (again == null) {
             return false;
         }
@@ -1272,11 +1270,7 @@ final class PromptInterpreter {
             if (own && !both || Operation.of(op).phase() == Phase.SELECT) {
                 return false;
             }
-            Map<String, Object> params = new LinkedHashMap<>(op.params());
-            if (own) {
-                params.keySet().removeAll(List.of("from", "to", "at", "duration"));
-            }
-            EditOperation onPart = part.apply(new EditOperation(op.op(), params, op.source()), seconds.source() + ", " + op.source());
+            EditOperation onPart = part.instead(op, seconds.source() + ", " + op.source());
             if (onPart == null) {
                 return false;
             }
@@ -1344,6 +1338,19 @@ final class PromptInterpreter {
                     : to == END ? Operation.TRIM.with(Map.of("start", 0.0, "duration", from), source)
                     : from == 0 ? Operation.TRIM.with(Map.of("start", to), source)
                     : Operation.CUT.with(Map.of("start", from, "end", to), source);
+        }
+
+        /** {@code op} applied to this part in place of the part it names, if any ("…, and 20s to 25s too", 前3秒和最后3秒都…). */
+        EditOperation instead(EditOperation op, String source) {
+            Map<String, Object> params = new LinkedHashMap<>(op.params());
+            boolean atEnd = "end".equals(params.remove("at"));
+            params.remove("from");
+            params.remove("to");
+            if (atEnd || Operation.TEXT.is(op)) {
+                params.remove("duration");
+                params.remove("start");
+            }
+            return apply(new EditOperation(op.op(), params, op.source()), source);
         }
 
         /**
