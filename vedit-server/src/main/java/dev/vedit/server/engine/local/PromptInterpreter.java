@@ -222,7 +222,8 @@ final class PromptInterpreter {
     /** Words that say when an edit applies ("for the last 5 seconds"), as TimeRules' edge rule reads them too. */
     private static final String DURING_WORDS = "(?:in|for|during|over|throughout)";
     /** The first or last seconds said with no verb that keeps them (see {@code isEdgePart}). */
-    private static final Pattern EDGE = Pattern.compile("(?:(?:" + DURING_WORDS + "|of)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?(?:first|last|final|opening|closing)\\s|(?:视频的?)?(?:前|后|最后)");
+    private static final Pattern EDGE = Pattern.compile("(?:(?:" + DURING_WORDS + "|of)\\s+)?(?:(?:only|just)\\s+)?(?:the\\s+)?(?:very\\s+)?"
+            + "(?:first|last|final|opening|closing|second|2nd|1st|latter|back|front)\\s|(?:from\\s+)?half\\s*way|(?:视频的?)?(?:前|后|最后)");
     /** Words after the first or last seconds that keep them: "the first 5 seconds only", 前5秒剪出来. */
     private static final Pattern KEPT = Pattern.compile("(?:剪出来|截出来|截下来|留下来)\\s*$");
     /** "only" after the seconds: "the first 5 seconds only" keeps them, unless an edit was said before them. */
@@ -1212,7 +1213,7 @@ final class PromptInterpreter {
             return true;
         }
         Part earlier = Part.ofEdit(previous);
-        if (earlier == null || earlier.last() > 0 || !Operation.of(previous).forAPart()) {
+        if (earlier == null || earlier.last() > 0 || earlier.half() != null || !Operation.of(previous).forAPart()) {
             return false;
         }
         EditOperation again = part.instead(previous, previous.source() + ", " + said.source());
@@ -1271,6 +1272,9 @@ final class PromptInterpreter {
                 return false;
             }
             EditOperation onPart = part.instead(op, seconds.source() + ", " + op.source());
+            if (onPart == null && part.half() != null) {
+                throw TimeRules.partEdit(seconds.source() + ", " + op.source()); // "halfway through, freeze for 2 seconds"
+            }
             if (onPart == null) {
                 return false;
             }
@@ -1288,22 +1292,31 @@ final class PromptInterpreter {
     private static boolean isEdge(EditOperation op) {
         boolean first = Operation.TRIM.is(op) && op.params().containsKey("duration") && ((Number) op.params().get("start")).doubleValue() == 0
                 && !RANGE.matcher(op.source()).find();
-        return (first || Operation.TRIM_LAST.is(op)) && EDGE.matcher(op.source()).lookingAt();
+        boolean half = Operation.TRIM.is(op) && op.params().containsKey("half");
+        return (first || half || Operation.TRIM_LAST.is(op)) && EDGE.matcher(op.source()).lookingAt();
     }
 
     /**
      * The part of the video an edit applies to: {@code from}/{@code to} in source seconds, or, when {@code last} is above
-     * 0, the last {@code last} seconds ({@code "at": "end"}: the render knows where they start).
+     * 0, the last {@code last} seconds ({@code "at": "end"}: the render knows where they start), or, when {@code half}
+     * is set, the {@code "first"} or {@code "second"} half ({@code "half"}: the render knows where it starts too).
      */
-    private record Part(double from, double to, double last) {
+    private record Part(double from, double to, double last, String half) {
         /** A part from a time to the end of the video: its plan names no {@code to}. */
         static final double END = Double.POSITIVE_INFINITY;
+
+        Part(double from, double to, double last) {
+            this(from, to, last, null);
+        }
 
         /**
          * The part a trim said beside an edit names: a range, the first seconds, the last ({@code trim_last}), or a time
          * onwards ("from 10s to the end": a trim with a start and no length).
          */
         static Part of(EditOperation trim) {
+            if (trim.params().get("half") instanceof String half) {
+                return new Part(0, END, 0, half);
+            }
             if (Operation.TRIM.is(trim) && !trim.params().containsKey("duration")) {
                 return new Part(((Number) trim.params().get("start")).doubleValue(), END, 0);
             }
@@ -1317,6 +1330,9 @@ final class PromptInterpreter {
 
         /** The part an edit of the plan already applies to ("mute that part too"), or null when it has none. */
         static Part ofEdit(EditOperation op) {
+            if (op.params().get("half") instanceof String half && Operation.of(op).forAPart()) {
+                return new Part(0, END, 0, half);
+            }
             if (op.params().containsKey("from")) {
                 return new Part(((Number) op.params().get("from")).doubleValue(),
                         op.params().get("to") instanceof Number to ? to.doubleValue() : END, 0);
@@ -1332,9 +1348,10 @@ final class PromptInterpreter {
             return null;
         }
 
-        /** Taking the part out: a cut of its seconds, or of the last seconds. */
+        /** Taking the part out: a cut of its seconds, of the last seconds, or keeping the other half. */
         EditOperation removed(String source) {
-            return last > 0 ? Operation.DROP_LAST.with(Map.of("duration", last), source)
+            return half != null ? Operation.TRIM.with(Map.of("half", half.equals("first") ? "second" : "first"), source)
+                    : last > 0 ? Operation.DROP_LAST.with(Map.of("duration", last), source)
                     : to == END ? Operation.TRIM.with(Map.of("start", 0.0, "duration", from), source)
                     : from == 0 ? Operation.TRIM.with(Map.of("start", to), source)
                     : Operation.CUT.with(Map.of("start", from, "end", to), source);
@@ -1346,6 +1363,7 @@ final class PromptInterpreter {
             boolean atEnd = "end".equals(params.remove("at"));
             params.remove("from");
             params.remove("to");
+            params.remove("half");
             if (atEnd || Operation.TEXT.is(op)) {
                 params.remove("duration");
                 params.remove("start");
@@ -1361,6 +1379,9 @@ final class PromptInterpreter {
         EditOperation apply(EditOperation op, String source) {
             Operation operation = Operation.of(op);
             Map<String, Object> params;
+            if (half != null && !(operation.forAPart() || operation == Operation.MUTE)) {
+                return null; // a text's time is said in seconds: where a half starts is not known yet
+            }
             if (operation == Operation.TEXT && !op.params().containsKey("duration")) {
                 params = new LinkedHashMap<>(op.params());
                 params.put(last > 0 ? "at" : "start", last > 0 ? "end" : from);
@@ -1369,7 +1390,9 @@ final class PromptInterpreter {
                 }
             } else if (operation.forAPart() || operation == Operation.MUTE) {
                 params = new LinkedHashMap<>(operation == Operation.MUTE ? Map.of("factor", 0.0) : op.params());
-                if (last > 0) {
+                if (half != null) {
+                    params.put("half", half);
+                } else if (last > 0) {
                     params.put("at", "end");
                     params.put("duration", last);
                 } else {

@@ -143,7 +143,8 @@ record RenderCommand(List<String> args, double expectedSeconds) {
 
         void render(Operation operation, EditOperation op) throws EngineFailure {
             boolean atEnd = operation.forAPart() && "end".equals(op.params().get("at"));
-            if (!op.params().containsKey("from") && !atEnd) {
+            String half = operation.forAPart() && op.params().get("half") instanceof String h ? h : null;
+            if (!op.params().containsKey("from") && !atEnd && half == null) {
                 renderWhole(operation, op);
                 return;
             }
@@ -155,6 +156,9 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             if (atEnd) { // the last seconds of what is kept: known only now
                 to = window.seconds();
                 from = Math.max(0, to - number(op, "duration"));
+            } else if (half != null) { // a half of what is kept, as well
+                from = half.equals("first") ? 0 : window.seconds() / 2;
+                to = half.equals("first") ? window.seconds() / 2 : window.seconds();
             } else {
                 boolean toTheEnd = !op.params().containsKey("to"); // "from 10s to the end"
                 from = number(op, "from") - window.start();

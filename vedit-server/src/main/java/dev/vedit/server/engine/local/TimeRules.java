@@ -132,6 +132,18 @@ final class TimeRules {
                 + "|\\b(?:in|for|during|over|throughout))?\\s*(?:only\\s+|just\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+only)?",
                 (m, i) -> keepEdge(m.group("edge"), m.group("n"))));
+        // taking a half out keeps the other: "cut the second half", 删掉后半段
+        r.add(of("(?:cut|trim|remove|delete|drop|chop|lose|get\\s+rid\\s+of)\\s+(?:off\\s+|out\\s+)?(?:the\\s+)?(?<half>first|1st|front|second|2nd|last|latter|back)\\s+half"
+                        + "(?:\\s+of\\s+(?:it|the\\s+(?:video|clip|footage)))?"
+                        + "|(?:剪掉|删掉|删除|去掉|不要)(?:视频的?)?(?<zh>前|后)(?:半段|半部分|一半|半部)|(?:视频的?)?(?<zh2>前|后)(?:半段|半部分|一半|半部)(?:剪掉|删掉|删除|去掉|不要了?)",
+                (m, i) -> half(!(m.group("half") != null ? m.group("half").matches("first|1st|front") : "前".equals(Rule.first(m, "zh", "zh2"))))));
+        // a half ("the second half", "halfway through", 后半段): where it starts is known only with the video, so the trim
+        // says which half; beside an edit that takes a part it is that edit's part, as the first seconds are
+        r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?\\s+|\\b(?:in|for|during|over|throughout)\\s+)?(?:only\\s+|just\\s+)?(?:the\\s+)?"
+                        + "(?<half>first|1st|front|second|2nd|last|latter|back)\\s+half(?:\\s+of\\s+(?:it|the\\s+(?:video|clip|footage)))?(?:\\s+only)?"
+                        + "|(?:from\\s+)?half\\s*way(?:\\s+(?:through|point|mark))?(?:\\s+(?:on|onwards?|to\\s+the\\s+end))?"
+                        + "|(?:只保留|保留|只要)?(?:视频)?的?(?<zh>前|后)(?:半段|半部分|一半|半部)(?!的?(?:保持|正常|不变|原速|原样))",
+                (m, i) -> half(m.group("half") != null ? m.group("half").matches("first|1st|front") : "前".equals(m.group("zh")))));
         r.add(of("(?:trim|cut|shorten)\\s+(?:the\\s+)?(?<edge>end|ending|start|beginning)\\s+by\\s+" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge").startsWith("end") ? "last" : "first", m.group("n"))));
         // "make it 30 seconds" is a length; "cut 10 seconds" / "trim 5 seconds" may as well mean taking them away, so
@@ -332,6 +344,11 @@ final class TimeRules {
 
     private static boolean isRange(MatchResult m) {
         return m.group("kw") != null || m.group("unit") != null || m.group("from").contains(":");
+    }
+
+    /** Keeping the first or the second half of what is kept, whatever its length. */
+    static EditOperation half(boolean first) {
+        return op(Operation.TRIM, Map.of("half", first ? "first" : "second"));
     }
 
     static EditOperation trim(double start, double duration) {

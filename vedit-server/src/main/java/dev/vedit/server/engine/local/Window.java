@@ -25,6 +25,12 @@ record Window(double start, double end) {
             }
             switch (operation) {
                 case TRIM -> {
+                    if (op.params().get("half") instanceof String half) { // "keep only the second half"
+                        double middle = start + (end - start) / 2;
+                        start = half.equals("first") ? start : middle;
+                        end = half.equals("first") ? middle : end;
+                        continue;
+                    }
                     start += op.params().containsKey("start") ? RenderCommand.number(op, "start") : 0;
                     if (op.params().containsKey("duration")) {
                         end = Math.min(end, start + RenderCommand.number(op, "duration"));

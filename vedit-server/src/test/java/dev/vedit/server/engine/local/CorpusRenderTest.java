@@ -257,6 +257,12 @@ class CorpusRenderTest {
         for (EditOperation op : ops) {
             switch (op.op()) {
                 case "trim" -> {
+                    if (op.params().get("half") instanceof String half) {
+                        double middle = start + (end - start) / 2;
+                        start = half.equals("first") ? start : middle;
+                        end = half.equals("first") ? middle : end;
+                        continue;
+                    }
                     start = op.params().get("start") instanceof Number s ? s.doubleValue() : 0;
                     end = op.params().get("duration") instanceof Number d ? Math.min(SOURCE_SECONDS, start + d.doubleValue()) : end;
                 }

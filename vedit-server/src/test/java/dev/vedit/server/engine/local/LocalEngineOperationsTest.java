@@ -298,6 +298,21 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aHalfIsOfWhatIsKeptWhateverItsLength() throws Exception {
+        // the plan says which half; the render finds where it starts from the kept video's length (3 s here)
+        Path red = TestMedia.clip(work, "red-half.mp4", "color=c=0xC02020:size=160x120:rate=25", true, 3);
+        Path half = render("make the second half black and white", red);
+        assertThat(TestMedia.probe(half).durationSeconds()).isCloseTo(3.0, within(0.15));
+        assertThat(redness(half, 1.2)).isGreaterThan(100);
+        assertThat(redness(half, 1.8)).isCloseTo(0.0, within(6.0));
+        assertThat(TestMedia.probe(render("keep only the second half", red)).durationSeconds()).isCloseTo(1.5, within(0.15));
+        Path muted = render("mute the audio halfway through", clip);
+        short[] sound = samples(muted);
+        assertThat(rms(sound, 0.1, 0.9)).isGreaterThan(1000);
+        assertThat(rms(sound, 1.1, 1.9)).isLessThan(50);
+    }
+
+    @Test
     void twoCutsTakeOutTheSourcesOwnSeconds() throws Exception {
         // red until 2 s, blue from 2 s to 3 s, red again after: taking out 0.5-1 s and 2-3 s leaves no blue, 3 s in all.
         // Cut one after the other, the second would have read its times in the shortened video and kept blue.

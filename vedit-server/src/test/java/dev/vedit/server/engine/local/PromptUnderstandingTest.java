@@ -592,4 +592,19 @@ class PromptUnderstandingTest {
         // each kept only the seconds named and did the edit on all of them
         assertThatThrownBy(() -> interpreter.read(prompt, 1)).hasMessageContaining("applies this edit to the whole video only");
     }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"second half in sepia please|sepia|second", "mute the audio halfway through|volume|second",
+            "turn the volume up for the first half, it's too quiet there|volume|first", "后半段静音|volume|second",
+            "前半段加快到1.5倍，后半段保持原速|speed|first", "the first half, black and white|grayscale|first",
+            "keep only the second half|trim|second", "只要前半部分|trim|first", "cut the second half|trim|first", "删掉前半段|trim|second"})
+    void aHalfIsSaidAsWhichHalf(String prompt, String op, String half) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo(op);
+            assertThat(o.params()).containsEntry("half", half);
+        });
+        // an edit that takes no part is refused beside a half, never done on the half kept
+        assertThatThrownBy(() -> interpreter.read("后半段左右镜像", 0)).hasMessageContaining("applies this edit to the whole video only");
+        assertThatThrownBy(() -> interpreter.read("halfway through, reverse it", 0)).hasMessageContaining("applies this edit to the whole video only");
+    }
 }

@@ -101,8 +101,9 @@ public enum Operation {
     }
 
     /**
-     * Whether the operation may apply to a span of the timeline only: {@code "from"}/{@code "to"} in source seconds, or
-     * {@code "at": "end"} with a {@code "duration"}, the last seconds of what is kept. The colour, style and sound edits
+     * Whether the operation may apply to a span of the timeline only: {@code "from"}/{@code "to"} in source seconds,
+     * {@code "at": "end"} with a {@code "duration"}, the last seconds of what is kept, or {@code "half": "first"} or
+     * {@code "second"}, a half of what is kept. The colour, style and sound edits
      * whose FFmpeg filters can be switched on and off in time (timeline editing), a zoom, a sketch and a pixelation (the
      * part's frames edited apart and laid over the rest) and a speed change (the part's times remapped). Edits that
      * change the frame's size, reorder time or change the streams cannot.
