@@ -313,6 +313,20 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aMirrorOfAPartMirrorsOnlyThatPart() throws Exception {
+        // blue on the left half of a red frame: mirrored, the left is red
+        Path leftBlue = TestMedia.clip(work, "left-blue.mp4", "color=c=0xC02020:size=160x120:rate=25,"
+                + "drawbox=x=0:y=0:w=80:h=120:color=0x2020C0:t=fill", true, 3);
+        Path out = render("mirror the video from 1 to 2 seconds", leftBlue);
+        assertThat(TestMedia.probe(out).durationSeconds()).isCloseTo(3.0, within(0.15));
+        for (double t : new double[] {0.5, 2.5}) {
+            assertThat(pixel(rgb(out, t), 20, 60)[2]).as("blue on the left at %.1f s", t).isGreaterThan(150);
+        }
+        assertThat(pixel(rgb(out, 1.5), 20, 60)[0]).as("red on the left while mirrored").isGreaterThan(150);
+        assertThat(pixel(rgb(out, 1.5), 20, 60)[2]).isLessThan(80);
+    }
+
+    @Test
     void twoCutsTakeOutTheSourcesOwnSeconds() throws Exception {
         // red until 2 s, blue from 2 s to 3 s, red again after: taking out 0.5-1 s and 2-3 s leaves no blue, 3 s in all.
         // Cut one after the other, the second would have read its times in the shortened video and kept blue.

@@ -586,8 +586,8 @@ class PromptUnderstandingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"flip it upside down just for the last 5 seconds", "Blur faces in the first 10 sec", "前面30秒的音频降噪",
-            "从第10秒开始把绿幕换成图1", "mirror it for the first 5 seconds"})
+    @ValueSource(strings = {"rotate it 90 degrees just for the last 5 seconds", "Blur faces in the first 10 sec", "前面30秒的音频降噪",
+            "从第10秒开始把绿幕换成图1", "stabilize the first 5 seconds"})
     void anEditThatTakesNoPartIsRefusedBesideOneNotMadeATrim(String prompt) {
         // each kept only the seconds named and did the edit on all of them
         assertThatThrownBy(() -> interpreter.read(prompt, 1)).hasMessageContaining("applies this edit to the whole video only");
@@ -604,7 +604,17 @@ class PromptUnderstandingTest {
             assertThat(o.params()).containsEntry("half", half);
         });
         // an edit that takes no part is refused beside a half, never done on the half kept
-        assertThatThrownBy(() -> interpreter.read("后半段左右镜像", 0)).hasMessageContaining("applies this edit to the whole video only");
+        assertThatThrownBy(() -> interpreter.read("后半段旋转90度", 0)).hasMessageContaining("applies this edit to the whole video only");
         assertThatThrownBy(() -> interpreter.read("halfway through, reverse it", 0)).hasMessageContaining("applies this edit to the whole video only");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"flip it upside down just for the last 5 seconds|vflip", "mirror the clip from 10s to 20s|hflip",
+            "后半段左右镜像|hflip", "mirror it for the first 5 seconds|hflip"})
+    void aMirrorTakesAPart(String prompt, String op) {
+        assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
+            assertThat(o.op()).isEqualTo(op);
+            assertThat(o.params()).containsAnyOf(Map.entry("half", "second"), Map.entry("at", "end"), Map.entry("from", 10.0), Map.entry("from", 0.0));
+        });
     }
 }
