@@ -1030,8 +1030,7 @@ final class PromptInterpreter {
      * seconds in 720p") they stay what is kept; beside an edit of time itself ("loop the last 3 seconds") they are refused.
      */
     private static List<EditOperation> rangeOfEdit(List<EditOperation> ops, String clause, Rule.Context context) {
-        EditOperation range = ops.stream().filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration")
-                && RANGE.matcher(o.source()).find() && !keepsRange(o)).findFirst().orElse(null);
+        EditOperation range = ops.stream().filter(o -> isRangeSaid(o) && !keepsRange(o)).findFirst().orElse(null);
         EditOperation edge = range != null ? null : ops.stream().filter(o -> isEdgePart(o) || isOnward(o)).findFirst().orElse(null);
         if (edge != null && ops.stream().map(Operation::of).anyMatch(KEEPS_ITS_SECONDS::contains)) {
             return ops; // "the first 10 seconds in 720p": the seconds kept, then scaled
@@ -1116,7 +1115,7 @@ final class PromptInterpreter {
         try {
             attempt(clause, context).operations().stream()
                     // a range, or the first or last seconds ("my bank card is visible in the first 4 seconds")
-                    .filter(o -> Operation.TRIM.is(o) && o.params().containsKey("duration") && RANGE.matcher(o.source()).find() || isEdge(o))
+                    .filter(o -> isRangeSaid(o) || isEdge(o))
                     .findFirst().ifPresent(range -> {
                         state.mentionedPart = Part.of(range);
                         Matcher named = NAMED.matcher(clause);
@@ -1142,7 +1141,7 @@ final class PromptInterpreter {
             return false; // "from 1:05 till 1:30 only, and make it sepia": what is kept
         }
         EditOperation said = ops.get(0);
-        boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
+        boolean range = isRangeSaid(said);
         // a range said with no word before it ("在底部加字幕“…”，0到6秒") is the part of the edit just asked for, if any
         boolean lead = PART_LEAD.matcher(said.source()).lookingAt();
         if (!range && !isEdge(said) && !isOnward(said) || !lead && (!range || KEEPS_RANGE.matcher(said.source()).lookingAt())) {
@@ -1150,20 +1149,15 @@ final class PromptInterpreter {
         }
         List<EditOperation> before = state.operations;
         EditOperation previous = before.isEmpty() ? null : before.get(before.size() - 1);
-        if (!lead) {
-            EditOperation onPart = previous == null || Part.ofEdit(previous) != null ? null
-                    : Part.of(said).apply(previous, previous.source() + ", " + said.source());
-            if (onPart != null) {
-                before.set(before.size() - 1, onPart);
-            }
-            return onPart != null;
-        }
         if (previous != null && Part.ofEdit(previous) == null) {
             EditOperation onPart = Part.of(said).apply(previous, previous.source() + ", " + said.source());
             if (onPart != null) {
                 before.set(before.size() - 1, onPart);
                 return true;
             }
+        }
+        if (!lead) {
+            return false; // a range said bare, with no edit before it to take it, is kept
         }
         state.pendingPart = said;
         return true;
@@ -1202,7 +1196,7 @@ final class PromptInterpreter {
             return false;
         }
         EditOperation said = ops.get(0);
-        boolean range = Operation.TRIM.is(said) && said.params().containsKey("duration") && RANGE.matcher(said.source()).find();
+        boolean range = isRangeSaid(said);
         if (!range || KEEPS_RANGE.matcher(said.source()).find()) {
             return false;
         }
@@ -1287,6 +1281,11 @@ final class PromptInterpreter {
         state.operations.addAll(timed);
         state.bareSeconds = null;
         return true;
+    }
+
+    /** Whether a trim is a range said as one ("0:10 to 0:20", 5到8秒): what may be an edit's part instead of what is kept. */
+    private static boolean isRangeSaid(EditOperation op) {
+        return Operation.TRIM.is(op) && op.params().containsKey("duration") && RANGE.matcher(op.source()).find();
     }
 
     private static boolean isEdge(EditOperation op) {
