@@ -137,9 +137,10 @@ final class ColourRules {
                         + "|(?<less>(?:less|lower|reduced?|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturat(?:ion|ed)(?:\\s+" + STRENGTH + ")?|(?:reduce|lower|decrease)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation(?:\\s+" + STRENGTH + ")?"
                         + "|(?:muted|washed[\\s-]+out|faded)\\s+colou?rs?|(?:turn|bring)\\s+(?:the\\s+)?(?:colou?r\\s+)?saturation\\s+down|(?:降低|减少|减弱|调低)饱和度?|饱和度(?:降低|减少|减弱|调低|低)" + ZH_AFTER + ")",
                 (m, i) -> saturation(m.group(), m.group("less") == null)));
-        r.add(of("(?:shift|rotate|change|adjust)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:by\\s+)?" + number("n2") + "\\s*(?:degrees?|°)?)?"
-                        + "|(?:色相|色调)(?:偏移|旋转|调整)\\s*(?:" + number("n3") + "\\s*度)?",
-                (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"))));
+        // a shift said below zero ("by -30", 负30度) is the same turn of the colour wheel the other way: 330°
+        r.add(of("(?:shift|rotate|change|adjust|spin)\\s+(?:the\\s+)?hue(?:\\s+(?:by\\s+)?" + minus("minus") + number("n") + "\\s*(?:degrees?|°)?)?|hue[\\s-]+shift(?:ed)?(?:\\s+(?:of\\s+|by\\s+)?" + minus("minus2") + number("n2") + "\\s*(?:degrees?|°)?)?"
+                        + "|(?:色相|色调)(?:偏移|旋转|调整)?\\s*(?:" + minus("minus3") + number("n3") + "\\s*(?:度|°))" + "|(?:色相|色调)(?:偏移|旋转|调整)",
+                (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"), m.group("minus") != null || m.group("minus2") != null || m.group("minus3") != null)));
         // how much, said before or after: "slightly warmer", "warm it up a bit", "cooler a touch"
         r.add(of("(?:(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look))"
                         + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|(?<!色)调暖|暖一点|暖一些)" + ZH_AFTER + ")"
@@ -210,8 +211,15 @@ final class ColourRules {
         return op(Operation.SATURATION, Map.of("factor", round(more ? 1 + step : 1 / (1 + step))));
     }
 
-    private static EditOperation hue(String number) {
+    private static String minus(String group) {
+        return "(?<" + group + ">-\\s*|minus\\s+|negative\\s+|负)?";
+    }
+
+    private static EditOperation hue(String number, boolean minus) {
         double degrees = number == null ? 90 : Numbers.parse(number);
+        if (minus && degrees > 0 && degrees < 360) {
+            degrees = 360 - degrees;
+        }
         if (!(degrees > 0 && degrees < 360)) {
             throw invalid("a hue shift is between 0 and 360 degrees (got " + number + ")", "色相偏移必须在 0 到 360 度之间（当前为 " + number + "）");
         }

@@ -31,6 +31,8 @@ import java.util.stream.IntStream;
 final class Lexicon {
     /** Characters before a Chinese variant that mean it is already part of a longer, understood phrase (调亮一点). */
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
+    /** The first characters of a Chinese variant that starts a phrase of its own: a verb before it is not its head. */
+    private static final String PHRASE_OPENERS = "把将图";
     private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
@@ -207,7 +209,9 @@ final class Lexicon {
         }
         char first = m.group().charAt(0);
         // one character (喺 for 在: 放喺下面) is a word of its own, not the tail of a verb's phrase
-        return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0;
+        // a variant that opens a phrase of its own (把声音关了, 图1的照片) follows an adverb or a verb as a new phrase: 再把声音关了, 放图1的照片
+        return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0
+                && PHRASE_OPENERS.indexOf(first) < 0;
     }
 
     private static String digits(String number) {

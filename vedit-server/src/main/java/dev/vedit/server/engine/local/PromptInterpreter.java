@@ -47,9 +47,12 @@ final class PromptInterpreter {
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
+            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
+            // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
+            // 太长了 trim到前30秒 (never the space in 前 5 秒 or 加速 2倍)
+            + "|(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
@@ -172,7 +175,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
             Pattern.UNICODE_CHARACTER_CLASS);
     /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
-    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't)\\b");
+    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b");
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
@@ -197,7 +200,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?=电流声|杂音|噪音|底噪|嗡嗡声)|好(?=[大多暗亮吵嘈抖糊慢快])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,4}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音)|好(?=[大多暗亮吵嘈抖糊慢快])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -273,7 +276,9 @@ final class PromptInterpreter {
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
     private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)"
-            + "|(?:调|压|提|变|拉|降|减)(?:亮|暗|高|低|大|小|快|慢|冷|暖)");
+            + "|(?:调|压|提|变|拉|降|减)(?:亮|暗|高|低|大|小|快|慢|冷|暖)"
+            // a comparative said alone asks for more of it: 大声点, 亮一点 (after 声音太小了, 太暗了)
+            + "|^(?:再|稍微|稍稍)?(?:大声|小声|亮|暗|快|慢|大|小|响|轻)(?:一)?(?:点|些)儿?(?:吧|啦)?\\s*$");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
