@@ -129,6 +129,8 @@ final class PromptInterpreter {
                     + "|girlfriend|husband|wife|friend|brother|sister|mom|mum|dad|guy|girl|boy|kid|child|photobomber|stranger|passerby)\\b"
                     + "|\\b(?:make|turn)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+)?(?:sky|grass|sea|ocean|water|trees?|leaves|dress|shirt|car"
                     + "|hair|wall|walls|eyes|lips|skin|teeth)\\b(?!\\s+(?:shots?|scenes?|clips?|footage|parts?)\\b)"
+                    // a body or a face retouched: "make me look thinner", "smooth my skin and whiten my teeth"
+                    + "|\\b(?:thinner|slimmer|skinnier|taller|more\\s+muscular|skin(?!\\s+tones?)|teeth|wrinkles?|acne|pimples?|blemish(?:es)?|double\\s+chin)\\b"
                     + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words

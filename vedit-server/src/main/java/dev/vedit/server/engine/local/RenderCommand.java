@@ -176,7 +176,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
             switch (operation) {
                 // the speed phase comes after the frame phase's cuts: the part is where they left it
                 case SPEED -> speedParts.add(new Timeline.SpeedPart(timeline.afterCuts(from), timeline.afterCuts(to), number(op, "factor")));
-                case ZOOM, PIXELATE, SKETCH, HFLIP, VFLIP -> {
+                case ZOOM, PIXELATE, SKETCH, HFLIP, VFLIP, WATERMARK, PICTURE_IN_PICTURE, CHROMA_KEY -> {
                     double start = from;
                     double end = to;
                     g.laidOver(start, end, () -> renderWhole(operation, op));

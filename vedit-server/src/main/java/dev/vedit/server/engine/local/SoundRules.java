@@ -58,7 +58,10 @@ final class SoundRules {
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
                         + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"
-                        + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)",
+                        + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
+                        // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
+                        + "|\\b(?:add|put|play)\\s+(?:some\\s+|a\\s+|the\\s+)?bgm\\b.*|\\bas\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
+                        + "|(?<![别不没])(?:加|配|放)(?:一首|首|个|点|段)(?:歌|乐)(?![曲器])|(?<![不别])要[^，,。；;]{0,8}的歌",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"

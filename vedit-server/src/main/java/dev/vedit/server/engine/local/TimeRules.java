@@ -63,15 +63,16 @@ final class TimeRules {
 
     /**
      * The refusal of an edit of only part of the video that cannot take a part, {@code words} being how the prompt said
-     * it (colour, style, volume, speed, zoom and mirror edits take a time range: {@code Operation.forAPart()}).
+     * it (colour, style, volume, speed, zoom, mirror, logo, picture-in-picture and green-screen edits take a time range:
+     * {@code Operation.forAPart()}).
      */
     static VeditException partEdit(String words) {
         return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                 "the local engine applies this edit to the whole video only; \"" + words + "\" asks for it on only part of it"
-                        + " (trim first, e.g. \"keep the first 3 seconds\"; colour, style, volume, speed, zoom and mirror edits take a"
-                        + " time range: \"make it black and white from 0:02 to 0:05\", \"slow down the last 3 seconds\")",
+                        + " (trim first, e.g. \"keep the first 3 seconds\"; colour, style, volume, speed, zoom, mirror, logo,"
+                        + " picture-in-picture and green-screen edits take a time range: \"make it black and white from 0:02 to 0:05\", \"slow down the last 3 seconds\")",
                 "本地引擎只能对整个视频执行这项编辑；“" + words + "”只针对其中一段，暂不支持（可先截取，如“只保留前3秒”；"
-                        + "调色、风格、音量、变速、放大和镜像可以指定时段，如“把2到5秒变成黑白”“最后3秒慢放”）");
+                        + "调色、风格、音量、变速、放大、镜像、水印、画中画和绿幕抠像可以指定时段，如“把2到5秒变成黑白”“最后3秒慢放”）");
     }
 
     static List<Rule> rules() {

@@ -246,6 +246,24 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aLogoOrAKeyOfAPartIsThereOnlyThen() throws Exception {
+        // the logo from 0.5 s to 1.5 s of a 2 s clip: red in the corner then, grey before and after, and nothing cut
+        Path logo = render("add the logo from image 1 in the top right corner from 0.5 to 1.5 seconds", grey, redLogo);
+        assertThat(TestMedia.probe(logo).durationSeconds()).isCloseTo(2.0, within(0.15));
+        assertThat(pixel(rgb(logo, 1.0), W - 12, 12)[0]).as("the logo while asked for").isGreaterThan(200);
+        assertThat(pixel(rgb(logo, 1.0), W - 12, 12)[1]).isLessThan(60);
+        for (double t : new double[] {0.2, 1.8}) {
+            assertThat(pixel(rgb(logo, t), W - 12, 12)[0]).as("grey in the corner at %.1f s", t).isCloseTo(128, within(12));
+        }
+        // a green screen keyed from 1 s on: green before, Figure 1's blue after, the red subject throughout
+        Path keyed = render("replace the green screen with figure 1 from 1 second on", greenScreen, blueCard);
+        assertThat(pixel(rgb(keyed, 0.5), 10, 10)[1]).as("still green before the part").isGreaterThan(200);
+        assertThat(pixel(rgb(keyed, 1.5), 10, 10)[2]).as("figure 1 behind the subject in the part").isGreaterThan(200);
+        assertThat(pixel(rgb(keyed, 1.5), 10, 10)[1]).isLessThan(60);
+        assertThat(pixel(rgb(keyed, 1.5), 80, 60)[0]).as("the subject stays").isGreaterThan(200);
+    }
+
+    @Test
     void pictureInPictureSitsBottomRight() throws Exception {
         byte[] out = rgb(render("picture in picture with figure 1", grey, blueCard), 1);
         assertThat(pixel(out, W - 15, H - 12)[2]).isGreaterThan(200);

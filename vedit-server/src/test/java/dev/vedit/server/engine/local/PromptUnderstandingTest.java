@@ -541,6 +541,44 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void aLogoAPictureInPictureOrAKeyTakesAPart() {
+        // each was refused as an edit of the whole video only, or read as a trim that kept those seconds
+        assertThat(interpreter.interpret("add the logo from figure 1 in the top right corner from 0:10 to 0:20", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 10.0).containsEntry("to", 20.0));
+        assertThat(interpreter.interpret("图1作为水印放右下角，只在最后10秒出现", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 10.0));
+        assertThat(interpreter.interpret("put the logo from figure 1 in the corner, only show it in the last 5 seconds", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("at", "end"));
+        assertThat(interpreter.interpret("图1做画中画，只在前5秒显示", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 0.0).containsEntry("to", 5.0));
+        assertThat(interpreter.interpret("我是绿幕拍的，从第10秒开始把绿幕换成图1", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 10.0)).extracting(EditOperation::op).isEqualTo("chroma_key");
+    }
+
+    @Test
+    void everydayWordingsOfTheSixteenthAndSeventeenthSets() {
+        // a hue shift below zero turns the colour wheel the other way
+        assertThat(interpreter.interpret("shift the hue by -30 degrees", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("degrees", 330.0));
+        assertThat(interpreter.interpret("色相偏移负30度", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("degrees", 330.0));
+        // "from 12 until 18" is one range (it read "from 12, from 0 s to 18 s")
+        assertThat(interpreter.interpret("Please take out from 12 until 18 second", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 12.0).containsEntry("end", 18.0));
+        // a phrase opened by 把 after an adverb (再把声音关了), and a space before a new sentence ends a clause
+        assertThat(ops("调亮一点，加个暗角，再把声音关了")).containsExactly("brightness", "vignette", "mute");
+        assertThat(ops("背景换成图1 我没有绿幕")).containsExactly("replace_background");
+        // a comparative said alone after a description asks for it: not the opposite of the description's answer
+        assertThat(interpreter.interpret("声音太小了 大声点", 0)).singleElement()
+                .satisfies(o -> assertThat((Double) o.params().get("factor")).isGreaterThan(1.0));
+        // a space after seconds said before an edit keeps them its part (it kept the first 5 seconds, then muted)
+        assertThat(interpreter.interpret("前5秒 静音", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("to", 5.0));
+        // purposes and context beside an edit
+        assertThat(ops("加个卡通滤镜，给幼儿园小朋友看的")).containsExactly("cartoon");
+        assertThat(ops("Filmed a spin class in a dim gym and the picture is full of crawling speckles. Clean that up?")).containsExactly("denoise");
+        assertThat(ops("Could you bring it down to 1280 by 720? The school LMS chokes on 4K files.")).containsExactly("scale");
+    }
+
+    @Test
     void aSecondRangeSaidAloneIsTheSameEditOfIt() {
         // each was a trim that kept the second range
         assertThat(interpreter.interpret("remove 0:05-0:08 and 0:20-0:25", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
@@ -587,7 +625,7 @@ class PromptUnderstandingTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"rotate it 90 degrees just for the last 5 seconds", "Blur faces in the first 10 sec", "前面30秒的音频降噪",
-            "从第10秒开始把绿幕换成图1", "stabilize the first 5 seconds"})
+            "最后5秒旋转90度", "stabilize the first 5 seconds"})
     void anEditThatTakesNoPartIsRefusedBesideOneNotMadeATrim(String prompt) {
         // each kept only the seconds named and did the edit on all of them
         assertThatThrownBy(() -> interpreter.read(prompt, 1)).hasMessageContaining("applies this edit to the whole video only");

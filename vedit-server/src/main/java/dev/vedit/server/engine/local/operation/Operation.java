@@ -104,14 +104,16 @@ public enum Operation {
      * Whether the operation may apply to a span of the timeline only: {@code "from"}/{@code "to"} in source seconds,
      * {@code "at": "end"} with a {@code "duration"}, the last seconds of what is kept, or {@code "half": "first"} or
      * {@code "second"}, a half of what is kept. The colour, style and sound edits
-     * whose FFmpeg filters can be switched on and off in time (timeline editing), a zoom, a sketch, a pixelation and a
-     * mirror (the part's frames edited apart and laid over the rest) and a speed change (the part's times remapped). Edits that
-     * change the frame's size, reorder time or change the streams cannot.
+     * whose FFmpeg filters can be switched on and off in time (timeline editing), a zoom, a sketch, a pixelation, a
+     * mirror, a logo, a picture in picture and a green-screen key (the part's frames edited apart and laid over the
+     * rest) and a speed change (the part's times remapped). Edits that change the frame's size, reorder time or change
+     * the streams cannot.
      */
     public boolean forAPart() {
         return switch (this) {
             case GRAYSCALE, SEPIA, VINTAGE, GRAIN, INVERT, BRIGHTNESS, CONTRAST, SATURATION, HUE, TEMPERATURE, CARTOON,
-                 POSTERIZE, VIGNETTE, BLUR, SHARPEN, DENOISE, VOLUME, ZOOM, SKETCH, PIXELATE, HFLIP, VFLIP, SPEED -> true;
+                 POSTERIZE, VIGNETTE, BLUR, SHARPEN, DENOISE, VOLUME, ZOOM, SKETCH, PIXELATE, HFLIP, VFLIP, SPEED,
+                 WATERMARK, PICTURE_IN_PICTURE, CHROMA_KEY -> true;
             default -> false;
         };
     }
