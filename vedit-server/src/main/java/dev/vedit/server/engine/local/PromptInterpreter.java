@@ -45,7 +45,7 @@ final class PromptInterpreter {
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
-            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))", Pattern.CASE_INSENSITIVE);
+            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
@@ -202,7 +202,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,4}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音)|好(?=[大多暗亮吵嘈抖糊慢快])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,4}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -578,6 +578,19 @@ final class PromptInterpreter {
         boolean afterDescription = state.describing;
         boolean afterSound = afterDescription && state.describingSound;
         state.describing = false;
+        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (SOFTEN_IT.matcher(clause).matches() && before != null && Operation.CONTRAST.is(before)
+                && before.params().get("factor") instanceof Number f && f.doubleValue() < 1 && TOO_MUCH.matcher(before.source()).find()) {
+            return; // "too much contrast, soften it": the lowered contrast is the softening ("lower the contrast and blur it" blurs)
+        }
+        if (SOFTEN_IT.matcher(clause).matches() && !state.ignored.isEmpty() && CONTRAST_SAID.matcher(state.ignored.getLast()).find()) {
+            // "the contrast is too strong, soften it": the contrast lowered, not the picture blurred
+            String described = state.ignored.removeLast();
+            for (EditOperation op : attempt("reduce the contrast", context).operations()) {
+                state.operations.add(new EditOperation(op.op(), op.params(), described + ", " + quoted));
+            }
+            return;
+        }
         String withoutFix = lexicon.withoutFix(clause);
         if (!withoutFix.equals(clause) && !hasWords(unexplained(withoutFix))) {
             state.fix = true; // "fix both", "tone it down": answer the problems described
@@ -852,6 +865,11 @@ final class PromptInterpreter {
         }
     }
 
+    /** Softening asked for right after the contrast is described: the contrast lowered ("soften it" reads "blur" by then). */
+    private static final Pattern SOFTEN_IT = Pattern.compile("(?:please\\s+)?(?:soften|blur)(?:\\s+(?:it|that|this|them|things|the\\s+(?:look|image|picture)))?(?:\\s+(?:up|a\\s+bit|a\\s+little|a\\s+touch))?(?:\\s+please)?");
+    private static final Pattern CONTRAST_SAID = Pattern.compile("contrast|对比");
+    private static final Pattern TOO_MUCH = Pattern.compile("\\btoo\\b|harsh|strong|crushed|contrasty|太|过|硬");
+    private static final Pattern DEGREE_FIRST = Pattern.compile("(?:way|super|very|so|too|really|pretty|kinda|quite|extremely|totally|badly|heavily|slightly|a\\s+bit|a\\s+little)\\s+\\p{IsLatin}");
     /** A description with its subject left out, as notes are written: "looks too clean and digital", "sounds muffled". */
     private static final Pattern OMITTED_SUBJECT = Pattern.compile("(?:looks|seems|feels|sounds)\\s");
     /** How a description goes on after one: "it's a bit soft, like slightly out of focus". */
@@ -896,6 +914,11 @@ final class PromptInterpreter {
         }
         boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
+            return true;
+        }
+        // a problem named alone after a degree ("way overexposed", "super shaky"): a description, asking nothing
+        if (DEGREE_FIRST.matcher(c).lookingAt() && c.split("\\s+").length <= 3 && !lexicon.isImperative(c) && !ASKS.matcher(c).find()
+                && lexicon.answer(c, false, false) != null) {
             return true;
         }
         // "it is shaky and dark", "it's a bit soft, slightly out of focus": the second half goes on describing;

@@ -40,11 +40,12 @@ final class PromptNormalizer {
     private static final Pattern SPOKEN_DECIMAL = Pattern.compile("\\b(zero|one|two|three|four|five|six|seven|eight|nine|ten|\\d+)\\s+point\\s+"
             + "(zero|one|two|three|four|five|six|seven|eight|nine|\\d+)\\b");
     /**
-     * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", 1分30秒): seconds, which every time rule
-     * reads.
+     * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", "1m5s", 1分30秒, 一分零五秒): seconds, which every
+     * time rule reads. Not 第一分钟 said alone, the first minute (a part, read by the lexicon); 第1分钟到… is a time.
      */
-    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|分钟|分(?=\\s*\\d+(?:\\.\\d+)?\\s*秒))"
-            + "(?:\\s*(?:and\\s+)?(?<s>\\d+(?:\\.\\d+)?)\\s*(?:seconds?|secs?|s\\b|秒钟?))?");
+    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
+            + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒))"
+            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?))?");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
      * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from
@@ -126,7 +127,7 @@ final class PromptNormalizer {
                 ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
-        s = s.contains("min") || s.contains("分") ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
+        s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
@@ -159,8 +160,18 @@ final class PromptNormalizer {
         return s.replace("\uD83D\uDD07", " mute ").replace("\u23EA", " reverse ").replace("\u23E9", " speed up ");
     }
 
+    /** Whether a digit is followed by "m" ("1m5s"): most prompts hold none, so the minutes search runs only where one may. */
+    private static boolean minuteLetter(String s) {
+        for (int i = s.indexOf('m'); i > 0; i = s.indexOf('m', i + 1)) {
+            if (Character.isDigit(s.charAt(i - 1)) || s.charAt(i - 1) == ' ' && i > 1 && Character.isDigit(s.charAt(i - 2))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String minutes(MatchResult m) {
-        double seconds = Numbers.parse(m.group("m")) * 60 + (m.group("s") == null ? 0 : Double.parseDouble(m.group("s")));
+        double seconds = Numbers.parse(m.group("m")) * 60 + (m.group("s") == null ? 0 : Numbers.parse(m.group("s")));
         boolean chinese = m.group().contains("分");
         return Rule.written(seconds) + (chinese ? "秒" : " seconds");
     }

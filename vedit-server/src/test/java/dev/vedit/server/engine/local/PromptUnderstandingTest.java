@@ -579,6 +579,34 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void softeningAfterTooMuchContrastLowersIt() {
+        // it blurred the picture: "soften it" reads "blur" by the time the rules see it
+        assertThat(ops("too much contrast, shadows are all crushed, soften it")).containsExactly("contrast");
+        assertThat(ops("the contrast is too strong, soften it")).containsExactly("contrast");
+        assertThat(ops("lower the contrast and blur it")).containsExactly("contrast", "blur");
+        assertThat(ops("it's too sharp, soften it")).containsExactly("blur");
+    }
+
+    @Test
+    void minutesWrittenShortAndInChineseNumbersAreSeconds() {
+        assertThat(interpreter.interpret("slow motion 0.5x from 1m5s to 1m20s", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 65.0).containsEntry("to", 80.0));
+        assertThat(interpreter.interpret("一分零五秒到一分十秒打马赛克", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 65.0).containsEntry("to", 70.0));
+        // the first minute is a part, not the 60th second
+        assertThat(interpreter.interpret("视频总共三分钟，把第一分钟剪出来就行", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 0.0).containsEntry("duration", 60.0));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"way overexposed. tone it down please|brightness", "画面发黄了帮我修一下|temperature",
+            "画面抖而且噪点多|stabilize denoise", "想要有种老电影的感觉|vintage", "做成黑白默片的感觉，声音去掉|grayscale mute",
+            "梦幻一点，朦朦胧胧的|blur", "第6秒那一下定格2秒|freeze", "店里屏幕要用的，重复播3遍|loop"})
+    void looksWishedForAndProblemsSaidAlone(String prompt, String expected) {
+        assertThat(ops(prompt)).containsExactly(expected.split(" "));
+    }
+
+    @Test
     void aSecondRangeSaidAloneIsTheSameEditOfIt() {
         // each was a trim that kept the second range
         assertThat(interpreter.interpret("remove 0:05-0:08 and 0:20-0:25", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
