@@ -114,7 +114,10 @@ final class FrameRules {
                 (m, i) -> aspect(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h")), m.group("pad"))));
         r.add(of("(?:(?:crop|change|convert|make|reframe|turn)" + SUBJECT + "\\s+(?:to|into)\\s+(?:an?\\s+)?|(?:make|crop|reframe|turn)\\s+" + NAMED_SUBJECT + "\\s+)?"
                         + "(?<kind>square|vertical|portrait|horizontal|landscape|widescreen|vertical\\s+video"
-                        + "|(?:for\\s+)?(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|(?:for\\s+)?(?:tiktok|douyin)"
+                        // a platform after "for" is a purpose (context: "speed it up for TikTok" asks for no reframe), unless
+                        // the video is made for it ("make it for reels")
+                        + "|(?<!\\bfor\\s)(?<!\\bfor\\s(?:instagram|ig|youtube)\\s)(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|(?<!\\bfor\\s)(?:tiktok|douyin)"
+                        + "|(?<=\\b(?:make|turn|get|convert|reframe|crop|resize|format)\\s(?:it|this|the\\svideo|this\\svideo)\\s)for\\s+(?:(?:instagram\\s+|ig\\s+|youtube\\s+)?(?:reels?|stories|story|shorts)|tiktok|douyin)"
                         + "|(?:instagram|tiktok|douyin|youtube)\\s+(?:shorts?\\s+)?(?:format|size)?)(?:\\s+(?:format|video|aspect(?:\\s+ratio)?|ratio|frame|version))?"
                         + crop + pad,
                 (m, i) -> namedAspect(m.group("kind"), m.group("pad"))));
@@ -184,7 +187,7 @@ final class FrameRules {
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
                 (m, i) -> op(Operation.ENCODE, Map.of())));
         // another kind of file than a video: said plainly, not "not understood"
-        r.add(of("(?:convert|export|save|render|output|turn|make)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
+        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
                         + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
                         + "|(?:转成|转换成|转为|导出为?|导出成|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
                         + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$",

@@ -131,6 +131,7 @@ final class PromptInterpreter {
                     + "|hair|wall|walls|eyes|lips|skin|teeth)\\b(?!\\s+(?:shots?|scenes?|clips?|footage|parts?)\\b)"
                     // a body or a face retouched: "make me look thinner", "smooth my skin and whiten my teeth"
                     + "|\\b(?:thinner|slimmer|skinnier|taller|more\\s+muscular|skin(?!\\s+tones?)|teeth|wrinkles?|acne|pimples?|blemish(?:es)?|double\\s+chin)\\b"
+                    + "|(?:前男友|前女友|前任|前夫|前妻)(?:都)?(?:去掉|删掉|p掉|抹掉|移除|去除|弄掉|擦掉)"
                     + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
@@ -620,6 +621,13 @@ final class PromptInterpreter {
         }
         if (restates(clause, state)) {
             state.ignored.add(quoted); // "put our logo (Figure 1) in the corner, small, like a watermark"
+            return;
+        }
+        EditOperation placed = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (placed != null && Operation.WATERMARK.is(placed) && PICTURE_IN_PICTURE_NAMED.matcher(clause.strip()).matches()) {
+            // "put figure 1 small in the corner, picture in picture": the image placed is the picture in picture
+            state.operations.set(state.operations.size() - 1,
+                    new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), placed.params(), placed.source() + ", " + quoted));
             return;
         }
         Attempt attempt = attempt(clause, context);
@@ -1192,6 +1200,10 @@ final class PromptInterpreter {
         state.pendingPart = said;
         return true;
     }
+
+    /** A clause that only names a picture in picture: said after an image placed, it says how. */
+    private static final Pattern PICTURE_IN_PICTURE_NAMED = Pattern.compile("(?:(?:as|like|in)\\s+(?:an?\\s+|the\\s+)?)?(?:small\\s+)?"
+            + "(?:picture[\\s-]+in[\\s-]+picture|pip|inset)(?:\\s+(?:style|window|box|mode))?(?:\\s+please)?|(?:做成|做个|作为|当|用)?(?:画中画|小窗口?)(?:的?形式|效果)?");
 
     /** What likens the edit just asked for to itself: "…, like a watermark", "…, as a logo". */
     private static final Pattern LIKENS = Pattern.compile("\\s*(?:like|as|kind\\s+of\\s+like|sort\\s+of\\s+like)\\s+(?:an?\\s+|the\\s+)?");

@@ -48,7 +48,7 @@ final class SoundRules {
                         + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
                         + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
-                        + "|帮我发布|(?:拼接|拼在一起|接在(?:一起|后面)|merge\\s*到)[^，,。；;]{0,12}"
+                        + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
                         + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
                 (m, c) -> {
                     throw Refusal.impossible("\"" + m.group().strip() + "\": an edit changes the one video it is given and hands it back (a download"
@@ -70,6 +70,7 @@ final class SoundRules {
                 }));
         // the sound alone, without the picture: the result of a video edit is a video
         r.add(of("(?:i\\s+(?:only\\s+|just\\s+)?(?:need|want)\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of)\\s+(?:it|this|the\\s+(?:video|clip)|this\\s+(?:video|clip)))?(?=\\s*(?:$|[,.!?]))"
+                        + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
                         + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)",
                 (m, c) -> {

@@ -607,6 +607,24 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theEighteenthSetsWrongEditsAndKinds() {
+        // a platform after "for" is a purpose: it reframed the video to 9:16 though nobody asked
+        assertThat(ops("Please speed this up 2x, it drags way too much for TikTok")).containsExactly("speed");
+        assertThat(ops("make it for tiktok")).containsExactly("aspect");
+        assertThat(ops("for tiktok: 9:16, and 1.25x speed")).containsExactly("aspect", "speed");
+        // a picture in picture named after the image is placed: it was a logo
+        assertThat(interpreter.interpret("put figure 1 small in the corner, picture in picture", 1)).extracting(EditOperation::op)
+                .containsExactly("picture_in_picture");
+        assertThat(interpreter.interpret("把图1放右下角，画中画", 1)).extracting(EditOperation::op).containsExactly("picture_in_picture");
+        // refused with their kind, not as not understood
+        assertThatThrownBy(() -> interpreter.read("just give me the audio as an mp3", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("把我昨天发你的那个视频拼在后面", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("调成黑白，然后把视频里我前男友去掉", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("add bgm 要周杰伦的歌", 0)).hasMessageContaining("needs an audio input");
+        assertThatThrownBy(() -> interpreter.read("make me look thinner pls", 0)).hasMessageContaining("generative");
+    }
+
+    @Test
     void aSecondRangeSaidAloneIsTheSameEditOfIt() {
         // each was a trim that kept the second range
         assertThat(interpreter.interpret("remove 0:05-0:08 and 0:20-0:25", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
