@@ -579,17 +579,7 @@ final class PromptInterpreter {
         boolean afterDescription = state.describing;
         boolean afterSound = afterDescription && state.describingSound;
         state.describing = false;
-        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
-        if (SOFTEN_IT.matcher(clause).matches() && before != null && Operation.CONTRAST.is(before)
-                && before.params().get("factor") instanceof Number f && f.doubleValue() < 1 && TOO_MUCH.matcher(before.source()).find()) {
-            return; // "too much contrast, soften it": the lowered contrast is the softening ("lower the contrast and blur it" blurs)
-        }
-        if (SOFTEN_IT.matcher(clause).matches() && !state.ignored.isEmpty() && CONTRAST_SAID.matcher(state.ignored.getLast()).find()) {
-            // "the contrast is too strong, soften it": the contrast lowered, not the picture blurred
-            String described = state.ignored.removeLast();
-            for (EditOperation op : attempt("reduce the contrast", context).operations()) {
-                state.operations.add(new EditOperation(op.op(), op.params(), described + ", " + quoted));
-            }
+        if (SOFTEN_IT.matcher(clause).matches() && softensTheContrast(quoted, context, state)) {
             return;
         }
         String withoutFix = lexicon.withoutFix(clause);
@@ -873,11 +863,35 @@ final class PromptInterpreter {
         }
     }
 
-    /** Softening asked for right after the contrast is described: the contrast lowered ("soften it" reads "blur" by then). */
+    /** "soften it" (which reads "blur" by now) or "blur it", as a whole clause. */
     private static final Pattern SOFTEN_IT = Pattern.compile("(?:please\\s+)?(?:soften|blur)(?:\\s+(?:it|that|this|them|things|the\\s+(?:look|image|picture)))?(?:\\s+(?:up|a\\s+bit|a\\s+little|a\\s+touch))?(?:\\s+please)?");
     private static final Pattern CONTRAST_SAID = Pattern.compile("contrast|对比");
     private static final Pattern TOO_MUCH = Pattern.compile("\\btoo\\b|harsh|strong|crushed|contrasty|太|过|硬");
+    /** A degree before an English word: "way overexposed", "super shaky". */
     private static final Pattern DEGREE_FIRST = Pattern.compile("(?:way|super|very|so|too|really|pretty|kinda|quite|extremely|totally|badly|heavily|slightly|a\\s+bit|a\\s+little)\\s+\\p{IsLatin}");
+    /**
+     * Softening asked for right after the contrast is said to be too strong is that contrast lowered, not the picture
+     * blurred: "too much contrast, soften it" (read as a lowered contrast already: nothing more), "the contrast is too
+     * strong, soften it" (a description so far: the contrast lowered now). "lower the contrast and blur it" blurs.
+     *
+     * @return whether the clause was read so
+     */
+    private boolean softensTheContrast(String quoted, Rule.Context context, State state) {
+        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (before != null && Operation.CONTRAST.is(before) && before.params().get("factor") instanceof Number f && f.doubleValue() < 1
+                && TOO_MUCH.matcher(before.source()).find()) {
+            return true;
+        }
+        if (state.ignored.isEmpty() || !CONTRAST_SAID.matcher(state.ignored.getLast()).find()) {
+            return false;
+        }
+        String described = state.ignored.removeLast();
+        for (EditOperation op : attempt("reduce the contrast", context).operations()) {
+            state.operations.add(new EditOperation(op.op(), op.params(), described + ", " + quoted));
+        }
+        return true;
+    }
+
     /** A description with its subject left out, as notes are written: "looks too clean and digital", "sounds muffled". */
     private static final Pattern OMITTED_SUBJECT = Pattern.compile("(?:looks|seems|feels|sounds)\\s");
     /** How a description goes on after one: "it's a bit soft, like slightly out of focus". */
