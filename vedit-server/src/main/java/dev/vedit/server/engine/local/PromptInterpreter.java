@@ -301,7 +301,7 @@ final class PromptInterpreter {
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
-    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|再|麻烦|麻烦你)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 

@@ -624,6 +624,16 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("make me look thinner pls", 0)).hasMessageContaining("generative");
     }
 
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"Replace the green screen behind me with Figure 1|chroma_key", "make it look like an old film from the 70s|vintage",
+            "less saturated please, i want a muted washed-out look|saturation", "声音太小了，老人听不清，帮忙调大一点|volume",
+            "做成16:9的，多出来的部分裁掉就行|aspect", "左右镜像翻转一下|hflip", "分辨率太低了，投到大屏上很糊，帮我提高一下分辨率|upscale",
+            "画面放大到1.2倍|zoom", "把图1放在画面角落里做画中画|picture_in_picture", "视频加快到4倍速，做成延时的感觉|speed",
+            "把0到30秒截出来，再加个淡出|trim fade_out", "结尾放图1，我们工作室的logo|outro"})
+    void everydayWordingsOfTheEighteenthSet(String prompt, String expected) {
+        assertThat(interpreter.interpret(prompt, 1)).extracting(EditOperation::op).containsExactly(expected.split(" "));
+    }
+
     @Test
     void aSecondRangeSaidAloneIsTheSameEditOfIt() {
         // each was a trim that kept the second range
