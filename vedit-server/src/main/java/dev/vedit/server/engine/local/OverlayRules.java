@@ -283,14 +283,16 @@ final class OverlayRules {
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
-        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending)))?"
+        // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then
+        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+at\\s+" + Rule.time("at") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b))?"
                 + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
+        String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
+        r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
+        r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
                         + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
@@ -324,7 +326,13 @@ final class OverlayRules {
         params.put("position", position);
         String n = group(m, "n");
         double seconds = n != null ? round(Numbers.parse(n)) : TIMED_TEXT_SECONDS;
-        if (group(m, "end") != null || group(m, "last") != null) {
+        String at = group(m, "at") != null ? group(m, "at") : group(m, "at0");
+        if (at != null) {
+            params.put("start", round(Rule.seconds(at)));
+            if (n != null) {
+                params.put("duration", seconds);
+            }
+        } else if (group(m, "end") != null || group(m, "last") != null) {
             params.put("at", "end"); // the last seconds of the clip: its length is known when it is rendered
             params.put("duration", seconds);
         } else if (n != null || group(m, "begin") != null) {

@@ -635,6 +635,18 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void aTextAtAMomentIsShownFromThen() {
+        // each was not understood
+        assertThat(interpreter.interpret("At 0:20 show \"Chapter 2\" in the center for 4 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 20.0).containsEntry("duration", 4.0).containsEntry("position", "center"));
+        assertThat(interpreter.interpret("add the caption \"wow\" at 5 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 5.0).doesNotContainKey("duration"));
+        // a range stays a range
+        assertThat(interpreter.interpret("add the text 'Goal!' from 2:14 to 2:18", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 134.0).containsEntry("duration", 4.0));
+    }
+
+    @Test
     void aSecondRangeSaidAloneIsTheSameEditOfIt() {
         // each was a trim that kept the second range
         assertThat(interpreter.interpret("remove 0:05-0:08 and 0:20-0:25", 0)).extracting(EditOperation::op).containsExactly("cut", "cut");
