@@ -104,6 +104,22 @@ final class Alternation {
         return out.append(text, last, text.length()).toString();
     }
 
+    /**
+     * {@code text} with blanks where the joined pattern matches {@code said}, a text of the same length that {@code text}
+     * was blanked from: a match whose context ("想" before the verb a rule has taken) is gone from {@code text} counts.
+     */
+    String blankedWhere(String text, String said) {
+        Search search = new Search(said);
+        if (text.length() != said.length() || !search.next(0)) {
+            return text;
+        }
+        char[] out = text.toCharArray();
+        do {
+            java.util.Arrays.fill(out, search.start, search.end, ' ');
+        } while (search.next(search.end == search.start ? search.end + 1 : search.end));
+        return new String(out);
+    }
+
     /** Matchers over {@code text} of the alternatives that may match it, in their order. */
     private List<Matcher> candidates(String text) {
         BitSet may = index.matching(Prefilter.folded(text));

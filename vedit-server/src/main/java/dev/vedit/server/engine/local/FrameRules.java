@@ -277,6 +277,9 @@ final class FrameRules {
     }
 
     private static EditOperation aspect(int w, int h, String pad) {
+        if (h >= 10 && h > 4 * w) {
+            return null; // "at 2:40" is a clock time, never a ratio of 1:20
+        }
         if (w <= 0 || h <= 0 || w > 4 * h || h > 4 * w) {
             throw invalid("the aspect ratio " + w + ":" + h + " is outside 1:4 to 4:1", "宽高比 " + w + ":" + h + " 超出 1:4 到 4:1 的范围");
         }

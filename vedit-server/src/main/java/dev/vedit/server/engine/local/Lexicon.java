@@ -180,10 +180,18 @@ final class Lexicon {
             if (alreadyCanonical(text, m, replacement) || alreadyCanonical(text, m, raw(canonical, m))) {
                 continue;
             }
-            out.append(text, last, m.start()).append(replacement);
+            // "…kiss, hold it for" → "…kiss freeze … for", never "kissfor"; "0:40放慢到0.5倍" → "0:40 0.5倍速"
+            boolean before = m.start() > 0 && isWordChar(text.charAt(m.start() - 1)) && !replacement.isEmpty() && isWordChar(replacement.charAt(0));
+            boolean after = m.end() < text.length() && isWordChar(text.charAt(m.end())) && !replacement.isEmpty()
+                    && isWordChar(replacement.charAt(replacement.length() - 1));
+            out.append(text, last, m.start()).append(before ? " " : "").append(replacement).append(after ? " " : "");
             last = m.end();
         }
         return out.append(text.substring(last)).toString();
+    }
+
+    private static boolean isWordChar(char c) {
+        return c < 128 && Character.isLetterOrDigit(c);
     }
 
     /** The canonical wording with its numbers as the prompt wrote them ("只保留前三秒"). */
@@ -210,8 +218,11 @@ final class Lexicon {
         char first = m.group().charAt(0);
         // one character (喺 for 在: 放喺下面) is a word of its own, not the tail of a verb's phrase
         // a variant that opens a phrase of its own (把声音关了, 图1的照片) follows an adverb or a verb as a new phrase: 再把声音关了, 放图1的照片
-        return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(text.charAt(m.start() - 1)) >= 0
-                && PHRASE_OPENERS.indexOf(first) < 0;
+        // so does a verb's phrase after 再 ("again", "then"): 再降个噪, 再加个淡出
+        char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
+        boolean newVerbPhrase = before == '再' && CJK_VERB_BEFORE.indexOf(first) >= 0;
+        return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(before) >= 0
+                && PHRASE_OPENERS.indexOf(first) < 0 && !newVerbPhrase;
     }
 
     private static String digits(String number) {
@@ -331,6 +342,14 @@ final class Lexicon {
 
     String withoutFiller(String clause) {
         return filler.replaceAll(clause, " ");
+    }
+
+    /**
+     * {@code leftover} without filler, {@code leftover} being {@code clause} with the words the rules took blanked: filler
+     * said before or after them ("想" in 想循环播放3遍, 帮忙 in 底部帮忙加字幕) is found in the clause as said.
+     */
+    String withoutFiller(String leftover, String clause) {
+        return filler.replaceAll(filler.blankedWhere(leftover, clause), " ");
     }
 
     /**

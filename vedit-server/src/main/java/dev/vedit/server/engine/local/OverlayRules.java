@@ -284,17 +284,20 @@ final class OverlayRules {
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
         // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then
-        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+at\\s+" + Rule.time("at") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b))?"
+        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from)\\s+" + Rule.time("at") + SECONDS + "?(?![\\d:.])(?!\\s*(?:to|till|until|-|–|and)\\b))?"
                 + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
         String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*" + QUOTE + during,
+        // "add caption at the bottom 'SALE'": where, then what it says
+        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
-                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during,
-                (m, c) -> text(m, m.group("kind"), c)));
+                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during
+                        // "write 'Emily & James' in the middle as a title": what it is, after where
+                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?",
+                (m, c) -> text(m, m.group("kind") != null ? m.group("kind") : m.group("kind2"), c)));
         // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
         r.add(of("(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),

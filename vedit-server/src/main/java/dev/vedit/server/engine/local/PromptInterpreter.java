@@ -53,11 +53,15 @@ final class PromptInterpreter {
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
             // 太长了 trim到前30秒 (never the space in 前 5 秒 or 加速 2倍)
             + "|(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
+            // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
+            + "|(?<=一点|一些)(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)|(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))(?=\\p{IsHan})"
+            + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
+            // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
+            + "|(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
-    /** A list's numbering or lettering ("1) trim … 2) mute", "a. …"): where one request ends and the next begins. */
     /**
      * A numbered list's marker: "1. trim it 2) mute it", and as Chinese numbers a list, "需求：1. 画面改为黑白；2、静音",
      * "(1)去除噪音；(2)…" (after a colon, a semicolon or a comma, glued to the item: never a decimal, "调整为0.5倍").
@@ -142,6 +146,12 @@ final class PromptInterpreter {
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges))\\b"
                     + "|\\b(?:minecraft|video\\s+game|3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
                     + "|(?:删除|删掉|去掉|去除|移除|擦掉|抹掉|清除)[^，,。；;]{0,8}?(?:垃圾桶|路人|游客|电线|杂物|招牌|人群|硬字幕|字幕)"
+                    // a look restyled, a face put on someone, an image set moving, an animal or a car added or taken out
+                    + "|\\b(?:restyle\\w*|stars|starry|moon(?:light|lit)?)\\b|\\bput\\s+(?:my|his|her|their|a|the)\\s+face\\b"
+                    + "|\\b(?:furnished|furnish|furniture|virtual\\s+staging|jersey|hoodie|sweater|uniform|cabinets?|curtains?|sofa|couch)\\b"
+                    + "|\\b(?:add|insert|put)\\b.*\\b(?:dancing|characters?|avatars?|mascots?)\\b"
+                    + "|嘴型|口型|换个?角度|换个?视角|从(?:正面|背面|侧面|另一[边侧面个])(?:拍|看)|(?:多)?加(?:点|些|一些|几个)(?:商品|货物?|产品)"
+                    + "|动起来|加(?:一|几|两)?(?:只|头|匹)|(?:人|车|狗|猫|电线杆|垃圾桶|招牌)(?:都|也)?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除|p掉)"
                     + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
@@ -203,7 +213,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,4}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -266,8 +276,15 @@ final class PromptInterpreter {
      * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
      * 'Summer 2024'", 请在开头加一个标题页，文字为“年度总结”): one request, as "an intro card that says 'Summer 2024'" is.
      */
+    /**
+     * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
+     * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
+     */
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)|(?<![特描书缩大小听默])写(?:上|着)?)"
+            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30})(?=\\s|[，,。；;！!？?]|$)");
+
     private static final Pattern CARD_TEXT_APART = Pattern.compile("(?<card>\\b(?:intro|outro|title|caption|subtitle|heading|banner|text)s?(?:\\s+(?:card|screen|page|slide))?\\b"
-            + "|片头|片尾|标题页|标题画面|标题|文字卡片|卡片|字幕|封面)(?<between>[^,;，；。.!?\\uE000-\\uE0FF]{0,24}?)\\s*[,;，；.。]\\s*(?:and\\s+)?"
+            + "|片头|片尾|标题页|标题画面|标题|文字卡片|卡片|字幕|封面)(?<between>[^,;，；。.!?\\uE000-\\uE0FF]{0,24}?)(?:\\s*[,;，；.。]\\s*|\\s+(?=写))(?:and\\s+)?"
             + "(?:(?:the\\s+)?(?:text|words?|caption|title)\\s+(?:should\\s+|must\\s+|will\\s+|can\\s+|needs?\\s+to\\s+)?(?:say|says|read|reads|be|is)"
             + "|it\\s+(?:should\\s+|must\\s+|will\\s+)?(?:say|says|read|reads)|saying|with\\s+the\\s+(?:text|words?)"
             + "|(?:文字|内容|标题|字幕|文案)(?:为|是|写|写着|写上)|写(?:着|上)?)\\s*:?\\s*(?<text>[\\uE000-\\uE0FF])");
@@ -283,7 +300,7 @@ final class PromptInterpreter {
             // a comparative said alone asks for more of it: 大声点, 亮一点 (after 声音太小了, 太暗了)
             + "|^(?:再|稍微|稍稍)?(?:大声|小声|亮|暗|快|慢|大|小|响|轻)(?:一)?(?:点|些)儿?(?:吧|啦)?\\s*$");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
-    private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like"
+    private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+(?:like|love))|(?:i|we)'d\\s+(?:like|love)"
             + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
     /** How a part said on its own opens: "between 8s and 14s", "from 0:10 to 0:20", "for the last 5 seconds". */
     private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s|(?:在|从)\\s*第?|第");
@@ -352,6 +369,10 @@ final class PromptInterpreter {
         Pattern mentionedName;
         /** The first or last seconds said alone in a clause ("about the last 15 seconds."), kept unless "cut them" follows. */
         EditOperation bareSeconds;
+        /** The prompt as written, before its variants were rewritten ("make the video …" reads "make it …"). */
+        String written = "";
+        /** A clause that only named a picture in picture before any image was placed ("画中画，图1放左上角"), or null. */
+        String pictureInPicture;
     }
 
     /** What the rules make of one clause: operations, and whether every word was accounted for. */
@@ -425,6 +446,9 @@ final class PromptInterpreter {
         if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
             said = LABELLED_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
         }
+        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
+            said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
+        }
         Quotes quotes = new Quotes(said);
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
@@ -432,12 +456,15 @@ final class PromptInterpreter {
         String text = normalizer.canonical(written);
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
+        state.written = written;
         // Split where the protected copy says; read each clause as written (same offsets).
         text = sharedVerbs(text);
         if (Quotes.holdsMark(text)) {
             // Chinese puts the words right after what shows them (加个字幕“谢谢”在底部), English after "that says"
+            // …but after the card's own noun: 加片头字卡，写「…」 is 加片头字卡「…」
             text = CARD_TEXT_APART.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Lexicon.isCjk(m.group("card").charAt(0))
-                    ? m.group("card") + m.group("text") + m.group("between")
+                    ? m.group("between").matches("字卡|卡片?|画面|页") ? m.group("card") + m.group("between") + m.group("text")
+                    : m.group("card") + m.group("text") + m.group("between")
                     : m.group("card") + m.group("between") + " that says " + m.group("text")));
         }
         if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0 || text.indexOf('、') >= 0) {
@@ -484,8 +511,9 @@ final class PromptInterpreter {
             }
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
+        placedAfterNamed(state);
         refuseIfAny(state.generative, state.notUnderstood);
-        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state), written)), written);
+        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
             String quoted = quotes.restore(text).strip();
@@ -493,6 +521,35 @@ final class PromptInterpreter {
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
         return new Reading(operations, state.ignored);
+    }
+
+    private static final Pattern PART_NAME = Pattern.compile("\\s*(?:the|our|my|his|her|their|this|that)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*");
+
+    /** Whether the clause is a time range and a name for it only ("the first dance from 3:10 to 4:00"). */
+    private boolean namesAPart(Attempt attempt) {
+        return attempt.operations().size() == 1 && isRangeSaid(attempt.operations().getFirst())
+                && PART_NAME.matcher(attempt.leftover()).matches() && !lexicon.isImperative(attempt.leftover());
+    }
+
+    private static final Pattern IT_SAID = Pattern.compile("\\b(?:make|turn|have|set)\\s+it\\b|它");
+    private static final Pattern IT_AFTER_IMAGE = Pattern.compile("\\s*(?:(?:please|also|then)\\s+)?(?:make|turn|have|set)\\s+it\\b|\\s*(?:把|将)?它");
+
+    /** The first image placed after a clause that only named a picture in picture is that picture in picture. */
+    private static void placedAfterNamed(State state) {
+        if (state.pictureInPicture == null) {
+            return;
+        }
+        for (int i = 0; i < state.operations.size(); i++) {
+            if (Operation.WATERMARK.is(state.operations.get(i))) {
+                state.operations.set(i, asPictureInPicture(state.operations.get(i), state.pictureInPicture));
+                return;
+            }
+        }
+        state.notUnderstood.add(state.pictureInPicture); // "画中画" with no image placed: of what?
+    }
+
+    private static EditOperation asPictureInPicture(EditOperation placed, String named) {
+        return new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), placed.params(), placed.source() + ", " + named);
     }
 
     /**
@@ -602,6 +659,14 @@ final class PromptInterpreter {
         if (readOfTheSamePart(clause, context, state)) {
             return;
         }
+        // "The first 12 seconds are just the camera getting set up, please drop them", "from 0:10 to 0:20, cut it": the
+        // part said just before, taken out
+        Part justSaid = state.pendingPart != null ? Part.of(state.pendingPart) : afterDescription ? state.mentionedPart : null;
+        if (justSaid != null && REMOVE_IT.matcher(clause).matches()) {
+            state.operations.add(justSaid.removed(quoted));
+            state.pendingPart = null;
+            return;
+        }
         int last = state.operations.size() - 1;
         if (last >= 0 && state.operations.get(last) == state.bareSeconds && REMOVE_IT.matcher(clause).matches()) {
             // "About the last 15 seconds. Cut them.": the seconds said alone, then taken out
@@ -613,11 +678,23 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // "put our logo (Figure 1) in the corner, small, like a watermark"
             return;
         }
+        if (PICTURE_IN_PICTURE_NAMED.matcher(clause.strip()).matches()) {
+            // "put figure 1 small in the corner, picture in picture", "画中画 图1放左上角": the image placed is the picture in
+            // picture, placed before or after
+            EditOperation placed = state.operations.isEmpty() ? null : state.operations.getLast();
+            if (placed != null && (Operation.WATERMARK.is(placed) || Operation.PICTURE_IN_PICTURE.is(placed))) {
+                state.operations.set(state.operations.size() - 1, asPictureInPicture(placed, quoted));
+            } else {
+                state.pictureInPicture = quoted;
+            }
+            return;
+        }
         EditOperation placed = state.operations.isEmpty() ? null : state.operations.getLast();
-        if (placed != null && Operation.WATERMARK.is(placed) && PICTURE_IN_PICTURE_NAMED.matcher(clause.strip()).matches()) {
-            // "put figure 1 small in the corner, picture in picture": the image placed is the picture in picture
-            state.operations.set(state.operations.size() - 1,
-                    new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), placed.params(), placed.source() + ", " + quoted));
+        if (joined && placed != null && (Operation.WATERMARK.is(placed) || Operation.PICTURE_IN_PICTURE.is(placed))
+                && IT_AFTER_IMAGE.matcher(clause).lookingAt() && IT_SAID.matcher(state.written).find()) {
+            // "put figure 1 in the top left as a logo and make it black and white": "it" may be the image, whose look the
+            // local engine does not change; never guessed to be the video
+            state.notUnderstood.add(quoted);
             return;
         }
         Attempt attempt = attempt(clause, context);
@@ -633,10 +710,16 @@ final class PromptInterpreter {
             }
             return;
         }
+        if (namesAPart(attempt)) {
+            // "The first dance from 3:10 to 4:00 — could that part be black and white?": a part with its name, for the
+            // edits said next, as "from 3:10 to 4:00" alone is
+            state.pendingPart = attempt.operations().getFirst();
+            return;
+        }
         EditOperation amended = state.operations.isEmpty() ? null
-                : OverlayRules.amended(state.operations.get(state.operations.size() - 1), clause, context);
+                : amendedApart(state.operations.get(state.operations.size() - 1), clause, context);
         if (amended != null) {
-            state.operations.set(state.operations.size() - 1, amended); // "…, 放右下角", "…, use figure 1"
+            state.operations.set(state.operations.size() - 1, amended); // "…, 放右下角", "…, use figure 1", "…, 放3秒"
             return;
         }
         Matcher negated = NEGATED.matcher(clause);
@@ -709,7 +792,8 @@ final class PromptInterpreter {
             // "so" before a request ("washed out so bump the contrast"), never before a purpose ("so it's 30 seconds")
             boolean asking = opening.lookingAt() ? !opening.group().startsWith("so") || imperativeStart(right.substring(opening.end()))
                     : imperativeStart(right);
-            boolean telling = !description && SENTENCE_START.matcher(right).lookingAt();
+            // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
+            boolean telling = SENTENCE_START.matcher(right).lookingAt() && (!description || !isDescription(left, state));
             if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
                 continue;
             }
@@ -1009,19 +1093,22 @@ final class PromptInterpreter {
                 ops.add(f.operation());
             }
         }
-        if (hasWords(unexplained(leftover)) && ops.size() <= 2) {
+        String unexplained = FILLER.replaceAll(lexicon.withoutFiller(leftover, clause), " ");
+        if (hasWords(unexplained) && ops.size() <= 2) {
             // "show the text 'Step 2' from 0:30 to 0:40 at the bottom center": where the text goes, after its time
             String rest = SPACES.matcher(leftover).replaceAll(" ").strip();
+            String restSaid = SPACES.matcher(unexplained).replaceAll(" ").strip(); // "of the final kiss" left out
             for (int i = 0; i < ops.size(); i++) {
-                EditOperation placed = OverlayRules.amended(ops.get(i), rest, context);
+                EditOperation placed = amendedApart(ops.get(i), rest, context);
+                placed = placed != null || restSaid.equals(rest) ? placed : amendedApart(ops.get(i), restSaid, context);
                 if (placed != null && Operation.of(placed) != Operation.TRIM) {
                     ops.set(i, placed);
                     leftover = " ".repeat(leftover.length());
+                    unexplained = leftover;
                     break;
                 }
             }
         }
-        String unexplained = unexplained(leftover);
         List<EditOperation> timed = unquantifiedMerged(rangeOfEdit(ops, clause, context));
         // "only" or "but only" left beside an edit of a part limits it to that part ("make it sepia only for the first 5 seconds")
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
@@ -1029,12 +1116,24 @@ final class PromptInterpreter {
         return new Attempt(timed, leftover, understood);
     }
 
+    /** The edit just asked for, with where it goes, which image or how long it lasts said apart; null when none is. */
+    private static EditOperation amendedApart(EditOperation previous, String words, Rule.Context context) {
+        EditOperation placed = OverlayRules.amended(previous, words, context);
+        return placed != null ? placed : TimeRules.lasting(previous, words);
+    }
+
+    private static final Set<Operation> SOUND_EDITS = EnumSet.of(Operation.VOLUME, Operation.NORMALIZE_AUDIO, Operation.DENOISE_AUDIO);
+
     /**
      * "风声太大了 帮忙降噪", "the audio has a hum, remove the noise": a bare "remove the noise" beside a description of the
      * sound only (none of the picture) is the sound's noise. Said alone it stays the picture's, as the rules read it.
      */
-    private List<EditOperation> noiseOfTheSound(List<EditOperation> ops, State state) {
-        boolean sound = state.ignored.stream().anyMatch(lexicon::isAboutSound);
+    private List<EditOperation> noiseOfTheSound(List<EditOperation> ops, State state, String prompt) {
+        // "降个噪，再把声音调大一点": beside edits of the sound only, a bare denoise is the sound's too
+        boolean soundEdits = ops.stream().anyMatch(o -> SOUND_EDITS.contains(Operation.of(o)))
+                && ops.stream().allMatch(o -> SOUND_EDITS.contains(Operation.of(o)) || Operation.DENOISE.is(o))
+                && !PICTURE_NOISE.matcher(prompt).find();
+        boolean sound = soundEdits || state.ignored.stream().anyMatch(lexicon::isAboutSound);
         boolean picture = state.ignored.stream().anyMatch(d -> PICTURE_NOISE.matcher(d).find());
         if (!sound || picture || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
             return ops;
@@ -1125,6 +1224,10 @@ final class PromptInterpreter {
         if (part == null) {
             part = state.mentionedPart; // "there's a long pause between 1:20 and 1:45 … please remove that section"
         }
+        boolean pending = part == null && state.pendingPart != null;
+        if (pending) {
+            part = Part.of(state.pendingPart); // "from 3:10 to 4:00, could that part be black and white?"
+        }
         Matcher same = SAME_PART.matcher(clause);
         if (part == null || !same.find() && (state.mentionedName == null || !(same = state.mentionedName.matcher(clause)).find())) {
             return false;
@@ -1133,6 +1236,7 @@ final class PromptInterpreter {
         String rest = clause.substring(0, same.start()) + (Lexicon.isCjk(same.group().charAt(0)) ? " " : " it ") + clause.substring(same.end());
         if (REMOVE_IT.matcher(rest).matches()) {
             state.operations.add(part.removed(context.quotes().restore(clause).strip()));
+            state.pendingPart = pending ? null : state.pendingPart;
             return true;
         }
         Attempt edits = attempt(normalizer.canonical(rest), context); // "turn it down" is read as "turn the volume down"
@@ -1146,6 +1250,7 @@ final class PromptInterpreter {
             }
             state.operations.add(onPart);
         }
+        state.pendingPart = pending ? null : state.pendingPart;
         return true;
     }
 
@@ -1475,7 +1580,7 @@ final class PromptInterpreter {
     }
 
     /** A time onwards said as where an edit applies: "from 10s to the end", "from 0:10 onwards", 从第10秒开始. */
-    private static final Pattern ONWARD = Pattern.compile("(?:from|starting\\s+(?:at|from))\\s+(?:the\\s+)?\\S+(?:\\s+(?:seconds?|secs?|s))?(?:\\s+mark)?(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end|till\\s+the\\s+end))?\\s*$"
+    private static final Pattern ONWARD = Pattern.compile("(?:(?:everything|anything|all|what(?:ever)?\\s+comes)\\s+(?:after|from)|from|after|(?:starting|beginning)\\s+(?:at|from))\\s+(?:the\\s+)?\\S+(?:\\s+(?:seconds?|secs?|s))?(?:\\s+mark)?(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end|till\\s+the\\s+end))?\\s*$"
             + "|(?:从|自)\\s*第?\\s*\\S+?\\s*秒(?:开始|起)(?:到(?:结尾|最后|结束))?\\s*$");
 
     private static boolean isOnward(EditOperation op) {

@@ -17,16 +17,28 @@ import java.util.regex.Pattern;
  */
 final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
+    /** Circled numbers (①, ⑵, ❶) and bullets at a line's start. */
+    private static final Pattern LIST_SIGN = Pattern.compile("[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u2780-\u2793]|(?m)^\\s*[*•·▪►]\\s+");
+    /** "a 1-second fade", "a 30-sec clip": a number and its unit, hyphenated. */
+    private static final Pattern NUMBER_HYPHEN = Pattern.compile("(?<=\\d)-(?=\\p{IsLatin})");
+    /** A letter typed three or more times over ("soooo quiet", "pleeease", "toooo loud"). */
+    private static final Pattern STRETCHED = Pattern.compile("(\\p{IsLatin})\\1{2,}");
+    /** Words people stretch that keep a double letter or are not edit words ("too", "cool", "so", "way"). */
+    private static final java.util.Set<String> STRETCHED_WORDS = java.util.Set.of("so", "too", "please", "pls", "plz", "way", "much",
+            "very", "really", "more", "good", "cool", "bad", "long", "loud", "quiet", "slow", "fast", "dark", "yes", "no", "hi",
+            "hey", "omg", "lol", "soon", "need", "all", "still", "well", "off");
     /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus"; not "1/2", "w/"). */
     private static final Pattern CLAUSE_DASH = Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)"
-            + "|(?<=\\p{L})\\s+/\\s+(?=\\p{L})");
+            + "|(?<=\\p{L})\\s+/\\s+(?=\\p{L})"
+            // an em dash after a time and before words ends a clause too: "from 3:10 to 4:00 — could that part be…"
+            + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})");
     private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     /** "2 ×", "1.5 x" (not "1920 x 1080", a size): a multiple, "2x". */
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×|(\\d)\\s+x(?![\\p{L}\\p{N}]|\\s*\\d)");
     /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
-    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
+    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for|with)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
             + "(?=\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|half)\\b)");
     /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
@@ -103,7 +115,9 @@ final class PromptNormalizer {
 
     /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
     String written(String masked) {
-        String s = TraditionalChinese.toSimplified(Normalizer.normalize(masked, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
+        // a list numbered ①②③ or bulleted "* …", "• …": each item a clause (NFKC would make ① a bare "1")
+        String listed = LIST_SIGN.matcher(masked).replaceAll(", ");
+        String s = TraditionalChinese.toSimplified(Normalizer.normalize(listed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
@@ -111,7 +125,8 @@ final class PromptNormalizer {
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
-        s = hyphens(s);
+        s = s.indexOf('-') >= 0 ? NUMBER_HYPHEN.matcher(hyphens(s)).replaceAll(" ") : s;
+        s = stretched(s);
         // each contraction ends in "nt", "ts" or "res": most prompts hold none, and the search runs only where one may be
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
@@ -201,6 +216,28 @@ final class PromptNormalizer {
             out = b.toString();
         }
         return out;
+    }
+
+    /** "soooo quiet" is "so quiet", "toooo loud" "too loud": a letter said once or twice, whichever makes a known word. */
+    private String stretched(String s) {
+        Matcher run = STRETCHED.matcher(s);
+        if (!run.find()) {
+            return s;
+        }
+        Matcher m = LATIN_WORD.matcher(s);
+        StringBuilder b = new StringBuilder();
+        while (m.find()) {
+            String word = m.group();
+            if (STRETCHED.matcher(word).find()) {
+                String once = STRETCHED.matcher(word).replaceAll("$1");
+                String twice = STRETCHED.matcher(word).replaceAll("$1$1");
+                word = STRETCHED_WORDS.contains(twice) ? twice
+                        : STRETCHED_WORDS.contains(once) || lexicon.knows(once) || !lexicon.knows(twice) ? once : twice;
+            }
+            m.appendReplacement(b, Matcher.quoteReplacement(word));
+        }
+        m.appendTail(b);
+        return b.toString();
     }
 
     private String typos(String s) {

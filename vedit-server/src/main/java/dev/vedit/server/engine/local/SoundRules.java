@@ -32,8 +32,14 @@ final class SoundRules {
     /** "the music should be louder", "the sound is too loud": the words between the sound and how it should change. */
     private static final String SHOULD_BE = "(?:(?:should|needs\\s+to|has\\s+to|must)\\s+be\\s+|is\\s+)?";
 
-    /** "turn the sound up a little", "turn it up a bit louder": how much, said after the direction. */
-    private static final String SLIGHT_AFTER = "(?:\\s+" + Rule.SLIGHTLY
+    /** "a lot louder", "turn it up a lot": a strong change, twice or half the loudness. */
+    static final double MUCH_LOUDER = 2.0;
+    static final double MUCH_QUIETER = 0.35;
+    private static final String A_LOT = "(?:a\\s+lot|a\\s+great\\s+deal|way|far|significantly|massively|heavily|loads)";
+    private static final java.util.regex.Pattern MUCH = java.util.regex.Pattern.compile("\\b" + A_LOT + "\\b");
+
+    /** "turn the sound up a little", "turn it up a bit louder", "turn it up a lot": how much, said after the direction. */
+    private static final String SLIGHT_AFTER = "(?:\\s+(?:" + Rule.SLIGHTLY + "|" + A_LOT + "(?:\\s+more)?)"
             + "(?:\\s+(?:more|louder|quieter|softer|higher|lower))?|\\s+(?:louder|quieter|softer|more))?";
 
     private SoundRules() {
@@ -107,14 +113,14 @@ final class SoundRules {
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db|decibels?)?)?" + SLIGHT_AFTER
                         + "|(?:(?:turn|crank|pump|bump)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|crank|pump|bump)\\s)it)\\s+up\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<twice>twice|double)\\s+as\\s+loud|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?<n7>" + Numbers.PATTERN + ")\\s*(?:times|x|×)\\s+(?:as\\s+loud|louder)"
-                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)?)?"
+                        + "|(?:(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+|" + A_LOT + "\\s+)?louder(?:\\s+by\\s+(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)?)?"
                         + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+louder"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+(?:quiet|soft|low)|(?:(?:背景)?音乐的?)?(?:音量|声音)太小了?|(?:背景)?音乐太小了?|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调大|加大|提高|增大|放大|大一点|大一些|调高)(?:一点点?|一些|点)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%|倍))?|(?:调大|加大|提高|增大)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?大声一?点",
                 (m, c) -> m.group("twice") != null ? volume(2) : m.group("n7") != null ? louder(m.group("n7"), "x", "")
                         : louder(first(m, "n", "n2", "n4", "n5", "n6", "n8"), first(m, "u", "u2", "u4", "u5", "u6", "u8"), m.group())));
         r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
                         + "|(?:(?:turn|bring)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|bring)\\s)it)\\s+down\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
-                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
+                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+|" + A_LOT + "\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
                         + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+(?:quieter|softer)"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:(?:背景)?音乐的?)?(?:音量|声音)太大了?|(?:背景)?音乐太(?:大|吵)了?|太吵了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减)?(?:到|了)?一半|(?:音量|声音)减半)"
                         + "|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些|点)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?小声一?点",
@@ -125,7 +131,7 @@ final class SoundRules {
 
     private static EditOperation louder(String number, String unit, String words) {
         if (number == null) {
-            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_LOUDER : LOUDER);
+            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_LOUDER : MUCH.matcher(words).find() ? MUCH_LOUDER : LOUDER);
         }
         double n = Numbers.parse(number);
         return volume(isDecibels(unit) ? Math.pow(10, n / 20) : Rule.changeBy(1, bareChange(n, unit), unit));
@@ -133,7 +139,7 @@ final class SoundRules {
 
     private static EditOperation quieter(String number, String unit, String words) {
         if (number == null) {
-            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_QUIETER : QUIETER);
+            return volume(SLIGHT.matcher(words).find() ? SLIGHTLY_QUIETER : MUCH.matcher(words).find() ? MUCH_QUIETER : QUIETER);
         }
         double n = Numbers.parse(number);
         return volume(isDecibels(unit) ? Math.pow(10, -n / 20) : Rule.changeBy(-1, bareChange(n, unit), unit));

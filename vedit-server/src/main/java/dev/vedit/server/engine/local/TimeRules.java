@@ -18,7 +18,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Time edits: trim and cut ranges, speed, reverse, loop, freeze frames, fades and frame rate. */
 final class TimeRules {
@@ -88,7 +92,7 @@ final class TimeRules {
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",
                 // 把1:00到1:15那段剪掉: the verb after the range
-                "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:帮我|给我|请)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|不要了?)"));
+                "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:帮我|给我|请)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|砍掉|删了|剪了|去了|不要了?)"));
         // keeping a range
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s+(?:down\\s+)?to(?=\\s))?(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?(?:\\s+only)?",
@@ -101,10 +105,16 @@ final class TimeRules {
         r.add(of("(?:start|begin)" + it + "\\s+(?:at|from)\\s+" + point("a")
                         + "|(?:start|begin)" + it + "\\s+" + point("e") + "\\s+in\\b"
                         + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:after|from)\\s+" + point("b")
-                        + "|(?:keep\\s+(?:only\\s+)?)?from\\s+" + point("c") + "\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end)"
+                        + "|(?:keep\\s+(?:only\\s+)?)?from\\s+" + point("c") + "(?:\\s+(?:on(?:wards?)?|to\\s+the\\s+end|until\\s+the\\s+end)|(?=\\s*$))"
+                        // where an edit starts: "black and white from 0:20", "slow it down starting at 10 seconds",
+                        // "make everything after 0:20 sepia", "sepia after 0:20"
+                        + "|^\\s*from\\s+" + point("i") + "(?=\\s+\\p{L})(?!\\s+(?:to|until|till|through|thru|and)\\b)"
+                        + "|(?:starting|beginning)\\s+(?:at|from)\\s+" + point("f")
+                        + "|" + EVERYTHING + "\\s+(?:after|from)\\s+" + point("g") + "(?:\\s+on(?:wards?)?)?"
+                        + "|(?<!(?:end|ends|stop|stops|finish|finishes|cut|trim|off|out|start|starts|begin|begins|play|plays|it)\\s)after\\s+" + point("h")
                         + "|(?:only\\s+)?keep\\s+" + point("d") + "\\s+onwards?",
-                (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d", "e")))));
-        r.add(of("(?:end|stop|finish)" + it + "\\s+at\\s+" + point("a")
+                (m, i) -> dropEdge("first", String.valueOf(pointValue(m, "a", "b", "c", "d", "e", "f", "g", "h", "i")))));
+        r.add(of("(?:(?:end|stop|finish)" + it + "|cut" + it + "\\s+off)\\s+(?:at|after)\\s+" + point("a")
                         + "|(?:keep|use)\\s+(?:only\\s+)?" + EVERYTHING + "\\s+(?:before|until|till|up\\s+to)\\s+" + point("b"),
                 (m, i) -> trim(0, pointValue(m, "a", "b"))));
         // a point in time and the side kept: 从第3秒开始, 保留第5秒以后的内容, 第5秒之后的都不要, 删掉5秒之前的部分
@@ -214,8 +224,8 @@ final class TimeRules {
                 (m, i) -> fade(Operation.FADE_IN, m.group("n") != null ? m.group("n") : m.group("n0"))));
         r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade\\s+(?:at|in)\\s+the\\s+(?<at>end|close|start|beginning)" + fadeLength,
                 (m, i) -> fade(m.group("at").matches("end|close") ? Operation.FADE_OUT : Operation.FADE_IN, m.group("n") != null ? m.group("n") : m.group("n0"))));
-        r.add(of("(?:an?\\s+)?fade(?:[\\s-]+(?:out(?:\\s+to\\s+black)?|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
-                (m, i) -> fade(Operation.FADE_OUT, m.group("n"))));
+        r.add(of("(?:an?\\s+)?(?:" + N.replace("<n>", "<n0>") + SECONDS + "\\s*)?fade(?:[\\s-]+(?:out(?:\\s+to\\s+black)?|to\\s+black))(?:\\s+at\\s+the\\s+end)?" + fadeLength,
+                (m, i) -> fade(Operation.FADE_OUT, m.group("n") != null ? m.group("n") : m.group("n0"))));
         String zhFadeLength = "(?:\\s*" + N.replace("<n>", "<n2>") + SECONDS + ")?";
         r.add(of("(?:" + N + SECONDS + "的?)?淡入淡出" + zhFadeLength, (m, i) -> fade(Operation.FADE_BOTH, Rule.first(m, "n", "n2"))));
         r.add(of("(?:(?:开头|开始|片头)(?:加上?个?|添加|做个?|来个)?)?(?:" + N + SECONDS + "的?)?(?:淡入|渐显|从黑场淡入)(?:的?(?:开头|开场))?" + zhFadeLength,
@@ -319,7 +329,6 @@ final class TimeRules {
         return List.copyOf(r);
     }
 
-    /** "2 to 5" alone could be anything; a range needs "from"/"between", a unit or a clock time. */
     /** All of one side of a point in time: "everything after 0:20". */
     private static final String EVERYTHING = "(?:everything|anything|all|what(?:ever)?\\s+comes)";
 
@@ -430,6 +439,41 @@ final class TimeRules {
         }
         params.put("duration", round(length));
         return op(at == null ? Operation.FREEZE_END : Operation.FREEZE, params);
+    }
+
+    /** Edits that last a number of seconds of their own: a card, a freeze, a fade, a text. */
+    private static final Set<Operation> LASTS = EnumSet.of(Operation.INTRO, Operation.OUTRO, Operation.FREEZE, Operation.FREEZE_END,
+            Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH, Operation.TEXT);
+    /** A length said alone: "3 sec", "for like 3 seconds", "about 5s long", 放3秒, 停5秒, 持续两秒左右. */
+    private static final Pattern LASTING = Pattern.compile("(?:(?:for|lasting|about|around|like|roughly|approx(?:imately)?|maybe|just)\\s+)*"
+            + N + "\\s*(?:seconds?|secs?|s)\\b(?:\\s+long)?(?:\\s+(?:at|in)\\s+the\\s+(?:end|start|beginning))?(?:\\s+please)?"
+            + "|(?:各|每个|都|放|停|停留|持续|显示|定格|留)?\\s*" + N.replace("<n>", "<n2>") + "\\s*秒钟?(?:左右|就行|就好|吧)?");
+    /** A length already said in the edit's words. */
+    private static final Pattern SAID_LENGTH = Pattern.compile("\\d\\s*(?:seconds?|secs?|s\\b|秒)|[一二两三四五六七八九十]\\s*秒|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\\s+seconds?\\b");
+
+    /**
+     * The edit just asked for, lasting the seconds said apart from it ("freeze the last frame 3 sec", "add end screen
+     * 'thanks' 5 sec", 片头用图1，放3秒); null when {@code clause} is not a length alone, the edit lasts no time of its
+     * own, or its words already said how long.
+     */
+    static EditOperation lasting(EditOperation previous, String clause) {
+        Operation operation = Operation.of(previous);
+        Matcher m = LASTING.matcher(clause.strip());
+        if (!LASTS.contains(operation) || !m.matches() || SAID_LENGTH.matcher(previous.source()).find()) {
+            return null;
+        }
+        double length = Numbers.parse(Rule.first(m, "n", "n2"));
+        double most = operation.name().startsWith("FADE") ? 10 : 30;
+        if (!(length > 0 && length <= most)) {
+            throw invalid("it lasts more than 0 and at most " + (int) most + " seconds (got " + round(length) + ")",
+                    "时长必须大于 0 秒且不超过 " + (int) most + " 秒（当前为 " + round(length) + "）");
+        }
+        Map<String, Object> params = new LinkedHashMap<>(previous.params());
+        params.put("duration", round(length));
+        if (operation == Operation.TEXT && !params.containsKey("start") && !params.containsKey("at")) {
+            params.put("start", 0.0); // a caption for 5 seconds is shown from the start, as "for 5 seconds" said with it is
+        }
+        return new EditOperation(previous.op(), params, previous.source() + ", " + clause.strip());
     }
 
     private static EditOperation fade(Operation which, String number) {

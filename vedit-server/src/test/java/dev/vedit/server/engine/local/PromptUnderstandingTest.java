@@ -678,7 +678,9 @@ class PromptUnderstandingTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"mute the audio after 30 seconds|30|", "After the 50 second mark, warmer colors please|50|",
             "up the saturation until the 12 second mark|0|12", "30秒以后声音调大一点|30|", "10秒之前变成黑白|0|10",
-            "开头到第15秒为止，饱和度降低一些|0|15", "第45秒到结尾变成黑白|45|", "第5秒起变成黑白|5|", "invert colors from the 40 second mark onwards|40|"})
+            "开头到第15秒为止，饱和度降低一些|0|15", "第45秒到结尾变成黑白|45|", "第5秒起变成黑白|5|", "invert colors from the 40 second mark onwards|40|",
+            "make it black and white from 0:20|20|", "black and white starting at 20 seconds|20|", "make everything after 0:20 sepia|20|",
+            "from 0:20 make it black and white|20|", "slow it down from 10 seconds|10|", "make it sepia after 0:15|15|"})
     void aPartFromOrUntilAPointIsThatPart(String prompt, double from, Double to) {
         assertThat(interpreter.interpret(prompt, 0)).singleElement().satisfies(o -> {
             assertThat(o.params()).containsEntry("from", from);
@@ -722,5 +724,119 @@ class PromptUnderstandingTest {
             assertThat(o.op()).isEqualTo(op);
             assertThat(o.params()).containsAnyOf(Map.entry("half", "second"), Map.entry("at", "end"), Map.entry("from", 10.0), Map.entry("from", 0.0));
         });
+    }
+
+    @Test
+    void aPointSaidAsWhereTheVideoEndsKeepsWhatComesBefore() {
+        assertThat(interpreter.interpret("stop after 0:20", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 0.0).containsEntry("duration", 20.0));
+        assertThat(interpreter.interpret("end it after 20 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 20.0));
+        assertThat(ops("cut everything after 0:20")).containsExactly("trim");
+    }
+
+    @Test
+    void aLengthSaidApartIsHowLongTheEditLasts() {
+        assertThat(interpreter.interpret("freeze the last frame 3 sec", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 3.0));
+        assertThat(interpreter.interpret("hold the last frame like 3 sec at the end", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 3.0));
+        assertThat(interpreter.interpret("add end screen 'thanks for watching' 5 sec", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "thanks for watching").containsEntry("duration", 5.0));
+        assertThat(interpreter.interpret("片头用图1，放3秒，然后再接正片", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 1).containsEntry("duration", 3.0));
+        assertThat(interpreter.interpret("要淡入淡出 各2秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 2.0));
+        assertThat(interpreter.interpret("please add a 1-second fade in at the start and a 1-second fade out at the end", 0))
+                .extracting(EditOperation::op).containsExactly("fade_in", "fade_out");
+        // a length already said is not said again
+        assertThatThrownBy(() -> interpreter.read("freeze the last frame for 2 seconds 3 sec", 0)).isInstanceOf(VeditException.class);
+    }
+
+    @Test
+    void typedLooselyOnAPhone() {
+        assertThat(ops("the guy talking is soooo quiet cant hear him at all")).containsExactly("volume");
+        assertThat(ops("toooo dark")).containsExactly("brightness");
+        assertThat(ops("loooop it 3 times")).containsExactly("loop");
+        assertThat(ops("more contrast plz it looks flat af")).containsExactly("contrast");
+        assertThat(interpreter.interpret("volume way up, can barely hear my comms", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", SoundRules.MUCH_LOUDER));
+        assertThat(interpreter.interpret("make it a lot louder", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", SoundRules.MUCH_LOUDER));
+        assertThat(interpreter.interpret("make it much louder", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", SoundRules.LOUDER));
+        assertThat(ops("posterize w/ like 4 levels")).containsExactly("posterize");
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"这个短视频想循环播放3遍|loop", "底部帮忙加一行字幕：欢迎参观我们的工厂|text", "把声音整体调大一点|volume",
+            "中间挂机那段3:20到4:10删了|cut", "王姐，麻烦帮我把公司logo（图1）加到视频右下角当水印，客户那边要求的，谢谢啦|watermark",
+            "小朋友的脸都帮我打上马赛克 发群里不能露脸|blur_faces", "预告片想整段打上马赛克，只让大家看个大概，麻烦了|pixelate",
+            "只需要第10秒到第25秒这一段，其他都可以删掉，辛苦|trim", "加速2倍 但是声音别变 保留原声|speed keep_audio",
+            "麻烦帮忙改一下：1. 去掉前2秒 2. 调亮一些 3. 结尾加个淡出。周五前要交，谢谢！|trim brightness fade_out",
+            "最后三秒给个特写 拉近一点|zoom", "后面那十秒不要了 都是在找手机|drop_last", "画面上下翻一下|vflip"})
+    void wordsAroundAnEditThatOnlyCarryIt(String prompt, String expected) {
+        assertThat(ops(prompt)).containsExactly(expected.split(" "));
+    }
+
+    @Test
+    void theNineteenthAndTwentiethSetsWrongEdits() {
+        // "only" after an edit limits it to the part: it kept 5 s to 10 s and made all of it black and white
+        assertThat(interpreter.interpret("black n white only from 5s to 10s", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 5.0).containsEntry("to", 10.0));
+        // a request after "and" was passed over as a remark
+        assertThat(ops("make the video more bright and the colors more strong please")).containsExactly("brightness", "saturation");
+        assertThatThrownBy(() -> interpreter.read("brighten it up a bit and also get rid of the ppl walking behind", 0))
+                .hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+        assertThat(ops("爸爸致辞的时候声音忽大忽小 帮忙把音量统一一下 再降个噪")).containsExactly("normalize_audio", "denoise_audio");
+        // a shaking hand is why the end goes, not a request to stabilise
+        assertThat(ops("结尾3秒删了 手抖了")).containsExactly("drop_last");
+        // "it" after an image placed may be the image
+        assertThatThrownBy(() -> interpreter.read("put figure 1 in the top left as a logo and make it black and white", 1)).isInstanceOf(VeditException.class);
+        assertThat(ops("put figure 1 in the top left as a logo, and make the video black and white")).containsExactly("watermark", "grayscale");
+        // a middle part nobody timed is no edit of the whole video
+        assertThatThrownBy(() -> interpreter.read("只把中间那段放慢一点", 0)).isInstanceOf(VeditException.class);
+        // a watermark that is there asks for inpainting, not for an image; "at 2:40" is a time, not a ratio
+        assertThatThrownBy(() -> interpreter.read("右下角有别家的水印，麻烦去掉，谢谢", 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+        assertThatThrownBy(() -> interpreter.read("can you remove the guy in the red shirt who walks behind them at 2:40?", 0))
+                .hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+        assertThatThrownBy(() -> interpreter.read("沙发上加只橘猫", 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+    }
+
+    @Test
+    void aPartNamedApartIsWhatTheNextRequestEditsOrTakesOut() {
+        assertThat(interpreter.interpret("The first dance from 3:10 to 4:00 — could that part be black and white? Then colour again when everyone joins in.", 0))
+                .singleElement().satisfies(o -> assertThat(o.params()).containsEntry("from", 190.0).containsEntry("to", 240.0));
+        assertThat(interpreter.interpret("The first 12 seconds are just the camera getting set up, please drop them.", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 12.0));
+        assertThat(ops("from 5s to 8s, remove it")).containsExactly("cut");
+    }
+
+    @Test
+    void textDictatedAndCardsSaidApart() {
+        assertThat(interpreter.interpret("帮我加个字 宝宝一周岁生日快乐 放在上面", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "宝宝一周岁生日快乐").containsEntry("position", "top"));
+        assertThat(interpreter.interpret("开头加一个片头 写2024年秋季运动会 三秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "2024年秋季运动会").containsEntry("duration", 3.0));
+        assertThat(ops("最后三秒给个特写")).containsExactly("zoom"); // 特写 is a close-up, no text
+        assertThat(ops("画中画 图1放左上角")).containsExactly("picture_in_picture");
+        assertThat(interpreter.interpret("add caption at the bottom 'SUMMER SALE 50% OFF'", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "SUMMER SALE 50% OFF"));
+        assertThat(interpreter.interpret("Can you write 'Emily & James, 14.09.2024' in the middle of the screen as a title?", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("style", "title").containsEntry("position", "center"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"帮我把这个视频弄亮一点太暗了看不清孩子的脸|brightness", "把前面五秒钟去掉前面都是黑的|trim",
+            "视频太大了发不了微信帮我压缩一下|encode", "① 画面噪点太多 降噪 ② 稍微提亮 ③ 转成16:9|denoise brightness aspect",
+            "改成竖屏9:16 抖音用 两边直接裁掉|aspect", "中间那段太拖了 第10秒到第20秒帮我剪掉|cut"})
+    void runTogetherOrListedAsDictationWritesThem(String prompt, String expected) {
+        assertThat(ops(prompt)).containsExactly(expected.split(" "));
+    }
+
+    @Test
+    void aBulletedListIsOneRequestAnItem() {
+        assertThat(ops("Changes:\n* 1.25x speed\n* a bit more contrast\n* caption 'Step 1: mix the dough' at the bottom from 0:05 for 4s"))
+                .containsExactly("speed", "contrast", "text");
     }
 }
