@@ -115,7 +115,7 @@ final class Alternation {
         }
         char[] out = text.toCharArray();
         do {
-            java.util.Arrays.fill(out, search.start, search.end, ' ');
+            Arrays.fill(out, search.start, search.end, ' ');
         } while (search.next(search.end == search.start ? search.end + 1 : search.end));
         return new String(out);
     }

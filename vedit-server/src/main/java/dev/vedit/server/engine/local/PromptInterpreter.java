@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -151,6 +152,10 @@ final class PromptInterpreter {
                     + "|\\b(?:furnished|furnish|furniture|virtual\\s+staging|jersey|hoodie|sweater|uniform|cabinets?|curtains?|sofa|couch)\\b"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:dancing|characters?|avatars?|mascots?)\\b"
                     + "|嘴型|口型|换个?角度|换个?视角|从(?:正面|背面|侧面|另一[边侧面个])(?:拍|看)|(?:多)?加(?:点|些|一些|几个)(?:商品|货物?|产品)"
+                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:painting|drawing|illustration|artwork|style)\\s+(?:in|from|of)\\s+(?:figure|image|picture|photo|pic)\\b"
+                    + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b|\\b(?:toned|tanned|abs|biceps)\\b|声音变成|变成[^，,。]{0,6}的声音"
+                    + "|(?:弹幕|评论)[^，,。]{0,6}?(?:去掉|删掉|去除|移除)|皮肤(?:白|美白|光滑|变白)|瘦个?脸|(?:价格牌|价格标签|招牌|牌子|标牌|价签)[^，,。]{0,4}改成"
+                    + "|生成[^，,。]{0,12}视频|试穿"
                     + "|动起来|加(?:一|几|两)?(?:只|头|匹)|(?:人|车|狗|猫|电线杆|垃圾桶|招牌)(?:都|也)?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除|p掉)"
                     + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
@@ -213,7 +218,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -273,16 +278,16 @@ final class PromptInterpreter {
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
     private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
     /**
-     * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
-     * 'Summer 2024'", 请在开头加一个标题页，文字为“年度总结”): one request, as "an intro card that says 'Summer 2024'" is.
-     */
-    /**
      * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
      */
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30})(?=\\s|[，,。；;！!？?]|$)");
 
+    /**
+     * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
+     * 'Summer 2024'", 请在开头加一个标题页，文字为“年度总结”): one request, as "an intro card that says 'Summer 2024'" is.
+     */
     private static final Pattern CARD_TEXT_APART = Pattern.compile("(?<card>\\b(?:intro|outro|title|caption|subtitle|heading|banner|text)s?(?:\\s+(?:card|screen|page|slide))?\\b"
             + "|片头|片尾|标题页|标题画面|标题|文字卡片|卡片|字幕|封面)(?<between>[^,;，；。.!?\\uE000-\\uE0FF]{0,24}?)(?:\\s*[,;，；.。]\\s*|\\s+(?=写))(?:and\\s+)?"
             + "(?:(?:the\\s+)?(?:text|words?|caption|title)\\s+(?:should\\s+|must\\s+|will\\s+|can\\s+|needs?\\s+to\\s+)?(?:say|says|read|reads|be|is)"
@@ -317,6 +322,26 @@ final class PromptInterpreter {
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
+    /**
+     * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
+     * Those in {@code retract} take the last request back when what follows is of another kind.
+     */
+    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait)\\s*,?\\s+)*"
+            // "scratch the sepia": the words that take an edit back correct as well, and are read as such
+            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L})"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了)"
+            + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
+            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?))(?![a-z])[\\s,:，：]*)");
+    /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
+    private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
+            + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*");
+    /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
+    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就)"
+            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|please)\\s*$|(?:就行|就好|就可以|吧)\\s*$");
+    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
+            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒)?(?:速)?");
+    private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
     private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
@@ -371,6 +396,10 @@ final class PromptInterpreter {
         EditOperation bareSeconds;
         /** The prompt as written, before its variants were rewritten ("make the video …" reads "make it …"). */
         String written = "";
+        /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
+        boolean correcting;
+        /** …and it took the last request back ("oh wait no", 算了). */
+        boolean retracting;
         /** A clause that only named a picture in picture before any image was placed ("画中画，图1放左上角"), or null. */
         String pictureInPicture;
     }
@@ -624,8 +653,27 @@ final class PromptInterpreter {
     /**
      * @param joined the clause follows "and" (or 和, 并): it continues a request, so it is never taken for context
      */
-    private void interpretClause(String clause, boolean joined, Rule.Context context, State state) {
+    private void interpretClause(String asSaid, boolean joined, Rule.Context context, State state) {
+        String clause = asSaid;
+        Matcher correction = CORRECTION.matcher(clause);
+        if (correction.lookingAt()) {
+            // "make it 2x, no wait, 1.5x", 保留前20秒，啊不是，前30秒, "scratch the sepia": what follows corrects what was asked
+            state.correcting = true;
+            state.retracting |= correction.group("retract") != null;
+            clause = clause.substring(correction.end());
+            if (!hasWords(unexplained(clause))) {
+                return;
+            }
+        }
         String quoted = context.quotes().restore(clause).strip();
+        if (state.correcting && readCorrection(clause, quoted, context, state)) {
+            return;
+        }
+        Matcher hedged = ELABORATION.matcher(clause);
+        if (hedged.lookingAt() && imperativeStart(clause.substring(hedged.end()).strip())) {
+            interpretClause(clause.substring(hedged.end()), joined, context, state); // "…, and maybe add some grain"
+            return;
+        }
         if (isDescription(clause, state)) {
             remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
@@ -678,20 +726,19 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // "put our logo (Figure 1) in the corner, small, like a watermark"
             return;
         }
+        EditOperation latest = state.operations.isEmpty() ? null : state.operations.getLast();
+        boolean imagePlaced = latest != null && (Operation.WATERMARK.is(latest) || Operation.PICTURE_IN_PICTURE.is(latest));
         if (PICTURE_IN_PICTURE_NAMED.matcher(clause.strip()).matches()) {
             // "put figure 1 small in the corner, picture in picture", "画中画 图1放左上角": the image placed is the picture in
             // picture, placed before or after
-            EditOperation placed = state.operations.isEmpty() ? null : state.operations.getLast();
-            if (placed != null && (Operation.WATERMARK.is(placed) || Operation.PICTURE_IN_PICTURE.is(placed))) {
-                state.operations.set(state.operations.size() - 1, asPictureInPicture(placed, quoted));
+            if (imagePlaced) {
+                state.operations.set(state.operations.size() - 1, asPictureInPicture(latest, quoted));
             } else {
                 state.pictureInPicture = quoted;
             }
             return;
         }
-        EditOperation placed = state.operations.isEmpty() ? null : state.operations.getLast();
-        if (joined && placed != null && (Operation.WATERMARK.is(placed) || Operation.PICTURE_IN_PICTURE.is(placed))
-                && IT_AFTER_IMAGE.matcher(clause).lookingAt() && IT_SAID.matcher(state.written).find()) {
+        if (joined && imagePlaced && IT_AFTER_IMAGE.matcher(clause).lookingAt() && IT_SAID.matcher(state.written).find()) {
             // "put figure 1 in the top left as a logo and make it black and white": "it" may be the image, whose look the
             // local engine does not change; never guessed to be the video
             state.notUnderstood.add(quoted);
@@ -773,6 +820,63 @@ final class PromptInterpreter {
             return;
         }
         state.notUnderstood.add(quoted);
+    }
+
+    /**
+     * A clause said after a correction ({@link #CORRECTION}): an edit taken back ("scratch the sepia", 倒放不要了), a
+     * number or a place said again ("I meant first 15", "2倍就行", "top right is better"), or an edit that takes the place
+     * of the one of its kind, or of the one just asked for when the user took it back ("oh wait no … just boost the
+     * contrast instead"). False, and nothing changed, when the clause is none of these.
+     */
+    private boolean readCorrection(String clause, String quoted, Rule.Context context, State state) {
+        List<EditOperation> ops = state.operations;
+        Matcher removed = TAKEN_BACK.matcher(clause);
+        if (removed.matches()) {
+            Attempt named = attempt(normalizer.canonical(Rule.first(removed, "en", "zh", "zh2")), context);
+            if (named.understood() && !named.operations().isEmpty()) {
+                Set<Operation> kinds = named.operations().stream().map(Operation::of).collect(Collectors.toSet());
+                ops.removeIf(op -> kinds.contains(Operation.of(op)));
+                state.ignored.add(quoted);
+                state.correcting = state.retracting = false;
+                return true;
+            }
+        }
+        String words = CORRECTION_WORDS.matcher(clause).replaceAll(" ").strip();
+        EditOperation last = ops.isEmpty() ? null : ops.getLast();
+        if (last != null) {
+            Matcher number = NUMBER_ALONE.matcher(words);
+            Matcher before = NUMBER_SAID.matcher(last.source());
+            if (number.matches() && before.find() && !before.find()) {
+                // the edit as it was said, with the number said now ("trim to the first 10 seconds" → 15)
+                String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(number.group("n")));
+                Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
+                if (redone.understood() && redone.operations().size() == 1 && redone.operations().getFirst().op().equals(last.op())) {
+                    ops.set(ops.size() - 1, redone.operations().getFirst());
+                    state.correcting = state.retracting = false;
+                    return true;
+                }
+            }
+            EditOperation placed = amendedApart(last, words, context); // "no actually top right is better"
+            if (placed != null) {
+                ops.set(ops.size() - 1, placed);
+                state.correcting = state.retracting = false;
+                return true;
+            }
+        }
+        Attempt asked = attempt(words, context);
+        if (!asked.understood() || asked.operations().isEmpty()) {
+            return false;
+        }
+        boolean replaced = false;
+        for (EditOperation op : asked.operations()) {
+            replaced |= ops.removeIf(o -> o.op().equals(op.op()));
+        }
+        if (!replaced && (state.retracting || INSTEAD.matcher(clause).find()) && !ops.isEmpty()) {
+            ops.removeLast(); // "blur the faces - oh wait no, … just boost the contrast instead"
+        }
+        ops.addAll(asked.operations());
+        state.correcting = state.retracting = false;
+        return true;
     }
 
     /**
@@ -859,10 +963,12 @@ final class PromptInterpreter {
         EditOperation previous = ops.get(ops.size() - 1);
         // the previous edit as said, without its vague degree ("a bit"), with the example's amount
         String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        Attempt amended = attempt(said + " " + amount.strip(), context);
-        if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
-            ops.set(ops.size() - 1, amended.operations().get(0));
-            return true;
+        for (String joint : List.of(" ", " by ")) { // "louder, like 1.5x" is louder by 1.5x
+            Attempt amended = attempt(said + joint + amount.strip(), context);
+            if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
+                ops.set(ops.size() - 1, amended.operations().get(0));
+                return true;
+            }
         }
         return false;
     }
@@ -924,7 +1030,8 @@ final class PromptInterpreter {
      * it says is context.
      */
     private void describe(String clause, String quoted, Rule.Context context, State state) {
-        boolean sound = lexicon.isAboutSound(clause) || state.describing && state.describingSound;
+        // a description that goes on from the sound's is the sound's, unless it names the picture ("… and the picture is noisy")
+        boolean sound = lexicon.isAboutSound(clause) || state.describing && state.describingSound && !PICTURE_NOISE.matcher(clause).find();
         boolean degreed = lexicon.hasDegree(clause) || state.describing;
         state.describing = true;
         state.describingSound = sound;
@@ -1109,7 +1216,8 @@ final class PromptInterpreter {
                 }
             }
         }
-        List<EditOperation> timed = unquantifiedMerged(rangeOfEdit(ops, clause, context));
+        // merged before the part is applied, whose times would make every phrasing look quantified
+        List<EditOperation> timed = rangeOfEdit(unquantifiedMerged(ops), clause, context);
         // "only" or "but only" left beside an edit of a part limits it to that part ("make it sepia only for the first 5 seconds")
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
         boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0;
@@ -1832,8 +1940,16 @@ final class PromptInterpreter {
     }
 
     private static boolean isQuantified(EditOperation op) {
-        return op.source() != null && QUANTITY.matcher(SLIGHT_WORDS.matcher(op.source().toLowerCase(Locale.ROOT)).replaceAll(" ")).find();
+        if (op.source() == null) {
+            return false;
+        }
+        String words = TIMES_SAID.matcher(SLIGHT_WORDS.matcher(op.source().toLowerCase(Locale.ROOT)).replaceAll(" ")).replaceAll(" ");
+        return QUANTITY.matcher(words).find();
     }
+
+    /** Where an edit applies, which says nothing of how much: "from 0:12 to 0:18", "the last 5 seconds", 第3到5秒. */
+    private static final Pattern TIMES_SAID = Pattern.compile("(?:from|between|after|until|the\\s+(?:first|last))?\\s*\\d+(?::\\d{2})?\\s*(?:s\\b|secs?\\b|seconds?\\b|秒)?"
+            + "\\s*(?:to|-|–|and|until|till|到|至)\\s*\\d+(?::\\d{2})?\\s*(?:s\\b|secs?\\b|seconds?\\b|秒)?|\\b(?:at|from|after|until)\\s+\\d+:\\d{2}");
 
     private static boolean isComplaint(EditOperation op) {
         return op.source() != null && COMPLAINT.matcher(op.source()).find();

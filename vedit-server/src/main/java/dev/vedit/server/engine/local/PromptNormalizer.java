@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import java.text.Normalizer;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,7 @@ final class PromptNormalizer {
     /** A letter typed three or more times over ("soooo quiet", "pleeease", "toooo loud"). */
     private static final Pattern STRETCHED = Pattern.compile("(\\p{IsLatin})\\1{2,}");
     /** Words people stretch that keep a double letter or are not edit words ("too", "cool", "so", "way"). */
-    private static final java.util.Set<String> STRETCHED_WORDS = java.util.Set.of("so", "too", "please", "pls", "plz", "way", "much",
+    private static final Set<String> STRETCHED_WORDS = Set.of("so", "too", "please", "pls", "plz", "way", "much",
             "very", "really", "more", "good", "cool", "bad", "long", "loud", "quiet", "slow", "fast", "dark", "yes", "no", "hi",
             "hey", "omg", "lol", "soon", "need", "all", "still", "well", "off");
     /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus"; not "1/2", "w/"). */
@@ -43,8 +44,11 @@ final class PromptNormalizer {
     /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
             + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)");
-    /** Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …". */
-    private static final Pattern OPENER = Pattern.compile("\\b(?:honestly|frankly|basically|actually|literally|seriously|tbh"
+    /**
+     * Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …" ("actually"
+     * may correct what came before: the interpreter reads it).
+     */
+    private static final Pattern OPENER = Pattern.compile("\\b(?:honestly|frankly|basically|literally|seriously|tbh"
             + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*");
     /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");

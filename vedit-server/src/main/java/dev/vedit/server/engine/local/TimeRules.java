@@ -442,6 +442,7 @@ final class TimeRules {
     }
 
     /** Edits that last a number of seconds of their own: a card, a freeze, a fade, a text. */
+    private static final Set<Operation> FADES = EnumSet.of(Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH);
     private static final Set<Operation> LASTS = EnumSet.of(Operation.INTRO, Operation.OUTRO, Operation.FREEZE, Operation.FREEZE_END,
             Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH, Operation.TEXT);
     /** A length said alone: "3 sec", "for like 3 seconds", "about 5s long", 放3秒, 停5秒, 持续两秒左右. */
@@ -463,7 +464,7 @@ final class TimeRules {
             return null;
         }
         double length = Numbers.parse(Rule.first(m, "n", "n2"));
-        double most = operation.name().startsWith("FADE") ? 10 : 30;
+        double most = FADES.contains(operation) ? 10 : 30; // as a fade and a card or freeze said with their length
         if (!(length > 0 && length <= most)) {
             throw invalid("it lasts more than 0 and at most " + (int) most + " seconds (got " + round(length) + ")",
                     "时长必须大于 0 秒且不超过 " + (int) most + " 秒（当前为 " + round(length) + "）");

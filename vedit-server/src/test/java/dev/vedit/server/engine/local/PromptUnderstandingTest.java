@@ -839,4 +839,48 @@ class PromptUnderstandingTest {
         assertThat(ops("Changes:\n* 1.25x speed\n* a bit more contrast\n* caption 'Step 1: mix the dough' at the bottom from 0:05 for 4s"))
                 .containsExactly("speed", "contrast", "text");
     }
+
+    @Test
+    void aCorrectionReplacesWhatItCorrects() {
+        assertThat(interpreter.interpret("make it 2x, no wait, 1.5x", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 1.5));
+        assertThat(interpreter.interpret("Speed it up to 3x... actually that's too much, do 2x", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 2.0));
+        assertThat(interpreter.interpret("Trim to the first 10 seconds. Sorry, I meant first 15", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 15.0));
+        assertThat(interpreter.interpret("保留前20秒，啊不是，前30秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 30.0));
+        assertThat(interpreter.interpret("加速到3倍，不对，2倍就行", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 2.0));
+        assertThat(interpreter.interpret("logo in the top left, no actually top right is better", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("position", "top-right"));
+        assertThat(interpreter.interpret("crop to square. hmm actually make it 4:5 for the insta feed", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("ratio", "4:5"));
+        // taken back by name, or as a whole
+        assertThat(ops("add a vignette and make it sepia - scratch the sepia, just the vignette")).containsExactly("vignette");
+        assertThat(ops("调成黑白…算了还是不要黑白了，就加个暗角吧")).containsExactly("vignette");
+        assertThat(ops("先倒放，然后……算了倒放不要了，直接0.5倍慢放")).containsExactly("speed");
+        assertThat(ops("blur the faces - oh wait no, they all signed releases. just boost the contrast instead")).containsExactly("contrast");
+        // a correction of nothing asks as any request does
+        assertThat(ops("Actually, can you make it black and white")).containsExactly("grayscale");
+        assertThat(ops("make it brighter, actually also add some grain")).containsExactly("brightness", "grain");
+    }
+
+    @Test
+    void aHedgedRequestIsARequestAndAnExampleAnAmount() {
+        assertThat(ops("make it black and white, and maybe add some grain so it feels gritty")).containsExactly("grayscale", "grain");
+        assertThat(interpreter.interpret("louder pls, like 1.5x", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 1.5));
+        assertThat(interpreter.interpret("zoom in a little, maybe 1.5x", 0)).singleElement().satisfies(o -> assertThat(o.op()).isEqualTo("zoom"));
+        // the part's times do not make a vague amount an explicit one
+        assertThat(interpreter.interpret("slow down the squat demo from 0:12 to 0:18 to half speed", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.5).containsEntry("from", 12.0));
+    }
+
+    @Test
+    void aDescriptionOfThePictureAfterOneOfTheSoundIsThePictures() {
+        assertThat(ops("the audio has a hum and the picture is noisy")).containsExactly("denoise_audio", "denoise");
+        assertThat(ops("风声太大了 画面也有噪点")).containsExactly("denoise_audio", "denoise");
+        assertThat(ops("the audio has a hum and it's really noisy")).containsExactly("denoise_audio");
+    }
 }
