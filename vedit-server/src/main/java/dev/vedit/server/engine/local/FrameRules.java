@@ -47,6 +47,18 @@ final class FrameRules {
 
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
+        // what the camera never recorded: outside the frame, after or before the recording, detail too small to read
+        r.add(of("\\b(?:show|see|reveal|recover|bring\\s+back|get\\s+back)\\b[^,.]{0,40}?\\b(?:(?:just\\s+)?(?:left|right)|outside)\\s+of\\s+(?:the\\s+)?frame\\b"
+                        + "|\\bshow\\s+(?:me\\s+)?(?:the\\s+)?rest\\s+of\\s+(?:him|her|them|me|us)\\b|\\b(?:show|see)\\s+what\\s+happen(?:ed|s)\\s+(?:after|before|next)\\b"
+                        + "|\\b(?:make|get)\\s+the\\s+(?:licen[cs]e\\s+)?(?:plate|number\\s+plate|plate\\s+number)\\s+readable\\b"
+                        + "|\\benhance\\b[^,.]{0,40}?\\b(?:plate|number)\\b"
+                        + "|画面外(?:面)?的?[^，,。]{0,8}?(?:补|弄|拍|显示)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
+                        + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄)出来",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for picture the camera did not record (outside the frame, before or"
+                                    + " after the recording, detail too small to read); no engine can recover it, a generative one would invent it",
+                            "“" + m.group().strip() + "”要求的画面不在原视频里（画面之外、录制前后、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造");
+                }));
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
                 + "|to\\s+the\\s+right|left|right)";

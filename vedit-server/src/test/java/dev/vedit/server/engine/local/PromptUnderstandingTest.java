@@ -883,4 +883,15 @@ class PromptUnderstandingTest {
         assertThat(ops("风声太大了 画面也有噪点")).containsExactly("denoise_audio", "denoise");
         assertThat(ops("the audio has a hum and it's really noisy")).containsExactly("denoise_audio");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"my friend got cut off at the left edge, can you show the rest of him",
+            "Is there any way to show what was just left of the frame?", "enhance the license plate of the car that hit my mailbox",
+            "the recording cut off right before she said yes, can you show what happened after?", "监控里那个车牌是糊的 帮我恢复清楚能看到号码",
+            "当时奶奶站在旁边没拍进去 能不能把画面外面的她也弄出来"})
+    void whatTheCameraDidNotRecordIsImpossible(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN).hasMessageContaining("did not record");
+        // sharpening so a sign reads better is an edit with its purpose
+        assertThat(ops("sharpen it so we can read the sign")).containsExactly("sharpen");
+    }
 }
