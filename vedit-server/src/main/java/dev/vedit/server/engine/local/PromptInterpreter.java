@@ -338,9 +338,12 @@ final class PromptInterpreter {
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就)"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|please)\\s*$|(?:就行|就好|就可以|吧)\\s*$");
+    /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
             + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒)?(?:速)?");
+    /** A number in the words of the edit corrected, where the one said again goes. */
     private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    /** A request said to take another's place. */
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
     private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");

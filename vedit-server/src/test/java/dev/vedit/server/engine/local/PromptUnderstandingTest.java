@@ -774,7 +774,8 @@ class PromptUnderstandingTest {
             "小朋友的脸都帮我打上马赛克 发群里不能露脸|blur_faces", "预告片想整段打上马赛克，只让大家看个大概，麻烦了|pixelate",
             "只需要第10秒到第25秒这一段，其他都可以删掉，辛苦|trim", "加速2倍 但是声音别变 保留原声|speed keep_audio",
             "麻烦帮忙改一下：1. 去掉前2秒 2. 调亮一些 3. 结尾加个淡出。周五前要交，谢谢！|trim brightness fade_out",
-            "最后三秒给个特写 拉近一点|zoom", "后面那十秒不要了 都是在找手机|drop_last", "画面上下翻一下|vflip"})
+            "最后三秒给个特写 拉近一点|zoom", "后面那十秒不要了 都是在找手机|drop_last", "画面上下翻一下|vflip",
+            "右下角加上我们店铺的logo（图1）|watermark", "bgm太炸了，整体音量降一半|volume", "b站投稿要16:9的 帮我把竖屏的转成横屏 两边加黑边就行|aspect"})
     void wordsAroundAnEditThatOnlyCarryIt(String prompt, String expected) {
         assertThat(ops(prompt)).containsExactly(expected.split(" "));
     }
