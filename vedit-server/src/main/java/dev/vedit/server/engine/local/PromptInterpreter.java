@@ -1203,7 +1203,11 @@ final class PromptInterpreter {
                 ops.add(f.operation());
             }
         }
-        String unexplained = FILLER.replaceAll(lexicon.withoutFiller(leftover, clause), " ");
+        String unexplained = unexplained(leftover);
+        if (hasWords(unexplained)) {
+            // filler whose context the rules took ("想" before 循环播放3遍): looked for in the clause as said, only when needed
+            unexplained = FILLER.replaceAll(lexicon.withoutFiller(leftover, clause), " ");
+        }
         if (hasWords(unexplained) && ops.size() <= 2) {
             // "show the text 'Step 2' from 0:30 to 0:40 at the bottom center": where the text goes, after its time
             String rest = SPACES.matcher(leftover).replaceAll(" ").strip();
