@@ -52,7 +52,7 @@ final class FrameRules {
                         + "|\\bshow\\s+(?:me\\s+)?(?:the\\s+)?rest\\s+of\\s+(?:him|her|them|me|us)\\b|\\b(?:show|see)\\s+what\\s+happen(?:ed|s)\\s+(?:after|before|next)\\b"
                         + "|\\b(?:make|get)\\s+the\\s+(?:licen[cs]e\\s+)?(?:plate|number\\s+plate|plate\\s+number)\\s+readable\\b"
                         + "|\\benhance\\b[^,.]{0,40}?\\b(?:plate|number)\\b"
-                        + "|画面外(?:面)?的?[^，,。]{0,8}?(?:补|弄|拍|显示)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
+                        + "|(?:画面|镜头)外(?:面|边)?的?[^，,。]{0,8}?(?:补|弄|拍|显示|还原)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
                         + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄)出来",
                 (m, c) -> {
                     throw Refusal.impossible("\"" + m.group().strip() + "\" asks for picture the camera did not record (outside the frame, before or"

@@ -525,13 +525,45 @@ final class Lexicon {
 
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
     private static String variant(String phrase) {
-        String body = phrase.strip().replaceAll("\\s+", "\\\\s+")
+        String body = spaced(phrase.strip())
                 .replace("{n}", "(?<n>" + Numbers.PATTERN + ")").replace("{m}", "(?<m>" + Numbers.PATTERN + ")");
         boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
         boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
                 && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));
         // an English word ends at anything but a Latin letter or digit, so it is found glued to Chinese too (帮我vflip一下)
         return "(?:" + (latinStart ? "(?<![\\p{IsLatin}\\p{N}])" : "") + body + (latinEnd ? "(?![\\p{IsLatin}\\p{N}])" : "") + ")";
+    }
+
+    /**
+     * The phrase's runs of spaces as any run of spaces: {@code \\s+}, but {@code \\s{1,4}} inside a lookbehind, where Java
+     * misreads two unbounded quantifiers ({@code (?<!replace\\s+the\\s+)} never matched "replace the ").
+     */
+    private static String spaced(String phrase) {
+        StringBuilder out = new StringBuilder(phrase.length() + 16);
+        java.util.ArrayDeque<Boolean> groups = new java.util.ArrayDeque<>(); // per open group: is it a lookbehind
+        int behind = 0;
+        for (int i = 0; i < phrase.length(); i++) {
+            char c = phrase.charAt(i);
+            if (c == '\\' && i + 1 < phrase.length()) {
+                out.append(c).append(phrase.charAt(++i));
+            } else if (c == '(') {
+                boolean lookbehind = phrase.startsWith("(?<=", i) || phrase.startsWith("(?<!", i);
+                groups.push(lookbehind);
+                behind += lookbehind ? 1 : 0;
+                out.append(c);
+            } else if (c == ')' && !groups.isEmpty()) {
+                behind -= groups.pop() ? 1 : 0;
+                out.append(c);
+            } else if (Character.isWhitespace(c)) {
+                while (i + 1 < phrase.length() && Character.isWhitespace(phrase.charAt(i + 1))) {
+                    i++;
+                }
+                out.append(behind > 0 ? "\\s{1,4}" : "\\s+");
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     /**

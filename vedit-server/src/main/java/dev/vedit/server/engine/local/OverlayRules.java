@@ -259,7 +259,7 @@ final class OverlayRules {
                         + where + forSeconds + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*)?"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
                 OverlayRules::textCard));
-        r.add(of("加(?<zh>片头|片尾)字卡\\s*" + QUOTE
+        r.add(of("加(?<zh>片头|片尾)字卡(?:\\s*" + number("n3") + "\\s*秒钟?)?\\s*" + QUOTE
                         // 在开头加一张写着「毕业快乐」的字卡: the text said before the card
                         + "|(?:在)?(?<zh2>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一页|一张)?(?:写(?:着|上)?|内容是|加字幕)\\s*"
                         + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)"
@@ -357,7 +357,7 @@ final class OverlayRules {
         String zh = Stream.of("zh", "zh2", "zh3", "zh4", "zh5").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         boolean outro = zh != null ? zh.matches("片尾|结尾|最后|末尾")
                 : Stream.of("outro", "outro3", "end", "after", "close", "end2", "after2", "close2", "endwith", "end0").anyMatch(g -> group(m, g) != null);
-        String n = group(m, "n") != null ? group(m, "n") : group(m, "n2");
+        String n = Stream.of("n", "n2", "n3").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         double seconds = n == null ? TIMED_TEXT_SECONDS : Numbers.parse(n);
         if (!(seconds > 0 && seconds <= 30)) {
             throw invalid("an intro or outro card lasts more than 0 and at most 30 seconds", "片头或片尾画面时长必须大于 0 秒且不超过 30 秒");

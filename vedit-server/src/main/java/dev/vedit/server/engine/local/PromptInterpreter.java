@@ -157,7 +157,16 @@ final class PromptInterpreter {
                     + "|(?:弹幕|评论)[^，,。]{0,6}?(?:去掉|删掉|去除|移除)|皮肤(?:白|美白|光滑|变白)|瘦个?脸|(?:价格牌|价格标签|招牌|牌子|标牌|价签)[^，,。]{0,4}改成"
                     + "|生成[^，,。]{0,12}视频|试穿"
                     + "|动起来|加(?:一|几|两)?(?:只|头|匹)|(?:人|车|狗|猫|电线杆|垃圾桶|招牌)(?:都|也)?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除|p掉)"
-                    + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"), 0);
+                    + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"
+                    // a defect or a game's overlay painted out, one thing recoloured, someone made younger, a crowd grown
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out|hide|fix|clean\\s+up|cover\\s+up)\\b.*\\b(?:dents?|scratch(?:es)?"
+                    + "|scuffs?|scrapes?|stains?|cracks?|rust|blemish(?:es)?|nameplates?|name\\s+tags?|usernames?|hud|health\\s+bars?|kill\\s*feed|minimap"
+                    + "|crosshairs?|reflections?)\\b"
+                    + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:fuller|bigger|larger|packed|busier)\\b|\\bmore\\s+people\\b"
+                    + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
+                    + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷)"
+                    + "|(?:看起来|显得|变得)?更?年轻(?:一点|一些|点|些|十岁|几岁)|显年轻|(?:人|观众)再?多一?(?:点|些)"
+                    + "|(?:加|放|摆)(?:点|些|一些|几件|几个)?(?:家具|家电|沙发|桌子|椅子|绿植|盆栽|装饰品?)"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -261,7 +270,12 @@ final class PromptInterpreter {
     /** A description of the first or last seconds ({@code remember}). */
     private static final Pattern EDGE_SAID = Pattern.compile("\\b(?:(?<start>starts|begins|opens)|ends|finishes)\\s+with\\s+(?:like\\s+|about\\s+|around\\s+|roughly\\s+)?"
             + "(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
-            + "|\\bthe\\s+(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
+            + "|(?:\\bthe\\s+|^\\s*)(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
+    /** A clause that opens by saying what the first or last seconds are: "last 10 sec is me fumbling for the button". */
+    private static final Pattern EDGE_IS = Pattern.compile("\\s*(?:the\\s+)?(?:first|last|final)\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
+    /** The same said in Chinese at a clause's start: 前3秒是我在调手机, 最后十秒都是黑屏, 领导讲话前面10秒基本在调话筒. */
+    private static final Pattern EDGE_SAID_ZH = Pattern.compile("\\s*(?:[\\p{IsHan}]{1,8}?的?)?(?:(?<start>前面?(?:的|那)?|开头(?:的|那)?|开始(?:的|那)?)|(?:最后面?|结尾|末尾)(?:的|那)?)\\s*"
+            + "(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s*(?:秒钟?|s)(?:左右|多)?\\s*(?:(?:都|基本上?|全都|全|其实|就)?是(?!不是)|(?:都|基本上?|一直|全都)在)");
     /** The thing a description is about: its last word before the time or the verb ("the skateboarding trick happens …"). */
     private static final Pattern NAMED = Pattern.compile("\\s*(?:the|a|an|this|that|my|our)\\s+(?:[a-z'-]+\\s+){0,2}?([a-z]{3,})(?=\\s+(?:from|between|at|around"
             + "|is|are|was|were|happens|happened|occurs|starts|begins|comes|came)\\b)");
@@ -270,9 +284,16 @@ final class PromptInterpreter {
      * after seconds said alone, 把那段删掉, 剪掉.
      */
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
-            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them|those|these|that))?(?:\\s+(?:out|off))?"
+            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
             + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
+    /** A clause that only names a green screen: what is said next of "it" is of the screen. */
+    private static final Pattern GREEN_SCREEN_NAMED = Pattern.compile("\\s*(?:(?:there'?s|there\\s+is|i\\s+have|i\\s+used|it'?s)\\s+)?(?:an?\\s+|the\\s+)?"
+            + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕\\s*");
+    /** "replace it with image 1", 换成图1: what fills a screen named before. */
+    private static final Pattern FILL_IT = Pattern.compile("\\s*(?:(?:please|pls|then|and)\\s+)?(?:replace|swap|fill)\\s+(it|that)\\s+(?:with|for)\\b");
+    /** Says that what is taken out is more than the last thing said: "cut them", "drop both", 都删掉. */
+    private static final Pattern MORE_THAN_ONE = Pattern.compile("\\b(?:them|both|those|these|all)\\b|都");
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
@@ -397,6 +418,8 @@ final class PromptInterpreter {
         Pattern mentionedName;
         /** The first or last seconds said alone in a clause ("about the last 15 seconds."), kept unless "cut them" follows. */
         EditOperation bareSeconds;
+        /** Seconds said alone just before {@link #bareSeconds} ("the first 2 seconds and the last 2 seconds, cut them"). */
+        EditOperation bareSecondsBefore;
         /** The prompt as written, before its variants were rewritten ("make the video …" reads "make it …"). */
         String written = "";
         /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
@@ -405,6 +428,10 @@ final class PromptInterpreter {
         boolean retracting;
         /** A clause that only named a picture in picture before any image was placed ("画中画，图1放左上角"), or null. */
         String pictureInPicture;
+        /** A clause that only named a green screen ("green screen behind me"), or null: "replace it with …" said next is it. */
+        String greenScreen;
+        /** Edits of a part named by what happens in it and not by time, each with its clause: a time said next is theirs. */
+        final Map<EditOperation, String> unplaced = new IdentityHashMap<>();
     }
 
     /** What the rules make of one clause: operations, and whether every word was accounted for. */
@@ -495,7 +522,7 @@ final class PromptInterpreter {
             // Chinese puts the words right after what shows them (加个字幕“谢谢”在底部), English after "that says"
             // …but after the card's own noun: 加片头字卡，写「…」 is 加片头字卡「…」
             text = CARD_TEXT_APART.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Lexicon.isCjk(m.group("card").charAt(0))
-                    ? m.group("between").matches("字卡|卡片?|画面|页") ? m.group("card") + m.group("between") + m.group("text")
+                    ? m.group("between").matches("(?:字卡|卡片?|画面|页)(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?") ? m.group("card") + m.group("between") + m.group("text")
                     : m.group("card") + m.group("text") + m.group("between")
                     : m.group("card") + m.group("between") + " that says " + m.group("text")));
         }
@@ -544,6 +571,15 @@ final class PromptInterpreter {
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
         placedAfterNamed(state);
+        if (state.greenScreen != null) {
+            state.notUnderstood.add(state.greenScreen); // a green screen named, and nothing said of what goes in it
+        }
+        // "slow down the part where she blows out the candles" and no time after it: the engine cannot find that part
+        state.unplaced.forEach((op, clause) -> {
+            if (state.operations.removeIf(o -> o == op)) {
+                state.notUnderstood.add(clause);
+            }
+        });
         refuseIfAny(state.generative, state.notUnderstood);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
@@ -553,6 +589,44 @@ final class PromptInterpreter {
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
         return new Reading(operations, state.ignored);
+    }
+
+    /**
+     * A part of the video named by what happens in it: "the part where she blows out the candles", "the bit when he
+     * falls", 孙子跳舞那段, 1分05到1分10那波团灭给我慢放; or ({@code thing}) what is seen in it, just before its time ("slow-mo the
+     * kill at 1:23").
+     */
+    private static final Pattern NAMED_PART = Pattern.compile("\\b(?:the|that|this)\\s+(?:part|bit|section|segment|moment|scene|shot|clip)\\s+"
+            + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b|\\s*$)"
+            + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d)"
+            + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候)(?:的?视频)?"
+            + "|(?:^|(?<=[\\s\\d秒]))[那这]一?[段波][\\p{IsHan}a-z]{0,6}?(?=给我|帮我|[把将慢快放调加减剪删去静变改倒定]|[\\s，,]|$)");
+
+    /**
+     * Edits of a part named by what happens in it ({@link #NAMED_PART}), read without the name: with a time in the clause
+     * they are edits of that time; without one they wait for the time said next ("…, around 0:12 to 0:18"), and are
+     * refused if none comes, since the engine cannot find the part by what happens in it. What is seen in a part names it
+     * only for edits of time (speed, trims, freezes): for others it is what to change ("blur the plate at 0:10").
+     */
+    private boolean readNamedPart(String clause, String quoted, Rule.Context context, State state) {
+        Matcher named = NAMED_PART.matcher(clause);
+        if (!named.find()) {
+            return false;
+        }
+        Attempt edits = attempt(normalizer.canonical(clause.substring(0, named.start()) + " " + clause.substring(named.end())), context);
+        List<EditOperation> ops = edits.operations();
+        if (!edits.understood() || ops.isEmpty()
+                || named.group("thing") != null && !ops.stream().allMatch(o -> Operation.of(o).phase() != Phase.FRAME || Operation.CUT.is(o))) {
+            return false;
+        }
+        List<EditOperation> read = onPendingPart(ops, quoted, state);
+        for (EditOperation op : read) {
+            if (Part.ofEdit(op) == null && Operation.of(op).phase() != Phase.SELECT && !Operation.CUT.is(op)) {
+                state.unplaced.put(op, quoted);
+            }
+        }
+        state.operations.addAll(read);
+        return true;
     }
 
     private static final Pattern PART_NAME = Pattern.compile("\\s*(?:the|our|my|his|her|their|this|that)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*");
@@ -723,6 +797,10 @@ final class PromptInterpreter {
             // "About the last 15 seconds. Cut them.": the seconds said alone, then taken out
             EditOperation said = state.bareSeconds;
             state.operations.set(last, Part.of(said).removed(said.source() + ", " + quoted));
+            EditOperation before = state.bareSecondsBefore;
+            if (before != null && last > 0 && state.operations.get(last - 1) == before && MORE_THAN_ONE.matcher(clause).find()) {
+                state.operations.set(last - 1, Part.of(before).removed(before.source() + ", " + quoted)); // "…, cut them both"
+            }
             return;
         }
         if (restates(clause, state)) {
@@ -747,6 +825,15 @@ final class PromptInterpreter {
             state.notUnderstood.add(quoted);
             return;
         }
+        if (GREEN_SCREEN_NAMED.matcher(clause).matches()) {
+            state.greenScreen = quoted; // "green screen behind me, replace it with image 1"
+            return;
+        }
+        Matcher screenIt = FILL_IT.matcher(clause);
+        if (state.greenScreen != null && screenIt.lookingAt()) {
+            clause = clause.substring(0, screenIt.start(1)) + "the green screen" + clause.substring(screenIt.end(1));
+            state.greenScreen = null;
+        }
         Attempt attempt = attempt(clause, context);
         if (attempt.understood()) {
             if (readAnotherRange(attempt, state)) {
@@ -764,6 +851,9 @@ final class PromptInterpreter {
             // "The first dance from 3:10 to 4:00 — could that part be black and white?": a part with its name, for the
             // edits said next, as "from 3:10 to 4:00" alone is
             state.pendingPart = attempt.operations().getFirst();
+            return;
+        }
+        if (readNamedPart(clause, quoted, context, state)) {
             return;
         }
         EditOperation amended = state.operations.isEmpty() ? null
@@ -1099,6 +1189,9 @@ final class PromptInterpreter {
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
         }
+        if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt()) {
+            return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it
+        }
         if (lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
                 || TELLS.matcher(c).find() && !lexicon.isImperative(c.split("\\s+")[0])) {
             return true; // "I filmed it sideways", "this is a cooking video", "half the guests didn't sign"
@@ -1374,13 +1467,21 @@ final class PromptInterpreter {
      * skateboarding trick happens around 0:12 to 0:16": "that trick" is that part).
      */
     private void remember(String clause, Rule.Context context, State state) {
+        Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
+        if (edgeZh.lookingAt()) {
+            double seconds = Numbers.parse(edgeZh.group("n"));
+            state.mentionedPart = edgeZh.group("start") != null ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
+            state.mentionedName = null;
+            return;
+        }
         if (!HAS_DIGIT.matcher(clause).find()) {
             return;
         }
         Matcher edge = EDGE_SAID.matcher(clause);
         if (edge.find()) { // "it starts with like 8 seconds of me fumbling", "the last 20 seconds are just me packing up"
             double seconds = Numbers.parse(Rule.first(edge, "n", "n2"));
-            state.mentionedPart = edge.group("start") != null || edge.group("start2") != null ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
+            boolean start = edge.group("start") != null || edge.group("start2") != null;
+            state.mentionedPart = start ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
             state.mentionedName = null;
             return;
         }
@@ -1406,6 +1507,8 @@ final class PromptInterpreter {
      */
     private static boolean readPartAlone(List<EditOperation> ops, State state) {
         if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
+            boolean after = !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
+            state.bareSecondsBefore = after ? state.bareSeconds : null;
             state.bareSeconds = ops.get(0); // kept, unless the next clause takes them out ("…, cut them")
             return false;
         }

@@ -60,8 +60,10 @@ final class PromptNormalizer {
      * time rule reads. Not 第一分钟 said alone, the first minute (a part, read by the lexicon); 第1分钟到… is a time.
      */
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
-            + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒))"
-            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?))?");
+            + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
+            // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
+            + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—)))"
+            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})))?");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
      * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from

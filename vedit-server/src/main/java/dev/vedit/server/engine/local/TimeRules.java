@@ -85,6 +85,23 @@ final class TimeRules {
         String to = time("to");
         String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|从\\s*(?:第\\s*)?|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
+        // a clip made longer with no word of how: only repeating or slowing it can, and which is the user's to say
+        r.add(of("(?:stretch|extend|lengthen|pad)\\s+(?:it|this|that|the|my)?\\s*(?:\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+)?(?:video|clip|footage)?\\s*(?:out\\s+)?"
+                        + "(?:to|into)\\s+(?:a\\s+|one\\s+)?(?:full\\s+|whole\\s+)?(?:minute|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?))(?:\\s+long)?"
+                        + "(?!\\s+(?:by|with)\\s+(?:loop|repeat|slow))"
+                        + "|make\\s+(?:this|the|my)\\s+(?<was>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:video|clip)\\s+(?:a\\s+|one\\s+)?(?:full\\s+)?"
+                        + "(?:minute|(?<wanted>\\d+(?:\\.\\d+)?)\\s*seconds?)\\s+long"
+                        + "|(?:拉成|拉长到|拉长成|延长到|延长成|加长到|拉到)\\s*\\d+(?:\\.\\d+)?\\s*(?:秒|分钟)(?!\\s*(?:循环|重复|慢放))",
+                (m, i) -> {
+                    if (m.group("was") != null && m.group("wanted") != null && Numbers.parse(m.group("wanted")) <= Numbers.parse(m.group("was"))) {
+                        return null; // shorter: a trim, read by the rules below
+                    }
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for a longer video without saying how: the local engine makes a"
+                                    + " clip longer only by repeating it (\"loop it 12 times\") or slowing it down (\"slow it down to 0.25x\"); footage"
+                                    + " that was never filmed would have to be invented",
+                            "“" + m.group().strip() + "”要求把视频变长，却没说怎么变：本地引擎只能靠重复（“循环12次”）或放慢（“0.25倍速”）让视频变长；"
+                                    + "没拍到的画面只能凭空编造");
+                }));
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"; "cut 5 to 9 sec", "cut from 10s to
         // 20s" too, as a cut verb with its range and nothing between takes it out ("cut it to 0:10-0:20" keeps it)
         r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|bit)\\s+)?(?:second\\s+)?\\d)|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
