@@ -143,9 +143,9 @@ final class ColourRules {
                 (m, i) -> hue(m.group("n") != null ? m.group("n") : m.group("n2") != null ? m.group("n2") : m.group("n3"), m.group("minus") != null || m.group("minus2") != null || m.group("minus3") != null)));
         // how much, said before or after: "slightly warmer", "warm it up a bit", "cooler a touch"
         r.add(of("(?:(?:(?:" + STRENGTH + "\\s+)?warm(?:er)?(?:\\s+(?:up|tones?|tint|colou?rs?|look|light))?|warm\\s+(?:it\\s+)?up|(?:add\\s+|more\\s+)?warmth|(?:golden|orange)\\s+(?:tones?|tint|look))"
-                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|偏暖|温暖|更暖|(?<!色)调暖|暖一点|暖一些)" + ZH_AFTER + ")"
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:暖色调?|暖调|(?:(?<=[变弄改成得要])|(?<=(?<!色)调))偏暖|偏暖(?=一点|一些|点|些)|温暖|更暖|(?<!色)调暖|暖一点|暖一些)" + ZH_AFTER + ")"
                         + "|(?<cool>(?:(?:" + STRENGTH + "\\s+)?(?:cooler|colder|(?:cool|cold)(?=\\s+(?:tones?|colou?rs?|tint|light|temperature|blue|look|feel)))(?:\\s+(?:down\\s+)?(?:tones?|tint|colou?rs?|look|light))?|cool\\s+(?:it\\s+)?down|(?:blue|bluish|teal)\\s+(?:tones?|tint|look))"
-                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:冷色调?|冷调|偏冷|清冷|更冷|(?<!色)调冷|冷一点|冷一些)" + ZH_AFTER + ")",
+                        + "(?:\\s+" + STRENGTH + ")?|" + ZH_STRENGTH + "(?:冷色调?|冷调|(?:(?<=[变弄改成得要])|(?<=(?<!色)调))偏冷|偏冷(?=一点|一些|点|些)|清冷|更冷|(?<!色)调冷|冷一点|冷一些)" + ZH_AFTER + ")",
                 (m, i) -> op(Operation.TEMPERATURE, Map.of("tone", m.group("cool") == null ? "warm" : "cool",
                         "strength", strengthOf(m.group(), 1.0)))));
 

@@ -53,7 +53,9 @@ final class FrameRules {
                         + "|\\b(?:make|get)\\s+the\\s+(?:licen[cs]e\\s+)?(?:plate|number\\s+plate|plate\\s+number)\\s+readable\\b"
                         + "|\\benhance\\b[^,.]{0,40}?\\b(?:plate|number)\\b"
                         + "|(?:画面|镜头)外(?:面|边)?的?[^，,。]{0,8}?(?:补|弄|拍|显示|还原)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
-                        + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄)出来",
+                        + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄|做)(?:出来|上|回来)|(?:画面|镜头)外(?:面|边)?(?:当时)?发生了?什么"
+                        + "|\\b(?:show|see)\\b[^,.]{0,40}?\\boff\\s+(?:the\\s+)?(?:left|right|top|bottom)?\\s*(?:edge|side)\\s+of\\s+(?:the\\s+)?(?:frame|shot|screen)\\b"
+                        + "|\\b(?:recover|restore|show|bring\\s+back)\\b[^,.]{0,40}?\\b(?:the\\s+)?camera\\s+(?:missed|didn'?t\\s+(?:catch|get|record|film))",
                 (m, c) -> {
                     throw Refusal.impossible("\"" + m.group().strip() + "\" asks for picture the camera did not record (outside the frame, before or"
                                     + " after the recording, detail too small to read); no engine can recover it, a generative one would invent it",

@@ -57,6 +57,8 @@ final class PromptInterpreter {
             // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
             + "|(?<=一点|一些)(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)|(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))(?=\\p{IsHan})"
             + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
+            // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
+            + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)"
             // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
             + "|(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
@@ -166,7 +168,14 @@ final class PromptInterpreter {
                     + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
                     + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷)"
                     + "|(?:看起来|显得|变得)?更?年轻(?:一点|一些|点|些|十岁|几岁)|显年轻|(?:人|观众)再?多一?(?:点|些)"
-                    + "|(?:加|放|摆)(?:点|些|一些|几件|几个)?(?:家具|家电|沙发|桌子|椅子|绿植|盆栽|装饰品?)"), 0);
+                    + "|(?:加|放|摆)(?:点|些|一些|几件|几个)?(?:家具|家电|沙发|桌子|椅子|绿植|盆栽|装饰品?)"
+                    // a painting's style, a kit recoloured, a face made rested, an animal made to talk, a goal that was missed
+                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the|this|my|that)\\s+(?:painting|artwork|drawing|illustration|sketch)\\b|\\bbrush\\s?strokes?\\b"
+                    + "|\\b(?:kits?|strips?|bibs?)\\b.*\\b(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|colou?r)\\b"
+                    + "|\\beye\\s*bags\\b|\\bbags\\s+under\\b|\\bdark\\s+circles\\b|\\blook\\s+(?:less\\s+tired|more\\s+(?:awake|rested))\\b"
+                    + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|it|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+(?:say|speak|talk|sing)\\b"
+                    + "|\\badd\\b.*\\b(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
+                    + "|(?:把|将)?[^，,。]{0,6}?p成|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -184,7 +193,7 @@ final class PromptInterpreter {
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
     /** A clause that is only an amount with its unit ("三秒", "2 seconds", "1.5x"). */
-    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|times|次|遍)");
+    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|times|次|遍|levels?|colou?rs?|级|阶)");
     private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
@@ -227,7 +236,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -271,6 +280,9 @@ final class PromptInterpreter {
     private static final Pattern EDGE_SAID = Pattern.compile("\\b(?:(?<start>starts|begins|opens)|ends|finishes)\\s+with\\s+(?:like\\s+|about\\s+|around\\s+|roughly\\s+)?"
             + "(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
             + "|(?:\\bthe\\s+|^\\s*)(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
+    /** A clause that opens by saying what a range shows: 80秒到125秒是暂停时间 (then "剪掉" takes it out). */
+    private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:从)?(?:第)?\\d+(?:\\.\\d+)?\\s*(?:秒|s)?\\s*(?:到|至|-|~)\\s*(?:第)?\\d+(?:\\.\\d+)?\\s*(?:秒|s)?"
+            + "(?:之间|这段|那段)?\\s*(?:都|基本上?|全|其实|就)?是(?!不是)");
     /** A clause that opens by saying what the first or last seconds are: "last 10 sec is me fumbling for the button". */
     private static final Pattern EDGE_IS = Pattern.compile("\\s*(?:the\\s+)?(?:first|last|final)\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** The same said in Chinese at a clause's start: 前3秒是我在调手机, 最后十秒都是黑屏, 领导讲话前面10秒基本在调话筒. */
@@ -302,8 +314,8 @@ final class PromptInterpreter {
      * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
      */
-    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)|(?<![特描书缩大小听默])写(?:上|着)?)"
-            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30})(?=\\s|[，,。；;！!？?]|$)");
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)(?:\\s*写(?:上|着)?)?|(?<![特描书缩大小听默])写(?:上|着)?)"
+            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
 
     /**
      * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
@@ -522,7 +534,7 @@ final class PromptInterpreter {
             // Chinese puts the words right after what shows them (加个字幕“谢谢”在底部), English after "that says"
             // …but after the card's own noun: 加片头字卡，写「…」 is 加片头字卡「…」
             text = CARD_TEXT_APART.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Lexicon.isCjk(m.group("card").charAt(0))
-                    ? m.group("between").matches("(?:字卡|卡片?|画面|页)(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?") ? m.group("card") + m.group("between") + m.group("text")
+                    ? m.group("between").matches("(?:给?(?:加|放|做)(?:一个|个|一张|一页)?)?(?:\\d+(?:\\.\\d+)?\\s*秒钟?的?)?(?:字卡|卡片?|标题卡|画面|页)(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?") ? m.group("card") + m.group("between") + m.group("text")
                     : m.group("card") + m.group("text") + m.group("between")
                     : m.group("card") + m.group("between") + " that says " + m.group("text")));
         }
@@ -599,7 +611,8 @@ final class PromptInterpreter {
     private static final Pattern NAMED_PART = Pattern.compile("\\b(?:the|that|this)\\s+(?:part|bit|section|segment|moment|scene|shot|clip)\\s+"
             + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b|\\s*$)"
             + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d)"
-            + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候)(?:的?视频)?"
+            + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿)(?:的?视频)?"
+            + "|\\b(?:for|during|in|on)\\s+the\\s+[a-z]+\\s+(?:bit|part|section|moment|scene)(?:\\s+at\\s+the\\s+(?:end|start|beginning))?\\b|\\bin\\s+the\\s+middle\\b"
             + "|(?:^|(?<=[\\s\\d秒]))[那这]一?[段波][\\p{IsHan}a-z]{0,6}?(?=给我|帮我|[把将慢快放调加减剪删去静变改倒定]|[\\s，,]|$)");
 
     /**
@@ -652,6 +665,17 @@ final class PromptInterpreter {
             }
         }
         state.notUnderstood.add(state.pictureInPicture); // "画中画" with no image placed: of what?
+    }
+
+    /** Picture in picture said in the clause that places an image: "put image 1 in the top left as a little pip", 图2放左上角做画中画. */
+    private static final Pattern PICTURE_IN_PICTURE_SAID = Pattern.compile("\\b(?:picture[\\s-]+in[\\s-]+picture|pip|inset)\\b|画中画|小窗口?");
+
+    private static Attempt pictureInPictureSaid(Attempt attempt, String clause) {
+        if (!attempt.understood() || attempt.operations().stream().noneMatch(Operation.WATERMARK::is) || !PICTURE_IN_PICTURE_SAID.matcher(clause).find()) {
+            return attempt;
+        }
+        return new Attempt(attempt.operations().stream().map(o -> Operation.WATERMARK.is(o) ? asPictureInPicture(o, clause.strip()) : o).toList(),
+                attempt.leftover(), true);
     }
 
     private static EditOperation asPictureInPicture(EditOperation placed, String named) {
@@ -792,6 +816,10 @@ final class PromptInterpreter {
             state.pendingPart = null;
             return;
         }
+        if (justSaid == null && afterDescription && !state.complaints.isEmpty() && REMOVE_IT.matcher(clause).matches()) {
+            state.fix = true; // "there's a hiss, remove it", 有电流声，去掉: the problem just described, taken away
+            return;
+        }
         int last = state.operations.size() - 1;
         if (last >= 0 && state.operations.get(last) == state.bareSeconds && REMOVE_IT.matcher(clause).matches()) {
             // "About the last 15 seconds. Cut them.": the seconds said alone, then taken out
@@ -834,7 +862,7 @@ final class PromptInterpreter {
             clause = clause.substring(0, screenIt.start(1)) + "the green screen" + clause.substring(screenIt.end(1));
             state.greenScreen = null;
         }
-        Attempt attempt = attempt(clause, context);
+        Attempt attempt = pictureInPictureSaid(attempt(clause, context), clause);
         if (attempt.understood()) {
             if (readAnotherRange(attempt, state)) {
                 return;
@@ -1056,7 +1084,7 @@ final class PromptInterpreter {
         EditOperation previous = ops.get(ops.size() - 1);
         // the previous edit as said, without its vague degree ("a bit"), with the example's amount
         String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
-        for (String joint : List.of(" ", " by ")) { // "louder, like 1.5x" is louder by 1.5x
+        for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             Attempt amended = attempt(said + joint + amount.strip(), context);
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
                 ops.set(ops.size() - 1, amended.operations().get(0));
@@ -1189,7 +1217,7 @@ final class PromptInterpreter {
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
         }
-        if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt()) {
+        if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt() || RANGE_IS_ZH.matcher(c).lookingAt()) {
             return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it
         }
         if (lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
@@ -1506,6 +1534,15 @@ final class PromptInterpreter {
      * when the clause says more, or keeps the part ("keep 0:10 to 0:20").
      */
     private static boolean readPartAlone(List<EditOperation> ops, State state) {
+        EditOperation named = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (ops.size() == 1 && named != null && state.unplaced.containsKey(named) && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))) {
+            // "invert the colours for the jumpscare bit, last 2 seconds": the time of the part just named
+            EditOperation onPart = Part.of(ops.get(0)).apply(named, named.source() + ", " + ops.get(0).source());
+            if (onPart != null) {
+                state.operations.set(state.operations.size() - 1, onPart);
+                return true;
+            }
+        }
         if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
             boolean after = !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
             state.bareSecondsBefore = after ? state.bareSeconds : null;

@@ -18,12 +18,14 @@ final class Quotes {
      * A text written without quotes (group 1), up to the clause's end, a place ("at the top"), or "and"/"then" before
      * the verb of an edit: "caption: hi and make it black and white" is a caption and an edit, "Tom and Jerry" one text.
      */
-    private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]*?)"
+    private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF](?:[^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]"
+            // a comma between thousands is the number's ("$18,900"), not the text's end
+            + "|(?<=\\d),(?=\\d{3}(?!\\d)))*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
             + "|\\s+(?i:and|then)\\s+(?i:also\\s+)?(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
-            + "|\\s*[,，。;；!！?？\\n]|\\s*\\.?\\s*$)";
+            + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
     private static final Pattern QUOTED = Pattern.compile(
             "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");

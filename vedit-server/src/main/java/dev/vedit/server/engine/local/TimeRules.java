@@ -85,6 +85,14 @@ final class TimeRules {
         String to = time("to");
         String range = "(?<kw>from\\s+|between\\s+|seconds\\s+|从\\s*(?:第\\s*)?|第\\s*)?(?:second\\s+)?" + from + SECONDS + "?\\s*(?:to|until|till|through|thru|and|-|–|~|到|至)\\s*"
                 + "(?:second\\s+|第\\s*)?" + to + "(?<unit>" + SECONDS + ")?";
+        // "clip the last 5 seconds": a streamer keeps them as a clip, an editor clips them off; which is not guessed
+        r.add(of("clip\\s+(?:the\\s+)?(?:first|last|final|opening|closing)\\s+" + number("n") + SECONDS + "(?!\\s+(?:off|out|away)\\b)",
+                (m, i) -> {
+                    String said = m.group().strip();
+                    throw Refusal.notUnderstood("\"" + said + "\" can mean keeping those seconds or cutting them off; say \"keep "
+                                    + said.substring(5) + "\" or \"cut off " + said.substring(5) + "\"",
+                            "“" + said + "”既可能是保留这几秒，也可能是剪掉这几秒；请说“只保留……”或“剪掉……”", null);
+                }));
         // a clip made longer with no word of how: only repeating or slowing it can, and which is the user's to say
         r.add(of("(?:stretch|extend|lengthen|pad)\\s+(?:it|this|that|the|my)?\\s*(?:\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+)?(?:video|clip|footage)?\\s*(?:out\\s+)?"
                         + "(?:to|into)\\s+(?:a\\s+|one\\s+)?(?:full\\s+|whole\\s+)?(?:minute|\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|minutes?|mins?))(?:\\s+long)?"
@@ -151,7 +159,7 @@ final class TimeRules {
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
-        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+|out\\s+)?(?:the\\s+)?"
+        r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip(?=\\s+off)|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+|out\\s+)?(?:the\\s+)?"
                 + "(?<edge>first|last|final|opening|closing)\\s+" + N + SECONDS + "(?:\\s+(?:off|out))?",
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut" + SUBJECT + "(?:\\s+down)?\\s+to|trim" + SUBJECT

@@ -895,4 +895,89 @@ class PromptUnderstandingTest {
         // sharpening so a sign reads better is an edit with its purpose
         assertThat(ops("sharpen it so we can read the sign")).containsExactly("sharpen");
     }
+
+    @Test
+    void aPartNamedByWhatHappensInItTakesItsTimeOrIsRefused() {
+        // the time said after the name, or in the same clause, is the part's
+        assertThat(interpreter.interpret("slow down the bit where the dog catches the frisbee, about 0:20 to 0:24", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 20.0).containsEntry("to", 24.0));
+        assertThat(interpreter.interpret("mute the part where he swears between 0:40 and 0:44", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 40.0).containsEntry("factor", 0.0));
+        assertThat(interpreter.interpret("外婆吹蜡烛那段放慢一点，大概从0:30到0:36", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 30.0).containsEntry("to", 36.0));
+        assertThat(interpreter.interpret("2分10到2分15那波操作给我慢放", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 130.0).containsEntry("to", 135.0));
+        assertThat(interpreter.interpret("slow-mo the goal at 1:02-1:05", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 62.0));
+        // a name and no time: the engine cannot find the part, so the whole video is never slowed instead
+        for (String unplaced : List.of("slow down the part where she blows out the candles", "孙子跳舞那段放慢一点")) {
+            assertThatThrownBy(() -> interpreter.read(unplaced, 0)).hasMessageContaining(Refusal.NOT_UNDERSTOOD_EN);
+        }
+        // what is seen in a part names it only for edits of time: blurring "the plate" is not blurring the frame
+        assertThatThrownBy(() -> interpreter.read("blur the plate at 0:10 to 0:15", 0)).isInstanceOf(VeditException.class);
+    }
+
+    @Test
+    void secondsDescribedThenTakenOut() {
+        assertThat(interpreter.interpret("前3秒是我在调手机，剪掉", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 3.0));
+        assertThat(interpreter.interpret("最后十秒都是黑屏，删了", 0)).singleElement()
+                .satisfies(o -> assertThat(o).extracting(EditOperation::op).isEqualTo("drop_last"));
+        assertThat(interpreter.interpret("领导讲话前面10秒是在调话筒，剪掉", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 10.0));
+        assertThat(interpreter.interpret("last 8 sec is just my thumb, cut it", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 8.0));
+        assertThat(ops("结尾3秒的空镜剪掉")).containsExactly("drop_last");
+        // both ends said, then taken out together: neither is kept
+        assertThat(ops("the first 2 seconds and the last 2 seconds, cut them")).containsExactly("trim", "drop_last");
+        assertThat(interpreter.interpret("the first 2 seconds and the last 2 seconds, cut them", 0).getFirst().params()).containsEntry("start", 2.0);
+        assertThat(interpreter.interpret("开头2秒和结尾2秒去掉", 0).getFirst().params()).containsEntry("start", 2.0).doesNotContainKey("duration");
+        // a problem described, then "remove it": the problem is answered
+        assertThat(ops("there's a buzzing sound, get rid of it")).containsExactly("denoise_audio");
+    }
+
+    @Test
+    void aDecadeIsAnEraNeverATime() {
+        assertThat(interpreter.interpret("make it look like one of those old home movies from the 80s", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).doesNotContainKey("from"));
+        assertThat(ops("give it the colours of the 70s")).containsExactly("vintage");
+        assertThat(interpreter.interpret("from the 80s mark, slow it down", 0).getFirst().params()).containsEntry("from", 80.0);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"make this 5 second clip a minute long", "stretch it out to 45 seconds", "这个8秒的视频拉长到30秒"})
+    void aLongerVideoWithoutSayingHowIsImpossible(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN).hasMessageContaining("loop it");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"get rid of the scratch on the tailgate", "hide the usernames above the players", "make the audience look bigger",
+            "把沙发上那块污渍去掉", "墙的颜色改成米白色", "让我妈看起来年轻一点", "客厅里摆几件家具"})
+    void whatOnlyAModelCanPaintIsGenerative(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining("generative");
+    }
+
+    @Test
+    void wordsOfEditorsAndStreamersAndLooseTyping() {
+        assertThat(interpreter.interpret("punch in about 30%", 0)).singleElement().satisfies(o -> assertThat(o.params()).containsEntry("factor", 1.3));
+        assertThat(ops("dip to black at the end")).containsExactly("fade_out");
+        assertThat(ops("lift the shadows a bit")).containsExactly("brightness");
+        assertThat(ops("render it at 30fps")).containsExactly("fps");
+        assertThat(ops("make the colours richer")).containsExactly("saturation");
+        assertThat(ops("its 2 loud")).containsExactly("volume");
+        assertThat(ops("颜色反一下")).containsExactly("invert");
+        assertThat(ops("色调偏暖，调冷一点")).containsExactly("temperature");
+        assertThat(interpreter.interpret("色调偏暖，调冷一点", 0).getFirst().params()).containsEntry("tone", "cool");
+        assertThat(interpreter.interpret("竖屏改横屏", 0).getFirst().params()).containsEntry("ratio", "16:9");
+        // an image placed "as a pip" is a picture in picture, not a logo
+        assertThat(ops("pop image 1 bottom right as a small pip")).containsExactly("picture_in_picture");
+        assertThat(ops("green screen behind her, swap it for image 1")).containsExactly("chroma_key");
+        assertThat(ops("replace the green screen with image 1")).containsExactly("chroma_key");
+        assertThat(ops("右上角加个台标，台标是图1")).containsExactly("watermark");
+        assertThat(interpreter.interpret("add an end card: Asking $425,000", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "Asking $425,000"));
+        assertThat(interpreter.interpret("片尾加个4秒的字卡，写“感谢观看”", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("duration", 4.0));
+        assertThat(ops("blur the faces before we share it with the class")).containsExactly("blur_faces");
+    }
 }
