@@ -281,7 +281,7 @@ final class PromptInterpreter {
             + "(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
             + "|(?:\\bthe\\s+|^\\s*)(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** A clause that opens by saying what a range shows: 80秒到125秒是暂停时间 (then "剪掉" takes it out). */
-    private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:从)?(?:第)?\\d+(?:\\.\\d+)?\\s*(?:秒|s)?\\s*(?:到|至|-|~)\\s*(?:第)?\\d+(?:\\.\\d+)?\\s*(?:秒|s)?"
+    private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:从)?(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)\\s*(?:到|至|-|~)\\s*(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)"
             + "(?:之间|这段|那段)?\\s*(?:都|基本上?|全|其实|就)?是(?!不是)");
     /** A clause that opens by saying what the first or last seconds are: "last 10 sec is me fumbling for the button". */
     private static final Pattern EDGE_IS = Pattern.compile("\\s*(?:the\\s+)?(?:first|last|final)\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");

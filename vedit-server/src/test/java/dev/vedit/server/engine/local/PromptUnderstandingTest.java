@@ -913,6 +913,10 @@ class PromptUnderstandingTest {
         for (String unplaced : List.of("slow down the part where she blows out the candles", "孙子跳舞那段放慢一点")) {
             assertThatThrownBy(() -> interpreter.read(unplaced, 0)).hasMessageContaining(Refusal.NOT_UNDERSTOOD_EN);
         }
+        assertThat(interpreter.interpret("make the colours more vivid for the sunset bit, last 6 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 6.0));
+        assertThat(interpreter.interpret("0:40到1:10是中场休息 剪掉", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 40.0).containsEntry("end", 70.0));
         // what is seen in a part names it only for edits of time: blurring "the plate" is not blurring the frame
         assertThatThrownBy(() -> interpreter.read("blur the plate at 0:10 to 0:15", 0)).isInstanceOf(VeditException.class);
     }
@@ -979,5 +983,11 @@ class PromptUnderstandingTest {
         assertThat(interpreter.interpret("片尾加个4秒的字卡，写“感谢观看”", 0)).singleElement()
                 .satisfies(o -> assertThat(o.params()).containsEntry("duration", 4.0));
         assertThat(ops("blur the faces before we share it with the class")).containsExactly("blur_faces");
+        // dictated text ends where the next request starts
+        assertThat(interpreter.interpret("下面加个字幕写新年快乐然后结尾慢慢黑下去", 0)).extracting(EditOperation::op).containsExactly("text", "fade_out");
+        assertThat(interpreter.interpret("下面加个字幕写新年快乐然后结尾慢慢黑下去", 0).getFirst().params()).containsEntry("text", "新年快乐");
+        // keep or cut? not guessed
+        assertThatThrownBy(() -> interpreter.read("clip the first 3 seconds", 0)).hasMessageContaining("keeping those seconds or cutting them off");
+        assertThat(ops("clip off the first 3 seconds")).containsExactly("trim");
     }
 }
