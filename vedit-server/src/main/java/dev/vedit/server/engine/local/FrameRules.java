@@ -55,11 +55,15 @@ final class FrameRules {
                         + "|(?:画面|镜头)外(?:面|边)?的?[^，,。]{0,8}?(?:补|弄|拍|显示|还原)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
                         + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄|做)(?:出来|上|回来)|(?:画面|镜头)外(?:面|边)?(?:当时)?发生了?什么"
                         + "|\\b(?:show|see)\\b[^,.]{0,40}?\\boff\\s+(?:the\\s+)?(?:left|right|top|bottom)?\\s*(?:edge|side)\\s+of\\s+(?:the\\s+)?(?:frame|shot|screen)\\b"
-                        + "|\\b(?:recover|restore|show|bring\\s+back)\\b[^,.]{0,40}?\\b(?:the\\s+)?camera\\s+(?:missed|didn'?t\\s+(?:catch|get|record|film))",
+                        + "|\\b(?:recover|restore|show|bring\\s+back)\\b[^,.]{0,40}?\\b(?:the\\s+)?camera\\s+(?:missed|didn'?t\\s+(?:catch|get|record|film))"
+                        // a dropout of the sound: what was said while the microphone was off
+                        + "|\\b(?:recover|restore|bring\\s+back|fill\\s+in)\\s+(?:what\\s+(?:she|he|they|i|we|you)\\s+(?:said|says)|the\\s+(?:lost|missing)\\s+(?:audio|sound|words|dialogue))\\b"
+                        + "|(?:声音|录音|内容|画面)[^，,。]{0,4}?补(?:回来|返|上|出来)|补返",
                 (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for picture the camera did not record (outside the frame, before or"
-                                    + " after the recording, detail too small to read); no engine can recover it, a generative one would invent it",
-                            "“" + m.group().strip() + "”要求的画面不在原视频里（画面之外、录制前后、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造");
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for what the camera or the microphone did not record (outside the"
+                                    + " frame, before or after the recording, a dropout, detail too small to read); no engine can recover it, a generative"
+                                    + " one would invent it",
+                            "“" + m.group().strip() + "”要求的画面或声音不在原视频里（画面之外、录制前后、中途断掉、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造");
                 }));
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"

@@ -346,8 +346,15 @@ final class OverlayRules {
     }
 
     private static EditOperation overlay(Operation op, MatchResult m, Rule.Context context, String defaultPosition) {
+        if (op == Operation.WATERMARK && TAKEN_AWAY.matcher(context.clause()).find()) {
+            return null; // "erase the competitor's logo", 把别家的水印去掉: a mark painted out, which only a model can do
+        }
         return op(op, Map.of("image", figure(m, context), "position", position(m, defaultPosition)));
     }
+
+    /** A logo or watermark taken away rather than placed. */
+    private static final Pattern TAKEN_AWAY = Pattern.compile("\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+off|take\\s+out|paint\\s+out|hide|blur\\s+out)\\b"
+            + "[^,.;]{0,40}\\b(?:logo|watermark|badge|branding)s?\\b|(?:水印|logo|台标|标志)[^，,。；]{0,4}?(?:去掉|删掉|去除|抹掉|p掉|擦掉|弄掉|拿掉)");
 
     private static EditOperation textCard(MatchResult m, Rule.Context context) {
         String quoted = quoted(m, context);

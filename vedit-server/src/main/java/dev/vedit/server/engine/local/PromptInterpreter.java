@@ -163,7 +163,9 @@ final class PromptInterpreter {
                     // a defect or a game's overlay painted out, one thing recoloured, someone made younger, a crowd grown
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out|hide|fix|clean\\s+up|cover\\s+up)\\b.*\\b(?:dents?|scratch(?:es)?"
                     + "|scuffs?|scrapes?|stains?|cracks?|rust|blemish(?:es)?|nameplates?|name\\s+tags?|usernames?|hud|health\\s+bars?|kill\\s*feed|minimap"
-                    + "|crosshairs?|reflections?)\\b"
+                    + "|crosshairs?|reflections?|boom(?:\\s+mic)?|mics?|microphones?|tripods?|cables?|light\\s+stands?)\\b"
+                    + "|\\btake\\s+(?:the|that|this|a)\\s+[a-z]+\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|video|scene)\\b"
+                    + "|(?:水印|台标|logo|标志)[^，,。]{0,4}?(?:去掉|删掉|去除|抹掉|p掉|擦掉|弄掉|拿掉)"
                     + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:fuller|bigger|larger|packed|busier)\\b|\\bmore\\s+people\\b"
                     + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
                     + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷)"
@@ -175,7 +177,7 @@ final class PromptInterpreter {
                     + "|\\beye\\s*bags\\b|\\bbags\\s+under\\b|\\bdark\\s+circles\\b|\\blook\\s+(?:less\\s+tired|more\\s+(?:awake|rested))\\b"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|it|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+(?:say|speak|talk|sing)\\b"
                     + "|\\badd\\b.*\\b(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
-                    + "|(?:把|将)?[^，,。]{0,6}?p成|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
+                    + "|(?<![0-9a-z])p成(?!品)|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -327,6 +329,9 @@ final class PromptInterpreter {
             + "|it\\s+(?:should\\s+|must\\s+|will\\s+)?(?:say|says|read|reads)|saying|with\\s+the\\s+(?:text|words?)"
             + "|(?:文字|内容|标题|字幕|文案)(?:为|是|写|写着|写上)|写(?:着|上)?)\\s*:?\\s*(?<text>[\\uE000-\\uE0FF])");
     /** Noise that can only be the picture's: grain, speckles, a grainy or noisy image. */
+    /** What may stand between 片头/片尾 and its text when it is the card itself: 字卡, 加个4秒的字卡, 字卡3秒. */
+    private static final Pattern CARD_NOUN = Pattern.compile("(?:给?(?:加|放|做)(?:一个|个|一张|一页)?)?(?:\\d+(?:\\.\\d+)?\\s*秒钟?的?)?(?:字卡|卡片?|标题卡|画面|页)"
+            + "(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?");
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
@@ -534,7 +539,7 @@ final class PromptInterpreter {
             // Chinese puts the words right after what shows them (加个字幕“谢谢”在底部), English after "that says"
             // …but after the card's own noun: 加片头字卡，写「…」 is 加片头字卡「…」
             text = CARD_TEXT_APART.matcher(text).replaceAll(m -> Matcher.quoteReplacement(Lexicon.isCjk(m.group("card").charAt(0))
-                    ? m.group("between").matches("(?:给?(?:加|放|做)(?:一个|个|一张|一页)?)?(?:\\d+(?:\\.\\d+)?\\s*秒钟?的?)?(?:字卡|卡片?|标题卡|画面|页)(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?") ? m.group("card") + m.group("between") + m.group("text")
+                    ? CARD_NOUN.matcher(m.group("between")).matches() ? m.group("card") + m.group("between") + m.group("text")
                     : m.group("card") + m.group("text") + m.group("between")
                     : m.group("card") + m.group("between") + " that says " + m.group("text")));
         }
@@ -864,7 +869,7 @@ final class PromptInterpreter {
         }
         Attempt attempt = pictureInPictureSaid(attempt(clause, context), clause);
         if (attempt.understood()) {
-            if (readAnotherRange(attempt, state)) {
+            if (readAnotherRange(attempt, state) || joined && sharesTheCut(attempt.operations(), quoted, state)) {
                 return;
             }
             if (!readPartAlone(attempt.operations(), state)) {
@@ -1656,6 +1661,24 @@ final class PromptInterpreter {
             timed.add(onPart);
         }
         return timed;
+    }
+
+    /**
+     * "Lose the first 2 seconds (camera shake) and the last 3": seconds said bare after "and", right after seconds taken
+     * out, are taken out too; kept, they would have thrown the rest of the video away.
+     */
+    private static boolean sharesTheCut(List<EditOperation> ops, String quoted, State state) {
+        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (ops.size() != 1 || before == null || !isEdge(ops.get(0)) || saysOnly(ops.get(0)) || PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
+            return false;
+        }
+        boolean removed = Operation.DROP_LAST.is(before) || Operation.CUT.is(before)
+                || Operation.TRIM.is(before) && !before.params().containsKey("duration") && !before.params().containsKey("half");
+        if (!removed) {
+            return false;
+        }
+        state.operations.add(Part.of(ops.get(0)).removed(quoted));
+        return true;
     }
 
     /** Says that an edit with a part of its own is for the seconds said before it too: 前3秒和最后3秒都加上模糊. */

@@ -36,7 +36,7 @@ final class Quotes {
      * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)"
+            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)(?:\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|center|centre))?"
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon
                     + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?i:[a-z]+)){0,4}?)\\s{0,3}[:：]\\s{0,3}"
                     + UNQUOTED_TEXT);

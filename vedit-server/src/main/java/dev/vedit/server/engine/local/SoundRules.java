@@ -108,9 +108,11 @@ final class SoundRules {
                 + "|无声|没有声音|不要声音|不要音频", Operation.MUTE));
         // "lower the volume to 30%" names the level, not the change
         r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring|crank|pump|bump|push|put)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"
-                        + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+was|the\\s+original))?)"
+                        + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter|a\\s+third)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+(?:was|is)|the\\s+original))?"
+                        // "turn the volume down to 0.5x": the volume's level, never a speed beside it
+                        + "|" + number("x") + "\\s*(?:x|×|times)(?!\\s*(?:speed|faster|slower))(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+(?:was|is)|the\\s+original))?)"
                         + "|" + ZH_SOUND + "(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
-                (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac"))
+                (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac")) : m.group("x") != null ? Numbers.parse(m.group("x"))
                         : Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db|decibels?)?)?" + SLIGHT_AFTER
                         + "|(?:(?:turn|crank|pump|bump)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|crank|pump|bump)\\s)it)\\s+up\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER

@@ -990,4 +990,53 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("clip the first 3 seconds", 0)).hasMessageContaining("keeping those seconds or cutting them off");
         assertThat(ops("clip off the first 3 seconds")).containsExactly("trim");
     }
+
+    @Test
+    void amountsSaidAsFractionsAndLevelsAreTheirEdits() {
+        // a level said as a multiple after the volume is the volume's, never a speed beside it
+        assertThat(interpreter.interpret("turn the music down to 0.5x", 0)).singleElement()
+                .satisfies(o -> assertThat(o).extracting(EditOperation::op).isEqualTo("volume")).satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.5));
+        assertThat(interpreter.interpret("volume down to a quarter of what it is", 0).getFirst().params()).containsEntry("factor", 0.25);
+        assertThat(interpreter.interpret("fade out over three and a half seconds", 0).getFirst().params()).containsEntry("duration", 3.5);
+        assertThat(interpreter.interpret("trim half a minute off the start", 0).getFirst().params()).containsEntry("start", 30.0);
+        assertThat(interpreter.interpret("最后一帧停住三秒半", 0).getFirst().params()).containsEntry("duration", 3.5);
+        assertThat(interpreter.interpret("一倍半速", 0).getFirst().params()).containsEntry("factor", 1.5);
+        assertThat(interpreter.interpret("背景音乐调大一倍", 0).getFirst().params()).containsEntry("factor", 2.0);
+        assertThat(interpreter.interpret("半分钟以后的都剪掉", 0).getFirst().params()).containsEntry("duration", 30.0);
+        // desaturated part of the way is less saturation, all the way grey
+        assertThat(interpreter.interpret("desaturate it a bit", 0)).extracting(EditOperation::op).containsExactly("saturation");
+        assertThat(ops("desaturate")).containsExactly("grayscale");
+    }
+
+    @Test
+    void stepsExceptionsAndASharedCut() {
+        assertThat(ops("Step 1 make it black and white. Step 2 mute it.")).containsExactly("grayscale", "mute");
+        assertThat(ops("第一步加速到2倍，第二步静音")).containsExactly("speed", "mute");
+        assertThat(ops("首先调成黑白，其次加暗角")).containsExactly("grayscale", "vignette");
+        assertThat(interpreter.interpret("sepia for everything except the first 4 seconds", 0).getFirst().params()).containsEntry("from", 4.0);
+        assertThat(interpreter.interpret("除了开头5秒，其余都调暗", 0).getFirst().params()).containsEntry("from", 5.0);
+        // seconds said bare after "and", right after seconds taken out, are taken out too
+        assertThat(interpreter.interpret("Chop the first 3 seconds (lens cap) and the last 4", 0)).extracting(EditOperation::op)
+                .containsExactly("trim", "drop_last");
+    }
+
+    @Test
+    void cantoneseAsWritten() {
+        assertThat(ops("唔該幫我將段片轉做黑白")).containsExactly("grayscale");
+        assertThat(ops("剪走頭兩秒同埋尾三秒")).containsExactly("trim", "drop_last");
+        assertThat(ops("畫面暗咗啲，亮返少少")).containsExactly("brightness");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"erase the rival brand's logo on the banner", "把视频左上角别人的台标去掉", "remove the tripod leg at the bottom of the frame",
+            "take the jogger out of the shot"})
+    void aMarkOrAThingTakenOutOfThePictureIsGenerative(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining("generative");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"the audio dropped out at 1:10, can you recover what he said", "录音中间断了几秒，帮我把声音补回来"})
+    void soundThatWasNeverRecordedIsImpossible(String prompt) {
+        assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN).hasMessageContaining("did not record");
+    }
 }
