@@ -1925,6 +1925,20 @@ final class PromptInterpreter {
                             + " say which one you want",
                     "“" + mute.source() + "”和“" + keep.source() + "”要求既去掉又保留声音（声音只有一条音轨），请说明想要哪一个");
         }
+        List<EditOperation> kept = ops.stream().filter(PromptInterpreter::keepsAPart).toList();
+        if (kept.size() > 1) {
+            // "keep the first 10 seconds and the last 5": read one after the other, the second would keep a part of the first
+            String first = kept.get(0).source();
+            String second = kept.get(1).source();
+            throw Refusal.impossible("\"" + first + "\" and \"" + second + "\" keep two parts; the local engine keeps one part of a video, so"
+                            + " say what to cut out between them (e.g. \"cut 0:20 to 0:40\") or which part to keep",
+                    "“" + first + "”和“" + second + "”要保留两段；本地引擎只保留视频的一段，请说明要剪掉中间哪一段（例如“剪掉0:20到0:40”）或保留哪一段");
+        }
+    }
+
+    /** A selection that keeps a part and throws the rest away: a range or the first seconds kept, the last kept, a half kept. */
+    private static boolean keepsAPart(EditOperation op) {
+        return Operation.TRIM.is(op) && (op.params().containsKey("duration") || op.params().containsKey("half")) || Operation.TRIM_LAST.is(op);
     }
 
     /**

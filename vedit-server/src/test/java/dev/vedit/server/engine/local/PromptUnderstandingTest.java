@@ -1018,6 +1018,12 @@ class PromptUnderstandingTest {
         // seconds said bare after "and", right after seconds taken out, are taken out too
         assertThat(interpreter.interpret("Chop the first 3 seconds (lens cap) and the last 4", 0)).extracting(EditOperation::op)
                 .containsExactly("trim", "drop_last");
+        // two parts kept: one after the other, the second would keep a part of the first, so it asks what to cut
+        for (String twoParts : List.of("keep the first 10 seconds and the last 5 seconds", "keep 0:10-0:20 and 0:40-0:50", "只保留前10秒和最后5秒")) {
+            assertThatThrownBy(() -> interpreter.read(twoParts, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN).hasMessageContaining("keep two parts");
+        }
+        assertThat(interpreter.interpret("start it at 0:05 and end it at 0:10", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 5.0).containsEntry("duration", 5.0));
     }
 
     @Test
