@@ -139,7 +139,7 @@ final class PromptInterpreter {
                     // a body or a face retouched: "make me look thinner", "smooth my skin and whiten my teeth"
                     + "|\\b(?:thinner|slimmer|skinnier|taller|more\\s+muscular|skin(?!\\s+tones?)|teeth|wrinkles?|acne|pimples?|blemish(?:es)?|double\\s+chin)\\b"
                     + "|(?:前男友|前女友|前任|前夫|前妻)(?:都)?(?:去掉|删掉|p掉|抹掉|移除|去除|弄掉|擦掉)"
-                    + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
+                    + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|(?<!自己)配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
                     + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|this|that)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+\\s+into\\b"
@@ -166,6 +166,10 @@ final class PromptInterpreter {
                     + "|crosshairs?|reflections?|boom(?:\\s+mic)?|mics?|microphones?|tripods?|cables?|light\\s+stands?)\\b"
                     + "|\\btake\\s+(?:the|that|this|a)\\s+[a-z]+\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|video|scene)\\b"
                     + "|(?:水印|台标|logo|标志)[^，,。]{0,4}?(?:去掉|删掉|去除|抹掉|p掉|擦掉|弄掉|拿掉)"
+                    // someone taken out of the picture, a name on a badge changed, clothes changed from scene to scene
+                    + "|\\b(?:take|get|cut)\\s+(?:him|her|them|that\\s+guy|the\\s+guy|this\\s+guy)\\s+out\\s+of\\s+(?:the\\s+)?(?:video|shot|frame|picture|clip)\\b"
+                    + "|\\bchange\\s+the\\s+(?:name|text|writing|words)\\s+on\\b|\\b(?:clothes|outfits?)\\s+(?:be|look)\\s+different\\b"
+                    + "|(?:把|将)?[^，,。]{0,8}?(?:外卖盒|垃圾|杂物|纸巾|瓶子|盒子|袋子)[^，,。]{0,2}?(?:去掉|删掉|拿掉|p掉|抹掉)"
                     + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:fuller|bigger|larger|packed|busier)\\b|\\bmore\\s+people\\b"
                     + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
                     + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷)"
@@ -272,7 +276,7 @@ final class PromptInterpreter {
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
             + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
-            + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)");
+            + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)|(?:这|那)(?:几|两|[一二三四五六七八九十]|\\d+)秒");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
     /** A clause that is only an amount ("half speed", "2x", "50%"): how much of the edit before it, not an edit of its own. */
@@ -284,12 +288,12 @@ final class PromptInterpreter {
             + "|(?:\\bthe\\s+|^\\s*)(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** A clause that opens by saying what a range shows: 80秒到125秒是暂停时间 (then "剪掉" takes it out). */
     private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:从)?(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)\\s*(?:到|至|-|~)\\s*(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)"
-            + "(?:之间|这段|那段)?\\s*(?:都|基本上?|全|其实|就)?是(?!不是)");
+            + "(?:之间|这段|那段)?\\s*(?:(?:都|基本上?|全|其实|就)?是(?!不是)|说错|说了|拍到|出现|露出|有(?!点))");
     /** A clause that opens by saying what the first or last seconds are: "last 10 sec is me fumbling for the button". */
     private static final Pattern EDGE_IS = Pattern.compile("\\s*(?:the\\s+)?(?:first|last|final)\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** The same said in Chinese at a clause's start: 前3秒是我在调手机, 最后十秒都是黑屏, 领导讲话前面10秒基本在调话筒. */
     private static final Pattern EDGE_SAID_ZH = Pattern.compile("\\s*(?:[\\p{IsHan}]{1,8}?的?)?(?:(?<start>前面?(?:的|那)?|开头(?:的|那)?|开始(?:的|那)?)|(?:最后面?|结尾|末尾)(?:的|那)?)\\s*"
-            + "(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s*(?:秒钟?|s)(?:左右|多)?\\s*(?:(?:都|基本上?|全都|全|其实|就)?是(?!不是)|(?:都|基本上?|一直|全都)在)");
+            + "(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+)\\s*(?:秒钟?|s)(?:左右|多)?\\s*(?:(?:都|基本上?|全都|全|其实|就)?是(?!不是)|(?:我|他|她|我们)?(?:都|基本上?|一直|全都)?在(?=[\\p{IsHan}])(?!右|左|上|下|中|画面|底|顶|开头|结尾|最后))");
     /** The thing a description is about: its last word before the time or the verb ("the skateboarding trick happens …"). */
     private static final Pattern NAMED = Pattern.compile("\\s*(?:the|a|an|this|that|my|our)\\s+(?:[a-z'-]+\\s+){0,2}?([a-z]{3,})(?=\\s+(?:from|between|at|around"
             + "|is|are|was|were|happens|happened|occurs|starts|begins|comes|came)\\b)");
@@ -300,7 +304,7 @@ final class PromptInterpreter {
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
             + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
-            + "|\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
+            + "|\\s*(?:直接|帮我|给我)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
     private static final Pattern GREEN_SCREEN_NAMED = Pattern.compile("\\s*(?:(?:there'?s|there\\s+is|i\\s+have|i\\s+used|it'?s)\\s+)?(?:an?\\s+|the\\s+)?"
             + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕\\s*");
@@ -311,7 +315,10 @@ final class PromptInterpreter {
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
-    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])"
+            // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
+            + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
+            + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
     /**
      * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
@@ -809,6 +816,15 @@ final class PromptInterpreter {
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && isAmount(clause.substring(example.end())) && amendLast(clause.substring(example.end()), context, state)) {
             return; // "zoom in a little, like 1.5x": the zoom's amount, not a speed of its own
+        }
+        if (example.lookingAt()) {
+            // "shift the hue like 30 degrees for a trippy vibe": the amount, then its reason
+            String amount = clause.substring(example.end());
+            int reason = lexicon.contextStart(amount);
+            if (reason > 0 && isAmount(amount.substring(0, reason)) && amendLast(amount.substring(0, reason), context, state)) {
+                readContext(amount.substring(reason), context, state);
+                return;
+            }
         }
         if (readOfTheSamePart(clause, context, state)) {
             return;

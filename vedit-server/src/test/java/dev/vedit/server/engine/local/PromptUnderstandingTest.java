@@ -1045,4 +1045,23 @@ class PromptUnderstandingTest {
     void soundThatWasNeverRecordedIsImpossible(String prompt) {
         assertThatThrownBy(() -> interpreter.read(prompt, 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN).hasMessageContaining("did not record");
     }
+
+    @Test
+    void anonymisingAndLevelsSaidTheWayPeopleSayThem() {
+        // a range said with a passive mute is the part to mute, never the part to keep
+        assertThat(interpreter.interpret("I need the audio muted from 1:12 to 1:15, that's where she says her name", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.0).containsEntry("from", 72.0).containsEntry("to", 75.0));
+        assertThat(interpreter.interpret("第42秒到44秒说了当事人的名字，这两秒静音", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.0).containsEntry("from", 42.0));
+        assertThat(interpreter.interpret("1分10秒到1分18秒说错词了，把这段删了", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 70.0).containsEntry("end", 78.0));
+        // a loud hum is a noise to clean, not a volume to lower
+        assertThat(ops("there's a loud fan hum under the whole interview")).containsExactly("denoise_audio");
+        // a caption's text runs across a comma unless what follows says where, when or how it shows
+        assertThat(interpreter.interpret("底部加一行字幕：关注我，每天更新", 0).getFirst().params()).containsEntry("text", "关注我，每天更新");
+        assertThat(interpreter.interpret("加个字幕：生日快乐，放在上面", 0).getFirst().params()).containsEntry("text", "生日快乐").containsEntry("position", "top");
+        // an example amount with its reason after it
+        assertThat(interpreter.interpret("shift the hue like 45 degrees for a dreamy vibe", 0).getFirst().params()).containsEntry("degrees", 45.0);
+        assertThatThrownBy(() -> interpreter.read("the guy in front kept standing up, can you take him out of the video", 0)).hasMessageContaining("generative");
+    }
 }
