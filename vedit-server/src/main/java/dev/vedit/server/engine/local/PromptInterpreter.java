@@ -161,26 +161,27 @@ final class PromptInterpreter {
                     + "|动起来|加(?:一|几|两)?(?:只|头|匹)|(?:人|车|狗|猫|电线杆|垃圾桶|招牌)(?:都|也)?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除|p掉)"
                     + "|穿上|戴上|戴一副|戴个|戴一顶|放到(?:她|他|它)?手上|手里拿着|拿着|举着|让[^，,。]{0,8}?(?:摇尾巴|转头|回头|看向|点头|眨眼|飞起来|跑起来)|蓝天白云|换(?:个|成)?蓝天"
                     // a defect or a game's overlay painted out, one thing recoloured, someone made younger, a crowd grown
-                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out|hide|fix|clean\\s+up|cover\\s+up)\\b.*\\b(?:dents?|scratch(?:es)?"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out|hide|cover\\s+up)\\b.*\\b(?:dents?|scratch(?:es)?"
                     + "|scuffs?|scrapes?|stains?|cracks?|rust|blemish(?:es)?|nameplates?|name\\s+tags?|usernames?|hud|health\\s+bars?|kill\\s*feed|minimap"
-                    + "|crosshairs?|reflections?|boom(?:\\s+mic)?|mics?|microphones?|tripods?|cables?|light\\s+stands?)\\b"
+                    + "|crosshairs?|reflections?|boom(?:\\s+mic)?|tripods?|light\\s+stands?|(?:mic|microphone)\\s+(?:stand|boom|pole)"
+                    + "|(?:mic|microphone|cables?|wires?)\\s+(?:poking\\s+)?(?:in|at|on|into)\\s+(?:the\\s+)?(?:shot|frame|top|bottom|corner|picture))\\b"
                     + "|\\btake\\s+(?:the|that|this|a)\\s+[a-z]+\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|video|scene)\\b"
                     + "|(?:水印|台标|logo|标志)[^，,。]{0,4}?(?:去掉|删掉|去除|抹掉|p掉|擦掉|弄掉|拿掉)"
                     // someone taken out of the picture, a name on a badge changed, clothes changed from scene to scene
                     + "|\\b(?:take|get|cut)\\s+(?:him|her|them|that\\s+guy|the\\s+guy|this\\s+guy)\\s+out\\s+of\\s+(?:the\\s+)?(?:video|shot|frame|picture|clip)\\b"
                     + "|\\bchange\\s+the\\s+(?:name|text|writing|words)\\s+on\\b|\\b(?:clothes|outfits?)\\s+(?:be|look)\\s+different\\b"
                     + "|(?:把|将)?[^，,。]{0,8}?(?:外卖盒|垃圾|杂物|纸巾|瓶子|盒子|袋子)[^，,。]{0,2}?(?:去掉|删掉|拿掉|p掉|抹掉)"
-                    + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:fuller|bigger|larger|packed|busier)\\b|\\bmore\\s+people\\b"
+                    + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:look|looks|seem|seems)\\s+(?:fuller|bigger|larger|packed|busier)\\b"
                     + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
-                    + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷)"
+                    + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调|把|将|给|都|调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷|复古|怀旧|鲜艳)"
                     + "|(?:看起来|显得|变得)?更?年轻(?:一点|一些|点|些|十岁|几岁)|显年轻|(?:人|观众)再?多一?(?:点|些)"
                     + "|(?:加|放|摆)(?:点|些|一些|几件|几个)?(?:家具|家电|沙发|桌子|椅子|绿植|盆栽|装饰品?)"
                     // a painting's style, a kit recoloured, a face made rested, an animal made to talk, a goal that was missed
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the|this|my|that)\\s+(?:painting|artwork|drawing|illustration|sketch)\\b|\\bbrush\\s?strokes?\\b"
-                    + "|\\b(?:kits?|strips?|bibs?)\\b.*\\b(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|colou?r)\\b"
+                    + "|\\b(?:the|their|his|her|our|team'?s?|opposition'?s?|other\\s+team'?s?)\\s+(?:[a-z']+\\s+)?(?:kits?|bibs?|uniforms?)\\b.*\\b(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|colou?r)\\b"
                     + "|\\beye\\s*bags\\b|\\bbags\\s+under\\b|\\bdark\\s+circles\\b|\\blook\\s+(?:less\\s+tired|more\\s+(?:awake|rested))\\b"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|it|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+(?:say|speak|talk|sing)\\b"
-                    + "|\\badd\\b.*\\b(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
+                    + "|\\badd\\s+(?:the|a)\\s+(?:ball|puck|goal|shot|bird|plane|rocket|dog|cat)\\s+(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
                     + "|(?<![0-9a-z])p成(?!品)|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
     private static final Pattern IMAGE_REFERENCE = Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"

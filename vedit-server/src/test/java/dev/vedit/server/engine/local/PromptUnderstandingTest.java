@@ -1063,5 +1063,9 @@ class PromptUnderstandingTest {
         // an example amount with its reason after it
         assertThat(interpreter.interpret("shift the hue like 45 degrees for a dreamy vibe", 0).getFirst().params()).containsEntry("degrees", 45.0);
         assertThatThrownBy(() -> interpreter.read("the guy in front kept standing up, can you take him out of the video", 0)).hasMessageContaining("generative");
+        // what only names a thing the generative rules know is not generative when it is a purpose or the sound's
+        assertThat(ops("speed it up, i want more people to finish it")).containsExactly("speed");
+        assertThat(ops("strip the colour out")).containsExactly("grayscale");
+        assertThat(ops("把颜色改成复古色调")).containsExactly("vintage");
     }
 }
