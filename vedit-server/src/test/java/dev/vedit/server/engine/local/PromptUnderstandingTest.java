@@ -1067,5 +1067,8 @@ class PromptUnderstandingTest {
         assertThat(ops("speed it up, i want more people to finish it")).containsExactly("speed");
         assertThat(ops("strip the colour out")).containsExactly("grayscale");
         assertThat(ops("把颜色改成复古色调")).containsExactly("vintage");
+        // Cantonese and homophone words never take a Mandarin word's place: 整个 is "whole", 调凉 is cooler
+        assertThat(ops("整个视频调亮一点")).containsExactly("brightness");
+        assertThat(interpreter.interpret("调凉一点", 0).getFirst().params()).containsEntry("tone", "cool");
     }
 }
