@@ -336,10 +336,10 @@ final class PromptInterpreter {
             + "(?:(?:the\\s+)?(?:text|words?|caption|title)\\s+(?:should\\s+|must\\s+|will\\s+|can\\s+|needs?\\s+to\\s+)?(?:say|says|read|reads|be|is)"
             + "|it\\s+(?:should\\s+|must\\s+|will\\s+)?(?:say|says|read|reads)|saying|with\\s+the\\s+(?:text|words?)"
             + "|(?:文字|内容|标题|字幕|文案)(?:为|是|写|写着|写上)|写(?:着|上)?)\\s*:?\\s*(?<text>[\\uE000-\\uE0FF])");
-    /** Noise that can only be the picture's: grain, speckles, a grainy or noisy image. */
     /** What may stand between 片头/片尾 and its text when it is the card itself: 字卡, 加个4秒的字卡, 字卡3秒. */
     private static final Pattern CARD_NOUN = Pattern.compile("(?:给?(?:加|放|做)(?:一个|个|一张|一页)?)?(?:\\d+(?:\\.\\d+)?\\s*秒钟?的?)?(?:字卡|卡片?|标题卡|画面|页)"
             + "(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?");
+    /** Noise that can only be the picture's: grain, speckles, a grainy or noisy image. */
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
@@ -1519,9 +1519,7 @@ final class PromptInterpreter {
     private void remember(String clause, Rule.Context context, State state) {
         Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
         if (edgeZh.lookingAt()) {
-            double seconds = Numbers.parse(edgeZh.group("n"));
-            state.mentionedPart = edgeZh.group("start") != null ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
-            state.mentionedName = null;
+            mentionEdge(Numbers.parse(edgeZh.group("n")), edgeZh.group("start") != null, state);
             return;
         }
         if (!HAS_DIGIT.matcher(clause).find()) {
@@ -1529,10 +1527,7 @@ final class PromptInterpreter {
         }
         Matcher edge = EDGE_SAID.matcher(clause);
         if (edge.find()) { // "it starts with like 8 seconds of me fumbling", "the last 20 seconds are just me packing up"
-            double seconds = Numbers.parse(Rule.first(edge, "n", "n2"));
-            boolean start = edge.group("start") != null || edge.group("start2") != null;
-            state.mentionedPart = start ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
-            state.mentionedName = null;
+            mentionEdge(Numbers.parse(Rule.first(edge, "n", "n2")), edge.group("start") != null || edge.group("start2") != null, state);
             return;
         }
         try {
@@ -1547,6 +1542,12 @@ final class PromptInterpreter {
         } catch (VeditException e) {
             // a description whose numbers make no edit (an empty range) names no part
         }
+    }
+
+    /** The first or last seconds a description named, with no name of their own. */
+    private static void mentionEdge(double seconds, boolean start, State state) {
+        state.mentionedPart = start ? new Part(0, seconds, 0) : new Part(0, 0, seconds);
+        state.mentionedName = null;
     }
 
     /**
