@@ -53,8 +53,11 @@ final class ColourRules {
         r.add(fixed("(?:a\\s+)?(?:pencil\\s+)?(?:sketch|drawing|line\\s+art|outline)(?:[\\s-]+(?:look|style|effect))?|sketchy"
                 + "|素描|铅笔画|线稿|手绘", Operation.SKETCH));
         r.add(fixed("(?:a\\s+)?cartoon(?:ish|y)?(?:[\\s-]+(?:look|style|effect))?|卡通(?:化|效果|风格)?", Operation.CARTOON));
-        r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?|色调分离|海报化|色彩分层(?:的?(?:那种)?效果)?",
-                (m, i) -> posterize(m.group("n"))));
+        // 色调分离6级, 色阶减少到6级: the levels said in Chinese
+        r.add(of("posteri[sz]e(?:d)?(?:\\s+(?:to|with)\\s+" + number("n") + "\\s+(?:levels|colou?rs))?"
+                        + "|(?:色调分离|海报化|色彩分层(?:的?(?:那种)?效果)?)(?:\\s*(?:到|成|为)?\\s*" + number("zn") + "\\s*(?:级|阶|层|个色阶))?"
+                        + "|色阶(?:减少|降低|减|降|调|设)(?:到|为|成)\\s*" + number("zn2") + "\\s*(?:级|阶|层|个)?",
+                (m, i) -> posterize(Rule.first(m, "n", "zn", "zn2"))));
         r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
                         + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影|四周暗(?:一点|一些)?(?:中间亮)?(?:那种)?",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));

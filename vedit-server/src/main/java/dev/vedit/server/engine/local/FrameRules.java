@@ -215,6 +215,17 @@ final class FrameRules {
                             "\"" + m.group().strip() + "\": every edit's result is an MP4 video (H.264 and AAC); " + format + " is not written",
                             "“" + m.group().strip() + "”：编辑结果一律为 MP4 视频（H.264 与 AAC），不输出 " + format);
                 }));
+        // a quality said as x264's CRF ("encode at crf 23", "crf=20", crf设成23压一下): that CRF, 0 (lossless) to 51
+        r.add(of("(?:(?:compress|encode|export|render|save|output)(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:with|at|using|to)\\s+(?:an?\\s+)?"
+                        + "|set\\s+(?:the\\s+)?)?crf(?:\\s+(?:to|of|at)\\s+|\\s*[=:]\\s*|\\s+)(?<crf>\\d{1,3})(?![\\d.])"
+                        + "|crf\\s*(?:设成|设为|设置为|设置成|调到|调成|改成|改为|用|=)?\\s*(?<zcrf>\\d{1,3})(?![\\d.])(?:\\s*(?:压一下|压缩一下|压缩|导出))?",
+                (m, i) -> {
+                    int crf = Integer.parseInt(Rule.first(m, "crf", "zcrf"));
+                    if (crf > 51) {
+                        throw invalid("x264's CRF runs from 0 (lossless) to 51 (got " + crf + ")", "x264 的 CRF 取值为 0（无损）到 51（当前为 " + crf + "）");
+                    }
+                    return op(Operation.ENCODE, Map.of("preset", "veryfast", "crf", crf));
+                }));
         // a smaller file: the same edits, encoded at a higher CRF
         r.add(of("(?:compress|shrink)" + SUBJECT + "(?:\\s+(?:file\\s+)?size)?|make\\s+(?:the\\s+)?file\\s+(?:size\\s+)?smaller"
                         + "|(?:a\\s+)?smaller\\s+file(?:\\s+size)?|reduce\\s+(?:the\\s+)?file\\s+size|压缩(?:一下)?(?:视频|文件|体积)?|减小(?:文件)?体积",

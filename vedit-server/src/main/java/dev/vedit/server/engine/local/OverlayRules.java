@@ -284,7 +284,7 @@ final class OverlayRules {
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
         // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then
-        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from)\\s+" + Rule.time("at") + SECONDS + "?(?![\\d:.])(?!\\s*(?:to|till|until|-|–|and)\\b))?"
+        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\d:.])(?!\\s*(?:to|till|until|-|–|and)\\b))?"
                 + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
         String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
@@ -299,7 +299,12 @@ final class OverlayRules {
                         + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?",
                 (m, c) -> text(m, m.group("kind") != null ? m.group("kind") : m.group("kind2"), c)));
         // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
-        r.add(of("(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+        // 在第10秒加字幕「你好」, 从1:05开始加字幕, 在2分钟的地方…: shown from then (a bare "10秒" before it says nothing of when)
+        // (never a range's ends: 在第5秒到第10秒 is read as a range)
+        String notRange = "(?!\\s*(?:秒钟?)?\\s*(?:到|至|-|~))";
+        String fromZh = "(?:(?:在|从)\\s*第?\\s*" + Rule.time("at0") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时)?"
+                + "|(?<![前后到至\\d])第?\\s*" + Rule.time("at1") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时))\\s*[,，]?\\s*";
+        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
@@ -329,7 +334,7 @@ final class OverlayRules {
         params.put("position", position);
         String n = group(m, "n");
         double seconds = n != null ? round(Numbers.parse(n)) : TIMED_TEXT_SECONDS;
-        String at = group(m, "at") != null ? group(m, "at") : group(m, "at0");
+        String at = Stream.of("at", "at0", "at1").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         if (at != null) {
             params.put("start", round(Rule.seconds(at)));
             if (n != null) {

@@ -48,7 +48,8 @@ final class PromptInterpreter {
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
-            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|跟)\\s*"
+            // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
+            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
@@ -96,7 +97,7 @@ final class PromptInterpreter {
      * reading.
      */
     static final Alternation GENERATIVE = Alternation.of(Lexicon.alternatives(
-            "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket"
+            "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|handwriting|writing|signs?"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:person|people|man|woman|men"
@@ -115,19 +116,19 @@ final class PromptInterpreter {
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
-                    + "|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
+                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音|噪|有?(?:电流|杂音|噪音|嗡嗡))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?!音|噪|有?(?:电流|杂音|噪音|嗡嗡)|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰)"
+                    + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+|its\\s+)?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
                     + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
                     + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海)(?:的颜色)?(?:变成|改成|换成|染成|涂成|调成)"
                     + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
-                    + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?)\\b"
+                    + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?|steam|smoke|mist|bubbles|petals)\\b"
                     + "|\\b(?:look|looks)\\s+like\\s+(?:a\\s+|an\\s+)?(?:painting|drawing|illustration)\\b|\\bpainterly\\b"
                     + "|让(?:他|她|他们|她们|人物|人|大家|主角)(?:笑起来|微笑|大笑|哭|眨眼|张嘴|闭眼|笑)"
                     // voices and faces made anew, colour where there was none, one person taken out, one thing's look
@@ -288,8 +289,8 @@ final class PromptInterpreter {
             + "(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
             + "|(?:\\bthe\\s+|^\\s*)(?:(?<start2>first)|last|final)\\s+(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** A clause that opens by saying what a range shows: 80秒到125秒是暂停时间 (then "剪掉" takes it out). */
-    private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:从)?(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)\\s*(?:到|至|-|~)\\s*(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)"
-            + "(?:之间|这段|那段)?\\s*(?:(?:都|基本上?|全|其实|就)?是(?!不是)|说错|说了|拍到|出现|露出|有(?!点))");
+    private static final Pattern RANGE_IS_ZH = Pattern.compile("\\s*(?:视频)?(?:中间|中间的|后面|前面)?(?:从)?(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)\\s*(?:到|至|-|~)\\s*(?:第)?(?:\\d+:\\d{2}|\\d+(?:\\.\\d+)?\\s*(?:秒|s)?)"
+            + "(?:之间|这段|那段|的部分|那部分|这部分)?\\s*(?:(?:都|基本上?|全|其实|就)?是(?!不是)|(?:我|他|她|老师)?(?:说错|讲错|说了|拍到|拍糊|出现|露出|卡住|卡了)|有(?!点))");
     /** A clause that opens by saying what the first or last seconds are: "last 10 sec is me fumbling for the button". */
     private static final Pattern EDGE_IS = Pattern.compile("\\s*(?:the\\s+)?(?:first|last|final)\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:is|are|was|were)\\b");
     /** The same said in Chinese at a clause's start: 前3秒是我在调手机, 最后十秒都是黑屏, 领导讲话前面10秒基本在调话筒. */
@@ -305,7 +306,7 @@ final class PromptInterpreter {
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
             + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
-            + "|\\s*(?:直接|帮我|给我)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
+            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
     private static final Pattern GREEN_SCREEN_NAMED = Pattern.compile("\\s*(?:(?:there'?s|there\\s+is|i\\s+have|i\\s+used|it'?s)\\s+)?(?:an?\\s+|the\\s+)?"
             + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕\\s*");
@@ -325,7 +326,7 @@ final class PromptInterpreter {
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
      */
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)(?:\\s*写(?:上|着)?)?|(?<![特描书缩大小听默])写(?:上|着)?)"
-            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
+            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
 
     /**
      * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
@@ -623,7 +624,9 @@ final class PromptInterpreter {
      */
     private static final Pattern NAMED_PART = Pattern.compile("\\b(?:the|that|this)\\s+(?:part|bit|section|segment|moment|scene|shot|clip)\\s+"
             + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b|\\s*$)"
-            + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d)"
+            // "slow down the flip 2:02-2:06" ("around" is gone by now); "the first dance part, roughly 1:05 to 1:40, …"
+            + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d|\\d{1,2}:\\d{2}\\s*(?:-|–|to)\\s*\\d))"
+            + "|\\bthe\\s+(?:[a-z'-]+\\s+){1,2}(?:part|bit|section|segment|moment|scene)\\b(?=\\s*$)"
             + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿)(?:的?视频)?"
             + "|\\b(?:for|during|in|on)\\s+the\\s+[a-z]+\\s+(?:bit|part|section|moment|scene)(?:\\s+at\\s+the\\s+(?:end|start|beginning))?\\b|\\bin\\s+the\\s+middle\\b"
             + "|(?:^|(?<=[\\s\\d秒]))[那这]一?[段波][\\p{IsHan}a-z]{0,6}?(?=给我|帮我|[把将慢快放调加减剪删去静变改倒定]|[\\s，,]|$)");
@@ -1282,9 +1285,14 @@ final class PromptInterpreter {
         }
         // "it is shaky and dark", "it's a bit soft, slightly out of focus": the second half goes on describing;
         // "太亮了，饱和度加一点" asks
+        // "too quiet and there's a hum. Louder", 声音有点小，音量大一些: a comparative asks, it describes nothing
         return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
-                && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
+                && !COMPARATIVE.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
     }
+
+    /** A comparative alone ("louder", "a bit brighter please", 大一些, 亮一点): more of something, asked for. */
+    private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:a\\s+)?(?:bit|little|lot|touch|tad|much|way|even|slightly|somewhat)\\s+)*"
+            + "(?!(?:over|under|other|rather|never|ever|after)\\b)\\p{L}{3,}er\\b(?:\\s+(?:please|pls|plz|too|as\\s+well))?$|^[^有太很挺也是]{1,6}(?:一点|一些|(?<![噪重亮焦斑雪黑白污圆])点儿?|些)(?:吧|哈|啊|呀)?$");
 
     /** The words of a clause that are not filler, in place (the filler blanked). */
     private String unexplained(String clause) {

@@ -49,11 +49,11 @@ final class SoundRules {
         List<Rule> r = new ArrayList<>();
         // the result is handed back (a download, a webhook), never posted or sent; one video is edited, not joined to another
         // ("send it to me" is what the download is: not refused)
-        r.add(of("(?<!\\b(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)\\s{1,3})"
-                        // "before I post it to the class group": when, not a request to post
-                        + "\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
-                        // "so I can email it" is a purpose, not a request to send it
-                        + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*"
+        // "before I post it to the class group", "so I can send it on WhatsApp", "(in order) to send it", "for send on
+        // whatsapp": when or why, not a request to post or send
+        r.add(of("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for)\\s{1,3})"
+                        + "(?:\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
+                        + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend(?:ing)?\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*)"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
                         + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"

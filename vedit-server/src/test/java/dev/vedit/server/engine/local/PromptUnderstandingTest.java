@@ -1071,4 +1071,41 @@ class PromptUnderstandingTest {
         assertThat(ops("整个视频调亮一点")).containsExactly("brightness");
         assertThat(interpreter.interpret("调凉一点", 0).getFirst().params()).containsEntry("tone", "cool");
     }
+
+    @Test
+    void theTwentySixthSetsRequestsAsPeopleWroteThem() {
+        // a comparative after a described problem asks for it: neither is dropped as context
+        assertThat(ops("My lecture recording is way too quiet and theres a hum from the projector. Louder + get rid of the hum please"))
+                .containsExactly("volume", "denoise_audio");
+        assertThat(ops("能不能帮忙调亮一点？还有声音有点小，音量大一些")).containsExactly("brightness", "volume");
+        // 跟 joins two things, not 跟拍 or 跟练; the kind of video said before it is the video
+        assertThat(ops("婚礼跟拍的片子整体偏暗，提亮一点，色调暖一些")).containsExactly("brightness", "temperature");
+        assertThat(ops("跟练视频镜像一下，方便大家跟着做")).containsExactly("hflip");
+        // a purpose that names WhatsApp is no request to send
+        assertThat(ops("compress it so I can send it on whatsapp")).containsExactly("encode");
+        assertThatThrownBy(() -> interpreter.read("send it on whatsapp", 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
+        // text shown from a moment said in Chinese; a range's ends are still a range
+        assertThat(interpreter.interpret("在2分钟的地方加个字幕“下课”", 0).getFirst().params()).containsEntry("start", 120.0).doesNotContainKey("duration");
+        assertThat(interpreter.interpret("请在第5秒到第10秒添加字幕“限时优惠”", 0).getFirst().params()).containsEntry("start", 5.0).containsEntry("duration", 5.0);
+        assertThat(interpreter.interpret("put \"ROUND 2\" in the center starting at 0:45 for 3 seconds", 0).getFirst().params()).containsEntry("start", 45.0);
+        // a CRF, and posterize's levels in Chinese; a CRF beyond x264's is refused
+        assertThat(interpreter.interpret("crf设成23压一下", 0).getFirst().params()).containsEntry("crf", 23);
+        assertThatThrownBy(() -> interpreter.read("encode at crf 60", 0)).hasMessageContaining("0 (lossless) to 51");
+        assertThat(interpreter.interpret("色阶减少到6级", 0).getFirst().params()).containsEntry("levels", 6);
+        // 只要 before a time keeps it (never a 0:15 shape); the kept part then "the rest deleted"
+        assertThat(interpreter.interpret("只要0:15到0:45这一段", 0).getFirst().params()).containsEntry("start", 15.0).containsEntry("duration", 30.0);
+        assertThat(interpreter.interpret("前5秒留着，后面全删", 0).getFirst().params()).containsEntry("duration", 5.0);
+        assertThat(interpreter.interpret("中间2分10秒到2分30秒那段讲错了，删掉", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 130.0).containsEntry("end", 150.0));
+        // non-native English
+        assertThat(ops("I want the video become black white and also more sharp")).containsExactly("grayscale", "sharpen");
+        assertThat(ops("Please do the video 720p and remove the sound")).containsExactly("scale", "mute");
+        assertThat(interpreter.interpret("students say my screencast drags, bump it to 1.25x", 0).getFirst().params()).containsEntry("factor", 1.25);
+        // things added to the picture, and burnt-in writing changed, are a model's work
+        for (String generative : List.of("add some steam coming off the soup so it looks hot", "给这碗面加点热气", "把黑板上写错的那个字改掉",
+                "replace my messy handwriting on the whiteboard with clean typed text")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThat(ops("去掉背景里滋滋的电流声")).containsExactly("denoise_audio");
+    }
 }
