@@ -233,7 +233,9 @@ final class PromptInterpreter {
             + "\\s+(?:the\\s+)?(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?\\s+(?:and|&)(?:\\s+also)?\\s+(?:the\\s+)?"
             + "(first|last|final|opening|closing)\\s+(" + Numbers.PATTERN + ")(\\s*(?:seconds?|secs?|s\\b))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern SHARED_CUT_ZH = Pattern.compile("(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)(?:视频的?)?(?:前|开头)\\s*("
-            + Numbers.PATTERN + ")\\s*(?:秒钟?)?(?:和|跟|与|以及|及|、|，|,)(?:视频的?)?(?:后|最后|结尾)\\s*(" + Numbers.PATTERN + ")\\s*(?:秒钟?)?");
+            + Numbers.PATTERN + ")\\s*(?:秒钟?)?(?:和|跟|与|以及|及|、|，|,)(?:视频的?)?(?:后|最后|结尾)\\s*(" + Numbers.PATTERN + ")\\s*(?:秒钟?)?"
+            // (never when the last seconds have a verb of their own: 剪掉前10秒，最后3秒也剪了, …最后3秒保留)
+            + "(?![\\d.]|\\s*(?:秒钟?)?\\s*(?:也|都|就|再)?\\s*(?:剪|删|去|切|裁|砍|不要|保留|留|慢|快|加|调|静音|变|放|倒|定格|淡))");
     /**
      * "remove the first and last 2 seconds", "trim 2 seconds from both ends", 首尾各剪掉2秒: one length cut from each end,
      * said once. Written out as the two cuts it is, as {@link #SHARED_CUT_EN} does.
@@ -623,11 +625,12 @@ final class PromptInterpreter {
      * kill at 1:23").
      */
     private static final Pattern NAMED_PART = Pattern.compile("\\b(?:the|that|this)\\s+(?:part|bit|section|segment|moment|scene|shot|clip)\\s+"
-            + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b|\\s*$)"
+            + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b"
+            + "|\\s+\\d+(?::\\d{2})?\\s*(?:s|secs?|seconds?)?\\s*(?:to|-|–)\\s*\\d|\\s*$)"
             // "slow down the flip 2:02-2:06" ("around" is gone by now); "the first dance part, roughly 1:05 to 1:40, …"
             + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d|\\d{1,2}:\\d{2}\\s*(?:-|–|to)\\s*\\d))"
             + "|\\bthe\\s+(?:[a-z'-]+\\s+){1,2}(?:part|bit|section|segment|moment|scene)\\b(?=\\s*$)"
-            + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿)(?:的?视频)?"
+            + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))(?![秒钟])[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿|那个镜头|这个镜头|那一幕|这一幕|那个画面|那个动作)(?:的?视频)?"
             + "|\\b(?:for|during|in|on)\\s+the\\s+[a-z]+\\s+(?:bit|part|section|moment|scene)(?:\\s+at\\s+the\\s+(?:end|start|beginning))?\\b|\\bin\\s+the\\s+middle\\b"
             + "|(?:^|(?<=[\\s\\d秒]))[那这]一?[段波][\\p{IsHan}a-z]{0,6}?(?=给我|帮我|[把将慢快放调加减剪删去静变改倒定]|[\\s，,]|$)");
 
@@ -642,7 +645,11 @@ final class PromptInterpreter {
         if (!named.find()) {
             return false;
         }
-        Attempt edits = attempt(normalizer.canonical(clause.substring(0, named.start()) + " " + clause.substring(named.end())), context);
+        String before = clause.substring(0, named.start());
+        String after = clause.substring(named.end());
+        // Chinese closes up around the name (最后5秒倒酒那段慢放 is 最后5秒慢放), English keeps a space
+        boolean closed = !before.isBlank() && !after.isBlank() && Lexicon.isCjk(before.charAt(before.length() - 1)) && Lexicon.isCjk(after.charAt(0));
+        Attempt edits = attempt(normalizer.canonical(before + (closed ? "" : " ") + after), context);
         List<EditOperation> ops = edits.operations();
         if (!edits.understood() || ops.isEmpty()
                 || named.group("thing") != null && !ops.stream().allMatch(o -> Operation.of(o).phase() != Phase.FRAME || Operation.CUT.is(o))) {

@@ -34,6 +34,8 @@ final class PromptNormalizer {
             // an em dash after a time and before words ends a clause too: "from 3:10 to 4:00 — could that part be…"
             + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})");
     private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+    /** Emoji between words end a sentence as a chat writes them ("filmed it sideways 🙄 rotate 90 clockwise", 太暗了😭帮我调亮). */
+    private static final Pattern EMOJI_BREAK = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s?[\\x{1F300}-\\x{1FAFF}]+(?=\\s+\\p{L}|\\p{IsHan})");
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     /** "2 ×", "1.5 x" (not "1920 x 1080", a size): a multiple, "2x". */
@@ -127,6 +129,7 @@ final class PromptNormalizer {
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
+        s = s.indexOf('\uD83D') >= 0 || s.indexOf('\uD83E') >= 0 ? EMOJI_BREAK.matcher(s).replaceAll(", ") : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");

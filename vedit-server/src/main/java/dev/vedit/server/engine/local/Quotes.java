@@ -26,6 +26,9 @@ final class Quotes {
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
             + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
+    /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
+    private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
+            + "|(?:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d)\\b|图\\s*\\d|第[一二三四五\\d]张)";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
     private static final Pattern QUOTED = Pattern.compile(
             "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
@@ -36,10 +39,12 @@ final class Quotes {
      * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)(?:\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|center|centre))?"
-                    // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon
-                    + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?i:[a-z]+)){0,4}?)\\s{0,3}[:：]\\s{0,3}"
-                    + UNQUOTED_TEXT);
+            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)(?:\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|center|centre))?)"
+                    + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
+                    // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
+                    // follows is a request, not the card's words, when it opens with a verb ("end card: show the second image")
+                    + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?i:[a-z]+)){0,4}?\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE
+                    + "(?!(?i:show|use|put|add|play|display|insert|place|hold|freeze|fade|make|keep)\\b)" + UNQUOTED_TEXT);
 
     /**
      * The words after "saying", "that says", "that reads" following a caption, title, watermark or card word, or its

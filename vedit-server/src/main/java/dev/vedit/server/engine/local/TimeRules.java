@@ -474,8 +474,8 @@ final class TimeRules {
     private static final Pattern LASTING = Pattern.compile("(?:(?:for|lasting|about|around|like|roughly|approx(?:imately)?|maybe|just)\\s+)*"
             + N + "\\s*(?:seconds?|secs?|s)\\b(?:\\s+long)?(?:\\s+(?:at|in)\\s+the\\s+(?:end|start|beginning))?(?:\\s+please)?"
             + "|(?:各|每个|都|放|停|停留|持续|显示|定格|留)?\\s*" + N.replace("<n>", "<n2>") + "\\s*秒钟?(?:左右|就行|就好|吧)?");
-    /** A length already said in the edit's words. */
-    private static final Pattern SAID_LENGTH = Pattern.compile("\\d\\s*(?:seconds?|secs?|s\\b|秒)|[一二两三四五六七八九十]\\s*秒|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\\s+seconds?\\b");
+    /** A length already said in the edit's words (not a moment: 从第5秒开始, "at 5s"). */
+    private static final Pattern SAID_LENGTH = Pattern.compile("(?<![第从在\\d.])(?<!\\b(?:at|from)\\s)\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s\\b|秒)|[一二两三四五六七八九十]\\s*秒|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten)\\s+seconds?\\b");
 
     /**
      * The edit just asked for, lasting the seconds said apart from it ("freeze the last frame 3 sec", "add end screen

@@ -1108,4 +1108,34 @@ class PromptUnderstandingTest {
         }
         assertThat(ops("去掉背景里滋滋的电流声")).containsExactly("denoise_audio");
     }
+
+    @Test
+    void theTwentySeventhSetsRequestsAsPeopleWroteThem() {
+        // an end card's "words" that open with a verb or name an image are a request, never the card's text
+        assertThatThrownBy(() -> interpreter.read("end card: show the second image for 3 seconds after the clip", 2)).hasMessageContaining("not understood");
+        assertThat(interpreter.interpret("end card: thanks for watching", 0).getFirst().params()).containsEntry("text", "thanks for watching");
+        // the picture kept whole is bars, not a crop
+        assertThat(interpreter.interpret("square it for insta but keep the whole frame, bars are fine", 0).getFirst().params()).containsEntry("fit", "pad");
+        // an emoji between words ends a sentence
+        assertThat(ops("my wife filmed the whole match sideways 🙄 rotate 90 clockwise")).containsExactly("rotate");
+        assertThat(ops("I'm hard of hearing - could you make the voices louder and cut down the background noise?")).containsExactly("volume", "denoise_audio");
+        assertThat(interpreter.interpret("put image 2 as a little picture-in-picture bottom right, and image 1 is our logo, top left", 2))
+                .extracting(EditOperation::op).containsExactly("picture_in_picture", "watermark");
+        // a part named by what happens in it, with its range bare after it or its time before it
+        assertThat(interpreter.interpret("slow down the bit where the chef pours the sauce (8s to 12s), rest normal speed", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 8.0).containsEntry("to", 12.0));
+        assertThat(interpreter.interpret("最后5秒倒酒那个镜头慢放一下", 0).getFirst().params()).containsEntry("at", "end").containsEntry("duration", 5.0);
+        // Chinese cuts, lengths, sizes and the sound said every day
+        assertThat(ops("前10秒热身的不要，最后3秒也剪了")).containsExactly("trim", "drop_last");
+        assertThat(ops("主图视频要1:1，时长不超过60秒，大小压到10M以内")).containsExactly("aspect", "trim", "encode");
+        assertThat(interpreter.interpret("尺寸改成750x1000", 0).getFirst().params()).containsEntry("width", 750).containsEntry("height", 1000);
+        assertThat(ops("原声全部静音，后期我自己配音")).containsExactly("mute");
+        assertThat(ops("我听力不好，人声能不能调大一点")).containsExactly("volume");
+        assertThat(ops("要那种高级感的黑白")).containsExactly("grayscale");
+        // a length said after a text that starts at a moment is how long it shows
+        assertThat(interpreter.interpret("从第5秒开始加标题“限时折扣”，显示4秒，放顶部", 0).getFirst().params())
+                .containsEntry("start", 5.0).containsEntry("duration", 4.0).containsEntry("position", "top");
+        // "leave the first 5 seconds alone" is no cut
+        assertThatThrownBy(() -> interpreter.read("前5秒的不要动", 0)).hasMessageContaining("not understood");
+    }
 }
