@@ -1299,7 +1299,7 @@ final class PromptInterpreter {
 
     /** A comparative alone ("louder", "a bit brighter please", 大一些, 亮一点): more of something, asked for. */
     private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:a\\s+)?(?:bit|little|lot|touch|tad|much|way|even|slightly|somewhat)\\s+)*"
-            + "(?!(?:over|under|other|rather|never|ever|after)\\b)\\p{L}{3,}er\\b(?:\\s+(?:please|pls|plz|too|as\\s+well))?$|^[^有太很挺也是]{1,6}(?:一点|一些|(?<![噪重亮焦斑雪黑白污圆])点儿?|些)(?:吧|哈|啊|呀)?$");
+            + "(?!(?:over|under|other|rather|never|ever|after)\\b)\\p{L}{3,}er\\b(?:\\s+(?:please|pls|plz|too|as\\s+well))?$|^[^有太很挺也是了偏还]{1,6}(?:一点|一些|(?<![噪重亮焦斑雪黑白污圆])点儿?|些)(?:吧|哈|啊|呀)?$");
 
     /** The words of a clause that are not filler, in place (the filler blanked). */
     private String unexplained(String clause) {

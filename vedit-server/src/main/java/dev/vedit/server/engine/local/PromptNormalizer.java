@@ -129,7 +129,7 @@ final class PromptNormalizer {
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
-        s = s.indexOf('\uD83D') >= 0 || s.indexOf('\uD83E') >= 0 ? EMOJI_BREAK.matcher(s).replaceAll(", ") : s;
+        s = s.indexOf('\uD83C') >= 0 || s.indexOf('\uD83D') >= 0 || s.indexOf('\uD83E') >= 0 ? EMOJI_BREAK.matcher(s).replaceAll(", ") : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
