@@ -277,6 +277,8 @@ final class PromptInterpreter {
     private static final Pattern KEPT = Pattern.compile("(?:剪出来|截出来|截下来|留下来)\\s*$");
     /** "only" after the seconds: "the first 5 seconds only" keeps them, unless an edit was said before them. */
     private static final Pattern ONLY_AFTER = Pattern.compile("\\bonly\\s*$");
+    /** 就最后2秒, 只在前5秒, 仅0:10到0:20: a part limited in Chinese, whose limiting word is filler to the rules. */
+    private static final Pattern LIMITED_ZH = Pattern.compile("\\s*(?:就|只|仅|只有|仅仅)(?:在|是)?\\s*(?:最后|后|前|开头|结尾|第|从|\\d)");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
             + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
@@ -899,7 +901,7 @@ final class PromptInterpreter {
             if (readAnotherRange(attempt, state) || joined && sharesTheCut(attempt.operations(), quoted, state)) {
                 return;
             }
-            if (!readPartAlone(attempt.operations(), state)) {
+            if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), state)) {
                 List<EditOperation> read = onPendingPart(attempt.operations(), quoted, state);
                 if (!onBareSeconds(read, clause, state)) {
                     state.operations.addAll(read);
@@ -1569,10 +1571,22 @@ final class PromptInterpreter {
      * A clause that is only a part of the video said as where ("between 8s and 14s, make it sepia", "make it sepia,
      * between 8s and 14s", "for the last 5 seconds, slow it down"): the part of the edit said just before it when that
      * one can take a part and has none, otherwise of the edits of the next clause ({@link State#pendingPart}). False
-     * when the clause says more, or keeps the part ("keep 0:10 to 0:20").
+     * when the clause says more, or keeps the part ("keep 0:10 to 0:20"). Limited by "only"/"just" (就, 只) right after an
+     * edit that can take a part ("invert it, just the last 2 seconds", 反色处理，就最后2秒), it is that edit's part: kept
+     * instead, the edit would have been done on the whole and the rest of the video thrown away.
+     *
+     * @param limited the clause opens with a Chinese word that limits (就, 只, 仅), gone from the operation's words by now
      */
-    private static boolean readPartAlone(List<EditOperation> ops, State state) {
+    private static boolean readPartAlone(List<EditOperation> ops, boolean limited, State state) {
         EditOperation named = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (ops.size() == 1 && named != null && (limited || saysOnly(ops.get(0))) && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))
+                && Part.ofEdit(named) == null && !state.unplaced.containsKey(named)) {
+            EditOperation onPart = Part.of(ops.get(0)).apply(named, named.source() + ", " + ops.get(0).source());
+            if (onPart != null) {
+                state.operations.set(state.operations.size() - 1, onPart);
+                return true;
+            }
+        }
         if (ops.size() == 1 && named != null && state.unplaced.containsKey(named) && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))) {
             // "invert the colours for the jumpscare bit, last 2 seconds": the time of the part just named
             EditOperation onPart = Part.of(ops.get(0)).apply(named, named.source() + ", " + ops.get(0).source());

@@ -1138,4 +1138,25 @@ class PromptUnderstandingTest {
         // "leave the first 5 seconds alone" is no cut
         assertThatThrownBy(() -> interpreter.read("前5秒的不要动", 0)).hasMessageContaining("not understood");
     }
+
+    @Test
+    void theTwentyEighthSetsRequestsAsPeopleWroteThem() {
+        // "only"/"just" (就) right after an edit limits that edit to the part; it never keeps the part and drops the rest
+        for (String limited : List.of("invert it, just the last 2 seconds", "反色处理，就最后2秒", "black and white, the last 2 seconds only")) {
+            assertThat(interpreter.interpret(limited, 0)).as(limited).singleElement()
+                    .satisfies(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 2.0));
+        }
+        // said first, the part is still what is kept, as before
+        assertThat(ops("from 1:05 till 1:30 only, and make it sepia")).containsExactly("trim", "sepia");
+        // how a fade feels is no speed
+        assertThat(ops("fade in at the start, like 1 sec, and a slower fade out at the end, 3 secs")).containsExactly("fade_in", "fade_out");
+        // corrections, resolutions said as where they drop to, reasons after a cut
+        assertThat(interpreter.interpret("speed it up to 2x — actually no, 1.5x is plenty", 0).getFirst().params()).containsEntry("factor", 1.5);
+        assertThat(interpreter.interpret("drop it to 720p so it uploads faster", 0).getFirst().params()).containsEntry("height", 720);
+        assertThat(ops("开头3秒剪掉，那是我在调手机")).containsExactly("trim");
+        assertThat(interpreter.interpret("延时的感觉，整段加速4倍", 0).getFirst().params()).containsEntry("factor", 4.0);
+        // a card's length, then where it goes
+        assertThat(interpreter.interpret("an opening card that says \"In Loving Memory\", about 5 seconds before the video starts", 0).getFirst().params())
+                .containsEntry("duration", 5.0);
+    }
 }
