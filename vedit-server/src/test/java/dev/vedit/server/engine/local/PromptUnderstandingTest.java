@@ -1155,6 +1155,10 @@ class PromptUnderstandingTest {
         assertThat(interpreter.interpret("drop it to 720p so it uploads faster", 0).getFirst().params()).containsEntry("height", 720);
         assertThat(ops("开头3秒剪掉，那是我在调手机")).containsExactly("trim");
         assertThat(interpreter.interpret("延时的感觉，整段加速4倍", 0).getFirst().params()).containsEntry("factor", 4.0);
+        // someone photoshopped in, a face retouched, a garment recoloured: a model's work
+        for (String generative : List.of("把去世的爷爷P进这段全家福视频里", "调亮一点，顺便把我脸上的痘痘去掉", "change his hoodie to blue")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
         // a card's length, then where it goes
         assertThat(interpreter.interpret("an opening card that says \"In Loving Memory\", about 5 seconds before the video starts", 0).getFirst().params())
                 .containsEntry("duration", 5.0);
