@@ -1153,6 +1153,10 @@ class PromptUnderstandingTest {
         // corrections, resolutions said as where they drop to, reasons after a cut
         assertThat(interpreter.interpret("speed it up to 2x — actually no, 1.5x is plenty", 0).getFirst().params()).containsEntry("factor", 1.5);
         assertThat(interpreter.interpret("drop it to 720p so it uploads faster", 0).getFirst().params()).containsEntry("height", 720);
+        assertThat(interpreter.interpret("加速2倍，不对，1.5倍就够了", 0).getFirst().params()).containsEntry("factor", 1.5);
+        assertThat(interpreter.interpret("cut the first 10 seconds, sorry I mean 5", 0).getFirst().params()).containsEntry("start", 5.0);
+        assertThat(interpreter.interpret("色相转个45度试试", 0).getFirst().params()).containsEntry("degrees", 45.0);
+        assertThat(ops("做成竖屏的，发抖音用，千万别加黑边")).containsExactly("aspect");
         assertThat(ops("开头3秒剪掉，那是我在调手机")).containsExactly("trim");
         assertThat(interpreter.interpret("延时的感觉，整段加速4倍", 0).getFirst().params()).containsEntry("factor", 4.0);
         // someone photoshopped in, a face retouched, a garment recoloured: a model's work
