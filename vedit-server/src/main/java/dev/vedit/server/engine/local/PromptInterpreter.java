@@ -1579,21 +1579,12 @@ final class PromptInterpreter {
      */
     private static boolean readPartAlone(List<EditOperation> ops, boolean limited, State state) {
         EditOperation named = state.operations.isEmpty() ? null : state.operations.getLast();
-        if (ops.size() == 1 && named != null && (limited || saysOnly(ops.get(0))) && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))
-                && Part.ofEdit(named) == null && !state.unplaced.containsKey(named)) {
-            EditOperation onPart = Part.of(ops.get(0)).apply(named, named.source() + ", " + ops.get(0).source());
-            if (onPart != null) {
-                state.operations.set(state.operations.size() - 1, onPart);
-                return true;
-            }
-        }
-        if (ops.size() == 1 && named != null && state.unplaced.containsKey(named) && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))) {
-            // "invert the colours for the jumpscare bit, last 2 seconds": the time of the part just named
-            EditOperation onPart = Part.of(ops.get(0)).apply(named, named.source() + ", " + ops.get(0).source());
-            if (onPart != null) {
-                state.operations.set(state.operations.size() - 1, onPart);
-                return true;
-            }
+        // "invert the colours for the jumpscare bit, last 2 seconds": the time of the part just named; "invert it, just the
+        // last 2 seconds": the part of the edit just asked for
+        if (ops.size() == 1 && named != null && (isEdge(ops.get(0)) || isRangeSaid(ops.get(0)))
+                && (state.unplaced.containsKey(named) || (limited || saysOnly(ops.get(0))) && Part.ofEdit(named) == null)
+                && onLastEdit(ops.get(0), state)) {
+            return true;
         }
         if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
             boolean after = !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
@@ -1611,19 +1602,24 @@ final class PromptInterpreter {
         if (!range && !isEdge(said) && !isOnward(said) || !lead && (!range || KEEPS_RANGE.matcher(said.source()).lookingAt())) {
             return false;
         }
-        List<EditOperation> before = state.operations;
-        EditOperation previous = before.isEmpty() ? null : before.get(before.size() - 1);
-        if (previous != null && Part.ofEdit(previous) == null) {
-            EditOperation onPart = Part.of(said).apply(previous, previous.source() + ", " + said.source());
-            if (onPart != null) {
-                before.set(before.size() - 1, onPart);
-                return true;
-            }
+        if (named != null && Part.ofEdit(named) == null && onLastEdit(said, state)) {
+            return true;
         }
         if (!lead) {
             return false; // a range said bare, with no edit before it to take it, is kept
         }
         state.pendingPart = said;
+        return true;
+    }
+
+    /** The edit asked for last, done on {@code part} only; false (nothing changed) when that edit cannot take a part. */
+    private static boolean onLastEdit(EditOperation part, State state) {
+        EditOperation last = state.operations.getLast();
+        EditOperation onPart = Part.of(part).apply(last, last.source() + ", " + part.source());
+        if (onPart == null) {
+            return false;
+        }
+        state.operations.set(state.operations.size() - 1, onPart);
         return true;
     }
 
