@@ -220,7 +220,9 @@ final class Lexicon {
         // a variant that opens a phrase of its own (把声音关了, 图1的照片) follows an adverb or a verb as a new phrase: 再把声音关了, 放图1的照片
         // so does a verb's phrase after 再 ("again", "then"): 再降个噪, 再加个淡出
         char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
-        boolean newVerbPhrase = before == '再' && CJK_VERB_BEFORE.indexOf(first) >= 0;
+        // and anything after 还有 ("and also": 还有最后那几秒不要了), whose 有 is no "a bit" of a verb
+        boolean newVerbPhrase = before == '再' && CJK_VERB_BEFORE.indexOf(first) >= 0
+                || before == '有' && m.start() > 1 && text.charAt(m.start() - 2) == '还';
         return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(before) >= 0
                 && PHRASE_OPENERS.indexOf(first) < 0 && !newVerbPhrase;
     }
@@ -525,8 +527,9 @@ final class Lexicon {
 
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
     private static String variant(String phrase) {
+        // a number starts where no digit stands before it: 第40秒以后 is no "0秒以后"
         String body = spaced(phrase.strip())
-                .replace("{n}", "(?<n>" + Numbers.PATTERN + ")").replace("{m}", "(?<m>" + Numbers.PATTERN + ")");
+                .replace("{n}", "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")").replace("{m}", "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")");
         boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
         boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
                 && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));
@@ -536,7 +539,8 @@ final class Lexicon {
 
     /**
      * The phrase's runs of spaces as any run of spaces: {@code \\s+}, but {@code \\s{1,4}} inside a lookbehind, where Java
-     * misreads two unbounded quantifiers ({@code (?<!replace\\s+the\\s+)} never matched "replace the ").
+     * misreads two unbounded quantifiers ({@code (?<!replace\\s+the\\s+)} never matched "replace the "); a space made
+     * optional ({@code " ?"}) as any run or none (read as {@code \\s+?} it asked for one space at least).
      */
     private static String spaced(String phrase) {
         StringBuilder out = new StringBuilder(phrase.length() + 16);
@@ -558,7 +562,12 @@ final class Lexicon {
                 while (i + 1 < phrase.length() && Character.isWhitespace(phrase.charAt(i + 1))) {
                     i++;
                 }
-                out.append(behind > 0 ? "\\s{1,4}" : "\\s+");
+                if (i + 1 < phrase.length() && phrase.charAt(i + 1) == '?') { // " ?": a space or none, as written
+                    i++;
+                    out.append(behind > 0 ? "\\s{0,4}" : "\\s*");
+                } else {
+                    out.append(behind > 0 ? "\\s{1,4}" : "\\s+");
+                }
             } else {
                 out.append(c);
             }

@@ -7,7 +7,7 @@ import java.util.Map;
 final class Numbers {
     /** A regular expression matching any number {@link #parse} reads. */
     static final String PATTERN = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|a half|half|a quarter|quarter|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|(?:twenty|thirty|forty|fifty)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|a half|half|a quarter|quarter|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
             + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
 
     private static final Map<String, Double> WORDS = Map.ofEntries(
@@ -50,6 +50,10 @@ final class Numbers {
                 throw new NumberFormatException("a fraction over zero: " + t);
             }
             return chinese(t.substring(over + 2)) / denominator;
+        }
+        int tens = t.indexOf('-') > 0 ? t.indexOf('-') : t.indexOf(' ');
+        if (tens > 0 && WORDS.containsKey(t.substring(0, tens)) && WORDS.containsKey(t.substring(tens + 1))) { // "twenty five"
+            return WORDS.get(t.substring(0, tens)) + WORDS.get(t.substring(tens + 1));
         }
         Double word = WORDS.get(t);
         if (word != null) {

@@ -46,6 +46,8 @@ final class OverlayRules {
                 + "|(?:the\\s+)?(?<img" + s + "ord>first|second|third|fourth|fifth|last)\\s+(?:reference\\s+|uploaded\\s+)?(?:image|picture|photo|figure|pic)"
                 // "the attached image", "my outro image (attached)", "the beach photo I uploaded": the one image sent
                 + "|(?:the\\s+|my\\s+|our\\s+|this\\s+|that\\s+)?(?:attached\\s+|uploaded\\s+|reference\\s+)?(?:[a-z]+\\s+)?(?:image|picture|photo|pic|png|jpe?g|plate)(?!\\s*(?:\\d|#))"
+                // "the photo of the apartment I attached": what it shows, said after it
+                + "(?:\\s+of\\s+(?:the|my|our)\\s+[a-z]+(?=\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added)))?"
                 + "(?:\\s+(?:i|we)\\s+(?:uploaded|attached|sent|added))?(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                 // "the attached title card": whatever was attached is one of the images
                 + "|(?:the\\s+|my\\s+|our\\s+)?(?:attached|uploaded)\\s+(?:[a-z]+\\s+)?(?:card|slide|graphic|banner|poster|thumbnail|file)"

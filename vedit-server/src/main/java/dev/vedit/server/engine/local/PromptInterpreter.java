@@ -60,6 +60,8 @@ final class PromptInterpreter {
             + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
             + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)"
+            // a sentence's last particle before the next request: 孙子过生日的视频哈声音大一点呗还有最后那几秒钟不要了
+            + "|(?<=[呗嘛哈])(?=还有|再|然后|把|帮我|音量|声音|画面|最后|开头|结尾)"
             // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
             + "|(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
@@ -156,7 +158,15 @@ final class PromptInterpreter {
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:dancing|characters?|avatars?|mascots?)\\b"
                     + "|嘴型|口型|换个?角度|换个?视角|从(?:正面|背面|侧面|另一[边侧面个])(?:拍|看)|(?:多)?加(?:点|些|一些|几个)(?:商品|货物?|产品)"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:painting|drawing|illustration|artwork|style)\\s+(?:in|from|of)\\s+(?:figure|image|picture|photo|pic)\\b"
-                    + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b|\\b(?:toned|tanned|abs|biceps)\\b|声音变成|变成[^，,。]{0,6}的声音"
+                    + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b|\\b(?:toned|tanned|abs|biceps|jacked|ripped|swole)\\b|声音变成|变成[^，,。]{0,6}的声音"
+                    // twenty-ninth set: a thing shown in another colour, a game's overlay painted out, a mouth made to say
+                    // words, someone put into the video
+                    + "|\\b(?:show|make|have|paint)\\s+(?:this|the|that|my|our)\\s+[a-z]+\\s+in\\s+(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|brown|gold|silver)\\s+instead\\b"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide)\\b.*\\b(?:webcam|facecam|cam\\s+overlay|overlay|hud|minimap|health\\s+bars?|killfeed)\\b"
+                    + "|(?:血条|ui|界面|小地图|摄像头画面)[^，,。]{0,6}?(?:都)?(?:去掉|删掉|去除|移除|拿掉|p掉)"
+                    + "|\\b(?:mouth|lips)\\s+move\\b|\\bmake\\s+(?:him|her|them|it)\\s+(?:say|speak|talk)\\b"
+                    + "|\\b(?:add|insert|put)\\s+(?:my|his|her|our|their)\\s+(?:late\\s+)?(?:father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|son|daughter|brother|sister|friend|baby|dog|cat)\\s+(?:in|into)\\b"
+                    + "|像(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:那种|这种|那样的|一样的)[^，,。]{0,6}?(?:风格|画风|效果|感觉|样子)"
                     + "|(?:弹幕|评论)[^，,。]{0,6}?(?:去掉|删掉|去除|移除)|皮肤(?:白|美白|光滑|变白)|瘦个?脸|(?:价格牌|价格标签|招牌|牌子|标牌|价签)[^，,。]{0,4}改成"
                     + "|生成[^，,。]{0,12}视频|试穿"
                     + "|动起来|加(?:一|几|两)?(?:只|头|匹)|(?:人|车|狗|猫|电线杆|垃圾桶|招牌)(?:都|也)?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除|p掉)"
@@ -380,20 +390,22 @@ final class PromptInterpreter {
     private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait)\\s*,?\\s+)*"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了)"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?))(?![a-z])[\\s,:，：]*)");
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
             + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
-    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就)"
+    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|是)"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|please)\\s*$|(?:就行|就好|就可以|吧)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
             + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒)?(?:速)?");
     /** A number in the words of the edit corrected, where the one said again goes. */
     private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
+    private static final Pattern EDGE_WITHOUT_UNIT = Pattern.compile("(?:the\\s+)?(?:first|last|final)\\s+(?:\\d+(?:\\.\\d+)?|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)");
     /** A request said to take another's place. */
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
@@ -998,6 +1010,12 @@ final class PromptInterpreter {
         }
         String words = CORRECTION_WORDS.matcher(clause).replaceAll(" ").strip();
         EditOperation last = ops.isEmpty() ? null : ops.getLast();
+        EditOperation elsewhere = last == null ? null : partCorrected(last, words, context);
+        if (elsewhere != null) {
+            ops.set(ops.size() - 1, elsewhere);
+            state.correcting = state.retracting = false;
+            return true;
+        }
         if (last != null) {
             Matcher number = NUMBER_ALONE.matcher(words);
             Matcher before = NUMBER_SAID.matcher(last.source());
@@ -1032,6 +1050,37 @@ final class PromptInterpreter {
         ops.addAll(asked.operations());
         state.correcting = state.retracting = false;
         return true;
+    }
+
+    /**
+     * The edit just asked for, on the part said as the correction: "make the first 5 seconds black and white, no wait,
+     * the last 5 seconds" is black and white at the end, 剪掉前3秒，不对，后3秒 cuts the last 3, "cut 0:10-0:20, no,
+     * 0:30-0:40" cuts the second range, "slow it down, no, the last 4 seconds" slows those. Read alone, the part was
+     * kept and the edit taken back, or (its number the same) the first part kept. Null when the words are not a part
+     * alone or the edit takes none.
+     */
+    private EditOperation partCorrected(EditOperation last, String words, Rule.Context context) {
+        // "…, no, the last 3": the seconds of the edge corrected go without saying
+        Attempt said = attempt(EDGE_WITHOUT_UNIT.matcher(words).matches() ? words + " seconds" : words, context);
+        if (!said.understood() || said.operations().size() != 1 || hasWords(unexplained(said.leftover()))) {
+            return null;
+        }
+        EditOperation part = said.operations().getFirst();
+        if (!isEdge(part) && !isRangeSaid(part) && !isOnward(part)) {
+            return null;
+        }
+        String source = last.source() + ", " + part.source();
+        Part now = Part.of(part);
+        Operation operation = Operation.of(last);
+        boolean kept = Operation.TRIM_LAST.is(last) || Operation.TRIM.is(last) && (last.params().containsKey("duration") || isOnward(part));
+        if (kept) {
+            return new EditOperation(part.op(), part.params(), source); // "keep the first 10 seconds, no, the last 10"
+        }
+        if (operation == Operation.CUT || operation == Operation.DROP_LAST || operation == Operation.TRIM) {
+            return now.removed(source);
+        }
+        // "slow it down, no, the last 4 seconds": an edit of the whole said again of a part
+        return Part.ofEdit(last) != null ? now.instead(last, source) : now.apply(last, source);
     }
 
     /**

@@ -45,13 +45,21 @@ final class PromptNormalizer {
             + "(?=\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|half)\\b)");
     /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
-            + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)");
+            + "(?=\\d{1,2}:\\d\\d|\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\s+(?:to|-|until|till|and)\\b)"
+            // 大概是第5秒到第12秒: a range said roughly is the range
+            + "|(?:大概|大约|差不多|估计)(?:是|在)?(?=\\s*(?:从|在)?\\s*第?\\s*[\\d一二两三四五六七八九十]+(?:\\.\\d+)?\\s*(?:秒|分)[^,，。]{0,6}(?:到|至|-|~))");
     /**
      * Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …" ("actually"
      * may correct what came before: the interpreter reads it).
      */
     private static final Pattern OPENER = Pattern.compile("\\b(?:honestly|frankly|basically|literally|seriously|tbh"
             + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*");
+    /**
+     * A problem said as a condition ("if it's too dark, brighten it", 如果太暗的话就调亮一点): the problem described, then
+     * the request that answers it. The engine cannot look first; the user asks for the fix of a problem they expect.
+     */
+    private static final Pattern CONDITION = Pattern.compile("(?<=^|[,.;!?]\\s?)if\\s+(?=(?:it'?s|it\\s+(?:is|looks|seems|sounds)|the\\s+[a-z]+\\s+(?:is|are|looks?|seems?|sounds?))\\s)"
+            + "|如果(?<zh>[^,.;!?，。；！？]{1,12}?)的话\\s*(?:那就|就|那)?");
     /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
@@ -66,6 +74,12 @@ final class PromptNormalizer {
             // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
             + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—)))"
             + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})))?");
+    /**
+     * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
+     * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.
+     */
+    private static final Pattern MINUTES_SAID = Pattern.compile("\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")"
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?)\\b)))");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
      * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from
@@ -141,6 +155,7 @@ final class PromptNormalizer {
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = s.indexOf(':') > 1 ? DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1)))) : s;
+        s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
         s = APPROPRIATELY.matcher(s).replaceAll("");
         String opened = s;
@@ -148,9 +163,11 @@ final class PromptNormalizer {
                 ? "" : Matcher.quoteReplacement(m.group()));
         s = HEDGED_AMOUNT.matcher(s).replaceAll("$1 ");
         s = s.contains("about") || s.contains("around") || s.contains("approx") || s.contains("rough") || s.indexOf('~') >= 0
+                || s.contains("大概") || s.contains("大约") || s.contains("差不多") || s.contains("估计")
                 ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
+        s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;

@@ -64,7 +64,7 @@ final class SoundRules {
                             "“" + m.group().strip() + "”：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果");
                 }));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
-                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
+                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|the|this|that|my|our)\\s+song|songs|beats|a\\s+beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"
                         + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too

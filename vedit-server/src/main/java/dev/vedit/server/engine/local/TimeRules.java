@@ -99,7 +99,7 @@ final class TimeRules {
                         + "(?!\\s+(?:by|with)\\s+(?:loop|repeat|slow))"
                         + "|make\\s+(?:this|the|my)\\s+(?<was>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:video|clip)\\s+(?:a\\s+|one\\s+)?(?:full\\s+)?"
                         + "(?:minute|(?<wanted>\\d+(?:\\.\\d+)?)\\s*seconds?)\\s+long"
-                        + "|(?:拉成|拉长到|拉长成|延长到|延长成|加长到|拉到)\\s*\\d+(?:\\.\\d+)?\\s*(?:秒|分钟)(?!\\s*(?:循环|重复|慢放))",
+                        + "|(?:拉成|拉长到|拉长成|延长到|延长成|加长到|拉到)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+个?)\\s*(?:秒|分钟|个?小时|个?钟头)(?!\\s*(?:循环|重复|慢放))",
                 (m, i) -> {
                     if (m.group("was") != null && m.group("wanted") != null && Numbers.parse(m.group("wanted")) <= Numbers.parse(m.group("was"))) {
                         return null; // shorter: a trim, read by the rules below
@@ -223,11 +223,18 @@ final class TimeRules {
                         + "|stay|remain|linger)(?:\\s+(?:on\\s+screen|still|up))?\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS
                         + "(?:\\s+(?:at\\s+the\\s+end|afterwards|after(?:\\s+it\\s+ends)?))?",
                 (m, i) -> freeze(null, Rule.first(m, "n", "n2"))));
+        // the moment said first ("at 1:12 freeze it for 2 seconds"), or the length before the moment ("freeze frame for
+        // 2 seconds at 0:37")
+        String frozen = "freeze(?:[\\s-]+frame)?(?:\\s+(?:it|this|(?:the\\s+)?(?:frame|image|picture|video|shot|action|moment)))?";
+        r.add(of("at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?\\s*,?\\s+(?:add\\s+a\\s+|do\\s+a\\s+)?" + frozen
+                        + "(?:\\s+for\\s+" + N + SECONDS + ")?"
+                        + "|(?:add\\s+a\\s+)?" + frozen + "\\s+for\\s+" + N.replace("<n>", "<n2>") + SECONDS + "\\s+at\\s+(?:the\\s+)?" + time("at2") + SECONDS + "?(?:\\s+mark)?",
+                (m, i) -> freeze(Rule.first(m, "at", "at2"), Rule.first(m, "n", "n2"))));
         r.add(of("freeze(?:[\\s-]+frame)?(?:\\s+(?:it|this|(?:the\\s+)?(?:frame|image|picture|video)))?\\s+at\\s+(?:the\\s+)?" + time("at") + SECONDS + "?(?:\\s+mark)?"
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which

@@ -1167,4 +1167,55 @@ class PromptUnderstandingTest {
         assertThat(interpreter.interpret("an opening card that says \"In Loving Memory\", about 5 seconds before the video starts", 0).getFirst().params())
                 .containsEntry("duration", 5.0);
     }
+
+    @Test
+    void theTwentyNinthSetsRequestsAsPeopleWroteThem() {
+        // a part said as the correction is the part of the edit just asked for: never kept alone, the edit dropped
+        assertThat(interpreter.interpret("make the first 5 seconds black and white, no wait, the last 5 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 5.0));
+        assertThat(interpreter.interpret("剪掉前3秒，不对，后3秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.op()).isEqualTo("drop_last"));
+        assertThat(interpreter.interpret("cut out 0:10 to 0:20, no, 0:30 to 0:40", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 30.0).containsEntry("end", 40.0));
+        assertThat(interpreter.interpret("剪掉前3秒，哦不，前5秒", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("start", 5.0).doesNotContainKey("duration"));
+        assertThat(interpreter.interpret("keep the first 10 seconds, no wait, the last 10", 0)).singleElement()
+                .satisfies(o -> assertThat(o.op()).isEqualTo("trim_last"));
+        assertThat(interpreter.interpret("slow it down, no, the last 4 seconds", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 4.0));
+        // minutes and seconds said in words; a number never starts after a digit (第40秒以后 is no "0秒以后")
+        assertThat(interpreter.interpret("keep from one minute ten to one minute forty", 0).getFirst().params())
+                .containsEntry("start", 70.0).containsEntry("duration", 30.0);
+        assertThat(interpreter.interpret("cut out from two minutes five seconds to two minutes thirty", 0).getFirst().params())
+                .containsEntry("start", 125.0).containsEntry("end", 150.0);
+        assertThat(interpreter.interpret("keep the first twenty five seconds", 0).getFirst().params()).containsEntry("duration", 25.0);
+        assertThat(interpreter.interpret("第40秒以后全部弄成黑白的", 0).getFirst().params()).containsEntry("from", 40.0);
+        // the moment of a freeze said first, or the length before the moment
+        for (String freeze : List.of("at 1:12 freeze for 2 seconds", "freeze frame for 2 seconds at 1:12", "freeze frame at the 1 minute 12 mark for 2 secs",
+                "一分一十二秒那里帮我定格两秒钟啊")) {
+            assertThat(interpreter.interpret(freeze, 0).getFirst().params()).as(freeze).containsEntry("at", 72.0).containsEntry("duration", 2.0);
+        }
+        assertThat(ops("at the end freeze it for 2 seconds")).containsExactly("freeze_end");
+        // 快点啊，急用 hurries the editor; a condition is the problem described, then its fix
+        assertThat(ops("唔该帮我将成条片整成卡通风格，快啲啊，急用")).containsExactly("cartoon");
+        assertThat(ops("if it's too dark, brighten it")).containsExactly("brightness");
+        assertThat(ops("如果太暗的话就调亮一点，然后文件压小一点，我要发微信")).containsExactly("brightness", "encode");
+        assertThat(interpreter.interpret("fade in and fade out, 2 seconds each", 0).getFirst().params()).containsEntry("duration", 2.0);
+        assertThat(interpreter.interpret("make a timelapse out of the spin class footage, 8x or so", 0).getFirst().params()).containsEntry("factor", 8.0);
+        // what the video is, said as a label or an address; cards named with their image in brackets; words put somewhere
+        assertThat(ops("Listing walkthrough, 22 Birch Ln. Please rotate it 90 clockwise (I filmed it sideways, sorry!) and take the shake out."))
+                .containsExactly("rotate", "stabilize");
+        assertThat(interpreter.interpret("add my outro card (image 2) at the end and my intro card (image 1) at the start", 2))
+                .extracting(EditOperation::op).containsExactly("outro", "intro");
+        assertThat(interpreter.interpret("把「阳光花园 3室2厅 89㎡」放在左上角", 0).getFirst().params()).containsEntry("position", "top-left");
+        // a body, a thing's colour, a game's overlay, a mouth, someone added: a model's work; music and a longer video: impossible
+        for (String generative : List.of("make me look more jacked lol and cut the first 5 sec", "can you show this car in red instead of silver",
+                "remove the webcam overlay in the corner", "can you make her mouth move like she's saying 'I love you Grandma'", "把画面里的血条和UI都去掉")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThatThrownBy(() -> interpreter.read("可以把影片變成像圖1那種水彩畫風嗎？", 1)).hasMessageContaining("generative");
+        for (String impossible : List.of("add some lofi beats under it", "把这个视频拉长到一个小时", "I just need the audio as an mp3, no video please")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+    }
 }
