@@ -21,7 +21,7 @@ final class ColourRules {
     private static final double BRIGHTNESS = 0.15;
     private static final double BRIGHTNESS_STRONG = 0.3;
     private static final double BRIGHTNESS_SLIGHT = 0.08;
-    private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多");
+    private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多|很强|浓重|很重|重一点");
     private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|subtly|gentle|mild|稍|略|一点|一些|轻微|轻度");
     private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|subtle|gentle|mild|lightly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
@@ -59,7 +59,7 @@ final class ColourRules {
                         + "|色阶(?:减少|降低|减|降|调|设)(?:到|为|成)\\s*" + number("zn2") + "\\s*(?:级|阶|层|个)?",
                 (m, i) -> posterize(Rule.first(m, "n", "zn", "zn2"))));
         r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
-                        + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|暗角|(?:加|添加)?晕影|四周暗(?:一点|一些)?(?:中间亮)?(?:那种)?",
+                        + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|(?:(?:加|添加)(?:一个|个)?)?(?:强烈|很强|浓重|明显|很重|重一点|强|重|淡淡|轻微|轻)?的?暗角|(?:加|添加)?晕影|四周暗(?:一点|一些)?(?:中间亮)?(?:那种)?",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
         r.add(of("(?:blur|soften|defocus)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|its\\s+)?background|(?:blurr?(?:ed|y)|soft|bokeh)\\s+background|background\\s+blur"

@@ -120,7 +120,7 @@ final class OverlayRules {
     private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn't\\s+use|don't\\s+have|do\\s+not\\s+have|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
-    private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set)\\s+(?:it|that|this|them)\\s*|放|摆|放在|放到|摆在)?"
+    private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set|make|have)\\s+(?:it|that|this|them)(?:\\s+(?:to|over\\s+to))?\\s*|放|摆|放在|放到|摆在|改到|挪到|移到|换到|改成|换成|挪去)?"
             + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHICH_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:use|using|with|from)\\s+|用|使用|就用)?\\s*(?:" + fig("")
             + "|(?:附件里?的?|我(?:上传|发)的?)(?:这个|那个|这张|那张)?(?:logo|图标|标志))(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);

@@ -164,6 +164,10 @@ final class PromptInterpreter {
                     + "|\\b(?:show|make|have|paint)\\s+(?:this|the|that|my|our)\\s+[a-z]+\\s+in\\s+(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|brown|gold|silver)\\s+instead\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide)\\b.*\\b(?:webcam|facecam|cam\\s+overlay|overlay|hud|minimap|health\\s+bars?|killfeed)\\b"
                     + "|(?:血条|ui|界面|小地图|摄像头画面)[^，,。]{0,6}?(?:都)?(?:去掉|删掉|去除|移除|拿掉|p掉)"
+                    + "|\\b(?:fill|populate|pack)\\s+(?:the|those|these|all\\s+the|my|our)\\s+(?:[a-z]+\\s+){0,2}?(?:seats?|stands?|rooms?|hall|venue|stadium|streets?|space|sky|background|frame|shelves|shelf|tables?)\\s+with\\b"
+                    + "|\\b(?:add|insert|put)\\b.*\\b(?:crowds?|audience|spectators|fans|customers)\\b"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|hide|cover\\s+up)\\b.*\\b(?:tattoos?|scars?|birthmarks?|moles?|braces)\\b"
+                    + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
                     + "|\\b(?:mouth|lips)\\s+move\\b|\\bmake\\s+(?:him|her|them|it)\\s+(?:say|speak|talk)\\b"
                     + "|\\b(?:add|insert|put)\\s+(?:my|his|her|our|their)\\s+(?:late\\s+)?(?:father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|son|daughter|brother|sister|friend|baby|dog|cat)\\s+(?:in|into)\\b"
                     + "|像(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:那种|这种|那样的|一样的)[^，,。]{0,6}?(?:风格|画风|效果|感觉|样子)"
@@ -259,7 +263,7 @@ final class PromptInterpreter {
     private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
-            + "|corner)\\b|前|后|开头|结尾|部分|秒|左|右|角");
+            + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
     /** A length or a point in time: in a purpose ("so it's under 30 seconds") it is a demand, not context. */
     private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
             + "|[一二两三四五六七八九十百]+\\s*(?:秒|分钟)", Pattern.CASE_INSENSITIVE);
@@ -381,7 +385,9 @@ final class PromptInterpreter {
      * asks to remove.
      */
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
-            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:请)?(?:别|不用|无需|不需要|不必)"
+            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必)"
+            // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
+            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必)(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
@@ -639,12 +645,18 @@ final class PromptInterpreter {
      * kill at 1:23").
      */
     private static final Pattern NAMED_PART = Pattern.compile("\\b(?:the|that|this)\\s+(?:part|bit|section|segment|moment|scene|shot|clip)\\s+"
-            + "(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b"
-            + "|\\s+\\d+(?::\\d{2})?\\s*(?:s|secs?|seconds?)?\\s*(?:to|-|–)\\s*\\d|\\s*$)"
+            + "(?:(?:at|near|towards?)\\s+the\\s+(?:end|start|beginning)\\s+)?(?:where|when|with|in\\s+which)\\s+[^,;.!?]+?(?=\\s+(?:at|from|between|around|about|roughly|approximately|starting)\\b"
+            + "|\\s+\\d+(?::\\d{2})?\\s*(?:s|secs?|seconds?)?\\s*(?:to|-|–)\\s*\\d|\\s*$"
+            // "make the part where the dog jumps in the pool slower": what becomes of it closes the name
+            + "|\\s+(?:to\\s+be\\s+|in\\s+)?(?:slower|faster|brighter|darker|louder|quieter|muted|silent|sepia|black\\s+and\\s+white|slow\\s+motion|slow-?mo|slo-?mo|reversed)\\b[^,;.!?]{0,16}$)"
             // "slow down the flip 2:02-2:06" ("around" is gone by now); "the first dance part, roughly 1:05 to 1:40, …"
             + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d|\\d{1,2}:\\d{2}\\s*(?:-|–|to)\\s*\\d))"
             + "|\\bthe\\s+(?:[a-z'-]+\\s+){1,2}(?:part|bit|section|segment|moment|scene)\\b(?=\\s*$)"
             + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))(?![秒钟])[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿|那个镜头|这个镜头|那一幕|这一幕|那个画面|那个动作)(?:的?视频)?"
+            // the end or the start with no length ("can the end be slower?", 结尾能不能慢一点): placed by a time said after it
+            + "|(?<=\\bmake\\s)the\\s+(?:very\\s+)?(?:end|ending|beginning|start)\\b(?!\\s+of)|(?:^|(?<=把|将))(?:结尾|开头|末尾|片尾)(?:部分|那段|这段)?(?![\\d一二两三四五六七八九十]|\\s*\\d)"
+            // a song's sections: 副歌部分（1:05到1:40）音量调大50%
+            + "|(?:^|(?<=把|将|给我|[\\s\\d秒，,]))(?:副歌|主歌|间奏|前奏|尾奏|高潮|独奏|合唱)(?:部分|那段|这段|段落|的部分)?"
             + "|\\b(?:for|during|in|on)\\s+the\\s+[a-z]+\\s+(?:bit|part|section|moment|scene)(?:\\s+at\\s+the\\s+(?:end|start|beginning))?\\b|\\bin\\s+the\\s+middle\\b"
             + "|(?:^|(?<=[\\s\\d秒]))[那这]一?[段波][\\p{IsHan}a-z]{0,6}?(?=给我|帮我|[把将慢快放调加减剪删去静变改倒定]|[\\s，,]|$)");
 
@@ -677,6 +689,141 @@ final class PromptInterpreter {
         }
         state.operations.addAll(read);
         return true;
+    }
+
+    /**
+     * A section of the video named by what it is ("for the duration of the intro", "during the chorus"): a part the
+     * engine cannot find, so the edit beside it is not understood rather than done on the whole video.
+     */
+    private static final Pattern SECTION_NAMED = Pattern.compile("\\b(?:for|during|in|throughout|over)\\s+(?:the\\s+)?(?:(?:duration|length|whole|rest)\\s+of\\s+(?:the\\s+)?)?"
+            + "(?:intro|outro|chorus|verse|solo|bridge|opening|ending|credits|drop)\\b");
+
+    /** Words that limit an edit named again to a part: "but the grain only in the last 10 seconds", 颗粒只加在最后10秒. */
+    private static final Pattern LIMITS = Pattern.compile("\\b(?:only|just)\\b|只|仅");
+
+    /**
+     * "Add a vignette and a bit of film grain, but the grain only in the last 10 seconds": an edit asked for earlier,
+     * named again with "only" and a part, is that edit of the part. Read as another edit it was done twice, once on the
+     * whole video.
+     */
+    private static boolean limitsAnEarlierEdit(List<EditOperation> read, String clause, State state) {
+        if (read.size() != 1 || Part.ofEdit(read.getFirst()) == null || !LIMITS.matcher(clause).find()) {
+            return false;
+        }
+        EditOperation limited = read.getFirst();
+        for (int i = state.operations.size() - 1; i >= 0; i--) {
+            EditOperation earlier = state.operations.get(i);
+            if (earlier.op().equals(limited.op()) && Part.ofEdit(earlier) == null) {
+                state.operations.set(i, new EditOperation(limited.op(), limited.params(), earlier.source() + ", " + limited.source()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
+    private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder)\\b"
+            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?");
+
+    /**
+     * "前20秒黑白，剩下的调成暖色调", "The first 15 seconds are fine. Make the rest twice as bright": an edit of the rest of
+     * the video, after the first seconds (or a time onwards) said by an earlier edit or a description, is an edit from
+     * where they end (or up to where it starts). Read alone "the rest" named no part, and the clause was not understood.
+     */
+    private boolean readTheRest(String clause, Rule.Context context, State state) {
+        Matcher rest = THE_REST.matcher(clause.strip());
+        if (!rest.lookingAt()) {
+            return false;
+        }
+        Part before = state.mentionedPart;
+        for (int i = state.operations.size() - 1; i >= 0 && before == null; i--) {
+            before = Part.ofEdit(state.operations.get(i));
+        }
+        if (before == null || before.half() != null || before.last() > 0 || before.from() > 0 && before.to() != Part.END
+                || before.from() == 0 && before.to() == Part.END) {
+            return false; // none, or one whose rest is not one part (the middle of the video, or all but its last seconds)
+        }
+        Part others = before.from() == 0 ? new Part(before.to(), Part.END, 0) : new Part(0, before.from(), 0);
+        String said = clause.strip();
+        String verb = rest.group("verb");
+        String edit = said.substring(0, rest.start()) + (verb != null ? verb + " it" : Lexicon.isCjk(said.charAt(0)) ? "" : "make it") + said.substring(rest.end());
+        Attempt read = attempt(normalizer.canonical(edit.strip()), context);
+        if (!read.understood() || read.operations().isEmpty()) {
+            return false;
+        }
+        List<EditOperation> onRest = new ArrayList<>();
+        for (EditOperation op : read.operations()) {
+            EditOperation applied = others.apply(op, op.source() + ", " + rest.group().strip());
+            if (applied == null) {
+                return false;
+            }
+            onRest.add(applied);
+        }
+        state.operations.addAll(onRest);
+        return true;
+    }
+
+    /** The edit just asked for, asked again of another part or moment: "do the same to the ending", "again at 1:20", 结尾3秒也一样. */
+    private static final Pattern THE_SAME = Pattern.compile("^\\s*(?:and\\s+|then\\s+)?(?:(?:do|apply)\\s+)?(?:the\\s+)?same(?:\\s+thing)?(?:\\s+(?:to|for|with|at|on|in))?"
+            + "(?:\\s+the\\s+(?:ending|end|beginning|start|opening))?\\s*|^\\s*(?:and\\s+)?(?:again|once\\s+more)\\s+|\\s*(?:and\\s+)?(?:again|too|as\\s+well)\\s*$"
+            + "|\\s*(?:也一样|也是一样|同样|一样|再来一次|再来一遍|再来一下|也这样|也要)\\s*$|^\\s*(?:同样|一样)地?");
+    private static final Pattern MOMENT_ALONE = Pattern.compile("(?:at\\s+(?:the\\s+)?)?(?:在\\s*)?第?\\s*" + Rule.time("at") + Rule.SECONDS + "?(?:\\s+mark)?(?:处|那里)?");
+
+    /**
+     * "Make the first 3 seconds sepia, and do the same to the ending (last 3 seconds)", "Freeze frame at 0:40 for 2
+     * seconds, and again at 1:20", 前3秒反色，结尾3秒也一样: the edit just asked for, again, of the part or moment said
+     * now. False, and nothing changed, when the clause is not such a repeat.
+     */
+    private boolean readTheSame(String clause, Rule.Context context, State state) {
+        Matcher same = THE_SAME.matcher(clause);
+        if (state.operations.isEmpty() || !same.find()) {
+            return false;
+        }
+        String rest = (clause.substring(0, same.start()) + " " + clause.substring(same.end())).strip();
+        EditOperation previous = state.operations.getLast();
+        Matcher moment = MOMENT_ALONE.matcher(rest);
+        if (Operation.FREEZE.is(previous) && moment.matches()) {
+            Map<String, Object> params = new LinkedHashMap<>(previous.params());
+            params.put("at", Rule.seconds(moment.group("at")));
+            state.operations.add(new EditOperation(previous.op(), params, previous.source() + ", " + moment.group().strip()));
+            return true;
+        }
+        if (rest.isEmpty() || Part.ofEdit(previous) == null && !Operation.of(previous).forAPart()) {
+            return false;
+        }
+        Attempt part = attempt(normalizer.canonical(rest), context);
+        if (!part.understood() || part.operations().size() != 1 || hasWords(unexplained(part.leftover()))) {
+            return false;
+        }
+        EditOperation said = part.operations().getFirst();
+        if (!isEdge(said) && !isRangeSaid(said) && !isOnward(said)) {
+            return false;
+        }
+        EditOperation again = Part.of(said).instead(previous, previous.source() + ", " + said.source());
+        if (again == null) {
+            return false;
+        }
+        state.operations.add(again);
+        return true;
+    }
+
+    /** "It is …", "that's …": what a part just named is, said as a sentence of its own. */
+    private static final Pattern IT_IS = Pattern.compile("(?:it|that|this)(?:'s|\\s+is|\\s+was|\\s+would\\s+be)\\s+(?:about\\s+|around\\s+|roughly\\s+)?|(?:就是|大概是|应该是|是)");
+
+    /**
+     * "I would like the part where the dog jumps in the pool to be slower. It is the last ten seconds.": the time of the
+     * part the last edit named, said as what that part is. Read as a description, it placed nothing and the edit was
+     * refused for want of its time.
+     */
+    private boolean placesTheNamedPart(String clause, Rule.Context context, State state) {
+        Matcher itIs = IT_IS.matcher(clause.strip());
+        if (state.operations.isEmpty() || !state.unplaced.containsKey(state.operations.getLast()) || !itIs.lookingAt()) {
+            return false;
+        }
+        Attempt part = attempt(clause.strip().substring(itIs.end()), context);
+        return part.understood() && part.operations().size() == 1 && !hasWords(unexplained(part.leftover()))
+                && (isEdge(part.operations().getFirst()) || isRangeSaid(part.operations().getFirst()))
+                && onLastEdit(part.operations().getFirst(), state);
     }
 
     private static final Pattern PART_NAME = Pattern.compile("\\s*(?:the|our|my|his|her|their|this|that)\\s+(?:[a-z']+\\s+){0,2}[a-z']+\\s*");
@@ -735,8 +882,11 @@ final class PromptInterpreter {
                 return Matcher.quoteReplacement(m.group());
             }
             if (HAS_DIGIT.matcher(m.group(1)).find() && !EXPLAINS.matcher(m.group(1)).lookingAt()) {
-                // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place
-                return Matcher.quoteReplacement(" " + m.group(1) + " ");
+                // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place; between
+                // Chinese words with no space, where a space would end the clause (宝宝摔倒那段（第12秒到第15秒）做成慢动作)
+                boolean cjkBefore = m.start() > 0 && Lexicon.isCjk(text.charAt(m.start() - 1));
+                boolean cjkAfter = m.end() < text.length() && Lexicon.isCjk(text.charAt(m.end()));
+                return Matcher.quoteReplacement((cjkBefore ? "" : " ") + m.group(1).strip() + (cjkAfter ? "" : " "));
             }
             asides.add(m.group(1));
             return " ";
@@ -808,8 +958,13 @@ final class PromptInterpreter {
             return;
         }
         Matcher hedged = ELABORATION.matcher(clause);
-        if (hedged.lookingAt() && imperativeStart(clause.substring(hedged.end()).strip())) {
-            interpretClause(clause.substring(hedged.end()), joined, context, state); // "…, and maybe add some grain"
+        String unhedged = hedged.lookingAt() ? clause.substring(hedged.end()).strip() : null;
+        if (unhedged != null && (imperativeStart(unhedged) || EDGE.matcher(unhedged).lookingAt() || PART_LEAD.matcher(unhedged).lookingAt())) {
+            // "…, and maybe add some grain", "maybe the last 6 seconds in slow motion"
+            interpretClause(clause.substring(hedged.end()), joined, context, state);
+            return;
+        }
+        if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
             return;
         }
         if (isDescription(clause, state)) {
@@ -915,7 +1070,7 @@ final class PromptInterpreter {
             }
             if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), state)) {
                 List<EditOperation> read = onPendingPart(attempt.operations(), quoted, state);
-                if (!onBareSeconds(read, clause, state)) {
+                if (!onBareSeconds(read, clause, state) && !limitsAnEarlierEdit(read, clause, state)) {
                     state.operations.addAll(read);
                 }
             }
@@ -1143,11 +1298,15 @@ final class PromptInterpreter {
      * @return whether the clause was read so
      */
     private boolean readExample(String rest, String quoted, Attempt attempt, Rule.Context context, State state) {
+        // "like 3 times lol": the amount with filler beside it is still an amount alone
+        if (isAmount(lexicon.withoutFiller(rest)) && amendLast(rest, context, state)) {
+            return true;
+        }
         if (attempt.operations().isEmpty()) {
             state.ignored.add(quoted);
             return true;
         }
-        return isAmount(rest) && amendLast(rest, context, state);
+        return false;
     }
 
     /** Whether words are an amount alone, an edit's example ("1.5x", "half", "3 seconds"). */
@@ -1223,9 +1382,13 @@ final class PromptInterpreter {
         }
     }
 
+    private static final Pattern REASON = Pattern.compile("\\s*(?:because|since|as|cause|'cause|coz|cuz)\\b|\\s*(?:因为|由于)");
+
     /** "for the first part" limits the edit, "so it's 30 seconds" sets a length: neither is passed over as context. */
     private static boolean limits(String clause) {
-        return clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause) || DURATION.matcher(clause).find();
+        // quoted words in a reason are talk ("because that part is the 'before'"), elsewhere a text to show
+        return clause.strip().startsWith("for ") && SCOPE.matcher(clause).find() || Quotes.holdsMark(clause) && !REASON.matcher(clause).lookingAt()
+                || DURATION.matcher(clause).find();
     }
 
     /**
@@ -1436,7 +1599,7 @@ final class PromptInterpreter {
         List<EditOperation> timed = rangeOfEdit(unquantifiedMerged(ops), clause, context);
         // "only" or "but only" left beside an edit of a part limits it to that part ("make it sepia only for the first 5 seconds")
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
-        boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0;
+        boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0 && !SECTION_NAMED.matcher(leftover).find();
         return new Attempt(timed, leftover, understood);
     }
 

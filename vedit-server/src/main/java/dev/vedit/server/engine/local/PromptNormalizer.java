@@ -60,6 +60,8 @@ final class PromptNormalizer {
      */
     private static final Pattern CONDITION = Pattern.compile("(?<=^|[,.;!?]\\s?)if\\s+(?=(?:it'?s|it\\s+(?:is|looks|seems|sounds)|the\\s+[a-z]+\\s+(?:is|are|looks?|seems?|sounds?))\\s)"
             + "|如果(?<zh>[^,.;!?，。；！？]{1,12}?)的话\\s*(?:那就|就|那)?");
+    /** A request asked as whether a part can be so: "can the end be slower?", "could the first kiss (2:10 to 2:16) be in slow motion?". */
+    private static final Pattern QUESTION_BE = Pattern.compile("\\b(?:can|could|would|should)\\s+(?<what>(?:the|this|that|it|its|\\d)[^?,.;!]{0,40}?)\\s+be\\s+(?!able\\b|done\\b|possible\\b|[a-z]+ed\\b)");
     /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
@@ -80,6 +82,8 @@ final class PromptNormalizer {
      */
     private static final Pattern MINUTES_SAID = Pattern.compile("\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")"
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?)\\b)))");
+    /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */
+    private static final Pattern HOURS = Pattern.compile("\\b(?<h>\\d+)\\s*(?:h|hrs?|hours?)\\s*(?:and\\s+)?(?<m>\\d+)\\s*(?:m|mins?|minutes?)\\b");
     /**
      * Contractions that quick typing and dictation write without their apostrophe ("cant", "theres"). Restored here, not
      * as lexicon variants, whose canonical words would become targets of typo correction ("three" is one letter from
@@ -156,6 +160,7 @@ final class PromptNormalizer {
         s = typos(s);
         s = s.indexOf(':') > 1 ? DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1)))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
+        s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
         s = APPROPRIATELY.matcher(s).replaceAll("");
         String opened = s;
@@ -167,6 +172,7 @@ final class PromptNormalizer {
                 ? HEDGED_TIME.matcher(s).replaceAll("") : s;
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
+        s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is

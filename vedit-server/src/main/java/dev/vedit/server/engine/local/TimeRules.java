@@ -99,6 +99,7 @@ final class TimeRules {
                         + "(?!\\s+(?:by|with)\\s+(?:loop|repeat|slow))"
                         + "|make\\s+(?:this|the|my)\\s+(?<was>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:video|clip)\\s+(?:a\\s+|one\\s+)?(?:full\\s+)?"
                         + "(?:minute|(?<wanted>\\d+(?:\\.\\d+)?)\\s*seconds?)\\s+long"
+                        + "|(?:做成|弄成|变成|剪成)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)\\s*个?(?:小时|钟头)(?:的|长)?"
                         + "|(?:拉成|拉长到|拉长成|延长到|延长成|加长到|拉到)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+个?)\\s*(?:秒|分钟|个?小时|个?钟头)(?!\\s*(?:循环|重复|慢放))",
                 (m, i) -> {
                     if (m.group("was") != null && m.group("wanted") != null && Numbers.parse(m.group("wanted")) <= Numbers.parse(m.group("was"))) {
@@ -234,8 +235,9 @@ final class TimeRules {
                         + "(?:\\s+for\\s+" + N + SECONDS + ")?|(?:add\\s+a\\s+)?freeze[\\s-]+frame(?:\\s+for\\s+" + N.replace("<n>", "<n2>")
                         + SECONDS + ")?",
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
-        r.add(of("(?:(?:在\\s*)?第?\\s*" + time("at") + SECONDS + "(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
-                (m, i) -> freeze(m.group("at"), m.group("n"))));
+        // a clock time needs no 秒 (在0:30定格2秒)
+        r.add(of("(?:(?:在\\s*)?(?:第?\\s*" + time("at") + SECONDS + "|(?<atclock>" + Rule.CLOCK + "))(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+                (m, i) -> freeze(Rule.first(m, "at", "atclock"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which
         r.add(of("(?<open>start|begin|open)s?(?:\\s+(?:it|the\\s+(?:video|clip)))?\\s+with\\s+(?:an?\\s+)?fade(?:[\\s-]+(?:in|up)|\\s+from\\s+black)?"

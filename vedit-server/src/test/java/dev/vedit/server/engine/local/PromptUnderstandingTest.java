@@ -1218,4 +1218,51 @@ class PromptUnderstandingTest {
             assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
         }
     }
+
+    @Test
+    void theThirtiethSetsRequestsAsPeopleWroteThem() {
+        // an edit named again with "only" and a part is that edit of the part, never a second one on the whole video
+        assertThat(interpreter.interpret("Add a vignette and a bit of film grain, but the grain only in the last 10 seconds", 0))
+                .extracting(EditOperation::op).containsExactly("vignette", "grain");
+        // a request beside an edit that only a model can make is refused with it, never dropped as a remark
+        assertThatThrownBy(() -> interpreter.read("Brighten it up and fill the empty seats with a crowd, the turnout was embarrassing", 0))
+                .hasMessageContaining("generative");
+        // a section named by what it is cannot be found: not understood, never done on the whole video
+        for (String section : List.of("Put the caption 'Welcome' on for the duration of the intro", "make it black and white during the intro")) {
+            assertThatThrownBy(() -> interpreter.read(section, 0)).as(section).hasMessageContaining("not understood");
+        }
+        // the same edit again, of another part or moment; the rest after a part; all but the first seconds
+        assertThat(interpreter.interpret("Make the first 3 seconds sepia, and do the same to the ending (last 3 seconds).", 0).get(1).params())
+                .containsEntry("at", "end").containsEntry("duration", 3.0);
+        assertThat(interpreter.interpret("Freeze frame at 0:40 for 2 seconds, and again at 1:20.", 0).get(1).params())
+                .containsEntry("at", 80.0).containsEntry("duration", 2.0);
+        assertThat(interpreter.interpret("在0:30定格2秒，1:20再来一次", 0)).hasSize(2);
+        assertThat(interpreter.interpret("前3秒反色，结尾3秒也一样", 0).get(1).params()).containsEntry("at", "end");
+        assertThat(interpreter.interpret("mute 0:05 to 0:08, and 0:20 to 0:25 too", 0)).hasSize(2);
+        assertThat(interpreter.interpret("前20秒黑白，剩下的调成暖色调", 0).get(1).params()).containsEntry("from", 20.0).doesNotContainKey("to");
+        assertThat(interpreter.interpret("make it black n white except the first 10 secs bc that part is the 'before'", 0).getFirst().params())
+                .containsEntry("from", 10.0);
+        // a named part placed by the sentence after it, a question about a part, a time in brackets between Chinese words
+        assertThat(interpreter.interpret("I would like the part at the end where the dog jumps in the pool to be slower. It is the last ten seconds.", 0)
+                .getFirst().params()).containsEntry("at", "end").containsEntry("duration", 10.0);
+        assertThat(interpreter.interpret("can the end be slower? like the last 4 seconds or so", 0).getFirst().params()).containsEntry("duration", 4.0);
+        assertThat(interpreter.interpret("could the first kiss (2:10 to 2:16) be in slow motion?", 0).getFirst().params()).containsEntry("from", 130.0);
+        assertThat(interpreter.interpret("把宝宝摔屁股墩那段（第12秒到第15秒）做成慢动作", 0).getFirst().params()).containsEntry("from", 12.0);
+        assertThat(interpreter.interpret("乐队演出视频，副歌部分（1:05到1:40）音量调大50%", 0).getFirst().params()).containsEntry("from", 65.0);
+        // amounts and times in other forms; fillers of other Englishes; a position corrected
+        assertThat(interpreter.interpret("loop it like 3 times lol", 0).getFirst().params()).containsEntry("times", 3);
+        assertThat(interpreter.interpret("Keep just the first 1h02m, the rest is Q&A nobody needs.", 0).getFirst().params()).containsEntry("duration", 3720.0);
+        assertThat(interpreter.interpret("最后5秒慢一倍", 0).getFirst().params()).containsEntry("factor", 0.5);
+        assertThat(interpreter.interpret("从倒数第5秒开始变成黑白", 0).getFirst().params()).containsEntry("at", "end");
+        assertThat(interpreter.interpret("色相偏移180度，再加一个强烈的暗角", 0).get(1).params()).containsEntry("strength", 2.0);
+        assertThat(ops("这视频整得老黑了，给俺整亮堂点呗，声儿也太小了，给整大点儿")).containsExactly("brightness", "volume");
+        assertThat(ops("把这个视频变成嘿白的然后加素两倍")).containsExactly("grayscale", "speed");
+        assertThat(ops("背景换成图1，人脸不用打码")).containsExactly("replace_background");
+        assertThat(ops("Pastor Dave is very quiet so turn him up, and normalise the sound overall")).containsExactly("volume", "normalize_audio");
+        assertThat(interpreter.interpret("put the logo from figure 1 top left. Actually make it bottom left", 1).getFirst().params())
+                .containsEntry("position", "bottom-left");
+        // a tattoo painted out, steam added: a model's work; a song by its title: impossible
+        assertThatThrownBy(() -> interpreter.read("Erase the tattoo on my forearm in the whole clip", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("配上周杰伦的《晴天》", 0)).hasMessageContaining("impossible");
+    }
 }
