@@ -299,6 +299,20 @@ final class Lexicon {
         return degree.find(clause) >= 0;
     }
 
+    /**
+     * Whether a degree word stands just before a word like "dark" or "slow" ("too dark", "way too slow", 有点暗): "a
+     * music video for a slow song so I want it to fade in" has "so" after "slow", which makes no complaint of it.
+     */
+    boolean hasDegreeBeforeExcess(String clause) {
+        for (Problem p : excesses) {
+            int start = p.words().find(clause);
+            if (start >= 0 && degree.find(clause.substring(Math.max(0, start - 24), start)) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     boolean isAboutSound(String clause) {
         return SOUND.matcher(clause).find();
     }

@@ -66,6 +66,8 @@ final class PromptInterpreter {
             + "|(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
+            // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
+            + "|\\s+(?=so\\s+(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)\\b)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
     /**
@@ -125,7 +127,7 @@ final class PromptInterpreter {
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
-                    + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:the\\s+|his\\s+|her\\s+|their\\s+|my\\s+|its\\s+)?"
+                    + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
                     + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
                     + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海)(?:的颜色)?(?:变成|改成|换成|染成|涂成|调成)"
@@ -168,6 +170,8 @@ final class PromptInterpreter {
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:crowds?|audience|spectators|fans|customers)\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|hide|cover\\s+up)\\b.*\\b(?:tattoos?|scars?|birthmarks?|moles?|braces)\\b"
                     + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
+                    + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene)\\b"
+                    + "|加(?:一对|一副|一顶|一个|个|对|副)?[\\p{IsHan}]{0,4}?(?:翅膀|光环|皇冠|墨镜|胡子|帽子)|下(?:点|些|一点|一场)(?:雪|雨)"
                     + "|\\b(?:mouth|lips)\\s+move\\b|\\bmake\\s+(?:him|her|them|it)\\s+(?:say|speak|talk)\\b"
                     + "|\\b(?:add|insert|put)\\s+(?:my|his|her|our|their)\\s+(?:late\\s+)?(?:father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|son|daughter|brother|sister|friend|baby|dog|cat)\\s+(?:in|into)\\b"
                     + "|像(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:那种|这种|那样的|一样的)[^，,。]{0,6}?(?:风格|画风|效果|感觉|样子)"
@@ -387,7 +391,9 @@ final class PromptInterpreter {
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必)"
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
-            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必)(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
+            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变)|别(?=动|改|碰))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
+            // "not the intro, just the last 15 seconds in slow motion": a part not meant
+            + "|^\\s*not\\s+(?=(?:the|that|this)\\s+\\w+\\s*$)"
             + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
@@ -460,6 +466,8 @@ final class PromptInterpreter {
         boolean describingSound;
         /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
         EditOperation pendingPart;
+        /** A moment a description named ("the kickflip at 0:12 is the best part"), for "freeze on it". */
+        String mentionedMoment;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
         Part mentionedPart;
         /** What that description called it ("that pause", "the trick"), or null. */
@@ -723,7 +731,9 @@ final class PromptInterpreter {
 
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
     private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder)\\b"
-            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?");
+            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
+            // its speed changed: "speed up the rest 2x", "slow the rest of it down"
+            + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
 
     /**
      * "前20秒黑白，剩下的调成暖色调", "The first 15 seconds are fine. Make the rest twice as bright": an edit of the rest of
@@ -732,24 +742,32 @@ final class PromptInterpreter {
      */
     private boolean readTheRest(String clause, Rule.Context context, State state) {
         Matcher rest = THE_REST.matcher(clause.strip());
-        if (!rest.lookingAt()) {
+        if (!rest.lookingAt() && !(rest.find() && rest.group("speed") != null)) {
             return false;
         }
         Part before = state.mentionedPart;
         for (int i = state.operations.size() - 1; i >= 0 && before == null; i--) {
             before = Part.ofEdit(state.operations.get(i));
         }
-        if (before == null || before.half() != null || before.last() > 0 || before.from() > 0 && before.to() != Part.END
-                || before.from() == 0 && before.to() == Part.END) {
-            return false; // none, or one whose rest is not one part (the middle of the video, or all but its last seconds)
+        if (before != null && (before.half() != null || before.last() > 0 || before.from() > 0 && before.to() != Part.END
+                || before.from() == 0 && before.to() == Part.END)) {
+            return false; // one whose rest is not one part (the middle of the video, or all but its last seconds)
         }
-        Part others = before.from() == 0 ? new Part(before.to(), Part.END, 0) : new Part(0, before.from(), 0);
+        // none said: the rest of what is left ("cut the first 10 seconds and speed up the rest"), the whole video
+        Part others = before == null ? null : before.from() == 0 ? new Part(before.to(), Part.END, 0) : new Part(0, before.from(), 0);
         String said = clause.strip();
         String verb = rest.group("verb");
-        String edit = said.substring(0, rest.start()) + (verb != null ? verb + " it" : Lexicon.isCjk(said.charAt(0)) ? "" : "make it") + said.substring(rest.end());
+        String speed = rest.group("speed");
+        String it = speed != null ? (speed.equals("speed") ? "speed it up" : "slow it down")
+                : verb != null ? verb + " it" : Lexicon.isCjk(said.charAt(0)) ? "" : "make it";
+        String edit = said.substring(0, rest.start()) + it + said.substring(rest.end());
         Attempt read = attempt(normalizer.canonical(edit.strip()), context);
         if (!read.understood() || read.operations().isEmpty()) {
             return false;
+        }
+        if (others == null) {
+            state.operations.addAll(read.operations());
+            return true;
         }
         List<EditOperation> onRest = new ArrayList<>();
         for (EditOperation op : read.operations()) {
@@ -806,6 +824,9 @@ final class PromptInterpreter {
         state.operations.add(again);
         return true;
     }
+
+    private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
+    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it|that|there|that\\s+moment|this\\s+moment)\\b");
 
     /** "It is …", "that's …": what a part just named is, said as a sentence of its own. */
     private static final Pattern IT_IS = Pattern.compile("(?:it|that|this)(?:'s|\\s+is|\\s+was|\\s+would\\s+be)\\s+(?:about\\s+|around\\s+|roughly\\s+)?|(?:就是|大概是|应该是|是)");
@@ -1062,6 +1083,10 @@ final class PromptInterpreter {
         if (state.greenScreen != null && screenIt.lookingAt()) {
             clause = clause.substring(0, screenIt.start(1)) + "the green screen" + clause.substring(screenIt.end(1));
             state.greenScreen = null;
+        }
+        Matcher onIt = FREEZE_ON_IT.matcher(clause);
+        if (state.mentionedMoment != null && onIt.lookingAt()) {
+            clause = "freeze frame at " + state.mentionedMoment + clause.substring(onIt.end()); // "… at 0:12 is the best part. freeze on it"
         }
         Attempt attempt = pictureInPictureSaid(attempt(clause, context), clause);
         if (attempt.understood()) {
@@ -1351,6 +1376,7 @@ final class PromptInterpreter {
 
     /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */
     private void readNegated(String rest, String quoted, Rule.Context context, State state) {
+        untouched(rest, context, state);
         if (INVERTED.matcher(rest).find()) {
             state.notUnderstood.add(quoted); // "don't keep the sound" is a mute said backwards: not guessed
             return;
@@ -1362,6 +1388,20 @@ final class PromptInterpreter {
             return;
         }
         state.ignored.add(quoted);
+    }
+
+    /** "don't touch the first 5 seconds, speed up the rest": the part left alone is the part "the rest" is the rest of. */
+    private static final Pattern TOUCH = Pattern.compile("\\s*(?:touch|change|edit|do\\s+anything\\s+(?:to|with)|mess\\s+with)\\s+|\\s*(?:动|改|碰)");
+
+    private void untouched(String rest, Rule.Context context, State state) {
+        Matcher touch = TOUCH.matcher(rest);
+        if (!touch.lookingAt()) {
+            return;
+        }
+        Attempt part = attempt(rest.substring(touch.end()), context);
+        if (part.understood() && part.operations().size() == 1 && (isEdge(part.operations().getFirst()) || isRangeSaid(part.operations().getFirst()))) {
+            state.mentionedPart = Part.of(part.operations().getFirst());
+        }
     }
 
     /** A reason or purpose: an edit when it is one in full ("so it's vertical"), otherwise context. */
@@ -1399,7 +1439,7 @@ final class PromptInterpreter {
     private void describe(String clause, String quoted, Rule.Context context, State state) {
         // a description that goes on from the sound's is the sound's, unless it names the picture ("… and the picture is noisy")
         boolean sound = lexicon.isAboutSound(clause) || state.describing && state.describingSound && !PICTURE_NOISE.matcher(clause).find();
-        boolean degreed = lexicon.hasDegree(clause) || state.describing;
+        boolean degreed = lexicon.hasDegreeBeforeExcess(clause) || state.describing;
         state.describing = true;
         state.describingSound = sound;
         if (lexicon.asksToFix(clause)) {
@@ -1746,6 +1786,8 @@ final class PromptInterpreter {
      * skateboarding trick happens around 0:12 to 0:16": "that trick" is that part).
      */
     private void remember(String clause, Rule.Context context, State state) {
+        Matcher moment = MOMENT_SAID.matcher(clause);
+        state.mentionedMoment = moment.find() ? moment.group(1) : state.mentionedMoment;
         Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
         if (edgeZh.lookingAt()) {
             mentionEdge(Numbers.parse(edgeZh.group("n")), edgeZh.group("start") != null, state);

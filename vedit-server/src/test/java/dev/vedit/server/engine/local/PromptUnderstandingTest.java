@@ -1265,4 +1265,40 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("Erase the tattoo on my forearm in the whole clip", 0)).hasMessageContaining("generative");
         assertThatThrownBy(() -> interpreter.read("配上周杰伦的《晴天》", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theThirtyFirstSetsEditWordsUsedForOtherThings() {
+        // a word like "slow" in what the video is, not next to a degree, is no complaint: "a slow song" sped the video up
+        assertThat(interpreter.interpret("it's a music video for a slow song so I want it to fade in and out, 3 seconds each", 0))
+                .singleElement().satisfies(o -> assertThat(o.op()).isEqualTo("fade_both"));
+        assertThat(ops("it's way too slow")).containsExactly("speed");
+        // a number in what the video is for does not swallow the request after it ("a 2x2 grid post": the square was dropped)
+        assertThat(ops("it's going in a 2x2 grid post so I need it square and 720p")).containsExactly("aspect", "scale");
+        // the part left alone is what "the rest" is the rest of
+        assertThat(interpreter.interpret("don't touch the first 5 seconds, speed up the rest 2x", 0).getFirst().params())
+                .containsEntry("from", 5.0).containsEntry("factor", 2.0);
+        assertThat(interpreter.interpret("cut the first 10 seconds and speed up the rest", 0).get(1).params()).doesNotContainKey("from");
+        // things in the video named with edit words, remarks and headings with numbers in them: context
+        for (String context : List.of("my black and white cat is asleep on the sofa, it's a bit dark, brighten it", "我家黑白猫在沙发上睡觉，视频有点暗，帮我调亮一点",
+                "zoom call recording from this morning's standup, the audio is way too quiet. can you turn it up",
+                "My 3 year old did her first cartwheel in this clip, can you play 0:04-0:07 at half speed", "12月31日拍的跨年视频，在顶部加标题「2024 新年快乐」",
+                "录的时候手机开了静音模式所以没有提示音，但人声有点小，音量调大一点", "背景音乐是一首慢歌，很好听。帮我把画面裁成竖屏就行")) {
+            assertThat(interpreter.interpret(context, 0)).as(context).hasSize(1);
+        }
+        assertThat(ops("convert this to a silent black and white movie")).contains("grayscale");
+        assertThat(interpreter.interpret("could you add a slow zoom in?", 0).getFirst().op()).isEqualTo("zoom");
+        // a moment named in a description, then frozen; all but a range kept; a part not meant; the rest left as is
+        assertThat(interpreter.interpret("The kickflip at 0:12 is the best part. freeze on it for 2 seconds", 0).getFirst().params())
+                .containsEntry("at", 12.0);
+        assertThat(interpreter.interpret("keep everything except 0:30 to 0:42, that's where my dog starts barking", 0).getFirst().op()).isEqualTo("cut");
+        assertThat(ops("not the intro, just the last 15 seconds in slow motion")).containsExactly("speed");
+        assertThat(ops("把最后5秒变成黑白，其他部分不要动")).containsExactly("grayscale");
+        assertThat(ops("mirror it, my webcam flips everything. speed and sound are fine")).containsExactly("hflip");
+        assertThat(interpreter.interpret("第5秒那个滑板翻转动作帮我定格2秒", 0).getFirst().params()).containsEntry("at", 5.0);
+        // a jacket recoloured, a bin taken out of the shot, wings and snow added: a model's work; a song by its artist: impossible
+        for (String generative : List.of("turn my 3 year old's red jacket blue", "take the trash can out of the shot", "给我家3岁宝宝加一对天使翅膀", "视频里下点雪吧")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThatThrownBy(() -> interpreter.read("add 'Slow Down' by Selena Gomez over the whole thing", 0)).hasMessageContaining("impossible");
+    }
 }
