@@ -53,7 +53,7 @@ final class OverlayRules {
                 + "|(?:the\\s+|my\\s+|our\\s+)?(?:attached|uploaded)\\s+(?:[a-z]+\\s+)?(?:card|slide|graphic|banner|poster|thumbnail|file)"
                 + "|(?:图片|图像|照片|参考图|图)\\s*(?<img" + s + "cn>\\d+|[一二三四五六七八九十]+)"
                 + "|第\\s*(?<img" + s + "cnn>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)(?:图片?|照片|参考图)?"
-                + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|相片|参考图|图|相))";
+                + "|(?:我(?:上传|发|给你|提供)的?|附件里?的?)?(?:这张|那张|张|参考)?(?:[\\u4e00-\\u9fff]{1,4}?的?)?(?:图片|照片|相片|参考图|图|相(?![机册框]))(?![表标层]))";
     }
 
     /** A position after the words it places: " in the top right corner", "放在右上角". */

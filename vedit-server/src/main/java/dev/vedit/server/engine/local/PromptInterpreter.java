@@ -59,7 +59,7 @@ final class PromptInterpreter {
             + "|(?<=一点|一些)(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)|(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))(?=\\p{IsHan})"
             + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
-            + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)"
+            + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)|(?<=视频|片子|录像)(?=请(?:帮我|帮忙|你))"
             // a sentence's last particle before the next request: 孙子过生日的视频哈声音大一点呗还有最后那几秒钟不要了
             + "|(?<=[呗嘛哈])(?=还有|再|然后|把|帮我|音量|声音|画面|最后|开头|结尾)"
             // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
@@ -172,6 +172,9 @@ final class PromptInterpreter {
                     + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene)\\b"
                     + "|加(?:一对|一副|一顶|一个|个|对|副)?[\\p{IsHan}]{0,4}?(?:翅膀|光环|皇冠|墨镜|胡子|帽子)|下(?:点|些|一点|一场)(?:雪|雨)"
+                    + "|\\bput\\s+(?:me|him|her|us|them)\\s+in\\s+front\\s+of\\b|\\binstead\\s+of\\s+(?:my|the|our)\\s+(?:backyard|garden|bedroom|living\\s+room|kitchen|office|room|house)\\b"
+                    + "|加(?:一只|一个|一些|个|只|几个|一块)[\\p{IsHan}]{0,4}?(?:蛋糕|礼物|玩具|家具|沙发|桌子|椅子|气球|鲜花|花束)"
+                    + "|(?:变成|换成)一(?:只|头|条|匹)[\\p{IsHan}]{1,4}|换(?:一件|一身|件|身|一套|套)[\\p{IsHan}]{0,6}?(?:衣服|旗袍|裙子|外套|西装|礼服|汉服|衬衫|t恤)"
                     + "|\\b(?:mouth|lips)\\s+move\\b|\\bmake\\s+(?:him|her|them|it)\\s+(?:say|speak|talk)\\b"
                     + "|\\b(?:add|insert|put)\\s+(?:my|his|her|our|their)\\s+(?:late\\s+)?(?:father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|son|daughter|brother|sister|friend|baby|dog|cat)\\s+(?:in|into)\\b"
                     + "|像(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:那种|这种|那样的|一样的)[^，,。]{0,6}?(?:风格|画风|效果|感觉|样子)"
@@ -298,7 +301,7 @@ final class PromptInterpreter {
     /** 就最后2秒, 只在前5秒, 仅0:10到0:20: a part limited in Chinese, whose limiting word is filler to the rules. */
     private static final Pattern LIMITED_ZH = Pattern.compile("\\s*(?:就|只|仅|只有|仅仅)(?:在|是)?\\s*(?:最后|后|前|开头|结尾|第|从|\\d)");
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
-    private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
+    private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same|that\\s+same|this\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
             + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)|(?:这|那)(?:几|两|[一二三四五六七八九十]|\\d+)秒");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");

@@ -65,6 +65,8 @@ final class SoundRules {
                 }));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
                         + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,2}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|songs|beats|a\\s+beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
+                        // a song by its title and artist, unquoted, placed under or over the video ("add Perfect by Ed Sheeran under the first dance")
+                        + "|(?:add|put|play)\\s+(?:[a-z']+\\s+){1,4}?by\\s+(?:[a-z']+\\s+){1,2}?(?:under|over|behind|as\\s+(?:the\\s+)?(?:background|music|soundtrack))\\b.*"
                         // 配上周杰伦的《晴天》, 放一首《…》: a song by its title (the title is quoted, as 《》 are)
                         + "|(?:配上?|放|来|加)(?:一首|首)[^，,。]{0,8}?的?[\uE000-\uE0FF]|配上?[^，,。]{1,8}?的[\uE000-\uE0FF]"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"

@@ -1301,4 +1301,35 @@ class PromptUnderstandingTest {
         }
         assertThatThrownBy(() -> interpreter.read("add 'Slow Down' by Selena Gomez over the whole thing", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theThirtySecondSetsDayOfTraffic() {
+        // "调相机" (adjusting the camera) named no reference image: the cut was refused for want of one
+        assertThat(ops("帮我把前3秒剪掉，开头是我在调相机")).containsExactly("trim");
+        // colours punched up beside another request: the saturation was dropped
+        assertThat(ops("colours look washed out on my gym promo, punch them up a bit and more contrast too")).containsExactly("saturation", "contrast");
+        // headings, addresses and "… attached"; a list after a colon, in English and Chinese
+        assertThat(interpreter.interpret("Hi team, Q3 town hall recording attached. Could you:\n- cut 00:00-00:42 (we were waiting for people to join)\n"
+                + "- bump the volume, the CEO was far from the mic\n- add 'Q3 Town Hall' as a title at the top for the first 5 seconds\n"
+                + "- get it under 100MB for the intranet\nThanks, Dana", 0)).extracting(EditOperation::op).containsExactly("cut", "volume", "text", "encode");
+        assertThat(ops("我是健身教练，这个动作示范视频请帮我：\n1.剪掉前面10秒\n2.加字幕“深蹲 4组x12次”\n3.音量标准化")).containsExactly("trim", "text", "normalize_audio");
+        assertThat(ops("Walkthrough of 14 Maple Ct for the listing. It's a little dark and shaky - please stabilize it, brighten it, and get it under 50MB"))
+                .containsExactly("stabilize", "brightness", "encode");
+        // everyday wordings: the whole thing, help me, double the resolution, a black screen reading, cards with their colours
+        assertThat(ops("hey can u speed this whole thing up 2x, its my cooking vid for reels and it drags lol")).containsExactly("speed");
+        assertThat(ops("Kindly help me cut off the first 8 seconds of this lesson recording")).containsExactly("trim");
+        assertThat(interpreter.interpret("can you make it double the resolution? it's an old 480p clip", 0).getFirst().op()).isEqualTo("upscale");
+        assertThat(ops("Please add a black screen at the start reading 'Smith v. Harlow - Deposition Excerpt' and fade out at the end. For internal review only."))
+                .containsExactly("intro", "fade_out");
+        assertThat(ops("婚礼视频，开头加个黑底白字的标题卡“张伟 & 李娜 2025.5.20”，结尾淡出")).containsExactly("intro", "fade_out");
+        assertThat(ops("請幫我把影片轉成直的，要放IG限時動態")).containsExactly("aspect");
+        assertThat(ops("第45秒到50秒整个画面打码，屏幕上露出了我的身份证号")).containsExactly("pixelate");
+        // music by an artist, a person put somewhere else, a cake, a dog made a tiger, a qipao: never an edit of the local engine
+        assertThatThrownBy(() -> interpreter.read("add Perfect by Ed Sheeran under the first dance please", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("can I just get the audio as an mp3?", 0)).hasMessageContaining("impossible");
+        for (String generative : List.of("put me in front of the Eiffel Tower instead of my backyard", "在桌上加一个生日蛋糕", "把我家狗狗变成一只老虎 hhhh",
+                "给我换一件红色旗袍，拜年视频用，再调亮一点")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+    }
 }
