@@ -60,6 +60,8 @@ final class PromptInterpreter {
             + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
             + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)|(?<=视频|片子|录像)(?=请(?:帮我|帮忙|你))"
+            // a space before a part said in Chinese numbers starts its clause: 前10秒加速2倍 30到40秒放慢到一半
+            + "|(?<=[倍秒次度了吧啊呢])\\s+(?=(?:第|前|后|最后)?\\s*\\d+(?:\\.\\d+)?\\s*(?:秒|到|至|-|~))"
             // a sentence's last particle before the next request: 孙子过生日的视频哈声音大一点呗还有最后那几秒钟不要了
             + "|(?<=[呗嘛哈])(?=还有|再|然后|把|帮我|音量|声音|画面|最后|开头|结尾)"
             // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
@@ -397,7 +399,9 @@ final class PromptInterpreter {
             + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变)|别(?=动|改|碰))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
             + "|^\\s*not\\s+(?=(?:the|that|this)\\s+\\w+\\s*$)"
-            + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种)");
+            // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
+            + "|^\\s*no\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?)\\b)"
+            + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
@@ -733,7 +737,7 @@ final class PromptInterpreter {
     }
 
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
-    private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder)\\b"
+    private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
             + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
             // its speed changed: "speed up the rest 2x", "slow the rest of it down"
             + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
@@ -745,7 +749,7 @@ final class PromptInterpreter {
      */
     private boolean readTheRest(String clause, Rule.Context context, State state) {
         Matcher rest = THE_REST.matcher(clause.strip());
-        if (!rest.lookingAt() && !(rest.find() && rest.group("speed") != null)) {
+        if (!rest.lookingAt() && !rest.find()) {
             return false;
         }
         Part before = state.mentionedPart;
@@ -830,6 +834,24 @@ final class PromptInterpreter {
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
     private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it|that|there|that\\s+moment|this\\s+moment)\\b");
+
+    /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
+    private static final Pattern MULTIPLE_ALONE = Pattern.compile("\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*(?:x|×|倍)\\s*"
+            + "(?:(?:is|would\\s+be|should\\s+be)\\s+(?:plenty|enough|fine|good|ok|okay|perfect|right)|就够了|就行|就好|就可以了?|左右)?\\s*");
+
+    /**
+     * "zoom in, 1.2x is plenty", "louder, 1.5x is enough": a multiple said alone right after an edit that takes one is
+     * that edit's amount. Read alone it was a speed change, an edit nobody asked for.
+     */
+    private boolean multipleOfTheLastEdit(Attempt attempt, String clause, Rule.Context context, State state) {
+        if (state.operations.isEmpty() || attempt.operations().size() != 1 || !Operation.SPEED.is(attempt.operations().getFirst())
+                || !MULTIPLE_ALONE.matcher(clause).matches()) {
+            return false;
+        }
+        EditOperation last = state.operations.getLast();
+        return !Operation.SPEED.is(last) && last.params().containsKey("factor")
+                && amendLast(MULTIPLE_ALONE.matcher(clause).replaceAll("${n}x"), context, state);
+    }
 
     /** "It is …", "that's …": what a part just named is, said as a sentence of its own. */
     private static final Pattern IT_IS = Pattern.compile("(?:it|that|this)(?:'s|\\s+is|\\s+was|\\s+would\\s+be)\\s+(?:about\\s+|around\\s+|roughly\\s+)?|(?:就是|大概是|应该是|是)");
@@ -1092,6 +1114,9 @@ final class PromptInterpreter {
             clause = "freeze frame at " + state.mentionedMoment + clause.substring(onIt.end()); // "… at 0:12 is the best part. freeze on it"
         }
         Attempt attempt = pictureInPictureSaid(attempt(clause, context), clause);
+        if (attempt.understood() && multipleOfTheLastEdit(attempt, clause, context, state)) {
+            return;
+        }
         if (attempt.understood()) {
             if (readAnotherRange(attempt, state) || joined && sharesTheCut(attempt.operations(), quoted, state)) {
                 return;
@@ -1862,9 +1887,10 @@ final class PromptInterpreter {
         if (named != null && Part.ofEdit(named) == null && onLastEdit(said, state)) {
             return true;
         }
-        if (!lead) {
+        if (!lead && (named == null || Part.ofEdit(named) == null)) {
             return false; // a range said bare, with no edit before it to take it, is kept
         }
+        // said bare after an edit that has a part of its own (前10秒加速2倍 30到40秒放慢到一半), it is the next edit's part
         state.pendingPart = said;
         return true;
     }

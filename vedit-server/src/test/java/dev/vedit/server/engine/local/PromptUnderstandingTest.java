@@ -1332,4 +1332,33 @@ class PromptUnderstandingTest {
             assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
         }
     }
+
+    @Test
+    void theThirtyThirdSetsTrapsAndAmounts() {
+        // a multiple said alone after an edit that takes one is its amount, never a speed change nobody asked for
+        assertThat(interpreter.interpret("zoom in, 1.2x is plenty", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 1.2));
+        assertThat(interpreter.interpret("louder, 1.5x is enough", 0)).singleElement().satisfies(o -> assertThat(o.op()).isEqualTo("volume"));
+        assertThat(interpreter.interpret("1.2x is plenty", 0).getFirst().op()).isEqualTo("speed");
+        // a loop of a rollercoaster is a thing; a bare range after an edit of its own part is the next edit's
+        assertThat(ops("the loop on the rollercoaster is between 0:20 and 0:25, make that bit slow-mo")).containsExactly("speed");
+        assertThat(interpreter.interpret("前10秒加速2倍 30到40秒放慢到一半", 0)).extracting(o -> o.params().get("from")).containsExactly(0.0, 30.0);
+        assertThat(interpreter.interpret("speed up 10-20s by 2x and slow 30-40s to half", 0).get(1).params()).containsEntry("factor", 0.5);
+        // haircuts, flips, crop tops, reverse parking, 放大招, 黑白无常: things in the video
+        for (String thing : List.of("my fade looks so clean in this, just brighten it up a bit", "her back flip is at the very end, freeze the last frame for 2 seconds",
+                "I'm wearing a crop top in this and the whole thing looks washed out, add more contrast",
+                "my first reverse parking attempt, put the caption 'nailed it' over the last 3 seconds", "他放大招那一下画面太暗了 整个视频调亮一点",
+                "我们cos的黑白无常 加个标题写「黑白无常」")) {
+            assertThat(interpreter.interpret(thing, 0)).as(thing).hasSize(1);
+        }
+        // a look not wanted this time; muted colours; undo the mirror; what's left after a cut; 换成复古的感觉; the sound alone
+        assertThat(ops("no slow motion this time, just fade in and out")).containsExactly("fade_both");
+        assertThat(interpreter.interpret("make the colours a bit more muted and cooler", 0).getFirst().op()).isEqualTo("saturation");
+        assertThat(ops("the video came out mirrored, undo the mirror please")).containsExactly("hflip");
+        assertThat(ops("after cutting the first 8 seconds (that's the intro), brighten what's left")).containsExactly("trim", "brightness");
+        assertThat(ops("不要黑白的 换成复古的感觉")).containsExactly("vintage");
+        assertThat(ops("只要画面 声音全部去掉")).containsExactly("mute");
+        assertThatThrownBy(() -> interpreter.read("I just want the audio, can you give me an mp3", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("配一首周杰伦的晴天", 0)).hasMessageContaining("impossible");
+    }
 }
