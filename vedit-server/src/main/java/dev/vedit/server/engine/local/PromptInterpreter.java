@@ -49,7 +49,7 @@ final class PromptInterpreter {
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?<=\\p{IsHan}):|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
@@ -69,7 +69,7 @@ final class PromptInterpreter {
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
-            + "|\\s+(?=so\\s+(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)\\b)"
+            + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you)\\b)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
     /**
@@ -177,6 +177,8 @@ final class PromptInterpreter {
                     + "|\\bput\\s+(?:me|him|her|us|them)\\s+in\\s+front\\s+of\\b|\\binstead\\s+of\\s+(?:my|the|our)\\s+(?:backyard|garden|bedroom|living\\s+room|kitchen|office|room|house)\\b"
                     + "|加(?:一只|一个|一些|个|只|几个|一块)[\\p{IsHan}]{0,4}?(?:蛋糕|礼物|玩具|家具|沙发|桌子|椅子|气球|鲜花|花束)"
                     + "|(?:变成|换成)一(?:只|头|条|匹)[\\p{IsHan}]{1,4}|换(?:一件|一身|件|身|一套|套)[\\p{IsHan}]{0,6}?(?:衣服|旗袍|裙子|外套|西装|礼服|汉服|衬衫|t恤)"
+                    + "|\\breplace\\s+(?:the|my|this|that)\\s+(?:[a-z]+\\s+){1,4}?with\\s+(?:a|an|our|my)\\s+[a-z]+"
+                    + "|(?:桌上|墙上|地上|画面里|画面中|背景里|背景中)的[\\p{IsHan}]{1,6}(?:去掉|移除|删掉|p掉|拿掉)|加(?:一些|点|一点|些)[\\p{IsHan}]{1,4}?的?(?:雪花|花瓣|彩带|泡泡|星星|烟花|气球)"
                     + "|\\b(?:mouth|lips)\\s+move\\b|\\bmake\\s+(?:him|her|them|it)\\s+(?:say|speak|talk)\\b"
                     + "|\\b(?:add|insert|put)\\s+(?:my|his|her|our|their)\\s+(?:late\\s+)?(?:father|dad|mother|mom|mum|grandma|grandpa|grandmother|grandfather|husband|wife|son|daughter|brother|sister|friend|baby|dog|cat)\\s+(?:in|into)\\b"
                     + "|像(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:那种|这种|那样的|一样的)[^，,。]{0,6}?(?:风格|画风|效果|感觉|样子)"
@@ -247,7 +249,7 @@ final class PromptInterpreter {
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
     private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
-            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
+            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升|提一下|提一提)(?:一点|一些)?)");
     /**
      * "cut the first 5 seconds and the last 3", 剪掉前5秒和后3秒: one cut verb for both ends. Read apart, the second
      * clause has no verb and "the last 3 seconds" alone keeps them: the opposite of what was asked.

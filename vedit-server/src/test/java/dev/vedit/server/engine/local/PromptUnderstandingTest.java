@@ -1361,4 +1361,32 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("I just want the audio, can you give me an mp3", 0)).hasMessageContaining("impossible");
         assertThatThrownBy(() -> interpreter.read("配一首周杰伦的晴天", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theThirtyFourthSetsSecondDayOfTraffic() {
+        // a workout's warm-up is a part, not a warmer picture (its time said around a dash is not read yet: refused, never
+        // warmed and sped up as a whole); a retro poster look is a posterize, not a vintage as well
+        assertThatThrownBy(() -> interpreter.read("Spin class promo. Speed up the warm-up — the first two and a half minutes — 4x, leave the rest at normal speed.", 0))
+                .hasMessageContaining("not understood");
+        assertThat(ops("speed up the warm-up, the first 30 seconds, 2x")).doesNotContain("temperature");
+        assertThat(ops("turn it into a retro poster look and a dark vignette")).doesNotContain("vintage");
+        // a problem described then "so please …": the request, beside others
+        assertThat(ops("It's very shaky (handheld) so please stabilise, and put the title 'Clean Water for Kisumu 2024' at the top."))
+                .containsExactly("stabilize", "text");
+        // a purpose after a colour edit of a part (做回忆的效果) is no black and white
+        assertThat(ops("5秒到12秒那段调成冷色调，做回忆的效果")).containsExactly("temperature");
+        // headings; everything between two times taken out; a colon before quoted words in Chinese; re-encode
+        assertThat(ops("Sunset timelapse from Uluwatu. Speed it up 8x, boost the saturation a bit and loop it 3 times")).containsExactly("speed", "saturation", "loop");
+        assertThat(ops("Take out everything between 5 and 9 seconds, then fade out the ending")).containsExactly("cut", "fade_out");
+        assertThat(ops("帮我加字幕：“欢迎来到小林的直播间”，放在画面底部")).containsExactly("text");
+        assertThat(interpreter.interpret("re-encode at CRF 18 please, it's going to the client for colour grading", 0).getFirst().params()).containsEntry("crf", 18);
+        // an object swapped or taken off a table, snow added, background music of any kind: never the local engine's
+        for (String generative : List.of("trim to the first 30 sec, make it 9:16 and replace the pillow in my arms with a cat", "剪掉前5秒，加速2倍，再把桌上的可乐瓶去掉",
+                "加一些飘落的雪花，圣诞节发朋友圈用")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThatThrownBy(() -> interpreter.read("add some upbeat royalty-free background music", 0)).hasMessageContaining("impossible");
+        // a follow-up that names an earlier version is still refused: the engine cannot know it
+        assertThatThrownBy(() -> interpreter.read("same as before but brighter", 0)).hasMessageContaining("not understood");
+    }
 }
