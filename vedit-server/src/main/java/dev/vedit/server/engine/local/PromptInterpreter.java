@@ -43,7 +43,7 @@ final class PromptInterpreter {
      * split, so they are never cut in two.
      */
     private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
-            + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
+            + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(?:\\s+(?:seconds?|secs?|s)\\b)?(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
@@ -249,7 +249,7 @@ final class PromptInterpreter {
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
     private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
-            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升|提一下|提一提)(?:一点|一些)?)");
+            + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
     /**
      * "cut the first 5 seconds and the last 3", 剪掉前5秒和后3秒: one cut verb for both ends. Read apart, the second
      * clause has no verb and "the last 3 seconds" alone keeps them: the opposite of what was asked.

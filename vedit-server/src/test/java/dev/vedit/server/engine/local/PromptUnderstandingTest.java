@@ -1386,6 +1386,11 @@ class PromptUnderstandingTest {
             assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
         }
         assertThatThrownBy(() -> interpreter.read("add some upbeat royalty-free background music", 0)).hasMessageContaining("impossible");
+        // read again: a range with its unit on both sides is one range; "bless" is no typo of "less"
+        assertThat(interpreter.interpret("Could you take out everything between 1m05s and 1m40s please?", 0).getFirst().params())
+                .containsEntry("start", 65.0).containsEntry("end", 100.0);
+        assertThat(ops("Please turn it 90 degrees clockwise. Thank you and God bless.")).containsExactly("rotate");
+        assertThat(ops("live gig clip from Friday, normalise the audio, warm the colours up a touch")).containsExactly("normalize_audio", "temperature");
         // a follow-up that names an earlier version is still refused: the engine cannot know it
         assertThatThrownBy(() -> interpreter.read("same as before but brighter", 0)).hasMessageContaining("not understood");
     }
