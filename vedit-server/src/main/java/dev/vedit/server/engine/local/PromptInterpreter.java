@@ -738,6 +738,8 @@ final class PromptInterpreter {
         return false;
     }
 
+    private static final Pattern REST_WORD = Pattern.compile("rest|else|remain|left|剩|其余|其他|其它|后面");
+
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
     private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
             + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
@@ -750,6 +752,9 @@ final class PromptInterpreter {
      * where they end (or up to where it starts). Read alone "the rest" named no part, and the clause was not understood.
      */
     private boolean readTheRest(String clause, Rule.Context context, State state) {
+        if (!REST_WORD.matcher(clause).find()) {
+            return false; // most clauses name no rest: the full search below was a fiftieth of a reading
+        }
         Matcher rest = THE_REST.matcher(clause.strip());
         if (!rest.lookingAt() && !rest.find()) {
             return false;
@@ -794,6 +799,7 @@ final class PromptInterpreter {
     private static final Pattern THE_SAME = Pattern.compile("^\\s*(?:and\\s+|then\\s+)?(?:(?:do|apply)\\s+)?(?:the\\s+)?same(?:\\s+thing)?(?:\\s+(?:to|for|with|at|on|in))?"
             + "(?:\\s+the\\s+(?:ending|end|beginning|start|opening))?\\s*|^\\s*(?:and\\s+)?(?:again|once\\s+more)\\s+|\\s*(?:and\\s+)?(?:again|too|as\\s+well)\\s*$"
             + "|\\s*(?:也一样|也是一样|同样|一样|再来一次|再来一遍|再来一下|也这样|也要)\\s*$|^\\s*(?:同样|一样)地?");
+    private static final Pattern SAME_WORD = Pattern.compile("same|again|more|too|well|一样|同样|再来|这样|也要");
     private static final Pattern MOMENT_ALONE = Pattern.compile("(?:at\\s+(?:the\\s+)?)?(?:在\\s*)?第?\\s*" + Rule.time("at") + Rule.SECONDS + "?(?:\\s+mark)?(?:处|那里)?");
 
     /**
@@ -802,8 +808,11 @@ final class PromptInterpreter {
      * now. False, and nothing changed, when the clause is not such a repeat.
      */
     private boolean readTheSame(String clause, Rule.Context context, State state) {
+        if (state.operations.isEmpty() || !SAME_WORD.matcher(clause).find()) {
+            return false;
+        }
         Matcher same = THE_SAME.matcher(clause);
-        if (state.operations.isEmpty() || !same.find()) {
+        if (!same.find()) {
             return false;
         }
         String rest = (clause.substring(0, same.start()) + " " + clause.substring(same.end())).strip();
