@@ -756,7 +756,7 @@ final class PromptInterpreter {
             return false; // most clauses name no rest: the full search below was a fiftieth of a reading
         }
         Matcher rest = THE_REST.matcher(clause.strip());
-        if (!rest.lookingAt() && !rest.find()) {
+        if (!rest.find()) {
             return false;
         }
         Part before = state.mentionedPart;
@@ -855,13 +855,13 @@ final class PromptInterpreter {
      * that edit's amount. Read alone it was a speed change, an edit nobody asked for.
      */
     private boolean multipleOfTheLastEdit(Attempt attempt, String clause, Rule.Context context, State state) {
+        Matcher multiple = MULTIPLE_ALONE.matcher(clause);
         if (state.operations.isEmpty() || attempt.operations().size() != 1 || !Operation.SPEED.is(attempt.operations().getFirst())
-                || !MULTIPLE_ALONE.matcher(clause).matches()) {
+                || !multiple.matches()) {
             return false;
         }
         EditOperation last = state.operations.getLast();
-        return !Operation.SPEED.is(last) && last.params().containsKey("factor")
-                && amendLast(MULTIPLE_ALONE.matcher(clause).replaceAll("${n}x"), context, state);
+        return !Operation.SPEED.is(last) && last.params().containsKey("factor") && amendLast(multiple.group("n") + "x", context, state);
     }
 
     /** "It is …", "that's …": what a part just named is, said as a sentence of its own. */
