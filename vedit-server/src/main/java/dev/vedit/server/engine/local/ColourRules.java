@@ -94,6 +94,14 @@ final class ColourRules {
                     default -> "saturation";
                 }, m.group("dir").matches("调高|提高|增加|提升|加大|加") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")),
                         m.group("pct") != null)));
+        // "对比度1.3", "把对比度调到1.5", 饱和度设为0.8: the value it is set to, as "contrast 1.5" is
+        r.add(of("(?<what>亮度|对比度|饱和度)(?:调到|调成|调为|调整到|调整为|设为|设置为|设成|设置成|改成|改为|拉到|变成|为|到)?\\s*(?<sign>[+-])?" + number("n")
+                        + "(?![\\d.:])\\s*(?:(?<pct>%)|倍)?(?![秒分帧])",
+                (m, i) -> adjust(switch (m.group("what")) {
+                    case "亮度" -> "brightness";
+                    case "对比度" -> "contrast";
+                    default -> "saturation";
+                }, null, m.group("sign") == null ? "to" : null, m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
         r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>brighter|lighter|darker|dimmer)|(?<dir2>brighter|lighter|darker|dimmer|brighten|lighten|darken|dim)" + SUBJECT + "\\s+by\\s+" + number("n2") + "\\s*(?:%|percent)",
                 (m, i) -> adjust("brightness", Rule.first(m, "dir", "dir2").matches("darke.*|dim.*") ? "decrease" : "increase", "by", null,
                         Numbers.parse(Rule.first(m, "n", "n2")), true)));

@@ -215,6 +215,9 @@ final class Lexicon {
                 return true;
             }
         }
+        if (m.group().isEmpty()) {
+            return false; // a variant that only inserts (a clause break between two unpunctuated Chinese clauses)
+        }
         char first = m.group().charAt(0);
         // one character (喺 for 在: 放喺下面) is a word of its own, not the tail of a verb's phrase
         // a variant that opens a phrase of its own (把声音关了, 图1的照片) follows an adverb or a verb as a new phrase: 再把声音关了, 放图1的照片

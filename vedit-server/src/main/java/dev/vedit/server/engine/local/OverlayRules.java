@@ -186,7 +186,9 @@ final class OverlayRules {
 
     private static void images(List<Rule> r) {
         String verb = "(?:add|put|place|overlay|insert|stamp|use|show|display|include|slap)\\s+";
-        String mark = "(?<kind>(?:watermark\\s+)?logo|watermark|badge|icon|brand(?:ing)?)";
+        // "it clashes with the brand colours": a brand's colours, fonts or name are no mark to put on the video
+        String mark = "(?<kind>(?:watermark\\s+)?logo|watermark|badge|icon|brand(?:ing)?)(?![a-z])"
+                + "(?!\\s+(?:colou?rs?|guidelines?|names?|voice|identity|fonts?|style|palette|book|kit|values|tone)\\b)";
         // watermark / logo; "加上我上传的logo" first: the English rules below would read "logo" alone and leave the Chinese
         r.add(of(positionBefore("pos0") + "(?:加上?个?|添加|放上?个?|放置|叠加|打上|贴上?)\\s*(?:我(?:上传|发)的?|(?:我们|我|公司|我们公司|本公司|店|我们店|品牌|我们品牌)的?)?(?<kind>logo)(?:\\s*[(（]附件里?[)）])?" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));

@@ -79,6 +79,16 @@ final class PromptInterpreter {
     private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?<!(?:figure|fig|image|img|photo|picture|pic|step|part|chapter|scene|version|number|no)\\.?\\s)"
             + "(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])" // "…with Figure 2. Same framing": a sentence's end, not an item
             + "|(?:^|(?<=[\\s:;,，；：、。]))(?:(?:\\d{1,2}[)、]|\\(\\d{1,2}\\))\\s*(?=[\\p{IsHan}\\d])|\\d{1,2}\\.\\s*(?=\\p{IsHan}))");
+    /** The place of a list's marker: 2 for "2.", "(2)", "2、" and "b)". */
+    private static int listIndex(String marker) {
+        String digits = marker.replaceAll("\\D", "");
+        if (!digits.isEmpty()) {
+            return Integer.parseInt(digits);
+        }
+        char letter = marker.strip().charAt(0);
+        return letter - 'a' + 1;
+    }
+
     /**
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
@@ -113,7 +123,7 @@ final class PromptInterpreter {
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:logo|watermark|text)\\b"
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
-                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather"
+                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
                     + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
@@ -153,7 +163,10 @@ final class PromptInterpreter {
                     + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their)\\s+hands?\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign)\\b"
-                    + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges))\\b"
+                    + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
+                    + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill)\\b"
+                    // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
+                    + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
                     + "|\\b(?:minecraft|video\\s+game|3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
                     + "|(?:删除|删掉|去掉|去除|移除|擦掉|抹掉|清除)[^，,。；;]{0,8}?(?:垃圾桶|路人|游客|电线|杂物|招牌|人群|硬字幕|字幕)"
                     // a look restyled, a face put on someone, an image set moving, an animal or a car added or taken out
@@ -414,6 +427,12 @@ final class PromptInterpreter {
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?))(?![a-z])[\\s,:，：]*)");
+    /** Whether a clause opens by taking back what was just asked ("no wait, …", 算了, "scratch that, …"). */
+    private static boolean takesBack(String clause) {
+        Matcher m = CORRECTION.matcher(clause);
+        return m.lookingAt() && m.group("retract") != null;
+    }
+
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
             + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*");
@@ -593,22 +612,42 @@ final class PromptInterpreter {
         }
         if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0 || text.indexOf('、') >= 0) {
             String numbered = text;
+            int[] next = {1}; // a list counts 1, 2, 3 (or a, b, c): "crf 23. need it for the cms" holds no list
             // "(image 1) at the top", "(9:16) for reels": a number closing an aside is no list's
-            text = LIST_MARKER.matcher(text).replaceAll(m -> numbered.lastIndexOf('(', m.start() - 1) > numbered.lastIndexOf(')', m.start() - 1)
-                    ? Matcher.quoteReplacement(m.group()) : ", ");
+            text = LIST_MARKER.matcher(text).replaceAll(m -> {
+                int index = listIndex(m.group());
+                if (numbered.lastIndexOf('(', m.start() - 1) > numbered.lastIndexOf(')', m.start() - 1) || index != 1 && index != next[0]) {
+                    return Matcher.quoteReplacement(m.group());
+                }
+                next[0] = index + 1;
+                return ", ";
+            });
         }
         List<String> asides = new ArrayList<>();
         text = withoutAsides(text, asides);
         Matcher split = SPLIT.matcher(protect(text));
         int clauseStart = 0;
         boolean joined = false;
+        String misread = null; // the last clause not understood, while nothing has been read since
         while (clauseStart <= text.length()) {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : text.length();
             if (clauseEnd > clauseStart) {
                 int before = state.operations.size();
+                int misreadBefore = state.notUnderstood.size();
                 String clause = text.substring(clauseStart, clauseEnd);
+                boolean retracted = state.retracting; // "no wait" said as a clause of its own
                 interpretClause(clause, joined, context, state);
+                if (misread != null && state.operations.size() > before && state.notUnderstood.size() == misreadBefore
+                        && (retracted || takesBack(clause))) {
+                    // "can you freeze the start, no wait, freeze the last frame": what was taken back needs no reading
+                    state.notUnderstood.remove(misread);
+                    misread = null;
+                } else if (state.notUnderstood.size() > misreadBefore) {
+                    misread = state.notUnderstood.getLast();
+                } else if (state.operations.size() > before) {
+                    misread = null;
+                }
                 // "slower, like half the speed": the example says how much of the edit just asked for
                 List<EditOperation> ops = state.operations;
                 if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before

@@ -145,7 +145,11 @@ final class PromptNormalizer {
         String listed = LIST_SIGN.matcher(masked).replaceAll(", ");
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(listed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
+        // an emoji's presentation selector and joiner ("✂️", "👨‍🍳") are no letters: left behind, they glue to the next word
+        s = s.indexOf('\uFE0F') >= 0 || s.indexOf('\u200D') >= 0 ? s.replace("\uFE0F", "").replace("\u200D", "") : s;
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
+        // Sichuan 一哈 is 一下 ("慢放一哈"): read here, as the variants leave a phrase after a verb alone
+        s = s.contains("一哈") ? s.replace("一哈", "一下") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
         s = s.indexOf('\uD83C') >= 0 || s.indexOf('\uD83D') >= 0 || s.indexOf('\uD83E') >= 0 ? EMOJI_BREAK.matcher(s).replaceAll(", ") : s;
         s = EMOTICON.matcher(s).replaceAll(" ");
@@ -158,7 +162,8 @@ final class PromptNormalizer {
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
-        s = s.indexOf(':') > 1 ? DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1)))) : s;
+        s = s.contains("frame") ? framesAsSeconds(s) : s;
+        s = s.indexOf(':') > 1 ? clockTimes(DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1))))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
@@ -200,6 +205,55 @@ final class PromptNormalizer {
             }
         }
         return bestW + ":" + bestH;
+    }
+
+    /** An editor's timecode, hours:minutes:seconds:frames ("TC 00:00:10:00"). */
+    private static final Pattern TIMECODE = Pattern.compile("(?<![\\d:.])(\\d{1,2}:\\d{2}:\\d{2}):(\\d{2})(?![\\d:])");
+    /** The project's frame rate said beside a timecode: "25p project", "at 24fps", "29.97 fps". */
+    private static final Pattern FRAME_RATE = Pattern.compile("(?<![\\d.])(\\d{2}(?:\\.\\d+)?)\\s*(?:p|fps)\\b");
+    /** "the first 2:59", "the last 00:00:07": a length said as a clock reading (a range, "the first 0:10-0:20", is no length). */
+    private static final Pattern EDGE_CLOCK = Pattern.compile("\\b(?<edge>first|last)\\s+(?:(?<h>\\d{1,2}):)?(?<m>\\d{1,2}):(?<s>\\d{2})(?![\\d:])"
+            + "(?!\\s*(?:-|–|to|until|till|and|through)\\s*\\d)");
+
+    /** A length in frames: "over 12 frames" (never "30 frames per second", a rate). */
+    private static final Pattern FRAMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*frames?\\b(?!\\s*(?:per|a|/|each)\\b)");
+
+    /** A length in frames, in seconds at the frame rate the prompt says ("fade in over 12 frames (it's 24fps)"); kept without one. */
+    private static String framesAsSeconds(String s) {
+        Matcher rate = FRAME_RATE.matcher(s);
+        if (!rate.find()) {
+            return s;
+        }
+        double fps = Double.parseDouble(rate.group(1));
+        return fps < 1 ? s : FRAMES.matcher(s).replaceAll(m -> Rule.written(Math.round(Integer.parseInt(m.group(1)) / fps * 100) / 100.0) + " seconds");
+    }
+
+    /**
+     * Timecodes and lengths said as clock readings, as times the rules read: a timecode's frames are a fraction of a
+     * second at the frame rate the prompt says, and none at frame 00; with frames but no rate the timecode stays
+     * (not understood, rather than a guessed rate).
+     */
+    private static String clockTimes(String s) {
+        String out = s;
+        Matcher timecode = TIMECODE.matcher(out);
+        if (timecode.find()) {
+            Matcher rate = FRAME_RATE.matcher(out);
+            double fps = rate.find() ? Double.parseDouble(rate.group(1)) : 0;
+            out = timecode.reset().replaceAll(m -> {
+                int frames = Integer.parseInt(m.group(2));
+                if (frames == 0) {
+                    return m.group(1);
+                }
+                if (fps < 1 || frames >= fps) {
+                    return Matcher.quoteReplacement(m.group());
+                }
+                return m.group(1) + "." + String.format(Locale.ROOT, "%02d", Math.round(frames / fps * 100)); // 00:00:10:12 at 25p: 00:00:10.48
+            });
+        }
+        return out.contains("first") || out.contains("last") ? EDGE_CLOCK.matcher(out).replaceAll(m -> {
+            int seconds = (m.group("h") == null ? 0 : Integer.parseInt(m.group("h")) * 3600) + Integer.parseInt(m.group("m")) * 60 + Integer.parseInt(m.group("s"));
+            return m.group("edge") + " " + seconds + " seconds";
+        }) : out;
     }
 
     /** The few emoji that name an edit on their own (🔇 mute, ⏪ reverse): said as words before the others go. */

@@ -54,6 +54,10 @@ final class SoundRules {
         r.add(of("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for)\\s{1,3})"
                         + "(?:\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
                         + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend(?:ing)?\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*)"
+                        // transitions and split edits join clips: "whoosh transitions between my clips", "J-cut the audio from the next clip"
+                        + "|(?:\\b(?:add|put|insert|use|do)\\s+(?:an?\\s+|some\\s+)?(?:[a-z]+\\s+){0,2})?\\b(?:transitions?|j[\\s-]?cuts?|l[\\s-]?cuts?|crossfades?|dissolves?)\\b.*\\b(?:between|next|previous|other|following)\\b.*"
+                        + "|\\b(?:from|into|under|over)\\s+(?:the\\s+)?(?:next|previous|other|following)\\s+(?:clip|video|shot)\\b.*"
+                        + "|(?:两段|几段|多段|每段|各段|素材|片段|视频)(?:素材|视频|片段)?(?:之间|中间)[^，,。；;]{0,8}?转场[^，,。；;]{0,6}|(?:加|添加|做)(?:个|一个|几个|点)?转场(?:特效|效果)?"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
                         + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
@@ -64,7 +68,7 @@ final class SoundRules {
                             "“" + m.group().strip() + "”：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果");
                 }));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
-                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,3}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|songs|beats|a\\s+beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
+                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,3}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|song|songs|beats|(?:a|an|some)\\s+(?:[a-z]+\\s+){0,2}beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
                         // a song by its title and artist, unquoted, placed under or over the video ("add Perfect by Ed Sheeran under the first dance")
                         + "|(?:add|put|play)\\s+(?:[a-z']+\\s+){1,4}?by\\s+(?:[a-z']+\\s+){1,2}?(?:under|over|behind|as\\s+(?:the\\s+)?(?:background|music|soundtrack))\\b.*"
                         // 配一首周杰伦的晴天: a song named with no quotes
@@ -81,6 +85,17 @@ final class SoundRules {
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
                                     + " the local engine can keep, mute or change the volume of the video's own sound",
                             "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                }));
+        // cuts timed to the music's beat: finding beats and placing cuts on them is a montage editor's work
+        r.add(of("\\b(?:beat[\\s-]?sync\\w*|sync\\w*\\s+(?:it\\s+|the\\s+cuts\\s+)?to\\s+the\\s+(?:beat|music|rhythm))\\b.*"
+                        + "|\\b(?:every|each|all\\s+the|the)\\s+cuts?\\b.*\\b(?:on|to|with)\\s+the\\s+(?:beat|beats|music|rhythm)\\b.*|\\bcut\\s+(?:it\\s+)?to\\s+the\\s+(?:beat|music|rhythm)\\b.*"
+                        // 根据音乐卡点剪一下, 跟着音乐鼓点自动切画面 (but 卡点用的, "for a beat-synced video", only says what it is for)
+                        + "|(?:根据|跟着|按照?|踩着?|自动)(?:音乐|bgm)?的?(?:鼓点|节拍|节奏)?卡点[^，,。；;]{0,8}|卡点(?:剪|切)[^，,。；;]{0,6}|(?:做|剪)(?:个|成)?卡点(?:视频)?"
+                        + "|(?:根据|跟着|按照?|踩着?)(?:音乐|bgm)?的?(?:鼓点|节拍|节奏)?(?:剪|切|自动切)[^，,。；;]{0,6}",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for cuts timed to the music's beat: the local engine finds no beats;"
+                                    + " say each cut with its time (\"cut 0:12 to 0:14\")",
+                            "“" + m.group().strip() + "”要求按音乐节拍剪辑：本地引擎不会识别节拍；请写明每处剪辑的时间（“剪掉0:12到0:14”）");
                 }));
         // the sound alone, without the picture: the result of a video edit is a video
         r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?=\\s*(?:$|[,.!?]))"

@@ -99,6 +99,8 @@ final class TimeRules {
                         + "(?!\\s+(?:by|with)\\s+(?:loop|repeat|slow))"
                         + "|make\\s+(?:this|the|my)\\s+(?<was>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:video|clip)\\s+(?:a\\s+|one\\s+)?(?:full\\s+)?"
                         + "(?:minute|(?<wanted>\\d+(?:\\.\\d+)?)\\s*seconds?)\\s+long"
+                        // hours said as the length: no clip here runs that long ("make it 3 hours long", a fireplace loop)
+                        + "|(?:make|turn)\\s+(?:it|this|the\\s+(?:video|clip))\\s+(?:into\\s+)?(?:an?\\s+|\\d+(?:\\.\\d+)?\\s*|(?:one|two|three|four|five|six|eight|ten|twelve|24)\\s+)(?:hours?|hrs?)(?:[\\s-]+long)?\\b"
                         + "|(?:做成|弄成|变成|剪成)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)\\s*个?(?:小时|钟头)(?:的|长)?"
                         + "|(?:拉成|拉长到|拉长成|延长到|延长成|加长到|拉到)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+个?)\\s*(?:秒|分钟|个?小时|个?钟头)(?!\\s*(?:循环|重复|慢放))",
                 (m, i) -> {
@@ -113,7 +115,7 @@ final class TimeRules {
                 }));
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"; "cut 5 to 9 sec", "cut from 10s to
         // 20s" too, as a cut verb with its range and nothing between takes it out ("cut it to 0:10-0:20" keeps it)
-        r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|bit)\\s+)?(?:second\\s+)?\\d)|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|bit\\s+)?"
+        r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|segment|bit)\\s+(?:from\\s+|between\\s+)?)?(?:second\\s+)?\\d)|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",

@@ -1394,4 +1394,83 @@ class PromptUnderstandingTest {
         // a follow-up that names an earlier version is still refused: the engine cannot know it
         assertThatThrownBy(() -> interpreter.read("same as before but brighter", 0)).hasMessageContaining("not understood");
     }
+
+    @Test
+    void theThirtyFifthSetsSecondLanguagesAndSpokenChinese() {
+        // wrong edits found first: "tighten it up" (the pacing) was a typo of "brighten"; "where I'm setting up zoom" after a
+        // cut zoomed in; "the brand colours" put a logo on; "cut the part from 2:10 to 2:35" kept the part
+        assertThatThrownBy(() -> interpreter.read("the pacing feels off, can you tighten it up", 0)).hasMessageContaining("not understood");
+        assertThat(ops("hey can u make the lecture recording 1.5x and also cut the first minute where im setting up zoom")).containsExactly("speed", "trim");
+        assertThatThrownBy(() -> interpreter.read("Can you change my shirt color to blue? I'm wearing red and it clashes with the brand colours", 0))
+                .hasMessageContaining("generative");
+        assertThat(ops("Please help me cut the part from 2:10 to 2:35, my baby cry very loud there. Thank you so much")).containsExactly("cut");
+        // English as a second language, Pidgin, Taglish
+        assertThat(ops("Please, video speed make 2 times. It is cooking video of ramen, too long. But keep the original sound.")).containsExactly("speed", "keep_audio");
+        assertThat(ops("Min, tolong ya, make video become vertical 9:16 for reels, and the sound make more loud because the voice of ustadz is small"))
+                .containsExactly("aspect", "volume");
+        assertThat(ops("Hi po! Pwede po ba gawing black and white yung whole video? It's for my Lola's memorial, tapos fade out po at the end. Salamat po"))
+                .containsExactly("grayscale", "fade_out");
+        assertThat(interpreter.interpret("Abeg help me compress this video make e no pass 16MB, I wan send am for WhatsApp status", 0).getFirst().params())
+                .containsEntry("max_mb", 16.0);
+        assertThat(ops("hola, i want it more slow in the part of the waltz, from 1:20 until 1:50, and in the final put black and white the last 10 seconds"))
+                .containsExactly("speed", "grayscale");
+        // a correction after a request not understood takes it back; an emoji's selector glued to the next word
+        assertThat(ops("Recipe reel: can you freeze the start — no wait, freeze the LAST frame for 3 seconds")).containsExactly("freeze_end");
+        assertThat(ops("✂️ last 3 sec off pls + mute 🙏")).containsExactly("drop_last", "mute");
+        // hours of a short clip, a song named without an article, transitions between clips, cuts on the beat
+        for (String impossible : List.of("make it 3 hours long, it's a fireplace video for a relaxing stream", "Add Burna Boy song 'Last Last' for background",
+                "add whoosh transitions between my clips", "根据音乐卡点剪一下，节奏感强一点", "两段素材之间加个转场，叠化那种")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        // spoken Chinese: no punctuation, erhua, Sichuan 一哈 and 嘞嘛, northern 整, homophones (到放, 家快), 雪花点, 面部
+        assertThat(ops("你好麻烦你帮我把这个视频调亮一点我孙子跳舞的视频太暗了看不清楚谢谢你了")).containsExactly("brightness");
+        assertThat(interpreter.interpret("老铁帮我把这视频整成竖屏的呗，抖音用，再整快点儿，1.5倍就行", 0).get(1).params()).containsEntry("factor", 1.5);
+        assertThat(ops("帮我把这个视频弄成黑白嘞嘛，要得，最后五秒钟慢放一哈")).containsExactly("grayscale", "speed");
+        assertThat(ops("帮我把视频到放一下然后循环三次")).containsExactly("reverse", "loop");
+        assertThat(interpreter.interpret("把视频的速度家快两倍", 0).getFirst().params()).containsEntry("factor", 2.0);
+        assertThat(ops("您好，打扰您了，画面上有好多雪花点，能不能麻烦您给去一去，再调亮一些")).containsExactly("denoise", "brightness");
+        assertThat(ops("手术示教视频，病人面部需要打马赛克，另外分辨率降到720p方便传")).containsExactly("blur_faces", "scale");
+        assertThat(ops("这视频给我整成老照片那种棕黄色儿，就跟老电影似的那种色")).containsExactly("sepia");
+        assertThat(interpreter.interpret("证据视频请勿改动内容，只需要压缩一下，邮箱附件限制10M", 0).getFirst().params()).containsEntry("max_mb", 10.0);
+        // a contrast said as its value in Chinese; code-switched words are read before the Chinese rules that need them
+        assertThat(interpreter.interpret("乐队排练视频，镜像翻转一下，然后把对比度调到1.5", 0).get(1).params()).containsEntry("factor", 1.5);
+        assertThat(interpreter.interpret("这个vlog帮我加点film grain，contrast拉高一点，saturation降一点", 0).get(2).op()).isEqualTo("saturation");
+    }
+
+    @Test
+    void theThirtySixthSetsTradeWords() {
+        // wrong edits found first: a number ending a sentence ("CRF 23.") was a list's marker and vanished; "clip is 60fps"
+        // and "(it's 24fps)" describe the source, never a conversion; 定格动画感 is a feel, no freeze; AI fill is generative
+        assertThat(ops("Export 720p, H.264, CRF 23. Need it for the CMS before the 6 o'clock bulletin.")).containsExactly("scale", "encode");
+        assertThat(interpreter.interpret("Can help to fade in over 12 frames (it's 24fps) and then compress abit for whatsapp?", 0))
+                .extracting(EditOperation::op).containsExactly("fade_in", "encode");
+        assertThat(ops("抽帧到15fps，做那种卡顿的定格动画感")).containsExactly("fps");
+        assertThatThrownBy(() -> interpreter.read("横屏改竖屏，上下用AI补画面，不要黑边也不要裁", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("extend the frame to 9:16 with generative fill top and bottom", 0)).hasMessageContaining("generative");
+        // timecodes with frames (at the rate said), lengths as clock readings, frames as seconds
+        assertThat(interpreter.interpret("Trim to TC 00:00:10:00 – 00:00:25:00, 25p project.", 0).getFirst().params())
+                .containsEntry("start", 10.0).containsEntry("duration", 15.0);
+        assertThat(interpreter.interpret("cut 00:01:00:15 to 00:01:05:00, 30fps timeline", 0).getFirst().params()).containsEntry("start", 60.5);
+        assertThat(interpreter.interpret("prof wants it under 3 min, can u just keep the first 2:59", 0).getFirst().params()).containsEntry("duration", 179.0);
+        assertThat(interpreter.interpret("remove the first 00:00:07 (count-in) and the last 5 seconds", 0)).extracting(EditOperation::op)
+                .containsExactly("trim", "drop_last");
+        // the trade's words: ramp, sat, bump the exposure, half res, export 720p, PIP, lower … to a frame rate, don't crop
+        assertThat(interpreter.interpret("Ramp 0:08–0:11 to 4x then back to normal. Also hold a freeze frame at 0:11 for 1s.", 0))
+                .extracting(EditOperation::op).containsExactly("speed", "freeze");
+        assertThat(interpreter.interpret("Grade notes: contrast 1.2, sat 0.9, cool it down slightly.", 0).get(1).params()).containsEntry("factor", 0.9);
+        assertThat(ops("night market footage is super noisy, denoise it and bump the exposure a bit")).containsExactly("denoise", "brightness");
+        assertThat(ops("Half res and CRF 28 please")).containsExactly("scale", "encode");
+        assertThat(ops("clip is 60fps, drop it to 30 and get it under 25MB for discord")).containsExactly("fps", "encode");
+        assertThat(interpreter.interpret("make it 9:16 but DON'T crop, just bars top and bottom", 0).getFirst().params()).containsEntry("fit", "pad");
+        assertThat(ops("Client wants the first dance trimmed to 00:00:42–00:01:58, slow the last 8 seconds to 50%, and fade to black over 2s at the end."))
+                .containsExactly("trim", "speed", "fade_out");
+        assertThat(ops("recipe reel - speed up the chopping part 0:20 to 0:50 by 3x, keep the rest at normal speed")).containsExactly("speed");
+        assertThat(interpreter.interpret("整体1.5倍速，前5秒保持原速", 0).getFirst().params()).containsEntry("from", 5.0);
+        // what one video cannot give: a beat under it, a J-cut from the next clip
+        for (String impossible : List.of("add a lo-fi beat under it, royalty free pls", "J-cut the audio from the next clip in under the end of this one")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        // 卡点用的 only says what the clip is for
+        assertThat(ops("宝子们 最后3秒放大一点点 卡点用的🙏")).containsExactly("zoom");
+    }
 }
