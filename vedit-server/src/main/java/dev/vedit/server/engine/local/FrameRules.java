@@ -65,6 +65,22 @@ final class FrameRules {
                                     + " one would invent it",
                             "“" + m.group().strip() + "”要求的画面或声音不在原视频里（画面之外、录制前后、中途断掉、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造");
                 }));
+        // a filter on one part of the frame ("blur the left side", 右半边打马赛克): every filter here changes the whole picture,
+        // and only faces are found on their own; a region would need a mask (a crop keeps a part, it changes none)
+        String region = "(?:the\\s+)?(?:(?:top|bottom|upper|lower)\\s+(?:left|right)\\s+corner|(?:left|right|top|bottom|upper|lower)\\s+(?:side|half|part|corner|third|edge|portion|area)"
+                + "|(?:middle|centre|center)\\s+(?:of\\s+the\\s+(?:frame|screen|picture|shot)|part|area))(?:\\s+of\\s+(?:the\\s+)?(?:frame|screen|picture|shot|video|image))?";
+        String filter = "(?:blur(?:red|ry)?|pixelate|pixelated|brighten|brighter|darken|darker|sharpen|sharper|desaturate|black\\s+and\\s+white|gr[ae]yscale|sepia|mosaic|censor)";
+        String zhRegion = "(?:画面)?(?:左|右|上|下)(?:半边|半部分|半部|半屏|边|侧)|画面(?:的)?(?:中间|中央|正中间?|左边|右边|上方|下方|角落)|(?:左上|右上|左下|右下)角";
+        r.add(of("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
+                        + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
+                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打马赛克|打码|模糊|虚化|变成黑白|变黑白|黑白|锐化)",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" changes one part of the frame: the local engine's filters change the whole"
+                                    + " picture (faces alone are found on their own: \"blur the faces\"); a part chosen by hand needs a mask, which a"
+                                    + " generative engine takes",
+                            "“" + m.group().strip() + "”只处理画面的一部分：本地引擎的滤镜作用于整个画面（只有人脸能自动识别：“人脸打码”）；"
+                                    + "手选的区域需要遮罩，需用生成式引擎");
+                }));
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
                 + "|to\\s+the\\s+right|left|right)";
@@ -205,7 +221,7 @@ final class FrameRules {
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
                 (m, i) -> op(Operation.ENCODE, Map.of())));
         // another kind of file than a video: said plainly, not "not understood"
-        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
+        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
                         + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
                         + "|(?:转成|转换成|转为|导出为?|导出成|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
                         + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$",

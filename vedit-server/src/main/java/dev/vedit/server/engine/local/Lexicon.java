@@ -309,11 +309,25 @@ final class Lexicon {
     boolean hasDegreeBeforeExcess(String clause) {
         for (Problem p : excesses) {
             int start = p.words().find(clause);
-            if (start >= 0 && degree.find(clause.substring(Math.max(0, start - 24), start)) >= 0) {
+            if (start >= 0 && degreeJustBefore(clause.substring(Math.max(0, start - 24), start))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the words before end in a degree word, two words at most between ("too dark", "way too damn slow", "too
+     * boring and slow", 有点太暗): "so much grain from the dim classroom" complains of the grain, not of dimness.
+     */
+    private boolean degreeJustBefore(String before) {
+        String marked = degree.replaceAll(before, "\u0001");
+        int last = marked.lastIndexOf('\u0001');
+        if (last < 0) {
+            return false;
+        }
+        String gap = marked.substring(last + 1).strip();
+        return gap.isEmpty() || gap.split("\\s+").length <= 2 && gap.length() <= 14;
     }
 
     boolean isAboutSound(String clause) {

@@ -311,7 +311,8 @@ final class OverlayRules {
         r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
+        // (配上《晴天》 with no word of a text is a song: the sound rules refuse it)
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?(?=\\s*[\uE000-\uE0FF][^，,。]*?(?:标题|字幕|文字|文本|大字)))\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
                         + positionAfter("pos"),
                 (m, c) -> text(m, m.group("kind"), c)));
     }

@@ -77,7 +77,8 @@ final class PromptInterpreter {
      * "(1)去除噪音；(2)…" (after a colon, a semicolon or a comma, glued to the item: never a decimal, "调整为0.5倍").
      */
     private static final Pattern LIST_MARKER = Pattern.compile("(?:^|(?<=\\s))(?<!(?:figure|fig|image|img|photo|picture|pic|step|part|chapter|scene|version|number|no)\\.?\\s)"
-            + "(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}])" // "…with Figure 2. Same framing": a sentence's end, not an item
+            + "(?:\\d{1,2}|[a-h])[.)]\\s+(?=[\\p{L}\uE000-\uE0FF])" // "…with Figure 2. Same framing": a sentence's end, not an item
+            + "|(?:^|(?<=\\n))[ \\t]*\\d{1,2}[.)][ \\t]+(?=\\d)" // "2. 2倍速" on a line of its own: an item that starts with a number
             + "|(?:^|(?<=[\\s:;,，；：、。]))(?:(?:\\d{1,2}[)、]|\\(\\d{1,2}\\))\\s*(?=[\\p{IsHan}\\d])|\\d{1,2}\\.\\s*(?=\\p{IsHan}))");
     /** The place of a list's marker: 2 for "2.", "(2)", "2、" and "b)". */
     private static int listIndex(String marker) {
@@ -135,7 +136,7 @@ final class PromptInterpreter {
                     + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!音|噪|有?(?:电流|杂音|噪音|嗡嗡)|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?(?:电流|杂音|噪音|嗡嗡))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
@@ -159,7 +160,7 @@ final class PromptInterpreter {
                     + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|(?<!自己)配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
-                    + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|this|that)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+\\s+into\\b"
+                    + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|this|that)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+into\\b"
                     + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their)\\s+hands?\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign)\\b"
@@ -185,7 +186,10 @@ final class PromptInterpreter {
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:crowds?|audience|spectators|fans|customers)\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|hide|cover\\s+up)\\b.*\\b(?:tattoos?|scars?|birthmarks?|moles?|braces)\\b"
                     + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
-                    + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene)\\b"
+                    + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+off\\s+(?:the\\s+)?(?:desk|table|counter|shelf|wall|floor|bed|sofa|couch)\\b"
+                    + "|\\bmake\\s+the\\s+background\\s+(?:behind\\s+(?:[a-z]+\\s+){1,3})?(?:a|an|into)\\s+[a-z]+"
+                    + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+){0,5}?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene|background|video)\\b"
+                    + "|\\b(?:into|in)\\s+the\\s+style\\s+of\\s+(?:the\\s+)?(?:figure|image|picture|photo|pic|reference)\\b|(?:做成|变成|改成|弄成|转成)图\\s*\\d+(?:那种|的)风格|飘雪|下雪(?:的)?效果"
                     + "|加(?:一对|一副|一顶|一个|个|对|副)?[\\p{IsHan}]{0,4}?(?:翅膀|光环|皇冠|墨镜|胡子|帽子)|下(?:点|些|一点|一场)(?:雪|雨)"
                     + "|\\bput\\s+(?:me|him|her|us|them)\\s+in\\s+front\\s+of\\b|\\binstead\\s+of\\s+(?:my|the|our)\\s+(?:backyard|garden|bedroom|living\\s+room|kitchen|office|room|house)\\b"
                     + "|加(?:一只|一个|一些|个|只|几个|一块)[\\p{IsHan}]{0,4}?(?:蛋糕|礼物|玩具|家具|沙发|桌子|椅子|气球|鲜花|花束)"
@@ -320,6 +324,8 @@ final class PromptInterpreter {
     /** The part an earlier edit named, said again ("that part", 那段); not 这段视频, which is the whole video. */
     private static final Pattern SAME_PART = Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the\\s+same|that\\s+same|this\\s+same)\\s+(?:part|bit|section|segment|portion|stretch"
             + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
+            // "brighten just that", "keep only that": the part just named, said with no noun at a clause's end
+            + "|\\b(?:just|only)\\s+(?:that|this|those)(?=\\s*(?:please)?\\s*[.!?]?\\s*$)"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)|(?:这|那)(?:几|两|[一二三四五六七八九十]|\\d+)秒");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -345,6 +351,9 @@ final class PromptInterpreter {
      * A clause that only takes something out: "please remove that section" once the part is said as "it", "cut them"
      * after seconds said alone, 把那段删掉, 剪掉.
      */
+    /** Keeping what was just named, and nothing else: "keep only that", "just keep that part", 只留那段. */
+    private static final Pattern KEEP_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|so|just)\\s+)*(?:keep|use)\\s+(?:only\\s+|just\\s+)?(?:it|that|this)?"
+            + "(?:\\s+(?:only|part|bit))?\\s*(?:please)?\\s*[.!?]?\\s*|\\s*(?:帮我|给我|请)?\\s*(?:只|就)?(?:留|保留|要)\\s*(?:下)?\\s*(?:就行|就好|吧)?\\s*");
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
             + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
@@ -367,7 +376,15 @@ final class PromptInterpreter {
      * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
      */
-    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)(?:\\s*写(?:上|着)?)?|(?<![特描书缩大小听默])写(?:上|着)?)"
+    /**
+     * "same as last time but slower", 跟上次一样，但是慢一点: an edit of an earlier one, which no task keeps (the remarks of
+     * set 33, "less zoom than last time", compare and are context; these ask to repeat what is not said).
+     */
+    private static final Pattern EARLIER_VERSION = Pattern.compile("(?:^|(?<=[,.;!?]\\s?)|(?<=\\b(?:hi|hey|ok|okay|again|so)\\W{1,3}))(?:just\\s+|exactly\\s+|do\\s+it\\s+)?"
+            + "(?:the\\s+)?same\\s+as\\s+(?:last\\s+time|before|the\\s+(?:last|previous|other)\\s+(?:one|version|export|edit|video|clip))\\b"
+            + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样");
+
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
 
     /**
@@ -421,7 +438,7 @@ final class PromptInterpreter {
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
      */
-    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait)\\s*,?\\s+)*"
+    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait|nah|nope)\\s*,?\\s+)*"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
@@ -434,7 +451,7 @@ final class PromptInterpreter {
     }
 
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
-    private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
+    private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no|don'?t|do\\s+not)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
             + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|是)"
@@ -486,6 +503,10 @@ final class PromptInterpreter {
     private static final class State {
         final List<EditOperation> operations = new ArrayList<>();
         final Set<EditOperation> complaints = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** Complaints said as one more thing to do ("…, also the audio is too quiet"): kept beside the requests. */
+        final Set<EditOperation> added = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The clause being read follows "also", "plus" or 另外. */
+        boolean saidAlso;
         final List<String> generative = new ArrayList<>();
         final List<String> notUnderstood = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
@@ -589,13 +610,20 @@ final class PromptInterpreter {
         if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
             said = LABELLED_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
         }
-        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
+        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
             said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
         }
         Quotes quotes = new Quotes(said);
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
         String written = normalizer.written(masked);
+        Matcher earlier = written.contains("same as") || written.contains("上次") || written.contains("之前") || written.contains("上个版本")
+                || written.contains("上一版") || written.contains("上回") || written.contains("上一个") ? EARLIER_VERSION.matcher(written) : null;
+        if (earlier != null && earlier.find()) {
+            String words = quotes.restore(earlier.group()).strip();
+            throw Refusal.notUnderstood("\"" + words + "\" refers to an earlier edit, and the engine keeps none: say every edit you want",
+                    "“" + words + "”指的是之前的编辑，引擎不保留之前的编辑：请把想要的编辑都写出来", null);
+        }
         String text = normalizer.canonical(written);
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
@@ -652,6 +680,13 @@ final class PromptInterpreter {
                 List<EditOperation> ops = state.operations;
                 if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before
                         && ops.get(before - 1).op().equals(ops.get(before).op())) {
+                    // "0:00-0:12 should be a timelapse, like 8x": the amount, on the part the edit was asked for
+                    Part part = Part.ofEdit(ops.get(before - 1));
+                    EditOperation amount = ops.get(before);
+                    EditOperation placed = part == null || Part.ofEdit(amount) != null ? null : part.apply(amount, amount.source());
+                    if (placed != null) {
+                        ops.set(before, placed);
+                    }
                     ops.remove(before - 1);
                 } else if (before > 0 && ops.size() == before + 1) {
                     amountOfPart(ops, before);
@@ -661,6 +696,8 @@ final class PromptInterpreter {
                 break;
             }
             joined = JOINING.matcher(split.group()).find();
+            // after a request, not joining two complaints ("it's upside down and also mirrored, just flip it")
+            state.saidAlso = !state.describing && ADDED.matcher(split.group()).find() && !split.group().contains("and");
             clauseStart = split.end();
         }
         for (String aside : asides) {
@@ -1064,9 +1101,9 @@ final class PromptInterpreter {
             return;
         }
         if (isDescription(clause, state)) {
-            remember(clause, context, state);
+            Part named = remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
-                describe(clause, quoted, context, state);
+                describe(clause, quoted, named, context, state);
             }
             return;
         }
@@ -1514,7 +1551,7 @@ final class PromptInterpreter {
      * ("it looks fuzzy": sharpen), kept only when nothing else is asked for or the user asks to fix it; anything else
      * it says is context.
      */
-    private void describe(String clause, String quoted, Rule.Context context, State state) {
+    private void describe(String clause, String quoted, Part named, Rule.Context context, State state) {
         // a description that goes on from the sound's is the sound's, unless it names the picture ("… and the picture is noisy")
         boolean sound = lexicon.isAboutSound(clause) || state.describing && state.describingSound && !PICTURE_NOISE.matcher(clause).find();
         boolean degreed = lexicon.hasDegreeBeforeExcess(clause) || state.describing;
@@ -1532,12 +1569,23 @@ final class PromptInterpreter {
         if (!attempt.understood() || attempt.operations().isEmpty()) {
             throw new IllegalStateException("the lexicon's answer \"" + answer + "\" is not understood by the rules");
         }
+        boolean added = state.saidAlso || ADDED.matcher(clause).lookingAt();
         for (EditOperation op : attempt.operations()) {
-            EditOperation complaint = new EditOperation(op.op(), op.params(), quoted);
+            // "the kitchen section from 0:48 to 1:15 is way too dark": the problem of that part, answered there
+            EditOperation complaint = named == null ? new EditOperation(op.op(), op.params(), quoted) : named.apply(op, quoted);
+            if (complaint == null) {
+                throw TimeRules.partEdit(quoted);
+            }
             state.operations.add(complaint);
             state.complaints.add(complaint);
+            if (added) {
+                state.added.add(complaint);
+            }
         }
     }
+
+    /** What opens a clause as one more thing: "…, also the audio is too quiet overall", 另外声音太小了. */
+    private static final Pattern ADDED = Pattern.compile("\\s*(?:(?:and\\s+)?(?:also|plus|additionally)\\b|另外|此外|同时|还有)");
 
     /** "soften it" (which reads "blur" by now) or "blur it", as a whole clause. */
     private static final Pattern SOFTEN_IT = Pattern.compile("(?:please\\s+)?(?:soften|blur)(?:\\s+(?:it|that|this|them|things|the\\s+(?:look|image|picture)))?(?:\\s+(?:up|a\\s+bit|a\\s+little|a\\s+touch))?(?:\\s+please)?");
@@ -1839,6 +1887,11 @@ final class PromptInterpreter {
         }
         // "turn that part down" is "turn it down" of the part
         String rest = clause.substring(0, same.start()) + (Lexicon.isCjk(same.group().charAt(0)) ? " " : " it ") + clause.substring(same.end());
+        if (KEEP_IT.matcher(rest).matches()) {
+            state.operations.add(part.kept(context.quotes().restore(clause).strip())); // "the experiment is 4:12 to 6:40, keep only that"
+            state.pendingPart = pending ? null : state.pendingPart;
+            return true;
+        }
         if (REMOVE_IT.matcher(rest).matches()) {
             state.operations.add(part.removed(context.quotes().restore(clause).strip()));
             state.pendingPart = pending ? null : state.pendingPart;
@@ -1863,33 +1916,37 @@ final class PromptInterpreter {
      * The time range a description names, if it names one ({@link State#mentionedPart}), and what it calls it ("the
      * skateboarding trick happens around 0:12 to 0:16": "that trick" is that part).
      */
-    private void remember(String clause, Rule.Context context, State state) {
+    private Part remember(String clause, Rule.Context context, State state) {
         Matcher moment = MOMENT_SAID.matcher(clause);
         state.mentionedMoment = moment.find() ? moment.group(1) : state.mentionedMoment;
         Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
         if (edgeZh.lookingAt()) {
             mentionEdge(Numbers.parse(edgeZh.group("n")), edgeZh.group("start") != null, state);
-            return;
+            return state.mentionedPart;
         }
         if (!HAS_DIGIT.matcher(clause).find()) {
-            return;
+            return null;
         }
         Matcher edge = EDGE_SAID.matcher(clause);
         if (edge.find()) { // "it starts with like 8 seconds of me fumbling", "the last 20 seconds are just me packing up"
             mentionEdge(Numbers.parse(Rule.first(edge, "n", "n2")), edge.group("start") != null || edge.group("start2") != null, state);
-            return;
+            return state.mentionedPart;
         }
         try {
-            attempt(clause, context).operations().stream()
-                    // a range, or the first or last seconds ("my bank card is visible in the first 4 seconds")
-                    .filter(o -> isRangeSaid(o) || isEdge(o))
-                    .findFirst().ifPresent(range -> {
-                        state.mentionedPart = Part.of(range);
-                        Matcher named = NAMED.matcher(clause);
-                        state.mentionedName = named.lookingAt() ? Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the)\\s+" + Pattern.quote(named.group(1)) + "\\b") : null;
-                    });
+            List<EditOperation> read = attempt(clause, context).operations();
+            // a range, or the first or last seconds ("my bank card is visible in the first 4 seconds"), or the part of
+            // what the words read as ("it's too dark in the first 5 seconds")
+            EditOperation range = read.stream().filter(o -> isRangeSaid(o) || isEdge(o)).findFirst().orElse(null);
+            Part ofEdit = range != null ? Part.of(range) : read.stream().map(Part::ofEdit).filter(Objects::nonNull).findFirst().orElse(null);
+            if (ofEdit == null) {
+                return null;
+            }
+            state.mentionedPart = ofEdit;
+            Matcher named = NAMED.matcher(clause);
+            state.mentionedName = named.lookingAt() ? Pattern.compile("\\b(?:(?:just|only)\\s+)?(?:that|this|the)\\s+" + Pattern.quote(named.group(1)) + "\\b") : null;
+            return state.mentionedPart;
         } catch (VeditException e) {
-            // a description whose numbers make no edit (an empty range) names no part
+            return null; // a description whose numbers make no edit (an empty range) names no part
         }
     }
 
@@ -2162,6 +2219,14 @@ final class PromptInterpreter {
             return null;
         }
 
+        /** Keeping the part alone: its seconds, the last seconds, or its half. */
+        EditOperation kept(String source) {
+            return half != null ? Operation.TRIM.with(Map.of("half", half), source)
+                    : last > 0 ? Operation.TRIM_LAST.with(Map.of("duration", last), source)
+                    : to == END ? Operation.TRIM.with(Map.of("start", from), source)
+                    : Operation.TRIM.with(Map.of("start", from, "duration", Rule.round(to - from)), source);
+        }
+
         /** Taking the part out: a cut of its seconds, of the last seconds, or keeping the other half. */
         EditOperation removed(String source) {
             return half != null ? Operation.TRIM.with(Map.of("half", half.equals("first") ? "second" : "first"), source)
@@ -2261,7 +2326,7 @@ final class PromptInterpreter {
      */
     private static List<EditOperation> answered(State state) {
         List<EditOperation> ops = state.operations;
-        java.util.function.Predicate<EditOperation> complaint = o -> state.complaints.contains(o) || isComplaint(o);
+        java.util.function.Predicate<EditOperation> complaint = o -> !state.added.contains(o) && (state.complaints.contains(o) || isComplaint(o));
         boolean anyRequest = ops.stream().anyMatch(complaint.negate());
         List<EditOperation> kept = new ArrayList<>();
         for (EditOperation op : ops) {

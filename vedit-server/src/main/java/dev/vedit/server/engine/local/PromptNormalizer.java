@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 final class PromptNormalizer {
     private static final Pattern WORD_HYPHEN = Pattern.compile("(\\p{L}+)-(?=\\p{L})");
     /** Circled numbers (①, ⑵, ❶) and bullets at a line's start. */
-    private static final Pattern LIST_SIGN = Pattern.compile("[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u2780-\u2793]|(?m)^\\s*[*•·▪►]\\s+");
+    private static final Pattern LIST_SIGN = Pattern.compile("[\u2460-\u2473\u2474-\u2487\u2776-\u277F\u2780-\u2793]|(?m)^\\s*[-–—*•·▪►]\\s+");
     /** "a 1-second fade", "a 30-sec clip": a number and its unit, hyphenated. */
     private static final Pattern NUMBER_HYPHEN = Pattern.compile("(?<=\\d)-(?=\\p{IsLatin})");
     /** A letter typed three or more times over ("soooo quiet", "pleeease", "toooo loud"). */
@@ -163,6 +163,12 @@ final class PromptNormalizer {
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
         s = typos(s);
         s = s.contains("frame") ? framesAsSeconds(s) : s;
+        s = (s.contains(" go") || s.contains(" so ")) && s.indexOf(':') >= 0 | s.contains("s to") | s.indexOf('-') >= 0 ? RANGE_THEN_GONE.matcher(s).replaceAll("cut out ${range}") : s;
+        s = s.contains("sped up") || s.contains("slowe") ? PART_THEN_SPEED.matcher(s).replaceAll(m -> (m.group("fast") != null ? "speed up " : "slow down ")
+                + m.group("part")) : s;
+        s = s.contains("出来") || s.contains("下来") ? RANGE_TAKEN_OUT_ZH.matcher(s).replaceAll("只保留${range}") : s;
+        s = s.contains("一点") || s.contains("一些") || s.contains("一下") ? RUN_ON_ZH.matcher(s).replaceAll(", ") : s;
+        s = s.contains("starting") || s.contains("beginning") || s.indexOf('从') >= 0 ? startAndLength(s) : s;
         s = s.indexOf(':') > 1 ? clockTimes(DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1))))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
@@ -214,6 +220,47 @@ final class PromptNormalizer {
     /** "the first 2:59", "the last 00:00:07": a length said as a clock reading (a range, "the first 0:10-0:20", is no length). */
     private static final Pattern EDGE_CLOCK = Pattern.compile("\\b(?<edge>first|last)\\s+(?:(?<h>\\d{1,2}):)?(?<m>\\d{1,2}):(?<s>\\d{2})(?![\\d:])"
             + "(?!\\s*(?:-|–|to|until|till|and|through)\\s*\\d)");
+
+    /** A range of times as people write it: "0:00-0:07", "12:30 to 14:05", "from 5s to 9s". */
+    private static final String RANGE = "(?<![\\d:.])(?:from\\s+)?\\d[\\d:.]*\\s*(?:s|secs?|seconds?)?\\s*(?:-|–|to|until)\\s*\\d[\\d:.]*\\s*(?:s|secs?|seconds?)?";
+    /**
+     * A range, then that it goes: "TC 00:00:45:00 to 00:01:02:00 needs to go", "0:00-0:07 is just a black screen so chop
+     * that" (a verb before the range says it already: "cut 0:10 to 0:20, it needs to go" is left as said).
+     */
+    private static final Pattern RANGE_THEN_GONE = Pattern.compile("(?<!\\b(?:cut|remove|delete|drop|trim|chop|out|keep|between|only)\\s)(?:\\btc\\s+)?(?<range>" + RANGE + ")"
+            + "\\s+(?:(?:needs?|has|have|must|should)\\s+(?:to\\s+)?go\\b|(?:is|are)\\s+[^,.;]{1,40}?\\s+so\\s+(?:please\\s+)?(?:chop|cut|remove|delete|drop|lose|trim)"
+            + "\\s+(?:that|them|it|those)(?:\\s+(?:out|off))?)");
+    /** The first or last seconds, then their speed: "first 3 seconds sped up 3x", "last 3 seconds slowed to half". */
+    private static final Pattern PART_THEN_SPEED = Pattern.compile("(?<![a-z]\\s)(?<part>(?:the\\s+)?(?:first|last)\\s+[\\d.]+\\s*(?:s|secs?|seconds?))\\s+"
+            + "(?:(?<fast>sped\\s+up)|slowed(?:\\s+down)?|slower)(?=\\s+(?:to|by|\\d))");
+    /** A range taken out to keep, in Chinese: 把2:40到5:10弹琴那段剪出来 keeps 2:40 to 5:10 (前5秒剪出来 stays as said). */
+    private static final Pattern RANGE_TAKEN_OUT_ZH = Pattern.compile("(?:把|将)?(?<range>(?<![\\d:.])(?:第)?\\d[\\d:.]*\\s*秒?\\s*(?:到|至|-)\\s*(?:第)?\\d[\\d:.]*\\s*秒?)\\s*"
+            + "(?:[\\p{IsHan}&&[^秒分钟时之以前后到至内]]{1,6}?(?:的|那))?(?:一)?(?:部分|段)?(?:给我)?(?:截|剪|切)(?:出来|下来)");
+    /** Two Chinese clauses said with no mark between: 帮我调亮一点我孙子跳舞的视频太暗了 (the first ends with "a little"). */
+    private static final Pattern RUN_ON_ZH = Pattern.compile("(?<=[\\p{IsHan}](?:一点|一些|一下))(?=(?:我|我们|他|她|这是|这个是|因为)[\\p{IsHan}])");
+
+    /** A time of the clock or in seconds: "0:40", "1:02:03", "12", "12.5". */
+    private static final String CLOCK = "\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
+    /**
+     * A part said as how long it lasts and where it starts: "for 3 seconds starting at 0:40", 从第40秒开始的3秒 ("starting at
+     * 0:45 for 3 seconds" the rules read as said; a freeze's "at 0:11 for 1s" is a moment and its hold, never a part).
+     */
+    private static final Pattern START_AND_LENGTH = Pattern.compile(
+            "\\bfor\\s+(?:the\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:starting|beginning)\\s+(?:at|from)\\s+(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?"
+                    + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?");
+
+    private static String startAndLength(String s) {
+        return START_AND_LENGTH.matcher(s).replaceAll(m -> {
+            String t = Rule.first(m, "t", "t3");
+            double start = 0;
+            for (String part : t.split(":")) {
+                start = start * 60 + Double.parseDouble(part);
+            }
+            double end = start + Double.parseDouble(Rule.first(m, "n", "n3"));
+            return m.group("t3") != null ? "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒"
+                    : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
+        });
+    }
 
     /** A length in frames: "over 12 frames" (never "30 frames per second", a rate). */
     private static final Pattern FRAMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*frames?\\b(?!\\s*(?:per|a|/|each)\\b)");

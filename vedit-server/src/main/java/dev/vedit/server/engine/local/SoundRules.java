@@ -74,7 +74,7 @@ final class SoundRules {
                         // 配一首周杰伦的晴天: a song named with no quotes
                         + "|(?:配|放|加|来)(?:一首|首)[^，,。]{1,12}"
                         // 配上周杰伦的《晴天》, 放一首《…》: a song by its title (the title is quoted, as 《》 are)
-                        + "|(?:配上?|放|来|加)(?:一首|首)[^，,。]{0,8}?的?[\uE000-\uE0FF]|配上?[^，,。]{1,8}?的[\uE000-\uE0FF]"
+                        + "|(?:配上?|放|来|加)(?:一首|首)[^，,。]{0,8}?的?[\uE000-\uE0FF]|配上?[^，,。]{1,8}?的[\uE000-\uE0FF]|配上?[\uE000-\uE0FF](?:这首歌|这首)?"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"
                         + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
@@ -98,7 +98,7 @@ final class SoundRules {
                             "“" + m.group().strip() + "”要求按音乐节拍剪辑：本地引擎不会识别节拍；请写明每处剪辑的时间（“剪掉0:12到0:14”）");
                 }));
         // the sound alone, without the picture: the result of a video edit is a video
-        r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?=\\s*(?:$|[,.!?]))"
+        r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
                         + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)",

@@ -1473,4 +1473,76 @@ class PromptUnderstandingTest {
         // 卡点用的 only says what the clip is for
         assertThat(ops("宝子们 最后3秒放大一点点 卡点用的🙏")).containsExactly("zoom");
     }
+
+    @Test
+    void theThirtySeventhSetsWhereAndWhen() {
+        // wrong edits found first: "like 8x" after a part's timelapse sped up the whole video; 素描效果只要第8秒到第12秒 kept
+        // 8–12 s; a complaint about a part ("the kitchen section from 0:48 to 1:15 is way too dark") brightened everything
+        assertThat(interpreter.interpret("The plane landing (0:00–0:12) should be a timelapse, like 8x, rest normal.", 0).getFirst().params())
+                .containsEntry("from", 0.0).containsEntry("to", 12.0).containsEntry("factor", 8.0);
+        assertThat(interpreter.interpret("素描效果只要第8秒到第12秒，别的地方正常", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 8.0).containsEntry("to", 12.0));
+        assertThat(interpreter.interpret("黑白只要前5秒", 0)).singleElement().satisfies(o -> assertThat(o.op()).isEqualTo("grayscale"));
+        assertThat(interpreter.interpret("the kitchen section from 0:48 to 1:15 is way too dark", 0).getFirst().params()).containsEntry("from", 48.0);
+        assertThat(interpreter.interpret("it's too dark in the first 5 seconds", 0).getFirst().params()).containsEntry("to", 5.0);
+        // "also" after a request: the complaint is one more thing to do; joining two complaints it is not
+        assertThat(ops("Sermon recording. The first 4 minutes is just people finding their seats, please cut that off. Also the audio is too quiet overall."))
+                .containsExactly("trim", "volume");
+        assertThat(ops("剪掉前5秒，另外声音太小了")).containsExactly("trim", "volume");
+        assertThat(ops("cut the first 5 seconds, it's too dark")).containsExactly("trim");
+        // a part named, then what it holds or how long: "needs to go", "is just a black screen so chop that", "for 3 seconds
+        // starting at 0:40", 从第40秒开始的3秒, "just that", "keep only that", 新娘进场那段是1:05到1:40
+        assertThat(interpreter.interpret("Client notes: TC 00:00:45:00 to 00:01:02:00 needs to go.", 0).getFirst().op()).isEqualTo("cut");
+        assertThat(interpreter.interpret("also 0:00-0:07 is just a black screen so chop that", 0).getFirst().params()).containsEntry("end", 7.0);
+        assertThat(interpreter.interpret("for 3 seconds starting at 0:40 do a slow mo, that's when he scores", 0).getFirst().params())
+                .containsEntry("from", 40.0).containsEntry("to", 43.0);
+        assertThat(interpreter.interpret("从第40秒开始的3秒做慢动作（进球那一下）", 0).getFirst().params()).containsEntry("to", 43.0);
+        assertThat(interpreter.interpret("the kitchen is 0:48-1:15, brighten just that", 0).getFirst().params()).containsEntry("from", 48.0);
+        assertThat(interpreter.interpret("the experiment starts at 4:12 and ends at 6:40. Keep only that", 0).getFirst().params())
+                .containsEntry("start", 252.0).containsEntry("duration", 148.0);
+        assertThat(interpreter.interpret("新娘进场那段是1:05到1:40，帮我放慢一点，其他不动", 0).getFirst().params()).containsEntry("from", 65.0);
+        assertThat(interpreter.interpret("奶奶想看孙子的钢琴比赛，帮我把2:40到5:10弹琴那段剪出来，声音调大", 0).getFirst().op()).isEqualTo("trim");
+        assertThat(ops("vlog edit: first 3 seconds sped up 3x, last 3 seconds slowed to half")).containsExactly("speed", "speed");
+        // one part of the frame is no edit of the whole picture; a song by its title in 《》 is no caption
+        for (String region : List.of("blur the left side", "make only the left side black and white", "右半边打马赛克", "画面中间调亮")) {
+            assertThatThrownBy(() -> interpreter.read(region, 0)).as(region).hasMessageContaining("impossible");
+        }
+        assertThatThrownBy(() -> interpreter.read("给婚礼视频配上《今天你要嫁给我》这首歌", 0)).hasMessageContaining("impossible");
+        assertThat(ops("配上《晴天》的字幕")).containsExactly("text");
+    }
+
+    @Test
+    void theThirtyEighthSetsChatterAroundTheRequest() {
+        // wrong edits found first: "its blurry too so sharpen it" blurred as well, "so much grain from the dim classroom"
+        // brightened (a degree word four words before "dim"), "the first 10 seconds is just people walking around so remove
+        // that" was dropped, "no wait, don't blur my face" kept the blur
+        assertThat(ops("the lecture recording has so much grain from the dim classroom, can you clean that up? and its blurry too so sharpen it a bit"))
+                .containsExactly("denoise", "sharpen");
+        assertThat(ops("the lighting was super orange, can you make it cooler? And the first 10 seconds is just people walking around so remove that."))
+                .containsExactly("temperature", "trim");
+        assertThat(interpreter.interpret("Put the background as image 2 instead of my messy room and blur my face? no wait, don't blur my face, just the background thing", 2))
+                .extracting(EditOperation::op).containsExactly("replace_background");
+        // an earlier version is not kept: "same as last time", 跟上次一样 are refused, saying why
+        for (String earlier : List.of("hey me again, same as last time but slower", "跟上次一样，但是慢一点", "还是上个版本那样，但速度改成1.25倍")) {
+            assertThatThrownBy(() -> interpreter.read(earlier, 0)).as(earlier).hasMessageContaining("earlier edit");
+        }
+        // the chatter: a portal's limit, faces that need blurring, "volume's", "maybe a vignette too", passive requests, lists
+        assertThat(interpreter.interpret("Kindly reduce the file size, the HR portal only accepts up to 50MB.", 0).getFirst().params()).containsEntry("max_mb", 50.0);
+        assertThat(ops("hi!! faces of the other kids need to be blurred before i post it")).containsExactly("blur_faces");
+        assertThat(ops("volume's way too loud in the second half, can you turn it down by half from 1:30 on?")).containsExactly("volume");
+        assertThat(ops("give it that 70s retro feel and maybe a vignette too?")).containsExactly("vintage", "vignette");
+        assertThat(interpreter.interpret("Kindly do the needful: video to be trimmed to first 45 seconds and our company logo (image 1) to be placed at top right corner.", 1))
+                .extracting(EditOperation::op).containsExactly("trim", "watermark");
+        assertThat(ops("1. 剪掉开头3秒\n2. 2倍速\n3. 加字幕“今日份健身打卡”")).containsExactly("trim", "speed", "text");
+        assertThat(ops("not sure if this is doable but can you zoom in 2x between 0:20 and 0:25 so people see the crack in the wall?")).containsExactly("zoom");
+        assertThat(ops("can you make it 4K? the client wants a 4K deliverable for their lobby screen")).containsExactly("upscale");
+        assertThat(ops("宝贝孙女的幼儿园表演，奶奶看不清楚，太暗了，帮忙调亮一点，声音也大一点，谢谢啦")).containsExactly("brightness", "volume");
+        assertThat(ops("从1分钟开始往后都调暗一点")).containsExactly("brightness");
+        assertThat(ops("能不能弄成黑白的？不要那种复古的，就纯黑白")).containsExactly("grayscale");
+        // what only a model can do, or no video edit: a photobomber taken out, a style of a figure, snow, a GIF, the sound alone
+        assertThatThrownBy(() -> interpreter.read("take the guy in the red jacket out of the background", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("加点飘雪的效果，然后放慢", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("can I get this as a GIF for slack?", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("just need the audio out of this, mp3 for my podcast", 0)).hasMessageContaining("impossible");
+    }
 }
