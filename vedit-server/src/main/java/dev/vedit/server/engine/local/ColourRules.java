@@ -81,27 +81,15 @@ final class ColourRules {
                 (m, i) -> op(Operation.GRAIN, Map.of("strength", strengthOf(m.group(), 1.0)))));
 
         r.add(of("(?<what>亮度|对比度|饱和度)(?:(?:降低|减少|减小|调低|降)(?:到|了)?一半|减半)",
-                (m, i) -> adjust(switch (m.group("what")) {
-                    case "亮度" -> "brightness";
-                    case "对比度" -> "contrast";
-                    default -> "saturation";
-                }, "decrease", "by", null, 50, true)));
+                (m, i) -> adjust(toneNamed(m.group("what")), "decrease", "by", null, 50, true)));
         // "饱和度降低30%", and "对比度加20" as a slider's step (a percentage: see adjust)
         r.add(of("(?<what>亮度|对比度|饱和度)(?<dir>调高|提高|增加|提升|加大|调低|降低|减少|减小|加|减|降)\\s*" + number("n") + "(?![些点])\\s*(?<pct>%)?",
-                (m, i) -> adjust(switch (m.group("what")) {
-                    case "亮度" -> "brightness";
-                    case "对比度" -> "contrast";
-                    default -> "saturation";
-                }, m.group("dir").matches("调高|提高|增加|提升|加大|加") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")),
+                (m, i) -> adjust(toneNamed(m.group("what")), m.group("dir").matches("调高|提高|增加|提升|加大|加") ? "increase" : "decrease", "by", null, Numbers.parse(m.group("n")),
                         m.group("pct") != null)));
         // "对比度1.3", "把对比度调到1.5", 饱和度设为0.8: the value it is set to, as "contrast 1.5" is
         r.add(of("(?<what>亮度|对比度|饱和度)(?:调到|调成|调为|调整到|调整为|设为|设置为|设成|设置成|改成|改为|拉到|变成|为|到)?\\s*(?<sign>[+-])?" + number("n")
                         + "(?![\\d.:])\\s*(?:(?<pct>%)|倍)?(?![秒分帧])",
-                (m, i) -> adjust(switch (m.group("what")) {
-                    case "亮度" -> "brightness";
-                    case "对比度" -> "contrast";
-                    default -> "saturation";
-                }, null, m.group("sign") == null ? "to" : null, m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
+                (m, i) -> adjust(toneNamed(m.group("what")), null, m.group("sign") == null ? "to" : null, m.group("sign"), Numbers.parse(m.group("n")), m.group("pct") != null)));
         r.add(of(number("n") + "\\s*(?:%|percent)\\s+(?<dir>brighter|lighter|darker|dimmer)|(?<dir2>brighter|lighter|darker|dimmer|brighten|lighten|darken|dim)" + SUBJECT + "\\s+by\\s+" + number("n2") + "\\s*(?:%|percent)",
                 (m, i) -> adjust("brightness", Rule.first(m, "dir", "dir2").matches("darke.*|dim.*") ? "decrease" : "increase", "by", null,
                         Numbers.parse(Rule.first(m, "n", "n2")), true)));
@@ -179,6 +167,15 @@ final class ColourRules {
             return normal * 0.5;
         }
         return normal;
+    }
+
+    /** The tone a Chinese word names: 亮度, 对比度, 饱和度. */
+    private static String toneNamed(String chinese) {
+        return switch (chinese) {
+            case "亮度" -> "brightness";
+            case "对比度" -> "contrast";
+            default -> "saturation";
+        };
     }
 
     private static EditOperation adjust(String what, String verb, String rel, String sign, double n, boolean percent) {

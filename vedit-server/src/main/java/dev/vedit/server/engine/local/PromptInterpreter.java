@@ -125,7 +125,7 @@ final class PromptInterpreter {
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
-                    + "|sunset|sunrise|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
+                    + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
@@ -133,7 +133,7 @@ final class PromptInterpreter {
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
-                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|服装|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
+                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?(?:电流|杂音|噪音|嗡嗡))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
@@ -143,7 +143,7 @@ final class PromptInterpreter {
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
                     + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
-                    + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海)(?:的颜色)?(?:变成|改成|换成|染成|涂成|调成)"
+                    + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海|猫|狗)(?:的颜色)?(?:从[\\p{IsHan}]{1,3})?(?:变成|改成|换成|染成|涂成|调成)|加满(?:了)?(?:学生|人|观众|顾客|客人)|加(?:上|一盘|一碗|一份|一些|点)?(?:饺子|菜|食物|水果|家具)|家具|样板间|坐满(?:了)?(?:人|学生|观众)"
                     + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?|steam|smoke|mist|bubbles|petals)\\b"
                     + "|\\b(?:look|looks)\\s+like\\s+(?:a\\s+|an\\s+)?(?:painting|drawing|illustration)\\b|\\bpainterly\\b"
@@ -160,7 +160,7 @@ final class PromptInterpreter {
                     + "|瘦脸|变瘦|瘦一点|瘦点|美白|美颜|磨皮|上色|(?:变|弄|做|改)成彩色|(?<!自己)配音|对口型|p掉|p走|(?:杂物|垃圾|电线|路人)(?:都)?(?:去掉|移除|删掉|清掉|拿掉)"
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
-                    + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|this|that)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+into\\b"
+                    + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|our|your|this|that|a|an)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+into\\b"
                     + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their)\\s+hands?\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign)\\b"
@@ -168,7 +168,7 @@ final class PromptInterpreter {
                     + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill)\\b"
                     // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
                     + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
-                    + "|\\b(?:minecraft|video\\s+game|3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
+                    + "|\\b(?:like|into|as|in)\\s+(?:a\\s+|the\\s+)?(?:minecraft|video\\s+game)\\b|\\b(?:minecraft|video\\s+game)[\\s-](?:style|look|version|skin)s?\\b|\\b(?:3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
                     + "|(?:删除|删掉|去掉|去除|移除|擦掉|抹掉|清除)[^，,。；;]{0,8}?(?:垃圾桶|路人|游客|电线|杂物|招牌|人群|硬字幕|字幕)"
                     // a look restyled, a face put on someone, an image set moving, an animal or a car added or taken out
                     + "|\\b(?:restyle\\w*|stars|starry|moon(?:light|lit)?)\\b|\\bput\\s+(?:my|his|her|their|a|the)\\s+face\\b"
@@ -182,7 +182,7 @@ final class PromptInterpreter {
                     + "|\\b(?:show|make|have|paint)\\s+(?:this|the|that|my|our)\\s+[a-z]+\\s+in\\s+(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|brown|gold|silver)\\s+instead\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|hide)\\b.*\\b(?:webcam|facecam|cam\\s+overlay|overlay|hud|minimap|health\\s+bars?|killfeed)\\b"
                     + "|(?:血条|ui|界面|小地图|摄像头画面)[^，,。]{0,6}?(?:都)?(?:去掉|删掉|去除|移除|拿掉|p掉)"
-                    + "|\\b(?:fill|populate|pack)\\s+(?:the|those|these|all\\s+the|my|our)\\s+(?:[a-z]+\\s+){0,2}?(?:seats?|stands?|rooms?|hall|venue|stadium|streets?|space|sky|background|frame|shelves|shelf|tables?)\\s+with\\b"
+                    + "|\\b(?:fill|populate|pack)\\s+(?:the|those|these|all\\s+the|my|our)\\s+(?:[a-z]+\\s+){0,2}?(?:seats?|stands?|rooms?|hall|venue|stadium|streets?|space|sky|background|frame|shelves|shelf|tables?)(?:\\s+(?:behind|in|at|of|on|around)\\s+(?:the\\s+)?[a-z]+)?\\s+with\\b"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:crowds?|audience|spectators|fans|customers)\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|hide|cover\\s+up)\\b.*\\b(?:tattoos?|scars?|birthmarks?|moles?|braces)\\b"
                     + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
@@ -288,7 +288,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
+    private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
     /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
     private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
@@ -368,7 +368,7 @@ final class PromptInterpreter {
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
-    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])"
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
             + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
             + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
@@ -384,7 +384,7 @@ final class PromptInterpreter {
             + "(?:the\\s+)?same\\s+as\\s+(?:last\\s+time|before|the\\s+(?:last|previous|other)\\s+(?:one|version|export|edit|video|clip))\\b"
             + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样");
 
-    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕]))(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
 
     /**
@@ -1673,9 +1673,12 @@ final class PromptInterpreter {
         // "it is shaky and dark", "it's a bit soft, slightly out of focus": the second half goes on describing;
         // "太亮了，饱和度加一点" asks
         // "too quiet and there's a hum. Louder", 声音有点小，音量大一些: a comparative asks, it describes nothing
-        return state.describing && !lexicon.isImperative(c) && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
+        return state.describing && !lexicon.isImperative(c) && !ZH_EDIT_NAMED.matcher(c).find() && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
                 && !COMPARATIVE.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
     }
+
+    /** An edit named by its Chinese verb (手抖得厉害，防抖一下): asked for, never more of the description before it. */
+    private static final Pattern ZH_EDIT_NAMED = Pattern.compile("防抖|降噪|去噪|锐化|调亮|调暗|提亮|压暗|静音|倒放|加速|减速|放慢|慢放|旋转|镜像|翻转|循环|定格|压缩|淡入|淡出|打码");
 
     /** A comparative alone ("louder", "a bit brighter please", 大一些, 亮一点): more of something, asked for. */
     private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:a\\s+)?(?:bit|little|lot|touch|tad|much|way|even|slightly|somewhat)\\s+)*"
@@ -2577,8 +2580,12 @@ final class PromptInterpreter {
             + "\\s*(?:to|-|–|and|until|till|到|至)\\s*\\d+(?::\\d{2})?\\s*(?:s\\b|secs?\\b|seconds?\\b|秒)?|\\b(?:at|from|after|until)\\s+\\d+:\\d{2}");
 
     private static boolean isComplaint(EditOperation op) {
-        return op.source() != null && COMPLAINT.matcher(op.source()).find();
+        // the words a text shows are not the user's (加字幕「我太难了」 complains of nothing)
+        return op.source() != null && COMPLAINT.matcher(op.params().containsKey("text") ? QUOTED.matcher(op.source()).replaceAll(" ") : op.source()).find();
     }
+
+    /** Words in quotes of any kind, with their marks. */
+    private static final Pattern QUOTED = Pattern.compile("[「“\"'‘『《][^」”\"'’』》]*[」”\"'’』》]");
 
     /** The refusal of an edit only a generative model can make, naming the engine that can. */
     static VeditException generative(String words) {

@@ -1545,4 +1545,60 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("can I get this as a GIF for slack?", 0)).hasMessageContaining("impossible");
         assertThatThrownBy(() -> interpreter.read("just need the audio out of this, mp3 for my podcast", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theThirtyNinthSetsAmountsSaidEveryWay() {
+        // wrong edits found first: "fade in + out" dropped the fade out; 片尾加个字卡：… showed "卡：感谢观看"
+        assertThat(ops("vertical 9:16 for reels, twice as fast, and fade in + out")).containsExactly("aspect", "speed", "fade_both");
+        assertThat(interpreter.interpret("片尾加个字卡：感谢观看，记得点赞关注", 0).getFirst().params()).containsEntry("text", "感谢观看，记得点赞关注");
+        // amounts: three quarters speed, 20% said after the verb, 两倍半, 一丢丢, 狠狠地, 转半圈, full HD, 高清720p, 标清
+        assertThat(interpreter.interpret("could you slow it down to three quarters speed?", 0).getFirst().params()).containsEntry("factor", 0.75);
+        assertThat(interpreter.interpret("brightness up 20%, the restaurant was dim", 0).getFirst().params()).containsEntry("amount", 0.2);
+        assertThat(interpreter.interpret("帮我把速度调成两倍半，这是我做红烧肉的全过程，太长了", 0).getFirst().params()).containsEntry("factor", 2.5);
+        assertThat(ops("稍微调暗一丢丢，现在有点过曝")).containsExactly("brightness");
+        assertThat(ops("对比度狠狠地拉高！要那种很有冲击力的感觉")).containsExactly("contrast");
+        assertThat(interpreter.interpret("画面整个倒过来了，帮我转半圈", 0).getFirst().params()).containsEntry("degrees", 180);
+        assertThat(interpreter.interpret("Export in full HD please, the 4K file from my drone is far too heavy", 0).getFirst().params()).containsEntry("height", 1080);
+        assertThat(interpreter.interpret("高清720p就够了，帧率改成二十五，再把声音调小一半", 0)).extracting(EditOperation::op).containsExactly("scale", "fps", "volume");
+        assertThat(interpreter.interpret("分辨率降到标清就行，我妈手机太老了放不动", 0).getFirst().params()).containsEntry("height", 480);
+        // an impossible amount said in words is still an invalid value
+        assertThatThrownBy(() -> interpreter.read("make the volume 500%, grandad can't hear a thing", 0)).isInstanceOf(VeditException.class)
+                .satisfies(e -> assertThat(((VeditException) e).code()).isEqualTo(ErrorCode.INVALID_PARAMETERS));
+        // a timelapse of the sunset and a minecraft build are things in the video, not looks to make
+        assertThat(ops("8x timelapse of the sunset, then encode at crf 23")).containsExactly("speed", "encode");
+        assertThat(ops("yo can u speed this up like 2.5x, its my minecraft castle build timelapse")).containsExactly("speed");
+        assertThatThrownBy(() -> interpreter.read("make it look like minecraft", 0)).hasMessageContaining("generative");
+    }
+
+    @Test
+    void theFortiethSetsTrapsForAReaderOfWords() {
+        // wrong edits found first: a caption whose words hold 太 (「我太难了」) was taken for a complaint and dropped; 防抖一下
+        // after 手抖得厉害 went on describing and was dropped; "2x speed for the drills, that's 0:40 to 1:20" sped up everything
+        assertThat(ops("xswl 这段太搞笑了，加速两倍，再加字幕「我太难了」")).containsExactly("speed", "text");
+        assertThat(ops("用长焦镜头拍的演唱会，手抖得厉害，防抖一下；画面噪点也多，顺便降个噪")).containsExactly("stabilize", "denoise");
+        assertThat(interpreter.interpret("Footy training clip mate - sharpen it up and 2x speed for the drills, that's 0:40 to 1:20", 0).get(1).params())
+                .containsEntry("from", 40.0).containsEntry("to", 80.0);
+        // names and things that share an edit's word
+        assertThat(ops("Mr. Black's retirement party! Add a title card at the start that says 'Thank You, Mr. Black' and fade out at the end"))
+                .containsExactly("intro", "fade_out");
+        assertThat(ops("Flip phone shop promo vid - just need it square for Instagram and the volume a bit louder pls")).containsExactly("aspect", "volume");
+        assertThat(ops("loop-the-loop coaster POV, slow down 0:20 to 0:26 to half speed so ppl can see the drop")).containsExactly("speed");
+        assertThat(ops("my nephew's fast car clip, reverse it and loop it twice, he thinks it's hilarious")).containsExactly("reverse", "loop");
+        assertThat(ops("can u make my black and white cat video brighter, shot it in the evening")).containsExactly("brightness");
+        // accessibility and chatter
+        assertThat(ops("My grandparents couldn't hear anyone in the family reunion video, please make the voices much louder. Also take out the part from 2:10 to 2:40, that's just the car park."))
+                .containsExactly("volume", "cut");
+        assertThat(ops("Deposition clip - needs to be muted and the witnesses' faces blurred before it goes to opposing counsel.")).containsExactly("mute", "blur_faces");
+        assertThat(ops("视频里那辆红色跑车开得很快，很帅，但是1分05秒到1分12秒拍糊了，删掉")).containsExactly("cut");
+        assertThat(ops("直播回放前20分钟不要，剪掉")).containsExactly("trim");
+        assertThat(ops("超分到1080p，是老录像带转出来的")).containsExactly("upscale");
+        // a plate or a whiteboard is no face: one part of the frame; a lion, a ginger cat, dumplings and furniture are painted
+        assertThatThrownBy(() -> interpreter.read("blur the number plate on the fast car in the bottom left corner", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("只把左边那块白板模糊掉", 0)).hasMessageContaining("impossible");
+        for (String generative : List.of("turn our dog into a lion and make it twice as fast", "把视频里的黑白猫变成橘猫", "年夜饭视频桌上有点空，加一盘饺子",
+                "空房间里加上家具，做成样板间的效果", "fill the empty stands behind the players with a cheering crowd")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThatThrownBy(() -> interpreter.read("stretch our 2-minute promo so it's 3 hours long for the lobby screen", 0)).hasMessageContaining("impossible");
+    }
 }
