@@ -49,7 +49,7 @@ final class PromptInterpreter {
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
@@ -117,7 +117,7 @@ final class PromptInterpreter {
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|handwriting|writing|signs?"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
-                    + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:person|people|man|woman|men"
+                    + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of|take\\s+out)\\b.*\\b(?:person|people|man|woman|men"
                     + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
                     + "|background(?!\\s+(?:music|sound|audio|noise))|hat|glasses|bird|building|sky)\\b"
                     // what is burnt in can only be painted out; adding a logo or text is the local engine's (or not understood)
@@ -134,11 +134,11 @@ final class PromptInterpreter {
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
                     + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
-                    + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|夜晚|黑夜|晚上|白天|雨夜|下雨|雨天|下雪|雪景|天气|日落"
+                    + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?(?:电流|杂音|噪音|嗡嗡))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|加(?:一只|一个|一条|一些|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
+                    + "|加(?:一只|一个|一条|一些|一点|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
@@ -161,9 +161,9 @@ final class PromptInterpreter {
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
                     + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|our|your|this|that|a|an)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+into\\b"
-                    + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their)\\s+hands?\\b"
+                    + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their|[a-z]+'s)\\s+hands?\\b|\\b(?:erase|remove)\\s+(?:him|her)\\b|\\bblue\\s+sky\\b|蓝天|(?:狗|猫)(?:变|转)(?:成|做)|桌上的[^，,。]{1,10}(?:删掉|去掉|拿掉|移除|p掉)"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
-                    + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign)\\b"
+                    + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign|signboard|banner|poster|menu)\\b"
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
                     + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill)\\b"
                     // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
@@ -189,7 +189,7 @@ final class PromptInterpreter {
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+off\\s+(?:the\\s+)?(?:desk|table|counter|shelf|wall|floor|bed|sofa|couch)\\b"
                     + "|\\bmake\\s+the\\s+background\\s+(?:behind\\s+(?:[a-z]+\\s+){1,3})?(?:a|an|into)\\s+[a-z]+"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+){0,5}?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene|background|video)\\b"
-                    + "|\\b(?:into|in)\\s+the\\s+style\\s+of\\s+(?:the\\s+)?(?:figure|image|picture|photo|pic|reference)\\b|(?:做成|变成|改成|弄成|转成)图\\s*\\d+(?:那种|的)风格|飘雪|下雪(?:的)?效果"
+                    + "|\\b(?:into|in)\\s+the\\s+style\\s+of\\s+(?:the\\s+)?(?:figure|image|picture|photo|pic|reference)\\b|(?:做成|变成|改成|弄成|转成)图\\s*\\d+(?:那种|的)风格|飘雪|下雪(?:的)?效果|飘落|樱花|吉祥物|卡通人物|会动的[\\p{IsHan}]{1,4}|\\b(?:3d|animated)\\s+[a-z]+"
                     + "|加(?:一对|一副|一顶|一个|个|对|副)?[\\p{IsHan}]{0,4}?(?:翅膀|光环|皇冠|墨镜|胡子|帽子)|下(?:点|些|一点|一场)(?:雪|雨)"
                     + "|\\bput\\s+(?:me|him|her|us|them)\\s+in\\s+front\\s+of\\b|\\binstead\\s+of\\s+(?:my|the|our)\\s+(?:backyard|garden|bedroom|living\\s+room|kitchen|office|room|house)\\b"
                     + "|加(?:一只|一个|一些|个|只|几个|一块)[\\p{IsHan}]{0,4}?(?:蛋糕|礼物|玩具|家具|沙发|桌子|椅子|气球|鲜花|花束)"
@@ -382,7 +382,8 @@ final class PromptInterpreter {
      */
     private static final Pattern EARLIER_VERSION = Pattern.compile("(?:^|(?<=[,.;!?]\\s?)|(?<=\\b(?:hi|hey|ok|okay|again|so)\\W{1,3}))(?:just\\s+|exactly\\s+|do\\s+it\\s+)?"
             + "(?:the\\s+)?same\\s+as\\s+(?:last\\s+time|before|the\\s+(?:last|previous|other)\\s+(?:one|version|export|edit|video|clip))\\b"
-            + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样");
+            + "|\\blike\\s+the\\s+(?:one|version|edit|video)\\s+(?:i|we)\\s+(?:sent|made|did|got|had)\\b"
+            + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回|以前)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样|还是老样子|照老样子");
 
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕]))(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
@@ -440,10 +441,13 @@ final class PromptInterpreter {
      */
     private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait|nah|nope)\\s*,?\\s+)*"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
-            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L})"
+            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind|skip)\\s+(?:the\\s+)?\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
-            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?))(?![a-z])[\\s,:，：]*)");
+            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
+    /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
+    private static final Pattern EACH = Pattern.compile("\\s*(?:各|都|each\\b|both\\b)|.*\\beach\\s*[.!]?\\s*$");
+
     /** Whether a clause opens by taking back what was just asked ("no wait, …", 算了, "scratch that, …"). */
     private static boolean takesBack(String clause) {
         Matcher m = CORRECTION.matcher(clause);
@@ -451,8 +455,8 @@ final class PromptInterpreter {
     }
 
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
-    private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no|don'?t|do\\s+not)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
-            + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*");
+    private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no|don'?t|do\\s+not|skip)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
+            + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*|\\s*(?<zh3>[\\p{IsHan}]{1,6}?)(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|是)"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|please)\\s*$|(?:就行|就好|就可以|吧)\\s*$");
@@ -617,7 +621,7 @@ final class PromptInterpreter {
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
         String written = normalizer.written(masked);
-        Matcher earlier = written.contains("same as") || written.contains("上次") || written.contains("之前") || written.contains("上个版本")
+        Matcher earlier = written.contains("same as") || written.contains("like the one") || written.contains("老样子") || written.contains("以前") || written.contains("上次") || written.contains("之前") || written.contains("上个版本")
                 || written.contains("上一版") || written.contains("上回") || written.contains("上一个") ? EARLIER_VERSION.matcher(written) : null;
         if (earlier != null && earlier.find()) {
             String words = quotes.restore(earlier.group()).strip();
@@ -774,7 +778,7 @@ final class PromptInterpreter {
                 || named.group("thing") != null && !ops.stream().allMatch(o -> Operation.of(o).phase() != Phase.FRAME || Operation.CUT.is(o))) {
             return false;
         }
-        List<EditOperation> read = onPendingPart(ops, quoted, state);
+        List<EditOperation> read = onPendingPart(ops, quoted, false, state);
         for (EditOperation op : read) {
             if (Part.ofEdit(op) == null && Operation.of(op).phase() != Phase.SELECT && !Operation.CUT.is(op)) {
                 state.unplaced.put(op, quoted);
@@ -1205,12 +1209,12 @@ final class PromptInterpreter {
             return;
         }
         if (attempt.understood()) {
-            if (readAnotherRange(attempt, state) || joined && sharesTheCut(attempt.operations(), quoted, state)) {
+            if (readAnotherRange(attempt, state) || joined && (sharesTheCut(attempt.operations(), quoted, state) || sharesTheEdit(attempt.operations(), state))) {
                 return;
             }
             if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), state)) {
-                List<EditOperation> read = onPendingPart(attempt.operations(), quoted, state);
-                if (!onBareSeconds(read, clause, state) && !limitsAnEarlierEdit(read, clause, state)) {
+                List<EditOperation> read = onPendingPart(attempt.operations(), quoted, joined || BOTH.matcher(clause).find(), state);
+                if (!onBareSeconds(read, clause, joined, state) && !limitsAnEarlierEdit(read, clause, state)) {
                     state.operations.addAll(read);
                 }
             }
@@ -1228,7 +1232,14 @@ final class PromptInterpreter {
         EditOperation amended = state.operations.isEmpty() ? null
                 : amendedApart(state.operations.get(state.operations.size() - 1), clause, context);
         if (amended != null) {
-            state.operations.set(state.operations.size() - 1, amended); // "…, 放右下角", "…, use figure 1", "…, 放3秒"
+            int amendedAt = state.operations.size() - 1;
+            state.operations.set(amendedAt, amended); // "…, 放右下角", "…, use figure 1", "…, 放3秒"
+            // 图1做片头，图2做片尾，各3秒: "each" says it of the card before as well
+            EditOperation before = amendedAt > 0 && EACH.matcher(clause).lookingAt() ? state.operations.get(amendedAt - 1) : null;
+            EditOperation both = before != null && Operation.of(before).phase() == Operation.of(amended).phase() ? amendedApart(before, clause, context) : null;
+            if (both != null) {
+                state.operations.set(amendedAt - 1, both);
+            }
             return;
         }
         Matcher negated = NEGATED.matcher(clause);
@@ -1294,7 +1305,16 @@ final class PromptInterpreter {
         List<EditOperation> ops = state.operations;
         Matcher removed = TAKEN_BACK.matcher(clause);
         if (removed.matches()) {
-            Attempt named = attempt(normalizer.canonical(Rule.first(removed, "en", "zh", "zh2")), context);
+            String words = Rule.first(removed, "en", "zh", "zh2", "zh3");
+            Attempt named = attempt(normalizer.canonical(words), context);
+            // 音量不用改了: the edit named by what it changes (the volume), not by itself
+            Lexicon.Kind changed = removed.group("zh3") != null && !named.understood() ? lexicon.closest(words) : null;
+            if (changed != null) {
+                ops.removeIf(op -> op.op().equals(changed.op()));
+                state.ignored.add(quoted);
+                state.correcting = state.retracting = false;
+                return true;
+            }
             if (named.understood() && !named.operations().isEmpty()) {
                 Set<Operation> kinds = named.operations().stream().map(Operation::of).collect(Collectors.toSet());
                 ops.removeIf(op -> kinds.contains(Operation.of(op)));
@@ -2076,7 +2096,7 @@ final class PromptInterpreter {
     }
 
     /** The edits of a clause on the part said alone in the clause before it, if one was ({@link #readPartAlone}). */
-    private static List<EditOperation> onPendingPart(List<EditOperation> ops, String quoted, State state) {
+    private static List<EditOperation> onPendingPart(List<EditOperation> ops, String quoted, boolean both, State state) {
         EditOperation pending = state.pendingPart;
         if (pending == null || ops.isEmpty()) {
             return ops;
@@ -2087,6 +2107,17 @@ final class PromptInterpreter {
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
             if (operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
+                timed.add(op);
+                continue;
+            }
+            if (Part.ofEdit(op) != null) {
+                // an edit with a part of its own keeps it; "第12秒到第15秒、第40秒到第43秒分别放慢" says it of the part before too
+                EditOperation again = both ? part.instead(op, pending.source() + ", " + op.source()) : null;
+                if (again != null) {
+                    timed.add(again);
+                } else if (!both) {
+                    state.pendingPart = pending; // not this edit's: still said alone
+                }
                 timed.add(op);
                 continue;
             }
@@ -2117,8 +2148,29 @@ final class PromptInterpreter {
         return true;
     }
 
+    /**
+     * "black and white for the first 5 s and the last 5 s": a part said bare after "and", right after an edit of a part
+     * of its own, is that edit's second part; kept, it would have thrown the rest of the video away.
+     */
+    private static boolean sharesTheEdit(List<EditOperation> ops, State state) {
+        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
+        if (ops.size() != 1 || before == null || Part.ofEdit(before) == null || !Operation.of(before).forAPart()) {
+            return false;
+        }
+        EditOperation said = ops.get(0);
+        if (!(isEdge(said) || isRangeSaid(said)) || saysOnly(said) || KEEPS_RANGE.matcher(said.source()).lookingAt()) {
+            return false;
+        }
+        EditOperation again = Part.of(said).instead(before, before.source() + ", " + said.source());
+        if (again == null) {
+            return false;
+        }
+        state.operations.add(again);
+        return true;
+    }
+
     /** Says that an edit with a part of its own is for the seconds said before it too: 前3秒和最后3秒都加上模糊. */
-    private static final Pattern BOTH = Pattern.compile("都|\\b(?:both|each)\\b");
+    private static final Pattern BOTH = Pattern.compile("都|分别|各自|\\b(?:both|each)\\b");
 
     /**
      * 前3秒，加模糊, "the first 3 seconds, blur them": first or last seconds said alone, then edits that can take a part,
@@ -2126,14 +2178,24 @@ final class PromptInterpreter {
      * with a part of its own is for those seconds too only when the clause says so (前3秒和最后3秒都加上模糊). Anything
      * else after the seconds ("the first 10 seconds. 720p") leaves them kept, as before.
      */
-    private static boolean onBareSeconds(List<EditOperation> ops, String clause, State state) {
+    private static boolean onBareSeconds(List<EditOperation> ops, String clause, boolean joined, State state) {
         int last = state.operations.size() - 1;
-        if (ops.isEmpty() || last < 0 || state.operations.get(last) != state.bareSeconds) {
+        if (ops.isEmpty() || last < 0) {
             return false;
         }
-        EditOperation seconds = state.bareSeconds;
+        EditOperation seconds = state.operations.get(last);
+        // a range said bare and kept ("0到30秒和1分到1分30秒都4倍速") is such a part too, when the next edit says it is both's
+        boolean bareRange = seconds != state.bareSeconds && isRangeSaid(seconds) && !KEEPS_RANGE.matcher(seconds.source()).lookingAt()
+                && !saysOnly(seconds) && !ONLY_AFTER.matcher(seconds.source()).find();
+        if (seconds != state.bareSeconds && !bareRange) {
+            return false;
+        }
         Part part = Part.of(seconds);
-        boolean both = BOTH.matcher(clause).find();
+        // "both the first 4 seconds and 0:30-0:34 look like old film": "and" says it as "both" does
+        boolean both = BOTH.matcher(clause).find() || joined;
+        if (bareRange && !both) {
+            return false;
+        }
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
             boolean own = Part.ofEdit(op) != null;
@@ -2581,7 +2643,13 @@ final class PromptInterpreter {
 
     private static boolean isComplaint(EditOperation op) {
         // the words a text shows are not the user's (加字幕「我太难了」 complains of nothing)
-        return op.source() != null && COMPLAINT.matcher(op.params().containsKey("text") ? QUOTED.matcher(op.source()).replaceAll(" ") : op.source()).find();
+        // nor is a remark joined after a request's own words ("音量调小 最后15秒, 观众太吵了": the request is its first part)
+        if (op.source() == null) {
+            return false;
+        }
+        String said = op.params().containsKey("text") ? QUOTED.matcher(op.source()).replaceAll(" ") : op.source();
+        int joined = said.indexOf(", ");
+        return COMPLAINT.matcher(joined > 0 ? said.substring(0, joined) : said).find();
     }
 
     /** Words in quotes of any kind, with their marks. */

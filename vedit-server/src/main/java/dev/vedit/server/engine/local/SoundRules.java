@@ -58,8 +58,9 @@ final class SoundRules {
                         + "|(?:\\b(?:add|put|insert|use|do)\\s+(?:an?\\s+|some\\s+)?(?:[a-z]+\\s+){0,2})?\\b(?:transitions?|j[\\s-]?cuts?|l[\\s-]?cuts?|crossfades?|dissolves?)\\b.*\\b(?:between|next|previous|other|following)\\b.*"
                         + "|\\b(?:from|into|under|over)\\s+(?:the\\s+)?(?:next|previous|other|following)\\s+(?:clip|video|shot)\\b.*"
                         + "|(?:两段|几段|多段|每段|各段|素材|片段|视频)(?:素材|视频|片段)?(?:之间|中间)[^，,。；;]{0,8}?转场[^，,。；;]{0,6}|(?:加|添加|做)(?:个|一个|几个|点)?转场(?:特效|效果)?"
+                        + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*" // one task hands back one video
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
-                        + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
+                        + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
                         + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
                 (m, c) -> {
@@ -98,7 +99,7 @@ final class SoundRules {
                             "“" + m.group().strip() + "”要求按音乐节拍剪辑：本地引擎不会识别节拍；请写明每处剪辑的时间（“剪掉0:12到0:14”）");
                 }));
         // the sound alone, without the picture: the result of a video edit is a video
-        r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?=\\s*(?:$|[,.!?]))"
+        r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?:\\s+(?:pls|please|plz))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
                         + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)",

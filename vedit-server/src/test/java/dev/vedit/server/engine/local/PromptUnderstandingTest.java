@@ -1601,4 +1601,60 @@ class PromptUnderstandingTest {
         }
         assertThatThrownBy(() -> interpreter.read("stretch our 2-minute promo so it's 3 hours long for the lobby screen", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theFortyFirstSetsOrderAndScope() {
+        // wrong edits found first: an edit "for the first 5 s and the last 5 s" kept the last 5 s; 0到30秒和1分到1分30秒都4倍速
+        // kept 0–30 s; 第12秒到第15秒、第40秒到第43秒分别放慢 dropped the second part; "compress it so it's under 25MB" lost its
+        // size; 前面10秒保持原样 after 从第10秒开始 kept the rest; 音量调小 joined to 观众太吵了 was dropped as a complaint;
+        // 这段再加点颗粒感 lost its part; 音量不用改了 kept the volume; 各3秒 lengthened one card; "like the one I sent Tuesday"
+        assertThat(interpreter.interpret("black and white for the first 5 s and the last 5 s please", 0)).extracting(EditOperation::op)
+                .containsExactly("grayscale", "grayscale");
+        assertThat(interpreter.interpret("can you make both the first 4 seconds and 0:30-0:34 look like old film?", 0)).extracting(EditOperation::op)
+                .containsExactly("vintage", "vintage");
+        assertThat(interpreter.interpret("0到30秒和1分到1分30秒都4倍速，都是我在摆器材", 0)).extracting(o -> o.params().get("from")).containsExactly(0.0, 60.0);
+        assertThat(interpreter.interpret("第12秒到第15秒、第40秒到第43秒分别放慢，这两段是进球", 0)).extracting(o -> o.params().get("from")).containsExactly(12.0, 40.0);
+        assertThat(interpreter.interpret("Invert the colours for the first second and the last second each", 0)).hasSize(2);
+        assertThat(interpreter.interpret("cut out 1:05 to 1:12, then compress it so it's under 25MB for the school portal", 0).get(1).params())
+                .containsEntry("max_mb", 25.0);
+        assertThat(ops("从第10秒开始一直到结尾都调成复古色，前面10秒保持原样")).containsExactly("vintage");
+        assertThat(ops("前30秒音量调大，最后15秒音量调小，观众太吵了")).containsExactly("volume", "volume");
+        assertThat(interpreter.interpret("从50秒开始到结尾都慢放，这段再加点颗粒感", 0).get(1).params()).containsEntry("from", 50.0);
+        assertThat(ops("改成竖屏，左上角加图1的logo，音量减半。哦音量不用改了")).containsExactly("aspect", "watermark");
+        assertThat(interpreter.interpret("图1做片头，图2做片尾，各3秒，教会周年庆用的", 2)).allSatisfy(o -> assertThat(o.params()).containsEntry("duration", 3.0));
+        assertThatThrownBy(() -> interpreter.read("like the one I sent Tuesday, but with the new logo", 1)).hasMessageContaining("earlier edit");
+        assertThatThrownBy(() -> interpreter.read("还是老样子，字幕换成新的", 0)).hasMessageContaining("earlier edit");
+        // one task hands back one video
+        assertThatThrownBy(() -> interpreter.read("make two versions please: one vertical for TikTok, one square for Instagram", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("做两个版本：一个竖屏发抖音，一个横屏发B站", 0)).hasMessageContaining("impossible");
+    }
+
+    @Test
+    void theFortySecondSetsSingaporeMalaysiaHongKongAndTaiwan() {
+        // wrong edits found first: "Too dark lah, on the light a bit" dropped the brightness; "fade in and fade out, both ends
+        // 2 sec each" faded for 1 s; "the words on my t-shirt all reversed one"
+        assertThat(ops("Too dark lah, on the light a bit and make the colours pop pls")).containsExactly("brightness", "saturation");
+        assertThat(interpreter.interpret("fade in and fade out, both ends 2 sec each. For the graduation slideshow", 0).getFirst().params())
+                .containsEntry("duration", 2.0);
+        // Singlish: off the sound, open bigger, very shaky already, quite blur leh, can remove or not, compress until below
+        for (String said : List.of("off the sound for me, the aircon very noisy one", "open bigger the picture a bit, the birthday cake too small in the frame",
+                "my hp video very shaky already, help me stabilise it lah", "video quite blur leh, can sharpen a bit?",
+                "compress until below 25MB hor, want to send in the parents WhatsApp group", "Please reduce to 720p, our clinic's website cannot take such a big video",
+                "only want the last 15 seconds can already", "Hawker stall video for Instagram: keep only 0:15 to 0:45, then make it square")) {
+            assertThat(interpreter.interpret(said, 0)).as(said).isNotEmpty();
+        }
+        // Taiwan and Hong Kong: 影片, 整支, 成條片, 最尾嗰3秒, 得唔得
+        assertThat(ops("婚禮影片最後10秒改成慢動作，然後結尾淡出")).containsExactly("speed", "fade_out");
+        assertThat(ops("整支影片變黑白，是要給阿公的紀念影片")).containsExactly("grayscale");
+        assertThat(ops("啲聲太細，幫手調大少少得唔得？")).containsExactly("volume");
+        assertThat(ops("最尾嗰3秒剪咗佢，有人行過")).containsExactly("drop_last");
+        assertThat(ops("畀我淡入淡出，仲有成條片靜音")).containsExactly("fade_both", "mute");
+        // mixed: delete掉, 很shaky, resolution降到720p, faces要blur掉
+        assertThat(ops("把0:45到1:05那段delete掉，那边拍到我在吃东西")).containsExactly("cut");
+        assertThat(ops("我的video很shaky，帮忙stabilize一下，谢谢")).containsExactly("stabilize");
+        assertThat(ops("resolution降到720p，file太大了upload不到")).containsExactly("scale");
+        // things at night, a sky that is a model's to change
+        assertThat(ops("畫面太暗了，拜託幫我調亮一點，是晚上在夜市拍的")).containsExactly("brightness");
+        assertThatThrownBy(() -> interpreter.read("the sky that day very hazy, make it blue sky can?", 0)).hasMessageContaining("generative");
+    }
 }
