@@ -73,7 +73,7 @@ final class FrameRules {
         String zhRegion = "(?:画面)?(?:左|右|上|下)(?:半边|半部分|半部|半屏|边|侧)|画面(?:的)?(?:中间|中央|正中间?|左边|右边|上方|下方|角落)|(?:左上|右上|左下|右下)角";
         r.add(of("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
                         + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
-                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打马赛克|打码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
+                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
                         // a thing in the picture that is no face: a number plate, a whiteboard, a sign (only faces are found)
                         + "|\\b(?:blur|pixelate|censor)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|our\\s+|his\\s+|her\\s+)?(?:licen[cs]e\\s+plate|number\\s+plate|plate\\s+number|whiteboard|house\\s+number|name\\s+tag|address)s?\\b"
                         + "|(?:只)?(?:把|将|给)?(?:[\\p{IsHan}]{0,6}的|左边|右边|那块)?(?:车牌|白板|门牌|名牌|地址)(?:号)?(?:都|给)?(?:模糊掉|模糊|打码|打马赛克)",

@@ -133,10 +133,10 @@ final class PromptInterpreter {
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
-                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
+                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?(?:电流|杂音|噪音|嗡嗡))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|加(?:一只|一个|一条|一些|一点|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
@@ -441,7 +441,9 @@ final class PromptInterpreter {
      */
     private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait|nah|nope)\\s*,?\\s+)*"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
-            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind|skip)\\s+(?:the\\s+)?\\p{L})"
+            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
+            // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
+            + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
@@ -621,7 +623,8 @@ final class PromptInterpreter {
         String masked = quotes.masked();
         checkImageReferences(masked, masked.toLowerCase(Locale.ROOT), quotes, imageCount);
         String written = normalizer.written(masked);
-        Matcher earlier = written.contains("same as") || written.contains("like the one") || written.contains("老样子") || written.contains("以前") || written.contains("上次") || written.contains("之前") || written.contains("上个版本")
+        Matcher earlier = written.contains("same as") || written.contains("like the one") || written.contains("老样子") || written.contains("以前")
+                || written.contains("上次") || written.contains("之前") || written.contains("上个版本")
                 || written.contains("上一版") || written.contains("上回") || written.contains("上一个") ? EARLIER_VERSION.matcher(written) : null;
         if (earlier != null && earlier.find()) {
             String words = quotes.restore(earlier.group()).strip();

@@ -58,7 +58,8 @@ final class SoundRules {
                         + "|(?:\\b(?:add|put|insert|use|do)\\s+(?:an?\\s+|some\\s+)?(?:[a-z]+\\s+){0,2})?\\b(?:transitions?|j[\\s-]?cuts?|l[\\s-]?cuts?|crossfades?|dissolves?)\\b.*\\b(?:between|next|previous|other|following)\\b.*"
                         + "|\\b(?:from|into|under|over)\\s+(?:the\\s+)?(?:next|previous|other|following)\\s+(?:clip|video|shot)\\b.*"
                         + "|(?:两段|几段|多段|每段|各段|素材|片段|视频)(?:素材|视频|片段)?(?:之间|中间)[^，,。；;]{0,8}?转场[^，,。；;]{0,6}|(?:加|添加|做)(?:个|一个|几个|点)?转场(?:特效|效果)?"
-                        + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*" // one task hands back one video
+                        + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*|(?:两|三|几|2|3)个版本" // one task hands back one video
+                        + "|\\b(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\s*(?:,\\s*|\\s+and\\s+|\\s*/\\s*)(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\b.*|\\ball\\s+at\\s+once\\b.*|(?:同时)?(?:导出|出)(?:成)?(?:多种|几种|两种|三种)(?:格式|版本)[^，,。；;]*"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
                         + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
@@ -76,7 +77,7 @@ final class SoundRules {
                         + "|(?:配|放|加|来)(?:一首|首)[^，,。]{1,12}"
                         // 配上周杰伦的《晴天》, 放一首《…》: a song by its title (the title is quoted, as 《》 are)
                         + "|(?:配上?|放|来|加)(?:一首|首)[^，,。]{0,8}?的?[\uE000-\uE0FF]|配上?[^，,。]{1,8}?的[\uE000-\uE0FF]|配上?[\uE000-\uE0FF](?:这首歌|这首)?"
-                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景)?(?:音乐|配乐|旁白|解说|bgm)"
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景|ai\\s*)?(?:音乐|配乐|旁白|解说|bgm)"
                         + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
                         + "|\\b(?:add|put|play)\\s+(?:some\\s+|a\\s+|the\\s+)?bgm\\b.*|\\bas\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
@@ -86,6 +87,14 @@ final class SoundRules {
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
                                     + " the local engine can keep, mute or change the volume of the video's own sound",
                             "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                }));
+        // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
+        r.add(of("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"
+                        + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,8}(?:说|讲)的话?(?:自动)?生成字幕|语音转字幕|识别字幕",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for captions written from the speech, which takes a speech model; the local"
+                                    + " engine shows the text the prompt gives (\"add the caption 'Welcome'\")",
+                            "“" + m.group().strip() + "”要求根据语音生成字幕，这需要语音识别模型；本地引擎只显示提示词里给出的文字（“加字幕「欢迎」”）");
                 }));
         // cuts timed to the music's beat: finding beats and placing cuts on them is a montage editor's work
         r.add(of("\\b(?:beat[\\s-]?sync\\w*|sync\\w*\\s+(?:it\\s+|the\\s+cuts\\s+)?to\\s+the\\s+(?:beat|music|rhythm))\\b.*"

@@ -1624,6 +1624,9 @@ class PromptUnderstandingTest {
         assertThat(interpreter.interpret("图1做片头，图2做片尾，各3秒，教会周年庆用的", 2)).allSatisfy(o -> assertThat(o.params()).containsEntry("duration", 3.0));
         assertThatThrownBy(() -> interpreter.read("like the one I sent Tuesday, but with the new logo", 1)).hasMessageContaining("earlier edit");
         assertThatThrownBy(() -> interpreter.read("还是老样子，字幕换成新的", 0)).hasMessageContaining("earlier edit");
+        // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
+        assertThat(ops("add a vignette and a sepia tone — actually skip the sepia, just the vignette")).containsExactly("vignette");
+        assertThat(ops("cut the first 3 seconds, skip the last 2 seconds too")).containsExactly("trim", "drop_last");
         // one task hands back one video
         assertThatThrownBy(() -> interpreter.read("make two versions please: one vertical for TikTok, one square for Instagram", 0)).hasMessageContaining("impossible");
         assertThatThrownBy(() -> interpreter.read("做两个版本：一个竖屏发抖音，一个横屏发B站", 0)).hasMessageContaining("impossible");
@@ -1656,5 +1659,31 @@ class PromptUnderstandingTest {
         // things at night, a sky that is a model's to change
         assertThat(ops("畫面太暗了，拜託幫我調亮一點，是晚上在夜市拍的")).containsExactly("brightness");
         assertThatThrownBy(() -> interpreter.read("the sky that day very hazy, make it blue sky can?", 0)).hasMessageContaining("generative");
+    }
+
+    @Test
+    void theFortyThirdAndFortyFourthSetsPlatformSpecsAndADayOfTraffic() {
+        // wrong edit found first: "export this as MP4, MOV and ProRes all at once" encoded one MP4 (one task hands back one video)
+        assertThatThrownBy(() -> interpreter.read("export this as MP4, MOV and ProRes all at once, the broadcaster wants the three deliverables", 0))
+                .hasMessageContaining("impossible");
+        // specs said beside the edits: "Amazon caps it at 60 sec", "shopee needs vertical 9:16", "fits the 200 MB limit", H.264 mp4
+        assertThat(ops("Amazon listing video. Amazon caps it at 60 sec so please keep just the first 60 seconds, and make it square 1:1. Thx"))
+                .containsExactly("trim", "aspect");
+        assertThat(ops("shopee needs vertical 9:16 no black bars pls. also a bit brighter, the lighting in my stall is bad")).containsExactly("aspect", "brightness");
+        assertThat(interpreter.interpret("please remove 3:15 to 3:40, and compress it so it fits the 200 MB limit on our LMS.", 0).get(1).params())
+                .containsEntry("max_mb", 200.0);
+        assertThat(ops("for the lazada upload: H.264 mp4, 720p")).containsExactly("encode", "scale");
+        assertThat(ops("Stabilize + brighten please, then put the text \"14 Maple Ct - Open House Sat 2pm\" along the bottom")).containsExactly("stabilize", "brightness", "text");
+        assertThat(ops("For the end screen, hold the last frame for 10 seconds so I've got room for the subscribe + next video cards")).containsExactly("freeze_end");
+        assertThat(interpreter.interpret("Speed up from the 20 second mark to the 50 second mark, 4x", 0).getFirst().params()).containsEntry("from", 20.0);
+        assertThat(ops("okay so half speed please and uh take the sound off comma it's for a slow mo montage of our cricket match full stop")).containsExactly("speed", "mute");
+        // what one video and no speech model can give: captions from the speech, an AI voice-over, hours from ten seconds
+        for (String impossible : List.of("Can you generate subtitles from what I say in the video? Udemy requires captions now.", "帮我配个AI旁白，介绍一下产品卖点",
+                "Make this 10 second clip into a 2 hour video for my sleep sounds channel", "同时导出横屏和竖屏两个版本，抖音和B站各发一个")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        assertThatThrownBy(() -> interpreter.read("把左上角那块打个马赛克，有我的电话号码", 0)).hasMessageContaining("impossible");
+        // a night shot is no night look; an argument in the background is no background to replace
+        assertThat(ops("整段静音吧，背景有人在吵架")).containsExactly("mute");
     }
 }
