@@ -72,6 +72,7 @@ final class FrameRules {
         String filter = "(?:blur(?:red|ry)?|pixelate|pixelated|brighten|brighter|darken|darker|sharpen|sharper|desaturate|black\\s+and\\s+white|gr[ae]yscale|sepia|mosaic|censor)";
         String zhRegion = "(?:画面)?(?:左|右|上|下)(?:半边|半部分|半部|半屏|边|侧)|画面(?:的)?(?:中间|中央|正中间?|左边|右边|上方|下方|角落)|(?:左上|右上|左下|右下)角";
         r.add(of("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
+                        + "|\\b(?:brighten|darken|sharpen|lighten)\\s+(?:only\\s+|just\\s+)?(?:his|her|their|my|the\\s+person's)\\s+face\\b"
                         + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
                         + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
                         // a thing in the picture that is no face: a number plate, a whiteboard, a sign (only faces are found)
@@ -83,6 +84,20 @@ final class FrameRules {
                                     + " generative engine takes",
                             "“" + m.group().strip() + "”只处理画面的一部分：本地引擎的滤镜作用于整个画面（只有人脸能自动识别：“人脸打码”）；"
                                     + "手选的区域需要遮罩，需用生成式引擎");
+                }));
+        // repairs the local engine does not make: audio shifted into sync, flicker, HDR, a straightened horizon, bars removed
+        r.add(of("\\b(?:fix|correct|adjust|repair|sync\\s+up)\\s+(?:the\\s+)?(?:audio|sound)(?:\\s+(?:sync|delay|lag))?\\b(?=.*\\b(?:sync|behind|ahead|delay|lag)\\b).*"
+                        + "|\\b(?:audio|sound)\\s+(?:is\\s+)?(?:out\\s+of|not\\s+in)\\s+sync\\b.*|音画不同步|音画同步|声画不同步|声音和画面对不上"
+                        + "|\\bde[\\s-]?flicker\\w*|\\bflicker(?:ing)?\\b.*\\b(?:fix|remove|reduce)\\b|去频闪|频闪"
+                        + "|\\b(?:make\\s+it|convert\\s+(?:it\\s+)?to|in)\\s+hdr\\b|\\bhdr\\b|高动态范围"
+                        + "|\\bstraighten\\s+(?:out\\s+)?(?:the\\s+)?(?:horizon|video|picture|shot|frame)\\b|画面拉直|拉直一下|地平线(?:是)?歪"
+                        + "|\\bremove\\s+(?:the\\s+)?black\\s+bars\\b|去黑边|去掉黑边",
+                (m, c) -> {
+                    throw Refusal.impossible("\"" + m.group().strip() + "\" is a repair the local engine does not make (it shifts no sound against the"
+                                    + " picture, evens no flicker, writes no HDR, straightens no horizon by a guessed angle and finds no bars to crop);"
+                                    + " say an edit it does: a rotation by 90°, an aspect ratio, a speed",
+                            "“" + m.group().strip() + "”是本地引擎不做的修复（不调整音画同步、不去频闪、不输出HDR、不按猜测的角度拉直、不自动识别黑边）；"
+                                    + "请改用它能做的编辑：旋转90°、画面比例、速度");
                 }));
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"

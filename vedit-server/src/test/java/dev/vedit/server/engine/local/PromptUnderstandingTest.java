@@ -1686,4 +1686,29 @@ class PromptUnderstandingTest {
         // a night shot is no night look; an argument in the background is no background to replace
         assertThat(ops("整段静音吧，背景有人在吵架")).containsExactly("mute");
     }
+
+    @Test
+    void theFortyFifthAndFortySixthSetsTheLineBetweenAFilterAndAModel() {
+        // wrong edits found first: "It loops on the waiting room screen" looped the video; 只有480p (a fact) scaled to 480p;
+        // "I zoomed in too far on the scoreboard" zoomed; "can you upscale it" after "the client wants it in 4K" upscaled twice;
+        // "… frozen for 3 sec, then a card saying …" put the card first; 消除回声 read as an audio denoise
+        assertThat(ops("Please mute the whole thing and put a caption at the bottom: \"Quiet zone\". It loops on the waiting room screen at our clinic."))
+                .containsExactly("mute", "text");
+        assertThat(interpreter.interpret("2010年拍的毕业视频，只有480p，帮我超分到1080p", 0)).singleElement().satisfies(o -> assertThat(o.op()).isEqualTo("upscale"));
+        assertThat(ops("Can you make it sharper? It's a bit blurry, I zoomed in too far on the scoreboard.")).containsExactly("sharpen");
+        assertThat(interpreter.interpret("Client wants it in 4K (2160p) for the lobby screen, can you upscale it?", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("height", 2160));
+        assertThat(ops("End it with the last frame frozen for 3 sec, then a card saying 'Thank you'")).containsExactly("freeze_end", "outro");
+        // repairs the engine does not make, and what only a model can: said by kind
+        for (String impossible : List.of("fix the audio sync, my voice is about half a second behind my lips", "de-flicker the lights pls",
+                "Can you make it HDR?", "画面拉直，地平线是歪的", "去黑边，上下两条黑边太丑了", "brighten only his face, he's backlit")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        for (String generative : List.of("消除回声，教室太空了录出来嗡嗡的", "isolate my voice from the backing music", "帮我补帧，做成那种丝滑的慢动作")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        // keeping the pitch is what a speed change does here; 声音不要变调 is never a mute
+        assertThat(ops("speed it up 2x but keep my voice normal pls")).containsExactly("speed");
+        assertThat(ops("2倍速，但是声音不要变调哦")).containsExactly("speed");
+    }
 }
