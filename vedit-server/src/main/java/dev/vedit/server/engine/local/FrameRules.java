@@ -1,6 +1,7 @@
 package dev.vedit.server.engine.local;
 
 import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.impossible;
 import static dev.vedit.server.engine.local.Rule.invalid;
 import static dev.vedit.server.engine.local.Rule.number;
 import static dev.vedit.server.engine.local.Rule.of;
@@ -48,7 +49,7 @@ final class FrameRules {
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
         // what the camera never recorded: outside the frame, after or before the recording, detail too small to read
-        r.add(of("\\b(?:show|see|reveal|recover|bring\\s+back|get\\s+back)\\b[^,.]{0,40}?\\b(?:(?:just\\s+)?(?:left|right)|outside)\\s+of\\s+(?:the\\s+)?frame\\b"
+        r.add(impossible("\\b(?:show|see|reveal|recover|bring\\s+back|get\\s+back)\\b[^,.]{0,40}?\\b(?:(?:just\\s+)?(?:left|right)|outside)\\s+of\\s+(?:the\\s+)?frame\\b"
                         + "|\\bshow\\s+(?:me\\s+)?(?:the\\s+)?rest\\s+of\\s+(?:him|her|them|me|us)\\b|\\b(?:show|see)\\s+what\\s+happen(?:ed|s)\\s+(?:after|before|next)\\b"
                         + "|\\b(?:make|get)\\s+the\\s+(?:licen[cs]e\\s+)?(?:plate|number\\s+plate|plate\\s+number)\\s+readable\\b"
                         + "|\\benhance\\b[^,.]{0,40}?\\b(?:plate|number)\\b"
@@ -59,46 +60,40 @@ final class FrameRules {
                         // a dropout of the sound: what was said while the microphone was off
                         + "|\\b(?:recover|restore|bring\\s+back|fill\\s+in)\\s+(?:what\\s+(?:she|he|they|i|we|you)\\s+(?:said|says)|the\\s+(?:lost|missing)\\s+(?:audio|sound|words|dialogue))\\b"
                         + "|(?:声音|录音|内容|画面)[^，,。]{0,4}?补(?:回来|返|上|出来)|补返",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for what the camera or the microphone did not record (outside the"
-                                    + " frame, before or after the recording, a dropout, detail too small to read); no engine can recover it, a generative"
-                                    + " one would invent it",
-                            "“" + m.group().strip() + "”要求的画面或声音不在原视频里（画面之外、录制前后、中途断掉、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造");
-                }));
+                " asks for what the camera or the microphone did not record (outside the"
+                        + " frame, before or after the recording, a dropout, detail too small to read); no engine can recover it, a generative"
+                        + " one would invent it",
+                "要求的画面或声音不在原视频里（画面之外、录制前后、中途断掉、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造"));
         // a filter on one part of the frame ("blur the left side", 右半边打马赛克): every filter here changes the whole picture,
         // and only faces are found on their own; a region would need a mask (a crop keeps a part, it changes none)
         String region = "(?:the\\s+)?(?:(?:top|bottom|upper|lower)\\s+(?:left|right)\\s+corner|(?:left|right|top|bottom|upper|lower)\\s+(?:side|half|part|corner|third|edge|portion|area)"
                 + "|(?:middle|centre|center)\\s+(?:of\\s+the\\s+(?:frame|screen|picture|shot)|part|area))(?:\\s+of\\s+(?:the\\s+)?(?:frame|screen|picture|shot|video|image))?";
         String filter = "(?:blur(?:red|ry)?|pixelate|pixelated|brighten|brighter|darken|darker|sharpen|sharper|desaturate|black\\s+and\\s+white|gr[ae]yscale|sepia|mosaic|censor)";
         String zhRegion = "(?:画面)?(?:左|右|上|下)(?:半边|半部分|半部|半屏|边|侧)|画面(?:的)?(?:中间|中央|正中间?|左边|右边|上方|下方|角落)|(?:左上|右上|左下|右下)角";
-        r.add(of("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
+        r.add(impossible("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
                         + "|\\b(?:brighten|darken|sharpen|lighten)\\s+(?:only\\s+|just\\s+)?(?:his|her|their|my|the\\s+person's)\\s+face\\b"
                         + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
                         + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
                         // a thing in the picture that is no face: a number plate, a whiteboard, a sign (only faces are found)
                         + "|\\b(?:blur|pixelate|censor)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|our\\s+|his\\s+|her\\s+)?(?:licen[cs]e\\s+plate|number\\s+plate|plate\\s+number|whiteboard|house\\s+number|name\\s+tag|address)s?\\b"
                         + "|(?:只)?(?:把|将|给)?(?:[\\p{IsHan}]{0,6}的|左边|右边|那块)?(?:车牌|白板|门牌|名牌|地址)(?:号)?(?:都|给)?(?:模糊掉|模糊|打码|打马赛克)",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" changes one part of the frame: the local engine's filters change the whole"
-                                    + " picture (faces alone are found on their own: \"blur the faces\"); a part chosen by hand needs a mask, which a"
-                                    + " generative engine takes",
-                            "“" + m.group().strip() + "”只处理画面的一部分：本地引擎的滤镜作用于整个画面（只有人脸能自动识别：“人脸打码”）；"
-                                    + "手选的区域需要遮罩，需用生成式引擎");
-                }));
+                " changes one part of the frame: the local engine's filters change the whole"
+                        + " picture (faces alone are found on their own: \"blur the faces\"); a part chosen by hand needs a mask, which a"
+                        + " generative engine takes",
+                "只处理画面的一部分：本地引擎的滤镜作用于整个画面（只有人脸能自动识别：“人脸打码”）；"
+                        + "手选的区域需要遮罩，需用生成式引擎"));
         // repairs the local engine does not make: audio shifted into sync, flicker, HDR, a straightened horizon, bars removed
-        r.add(of("\\b(?:fix|correct|adjust|repair|sync\\s+up)\\s+(?:the\\s+)?(?:audio|sound)(?:\\s+(?:sync|delay|lag))?\\b(?=.*\\b(?:sync|behind|ahead|delay|lag)\\b).*"
+        r.add(impossible("\\b(?:fix|correct|adjust|repair|sync\\s+up)\\s+(?:the\\s+)?(?:audio|sound)(?:\\s+(?:sync|delay|lag))?\\b(?=.*\\b(?:sync|behind|ahead|delay|lag)\\b).*"
                         + "|\\b(?:audio|sound)\\s+(?:is\\s+)?(?:out\\s+of|not\\s+in)\\s+sync\\b.*|音画不同步|音画同步|声画不同步|声音和画面对不上"
                         + "|\\bde[\\s-]?flicker\\w*|\\bflicker(?:ing)?\\b.*\\b(?:fix|remove|reduce)\\b|去频闪|频闪"
                         + "|\\b(?:make\\s+it|convert\\s+(?:it\\s+)?to|in)\\s+hdr\\b|\\bhdr\\b|高动态范围"
                         + "|\\bstraighten\\s+(?:out\\s+)?(?:the\\s+)?(?:horizon|video|picture|shot|frame)\\b|画面拉直|拉直一下|地平线(?:是)?歪"
                         + "|\\bremove\\s+(?:the\\s+)?black\\s+bars\\b|去黑边|去掉黑边",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" is a repair the local engine does not make (it shifts no sound against the"
-                                    + " picture, evens no flicker, writes no HDR, straightens no horizon by a guessed angle and finds no bars to crop);"
-                                    + " say an edit it does: a rotation by 90°, an aspect ratio, a speed",
-                            "“" + m.group().strip() + "”是本地引擎不做的修复（不调整音画同步、不去频闪、不输出HDR、不按猜测的角度拉直、不自动识别黑边）；"
-                                    + "请改用它能做的编辑：旋转90°、画面比例、速度");
-                }));
+                " is a repair the local engine does not make (it shifts no sound against the"
+                        + " picture, evens no flicker, writes no HDR, straightens no horizon by a guessed angle and finds no bars to crop);"
+                        + " say an edit it does: a rotation by 90°, an aspect ratio, a speed",
+                "是本地引擎不做的修复（不调整音画同步、不去频闪、不输出HDR、不按猜测的角度拉直、不自动识别黑边）；"
+                        + "请改用它能做的编辑：旋转90°、画面比例、速度"));
         // rotation (before vertical flip, which shares "upside down")
         String direction = "(?<dir>clockwise|counter[\\s-]?clockwise|anti[\\s-]?clockwise|cw|ccw|to\\s+the\\s+left"
                 + "|to\\s+the\\s+right|left|right)";

@@ -51,6 +51,16 @@ record Rule(Pattern pattern, Factory factory) {
         return Arrays.stream(regexes).map(regex -> of(regex, factory)).toList();
     }
 
+    /**
+     * A request refused as impossible, quoting the words that ask it: {@code english} and {@code chinese} follow the
+     * quote ("\"…\" asks for …").
+     */
+    static Rule impossible(String regex, String english, String chinese) {
+        return of(regex, (m, c) -> {
+            throw Refusal.impossible("\"" + m.group().strip() + "\"" + english, "“" + m.group().strip() + "”" + chinese);
+        });
+    }
+
     static Rule fixed(String regex, Operation op) {
         return of(regex, (m, images) -> op(op, Map.of()));
     }

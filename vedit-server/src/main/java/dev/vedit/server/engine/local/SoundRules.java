@@ -2,6 +2,7 @@ package dev.vedit.server.engine.local;
 
 import static dev.vedit.server.engine.local.Rule.first;
 import static dev.vedit.server.engine.local.Rule.fixed;
+import static dev.vedit.server.engine.local.Rule.impossible;
 import static dev.vedit.server.engine.local.Rule.invalid;
 import static dev.vedit.server.engine.local.Rule.number;
 import static dev.vedit.server.engine.local.Rule.of;
@@ -51,7 +52,7 @@ final class SoundRules {
         // ("send it to me" is what the download is: not refused)
         // "before I post it to the class group", "so I can send it on WhatsApp", "(in order) to send it", "for send on
         // whatsapp": when or why, not a request to post or send
-        r.add(of("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for)\\s{1,3})"
+        r.add(impossible("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for)\\s{1,3})"
                         + "(?:\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
                         + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend(?:ing)?\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*)"
                         // transitions and split edits join clips: "whoosh transitions between my clips", "J-cut the audio from the next clip"
@@ -64,11 +65,9 @@ final class SoundRules {
                         + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
                         + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\": an edit changes the one video it is given and hands it back (a download"
-                                    + " URL, a webhook); it neither joins other videos nor posts, sends or uploads the result",
-                            "“" + m.group().strip() + "”：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果");
-                }));
+                ": an edit changes the one video it is given and hands it back (a download"
+                        + " URL, a webhook); it neither joins other videos nor posts, sends or uploads the result",
+                "：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果"));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
                         + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,3}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|song|songs|beats|(?:a|an|some)\\s+(?:[a-z]+\\s+){0,2}beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
                         // a song by its title and artist, unquoted, placed under or over the video ("add Perfect by Ed Sheeran under the first dance")
@@ -85,28 +84,24 @@ final class SoundRules {
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
-                                    + " the local engine can keep, mute or change the volume of the video's own sound",
+                        + " the local engine can keep, mute or change the volume of the video's own sound",
                             "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
                 }));
         // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
-        r.add(of("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"
+        r.add(impossible("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"
                         + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,8}(?:说|讲)的话?(?:自动)?生成字幕|语音转字幕|识别字幕",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for captions written from the speech, which takes a speech model; the local"
-                                    + " engine shows the text the prompt gives (\"add the caption 'Welcome'\")",
-                            "“" + m.group().strip() + "”要求根据语音生成字幕，这需要语音识别模型；本地引擎只显示提示词里给出的文字（“加字幕「欢迎」”）");
-                }));
+                " asks for captions written from the speech, which takes a speech model; the local"
+                        + " engine shows the text the prompt gives (\"add the caption 'Welcome'\")",
+                "要求根据语音生成字幕，这需要语音识别模型；本地引擎只显示提示词里给出的文字（“加字幕「欢迎」”）"));
         // cuts timed to the music's beat: finding beats and placing cuts on them is a montage editor's work
-        r.add(of("\\b(?:beat[\\s-]?sync\\w*|sync\\w*\\s+(?:it\\s+|the\\s+cuts\\s+)?to\\s+the\\s+(?:beat|music|rhythm))\\b.*"
+        r.add(impossible("\\b(?:beat[\\s-]?sync\\w*|sync\\w*\\s+(?:it\\s+|the\\s+cuts\\s+)?to\\s+the\\s+(?:beat|music|rhythm))\\b.*"
                         + "|\\b(?:every|each|all\\s+the|the)\\s+cuts?\\b.*\\b(?:on|to|with)\\s+the\\s+(?:beat|beats|music|rhythm)\\b.*|\\bcut\\s+(?:it\\s+)?to\\s+the\\s+(?:beat|music|rhythm)\\b.*"
                         // 根据音乐卡点剪一下, 跟着音乐鼓点自动切画面 (but 卡点用的, "for a beat-synced video", only says what it is for)
                         + "|(?:根据|跟着|按照?|踩着?|自动)(?:音乐|bgm)?的?(?:鼓点|节拍|节奏)?卡点[^，,。；;]{0,8}|卡点(?:剪|切)[^，,。；;]{0,6}|(?:做|剪)(?:个|成)?卡点(?:视频)?"
                         + "|(?:根据|跟着|按照?|踩着?)(?:音乐|bgm)?的?(?:鼓点|节拍|节奏)?(?:剪|切|自动切)[^，,。；;]{0,6}",
-                (m, c) -> {
-                    throw Refusal.impossible("\"" + m.group().strip() + "\" asks for cuts timed to the music's beat: the local engine finds no beats;"
-                                    + " say each cut with its time (\"cut 0:12 to 0:14\")",
-                            "“" + m.group().strip() + "”要求按音乐节拍剪辑：本地引擎不会识别节拍；请写明每处剪辑的时间（“剪掉0:12到0:14”）");
-                }));
+                " asks for cuts timed to the music's beat: the local engine finds no beats;"
+                        + " say each cut with its time (\"cut 0:12 to 0:14\")",
+                "要求按音乐节拍剪辑：本地引擎不会识别节拍；请写明每处剪辑的时间（“剪掉0:12到0:14”）"));
         // the sound alone, without the picture: the result of a video edit is a video
         r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?:\\s+(?:pls|please|plz))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
