@@ -918,12 +918,7 @@ final class PromptInterpreter {
         if (!isEdge(said) && !isRangeSaid(said) && !isOnward(said)) {
             return false;
         }
-        EditOperation again = Part.of(said).instead(previous, previous.source() + ", " + said.source());
-        if (again == null) {
-            return false;
-        }
-        state.operations.add(again);
-        return true;
+        return addAgain(state, previous, said);
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
@@ -2081,21 +2076,15 @@ final class PromptInterpreter {
             return false;
         }
         EditOperation previous = state.operations.get(state.operations.size() - 1);
-        Part part = Part.of(said);
         if (Operation.CUT.is(previous)) {
-            state.operations.add(part.removed(said.source()));
+            state.operations.add(Part.of(said).removed(said.source()));
             return true;
         }
         Part earlier = Part.ofEdit(previous);
         if (earlier == null || earlier.last() > 0 || earlier.half() != null || !Operation.of(previous).forAPart()) {
             return false;
         }
-        EditOperation again = part.instead(previous, previous.source() + ", " + said.source());
-        if (again == null) {
-            return false;
-        }
-        state.operations.add(again);
-        return true;
+        return addAgain(state, previous, said);
     }
 
     /** The edits of a clause on the part said alone in the clause before it, if one was ({@link #readPartAlone}). */
@@ -2164,7 +2153,12 @@ final class PromptInterpreter {
         if (!(isEdge(said) || isRangeSaid(said)) || saysOnly(said) || KEEPS_RANGE.matcher(said.source()).lookingAt()) {
             return false;
         }
-        EditOperation again = Part.of(said).instead(before, before.source() + ", " + said.source());
+        return addAgain(state, before, said);
+    }
+
+    /** {@code earlier}'s edit again, on the part {@code said} names; false (and nothing added) where that part cannot take it. */
+    private static boolean addAgain(State state, EditOperation earlier, EditOperation said) {
+        EditOperation again = Part.of(said).instead(earlier, earlier.source() + ", " + said.source());
         if (again == null) {
             return false;
         }
