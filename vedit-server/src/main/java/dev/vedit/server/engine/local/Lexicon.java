@@ -33,7 +33,7 @@ final class Lexicon {
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
     /** The first characters of a Chinese variant that starts a phrase of its own: a verb before it is not its head. */
     private static final String PHRASE_OPENERS = "把将图";
-    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
+    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause|audible|inaudible|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");
@@ -232,7 +232,16 @@ final class Lexicon {
 
     private static String digits(String number) {
         double value = Numbers.parse(number);
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        String decimal = value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        if (decimal.length() <= 6) {
+            return decimal;
+        }
+        for (int over = 3; over <= 12; over++) { // "a third" as 1/3, which Numbers reads back, not 0.3333333333333333
+            if (Math.abs(value * over - Math.rint(value * over)) < 1e-9) {
+                return (long) Math.rint(value * over) + "/" + over;
+            }
+        }
+        return String.valueOf(Math.round(value * 10_000) / 10_000.0);
     }
 
     /**

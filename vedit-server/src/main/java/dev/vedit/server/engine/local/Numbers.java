@@ -7,12 +7,13 @@ import java.util.Map;
 final class Numbers {
     /** A regular expression matching any number {@link #parse} reads. */
     static final String PATTERN = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|(?:twenty|thirty|forty|fifty)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|a half|half|a quarter|quarter|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|(?:twenty|thirty|forty|fifty)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|a half|half|one quarter|three quarters|a quarter|quarter|one third|two thirds|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
             + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
 
     private static final Map<String, Double> WORDS = Map.ofEntries(
             Map.entry("one and a half", 1.5), Map.entry("two and a half", 2.5), Map.entry("three and a half", 3.5),
             Map.entry("four and a half", 4.5), Map.entry("five and a half", 5.5), Map.entry("a third", 1.0 / 3),
+            Map.entry("one third", 1.0 / 3), Map.entry("two thirds", 2.0 / 3), Map.entry("one quarter", 0.25), Map.entry("three quarters", 0.75),
             Map.entry("a half", 0.5), Map.entry("half", 0.5),
             Map.entry("a quarter", 0.25), Map.entry("quarter", 0.25),
             Map.entry("one", 1.0), Map.entry("two", 2.0), Map.entry("three", 3.0), Map.entry("four", 4.0),

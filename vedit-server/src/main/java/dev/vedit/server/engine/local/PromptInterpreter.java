@@ -124,6 +124,12 @@ final class PromptInterpreter {
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:logo|watermark|text)\\b"
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
+                    // a named film's or film-maker's look ("graded like a Wes Anderson film", 王家卫的色调): a style, not a filter
+                    + "|\\blike\\s+(?:an?\\s+|the\\s+)?(?:wes\\s+anderson|tarantino|kubrick|nolan|spielberg|wong\\s+kar[\\s-]?wai|fincher|villeneuve|scorsese"
+                    + "|tim\\s+burton|michael\\s+bay|zack\\s+snyder|blade\\s+runner|mad\\s+max|the\\s+matrix|matrix|marvel|star\\s+wars|harry\\s+potter|la\\s+la\\s+land|dune)\\b"
+                    + "|\\b(?:look|looks|feel|vibe|style|grade|graded|grading)\\s+(?:it\\s+)?(?:a\\s+bit\\s+|more\\s+)?like\\s+(?:an?\\s+|the\\s+)?(?!(?:old|vintage|retro|silent|home|classic|black|b&w|grainy|old[\\s-]school"
+                    + "|\\d0s|19\\d0s|super\\s*8|8\\s*mm|16\\s*mm|sepia|noir)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+(?:film|movie|flick)s?\\b"
+                    + "|王家卫|韦斯\\s*·?\\s*安德森|诺兰|昆汀|库布里克|斯皮尔伯格|张艺谋|侯孝贤|岩井俊二|是枝裕和|漫威"
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
                     + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
@@ -878,6 +884,65 @@ final class PromptInterpreter {
         return true;
     }
 
+    /** "…, then down for the last 15 secs": a direction alone, then where, after an edit that goes up or down. */
+    private static final Pattern THE_OTHER_WAY = Pattern.compile("\\s*(?:(?:and|but)\\s+)?(?:then\\s+)?(?<direction>up|down)\\b(?=\\s*\\S)");
+    /**
+     * The edits that go up or down, each said both ways as the rules read it. Not speed: a part's speed is not the
+     * whole's times the part's, as the levels here are ("2x, then down for the last 5 seconds" is no 1.5x ending).
+     */
+    private static final Map<Operation, List<String>> UP_AND_DOWN = Map.of(
+            Operation.VOLUME, List.of("turn the volume up", "turn the volume down"),
+            Operation.BRIGHTNESS, List.of("brighten it", "darken it"),
+            Operation.CONTRAST, List.of("increase the contrast", "lower the contrast"),
+            Operation.SATURATION, List.of("increase the saturation", "reduce the saturation"));
+
+    /**
+     * "turn the music up, then down for the last 15 secs": "up" or "down" alone, then a part, right after an edit that goes
+     * up or down, is that edit that way on that part. Read alone it was a trim that kept the part; a speed said so, or
+     * words that read as no such edit, are not understood.
+     */
+    private boolean readTheOtherWay(String clause, String quoted, Rule.Context context, State state) {
+        EditOperation previous = state.operations.isEmpty() ? null : state.operations.getLast();
+        List<String> ways = previous == null ? null : UP_AND_DOWN.get(Operation.of(previous));
+        Matcher direction = THE_OTHER_WAY.matcher(clause);
+        if (ways == null && !(previous != null && Operation.SPEED.is(previous)) || !direction.lookingAt()) {
+            return false;
+        }
+        Attempt again = ways == null ? null : attempt(ways.get(direction.group("direction").equals("up") ? 0 : 1) + clause.substring(direction.end()), context);
+        if (again == null || !again.understood() || again.operations().size() != 1 || !again.operations().getFirst().op().equals(previous.op())
+                || hasWords(unexplained(again.leftover()))) {
+            state.notUnderstood.add(quoted); // never the part kept alone, which the words after the direction would read as
+            return true;
+        }
+        EditOperation edit = again.operations().getFirst();
+        state.operations.add(new EditOperation(edit.op(), edit.params(), quoted.strip()));
+        return true;
+    }
+
+    /** A quoted text said first in a clause, with no verb before it: "and 'Community meeting' from 0:45 to 0:52". */
+    private static final Pattern TEXT_FIRST = Pattern.compile("\\s*(?:(?:and|also|then|plus)\\s+){0,2}(?=[\\x{E000}-\\x{E0FF}])");
+
+    /**
+     * "add the title 'Welcome' from 0:02 to 0:05, and 'Community meeting' from 0:45 to 0:52": a quoted text said without
+     * a verb, right after a text, is another text of that kind, where and when the clause says. False, and nothing
+     * changed, when the clause reads as no single text.
+     */
+    private boolean readAnotherText(String clause, String quoted, Rule.Context context, State state) {
+        EditOperation previous = state.operations.isEmpty() ? null : state.operations.getLast();
+        Matcher first = TEXT_FIRST.matcher(clause);
+        if (previous == null || !Operation.TEXT.is(previous) || !first.lookingAt()) {
+            return false;
+        }
+        Attempt again = attempt("add the " + previous.params().get("style") + " " + clause.substring(first.end()), context);
+        if (!again.understood() || again.operations().size() != 1 || !Operation.TEXT.is(again.operations().getFirst())
+                || hasWords(unexplained(again.leftover()))) {
+            return false;
+        }
+        EditOperation text = again.operations().getFirst();
+        state.operations.add(new EditOperation(text.op(), text.params(), quoted.strip()));
+        return true;
+    }
+
     /** The edit just asked for, asked again of another part or moment: "do the same to the ending", "again at 1:20", 结尾3秒也一样. */
     private static final Pattern THE_SAME = Pattern.compile("^\\s*(?:and\\s+|then\\s+)?(?:(?:do|apply)\\s+)?(?:the\\s+)?same(?:\\s+thing)?(?:\\s+(?:to|for|with|at|on|in))?"
             + "(?:\\s+the\\s+(?:ending|end|beginning|start|opening))?\\s*|^\\s*(?:and\\s+)?(?:again|once\\s+more)\\s+|\\s*(?:and\\s+)?(?:again|too|as\\s+well)\\s*$"
@@ -1141,7 +1206,7 @@ final class PromptInterpreter {
                 return;
             }
         }
-        if (readOfTheSamePart(clause, context, state)) {
+        if (readOfTheSamePart(clause, context, state) || readAnotherText(clause, quoted, context, state) || readTheOtherWay(clause, quoted, context, state)) {
             return;
         }
         // "The first 12 seconds are just the camera getting set up, please drop them", "from 0:10 to 0:20, cut it": the
@@ -2141,8 +2206,8 @@ final class PromptInterpreter {
     }
 
     /**
-     * "black and white for the first 5 s and the last 5 s": a part said bare after "and", right after an edit of a part
-     * of its own, is that edit's second part; kept, it would have thrown the rest of the video away.
+     * "black and white for the first 5 s and the last 5 s", "… and from 0:25 on": a part said bare after "and", right
+     * after an edit of a part of its own, is that edit's second part; kept, it would have thrown the rest of the video away.
      */
     private static boolean sharesTheEdit(List<EditOperation> ops, State state) {
         EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
@@ -2150,7 +2215,7 @@ final class PromptInterpreter {
             return false;
         }
         EditOperation said = ops.get(0);
-        if (!(isEdge(said) || isRangeSaid(said)) || saysOnly(said) || KEEPS_RANGE.matcher(said.source()).lookingAt()) {
+        if (!(isEdge(said) || isRangeSaid(said) || isOnward(said)) || saysOnly(said) || KEEPS_RANGE.matcher(said.source()).lookingAt()) {
             return false;
         }
         return addAgain(state, before, said);

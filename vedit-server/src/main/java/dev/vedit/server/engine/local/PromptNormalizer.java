@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Brings a prompt (its quoted texts already masked, so titles keep their case and width) to one form before any rule
@@ -186,6 +187,7 @@ final class PromptNormalizer {
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
+        s = exceptRange(freezes(s));
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
@@ -251,15 +253,103 @@ final class PromptNormalizer {
 
     private static String startAndLength(String s) {
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
-            String t = Rule.first(m, "t", "t3");
-            double start = 0;
-            for (String part : t.split(":")) {
-                start = start * 60 + Double.parseDouble(part);
-            }
+            double start = seconds(Rule.first(m, "t", "t3"));
             double end = start + Double.parseDouble(Rule.first(m, "n", "n3"));
             return m.group("t3") != null ? "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒"
                     : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
         });
+    }
+
+    /** A unit of seconds after a time. */
+    private static final String SECONDS = "(?:s|secs?|seconds?)\\b";
+    /**
+     * An edit for all but a range: "black and white except 0:20 to 0:25", "… apart from 20-25s", "… but leave 0:20-0:25 in
+     * colour" (leave or keep only with what stays: "but keep 0:20 to 0:25" may keep it alone). "Keep everything except …"
+     * is a cut, "cut everything except …" a keep: the lexicon reads both.
+     */
+    private static final Pattern EXCEPT_RANGE = Pattern.compile("(?:(?<!\\b(?:keep|cut|remove|delete|drop|trim|lose|chop)\\s(?:everything|all|it\\sall|all\\sof\\sit|the\\swhole\\sthing)\\s)\\b(?:except|apart\\s+from|but\\s+not|other\\s+than|excluding|minus)(?:\\s+for)?"
+            + "|,?\\s*\\bbut\\s+(?<leave>leave|keep))\\s+(?:the\\s+(?:part|bit|section|stretch)\\s+)?(?:(?:from|between)\\s+)?"
+            + "(?<a>" + CLOCK + ")\\s*(?<ua>" + SECONDS + ")?\\s*(?:-|–|to|until|till|through|thru|and)\\s*(?<b>" + CLOCK + ")(?<ub>\\s*" + SECONDS + ")?"
+            + "(?<as>\\s+(?:in\\s+colou?rs?|as\\s+(?:it\\s+)?(?:is|was)|alone|untouched|unchanged|normal|original|the\\s+same)\\b)?");
+    /**
+     * The same in Chinese, said before the edit: 除了20到25秒，其他都变黑白; or after it: 整段转黑白，但20秒到25秒那段保留彩色 (moved
+     * before it, as said the first way).
+     */
+    private static final String RANGE_ZH = "第?\\s*(?<a>\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|-|~)\\s*第?\\s*(?<b>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?:这段|那段|的部分|这部分|那部分)?";
+    private static final Pattern EXCEPT_RANGE_ZH = Pattern.compile("除了\\s*" + RANGE_ZH + "(?:以外|之外)?\\s*[,，]?\\s*(?:其余|其他|其它|剩下)?(?:的)?(?:部分)?(?:都|全部|全都)?");
+    private static final Pattern KEPT_AFTER_ZH = Pattern.compile("^(?<edit>[^,，。；;]+)[,，]\\s*(?:但是?|不过|只是)?\\s*" + RANGE_ZH
+            + "(?:保留彩色|保持彩色|保留原色|保持原样|保持原色|保留原样|不变|不动|不要动|别动)\\s*(?=$|[,，。；;])");
+
+    /** An edit said for all but a range, as the edit for the parts before and after it ("from 0:00 to 0:20 and from 0:25 on"). */
+    private static String exceptRange(String s) {
+        String out = s;
+        if (out.contains("except") || out.contains("apart") || out.contains("but") || out.contains("other than") || out.contains("excluding") || out.contains("minus")) {
+            out = EXCEPT_RANGE.matcher(out).replaceAll(m -> {
+                if (m.group("leave") != null && m.group("as") == null) {
+                    return Matcher.quoteReplacement(m.group());
+                }
+                String a = m.group("a");
+                String b = m.group("b");
+                boolean clock = a.indexOf(':') >= 0;
+                String unit = m.group("ua") != null ? " " + m.group("ua") : m.group("ub") != null ? " " + m.group("ub").strip() : clock ? "" : " seconds";
+                String after = "from " + b + (m.group("ub") != null ? m.group("ub") : clock || b.indexOf(':') >= 0 ? "" : unit) + " on";
+                return seconds(a) == 0 ? after : "from " + (clock ? "0:00" : "0") + " to " + a + unit + " and " + after;
+            });
+        }
+        if (out.indexOf('但') >= 0 || out.contains("不过") || out.contains("只是")) {
+            out = KEPT_AFTER_ZH.matcher(out).replaceAll(m -> "除了" + m.group("a") + "到" + m.group("b") + "秒，" + Matcher.quoteReplacement(m.group("edit")));
+        }
+        return out.contains("除了") ? EXCEPT_RANGE_ZH.matcher(out).replaceAll(m -> seconds(m.group("a")) == 0 ? m.group("b") + "秒以后都"
+                : "0到" + m.group("a") + "秒和" + m.group("b") + "秒以后都") : out;
+    }
+
+    /** A time of the clock or in seconds ({@link #CLOCK}) in seconds. */
+    private static double seconds(String clock) {
+        double seconds = 0;
+        for (String part : clock.split(":")) {
+            seconds = seconds * 60 + Double.parseDouble(part);
+        }
+        return seconds;
+    }
+
+    /** A moment as said in a list of them: "5s", "0:10", "15 seconds". */
+    private static final String MOMENT = "(?:" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?";
+    private static final String MOMENTS = "(?<moments>" + MOMENT + "(?:\\s*(?:,\\s*(?:and\\s+)?|and\\s+|&\\s*)(?:at\\s+)?" + MOMENT + ")+)";
+    private static final String HOLD = "for\\s+(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?)\\b(?:\\s+each)?";
+    /** One freeze at several moments: "freeze at 5s, 10s and 15s for 1 second each", "freeze for 1s at 0:05 and 0:10". */
+    private static final Pattern FREEZES = Pattern.compile("\\bfreeze(?:\\s+(?:it|the\\s+(?:frame|picture|video|image)))?\\s+(?:at\\s+" + MOMENTS + "\\s+" + HOLD
+            + "|" + HOLD.replace("<n>", "<n2>").replace("<unit>", "<unit2>") + "\\s+at\\s+" + MOMENTS.replace("<moments>", "<moments2>") + ")");
+    /** The same in Chinese: 在第5秒、第10秒、第15秒各定格1秒. */
+    private static final Pattern FREEZES_ZH = Pattern.compile("(?:在\\s*)?(?<moments>(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|" + Rule.CLOCK + ")(?:\\s*(?:、|和|跟|与|及|,|，)\\s*(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|"
+            + Rule.CLOCK + "))+)(?:处|的时候|时)?\\s*(?:各|都|分别)?(?:各)?定格\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*秒钟?");
+    /** A second moment with its own hold after a freeze: "freeze at 0:05 for 1 second and at 0:10 for 2 seconds". */
+    private static final Pattern FREEZE_AGAIN = Pattern.compile("(?<freeze>\\bfreeze\\b[^.;]{0,40}?\\bfor\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\b),?\\s+and\\s+(?=at\\s+" + MOMENT + "\\s+for\\s+\\d)");
+    private static final Pattern MOMENT_IN_LIST = Pattern.compile(MOMENT);
+    private static final Pattern MOMENT_IN_LIST_ZH = Pattern.compile("第?\\s*(\\d+(?:\\.\\d+)?)\\s*秒|(" + Rule.CLOCK + ")");
+
+    /** A moment named, then frozen "there": 切蛋糕在2分18秒，在那定格3秒 (the name may hold any word, 切 included). */
+    private static final Pattern NAMED_THEN_FROZEN_ZH = Pattern.compile("(?<=^|[，,。；;！!？?\\s])[^，,。；;！!？?\\s]{1,12}?(?:是|在|大概在|大约在)\\s*(?:第\\s*)?(?<t>\\d+(?:\\.\\d+)?\\s*秒|"
+            + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
+
+    /** A freeze said once for several moments, as a freeze at each ("freeze at 5s for 1 second, freeze at 10s for 1 second"). */
+    private static String freezes(String s) {
+        String out = s;
+        if (out.contains("freeze")) {
+            out = FREEZES.matcher(out).replaceAll(m -> {
+                boolean first = m.group("moments") != null;
+                String hold = " for " + m.group(first ? "n" : "n2") + " " + m.group(first ? "unit" : "unit2");
+                return MOMENT_IN_LIST.matcher(m.group(first ? "moments" : "moments2")).results()
+                        .map(t -> "freeze at " + t.group().strip() + hold).collect(Collectors.joining(", "));
+            });
+            for (String before = null; !out.equals(before); ) {
+                before = out;
+                out = FREEZE_AGAIN.matcher(out).replaceFirst("${freeze}, and freeze ");
+            }
+        }
+        out = out.contains("定格") ? NAMED_THEN_FROZEN_ZH.matcher(out).replaceAll(m -> "在" + (m.group("t").endsWith("秒") ? "第" + m.group("t") : m.group("t"))) : out;
+        return out.contains("定格") ? FREEZES_ZH.matcher(out).replaceAll(m -> MOMENT_IN_LIST_ZH.matcher(m.group("moments")).results()
+                .map(t -> "在" + (t.group(1) != null ? "第" + t.group(1) + "秒" : t.group(2)) + "定格" + m.group("n") + "秒")
+                .collect(Collectors.joining("，"))) : out;
     }
 
     /** A length in frames: "over 12 frames" (never "30 frames per second", a rate). */
