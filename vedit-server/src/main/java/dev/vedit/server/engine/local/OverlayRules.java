@@ -287,10 +287,11 @@ final class OverlayRules {
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
-        // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then
-        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\d:.])(?!\\s*(?:to|till|until|-|–|and)\\b))?"
+        // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then (never a
+        // range's start, "from 5s to 12s", its unit said or not)
+        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\p{IsLatin}\\d:.])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b))?"
                 + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
-        String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?!\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
+        String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?![\\p{IsLatin}])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
                         + positionAfter("pos") + during,
                 (m, c) -> text(m, m.group("kind"), c)));

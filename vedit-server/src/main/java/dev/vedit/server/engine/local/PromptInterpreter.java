@@ -547,6 +547,12 @@ final class PromptInterpreter {
         String pictureInPicture;
         /** A clause that only named a green screen ("green screen behind me"), or null: "replace it with …" said next is it. */
         String greenScreen;
+        /** The clause being read follows a "+". */
+        boolean afterPlus;
+        /** The part the edits of a list share, said before the first ("last 10 seconds: slow-mo + black & white"), or null. */
+        Part listPart;
+        /** An edit said as its word alone ("grain" in "grain + sepia from 1:00 to 1:20"): a range said with the next is its too. */
+        EditOperation bareEdit;
         /** Edits of a part named by what happens in it and not by time, each with its clause: a time said next is theirs. */
         final Map<EditOperation, String> unplaced = new IdentityHashMap<>();
     }
@@ -709,6 +715,7 @@ final class PromptInterpreter {
                 break;
             }
             joined = JOINING.matcher(split.group()).find();
+            state.afterPlus = split.group().indexOf('+') >= 0; // "sepia + vignette": a list, though "+" may join a context too
             // after a request, not joining two complaints ("it's upside down and also mirrored, just flip it")
             state.saidAlso = !state.describing && ADDED.matcher(split.group()).find() && !split.group().contains("and");
             clauseStart = split.end();
@@ -738,7 +745,8 @@ final class PromptInterpreter {
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
-            String quoted = quotes.restore(text).strip();
+            String read = quotes.restore(text).strip();
+            String quoted = read.isEmpty() ? prompt.strip() : read; // all of it was context: quote what was said
             throw Refusal.notUnderstood("the local engine found no edit it can perform in \"" + quoted + "\"",
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
@@ -1271,14 +1279,21 @@ final class PromptInterpreter {
         if (attempt.understood() && multipleOfTheLastEdit(attempt, clause, context, state)) {
             return;
         }
+        Part listPart = joined || state.afterPlus ? state.listPart : null;
+        EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
+        state.listPart = null;
+        state.bareEdit = null;
         if (attempt.understood()) {
-            if (readAnotherRange(attempt, state) || joined && (sharesTheCut(attempt.operations(), quoted, state) || sharesTheEdit(attempt.operations(), state))) {
+            if (readAnotherRange(attempt, state) || joined && (sharesTheCut(attempt.operations(), quoted, state) || sharesTheEdit(attempt.operations(), state))
+                    || onListPart(attempt.operations(), listPart, state)) {
                 return;
             }
             if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), state)) {
                 List<EditOperation> read = onPendingPart(attempt.operations(), quoted, joined || BOTH.matcher(clause).find(), state);
                 if (!onBareSeconds(read, clause, joined, state) && !limitsAnEarlierEdit(read, clause, state)) {
                     state.operations.addAll(read);
+                    rangeOfTheList(read, bareEdit, state);
+                    state.bareEdit = read.size() == 1 && Part.ofEdit(read.getFirst()) == null && BARE_EDIT.matcher(clause).matches() ? read.getFirst() : null;
                 }
             }
             return;
@@ -2183,6 +2198,7 @@ final class PromptInterpreter {
                 throw TimeRules.partEdit(pending.source() + ", " + quoted);
             }
             timed.add(onPart);
+            state.listPart = part;
         }
         return timed;
     }
@@ -2229,6 +2245,46 @@ final class PromptInterpreter {
         }
         state.operations.add(again);
         return true;
+    }
+
+    /** A clause that is an edit's word or two alone, with nothing it applies to: "grain", "slow-mo", "b&w". */
+    private static final Pattern BARE_EDIT = Pattern.compile("\\s*(?!.*\\b(?:it|this|that|them|the|everything|all|whole|video|clip)\\b)[^\\s,]+(?:\\s+[^\\s,]+){0,2}\\s*");
+
+    /**
+     * "last 10 seconds: slow-mo + black & white": the edits joined to the first of a list on a part share its part (the
+     * first took it in {@link #onBareSeconds}); each must take a part and have none of its own. False, and nothing
+     * added, otherwise.
+     */
+    private static boolean onListPart(List<EditOperation> ops, Part part, State state) {
+        if (part == null || ops.isEmpty() || ops.stream().anyMatch(op -> Part.ofEdit(op) != null || !Operation.of(op).forAPart())) {
+            return false;
+        }
+        List<EditOperation> onPart = ops.stream().map(op -> part.apply(op, op.source())).toList();
+        if (onPart.contains(null)) {
+            return false;
+        }
+        state.operations.addAll(onPart);
+        state.listPart = part;
+        return true;
+    }
+
+    /**
+     * "grain + sepia from 1:00 to 1:20": an edit said as its word alone, joined to one said with a range after it, is for
+     * that range too; "make it grainy and sepia from 1:00 to 1:20" (an object said) leaves the first for the whole.
+     */
+    private static void rangeOfTheList(List<EditOperation> read, EditOperation bareEdit, State state) {
+        int last = state.operations.size() - 1;
+        if (bareEdit == null || read.size() != 1 || last < 1 || state.operations.get(last - 1) != bareEdit || !Operation.of(bareEdit).forAPart()) {
+            return;
+        }
+        Part part = Part.ofEdit(read.getFirst());
+        if (part == null || part.last() > 0 || part.half() != null) {
+            return;
+        }
+        EditOperation onPart = part.apply(bareEdit, bareEdit.source());
+        if (onPart != null) {
+            state.operations.set(last - 1, onPart);
+        }
     }
 
     /** Says that an edit with a part of its own is for the seconds said before it too: 前3秒和最后3秒都加上模糊. */
@@ -2279,6 +2335,7 @@ final class PromptInterpreter {
         state.operations.remove(last);
         state.operations.addAll(timed);
         state.bareSeconds = null;
+        state.listPart = part;
         return true;
     }
 

@@ -187,7 +187,7 @@ final class PromptNormalizer {
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
-        s = exceptRange(freezes(s));
+        s = keptAsIs(exceptRange(freezes(s)));
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
@@ -262,25 +262,31 @@ final class PromptNormalizer {
 
     /** A unit of seconds after a time. */
     private static final String SECONDS = "(?:s|secs?|seconds?)\\b";
+    /** A time as said in a range: "0:20", "20", "twenty". */
+    private static final String TIME_SAID = "(?:\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|" + Numbers.PATTERN + ")";
     /**
-     * An edit for all but a range: "black and white except 0:20 to 0:25", "… apart from 20-25s", "… but leave 0:20-0:25 in
-     * colour" (leave or keep only with what stays: "but keep 0:20 to 0:25" may keep it alone). "Keep everything except …"
-     * is a cut, "cut everything except …" a keep: the lexicon reads both.
+     * An edit for all but a range: "black and white except 0:20 to 0:25", "… everywhere apart from 20-25s", "… but leave
+     * 0:20-0:25 in colour" (leave or keep only with what stays: "but keep 0:20 to 0:25" may keep it alone). "Keep
+     * everything except …" is a cut, "cut everything except …" a keep: the lexicon reads both.
      */
-    private static final Pattern EXCEPT_RANGE = Pattern.compile("(?:(?<!\\b(?:keep|cut|remove|delete|drop|trim|lose|chop)\\s(?:everything|all|it\\sall|all\\sof\\sit|the\\swhole\\sthing)\\s)\\b(?:except|apart\\s+from|but\\s+not|other\\s+than|excluding|minus)(?:\\s+for)?"
+    private static final Pattern EXCEPT_RANGE = Pattern.compile("(?:\\b(?:everywhere|everything|throughout|all\\s+of\\s+it|the\\s+whole\\s+(?:thing|video|clip))\\s+)?"
+            + "(?:(?<!\\b(?:keep|cut|remove|delete|drop|trim|lose|chop)\\s(?:everything|all|it\\sall|all\\sof\\sit|the\\swhole\\sthing)\\s)"
+            + "\\b(?:except|apart\\s+from|but\\s+not|other\\s+than|excluding|minus)(?:\\s+for)?"
             + "|,?\\s*\\bbut\\s+(?<leave>leave|keep))\\s+(?:the\\s+(?:part|bit|section|stretch)\\s+)?(?:(?:from|between)\\s+)?"
-            + "(?<a>" + CLOCK + ")\\s*(?<ua>" + SECONDS + ")?\\s*(?:-|–|to|until|till|through|thru|and)\\s*(?<b>" + CLOCK + ")(?<ub>\\s*" + SECONDS + ")?"
+            + "(?<a>" + TIME_SAID + ")\\s*(?:" + SECONDS + ")?\\s*(?:-|–|to|until|till|through|thru|and)\\s*(?<b>" + TIME_SAID + ")(?:\\s*" + SECONDS + ")?"
             + "(?<as>\\s+(?:in\\s+colou?rs?|as\\s+(?:it\\s+)?(?:is|was)|alone|untouched|unchanged|normal|original|the\\s+same)\\b)?");
     /**
-     * The same in Chinese, said before the edit: 除了20到25秒，其他都变黑白; or after it: 整段转黑白，但20秒到25秒那段保留彩色 (moved
-     * before it, as said the first way).
+     * The same in Chinese, said before the edit: 除了20到25秒，其他都变黑白, 除了中间讲话那段（1:00到1:40），其余都…; or after it:
+     * 整段转黑白，但20秒到25秒那段保留彩色 (moved before it, as said the first way).
      */
-    private static final String RANGE_ZH = "第?\\s*(?<a>\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|-|~)\\s*第?\\s*(?<b>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?:这段|那段|的部分|这部分|那部分)?";
-    private static final Pattern EXCEPT_RANGE_ZH = Pattern.compile("除了\\s*" + RANGE_ZH + "(?:以外|之外)?\\s*[,，]?\\s*(?:其余|其他|其它|剩下)?(?:的)?(?:部分)?(?:都|全部|全都)?");
+    private static final String RANGE_ZH = "第?\\s*(?<a>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|-|~)\\s*第?\\s*(?<b>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?(?:钟)?"
+            + "(?:这段|那段|的部分|这部分|那部分)?";
+    private static final Pattern EXCEPT_RANGE_ZH = Pattern.compile("除了[^，,。；;（(\\d]{0,12}?[（(]?\\s*" + RANGE_ZH + "\\s*[)）]?(?:以外|之外)?\\s*[,，]?\\s*"
+            + "(?:其余|其他|其它|剩下|全片|全部|整个视频|整段)?(?:的)?(?:部分|地方)?(?:都|全部|全都)?");
     private static final Pattern KEPT_AFTER_ZH = Pattern.compile("^(?<edit>[^,，。；;]+)[,，]\\s*(?:但是?|不过|只是)?\\s*" + RANGE_ZH
             + "(?:保留彩色|保持彩色|保留原色|保持原样|保持原色|保留原样|不变|不动|不要动|别动)\\s*(?=$|[,，。；;])");
 
-    /** An edit said for all but a range, as the edit for the parts before and after it ("from 0:00 to 0:20 and from 0:25 on"). */
+    /** An edit said for all but a range, as the edit for the parts before and after it ("from 0 to 20 seconds and from 25 seconds on"). */
     private static String exceptRange(String s) {
         String out = s;
         if (out.contains("except") || out.contains("apart") || out.contains("but") || out.contains("other than") || out.contains("excluding") || out.contains("minus")) {
@@ -288,23 +294,67 @@ final class PromptNormalizer {
                 if (m.group("leave") != null && m.group("as") == null) {
                     return Matcher.quoteReplacement(m.group());
                 }
-                String a = m.group("a");
-                String b = m.group("b");
-                boolean clock = a.indexOf(':') >= 0;
-                String unit = m.group("ua") != null ? " " + m.group("ua") : m.group("ub") != null ? " " + m.group("ub").strip() : clock ? "" : " seconds";
-                String after = "from " + b + (m.group("ub") != null ? m.group("ub") : clock || b.indexOf(':') >= 0 ? "" : unit) + " on";
-                return seconds(a) == 0 ? after : "from " + (clock ? "0:00" : "0") + " to " + a + unit + " and " + after;
+                double a = seconds(m.group("a"));
+                String after = "from " + Rule.written(seconds(m.group("b"))) + " seconds on";
+                return a == 0 ? after : "from 0 to " + Rule.written(a) + " seconds and " + after;
             });
         }
         if (out.indexOf('但') >= 0 || out.contains("不过") || out.contains("只是")) {
             out = KEPT_AFTER_ZH.matcher(out).replaceAll(m -> "除了" + m.group("a") + "到" + m.group("b") + "秒，" + Matcher.quoteReplacement(m.group("edit")));
         }
-        return out.contains("除了") ? EXCEPT_RANGE_ZH.matcher(out).replaceAll(m -> seconds(m.group("a")) == 0 ? m.group("b") + "秒以后都"
-                : "0到" + m.group("a") + "秒和" + m.group("b") + "秒以后都") : out;
+        return out.contains("除了") ? EXCEPT_RANGE_ZH.matcher(out).replaceAll(m -> {
+            double a = seconds(m.group("a"));
+            String after = Rule.written(seconds(m.group("b"))) + "秒以后都";
+            return a == 0 ? after : "0到" + Rule.written(a) + "秒和" + after;
+        }) : out;
     }
 
-    /** A time of the clock or in seconds ({@link #CLOCK}) in seconds. */
+    /** What a part left as it is is said to stay: "as is", "untouched", "in colour". */
+    private static final String AS_IS = "(?:as\\s+(?:it\\s+)?(?:is|was)|alone|untouched|unchanged|normal|original|the\\s+same|(?:in\\s+)?(?:full\\s+)?colou?rs?|how\\s+it\\s+(?:is|was))\\b";
+    /** A range as said in a clause of a part left as it is: "0:00-0:30", "from 20 to 25 seconds". */
+    private static final String RANGE_SAID = "(?:from\\s+|between\\s+)?(?<a>" + TIME_SAID + ")\\s*(?:" + SECONDS + ")?\\s*(?:-|–|to|until|till|and)\\s*(?<b>" + TIME_SAID + ")(?:\\s*" + SECONDS + ")?";
+    /** What goes on after such a range: "…, everything after it in B&W" (from the range's end). */
+    private static final String AFTER_IT = "(?<after>\\s*[,;.]?\\s*(?:and\\s+)?(?:then\\s+)?(?:everything|all|the\\s+rest)\\s+(?:after\\s+(?:it|that|then|this)|from\\s+(?:there|then)(?:\\s+on)?))?";
+    /**
+     * A clause that leaves a part as it is, beside the edits of the other parts: "first half stays as is", "leave the
+     * rest", "0:50-0:55 leave normal", "rest untouched", "0:00–0:30 kept in colour, everything after it in B&W" (the
+     * last as "from 30 seconds on …"). Said of a range or a half, it needs its words of staying: "keep 0:20 to 0:25"
+     * keeps that range alone.
+     */
+    private static final String CLAUSE_END = "(?=\\s*(?:$|[,;.!?)]))";
+    private static final Pattern KEPT_AS_IS = Pattern.compile("(?<![\\p{L}\\d:.])(?:"
+            + "(?:(?:and|while|whilst)\\s+)?(?:leave|leaving|keep|keeping)\\s+(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+other\\s+(?:parts?|bits?))(?:\\s+" + AS_IS + ")?" + CLAUSE_END
+            + "|(?:and\\s+)?(?:the\\s+)?(?:rest|other\\s+(?:parts?|bits?)|everything\\s+else)\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:stays?|remains?|is|are|kept|left)\\s+)?" + AS_IS + CLAUSE_END
+            + "|(?:and\\s+)?(?:leave|keep)\\s+(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+" + AS_IS + CLAUSE_END
+            + "|(?:and\\s+)?(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+(?:(?:should|can|will|must)\\s+)?(?:stays?|remains?|is|kept|left)\\s+" + AS_IS + CLAUSE_END
+            + "|(?:and\\s+)?(?:leave|keep)\\s+" + RANGE_SAID + "\\s+" + AS_IS + "(?:" + AFTER_IT + "|" + CLAUSE_END + ")"
+            + "|(?:(?:the\\s+|my\\s+|our\\s+)?(?:client|customer|boss|bride|couple|they|we|i)\\s+(?:wants?|needs?|would\\s+like|'d\\s+like)\\s+)?"
+            + RANGE_SAID.replace("<a>", "<a2>").replace("<b>", "<b2>") + "\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:be\\s+)?(?:stays?|remains?|kept|left|leave|keep|is)\\s+(?:it\\s+)?)"
+            + AS_IS + "(?:" + AFTER_IT.replace("<after>", "<after2>") + "|" + CLAUSE_END + "))");
+    private static final String AS_IS_ZH = "(?:保持|保留|维持)(?:彩色|原色|原样|原状|不变)|不变|不动|不要动|别动|不用动";
+    /** The same in Chinese: 前半段不变, 其他保留彩色, 0:00-0:30保持彩色（，后面全部黑白）. */
+    private static final Pattern KEPT_AS_IS_ZH = Pattern.compile("(?<=^|[，,。；;！!：:、\\s])(?:(?:前半段|后半段|前半部分|后半部分|其他|其余|其它|剩下的?|别的|其他地方|别的地方)(?:部分|地方)?(?:都|就)?"
+            + "(?:" + AS_IS_ZH + ")(?=\\s*(?:$|[，,。；;！!]))"
+            + "|(?<range>" + RANGE_ZH.replace("<a>", "<za>").replace("<b>", "<zb>") + ")(?:都|就)?(?:" + AS_IS_ZH + ")"
+            + "(?:(?<after>\\s*[，,]\\s*(?:之后|后面|剩下|其余|其他)(?:的)?(?:部分)?(?:全部|都|全都)?)|(?=\\s*(?:$|[，,。；;！!]))))");
+
+    /** Clauses that leave a part as it is ({@link #KEPT_AS_IS}): no edit, said beside the edits of the other parts. */
+    private static String keptAsIs(String s) {
+        String out = s;
+        if (out.contains("rest") || out.contains("half") || out.contains("else") || out.contains("other") || out.contains("leave") || out.contains("kept")
+                || out.contains("keep") || out.contains("stay") || out.contains("remain")) {
+            out = KEPT_AS_IS.matcher(out).replaceAll(m -> Rule.first(m, "after", "after2") == null ? ""
+                    : "from " + Rule.written(seconds(Rule.first(m, "b", "b2"))) + " seconds on");
+        }
+        return out.contains("不") || out.contains("保") || out.contains("维持") ? KEPT_AS_IS_ZH.matcher(out).replaceAll(m -> m.group("after") == null ? ""
+                : Rule.written(seconds(m.group("zb"))) + "秒以后都") : out;
+    }
+
+    /** A time of the clock, in seconds or in words ({@link #CLOCK}, {@link Numbers#PATTERN}) in seconds. */
     private static double seconds(String clock) {
+        if (clock.indexOf(':') < 0 && !Character.isDigit(clock.charAt(0))) {
+            return Numbers.parse(clock); // "twenty"
+        }
         double seconds = 0;
         for (String part : clock.split(":")) {
             seconds = seconds * 60 + Double.parseDouble(part);
