@@ -549,6 +549,8 @@ final class PromptInterpreter {
         String greenScreen;
         /** The clause being read follows a "+". */
         boolean afterPlus;
+        /** A part said to be left alone ("don't touch the first 5 seconds"): the edits said for no part are for the rest. */
+        Part untouched;
         /** The part the edits of a list share, said before the first ("last 10 seconds: slow-mo + black & white"), or null. */
         Part listPart;
         /** An edit said as its word alone ("grain" in "grain + sepia from 1:00 to 1:20"): a range said with the next is its too. */
@@ -714,7 +716,9 @@ final class PromptInterpreter {
             if (!found) {
                 break;
             }
-            joined = JOINING.matcher(split.group()).find();
+            // a range listed with 、 before the next ("10秒到20秒、1分到1分10秒锐化一下") is joined to it as with 和
+            joined = JOINING.matcher(split.group()).find()
+                    || split.group().indexOf('、') >= 0 && !state.operations.isEmpty() && isBareRange(state.operations.getLast());
             state.afterPlus = split.group().indexOf('+') >= 0; // "sepia + vignette": a list, though "+" may join a context too
             // after a request, not joining two complaints ("it's upside down and also mirrored, just flip it")
             state.saidAlso = !state.describing && ADDED.matcher(split.group()).find() && !split.group().contains("and");
@@ -742,6 +746,7 @@ final class PromptInterpreter {
             }
         });
         refuseIfAny(state.generative, state.notUnderstood);
+        aroundTheUntouched(state);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
         if (operations.isEmpty()) {
@@ -1603,6 +1608,38 @@ final class PromptInterpreter {
         state.ignored.add(quoted);
     }
 
+    /**
+     * "don't touch the first 5 seconds, then make it black and white": the edits said for no part of their own are for
+     * the rest of the video, around the part left alone (before and after a range in the middle). Left as they are when
+     * the part is the last seconds, whose rest ends where the video's length says.
+     */
+    private static void aroundTheUntouched(State state) {
+        Part alone = state.untouched;
+        if (alone == null || alone.last() > 0 || alone.half() != null) {
+            return;
+        }
+        List<Part> rest = new ArrayList<>();
+        if (alone.from() > 0) {
+            rest.add(new Part(0, alone.from(), 0));
+        }
+        if (alone.to() != Part.END) {
+            rest.add(new Part(alone.to(), Part.END, 0));
+        }
+        List<EditOperation> ops = state.operations;
+        for (int i = 0; i < ops.size(); i++) {
+            EditOperation op = ops.get(i);
+            if (Part.ofEdit(op) != null || !(Operation.of(op).forAPart() || Operation.MUTE.is(op)) || rest.isEmpty()) {
+                continue;
+            }
+            List<EditOperation> around = rest.stream().map(part -> part.apply(op, op.source())).toList();
+            if (!around.contains(null)) {
+                ops.remove(i);
+                ops.addAll(i, around);
+                i += around.size() - 1;
+            }
+        }
+    }
+
     /** "don't touch the first 5 seconds, speed up the rest": the part left alone is the part "the rest" is the rest of. */
     private static final Pattern TOUCH = Pattern.compile("\\s*(?:touch|change|edit|do\\s+anything\\s+(?:to|with)|mess\\s+with)\\s+|\\s*(?:动|改|碰)");
 
@@ -1614,6 +1651,7 @@ final class PromptInterpreter {
         Attempt part = attempt(rest.substring(touch.end()), context);
         if (part.understood() && part.operations().size() == 1 && (isEdge(part.operations().getFirst()) || isRangeSaid(part.operations().getFirst()))) {
             state.mentionedPart = Part.of(part.operations().getFirst());
+            state.untouched = state.mentionedPart;
         }
     }
 
@@ -2303,8 +2341,7 @@ final class PromptInterpreter {
         }
         EditOperation seconds = state.operations.get(last);
         // a range said bare and kept ("0到30秒和1分到1分30秒都4倍速") is such a part too, when the next edit says it is both's
-        boolean bareRange = seconds != state.bareSeconds && isRangeSaid(seconds) && !KEEPS_RANGE.matcher(seconds.source()).lookingAt()
-                && !saysOnly(seconds) && !ONLY_AFTER.matcher(seconds.source()).find();
+        boolean bareRange = seconds != state.bareSeconds && isBareRange(seconds);
         if (seconds != state.bareSeconds && !bareRange) {
             return false;
         }
@@ -2333,10 +2370,26 @@ final class PromptInterpreter {
             }
         }
         state.operations.remove(last);
+        int first = last;
+        // and so are the ranges listed bare before it ("5到7秒、15到17秒、25到27秒这三段反色"), each its own part
+        while (bareRange && first > 0 && isBareRange(state.operations.get(first - 1))) {
+            EditOperation range = state.operations.get(first - 1);
+            List<EditOperation> again = ops.stream().map(op -> Part.of(range).instead(op, range.source() + ", " + op.source())).toList();
+            if (again.isEmpty() || again.contains(null)) {
+                break;
+            }
+            state.operations.remove(--first);
+            timed.addAll(0, again);
+        }
         state.operations.addAll(timed);
         state.bareSeconds = null;
         state.listPart = part;
         return true;
+    }
+
+    /** A range said bare, and so kept for now, which the edit said next may make its part instead. */
+    private static boolean isBareRange(EditOperation op) {
+        return isRangeSaid(op) && !KEEPS_RANGE.matcher(op.source()).lookingAt() && !saysOnly(op) && !ONLY_AFTER.matcher(op.source()).find();
     }
 
     /** Whether a trim is a range said as one ("0:10 to 0:20", 5到8秒): what may be an edit's part instead of what is kept. */
@@ -2511,6 +2564,20 @@ final class PromptInterpreter {
     private static List<EditOperation> answered(State state) {
         List<EditOperation> ops = state.operations;
         java.util.function.Predicate<EditOperation> complaint = o -> !state.added.contains(o) && (state.complaints.contains(o) || isComplaint(o));
+        // "2:10 to 2:20 is too dark, brighten it a bit": the request that answers a part's complaint is for that part
+        for (int i = 0; i < ops.size(); i++) {
+            Part part = complaint.test(ops.get(i)) ? Part.ofEdit(ops.get(i)) : null;
+            for (int j = i + 1; part != null && j < ops.size(); j++) {
+                EditOperation request = ops.get(j);
+                if (!complaint.test(request) && request.op().equals(ops.get(i).op())) {
+                    EditOperation onPart = Part.ofEdit(request) == null ? part.apply(request, request.source()) : null;
+                    if (onPart != null) {
+                        ops.set(j, onPart);
+                    }
+                    break;
+                }
+            }
+        }
         boolean anyRequest = ops.stream().anyMatch(complaint.negate());
         List<EditOperation> kept = new ArrayList<>();
         for (EditOperation op : ops) {

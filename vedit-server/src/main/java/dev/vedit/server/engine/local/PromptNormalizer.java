@@ -368,15 +368,19 @@ final class PromptNormalizer {
     private static final String HOLD = "for\\s+(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?)\\b(?:\\s+each)?";
     /** One freeze at several moments: "freeze at 5s, 10s and 15s for 1 second each", "freeze for 1s at 0:05 and 0:10". */
     private static final Pattern FREEZES = Pattern.compile("\\bfreeze(?:\\s+(?:it|the\\s+(?:frame|picture|video|image)))?\\s+(?:at\\s+" + MOMENTS + "\\s+" + HOLD
-            + "|" + HOLD.replace("<n>", "<n2>").replace("<unit>", "<unit2>") + "\\s+at\\s+" + MOMENTS.replace("<moments>", "<moments2>") + ")");
+            + "|" + HOLD.replace("<n>", "<n2>").replace("<unit>", "<unit2>") + "\\s+at\\s+" + MOMENTS.replace("<moments>", "<moments2>") + ")"
+            // "three freeze frames please: 0:04, 0:11 and 0:27, each one held for 2 seconds"
+            + "|(?:(?:a\\s+few|some|several|two|three|four|five|\\d)\\s+)?freeze[\\s-]?frames?(?:\\s+please)?\\s*[:,]?\\s*(?:at\\s+)?" + MOMENTS.replace("<moments>", "<moments3>")
+            + "\\s*,?\\s*(?:each(?:\\s+one)?\\s+)?(?:held\\s+|holding\\s+|lasting\\s+)?" + HOLD.replace("<n>", "<n3>").replace("<unit>", "<unit3>"));
     /** The same in Chinese: 在第5秒、第10秒、第15秒各定格1秒. */
-    private static final Pattern FREEZES_ZH = Pattern.compile("(?:在\\s*)?(?<moments>(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|" + Rule.CLOCK + ")(?:\\s*(?:、|和|跟|与|及|,|，)\\s*(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|"
-            + Rule.CLOCK + "))+)(?:处|的时候|时)?\\s*(?:各|都|分别)?(?:各)?定格\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*秒钟?");
-    /** A second moment with its own hold after a freeze: "freeze at 0:05 for 1 second and at 0:10 for 2 seconds". */
-    private static final Pattern FREEZE_AGAIN = Pattern.compile("(?<freeze>\\bfreeze\\b[^.;]{0,40}?\\bfor\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\b),?\\s+and\\s+(?=at\\s+" + MOMENT + "\\s+for\\s+\\d)");
+    private static final Pattern FREEZES_ZH = Pattern.compile("(?<![\\d.]|定格\\s?)(?:在\\s*)?(?<moments>(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|" + Rule.CLOCK + ")(?:\\s*(?:、|和|跟|与|及|,|，)\\s*(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|"
+            + Rule.CLOCK + "))+)(?:处|的时候|时)?\\s*(?:(?:这|那)(?:[两三四五六七八九十几]|\\d{1,2})个?(?:地方|时间点|时刻|位置|点|处))?\\s*(?:各|都|分别)?(?:各)?定格\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*秒钟?");
+    /** A second moment with its own hold after a freeze: "freeze at 0:05 for 1 second and at 0:10 for 2 seconds", "…, then again at …". */
+    private static final Pattern FREEZE_AGAIN = Pattern.compile("(?<freeze>\\bfreeze\\b(?:[^.;]|\\.(?=\\d)){0,40}?\\bfor\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\b),?\\s+(?:(?:and|then)\\s+(?:again\\s+)?|again\\s+)(?=at\\s+" + MOMENT + "\\s+for\\s+\\d)");
     private static final Pattern MOMENT_IN_LIST = Pattern.compile(MOMENT);
     private static final Pattern MOMENT_IN_LIST_ZH = Pattern.compile("第?\\s*(\\d+(?:\\.\\d+)?)\\s*秒|(" + Rule.CLOCK + ")");
 
+    private static final Pattern FROZEN_AGAIN_ZH = Pattern.compile("(?<=秒|秒处|秒的时候|秒那里|\\d)\\s*再(?=\\s*定格)");
     /** A moment named, then frozen "there": 切蛋糕在2分18秒，在那定格3秒 (the name may hold any word, 切 included). */
     private static final Pattern NAMED_THEN_FROZEN_ZH = Pattern.compile("(?<=^|[，,。；;！!？?\\s])[^，,。；;！!？?\\s]{1,12}?(?:是|在|大概在|大约在)\\s*(?:第\\s*)?(?<t>\\d+(?:\\.\\d+)?\\s*秒|"
             + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
@@ -386,9 +390,8 @@ final class PromptNormalizer {
         String out = s;
         if (out.contains("freeze")) {
             out = FREEZES.matcher(out).replaceAll(m -> {
-                boolean first = m.group("moments") != null;
-                String hold = " for " + m.group(first ? "n" : "n2") + " " + m.group(first ? "unit" : "unit2");
-                return MOMENT_IN_LIST.matcher(m.group(first ? "moments" : "moments2")).results()
+                String hold = " for " + Rule.first(m, "n", "n2", "n3") + " " + Rule.first(m, "unit", "unit2", "unit3");
+                return MOMENT_IN_LIST.matcher(Rule.first(m, "moments", "moments2", "moments3")).results()
                         .map(t -> "freeze at " + t.group().strip() + hold).collect(Collectors.joining(", "));
             });
             for (String before = null; !out.equals(before); ) {
@@ -396,6 +399,7 @@ final class PromptNormalizer {
                 out = FREEZE_AGAIN.matcher(out).replaceFirst("${freeze}, and freeze ");
             }
         }
+        out = out.contains("再定格") ? FROZEN_AGAIN_ZH.matcher(out).replaceAll("") : out; // 31秒处再定格1秒: 再 would end the clause
         out = out.contains("定格") ? NAMED_THEN_FROZEN_ZH.matcher(out).replaceAll(m -> "在" + (m.group("t").endsWith("秒") ? "第" + m.group("t") : m.group("t"))) : out;
         return out.contains("定格") ? FREEZES_ZH.matcher(out).replaceAll(m -> MOMENT_IN_LIST_ZH.matcher(m.group("moments")).results()
                 .map(t -> "在" + (t.group(1) != null ? "第" + t.group(1) + "秒" : t.group(2)) + "定格" + m.group("n") + "秒")
