@@ -234,7 +234,7 @@ final class FrameRules {
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
                 (m, i) -> op(Operation.ENCODE, Map.of())));
         // another kind of file than a video: said plainly, not "not understood"
-        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
+        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:i\\s+)?(?:just\\s+|only\\s+)?(?:want|need)\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:of|from)\\s+(?:the\\s+|this\\s+|my\\s+|our\\s+)?[a-z]+)?|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
                         + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
                         + "|(?:转成|转换成|转为|导出为?|导出成|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
                         + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$",

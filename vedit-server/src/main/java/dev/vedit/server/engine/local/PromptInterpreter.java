@@ -121,7 +121,7 @@ final class PromptInterpreter {
                     + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
                     + "|background(?!\\s+(?:music|sound|audio|noise))|hat|glasses|bird|building|sky)\\b"
                     // what is burnt in can only be painted out; adding a logo or text is the local engine's (or not understood)
-                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:logo|watermark|text)\\b"
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of)\\b.*\\b(?:logo|watermark|text|time\\s*stamp|date\\s*stamp|burn(?:ed|t)[\\s-]+in\\s+(?:subtitles?|captions?))\\b"
                     + "|\\b(?:ghibli|anime|manga|oil\\s+painting|watercolou?r|cyberpunk|pixar|disney|van\\s+gogh"
                     + "|claymation|lego|ukiyo|impressionis\\w*|comic)\\b"
                     // a named film's or film-maker's look ("graded like a Wes Anderson film", 王家卫的色调): a style, not a filter
@@ -130,7 +130,7 @@ final class PromptInterpreter {
                     + "|\\b(?:look|looks|feel|vibe|style|grade|graded|grading)\\s+(?:it\\s+)?(?:a\\s+bit\\s+|more\\s+)?like\\s+(?:an?\\s+|the\\s+)?(?!(?:old|vintage|retro|silent|home|classic|black|b&w|grainy|old[\\s-]school"
                     + "|\\d0s|19\\d0s|super\\s*8|8\\s*mm|16\\s*mm|sepia|noir)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+(?:film|movie|flick)s?\\b"
                     + "|王家卫|韦斯\\s*·?\\s*安德森|诺兰|昆汀|库布里克|斯皮尔伯格|张艺谋|侯孝贤|岩井俊二|是枝裕和|漫威"
-                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
+                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
                     + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
@@ -144,7 +144,7 @@ final class PromptInterpreter {
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|加(?:一只|一个|一条|一些|一点|只|个|几个|点|些)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
+                    + "|加(?:一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
@@ -295,8 +295,11 @@ final class PromptInterpreter {
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
     private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
-    /** Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. */
-    private static final Pattern SCOPE = Pattern.compile("\\d|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
+    /**
+     * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
+     * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
+     */
+    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.])\\d+(?:[.:,]\\d+)*(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%|(?!\\s*\\p{IsLatin}))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
     /** A length or a point in time: in a purpose ("so it's under 30 seconds") it is a demand, not context. */
     private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
