@@ -847,7 +847,7 @@ final class PromptInterpreter {
 
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
     private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
-            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的)(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
+            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的|后面(?=[调变弄亮暗加减慢快放转都全]))(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
             // its speed changed: "speed up the rest 2x", "slow the rest of it down"
             + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
 
@@ -900,8 +900,9 @@ final class PromptInterpreter {
         return true;
     }
 
-    /** "…, then down for the last 15 secs": a direction alone, then where, after an edit that goes up or down. */
-    private static final Pattern THE_OTHER_WAY = Pattern.compile("\\s*(?:(?:and|but)\\s+)?(?:then\\s+)?(?<direction>up|down)\\b(?=\\s*\\S)");
+    /** "…, then down for the last 15 secs", "…, raise it on the last 20": a direction alone, then where, after an edit that goes up or down. */
+    private static final Pattern THE_OTHER_WAY = Pattern.compile("\\s*(?:(?:and|but)\\s+)?(?:then\\s+)?(?:(?<up>raise|increase|boost)\\s+it\\b|(?<down>lower|reduce|decrease)\\s+it\\b"
+            + "|(?:(?:turn|bring)\\s+it\\s+)?(?<direction>up|down)\\b)(?=\\s*\\S)");
     /**
      * The edits that go up or down, each said both ways as the rules read it. Not speed: a part's speed is not the
      * whole's times the part's, as the levels here are ("2x, then down for the last 5 seconds" is no 1.5x ending).
@@ -924,7 +925,8 @@ final class PromptInterpreter {
         if (ways == null && !(previous != null && Operation.SPEED.is(previous)) || !direction.lookingAt()) {
             return false;
         }
-        Attempt again = ways == null ? null : attempt(ways.get(direction.group("direction").equals("up") ? 0 : 1) + clause.substring(direction.end()), context);
+        boolean up = direction.group("up") != null || "up".equals(direction.group("direction"));
+        Attempt again = ways == null ? null : attempt(ways.get(up ? 0 : 1) + clause.substring(direction.end()), context);
         if (again == null || !again.understood() || again.operations().size() != 1 || !again.operations().getFirst().op().equals(previous.op())
                 || hasWords(unexplained(again.leftover()))) {
             state.notUnderstood.add(quoted); // never the part kept alone, which the words after the direction would read as

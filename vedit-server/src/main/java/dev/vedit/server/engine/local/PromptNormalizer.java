@@ -157,6 +157,7 @@ final class PromptNormalizer {
         s = CLAUSE_DASH.matcher(s).replaceAll(", ");
         s = TIMES_SIGN.matcher(s).replaceAll(m -> (m.group(1) != null ? m.group(1) : m.group(2)) + "x");
         s = TIMES_BEFORE.matcher(s).replaceAll("$1x");
+        s = s.indexOf('x') >= 0 ? LEVEL_TIMES.matcher(s).replaceAll("${level} ${n}") : s;
         s = s.indexOf('-') >= 0 ? NUMBER_HYPHEN.matcher(hyphens(s)).replaceAll(" ") : s;
         s = stretched(s);
         // each contraction ends in "nt", "ts" or "res": most prompts hold none, and the search runs only where one may be
@@ -169,7 +170,7 @@ final class PromptNormalizer {
                 + m.group("part")) : s;
         s = s.contains("出来") || s.contains("下来") ? RANGE_TAKEN_OUT_ZH.matcher(s).replaceAll("只保留${range}") : s;
         s = s.contains("一点") || s.contains("一些") || s.contains("一下") ? RUN_ON_ZH.matcher(s).replaceAll(", ") : s;
-        s = s.contains("starting") || s.contains("beginning") || s.indexOf('从') >= 0 ? startAndLength(s) : s;
+        s = s.contains("starting") || s.contains("beginning") || s.contains("from") || s.indexOf('从') >= 0 ? startAndLength(s) : s;
         s = s.indexOf(':') > 1 ? clockTimes(DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1))))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
@@ -187,7 +188,7 @@ final class PromptNormalizer {
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
-        s = keptAsIs(exceptRange(freezes(s)));
+        s = toTheEnd(keptAsIs(exceptRange(freezes(s))));
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
@@ -214,6 +215,12 @@ final class PromptNormalizer {
         }
         return bestW + ":" + bestH;
     }
+
+    /**
+     * A level said as a multiple: "saturation 1.4x", "boost saturation by 1.4x", "contrast x1.2" (by now "1.2x"): the
+     * level's factor; read apart, "1.4x" was a speed of its own.
+     */
+    private static final Pattern LEVEL_TIMES = Pattern.compile("\\b(?<level>(?:saturation|contrast)(?:\\s+(?:by|to|at))?)\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*x(?![\\p{L}\\d])");
 
     /** An editor's timecode, hours:minutes:seconds:frames ("TC 00:00:10:00"). */
     private static final Pattern TIMECODE = Pattern.compile("(?<![\\d:.])(\\d{1,2}:\\d{2}:\\d{2}):(\\d{2})(?![\\d:])");
@@ -248,16 +255,39 @@ final class PromptNormalizer {
      * 0:45 for 3 seconds" the rules read as said; a freeze's "at 0:11 for 1s" is a moment and its hold, never a part).
      */
     private static final Pattern START_AND_LENGTH = Pattern.compile(
-            "\\bfor\\s+(?:the\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:starting|beginning)\\s+(?:at|from)\\s+(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?"
-                    + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?");
+            "\\b(?:for\\s+(?:the\\s+)?)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:starting|beginning)\\s+(?:at|from)\\s+(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?"
+                    // "from 0:08 for 6 seconds" (a freeze's "at 0:11 for 1s" is a moment and its hold)
+                    + "|\\bfrom\\s+(?<t2>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?\\s+for\\s+(?:the\\s+next\\s+)?(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
+                    + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?"
+                    // 从40秒开始慢放3秒: the edit between where it starts and how long it lasts
+                    + "|从第?\\s*(?<t4>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<verb>[\\p{IsHan}]{1,3}?)\\s*(?<n4>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
 
     private static String startAndLength(String s) {
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
-            double start = seconds(Rule.first(m, "t", "t3"));
-            double end = start + Double.parseDouble(Rule.first(m, "n", "n3"));
-            return m.group("t3") != null ? "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒"
+            double start = seconds(Rule.first(m, "t", "t2", "t3", "t4"));
+            double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4"));
+            String zh = "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒";
+            return m.group("t3") != null ? zh : m.group("t4") != null ? m.group("verb") + zh
                     : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
         });
+    }
+
+    /** A time to the end said bare: "0:12 till the end" (with "from", the rules read it). */
+    private static final Pattern TO_THE_END = Pattern.compile("(?<![\\d:.])(?<!from\\s)(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?\\s*(?:to|till|until|through|thru|-)\\s+the\\s+(?:very\\s+)?end\\b"
+            + "(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?");
+    /** The same in Chinese, and a clock time onwards: 10秒到结尾, 1:05之后 (seconds onwards the lexicon reads). */
+    private static final Pattern TO_THE_END_ZH = Pattern.compile("(?<![\\d:.第])(?<t>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|一直到)\\s*(?:视频的?)?(?:结尾|最后|结束|末尾)"
+            + "|(?<![\\d:.])(?<clock>\\d{1,2}:\\d{2})\\s*(?=以后|之后|往后)");
+    /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束. */
+    private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*(?:结束|为止|停止?)");
+
+    /** Parts said by where they end: to the end of the video, or up to a time said after the edit. */
+    private static String toTheEnd(String s) {
+        String out = s.contains("end") ? TO_THE_END.matcher(s).replaceAll("from ${t} on") : s;
+        out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
+                "第" + Rule.written(seconds(m.group("t"))) + "秒到第" + Rule.written(seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
+        return out.contains("到") || out.contains("至") || out.contains("后") ? TO_THE_END_ZH.matcher(out).replaceAll(m -> m.group("clock") != null
+                ? "第" + Rule.written(seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(seconds(m.group("t"))) + "秒开始") : out;
     }
 
     /** A unit of seconds after a time. */
