@@ -49,7 +49,7 @@ final class PromptInterpreter {
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
             + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
@@ -144,7 +144,7 @@ final class PromptInterpreter {
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|加(?:一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
+                    + "|生成(?:一|几)?(?:只|个|条|朵|群|些)|加(?:上|一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:极光|流星|月亮|猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
@@ -299,7 +299,7 @@ final class PromptInterpreter {
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
      */
-    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.])\\d+(?:[.:,]\\d+)*(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%|(?!\\s*\\p{IsLatin}))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
+    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.])\\d++(?:[.:,]\\d++)*+(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%|(?!\\s*\\p{IsLatin}))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
     /** A length or a point in time: in a purpose ("so it's under 30 seconds") it is a demand, not context. */
     private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
@@ -1122,6 +1122,8 @@ final class PromptInterpreter {
         state.generative.addAll(read.generative);
         if (read.notUnderstood.isEmpty() && !read.operations.isEmpty()) {
             state.operations.addAll(read.operations);
+            state.complaints.addAll(read.complaints); // "(the shop sign reads backwards there)": why, not one more flip
+            state.added.addAll(read.added);
             state.ignored.addAll(read.ignored);
         } else {
             state.ignored.add(context.quotes().restore(aside).strip());

@@ -80,12 +80,16 @@ final class SoundRules {
                         + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
                         + "|\\b(?:add|put|play)\\s+(?:some\\s+|a\\s+|the\\s+)?bgm\\b.*|\\bas\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
-                        + "|(?<![别不没])(?:加|配|放)(?:一首|首|个|点|段)(?:歌|乐)(?![曲器])|(?<![不别])要[^，,。；;]{0,8}的歌",
+                        + "|(?<![别不没])(?:加|配|放)(?:一首|首|个|点|段)(?:歌|乐)(?![曲器])|(?<![不别])要[^，,。；;]{0,8}的歌"
+                        // a sound effect is an audio input too: "add a 'ding' sound effect at 0:12", 加个“叮”的音效
+                        + "|\\b(?:add|put|play|insert)\\s+(?:an?\\s+|some\\s+|the\\s+)?(?:[^,.;]{0,20}?\\s)?(?:sound\\s+effects?|sfx|whoosh|ding\\s+sound)\\b.*"
+                        + "|(?:加|配|放|添加)(?:一个|个|点|些|上)?[^，,。；;]{0,8}?音效[^，,。；;]{0,12}",
                 (m, c) -> {
+                    String said = c.quotes().restore(m.group()).strip(); // 加个“叮”的音效 quotes its sound
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                            "\"" + m.group().strip() + "\" needs an audio input, and none of the video-edit models has an audio field;"
+                            "\"" + said + "\" needs an audio input, and none of the video-edit models has an audio field;"
                         + " the local engine can keep, mute or change the volume of the video's own sound",
-                            "“" + m.group().strip() + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                            "“" + said + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
                 }));
         // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
         r.add(impossible("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"

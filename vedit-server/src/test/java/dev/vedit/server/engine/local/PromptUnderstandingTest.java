@@ -1711,4 +1711,99 @@ class PromptUnderstandingTest {
         assertThat(ops("speed it up 2x but keep my voice normal pls")).containsExactly("speed");
         assertThat(ops("2倍速，但是声音不要变调哦")).containsExactly("speed");
     }
+
+    private Map<String, Object> params(String prompt, int index) {
+        return interpreter.interpret(prompt, 0).get(index).params();
+    }
+
+    @Test
+    void theFortySeventhSetWhereAndWhenSaidEveryWay() {
+        // wrong edits found first: "grain + sepia from 1:00 to 1:20" grained the whole video; "last 10 seconds: slow-mo +
+        // black & white" made it all grey; 除了…（1:00到1:40），其余都加速 kept 1:00 to 1:40 alone; 10秒到20秒、1分到1分10秒锐化 kept
+        // 10 to 20 s; "turn the volume up, then down for the last 15 secs" kept the last 15 s; 新娘进场的时候定格 froze the last frame
+        assertThat(interpreter.interpret("Grain + sepia from 1:00 to 1:20 (flashback scene), rest untouched", 0))
+                .allSatisfy(o -> assertThat(o.params()).containsEntry("from", 60.0).containsEntry("to", 80.0));
+        assertThat(interpreter.interpret("Last 10 seconds: slow-mo + black & white", 0))
+                .allSatisfy(o -> assertThat(o.params()).containsEntry("at", "end").containsEntry("duration", 10.0));
+        assertThat(interpreter.interpret("除了中间领导讲话那段（1:00到1:40），其余部分都加速2倍", 0)).extracting(o -> o.params().get("from"))
+                .containsExactly(0.0, 100.0);
+        assertThat(interpreter.interpret("0:05到0:07、0:15到0:17、0:25到0:27这三段反色，是鼓点", 0)).extracting(o -> o.params().get("from"))
+                .containsExactly(5.0, 15.0, 25.0);
+        assertThat(interpreter.interpret("turn the music up, then down for the last 15 secs", 0)).extracting(EditOperation::op)
+                .containsExactly("volume", "volume");
+        assertThatThrownBy(() -> interpreter.read("speed it up 2x, then down for the last 5 seconds", 0)).hasMessageContaining("not understood");
+        assertThatThrownBy(() -> interpreter.read("新娘进场的时候定格", 0)).hasMessageContaining("not understood");
+        // all but a range: the edit before it and after it, in words, in Chinese, after the edit or before it
+        for (String except : List.of("make it grayscale except 0:20 to 0:25", "black and white everywhere apart from 20-25s",
+                "make it black and white but leave 0:20 to 0:25 in colour", "make it black and white except twenty seconds to twenty five seconds",
+                "除了0:20到0:25，其他都调成黑白", "整段转黑白，但20秒到25秒那段保留彩色", "除了第20秒到第25秒以外全部变成黑白")) {
+            assertThat(interpreter.interpret(except, 0)).as(except).extracting(o -> o.params().get("from"), o -> o.params().get("to"))
+                    .containsExactly(org.assertj.core.groups.Tuple.tuple(0.0, 20.0), org.assertj.core.groups.Tuple.tuple(25.0, null));
+        }
+        assertThat(ops("keep everything except 0:30 to 0:42")).containsExactly("cut");
+        assertThat(interpreter.interpret("cut everything except 0:30-0:42", 0).getFirst().params()).containsEntry("start", 30.0).containsEntry("duration", 12.0);
+        // a part left as it is says no edit; "… kept in colour, everything after it in B&W" is from its end
+        assertThat(interpreter.interpret("Client wants 0:00–0:30 kept in colour, everything after it in B&W, plus a 2s fade in", 0).getFirst().params())
+                .containsEntry("from", 30.0);
+        assertThat(ops("make the second half sepia, first half stays as is")).containsExactly("sepia");
+        assertThat(ops("請把第1分鐘到1分20秒調成黑白，其他保留彩色")).containsExactly("grayscale");
+        assertThat(ops("Please lower the volume slightly whilst leaving everything else as it is")).containsExactly("volume");
+        // the first seconds left alone: the edits said for no part are for the rest
+        assertThat(interpreter.interpret("the first 10 secs are fine, don't touch them. Everything after that: warmer, plus a light vignette", 0))
+                .allSatisfy(o -> assertThat(o.params()).containsEntry("from", 10.0));
+        assertThat(params("don't touch the first 5 seconds, then make it black and white", 0)).containsEntry("from", 5.0);
+        assertThat(params("前10秒不要动，后面调成黑白", 0)).containsEntry("from", 10.0);
+        assertThatThrownBy(() -> interpreter.read("前10秒不要动", 0)).hasMessageContaining("not understood");
+        // several moments, one freeze each; a moment named, then frozen there
+        for (String freezes : List.of("freeze at 5s, 10s and 15s for 1 second each", "freeze for 1 second at 5s, 10s and 15s",
+                "Three freeze frames please: 0:05, 0:10 and 0:15, each one held for 1 second", "在第5秒、第10秒、第15秒各定格1秒",
+                "第5秒、第10秒、第15秒这三个地方各定格1秒")) {
+            assertThat(interpreter.interpret(freezes, 0)).as(freezes).extracting(o -> o.params().get("at")).containsExactly(5.0, 10.0, 15.0);
+        }
+        assertThat(interpreter.interpret("freeze at 12.5s for 1 sec, then again at 31s for 2 sec", 0)).extracting(o -> o.params().get("duration"))
+                .containsExactly(1.0, 2.0);
+        assertThat(params("切蛋糕在2分18秒，在那定格3秒", 0)).containsEntry("at", 138.0);
+        // parts by start and length, to the end, until a time said after the edit
+        assertThat(params("just keep 3 seconds starting at 0:40", 0)).containsEntry("start", 40.0).containsEntry("duration", 3.0);
+        assertThat(params("from 0:08 for 6 seconds, mirror it horizontally", 0)).containsEntry("to", 14.0);
+        assertThat(params("从40秒开始慢放3秒，那是扣篮的瞬间", 0)).containsEntry("to", 43.0);
+        assertThat(params("can u make 0:12 till the end slow motion", 0)).containsEntry("from", 12.0).doesNotContainKey("to");
+        assertThat(params("画面从第12秒开始放大2倍，到第15秒结束", 0)).containsEntry("to", 15.0);
+        assertThat(interpreter.interpret("0:10到0:20静音，1:05之后也全部静音", 0).get(1).params()).containsEntry("from", 65.0);
+        // a caption said again without its verb; a caption's range in seconds
+        assertThat(interpreter.interpret("add the title 'Welcome' from 0:02 to 0:05, and 'Community meeting' from 0:45 to 0:52", 0).get(1).params())
+                .containsEntry("text", "Community meeting").containsEntry("start", 45.0);
+        assertThat(params("add the caption 'Smith Plumbing' at the bottom from 5s to 12s", 0)).containsEntry("start", 5.0).containsEntry("duration", 7.0);
+        // a fraction slower; a level said as a multiple was a speed too
+        assertThat(params("make it a third slower", 0)).containsEntry("factor", 0.667);
+        assertThat(params("放慢三分之一", 0)).containsEntry("factor", 0.667);
+        assertThat(ops("boost saturation by 1.4x")).containsExactly("saturation");
+    }
+
+    @Test
+    void theFortyEighthSetAFifthPlainDay() {
+        // wrong edit found first: 超分一下，放大两倍 upscaled and zoomed
+        assertThat(ops("画质太渣了，超分一下，放大两倍")).containsExactly("upscale");
+        // remarks beside the edits are no edits and no refusals
+        assertThat(ops("Reverse it!! my kid jumping out of the pool backwards is hilarious")).containsExactly("reverse");
+        assertThat(ops("Please:\n1) stabilize it, my gimbal died halfway\n2) brighten it")).containsExactly("stabilize", "brightness");
+        assertThat(ops("去掉最后5秒，后面是黑屏")).containsExactly("drop_last");
+        assertThat(ops("Lecture recording for my BIO 201 students. Normalize the audio")).containsExactly("normalize_audio");
+        assertThat(ops("Night market footage from the back camera, it's super grainy and dark. Clean up the noise and brighten it please"))
+                .containsExactly("denoise", "brightness");
+        assertThat(ops("pastor's mic was too low, he's barely audible in the recording. also there's a hum from the ceiling fans, can that be cleaned up?"))
+                .containsExactly("volume", "denoise_audio");
+        // what a model or no edit can give, said by kind
+        for (String generative : List.of("remove the timestamp that's burned into the corner of the dashcam footage", "跨年视频，在天上加几朵烟花",
+                "give it a colour grade like a Wes Anderson film", "调成王家卫电影的色调")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        for (String impossible : List.of("I just want the audio of the keynote as an mp3, no video needed", "add a 'ding' sound effect at 0:12",
+                "在0:12加个“叮”的音效")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        assertThat(ops("Hello po! Pa-add naman ng caption 'Happy 60th Birthday Lola Nena!' at the top, and fade out at the end. Salamat po!"))
+                .containsExactly("text", "fade_out");
+        assertThat(ops("舞蹈视频，在第5秒那个pose定格2秒")).containsExactly("freeze");
+    }
 }
