@@ -130,7 +130,7 @@ final class PromptInterpreter {
                     + "|\\b(?:look|looks|feel|vibe|style|grade|graded|grading)\\s+(?:it\\s+)?(?:a\\s+bit\\s+|more\\s+)?like\\s+(?:an?\\s+|the\\s+)?(?!(?:old|vintage|retro|silent|home|classic|black|b&w|grainy|old[\\s-]school"
                     + "|\\d0s|19\\d0s|super\\s*8|8\\s*mm|16\\s*mm|sepia|noir)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+(?:film|movie|flick)s?\\b"
                     + "|王家卫|韦斯\\s*·?\\s*安德森|诺兰|昆汀|库布里克|斯皮尔伯格|张艺谋|侯孝贤|岩井俊二|是枝裕和|漫威"
-                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
+                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?(?!\\s+(?:clip|video|footage|sounds?|shot|recording|ambience))|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
                     + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
@@ -144,7 +144,7 @@ final class PromptInterpreter {
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
-                    + "|生成(?:一|几)?(?:只|个|条|朵|群|些)|加(?:上|一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:极光|流星|月亮|猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
+                    + "|生成(?:一|几)?(?:只|个|条|朵|群|些)|(?:变不见|变没了?|变消失|消失掉)|加(?:上|一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:极光|流星|月亮|圣诞装饰|装饰|圣诞树|灯笼|彩灯|猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"

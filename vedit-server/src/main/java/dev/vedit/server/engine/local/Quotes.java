@@ -29,9 +29,9 @@ final class Quotes {
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
             + "|(?:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d)\\b|图\\s*\\d|第[一二三四五\\d]张)";
-    /** Straight and typographic quotes, CJK corner brackets and book-title marks. */
+    /** Straight and typographic quotes, CJK corner brackets and book-title marks; an apostrophe between letters stays in a single-quoted text ('Mama Chen's Noodles'). */
     private static final Pattern QUOTED = Pattern.compile(
-            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'([^']*)'(?![\\p{L}\\p{N}])");
+            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L}))*)'(?![\\p{L}\\p{N}])");
     /**
      * The words after a colon that follows a caption or title word, or a card and a few words of where ("a title card
      * before it starts: Summer Camp"), up to the clause's end or a place ("加字幕：你好世界", "caption: Hello world at the

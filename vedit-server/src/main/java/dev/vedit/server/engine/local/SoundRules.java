@@ -62,7 +62,8 @@ final class SoundRules {
                         + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*|(?:两|三|几|2|3)个版本" // one task hands back one video
                         + "|\\b(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\s*(?:,\\s*|\\s+and\\s+|\\s*/\\s*)(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\b.*|\\ball\\s+at\\s+once\\b.*|(?:同时)?(?:导出|出)(?:成)?(?:多种|几种|两种|三种)(?:格式|版本)[^，,。；;]*"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
-                        + "|(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
+                        // (要上传到学校的系统, 方便上传: why it is made, not a step asked for)
+                        + "|(?<!要|需要|得|用来|好|方便|为了|准备)(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
                         + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
                 ": an edit changes the one video it is given and hands it back (a download"

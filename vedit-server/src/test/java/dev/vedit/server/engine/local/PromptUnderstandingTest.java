@@ -1806,4 +1806,36 @@ class PromptUnderstandingTest {
                 .containsExactly("text", "fade_out");
         assertThat(ops("舞蹈视频，在第5秒那个pose定格2秒")).containsExactly("freeze");
     }
+
+    @Test
+    void theFortyNinthAndFiftiethSetsASixthPlainDayAndChineseSpeakersOfEveryKind() {
+        // wrong edit found first: "Can you add a fade in and out? 2 seconds is fine" faded for 1 s
+        assertThat(params("Can you add a fade in and out? 2 seconds is fine", 0)).containsEntry("duration", 2.0);
+        // an apostrophe inside a single-quoted title; a remark on how funny it will be; a platform named beside the edit
+        assertThat(params("Add the title 'Grand Opening - Mama Chen's Noodles' at the top for the first 4 seconds", 0))
+                .containsEntry("text", "Grand Opening - Mama Chen's Noodles");
+        assertThat(ops("reverse it 😂 my dog jumping into the pool backwards is gonna be hilarious")).containsExactly("reverse");
+        assertThat(ops("change to vertical for douyin and add title 'Hangzhou Trip' on top")).containsExactly("aspect", "text");
+        assertThat(ops("picture have many noise, we shoot at night in KTV")).containsExactly("denoise");
+        assertThat(ops("video is very shake, I walk when I shoot, help me stable it")).containsExactly("stabilize");
+        assertThat(ops("please blur all people face, for privacy of the students")).containsExactly("blur_faces");
+        assertThat(params("please compress the file, must under 50MB for upload to platform", 0)).containsEntry("max_mb", 50.0);
+        assertThat(ops("At the end, hold the final frame for 3 more seconds pls")).containsExactly("freeze_end");
+        // Chinese: purposes said after the edit, dialect and voice-input slips, numbers after their verb
+        assertThat(ops("压缩到25M以内，要上传到学校的作业系统，谢谢老师")).containsExactly("encode");
+        assertThat(ops("在顶部加个标题「2024年终总结大会」，公司年会要放")).containsExactly("text");
+        assertThat(ops("最后一帧停留3秒，二维码我自己后期再加")).containsExactly("freeze_end");
+        assertThat(ops("侬帮我把声音弄响一眼 阿拉姆妈听不清爽")).containsExactly("volume");
+        assertThat(ops("帮我把前五秒减掉然后结尾加个淡出")).containsExactly("trim", "fade_out");
+        assertThat(params("1:05那里画面停两秒再继续", 0)).containsEntry("at", 65.0);
+        assertThat(params("饱和度提高到1.5倍 颜色太灰了", 0)).containsEntry("factor", 1.5);
+        assertThat(params("色调分离，分成6个色阶", 0)).containsEntry("levels", 6);
+        assertThat(params("crf设成20重新编码一下", 0)).containsEntry("crf", 20);
+        assertThat(ops("十几年前的老视频画质太渣了 能不能提升到1080p高清")).containsExactly("upscale");
+        // what only a model can make, and one part of the frame
+        for (String generative : List.of("可以把我旁邊那台機車變不見嗎？", "给房间加点圣诞装饰，再调暖一点", "从第15秒开始给天空加上极光")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThatThrownBy(() -> interpreter.read("make this 10 sec rain clip 3 hours long for a sleep video", 0)).hasMessageContaining("impossible");
+    }
 }
