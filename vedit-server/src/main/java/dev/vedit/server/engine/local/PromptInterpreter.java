@@ -49,9 +49,10 @@ final class PromptInterpreter {
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频)(?:也|还|又|有点|太|很|好|调|再))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
-            // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声
-            + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})"
+            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
+            // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
+            + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
             // 太长了 trim到前30秒 (never the space in 前 5 秒 or 加速 2倍)
             + "|(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
@@ -136,6 +137,8 @@ final class PromptInterpreter {
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
+                    // "make my footage look like that" (a still, a film shown or named before): a reference's look
+                    + "|\\b(?:make|get)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+look\\s+(?:more\\s+|exactly\\s+|just\\s+)?like\\s+(?:that|this|it)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
@@ -664,14 +667,17 @@ final class PromptInterpreter {
         }
         if (text.indexOf(')') >= 0 || text.indexOf('.') >= 0 || text.indexOf('、') >= 0) {
             String numbered = text;
-            int[] next = {1}; // a list counts 1, 2, 3 (or a, b, c): "crf 23. need it for the cms" holds no list
+            // a list counts 1, 2, 3 (or a, b, c, each apart, so a list may nest in another): "crf 23. need it for the cms"
+            // holds no list
+            int[] next = {1, 1};
             // "(image 1) at the top", "(9:16) for reels": a number closing an aside is no list's
             text = LIST_MARKER.matcher(text).replaceAll(m -> {
                 int index = listIndex(m.group());
-                if (numbered.lastIndexOf('(', m.start() - 1) > numbered.lastIndexOf(')', m.start() - 1) || index != 1 && index != next[0]) {
+                int counter = m.group().chars().anyMatch(Character::isDigit) ? 0 : 1;
+                if (numbered.lastIndexOf('(', m.start() - 1) > numbered.lastIndexOf(')', m.start() - 1) || index != 1 && index != next[counter]) {
                     return Matcher.quoteReplacement(m.group());
                 }
-                next[0] = index + 1;
+                next[counter] = index + 1;
                 return ", ";
             });
         }
@@ -1005,7 +1011,7 @@ final class PromptInterpreter {
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
-    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it|that|there|that\\s+moment|this\\s+moment)\\b");
+    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it\\s+there|it|that|there|that\\s+moment|this\\s+moment)\\b");
 
     /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
     private static final Pattern MULTIPLE_ALONE = Pattern.compile("\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*(?:x|×|倍)\\s*"
@@ -1300,7 +1306,7 @@ final class PromptInterpreter {
                     || onListPart(attempt.operations(), listPart, state)) {
                 return;
             }
-            if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), state)) {
+            if (!readPartAlone(attempt.operations(), LIMITED_ZH.matcher(clause).lookingAt(), KEEPS_RANGE.matcher(clause.strip()).lookingAt(), state)) {
                 List<EditOperation> read = onPendingPart(attempt.operations(), quoted, joined || BOTH.matcher(clause).find(), state);
                 if (!onBareSeconds(read, clause, joined, state) && !limitsAnEarlierEdit(read, clause, state)) {
                     state.operations.addAll(read);
@@ -1517,8 +1523,23 @@ final class PromptInterpreter {
             interpretClause(right, false, context, state);
             return true;
         }
+        // Chinese runs on with no space at all: 颜色不够鲜艳饱和度加一点 (a description, then the request that answers it)
+        Matcher joint = description ? RUN_ON_ZH.matcher(clause) : null;
+        while (joint != null && joint.find()) {
+            String left = clause.substring(0, joint.start());
+            String right = clause.substring(joint.end());
+            if (isDescription(left, state) && asks(right, context)) {
+                interpretClause(left, false, context, state);
+                interpretClause(right, false, context, state);
+                return true;
+            }
+        }
         return false;
     }
+
+    /** Where a Chinese description may end and a request begin: after what it says is wrong, before what to change. */
+    private static final Pattern RUN_ON_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放))"
+            + "|(?<=了)\\s+(?=\\d)"); // 整体太快了 0.75倍速就行
 
     private boolean imperativeStart(String words) {
         Matcher word = FIRST_WORD.matcher(words);
@@ -2111,8 +2132,9 @@ final class PromptInterpreter {
      * instead, the edit would have been done on the whole and the rest of the video thrown away.
      *
      * @param limited the clause opens with a Chinese word that limits (就, 只, 仅), gone from the operation's words by now
+     * @param kept    the clause opens with a word that keeps what it names (只保留, "keep"): never an edit's part
      */
-    private static boolean readPartAlone(List<EditOperation> ops, boolean limited, State state) {
+    private static boolean readPartAlone(List<EditOperation> ops, boolean limited, boolean kept, State state) {
         EditOperation named = state.operations.isEmpty() ? null : state.operations.getLast();
         // "invert the colours for the jumpscare bit, last 2 seconds": the time of the part just named; "invert it, just the
         // last 2 seconds": the part of the edit just asked for
@@ -2121,7 +2143,8 @@ final class PromptInterpreter {
                 && onLastEdit(ops.get(0), state)) {
             return true;
         }
-        if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()) {
+        if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()
+                && !kept) { // 只要前30秒 keeps them, whatever follows
             boolean after = !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
             state.bareSecondsBefore = after ? state.bareSeconds : null;
             state.bareSeconds = ops.get(0); // kept, unless the next clause takes them out ("…, cut them")
@@ -2361,6 +2384,11 @@ final class PromptInterpreter {
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
             boolean own = Part.ofEdit(op) != null;
+            EditOperation fade = part.fadeOver(op);
+            if (fade != null) {
+                timed.add(fade); // "first 2 seconds: fade in" is a fade in over them, never the 2 seconds kept
+                continue;
+            }
             if (own && !both || Operation.of(op).phase() == Phase.SELECT) {
                 return false;
             }
@@ -2480,6 +2508,18 @@ final class PromptInterpreter {
                     : Operation.CUT.with(Map.of("start", from, "end", to), source);
         }
 
+        /** A fade in over the first seconds or a fade out over the last, as a fade of their length; null for any other. */
+        EditOperation fadeOver(EditOperation op) {
+            boolean in = Operation.FADE_IN.is(op) && from == 0 && to != END && half == null && last == 0;
+            boolean out = Operation.FADE_OUT.is(op) && last > 0;
+            if (!in && !out) {
+                return null;
+            }
+            Map<String, Object> params = new LinkedHashMap<>(op.params());
+            params.put("duration", in ? to : last);
+            return new EditOperation(op.op(), params, op.source());
+        }
+
         /** {@code op} applied to this part in place of the part it names, if any ("…, and 20s to 25s too", 前3秒和最后3秒都…). */
         EditOperation instead(EditOperation op, String source) {
             Map<String, Object> params = new LinkedHashMap<>(op.params());
@@ -2592,7 +2632,8 @@ final class PromptInterpreter {
                 kept.add(op);
                 continue;
             }
-            boolean requested = ops.stream().anyMatch(o -> !complaint.test(o) && o.op().equals(op.op()));
+            // answered by a request of that edit on the same part: a mute of the last 4 seconds answers no quiet start
+            boolean requested = ops.stream().anyMatch(o -> !complaint.test(o) && o.op().equals(op.op()) && Objects.equals(Part.ofEdit(o), Part.ofEdit(op)));
             if (requested) {
                 continue;
             }
@@ -2842,7 +2883,12 @@ final class PromptInterpreter {
         }
         String said = op.params().containsKey("text") ? QUOTED.matcher(op.source()).replaceAll(" ") : op.source();
         int joined = said.indexOf(", ");
-        return COMPLAINT.matcher(joined > 0 ? said.substring(0, joined) : said).find();
+        if (joined > 0 && Lexicon.get().isImperative(said.substring(joined + 2))) {
+            return false; // "the first 10 seconds are too quiet, turn it up there": the complaint, then its request
+        }
+        Matcher complaint = COMPLAINT.matcher(joined > 0 ? said.substring(0, joined) : said);
+        // …and an amount said after the complaint asks for it: "整体太快了 放慢到0.75倍就行"
+        return complaint.find() && !QUANTITY.matcher(said.substring(complaint.end())).find();
     }
 
     /** Words in quotes of any kind, with their marks. */

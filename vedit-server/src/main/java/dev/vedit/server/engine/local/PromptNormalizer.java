@@ -6,7 +6,6 @@ import java.util.Set;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * Brings a prompt (its quoted texts already masked, so titles keep their case and width) to one form before any rule
@@ -140,10 +139,18 @@ final class PromptNormalizer {
         return SPACE_RUN.matcher(canonical).replaceAll(" ").strip();
     }
 
+    /**
+     * The lines of a letter or a brief that ask for nothing: a subject, a greeting, a markdown heading, a name signed on
+     * the last line ("Subject: edits for clip #4", "Dear vedit team,", "## Trim", "Best,\nKenji").
+     */
+    private static final Pattern LETTER_LINE = Pattern.compile("(?m)^[ \\t]*(?:(?i:subject|re|fwd?)[ \\t]*:[^\\n]*|(?i:dear|hi|hello|hey)[ \\t]+[^\\n,!.]{1,30}[,!]?[ \\t]*|#{1,6}[ \\t]+[^\\n]*)$"
+            + "|(?<=\\n)[ \\t]*(?i:best|cheers|thanks|regards|best regards|kind regards|many thanks|thank you|love|warm regards),?[ \\t]*\\n[ \\t]*\\p{Lu}\\p{L}+(?:[ \\t]+\\p{Lu}\\p{L}+)?[ \\t]*$");
+
     /** The prompt in one form but still in the user's words: everything {@link #normalize} does but the variants. */
     String written(String masked) {
+        String unlettered = masked.indexOf('\n') >= 0 ? LETTER_LINE.matcher(masked).replaceAll(", ") : masked;
         // a list numbered ①②③ or bulleted "* …", "• …": each item a clause (NFKC would make ① a bare "1")
-        String listed = LIST_SIGN.matcher(masked).replaceAll(", ");
+        String listed = LIST_SIGN.matcher(unlettered).replaceAll(", ");
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(listed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
                 .replace('\u2019', '\'').replace('\u2018', '\'');
         // an emoji's presentation selector and joiner ("✂️", "👨‍🍳") are no letters: left behind, they glue to the next word
@@ -170,12 +177,14 @@ final class PromptNormalizer {
                 + m.group("part")) : s;
         s = s.contains("出来") || s.contains("下来") ? RANGE_TAKEN_OUT_ZH.matcher(s).replaceAll("只保留${range}") : s;
         s = s.contains("一点") || s.contains("一些") || s.contains("一下") ? RUN_ON_ZH.matcher(s).replaceAll(", ") : s;
-        s = s.contains("starting") || s.contains("beginning") || s.contains("from") || s.indexOf('从') >= 0 ? startAndLength(s) : s;
+        s = s.contains("starting") || s.contains("beginning") || s.contains("from") || s.indexOf('从') >= 0 ? PartWording.startAndLength(s) : s;
         s = s.indexOf(':') > 1 ? clockTimes(DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1))))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
         s = APPROPRIATELY.matcher(s).replaceAll("");
+        s = s.contains("一点") || s.contains("一些") ? VERB_BEFORE_LEVEL_ZH.matcher(s).replaceAll("${level}${verb}${degree}") : s;
+        s = s.contains("start") && s.contains("end") ? START_THEN_END.matcher(s).replaceAll("keep from ${a} to ${b}") : s;
         String opened = s;
         s = OPENER.matcher(s).replaceAll(m -> SENTENCE_END.matcher(opened.substring(Math.max(0, m.start() - 4), m.start())).find()
                 ? "" : Matcher.quoteReplacement(m.group()));
@@ -188,11 +197,16 @@ final class PromptNormalizer {
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
-        s = toTheEnd(keptAsIs(exceptRange(freezes(s))));
+        s = PartWording.rewritten(s);
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
     }
+
+    /** The verb and its degree before what it changes: 提高一点对比度 is 对比度提高一点. */
+    private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?<degree>一点|一些)(?<level>对比度|饱和度|亮度|音量|锐度)");
+    /** A range said as where the video should start and end: "Start at 00:02:30, end at 00:47:00." */
+    private static final Pattern START_THEN_END = Pattern.compile("(?<!\\bit\\s)(?<!\\bthis\\s)(?<!\\bvideo\\s)\\bstart(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<a>\\d{1,2}(?::\\d{2}){1,2}),?\\s*(?:and\\s+)?end(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<b>\\d{1,2}(?::\\d{2}){1,2})");
 
     /**
      * A ratio to one written as a decimal, as cinema writes it ("2.39:1", "1.85:1"): the nearest ratio of whole numbers
@@ -247,194 +261,6 @@ final class PromptNormalizer {
             + "(?:[\\p{IsHan}&&[^秒分钟时之以前后到至内]]{1,6}?(?:的|那))?(?:一)?(?:部分|段)?(?:给我)?(?:截|剪|切)(?:出来|下来)");
     /** Two Chinese clauses said with no mark between: 帮我调亮一点我孙子跳舞的视频太暗了 (the first ends with "a little"). */
     private static final Pattern RUN_ON_ZH = Pattern.compile("(?<=[\\p{IsHan}](?:一点|一些|一下))(?=(?:我|我们|他|她|这是|这个是|因为)[\\p{IsHan}])");
-
-    /** A time of the clock or in seconds: "0:40", "1:02:03", "12", "12.5". */
-    private static final String CLOCK = "\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?";
-    /**
-     * A part said as how long it lasts and where it starts: "for 3 seconds starting at 0:40", 从第40秒开始的3秒 ("starting at
-     * 0:45 for 3 seconds" the rules read as said; a freeze's "at 0:11 for 1s" is a moment and its hold, never a part).
-     */
-    private static final Pattern START_AND_LENGTH = Pattern.compile(
-            "\\b(?:for\\s+(?:the\\s+)?)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:starting|beginning)\\s+(?:at|from)\\s+(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?"
-                    // "from 0:08 for 6 seconds" (a freeze's "at 0:11 for 1s" is a moment and its hold)
-                    + "|\\bfrom\\s+(?<t2>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?\\s+for\\s+(?:the\\s+next\\s+)?(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
-                    + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?"
-                    // 从40秒开始慢放3秒: the edit between where it starts and how long it lasts
-                    + "|从第?\\s*(?<t4>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<verb>[\\p{IsHan}]{1,3}?)\\s*(?<n4>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
-
-    private static String startAndLength(String s) {
-        return START_AND_LENGTH.matcher(s).replaceAll(m -> {
-            double start = seconds(Rule.first(m, "t", "t2", "t3", "t4"));
-            double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4"));
-            String zh = "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒";
-            return m.group("t3") != null ? zh : m.group("t4") != null ? m.group("verb") + zh
-                    : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
-        });
-    }
-
-    /** A time to the end said bare: "0:12 till the end" (with "from", the rules read it). */
-    private static final Pattern TO_THE_END = Pattern.compile("(?<![\\d:.])(?<!from\\s)(?<t>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?\\s*(?:to|till|until|through|thru|-)\\s+the\\s+(?:very\\s+)?end\\b"
-            + "(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?");
-    /** The same in Chinese, and a clock time onwards: 10秒到结尾, 1:05之后 (seconds onwards the lexicon reads). */
-    private static final Pattern TO_THE_END_ZH = Pattern.compile("(?<![\\d:.第])(?<t>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|一直到)\\s*(?:视频的?)?(?:结尾|最后|结束|末尾)"
-            + "|(?<![\\d:.])(?<clock>\\d{1,2}:\\d{2})\\s*(?=以后|之后|往后)");
-    /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束. */
-    private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*(?:结束|为止|停止?)");
-
-    /** Parts said by where they end: to the end of the video, or up to a time said after the edit. */
-    private static String toTheEnd(String s) {
-        String out = s.contains("end") ? TO_THE_END.matcher(s).replaceAll("from ${t} on") : s;
-        out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
-                "第" + Rule.written(seconds(m.group("t"))) + "秒到第" + Rule.written(seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
-        return out.contains("到") || out.contains("至") || out.contains("后") ? TO_THE_END_ZH.matcher(out).replaceAll(m -> m.group("clock") != null
-                ? "第" + Rule.written(seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(seconds(m.group("t"))) + "秒开始") : out;
-    }
-
-    /** A unit of seconds after a time. */
-    private static final String SECONDS = "(?:s|secs?|seconds?)\\b";
-    /** A time as said in a range: "0:20", "20", "twenty". */
-    private static final String TIME_SAID = "(?:\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|" + Numbers.PATTERN + ")";
-    /**
-     * An edit for all but a range: "black and white except 0:20 to 0:25", "… everywhere apart from 20-25s", "… but leave
-     * 0:20-0:25 in colour" (leave or keep only with what stays: "but keep 0:20 to 0:25" may keep it alone). "Keep
-     * everything except …" is a cut, "cut everything except …" a keep: the lexicon reads both.
-     */
-    private static final Pattern EXCEPT_RANGE = Pattern.compile("(?:\\b(?:everywhere|everything|throughout|all\\s+of\\s+it|the\\s+whole\\s+(?:thing|video|clip))\\s+)?"
-            + "(?:(?<!\\b(?:keep|cut|remove|delete|drop|trim|lose|chop)\\s(?:everything|all|it\\sall|all\\sof\\sit|the\\swhole\\sthing)\\s)"
-            + "\\b(?:except|apart\\s+from|but\\s+not|other\\s+than|excluding|minus)(?:\\s+for)?"
-            + "|,?\\s*\\bbut\\s+(?<leave>leave|keep))\\s+(?:the\\s+(?:part|bit|section|stretch)\\s+)?(?:(?:from|between)\\s+)?"
-            + "(?<a>" + TIME_SAID + ")\\s*(?:" + SECONDS + ")?\\s*(?:-|–|to|until|till|through|thru|and)\\s*(?<b>" + TIME_SAID + ")(?:\\s*" + SECONDS + ")?"
-            + "(?<as>\\s+(?:in\\s+colou?rs?|as\\s+(?:it\\s+)?(?:is|was)|alone|untouched|unchanged|normal|original|the\\s+same)\\b)?");
-    /**
-     * The same in Chinese, said before the edit: 除了20到25秒，其他都变黑白, 除了中间讲话那段（1:00到1:40），其余都…; or after it:
-     * 整段转黑白，但20秒到25秒那段保留彩色 (moved before it, as said the first way).
-     */
-    private static final String RANGE_ZH = "第?\\s*(?<a>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|-|~)\\s*第?\\s*(?<b>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?(?:钟)?"
-            + "(?:这段|那段|的部分|这部分|那部分)?";
-    private static final Pattern EXCEPT_RANGE_ZH = Pattern.compile("除了[^，,。；;（(\\d]{0,12}?[（(]?\\s*" + RANGE_ZH + "\\s*[)）]?(?:以外|之外)?\\s*[,，]?\\s*"
-            + "(?:其余|其他|其它|剩下|全片|全部|整个视频|整段)?(?:的)?(?:部分|地方)?(?:都|全部|全都)?");
-    private static final Pattern KEPT_AFTER_ZH = Pattern.compile("^(?<edit>[^,，。；;]+)[,，]\\s*(?:但是?|不过|只是)?\\s*" + RANGE_ZH
-            + "(?:保留彩色|保持彩色|保留原色|保持原样|保持原色|保留原样|不变|不动|不要动|别动)\\s*(?=$|[,，。；;])");
-
-    /** An edit said for all but a range, as the edit for the parts before and after it ("from 0 to 20 seconds and from 25 seconds on"). */
-    private static String exceptRange(String s) {
-        String out = s;
-        if (out.contains("except") || out.contains("apart") || out.contains("but") || out.contains("other than") || out.contains("excluding") || out.contains("minus")) {
-            out = EXCEPT_RANGE.matcher(out).replaceAll(m -> {
-                if (m.group("leave") != null && m.group("as") == null) {
-                    return Matcher.quoteReplacement(m.group());
-                }
-                double a = seconds(m.group("a"));
-                String after = "from " + Rule.written(seconds(m.group("b"))) + " seconds on";
-                return a == 0 ? after : "from 0 to " + Rule.written(a) + " seconds and " + after;
-            });
-        }
-        if (out.indexOf('但') >= 0 || out.contains("不过") || out.contains("只是")) {
-            out = KEPT_AFTER_ZH.matcher(out).replaceAll(m -> "除了" + m.group("a") + "到" + m.group("b") + "秒，" + Matcher.quoteReplacement(m.group("edit")));
-        }
-        return out.contains("除了") ? EXCEPT_RANGE_ZH.matcher(out).replaceAll(m -> {
-            double a = seconds(m.group("a"));
-            String after = Rule.written(seconds(m.group("b"))) + "秒以后都";
-            return a == 0 ? after : "0到" + Rule.written(a) + "秒和" + after;
-        }) : out;
-    }
-
-    /** What a part left as it is is said to stay: "as is", "untouched", "in colour". */
-    private static final String AS_IS = "(?:as\\s+(?:it\\s+)?(?:is|was)|alone|untouched|unchanged|normal|original|the\\s+same|(?:in\\s+)?(?:full\\s+)?colou?rs?|how\\s+it\\s+(?:is|was))\\b";
-    /** A range as said in a clause of a part left as it is: "0:00-0:30", "from 20 to 25 seconds". */
-    private static final String RANGE_SAID = "(?:from\\s+|between\\s+)?(?<a>" + TIME_SAID + ")\\s*(?:" + SECONDS + ")?\\s*(?:-|–|to|until|till|and)\\s*(?<b>" + TIME_SAID + ")(?:\\s*" + SECONDS + ")?";
-    /** What goes on after such a range: "…, everything after it in B&W" (from the range's end). */
-    private static final String AFTER_IT = "(?<after>\\s*[,;.]?\\s*(?:and\\s+)?(?:then\\s+)?(?:everything|all|the\\s+rest)\\s+(?:after\\s+(?:it|that|then|this)|from\\s+(?:there|then)(?:\\s+on)?))?";
-    /**
-     * A clause that leaves a part as it is, beside the edits of the other parts: "first half stays as is", "leave the
-     * rest", "0:50-0:55 leave normal", "rest untouched", "0:00–0:30 kept in colour, everything after it in B&W" (the
-     * last as "from 30 seconds on …"). Said of a range or a half, it needs its words of staying: "keep 0:20 to 0:25"
-     * keeps that range alone.
-     */
-    private static final String CLAUSE_END = "(?=\\s*(?:$|[,;.!?)]))";
-    private static final Pattern KEPT_AS_IS = Pattern.compile("(?<![\\p{L}\\d:.])(?:"
-            + "(?:(?:and|while|whilst)\\s+)?(?:leave|leaving|keep|keeping)\\s+(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+other\\s+(?:parts?|bits?))(?:\\s+" + AS_IS + ")?" + CLAUSE_END
-            + "|(?:and\\s+)?(?:the\\s+)?(?:rest|other\\s+(?:parts?|bits?)|everything\\s+else)\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:stays?|remains?|is|are|kept|left)\\s+)?" + AS_IS + CLAUSE_END
-            + "|(?:and\\s+)?(?:leave|keep)\\s+(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+" + AS_IS + CLAUSE_END
-            + "|(?:and\\s+)?(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+(?:(?:should|can|will|must)\\s+)?(?:stays?|remains?|is|kept|left)\\s+" + AS_IS + CLAUSE_END
-            + "|(?:and\\s+)?(?:leave|keep)\\s+" + RANGE_SAID + "\\s+" + AS_IS + "(?:" + AFTER_IT + "|" + CLAUSE_END + ")"
-            + "|(?:(?:the\\s+|my\\s+|our\\s+)?(?:client|customer|boss|bride|couple|they|we|i)\\s+(?:wants?|needs?|would\\s+like|'d\\s+like)\\s+)?"
-            + RANGE_SAID.replace("<a>", "<a2>").replace("<b>", "<b2>") + "\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:be\\s+)?(?:stays?|remains?|kept|left|leave|keep|is)\\s+(?:it\\s+)?)"
-            + AS_IS + "(?:" + AFTER_IT.replace("<after>", "<after2>") + "|" + CLAUSE_END + "))");
-    private static final String AS_IS_ZH = "(?:保持|保留|维持)(?:彩色|原色|原样|原状|不变)|不变|不动|不要动|别动|不用动";
-    /** The same in Chinese: 前半段不变, 其他保留彩色, 0:00-0:30保持彩色（，后面全部黑白）. */
-    private static final Pattern KEPT_AS_IS_ZH = Pattern.compile("(?<=^|[，,。；;！!：:、\\s])(?:(?:前半段|后半段|前半部分|后半部分|其他|其余|其它|剩下的?|别的|其他地方|别的地方)(?:部分|地方)?(?:都|就)?"
-            + "(?:" + AS_IS_ZH + ")(?=\\s*(?:$|[，,。；;！!]))"
-            + "|(?<range>" + RANGE_ZH.replace("<a>", "<za>").replace("<b>", "<zb>") + ")(?:都|就)?(?:" + AS_IS_ZH + ")"
-            + "(?:(?<after>\\s*[，,]\\s*(?:之后|后面|剩下|其余|其他)(?:的)?(?:部分)?(?:全部|都|全都)?)|(?=\\s*(?:$|[，,。；;！!]))))");
-
-    /** Clauses that leave a part as it is ({@link #KEPT_AS_IS}): no edit, said beside the edits of the other parts. */
-    private static String keptAsIs(String s) {
-        String out = s;
-        if (out.contains("rest") || out.contains("half") || out.contains("else") || out.contains("other") || out.contains("leave") || out.contains("kept")
-                || out.contains("keep") || out.contains("stay") || out.contains("remain")) {
-            out = KEPT_AS_IS.matcher(out).replaceAll(m -> Rule.first(m, "after", "after2") == null ? ""
-                    : "from " + Rule.written(seconds(Rule.first(m, "b", "b2"))) + " seconds on");
-        }
-        return out.contains("不") || out.contains("保") || out.contains("维持") ? KEPT_AS_IS_ZH.matcher(out).replaceAll(m -> m.group("after") == null ? ""
-                : Rule.written(seconds(m.group("zb"))) + "秒以后都") : out;
-    }
-
-    /** A time of the clock, in seconds or in words ({@link #CLOCK}, {@link Numbers#PATTERN}) in seconds. */
-    private static double seconds(String clock) {
-        if (clock.indexOf(':') < 0 && !Character.isDigit(clock.charAt(0))) {
-            return Numbers.parse(clock); // "twenty"
-        }
-        double seconds = 0;
-        for (String part : clock.split(":")) {
-            seconds = seconds * 60 + Double.parseDouble(part);
-        }
-        return seconds;
-    }
-
-    /** A moment as said in a list of them: "5s", "0:10", "15 seconds". */
-    private static final String MOMENT = "(?:" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?";
-    private static final String MOMENTS = "(?<moments>" + MOMENT + "(?:\\s*(?:,\\s*(?:and\\s+)?|and\\s+|&\\s*)(?:at\\s+)?" + MOMENT + ")+)";
-    private static final String HOLD = "for\\s+(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?)\\b(?:\\s+each)?";
-    /** One freeze at several moments: "freeze at 5s, 10s and 15s for 1 second each", "freeze for 1s at 0:05 and 0:10". */
-    private static final Pattern FREEZES = Pattern.compile("\\bfreeze(?:\\s+(?:it|the\\s+(?:frame|picture|video|image)))?\\s+(?:at\\s+" + MOMENTS + "\\s+" + HOLD
-            + "|" + HOLD.replace("<n>", "<n2>").replace("<unit>", "<unit2>") + "\\s+at\\s+" + MOMENTS.replace("<moments>", "<moments2>") + ")"
-            // "three freeze frames please: 0:04, 0:11 and 0:27, each one held for 2 seconds"
-            + "|(?:(?:a\\s+few|some|several|two|three|four|five|\\d)\\s+)?freeze[\\s-]?frames?(?:\\s+please)?\\s*[:,]?\\s*(?:at\\s+)?" + MOMENTS.replace("<moments>", "<moments3>")
-            + "\\s*,?\\s*(?:each(?:\\s+one)?\\s+)?(?:held\\s+|holding\\s+|lasting\\s+)?" + HOLD.replace("<n>", "<n3>").replace("<unit>", "<unit3>"));
-    /** The same in Chinese: 在第5秒、第10秒、第15秒各定格1秒. */
-    private static final Pattern FREEZES_ZH = Pattern.compile("(?<![\\d.]|定格\\s?)(?:在\\s*)?(?<moments>(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|" + Rule.CLOCK + ")(?:\\s*(?:、|和|跟|与|及|,|，)\\s*(?:第?\\s*\\d+(?:\\.\\d+)?\\s*秒|"
-            + Rule.CLOCK + "))+)(?:处|的时候|时)?\\s*(?:(?:这|那)(?:[两三四五六七八九十几]|\\d{1,2})个?(?:地方|时间点|时刻|位置|点|处))?\\s*(?:各|都|分别)?(?:各)?定格\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*秒钟?");
-    /** A second moment with its own hold after a freeze: "freeze at 0:05 for 1 second and at 0:10 for 2 seconds", "…, then again at …". */
-    private static final Pattern FREEZE_AGAIN = Pattern.compile("(?<freeze>\\bfreeze\\b(?:[^.;]|\\.(?=\\d)){0,40}?\\bfor\\s+\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\b),?\\s+(?:(?:and|then)\\s+(?:again\\s+)?|again\\s+)(?=at\\s+" + MOMENT + "\\s+for\\s+\\d)");
-    private static final Pattern MOMENT_IN_LIST = Pattern.compile(MOMENT);
-    private static final Pattern MOMENT_IN_LIST_ZH = Pattern.compile("第?\\s*(\\d+(?:\\.\\d+)?)\\s*秒|(" + Rule.CLOCK + ")");
-
-    private static final Pattern FROZEN_AGAIN_ZH = Pattern.compile("(?<=秒|秒处|秒的时候|秒那里|\\d)\\s*再(?=\\s*定格)");
-    /** A moment named, then frozen "there": 切蛋糕在2分18秒，在那定格3秒 (the name may hold any word, 切 included). */
-    private static final Pattern NAMED_THEN_FROZEN_ZH = Pattern.compile("(?<=^|[，,。；;！!？?\\s])[^，,。；;！!？?\\s]{1,12}?(?:是|在|大概在|大约在)\\s*(?:第\\s*)?(?<t>\\d+(?:\\.\\d+)?\\s*秒|"
-            + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
-
-    /** A freeze said once for several moments, as a freeze at each ("freeze at 5s for 1 second, freeze at 10s for 1 second"). */
-    private static String freezes(String s) {
-        String out = s;
-        if (out.contains("freeze")) {
-            out = FREEZES.matcher(out).replaceAll(m -> {
-                String hold = " for " + Rule.first(m, "n", "n2", "n3") + " " + Rule.first(m, "unit", "unit2", "unit3");
-                return MOMENT_IN_LIST.matcher(Rule.first(m, "moments", "moments2", "moments3")).results()
-                        .map(t -> "freeze at " + t.group().strip() + hold).collect(Collectors.joining(", "));
-            });
-            for (String before = null; !out.equals(before); ) {
-                before = out;
-                out = FREEZE_AGAIN.matcher(out).replaceFirst("${freeze}, and freeze ");
-            }
-        }
-        out = out.contains("再定格") ? FROZEN_AGAIN_ZH.matcher(out).replaceAll("") : out; // 31秒处再定格1秒: 再 would end the clause
-        out = out.contains("定格") ? NAMED_THEN_FROZEN_ZH.matcher(out).replaceAll(m -> "在" + (m.group("t").endsWith("秒") ? "第" + m.group("t") : m.group("t"))) : out;
-        return out.contains("定格") ? FREEZES_ZH.matcher(out).replaceAll(m -> MOMENT_IN_LIST_ZH.matcher(m.group("moments")).results()
-                .map(t -> "在" + (t.group(1) != null ? "第" + t.group(1) + "秒" : t.group(2)) + "定格" + m.group("n") + "秒")
-                .collect(Collectors.joining("，"))) : out;
-    }
 
     /** A length in frames: "over 12 frames" (never "30 frames per second", a rate). */
     private static final Pattern FRAMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*frames?\\b(?!\\s*(?:per|a|/|each)\\b)");
