@@ -156,6 +156,7 @@ final class PromptNormalizer {
         // an emoji's presentation selector and joiner ("✂️", "👨‍🍳") are no letters: left behind, they glue to the next word
         s = s.indexOf('\uFE0F') >= 0 || s.indexOf('\u200D') >= 0 ? s.replace("\uFE0F", "").replace("\u200D", "") : s;
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
+        s = s.contains("调光一点") ? s.replace("调光一点", "调亮一点") : s; // Cantonese 调光少少: a little lighter
         // Sichuan 一哈 is 一下 ("慢放一哈"): read here, as the variants leave a phrase after a verb alone
         s = s.contains("一哈") ? s.replace("一哈", "一下") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;

@@ -1838,4 +1838,35 @@ class PromptUnderstandingTest {
         }
         assertThatThrownBy(() -> interpreter.read("make this 10 sec rain clip 3 hours long for a sleep video", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theFiftyFirstAndFiftySecondSetsASeventhPlainDayAndLongMessages() {
+        // wrong edits found first, all edits dropped: a reference's look passed over, a request after a complaint on a part
+        // dropped beside another part's mute, requests run on after a description dropped, 只要前30秒 made an edit's part
+        assertThatThrownBy(() -> interpreter.read("Hey, attached is a still from Blade Runner (image 1). Can you make my night driving footage look like that?"
+                + " Plus sharpen and denoise. Thanks man", 1)).hasMessageContaining("generative");
+        assertThat(interpreter.interpret("The last 4 seconds have a loud bang — mute just that part. And the first 10 seconds are too quiet, turn it up there.", 0))
+                .extracting(o -> o.params().get("factor")).containsExactly(0.0, 1.5);
+        assertThat(ops("各位好 原片是4K 麻烦把分辨率降到1080p 文件不要超过100MB 再把结尾最后一帧定格2秒 谢谢各位")).containsExactly("scale", "encode", "freeze_end");
+        assertThat(ops("探店视频太暗了调亮点然后颜色不够鲜艳饱和度加一点再给我整个竖屏9比16")).containsExactly("brightness", "saturation", "aspect");
+        assertThat(params("每一段都很好 就是整体太快了 放慢到0.75倍就行 然后加个暗角", 0)).containsEntry("factor", 0.75);
+        assertThat(params("只要前30秒 加个老电影的效果 声音关掉", 0)).containsEntry("duration", 30.0);
+        assertThat(interpreter.interpret("Three edits:\n- first 2 seconds: fade in\n- last 3 seconds: fade out", 0)).extracting(o -> o.params().get("duration"))
+                .containsExactly(2.0, 3.0);
+        // letters and briefs: subject, greeting, headings, nested lists, a signed name ask for nothing
+        assertThat(ops("Subject: edits for clip #4\n\nHi Sam,\n\nCould you cut 12s–19s, and also 40s–44s? Then loop the result 2 times. Keep the original sound.\n\nBest,\nKenji"))
+                .containsExactly("cut", "cut", "loop", "keep_audio");
+        assertThat(ops("Edits for the travel reel:\n1. Colour\n   a. more contrast\n   b. make the colours pop\n2. Timing\n   a. speed the whole thing up 1.5x"))
+                .containsExactly("contrast", "saturation", "speed");
+        assertThat(ops("## Trim\nStart at 00:02:30, end at 00:47:00.\n\n## Delivery\nMP4, CRF 23.")).containsExactly("trim", "encode");
+        assertThat(ops("提高一点对比度")).containsExactly("contrast");
+        // a seventh plain day: remarks and dialect
+        assertThat(ops("timelapse of my sourdough rising 🍞 pls make it 8x faster")).containsExactly("speed");
+        assertThat(ops("Could you mirror the video and take the sound out completely?")).containsExactly("hflip", "mute");
+        assertThat(ops("Freeze the frame at 0:12 for 2 sec, right when the ball hits the net")).containsExactly("freeze");
+        assertThat(ops("Hey! Can you put image 1 in the bottom right as a picture-in-picture?")).containsExactly("picture_in_picture");
+        assertThat(params("去掉开头1分钟，然后改成16:9横屏加黑边", 1)).containsEntry("fit", "pad");
+        assertThat(ops("最后两秒慢慢黑掉，淡出")).containsExactly("fade_out");
+        assertThat(ops("幫我將段片剪咗頭10秒，仲有調光少少，好黑呀")).containsExactly("trim", "brightness");
+    }
 }
