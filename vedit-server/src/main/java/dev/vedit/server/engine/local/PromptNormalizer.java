@@ -186,6 +186,7 @@ final class PromptNormalizer {
         s = APPROPRIATELY.matcher(s).replaceAll("");
         s = s.contains("一点") || s.contains("一些") ? VERB_BEFORE_LEVEL_ZH.matcher(s).replaceAll("${level}${verb}${degree}") : s;
         s = s.contains("start") && s.contains("end") ? START_THEN_END.matcher(s).replaceAll("keep from ${a} to ${b}") : s;
+        s = s.contains(" at ") ? NAMED_MOMENT.matcher(s).replaceAll("${name} is at ") : s;
         String opened = s;
         s = OPENER.matcher(s).replaceAll(m -> SENTENCE_END.matcher(opened.substring(Math.max(0, m.start() - 4), m.start())).find()
                 ? "" : Matcher.quoteReplacement(m.group()));
@@ -204,6 +205,9 @@ final class PromptNormalizer {
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
     }
 
+    /** A moment named with no verb ("the goal at 1:42. freeze it there"): said as a description, which names the moment. */
+    private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?)\\s+at\\s+"
+            + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");
     /** The verb and its degree before what it changes: 提高一点对比度 is 对比度提高一点. */
     private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?<degree>一点|一些)(?<level>对比度|饱和度|亮度|音量|锐度)");
     /** A range said as where the video should start and end: "Start at 00:02:30, end at 00:47:00." */

@@ -1868,5 +1868,8 @@ class PromptUnderstandingTest {
         assertThat(params("去掉开头1分钟，然后改成16:9横屏加黑边", 1)).containsEntry("fit", "pad");
         assertThat(ops("最后两秒慢慢黑掉，淡出")).containsExactly("fade_out");
         assertThat(ops("幫我將段片剪咗頭10秒，仲有調光少少，好黑呀")).containsExactly("trim", "brightness");
+        // a moment named with no verb, then "freeze it there"; "the middle bit" with its range
+        assertThat(params("the goal at 1:42. freeze it there for 2 seconds", 0)).containsEntry("at", 102.0);
+        assertThat(params("posterize the middle bit — 0:30 to 0:50 — and leave the rest", 0)).containsEntry("from", 30.0).containsEntry("to", 50.0);
     }
 }
