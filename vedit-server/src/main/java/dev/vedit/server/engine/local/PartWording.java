@@ -34,7 +34,7 @@ final class PartWording {
 
     static String startAndLength(String s) {
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
-            double start = seconds(Rule.first(m, "t", "t2", "t3", "t4"));
+            double start = Rule.seconds(Rule.first(m, "t", "t2", "t3", "t4"));
             double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4"));
             String zh = "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒";
             return m.group("t3") != null ? zh : m.group("t4") != null ? m.group("verb") + zh
@@ -55,9 +55,9 @@ final class PartWording {
     private static String toTheEnd(String s) {
         String out = s.contains("end") ? TO_THE_END.matcher(s).replaceAll("from ${t} on") : s;
         out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
-                "第" + Rule.written(seconds(m.group("t"))) + "秒到第" + Rule.written(seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
+                "第" + Rule.written(Rule.seconds(m.group("t"))) + "秒到第" + Rule.written(Rule.seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
         return out.contains("到") || out.contains("至") || out.contains("后") ? TO_THE_END_ZH.matcher(out).replaceAll(m -> m.group("clock") != null
-                ? "第" + Rule.written(seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(seconds(m.group("t"))) + "秒开始") : out;
+                ? "第" + Rule.written(Rule.seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(Rule.seconds(m.group("t"))) + "秒开始") : out;
     }
 
     /** A unit of seconds after a time. */
@@ -94,8 +94,8 @@ final class PartWording {
                 if (m.group("leave") != null && m.group("as") == null) {
                     return Matcher.quoteReplacement(m.group());
                 }
-                double a = seconds(m.group("a"));
-                String after = "from " + Rule.written(seconds(m.group("b"))) + " seconds on";
+                double a = Rule.seconds(m.group("a"));
+                String after = "from " + Rule.written(Rule.seconds(m.group("b"))) + " seconds on";
                 return a == 0 ? after : "from 0 to " + Rule.written(a) + " seconds and " + after;
             });
         }
@@ -103,8 +103,8 @@ final class PartWording {
             out = KEPT_AFTER_ZH.matcher(out).replaceAll(m -> "除了" + m.group("a") + "到" + m.group("b") + "秒，" + Matcher.quoteReplacement(m.group("edit")));
         }
         return out.contains("除了") ? EXCEPT_RANGE_ZH.matcher(out).replaceAll(m -> {
-            double a = seconds(m.group("a"));
-            String after = Rule.written(seconds(m.group("b"))) + "秒以后都";
+            double a = Rule.seconds(m.group("a"));
+            String after = Rule.written(Rule.seconds(m.group("b"))) + "秒以后都";
             return a == 0 ? after : "0到" + Rule.written(a) + "秒和" + after;
         }) : out;
     }
@@ -145,22 +145,10 @@ final class PartWording {
         if (out.contains("rest") || out.contains("half") || out.contains("else") || out.contains("other") || out.contains("leave") || out.contains("kept")
                 || out.contains("keep") || out.contains("stay") || out.contains("remain")) {
             out = KEPT_AS_IS.matcher(out).replaceAll(m -> Rule.first(m, "after", "after2") == null ? ""
-                    : "from " + Rule.written(seconds(Rule.first(m, "b", "b2"))) + " seconds on");
+                    : "from " + Rule.written(Rule.seconds(Rule.first(m, "b", "b2"))) + " seconds on");
         }
         return out.contains("不") || out.contains("保") || out.contains("维持") ? KEPT_AS_IS_ZH.matcher(out).replaceAll(m -> m.group("after") == null ? ""
-                : Rule.written(seconds(m.group("zb"))) + "秒以后都") : out;
-    }
-
-    /** A time of the clock, in seconds or in words ({@link #CLOCK}, {@link Numbers#PATTERN}) in seconds. */
-    private static double seconds(String clock) {
-        if (clock.indexOf(':') < 0 && !Character.isDigit(clock.charAt(0))) {
-            return Numbers.parse(clock); // "twenty"
-        }
-        double seconds = 0;
-        for (String part : clock.split(":")) {
-            seconds = seconds * 60 + Double.parseDouble(part);
-        }
-        return seconds;
+                : Rule.written(Rule.seconds(m.group("zb"))) + "秒以后都") : out;
     }
 
     /** A moment as said in a list of them: "5s", "0:10", "15 seconds". */

@@ -1524,7 +1524,7 @@ final class PromptInterpreter {
             return true;
         }
         // Chinese runs on with no space at all: 颜色不够鲜艳饱和度加一点 (a description, then the request that answers it)
-        Matcher joint = description ? RUN_ON_ZH.matcher(clause) : null;
+        Matcher joint = description ? DESCRIPTION_THEN_REQUEST_ZH.matcher(clause) : null;
         while (joint != null && joint.find()) {
             String left = clause.substring(0, joint.start());
             String right = clause.substring(joint.end());
@@ -1538,7 +1538,7 @@ final class PromptInterpreter {
     }
 
     /** Where a Chinese description may end and a request begin: after what it says is wrong, before what to change. */
-    private static final Pattern RUN_ON_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放))"
+    private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放))"
             + "|(?<=了)\\s+(?=\\d)"); // 整体太快了 0.75倍速就行
 
     private boolean imperativeStart(String words) {
