@@ -38,7 +38,7 @@ final class Alternation {
             if (alternative.matches("(?s).*\\(\\?[a-zA-Z-]+\\).*")) {
                 throw new IllegalArgumentException("an alternative with an inline flag: " + alternative);
             }
-            patterns[i] = Pattern.compile(alternative, flags);
+            patterns[i] = Prefilter.guarded(Pattern.compile(alternative, flags));
             prefilters[i] = Prefilter.of(patterns[i]);
         }
         index = PrefilterIndex.of(List.of(prefilters));
@@ -47,6 +47,11 @@ final class Alternation {
     /** The alternatives as {@code String.join("|", alternatives)} compiled with {@code flags} would match them. */
     static Alternation of(List<String> alternatives, int flags) {
         return new Alternation(alternatives, flags);
+    }
+
+    /** Each alternative's pattern, as searched (for tests). */
+    List<Pattern> patterns() {
+        return List.of(patterns);
     }
 
     /** The prefilter of each alternative (for tests). */

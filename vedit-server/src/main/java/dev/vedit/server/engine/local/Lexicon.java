@@ -54,7 +54,7 @@ final class Lexicon {
      */
     record Variant(Pattern pattern, Prefilter prefilter) {
         static Variant of(String phrase) {
-            Pattern pattern = Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
+            Pattern pattern = Prefilter.guarded(Pattern.compile(variant(phrase), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE));
             return new Variant(pattern, Prefilter.of(pattern));
         }
     }

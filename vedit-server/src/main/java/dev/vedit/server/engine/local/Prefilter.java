@@ -58,6 +58,62 @@ final class Prefilter {
         }
     }
 
+    /**
+     * {@code pattern} behind a look-ahead of the characters its matches can begin at: {@code (?=[…])(?:pattern)}, which
+     * finds exactly the same matches (same groups, same spans) but skips a position whose character begins none at the
+     * cost of one class check, where {@code find()} otherwise tries every alternative, look-behind and boundary of the
+     * pattern there. "(?<![\\p{IsLatin}\\p{N}])(?:turn|crank)\\s+up" tries its look-behind at every position of a
+     * clause; behind {@code (?=[tc])} only at a "t" or a "c". The pattern itself when no such set can be derived
+     * safely: one that can match the empty string, one whose match can begin with any character ("." or a negated
+     * class), an inline flag (which the look-ahead in front would not share), or a construct not read here.
+     */
+    static Pattern guarded(Pattern pattern) {
+        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.CANON_EQ | Pattern.LITERAL)) != 0) {
+            return pattern;
+        }
+        Start start;
+        try {
+            Parser parser = new Parser(pattern.pattern(), true);
+            List<Info> branches = parser.branches();
+            start = Info.alternation(branches).start();
+            if (branches.size() == 1 && startsWithLiteral(pattern.pattern())) {
+                return pattern; // "slow…", "背景…": find() checks the first character as cheaply as a guard would
+            }
+            if (parser.pos != parser.re.length() || parser.inlineFlags) {
+                return pattern;
+            }
+        } catch (Unsupported | RuntimeException e) {
+            return pattern;
+        }
+        if (start.any() || start.empty() || start.members().isEmpty()) {
+            return pattern;
+        }
+        try {
+            return Pattern.compile(GUARD_OPEN + start.body() + GUARD_CLOSE + pattern.pattern() + ")", pattern.flags());
+        } catch (java.util.regex.PatternSyntaxException e) {
+            return pattern; // a member this pattern accepts that a class does not: no guard, the same matches
+        }
+    }
+
+    private static boolean startsWithLiteral(String re) {
+        int c = re.codePointAt(0);
+        return Character.isLetterOrDigit(c) && re.length() > Character.charCount(c)
+                && "?*{".indexOf(re.charAt(Character.charCount(c))) < 0; // "a?…" may match without its "a"
+    }
+
+    private static final String GUARD_OPEN = "(?=[";
+    private static final String GUARD_CLOSE = "])(?:";
+
+    /** The pattern {@link #guarded} was given (for tests: the two must find the same matches). */
+    static Pattern unguarded(Pattern pattern) {
+        String re = pattern.pattern();
+        if (!re.startsWith(GUARD_OPEN)) {
+            return pattern;
+        }
+        int open = re.indexOf(GUARD_CLOSE);
+        return Pattern.compile(re.substring(open + GUARD_CLOSE.length(), re.length() - 1), pattern.flags());
+    }
+
     /** The requirement of {@code pattern}, or {@link #NONE} when it has none that can be derived safely. */
     static Prefilter of(Pattern pattern) {
         // Comments mode gives whitespace and '#' other meanings, canonical equivalence pairs composed with decomposed
@@ -258,9 +314,18 @@ final class Prefilter {
      *                they are too many or unknown
      * @param clauses requirements of the part: at least one string of each occurs in every match of it
      */
-    private record Info(Set<String> exact, List<Set<String>> clauses) {
-        static final Info EMPTY = new Info(Set.of(""), List.of());
+    private record Info(Set<String> exact, List<Set<String>> clauses, Start start) {
+        static final Info EMPTY = new Info(Set.of(""), List.of(), Start.NOTHING);
         static final Info UNKNOWN = new Info(null, List.of());
+
+        /** A part whose first character is not known: a match of it may begin with any. */
+        Info(Set<String> exact, List<Set<String>> clauses) {
+            this(exact, clauses, Start.ANY);
+        }
+
+        Info startingWith(Start start) {
+            return new Info(exact, clauses, start);
+        }
 
         /** Every requirement of the part, its exact set among them when that cannot be empty. */
         List<Set<String>> all() {
@@ -315,11 +380,15 @@ final class Prefilter {
                     run = product;
                 }
             }
+            Start start = Start.NOTHING;
+            for (Info item : items) {
+                start = start.then(item.start);
+            }
             if (exact) {
-                return new Info(run, clauses);
+                return new Info(run, clauses, start);
             }
             flush(run, clauses);
-            return new Info(null, clauses);
+            return new Info(null, clauses, start);
         }
 
         private static void flush(Set<String> run, List<Set<String>> clauses) {
@@ -345,12 +414,16 @@ final class Prefilter {
             if (branches.size() == 1) {
                 return branches.getFirst();
             }
+            Start start = branches.getFirst().start;
+            for (Info b : branches.subList(1, branches.size())) {
+                start = start.or(b.start);
+            }
             boolean allExact = branches.stream().allMatch(b -> b.exact != null);
             if (allExact) {
                 Set<String> union = new LinkedHashSet<>();
                 branches.forEach(b -> union.addAll(b.exact));
                 if (union.size() <= MAX_EXACT) {
-                    return new Info(union, List.of());
+                    return new Info(union, List.of(), start);
                 }
             }
             // A match is a match of one branch, so it holds the best requirement of that branch: the union of the
@@ -359,11 +432,11 @@ final class Prefilter {
             for (Info b : branches) {
                 Set<String> best = b.best();
                 if (best == null) {
-                    return UNKNOWN;
+                    return UNKNOWN.startingWith(start);
                 }
                 union.addAll(best);
             }
-            return new Info(null, List.of(reduced(union)));
+            return new Info(null, List.of(reduced(union)), start);
         }
 
         /** {@code min} to {@code max} (-1: unbounded) repetitions of this part. */
@@ -376,12 +449,107 @@ final class Prefilter {
                 if (max == 1 && exact != null) {
                     Set<String> optional = new LinkedHashSet<>(exact);
                     optional.add("");
-                    return new Info(optional, List.of());
+                    return new Info(optional, List.of(), start.optional());
                 }
-                return max == 0 ? EMPTY : UNKNOWN;
+                return max == 0 ? EMPTY : UNKNOWN.startingWith(start.optional());
             }
-            // At least once: whatever one repetition requires, all of them do.
-            return new Info(null, all());
+            // At least once: whatever one repetition requires, all of them do; a match begins as the first does.
+            return new Info(null, all(), start);
+        }
+    }
+
+    /**
+     * The characters a match of a part can begin with, as the body of a character class of the same pattern (a union
+     * of members copied from it: "\\p{IsHan}", "[a-z]", "\\x{74}"), so the same flags give them the same meaning.
+     *
+     * @param any   a match may begin with any character
+     * @param empty the part can match the empty string with nothing said of the character after it (a look-behind,
+     *              a boundary, an optional part): what follows it can begin the match too
+     */
+    private record Start(Set<String> members, boolean any, boolean empty) {
+        static final Start ANY = new Start(Set.of(), true, false);
+        /** Matches no characters and looks at none: a look-behind, "\\b", "^". */
+        static final Start NOTHING = new Start(Set.of(), false, true);
+        /**
+         * A class checks its members one by one (all but the Latin-1 characters, which share one table): past this many
+         * other characters, the Chinese ones among them become the one member "every Chinese character".
+         */
+        private static final int MOST_SINGLES = 8;
+
+        static Start of(String member) {
+            return new Start(Set.of(member), false, false);
+        }
+
+        /** This part followed by {@code next}: the next part begins the match only where this one can be empty. */
+        Start then(Start next) {
+            if (any || !empty) {
+                return this;
+            }
+            return next.any ? ANY : new Start(union(members, next.members), false, next.empty);
+        }
+
+        /** Either part. */
+        Start or(Start other) {
+            return any || other.any ? ANY : new Start(union(members, other.members), false, empty || other.empty);
+        }
+
+        Start optional() {
+            return any ? ANY : new Start(members, false, true);
+        }
+
+        /** One character as a member of a class, spelled so that no character means anything else there. */
+        static Start literal(int cp) {
+            return of(single(cp));
+        }
+
+        private static String single(int cp) {
+            return "\\x{" + Integer.toHexString(cp) + "}";
+        }
+
+        /** A class of the pattern, {@code source} as written; one of Chinese characters only, as those characters. */
+        static Start ofClass(String source, Set<String> chars) {
+            boolean han = !chars.isEmpty() && chars.stream().allMatch(c -> c.codePointCount(0, c.length()) == 1 && isHan(c.codePointAt(0)));
+            if (!han) {
+                return of(source);
+            }
+            Set<String> members = new LinkedHashSet<>();
+            chars.forEach(c -> members.add(single(c.codePointAt(0))));
+            return new Start(members, false, false);
+        }
+
+        private static boolean isHan(int cp) {
+            return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
+        }
+
+        private static Set<String> union(Set<String> a, Set<String> b) {
+            Set<String> out = new LinkedHashSet<>(a);
+            out.addAll(b);
+            return out;
+        }
+
+        /** The members as one class's body: the single characters first (Latin-1 ones share one table). */
+        String body() {
+            List<Integer> singles = new ArrayList<>();
+            List<String> others = new ArrayList<>();
+            for (String m : members) {
+                if (m.startsWith("\\x{")) {
+                    singles.add(Integer.parseInt(m.substring(3, m.length() - 1), 16));
+                } else {
+                    others.add(m);
+                }
+            }
+            boolean widen = singles.stream().filter(cp -> cp > 0xFF).count() > MOST_SINGLES;
+            StringBuilder out = new StringBuilder();
+            boolean han = false;
+            for (int cp : singles) {
+                if (widen && isHan(cp)) {
+                    han = true;
+                } else {
+                    out.append(single(cp));
+                }
+            }
+            others.forEach(out::append);
+            return han ? out.append("\\p{IsHan}").toString() : out.toString();
         }
     }
 
@@ -393,6 +561,8 @@ final class Prefilter {
         /** Whether {@code \d} is {@code [0-9]}, so that a number requires one of the ten digits. */
         final boolean asciiDigits;
         int pos;
+        /** Whether the pattern turns a flag on or off inline ("(?i)", "(?U:"): a look-ahead in front would not share it. */
+        boolean inlineFlags;
 
         Parser(String re, boolean asciiDigits) {
             this.re = re;
@@ -484,19 +654,21 @@ final class Prefilter {
                 }
                 case '.' -> {
                     pos++;
-                    return Info.UNKNOWN;
+                    return Info.UNKNOWN; // begins with any character: no start
                 }
                 case '^', '$' -> {
                     pos++;
                     return Info.EMPTY;
                 }
                 case '\\' -> {
-                    return escape();
+                    int at = pos;
+                    Info escaped = escape();
+                    return escaped == Info.EMPTY ? escaped : escaped.startingWith(escapeStart(at));
                 }
                 case '*', '+', '?', '{' -> throw new Unsupported();
                 default -> {
                     pos += Character.charCount(c);
-                    return literal(c);
+                    return literal(c).startingWith(Start.literal(c));
                 }
             }
         }
@@ -508,10 +680,12 @@ final class Prefilter {
         private Info group() throws Unsupported {
             pos++; // '('
             boolean zeroWidth = false;
+            boolean lookahead = false;
             if (re.startsWith("?", pos)) {
                 if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
                     pos += 2;
                 } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
+                    lookahead = re.charAt(pos + 1) == '=';
                     pos += 2;
                     zeroWidth = true;
                 } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
@@ -530,6 +704,7 @@ final class Prefilter {
                         end++;
                     }
                     String flags = re.substring(pos + 1, end);
+                    inlineFlags = true;
                     int minus = flags.indexOf('-');
                     if ((minus < 0 ? flags : flags.substring(0, minus)).indexOf('x') >= 0 || end >= re.length()) {
                         throw new Unsupported();
@@ -549,17 +724,31 @@ final class Prefilter {
                 throw new Unsupported();
             }
             pos++;
-            // A look-around matches no characters of its own: what it looks at need not be part of the match.
-            return zeroWidth ? Info.EMPTY : inner;
+            // A look-around matches no characters of its own: what it looks at need not be part of the match. A
+            // look-ahead still says what the character where the match begins is, when it is the first thing matched.
+            return !zeroWidth ? inner : lookahead ? Info.EMPTY.startingWith(inner.start) : Info.EMPTY;
+        }
+
+        /**
+         * The escape from {@code at} to here as a member of a class: "\\p{IsHan}", "\\s", "\\x01", "\\." stand for
+         * the same characters there; a back-reference, "\\R", "\\X" or "\\Q…" do not.
+         */
+        private Start escapeStart(int at) {
+            char c = re.charAt(at + 1);
+            return "dDsSwWhHvVpPtnrfaexu".indexOf(c) >= 0 || !Character.isLetterOrDigit(c)
+                    ? Start.of(re.substring(at, pos)) : Start.ANY;
         }
 
         /** A class of a few single characters is their set; anything else (ranges, negation, nesting, predefined classes) is unknown. */
         private Info characterClass() throws Unsupported {
+            int begin = pos;
             pos++; // '['
             Set<String> chars = new LinkedHashSet<>();
             boolean known = true;
+            boolean union = true; // no negation, no intersection: the class can be a member of another as written
             if (pos < re.length() && re.charAt(pos) == '^') {
                 known = false;
+                union = false;
                 pos++;
             }
             if (pos < re.length() && re.charAt(pos) == ']') {
@@ -583,10 +772,12 @@ final class Prefilter {
                     known = false;
                     depth++;
                     pos++;
+                    union &= !re.startsWith("^", pos);
                     continue;
                 }
                 if (c == '&' && re.startsWith("&&", pos)) {
                     known = false;
+                    union = false;
                     pos += 2;
                     continue;
                 }
@@ -609,10 +800,11 @@ final class Prefilter {
                 }
                 previous = literal;
             }
+            Start start = union ? Start.ofClass(re.substring(begin, pos), known ? chars : Set.of()) : Start.ANY;
             if (!known || chars.isEmpty() || chars.size() > 16) {
-                return Info.UNKNOWN;
+                return Info.UNKNOWN.startingWith(start);
             }
-            return new Info(chars, List.of());
+            return new Info(chars, List.of(), start);
         }
 
         /** An escape inside a class: the character it stands for, or -1 for a predefined class. */

@@ -9,7 +9,7 @@ import java.util.List;
  * Which of many prefilters may pass a text, found from the text's own characters instead of asking each prefilter.
  * Asking the thousand synonym variants one by one was a tenth of reading a prompt, though fewer than two pass on an
  * average prompt; the rules and the lexicon's long alternations paid the same way. Each prefilter is filed under the
- * first character, or the first two, of every string of its first requirement: a text it passes holds one of those
+ * first character, or the first two or three, of every string of its first requirement: a text it passes holds one of those
  * strings, so it holds that character or pair. A text's characters and adjacent pairs then name the few prefilters
  * worth asking, and those are asked in full. Exact: the answer is the one asking every prefilter would give
  * ({@code PrefilterIndexTest}).
@@ -22,27 +22,31 @@ final class PrefilterIndex {
     private final Table singles;
     /** Two adjacent characters, {@code first << 16 | second}, to the prefilters filed under them. */
     private final Table pairs;
+    /** Three adjacent characters, {@code first << 32 | second << 16 | third}: most strings are longer than two. */
+    private final Table triples;
 
     private PrefilterIndex(List<Prefilter> prefilters) {
         this.prefilters = prefilters.toArray(Prefilter[]::new);
         always = new long[words(this.prefilters.length)];
-        List<int[]> single = new ArrayList<>();
-        List<int[]> pair = new ArrayList<>();
+        List<long[]> single = new ArrayList<>();
+        List<long[]> pair = new ArrayList<>();
+        List<long[]> triple = new ArrayList<>();
         for (int i = 0; i < this.prefilters.length; i++) {
             String[] key = this.prefilters[i].key();
             if (key.length == 0) {
                 always[i >>> 6] |= 1L << i;
             }
             for (String s : key) {
-                if (s.length() == 1) {
-                    single.add(new int[] {s.charAt(0), i});
-                } else {
-                    pair.add(new int[] {s.charAt(0) << 16 | s.charAt(1), i});
+                switch (s.length()) {
+                    case 1 -> single.add(new long[] {s.charAt(0), i});
+                    case 2 -> pair.add(new long[] {pair(s, 0), i});
+                    default -> triple.add(new long[] {triple(s, 0), i});
                 }
             }
         }
         singles = new Table(single);
         pairs = new Table(pair);
+        triples = new Table(triple);
     }
 
     static PrefilterIndex of(List<Prefilter> prefilters) {
@@ -54,10 +58,12 @@ final class PrefilterIndex {
         long[] filed = always.clone();
         String text = folded.text;
         for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            mark(filed, singles.get(c));
+            mark(filed, singles.get(text.charAt(i)));
             if (i + 1 < text.length()) {
-                mark(filed, pairs.get(c << 16 | text.charAt(i + 1)));
+                mark(filed, pairs.get(pair(text, i)));
+                if (i + 2 < text.length()) {
+                    mark(filed, triples.get(triple(text, i)));
+                }
             }
         }
         for (int w = 0; w < filed.length; w++) {
@@ -69,6 +75,14 @@ final class PrefilterIndex {
             }
         }
         return BitSet.valueOf(filed);
+    }
+
+    private static long pair(String s, int at) {
+        return (long) s.charAt(at) << 16 | s.charAt(at + 1);
+    }
+
+    private static long triple(String s, int at) {
+        return (long) s.charAt(at) << 32 | (long) s.charAt(at + 1) << 16 | s.charAt(at + 2);
     }
 
     private static void mark(long[] bits, int[] indexes) {
@@ -83,32 +97,33 @@ final class PrefilterIndex {
         return (bits + 63) >>> 6;
     }
 
-    /** An open-addressing map from an int key to the indexes filed under it, built once. */
+    /** An open-addressing map from a key to the indexes filed under it, built once. */
     private static final class Table {
-        private final int[] keys;
+        private final long[] keys;
         private final int[][] values;
         private final int mask;
 
-        Table(List<int[]> entries) {
+        Table(List<long[]> entries) {
             int size = Integer.highestOneBit(Math.max(4, entries.size() * 4) - 1) << 1; // at most a quarter full
-            keys = new int[size];
+            keys = new long[size];
             values = new int[size][];
             mask = size - 1;
-            for (int[] entry : entries) {
+            for (long[] entry : entries) {
                 int slot = slot(entry[0]);
                 keys[slot] = entry[0];
                 int[] old = values[slot];
+                int index = (int) entry[1];
                 if (old == null) {
-                    values[slot] = new int[] {entry[1]};
-                } else if (old[old.length - 1] != entry[1]) { // one prefilter may file two strings under one key
+                    values[slot] = new int[] {index};
+                } else if (old[old.length - 1] != index) { // one prefilter may file two strings under one key
                     int[] grown = Arrays.copyOf(old, old.length + 1);
-                    grown[old.length] = entry[1];
+                    grown[old.length] = index;
                     values[slot] = grown;
                 }
             }
         }
 
-        int[] get(int key) {
+        int[] get(long key) {
             for (int slot = hash(key) & mask; values[slot] != null; slot = (slot + 1) & mask) {
                 if (keys[slot] == key) {
                     return values[slot];
@@ -118,7 +133,7 @@ final class PrefilterIndex {
         }
 
         /** The slot holding {@code key}, or the empty one where it goes. */
-        private int slot(int key) {
+        private int slot(long key) {
             int slot = hash(key) & mask;
             while (values[slot] != null && keys[slot] != key) {
                 slot = (slot + 1) & mask;
@@ -126,9 +141,9 @@ final class PrefilterIndex {
             return slot;
         }
 
-        private static int hash(int key) {
-            int h = key * 0x9E3779B9;
-            return h ^ (h >>> 16);
+        private static int hash(long key) {
+            long h = key * 0x9E3779B97F4A7C15L;
+            return (int) (h ^ (h >>> 32));
         }
     }
 }

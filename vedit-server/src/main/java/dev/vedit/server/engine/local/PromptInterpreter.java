@@ -47,32 +47,32 @@ final class PromptInterpreter {
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
-    private static final Pattern SPLIT = Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
+    private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?<![秒钟\\d])之后|同时|以及|另外|还要|(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
-            + "|(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
+            + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
             // 太长了 trim到前30秒 (never the space in 前 5 秒 or 加速 2倍)
-            + "|(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
+            + "|(?=\\s)(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?=\\s)(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
             // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
-            + "|(?<=一点|一些)(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)|(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))(?=\\p{IsHan})"
-            + "|(?<=了[\\p{IsHan}]{0,4})(?=帮我|帮忙)|(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
+            + "|(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)(?<=一点|一些)|(?=\\p{IsHan})(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))"
+            + "|(?=帮我|帮忙)(?<=了[\\p{IsHan}]{0,4})|(?=\\s)(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
-            + "|(?<=\\p{IsHan})(?=(?:你|您)(?:帮|给)我(?!补))|(?<=\\p{IsHan})(?=然后)|(?<=视频|片子|录像)(?=请(?:帮我|帮忙|你))"
+            + "|(?=(?:你|您)(?:帮|给)我(?!补))(?<=\\p{IsHan})|(?=然后)(?<=\\p{IsHan})|(?=请(?:帮我|帮忙|你))(?<=视频|片子|录像)"
             // a space before a part said in Chinese numbers starts its clause: 前10秒加速2倍 30到40秒放慢到一半
-            + "|(?<=[倍秒次度了吧啊呢])\\s+(?=(?:第|前|后|最后)?\\s*\\d+(?:\\.\\d+)?\\s*(?:秒|到|至|-|~))"
+            + "|(?=\\s)(?<=[倍秒次度了吧啊呢])\\s+(?=(?:第|前|后|最后)?\\s*\\d+(?:\\.\\d+)?\\s*(?:秒|到|至|-|~))"
             // a sentence's last particle before the next request: 孙子过生日的视频哈声音大一点呗还有最后那几秒钟不要了
-            + "|(?<=[呗嘛哈])(?=还有|再|然后|把|帮我|音量|声音|画面|最后|开头|结尾)"
+            + "|(?=还有|再|然后|把|帮我|音量|声音|画面|最后|开头|结尾)(?<=[呗嘛哈])"
             // or before an English request after Chinese: 改成竖屏 抖音用 crop the sides
-            + "|(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
+            + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=(?:crop|make|add|keep|cut|remove|turn|put|speed|slow|mute|trim|rotate|flip)\\b)"
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
-            + "|(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
+            + "|(?=\\s)(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you)\\b)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
-            + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*");
+            + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*"));
     /**
      * A numbered list's marker: "1. trim it 2) mute it", and as Chinese numbers a list, "需求：1. 画面改为黑白；2、静音",
      * "(1)去除噪音；(2)…" (after a colon, a semicolon or a comma, glued to the item: never a decimal, "调整为0.5倍").

@@ -43,7 +43,8 @@ record Rule(Pattern pattern, Factory factory) {
     }
 
     static Rule of(String regex, Factory factory) {
-        return new Rule(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE), factory);
+        // searched over every clause whose words it may match: a guard skips the positions no match begins at
+        return new Rule(Prefilter.guarded(Pattern.compile(regex, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE)), factory);
     }
 
     /** One rule per pattern, all meaning the same: alternatives that reuse group names cannot share one pattern. */
