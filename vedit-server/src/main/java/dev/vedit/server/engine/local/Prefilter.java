@@ -76,8 +76,8 @@ final class Prefilter {
             Parser parser = new Parser(pattern.pattern(), true);
             List<Info> branches = parser.branches();
             start = Info.alternation(branches).start();
-            if (branches.size() == 1 && startsWithLiteral(pattern.pattern())) {
-                return pattern; // "slow…", "背景…": find() checks the first character as cheaply as a guard would
+            if (branches.size() == 1 && beginsWithOneCharacter(pattern.pattern())) {
+                return pattern; // "slow…", "背景…", "[「“]…": find() checks the first character as cheaply as a guard would
             }
             if (parser.pos != parser.re.length() || parser.inlineFlags) {
                 return pattern;
@@ -85,8 +85,8 @@ final class Prefilter {
         } catch (Unsupported | RuntimeException e) {
             return pattern;
         }
-        if (start.any() || start.empty() || start.members().isEmpty()) {
-            return pattern;
+        if (start.any() || start.empty() || start.members().isEmpty() || start.members().stream().anyMatch(Prefilter::isBroad)) {
+            return pattern; // a match may begin anywhere, or at any letter: the guard would skip too little to pay
         }
         try {
             return Pattern.compile(GUARD_OPEN + start.body() + GUARD_CLOSE + pattern.pattern() + ")", pattern.flags());
@@ -95,10 +95,47 @@ final class Prefilter {
         }
     }
 
-    private static boolean startsWithLiteral(String re) {
+    /** Whether the pattern begins with one letter, digit, class or class escape that it cannot skip ("a?…" can). */
+    private static boolean beginsWithOneCharacter(String re) {
         int c = re.codePointAt(0);
-        return Character.isLetterOrDigit(c) && re.length() > Character.charCount(c)
-                && "?*{".indexOf(re.charAt(Character.charCount(c))) < 0; // "a?…" may match without its "a"
+        int end;
+        if (Character.isLetterOrDigit(c)) {
+            end = Character.charCount(c);
+        } else if (c == '[') {
+            end = classEnd(re);
+        } else if (c == '\\' && re.length() > 1 && "dswpP".indexOf(re.charAt(1)) >= 0) {
+            end = re.startsWith("{", 2) ? re.indexOf('}') + 1 : re.charAt(1) == 'p' || re.charAt(1) == 'P' ? 3 : 2;
+        } else {
+            return false;
+        }
+        return end > 0 && end < re.length() && "?*{".indexOf(re.charAt(end)) < 0;
+    }
+
+    /** Where the class that opens {@code re} ends (after its "]"), or -1. */
+    private static int classEnd(String re) {
+        int depth = 0;
+        for (int i = 0; i < re.length(); i++) {
+            char c = re.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '[') {
+                depth++;
+            } else if (c == ']' && i > 1 && --depth == 0) {
+                return i + 1;
+            }
+        }
+        return -1;
+    }
+
+    /** A member that holds every letter, or nearly every character: "\\p{L}", "\\w", "\\S", "[a-z]". */
+    private static boolean isBroad(String member) {
+        for (String broad : List.of("\\p{L", "\\p{IsL", "\\p{Alpha", "\\p{Alnum", "\\p{Lower", "\\p{Upper", "\\w", "\\W", "\\S",
+                "\\D", "\\P", "a-z", "A-Z")) {
+            if (member.contains(broad)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final String GUARD_OPEN = "(?=[";

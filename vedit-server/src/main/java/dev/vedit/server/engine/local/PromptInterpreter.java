@@ -42,11 +42,11 @@ final class PromptInterpreter {
      * out the green screen and use figure 1 as the background"), protected by joining their words before clauses are
      * split, so they are never cut in two.
      */
-    private static final Pattern PROTECTED = Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
+    private static final Pattern PROTECTED = Prefilter.guarded(Pattern.compile("black(\\s+)and(\\s+)white|fade(?:s)?\\s+in(\\s+)and(\\s+)out"
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(?:\\s+(?:seconds?|secs?|s)\\b)?(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
-            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE);
+            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE));
     private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
             + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
@@ -235,19 +235,19 @@ final class PromptInterpreter {
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|it|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+(?:say|speak|talk|sing)\\b"
                     + "|\\badd\\s+(?:the|a)\\s+(?:ball|puck|goal|shot|bird|plane|rocket|dog|cat)\\s+(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
                     + "|(?<![0-9a-z])p成(?!品)|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
+    private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
                     + "|\\b(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:reference\\s+)?(?:image"
                     + "|picture|photo|figure)\\b"
                     + "|(?:图片|图像|照片|图)\\s*(?<cn>\\d+|[一二三四五六七八九十]+)"
-                    + "|第\\s*(?<cn2>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)");
+                    + "|第\\s*(?<cn2>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)"));
     /** A clause that gives an example of the edit before it ("..., like half the speed", "……比如两倍速"). */
     private static final Pattern ELABORATION = Pattern.compile("\\s*(?:like|say|maybe|about|around|roughly|e\\.g\\.?|i\\.e\\.?|比如|例如|大概|大约|差不多)\\b",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CHARACTER_CLASS);
     /** Words that describe a problem rather than ask for an edit ("too dark", "有点抖"). */
-    private static final Pattern COMPLAINT = Pattern.compile("\\btoo\\b|\\bso\\s+(?:dark|bright|loud|quiet|shaky)|underexposed|overexposed|太|有点|有些",
-            Pattern.CASE_INSENSITIVE);
+    private static final Pattern COMPLAINT = Prefilter.guarded(Pattern.compile("\\btoo\\b|\\bso\\s+(?:dark|bright|loud|quiet|shaky)|underexposed|overexposed|太|有点|有些",
+            Pattern.CASE_INSENSITIVE));
     /** Words that say how much ("2x", "double", "half", "两倍"); "一点"/"一些" only say "a little". */
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
@@ -270,7 +270,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
             Pattern.UNICODE_CHARACTER_CLASS);
     /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
-    private static final Pattern TELLS = Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b");
+    private static final Pattern TELLS = Prefilter.guarded(Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b"));
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
@@ -297,7 +297,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)");
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)"));
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").

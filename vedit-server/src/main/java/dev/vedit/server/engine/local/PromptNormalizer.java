@@ -29,11 +29,11 @@ final class PromptNormalizer {
             "very", "really", "more", "good", "cool", "bad", "long", "loud", "quiet", "slow", "fast", "dark", "yes", "no", "hi",
             "hey", "omg", "lol", "soon", "need", "all", "still", "well", "off");
     /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus"; not "1/2", "w/"). */
-    private static final Pattern CLAUSE_DASH = Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)"
+    private static final Pattern CLAUSE_DASH = Prefilter.guarded(Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)"
             + "|(?<=\\p{L})\\s+/\\s+(?=\\p{L})"
             // an em dash after a time and before words ends a clause too: "from 3:10 to 4:00 — could that part be…"
-            + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})");
-    private static final Pattern EMOTICON = Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]");
+            + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})"));
+    private static final Pattern EMOTICON = Prefilter.guarded(Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]"));
     /** Emoji between words end a sentence as a chat writes them ("filmed it sideways 🙄 rotate 90 clockwise", 太暗了😭帮我调亮). */
     private static final Pattern EMOJI_BREAK = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s?[\\x{1F300}-\\x{1FAFF}]+(?=\\s+\\p{L}|\\p{IsHan})");
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
@@ -52,8 +52,8 @@ final class PromptNormalizer {
      * Words that open a sentence and say nothing of the edit: "Honestly it's still too slow", "Okay so, …" ("actually"
      * may correct what came before: the interpreter reads it).
      */
-    private static final Pattern OPENER = Pattern.compile("\\b(?:honestly|frankly|basically|literally|seriously|tbh"
-            + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*");
+    private static final Pattern OPENER = Prefilter.guarded(Pattern.compile("\\b(?:honestly|frankly|basically|literally|seriously|tbh"
+            + "|to\\s+be\\s+honest|okay\\s+so|ok\\s+so|so\\s+yeah|um+|uh+)\\b,?\\s*"));
     /**
      * A problem said as a condition ("if it's too dark, brighten it", 如果太暗的话就调亮一点): the problem described, then
      * the request that answers it. The engine cannot look first; the user asks for the fix of a problem they expect.
@@ -96,8 +96,8 @@ final class PromptNormalizer {
      */
     private static final Pattern CANTONESE_LITTLE = Pattern.compile("(?<the>啲(?=声|音|画面|颜色|色|字|人|相|片|影片))|啲|少少");
     /** Formal Chinese says how much before the verb (音量适当调低, 亮度略为调低); the rules read it after, "调低一点". */
-    private static final Pattern DEGREE_BEFORE_VERB = Pattern.compile("(?:略为|略微|稍微|稍稍|稍许|稍加|轻微|微微)地?"
-            + "(?<verb>调低|调高|调亮|调暗|调大|调小|降低|提高|提升|增加|减少|加强|减弱|增强|放大|缩小|加快|放慢)(?!\\s*(?:一点|一些|点|些))");
+    private static final Pattern DEGREE_BEFORE_VERB = Prefilter.guarded(Pattern.compile("(?:略为|略微|稍微|稍稍|稍许|稍加|轻微|微微)地?"
+            + "(?<verb>调低|调高|调亮|调暗|调大|调小|降低|提高|提升|增加|减少|加强|减弱|增强|放大|缩小|加快|放慢)(?!\\s*(?:一点|一些|点|些))"));
     /** "音量适当调低": as much as fits, which is what the verb alone asks (the default amount), not "a little". */
     private static final Pattern APPROPRIATELY = Pattern.compile("(?:适当|适度)地?(?=调|降|提|增|减|加|放|缩)");
     /** A Chinese word of two to four characters said twice in a row. */

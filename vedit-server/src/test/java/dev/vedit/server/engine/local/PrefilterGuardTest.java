@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -24,7 +25,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * {@link Prefilter#guarded}: the look-ahead it puts in front of a pattern names the characters a match can begin at,
  * and the guarded pattern finds exactly the matches of the pattern as written — every match and every group's span —
- * for every rule, synonym variant and alternative the interpreter searches with and for the clause splitter, over
+ * for every rule, synonym variant and alternative the interpreter searches with and every pattern it keeps, over
  * every prompt of both corpora as written, shouted, with letters that fold to k, s and i, normalised and split into
  * clauses; and for hand-made patterns over random texts of the characters where case folding and look-arounds differ.
  */
@@ -102,9 +103,16 @@ class PrefilterGuardTest {
         PromptInterpreter.rules().forEach(r -> patterns.add(r.pattern()));
         Lexicon.get().variants().forEach(v -> patterns.add(v.pattern()));
         Lexicon.get().alternations().forEach(a -> patterns.addAll(a.patterns()));
-        Field split = PromptInterpreter.class.getDeclaredField("SPLIT");
-        split.setAccessible(true);
-        patterns.add((Pattern) split.get(null));
+        // the splitter and the other patterns the reading searches whole prompts with
+        for (Class<?> owner : List.of(PromptInterpreter.class, PromptNormalizer.class, PartWording.class, Quotes.class,
+                Lexicon.class, TimeRules.class, OverlayRules.class, SoundRules.class, ColourRules.class, FrameRules.class)) {
+            for (Field field : owner.getDeclaredFields()) {
+                if (Modifier.isStatic(field.getModifiers()) && field.getType() == Pattern.class) {
+                    field.setAccessible(true);
+                    patterns.add((Pattern) field.get(null));
+                }
+            }
+        }
         long guarded = patterns.stream().filter(p -> Prefilter.unguarded(p) != p).count();
         assertThat(guarded).as("most are guarded").isGreaterThan(patterns.size() / 2);
         long compared = 0;
