@@ -143,12 +143,13 @@ final class Prefilter {
 
     /** The pattern {@link #guarded} was given (for tests: the two must find the same matches). */
     static Pattern unguarded(Pattern pattern) {
+        String re = unguardedSource(pattern);
+        return re == pattern.pattern() ? pattern : Pattern.compile(re, pattern.flags());
+    }
+
+    private static String unguardedSource(Pattern pattern) {
         String re = pattern.pattern();
-        if (!re.startsWith(GUARD_OPEN)) {
-            return pattern;
-        }
-        int open = re.indexOf(GUARD_CLOSE);
-        return Pattern.compile(re.substring(open + GUARD_CLOSE.length(), re.length() - 1), pattern.flags());
+        return re.startsWith(GUARD_OPEN) ? re.substring(re.indexOf(GUARD_CLOSE) + GUARD_CLOSE.length(), re.length() - 1) : re;
     }
 
     /** The requirement of {@code pattern}, or {@link #NONE} when it has none that can be derived safely. */
@@ -162,12 +163,14 @@ final class Prefilter {
             String folded = fold(pattern.pattern());
             return folded.isEmpty() ? NONE : new Prefilter(List.<String[]>of(new String[] {folded}));
         }
+        // behind a guard, read the pattern itself: its top-level branches each require their own words
+        String re = unguardedSource(pattern);
         List<Info> branches;
         try {
             // \d is the ten ASCII digits unless Unicode classes are on, for the whole pattern or inline ("(?U)")
             boolean asciiDigits = (pattern.flags() & Pattern.UNICODE_CHARACTER_CLASS) == 0
-                    && !INLINE_UNICODE_CLASSES.matcher(pattern.pattern()).find();
-            Parser parser = new Parser(pattern.pattern(), asciiDigits);
+                    && !INLINE_UNICODE_CLASSES.matcher(re).find();
+            Parser parser = new Parser(re, asciiDigits);
             branches = parser.branches();
             if (parser.pos != parser.re.length()) {
                 return NONE;

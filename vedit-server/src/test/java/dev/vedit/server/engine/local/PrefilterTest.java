@@ -99,12 +99,16 @@ class PrefilterTest {
     void aMatchNeedsTheWordsOfOneBranchTogether() {
         // Together the branches need "volume" or "music"; each branch also needs its own verb beside it.
         Pattern pattern = Pattern.compile("(?:turn\\s+)?up\\s+(?:the\\s+)?volume|down\\s+(?:the\\s+)?music", FLAGS);
-        Prefilter prefilter = Prefilter.of(pattern);
-        for (String text : List.of("down the volume", "up the music", "turn up the volume", "turn down the music")) {
-            boolean may = prefilter.mayMatch(Prefilter.fold(text));
-            assertThat(may).as(text).isEqualTo(pattern.matcher(text).find());
+        Pattern guarded = Prefilter.guarded(pattern);
+        assertThat(guarded).isNotSameAs(pattern);
+        // behind its guard the pattern is one branch: its requirement is still read from the branches inside
+        for (Prefilter prefilter : List.of(Prefilter.of(pattern), Prefilter.of(guarded))) {
+            for (String text : List.of("down the volume", "up the music", "turn up the volume", "turn down the music")) {
+                boolean may = prefilter.mayMatch(Prefilter.fold(text));
+                assertThat(may).as(text).isEqualTo(pattern.matcher(text).find());
+            }
+            assertThat(prefilter.mayMatch(Prefilter.fold("speed up, volume"))).isTrue(); // words of one branch, not a match: still run
         }
-        assertThat(prefilter.mayMatch(Prefilter.fold("speed up, volume"))).isTrue(); // words of one branch, not a match: still run
     }
 
     @Test
