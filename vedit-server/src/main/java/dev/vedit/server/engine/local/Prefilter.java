@@ -85,14 +85,80 @@ final class Prefilter {
         } catch (Unsupported | RuntimeException e) {
             return pattern;
         }
+        return guarded(pattern.pattern(), pattern.flags(), start, pattern);
+    }
+
+    /** {@code re} behind the guard of {@code start}; {@code otherwise} where that guard would not pay or not compile. */
+    private static Pattern guarded(String re, int flags, Start start, Pattern otherwise) {
         if (start.any() || start.empty() || start.members().isEmpty() || start.members().stream().anyMatch(Prefilter::isBroad)) {
-            return pattern; // a match may begin anywhere, or at any letter: the guard would skip too little to pay
+            return otherwise; // a match may begin anywhere, or at any letter: the guard would skip too little to pay
         }
         try {
-            return Pattern.compile(GUARD_OPEN + start.body() + GUARD_CLOSE + pattern.pattern() + ")", pattern.flags());
+            return Pattern.compile(GUARD_OPEN + start.body() + GUARD_CLOSE + re + ")", flags);
         } catch (java.util.regex.PatternSyntaxException e) {
-            return pattern; // a member this pattern accepts that a class does not: no guard, the same matches
+            return otherwise; // a member this pattern accepts that a class does not: no guard, the same matches
         }
+    }
+
+    /**
+     * For a pattern of several top-level branches, each requiring words of its own ({@link #onlyBranch}): the pattern
+     * once per branch with every other branch switched off by a "(?!)" in front (its groups stay declared, so a
+     * match reads the same), each behind its own branch's guard. Where the words of one branch only are in a text,
+     * no other branch matches anywhere in it, so that branch's pattern finds exactly the matches of the whole — at
+     * the cost of one branch where {@code find()} tries them all at every position. Empty otherwise.
+     */
+    static List<Pattern> branchPatterns(Pattern pattern) {
+        if ((pattern.flags() & (Pattern.COMMENTS | Pattern.CANON_EQ | Pattern.LITERAL)) != 0 || of(pattern).branches == null) {
+            return List.of();
+        }
+        String re = unguardedSource(pattern);
+        Parser parser = new Parser(re, true);
+        List<Info> branches;
+        try {
+            branches = parser.branches();
+        } catch (Unsupported | RuntimeException e) {
+            return List.of();
+        }
+        if (parser.pos != re.length() || parser.inlineFlags || branches.size() < 2) {
+            return List.of();
+        }
+        List<String> sources = new ArrayList<>();
+        int from = 0;
+        for (int bar : parser.bars) {
+            sources.add(re.substring(from, bar));
+            from = bar + 1;
+        }
+        sources.add(re.substring(from));
+        List<Pattern> out = new ArrayList<>();
+        for (int k = 0; k < sources.size(); k++) {
+            StringBuilder alone = new StringBuilder();
+            for (int j = 0; j < sources.size(); j++) {
+                alone.append(j == 0 ? "" : "|").append(j == k ? "" : "(?!)").append(sources.get(j));
+            }
+            Pattern unguarded = Pattern.compile(alone.toString(), pattern.flags());
+            out.add(guarded(alone.toString(), pattern.flags(), branches.get(k).start(), unguarded));
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The one top-level branch whose words the text holds, as indexed in {@link #branchPatterns}; -1 when several
+     * or none do, or when the branches' requirements are not known apart.
+     */
+    int onlyBranch(FoldedText folded) {
+        if (branches == null) {
+            return -1;
+        }
+        int only = -1;
+        for (int k = 0; k < branches.length; k++) {
+            if (branches[k].mayMatch(folded)) {
+                if (only >= 0) {
+                    return -1;
+                }
+                only = k;
+            }
+        }
+        return only;
     }
 
     /** Whether the pattern begins with one letter, digit, class or class escape that it cannot skip ("a?…" can). */
@@ -603,6 +669,9 @@ final class Prefilter {
         int pos;
         /** Whether the pattern turns a flag on or off inline ("(?i)", "(?U:"): a look-ahead in front would not share it. */
         boolean inlineFlags;
+        /** Where each "|" between the pattern's top-level branches stands. */
+        final List<Integer> bars = new ArrayList<>();
+        private int depth;
 
         Parser(String re, boolean asciiDigits) {
             this.re = re;
@@ -618,6 +687,9 @@ final class Prefilter {
             List<Info> branches = new ArrayList<>();
             branches.add(sequence());
             while (pos < re.length() && re.charAt(pos) == '|') {
+                if (depth == 0) {
+                    bars.add(pos);
+                }
                 pos++;
                 branches.add(sequence());
             }
@@ -759,7 +831,9 @@ final class Prefilter {
                     pos = end + 1;
                 }
             }
+            depth++;
             Info inner = alternation();
+            depth--;
             if (pos >= re.length() || re.charAt(pos) != ')') {
                 throw new Unsupported();
             }

@@ -494,6 +494,13 @@ final class PromptInterpreter {
      * {@code null} when every rule runs over every clause (tests compare the two readings).
      */
     private final PrefilterIndex prefilters;
+    /** Each rule's own {@link Prefilter}, in the order of {@link #rules} (null with {@link #prefilters}). */
+    private final List<Prefilter> rulePrefilters;
+    /**
+     * Each rule's pattern once per top-level branch ({@link Prefilter#branchPatterns}), searched instead of the whole
+     * where a clause holds the words of that branch only: the largest rules have a dozen branches.
+     */
+    private final List<List<Pattern>> branchPatterns;
     private final Lexicon lexicon = Lexicon.get();
     private final PromptNormalizer normalizer = new PromptNormalizer(lexicon);
 
@@ -503,7 +510,9 @@ final class PromptInterpreter {
 
     /** @param prefiltered skip a rule over a clause that lacks the words its pattern requires (false: run every rule, for tests) */
     PromptInterpreter(boolean prefiltered) {
-        this.prefilters = prefiltered ? PrefilterIndex.of(rules.stream().map(r -> Prefilter.of(r.pattern())).toList()) : null;
+        this.rulePrefilters = prefiltered ? rules.stream().map(r -> Prefilter.of(r.pattern())).toList() : null;
+        this.prefilters = prefiltered ? PrefilterIndex.of(rulePrefilters) : null;
+        this.branchPatterns = prefiltered ? rules.stream().map(r -> Prefilter.branchPatterns(r.pattern())).toList() : null;
     }
 
     /**
@@ -1857,6 +1866,13 @@ final class PromptInterpreter {
         return text.codePoints().anyMatch(Character::isLetterOrDigit) || Quotes.holdsMark(text);
     }
 
+    /** Rule {@code r}'s pattern, or that of its one branch whose words the text holds (same matches, one branch tried). */
+    private Pattern rulePattern(int r, FoldedText folded) {
+        List<Pattern> branches = folded == null ? List.of() : branchPatterns.get(r);
+        int only = branches.isEmpty() ? -1 : rulePrefilters.get(r).onlyBranch(folded);
+        return only < 0 ? rules.get(r).pattern() : branches.get(only);
+    }
+
     /** Runs the rules over one clause; understood when every word left over is filler. */
     private Attempt attempt(String clause, Rule.Context prompt) {
         record Found(int start, EditOperation operation) {
@@ -1865,13 +1881,14 @@ final class PromptInterpreter {
         List<Found> found = new ArrayList<>();
         StringBuilder work = new StringBuilder(clause);
         // Most rules name words a clause lacks: their search, which finds nothing, was most of the cost of a reading.
-        BitSet may = prefilters == null ? null : prefilters.matching(Prefilter.folded(work));
+        FoldedText folded = prefilters == null ? null : Prefilter.folded(work);
+        BitSet may = prefilters == null ? null : prefilters.matching(folded);
         for (int r = 0; r < rules.size(); r++) {
             if (may != null && !may.get(r)) {
                 continue; // provably no match in the clause as it stands (its consumed words blanked)
             }
             Rule rule = rules.get(r);
-            Matcher m = rule.pattern().matcher(work);
+            Matcher m = rulePattern(r, folded).matcher(work);
             int from = 0;
             while (from < work.length() && m.find(from)) {
                 if (m.end() == m.start() || work.substring(m.start(), m.end()).isBlank()) {
@@ -1892,10 +1909,12 @@ final class PromptInterpreter {
                 for (int i = m.start(); i < m.end(); i++) {
                     work.setCharAt(i, ' ');
                 }
-                m.reset(work); // the consumed words are blanked in place: search the clause again from the top
                 if (may != null) {
-                    may = prefilters.matching(Prefilter.folded(work)); // later rules are checked against what is left
+                    folded = Prefilter.folded(work);
+                    may = prefilters.matching(folded); // later rules are checked against what is left
+                    m.usePattern(rulePattern(r, folded));
                 }
+                m.reset(work); // the consumed words are blanked in place: search the clause again from the top
             }
         }
         String leftover = work.toString();

@@ -134,6 +134,29 @@ class PrefilterGuardTest {
     }
 
     @Test
+    void aRulesOneBranchFindsWhatTheWholeRuleFindsWhereOnlyItsWordsAre() {
+        long compared = 0;
+        int split = 0;
+        for (Rule rule : PromptInterpreter.rules()) {
+            List<Pattern> branches = Prefilter.branchPatterns(rule.pattern());
+            if (branches.isEmpty()) {
+                continue;
+            }
+            split++;
+            Prefilter prefilter = Prefilter.of(rule.pattern());
+            for (String text : texts) {
+                int only = prefilter.onlyBranch(Prefilter.folded(text));
+                if (only >= 0) {
+                    assertSameMatches(branches.get(only), rule.pattern(), text);
+                    compared++;
+                }
+            }
+        }
+        assertThat(split).as("rules of several branches, each with words of its own").isGreaterThan(20);
+        assertThat(compared).isGreaterThan(10_000);
+    }
+
+    @Test
     void findsWhatThePatternFindsOverRandomTexts() {
         List<String> regexes = List.of("(?<![a-z])(?:turn|crank)\\s+up", "a?b", "\\bthen\\b|:", "(?=\\s)(?<=x)\\s+y",
                 "(?<=了)(?=帮我|帮忙)", "x|\\p{IsHan}+", "[,，]|\\s*and", "(?:剪|删|去|切|裁|砍|跳|除|移|擦)掉|k", "(\\d+)\\s*(?:s|秒)",
