@@ -438,15 +438,19 @@ final class PromptInterpreter {
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
      * asks to remove.
      */
-    private static final Pattern NEGATED = Pattern.compile("^\\s*(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
+    private static final Pattern NEGATED = Pattern.compile("^\\s*(?:(?:but|and|also|just)\\s+)?(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必)"
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
             + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变)|别(?=动|改|碰))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
             + "|^\\s*not\\s+(?=(?:the|that|this)\\s+\\w+\\s*$)"
+            // "rotate 90° clockwise. NOT counterclockwise", "title at the top, not a caption at the bottom": the way not meant
+            + "|^\\s*(?:(?:but|and)\\s+)?not\\s+(?=(?:counter-?clockwise|anti-?clockwise|clockwise|upside\\s+down|sideways|(?:a|the)\\s+(?:caption|title|text|logo|subtitles?)\\b"
+            + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
-            + "|^\\s*no\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?)\\b)"
-            + "|^\\s*不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
+            + "|^\\s*(?:(?:but|and|also|just)\\s+)?no\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
+            + "|^\\s*(?:但是|但|可是|也|还是)?不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
+            + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
@@ -456,7 +460,7 @@ final class PromptInterpreter {
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不)"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
@@ -834,6 +838,15 @@ final class PromptInterpreter {
      */
     private static final Pattern SECTION_NAMED = Pattern.compile("\\b(?:for|during|in|throughout|over)\\s+(?:the\\s+)?(?:(?:duration|length|whole|rest)\\s+of\\s+(?:the\\s+)?)?"
             + "(?:intro|outro|chorus|verse|solo|bridge|opening|ending|credits|drop)\\b");
+
+    /**
+     * An exception left unread: "speed up all but the last 5 seconds" read as "speed up the last 5 seconds" would do
+     * the opposite of what was asked (the rest of the video has no part of its own: the render knows where it ends,
+     * the plan does not), so these words left over leave the clause not understood. "All but the first 5 seconds" and
+     * "all but 0:20-0:25" are parts the normaliser reads first.
+     */
+    private static final Pattern EXCEPTION_LEFT = Prefilter.guarded(Pattern.compile(
+            "\\b(?:all|everything|every\\s+part|the\\s+(?:whole|entire)\\s+(?:thing|video|clip))\\s+(?:but|except(?:\\s+for)?|apart\\s+from|other\\s+than|save\\s+for|besides)\\b"));
 
     /** Words that limit an edit named again to a part: "but the grain only in the last 10 seconds", 颗粒只加在最后10秒. */
     private static final Pattern LIMITS = Pattern.compile("\\b(?:only|just)\\b|只|仅");
@@ -1302,7 +1315,18 @@ final class PromptInterpreter {
         if (state.mentionedMoment != null && onIt.lookingAt()) {
             clause = "freeze frame at " + state.mentionedMoment + clause.substring(onIt.end()); // "… at 0:12 is the best part. freeze on it"
         }
-        Attempt attempt = pictureInPictureSaid(attempt(clause, context), clause);
+        Attempt first;
+        try {
+            first = attempt(clause, context);
+        } catch (VeditException e) {
+            Matcher negated = NEGATED.matcher(clause);
+            if (!negated.lookingAt()) {
+                throw e;
+            }
+            readNegated(clause.substring(negated.end()), quoted, context, state); // "不要加音乐", "no logo": not asked for
+            return;
+        }
+        Attempt attempt = pictureInPictureSaid(first, clause);
         if (attempt.understood() && multipleOfTheLastEdit(attempt, clause, context, state)) {
             return;
         }
@@ -1456,13 +1480,18 @@ final class PromptInterpreter {
                 return true;
             }
         }
+        if (last != null && isSoundLevel(last) && LOWERED.matcher(words).matches()) {
+            // "mute it — no wait, just lower it": "it" is the sound just muted
+            words = "turn the volume down" + (words.matches(".*\\b(?:a\\s+(?:bit|little|touch|tad)|slightly|some)\\b.*") ? " a bit" : "");
+        }
         Attempt asked = attempt(words, context);
         if (!asked.understood() || asked.operations().isEmpty()) {
             return false;
         }
         boolean replaced = false;
         for (EditOperation op : asked.operations()) {
-            replaced |= ops.removeIf(o -> o.op().equals(op.op()));
+            // 静音——不对，音量调小一点: a mute corrected by a volume is one change of the sound's level
+            replaced |= ops.removeIf(o -> o.op().equals(op.op()) || isSoundLevel(o) && isSoundLevel(op));
         }
         if (!replaced && (state.retracting || INSTEAD.matcher(clause).find()) && !ops.isEmpty()) {
             ops.removeLast(); // "blur the faces - oh wait no, … just boost the contrast instead"
@@ -1470,6 +1499,14 @@ final class PromptInterpreter {
         ops.addAll(asked.operations());
         state.correcting = state.retracting = false;
         return true;
+    }
+
+    /** The level of what was just changed asked lower, without naming it: "lower it", "bring it down a bit". */
+    private static final Pattern LOWERED = Pattern.compile("(?:lower|reduce|decrease|drop|soften|quieten|bring|turn)\\s+it"
+            + "(?:\\s+down)?(?:\\s+(?:a\\s+(?:bit|little|touch|tad)|slightly|some))?(?:\\s+instead)?");
+
+    private static boolean isSoundLevel(EditOperation op) {
+        return Operation.MUTE.is(op) || Operation.VOLUME.is(op) && !op.params().containsKey("from") && !op.params().containsKey("at");
     }
 
     /**
@@ -1636,7 +1673,13 @@ final class PromptInterpreter {
             state.notUnderstood.add(quoted); // "don't keep the sound" is a mute said backwards: not guessed
             return;
         }
-        Attempt asked = attempt(rest, context);
+        Attempt asked;
+        try {
+            asked = attempt(rest, context);
+        } catch (VeditException e) {
+            state.ignored.add(quoted); // "不要加音乐", "no music added": what cannot be done is not wanted either
+            return;
+        }
         if (asked.understood() && !asked.operations().isEmpty()
                 && asked.operations().stream().allMatch(op -> op.op().equals(Operation.MUTE.wire()))) {
             state.operations.add(new EditOperation(Operation.KEEP_AUDIO.wire(), Map.of(), quoted));
@@ -1951,7 +1994,8 @@ final class PromptInterpreter {
         List<EditOperation> timed = rangeOfEdit(unquantifiedMerged(ops), clause, context);
         // "only" or "but only" left beside an edit of a part limits it to that part ("make it sepia only for the first 5 seconds")
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
-        boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0 && !SECTION_NAMED.matcher(leftover).find();
+        boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0 && !SECTION_NAMED.matcher(leftover).find()
+                && !EXCEPTION_LEFT.matcher(leftover).find();
         return new Attempt(timed, leftover, understood);
     }
 
