@@ -139,8 +139,8 @@ final class PromptInterpreter {
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     // "make my footage look like that" (a still, a film shown or named before): a reference's look
                     + "|\\b(?:make|get)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+look\\s+(?:more\\s+|exactly\\s+|just\\s+)?like\\s+(?:that|this|it)\\b"
-                    + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like)\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
-                    + "|(?:像|参考|仿照|模仿|按照)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*的?(?:风格|画风|样子|色调|一样|那样)"
+                    + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like|(?:style|restyle|stylize|stylise)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:like|after|on))\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
+                    + "|(?:像|参考|仿照|模仿|按照|按|照着?)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:的|那个|那张|那种)?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
                     + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
@@ -477,7 +477,7 @@ final class PromptInterpreter {
             + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*|\\s*(?<zh3>[\\p{IsHan}]{1,6}?)(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|是)"
-            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|please)\\s*$|(?:就行|就好|就可以|吧)\\s*$");
+            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please)\\s*$|(?:就行|就好|就可以|就够了?|吧)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
             + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒)?(?:速)?");
