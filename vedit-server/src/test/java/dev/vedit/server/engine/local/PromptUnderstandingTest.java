@@ -1872,4 +1872,45 @@ class PromptUnderstandingTest {
         assertThat(params("the goal at 1:42. freeze it there for 2 seconds", 0)).containsEntry("at", 102.0);
         assertThat(params("posterize the middle bit — 0:30 to 0:50 — and leave the rest", 0)).containsEntry("from", 30.0).containsEntry("to", 50.0);
     }
+
+    @Test
+    void theFiftyThirdAndFiftyFourthSetsNegationsExceptionsAndAnEighthPlainDay() {
+        // wrong edits found first: all but the last seconds read as the last seconds, all but the first kept as a cut of
+        // them, only a part before its edit kept as a trim, a mute corrected to a lower volume done as both
+        assertThatThrownBy(() -> interpreter.read("speed up all but the last 5 seconds", 0)).hasMessageContaining("not understood");
+        assertThatThrownBy(() -> interpreter.read("blur everything except the last 3 secs", 0)).hasMessageContaining("not understood");
+        assertThat(interpreter.interpret("cut everything except the last 10 seconds", 0)).extracting(EditOperation::op).containsExactly("trim_last");
+        assertThat(params("remove all except the first 5 seconds", 0)).containsEntry("start", 0.0).containsEntry("duration", 5.0);
+        assertThat(params("除了前5秒其他都不要", 0)).containsEntry("start", 0.0).containsEntry("duration", 5.0);
+        assertThat(params("除了前5秒以外都不要", 0)).containsEntry("duration", 5.0);
+        assertThat(params("前5秒后面的都不要", 0)).containsEntry("duration", 5.0);
+        assertThat(interpreter.interpret("除了最后10秒其他都删掉", 0)).extracting(EditOperation::op).containsExactly("trim_last");
+        assertThat(params("前5秒不要", 0)).containsEntry("start", 5.0); // the first seconds themselves taken out
+        assertThat(params("不要整个都慢，只要最后3秒慢动作", 0)).containsEntry("at", "end").containsEntry("duration", 3.0);
+        assertThat(params("只要前5秒加速", 0)).containsEntry("from", 0.0).containsEntry("to", 5.0);
+        assertThat(ops("只要前10秒，加速2倍")).containsExactly("trim", "speed");
+        assertThat(ops("静音——不对，音量调小一点就行")).containsExactly("volume");
+        assertThat(ops("mute it — no wait, just lower it")).containsExactly("volume");
+        assertThat(params("加速2倍，不对，3倍", 0)).containsEntry("factor", 3.0);
+        assertThat(params("Loop it 4 times — no, 3 is enough", 0)).containsEntry("times", 3);
+        // negations: an edit not wanted asks for nothing, one that cannot be done either
+        assertThat(ops("把画面放大1.5倍，不要旋转")).containsExactly("zoom");
+        assertThat(ops("不要淡入，只要结尾淡出2秒")).containsExactly("fade_out");
+        assertThat(ops("剪掉前5秒，不要加音乐")).containsExactly("trim");
+        assertThat(ops("分辨率调到720p就行，不要超分")).containsExactly("scale");
+        assertThat(ops("在顶部加标题「毕业快乐」，不要放在底部")).containsExactly("text");
+        assertThat(ops("Rotate 90° clockwise. NOT counterclockwise.")).containsExactly("rotate");
+        assertThat(ops("Give it the old-film look with some grain, but no black and white please")).containsExactly("vintage", "grain");
+        assertThat(ops("不要静音")).containsExactly("keep_audio");
+        assertThat(params("前10秒不要声音，后面正常", 0)).containsEntry("factor", 0.0).containsEntry("to", 10.0);
+        assertThat(ops("Remove the background hiss from the audio but keep the picture exactly as it is")).containsExactly("denoise_audio");
+        assertThat(params("Speed up the middle part from 0:30 to 1:00 by 2x, leave the start and end normal", 0)).containsEntry("from", 30.0);
+        assertThat(ops("not too much, but a little more contrast would be nice")).containsExactly("contrast");
+        // an eighth plain day
+        assertThat(params("第8秒开始加速", 0)).containsEntry("from", 8.0);
+        assertThat(ops("最后加一个黑底的卡片写 感谢观看")).containsExactly("outro");
+        assertThat(ops("請幫我把影片轉成直的 IG限動用")).containsExactly("aspect");
+        assertThatThrownBy(() -> interpreter.read("style it like figure 2", 2)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("按图1的风格处理一下", 1)).hasMessageContaining("generative");
+    }
 }
