@@ -441,7 +441,7 @@ final class PromptInterpreter {
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:(?:but|and|also|just)\\s+)?(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
             + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必)"
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
-            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变)|别(?=动|改|碰))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
+            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变|模糊|虚化|打码)|别(?=动|改|碰|模糊|虚化|打码))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
             + "|^\\s*not\\s+(?=(?:the|that|this)\\s+\\w+\\s*$)"
             // "rotate 90° clockwise. NOT counterclockwise", "title at the top, not a caption at the bottom": the way not meant
@@ -449,7 +449,7 @@ final class PromptInterpreter {
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
             + "|^\\s*(?:(?:but|and|also|just)\\s+)?no\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
-            + "|^\\s*(?:但是|但|可是|也|还是)?不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
+            + "|^\\s*(?:但是|但|可是|也|还是)?不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
             + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.

@@ -1906,6 +1906,11 @@ class PromptUnderstandingTest {
         assertThat(ops("Remove the background hiss from the audio but keep the picture exactly as it is")).containsExactly("denoise_audio");
         assertThat(params("Speed up the middle part from 0:30 to 1:00 by 2x, leave the start and end normal", 0)).containsEntry("from", 30.0);
         assertThat(ops("not too much, but a little more contrast would be nice")).containsExactly("contrast");
+        assertThat(ops("人脸打码，但是背景不要模糊")).containsExactly("blur_faces");
+        assertThat(interpreter.interpret("图2画中画放在右下角，不要放左上角", 2)).extracting(EditOperation::op).containsExactly("picture_in_picture");
+        assertThat(ops("Cut off the first 2 seconds, fade out over 2 seconds at the end, and get it under 25MB. No text anywhere."))
+                .containsExactly("trim", "fade_out", "encode");
+        assertThat(params("fade in over 3 seconds at the start", 0)).containsEntry("duration", 3.0);
         // an eighth plain day
         assertThat(params("第8秒开始加速", 0)).containsEntry("from", 8.0);
         assertThat(ops("最后加一个黑底的卡片写 感谢观看")).containsExactly("outro");
