@@ -3,15 +3,9 @@ package dev.vedit.server.engine.local;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -27,34 +21,12 @@ import org.junit.jupiter.api.Test;
  */
 class AlternationTest {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?，、；。！？]|\\band\\b|\\bthen\\b|和|然后|并");
     private static final Pattern WORD = Pattern.compile("[\\p{L}\\p{N}']+");
     private static Set<String> texts;
 
     @BeforeAll
     static void loadTexts() throws IOException {
-        PromptNormalizer normalizer = new PromptNormalizer(Lexicon.get());
-        texts = new LinkedHashSet<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String resource : List.of("/prompt-corpus.jsonl", "/prompt-corpus-outside.jsonl")) {
-            try (InputStream in = Objects.requireNonNull(AlternationTest.class.getResourceAsStream(resource), resource)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String prompt = json.readTree(line).get("prompt").asText();
-                    String canonical = normalizer.normalize(new Quotes(prompt).masked());
-                    texts.add(prompt);
-                    texts.add(prompt.toUpperCase(Locale.ROOT));
-                    texts.add(prompt.replace("s", "\u017F").replace("k", "\u212A").replace("i", "\u0131"));
-                    texts.add(canonical);
-                    for (String clause : CLAUSE_BREAK.split(canonical)) {
-                        texts.add(clause);
-                        texts.add(clause.strip());
-                    }
-                }
-            }
-        }
+        texts = CorpusTexts.load();
         assertThat(texts).hasSizeGreaterThan(2000);
     }
 

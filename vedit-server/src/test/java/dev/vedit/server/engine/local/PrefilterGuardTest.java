@@ -2,17 +2,11 @@ package dev.vedit.server.engine.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
 import java.util.Random;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -31,33 +25,11 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PrefilterGuardTest {
     private static final int FLAGS = Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
-    private static final Pattern CLAUSE_BREAK = Pattern.compile("[,;.!?，、；。！？]|\\band\\b|\\bthen\\b|和|然后|并");
     private static Set<String> texts;
 
     @BeforeAll
     static void loadTexts() throws IOException {
-        PromptNormalizer normalizer = new PromptNormalizer(Lexicon.get());
-        texts = new LinkedHashSet<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String resource : List.of("/prompt-corpus.jsonl", "/prompt-corpus-outside.jsonl")) {
-            try (InputStream in = Objects.requireNonNull(PrefilterGuardTest.class.getResourceAsStream(resource), resource)) {
-                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    String prompt = json.readTree(line).get("prompt").asText();
-                    String masked = new Quotes(prompt).masked();
-                    String written = normalizer.written(masked);
-                    String canonical = normalizer.canonical(written);
-                    texts.add(prompt);
-                    texts.add(prompt.toUpperCase(Locale.ROOT));
-                    texts.add(prompt.replace("s", "\u017F").replace("k", "\u212A").replace("i", "\u0131"));
-                    texts.add(written);
-                    texts.add(canonical);
-                    texts.addAll(List.of(CLAUSE_BREAK.split(canonical)));
-                }
-            }
-        }
+        texts = CorpusTexts.load();
         assertThat(texts).hasSizeGreaterThan(10_000);
     }
 
