@@ -443,7 +443,7 @@ final class PromptInterpreter {
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
             + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变|模糊|虚化|打码)|别(?=动|改|碰|模糊|虚化|打码))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
-            + "|^\\s*not\\s+(?=(?:the|that|this)\\s+\\w+\\s*$)"
+            + "|^\\s*not\\s+(?=(?:the|that|this)\\s+(?:whole\\s+|entire\\s+)?\\w+\\s*$)"
             // "rotate 90° clockwise. NOT counterclockwise", "title at the top, not a caption at the bottom": the way not meant
             + "|^\\s*(?:(?:but|and)\\s+)?not\\s+(?=(?:counter-?clockwise|anti-?clockwise|clockwise|upside\\s+down|sideways|(?:a|the)\\s+(?:caption|title|text|logo|subtitles?)\\b"
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"

@@ -1911,6 +1911,7 @@ class PromptUnderstandingTest {
         assertThat(ops("Cut off the first 2 seconds, fade out over 2 seconds at the end, and get it under 25MB. No text anywhere."))
                 .containsExactly("trim", "fade_out", "encode");
         assertThat(params("fade in over 3 seconds at the start", 0)).containsEntry("duration", 3.0);
+        assertThat(ops("Blur the kids' faces — not the whole picture, just the faces. School policy.")).containsExactly("blur_faces");
         // an eighth plain day
         assertThat(params("第8秒开始加速", 0)).containsEntry("from", 8.0);
         assertThat(ops("最后加一个黑底的卡片写 感谢观看")).containsExactly("outro");
