@@ -90,7 +90,7 @@ final class Prefilter {
 
     /** {@code re} behind the guard of {@code start}; {@code otherwise} where that guard would not pay or not compile. */
     private static Pattern guarded(String re, int flags, Start start, Pattern otherwise) {
-        if (start.any() || start.empty() || start.members().isEmpty() || start.members().stream().anyMatch(Prefilter::isBroad)) {
+        if (!start.narrow()) {
             return otherwise; // a match may begin anywhere, or at any letter: the guard would skip too little to pay
         }
         try {
@@ -572,44 +572,24 @@ final class Prefilter {
      * @param empty the part can match the empty string with nothing said of the character after it (a look-behind,
      *              a boundary, an optional part): what follows it can begin the match too
      */
-    private record Start(Set<String> members, boolean any, boolean empty) {
-        static final Start ANY = new Start(Set.of(), true, false);
+    private record Start(Set<Integer> singles, Set<String> classes, boolean any, boolean empty) {
+        static final Start ANY = new Start(Set.of(), Set.of(), true, false);
         /** Matches no characters and looks at none: a look-behind, "\\b", "^". */
-        static final Start NOTHING = new Start(Set.of(), false, true);
+        static final Start NOTHING = new Start(Set.of(), Set.of(), false, true);
         /**
          * A class checks its members one by one (all but the Latin-1 characters, which share one table): past this many
          * other characters, the Chinese ones among them become the one member "every Chinese character".
          */
         private static final int MOST_SINGLES = 8;
 
+        /** A class, a class escape or an escaped character, as the pattern writes it. */
         static Start of(String member) {
-            return new Start(Set.of(member), false, false);
+            return new Start(Set.of(), Set.of(member), false, false);
         }
 
-        /** This part followed by {@code next}: the next part begins the match only where this one can be empty. */
-        Start then(Start next) {
-            if (any || !empty) {
-                return this;
-            }
-            return next.any ? ANY : new Start(union(members, next.members), false, next.empty);
-        }
-
-        /** Either part. */
-        Start or(Start other) {
-            return any || other.any ? ANY : new Start(union(members, other.members), false, empty || other.empty);
-        }
-
-        Start optional() {
-            return any ? ANY : new Start(members, false, true);
-        }
-
-        /** One character as a member of a class, spelled so that no character means anything else there. */
+        /** One character. */
         static Start literal(int cp) {
-            return of(single(cp));
-        }
-
-        private static String single(int cp) {
-            return "\\x{" + Integer.toHexString(cp) + "}";
+            return new Start(Set.of(cp), Set.of(), false, false);
         }
 
         /** A class of the pattern, {@code source} as written; one of Chinese characters only, as those characters. */
@@ -618,32 +598,46 @@ final class Prefilter {
             if (!han) {
                 return of(source);
             }
-            Set<String> members = new LinkedHashSet<>();
-            chars.forEach(c -> members.add(single(c.codePointAt(0))));
-            return new Start(members, false, false);
+            Set<Integer> singles = new LinkedHashSet<>();
+            chars.forEach(c -> singles.add(c.codePointAt(0)));
+            return new Start(singles, Set.of(), false, false);
+        }
+
+        /** This part followed by {@code next}: the next part begins the match only where this one can be empty. */
+        Start then(Start next) {
+            if (any || !empty) {
+                return this;
+            }
+            return next.any ? ANY : new Start(union(singles, next.singles), union(classes, next.classes), false, next.empty);
+        }
+
+        /** Either part. */
+        Start or(Start other) {
+            return any || other.any ? ANY
+                    : new Start(union(singles, other.singles), union(classes, other.classes), false, empty || other.empty);
+        }
+
+        Start optional() {
+            return any ? ANY : new Start(singles, classes, false, true);
+        }
+
+        /** Whether a guard of these members would skip positions: some are known, and none holds nearly every letter. */
+        boolean narrow() {
+            return !any && !empty && (!singles.isEmpty() || !classes.isEmpty()) && classes.stream().noneMatch(Prefilter::isBroad);
         }
 
         private static boolean isHan(int cp) {
             return Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN;
         }
 
-        private static Set<String> union(Set<String> a, Set<String> b) {
-            Set<String> out = new LinkedHashSet<>(a);
+        private static <T> Set<T> union(Set<T> a, Set<T> b) {
+            Set<T> out = new LinkedHashSet<>(a);
             out.addAll(b);
             return out;
         }
 
         /** The members as one class's body: the single characters first (Latin-1 ones share one table). */
         String body() {
-            List<Integer> singles = new ArrayList<>();
-            List<String> others = new ArrayList<>();
-            for (String m : members) {
-                if (m.startsWith("\\x{")) {
-                    singles.add(Integer.parseInt(m.substring(3, m.length() - 1), 16));
-                } else {
-                    others.add(m);
-                }
-            }
             boolean widen = singles.stream().filter(cp -> cp > 0xFF).count() > MOST_SINGLES;
             StringBuilder out = new StringBuilder();
             boolean han = false;
@@ -651,10 +645,11 @@ final class Prefilter {
                 if (widen && isHan(cp)) {
                     han = true;
                 } else {
-                    out.append(single(cp));
+                    // spelled so that no character means anything else inside a class
+                    out.append("\\x{").append(Integer.toHexString(cp)).append('}');
                 }
             }
-            others.forEach(out::append);
+            classes.forEach(out::append);
             return han ? out.append("\\p{IsHan}").toString() : out.toString();
         }
     }
