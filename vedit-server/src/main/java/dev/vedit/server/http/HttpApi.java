@@ -34,9 +34,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
-import org.eclipse.jetty.ee10.servlet.ServletContextRequest;
 import org.eclipse.jetty.http.BadMessageException;
-import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.AbstractConnector;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.util.component.LifeCycle;
@@ -203,7 +201,7 @@ public final class HttpApi {
                         "请求体超过 " + settings.maxJsonBodyBytes() + " 字节；大文件请先通过 /openapi/v2/media/upload/binary 上传")));
             }
         });
-        r.after(HttpApi::settleBody);
+        r.after(UnreadBody::settle);
     }
 
     // ---- v2 -------------------------------------------------------------------------------------------
@@ -514,55 +512,6 @@ public final class HttpApi {
 
     interface Action {
         Object run() throws IOException;
-    }
-
-    /** A body left unread up to this size is read to its end before the answer, see {@link #settleBody}. */
-    private static final long DRAIN_LIMIT = 1024 * 1024;
-
-    /**
-     * Every answer leaves the connection fit for the next request, or says it is not. An answer given before the
-     * body was read (a wrong key, an unknown path, a body over the limit) made Jetty close the connection after it
-     * without a {@code Connection: close}, so a client that kept it lost its next request ("header parser received
-     * no bytes" in the JDK's client). Closing with unread bytes also makes the kernel reset the connection, and a
-     * client still writing loses the answer itself. So a small body is read to its end and the connection lives on;
-     * a large one is not read, and the answer says {@code Connection: close}.
-     */
-    private static void settleBody(Context ctx) {
-        long declared = ctx.req().getContentLengthLong();
-        if (declared == 0 || declared < 0 && ctx.header("Transfer-Encoding") == null || ctx.res().isCommitted()) {
-            return;
-        }
-        try {
-            if (declared >= 0 && declared <= DRAIN_LIMIT) {
-                java.io.InputStream in = ctx.req().getInputStream();
-                byte[] buffer = new byte[16 * 1024];
-                long read = 0;
-                for (int n; read <= DRAIN_LIMIT && (n = in.read(buffer)) >= 0; ) {
-                    read += n;
-                }
-                if (read <= DRAIN_LIMIT) {
-                    return;
-                }
-            } else if (readToItsEnd(ServletContextRequest.getServletContextRequest(ctx.req()))) {
-                return; // an upload read whole from the core request, which the servlet stream does not know
-            }
-        } catch (java.io.IOException | RuntimeException e) {
-            // unreadable: the connection cannot carry another request
-        }
-        ctx.header("Connection", "close");
-    }
-
-    /** Whether the body's end has been read, asked without waiting: the core request repeats its last chunk. */
-    private static boolean readToItsEnd(Content.Source body) {
-        Content.Chunk chunk = body.read();
-        if (chunk == null) {
-            return false;
-        }
-        try {
-            return chunk.isLast() && !chunk.hasRemaining() && !Content.Chunk.isFailure(chunk);
-        } finally {
-            chunk.release();
-        }
     }
 
     /**

@@ -68,6 +68,51 @@ class KeepAliveTest {
         }
     }
 
+    /**
+     * The JDK's client sends an upload from a stream in chunks, of no declared length. Refused before its chunks
+     * arrived, it used to be answered with the connection closed on unread bytes: the kernel's reset then lost the
+     * answer itself ("header parser received no bytes", SdkAgainstServerTest's CI failure).
+     */
+    @Test
+    void aRefusalBeforeAChunkedBodyArrivesWaitsForItAndKeepsTheConnection() throws Exception {
+        Map<String, String> contentTypes = Map.of("/openapi/v2/media/upload/binary", "multipart/form-data; boundary=b",
+                "/uc/openapi/accountStatus", "application/json");
+        for (Map.Entry<String, String> target : contentTypes.entrySet()) {
+            String path = target.getKey();
+            try (Socket socket = socket()) {
+                OutputStream out = socket.getOutputStream();
+                InputStream in = socket.getInputStream();
+                out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + UNKNOWN_KEY + "\r\nContent-Type: "
+                        + target.getValue() + "\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{}\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.setSoTimeout(300);
+                assertThat(answeredEarly(in)).as("%s answered before its last chunk was sent", path).isFalse();
+                socket.setSoTimeout(30_000);
+                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                String first = response(in);
+                assertThat(first).as(path).containsAnyOf("\"code\":401", "\"code\":802");
+                assertThat(first.toLowerCase(Locale.ROOT)).as(path).doesNotContain("connection: close");
+                out.write((headers("/uc/openapi/accountStatus", s.keyA, 2) + "{}").getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                assertThat(response(in)).as("the request after %s", path).startsWith("HTTP/1.1 200").contains("\"code\":0");
+            }
+        }
+    }
+
+    @Test
+    void aJdkClientsStreamedUploadWithAnUnknownKeyHearsTheRefusal() throws Exception {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            for (int i = 0; i < 50; i++) {
+                java.net.http.HttpResponse<String> reply = client.send(java.net.http.HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
+                        .header("Authorization", "Bearer " + UNKNOWN_KEY).header("Content-Type", "multipart/form-data; boundary=b")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3})))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                assertThat(reply.body()).contains("\"code\":401");
+            }
+        }
+    }
+
     @Test
     void aLargeBodyRefusedUnreadClosesTheConnectionAndSaysSo() throws Exception {
         try (Socket socket = socket()) {
