@@ -49,7 +49,7 @@ final class PromptInterpreter {
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE));
     private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳]))\\s*"
+            + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳不]))\\s*"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
@@ -115,7 +115,7 @@ final class PromptInterpreter {
      * reading.
      */
     static final Alternation GENERATIVE = Alternation.of(Lexicon.alternatives(
-            "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|handwriting|writing|signs?"
+            "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|scrubs|uniform|apron|coat|hat|shoes|sneakers|handwriting|writing|signs?"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of|take\\s+out)\\b.*\\b(?:person|people|man|woman|men"
@@ -136,13 +136,15 @@ final class PromptInterpreter {
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
+                    // …never a name for the video or a part of it: "make our first dance video black and white"
+                    + "(?!\\s+(?:video|clip|footage|part|bit|scene|section|shot|recording|routine|party|recital|number|black|b&w|sepia|grayscale|greyscale|vintage|brighter|darker|louder|quieter|in\\s+slow)\\b)"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     // "make my footage look like that" (a still, a film shown or named before): a reference's look
                     + "|\\b(?:make|get)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+look\\s+(?:more\\s+|exactly\\s+|just\\s+)?like\\s+(?:that|this|it)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like|(?:style|restyle|stylize|stylise)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:like|after|on))\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照|按|照着?)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:的|那个|那张|那种)?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
-                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
+                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|长得更?(?:高|壮|大|胖|瘦|茂盛)|看起来更?(?:高|壮|胖|瘦|年轻|老|帅|漂亮|茂盛)|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
                     + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
@@ -310,10 +312,15 @@ final class PromptInterpreter {
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
-    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})");
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
             + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was)"
             + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds))\\b");
+    /** "make it smaller", said of the file after its size was named (alone it may ask for a smaller picture). */
+    private static final Pattern SMALLER = Pattern.compile("\\s*(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+|pls\\s+)?(?:make|get)\\s+(?:it|the\\s+file|this)"
+            + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?smaller(?:\\s+please)?\\s*|\\s*(?:帮我|请)?(?:弄|变|搞)小一?[点些]\\s*");
+    /** "it's", said after a request with no stop between: a description may follow. */
+    private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=\\p{L})\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
     private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|so)\\s+");
     /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
     private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where)$");
@@ -372,9 +379,10 @@ final class PromptInterpreter {
             + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
     private static final Pattern GREEN_SCREEN_NAMED = Pattern.compile("\\s*(?:(?:there'?s|there\\s+is|i\\s+have|i\\s+used|it'?s)\\s+)?(?:an?\\s+|the\\s+)?"
-            + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕\\s*");
+            + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕(?:抠掉|抠了|去掉)?\\s*");
     /** "replace it with image 1", 换成图1: what fills a screen named before. */
-    private static final Pattern FILL_IT = Pattern.compile("\\s*(?:(?:please|pls|then|and)\\s+)?(?:replace|swap|fill)\\s+(it|that)\\s+(?:with|for)\\b");
+    private static final Pattern FILL_IT = Pattern.compile("\\s*(?:(?:please|pls|then|and)\\s+)?(?:replace|swap|fill)\\s+(?:(it|that)\\s+)?(?<with>with|for)\\b"
+            + "|\\s*(?:然后|再)?(?<zh>换成|替换成|换上)(?=\\s*图)");
     /** Says that what is taken out is more than the last thing said: "cut them", "drop both", 都删掉. */
     private static final Pattern MORE_THAN_ONE = Pattern.compile("\\b(?:them|both|those|these|all)\\b|都");
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
@@ -383,7 +391,9 @@ final class PromptInterpreter {
     private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
             + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
-            + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$))");
+            + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)"
+            // …or where the next request starts, dictated after a space: 加字幕：生日快乐外婆 然后开头淡入
+            + "|\\s+(?:然后|再|并且|还有|顺便|另外|接着|同时)(?=[\\p{IsHan}]))");
     /**
      * Text dictated with no quotes after what shows it ("加个字 宝宝一周岁生日快乐", "片头 写2024年秋季运动会"): the words up to the
      * next space or mark, unless they say where or how it goes (放在上面) or go on with another request.
@@ -541,6 +551,8 @@ final class PromptInterpreter {
         final List<String> generative = new ArrayList<>();
         final List<String> notUnderstood = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
+        /** A speed said to be too much ("2x is too fast", 2倍太快了): the multiple said next takes its place. */
+        String speedTooMuch;
         boolean fix;
         boolean describing;
         boolean describingSound;
@@ -767,6 +779,9 @@ final class PromptInterpreter {
                 state.notUnderstood.add(clause);
             }
         });
+        if (state.speedTooMuch != null && state.operations.stream().noneMatch(Operation.SPEED::is)) {
+            state.notUnderstood.add(state.speedTooMuch); // too fast, and no speed said instead
+        }
         refuseIfAny(state.generative, state.notUnderstood);
         aroundTheUntouched(state);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
@@ -1036,8 +1051,11 @@ final class PromptInterpreter {
     private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it\\s+there|it|that|there|that\\s+moment|this\\s+moment)\\b");
 
     /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
+    /** A multiple said to be too fast or too slow, as the whole clause: what is wanted comes next. */
+    private static final Pattern SPEED_TOO_MUCH = Pattern.compile("\\s*\\d+(?:\\.\\d+)?\\s*(?:x|×|倍)\\s*(?:speed|速)?\\s*(?:(?:is|was|'s|seems|feels|looks)\\s+)?"
+            + "(?:(?:way|much|a\\s+bit|a\\s+little|kinda|still)\\s+)?(?:too\\s+(?:fast|quick|slow)(?:\\s+though)?|(?:有点|还是)?太(?:快|慢)了?|(?:有点|还是)(?:快|慢)了?)(?:\\s*[,，]\\s*|\\s+|$)");
     private static final Pattern MULTIPLE_ALONE = Pattern.compile("\\s*(?<n>\\d+(?:\\.\\d+)?)\\s*(?:x|×|倍)\\s*"
-            + "(?:(?:is|would\\s+be|should\\s+be)\\s+(?:plenty|enough|fine|good|ok|okay|perfect|right)|就够了|就行|就好|就可以了?|左右)?\\s*");
+            + "(?:(?:is|would\\s+be|should\\s+be)\\s+(?:plenty|enough|fine|good|ok|okay|perfect|right)|就够了|就行|就好|就可以了?|左右|吧)?\\s*");
 
     /**
      * "zoom in, 1.2x is plenty", "louder, 1.5x is enough": a multiple said alone right after an edit that takes one is
@@ -1205,6 +1223,25 @@ final class PromptInterpreter {
         if (state.correcting && readCorrection(clause, quoted, context, state)) {
             return;
         }
+        Matcher tooMuch = SPEED_TOO_MUCH.matcher(clause);
+        if (tooMuch.lookingAt()) {
+            // "2x is too fast, 1.5x is fine", 2倍太快了 1.5倍吧: no edit yet, the multiple said next is the speed
+            state.speedTooMuch = quoted;
+            clause = clause.substring(tooMuch.end());
+            if (clause.isBlank()) {
+                return;
+            }
+        }
+        Matcher multiple = MULTIPLE_ALONE.matcher(clause);
+        if (state.speedTooMuch != null && multiple.matches()) {
+            Attempt speed = attempt(multiple.group("n") + "x", context);
+            if (speed.understood() && speed.operations().size() == 1 && Operation.SPEED.is(speed.operations().getFirst())) {
+                state.operations.removeIf(op -> Operation.SPEED.is(op) && Part.ofEdit(op) == null); // "speed it up. 2x is too fast, 1.5x"
+                state.operations.add(Operation.SPEED.with(speed.operations().getFirst().params(), quoted));
+                state.speedTooMuch = null;
+                return;
+            }
+        }
         Matcher hedged = ELABORATION.matcher(clause);
         String unhedged = hedged.lookingAt() ? clause.substring(hedged.end()).strip() : null;
         if (unhedged != null && (imperativeStart(unhedged) || EDGE.matcher(unhedged).lookingAt() || PART_LEAD.matcher(unhedged).lookingAt())) {
@@ -1280,6 +1317,10 @@ final class PromptInterpreter {
             }
             return;
         }
+        if (SMALLER.matcher(clause).matches() && state.operations.stream().anyMatch(Operation.ENCODE::is)) {
+            state.ignored.add(quoted); // "this file is too big to send by email. Could you please make it smaller": the same request
+            return;
+        }
         if (restates(clause, state)) {
             state.ignored.add(quoted); // "put our logo (Figure 1) in the corner, small, like a watermark"
             return;
@@ -1308,7 +1349,10 @@ final class PromptInterpreter {
         }
         Matcher screenIt = FILL_IT.matcher(clause);
         if (state.greenScreen != null && screenIt.lookingAt()) {
-            clause = clause.substring(0, screenIt.start(1)) + "the green screen" + clause.substring(screenIt.end(1));
+            // "replace it with image 1", "replace with figure 1", 换成图2: the screen named before is what is replaced
+            clause = screenIt.group("zh") != null ? "把绿幕" + clause.substring(screenIt.start("zh"))
+                    : screenIt.group(1) != null ? clause.substring(0, screenIt.start(1)) + "the green screen" + clause.substring(screenIt.end(1))
+                    : clause.substring(0, screenIt.start("with")) + "the green screen " + clause.substring(screenIt.start("with"));
             state.greenScreen = null;
         }
         Matcher onIt = FREEZE_ON_IT.matcher(clause);
@@ -1329,6 +1373,9 @@ final class PromptInterpreter {
         Attempt attempt = pictureInPictureSaid(first, clause);
         if (attempt.understood() && multipleOfTheLastEdit(attempt, clause, context, state)) {
             return;
+        }
+        if (attempt.understood() && DESCRIBED_AFTER.matcher(clause).find() && readRunOn(clause, false, context, state)) {
+            return; // "sharpen it its a bit blurry": what it is, said after the request, is no blur of its own
         }
         Part listPart = joined || state.afterPlus ? state.listPart : null;
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
@@ -1421,8 +1468,15 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
             return;
         }
+        if (PART_NAMED_ZH.matcher(clause).matches() && !state.operations.isEmpty() && Part.ofEdit(state.operations.getLast()) != null) {
+            state.ignored.add(quoted); // 10秒到20秒变成黑白 回忆的部分: what the part just edited shows
+            return;
+        }
         state.notUnderstood.add(quoted);
     }
+
+    /** A name for a part alone, said after the edit of that part: 回忆的部分, 他进球那段. */
+    private static final Pattern PART_NAMED_ZH = Pattern.compile("\\s*(?:是|就是|这是|那是)?[\\p{IsHan}]{1,6}的?(?:部分|那段|这段|片段|镜头)\\s*");
 
     /**
      * A clause said after a correction ({@link #CORRECTION}): an edit taken back ("scratch the sepia", 倒放不要了), a
@@ -1558,15 +1612,23 @@ final class PromptInterpreter {
             boolean asking = opening.lookingAt() ? !opening.group().startsWith("so") || imperativeStart(right.substring(opening.end()))
                     : imperativeStart(right);
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
-            boolean telling = SENTENCE_START.matcher(right).lookingAt() && (!description || !isDescription(left, state));
+            // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
+            int before = clause.codePointBefore(space.start());
+            boolean chineseSentence = (isHan(before) || Character.isDigit(before)) && isHan(right.codePointAt(0));
+            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || chineseSentence) && (!description || !isDescription(left, state));
             if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
                 continue;
             }
-            if (asking ? !asks(right, context) : !isDescription(right, state) && !lexicon.isStatement(right)) {
+            boolean aside = !asking && isAside(right, context);
+            if (asking ? !asks(right, context) : !isDescription(right, state) && !lexicon.isStatement(right) && !aside) {
                 continue;
             }
             interpretClause(left, false, context, state);
-            interpretClause(right, false, context, state);
+            if (aside) {
+                state.ignored.add(context.quotes().restore(right).strip()); // "speed it up 4x its a timelapse of the dough rising"
+            } else {
+                interpretClause(right, false, context, state);
+            }
             return true;
         }
         // Chinese runs on with no space at all: 颜色不够鲜艳饱和度加一点 (a description, then the request that answers it)
@@ -1583,8 +1645,20 @@ final class PromptInterpreter {
         return false;
     }
 
+    private static boolean isHan(int codePoint) {
+        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
+    }
+
+    /**
+     * A sentence of its own that asks nothing, said after a request without a stop: "im just setting up the camera lol",
+     * "its the dog jumping in the pool". No request word, nothing the rules read, nothing only a model could make.
+     */
+    private boolean isAside(String words, Rule.Context context) {
+        return !lexicon.isRequest(words) && GENERATIVE.find(words) < 0 && attempt(words, context).operations().isEmpty();
+    }
+
     /** Where a Chinese description may end and a request begin: after what it says is wrong, before what to change. */
-    private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放))"
+    private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放|锐化|防抖|降噪|去噪|稳定))"
             + "|(?<=了)\\s+(?=\\d)"); // 整体太快了 0.75倍速就行
 
     private boolean imperativeStart(String words) {
@@ -1849,7 +1923,7 @@ final class PromptInterpreter {
             return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it
         }
         if (lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
-                || TELLS.matcher(c).find() && !lexicon.isImperative(c.split("\\s+")[0])) {
+                || TELLS.matcher(c).find() && !lexicon.isImperative(firstWordAsked(c))) {
             return true; // "I filmed it sideways", "this is a cooking video", "half the guests didn't sign"
         }
         Matcher m = DESCRIPTION.matcher(c);
@@ -1891,6 +1965,12 @@ final class PromptInterpreter {
         // "too quiet and there's a hum. Louder", 声音有点小，音量大一些: a comparative asks, it describes nothing
         return state.describing && !lexicon.isImperative(c) && !ZH_EDIT_NAMED.matcher(c).find() && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
                 && !COMPARATIVE.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
+    }
+
+    /** The first word after any courtesy: "flip" in "please flip it so the writing isn't backwards". */
+    private static String firstWordAsked(String clause) {
+        Matcher courtesy = ASKING_START.matcher(clause);
+        return (courtesy.lookingAt() ? clause.substring(courtesy.end()) : clause).split("\\s+")[0];
     }
 
     /** An edit named by its Chinese verb (手抖得厉害，防抖一下): asked for, never more of the description before it. */

@@ -59,6 +59,21 @@ final class Quotes {
                     + "(?i:that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
                     + UNQUOTED_TEXT);
 
+    /**
+     * Words written with a capital and no quotes right after a caption word ("add the title Our Trip to Rome"), or after
+     * "put"/"write" and before a place ("put Fresh sourdough every Saturday at the bottom"): the capital marks the text
+     * where people leave out the quotes. After "put" never an object ("put The logo …"), and never an image ("Figure 1");
+     * the caption word itself in lower case (in "Add The Title Our Trip" every word has a capital, which marks nothing),
+     * and not in a prompt written in capitals throughout.
+     */
+    private static final String CAPITALISED = "(?=\\p{Lu})" + NO_IMAGE;
+    private static final Pattern CAPITALISED_TEXT = Pattern.compile(
+            "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
+                    + "|(?<![\\p{L}])(?i:put|write|place|stick|slap|type)\\s+" + CAPITALISED
+                    + "(?!(?i:the|a|an|my|our|your|this|that|these|those|it|its|his|her|their|some|logo|subtitles?|captions?|music|sound|audio"
+                    + "|watermark|everything|all|black|white|sepia|slow|fast)\\b)"
+                    + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
+                    + "(?=\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right))\\b)");
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
     private final String masked;
@@ -67,8 +82,9 @@ final class Quotes {
         String quoted = mask(QUOTED, prompt, false);
         String colon = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
         String lower = colon.toLowerCase(Locale.ROOT);
-        masked = lower.contains("says") || lower.contains("saying") || lower.contains("reads") || lower.contains("reading")
+        String saying = lower.contains("says") || lower.contains("saying") || lower.contains("reads") || lower.contains("reading")
                 || lower.contains("with the") ? mask(SAYING, colon, true) : colon;
+        masked = prompt.codePoints().anyMatch(Character::isLowerCase) ? mask(CAPITALISED_TEXT, saying, true) : saying;
     }
 
     /**

@@ -124,6 +124,9 @@ final class TimeRules {
                 // 把1:00到1:15那段剪掉: the verb after the range
                 "(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:帮我|给我|请)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|砍掉|删了|剪了|去了|不要了?)"));
         // keeping a range
+        // 把1分20到1分50留下来: the verb after the range (before the rule below, which would read the range alone)
+        r.add(of("(?:把|将)?" + range + "(?:之间)?(?:的|那|这)?(?:段|部分|内容|片段)?(?:都)?(?:帮我|给我|请)?(?:保留|留下来?|留着|留住)(?:下来)?",
+                (m, i) -> keepRange(m.group("from"), m.group("to"))));
         r.add(of("(?:(?:only\\s+)?keep(?:\\s+only)?|cut|trim|clip|extract|use(?:\\s+only)?|just|只保留|保留|只要|截取|剪出|只留|留下)?" + SUBJECT + "(?:\\s+(?:down\\s+)?to(?=\\s))?(?:\\s*(?:视频|画面)?的)?"
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?(?:\\s+only)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));

@@ -1919,4 +1919,59 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("style it like figure 2", 2)).hasMessageContaining("generative");
         assertThatThrownBy(() -> interpreter.read("按图1的风格处理一下", 1)).hasMessageContaining("generative");
     }
+
+    @Test
+    void theFiftyFifthSetANinthPlainDay() {
+        // wrong edits first: a flip asked politely beside a purpose with "isn't" dropped, a description after a request
+        // read as an edit of its own, a part said before "that bit" lost, a caption swallowing the next request, a
+        // description and its request run together in mixed Chinese and English dropped, two speeds where one was taken back
+        assertThat(ops("Please flip it so the writing isn't backwards and make the sound louder.")).containsExactly("hflip", "volume");
+        assertThat(ops("pls mirror it so the text isn't reversed")).containsExactly("hflip");
+        assertThat(ops("sharpen it its a bit blurry, then make it 30fps")).containsExactly("sharpen", "fps");
+        assertThat(ops("brighten it it's way too dark")).containsExactly("brightness");
+        assertThat(params("the goal is in the last 6 seconds, slow that bit down", 0)).containsEntry("at", "end").containsEntry("duration", 6.0);
+        assertThat(params("the last 4 seconds are the best, slow that part down", 0)).containsEntry("duration", 4.0);
+        assertThat(ops("加字幕：生日快乐外婆 然后开头淡入")).containsExactly("text", "fade_in");
+        assertThat(params("加字幕：生日快乐 再把声音调大", 0)).containsEntry("text", "生日快乐");
+        assertThat(ops("有点糊 sharpen一下 帧率改成25")).containsExactly("sharpen", "fps");
+        assertThat(ops("画面有点暗调亮一点")).containsExactly("brightness");
+        assertThat(params("2x is too fast, 1.5x is fine", 0)).containsEntry("factor", 1.5);
+        assertThat(params("3x is way too fast, make it 2x", 0)).containsEntry("factor", 2.0);
+        assertThat(params("2倍太快了，1.5倍就好", 0)).containsEntry("factor", 1.5);
+        assertThat(params("0.5倍太慢了 0.75倍吧", 0)).containsEntry("factor", 0.75);
+        assertThat(ops("speed it up. 2x is too fast though, 1.5x")).containsExactly("speed");
+        assertThatThrownBy(() -> interpreter.read("2x is too fast", 0)).hasMessageContaining("not understood");
+        // a sentence that tells, said after a request with no stop: English after its subject, Chinese after a space
+        assertThat(ops("cut the first 12 secs im just setting up the camera lol")).containsExactly("trim");
+        assertThat(ops("play it backwards haha its the dog jumping in the pool")).containsExactly("reverse");
+        assertThat(ops("reverse it lol its my cat falling off the couch")).containsExactly("reverse");
+        assertThat(ops("前面8秒剪掉 我在调设备")).containsExactly("trim");
+        assertThat(ops("删掉2分10秒到2分30秒 那段是广告")).containsExactly("cut");
+        assertThat(ops("静音 邻居在装修")).containsExactly("mute");
+        assertThat(params("10秒到20秒变成黑白 回忆的部分", 0)).containsEntry("from", 10.0).containsEntry("to", 20.0);
+        assertThat(ops("整体放慢到0.5倍，学员说跟不上")).containsExactly("speed");
+        assertThat(interpreter.interpret("把背景换成图1 直播间太乱了 家人们别介意", 1)).extracting(EditOperation::op).containsExactly("replace_background");
+        // texts written with a capital and no quotes
+        assertThat(params("put Fresh sourdough every Saturday at the bottom of the screen", 0)).containsEntry("text", "Fresh sourdough every Saturday")
+                .containsEntry("position", "bottom");
+        assertThat(params("put NEW DROP at the top", 0)).containsEntry("text", "NEW DROP");
+        assertThat(params("Put Happy Birthday At The Top", 0)).containsEntry("text", "Happy Birthday");
+        assertThat(params("add the title Our Trip to Rome", 0)).containsEntry("text", "Our Trip to Rome");
+        assertThat(ops("add the caption Happy retirement Linda! and a fade in")).containsExactly("text", "fade_in");
+        assertThatThrownBy(() -> interpreter.read("put The logo at the top", 0)).hasMessageContaining("reference image");
+        assertThatThrownBy(() -> interpreter.read("add a caption at the bottom", 0)).hasMessageContaining("not understood");
+        // a green screen, then what fills it; a range kept with its verb after it; images as the first and last cards
+        assertThat(interpreter.interpret("green screen -> replace with figure 1 (the beach one)", 1).getFirst().params()).containsEntry("image", 1);
+        assertThat(interpreter.interpret("绿幕抠掉 换成图2的背景", 2).getFirst().params()).containsEntry("image", 2);
+        assertThat(params("把1分20到1分50留下来", 0)).containsEntry("start", 80.0).containsEntry("duration", 30.0);
+        assertThat(interpreter.interpret("图1放开头 图2放结尾", 2)).extracting(EditOperation::op).containsExactly("intro", "outro");
+        assertThat(ops("排练的视频声音太小了 调大点 顺便把音频里的杂音去掉")).containsExactly("volume", "denoise_audio");
+        assertThat(ops("My grandson says this file is too big to send by email. Could you please make it smaller.")).containsExactly("encode");
+        assertThat(ops("change the aspect ratio to 9:16 to suit my phone")).containsExactly("aspect");
+        // what needs a model or an audio input, refused as such
+        assertThatThrownBy(() -> interpreter.read("Change my scrubs to a different colour, blue maybe", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("地里的玉米让它看起来长得更高更壮", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("配上周杰伦的晴天", 0)).hasMessageContaining("audio input");
+        assertThat(ops("配上字幕：你好")).containsExactly("text");
+    }
 }
