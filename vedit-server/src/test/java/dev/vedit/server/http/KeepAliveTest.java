@@ -2,6 +2,7 @@ package dev.vedit.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,6 +11,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -46,25 +49,10 @@ class KeepAliveTest {
     @Test
     void aRefusalBeforeTheBodyArrivesKeepsTheConnectionForTheNextRequest() throws Exception {
         for (String path : new String[] {"/uc/openapi/accountStatus", "/openapi/v2/no-such-model/video-edit", "/healthz"}) {
-            try (Socket socket = socket()) {
-                OutputStream out = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
-                byte[] body = "{\"taskId\":\"1\"}".getBytes(StandardCharsets.US_ASCII);
-                // The headers alone first, as the JDK's client sends them: the answer waits for the body.
-                out.write(headers(path, UNKNOWN_KEY, body.length).getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                socket.setSoTimeout(300);
-                assertThat(answeredEarly(in)).as("%s answered before its body was sent", path).isFalse();
-                socket.setSoTimeout(30_000);
-                out.write(body);
-                out.flush();
-                String first = response(in);
-                assertThat(first.toLowerCase(Locale.ROOT)).as(path).doesNotContain("connection: close");
-                // The same connection carries the next request.
-                out.write((headers("/uc/openapi/accountStatus", s.keyA, 2) + "{}").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(response(in)).as("the request after %s", path).startsWith("HTTP/1.1 200").contains("\"code\":0");
-            }
+            String body = "{\"taskId\":\"1\"}";
+            // The headers alone first, as the JDK's client sends them: the answer waits for the body.
+            String answer = refusedThenReused(path, headers(path, UNKNOWN_KEY, body.length()), body);
+            assertThat(answer.toLowerCase(Locale.ROOT)).as(path).doesNotContain("connection: close");
         }
     }
 
@@ -79,24 +67,34 @@ class KeepAliveTest {
                 "/uc/openapi/accountStatus", "application/json");
         for (Map.Entry<String, String> target : contentTypes.entrySet()) {
             String path = target.getKey();
-            try (Socket socket = socket()) {
-                OutputStream out = socket.getOutputStream();
-                InputStream in = socket.getInputStream();
-                out.write(("POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + UNKNOWN_KEY + "\r\nContent-Type: "
-                        + target.getValue() + "\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{}\n\r\n").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                socket.setSoTimeout(300);
-                assertThat(answeredEarly(in)).as("%s answered before its last chunk was sent", path).isFalse();
-                socket.setSoTimeout(30_000);
-                out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                String first = response(in);
-                assertThat(first).as(path).containsAnyOf("\"code\":401", "\"code\":802");
-                assertThat(first.toLowerCase(Locale.ROOT)).as(path).doesNotContain("connection: close");
-                out.write((headers("/uc/openapi/accountStatus", s.keyA, 2) + "{}").getBytes(StandardCharsets.US_ASCII));
-                out.flush();
-                assertThat(response(in)).as("the request after %s", path).startsWith("HTTP/1.1 200").contains("\"code\":0");
-            }
+            String head = "POST " + path + " HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + UNKNOWN_KEY + "\r\nContent-Type: "
+                    + target.getValue() + "\r\nTransfer-Encoding: chunked\r\n\r\n3\r\n{}\n\r\n";
+            String answer = refusedThenReused(path, head, "0\r\n\r\n");
+            assertThat(answer).as(path).containsAnyOf("\"code\":401", "\"code\":802");
+            assertThat(answer.toLowerCase(Locale.ROOT)).as(path).doesNotContain("connection: close");
+        }
+    }
+
+    /**
+     * Sends {@code head}, checks that no answer comes before {@code rest} is sent, sends it, reads the answer, and checks
+     * that the same connection then carries a request with a valid key. Returns the first answer.
+     */
+    private String refusedThenReused(String path, String head, String rest) throws IOException {
+        try (Socket socket = socket()) {
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write(head.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            socket.setSoTimeout(300);
+            assertThat(answeredEarly(in)).as("%s answered before its body was sent", path).isFalse();
+            socket.setSoTimeout(30_000);
+            out.write(rest.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String first = response(in);
+            out.write((headers("/uc/openapi/accountStatus", s.keyA, 2) + "{}").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(response(in)).as("the request after %s", path).startsWith("HTTP/1.1 200").contains("\"code\":0");
+            return first;
         }
     }
 
@@ -104,10 +102,10 @@ class KeepAliveTest {
     void aJdkClientsStreamedUploadWithAnUnknownKeyHearsTheRefusal() throws Exception {
         try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
             for (int i = 0; i < 50; i++) {
-                java.net.http.HttpResponse<String> reply = client.send(java.net.http.HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
+                HttpResponse<String> reply = client.send(HttpRequest.newBuilder(URI.create(s.url("/openapi/v2/media/upload/binary")))
                         .header("Authorization", "Bearer " + UNKNOWN_KEY).header("Content-Type", "multipart/form-data; boundary=b")
-                        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(new byte[] {1, 2, 3})))
-                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[] {1, 2, 3})))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(reply.body()).contains("\"code\":401");
             }
         }

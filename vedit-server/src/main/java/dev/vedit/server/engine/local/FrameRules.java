@@ -73,7 +73,7 @@ final class FrameRules {
         r.add(impossible("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
                         + "|\\b(?:brighten|darken|sharpen|lighten)\\s+(?:only\\s+|just\\s+)?(?:his|her|their|my|the\\s+person's)\\s+face\\b"
                         + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
-                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
+                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:半个|一半的?)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|黑白|锐化)"
                         // a thing in the picture that is no face: a number plate, a whiteboard, a sign (only faces are found)
                         + "|\\b(?:blur|pixelate|censor)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|our\\s+|his\\s+|her\\s+)?(?:licen[cs]e\\s+plate|number\\s+plate|plate\\s+number|whiteboard|house\\s+number|name\\s+tag|address)s?\\b"
                         + "|(?:只)?(?:把|将|给)?(?:[\\p{IsHan}]{0,6}的|左边|右边|那块)?(?:车牌|白板|门牌|名牌|地址)(?:号)?(?:都|给)?(?:模糊掉|模糊|打码|打马赛克)",
@@ -236,10 +236,12 @@ final class FrameRules {
         // another kind of file than a video: said plainly, not "not understood"
         r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:i\\s+)?(?:just\\s+|only\\s+)?(?:want|need)\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:of|from)\\s+(?:the\\s+|this\\s+|my\\s+|our\\s+)?[a-z]+)?|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
                         + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
-                        + "|(?:转成|转换成|转为|导出为?|导出成|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
-                        + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$",
+                        + "|(?:转成|转换成|转为|导出为?|导出成|导成|导为|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
+                        + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$"
+                        // "mp3 only", "just the mp3": the sound alone, as a file
+                        + "|\\b(?<only>mp3|wav)\\s+only\\b|\\b(?:only|just)\\s+(?:the\\s+|an?\\s+)?(?<onlyfile>mp3|wav)\\b",
                 (m, i) -> {
-                    String format = Rule.first(m, "format", "zformat", "alone");
+                    String format = Rule.first(m, "format", "zformat", "alone", "only", "onlyfile");
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\": every edit's result is an MP4 video (H.264 and AAC); " + format + " is not written",
                             "“" + m.group().strip() + "”：编辑结果一律为 MP4 视频（H.264 与 AAC），不输出 " + format);

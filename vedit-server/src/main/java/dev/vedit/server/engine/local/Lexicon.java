@@ -221,10 +221,10 @@ final class Lexicon {
         char first = m.group().charAt(0);
         // one character (喺 for 在: 放喺下面) is a word of its own, not the tail of a verb's phrase
         // a variant that opens a phrase of its own (把声音关了, 图1的照片) follows an adverb or a verb as a new phrase: 再把声音关了, 放图1的照片
-        // so does a verb's phrase after 再 ("again", "then"): 再降个噪, 再加个淡出
+        // so does a verb's phrase after 再 ("again", "then"): 再降个噪, 再加个淡出, 再防个抖
         char before = m.start() > 0 ? text.charAt(m.start() - 1) : ' ';
         // and anything after 还有 ("and also": 还有最后那几秒不要了), whose 有 is no "a bit" of a verb
-        boolean newVerbPhrase = before == '再' && CJK_VERB_BEFORE.indexOf(first) >= 0
+        boolean newVerbPhrase = before == '再'
                 || before == '有' && m.start() > 1 && text.charAt(m.start() - 2) == '还';
         return isCjk(first) && m.group().length() > 1 && m.start() > 0 && CJK_VERB_BEFORE.indexOf(before) >= 0
                 && PHRASE_OPENERS.indexOf(first) < 0 && !newVerbPhrase;

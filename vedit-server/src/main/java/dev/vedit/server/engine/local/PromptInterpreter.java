@@ -116,7 +116,8 @@ final class PromptInterpreter {
      */
     static final Alternation GENERATIVE = Alternation.of(Lexicon.alternatives(
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|scrubs|uniform|apron|coat|hat|shoes|sneakers|handwriting|writing|signs?"
-                    + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object)s?\\b"
+                    + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object"
+                    + "|sedan|suv|truck|van|bus|bike|bicycle|motorbike|motorcycle|boat|house|building|tree|dog|cat|horse|billboard|poster|painting|statue)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of|take\\s+out)\\b.*\\b(?:person|people|man|woman|men"
                     + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
@@ -138,7 +139,7 @@ final class PromptInterpreter {
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
                     // …never a name for the video or a part of it: "make our first dance video black and white"
                     + "(?!\\s+(?:video|clip|footage|part|bit|scene|section|shot|recording|routine|party|recital|number|black|b&w|sepia|grayscale|greyscale|vintage|brighter|darker|louder|quieter|in\\s+slow)\\b)"
-                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
+                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:figure|fig|img|image|picture|photo|reference|pic)\\b"
                     // "make my footage look like that" (a still, a film shown or named before): a reference's look
                     + "|\\b(?:make|get)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+look\\s+(?:more\\s+|exactly\\s+|just\\s+)?like\\s+(?:that|this|it)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like|(?:style|restyle|stylize|stylise)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:like|after|on))\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
@@ -299,7 +300,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|有(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)"));
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
@@ -319,6 +320,12 @@ final class PromptInterpreter {
     /** "make it smaller", said of the file after its size was named (alone it may ask for a smaller picture). */
     private static final Pattern SMALLER = Pattern.compile("\\s*(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+|pls\\s+)?(?:make|get)\\s+(?:it|the\\s+file|this)"
             + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?smaller(?:\\s+please)?\\s*|\\s*(?:帮我|请)?(?:弄|变|搞)小一?[点些]\\s*");
+    /** Footage named by what is wrong with it, and nothing else: "grainy footage", "super shaky video". */
+    private static final Pattern PROBLEM_NAMED = Pattern.compile("\\s*(?:(?:very|really|super|so|kinda)\\s+)?\\p{L}+(?:[\\s-]out)?\\s+(?:footage|video|clip|vid|recording)\\s*");
+    private static final Pattern LATIN_WORDS = Pattern.compile("\\s*[a-z]+(?:\\s+[a-z]+){0,2}\\s*");
+    /** The verb of an edit said last, as notes are typed: "bg noise pls remove". */
+    private static final Pattern VERB_LAST = Pattern.compile("\\s+(?:(?:pls|please|plz)\\s+)?(?<verb>remove|delete|cut|mute|blur|trim|crop|rotate|flip|reverse|loop"
+            + "|brighten|darken|sharpen|stabili[sz]e|denoise)\\s*(?:pls|please|plz|thx|thanks|asap|\\W)*$");
     /** "it's", said after a request with no stop between: a description may follow. */
     private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=\\p{L})\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
     private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|so)\\s+");
@@ -1444,6 +1451,19 @@ final class PromptInterpreter {
                 return;
             }
         }
+        Matcher verbLast = VERB_LAST.matcher(clause);
+        if (verbLast.find() && hasWords(clause.substring(0, verbLast.start()))) {
+            // "bg noise in audio pls remove", "first 5 sec cut pls": typed in a hurry, the verb last
+            Attempt fronted = attempt(verbLast.group("verb") + " " + clause.substring(0, verbLast.start()).strip(), context);
+            if (fronted.understood() && !fronted.operations().isEmpty()) {
+                state.operations.addAll(fronted.operations());
+                return;
+            }
+        }
+        if (attempt.operations().isEmpty() && !state.operations.isEmpty() && isChineseRemark(clause) && GENERATIVE.find(clause) < 0) {
+            state.ignored.add(quoted); // 循环播放三遍 店里电视放的: a remark after the request, dictated with a space for a stop
+            return;
+        }
         int contextStart = lexicon.contextStart(clause);
         if (contextStart > 0) {
             // "blur the faces so nobody can be recognised": the edit, then its reason
@@ -1463,6 +1483,13 @@ final class PromptInterpreter {
         // "make it sepia and faster": a few words after "and" go on asking; after a description ("looks too clean and
         // digital") they go on describing
         boolean continuation = joined && !afterDescription && unexplained.strip().split("\\s+").length <= 3;
+        if (continuation && attempt.operations().isEmpty() && !state.operations.isEmpty() && LATIN_WORDS.matcher(clause).matches()) {
+            Attempt asked = attempt(lexicon.canonical("make it " + clause.strip()), context); // "bw + slow": the look asked, its verb said before
+            if (asked.understood() && !asked.operations().isEmpty()) {
+                state.operations.addAll(asked.operations());
+                return;
+            }
+        }
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
                 && !Quotes.holdsMark(unexplained) && !continuation) {
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
@@ -1613,9 +1640,7 @@ final class PromptInterpreter {
                     : imperativeStart(right);
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
             // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
-            int before = clause.codePointBefore(space.start());
-            boolean chineseSentence = (isHan(before) || Character.isDigit(before)) && isHan(right.codePointAt(0));
-            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || chineseSentence) && (!description || !isDescription(left, state));
+            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || isHan(right.codePointAt(0))) && (!description || !isDescription(left, state));
             if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
                 continue;
             }
@@ -1654,8 +1679,22 @@ final class PromptInterpreter {
      * "its the dog jumping in the pool". No request word, nothing the rules read, nothing only a model could make.
      */
     private boolean isAside(String words, Rule.Context context) {
-        return !lexicon.isRequest(words) && GENERATIVE.find(words) < 0 && attempt(words, context).operations().isEmpty();
+        return (!lexicon.isRequest(words) || isChineseRemark(words)) && GENERATIVE.find(words) < 0 && attempt(words, context).operations().isEmpty();
     }
+
+    /**
+     * A Chinese sentence that tells, though a verb of an edit may stand in it: it does not open with a request and ends
+     * as a remark does (店里电视放的, 群里发不了太大的, 外放太炸了, 给我爸过生日用).
+     */
+    private static boolean isChineseRemark(String words) {
+        return isHan(words.codePointAt(0)) && !ASKING_ZH.matcher(words).lookingAt() && REMARK_END_ZH.matcher(words).find();
+    }
+
+    /** How a Chinese request opens: a courtesy or 把, then the verb of an edit. */
+    private static final Pattern ASKING_ZH = Pattern.compile("\\s*(?:帮我|帮忙|请|麻烦|再|然后|给我|给|把|将|能不能|可以|可不可以)?"
+            + "(?:加|调|改|换|去|删|剪|放|变|转|压|弄|做|提|降|减|增|裁|截|静|倒|慢|快|关|开|打|用|保留|只要|留|整|搞|把|将)");
+    /** How a Chinese remark ends: what something is (…的), what it is for (…用), how it has become (…了). */
+    private static final Pattern REMARK_END_ZH = Pattern.compile("(?:的|用|了|呢|啊|呀|嘛)\\s*$");
 
     /** Where a Chinese description may end and a request begin: after what it says is wrong, before what to change. */
     private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放|锐化|防抖|降噪|去噪|稳定))"
@@ -1918,6 +1957,9 @@ final class PromptInterpreter {
         }
         if (c.startsWith("let's") || c.startsWith("lets ")) {
             return false;
+        }
+        if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {
+            return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain
         }
         if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt() || RANGE_IS_ZH.matcher(c).lookingAt()) {
             return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it

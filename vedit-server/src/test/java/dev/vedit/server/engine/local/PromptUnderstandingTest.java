@@ -1974,4 +1974,53 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("配上周杰伦的晴天", 0)).hasMessageContaining("audio input");
         assertThat(ops("配上字幕：你好")).containsExactly("text");
     }
+
+    @Test
+    void theFiftySixthSetATenthPlainDay() {
+        // the one wrong edit: 再防个抖 was read as more of the complaint before it (a variant after 再 is a new phrase)
+        assertThat(ops("帮我把前面5秒剪掉 抖得厉害 再防个抖")).containsExactly("trim", "stabilize");
+        assertThat(ops("再防一下抖")).containsExactly("stabilize");
+        // a Chinese remark after the request, dictated with a space for a stop; a request after the space is read
+        assertThat(ops("循环播放三遍 店里电视放的")).containsExactly("loop");
+        assertThat(ops("分辨率改成720p 群里发不了太大的")).containsExactly("scale");
+        assertThat(ops("音量调小一半 外放太炸了")).containsExactly("volume");
+        assertThat(ops("加个老电影的效果 给我爸过生日用")).containsExactly("vintage");
+        assertThat(ops("超分到1080p 以前拍的 分辨率太低了")).containsExactly("upscale");
+        assertThat(ops("裁成竖屏 发抖音用")).containsExactly("aspect");
+        assertThat(ops("调亮一点 人脸也打码")).containsExactly("brightness", "blur_faces");
+        assertThatThrownBy(() -> interpreter.read("剪掉前5秒 字幕换个颜色", 0)).hasMessageContaining("not understood");
+        // what a video is, said after a request: "its vertical" describes, it asks for no second shape
+        assertThat(params("make it 16:9 with black bars on the sides, its vertical and looks weird on youtube", 0)).containsEntry("ratio", "16:9");
+        assertThat(ops("录音里全是风扇的嗡嗡声 能去掉吗")).containsExactly("denoise_audio");
+        assertThat(ops("有的地方声音大有的地方声音小 帮我统一一下音量")).containsExactly("normalize_audio");
+        assertThat(ops("声音太小了听不清 给调大点声 谢谢啦")).containsExactly("volume");
+        assertThat(interpreter.interpret("右下角加上图1的店标 视频压到20M以内 发朋友圈用", 1)).extracting(EditOperation::op).containsExactly("watermark", "encode");
+        assertThat(interpreter.interpret("把背景换成图1 人保留", 1)).extracting(EditOperation::op).containsExactly("replace_background");
+        assertThat(params("請幫我把影片改成橫的16:9 兩邊補黑邊", 0)).containsEntry("ratio", "16:9").containsEntry("fit", "pad");
+        assertThatThrownBy(() -> interpreter.read("只要里面的声音 导成mp3就行", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("把左边半个画面模糊掉 有别人的车牌", 0)).hasMessageContaining("part of the frame");
+        assertThatThrownBy(() -> interpreter.read("Replace the silver sedan in the lot with a red Mustang", 0)).hasMessageContaining("generative");
+    }
+
+    @Test
+    void theFiftySeventhSetTypedInAHurry() {
+        // the two wrong edits: "grainy footage" asked for grain, 只要声音不要画面 muted (声音不要 read across 只要…画面)
+        assertThat(ops("grainy footage, clean it up")).containsExactly("denoise");
+        assertThat(ops("super shaky video pls fix")).containsExactly("stabilize");
+        assertThatThrownBy(() -> interpreter.read("只要声音不要画面", 0)).hasMessageContaining("impossible");
+        assertThat(ops("声音不要")).containsExactly("mute");
+        // the verb last, as notes are typed; a look said after "+" or "and" without its verb; asap
+        assertThat(ops("bg noise in audio pls remove")).containsExactly("denoise_audio");
+        assertThat(params("first 5 sec cut pls", 0)).containsEntry("start", 5.0);
+        assertThat(ops("bw + slow")).containsExactly("grayscale", "speed");
+        assertThat(ops("make it sepia and slow")).containsExactly("sepia", "speed");
+        assertThat(ops("BLUR FACES ASAP")).containsExactly("blur_faces");
+        // voice-input slips and speech: 减掉 for 剪掉 before a part, 树屏, 倍数, 声儿大点
+        assertThat(params("减掉前3秒", 0)).containsEntry("start", 3.0);
+        assertThat(params("改成树屏", 0)).containsEntry("ratio", "9:16");
+        assertThat(params("2倍数", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("声儿大点")).containsExactly("volume");
+        assertThatThrownBy(() -> interpreter.read("make it look like fig 2", 2)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("mp3 only", 0)).hasMessageContaining("impossible");
+    }
 }
