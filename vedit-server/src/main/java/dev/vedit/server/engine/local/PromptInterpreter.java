@@ -145,10 +145,10 @@ final class PromptInterpreter {
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like|(?:style|restyle|stylize|stylise)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:like|after|on))\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照|按|照着?)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:的|那个|那张|那种)?(?:风格|画风|样子|色调|一样|那样)"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
-                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|长得更?(?:高|壮|大|胖|瘦|茂盛)|看起来更?(?:高|壮|胖|瘦|年轻|老|帅|漂亮|茂盛)|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
+                    + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|长得更?(?:高|壮|大|胖|瘦|茂盛)|看起来更?(?:高|壮|胖|瘦|年轻|老|帅|漂亮|茂盛)|瘦脸|脸瘦|瘦身|变瘦|(?<!(?:text|logo|caption|title|font|words)\\s)\\b(?:look|looks)\\s+(?:twice\\s+as\\s+(?:big|large|crowded)|bigger|larger|taller|thinner|slimmer|fuller|more\\s+crowded)\\b|\\b(?:erase|remove|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|that\\s+|this\\s+|my\\s+|his\\s+|her\\s+)?(?:[a-z]+\\s+){0,2}?(?:sticker|label|price\\s+tag|tattoo|scar|stain|trash\\s+can|bin|wires?|cables?|power\\s+lines?|pole)s?\\b|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|有?[\\p{IsHan}]{0,4}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|[\\p{IsHan}]{0,8}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|生成(?:一|几)?(?:只|个|条|朵|群|些)|(?:变不见|变没了?|变消失|消失掉)|加(?:上|一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:极光|流星|月亮|圣诞装饰|装饰|圣诞树|灯笼|彩灯|猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
@@ -322,7 +322,31 @@ final class PromptInterpreter {
             + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?smaller(?:\\s+please)?\\s*|\\s*(?:帮我|请)?(?:弄|变|搞)小一?[点些]\\s*");
     /** Footage named by what is wrong with it, and nothing else: "grainy footage", "super shaky video". */
     private static final Pattern PROBLEM_NAMED = Pattern.compile("\\s*(?:(?:very|really|super|so|kinda)\\s+)?\\p{L}+(?:[\\s-]out)?\\s+(?:footage|video|clip|vid|recording)\\s*");
+    /** One to three words in letters, nothing else: a look said after "+" or "and" ("bw + slow"). */
     private static final Pattern LATIN_WORDS = Pattern.compile("\\s*[a-z]+(?:\\s+[a-z]+){0,2}\\s*");
+    /** When what was just placed shows, said after it: 第10秒到第20秒显示, 只在10到20秒出现. */
+    private static final Pattern SHOWN_ZH = Pattern.compile("\\s*(?:只)?(?:在)?(?<range>[^，,。；;]{2,24}?)(?:之间)?(?:才)?(?:出现|显示|露出来?)(?:就行|就好|即可)?\\s*");
+
+    /** An overlay just placed, then when it shows (read as a description of the video otherwise); false when it is not so. */
+    private boolean readWhenShown(String clause, String quoted, Rule.Context context, State state) {
+        Matcher shown = SHOWN_ZH.matcher(clause);
+        EditOperation latest = state.operations.isEmpty() ? null : state.operations.getLast();
+        boolean overlay = latest != null && (Operation.WATERMARK.is(latest) || Operation.PICTURE_IN_PICTURE.is(latest) || Operation.TEXT.is(latest));
+        if (!overlay || !shown.matches()) {
+            return false;
+        }
+        Attempt range = attempt(shown.group("range"), context);
+        if (!range.understood() || range.operations().size() != 1 || !isRangeSaid(range.operations().getFirst()) && !isEdge(range.operations().getFirst())) {
+            return false;
+        }
+        EditOperation placed = Part.of(range.operations().getFirst()).apply(latest, latest.source() + ", " + quoted);
+        if (placed == null) {
+            return false;
+        }
+        state.operations.set(state.operations.size() - 1, placed);
+        return true;
+    }
+
     /** The verb of an edit said last, as notes are typed: "bg noise pls remove". */
     private static final Pattern VERB_LAST = Pattern.compile("\\s+(?:(?:pls|please|plz)\\s+)?(?<verb>remove|delete|cut|mute|blur|trim|crop|rotate|flip|reverse|loop"
             + "|brighten|darken|sharpen|stabili[sz]e|denoise)\\s*(?:pls|please|plz|thx|thanks|asap|\\W)*$");
@@ -383,7 +407,9 @@ final class PromptInterpreter {
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
             + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
-            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈)?\\s*");
+            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈|吗)?\\s*[?？]?\\s*"
+            // "Can those go?", "is it possible to lose that bit?"
+            + "|\\s*(?:can|could)\\s+(?:those|these|they|that|it|that\\s+bit|that\\s+part)\\s+go\\s*[?]?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
     private static final Pattern GREEN_SCREEN_NAMED = Pattern.compile("\\s*(?:(?:there'?s|there\\s+is|i\\s+have|i\\s+used|it'?s)\\s+)?(?:an?\\s+|the\\s+)?"
             + "green\\s?screen\\s*|\\s*(?:后面|背后|后边)?(?:是|有)?(?:个|一块)?绿幕(?:抠掉|抠了|去掉)?\\s*");
@@ -434,7 +460,7 @@ final class PromptInterpreter {
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
-    private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
+    private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|^\\s*(?:能|可以)[^，,。]{1,8}吗|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
     private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)"
             + "|(?:调|压|提|变|拉|降|减)(?:亮|暗|高|低|大|小|快|慢|冷|暖)"
@@ -561,6 +587,8 @@ final class PromptInterpreter {
         /** A speed said to be too much ("2x is too fast", 2倍太快了): the multiple said next takes its place. */
         String speedTooMuch;
         boolean fix;
+        /** Problems said with no degree ("the kitchen tour is dark"): what is so may be meant; answered only when a fix is asked. */
+        final Set<EditOperation> mild = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean describing;
         boolean describingSound;
         /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
@@ -841,7 +869,10 @@ final class PromptInterpreter {
         Attempt edits = attempt(normalizer.canonical(before + (closed ? "" : " ") + after), context);
         List<EditOperation> ops = edits.operations();
         if (!edits.understood() || ops.isEmpty()
-                || named.group("thing") != null && !ops.stream().allMatch(o -> Operation.of(o).phase() != Phase.FRAME || Operation.CUT.is(o))) {
+                || named.group("thing") != null && !ops.stream().allMatch(o -> Operation.of(o).phase() != Phase.FRAME || Operation.CUT.is(o))
+                // the thing took the edit's words with it ("make the sky sunset orange from 1:00 to 1:30"): only the range is left
+                || named.group("thing") != null && ops.size() == 1 && isRangeSaid(ops.getFirst()) && lexicon.isImperative(before)
+                && !KEEPS_RANGE.matcher(before.strip()).lookingAt()) {
             return false;
         }
         List<EditOperation> read = onPendingPart(ops, quoted, false, state);
@@ -1259,6 +1290,9 @@ final class PromptInterpreter {
         if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
             return;
         }
+        if (readWhenShown(clause, quoted, context, state)) {
+            return;
+        }
         if (isDescription(clause, state)) {
             Part named = remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
@@ -1460,7 +1494,7 @@ final class PromptInterpreter {
                 return;
             }
         }
-        if (attempt.operations().isEmpty() && !state.operations.isEmpty() && isChineseRemark(clause) && GENERATIVE.find(clause) < 0) {
+        if (attempt.operations().isEmpty() && isChineseRemark(clause) && GENERATIVE.find(clause) < 0) {
             state.ignored.add(quoted); // 循环播放三遍 店里电视放的: a remark after the request, dictated with a space for a stop
             return;
         }
@@ -1640,7 +1674,7 @@ final class PromptInterpreter {
                     : imperativeStart(right);
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
             // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
-            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || isHan(right.codePointAt(0))) && (!description || !isDescription(left, state));
+            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || Lexicon.isCjk(right.charAt(0))) && (!description || !isDescription(left, state));
             if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
                 continue;
             }
@@ -1670,10 +1704,6 @@ final class PromptInterpreter {
         return false;
     }
 
-    private static boolean isHan(int codePoint) {
-        return Character.UnicodeScript.of(codePoint) == Character.UnicodeScript.HAN;
-    }
-
     /**
      * A sentence of its own that asks nothing, said after a request without a stop: "im just setting up the camera lol",
      * "its the dog jumping in the pool". No request word, nothing the rules read, nothing only a model could make.
@@ -1687,7 +1717,8 @@ final class PromptInterpreter {
      * as a remark does (店里电视放的, 群里发不了太大的, 外放太炸了, 给我爸过生日用).
      */
     private static boolean isChineseRemark(String words) {
-        return isHan(words.codePointAt(0)) && !ASKING_ZH.matcher(words).lookingAt() && REMARK_END_ZH.matcher(words).find();
+        String said = words.strip();
+        return !said.isEmpty() && Lexicon.isCjk(said.charAt(0)) && !ASKING_ZH.matcher(said).lookingAt() && REMARK_END_ZH.matcher(said).find();
     }
 
     /** How a Chinese request opens: a courtesy or 把, then the verb of an edit. */
@@ -1890,6 +1921,15 @@ final class PromptInterpreter {
             state.fix = true;
         }
         String answer = lexicon.answer(clause, sound, degreed);
+        if (answer == null && WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0) {
+            state.generative.add(quoted); // "I wish it was a sunset instead": a wish that only a model could grant
+            return;
+        }
+        boolean mild = false;
+        if (answer == null && !degreed && lexicon.answer(clause, sound, true) != null && !lexicon.isStatement(clause)) {
+            answer = lexicon.answer(clause, sound, true); // "the kitchen tour is dark, … can you help?": kept if a fix is asked
+            mild = true;
+        }
         if (answer == null) {
             state.ignored.add(quoted);
             return;
@@ -1907,11 +1947,17 @@ final class PromptInterpreter {
             }
             state.operations.add(complaint);
             state.complaints.add(complaint);
+            if (mild) {
+                state.mild.add(complaint);
+            }
             if (added) {
                 state.added.add(complaint);
             }
         }
     }
+
+    /** A wish said as a description: "I wish it was …", 要是…就好了. */
+    private static final Pattern WISH = Pattern.compile("\\b(?:i|we)\\s+wish\\b|\\bif\\s+only\\b|\\b(?:i|we)(?:'d|\\s+would)\\s+love\\b|要是|如果能|希望");
 
     /** What opens a clause as one more thing: "…, also the audio is too quiet overall", 另外声音太小了. */
     private static final Pattern ADDED = Pattern.compile("\\s*(?:(?:and\\s+)?(?:also|plus|additionally)\\b|另外|此外|同时|还有)");
@@ -2369,7 +2415,7 @@ final class PromptInterpreter {
 
     /** A clause that only names a picture in picture: said after an image placed, it says how. */
     private static final Pattern PICTURE_IN_PICTURE_NAMED = Pattern.compile("(?:(?:as|like|in)\\s+(?:an?\\s+|the\\s+)?)?(?:small\\s+)?"
-            + "(?:picture[\\s-]+in[\\s-]+picture|pip|inset)(?:\\s+(?:style|window|box|mode))?(?:\\s+please)?|(?:做成|做个|作为|当|用)?(?:画中画|小窗口?)(?:的?形式|效果)?");
+            + "(?:picture[\\s-]+in[\\s-]+picture|pip|inset)(?:\\s+(?:style|window|box|mode))?(?:\\s+please)?|(?:(?:想要|要)(?:那种|个|一个)?)?(?:做成|做个|作为|当|用)?(?:画中画|小窗口?)(?:的?形式|的?效果)?");
 
     /** What likens the edit just asked for to itself: "…, like a watermark", "…, as a logo". */
     private static final Pattern LIKENS = Pattern.compile("\\s*(?:like|as|kind\\s+of\\s+like|sort\\s+of\\s+like)\\s+(?:an?\\s+|the\\s+)?");
@@ -2822,7 +2868,7 @@ final class PromptInterpreter {
             if (requested) {
                 continue;
             }
-            if (!anyRequest || state.fix) {
+            if (state.fix || !anyRequest && !state.mild.contains(op)) {
                 kept.add(op);
             } else {
                 state.ignored.add(op.source());

@@ -71,6 +71,11 @@ final class PromptNormalizer {
      * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", "1m5s", 1分30秒, 一分零五秒): seconds, which every
      * time rule reads. Not 第一分钟 said alone, the first minute (a part, read by the lexicon); 第1分钟到… is a time.
      */
+    /** A minute and some seconds in words: "a minute and five seconds", "one minute twelve" (then a range's end or a stop). */
+    private static final Pattern A_MINUTE_AND = Pattern.compile("\\b(?:a|one)\\s+minute\\s+(?:and\\s+)?(?!(?:a\\s+|one\\s+|three\\s+)?(?:half|quarters?)\\b)(?<s>" + Numbers.PATTERN + ")"
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)))");
+    /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
+    private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
             // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
@@ -152,7 +157,7 @@ final class PromptNormalizer {
         // a list numbered ①②③ or bulleted "* …", "• …": each item a clause (NFKC would make ① a bare "1")
         String listed = LIST_SIGN.matcher(unlettered).replaceAll(", ");
         String s = TraditionalChinese.toSimplified(Normalizer.normalize(listed, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT))
-                .replace('\u2019', '\'').replace('\u2018', '\'');
+                .replace('\u2019', '\'').replace('\u2018', '\'').replace('\u301C', '~'); // the wave dash of 3〜8秒, which NFKC keeps
         // an emoji's presentation selector and joiner ("✂️", "👨‍🍳") are no letters: left behind, they glue to the next word
         s = s.indexOf('\uFE0F') >= 0 || s.indexOf('\u200D') >= 0 ? s.replace("\uFE0F", "").replace("\u200D", "") : s;
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
@@ -198,6 +203,8 @@ final class PromptNormalizer {
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
+        s = s.indexOf('\'') >= 0 || s.indexOf('′') >= 0 ? PRIMES.matcher(s).replaceAll("$1分$2秒") : s;
+        s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = PartWording.rewritten(s);
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is

@@ -70,7 +70,7 @@ final class SoundRules {
                         + " URL, a webhook); it neither joins other videos nor posts, sends or uploads the result",
                 "：编辑只处理给定的一个视频并返回结果（下载地址或 webhook），不会拼接其他视频，也不会发布、发送或上传结果"));
         r.add(of("(?:replace|swap|change)\\s+(?:the\\s+)?(?:audio|sound|music|soundtrack|background\\s+music)(?:\\s+track)?\\s+(?:with|to|for)\\b.*"
-                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,3}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|song|songs|beats|(?:a|an|some)\\s+(?:[a-z]+\\s+){0,2}beat|tunes|bgm|a\\s+soundtrack|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
+                        + "|(?:add|put|play)\\s+(?:some\\s+)?(?:(?!(?:a|an|the|my|our|your)\\b)[a-z]+\\s+){0,3}?(?:background\\s+)?(?:music|(?:a|an|the|this|that|my|our)\\s+(?:[a-z]+\\s+)?song|song|songs|beats|(?:a|an|some)\\s+(?:[a-z]+\\s+){0,2}beat|tunes|bgm|a\\s+soundtrack|(?:a|an|the|some)\\s+(?:[a-z0-9]+[\\s-]+){0,3}?jingle|jingles?|(?:(?:my|our)\\s+)?(?:own\\s+)?(?:voice[\\s-]?over|voice|narration|commentary))\\b.*"
                         // a song by its title and artist, unquoted, placed under or over the video ("add Perfect by Ed Sheeran under the first dance")
                         + "|(?:add|put|play)\\s+(?:[a-z']+\\s+){1,4}?by\\s+(?:[a-z']+\\s+){1,2}?(?:under|over|behind|as\\s+(?:the\\s+)?(?:background|music|soundtrack))\\b.*"
                         // 配一首周杰伦的晴天: a song named with no quotes

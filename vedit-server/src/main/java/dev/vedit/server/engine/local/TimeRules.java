@@ -131,7 +131,7 @@ final class TimeRules {
                 + "\\s*(?:only\\s+)?(?:the\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?" + range + "(?:之间)?的?(?:部分|内容|片段)?(?:\\s+only)?",
                 (m, i) -> isRange(m) ? keepRange(m.group("from"), m.group("to")) : null));
         // the first / last seconds
-        r.add(of("(?:cut|remove|delete|drop|trim|chop)\\s+(?:off\\s+|out\\s+)?" + EVERYTHING + "\\s+(?<side>after|before)\\s+" + point("a"),
+        r.add(of("(?:cut|remove|delete|drop|trim|chop|get\\s+rid\\s+of|lose|ditch|toss)\\s+(?:off\\s+|out\\s+)?" + EVERYTHING + "\\s+(?<side>after|before)\\s+" + point("a"),
                 (m, i) -> m.group("side").equals("after") ? trim(0, pointValue(m, "a")) : dropEdge("first", String.valueOf(pointValue(m, "a")))));
         // a point in time and the side kept: "start at 0:03", "keep everything after 5 seconds", "end it at 10 seconds"
         String it = "(?:\\s+(?:it|the\\s+(?:video|clip|footage)))?";

@@ -2023,4 +2023,71 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("make it look like fig 2", 2)).hasMessageContaining("generative");
         assertThatThrownBy(() -> interpreter.read("mp3 only", 0)).hasMessageContaining("impossible");
     }
+
+    @Test
+    void theFiftyEighthSetNumbersAmountsAndTimesSaidEveryWay() {
+        // the wrong edits found beside it: a range after a name that took the edit's words with it was kept, a time after an
+        // overlay was read as a description of the video and dropped
+        assertThatThrownBy(() -> interpreter.read("make the sky sunset orange from 1:00 to 1:30", 0)).hasMessageContaining("generative");
+        assertThat(params("the first dance from 3:10 to 4:00, black and white", 0)).containsEntry("from", 190.0).containsEntry("to", 240.0);
+        assertThat(interpreter.interpret("图2的logo放右下角，第10秒到第20秒显示", 2).getFirst().params()).containsEntry("from", 10.0).containsEntry("to", 20.0);
+        assertThat(params("加字幕「你好」，5到8秒显示", 0)).containsEntry("start", 5.0).containsEntry("duration", 3.0);
+        // times and amounts
+        assertThat(params("Keep just 1:05 through 2:20, toss the rest.", 0)).containsEntry("start", 65.0).containsEntry("duration", 75.0);
+        assertThat(params("chop the first 10ish seconds, that's me fiddling with the tripod", 0)).containsEntry("start", 10.0);
+        assertThat(params("开头前十来秒不要，都是在对焦", 0)).containsEntry("start", 10.0);
+        assertThat(params("speed it to 125% and get it under 8 megs", 0)).containsEntry("factor", 1.25);
+        assertThat(params("could it be about a third faster?", 0)).containsEntry("factor", 1.333);
+        assertThat(params("cut out from a minute and five seconds to a minute twelve, I sneezed on camera", 0)).containsEntry("start", 65.0).containsEntry("end", 72.0);
+        assertThat(params("get rid of everything after the 2-minute mark", 0)).containsEntry("duration", 120.0);
+        assertThat(params("all I need is the last quarter minute", 0)).containsEntry("duration", 15.0);
+        assertThat(ops("export at 720, 30 frames")).containsExactly("scale", "fps");
+        assertThat(params("last 5 sec at half speed, then hold the last frame for 3", 1)).containsEntry("duration", 3.0);
+        assertThat(interpreter.interpret("figure 1 as the opener for two and a half seconds", 1).getFirst().params()).containsEntry("duration", 2.5);
+        assertThat(interpreter.interpret("用图1做片头，放两秒半", 1).getFirst().params()).containsEntry("duration", 2.5);
+        assertThat(ops("square, 30fps, then squeeze it under 25 megabytes")).containsExactly("aspect", "fps", "encode");
+        assertThat(params("一分半以后的全删了", 0)).containsEntry("duration", 90.0);
+        assertThat(params("提速50%就行", 0)).containsEntry("factor", 1.5);
+        assertThat(params("我是卖水果的，直播回放太长了，整体快一倍", 0)).containsEntry("factor", 2.0);
+        assertThat(params("1'05''到1'12''那段删掉", 0)).containsEntry("start", 65.0).containsEntry("end", 72.0);
+        assertThat(params("3〜8秒整个画面打马赛克", 0)).containsEntry("from", 3.0).containsEntry("to", 8.0);
+        assertThat(ops("对比度提一点点，饱和度降一些")).containsExactly("contrast", "saturation");
+        assertThat(params("片尾加一张字卡：「谢谢观看 第3期」", 0)).containsEntry("text", "谢谢观看 第3期");
+        assertThat(params("音量调到原来的80%", 0)).containsEntry("factor", 0.8);
+        assertThat(params("crf设成二十八", 0)).containsEntry("crf", 28);
+        assertThat(ops("学生都未成年，人脸全部打码")).containsExactly("blur_faces");
+        assertThat(ops("帮我export成1080p，然后mute掉")).containsExactly("scale", "mute");
+        // what a model or another input would need
+        assertThatThrownBy(() -> interpreter.read("erase the price sticker on the bottle, it shows from 0:05 to 0:09", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("make the crowd look twice as big for the promo", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("add a 30 second jingle at the start", 0)).hasMessageContaining("audio input");
+        assertThatThrownBy(() -> interpreter.read("can you make it two and a half hours long", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("主播的脸瘦10%", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("把画面左半边调成黑白", 0)).hasMessageContaining("part of the frame");
+    }
+
+    @Test
+    void theFiftyNinthSetAskedIndirectly() {
+        // the wrong edits: grain said beside speckles added grain, a problem said with no degree was dropped beside another
+        // (or beside "can you help"), a wish that only a model could grant was passed over beside a brightening, a second
+        // Chinese complaint went unanswered, 能小一半吗 turned the volume up, a picture in picture said first placed a logo
+        assertThat(ops("the picture is full of speckles and grain, we shot it at a night market in Taipei")).containsExactly("denoise");
+        assertThat(ops("The kitchen tour is dark and kinda wobbly, can you help? It's for our Airbnb listing.")).containsExactly("brightness", "stabilize");
+        assertThat(ops("it's dark and shaky, can you fix it?")).containsExactly("brightness", "stabilize");
+        assertThatThrownBy(() -> interpreter.read("the video is dark", 0)).hasMessageContaining("not understood");
+        assertThatThrownBy(() -> interpreter.read("The sky is so grey and gloomy, I wish it was a sunset instead", 0)).hasMessageContaining("generative");
+        assertThat(ops("画面太暗了，老人家说话声音也听不太清，帮忙弄一下")).containsExactly("brightness", "volume");
+        assertThat(params("声音太吵了，能小一半吗", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("声音太吵了，能小一半吗")).hasSize(1);
+        assertThat(interpreter.interpret("想要那种画中画的效果，图1放在右上角", 1)).extracting(EditOperation::op).containsExactly("picture_in_picture");
+        assertThat(ops("声音忽大忽小的，一会儿震耳朵一会儿又听不见")).containsExactly("normalize_audio");
+        // a part and 能剪掉吗; remarks and purposes in Chinese
+        assertThat(ops("能不能把前面那3秒去掉？一开始镜头还没对准")).containsExactly("trim");
+        assertThat(ops("中间1分10秒到1分25秒有人乱入，能剪掉吗")).containsExactly("cut");
+        assertThat(ops("孩子们的脸都要打码，不然学校不让发")).containsExactly("blur_faces");
+        assertThat(params("原速太磨叽了，2倍速就刚好", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("结尾太突然了，能不能用2秒慢慢黑下去")).containsExactly("fade_out");
+        assertThatThrownBy(() -> interpreter.read("背景一直有空调的嗡嗡声，听着很烦", 0)).hasMessageContaining("not understood"); // no model is asked for
+        assertThat(ops("The colours look so washed out, like a faded postcard. Any chance you can make it pop?")).containsExactly("saturation");
+    }
 }
