@@ -2089,5 +2089,12 @@ class PromptUnderstandingTest {
         assertThat(ops("结尾太突然了，能不能用2秒慢慢黑下去")).containsExactly("fade_out");
         assertThatThrownBy(() -> interpreter.read("背景一直有空调的嗡嗡声，听着很烦", 0)).hasMessageContaining("not understood"); // no model is asked for
         assertThat(ops("The colours look so washed out, like a faded postcard. Any chance you can make it pop?")).containsExactly("saturation");
+        // a need said as what a platform wants, a wish, a question whether a setting is doable
+        assertThat(params("Instagram feed wants square and mine is 16:9, can you help?", 0)).containsEntry("ratio", "1:1");
+        assertThat(params("要发ins的，得是正方形才行", 0)).containsEntry("ratio", "1:1");
+        assertThat(params("needs to be under 20MB for email", 0)).containsEntry("max_mb", 20.0);
+        assertThat(params("I'd love it at double speed.", 0)).containsEntry("factor", 2.0);
+        assertThat(params("Is 1080p doable?", 0)).containsEntry("height", 1080);
+        assertThatThrownBy(() -> interpreter.read("is it possible?", 0)).hasMessageContaining("not understood");
     }
 }
