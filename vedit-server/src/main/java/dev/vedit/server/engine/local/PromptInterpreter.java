@@ -1312,12 +1312,8 @@ final class PromptInterpreter {
             return;
         }
         String asSound = afterSound ? ofTheSound(clause) : null;
-        if (asSound != null) {
-            Attempt sound = attempt(asSound, context);
-            if (sound.understood() && !sound.operations().isEmpty()) {
-                state.operations.addAll(sound.operations());
-                return;
-            }
+        if (asSound != null && readInstead(asSound, context, state)) {
+            return;
         }
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && isAmount(clause.substring(example.end())) && amendLast(clause.substring(example.end()), context, state)) {
@@ -1479,18 +1475,14 @@ final class PromptInterpreter {
             if (lessened.equals(clause)) {
                 break;
             }
-            Attempt answered = attempt(lessened, context); // "make it less blurry": what answers the problem
-            if (answered.understood() && !answered.operations().isEmpty()) {
-                state.operations.addAll(answered.operations());
-                return;
+            if (readInstead(lessened, context, state)) {
+                return; // "make it less blurry": what answers the problem
             }
         }
         Matcher verbLast = VERB_LAST.matcher(clause);
         if (verbLast.find() && hasWords(clause.substring(0, verbLast.start()))) {
             // "bg noise in audio pls remove", "first 5 sec cut pls": typed in a hurry, the verb last
-            Attempt fronted = attempt(verbLast.group("verb") + " " + clause.substring(0, verbLast.start()).strip(), context);
-            if (fronted.understood() && !fronted.operations().isEmpty()) {
-                state.operations.addAll(fronted.operations());
+            if (readInstead(verbLast.group("verb") + " " + clause.substring(0, verbLast.start()).strip(), context, state)) {
                 return;
             }
         }
@@ -1518,10 +1510,8 @@ final class PromptInterpreter {
         // digital") they go on describing
         boolean continuation = joined && !afterDescription && unexplained.strip().split("\\s+").length <= 3;
         if (continuation && attempt.operations().isEmpty() && !state.operations.isEmpty() && LATIN_WORDS.matcher(clause).matches()) {
-            Attempt asked = attempt(lexicon.canonical("make it " + clause.strip()), context); // "bw + slow": the look asked, its verb said before
-            if (asked.understood() && !asked.operations().isEmpty()) {
-                state.operations.addAll(asked.operations());
-                return;
+            if (readInstead(lexicon.canonical("make it " + clause.strip()), context, state)) {
+                return; // "bw + slow": the look asked, its verb said before
             }
         }
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
@@ -1723,7 +1713,7 @@ final class PromptInterpreter {
 
     /** How a Chinese request opens: a courtesy or 把, then the verb of an edit. */
     private static final Pattern ASKING_ZH = Pattern.compile("\\s*(?:帮我|帮忙|请|麻烦|再|然后|给我|给|把|将|能不能|可以|可不可以)?"
-            + "(?:加|调|改|换|去|删|剪|放|变|转|压|弄|做|提|降|减|增|裁|截|静|倒|慢|快|关|开|打|用|保留|只要|留|整|搞|把|将)");
+            + "(?:加|调|改|换|去|删|剪|放|变|转|压|弄|做|提|降|减|增|裁|截|静|倒|慢|快|关|开|打|用|保留|只要|留|整|搞)");
     /** How a Chinese remark ends: what something is (…的), what it is for (…用), how it has become (…了). */
     private static final Pattern REMARK_END_ZH = Pattern.compile("(?:的|用|了|呢|啊|呀|嘛)\\s*$");
 
@@ -1768,6 +1758,16 @@ final class PromptInterpreter {
             return true;
         }
         return false;
+    }
+
+    /** Reads {@code words} in the clause's place: true, with their edits added, when the rules read all of them. */
+    private boolean readInstead(String words, Rule.Context context, State state) {
+        Attempt instead = attempt(words, context);
+        if (!instead.understood() || instead.operations().isEmpty()) {
+            return false;
+        }
+        state.operations.addAll(instead.operations());
+        return true;
     }
 
     /** Whether words are an amount alone, an edit's example ("1.5x", "half", "3 seconds"). */
@@ -1925,11 +1925,9 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "I wish it was a sunset instead": a wish that only a model could grant
             return;
         }
-        boolean mild = false;
-        if (answer == null && !degreed && lexicon.answer(clause, sound, true) != null && !lexicon.isStatement(clause)) {
-            answer = lexicon.answer(clause, sound, true); // "the kitchen tour is dark, … can you help?": kept if a fix is asked
-            mild = true;
-        }
+        // "the kitchen tour is dark, … can you help?": a problem said with no degree, kept only if a fix is asked
+        boolean mild = answer == null && !degreed && !lexicon.isStatement(clause);
+        answer = mild ? lexicon.answer(clause, sound, true) : answer;
         if (answer == null) {
             state.ignored.add(quoted);
             return;
