@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,7 +149,7 @@ final class PromptInterpreter {
                     + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|长得更?(?:高|壮|大|胖|瘦|茂盛)|看起来更?(?:高|壮|胖|瘦|年轻|老|帅|漂亮|茂盛)|瘦脸|脸瘦|瘦身|变瘦|(?<!(?:text|logo|caption|title|font|words)\\s)\\b(?:look|looks)\\s+(?:twice\\s+as\\s+(?:big|large|crowded)|bigger|larger|taller|thinner|slimmer|fuller|more\\s+crowded)\\b|\\b(?:erase|remove|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|that\\s+|this\\s+|my\\s+|his\\s+|her\\s+)?(?:[a-z]+\\s+){0,2}?(?:sticker|label|price\\s+tag|tattoo|scar|stain|trash\\s+can|bin|wires?|cables?|power\\s+lines?|pole)s?\\b|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
                     + "|(?:添加|加入|加上|移除|去掉|去除|删除|抹去|擦除)(?:一个|一只|一些|画面中的|背景中?的)?(?:人物|行人|人|物体|东西|汽车|车|狗|猫|树|建筑|鸟|帽子|眼镜|水印|logo|字幕|文字)"
-                    + "|人物|行人|男人|女人|背景(?!的?(?:音|噪|[\\p{IsHan}]{0,8}?(?:电流|杂音|噪音|嗡嗡|风声|吵))|里[^，,。；]{0,8}?(?:声|音))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
+                    + "|人物|行人|男人|女人|背景(?![^，,。；]{0,10}?(?:声|音|噪|吵|响|嗡|闹))|晚霞|星空|换(?:个)?天空|天空(?:换成|替换)"
                     + "|把(?:画面中的|画面里的|背景中?的|视频里的)?(?:人物|行人|路人|人|车|汽车|狗|猫|树)都?(?:去掉|移除|删除|删掉|抹掉|擦掉|去除)"
                     + "|生成(?:一|几)?(?:只|个|条|朵|群|些)|(?:变不见|变没了?|变消失|消失掉)|加(?:上|一只|一个|一条|一些|一点|只|个|几个|点|些|几朵|一朵|朵|几只|几条|一群)?(?:极光|流星|月亮|圣诞装饰|装饰|圣诞树|灯笼|彩灯|猫|狗|鸟|人|车|树|花|蝴蝶|烟花|气球|彩带|雪花|星星|彩虹|火焰|热气|蒸汽|烟雾|雾气|花瓣|泡泡)"
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
@@ -187,7 +188,7 @@ final class PromptInterpreter {
                     + "|\\b(?:furnished|furnish|furniture|virtual\\s+staging|jersey|hoodie|sweater|uniform|cabinets?|curtains?|sofa|couch)\\b"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:dancing|characters?|avatars?|mascots?)\\b"
                     + "|嘴型|口型|换个?角度|换个?视角|从(?:正面|背面|侧面|另一[边侧面个])(?:拍|看)|(?:多)?加(?:点|些|一些|几个)(?:商品|货物?|产品)"
-                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:painting|drawing|illustration|artwork|style)\\s+(?:in|from|of)\\s+(?:figure|image|picture|photo|pic)\\b"
+                    + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:painting|drawing|illustration|artwork|(?:art\\s+)?style|aesthetic)\\s+(?:in|from|of)\\s+(?:figure|image|picture|photo|pic)\\b"
                     + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b|\\b(?:toned|tanned|abs|biceps|jacked|ripped|swole)\\b|声音变成|变成[^，,。]{0,6}的声音"
                     // twenty-ninth set: a thing shown in another colour, a game's overlay painted out, a mouth made to say
                     // words, someone put into the video
@@ -198,6 +199,19 @@ final class PromptInterpreter {
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:crowds?|audience|spectators|fans|customers)\\b"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|hide|cover\\s+up)\\b.*\\b(?:tattoos?|scars?|birthmarks?|moles?|braces)\\b"
                     + "|冒热气|热气腾腾|(?:去掉|去除|遮住|p掉)[^，,。]{0,6}?(?:纹身|疤|胎记)"
+                    // a thing taken out of the picture, whatever it is ("remove the coffee cup from the desk"), where the
+                    // words name no time, sound or look of the video: only a model paints it out
+                    + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out|rub\\s+out)\\s+(?:the|that|this|those|these|a|an|all\\s+the)\\s+"
+                    + "(?!(?:[a-z'-]+\\s+){0,2}?(?:first|last|start|beginning|end|ending|intro|outro|opening|middle|part|parts|bit|bits|section|sections"
+                    + "|segment|segments|portion|scene|scenes|shot|shots|clip|clips|video|footage|frame|frames|sound|sounds|audio|noise|noises|music|voice"
+                    + "|voices|hiss|hum|buzz|echo|silence|pause|pauses|gap|gaps|colou?rs?|tint|cast|grain|blur|blurriness|shake|shaking|shakiness|flicker"
+                    + "|black|bars|borders?|letterbox\\w*|seconds?|secs?|minutes?|moment|moments|rest|stuff|ums?|uhs?|filler|dead\\s+air|awkward|boring"
+                    + "|mistakes?|crap|junk|barking|talking|coughing|cough|laughing|crying|ringing|beeping|sneez\\w*|breathing|chatter|wind|traffic|effect|effects"
+                    + "|filter|filters|speed|slow|fast|zoom|crop|edit|edits|change|changes|words?|text|caption|captions|title|titles|logo|watermark)\\b)"
+                    + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?:\\s+(?:from|in|on|at|behind|next\\s+to|near|walking|standing|sitting)\\b.*)?\\s*[?.!]*\\s*$"
+                    + "|(?:去掉|删掉|移除|抹掉|擦掉|拿掉|p掉)(?:画面里|画面中|画面上|视频里|桌上|桌子上|地上|墙上|背景里)的?[\\p{IsHan}]{1,6}"
+                    + "|(?:做成|弄成|变成|改成|调成)(?:图片?|参考图|照片)\\s*[0-9一二三四五]*\\s*(?:那样|的样子|那种|一样|的风格|那个风格)"
+                    + "|换(?:一件|件|一套|套|一身|身)?(?:婚纱|衣服|裙子|外套|西装|衬衫|礼服|上衣|t恤)"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+off\\s+(?:the\\s+)?(?:desk|table|counter|shelf|wall|floor|bed|sofa|couch)\\b"
                     + "|\\bmake\\s+the\\s+background\\s+(?:behind\\s+(?:[a-z]+\\s+){1,3})?(?:a|an|into)\\s+[a-z]+"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+){0,5}?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene|background|video)\\b"
@@ -376,6 +390,8 @@ final class PromptInterpreter {
             + "|moment|scene|shot|pause|gap)\\b|\\b(?:those|these)\\s+(?:seconds|secs|frames|parts|bits)\\b"
             // "brighten just that", "keep only that": the part just named, said with no noun at a clause's end
             + "|\\b(?:just|only)\\s+(?:that|this|those)(?=\\s*(?:please)?\\s*[.!?]?\\s*$)"
+            // "the sunrise part is 0:40-0:55, make it warmer there": "there", said last, is where
+            + "|(?<=\\S\\s)(?:in\\s+)?there(?=\\s*(?:please|too|as\\s+well)?\\s*[.!?]?\\s*$)"
             + "|(?:那|这|同)一?(?:段|部分)(?!视频|影片|录像|片子)|(?:这|那)(?:几|两|[一二三四五六七八九十]|\\d+)秒");
     private static final Pattern HAS_DIGIT = Pattern.compile("\\d");
     private static final Pattern SPACES = Pattern.compile("\\s+");
@@ -587,6 +603,8 @@ final class PromptInterpreter {
         /** A speed said to be too much ("2x is too fast", 2倍太快了): the multiple said next takes its place. */
         String speedTooMuch;
         boolean fix;
+        /** The clause before wished ("would be great if it was brighter"): a clause joined to it goes on wishing. */
+        boolean wishing;
         /** Problems said with no degree ("the kitchen tour is dark"): what is so may be meant; answered only when a fix is asked. */
         final Set<EditOperation> mild = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean describing;
@@ -821,6 +839,7 @@ final class PromptInterpreter {
         aroundTheUntouched(state);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
+        refuseASongAsText(operations, written);
         if (operations.isEmpty()) {
             String read = quotes.restore(text).strip();
             String quoted = read.isEmpty() ? prompt.strip() : read; // all of it was context: quote what was said
@@ -932,6 +951,9 @@ final class PromptInterpreter {
             // its speed changed: "speed up the rest 2x", "slow the rest of it down"
             + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
 
+    /** The rest named after its edit: "sepia for the rest", "slow motion on the rest of it". */
+    private static final Pattern REST_PLACED = Pattern.compile("(?<=\\S)\\s+(?:for|on|in|during|over|across|to|throughout)\\s+$");
+
     /**
      * "前20秒黑白，剩下的调成暖色调", "The first 15 seconds are fine. Make the rest twice as bright": an edit of the rest of
      * the video, after the first seconds (or a time onwards) said by an earlier edit or a description, is an edit from
@@ -949,18 +971,22 @@ final class PromptInterpreter {
         for (int i = state.operations.size() - 1; i >= 0 && before == null; i--) {
             before = Part.ofEdit(state.operations.get(i));
         }
-        if (before != null && (before.half() != null || before.last() > 0 || before.from() > 0 && before.to() != Part.END
-                || before.from() == 0 && before.to() == Part.END)) {
-            return false; // one whose rest is not one part (the middle of the video, or all but its last seconds)
+        if (before != null && (before.half() != null || before.last() > 0 || before.from() == 0 && before.to() == Part.END)) {
+            return false; // one whose rest is no part a plan can name (all but its last seconds)
         }
-        // none said: the rest of what is left ("cut the first 10 seconds and speed up the rest"), the whole video
-        Part others = before == null ? null : before.from() == 0 ? new Part(before.to(), Part.END, 0) : new Part(0, before.from(), 0);
+        // none said: the rest of what is left ("cut the first 10 seconds and speed up the rest"), the whole video; the
+        // rest of the middle ("sketch from 0:10 to 0:20, sepia for the rest") is the two parts around it
+        List<Part> others = before == null ? null : before.from() == 0 ? List.of(new Part(before.to(), Part.END, 0))
+                : before.to() == Part.END ? List.of(new Part(0, before.from(), 0))
+                : List.of(new Part(0, before.from(), 0), new Part(before.to(), Part.END, 0));
         String said = clause.strip();
         String verb = rest.group("verb");
         String speed = rest.group("speed");
         String it = speed != null ? (speed.equals("speed") ? "speed it up" : "slow it down")
                 : verb != null ? verb + " it" : Lexicon.isCjk(said.charAt(0)) ? "" : "make it";
-        String edit = said.substring(0, rest.start()) + it + said.substring(rest.end());
+        Matcher on = REST_PLACED.matcher(said.substring(0, rest.start()));
+        String edit = on.find() ? said.substring(0, on.start()) + said.substring(rest.end()) // "sepia for the rest"
+                : said.substring(0, rest.start()) + it + said.substring(rest.end());
         Attempt read = attempt(normalizer.canonical(edit.strip()), context);
         if (!read.understood() || read.operations().isEmpty()) {
             return false;
@@ -971,11 +997,13 @@ final class PromptInterpreter {
         }
         List<EditOperation> onRest = new ArrayList<>();
         for (EditOperation op : read.operations()) {
-            EditOperation applied = others.apply(op, op.source() + ", " + rest.group().strip());
-            if (applied == null) {
-                return false;
+            for (Part other : others) {
+                EditOperation applied = other.apply(op, op.source() + ", " + rest.group().strip());
+                if (applied == null) {
+                    return false;
+                }
+                onRest.add(applied);
             }
-            onRest.add(applied);
         }
         state.operations.addAll(onRest);
         return true;
@@ -1287,6 +1315,9 @@ final class PromptInterpreter {
             interpretClause(clause.substring(hedged.end()), joined, context, state);
             return;
         }
+        if (readWish(clause, quoted, joined, context, state) || readGone(clause, quoted, joined, context, state)) {
+            return;
+        }
         if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
             return;
         }
@@ -1304,6 +1335,13 @@ final class PromptInterpreter {
         boolean afterSound = afterDescription && state.describingSound;
         state.describing = false;
         if (SOFTEN_IT.matcher(clause).matches() && softensTheContrast(quoted, context, state)) {
+            return;
+        }
+        boolean partShown = afterDescription && state.mentionedPart != null
+                && (state.operations.isEmpty() || !state.complaints.contains(state.operations.getLast()));
+        if (partShown && REMOVE_IT.matcher(clause).matches()) {
+            // "最后5秒是黑屏，能去掉吗": the part just described shows nothing to fix, so "remove it" is that part, not a fix
+            state.operations.add(state.mentionedPart.removed(quoted));
             return;
         }
         String withoutFix = lexicon.withoutFix(clause);
@@ -1415,6 +1453,9 @@ final class PromptInterpreter {
             return; // "sharpen it its a bit blurry": what it is, said after the request, is no blur of its own
         }
         Part listPart = joined || state.afterPlus ? state.listPart : null;
+        if (listPart == null && joined && !state.operations.isEmpty() && COMPARED.matcher(clause).matches()) {
+            listPart = Part.ofEdit(state.operations.getLast()); // "make 0:40-0:55 warmer and a bit brighter": one "make", one part
+        }
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
@@ -1515,7 +1556,7 @@ final class PromptInterpreter {
             }
         }
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
-                && !Quotes.holdsMark(unexplained) && !continuation) {
+                && !Quotes.holdsMark(unexplained) && !continuation && !DONE_TO_IT.matcher(clause).matches()) {
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
             return;
         }
@@ -1525,6 +1566,10 @@ final class PromptInterpreter {
         }
         state.notUnderstood.add(quoted);
     }
+
+    /** A word unknown done to the video, "florp it", "revers it": asked for, though unread (never a remark passed over). */
+    private static final Pattern DONE_TO_IT = Pattern.compile("\\s*(?:please\\s+|pls\\s+)?(?!(?:love|loved|like|liked|enjoy|enjoyed|hate|thank|thanks|see|saw|watch|watched"
+            + "|got|check|need|want|use|send|share|post|upload|dig|miss|rate|made|shot|filmed|recorded|did|do)\\b)[a-z]{3,}\\s+(?:it|this|that|them)(?:\\s+(?:please|pls))?\\s*[.!]*\\s*");
 
     /** A name for a part alone, said after the edit of that part: 回忆的部分, 他进球那段. */
     private static final Pattern PART_NAMED_ZH = Pattern.compile("\\s*(?:是|就是|这是|那是)?[\\p{IsHan}]{1,6}的?(?:部分|那段|这段|片段|镜头)\\s*");
@@ -1761,6 +1806,125 @@ final class PromptInterpreter {
     }
 
     /** Reads {@code words} in the clause's place: true, with their edits added, when the rules read all of them. */
+    /** Reads "the bit from 0:42 to 0:55 shouldn't be in it" as "remove the bit from 0:42 to 0:55"; false if not said so. */
+    private boolean readGone(String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        Matcher gone = GONE.matcher(clause);
+        if (!gone.matches()) {
+            return false;
+        }
+        if (gone.group("zhUnwanted") != null && lexicon.isRequest(gone.group("zhUnwanted")) && !PART_SAID_ZH.matcher(gone.group("zhUnwanted")).find()) {
+            return false; // "fade out 不需要": an edit not wanted, not a thing to take out
+        }
+        String thing = gone.group("thing") != null ? gone.group("thing") : gone.group("gone");
+        String removal = thing != null ? "remove " + OBJECT_PRONOUN.getOrDefault(thing.strip(), thing.strip())
+                : "去掉" + Stream.of(gone.group("zh"), gone.group("zhThing"), gone.group("zhUnwanted")).filter(Objects::nonNull).findFirst().orElseThrow();
+        // the removal may only restate ("keep 0:10 to 0:20, the rest can go")
+        if (!readAs(removal, quoted, true, joined, context, state)) {
+            state.notUnderstood.add(quoted);
+        }
+        return true;
+    }
+
+    private static final Pattern PART_SAID_ZH = Pattern.compile("[\\d一二两三四五六七八九十]\\s*(?:秒|分)|段|部分|开头|结尾|片头|片尾");
+    /** "they can go" is "remove them". */
+    private static final Map<String, String> OBJECT_PRONOUN = Map.of("they", "them", "he", "him", "she", "her", "i", "me", "we", "us");
+
+    /**
+     * Reads a wish for how the video would be as the request it stands for ("would be great if it was brighter": make it
+     * brighter); a wish that reads as no request is not understood, never a problem described (要是能慢慢亮起来就好了 is
+     * no "too slow"). False where the clause is no wish, or wishes a problem away ("if it wasn't so dark"): a description.
+     */
+    private boolean readWish(String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        Matcher wish = WISHED.matcher(clause);
+        boolean wished = wish.matches();
+        boolean goesOn = !wished && joined && state.wishing; // "would be great if it was brighter and the colours weren't so washed out"
+        state.wishing = false; // the wish's own reading reads clauses too, none of which goes on wishing
+        try {
+            return (wished || goesOn) && readWished(wished ? wish : null, clause, quoted, joined, context, state);
+        } finally {
+            state.wishing = wished || goesOn;
+        }
+    }
+
+    private boolean readWished(Matcher wish, String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        boolean goesOn = wish == null;
+        boolean english = goesOn ? !Lexicon.isCjk(clause.strip().charAt(0)) : wish.group("what") != null || wish.group("condition") != null;
+        String what = goesOn ? clause.strip()
+                : Stream.of(wish.group("what"), wish.group("condition"), wish.group("zh"), wish.group("hoped")).filter(Objects::nonNull).findFirst().orElseThrow();
+        if (readGone(english ? what : clause, quoted, joined, context, state)) {
+            return true; // "I'd love for him to just not be there", "wish the first 8 seconds weren't there", 垃圾桶要是没有就好了
+        }
+        if (WISHED_WITHOUT.matcher(what).find()) {
+            state.fix = true; // a problem wished away is one asked to be answered, however mildly said
+            return false;
+        }
+        if (goesOn && !lexicon.isRequest(what) && GENERATIVE.find(what) < 0) {
+            return false; // "…, and the price tag on the shelf": the wish said, its context after it
+        }
+        List<String> requests = new ArrayList<>();
+        if (english) {
+            Matcher stated = WISHED_STATE.matcher(what);
+            if (stated.matches()) {
+                requests.add("make " + stated.group("subject") + " " + stated.group("state"));
+            }
+            Matcher doing = WISHED_DOING.matcher(what);
+            if (doing.matches()) {
+                // "looped" loop, "faded" fade, "stopped" stop: the verb said as asked
+                String stem = doing.group("verb").substring(0, doing.group("verb").length() - 2);
+                for (String asked : List.of(stem, stem + "e", stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
+                        ? stem.substring(0, stem.length() - 1) : stem)) {
+                    requests.add(asked + " " + doing.group("subject") + doing.group("rest"));
+                }
+            }
+            requests.add(what);
+        } else {
+            requests.add((wish != null && wish.group("subject") != null ? wish.group("subject") : "") + what);
+        }
+        for (String request : new LinkedHashSet<>(requests)) {
+            if (readAs(request, quoted, false, joined, context, state)) {
+                return true;
+            }
+        }
+        if (english && !lexicon.isRequest(what)) {
+            state.ignored.add(quoted); // "would be great if you had it by Friday": no edit wished for
+        } else {
+            state.notUnderstood.add(quoted);
+        }
+        return true;
+    }
+
+    /**
+     * Reads {@code words}, the clause said as a request, in the clause's place: true when that asks for edits (or for
+     * a model's), whose refusal then quotes the clause as said, or, where {@code restating} may, only restates one
+     * asked for; false, and nothing recorded, otherwise.
+     */
+    private boolean readAs(String words, String quoted, boolean restating, boolean joined, Rule.Context context, State state) {
+        int operations = state.operations.size();
+        int generative = state.generative.size();
+        int notUnderstood = state.notUnderstood.size();
+        int ignored = state.ignored.size();
+        interpretClause(normalizer.canonical(words), joined, context, state); // new words, which the lexicon reads as any
+        List<EditOperation> read = state.operations.subList(operations, state.operations.size());
+        if (read.stream().anyMatch(state.complaints::contains)) {
+            read.clear(); // what was asked for, read as a problem described ("慢慢亮起来" is no "too slow"): no request
+        }
+        boolean restated = restating && state.ignored.size() > ignored && state.notUnderstood.size() == notUnderstood;
+        if (state.operations.size() == operations && state.generative.size() == generative && !restated) {
+            state.notUnderstood.subList(notUnderstood, state.notUnderstood.size()).clear();
+            state.ignored.subList(ignored, state.ignored.size()).clear();
+            return false;
+        }
+        if (state.generative.size() > generative) {
+            state.generative.subList(generative, state.generative.size()).clear();
+            state.generative.add(quoted);
+        }
+        if (state.notUnderstood.size() > notUnderstood) {
+            state.notUnderstood.subList(notUnderstood, state.notUnderstood.size()).clear();
+            state.notUnderstood.add(quoted);
+        }
+        return true;
+    }
+
     private boolean readInstead(String words, Rule.Context context, State state) {
         Attempt instead = attempt(words, context);
         if (!instead.understood() || instead.operations().isEmpty()) {
@@ -1954,8 +2118,46 @@ final class PromptInterpreter {
         }
     }
 
-    /** A wish said as a description: "I wish it was …", 要是…就好了. */
-    private static final Pattern WISH = Pattern.compile("\\b(?:i|we)\\s+wish\\b|\\bif\\s+only\\b|\\b(?:i|we)(?:'d|\\s+would)\\s+love\\b|要是|如果能|希望");
+    /**
+     * Something said to be better absent: "the bit from 0:42 to 0:55 shouldn't be in it", "the last 10 seconds can go",
+     * "him to just not be there" (after a wish), 后面那个垃圾桶要是没有就好了. What it names is what a removal would name.
+     */
+    private static final Pattern GONE = Pattern.compile("\\s*(?<thing>\\S.*?)\\s+(?:really\\s+|just\\s+|honestly\\s+|definitely\\s+|simply\\s+)*"
+            + "(?:(?:shouldn't|should\\s+not|doesn't\\s+need\\s+to|does\\s+not\\s+need\\s+to|don't\\s+need\\s+to"
+            + "|(?:to\\s+)?(?:just\\s+)?not(?:\\s+to)?)\\s+be\\s+|(?:weren't|wasn't|were\\s+not|was\\s+not)\\s+)"
+            + "(?:there|here|included|in\\s+(?:it|there|here|the\\s+(?:video|clip|shot|frame|picture|edit|final\\s+(?:cut|video|version|edit))))"
+            + "(?:\\s+(?:at\\s+all|anymore|any\\s+more))?\\s*[.!]*\\s*"
+            + "|\\s*(?<gone>\\S.*?)\\s+(?:can|could|should|needs?\\s+to|has\\s+to|have\\s+to|must|gotta)\\s+(?:just\\s+)?go(?:\\s+away)?"
+            + "(?:\\s+(?:too|as\\s+well|entirely|completely))?\\s*[.!]*\\s*"
+            + "|\\s*(?:要是|如果|假如)?(?:能|可以)?没有(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了)\\s*"
+            + "|\\s*(?<zhThing>[^，,。；]+?)(?:要是|如果|假如)(?:能|可以)?(?:没有|没了|不在)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了)\\s*"
+            // 1分10秒到1分25秒那段客户不想要
+            + "|\\s*(?<zhUnwanted>[^，,。；]+?)(?:客户|老板|领导|甲方|我|我们|他|她|他们|大家)?(?:都|也|就|真的|根本|完全)?"
+            + "(?:不想要|不需要|用不上|用不到)(?:了|的)?\\s*");
+    /**
+     * A wish for how the video would be, said instead of asked: "would be great if it was brighter", "I wish it looped 5
+     * times", 要是能慢慢亮起来就好了, 结尾要是能放上图2那张合影就完美了. What is wished for is the request; a problem said
+     * inside a wish ("if it wasn't so dark", 要是没那么暗) stays a description.
+     */
+    private static final Pattern WISHED = Pattern.compile("\\s*(?:(?:it\\s+)?(?:would|'d|will)\\s+be\\s+(?:so\\s+|really\\s+|super\\s+|much\\s+|even\\s+)?"
+            + "(?:great|nice|cool|good|better|awesome|perfect|ideal|lovely|amazing|fantastic|helpful|brilliant|sweet|ace)\\s+if"
+            + "|(?:(?:i|we)\\s+)?(?:really\\s+)?wish(?:\\s+that)?|if\\s+only|(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:love|like|prefer)\\s+(?:it\\s+if|if|for))"
+            + "\\s+(?<what>\\S.*?)\\s*[.!]*\\s*"
+            + "|\\s*if\\s+(?<condition>\\S.*?),?\\s+(?:that|it|this)(?:'d|\\s+would|'ll|\\s+will)\\s+(?:work|do|be\\s+(?:great|perfect|ideal|nice|good|enough|fine|awesome|better))\\s*[.!]*\\s*"
+            + "|\\s*(?<subject>[^，,。；\\s]{0,8}?)(?:要是|如果|假如)(?:视频|画面|它)?(?:能|可以|能够)?(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了|就行了|会更好)\\s*"
+            + "|\\s*(?:我|我们)?(?:真)?希望(?:视频|画面|它)?(?:能|可以|能够)?(?<hoped>[^，,。；]+?)\\s*");
+    /** A state wished for in English: "it was brighter", "the last 3 seconds went sepia". */
+    private static final Pattern WISHED_STATE = Pattern.compile("(?<subject>it|this|that|everything|the\\s+.+?)\\s+(?:was|were|is|are|looked|got|went|became|turned"
+            + "|could\\s+be|would\\s+be|'d\\s+be|felt|sounded)\\s+(?<state>.+)");
+    /** …or what it did: "it looped 5 times", "it played backwards". */
+    private static final Pattern WISHED_DOING = Pattern.compile("(?<subject>it|this|that|the\\s+[a-z]+(?:\\s+[a-z]+)?)\\s+(?<verb>[a-z]+ed)\\b(?<rest>.*)");
+    /** A problem said inside a wish: "if it wasn't so dark", "the colours weren't so washed out", 要是没那么暗, 不这么抖. */
+    private static final Pattern WISHED_WITHOUT = Pattern.compile("\\b(?:weren't|wasn't|were\\s+not|was\\s+not|didn't|did\\s+not|isn't|aren't|not\\s+so|less)\\b|^[没不](?:有)?(?:那么|这么|那样|这样)");
+
+    /** A wish or a want said as a description: "I wish it was …", 要是…就好了, "… should be wearing a hat". */
+    private static final Pattern WISH = Pattern.compile("\\b(?:i|we)\\s+wish\\b|\\bif\\s+only\\b|\\b(?:i|we)(?:'d|\\s+would)\\s+love\\b|要是|如果能|希望"
+            // a want said of the video: "my dog should be wearing a party hat", "the product needs to be red"
+            + "|\\b(?:should|ought\\s+to|needs?\\s+to|has\\s+to|have\\s+to)\\s+be\\b|应该|得是|要是");
 
     /** What opens a clause as one more thing: "…, also the audio is too quiet overall", 另外声音太小了. */
     private static final Pattern ADDED = Pattern.compile("\\s*(?:(?:and\\s+)?(?:also|plus|additionally)\\b|另外|此外|同时|还有)");
@@ -1992,7 +2194,8 @@ final class PromptInterpreter {
     /** A description with its subject left out, as notes are written: "looks too clean and digital", "sounds muffled". */
     private static final Pattern OMITTED_SUBJECT = Pattern.compile("(?:looks|seems|feels|sounds)\\s");
     /** How a description goes on after one: "it's a bit soft, like slightly out of focus". */
-    private static final Pattern GOES_ON = Pattern.compile("^(?:like|kind\\s+of\\s+like|sort\\s+of\\s+like|i\\s+mean|as\\s+in)\\s+");
+    private static final Pattern GOES_ON = Pattern.compile("^(?:like|kind\\s+of\\s+like|sort\\s+of\\s+like|i\\s+mean|as\\s+in"
+            + "|so|and\\s+so|which\\s+means|meaning)\\s+(?!(?:i|we)\\b|please\\b|pls\\b|can\\b|could\\b)|^所以"); // "shot in a cave, so it's really noisy"
 
     private boolean isDescription(String clause, State state) {
         String c = clause.strip();
@@ -2544,6 +2747,10 @@ final class PromptInterpreter {
         return true;
     }
 
+    /** A comparative alone, which shares the verb and the part before it: "(make 0:40-0:55 warmer and) a bit brighter". */
+    private static final Pattern COMPARED = Pattern.compile("\\s*(?:(?:a\\s+(?:bit|little|touch|lot)|slightly|much|way|even|also|somewhat)\\s+)*"
+            + "(?:(?:more|less)\\s+[a-z]+|[a-z]+er)(?:\\s+(?:too|as\\s+well))?\\s*");
+
     /** A clause that is an edit's word or two alone, with nothing it applies to: "grain", "slow-mo", "b&w". */
     private static final Pattern BARE_EDIT = Pattern.compile("\\s*(?!.*\\b(?:it|this|that|them|the|everything|all|whole|video|clip)\\b)[^\\s,]+(?:\\s+[^\\s,]+){0,2}\\s*");
 
@@ -2835,8 +3042,20 @@ final class PromptInterpreter {
     /**
      * Problems described next to requests: one answered by a request of the same kind is that request ("it's too dark,
      * brighten it a bit"); one nobody asked to fix, while other edits are asked for, is context ("sharpen it, the colours
-     * are dull" sharpens only), unless the user says to fix it; described problems alone are the request.
+     * are dull" sharpens only), unless the user says to fix it or says it strongly ("it's too dark, only the first 20
+     * seconds matter": no request answers the darkness); described problems alone are the request.
      */
+    private static boolean takesFootageOut(EditOperation op) {
+        Operation o = Operation.of(op);
+        return o.phase() == Phase.SELECT || o == Operation.CUT;
+    }
+
+    /** A complaint that names no subject of its own: "it's too dark", "that's way too loud", 太暗了. */
+    private static final Pattern UNNAMED = Pattern.compile("\\s*(?:(?:it|that|this|they|those|these)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were|\\s+looks?)?\\b|its\\b|它|这|那|太|有点|好)");
+
+    /** A problem said strongly: "way too dark", 太暗了. */
+    private static final Pattern TOO = Pattern.compile("\\btoo\\b|太");
+
     private static List<EditOperation> answered(State state) {
         List<EditOperation> ops = state.operations;
         java.util.function.Predicate<EditOperation> complaint = o -> !state.added.contains(o) && (state.complaints.contains(o) || isComplaint(o));
@@ -2866,13 +3085,39 @@ final class PromptInterpreter {
             if (requested) {
                 continue;
             }
-            if (state.fix || !anyRequest && !state.mild.contains(op)) {
+            // one said strongly ("way too dark") is asked to be fixed, unless a request answers it another way, or takes
+            // footage out that "it" may be ("cut the first 5 seconds, it's too dark": the reason; 声音太小 is not)
+            boolean unnamed = UNNAMED.matcher(op.source()).lookingAt() || Part.ofEdit(op) != null; // "前3秒声音太吵了，去掉" too
+            boolean strong = TOO.matcher(op.source()).find()
+                    && ops.stream().noneMatch(o -> !complaint.test(o) && (Concern.answers(o, op) || unnamed && takesFootageOut(o)));
+            if (state.fix || (!anyRequest || strong) && !state.mild.contains(op)) {
                 kept.add(op);
             } else {
                 state.ignored.add(op.source());
             }
         }
         return kept;
+    }
+
+    /** A song said as what is added: "add 'Dancing Queen' to it, it's my mum's favourite song", 加上《月亮代表我的心》这首歌. */
+    private static final Pattern SONG_SAID = Pattern.compile("\\b(?:it'?s|its|that'?s|which\\s+is)\\s+(?:a|an|the|my|our|his|her|their|[a-z]+'s)\\s+(?:[a-z']+\\s+){0,2}?"
+            + "(?:song|tune|track|single|anthem)\\b|\\b(?:song|tune|track|single)\\s*[\uE000-\uE0FF]|[\uE000-\uE0FF]\\s*(?:这首歌|这首曲子|这首|的歌)");
+    /** Words that make an added text one: "add the caption 'Dancing Queen'". */
+    private static final Pattern TEXT_SAID = Pattern.compile("\\b(?:caption|captions|title|titles|text|subtitles?|words?|label|heading|headline|card|says|saying|write|written|type)\\b|字幕|文字|标题|字|写");
+
+    /**
+     * A quoted name added with no word that makes it a text, in a prompt that speaks of a song, is the song (which needs
+     * an audio input): shown as a caption it was a wrong edit.
+     */
+    private static void refuseASongAsText(List<EditOperation> ops, String written) {
+        if (!SONG_SAID.matcher(written).find()) {
+            return;
+        }
+        for (EditOperation op : ops) {
+            if (Operation.TEXT.is(op) && !TEXT_SAID.matcher(op.source()).find()) {
+                throw SoundRules.needsAudio(op.source());
+            }
+        }
     }
 
     /**

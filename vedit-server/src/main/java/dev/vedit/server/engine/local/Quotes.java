@@ -43,8 +43,9 @@ final class Quotes {
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
                     // follows is a request, not the card's words, when it opens with a verb ("end card: show the second image")
-                    // ("vlog intro edits:" over a list is a heading: its words name edits, and a list item is no card's words)
-                    + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?!(?i:edits?|changes?|notes?|requests?|tweaks?|fixes|list|todo)\\b)(?i:[a-z]+)){0,4}?"
+                    // ("vlog intro edits:" over a list is a heading: its words name edits, and a list item is no card's words;
+                    // "my vlog intro is a mess: the sound's too quiet" describes the intro, and what follows is no card's words)
+                    + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?!(?i:edits?|changes?|notes?|requests?|tweaks?|fixes|list|todo|is|are|was|were|looks?|seems?|feels?|sounds?)\\b)(?i:[a-z]+)){0,4}?"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE
                     + "(?!(?i:show|use|put|add|play|display|insert|place|hold|freeze|fade|make|keep)\\b|[-–—*•·▪►]\\s|\\d{1,2}[.)]\\s)" + UNQUOTED_TEXT);
 

@@ -26,6 +26,14 @@ final class SoundRules {
     static final double SLIGHTLY_QUIETER = 0.75;
     private static final java.util.regex.Pattern SLIGHT = java.util.regex.Pattern.compile(
             "a\\s+(?:tiny\\s+|little\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|稍|略|一点|一些|轻微");
+    /** The refusal of a sound from elsewhere (a song, music, an effect): no video-edit model takes audio. */
+    static VeditException needsAudio(String said) {
+        return VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
+                "\"" + said + "\" needs an audio input, and none of the video-edit models has an audio field;"
+                        + " the local engine can keep, mute or change the volume of the video's own sound",
+                "“" + said + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+    }
+
     /** The sound, "the background music" and "BGM" included: a volume change of the audio track, never the picture's background. */
     private static final String SOUND = "(?:(?:(?:background\\s+)?(?:music|sound|audio|soundtrack)|bgm)(?:\\s+volume)?|volume)";
     /** "音量", "声音", "背景音乐的音量", "BGM": the audio track. */
@@ -88,11 +96,7 @@ final class SoundRules {
                         + "|\\b(?:add|put|play|insert)\\s+(?:an?\\s+|some\\s+|the\\s+)?(?:[^,.;]{0,20}?\\s)?(?:sound\\s+effects?|sfx|whoosh|ding\\s+sound)\\b.*"
                         + "|(?:加|配|放|添加)(?:一个|个|点|些|上)?[^，,。；;]{0,8}?音效[^，,。；;]{0,12}",
                 (m, c) -> {
-                    String said = c.quotes().restore(m.group()).strip(); // 加个“叮”的音效 quotes its sound
-                    throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
-                            "\"" + said + "\" needs an audio input, and none of the video-edit models has an audio field;"
-                        + " the local engine can keep, mute or change the volume of the video's own sound",
-                            "“" + said + "”需要音频输入，但视频编辑模型都没有音频字段；本地引擎只能保留、静音或调整视频自身声音的音量");
+                    throw needsAudio(c.quotes().restore(m.group()).strip()); // 加个“叮”的音效 quotes its sound
                 }));
         // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
         r.add(impossible("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"

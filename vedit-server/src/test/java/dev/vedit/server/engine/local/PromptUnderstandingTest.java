@@ -2097,4 +2097,85 @@ class PromptUnderstandingTest {
         assertThat(params("Is 1080p doable?", 0)).containsEntry("height", 1080);
         assertThatThrownBy(() -> interpreter.read("is it possible?", 0)).hasMessageContaining("not understood");
     }
+
+    @Test
+    void theSixtiethSetAnEleventhPlainDay() {
+        // the wrong edits: a part named then "make it warmer there and a bit brighter" warmed and brightened everything;
+        // "sepia for the rest" after a middle part sepia'd the whole video
+        List<EditOperation> there = interpreter.interpret("the sunrise part is 0:40-0:55, make it warmer there and a bit brighter", 0);
+        assertThat(there).extracting(EditOperation::op).containsExactly("temperature", "brightness");
+        assertThat(there).allSatisfy(o -> assertThat(o.params()).containsEntry("from", 40.0).containsEntry("to", 55.0));
+        assertThat(params("make 0:40-0:55 warmer and a bit brighter", 1)).containsEntry("from", 40.0);
+        List<EditOperation> rest = interpreter.interpret("sketch effect from 0:10 to 0:20 then sepia for the rest", 0);
+        assertThat(rest).extracting(EditOperation::op).containsExactly("sketch", "sepia", "sepia");
+        assertThat(rest.get(1).params()).containsEntry("from", 0.0).containsEntry("to", 10.0);
+        assertThat(rest.get(2).params()).containsEntry("from", 20.0).doesNotContainKey("to");
+        assertThat(params("black and white for the first 5 seconds, sepia on the rest of it", 1)).containsEntry("from", 5.0);
+        // a song's name added with no text word, in a prompt that says it is a song, is the song; a caption stays one
+        assertThatThrownBy(() -> interpreter.read("Could you add 'Dancing Queen' to it? It's my mum's favourite song.", 0))
+                .hasMessageContaining("audio input");
+        assertThat(ops("add 'Happy Birthday', it's for my mum's birthday video with her favourite song playing")).containsExactly("text");
+        // a suggestion passed on, a real word one letter from an edit word, an unknown verb done to the video
+        assertThat(ops("My grandson says I should make the video black and white")).containsExactly("grayscale");
+        assertThat(params("slow my sun salutation down to half speed", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("revers it and make it black and whtie")).containsExactly("reverse", "grayscale");
+        assertThatThrownBy(() -> interpreter.read("florp it and make it black and white", 0)).hasMessageContaining("florp it");
+        assertThat(ops("love it, make it black and white")).containsExactly("grayscale");
+        // a thing taken out of the picture is a model's work, whatever it is; a pause is not a thing
+        assertThatThrownBy(() -> interpreter.read("Please remove the coffee cup from the desk in the shot.", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("去掉桌上的可乐瓶", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("给新娘换一件婚纱", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("remove the awkward pause at 0:10", 0)).hasMessageContaining("not understood");
+        assertThat(ops("晚上在工地拍的，画面全是噪点")).containsExactly("denoise");
+    }
+
+    @Test
+    void theSixtyFirstSetAskedIndirectlyASecondTime() {
+        // the wrong edits: what "shouldn't be in it" was kept, a wish for a model's work or an object gone was passed over
+        // beside a brightening, a wish for a fade read as "too slow", a wish's first half dropped, a complaint after a
+        // card-like "intro is a mess:" swallowed as the card's words, "so it's really noisy" passed over as a reason
+        assertThat(params("The bit from 0:42 to 0:55 where the dog knocks the camera over really shouldn't be in it.", 0))
+                .containsEntry("start", 42.0).containsEntry("end", 55.0);
+        assertThatThrownBy(() -> interpreter.read("it's cute but my dog should be wearing a little party hat, and make it brighter", 0))
+                .hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("调亮一点，然后后面那个垃圾桶要是没有就好了", 0)).hasMessageContaining("generative");
+        assertThat(ops("开头太突兀了，要是能慢慢亮起来就好了")).containsExactly("fade_in");
+        assertThat(ops("Would be great if it was brighter and the colours weren't so washed out.")).containsExactly("brightness", "saturation");
+        assertThat(ops("I wish it was black and white and the sound was louder")).containsExactly("grayscale", "volume");
+        assertThatThrownBy(() -> interpreter.read("I wish it was brighter and the dog was wearing a hat", 0)).hasMessageContaining("generative");
+        assertThat(ops("My vlog intro is a mess: the sound's too quiet, the picture's shaky")).containsExactly("volume", "stabilize");
+        assertThat(ops("Shot in a cave, so it's really noisy and way too dark. pls help")).containsExactly("denoise", "brightness");
+        // absent things and wishes, said every way
+        assertThatThrownBy(() -> interpreter.read("I'd love for him to just not be there.", 0)).hasMessageContaining("generative");
+        assertThat(params("Wish the first 8 seconds weren't there.", 0)).containsEntry("start", 8.0);
+        assertThat(ops("The last 10 seconds can go, and make it black and white")).containsExactly("drop_last", "grayscale");
+        assertThat(ops("keep 0:10 to 0:20, the rest can go")).containsExactly("trim");
+        assertThat(params("It's only 6 seconds. If it looped 5 times that'd work.", 0)).containsEntry("times", 5);
+        assertThat(ops("make it black and white, would be great if you had it by Friday")).containsExactly("grayscale");
+        assertThat(ops("1分10秒到1分25秒那段客户不想要")).containsExactly("cut");
+        assertThat(ops("加个 fade in 就行，fade out 不需要")).containsExactly("fade_in");
+        assertThat(ops("最后5秒是黑屏，能去掉吗？")).containsExactly("drop_last");
+        assertThatThrownBy(() -> interpreter.read("前3秒是黑屏", 0)).hasMessageContaining("not understood"); // no darkness to brighten
+        // a problem said strongly beside other requests is fixed too, unless a request answers it or takes out what "it" is
+        assertThat(ops("make it vertical, it's way too dark")).containsExactly("aspect", "brightness");
+        assertThat(ops("cut the first 5 seconds, it's too dark")).containsExactly("trim");
+        assertThat(ops("前3秒声音太吵了，去掉")).containsExactly("trim");
+        assertThat(ops("it's too loud, just mute it")).containsExactly("mute");
+        assertThat(ops("抖音要竖屏，前5秒是废话不要，声音太小，画面也太暗")).containsExactly("aspect", "trim", "volume", "brightness");
+        // needs said as a platform's, a boss's or a "must"
+        assertThat(params("抖音只能传竖屏的，我这个是横着拍的，麻烦了", 0)).containsEntry("ratio", "9:16");
+        assertThat(ops("声音太小了，我奶奶开到最大都听不见")).containsExactly("volume");
+        assertThat(params("视频太大了微信发不出去，得小于25M才行", 0)).containsEntry("max_mb", 25.0);
+        assertThat(ops("人脸得打码，不然平台审核不过")).containsExactly("blur_faces");
+        assertThat(params("拍的时候手机横过来了，人是躺着的，得逆时针转90度才正", 0)).containsEntry("degrees", 270);
+        assertThat(params("分辨率太高了，店里的电视盒子放不了，1080p就够", 0)).containsEntry("height", 1080);
+        assertThat(params("My client only wants the part between 0:20 and 0:50, the rest is filler.", 0)).containsEntry("start", 20.0);
+        assertThat(params("Honestly only the first 15 seconds are worth keeping, the rest is me rambling.", 0)).containsEntry("duration", 15.0);
+        assertThat(interpreter.interpret("Too long and too loud. The last 10 seconds can go, and the volume should be half of what it is.", 0))
+                .extracting(EditOperation::op).containsExactly("drop_last", "volume");
+        assertThat(params("Everyone looks orange. Can it be less warm?", 0)).containsEntry("tone", "cool");
+        assertThat(ops("the audio is absolutely blasting, nearly blew my headphones out")).containsExactly("volume");
+        assertThat(ops("Is it possible to have the whole thing in black and white?")).containsExactly("grayscale");
+        assertThat(ops("Could it look like a faded 70s home movie?")).containsExactly("vintage");
+    }
 }
