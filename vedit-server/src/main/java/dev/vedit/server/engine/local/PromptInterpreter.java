@@ -1809,8 +1809,8 @@ final class PromptInterpreter {
     /** Reads "the bit from 0:42 to 0:55 shouldn't be in it" as "remove the bit from 0:42 to 0:55"; false if not said so. */
     private boolean readGone(String clause, String quoted, boolean joined, Rule.Context context, State state) {
         Matcher gone = GONE.matcher(clause);
-        if (!gone.matches()) {
-            return false;
+        if (!GONE_WORDS.matcher(clause).find() || !gone.matches()) {
+            return false; // most clauses hold none of its words: the full match, tried at every split, is dear
         }
         if (gone.group("zhUnwanted") != null && lexicon.isRequest(gone.group("zhUnwanted")) && !PART_SAID_ZH.matcher(gone.group("zhUnwanted")).find()) {
             return false; // "fade out 不需要": an edit not wanted, not a thing to take out
@@ -1836,7 +1836,7 @@ final class PromptInterpreter {
      */
     private boolean readWish(String clause, String quoted, boolean joined, Rule.Context context, State state) {
         Matcher wish = WISHED.matcher(clause);
-        boolean wished = wish.matches();
+        boolean wished = WISH_WORDS.matcher(clause).find() && wish.matches();
         boolean goesOn = !wished && joined && state.wishing; // "would be great if it was brighter and the colours weren't so washed out"
         state.wishing = false; // the wish's own reading reads clauses too, none of which goes on wishing
         try {
@@ -2134,6 +2134,10 @@ final class PromptInterpreter {
             // 1分10秒到1分25秒那段客户不想要
             + "|\\s*(?<zhUnwanted>[^，,。；]+?)(?:客户|老板|领导|甲方|我|我们|他|她|他们|大家)?(?:都|也|就|真的|根本|完全)?"
             + "(?:不想要|不需要|用不上|用不到)(?:了|的)?\\s*");
+    /** Words without which {@link #GONE} and {@link #WISHED} cannot match: a cheap guard in front of them. */
+    private static final Pattern GONE_WORDS = Pattern.compile("n't|\\bnot\\b|\\bgo\\b|没|不在|不想要|不需要|用不");
+    private static final Pattern WISH_WORDS = Pattern.compile("\\bif\\b|wish|(?:'d|would)\\s+(?:really\\s+)?(?:love|like|prefer)|要是|如果|假如|希望");
+
     /**
      * A wish for how the video would be, said instead of asked: "would be great if it was brighter", "I wish it looped 5
      * times", 要是能慢慢亮起来就好了, 结尾要是能放上图2那张合影就完美了. What is wished for is the request; a problem said
@@ -3110,11 +3114,8 @@ final class PromptInterpreter {
      * an audio input): shown as a caption it was a wrong edit.
      */
     private static void refuseASongAsText(List<EditOperation> ops, String written) {
-        if (!SONG_SAID.matcher(written).find()) {
-            return;
-        }
         for (EditOperation op : ops) {
-            if (Operation.TEXT.is(op) && !TEXT_SAID.matcher(op.source()).find()) {
+            if (Operation.TEXT.is(op) && !TEXT_SAID.matcher(op.source()).find() && SONG_SAID.matcher(written).find()) {
                 throw SoundRules.needsAudio(op.source());
             }
         }
