@@ -2,8 +2,8 @@ package dev.vedit.server.engine.local;
 
 import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
+import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,19 +26,10 @@ enum Concern {
         this.answers = answers;
     }
 
-    /** Whether {@code request} answers a complaint that {@code complaint} stands for: both of one concern. */
+    /** Whether {@code request} answers the complaint that {@code complaint} stands for: both are of one concern. */
     static boolean answers(EditOperation request, EditOperation complaint) {
         Operation asked = Operation.of(request);
-        return of(Operation.of(complaint)).filter(c -> c.answers.contains(asked)).isPresent()
-                || of(asked).filter(c -> c.answers.contains(Operation.of(complaint))).isPresent();
-    }
-
-    private static Optional<Concern> of(Operation operation) {
-        for (Concern c : values()) {
-            if (c.answers.contains(operation)) {
-                return Optional.of(c);
-            }
-        }
-        return Optional.empty();
+        Operation complained = Operation.of(complaint);
+        return Arrays.stream(values()).anyMatch(c -> c.answers.contains(asked) && c.answers.contains(complained));
     }
 }

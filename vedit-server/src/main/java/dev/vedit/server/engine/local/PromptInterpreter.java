@@ -72,6 +72,8 @@ final class PromptInterpreter {
             + "|(?=\\s)(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you)\\b)"
+            // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"
+            + "|(?=\\s)(?<=\\b(?:lol|lmao|haha|pls|plz|please|thx|ty))\\s+(?=(?:my|our|his|her|their|i|we|she|he|they)\\b)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)
             + "|\\s*(?:→|->|=>|\\+(?=\\s))\\s*"));
     /**
@@ -211,7 +213,8 @@ final class PromptInterpreter {
                     + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?:\\s+(?:from|in|on|at|behind|next\\s+to|near|walking|standing|sitting)\\b.*)?\\s*[?.!]*\\s*$"
                     + "|(?:去掉|删掉|移除|抹掉|擦掉|拿掉|p掉)(?:画面里|画面中|画面上|视频里|桌上|桌子上|地上|墙上|背景里)的?[\\p{IsHan}]{1,6}"
                     + "|(?:做成|弄成|变成|改成|调成)(?:图片?|参考图|照片)\\s*[0-9一二三四五]*\\s*(?:那样|的样子|那种|一样|的风格|那个风格)"
-                    + "|换(?:一件|件|一套|套|一身|身)?(?:婚纱|衣服|裙子|外套|西装|衬衫|礼服|上衣|t恤)"
+                    + "|换(?:上|成)?(?:一件|件|一套|套|一身|身)?[^，,。]{0,4}?(?:婚纱|衣服|裙子|外套|西装|衬衫|礼服|上衣|t恤|校服|制服|工作服)"
+                    + "|(?:头纱|裙子|裙摆|头发|衣服|袖子|胡子)(?:再)?(?:变|弄|改|拉)(?:得)?(?:长|短|大|小|多|少)"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+)?\\s+off\\s+(?:the\\s+)?(?:desk|table|counter|shelf|wall|floor|bed|sofa|couch)\\b"
                     + "|\\bmake\\s+the\\s+background\\s+(?:behind\\s+(?:[a-z]+\\s+){1,3})?(?:a|an|into)\\s+[a-z]+"
                     + "|\\btake\\s+(?:the\\s+|that\\s+|this\\s+)?[a-z]+(?:\\s+[a-z]+){0,5}?\\s+out\\s+of\\s+(?:the\\s+)?(?:shot|frame|picture|scene|background|video)\\b"
@@ -1449,8 +1452,10 @@ final class PromptInterpreter {
         if (attempt.understood() && multipleOfTheLastEdit(attempt, clause, context, state)) {
             return;
         }
-        if (attempt.understood() && DESCRIBED_AFTER.matcher(clause).find() && readRunOn(clause, false, context, state)) {
-            return; // "sharpen it its a bit blurry": what it is, said after the request, is no blur of its own
+        if (DESCRIBED_AFTER.matcher(clause).find() && readRunOn(clause, false, context, state)) {
+            // "sharpen it its a bit blurry": what it is, said after the request, is no blur of its own; "speed it up 4x
+            // its a timelapse of the dough rising": nor is what it shows, which the rules do not read
+            return;
         }
         Part listPart = joined || state.afterPlus ? state.listPart : null;
         if (listPart == null && joined && !state.operations.isEmpty() && COMPARED.matcher(clause).matches()) {
@@ -1744,8 +1749,12 @@ final class PromptInterpreter {
      * "its the dog jumping in the pool". No request word, nothing the rules read, nothing only a model could make.
      */
     private boolean isAside(String words, Rule.Context context) {
-        return (!lexicon.isRequest(words) || isChineseRemark(words)) && GENERATIVE.find(words) < 0 && attempt(words, context).operations().isEmpty();
+        return (!lexicon.isRequest(words) || isChineseRemark(words) || WHAT_IT_IS.matcher(words).lookingAt())
+                && GENERATIVE.find(words) < 0 && attempt(words, context).operations().isEmpty();
     }
+
+    /** What the video is, said after the request: "its a timelapse of the grape crush", "it's my first kickflip". */
+    private static final Pattern WHAT_IT_IS = Pattern.compile("\\s*(?:it's|its|it\\s+is|this\\s+is|that's|thats)\\s+(?:a|an|the|my|our|his|her|their|just|only|for)\\b");
 
     /**
      * A Chinese sentence that tells, though a verb of an edit may stand in it: it does not open with a request and ends
@@ -1825,6 +1834,7 @@ final class PromptInterpreter {
         return true;
     }
 
+    /** A part said in Chinese (a time, 段, 开头): what 不想要 takes out even where its words name an edit too. */
     private static final Pattern PART_SAID_ZH = Pattern.compile("[\\d一二两三四五六七八九十]\\s*(?:秒|分)|段|部分|开头|结尾|片头|片尾");
     /** "they can go" is "remove them". */
     private static final Map<String, String> OBJECT_PRONOUN = Map.of("they", "them", "he", "him", "she", "her", "i", "me", "we", "us");

@@ -2178,4 +2178,26 @@ class PromptUnderstandingTest {
         assertThat(ops("Is it possible to have the whole thing in black and white?")).containsExactly("grayscale");
         assertThat(ops("Could it look like a faded 70s home movie?")).containsExactly("vintage");
     }
+
+    @Test
+    void theSixtySecondSetATwelfthPlainDay() {
+        // no wrong edit in the set; what it showed: what the video is, said after the request ("its a timelapse of …",
+        // "lol my kid wants …", "pls my daughter wants it"), is context, and a timelapse the video is, no speed-up
+        assertThat(params("speed it up 4x its a timelapse of the grape crush", 0)).containsEntry("factor", 4.0);
+        assertThat(ops("make it black and white its a timelapse")).containsExactly("grayscale");
+        assertThat(ops("make it a timelapse")).containsExactly("speed");
+        assertThat(ops("reverse it lol my kid wants to see the cake un-eat itself")).containsExactly("reverse");
+        assertThat(ops("cartoon filter pls my daughter wants it")).containsExactly("cartoon");
+        assertThat(interpreter.interpret("do a pic in pic with image 2 in the top left, its the slides", 2))
+                .extracting(EditOperation::op).containsExactly("picture_in_picture");
+        assertThat(params("crf 23 h264 please", 0)).containsEntry("crf", 23);
+        assertThat(ops("take out the background noise and even out the levels")).containsExactly("denoise_audio", "normalize_audio");
+        // whose faces, said after them, changes nothing (every face is blurred) unless it makes an exception
+        assertThat(ops("blur out the faces of the people in the hallway before i send it to the council")).containsExactly("blur_faces");
+        assertThatThrownBy(() -> interpreter.read("blur the faces of the kids but not mine", 0)).hasMessageContaining("not understood");
+        assertThat(params("20秒到40秒变复古色 回忆那段", 0)).containsEntry("from", 20.0);
+        assertThat(params("帧率改60", 0)).containsEntry("fps", 60.0);
+        assertThatThrownBy(() -> interpreter.read("新娘头纱变长一点 更仙", 0)).hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("给学生都换上统一的校服", 0)).hasMessageContaining("generative");
+    }
 }
