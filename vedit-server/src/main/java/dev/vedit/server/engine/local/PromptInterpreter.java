@@ -1886,9 +1886,11 @@ final class PromptInterpreter {
                     requests.add(asked + " " + doing.group("subject") + doing.group("rest"));
                 }
             }
-            requests.add(what);
+            requests.add(WISHED_ASKING.matcher(what).replaceFirst("")); // "if you could make it black and white, that'd be great"
         } else {
-            requests.add((wish != null && wish.group("subject") != null ? wish.group("subject") : "") + what);
+            String asked = (wish != null && wish.group("subject") != null ? wish.group("subject") : "") + what;
+            requests.add(asked);
+            requests.add(WISHED_ASKING.matcher(asked).replaceFirst("")); // 要是声音能大一点就好了
         }
         for (String request : new LinkedHashSet<>(requests)) {
             if (readAs(request, quoted, false, joined, context, state)) {
@@ -2160,6 +2162,8 @@ final class PromptInterpreter {
             + "|\\s*if\\s+(?<condition>\\S.*?),?\\s+(?:that|it|this)(?:'d|\\s+would|'ll|\\s+will)\\s+(?:work|do|be\\s+(?:great|perfect|ideal|nice|good|enough|fine|awesome|better))\\s*[.!]*\\s*"
             + "|\\s*(?<subject>[^，,。；\\s]{0,8}?)(?:要是|如果|假如)(?:视频|画面|它)?(?:能|可以|能够)?(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了|就行了|会更好)\\s*"
             + "|\\s*(?:我|我们)?(?:真)?希望(?:视频|画面|它)?(?:能|可以|能够)?(?<hoped>[^，,。；]+?)\\s*");
+    /** The listener or the video able to, inside a wish: "(if) you could …", 声音能…. */
+    private static final Pattern WISHED_ASKING = Pattern.compile("^\\s*(?:you|u)\\s+(?:could|can|would|might)\\s+(?:please\\s+)?|(?<=^[\\p{IsHan}]{1,4})(?:能|可以|能够)");
     /** A state wished for in English: "it was brighter", "the last 3 seconds went sepia". */
     private static final Pattern WISHED_STATE = Pattern.compile("(?<subject>it|this|that|everything|the\\s+.+?)\\s+(?:was|were|is|are|looked|got|went|became|turned"
             + "|could\\s+be|would\\s+be|'d\\s+be|felt|sounded)\\s+(?<state>.+)");

@@ -2152,6 +2152,9 @@ class PromptUnderstandingTest {
         assertThat(ops("keep 0:10 to 0:20, the rest can go")).containsExactly("trim");
         assertThat(params("It's only 6 seconds. If it looped 5 times that'd work.", 0)).containsEntry("times", 5);
         assertThat(ops("make it black and white, would be great if you had it by Friday")).containsExactly("grayscale");
+        assertThat(ops("if you could make it black and white that'd be great")).containsExactly("grayscale");
+        assertThat(ops("要是声音能大一点就好了")).containsExactly("volume");
+        assertThat(ops("I'd like it if the music was quieter")).containsExactly("volume");
         assertThat(ops("1分10秒到1分25秒那段客户不想要")).containsExactly("cut");
         assertThat(ops("加个 fade in 就行，fade out 不需要")).containsExactly("fade_in");
         assertThat(ops("最后5秒是黑屏，能去掉吗？")).containsExactly("drop_last");
