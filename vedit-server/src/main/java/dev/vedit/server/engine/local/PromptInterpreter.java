@@ -1881,8 +1881,9 @@ final class PromptInterpreter {
             if (doing.matches()) {
                 // "looped" loop, "faded" fade, "stopped" stop: the verb said as asked
                 String stem = doing.group("verb").substring(0, doing.group("verb").length() - 2);
-                for (String asked : List.of(stem, stem + "e", stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
-                        ? stem.substring(0, stem.length() - 1) : stem)) {
+                String undoubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
+                        ? stem.substring(0, stem.length() - 1) : stem;
+                for (String asked : List.of(stem, stem + "e", undoubled)) { // the set below drops a repeat
                     requests.add(asked + " " + doing.group("subject") + doing.group("rest"));
                 }
             }
@@ -3105,9 +3106,9 @@ final class PromptInterpreter {
             }
             // one said strongly ("way too dark") is asked to be fixed, unless a request answers it another way, or takes
             // footage out that "it" may be ("cut the first 5 seconds, it's too dark": the reason; 声音太小 is not)
-            boolean unnamed = UNNAMED.matcher(op.source()).lookingAt() || Part.ofEdit(op) != null; // "前3秒声音太吵了，去掉" too
+            boolean mayExplainACut = UNNAMED.matcher(op.source()).lookingAt() || Part.ofEdit(op) != null; // 前3秒声音太吵了，去掉 too
             boolean strong = TOO.matcher(op.source()).find()
-                    && ops.stream().noneMatch(o -> !complaint.test(o) && (Concern.answers(o, op) || unnamed && takesFootageOut(o)));
+                    && ops.stream().noneMatch(o -> !complaint.test(o) && (Concern.answers(o, op) || mayExplainACut && takesFootageOut(o)));
             if (state.fix || (!anyRequest || strong) && !state.mild.contains(op)) {
                 kept.add(op);
             } else {
