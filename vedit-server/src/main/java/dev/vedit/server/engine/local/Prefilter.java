@@ -788,14 +788,17 @@ final class Prefilter {
             pos++; // '('
             boolean zeroWidth = false;
             boolean lookahead = false;
+            boolean positive = false;
             if (re.startsWith("?", pos)) {
                 if (re.startsWith("?:", pos) || re.startsWith("?>", pos)) {
                     pos += 2;
                 } else if (re.startsWith("?=", pos) || re.startsWith("?!", pos)) {
                     lookahead = re.charAt(pos + 1) == '=';
+                    positive = lookahead;
                     pos += 2;
                     zeroWidth = true;
                 } else if (re.startsWith("?<=", pos) || re.startsWith("?<!", pos)) {
+                    positive = re.charAt(pos + 2) == '=';
                     pos += 3;
                     zeroWidth = true;
                 } else if (re.startsWith("?<", pos)) {
@@ -833,9 +836,18 @@ final class Prefilter {
                 throw new Unsupported();
             }
             pos++;
-            // A look-around matches no characters of its own: what it looks at need not be part of the match. A
-            // look-ahead still says what the character where the match begins is, when it is the first thing matched.
-            return !zeroWidth ? inner : lookahead ? Info.EMPTY.startingWith(inner.start) : Info.EMPTY;
+            if (!zeroWidth) {
+                return inner;
+            }
+            // A look-around matches no characters of its own, but a look-ahead still says what the character where the
+            // match begins is, when it is the first thing matched. What a positive one looks at is in the text all the
+            // same (every search runs over the very text its requirement is checked in): "(?<=export\\s)at" cannot
+            // match a text without "export".
+            Start start = lookahead ? inner.start : Start.NOTHING;
+            if (!positive) {
+                return Info.EMPTY.startingWith(start);
+            }
+            return new Info(Set.of(""), inner.all().stream().filter(any -> !any.contains("")).toList(), start);
         }
 
         /**

@@ -62,7 +62,8 @@ class PrefilterTest {
     @CsvSource(delimiterString = " => ", value = {
             "(?:increase|raise)\\s+(?:the\\s+)?contrast => [contrast] [increase|raise]",
             "colou?r\\s+pop => [pop] [color|colour]",
-            "(?<=\\d)\\s*x\\b(?!\\w) => [x]",
+            "(?<=\\d)\\s*x\\b(?!\\w) => [x] [0|1|2|3|4|5|6|7|8|9]",
+            "(?<=(?:export|render)\\s{1,4})at(?!\\s+once)(?<!\\bno\\s{1,4}at) => [at] [export|render]",
             "black(?:\\x01and\\x01|\\s+and\\s+)white => [black] [white] [and]",
             "(?:much\\s+)?brighter => [brighter]",
             "[xX×]\\d+ => [x|×] [0|1|2|3|4|5|6|7|8|9]",
