@@ -122,12 +122,28 @@ final class Quotes {
 
     /** {@code text} with every mark turned back into the quote as written. */
     String restore(String text) {
-        StringBuilder out = new StringBuilder();
-        text.chars().forEach(c -> out.append(c >= FIRST && c <= LAST && c - FIRST < written.size() ? written.get(c - FIRST) : String.valueOf((char) c)));
+        if (!holdsMark(text)) {
+            return text; // most clauses quote nothing
+        }
+        StringBuilder out = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FIRST && c <= LAST && c - FIRST < written.size()) {
+                out.append(written.get(c - FIRST));
+            } else {
+                out.append(c);
+            }
+        }
         return out.toString();
     }
 
     static boolean holdsMark(String text) {
-        return text.chars().anyMatch(c -> c >= FIRST && c <= LAST);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= FIRST && c <= LAST) {
+                return true;
+            }
+        }
+        return false;
     }
 }
