@@ -73,7 +73,7 @@ final class FrameRules {
         r.add(impossible("\\b(?:blur|pixelate|brighten|darken|sharpen|desaturate|censor)\\s+(?:out\\s+)?(?:only\\s+|just\\s+)?(?:on\\s+|in\\s+)?" + region + "\\b"
                         + "|\\b(?:brighten|darken|sharpen|lighten)\\s+(?:only\\s+|just\\s+)?(?:his|her|their|my|the\\s+person's)\\s+face\\b"
                         + "|\\b(?:make|turn)\\s+(?:only\\s+|just\\s+)?" + region + "\\s+(?:only\\s+)?" + filter + "\\b"
-                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿)?(?:半个|一半的?)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|调成黑白|弄成黑白|黑白|锐化)"
+                        + "|(?:把|将|给)?(?:" + zhRegion + ")(?:的|那块|那里|那儿|那)?(?:半个|一半的?)?(?:部分|画面|区域)?(?:都|给)?(?:调亮|调暗|变暗|变亮|提亮|压暗|打个?马赛克|打个?码|模糊|虚化|变成黑白|变黑白|调成黑白|弄成黑白|黑白|锐化)"
                         // a thing in the picture that is no face: a number plate, a whiteboard, a sign (only faces are found)
                         + "|\\b(?:blur|pixelate|censor)\\s+(?:out\\s+)?(?:the\\s+|my\\s+|our\\s+|his\\s+|her\\s+)?(?:licen[cs]e\\s+plate|number\\s+plate|plate\\s+number|whiteboard|house\\s+number|name\\s+tag|address)s?\\b"
                         + "|(?:只)?(?:把|将|给)?(?:[\\p{IsHan}]{0,6}的|左边|右边|那块)?(?:车牌|白板|门牌|名牌|地址)(?:号)?(?:都|给)?(?:模糊掉|模糊|打码|打马赛克)",

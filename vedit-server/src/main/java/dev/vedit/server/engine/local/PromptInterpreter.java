@@ -98,7 +98,7 @@ final class PromptInterpreter {
      * Words that ask for nothing (beside the lexicon's filler): a clause is understood when nothing else is left of it.
      * One alternative per word, English ones at word boundaries, so a search runs only those a clause holds.
      */
-    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have)|gimme|give\\s+me|(?:can|could|should)\\s+(?:this|it)\\s+be|but\\s+only|but\\s+just|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
+    static final Alternation FILLER = Alternation.of(Stream.concat(Lexicon.alternatives("hi|hello|hey|please|pls|plz|kindly|(?:can|could|may)\\s+(?:i|we)\\s+(?:get|have)|(?:can|could|shall)\\s+we|gimme|give\\s+me|(?:can|could|should)\\s+(?:this|it)\\s+be|but\\s+only|but\\s+just|thanks?\\s+(?:you\\s+)?(?:so|very)\\s+much|thanks\\s+a\\s+lot|can\\s+you|could\\s+you|can\\s+u|could\\s+u|would\\s+you|could\\s+it|can\\s+it|would\\s+it"
             + "|will\\s+you|i\\s+want\\s+you\\s+to|i\\s+want|i'd\\s+like(?:\\s+you\\s+to)?|i\\s+would\\s+like(?:\\s+you\\s+to)?"
             + "|i\\s+need|need|we\\s+need|has\\s+to(?:\\s+be)?|have\\s+to(?:\\s+be)?|needs?\\s+to(?:\\s+be)?|at\\s+least|for\\s+(?:this|the|my)\\s+(?:clip|video)|back\\s+to\\s+back|for\\s+it|throughout|the\\s+whole\\s+time|honestly|frankly|actually|literally|seriously|tbh|to\\s+be\\s+honest|without\\s+(?:any\\s+)?(?:black\\s+)?bars|we\\s+want|let's|let|make|turn|convert|change|apply|give|have|set|play|playback|go|run|put|the|a|an|this"
             + "|that|it's|its|it|video|clip|footage|film|movie|whole|entire|to|into|in|on|at|as|with|of|by|be|look"
@@ -117,11 +117,18 @@ final class PromptInterpreter {
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
      * reading.
      */
+    /** One thing in the picture said to be the wrong colour: only a model recolours it alone. */
+    private static final String WRONG_COLOUR_THING = "\\b(?:tie|shirt|dress|suit|jacket|hat|cap|shoes?|scarf|car|wall|door|hair|cake|flowers?|bouquet"
+            + "|balloons?|curtains?|sofa|couch|uniform)s?\\s+(?:came\\s+out|is|are|was|were|looks?|turned\\s+out)\\s+(?:in\\s+)?(?:the\\s+|a\\s+)?wrong\\s+colou?r";
+    private static final Pattern WRONG_COLOUR = Pattern.compile(WRONG_COLOUR_THING);
     static final Alternation GENERATIVE = Alternation.of(Lexicon.alternatives(
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|scrubs|uniform|apron|coat|hat|shoes|sneakers|handwriting|writing|signs?"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object"
                     + "|sedan|suv|truck|van|bus|bike|bicycle|motorbike|motorcycle|boat|house|building|tree|dog|cat|horse|billboard|poster|painting|statue)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
+                    // one thing recoloured, or a thing worn taken off: "the groom's tie came out the wrong colour", "take the mask off"
+                    + "|" + WRONG_COLOUR_THING
+                    + "|\\btake\\s+(?:the|his|her|their|my|our|those|these|that)\\s+(?:face\\s+)?(?:masks?|glasses|sunglasses|hats?|caps?|helmets?|scarf|hoods?|jacket|coat)\\s+off\\b"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of|take\\s+out)\\b.*\\b(?:person|people|man|woman|men"
                     + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
                     + "|background(?!\\s+(?:music|sound|audio|noise))|hat|glasses|bird|building|sky)\\b"
@@ -260,7 +267,8 @@ final class PromptInterpreter {
                     + "|eight|nine|ten)\\b"
                     + "|\\b(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:reference\\s+)?(?:image"
                     + "|picture|photo|figure)\\b"
-                    + "|(?:图片|图像|照片|图)\\s*(?<cn>\\d+|[一二三四五六七八九十]+)"
+                    // not the 图 of 截图 (a screenshot) nor a 二维码 (QR code): 方便家长截图二维码
+                    + "|(?:图片|图像|照片|(?<!截)图)\\s*(?<cn>\\d+|[一二三四五六七八九十]++(?!维))"
                     + "|第\\s*(?<cn2>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)"));
     /** A clause that gives an example of the edit before it ("..., like half the speed", "……比如两倍速"). */
     private static final Pattern ELABORATION = Pattern.compile("\\s*(?:like|say|maybe|about|around|roughly|e\\.g\\.?|i\\.e\\.?|比如|例如|大概|大约|差不多)\\b",
@@ -317,7 +325,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
@@ -330,10 +338,10 @@ final class PromptInterpreter {
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
-    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})");
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\p{IsHan})\\s+(?=\\d)");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
             + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was)"
-            + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds))\\b");
+            + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds)|the\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+(?:only\\s+)?(?:rejects|accepts|takes|allows|needs|wants|requires|won't|can't|doesn't|has))\\b");
     /** "make it smaller", said of the file after its size was named (alone it may ask for a smaller picture). */
     private static final Pattern SMALLER = Pattern.compile("\\s*(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+|pls\\s+)?(?:make|get)\\s+(?:it|the\\s+file|this)"
             + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?smaller(?:\\s+please)?\\s*|\\s*(?:帮我|请)?(?:弄|变|搞)小一?[点些]\\s*");
@@ -369,7 +377,7 @@ final class PromptInterpreter {
             + "|brighten|darken|sharpen|stabili[sz]e|denoise)\\s*(?:pls|please|plz|thx|thanks|asap|\\W)*$");
     /** "it's", said after a request with no stop between: a description may follow. */
     private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=\\p{L})\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
-    private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|plz|so)\\s+");
+    private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|(?:can|could)\\s+we|please|pls|plz|so)\\s+");
     /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
     private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where)$");
     private static final Pattern FIRST_WORD = Pattern.compile("(\\p{L}+)");
@@ -487,7 +495,7 @@ final class PromptInterpreter {
             + "|^(?:再|稍微|稍稍)?(?:大声|小声|亮|暗|快|慢|大|小|响|轻)(?:一)?(?:点|些)儿?(?:吧|啦)?\\s*$");
     /** Words that open a request after a purpose said first ("for my class I want …"). */
     private static final Pattern REQUEST_OPENER = Pattern.compile("\\b(?:(?:i|we)\\s+(?:want|need|would\\s+(?:like|love))|(?:i|we)'d\\s+(?:like|love)"
-            + "|please|(?:can|could|would|will)\\s+(?:you|u))\\b");
+            + "|please|(?:can|could|would|will)\\s+(?:you|u)|(?:can|could|may)\\s+(?:we|i))\\b"); // "for the memorial can we make it …"
     /** How a part said on its own opens: "between 8s and 14s", "from 0:10 to 0:20", "for the last 5 seconds". */
     private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s|(?:在|从)\\s*第?|第");
     /** "for the last 5 seconds": a part said as when, not as what is kept. */
@@ -612,6 +620,8 @@ final class PromptInterpreter {
         final Set<EditOperation> mild = Collections.newSetFromMap(new IdentityHashMap<>());
         boolean describing;
         boolean describingSound;
+        /** What the description just read is of ("the sky is grey"), for the pronoun of the request after it. */
+        String described;
         /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
         EditOperation pendingPart;
         /** A moment a description named ("the kickflip at 0:12 is the best part"), for "freeze on it". */
@@ -1117,7 +1127,8 @@ final class PromptInterpreter {
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
-    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it\\s+there|it|that|there|that\\s+moment|this\\s+moment)\\b");
+    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it\\s+there|it|that|there|that\\s+moment|this\\s+moment"
+            + "|(?:the|that|this)\\s+(?:frame|picture|image|shot)(?:\\s+(?:right\\s+)?there)?)\\b");
 
     /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
     /** A multiple said to be too fast or too slow, as the whole clause: what is wanted comes next. */
@@ -1318,13 +1329,17 @@ final class PromptInterpreter {
             interpretClause(clause.substring(hedged.end()), joined, context, state);
             return;
         }
-        if (readWish(clause, quoted, joined, context, state) || readGone(clause, quoted, joined, context, state)) {
+        if (readWish(clause, quoted, joined, context, state) || readGone(clause, quoted, joined, context, state)
+                || readAskedOfAPart(clause, quoted, joined, context, state)) {
             return;
         }
         if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
             return;
         }
         if (readWhenShown(clause, quoted, context, state)) {
+            return;
+        }
+        if (state.describing && state.described != null && changesWhatWasDescribed(clause, quoted, context, state)) {
             return;
         }
         if (isDescription(clause, state)) {
@@ -1711,7 +1726,8 @@ final class PromptInterpreter {
             Matcher opening = ASKING_START.matcher(right);
             // "so" before a request ("washed out so bump the contrast"), never before a purpose ("so it's 30 seconds")
             boolean asking = opening.lookingAt() ? !opening.group().startsWith("so") || imperativeStart(right.substring(opening.end()))
-                    : imperativeStart(right);
+                    : imperativeStart(right) || description && Character.isDigit(right.charAt(0)); // 太快了跟不上 0.5倍速: the amount asked
+
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
             // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
             boolean telling = (SENTENCE_START.matcher(right).lookingAt() || Lexicon.isCjk(right.charAt(0))) && (!description || !isDescription(left, state));
@@ -1858,8 +1874,9 @@ final class PromptInterpreter {
 
     private boolean readWished(Matcher wish, String clause, String quoted, boolean joined, Rule.Context context, State state) {
         boolean goesOn = wish == null;
-        boolean english = goesOn ? !Lexicon.isCjk(clause.strip().charAt(0)) : wish.group("what") != null || wish.group("condition") != null;
-        String what = goesOn ? clause.strip()
+        boolean english = goesOn ? !Lexicon.isCjk(clause.strip().charAt(0))
+                : wish.group("what") != null || wish.group("condition") != null || wish.group("doing") != null;
+        String what = goesOn ? clause.strip() : wish.group("doing") != null ? wish.group("doing") + " " + wish.group("done")
                 : Stream.of(wish.group("what"), wish.group("condition"), wish.group("zh"), wish.group("hoped")).filter(Objects::nonNull).findFirst().orElseThrow();
         if (readGone(english ? what : clause, quoted, joined, context, state)) {
             return true; // "I'd love for him to just not be there", "wish the first 8 seconds weren't there", 垃圾桶要是没有就好了
@@ -1880,11 +1897,13 @@ final class PromptInterpreter {
             Matcher doing = WISHED_DOING.matcher(what);
             if (doing.matches()) {
                 // "looped" loop, "faded" fade, "stopped" stop: the verb said as asked
-                String stem = doing.group("verb").substring(0, doing.group("verb").length() - 2);
-                String undoubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
-                        ? stem.substring(0, stem.length() - 1) : stem;
-                for (String asked : List.of(stem, stem + "e", undoubled)) { // the set below drops a repeat
+                for (String asked : asked(doing.group("verb"), 2)) {
                     requests.add(asked + " " + doing.group("subject") + doing.group("rest"));
+                }
+            }
+            if (wish != null && wish.group("doing") != null) {
+                for (String asked : asked(wish.group("doing"), 3)) { // "evening" even, "making" make, "cutting" cut
+                    requests.add(asked + " " + wish.group("done"));
                 }
             }
             requests.add(WISHED_ASKING.matcher(what).replaceFirst("")); // "if you could make it black and white, that'd be great"
@@ -1904,6 +1923,40 @@ final class PromptInterpreter {
             state.notUnderstood.add(quoted);
         }
         return true;
+    }
+
+    /**
+     * What a part of the video is asked to do, said of the part: "can the last frame hold for 3 seconds", "the intro
+     * should fade in", "could the last 8 seconds go black and white": the verb asked of the part.
+     */
+    private static final Pattern ASKED_OF_A_PART = Pattern.compile("\\s*(?:(?<asking>can|could|will|would)\\s+)?(?<part>(?:the|that|this)\\s+(?:[a-z0-9.]+\\s+){0,3}?"
+            + "(?:frame|seconds?|secs?|intro|outro|ending|end|start|beginning|opening|part|bit|section|clip|video|music|audio|sound|song|shot|scene))"
+            + "\\s+(?:(?<modal>should|can|could|needs?\\s+to|has\\s+to|must|ought\\s+to)\\s+)?(?:please\\s+)?(?<verb>freeze|hold|fade|loop|repeat|slow|speed|play|go|turn|become|be)\\b(?<rest>.*?)[?.!\\s]*");
+
+    private static final Pattern PARTICLE = Pattern.compile("\\s+(?:in|out|up|down)\\b");
+
+    private boolean readAskedOfAPart(String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        if (!clause.contains("the ") && !clause.contains("th")) {
+            return false;
+        }
+        Matcher asked = ASKED_OF_A_PART.matcher(clause);
+        if (!asked.matches() || (asked.group("asking") == null) == (asked.group("modal") == null)) {
+            return false; // asked once, by "can …" or by "… should": "the video plays backwards" describes
+        }
+        String verb = asked.group("verb");
+        Matcher particle = PARTICLE.matcher(asked.group("rest")); // "the intro should fade in": fade in the intro
+        String request = verb.matches("go|turn|become|be") ? "make " + asked.group("part") + asked.group("rest")
+                : particle.lookingAt() ? verb + particle.group() + " " + asked.group("part") + asked.group("rest").substring(particle.end())
+                : verb + " " + asked.group("part") + asked.group("rest");
+        return readAs(request, quoted, false, joined, context, state);
+    }
+
+    /** The verb a form of it said ({@code ending}: the length of its "ed" or "ing") may be: its stem, with an "e", undoubled. */
+    private static Set<String> asked(String said, int ending) {
+        String stem = said.substring(0, said.length() - ending);
+        String undoubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2)
+                ? stem.substring(0, stem.length() - 1) : stem;
+        return new LinkedHashSet<>(List.of(stem, stem + "e", undoubled));
     }
 
     /**
@@ -2097,7 +2150,15 @@ final class PromptInterpreter {
         if (lexicon.asksToFix(clause)) {
             state.fix = true;
         }
+        Matcher thing = DESCRIBED_THING.matcher(clause);
+        if (thing.lookingAt() || OTHER_SUBJECT.matcher(clause).lookingAt()) { // "the sky is grey and gloomy": still the sky's
+            state.described = thing.lookingAt() ? thing.group("thing") : null;
+        }
         String answer = lexicon.answer(clause, sound, degreed);
+        if (answer == null && WRONG_COLOUR.matcher(clause).find()) {
+            state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
+            return;
+        }
         if (answer == null && WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0) {
             state.generative.add(quoted); // "I wish it was a sunset instead": a wish that only a model could grant
             return;
@@ -2149,7 +2210,8 @@ final class PromptInterpreter {
             + "(?:不想要|不需要|用不上|用不到)(?:了|的)?\\s*");
     /** Words without which {@link #GONE} and {@link #WISHED} cannot match: a cheap guard in front of them. */
     private static final Pattern GONE_WORDS = Pattern.compile("n't|\\bnot\\b|\\bgo\\b|没|不在|不想要|不需要|用不");
-    private static final Pattern WISH_WORDS = Pattern.compile("\\bif\\b|wish|(?:'d|would)\\s+(?:really\\s+)?(?:love|like|prefer)|要是|如果|假如|希望");
+    private static final Pattern WISH_WORDS = Pattern.compile("\\bif\\b|wish|(?:'d|would)\\s+(?:really\\s+)?(?:love|like|prefer)|要是|如果|假如|希望"
+            + "|ing\\b.*\\b(?:would|will)\\s");
 
     /**
      * A wish for how the video would be, said instead of asked: "would be great if it was brighter", "I wish it looped 5
@@ -2161,6 +2223,8 @@ final class PromptInterpreter {
             + "|(?:(?:i|we)\\s+)?(?:really\\s+)?wish(?:\\s+that)?|if\\s+only|(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:love|like|prefer)\\s+(?:it\\s+if|if|for))"
             + "\\s+(?<what>\\S.*?)\\s*[.!]*\\s*"
             + "|\\s*if\\s+(?<condition>\\S.*?),?\\s+(?:that|it|this)(?:'d|\\s+would|'ll|\\s+will)\\s+(?:work|do|be\\s+(?:great|perfect|ideal|nice|good|enough|fine|awesome|better))\\s*[.!]*\\s*"
+            // "evening the sound out would really help", "cutting the intro would be great": the doing is what is asked
+            + "|\\s*(?<doing>[a-z]+ing)\\s+(?<done>\\S.*?)\\s+(?:would|will)\\s+(?:really\\s+|definitely\\s+|so\\s+|also\\s+)?(?:help(?:\\s+a\\s+lot)?|be\\s+(?:great|perfect|ideal|nice|good|awesome|better|amazing|lovely|helpful|appreciated))\\s*[.!]*\\s*"
             + "|\\s*(?<subject>[^，,。；\\s]{0,8}?)(?:要是|如果|假如)(?:视频|画面|它)?(?:能|可以|能够)?(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了|就行了|会更好)\\s*"
             + "|\\s*(?:我|我们)?(?:真)?希望(?:视频|画面|它)?(?:能|可以|能够)?(?<hoped>[^，,。；]+?)\\s*");
     /** The listener or the video able to, inside a wish: "(if) you could …", 声音能…. */
@@ -2216,6 +2280,33 @@ final class PromptInterpreter {
     private static final Pattern GOES_ON = Pattern.compile("^(?:like|kind\\s+of\\s+like|sort\\s+of\\s+like|i\\s+mean|as\\s+in"
             + "|so|and\\s+so|which\\s+means|meaning)\\s+(?!(?:i|we)\\b|please\\b|pls\\b|can\\b|could\\b)|^所以"); // "shot in a cave, so it's really noisy"
 
+    /** The thing a description is of, when it is one thing named: "the sky" of "the sky is grey and gloomy". */
+    private static final Pattern DESCRIBED_THING = Pattern.compile("\\s*(?<thing>(?:the|my|our|his|her|their|that|this)\\s+[a-z]+(?:\\s+[a-z]+)?)\\s+(?:is|are|was|were|looks|looked)\\b");
+    private static final Pattern OTHER_SUBJECT = Pattern.compile("\\s*(?:it|it's|its|this|that|there|i|we|you|they|he|she|\\p{IsHan})");
+    /** A change of "it" asked right after a description of one thing: "the sky is grey, swap it for a sunny one". */
+    private static final Pattern CHANGE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you)\\s+)?(?:swap|replace|change|switch|remove|erase|get\\s+rid\\s+of)\\s+(?<it>it|that|this|them)\\b");
+
+    /**
+     * A change asked of "it" after a description of one thing is a change of that thing: where only a model could make
+     * it ("swap the sky for a sunny blue one"), the request is refused as generative, quoted with the thing named.
+     */
+    private boolean changesWhatWasDescribed(String clause, String quoted, Rule.Context context, State state) {
+        Matcher it = CHANGE_IT.matcher(clause);
+        if (!it.lookingAt()) {
+            return false;
+        }
+        String named = clause.substring(0, it.start("it")) + state.described + clause.substring(it.end("it"));
+        if (GENERATIVE.find(named) < 0) {
+            return false;
+        }
+        state.generative.add(context.quotes().restore(named).strip());
+        state.describing = false;
+        return true;
+    }
+
+    /** A moment named, as the normaliser writes it: "the drop is at 0:45". */
+    private static final Pattern MOMENT_AT = Pattern.compile("(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?\\s+is\\s+at\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?");
+
     private boolean isDescription(String clause, State state) {
         String c = clause.strip();
         if (state.describing) {
@@ -2226,6 +2317,9 @@ final class PromptInterpreter {
         }
         if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {
             return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain
+        }
+        if (MOMENT_AT.matcher(c).matches()) {
+            return true; // "the drop is at 0:45" names a moment, whatever its name (here a word that asks a cut elsewhere)
         }
         if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt() || RANGE_IS_ZH.matcher(c).lookingAt()) {
             return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it

@@ -213,7 +213,9 @@ final class PromptNormalizer {
     }
 
     /** A moment named with no verb ("the goal at 1:42. freeze it there"): said as a description, which names the moment. */
-    private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?)\\s+at\\s+"
+    private static final String MOMENT_VERBS = "(?:is|was|happens|hits|comes|starts|begins|lands|kicks\\s+in)\\b";
+    private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+(?!" + MOMENT_VERBS + ")[a-z]+)?)"
+            + "(?:\\s+(?:" + MOMENT_VERBS + "))?\\s+at\\s+" // "the drop hits at 0:45", "the kiss is at 1:02": one "is"
             + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");
     /** The verb and its degree before what it changes: 提高一点对比度 is 对比度提高一点. */
     private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?<degree>一点|一些)(?<level>对比度|饱和度|亮度|音量|锐度)");

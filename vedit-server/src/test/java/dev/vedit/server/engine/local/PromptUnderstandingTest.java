@@ -2203,4 +2203,47 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("新娘头纱变长一点 更仙", 0)).hasMessageContaining("generative");
         assertThatThrownBy(() -> interpreter.read("给学生都换上统一的校服", 0)).hasMessageContaining("generative");
     }
+
+    @Test
+    void theSixtyThirdSetSaidThroughWhatIsWrongOrWhatItIsFor() {
+        // the wrong edit: a complaint run on into the amount asked, with only a space between (the amount was lost to
+        // the complaint's default)
+        assertThat(params("培训视频太快了阿姨们跟不上 放慢到0.5倍", 0)).containsEntry("factor", 0.5);
+        // 截图二维码 is a screenshot of a QR code, never figure 2
+        assertThat(ops("最后一帧停3秒 方便家长截图二维码")).containsExactly("freeze_end");
+        // asked by "can we", said of a part ("can the last frame hold…", "the intro should…"), or as what would help
+        assertThat(ops("For the memorial on saturday can we have it in black and white")).containsExactly("grayscale");
+        assertThat(ops("could we make it louder")).containsExactly("volume");
+        assertThat(params("the venue tour ends so abruptly. can the last frame hold for 3 seconds", 0)).containsEntry("duration", 3.0);
+        assertThat(params("can the last 8 seconds go black and white?", 0)).containsEntry("duration", 8.0);
+        assertThat(ops("the last 5 seconds should slow down")).containsExactly("speed");
+        assertThatThrownBy(() -> interpreter.read("the video plays backwards", 0)).hasMessageContaining("not understood");
+        assertThat(ops("the speeches are super quiet and then the band comes in deafening. evening the sound out would really help"))
+                .containsExactly("normalize_audio");
+        assertThat(params("cutting the first 5 seconds would be great", 0)).containsEntry("start", 5.0);
+        assertThat(params("it needs to go a quarter turn to the right", 0)).containsEntry("degrees", 90);
+        // what others do, what a length is, what the light made of it: said, not asked
+        assertThat(ops("resize to 720p the booking app rejects anything bigger")).containsExactly("scale");
+        assertThat(interpreter.interpret("add my logo from image 1 to the bottom right corner, other agents keep reposting my footage", 1))
+                .extracting(EditOperation::op).containsExactly("watermark");
+        assertThat(params("My clinic promo runs 48 seconds but the waiting room screen slot is only 30. Keep the first 30 sec please", 0))
+                .containsEntry("duration", 30.0);
+        assertThat(ops("garage gym lighting made the video all grainy. clean that up and make it a bit brighter")).containsExactly("denoise", "brightness");
+        assertThat(ops("The selfie mode flipped my shop sign so it reads backwards")).containsExactly("hflip");
+        assertThat(ops("客户嫌分辨率低 超分到1080p")).containsExactly("upscale");
+        assertThat(ops("模糊一点 要当直播间背景用")).containsExactly("blur");
+        assertThat(ops("the kids want it to look like a cartoon for the end of term assembly")).containsExactly("cartoon");
+        // a moment named by a word that elsewhere asks a cut, and the frame frozen there
+        assertThat(params("the drop hits at 0:45, freeze the frame right there for 2 seconds", 0)).containsEntry("at", 45.0);
+        assertThat(interpreter.interpret("we filmed in front of the green sheet, swap it for the beach photo (image 1)", 1))
+                .extracting(EditOperation::op).containsExactly("chroma_key");
+        // only a model recolours one thing, takes off what is worn, or swaps the sky described just before
+        assertThatThrownBy(() -> interpreter.read("the groom's tie came out the wrong colour, can it be navy like it was supposed to be", 0))
+                .hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("can you take the mask off the dentist so patients can see she's smiling", 0))
+                .hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("the sky is grey and gloomy, swap it for a sunny blue one", 0))
+                .hasMessageContaining("swap the sky").hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("只把左边那一半打马赛克 右边不动", 0)).hasMessageContaining("one part of the frame");
+    }
 }
