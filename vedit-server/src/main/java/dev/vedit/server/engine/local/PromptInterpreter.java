@@ -112,15 +112,15 @@ final class PromptInterpreter {
             + "|做|烦请|劳烦|敬请|恳请|导出|即可|形式|方式|操作|另外|另|此外|于|目前|以内|段落|片段|各段"
             // the rest, beside a part kept or edited: "其余删除", "其余保持彩色"
             + "|(?:其余|其他|其它)(?:部分|的)?(?:都|全部)?(?:删除|删掉|去掉|剪掉|不要|保持(?:不变|原样|彩色|原色)?)").stream()).toList(), 0);
+    /** One thing in the picture said to be the wrong colour: only a model recolours it alone. */
+    private static final String WRONG_COLOUR_THING = "\\b(?:tie|shirt|dress|suit|jacket|hat|cap|shoes?|scarf|car|wall|door|hair|cake|flowers?|bouquet"
+            + "|balloons?|curtains?|sofa|couch|uniform)s?\\s+(?:came\\s+out|is|are|was|were|looks?|turned\\s+out)\\s+(?:in\\s+)?(?:the\\s+|a\\s+)?wrong\\s+colou?r";
+    private static final Pattern WRONG_COLOUR = Pattern.compile(WRONG_COLOUR_THING);
     /**
      * Edits only a generative model can make. One alternative per top-level branch (each search runs only the
      * branches whose words the text holds): tried over every clause's leftover, the joined pattern was a tenth of a
      * reading.
      */
-    /** One thing in the picture said to be the wrong colour: only a model recolours it alone. */
-    private static final String WRONG_COLOUR_THING = "\\b(?:tie|shirt|dress|suit|jacket|hat|cap|shoes?|scarf|car|wall|door|hair|cake|flowers?|bouquet"
-            + "|balloons?|curtains?|sofa|couch|uniform)s?\\s+(?:came\\s+out|is|are|was|were|looks?|turned\\s+out)\\s+(?:in\\s+)?(?:the\\s+|a\\s+)?wrong\\s+colou?r";
-    private static final Pattern WRONG_COLOUR = Pattern.compile(WRONG_COLOUR_THING);
     static final Alternation GENERATIVE = Alternation.of(Lexicon.alternatives(
             "\\b(?:replace|swap|change|switch|transform)\\b.*\\b(?:clothes|clothing|outfit|shirt|t-shirt|dress|jacket|hoodie|sweater|jumper|jeans|trousers|skirt|blouse|scrubs|uniform|apron|coat|hat|shoes|sneakers|handwriting|writing|signs?"
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object"
@@ -128,6 +128,8 @@ final class PromptInterpreter {
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     // one thing recoloured, or a thing worn taken off: "the groom's tie came out the wrong colour", "take the mask off"
                     + "|" + WRONG_COLOUR_THING
+                    // the mouth made to say other words: "make my mouth match the words in the voiceover"
+                    + "|\\b(?:mouth|mouths|lips?|lip\\s+movements?)\\s+(?:to\\s+)?(?:match|sync|line\\s+up\\s+with|move\\s+with)\\b"
                     + "|\\btake\\s+(?:the|his|her|their|my|our|those|these|that)\\s+(?:face\\s+)?(?:masks?|glasses|sunglasses|hats?|caps?|helmets?|scarf|hoods?|jacket|coat)\\s+off\\b"
                     + "|\\b(?:add|insert|put|place|remove|erase|delete|get\\s+rid\\s+of|take\\s+out)\\b.*\\b(?:person|people|man|woman|men"
                     + "|women|object|objects|car|cars|dog|dogs|puppy|cat|cats|kitten|horse|animals?|retriever|dinosaur|robot|tree|trees|pedestrians?|vehicles?"
@@ -217,7 +219,7 @@ final class PromptInterpreter {
                     + "|black|bars|borders?|letterbox\\w*|seconds?|secs?|minutes?|moment|moments|rest|stuff|ums?|uhs?|filler|dead\\s+air|awkward|boring"
                     + "|mistakes?|crap|junk|barking|talking|coughing|cough|laughing|crying|ringing|beeping|sneez\\w*|breathing|chatter|wind|traffic|effect|effects"
                     + "|filter|filters|speed|slow|fast|zoom|crop|edit|edits|change|changes|words?|text|caption|captions|title|titles|logo|watermark)\\b)"
-                    + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?:\\s+(?:from|in|on|at|behind|next\\s+to|near|walking|standing|sitting)\\b.*)?\\s*[?.!]*\\s*$"
+                    + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?:\\s+(?:from|in|on|at|by|behind|next\\s+to|near|walking|standing|sitting|lying|left|someone|somebody|that|which|who)\\b.*)?\\s*[?.!]*\\s*$"
                     + "|(?:去掉|删掉|移除|抹掉|擦掉|拿掉|p掉)(?:画面里|画面中|画面上|视频里|桌上|桌子上|地上|墙上|背景里)的?[\\p{IsHan}]{1,6}"
                     + "|(?:做成|弄成|变成|改成|调成)(?:图片?|参考图|照片)\\s*[0-9一二三四五]*\\s*(?:那样|的样子|那种|一样|的风格|那个风格)"
                     + "|换(?:上|成)?(?:一件|件|一套|套|一身|身)?[^，,。]{0,4}?(?:婚纱|衣服|裙子|外套|西装|衬衫|礼服|上衣|t恤|校服|制服|工作服)"
@@ -325,7 +327,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
@@ -1727,7 +1729,6 @@ final class PromptInterpreter {
             // "so" before a request ("washed out so bump the contrast"), never before a purpose ("so it's 30 seconds")
             boolean asking = opening.lookingAt() ? !opening.group().startsWith("so") || imperativeStart(right.substring(opening.end()))
                     : imperativeStart(right) || description && Character.isDigit(right.charAt(0)); // 太快了跟不上 0.5倍速: the amount asked
-
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
             // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
             boolean telling = (SENTENCE_START.matcher(right).lookingAt() || Lexicon.isCjk(right.charAt(0))) && (!description || !isDescription(left, state));
@@ -1936,8 +1937,8 @@ final class PromptInterpreter {
     private static final Pattern PARTICLE = Pattern.compile("\\s+(?:in|out|up|down)\\b");
 
     private boolean readAskedOfAPart(String clause, String quoted, boolean joined, Rule.Context context, State state) {
-        if (!clause.contains("the ") && !clause.contains("th")) {
-            return false;
+        if (!clause.contains("th")) {
+            return false; // the, that, this: a cheap guard in front of the pattern
         }
         Matcher asked = ASKED_OF_A_PART.matcher(clause);
         if (!asked.matches() || (asked.group("asking") == null) == (asked.group("modal") == null)) {

@@ -2246,4 +2246,29 @@ class PromptUnderstandingTest {
                 .hasMessageContaining("swap the sky").hasMessageContaining("generative");
         assertThatThrownBy(() -> interpreter.read("只把左边那一半打马赛克 右边不动", 0)).hasMessageContaining("one part of the frame");
     }
+
+    @Test
+    void theSixtyFourthSetAThirteenthPlainDay() {
+        // no wrong edit in the set's own sense (its four were the warm and cool tones read as tones, not amounts, and a
+        // fade in and a fade out as two); probing beside it found "slow the last part down" slowing the whole video
+        assertThatThrownBy(() -> interpreter.read("slow the last part down", 0)).hasMessageContaining("not understood");
+        assertThat(params("Could you slow my sun salutation flow down to half speed", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("Please blur the faces of our residents before this goes in the family newsletter. Privacy rules. Thank you"))
+                .containsExactly("blur_faces");
+        assertThat(ops("way too dark, shot it in the cellar bar. brighten it, get rid of the grainy noise and maybe a little warmer"))
+                .containsExactly("brightness", "denoise", "temperature");
+        assertThat(ops("loop it 3 times, its only 5 sec of the poodle shaking off")).containsExactly("loop");
+        // what someone else says it needs is what is asked
+        assertThat(params("my editor says it needs to be 30 fps", 0)).containsEntry("fps", 30.0);
+        assertThat(ops("the client said it should be black and white")).containsExactly("grayscale");
+        // loud and quiet by turns is uneven sound, in both languages
+        assertThat(ops("the sound jumps loud and quiet all over the place, can you even out the audio levels")).containsExactly("normalize_audio");
+        assertThat(ops("有的地方声音大有的地方小")).containsExactly("normalize_audio");
+        assertThat(params("底下加个字幕“取件时间早8点到晚9点”", 0)).containsEntry("position", "bottom");
+        assertThat(ops("首尾加个淡入淡出")).containsExactly("fade_both");
+        assertThatThrownBy(() -> interpreter.read("speed it up 2x and erase the water bottle someone left by the goalpost", 0))
+                .hasMessageContaining("generative");
+        assertThatThrownBy(() -> interpreter.read("make my mouth match the words in the voiceover, I re-recorded the speech", 0))
+                .hasMessageContaining("generative");
+    }
 }
