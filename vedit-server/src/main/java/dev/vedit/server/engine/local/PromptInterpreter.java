@@ -128,6 +128,11 @@ final class PromptInterpreter {
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     // one thing recoloured, or a thing worn taken off: "the groom's tie came out the wrong colour", "take the mask off"
                     + "|" + WRONG_COLOUR_THING
+                    // a thing turned another colour, or given something to wear: "turn the red van white", "give him the hat from pic 2"
+                    + "|\\bturn\\s+(?:the|my|his|her|their|our|that|this)\\s+(?:[a-z]+\\s+)?(?:car|van|truck|bus|bike|house|wall|door|shirt|dress|jacket|hat|hair|sky|dog|cat|flowers?)s?"
+                    + "\\s+(?:white|black|red|blue|green|yellow|pink|purple|orange|grey|gray|brown|gold|silver)\\b"
+                    + "|\\bgive\\s+(?:him|her|them|the\\s+[a-z]+)\\s+(?:the|a|an|some)\\s+(?:[a-z]+\\s+)?(?:hat|glasses|sunglasses|shirt|jacket|dress|beard|moustache|mustache|wig|crown|scarf|tie|cap)\\b"
+                    + "|天空(?:变|换|改)(?:成|为)?|对口型|(?:把|将)?车牌(?:号)?(?:去掉|删掉|抹掉|擦掉|p掉|弄掉|拿掉)"
                     // the mouth made to say other words: "make my mouth match the words in the voiceover"
                     + "|\\b(?:mouth|mouths|lips?|lip\\s+movements?)\\s+(?:to\\s+)?(?:match|sync|line\\s+up\\s+with|move\\s+with)\\b"
                     + "|\\btake\\s+(?:the|his|her|their|my|our|those|these|that)\\s+(?:face\\s+)?(?:masks?|glasses|sunglasses|hats?|caps?|helmets?|scarf|hoods?|jacket|coat)\\s+off\\b"
@@ -219,7 +224,8 @@ final class PromptInterpreter {
                     + "|black|bars|borders?|letterbox\\w*|seconds?|secs?|minutes?|moment|moments|rest|stuff|ums?|uhs?|filler|dead\\s+air|awkward|boring"
                     + "|mistakes?|crap|junk|barking|talking|coughing|cough|laughing|crying|ringing|beeping|sneez\\w*|breathing|chatter|wind|traffic|effect|effects"
                     + "|filter|filters|speed|slow|fast|zoom|crop|edit|edits|change|changes|words?|text|caption|captions|title|titles|logo|watermark)\\b)"
-                    + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?:\\s+(?:from|in|on|at|by|behind|next\\s+to|near|walking|standing|sitting|lying|left|someone|somebody|that|which|who)\\b.*)?\\s*[?.!]*\\s*$"
+                    // (never a thing whose next word a rule took: "get rid of the siren noise" is the noise's removal)
+                    + "[a-z'-]+(?:\\s+[a-z'-]+){0,2}(?!\\s{2})(?:\\s+(?:from|in|on|at|by|behind|next\\s+to|near|walking|standing|sitting|lying|left|someone|somebody|that|which|who)\\b.*)?\\s*[?.!]*\\s*$"
                     + "|(?:去掉|删掉|移除|抹掉|擦掉|拿掉|p掉)(?:画面里|画面中|画面上|视频里|桌上|桌子上|地上|墙上|背景里)的?[\\p{IsHan}]{1,6}"
                     + "|(?:做成|弄成|变成|改成|调成)(?:图片?|参考图|照片)\\s*[0-9一二三四五]*\\s*(?:那样|的样子|那种|一样|的风格|那个风格)"
                     + "|换(?:上|成)?(?:一件|件|一套|套|一身|身)?[^，,。]{0,4}?(?:婚纱|衣服|裙子|外套|西装|衬衫|礼服|上衣|t恤|校服|制服|工作服)"
@@ -340,10 +346,11 @@ final class PromptInterpreter {
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
-    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\p{IsHan})\\s+(?=\\d)");
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=it'?s\\s)");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
             + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was)"
-            + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds)|the\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+(?:only\\s+)?(?:rejects|accepts|takes|allows|needs|wants|requires|won't|can't|doesn't|has))\\b");
+            + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds)|the\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+(?:only\\s+)?(?:rejects|accepts|takes|allows|needs|wants|requires|won't|can't|doesn't|has|want|need)"
+            + "|some\\s+(?:parts?|bits?|places|spots|scenes)\\s+(?:are|is))\\b");
     /** "make it smaller", said of the file after its size was named (alone it may ask for a smaller picture). */
     private static final Pattern SMALLER = Pattern.compile("\\s*(?:(?:can|could|would)\\s+(?:you|u)\\s+)?(?:please\\s+|pls\\s+)?(?:make|get)\\s+(?:it|the\\s+file|this)"
             + "\\s+(?:a\\s+(?:bit|little|lot)\\s+)?smaller(?:\\s+please)?\\s*|\\s*(?:帮我|请)?(?:弄|变|搞)小一?[点些]\\s*");
@@ -378,7 +385,7 @@ final class PromptInterpreter {
     private static final Pattern VERB_LAST = Pattern.compile("\\s+(?:(?:pls|please|plz)\\s+)?(?<verb>remove|delete|cut|mute|blur|trim|crop|rotate|flip|reverse|loop"
             + "|brighten|darken|sharpen|stabili[sz]e|denoise)\\s*(?:pls|please|plz|thx|thanks|asap|\\W)*$");
     /** "it's", said after a request with no stop between: a description may follow. */
-    private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=\\p{L})\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
+    private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=[\\p{L}\\d])\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
     private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|(?:can|could)\\s+we|please|pls|plz|so)\\s+");
     /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
     private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where)$");

@@ -162,6 +162,8 @@ final class PromptNormalizer {
         s = s.indexOf('\uFE0F') >= 0 || s.indexOf('\u200D') >= 0 ? s.replace("\uFE0F", "").replace("\u200D", "") : s;
         s = s.indexOf('啲') >= 0 || s.contains("少少") ? CANTONESE_LITTLE.matcher(s).replaceAll(m -> m.group("the") != null ? "" : "一点") : s;
         s = s.contains("调光一点") ? s.replace("调光一点", "调亮一点") : s; // Cantonese 调光少少: a little lighter
+        // 调得亮一点, typed 调的亮一点 as often: the verb's complement is the verb's (调亮一点)
+        s = s.indexOf('得') >= 0 || s.indexOf('的') >= 0 ? VERB_COMPLEMENT.matcher(s).replaceAll("") : s;
         // Sichuan 一哈 is 一下 ("慢放一哈"): read here, as the variants leave a phrase after a verb alone
         s = s.contains("一哈") ? s.replace("一哈", "一下") : s;
         s = s.indexOf('\uD83D') >= 0 || s.indexOf('\u23EA') >= 0 || s.indexOf('\u23E9') >= 0 ? emojiWords(s) : s;
@@ -214,6 +216,7 @@ final class PromptNormalizer {
 
     /** A moment named with no verb ("the goal at 1:42. freeze it there"): said as a description, which names the moment. */
     private static final String MOMENT_VERBS = "(?:is|was|happens|hits|comes|starts|begins|lands|kicks\\s+in)\\b";
+    private static final Pattern VERB_COMPLEMENT = Pattern.compile("(?<=[调弄搞整变])[得的](?=[亮暗大小快慢清响轻]\\s*(?:一点|一些|点|些))");
     private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+(?!" + MOMENT_VERBS + ")[a-z]+)?)"
             + "(?:\\s+(?:" + MOMENT_VERBS + "))?\\s+at\\s+" // "the drop hits at 0:45", "the kiss is at 1:02": one "is"
             + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");

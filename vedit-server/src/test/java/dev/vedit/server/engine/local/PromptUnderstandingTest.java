@@ -2271,4 +2271,36 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("make my mouth match the words in the voiceover, I re-recorded the speech", 0))
                 .hasMessageContaining("generative");
     }
+
+    @Test
+    void theSixtyFifthSetTypedInAHurry() {
+        // no wrong edit in the set; what it showed: the short forms of a phone (vid, img 2, lil, r, its from …), 调的亮一点
+        // for 调得亮一点, homophone typos (黑百, 淡如淡出) and a position with no "in the"
+        assertThat(ops("pls make the vid brighter and speed it up 2x need it rn")).containsExactly("brightness", "speed");
+        assertThat(interpreter.interpret("put logo img 2 bottom right corner", 2)).extracting(EditOperation::op).containsExactly("watermark");
+        assertThat(ops("make the colors pop a bit more and a lil warmer")).containsExactly("saturation", "temperature");
+        assertThat(ops("normalize audio some parts r loud and some i cant hear")).containsExactly("normalize_audio");
+        assertThat(ops("视频太暗了 帮我调的亮一点 再加速两倍")).containsExactly("brightness", "speed");
+        assertThat(ops("变成黑百的 结尾渐隐")).containsExactly("grayscale", "fade_out");
+        assertThat(ops("淡如淡出")).containsExactly("fade_both");
+        assertThat(ops("its from my old phone can u upscale to 1080p")).containsExactly("upscale");
+        assertThat(ops("file too big for whatsapp make it smaller pls")).containsExactly("encode");
+        // what the kids want to see, what the image is of: said after the request, not asked
+        assertThat(ops("pls reverse it the kids want to see the splash backwards")).containsExactly("reverse");
+        assertThat(ops("swap the background for image 1 its my messy kitchen")).containsExactly("replace_background");
+        assertThat(ops("背景用图1替换 家里太乱了")).containsExactly("replace_background");
+        assertThat(ops("绿幕抠掉 换图1")).containsExactly("chroma_key");
+        assertThat(ops("开头先放图1那张 当片头")).containsExactly("intro");
+        assertThat(ops("循环三次 店里电视放")).containsExactly("loop");
+        assertThat(ops("前5秒复古一点 后面normal就行")).containsExactly("vintage");
+        assertThat(params("裁成方的 发朋友圈", 0)).containsEntry("ratio", "1:1");
+        assertThat(ops("舊手機拍的 幫我超分一下到1080p")).containsExactly("upscale");
+        // a siren's noise is the sound's noise, never a siren painted out
+        assertThat(ops("get rid of the siren noise in the audio its constant")).containsExactly("denoise_audio");
+        assertThatThrownBy(() -> interpreter.read("stretch it to 3 hours for the waiting room tv", 0)).hasMessageContaining("impossible");
+        for (String generative : List.of("turn the red van white its not our company color", "give him the hat from pic 2", "天空变蓝 阴天太丑了",
+                "把车牌去掉 再加速两倍")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 2)).as(generative).hasMessageContaining("generative");
+        }
+    }
 }
