@@ -214,9 +214,11 @@ final class PromptNormalizer {
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
     }
 
-    /** A moment named with no verb ("the goal at 1:42. freeze it there"): said as a description, which names the moment. */
-    private static final String MOMENT_VERBS = "(?:is|was|happens|hits|comes|starts|begins|lands|kicks\\s+in)\\b";
+    /** 调得亮一点 (often typed 调的亮一点): the degree a verb's complement says, after the verb. */
     private static final Pattern VERB_COMPLEMENT = Pattern.compile("(?<=[调弄搞整变])[得的](?=[亮暗大小快慢清响轻]\\s*(?:一点|一些|点|些))");
+    /** The verbs that may stand between a moment's name and its time ("the drop hits at 0:45"). */
+    private static final String MOMENT_VERBS = "(?:is|was|happens|hits|comes|starts|begins|lands|kicks\\s+in)\\b";
+    /** A moment named with no verb ("the goal at 1:42. freeze it there"): said as a description, which names the moment. */
     private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+(?!" + MOMENT_VERBS + ")[a-z]+)?)"
             + "(?:\\s+(?:" + MOMENT_VERBS + "))?\\s+at\\s+" // "the drop hits at 0:45", "the kiss is at 1:02": one "is"
             + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");
