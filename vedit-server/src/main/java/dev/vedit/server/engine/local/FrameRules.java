@@ -64,6 +64,12 @@ final class FrameRules {
                         + " frame, before or after the recording, a dropout, detail too small to read); no engine can recover it, a generative"
                         + " one would invent it",
                 "要求的画面或声音不在原视频里（画面之外、录制前后、中途断掉、太小无法辨认的细节），任何引擎都无法还原，生成式引擎只会编造"));
+        // several videos out of one ("split it into 3 separate videos"): a task has one result
+        r.add(impossible("\\b(?:split|cut|chop|break|divide)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:up\\s+)?into\\s+(?:\\d+|two|three|four|five|six|several|multiple|separate)"
+                        + "\\s+(?:separate\\s+|different\\s+|smaller\\s+|short\\s+)?(?:videos|clips|files|reels|shorts)\\b.*"
+                        + "|(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:个|条)(?:视频|短视频|片段|文件)",
+                " asks for several videos; a task makes one video (send one task per part)",
+                "要求输出多个视频；每个任务只输出一个视频（每一段请单独提交一个任务）"));
         // a filter on one part of the frame ("blur the left side", 右半边打马赛克): every filter here changes the whole picture,
         // and only faces are found on their own; a region would need a mask (a crop keeps a part, it changes none)
         String region = "(?:the\\s+)?(?:(?:top|bottom|upper|lower)\\s+(?:left|right)\\s+corner|(?:left|right|top|bottom|upper|lower)\\s+(?:side|half|part|corner|third|edge|portion|area)"

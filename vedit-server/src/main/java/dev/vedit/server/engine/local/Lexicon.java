@@ -33,7 +33,7 @@ final class Lexicon {
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
     /** The first characters of a Chinese variant that starts a phrase of its own (a number, 放两秒半): a verb before it is not its head. */
     private static final String PHRASE_OPENERS = "把将图两二三四五六七八九十";
-    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hiss|buzz|mumbling|applause|audible|inaudible|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
+    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");
@@ -623,8 +623,11 @@ final class Lexicon {
     private static String besideChinese(String english) {
         String word = "(?:" + english + ")";
         String chineseNext = "(?=\\p{IsHan}|[-+]?\\d+(?:\\.\\d+)?\\s*\\p{IsHan})";
-        return "(?<=\\p{IsHan})\\s{0,2}" + word + "\\s{0,2}" + chineseNext
-                + "|(?<=\\p{IsHan})\\s{0,2}" + word + "(?![a-z])(?!\\s*[-+]?\\d)"
+        // The spaces around the word are eaten (开头 fade in 一下, 把 volume 调小), but not one before a word glued to the
+        // Chinese after it: that space ends a clause, and the word opens the next (盖住我说话 volume调小一点).
+        return "(?<=\\p{IsHan})(?:\\s{1,2}" + word + "\\s{1,2}|" + word + "\\s{0,2})" + chineseNext
+                + "|(?<=\\p{IsHan}\\s{1,2})" + word + chineseNext
+                + "|(?<=\\p{IsHan})\\s{0,2}" + word + "(?![a-z\\p{IsHan}])(?!\\s*[-+]?\\d)"
                 + "|(?<![a-z])" + word + "\\s{0,2}" + chineseNext;
     }
 

@@ -9,6 +9,8 @@ import static dev.vedit.server.engine.local.Rule.round;
 
 import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
+import dev.vedit.wire.ErrorCode;
+import dev.vedit.wire.VeditException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -418,9 +420,19 @@ final class OverlayRules {
         if (inClause != null) {
             return checkFigure(inClause, imageCount);
         }
-        throw invalid(imageCount == 0 ? "this edit needs a reference image (imageUrls) and none was given"
-                        : "say which reference image to use (Figure 1 to Figure " + imageCount + ")",
-                imageCount == 0 ? "此编辑需要参考图片（imageUrls），但未提供" : "请说明使用哪张参考图片（图1 到 图" + imageCount + "）");
+        if (imageCount == 0) {
+            throw new NoImageGiven();
+        }
+        throw invalid("say which reference image to use (Figure 1 to Figure " + imageCount + ")",
+                "请说明使用哪张参考图片（图1 到 图" + imageCount + "）");
+    }
+
+    /** An edit that places an image, asked with none given. */
+    static final class NoImageGiven extends VeditException {
+        NoImageGiven() {
+            super(ErrorCode.INVALID_PARAMETERS, ErrorCode.INVALID_PARAMETERS.message("this edit needs a reference image (imageUrls) and none was given",
+                    "此编辑需要参考图片（imageUrls），但未提供"));
+        }
     }
 
     /** The figure a match names by number or order, or null when it names none ("the photo"). */

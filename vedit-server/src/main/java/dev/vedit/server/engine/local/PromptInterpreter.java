@@ -130,7 +130,7 @@ final class PromptInterpreter {
                     + "|" + WRONG_COLOUR_THING
                     // a thing turned another colour, or given something to wear: "turn the red van white", "give him the hat from pic 2"
                     + "|\\bturn\\s+(?:the|my|his|her|their|our|that|this)\\s+(?:[a-z]+\\s+)?(?:car|van|truck|bus|bike|house|wall|door|shirt|dress|jacket|hat|hair|sky|dog|cat|flowers?)s?"
-                    + "\\s+(?:white|black|red|blue|green|yellow|pink|purple|orange|grey|gray|brown|gold|silver)\\b"
+                    + "(?:\\s+(?:in|at|from)\\s+the\\s+[a-z0-9]+\\s+(?:shot|scene|clip|part|take))?\\s+(?:white|black|red|blue|green|yellow|pink|purple|orange|grey|gray|brown|gold|silver)\\b"
                     + "|\\bgive\\s+(?:him|her|them|the\\s+[a-z]+)\\s+(?:the|a|an|some)\\s+(?:[a-z]+\\s+)?(?:hat|glasses|sunglasses|shirt|jacket|dress|beard|moustache|mustache|wig|crown|scarf|tie|cap)\\b"
                     + "|天空(?:变|换|改)(?:成|为)?|对口型|(?:把|将)?车牌(?:号)?(?:去掉|删掉|抹掉|擦掉|p掉|弄掉|拿掉)"
                     // the mouth made to say other words: "make my mouth match the words in the voiceover"
@@ -161,6 +161,8 @@ final class PromptInterpreter {
                     + "|\\b(?:make|get)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+look\\s+(?:more\\s+|exactly\\s+|just\\s+)?like\\s+(?:that|this|it)\\b"
                     + "|\\b(?:in\\s+the\\s+style\\s+of|styled?\\s+like|(?:style|restyle|stylize|stylise)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:like|after|on))\\s+(?:the\\s+)?(?:figure|image|picture|photo|reference|pic)\\b"
                     + "|(?:像|参考|仿照|模仿|按照|按|照着?)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*(?:的|那个|那张|那种)?(?:风格|画风|样子|色调|一样|那样)"
+                    + "|(?:跟|和|同)(?:图片?|参考图|照片)\\s*[0-9一二三四五六七八九十]*\\s*一样的(?:风格|画风)|(?:风格|画风)参考(?:图片?|参考图|照片)"
+                    + "|(?:加上?|戴上?|加个)(?:一对|一个|个)?(?:兔耳朵|猫耳朵|兔耳|猫耳|狗耳朵|鹿角|小恶魔角)(?:特效|贴纸)?"
                     + "|(?:让|叫)[^，,]{0,8}?(?:跳舞|跳起舞|跳起来|笑|哭|说话|唱歌|挥手|走路|奔跑|转圈)|人?脸换(?:到|成)|换到[^，,]{0,8}脸上"
                     + "|写错的?[^，,。；]{0,8}?(?:改|换|修)|(?<![a-z])p(?:进|到|上去)|痘痘?|雀斑|皱纹|黑眼圈|眼袋|换脸|换装|长得更?(?:高|壮|大|胖|瘦|茂盛)|看起来更?(?:高|壮|胖|瘦|年轻|老|帅|漂亮|茂盛)|瘦脸|脸瘦|瘦身|变瘦|(?<!(?:text|logo|caption|title|font|words)\\s)\\b(?:look|looks)\\s+(?:twice\\s+as\\s+(?:big|large|crowded)|bigger|larger|taller|thinner|slimmer|fuller|more\\s+crowded)\\b|\\b(?:erase|remove|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|that\\s+|this\\s+|my\\s+|his\\s+|her\\s+)?(?:[a-z]+\\s+){0,2}?(?:sticker|label|price\\s+tag|tattoo|scar|stain|trash\\s+can|bin|wires?|cables?|power\\s+lines?|pole)s?\\b|换成|替换|换掉|更换|衣服|连衣裙|西装|衬衫|服装(?!店|厂|品牌|公司)|穿着|外套|裙子|发型|头发|年龄|变老|变年轻|表情|化妆(?!教程|视频|课|品)|吉卜力|宫崎骏"
                     + "|动漫|动画风|漫画|油画|水彩|赛博朋克|水墨|梵高|(?:变成|改成|换成|弄成|调成|转成)(?:夜晚|黑夜|晚上|白天|夜景)|(?:白天|晚上|夜晚|黑夜|傍晚|黄昏)(?:改|变|换|调|转)(?:成)?(?:晚上|白天|黑夜|夜晚|黄昏|傍晚|夜景)|雨夜|下雨|雨天|下雪|雪景|天气|日落"
@@ -173,7 +175,13 @@ final class PromptInterpreter {
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
                     + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
                     + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海|猫|狗)(?:的颜色)?(?:从[\\p{IsHan}]{1,3})?(?:变成|改成|换成|染成|涂成|调成)|加满(?:了)?(?:学生|人|观众|顾客|客人)|加(?:上|一盘|一碗|一份|一些|点)?(?:饺子|菜|食物|水果|家具)|家具|样板间|坐满(?:了)?(?:人|学生|观众)"
+                    // one thing's colour changed by name: "change the mug color in the video to navy"
+                    + "|\\bchange\\s+(?:the|his|her|their|my|our)\\s+(?!(?:video|clip|picture|footage|image|whole|overall|text|caption|title|font|subtitles?|background\\s+music)\\b)[a-z]+(?:'s)?\\s+colou?r\\b"
                     + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
+                    // a thing that is not there, added doing something: "add a dragon flying behind the castle", 把桌上的杯子变成花瓶
+                    + "|\\b(?:add|insert|put)\\s+(?:a|an|some|two|three|a\\s+few)\\s+(?:[a-z]+\\s+){0,2}?(?!(?:title|text|caption|logo|banner|card|box|bar|border|watermark|subtitle|sticker|arrow|label|image|picture|photo)s?\\s)[a-z]+\\s+(?:flying|walking|running|sitting|standing|swimming|jumping|dancing|floating|falling|driving|crawling|climbing)\\b"
+                    + "|\\b(?:add|insert|put)\\s+(?:a|an|some)\\s+(?:[a-z]+\\s+)?(?:dragons?|unicorns?|monsters?|ghosts?|aliens?|ufos?|spaceships?|sharks?|whales?|lions?|tigers?|bears?|elephants?|monkeys?|penguins?|zombies?|angels?|fairies|fairy)\\b"
+                    + "|把(?![^，,。]{0,8}?(?:视频|画面|片子|影片|镜头|录像|屏幕))[^，,。]{0,8}?(?:上|里|中|边|旁)的[\\p{IsHan}]{1,4}?(?:变成|换成)"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?|steam|smoke|mist|bubbles|petals)\\b"
                     + "|\\b(?:look|looks)\\s+like\\s+(?:a\\s+|an\\s+)?(?:painting|drawing|illustration)\\b|\\bpainterly\\b"
                     + "|让(?:他|她|他们|她们|人物|人|大家|主角)(?:笑起来|微笑|大笑|哭|眨眼|张嘴|闭眼|笑)"
@@ -193,7 +201,7 @@ final class PromptInterpreter {
                     + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their|[a-z]+'s)\\s+hands?\\b|\\b(?:erase|remove)\\s+(?:him|her)\\b|\\bblue\\s+sky\\b|蓝天|(?:狗|猫)(?:变|转)(?:成|做)|桌上的[^，,。]{1,10}(?:删掉|去掉|拿掉|移除|p掉)"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign|signboard|banner|poster|menu)\\b"
-                    + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
+                    + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)(?!\\s+to\\s+\\d)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
                     + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill)\\b"
                     // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
                     + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
@@ -260,7 +268,7 @@ final class PromptInterpreter {
                     + "|(?:把|将)?[^，,。]{0,8}?(?:外卖盒|垃圾|杂物|纸巾|瓶子|盒子|袋子)[^，,。]{0,2}?(?:去掉|删掉|拿掉|p掉|抹掉)"
                     + "|\\b(?:crowd|audience|stands|stadium)\\b.*\\b(?:look|looks|seem|seems)\\s+(?:fuller|bigger|larger|packed|busier)\\b"
                     + "|(?:划痕|凹痕|刮痕|刮花|掉漆|污渍|锈迹|裂缝|裂痕|瑕疵|凹陷)[^，,。]{0,6}?(?:去掉|去除|修掉|修复|p掉|抹掉|弄掉|消除|处理掉)"
-                    + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调|把|将|给|都|调)的?颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷|复古|怀旧|鲜艳)"
+                    + "|[\\p{IsHan}]{1,4}(?<!画面|视频|整体|整个|字幕|文字|标题|字|色调|把|将|给|都|调)(?<!画面的|视频的|视频里的|画面里的|整体的|整个的|片子的)颜色(?:改成|换成|变成|染成|涂成)(?!黑白|灰|暖|冷|复古|怀旧|鲜艳)"
                     + "|(?:看起来|显得|变得)?更?年轻(?:一点|一些|点|些|十岁|几岁)|显年轻|(?:人|观众)再?多一?(?:点|些)"
                     + "|(?:加|放|摆)(?:点|些|一些|几件|几个)?(?:家具|家电|沙发|桌子|椅子|绿植|盆栽|装饰品?)"
                     // a painting's style, a kit recoloured, a face made rested, an animal made to talk, a goal that was missed
@@ -297,7 +305,7 @@ final class PromptInterpreter {
     /** A description ("it looks fuzzy", "the audio is way too loud", "画面有点暗"): its subject, then a copula. */
     private static final String DESCRIPTION_LEAD = "^(?<lead>(?:[\\p{L}\\p{N}'.:]+\\s+){0,5}?[\\p{L}]+(?:\\s+(?:from|between)\\s+[\\d:.]+s?\\s+(?:to|and|-)\\s+[\\d:.]+s?)?)";
     private static final String DESCRIPTION_VERB = "\\s+(?:is|are|was|were|looks|looked|seems|seemed|feels|felt|sounds|sounded|appears|got|gets|has|have|had"
-            + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came|reads|drowns|makes)\\b(?!\\s+(?:to|got\\s+to)\\b)"
+            + "|happens|happened|occurs|occurred|starts|started|begins|began|ends|ended|comes|came|reads|drowns|makes|hums|buzzes|hisses|whines|rattles)\\b(?!\\s+(?:to|got\\s+to)\\b)"
             + "|(?<=[a-z]s|they)\\s+(?:look|seem|feel)\\b";
     private static final Pattern DESCRIPTION = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>'s\\b|" + DESCRIPTION_VERB + ")"
                     + "|^(?:way\\s+|far\\s+|much\\s+|just\\s+)?(?:too|so|kinda|kind\\s+of)\\s+(?!(?:please|pls|can|could|would|will|make|let|just|you|i|we|it|that|then|now|the|do)\\b)\\p{L}",
@@ -388,7 +396,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=[\\p{L}\\d])\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
     private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|(?:can|could)\\s+we|please|pls|plz|so)\\s+");
     /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
-    private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where)$");
+    private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where|to|not|don't|dont)$");
     private static final Pattern FIRST_WORD = Pattern.compile("(\\p{L}+)");
     private static final Pattern OBJECT = Pattern.compile("\\s+(?:it|this|that|them|the|everything|up|down|out|a|an|some)\\b");
     /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */
@@ -527,7 +535,7 @@ final class PromptInterpreter {
             + "|^\\s*(?:(?:but|and)\\s+)?not\\s+(?=(?:counter-?clockwise|anti-?clockwise|clockwise|upside\\s+down|sideways|(?:a|the)\\s+(?:caption|title|text|logo|subtitles?)\\b"
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
-            + "|^\\s*(?:(?:but|and|also|just)\\s+)?no\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
+            + "|^\\s*(?:(?:but|and|also|just)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
             + "|^\\s*(?:但是|但|可是|也|还是)?不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
             + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
     /**
@@ -539,9 +547,9 @@ final class PromptInterpreter {
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|no(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
-            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
+            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:嗯|呃)(?=\\s*$)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
     private static final Pattern EACH = Pattern.compile("\\s*(?:各|都|each\\b|both\\b)|.*\\beach\\s*[.!]?\\s*$");
 
@@ -553,13 +561,14 @@ final class PromptInterpreter {
 
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no|don'?t|do\\s+not|skip)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
+            + "|\\s*leave\\s+(?:the\\s+)?(?<en2>[a-z]+)(?:\\s+(?:alone|as\\s+(?:it\\s+)?is|untouched|unchanged|where\\s+it\\s+was))?\\s*"
             + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*|\\s*(?<zh3>[\\p{IsHan}]{1,6}?)(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
-    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|是)"
+    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|还是|是)"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please)\\s*$|(?:就行|就好|就可以|就够了?|吧)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
-    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
-            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒)?(?:速)?");
+    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?:(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
+            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒|times|次|遍)?(?:速)?|(?<times>once|twice|thrice))");
     /** A number in the words of the edit corrected, where the one said again goes. */
     private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
@@ -733,11 +742,23 @@ final class PromptInterpreter {
 
     private Reading readLabelled(String prompt, int imageCount) {
         String said = prompt == null ? "" : prompt;
+        if (said.indexOf('&') >= 0) {
+            said = HTML_ENTITY.matcher(said).replaceAll(m -> switch (m.group(1)) { // sent HTML-escaped by a form or a CMS
+                case "quot" -> "\"";
+                case "amp" -> "&";
+                case "lt" -> "<";
+                case "gt" -> ">";
+                default -> "'";
+            });
+        }
         if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
             said = LABELLED_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
         }
         if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
             said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
+        }
+        if (said.indexOf('"') >= 0 || said.indexOf('“') >= 0 || said.indexOf('「') >= 0) {
+            said = RELAYED.matcher(said).replaceFirst("${before}${words}"); // what a customer said, relayed: their request, not a caption
         }
         Quotes quotes = new Quotes(said);
         String masked = quotes.masked();
@@ -751,7 +772,7 @@ final class PromptInterpreter {
             throw Refusal.notUnderstood("\"" + words + "\" refers to an earlier edit, and the engine keeps none: say every edit you want",
                     "“" + words + "”指的是之前的编辑，引擎不保留之前的编辑：请把想要的编辑都写出来", null);
         }
-        String text = normalizer.canonical(written);
+        String text = definedSections(normalizer.canonical(Fields.spelledOut(written)));
         Rule.Context context = new Rule.Context(imageCount, quotes);
         State state = new State();
         state.written = written;
@@ -795,7 +816,16 @@ final class PromptInterpreter {
                 int misreadBefore = state.notUnderstood.size();
                 String clause = text.substring(clauseStart, clauseEnd);
                 boolean retracted = state.retracting; // "no wait" said as a clause of its own
-                interpretClause(clause, joined, context, state);
+                try {
+                    interpretClause(clause, joined, context, state);
+                } catch (OverlayRules.NoImageGiven e) {
+                    // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
+                    // only a model can make is no reason to refuse it as anything else
+                    if (GENERATIVE.find(clause) < 0) {
+                        throw e;
+                    }
+                    state.generative.add(context.quotes().restore(clause).strip());
+                }
                 if (misread != null && state.operations.size() > before && state.notUnderstood.size() == misreadBefore
                         && (retracted || takesBack(clause))) {
                     // "can you freeze the start, no wait, freeze the last frame": what was taken back needs no reading
@@ -1220,6 +1250,31 @@ final class PromptInterpreter {
     }
 
     /**
+     * A section defined by its seconds anywhere in the prompt: "cut the intro and cut the music. intro = first 6 seconds",
+     * 剪掉开头，开头指前4秒. The definition is taken out and the section named elsewhere is those seconds, so the edit of it
+     * reads as said of them; without a definition an intro has no length, and its edit stays not understood.
+     */
+    private static String definedSections(String text) {
+        if (!text.contains("intro") && !text.contains("outro") && !text.contains("开头") && !text.contains("结尾")
+                && !text.contains("片头") && !text.contains("片尾")) {
+            return text;
+        }
+        Matcher defined = SECTION_DEFINED.matcher(text);
+        if (!defined.find()) {
+            return text;
+        }
+        String name = defined.group("name") != null ? defined.group("name") : defined.group("namezh");
+        String seconds = defined.group("part") != null ? "the " + defined.group("part") : defined.group("partzh");
+        String rest = text.substring(0, defined.start()) + (defined.start() > 0 && defined.end() < text.length() ? ", " : "") + text.substring(defined.end());
+        Matcher named = (defined.group("name") != null ? Pattern.compile("\\b(?:the\\s+)?" + name + "\\b") : Pattern.compile(name)).matcher(rest);
+        return named.find() ? named.replaceAll(Matcher.quoteReplacement(seconds)) : text;
+    }
+
+    private static final Pattern SECTION_DEFINED = Pattern.compile("(?:\\bthe\\s+)?\\b(?<name>intro|outro)\\s*(?:=|:|is|means|being)\\s*(?:the\\s+)?"
+            + "(?<part>(?:first|last)\\s+\\d+(?:\\.\\d+)?\\s*(?:seconds?|secs?|s)\\b)\\s*[.;,]?"
+            + "|(?<namezh>开头|结尾|片头|片尾)(?:指的?是|指|就是|是|=|：|:)(?<partzh>(?:前|后|最后)\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)[。；，,;]?");
+
+    /**
      * The prompt with its asides in parentheses taken out into {@code asides} ("put my logo (the image I attached) in the
      * corner", 帮我降噪（不是声音 是画面）, "keep the last 12 s only (so ~0:48 to the end at 1:00)"): read inside the clause
      * they interrupt, their words were not understood and refused the whole prompt. One that names a figure ("the logo
@@ -1237,6 +1292,10 @@ final class PromptInterpreter {
             if (HAS_DIGIT.matcher(m.group(1)).find() && !EXPLAINS.matcher(m.group(1)).lookingAt()) {
                 // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place; between
                 // Chinese words with no space, where a space would end the clause (宝宝摔倒那段（第12秒到第15秒）做成慢动作)
+                // …but one that corrects ("cut the first 5 sec (sorry, 8)") is a clause of its own
+                if (CORRECTION.matcher(m.group(1)).lookingAt()) {
+                    return Matcher.quoteReplacement(", " + m.group(1).strip() + ", ");
+                }
                 boolean cjkBefore = m.start() > 0 && Lexicon.isCjk(text.charAt(m.start() - 1));
                 boolean cjkAfter = m.end() < text.length() && Lexicon.isCjk(text.charAt(m.end()));
                 return Matcher.quoteReplacement((cjkBefore ? "" : " ") + m.group(1).strip() + (cjkAfter ? "" : " "));
@@ -1264,6 +1323,14 @@ final class PromptInterpreter {
             state.ignored.add(context.quotes().restore(aside).strip());
         }
     }
+
+    /**
+     * A customer's or user's words relayed by a bot or a ticket, in quotes to the end of the prompt: "Customer wrote: "the
+     * video is way too dark…"", 客服机器人转达：顾客说「声音太小了」. Those words are the request; quotes elsewhere stay text.
+     */
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(quot|amp|lt|gt|apos|#39|#x27);");
+    private static final Pattern RELAYED = Pattern.compile("(?<before>(?i:\\b(?:customer|user|client|buyer|viewer|caller)s?\\b[^\"“「:：]{0,30}?(?:\\s(?:wrote|writes|said|says|asked|asks))?"
+            + "|(?:顾客|客户|用户|买家|粉丝)[^「“\"]{0,6}?(?:说|问|留言|反馈)?)\\s*[:：]?\\s*)[\"“「](?<words>[^\"”」]+)[\"”」]\\s*$");
 
     private static String sharedVerbs(String text) {
         // each needs words most prompts lack: the searches run only where they are
@@ -1613,10 +1680,10 @@ final class PromptInterpreter {
         List<EditOperation> ops = state.operations;
         Matcher removed = TAKEN_BACK.matcher(clause);
         if (removed.matches()) {
-            String words = Rule.first(removed, "en", "zh", "zh2", "zh3");
+            String words = Rule.first(removed, "en", "en2", "zh", "zh2", "zh3");
             Attempt named = attempt(normalizer.canonical(words), context);
-            // 音量不用改了: the edit named by what it changes (the volume), not by itself
-            Lexicon.Kind changed = removed.group("zh3") != null && !named.understood() ? lexicon.closest(words) : null;
+            // 音量不用改了, "leave the brightness": the edit named by what it changes (the volume), not by itself
+            Lexicon.Kind changed = (removed.group("zh3") != null || removed.group("en2") != null) && !named.understood() ? lexicon.closest(words) : null;
             if (changed != null) {
                 ops.removeIf(op -> op.op().equals(changed.op()));
                 state.ignored.add(quoted);
@@ -1644,7 +1711,8 @@ final class PromptInterpreter {
             Matcher before = NUMBER_SAID.matcher(last.source());
             if (number.matches() && before.find() && !before.find()) {
                 // the edit as it was said, with the number said now ("trim to the first 10 seconds" → 15)
-                String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(number.group("n")));
+                String n = number.group("n") != null ? number.group("n") : String.valueOf(List.of("once", "twice", "thrice").indexOf(number.group("times")) + 1);
+                String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(n));
                 Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
                 if (redone.understood() && redone.operations().size() == 1 && redone.operations().getFirst().op().equals(last.op())) {
                     ops.set(ops.size() - 1, redone.operations().getFirst());
@@ -2182,7 +2250,7 @@ final class PromptInterpreter {
         if (!attempt.understood() || attempt.operations().isEmpty()) {
             throw new IllegalStateException("the lexicon's answer \"" + answer + "\" is not understood by the rules");
         }
-        boolean added = state.saidAlso || ADDED.matcher(clause).lookingAt();
+        boolean added = state.saidAlso || ADDED.matcher(clause).lookingAt() || ADDED_AT_END.matcher(clause).find();
         for (EditOperation op : attempt.operations()) {
             // "the kitchen section from 0:48 to 1:15 is way too dark": the problem of that part, answered there
             EditOperation complaint = named == null ? new EditOperation(op.op(), op.params(), quoted) : named.apply(op, quoted);
@@ -2251,6 +2319,8 @@ final class PromptInterpreter {
             + "|\\b(?:should|ought\\s+to|needs?\\s+to|has\\s+to|have\\s+to)\\s+be\\b|应该|得是|要是");
 
     /** What opens a clause as one more thing: "…, also the audio is too quiet overall", 另外声音太小了. */
+    /** "…, it's pretty grainy too": a problem said beside the one a request answers, to be fixed as well. */
+    private static final Pattern ADDED_AT_END = Pattern.compile("\\b(?:too|as\\s+well)\\s*[.!]*\\s*$");
     private static final Pattern ADDED = Pattern.compile("\\s*(?:(?:and\\s+)?(?:also|plus|additionally)\\b|另外|此外|同时|还有)");
 
     /** "soften it" (which reads "blur" by now) or "blur it", as a whole clause. */

@@ -140,8 +140,8 @@ final class SoundRules {
                 + "|get\\s+rid\\s+of|take\\s+out|switch\\s+off|disable)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|its\\s+)?(?:original\\s+)?"
                 + "(?:sound|audio|music|soundtrack)(?:\\s+track)?(?!\\s+(?:in\\s+half|by\\s))|(?:with\\s+)?no\\s+(?:sound|audio)"
                 + "|without\\s+(?:any\\s+)?(?:sound|audio)|silent|silence(?:\\s+it)?"
-                + "|静音|(?:去掉|去除|删除|移除|删掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)"
-                + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|去除|不要了?)"
+                + "|静音|(?:去掉|去除|删除|移除|删掉|剪掉|关闭|关掉|消除|去)掉?(?:视频)?的?(?:所有)?的?(?:声音|音频|音轨|原声|背景音乐|配乐)(?![里中的])"
+                + "|(?:声音|音频|音乐|原声|背景音乐)(?:关掉|关闭|去掉|删掉|剪掉|去除|不要了?)"
                 + "|无声|没有声音|不要声音|不要音频", Operation.MUTE));
         // "lower the volume to 30%" names the level, not the change
         r.add(of("(?:(?:set|reduce|lower|decrease|increase|raise|boost|drop|cut|turn|bring|crank|pump|bump|push|put)\\s+)?(?:the\\s+)?" + SOUND + "(?:\\s+(?:down|up))?\\s+(?:to|at)\\s+"

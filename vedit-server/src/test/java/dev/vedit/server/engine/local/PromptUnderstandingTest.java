@@ -2303,4 +2303,74 @@ class PromptUnderstandingTest {
             assertThatThrownBy(() -> interpreter.read(generative, 2)).as(generative).hasMessageContaining("generative");
         }
     }
+
+    @Test
+    void theSixtySixthSetOfTrapsNoEarlierSetUsed() {
+        // corrections inside the message: the number said again, a bare "no"/"nah"/不 taking back, a correction in parentheses
+        assertThat(params("loop it 3 times... no, twice is enough", 0)).containsEntry("times", 2);
+        assertThat(params("循环3次，不，循环2次就够了", 0)).containsEntry("times", 2);
+        assertThat(ops("invert it — nah, too creepy. cartoon instead")).containsExactly("cartoon");
+        assertThat(params("加速两倍 算了还是1.5倍吧", 0)).containsEntry("factor", 1.5);
+        assertThat(params("chop off the first 5 sec (sorry, 8 — the clapperboard is still in frame at 5)", 0)).containsEntry("start", 8.0);
+        assertThat(params("帮我把第5秒到第9秒剪掉，嗯，是第6秒到第9秒", 0)).containsEntry("start", 6.0);
+        assertThat(ops("Could you brighten it? Actually leave the brightness, it's the contrast that's flat — bump that up.")).containsExactly("contrast");
+        // what not to do is never done, however it is said
+        assertThat(ops("trim it to 10s, you don't have to compress it")).containsExactly("trim");
+        assertThat(ops("trim it to 10s. there's no need to mute it")).containsExactly("trim");
+        assertThat(ops("别裁，保持横屏，压缩到20MB以内就行")).containsExactly("encode");
+        assertThat(ops("final_v3_bw.mp4 is still in colour lol. make it sepia, not black and white")).containsExactly("sepia");
+        // a problem said beside a request, "too": fixed as well
+        assertThat(ops("Sharpen it, it's blurry. Oh and it's pretty grainy too")).containsExactly("sharpen", "denoise");
+        // numbers that are no amount: when, where, which video, what it sells or shows
+        assertThat(ops("my 2 kids' piano recital, 3pm in room 12 — lighting was awful, please brighten it a bit")).containsExactly("brightness");
+        assertThat(ops("5楼会议室录的，声音太小了听不清，调大一点")).containsExactly("volume");
+        assertThat(ops("12点的那条视频，把第20秒到第35秒删掉")).containsExactly("cut");
+        assertThat(ops("iPhone 15拍的4K，太大了，转成720p")).containsExactly("scale");
+        assertThat(ops("Selling this bike for $350. Speed up the walkaround 2x and add 'SOLD AS IS' at the bottom")).containsExactly("speed", "text");
+        // edit words that only say what is already there
+        assertThat(ops("那段慢动作是原片自带的，不用改，整体调亮一点就行")).containsExactly("brightness");
+        assertThat(ops("the black and white photos in the slideshow are meant to be like that, don't touch the colours. just fade in and out"))
+                .containsExactly("fade_both");
+        assertThat(ops("把视频的颜色变成黑白")).containsExactly("grayscale");
+        // relative amounts, and 再/也 after what changes
+        assertThat(params("声音再小一半", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("亮度调低，音量也调低，都一点点就行")).containsExactly("brightness", "volume");
+        assertThat(ops("a bit less bright than it is now please, the snow is glaring")).containsExactly("brightness");
+        assertThat(ops("BGM太吵了盖住我说话 volume调小一点")).containsExactly("volume");
+        assertThat(ops("视频 speed 2倍")).containsExactly("speed");
+        for (String generative : List.of("turn the red car in the 3rd shot white", "add a dragon flying behind the castle from 0:05 to 0:10",
+                "把3号桌上的杯子变成花瓶", "change my shirt to blue its the work logo shirt")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+    }
+
+    @Test
+    void theSixtySeventhSetSentByScriptsAndTools() {
+        // fields, lists and relayed words, as integrations send them
+        assertThat(ops("Speed: 1.5x / Audio: mute / Length: 30s")).containsExactly("speed", "mute", "trim");
+        assertThat(ops("speed=2\naspect=9:16\naudio=off")).containsExactly("speed", "aspect", "mute");
+        assertThat(ops("时长：15秒；画面：黑白；音量：+20%")).containsExactly("trim", "grayscale", "volume");
+        assertThat(ops("1. 倍速：2x\n2. 静音\n3. 结尾淡出")).containsExactly("speed", "mute", "fade_out");
+        assertThat(interpreter.interpret("Watermark: image 1 | Position: bottom-right | Opacity: default", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("position", "bottom-right"));
+        assertThat(ops("Product: Linen Shirt – Sage Green (SKU LS-204-M) | Price: $49.00 | Sizes: S, M, L, XL\n"
+                + "Video instructions: square crop, add the text 'Linen Shirt $49' at the bottom, keep only the first 15 seconds.")).containsExactly("aspect", "text", "trim");
+        assertThat(ops("Zendesk ticket #22107: customer reports the video is blurry and shaky. Requested fix: sharpen it and stabilize it."))
+                .containsExactly("sharpen", "stabilize");
+        assertThat(ops("[Relayed by SupportBot] Customer wrote: \"the video is way too dark and the sound is so quiet, can you fix those two things\""))
+                .containsExactly("brightness", "volume");
+        assertThat(ops("客服机器人转达：顾客说「声音太小了听不清，画面也有点抖」")).containsExactly("volume", "stabilize");
+        // a caption sent HTML-escaped keeps its words
+        assertThat(interpreter.interpret("Add an end card that says &quot;Shop now at example.com&quot;", 0)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("text", "Shop now at example.com"));
+        assertThat(ops("🎬 slow-mo for 0:05–0:09\n🔇 no audio at all\n✨ fade in at the start")).containsExactly("speed", "mute", "fade_in");
+        assertThat(ops("对比度 1.5；饱和度 降低")).containsExactly("contrast", "saturation");
+        assertThat(interpreter.interpret("绿幕抠像，背景用图1", 1)).extracting(EditOperation::op).containsExactly("chroma_key");
+        assertThatThrownBy(() -> interpreter.read("split it into 3 separate videos of 10 seconds each", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("extend the video to 3 hours", 0)).hasMessageContaining("impossible");
+        for (String generative : List.of("Product feed row: Ceramic Mug 350ml | color: Navy | $18\nInstruction: change the mug color in the video to navy",
+                "【直播切片】截取前30秒，给主播加上兔耳朵特效", "画风参考图2，做成跟图2一样的画风")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 2)).as(generative).hasMessageContaining("generative");
+        }
+    }
 }

@@ -1,0 +1,200 @@
+package dev.vedit.server.engine.local;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A prompt written as fields, as scripts, forms and integrations send it: "speed: 1.5x / audio: mute / length: 30s",
+ * "speed=2\naspect=9:16\naudio=off", 时长：15秒；画面：黑白, "watermark: image 1 | position: bottom-right". Each field whose
+ * name is an edit or a label is spelled out as the request it stands for ("keep the first 30 seconds", "mute"); a field
+ * that only describes the order (product, price, SKU, who sent it) is dropped; any other line is left as written, so a
+ * caption's "text: …" or a sentence with a colon in it reads as before.
+ */
+final class Fields {
+    private Fields() {
+    }
+
+    /**
+     * Where one field ends and the next begins: a line, a bar, a semicolon, a spaced slash, a space before "name=", or
+     * a sentence's end or a comma before "name:" ("intro: figure 1 (3s). outro: figure 2."), a spaced plus.
+     */
+    private static final Pattern BETWEEN = Pattern.compile("\\n|\\s*\\|\\s*|\\s*[;；]\\s*|\\s+/\\s+|\\s+(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}=)"
+            + "|(?<=[^\\d\\s][.。])\\s*(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}[:：])|\\s*[,，]\\s*(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}[:：=])"
+            + "|\\s+\\+\\s+");
+    /** A field: an optional list marker, its name, a colon or an equals sign, its value. */
+    private static final Pattern FIELD = Pattern.compile("(?<marker>\\s*(?:[-*•→➡️🎬🔇✨#]+\\s*|\\d{1,2}[.)、]\\s*)?)(?:【[^】]{0,20}】|\\[[^\\]]{0,30}\\])?\\s*(?<name>[a-z\\p{IsHan}][a-z\\p{IsHan} #\\d]{0,23}?)\\s*[:：=]\\s*(?<value>.*)",
+            Pattern.DOTALL);
+
+    /** What a field's name says it is. */
+    private enum Kind {
+        /** The value is the request itself ("edit requested: make it vertical", 操作：顺时针旋转90度). */
+        LABEL("edit requested|edit request|requested fix|edits?|requests?|instructions?|video instructions|steps|actions?|tasks?|operations?|output|body|test|test case|qa case(?: #?\\d+)?"
+                + "|video|picture|image|visuals?|effects?|filters?|looks?|style|[\\p{IsHan}a-z ]{0,10}(?:转达|转发)|(?:[a-z]+ )?(?:ticket|case|issue)(?: #?\\d+)?|需求|剪辑需求|变速|修改需求|要求|修改要求|修改|操作|指令|测试|测试 ?case|画面|视频|效果|滤镜|特效|风格"),
+        /** Only describes the order or who sent it. */
+        CONTEXT("products?|price|prices|sizes|sku|skus|subject|from|sender|submitter|submitted by|customer name|name|email|phone|order|商品|价格|尺码|提交人|发件人|订单"),
+        AUDIO("audio|sound|音频|声音"),
+        SPEED("speed|playback speed|倍速|速度"),
+        VOLUME("volume|音量"),
+        LEVEL("brightness|contrast|saturation|亮度|对比度|饱和度"),
+        LENGTH("length|duration|total length|total duration|时长|总时长|长度"),
+        RESOLUTION("resolution|output resolution|分辨率"),
+        /** A file's size: "max size: 20MB". */
+        FILE_SIZE("file ?size|max(?:imum)? ?size|size limit|size|文件大小|大小|体积"),
+        FPS("frame ?rate|fps|帧率"),
+        CRF("crf"),
+        ASPECT("aspect|aspect ratio|ratio|比例|画幅"),
+        ZOOM("zoom|缩放"),
+        HUE("hue|色相"),
+        ROTATE("rotate|rotation|旋转"),
+        MIRROR("mirror|镜像|水平翻转"),
+        LOOP("loop|repeat|循环|重复"),
+        INTRO("intro|片头"),
+        OUTRO("outro|end card|片尾"),
+        WATERMARK("watermark|logo|水印"),
+        /** Where the field before is placed ("watermark: image 1 | position: bottom-right"). */
+        POSITION("position|位置"),
+        /** When the field before applies ("effect=cartoon range=10s-20s"). */
+        RANGE("range|time|times|时间段|区间|时间"),
+        /** Says nothing the engine can change ("opacity: default"). */
+        NOTHING("opacity|不透明度|transparency");
+
+        private final Pattern names;
+
+        Kind(String names) {
+            this.names = Pattern.compile(names);
+        }
+
+        static Kind of(String name) {
+            for (Kind kind : values()) {
+                if (kind.names.matcher(name).matches()) {
+                    return kind;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** Where a field that describes the order ends inside its value: a Chinese comma or a sentence's end. */
+    private static final Pattern CONTEXT_ENDS = Pattern.compile(",(?=\\p{IsHan})|[，。]|\\.\\s+");
+    private static final Pattern YES = Pattern.compile("yes|y|true|on|1|是|开|开启|要");
+    private static final Pattern NO = Pattern.compile("no|n|false|off|none|0|default|否|关|关闭|无|不要|默认|n/a|-");
+    private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
+    private static final Pattern FIGURE = Pattern.compile("(?:figure|fig\\.?|image|img|picture|pic|photo|图片?)\\s*(\\d)");
+    private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?|秒钟?)\\b?");
+    private static final Pattern RANGE_VALUE = Pattern.compile("(\\S+?)\\s*(?:-|–|~|to|到|至)\\s*(\\S+)");
+
+    /** The prompt with its fields spelled out; the prompt itself when it holds none. */
+    static String spelledOut(String written) {
+        if (written.indexOf(':') < 0 && written.indexOf('：') < 0 && written.indexOf('=') < 0) {
+            return written;
+        }
+        // each field spelled out, each followed by what separated it from the next (a list's lines stay lines)
+        List<String> parts = new ArrayList<>();
+        List<String> separators = new ArrayList<>();
+        boolean changed = false;
+        Matcher between = BETWEEN.matcher(written);
+        int start = 0;
+        while (start <= written.length()) {
+            boolean found = between.find();
+            int end = found ? between.start() : written.length();
+            String part = written.substring(start, end);
+            String spelled = spelled(part, parts);
+            changed |= !spelled.equals(part);
+            if (!spelled.isBlank()) {
+                parts.add(spelled);
+                // a line stays a line (a list's items are read as such); anything else between fields is a clause's end
+                separators.add(found && between.group().indexOf('\n') >= 0 ? "\n" : "; ");
+            }
+            if (!found) {
+                break;
+            }
+            start = between.end();
+        }
+        if (!changed) {
+            return written;
+        }
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < parts.size(); i++) {
+            out.append(parts.get(i)).append(i < parts.size() - 1 ? separators.get(i) : "");
+        }
+        return out.toString();
+    }
+
+    /** One field spelled out (or appended to the one before it); the part as written when it is no field. */
+    private static String spelled(String part, List<String> before) {
+        Matcher field = FIELD.matcher(part);
+        if (!field.matches()) {
+            return part;
+        }
+        Kind kind = Kind.of(field.group("name").strip());
+        String value = field.group("value").strip();
+        if (kind == null || value.isEmpty() && kind != Kind.CONTEXT) {
+            return part;
+        }
+        String request = switch (kind) {
+            case NOTHING -> "";
+            // what the order is, up to where a request may follow it ("sku: bag-pk-01 粉色款还没拍,把视频里包的颜色改成粉色")
+            case CONTEXT -> afterContext(value);
+            case LABEL -> value;
+            case AUDIO -> NO.matcher(value).matches() || value.matches("mute|muted|silent|静音") ? "mute"
+                    : value.matches("normali[sz]e|标准化|统一|均衡") ? "normalize the audio" : Lexicon.isCjk(value.charAt(0)) ? "声音" + value : value;
+            case SPEED -> {
+                String multiple = value.replaceAll("\\s*(?:x|×|倍速?)$", "");
+                yield NUMBER.matcher(multiple).matches() ? "speed " + multiple + "x" : part;
+            }
+            case VOLUME -> NO.matcher(value).matches() ? "mute" : value.startsWith("+") ? "raise the volume by " + value.substring(1)
+                    : value.startsWith("-") ? "lower the volume by " + value.substring(1) : "volume " + value;
+            case LEVEL -> field.group("name").strip() + " " + value;
+            case LENGTH -> seconds(value) != null ? "keep the first " + seconds(value) + " seconds" : part;
+            case RESOLUTION -> "resolution " + value;
+            case FILE_SIZE -> value.matches(".*?\\d+(?:\\.\\d+)?\\s*(?:mb|m|gb|g|兆)\\b?.*") ? "compress it to under " + value : part;
+            case FPS -> NUMBER.matcher(value).matches() ? value + " fps" : "frame rate " + value;
+            case CRF -> "crf " + value;
+            case ASPECT -> "aspect " + value;
+            case ZOOM -> "zoom in " + value.replaceAll("\\s*(?:x|×|倍)(?=\\s|,|，|$)", "x");
+            case HUE -> value.matches(".*?\\d+\\s*(?:°|度|degrees?).*") ? "shift the hue by " + value.replaceAll(".*?(\\d+)\\s*(?:°|度|degrees?).*", "$1") + " degrees" : part;
+            case ROTATE -> "rotate " + value.replace("°", " degrees").replace("度", " degrees");
+            case MIRROR -> YES.matcher(value).matches() ? "mirror it" : NO.matcher(value).matches() ? "" : part;
+            case LOOP -> value.replaceAll("\\D*(\\d+)\\s*(?:x|×|次|遍|times)?.*", "$1").matches("\\d+") ? "loop " + value.replaceAll("\\D*(\\d+).*", "$1") + " times" : "loop it";
+            case INTRO, OUTRO -> placed(value, kind == Kind.INTRO ? "intro" : "outro", part);
+            case WATERMARK -> {
+                Matcher figure = FIGURE.matcher(value);
+                yield figure.find() ? "figure " + figure.group(1) + " as a watermark" : part;
+            }
+            case POSITION, RANGE -> {
+                if (before.isEmpty() || NO.matcher(value).matches()) {
+                    yield kind == Kind.POSITION && NO.matcher(value).matches() ? "" : part;
+                }
+                Matcher range = RANGE_VALUE.matcher(value);
+                String added = kind == Kind.POSITION ? " in the " + value.replace('-', ' ')
+                        : range.matches() ? " from " + range.group(1) + " to " + range.group(2) : " at " + value;
+                before.set(before.size() - 1, before.getLast() + added);
+                yield "";
+            }
+        };
+        return request.isEmpty() ? "" : field.group("marker") + request;
+    }
+
+    private static String afterContext(String value) {
+        Matcher end = CONTEXT_ENDS.matcher(value);
+        return end.find() ? value.substring(end.end()) : "";
+    }
+
+    /** An intro or outro card from a figure, for as long as the field says: "figure 1 (3s)", 图1（3秒）. */
+    private static String placed(String value, String card, String part) {
+        Matcher figure = FIGURE.matcher(value);
+        if (!figure.find()) {
+            return part;
+        }
+        String seconds = seconds(value.substring(figure.end()));
+        return "figure " + figure.group(1) + " as the " + card + (seconds == null ? "" : " for " + seconds + " seconds");
+    }
+
+    private static String seconds(String value) {
+        Matcher s = SECONDS.matcher(value.toLowerCase(Locale.ROOT));
+        return s.find() ? s.group(1) : null;
+    }
+}
