@@ -53,7 +53,7 @@ final class FrameRules {
                         + "|\\bshow\\s+(?:me\\s+)?(?:the\\s+)?rest\\s+of\\s+(?:him|her|them|me|us)\\b|\\b(?:show|see)\\s+what\\s+happen(?:ed|s)\\s+(?:after|before|next)\\b"
                         + "|\\b(?:make|get)\\s+the\\s+(?:licen[cs]e\\s+)?(?:plate|number\\s+plate|plate\\s+number)\\s+readable\\b"
                         + "|\\benhance\\b[^,.]{0,40}?\\b(?:plate|number)\\b"
-                        + "|(?:画面|镜头)外(?:面|边)?的?[^，,。]{0,8}?(?:补|弄|拍|显示|还原)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
+                        + "|(?:画面|镜头)外(?:面|边)?的?[^，,。]{0,8}?(?:补|弄|拍|显示|还原)出来|(?:车牌|号码)[^，,。]{0,12}?(?:看清|能看到|恢复|看得清|清楚)|(?<!让(?:客户|顾客|买家|大家|观众|学员|学生|别人|家长|粉丝)[^，,。]{0,2})(?:看清|能看到|看得清)[^，,。]{0,4}(?:车牌|号码)"
                         + "|没拍(?:到|进去)的?[^，,。]{0,8}?(?:补|弄|做)(?:出来|上|回来)|(?:画面|镜头)外(?:面|边)?(?:当时)?发生了?什么"
                         + "|\\b(?:show|see)\\b[^,.]{0,40}?\\boff\\s+(?:the\\s+)?(?:left|right|top|bottom)?\\s*(?:edge|side)\\s+of\\s+(?:the\\s+)?(?:frame|shot|screen)\\b"
                         + "|\\b(?:recover|restore|show|bring\\s+back)\\b[^,.]{0,40}?\\b(?:the\\s+)?camera\\s+(?:missed|didn'?t\\s+(?:catch|get|record|film))"
@@ -240,7 +240,7 @@ final class FrameRules {
                         + "|(?:转成|转换成|转为|导出为?|输出为?|存成|保存为|改成)\\s*mp4(?:格式)?(?:文件)?",
                 (m, i) -> op(Operation.ENCODE, Map.of())));
         // another kind of file than a video: said plainly, not "not understood"
-        r.add(of("(?:convert|export|save|render|output|turn|make|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:i\\s+)?(?:just\\s+|only\\s+)?(?:want|need)\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:of|from)\\s+(?:the\\s+|this\\s+|my\\s+|our\\s+)?[a-z]+)?|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
+        r.add(of("(?:convert|export|save|render|output|turn|make|send(?=\\s+(?:it|this|the\\s+(?:video|file|clip))(?:\\s+back)?\\s+as\\b)|(?:give|send)\\s+me(?:\\s+(?:only|just))?\\s+the\\s+(?:sound|audio)|keep\\s+only\\s+the\\s+(?:sound|audio)|(?:can\\s+i\\s+)?(?:just\\s+|only\\s+)?get\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)|(?:i\\s+)?(?:just\\s+|only\\s+)?(?:want|need)\\s+(?:just\\s+|only\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:of|from)\\s+(?:the\\s+|this\\s+|my\\s+|our\\s+)?[a-z]+)?|(?:can\\s+(?:i|we)\\s+)?get(?=\\s+(?:it|this|the\\s+(?:video|file|clip))))(?:\\s+(?:it|this|the\\s+(?:video|file|clip)))?(?:\\s+back)?\\s+(?:to|as|in(?:to)?)\\s+(?:an?\\s+)?(?:animated\\s+)?"
                         + "(?:prores\\s+)?\\.?(?<format>gifs?|webm|mov|avi|mkv|mp3|wav|png|jpe?g)(?:\\s+(?:format|file|image))?"
                         + "|(?:转成|转换成|转为|导出为?|导出成|导成|导为|输出为?|输出成|存成|保存为|保存成|改成|做成)\\s*(?<zformat>gif|动图|webm|mov|avi|mkv|mp3|wav|png)(?:动图)?(?:格式)?(?:文件)?"
                         + "|^\\s*(?<alone>gif)\\s*(?:pls|please|plz|thanks|谢谢)?\\s*$"

@@ -33,7 +33,7 @@ final class Lexicon {
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
     /** The first characters of a Chinese variant that starts a phrase of its own (a number, 放两秒半): a verb before it is not its head. */
     private static final String PHRASE_OPENERS = "把将图两二三四五六七八九十";
-    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
+    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|hear|heard|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");

@@ -173,13 +173,16 @@ final class PromptInterpreter {
                     // one thing's colour changed ("make the sky purple", 把车变成红色): a mask of that thing, so a model's work
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
-                    + "\\s+(?:to\\s+|into\\s+)?(?:red|orange|yellow|green|blue|purple|violet|pink|black|white|gr[ae]y|brown|gold(?:en)?|silver)\\b"
+                    + "\\s+(?:to\\s+|into\\s+)?(?:more\\s+|a\\s+bit\\s+|a\\s+little\\s+)?(?:red(?:der)?|orange|yellow(?:er)?|green(?:er)?|blue(?:r)?|purple|violet|pink(?:er)?|black(?:er)?|white(?:r)?|gr[ae]y|brown(?:er)?|gold(?:en)?|silver)\\b"
                     + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海|猫|狗)(?:的颜色)?(?:从[\\p{IsHan}]{1,3})?(?:变成|改成|换成|染成|涂成|调成)|加满(?:了)?(?:学生|人|观众|顾客|客人)|加(?:上|一盘|一碗|一份|一些|点)?(?:饺子|菜|食物|水果|家具)|家具|样板间|坐满(?:了)?(?:人|学生|观众)"
+                    // someone's thing changed into another: "change the bride's bouquet to pink roses"
+                    + "|\\bchange\\s+(?:the\\s+)?[a-z]+'s\\s+(?!(?:speed|volume|colou?rs?|brightness|contrast|saturation|size|resolution|format|aspect|ratio|length|audio|sound|music|voice|title|text|captions?|font)\\b)[a-z]+\\s+(?:to|into|for)\\s+[a-z]"
                     // one thing's colour changed by name: "change the mug color in the video to navy"
                     + "|\\bchange\\s+(?:the|his|her|their|my|our)\\s+(?!(?:video|clip|picture|footage|image|whole|overall|text|caption|title|font|subtitles?|background\\s+music)\\b)[a-z]+(?:'s)?\\s+colou?r\\b"
                     + "|\\bgive\\s+(?:him|her|them|everyone|everybody|the\\s+\\w+)\\s+(?:an?\\s+|some\\s+)?(?:sunglasses|glasses|hats?|beards?|mustaches?|moustaches?|crowns?|masks?|wings|makeup)\\b"
                     // a thing that is not there, added doing something: "add a dragon flying behind the castle", 把桌上的杯子变成花瓶
                     + "|\\b(?:add|insert|put)\\s+(?:a|an|some|two|three|a\\s+few)\\s+(?:[a-z]+\\s+){0,2}?(?!(?:title|text|caption|logo|banner|card|box|bar|border|watermark|subtitle|sticker|arrow|label|image|picture|photo)s?\\s)[a-z]+\\s+(?:flying|walking|running|sitting|standing|swimming|jumping|dancing|floating|falling|driving|crawling|climbing)\\b"
+                    + "|加(?:上|了)?(?:几个|一些|一群|些|个|一个|两个|三个)(?:学生|人|观众|顾客|客人|小孩|孩子|路人|行人|演员|模特)"
                     + "|\\b(?:add|insert|put)\\s+(?:a|an|some)\\s+(?:[a-z]+\\s+)?(?:dragons?|unicorns?|monsters?|ghosts?|aliens?|ufos?|spaceships?|sharks?|whales?|lions?|tigers?|bears?|elephants?|monkeys?|penguins?|zombies?|angels?|fairies|fairy)\\b"
                     + "|把(?![^，,。]{0,8}?(?:视频|画面|片子|影片|镜头|录像|屏幕))[^，,。]{0,8}?(?:上|里|中|边|旁)的[\\p{IsHan}]{1,4}?(?:变成|换成)"
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:fireworks|balloons|confetti|butterfl(?:y|ies)|snowflakes|rainbow|flames|fire|explosions?|sunglasses|crowns?|steam|smoke|mist|bubbles|petals)\\b"
@@ -465,7 +468,7 @@ final class PromptInterpreter {
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
-    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|字幕写|写上|写着|写)\\s*[:：]\\s*(?![「“\"'‘『])"
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
             + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
             + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)"
@@ -640,8 +643,14 @@ final class PromptInterpreter {
         boolean describingSound;
         /** What the description just read is of ("the sky is grey"), for the pronoun of the request after it. */
         String described;
+        /** Whether the description just read named a problem the engine answers (noise, darkness), not only a thing. */
+        boolean describedProblem;
         /** A part said in a clause of its own, for the edits of the next clause ({@code readPartAlone}). */
         EditOperation pendingPart;
+        /** The pending part was said first, before any edit: kept as it is said when the next edit takes no part. */
+        boolean pendingFirst;
+        /** The clause read now is followed by 、, so it is the first of a list ("0:05到0:07、0:15到0:17这两段反色"). */
+        boolean listFollows;
         /** A moment a description named ("the kickflip at 0:12 is the best part"), for "freeze on it". */
         String mentionedMoment;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
@@ -816,6 +825,7 @@ final class PromptInterpreter {
                 int misreadBefore = state.notUnderstood.size();
                 String clause = text.substring(clauseStart, clauseEnd);
                 boolean retracted = state.retracting; // "no wait" said as a clause of its own
+                state.listFollows = found && split.group().indexOf('、') >= 0;
                 try {
                     interpretClause(clause, joined, context, state);
                 } catch (OverlayRules.NoImageGiven e) {
@@ -1951,8 +1961,9 @@ final class PromptInterpreter {
     private boolean readWished(Matcher wish, String clause, String quoted, boolean joined, Rule.Context context, State state) {
         boolean goesOn = wish == null;
         boolean english = goesOn ? !Lexicon.isCjk(clause.strip().charAt(0))
-                : wish.group("what") != null || wish.group("condition") != null || wish.group("doing") != null;
+                : wish.group("what") != null || wish.group("condition") != null || wish.group("doing") != null || wish.group("doneEd") != null;
         String what = goesOn ? clause.strip() : wish.group("doing") != null ? wish.group("doing") + " " + wish.group("done")
+                : wish.group("doneEd") != null ? wish.group("doneEd") + " " + wish.group("doneRest")
                 : Stream.of(wish.group("what"), wish.group("condition"), wish.group("zh"), wish.group("hoped")).filter(Objects::nonNull).findFirst().orElseThrow();
         if (readGone(english ? what : clause, quoted, joined, context, state)) {
             return true; // "I'd love for him to just not be there", "wish the first 8 seconds weren't there", 垃圾桶要是没有就好了
@@ -1982,10 +1993,18 @@ final class PromptInterpreter {
                     requests.add(asked + " " + wish.group("done"));
                 }
             }
+            if (wish != null && wish.group("doneEd") != null) {
+                for (String asked : asked(wish.group("doneEd"), 2)) { // "zoomed in 2x would be better": zoom in 2x
+                    requests.add(asked + " " + wish.group("doneRest"));
+                }
+            }
             requests.add(WISHED_ASKING.matcher(what).replaceFirst("")); // "if you could make it black and white, that'd be great"
         } else {
             String asked = (wish != null && wish.group("subject") != null ? wish.group("subject") : "") + what;
             requests.add(asked);
+            if (what.startsWith("没有")) {
+                requests.add("去掉" + what.substring(2)); // 要是没有前面15秒的废话就好了: those taken out
+            }
             requests.add(WISHED_ASKING.matcher(asked).replaceFirst("")); // 要是声音能大一点就好了
         }
         for (String request : new LinkedHashSet<>(requests)) {
@@ -2227,10 +2246,14 @@ final class PromptInterpreter {
             state.fix = true;
         }
         Matcher thing = DESCRIBED_THING.matcher(clause);
-        if (thing.lookingAt() || OTHER_SUBJECT.matcher(clause).lookingAt()) { // "the sky is grey and gloomy": still the sky's
-            state.described = thing.lookingAt() ? thing.group("thing") : null;
+        Matcher thingZh = Lexicon.isCjk(clause.strip().isEmpty() ? 'a' : clause.strip().charAt(0)) ? DESCRIBED_THING_ZH.matcher(clause) : null;
+        if (thingZh != null && thingZh.lookingAt()) {
+            state.described = thingZh.group("thing"); // 桌上的外卖盒太丢人了
+        } else if (thing.lookingAt() || OTHER_SUBJECT.matcher(clause).lookingAt()) { // "the sky is grey and gloomy": still the sky's
+            state.described = !thing.lookingAt() ? null : thing.group("thing") != null ? thing.group("thing") : "the " + thing.group("there");
         }
         String answer = lexicon.answer(clause, sound, degreed);
+        state.describedProblem = answer != null;
         if (answer == null && WRONG_COLOUR.matcher(clause).find()) {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
@@ -2287,21 +2310,23 @@ final class PromptInterpreter {
     /** Words without which {@link #GONE} and {@link #WISHED} cannot match: a cheap guard in front of them. */
     private static final Pattern GONE_WORDS = Pattern.compile("n't|\\bnot\\b|\\bgo\\b|没|不在|不想要|不需要|用不");
     private static final Pattern WISH_WORDS = Pattern.compile("\\bif\\b|wish|(?:'d|would)\\s+(?:really\\s+)?(?:love|like|prefer)|要是|如果|假如|希望"
-            + "|ing\\b.*\\b(?:would|will)\\s");
+            + "|(?:ing|ed)\\b.*\\b(?:would|will)\\s");
 
     /**
      * A wish for how the video would be, said instead of asked: "would be great if it was brighter", "I wish it looped 5
      * times", 要是能慢慢亮起来就好了, 结尾要是能放上图2那张合影就完美了. What is wished for is the request; a problem said
      * inside a wish ("if it wasn't so dark", 要是没那么暗) stays a description.
      */
-    private static final Pattern WISHED = Pattern.compile("\\s*(?:(?:it\\s+)?(?:would|'d|will)\\s+be\\s+(?:so\\s+|really\\s+|super\\s+|much\\s+|even\\s+)?"
+    private static final Pattern WISHED = Pattern.compile("\\s*(?:(?:(?:and\\s+)?(?:honestly|really|also|frankly|tbh|actually)\\s+)?(?:it\\s*)?(?:would|'d|will)\\s+be\\s+(?:so\\s+|really\\s+|super\\s+|much\\s+|even\\s+)?"
             + "(?:great|nice|cool|good|better|awesome|perfect|ideal|lovely|amazing|fantastic|helpful|brilliant|sweet|ace)\\s+if"
-            + "|(?:(?:i|we)\\s+)?(?:really\\s+)?wish(?:\\s+that)?|if\\s+only|(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:love|like|prefer)\\s+(?:it\\s+if|if|for))"
+            + "|(?:(?:i|we)\\s+)?(?:really\\s+)?wish(?:\\s+that)?|if\\s+only|(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:love|like|prefer)\\s+(?:it\\s+if|if|for|it\\s+to))"
             + "\\s+(?<what>\\S.*?)\\s*[.!]*\\s*"
             + "|\\s*if\\s+(?<condition>\\S.*?),?\\s+(?:that|it|this)(?:'d|\\s+would|'ll|\\s+will)\\s+(?:work|do|be\\s+(?:great|perfect|ideal|nice|good|enough|fine|awesome|better))\\s*[.!]*\\s*"
             // "evening the sound out would really help", "cutting the intro would be great": the doing is what is asked
             + "|\\s*(?<doing>[a-z]+ing)\\s+(?<done>\\S.*?)\\s+(?:would|will)\\s+(?:really\\s+|definitely\\s+|so\\s+|also\\s+)?(?:help(?:\\s+a\\s+lot)?|be\\s+(?:great|perfect|ideal|nice|good|awesome|better|amazing|lovely|helpful|appreciated))\\s*[.!]*\\s*"
-            + "|\\s*(?<subject>[^，,。；\\s]{0,8}?)(?:要是|如果|假如)(?:视频|画面|它)?(?:能|可以|能够)?(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了|就行了|会更好)\\s*"
+            // "zoomed in 2x would be better": what is done, said as the wish
+            + "|\\s*(?<doneEd>[a-z]+ed)\\s+(?<doneRest>\\S.*?)\\s+(?:would|will)\\s+(?:be\\s+(?:much\\s+|way\\s+|a\\s+lot\\s+)?(?:better|great|perfect|nicer|ideal|good|about\\s+right)|look\\s+better|work\\s+better)\\s*[.!]*\\s*"
+            + "|\\s*(?<subject>[^，,。；\\s]{0,12}?)(?:要是|如果|假如)(?:视频|画面|它)?(?:能|可以|能够)?(?<zh>[^，,。；]+?)(?:的话)?(?:就好了|就好|就完美了|就更好了|就太好了|就行了|会更好|就够长了|就够了|就很好了?)\\s*"
             + "|\\s*(?:我|我们)?(?:真)?希望(?:视频|画面|它)?(?:能|可以|能够)?(?<hoped>[^，,。；]+?)\\s*");
     /** The listener or the video able to, inside a wish: "(if) you could …", 声音能…. */
     private static final Pattern WISHED_ASKING = Pattern.compile("^\\s*(?:you|u)\\s+(?:could|can|would|might)\\s+(?:please\\s+)?|(?<=^[\\p{IsHan}]{1,4})(?:能|可以|能够)");
@@ -2359,10 +2384,18 @@ final class PromptInterpreter {
             + "|so|and\\s+so|which\\s+means|meaning)\\s+(?!(?:i|we)\\b|please\\b|pls\\b|can\\b|could\\b)|^所以"); // "shot in a cave, so it's really noisy"
 
     /** The thing a description is of, when it is one thing named: "the sky" of "the sky is grey and gloomy". */
-    private static final Pattern DESCRIBED_THING = Pattern.compile("\\s*(?<thing>(?:the|my|our|his|her|their|that|this)\\s+[a-z]+(?:\\s+[a-z]+)?)\\s+(?:is|are|was|were|looks|looked)\\b");
+    private static final Pattern DESCRIBED_THING = Pattern.compile("\\s*(?<thing>(?:the|my|our|his|her|their|that|this)\\s+[a-z]+(?:\\s+[a-z]+)?)(?:\\s+(?:on|in|at|of)\\s+the\\s+[a-z]+)?"
+            + "\\s+(?:is|are|was|were|looks|looked)\\b|\\s*there'?s\\s+(?:an?|this|that)\\s+(?<there>[a-z]+(?:\\s+[a-z]+)?)(?=\\s+(?:[a-z]+ing|in|on|at|right|behind|across|over)\\b)");
+    /** One thing described in Chinese, named with its place or owner: 桌上的外卖盒太丢人了. */
+    private static final Pattern DESCRIBED_THING_ZH = Pattern.compile("\\s*(?<thing>[\\p{IsHan}]{1,8}的[\\p{IsHan}]{1,6}?)(?=太|有点|好|很|真|特别|挺|实在)");
     private static final Pattern OTHER_SUBJECT = Pattern.compile("\\s*(?:it|it's|its|this|that|there|i|we|you|they|he|she|\\p{IsHan})");
     /** A change of "it" asked right after a description of one thing: "the sky is grey, swap it for a sunny one". */
-    private static final Pattern CHANGE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you)\\s+)?(?:swap|replace|change|switch|remove|erase|get\\s+rid\\s+of)\\s+(?<it>it|that|this|them)\\b");
+    private static final Pattern CHANGE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you)\\s+)?(?:(?:swap|replace|change|switch|remove|erase|get\\s+rid\\s+of)\\s+(?<it>it|that|this|them)\\b"
+            // "the grass looks burnt, can you make it greener": that thing's colour
+            + "|(?:make|turn|paint)\\s+(?<its>it|that|them)\\s+(?=(?:more\\s+|a\\s+bit\\s+|a\\s+little\\s+)?(?:green(?:er)?|blue(?:r)?|red(?:der)?|white(?:r)?|pink(?:er)?|yellow(?:er)?|brown(?:er)?|purple|orange|golden|gold)\\b)"
+            // …or that thing gone: "there's a power line cutting through the shot, can it disappear?", 桌上的外卖盒太丢人了，去掉吧
+            + "|(?:can|could)\\s+(?:it|that|this|she|he|they)\\s+(?:just\\s+)?(?<gone>disappear|vanish|go\\s+away|be\\s+(?:removed|erased|gone))\\b"
+            + "|(?:能不能|可不可以|可以|帮我|麻烦)?(?:把它|把这个|把那个)?(?<zhgone>去掉|删掉|p掉|弄掉|拿掉|抹掉|去除)(?:吧|吗|一下)?\\s*$)");
 
     /**
      * A change asked of "it" after a description of one thing is a change of that thing: where only a model could make
@@ -2373,7 +2406,17 @@ final class PromptInterpreter {
         if (!it.lookingAt()) {
             return false;
         }
-        String named = clause.substring(0, it.start("it")) + state.described + clause.substring(it.end("it"));
+        if (it.group("gone") != null || it.group("zhgone") != null) {
+            if (state.describedProblem) {
+                return false; // "there's a hiss, can it go away?": the problem described, answered
+            }
+            // a thing described, not a problem: taken out of the picture, a model's work
+            state.generative.add(context.quotes().restore(Lexicon.isCjk(state.described.charAt(0)) ? "把" + state.described + "去掉" : "remove " + state.described));
+            state.describing = false;
+            return true;
+        }
+        String group = it.group("it") != null ? "it" : "its";
+        String named = clause.substring(0, it.start(group)) + state.described + clause.substring(it.end(group));
         if (GENERATIVE.find(named) < 0) {
             return false;
         }
@@ -2786,11 +2829,13 @@ final class PromptInterpreter {
         if (named != null && Part.ofEdit(named) == null && onLastEdit(said, state)) {
             return true;
         }
-        if (!lead && (named == null || Part.ofEdit(named) == null)) {
-            return false; // a range said bare, with no edit before it to take it, is kept
+        if (!lead && (named != null ? Part.ofEdit(named) == null : state.listFollows || !TIMES_ALONE.matcher(said.source()).lookingAt())) {
+            return false; // a range said bare after an edit of the whole is kept, and so is the first of a list of them
         }
-        // said bare after an edit that has a part of its own (前10秒加速2倍 30到40秒放慢到一半), it is the next edit's part
+        // said bare first ("0:35到0:50，放慢到0.5倍") or after an edit that has a part of its own (前10秒加速2倍 30到40秒放慢到一半),
+        // it is the next edit's part; said first, it is kept if the edit that follows takes none
         state.pendingPart = said;
+        state.pendingFirst = named == null && !lead;
         return true;
     }
 
@@ -2865,11 +2910,17 @@ final class PromptInterpreter {
             return ops;
         }
         state.pendingPart = null;
+        boolean first = state.pendingFirst;
+        state.pendingFirst = false;
         Part part = Part.of(pending);
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
             if (operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
+                if (first) {
+                    timed.add(pending); // "0:35 to 0:50, compress it": the part said first is what is kept
+                    first = false;
+                }
                 timed.add(op);
                 continue;
             }
@@ -2885,6 +2936,12 @@ final class PromptInterpreter {
                 continue;
             }
             EditOperation onPart = part.apply(op, pending.source() + ", " + op.source());
+            if (onPart == null && first) {
+                timed.add(pending); // "0:35 to 0:50, rotate it": an edit of the whole frame, and the part kept
+                timed.add(op);
+                first = false;
+                continue;
+            }
             if (onPart == null) {
                 throw TimeRules.partEdit(pending.source() + ", " + quoted);
             }
@@ -3050,6 +3107,9 @@ final class PromptInterpreter {
     }
 
     /** A range said bare, and so kept for now, which the edit said next may make its part instead. */
+    /** Words that are a range's times alone ("0:35到0:50", "10 to 20 seconds"), not a verb's ("剪到前15秒"). */
+    private static final Pattern TIMES_ALONE = Pattern.compile("\\s*(?:from\\s+|从|第)?\\d[\\d:.\\s]*(?:s|secs?|seconds?|秒钟?|分钟?|m|mins?)?\\s*(?:to|until|till|-|–|~|到|至)");
+
     private static boolean isBareRange(EditOperation op) {
         return isRangeSaid(op) && !KEEPS_RANGE.matcher(op.source()).lookingAt() && !saysOnly(op) && !ONLY_AFTER.matcher(op.source()).find();
     }

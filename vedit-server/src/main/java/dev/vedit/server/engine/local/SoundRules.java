@@ -94,6 +94,9 @@ final class SoundRules {
                         + "|(?<![别不没])(?:加|配|放)(?:一首|首|个|点|段)(?:歌|乐)(?![曲器])|(?<![不别])要[^，,。；;]{0,8}的歌"
                         // a sound effect is an audio input too: "add a 'ding' sound effect at 0:12", 加个“叮”的音效
                         + "|\\b(?:add|put|play|insert)\\s+(?:an?\\s+|some\\s+|the\\s+)?(?:[^,.;]{0,20}?\\s)?(?:sound\\s+effects?|sfx|whoosh|ding\\s+sound)\\b.*"
+                        // …and a sound named by what makes it: "add a crowd cheering sound when he scores", "the sound of applause"
+                        + "|\\b(?:add|put|play|insert)\\s+(?:an?\\s+|some\\s+|the\\s+)?(?:[a-z]+\\s+){0,2}?(?:cheering|clapping|laughing|ringing|barking|booming|crying|screaming|applauding|whistling|honking|beeping|crackling|applause|laughter|cheers?|bells?|horns?|sirens?|explosions?|drum\\s?rolls?|booms?)\\s+sounds?\\b.*"
+                        + "|\\b(?:add|put|play|insert)\\s+(?:the\\s+|a\\s+|some\\s+)?sounds?\\s+of\\s+(?:an?\\s+|the\\s+|people\\s+)?(?:applause|cheering|clapping|laughter|laughing|crowds?|bells?|birds?|rain|waves|thunder|fireworks)\\b.*"
                         + "|(?:加|配|放|添加)(?:一个|个|点|些|上)?[^，,。；;]{0,8}?音效[^，,。；;]{0,12}",
                 (m, c) -> {
                     throw needsAudio(c.quotes().restore(m.group()).strip()); // 加个“叮”的音效 quotes its sound

@@ -2373,4 +2373,64 @@ class PromptUnderstandingTest {
             assertThatThrownBy(() -> interpreter.read(generative, 2)).as(generative).hasMessageContaining("generative");
         }
     }
+
+    @Test
+    void theSixtyEighthSetAFourteenthPlainDay() {
+        // a range said first is the part of the edit that follows it; kept when that edit takes no part
+        assertThat(params("倒车入库那段，0:35到0:50，放慢到0.5倍，学员好看清楚", 0)).containsEntry("from", 35.0).containsEntry("factor", 0.5);
+        assertThat(params("0:35 to 0:50, slow it down to half speed", 0)).containsEntry("to", 50.0);
+        assertThat(ops("0:35 to 0:50, compress it")).containsExactly("trim", "encode");
+        assertThat(ops("0:05到0:07、0:15到0:17这两段反色")).containsExactly("invert", "invert");
+        assertThat(ops("把视频剪到前15秒，调亮一点")).containsExactly("trim", "brightness");
+        // a text labelled with a colon, a title card and "one at the end"
+        assertThat(params("前3秒剪掉，最后加一行字：第二杯半价", 1)).containsEntry("text", "第二杯半价");
+        assertThat(ops("Title card at the start saying 'Year 6 Leavers Assembly' and one at the end saying 'Thank you, parents!'")).containsExactly("intro", "outro");
+        assertThat(ops("Would you ever flip this round, I had it on selfie mode and the sign over the shop is backwards")).containsExactly("hflip");
+        assertThat(ops("filmed the night market after dark, loads of noise in the picture. clean it up and make it brighter if u can"))
+                .containsExactly("denoise", "brightness");
+        assertThat(ops("The audio's all over the place - the full choir is deafening and the soloist is barely there. Can you even the levels out?"))
+                .containsExactly("normalize_audio");
+        assertThat(ops("动作示范帮我加速到1.5倍，然后循环3遍")).containsExactly("speed", "loop");
+        assertThat(params("对比度提高到1.5", 0)).containsEntry("factor", 1.5);
+        assertThat(ops("最后一帧停3秒，让客户看清电话号码")).containsExactly("freeze_end");
+        assertThatThrownBy(() -> interpreter.read("让我看清车牌号", 0)).hasMessageContaining("impossible");
+        for (String impossible : List.of("add a crowd cheering sound when he scores", "can you send it back as a gif for our slack")) {
+            assertThatThrownBy(() -> interpreter.read(impossible, 0)).as(impossible).hasMessageContaining("impossible");
+        }
+        for (String generative : List.of("change the bride's bouquet to pink roses", "the grass on the pitch looks burnt, can you make it greener",
+                "空教室里加几个学生坐着")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+    }
+
+    @Test
+    void theSixtyNinthSetAskedIndirectlyAThirdTime() {
+        // a thing described, then asked gone, is a model's work; a problem described, then asked gone, is answered
+        for (String generative : List.of("there's a power line cutting right through the drone shot, can it disappear? also brighten it a bit",
+                "桌上的外卖盒太丢人了，去掉吧，顺便调亮一点")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThat(ops("there's a hiss in the audio, can it go away?")).containsExactly("denoise_audio");
+        // every problem said, and never one read into a word that holds its character (影响)
+        assertThat(ops("It's shaky, it's dark and you can hardly hear the piano. it's my son's first recital, pls help"))
+                .containsExactly("stabilize", "brightness", "volume");
+        assertThat(ops("夜市拍的，又暗又抖，麻烦了")).containsExactly("brightness", "stabilize");
+        assertThat(ops("录音里全是呼呼的风声底噪，特别影响观感")).containsExactly("denoise_audio");
+        assertThat(interpreter.interpret("甲方要求右下角必须有图1的logo", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("position", "bottom-right"));
+        // wishes: "it'd", "I'd love it to", a done thing "would be better", what is left, 要是没有…就好了
+        assertThat(ops("it starts way too suddenly, I'd love it to ease in from black")).containsExactly("fade_in");
+        assertThat(params("The dog is way too small in the frame, zoomed in 2x would be better", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("Would be great if only the last 20 seconds were left, everything before is just setup")).containsExactly("trim_last");
+        assertThat(params("Would be great if the first 8 seconds of me fumbling with the tripod weren't there", 0)).containsEntry("start", 8.0);
+        assertThat(params("要是没有前面15秒的废话就好了", 0)).containsEntry("start", 15.0);
+        assertThat(ops("The voiceover is deafening, half as loud would be about right. And it'd be nice if it faded out at the end"))
+                .containsExactly("volume", "fade_out");
+        // needs said as limits
+        assertThat(params("The file is 140 MB and our school portal won't take anything over 25MB.", 0)).containsEntry("max_mb", 25.0);
+        assertThat(ops("会议室的投影仪只支持720p，现在这个4K的放不了")).containsExactly("scale");
+        assertThat(ops("老板说只要1分10秒到1分40秒那段，其他都不要")).containsExactly("trim");
+        // a word a synonym writes joins the words typos are corrected to: none may be a word people write ("weren't" stays)
+        assertThat(params("would be great if the first 8 seconds weren't there", 0)).containsEntry("start", 8.0);
+    }
 }
