@@ -1334,11 +1334,12 @@ final class PromptInterpreter {
         }
     }
 
+    /** The HTML escapes a form or a CMS sends quotes and ampersands as. */
+    private static final Pattern HTML_ENTITY = Pattern.compile("&(quot|amp|lt|gt|apos|#39|#x27);");
     /**
      * A customer's or user's words relayed by a bot or a ticket, in quotes to the end of the prompt: "Customer wrote: "the
      * video is way too dark…"", 客服机器人转达：顾客说「声音太小了」. Those words are the request; quotes elsewhere stay text.
      */
-    private static final Pattern HTML_ENTITY = Pattern.compile("&(quot|amp|lt|gt|apos|#39|#x27);");
     private static final Pattern RELAYED = Pattern.compile("(?<before>(?i:\\b(?:customer|user|client|buyer|viewer|caller)s?\\b[^\"“「:：]{0,30}?(?:\\s(?:wrote|writes|said|says|asked|asks))?"
             + "|(?:顾客|客户|用户|买家|粉丝)[^「“\"]{0,6}?(?:说|问|留言|反馈)?)\\s*[:：]?\\s*)[\"“「](?<words>[^\"”」]+)[\"”」]\\s*$");
 
@@ -3635,7 +3636,6 @@ final class PromptInterpreter {
         return phrases.stream().map(p -> open + p + close).reduce((a, b) -> a + ", " + b).orElse("");
     }
 
-    /** Refuses a reference to an image that was not given, wherever it stands, before anything else. */
     /**
      * The one figure a clause names by number, if it names exactly one: "add the logo from Figure 1 as a watermark",
      * 把背景换成图1那张海边的照片 say the image twice, once without its number.
@@ -3659,6 +3659,7 @@ final class PromptInterpreter {
                 : (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
     }
 
+    /** Refuses a reference to an image that was not given, wherever it stands, before anything else. */
     private static void checkImageReferences(String original, String lower, Quotes quotes, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
         while (m.find()) {
