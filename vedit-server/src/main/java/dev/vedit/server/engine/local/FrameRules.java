@@ -201,9 +201,14 @@ final class FrameRules {
                         + "(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4})",
                 (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
                         : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
-        r.add(of("(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出(?:为|成)?)?\\s*(?:(?<h>\\d{3,4})\\s*p|(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4}))(?:的?分辨率)?",
+        r.add(of("(?:分辨率)?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩放为|缩小到|转为|转成|导出(?:为|成)?)?\\s*(?:(?<h>\\d{3,4})\\s*p(?![a-z])|(?<w>\\d{2,4})\\s*(?:x|×|\\*)\\s*(?<h2>\\d{2,4}))(?:的?分辨率)?",
                 (m, i) -> m.group("h") != null ? scale(0, Integer.parseInt(m.group("h")))
                         : scale(Integer.parseInt(m.group("w")), Integer.parseInt(m.group("h2")))));
+        // "shrink it to 640 wide", "a width of 1280", 宽度改成640: one side, the other follows the shape
+        r.add(of("(?:(?:scale|resize|shrink|downscale|make|set|change)" + SUBJECT + "\\s+(?:down\\s+)?to\\s+)?(?<w>\\d{2,4})\\s*(?:px|pixels?)?\\s+(?:wide|across|in\\s+width)\\b"
+                        + "|(?:scale|resize|shrink|downscale|make|set|change)" + SUBJECT + "\\s+(?:down\\s+)?to\\s+(?:a\\s+)?width\\s+(?:of\\s+)?(?<w2>\\d{2,4})\\s*(?:px|pixels?)?"
+                        + "|(?:画面)?宽度?(?:改为|改成|调整为|调整到|调到|设为|缩放到|缩小到|缩到|变成)\\s*(?<w3>\\d{2,4})\\s*(?:px|像素)?",
+                (m, i) -> scale(Integer.parseInt(Rule.first(m, "w", "w2", "w3")), 0)));
         r.add(of("(?:scale|resize|shrink|downscale)" + SUBJECT + "\\s+(?:down\\s+)?(?:to|by)\\s+(?<half>half|a\\s+quarter|" + N + "\\s*%)"
                         + "(?:\\s+(?:the\\s+)?(?:size|resolution))?|(?<half2>half)\\s+(?:the\\s+)?(?:size|resolution)|(?:分辨率|尺寸)(?:减半|缩小一半)",
                 (m, i) -> scaleFactor(m.group("half2") != null || m.group("half") == null ? "half" : m.group("half"), m.group("n"))));
@@ -366,12 +371,14 @@ final class FrameRules {
         return aspect(9, 16, pad); // vertical, portrait, 竖屏, tiktok, douyin
     }
 
+    /** @param width 0 for the width that keeps the shape; @param height 0 for the height that keeps it (not both) */
     private static EditOperation scale(int width, int height) {
-        if (height < 16 || height > MAX_SIDE || width > MAX_SIDE || (width != 0 && width < 16)) {
+        if (height != 0 && (height < 16 || height > MAX_SIDE) || width > MAX_SIDE || (width != 0 && width < 16) || width == 0 && height == 0) {
             throw invalid("the output size must be between 16 and " + MAX_SIDE + " pixels a side",
                     "输出尺寸每边必须在 16 到 " + MAX_SIDE + " 像素之间");
         }
-        return width == 0 ? op(Operation.SCALE, Map.of("height", height)) : op(Operation.SCALE, Map.of("width", width, "height", height));
+        return width == 0 ? op(Operation.SCALE, Map.of("height", height))
+                : height == 0 ? op(Operation.SCALE, Map.of("width", width)) : op(Operation.SCALE, Map.of("width", width, "height", height));
     }
 
     private static EditOperation scaleFactor(String half, String percent) {

@@ -65,8 +65,11 @@ final class Geometry {
     void scale(EditOperation op) {
         if (op.params().containsKey("factor")) {
             resize(even(g.width * number(op, "factor")), even(g.height * number(op, "factor")), "bicubic");
-        } else if (op.params().containsKey("width")) {
+        } else if (op.params().containsKey("width") && op.params().containsKey("height")) {
             resize((int) number(op, "width"), (int) number(op, "height"), "bicubic");
+        } else if (op.params().containsKey("width")) { // "640 wide": the height follows the shape
+            int w = (int) number(op, "width");
+            resize(w, even((double) g.height * w / g.width), "bicubic");
         } else {
             int h = (int) number(op, "height");
             resize(even((double) g.width * h / g.height), h, "bicubic");

@@ -131,6 +131,11 @@ final class PromptInterpreter {
                     // a thing turned another colour, or given something to wear: "turn the red van white", "give him the hat from pic 2"
                     + "|\\bturn\\s+(?:the|my|his|her|their|our|that|this)\\s+(?:[a-z]+\\s+)?(?:car|van|truck|bus|bike|house|wall|door|shirt|dress|jacket|hat|hair|sky|dog|cat|flowers?)s?"
                     + "(?:\\s+(?:in|at|from)\\s+the\\s+[a-z0-9]+\\s+(?:shot|scene|clip|part|take))?\\s+(?:white|black|red|blue|green|yellow|pink|purple|orange|grey|gray|brown|gold|silver)\\b"
+                    // a thing said to be another colour, as a wish or relayed: "the shirt should be red", "wants the car changed to blue"
+                    + "|\\b(?:the|my|his|her|their|our|that|this)\\s+(?:[a-z']+\\s+){0,2}(?:shirt|t-shirt|tee|dress|jacket|hoodie|sweater|jumper|top|hat|cap|shoes"
+                    + "|sneakers|skirt|coat|uniform|jersey|car|van|truck|wall|walls|door|house|hair|sky|flowers?)s?\\s+(?:should\\s+be|needs?\\s+to\\s+be"
+                    + "|has\\s+to\\s+be|must\\s+be|(?:be\\s+)?changed\\s+to|turned|made|to\\s+be)\\s+(?:a\\s+|bright\\s+|dark\\s+|light\\s+)?(?:white|black|red|blue"
+                    + "|green|yellow|pink|purple|orange|grey|gray|brown|gold|silver|navy|beige)\\b"
                     + "|\\bgive\\s+(?:him|her|them|the\\s+[a-z]+)\\s+(?:the|a|an|some)\\s+(?:[a-z]+\\s+)?(?:hat|glasses|sunglasses|shirt|jacket|dress|beard|moustache|mustache|wig|crown|scarf|tie|cap)\\b"
                     + "|天空(?:变|换|改)(?:成|为)?|对口型|(?:把|将)?车牌(?:号)?(?:去掉|删掉|抹掉|擦掉|p掉|弄掉|拿掉)"
                     // the mouth made to say other words: "make my mouth match the words in the voiceover"
@@ -320,7 +325,9 @@ final class PromptInterpreter {
     private static final Pattern TELLS = Prefilter.guarded(Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b"));
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
-            + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\s+(?:and|&)\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)\\b");
+            // each with its own amount or none: "bump contrast 20% and saturation 15%"
+            + "\\s+(?:the\\s+)?(brightness|contrast|saturation|volume)(\\s+(?:by\\s+)?\\d+(?:\\.\\d+)?\\s*%)?\\s+(?:and|&)\\s+(?:the\\s+)?"
+            + "(brightness|contrast|saturation|volume)\\b(\\s+(?:by\\s+)?\\d+(?:\\.\\d+)?\\s*%)?");
     private static final Pattern SHARED_VERB_ZH = Pattern.compile("(?:把)?(亮度|对比度|饱和度|音量)(?:和|跟|与|以及|、)(亮度|对比度|饱和度|音量)(?:都|也)?"
             + "((?:稍微)?(?:调高|提高|增加|加大|调低|降低|减少|减小|调大|调小|提升)(?:一点|一些)?)");
     /**
@@ -510,6 +517,7 @@ final class PromptInterpreter {
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|^\\s*(?:能|可以)[^，,。]{1,8}吗|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
     private static final Pattern ADJUSTS = Pattern.compile("(?:亮度|对比度|饱和度|音量|声音|色温|色调|速度)(?:也|再|稍微|稍稍)?(?:加|减|提|降|调|拉|压|升)"
+            + "|(?:亮度|对比度|饱和度|音量|色温|速度)\\s*[+\\-−]\\s*\\d" // 亮度+10%
             + "|(?:调|压|提|变|拉|降|减)(?:亮|暗|高|低|大|小|快|慢|冷|暖)"
             // a comparative said alone asks for more of it: 大声点, 亮一点 (after 声音太小了, 太暗了)
             + "|^(?:再|稍微|稍稍)?(?:大声|小声|亮|暗|快|慢|大|小|响|轻)(?:一)?(?:点|些)儿?(?:吧|啦)?\\s*$");
@@ -579,7 +587,7 @@ final class PromptInterpreter {
     /** A request said to take another's place. */
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
-    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|减半|小一点|大一点|小点|大点)");
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|放大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
@@ -1200,8 +1208,9 @@ final class PromptInterpreter {
         return !Operation.SPEED.is(last) && last.params().containsKey("factor") && amendLast(multiple.group("n") + "x", context, state);
     }
 
-    /** "It is …", "that's …": what a part just named is, said as a sentence of its own. */
-    private static final Pattern IT_IS = Pattern.compile("(?:it|that|this)(?:'s|\\s+is|\\s+was|\\s+would\\s+be)\\s+(?:about\\s+|around\\s+|roughly\\s+)?|(?:就是|大概是|应该是|是)");
+    /** "It is …", "that's …", "it runs from …": what a part just named is, said as a sentence of its own. */
+    private static final Pattern IT_IS = Pattern.compile("(?:it|that|this|which)(?:'s|\\s+is|\\s+was|\\s+would\\s+be|\\s+(?:runs|goes|happens|plays|lasts))\\s+"
+            + "(?:from\\s+)?(?:about\\s+|around\\s+|roughly\\s+)?|(?:就是|大概是|应该是|是)");
 
     /**
      * "I would like the part where the dog jumps in the pool to be slower. It is the last ten seconds.": the time of the
@@ -1345,7 +1354,7 @@ final class PromptInterpreter {
 
     private static String sharedVerbs(String text) {
         // each needs words most prompts lack: the searches run only where they are
-        String out = text.contains("and") || text.contains("&") ? SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2, $1 the $3") : text;
+        String out = text.contains("and") || text.contains("&") ? SHARED_VERB_EN.matcher(text).replaceAll("$1 the $2$3, $1 the $4$5") : text;
         out = out.contains("度") || out.contains("音量") ? SHARED_VERB_ZH.matcher(out).replaceAll("$1$3，$2$3") : out;
         if (out.contains("last") || out.contains("final") || out.contains("closing")) {
             out = SHARED_CUT_EN.matcher(out).replaceAll(m -> {
@@ -2429,6 +2438,11 @@ final class PromptInterpreter {
     /** A moment named, as the normaliser writes it: "the drop is at 0:45". */
     private static final Pattern MOMENT_AT = Pattern.compile("(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?\\s+is\\s+at\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?");
 
+    /** Someone's request passed on: "my boss wants …", "the client said …", 老板说…. */
+    private static final Pattern RELAYED_ASK = Pattern.compile("\\s*(?:(?:my|our|the|his|her|their)\\s+)?(?:boss|client|customer|manager|teacher|mum|mom|dad|wife"
+            + "|husband|editor|producer|director|team|brand|pastor|coach|owner)s?\\s+(?:wants?|said|says|asked(?:\\s+for)?|needs?|would\\s+like)\\b"
+            + "|\\s*(?:我|我们)?(?:老板|老师|客户|甲方|领导|主任|店长|经理|主管|老公|老婆|孩子|妈妈|爸爸|我妈|我爸|妈|爸)(?:说|要求|想要|希望)");
+
     private boolean isDescription(String clause, State state) {
         String c = clause.strip();
         if (state.describing) {
@@ -2446,8 +2460,10 @@ final class PromptInterpreter {
         if (EDGE_IS.matcher(c).lookingAt() || EDGE_SAID_ZH.matcher(c).lookingAt() || RANGE_IS_ZH.matcher(c).lookingAt()) {
             return true; // "last 10 sec is me fumbling", 前3秒是我在调手机: what a part shows, whatever verbs say it
         }
-        if (lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
-                || TELLS.matcher(c).find() && !lexicon.isImperative(firstWordAsked(c))) {
+        if ((lexicon.isStatement(c) || OMITTED_SUBJECT.matcher(c).lookingAt()
+                || TELLS.matcher(c).find() && !lexicon.isImperative(firstWordAsked(c)))
+                // "my boss wants the shirt changed to red", 我妈说把天空换成晚霞: a request relayed is no remark to pass over
+                && !(RELAYED_ASK.matcher(c).lookingAt() && GENERATIVE.find(c) >= 0)) {
             return true; // "I filmed it sideways", "this is a cooking video", "half the guests didn't sign"
         }
         Matcher m = DESCRIPTION.matcher(c);

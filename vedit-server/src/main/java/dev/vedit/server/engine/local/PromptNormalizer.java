@@ -76,7 +76,7 @@ final class PromptNormalizer {
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)))");
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
-    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
+    private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
             // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
             + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—)))"
@@ -85,8 +85,9 @@ final class PromptNormalizer {
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
      * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.
      */
-    private static final Pattern MINUTES_SAID = Pattern.compile("\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")"
-            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?)\\b)))");
+    private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
+            + "\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")" // "minute 1 and 20 seconds", as some write it
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for)\\b)))");
     /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */
     private static final Pattern HOURS = Pattern.compile("\\b(?<h>\\d+)\\s*(?:h|hrs?|hours?)\\s*(?:and\\s+)?(?<m>\\d+)\\s*(?:m|mins?|minutes?)\\b");
     /**
@@ -204,7 +205,7 @@ final class PromptNormalizer {
         s = !s.contains(" point ") ? s
                 : SPOKEN_DECIMAL.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1))) + "." + Rule.written(Numbers.parse(m.group(2))));
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
-        s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
+        s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(m -> minutes(m.group("m") != null ? m.group("m") : m.group("m2"), m.group("s"), m.group())) : s;
         s = s.indexOf('\'') >= 0 || s.indexOf('′') >= 0 ? PRIMES.matcher(s).replaceAll("$1分$2秒") : s;
         s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
@@ -338,8 +339,12 @@ final class PromptNormalizer {
     }
 
     private static String minutes(MatchResult m) {
-        double seconds = Numbers.parse(m.group("m")) * 60 + (m.group("s") == null ? 0 : Numbers.parse(m.group("s")));
-        boolean chinese = m.group().contains("分");
+        return minutes(m.group("m"), m.group("s"), m.group());
+    }
+
+    private static String minutes(String minutes, String secondsSaid, String said) {
+        double seconds = Numbers.parse(minutes) * 60 + (secondsSaid == null ? 0 : Numbers.parse(secondsSaid));
+        boolean chinese = said.contains("分");
         return Rule.written(seconds) + (chinese ? "秒" : " seconds");
     }
 

@@ -117,7 +117,7 @@ final class TimeRules {
                 }));
         // removing a range: "cut out 2s to 4s", "remove seconds 2-4", "删掉第2到4秒"; "cut 5 to 9 sec", "cut from 10s to
         // 20s" too, as a cut verb with its range and nothing between takes it out ("cut it to 0:10-0:20" keeps it)
-        r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|segment|bit)\\s+(?:from\\s+|between\\s+)?)?(?:second\\s+)?\\d)|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?"
+        r.add(of("(?:cut\\s+out|cut(?=\\s+(?:from\\s+|between\\s+|the\\s+(?:part|section|segment|bit)\\s+(?:from\\s+|between\\s+)?)?(?:second\\s+)?(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty)\\b))|remove|delete|drop|skip|get\\s+rid\\s+of|take\\s+out)\\s+(?:the\\s+|everything\\s+)?(?:part\\s+|section\\s+|segment\\s+|bit\\s+)?"
                 + "(?<kw2>seconds\\s+)?" + range, (m, i) -> isRange(m) || m.group("kw2") != null ? cut(m.group("from"), m.group("to")) : null));
         r.addAll(Rule.each((m, i) -> cut(m.group("from"), m.group("to")),
                 "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除)\\s*" + range + "(?:的?(?:部分|内容|片段))?",

@@ -212,6 +212,9 @@ class LocalEngineOperationsTest {
         MediaInfo small = TestMedia.probe(render("resize to 80x60", clip));
         assertThat(small.width()).isEqualTo(80);
         assertThat(small.height()).isEqualTo(60);
+        MediaInfo narrow = TestMedia.probe(render("shrink it to 80 wide", clip)); // one side: the other keeps the shape (160x120)
+        assertThat(narrow.width()).isEqualTo(80);
+        assertThat(narrow.height()).isEqualTo(60);
         MediaInfo big = TestMedia.probe(render("upscale 2x", clip));
         assertThat(big.width()).isEqualTo(320);
         assertThat(big.height()).isEqualTo(240);

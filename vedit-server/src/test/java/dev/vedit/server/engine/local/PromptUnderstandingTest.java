@@ -2087,7 +2087,8 @@ class PromptUnderstandingTest {
         assertThat(ops("孩子们的脸都要打码，不然学校不让发")).containsExactly("blur_faces");
         assertThat(params("原速太磨叽了，2倍速就刚好", 0)).containsEntry("factor", 2.0);
         assertThat(ops("结尾太突然了，能不能用2秒慢慢黑下去")).containsExactly("fade_out");
-        assertThatThrownBy(() -> interpreter.read("背景一直有空调的嗡嗡声，听着很烦", 0)).hasMessageContaining("not understood"); // no model is asked for
+        // no model is asked for (背景 is where the hum is): the hum described is the request, as 有嗡嗡声 is
+        assertThat(ops("背景一直有空调的嗡嗡声，听着很烦")).containsExactly("denoise_audio");
         assertThat(ops("The colours look so washed out, like a faded postcard. Any chance you can make it pop?")).containsExactly("saturation");
         // a need said as what a platform wants, a wish, a question whether a setting is doable
         assertThat(params("Instagram feed wants square and mine is 16:9, can you help?", 0)).containsEntry("ratio", "1:1");
@@ -2432,5 +2433,39 @@ class PromptUnderstandingTest {
         assertThat(ops("老板说只要1分10秒到1分40秒那段，其他都不要")).containsExactly("trim");
         // a word a synonym writes joins the words typos are corrected to: none may be a word people write ("weren't" stays)
         assertThat(params("would be great if the first 8 seconds weren't there", 0)).containsEntry("start", 8.0);
+    }
+
+    @Test
+    void theSeventiethAndSeventyFirstSetsAPlainDayAndEditingForOthers() {
+        // a word that only holds 大 (大学, 大家) is no loud sound; 放大 after the sound's problem is the sound's
+        assertThat(params("你好我是老张这是我们老年大学书法班的视频声音太小了帮我放大两倍谢谢你啊", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("调暗一点 太亮了晃眼睛")).containsExactly("brightness");
+        assertThat(params("饱和度加三成", 0)).containsEntry("factor", 1.3);
+        assertThat(params("声音太吵了 音量调小到原来的百分之六十", 0)).containsEntry("factor", 0.6);
+        assertThat(ops("商场活动的视频，路人的脸都要打码，用马赛克那种")).containsExactly("blur_faces");
+        assertThat(params("卡通滤镜 只要10秒到20秒那段有", 0)).containsEntry("from", 10.0).containsEntry("to", 20.0);
+        // a setting with its amount after a description is asked, not described (it dropped the brightness)
+        assertThat(ops("影片有點暗，亮度+10%，對比也調高一點點")).containsExactly("brightness", "contrast");
+        assertThat(interpreter.interpret("图1是我们店的logo，放在右上角", 1)).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("image", 1).containsEntry("position", "top-right"));
+        // one side of the frame, the other following the shape
+        assertThat(params("shrink it to 640 wide and make the file smaller too", 0)).containsEntry("width", 640).doesNotContainKey("height");
+        // a shared verb with an amount for each ("saturation 15%" alone read as a level of 0.15)
+        assertThat(interpreter.interpret("bump contrast 20% and saturation 15%", 0)).extracting(o -> o.params().get("factor")).containsExactly(1.2, 1.15);
+        // clocks said in words, and a cut said with them
+        assertThat(params("freeze frame at one minute five for two seconds", 0)).containsEntry("at", 65.0);
+        assertThat(params("remove the part from minute 1 and 20 seconds to minute 1 and 35 seconds", 0)).containsEntry("start", 80.0).containsEntry("end", 95.0);
+        assertThat(ops("She'd kill me if that stayed in — cut from forty to forty-eight seconds please.")).containsExactly("cut");
+        assertThat(params("只要中间第30秒到第1分钟那段", 0)).containsEntry("start", 30.0).containsEntry("duration", 30.0);
+        // what someone else asked is the request; a model's edit relayed is no remark to pass over
+        for (String generative : List.of("老板说模特身上这件T恤要换成红色的，红色款卖得好，顺便改成竖屏",
+                "my boss wants the shirt changed to red, and make it vertical", "the client said the shirt should be red, also make it vertical")) {
+            assertThatThrownBy(() -> interpreter.read(generative, 0)).as(generative).hasMessageContaining("generative");
+        }
+        assertThat(ops("the manager wants the brunch video warmer")).containsExactly("temperature");
+        // remarks that name numbers, and what stays as it is
+        assertThat(ops("posterize it, 5 levels. the '2 weeks' in the burned-in title is the release date, leave it")).containsExactly("posterize");
+        assertThat(ops("Leave the aspect ratio alone and the music too — all I want is a 3 second fade to black at the end.")).containsExactly("fade_out");
+        assertThat(ops("rotate it 180 degrees. the rest of the reel stays in colour")).containsExactly("rotate");
     }
 }
