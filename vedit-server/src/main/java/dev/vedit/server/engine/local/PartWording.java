@@ -49,12 +49,13 @@ final class PartWording {
     private static final Pattern TO_THE_END_ZH = Pattern.compile("(?<![\\d:.第])(?<t>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|一直到)\\s*(?:视频的?)?(?:结尾|最后|结束|末尾)"
             + "|(?<![\\d:.])(?<clock>\\d{1,2}:\\d{2})\\s*(?=以后|之后|往后)");
     /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束. */
-    private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*(?:结束|为止|停止?)");
+    private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]?\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*"
+            + "(?:结束|为止|停止?|恢复(?:正常)?|(?=\\s*(?:[，,。；;！!]|$)))");
 
     /** Parts said by where they end: to the end of the video, or up to a time said after the edit. */
     private static String toTheEnd(String s) {
         String out = s.contains("end") ? TO_THE_END.matcher(s).replaceAll("from ${t} on") : s;
-        out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
+        out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停") || out.contains("到") || out.contains("至")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
                 "第" + Rule.written(Rule.seconds(m.group("t"))) + "秒到第" + Rule.written(Rule.seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
         return out.contains("到") || out.contains("至") || out.contains("后") ? TO_THE_END_ZH.matcher(out).replaceAll(m -> m.group("clock") != null
                 ? "第" + Rule.written(Rule.seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(Rule.seconds(m.group("t"))) + "秒开始") : out;
@@ -172,7 +173,10 @@ final class PartWording {
     private static final Pattern FROZEN_AGAIN_ZH = Pattern.compile("(?<=秒|秒处|秒的时候|秒那里|\\d)\\s*再(?=\\s*定格)");
     /** A moment named, then frozen "there": 切蛋糕在2分18秒，在那定格3秒 (the name may hold any word, 切 included). */
     private static final Pattern NAMED_THEN_FROZEN_ZH = Pattern.compile("(?<=^|[，,。；;！!？?\\s])[^，,。；;！!？?\\s]{1,12}?(?:是|在|大概在|大约在)\\s*(?:第\\s*)?(?<t>\\d+(?:\\.\\d+)?\\s*秒|"
-            + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
+            + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?(?:在)?(?:(?:那|这)(?:里|儿|一刻|个地方|个时候)?)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
+    /** A moment named, then a part from "there": 一等奖揭晓在3分12秒，从这里开始放大1.5倍到3分20秒. */
+    private static final Pattern NAMED_THEN_FROM_ZH = Pattern.compile("(?<=^|[，,。；;！!？?\\s])[^，,。；;！!？?\\s]{1,12}?(?:是|在|大概在|大约在)\\s*(?:第\\s*)?(?<t>\\d+(?:\\.\\d+)?\\s*秒|"
+            + Rule.CLOCK + ")(?:左右)?\\s*[，,]\\s*(?:就)?从(?:这|那)(?:里|儿|一刻|个地方|个时候)(?:开始|起)?");
 
     /** A freeze said once for several moments, as a freeze at each ("freeze at 5s for 1 second, freeze at 10s for 1 second"). */
     private static String freezes(String s) {
@@ -189,6 +193,7 @@ final class PartWording {
             }
         }
         out = out.contains("再定格") ? FROZEN_AGAIN_ZH.matcher(out).replaceAll("") : out; // 31秒处再定格1秒: 再 would end the clause
+        out = out.contains("从这") || out.contains("从那") ? NAMED_THEN_FROM_ZH.matcher(out).replaceAll(m -> "从" + (m.group("t").endsWith("秒") ? "第" + m.group("t") : m.group("t")) + "开始") : out;
         out = out.contains("定格") ? NAMED_THEN_FROZEN_ZH.matcher(out).replaceAll(m -> "在" + (m.group("t").endsWith("秒") ? "第" + m.group("t") : m.group("t"))) : out;
         return out.contains("定格") ? FREEZES_ZH.matcher(out).replaceAll(m -> MOMENT_IN_LIST_ZH.matcher(m.group("moments")).results()
                 .map(t -> "在" + (t.group(1) != null ? "第" + t.group(1) + "秒" : t.group(2)) + "定格" + m.group("n") + "秒")

@@ -11,6 +11,7 @@ import java.util.BitSet;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -461,6 +462,8 @@ final class PromptInterpreter {
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
             + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
+            // "… is just me fiddling with the camera so that goes"
+            + "|\\s*(?:so\\s+)?(?:that|it|those|these)\\s+(?:goes|go|can\\s+go|has\\s+to\\s+go|needs\\s+to\\s+go|must\\s+go)\\s*[.!?]?\\s*"
             + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈|吗)?\\s*[?？]?\\s*"
             // "Can those go?", "is it possible to lose that bit?"
             + "|\\s*(?:can|could)\\s+(?:those|these|they|that|it|that\\s+bit|that\\s+part)\\s+go\\s*[?]?\\s*");
@@ -905,6 +908,7 @@ final class PromptInterpreter {
         if (state.speedTooMuch != null && state.operations.stream().noneMatch(Operation.SPEED::is)) {
             state.notUnderstood.add(state.speedTooMuch); // too fast, and no speed said instead
         }
+        unusedFigures(state);
         refuseIfAny(state.generative, state.notUnderstood);
         aroundTheUntouched(state);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
@@ -917,6 +921,38 @@ final class PromptInterpreter {
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
         return new Reading(operations, state.ignored);
+    }
+
+    private static final Pattern FIGURE_SAID = Pattern.compile("\\b(?:image|figure|fig|picture|pic|photo|img)\\s*#?(\\d)\\b|图\\s*(\\d)");
+    /** Words that set a figure aside: it was given for another use, or only to look at. */
+    private static final Pattern FIGURE_SET_ASIDE = Pattern.compile("\\b(?:ignore|don'?t\\s+use|do\\s+not\\s+use|not\\s+(?:to\\s+)?use|elsewhere|another\\s+post"
+            + "|a\\s+different|separate|just\\s+so\\s+you|for\\s+reference|reference\\s+only|not\\s+for\\s+this)\\b|不用管|不用|别用|不要用|忽略|参考|仅供");
+
+    /**
+     * "…, and the fest logo which is image 1 should come at the top left corner": a clause passed over as context that
+     * names a figure no edit uses was asked for in words the rules miss. Done without it, the logo would silently be
+     * missing; unless the prompt sets a figure aside ("image 1 is for another post", 图1不用管), it is not understood.
+     */
+    private static void unusedFigures(State state) {
+        if (state.ignored.stream().anyMatch(c -> FIGURE_SET_ASIDE.matcher(c).find())) {
+            return;
+        }
+        Set<Integer> used = new HashSet<>();
+        state.operations.forEach(o -> {
+            if (o.params().get("image") instanceof Number n) {
+                used.add(n.intValue());
+            }
+        });
+        for (String clause : state.ignored) {
+            Matcher figure = FIGURE_SAID.matcher(clause.toLowerCase(Locale.ROOT));
+            while (figure.find()) {
+                int n = Integer.parseInt(figure.group(1) != null ? figure.group(1) : figure.group(2));
+                if (!used.contains(n)) {
+                    state.notUnderstood.add(clause);
+                    break;
+                }
+            }
+        }
     }
 
     /**
@@ -2514,7 +2550,7 @@ final class PromptInterpreter {
     }
 
     /** An edit named by its Chinese verb (手抖得厉害，防抖一下): asked for, never more of the description before it. */
-    private static final Pattern ZH_EDIT_NAMED = Pattern.compile("防抖|降噪|去噪|锐化|调亮|调暗|提亮|压暗|静音|倒放|加速|减速|放慢|慢放|旋转|镜像|翻转|循环|定格|压缩|淡入|淡出|打码");
+    private static final Pattern ZH_EDIT_NAMED = Pattern.compile("模糊处理|防抖|降噪|去噪|锐化|调亮|调暗|提亮|压暗|静音|倒放|加速|减速|放慢|慢放|旋转|镜像|翻转|循环|定格|压缩|淡入|淡出|打码");
 
     /** A comparative alone ("louder", "a bit brighter please", 大一些, 亮一点): more of something, asked for. */
     private static final Pattern COMPARATIVE = Pattern.compile("^(?:(?:a\\s+)?(?:bit|little|lot|touch|tad|much|way|even|slightly|somewhat)\\s+)*"

@@ -244,7 +244,7 @@ final class TimeRules {
                 (m, i) -> freeze(m.group("at"), m.group("n") != null ? m.group("n") : m.group("n2"))));
         // a clock time needs no 秒 (在0:30定格2秒); a moment named by what happens (新娘进场的时候定格) is no frame's name
         // and no time: not read, so not understood
-        r.add(of("(?:(?:在\\s*)?(?:第?\\s*" + time("at") + SECONDS + "|(?<atclock>" + Rule.CLOCK + "))(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?![\\p{IsHan}]{0,8}?(?:的时候|时候|那一刻|一刻|瞬间|时刻)(?:帮我|给我|帮忙|麻烦)?定格)(?:[\\p{IsHan}]{1,8}?|[\\p{IsHan}]{0,4}(?:pose|shot|scene|moment))?(?=(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格)(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
+        r.add(of("(?:(?:在\\s*)?(?:第?\\s*" + time("at") + SECONDS + "|(?<atclock>" + Rule.CLOCK + "))(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?![\\p{IsHan}]{0,8}?(?:的时候|时候|那一刻|一刻|瞬间|时刻)(?:帮我|给我|帮忙|麻烦)?定格)(?:[\\p{IsHan}]{1,8}?|[\\p{IsHan}]{0,4}(?:pose|shot|scene|moment))?(?<!不|别|没|无需|不用|不要)(?=(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格)(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
                 (m, i) -> freeze(Rule.first(m, "at", "atclock"), m.group("n"))));
 
         // "start with a fade", "end with a fade to black": where the fade is says which
