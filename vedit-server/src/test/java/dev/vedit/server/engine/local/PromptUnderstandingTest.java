@@ -2467,5 +2467,20 @@ class PromptUnderstandingTest {
         assertThat(ops("posterize it, 5 levels. the '2 weeks' in the burned-in title is the release date, leave it")).containsExactly("posterize");
         assertThat(ops("Leave the aspect ratio alone and the music too — all I want is a 3 second fade to black at the end.")).containsExactly("fade_out");
         assertThat(ops("rotate it 180 degrees. the rest of the reel stays in colour")).containsExactly("rotate");
+        // a range, what it shows, then its edit; a moment named, then frozen or zoomed from there
+        assertThat(params("第8秒到第12秒的拉面特写放大1.5倍", 0)).containsEntry("from", 8.0).containsEntry("to", 12.0);
+        assertThat(params("比赛最后一投那个镜头在1分58秒，定格3秒", 0)).containsEntry("at", 118.0);
+        assertThat(params("一等奖揭晓在3分12秒，从这里开始放大1.5倍到3分20秒", 0)).containsEntry("from", 192.0).containsEntry("to", 200.0);
+        assertThat(params("卡点视频 从第8秒开始反色 到第12秒恢复", 0)).containsEntry("from", 8.0).containsEntry("to", 12.0);
+        // a freeze taken back is no freeze at the end
+        assertThat(ops("在第2秒那里定格1秒当过渡？算了不定格了，直接把前2秒剪掉。")).containsExactly("trim");
+        assertThat(ops("The first 45 seconds is just me fiddling with the camera so that goes. The sound goes quiet then loud then quiet, could you even it out?"))
+                .containsExactly("trim", "normalize_audio");
+        assertThat(ops("姐说小红书要4:5的，不要黑边。色调调暖一点")).containsExactly("aspect", "temperature");
+        // a figure named in a clause passed over, used by no edit, is asked in words not read: never silently left out
+        assertThat(interpreter.interpret("make it 1080p, and the fest logo which is image 1 should come at the top left corner", 1))
+                .extracting(EditOperation::op).containsExactly("scale", "watermark");
+        assertThatThrownBy(() -> interpreter.read("make it 1080p, our logo image 1 would look great somewhere", 1)).hasMessageContaining("not understood");
+        assertThat(interpreter.interpret("end with image 2 for 4 seconds. image 1 is for another post, ignore it", 2)).extracting(EditOperation::op).containsExactly("outro");
     }
 }
