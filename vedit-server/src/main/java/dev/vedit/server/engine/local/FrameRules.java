@@ -67,7 +67,9 @@ final class FrameRules {
         // several videos out of one ("split it into 3 separate videos"): a task has one result
         r.add(impossible("\\b(?:split|cut|chop|break|divide)\\s+(?:it|this|the\\s+(?:video|clip|footage))\\s+(?:up\\s+)?into\\s+(?:\\d+|two|three|four|five|six|several|multiple|separate)"
                         + "\\s+(?:separate\\s+|different\\s+|smaller\\s+|short\\s+)?(?:videos|clips|files|reels|shorts)\\b.*"
-                        + "|(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:个|条)(?:视频|短视频|片段|文件)",
+                        + "|(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:个|条)(?:视频|短视频|片段|文件)"
+                        // 平均切成三段，分三条发朋友圈
+                        + "|平均(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:段|份)|分\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*条发",
                 " asks for several videos; a task makes one video (send one task per part)",
                 "要求输出多个视频；每个任务只输出一个视频（每一段请单独提交一个任务）"));
         // a filter on one part of the frame ("blur the left side", 右半边打马赛克): every filter here changes the whole picture,
@@ -371,7 +373,10 @@ final class FrameRules {
         return aspect(9, 16, pad); // vertical, portrait, 竖屏, tiktok, douyin
     }
 
-    /** @param width 0 for the width that keeps the shape; @param height 0 for the height that keeps it (not both) */
+    /**
+     * @param width  0 for the width that keeps the shape
+     * @param height 0 for the height that keeps it (not both 0)
+     */
     private static EditOperation scale(int width, int height) {
         if (height != 0 && (height < 16 || height > MAX_SIDE) || width > MAX_SIDE || (width != 0 && width < 16) || width == 0 && height == 0) {
             throw invalid("the output size must be between 16 and " + MAX_SIDE + " pixels a side",

@@ -120,7 +120,9 @@ final class SoundRules {
         r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?:\\s+(?:pls|please|plz))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
-                        + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)",
+                        + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)"
+                        // "could I just have the sound as an mp3"
+                        + "|\\b(?:as|to|into|in)\\s+(?:an?\\s+)?(?:mp3|m4a|wav|aac|audio\\s+file)\\b|(?:转成|导出成?|做成|存成)\\s*(?:mp3|m4a|wav|音频文件)",
                 (m, c) -> {
                     throw VeditException.of(ErrorCode.EDIT_NOT_SUPPORTED,
                             "\"" + m.group().strip() + "\": the result of a video edit is a video; the sound alone is not written (mute or keep the sound instead)",

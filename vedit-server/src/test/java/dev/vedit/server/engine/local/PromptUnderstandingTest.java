@@ -2482,5 +2482,11 @@ class PromptUnderstandingTest {
                 .extracting(EditOperation::op).containsExactly("scale", "watermark");
         assertThatThrownBy(() -> interpreter.read("make it 1080p, our logo image 1 would look great somewhere", 1)).hasMessageContaining("not understood");
         assertThat(interpreter.interpret("end with image 2 for 4 seconds. image 1 is for another post, ignore it", 2)).extracting(EditOperation::op).containsExactly("outro");
+        // the sound alone as a file, and one video cut into several, are impossible, quoting what was asked
+        assertThatThrownBy(() -> interpreter.read("Please could I just have the sound as an mp3, it's for the car", 0))
+                .hasMessageContaining("impossible").hasMessageContaining("mp3");
+        assertThatThrownBy(() -> interpreter.read("帮我把这个视频平均切成三段，分三条发朋友圈", 0)).hasMessageContaining("impossible");
+        assertThat(ops("theres wind noise everywhere. fix the audio pls")).containsExactly("denoise_audio");
+        assertThat(ops("学生会换届选举的视频，声音太小，音量调到原来的两倍")).containsExactly("volume");
     }
 }
