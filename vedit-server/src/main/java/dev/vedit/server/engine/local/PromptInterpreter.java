@@ -923,7 +923,6 @@ final class PromptInterpreter {
         return new Reading(operations, state.ignored);
     }
 
-    private static final Pattern FIGURE_SAID = Pattern.compile("\\b(?:image|figure|fig|picture|pic|photo|img)\\s*#?(\\d)\\b|图\\s*(\\d)");
     /** Words that set a figure aside: it was given for another use, or only to look at. */
     private static final Pattern FIGURE_SET_ASIDE = Pattern.compile("\\b(?:ignore|don'?t\\s+use|do\\s+not\\s+use|not\\s+(?:to\\s+)?use|elsewhere|another\\s+post"
             + "|a\\s+different|separate|just\\s+so\\s+you|for\\s+reference|reference\\s+only|not\\s+for\\s+this)\\b|不用管|不用|别用|不要用|忽略|参考|仅供");
@@ -944,10 +943,9 @@ final class PromptInterpreter {
             }
         });
         for (String clause : state.ignored) {
-            Matcher figure = FIGURE_SAID.matcher(clause.toLowerCase(Locale.ROOT));
+            Matcher figure = IMAGE_REFERENCE.matcher(clause.toLowerCase(Locale.ROOT));
             while (figure.find()) {
-                int n = Integer.parseInt(figure.group(1) != null ? figure.group(1) : figure.group(2));
-                if (!used.contains(n)) {
+                if (!used.contains(figureOf(figure))) {
                     state.notUnderstood.add(clause);
                     break;
                 }
