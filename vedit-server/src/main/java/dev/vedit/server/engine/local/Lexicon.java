@@ -567,9 +567,11 @@ final class Lexicon {
 
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
     private static String variant(String phrase) {
-        // a number starts where no digit stands before it: 第40秒以后 is no "0秒以后"
+        // a number starts where no digit stands before it (第40秒以后 is no "0秒以后") and ends where none follows: "for 1.5s"
+        // is no "for 1" before ".5s"
         String body = spaced(phrase.strip())
-                .replace("{n}", "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")").replace("{m}", "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")");
+                .replace("{n}", "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")(?!\\.?\\d)")
+                .replace("{m}", "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")(?!\\.?\\d)");
         boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
         boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
                 && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));

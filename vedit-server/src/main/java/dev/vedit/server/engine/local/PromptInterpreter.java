@@ -155,8 +155,11 @@ final class PromptInterpreter {
                     + "|\\b(?:look|looks|feel|vibe|style|grade|graded|grading)\\s+(?:it\\s+)?(?:a\\s+bit\\s+|more\\s+)?like\\s+(?:an?\\s+|the\\s+)?(?!(?:old|vintage|retro|silent|home|classic|black|b&w|grainy|old[\\s-]school"
                     + "|\\d0s|19\\d0s|super\\s*8|8\\s*mm|16\\s*mm|sepia|noir)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+(?:film|movie|flick)s?\\b"
                     + "|王家卫|韦斯\\s*·?\\s*安德森|诺兰|昆汀|库布里克|斯皮尔伯格|张艺谋|侯孝贤|岩井俊二|是枝裕和|漫威"
-                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?(?!\\s+(?:clip|video|footage|sounds?|shot|recording|ambience))|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
-                    + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)|fog(?:gy)?|storm(?:y)?|winter|summer|autumn)\\b"
+                    // …when asked of the video, not when it says when or where it was filmed ("campfire at night", "the
+                    // garden in late autumn", "the uluru sunset again", "sunset timelapse")
+                    + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|(?<!\\b(?:at|last|one|every|that|this|same)\\s)night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?(?!\\s+(?:clip|video|footage|sounds?|shot|recording|ambience))|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
+                    + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)(?!\\s+(?:again|timelapse|time-lapse|video|clip|footage|shots?|photos?|views?|cruise|walk|hike|drive))"
+                    + "|fog(?:gy)?|storm(?:y)?|(?<!\\bin\\s{1,2}(?:(?:late|early|mid|the)\\s{1,2})?)(?:winter|summer|autumn))\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
@@ -353,11 +356,16 @@ final class PromptInterpreter {
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
     private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
+    private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
-     * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students").
+     * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students"), counts what no
+     * edit measures (人均68, 658克, 11个月, 6桌, 32人) or is a score or a date ("we won 3-1", "launching 3/14").
      */
-    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.])\\d++(?:[.:,]\\d++)*+(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%|(?!\\s*\\p{IsLatin}))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
+    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.]|\\d[-/]|[¥￥$]|人均|售价|价格|价值|定价|原价|现价)\\d++(?:[.:,]\\d++)*+"
+            + "(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%"
+            + "|(?!\\s*(?:\\p{IsLatin}|[-/]\\d|" + NOT_AN_EDIT_UNIT + ")))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
     /** A length or a point in time: in a purpose ("so it's under 30 seconds") it is a demand, not context. */
     private static final Pattern DURATION = Pattern.compile("\\d\\s*(?:seconds?|secs?|s|minutes?|mins?|m|frames?|fps)\\b|\\d+:\\d{2}|\\d\\s*(?:秒|分钟|帧)"
@@ -561,7 +569,7 @@ final class PromptInterpreter {
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|scratch\\s+that|forget\\s+that|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:嗯|呃)(?=\\s*$)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
@@ -1460,7 +1468,7 @@ final class PromptInterpreter {
             return;
         }
         if (readWish(clause, quoted, joined, context, state) || readGone(clause, quoted, joined, context, state)
-                || readAskedOfAPart(clause, quoted, joined, context, state)) {
+                || readAskedOfAPart(clause, quoted, joined, context, state) || readWantedDone(clause, quoted, joined, context, state)) {
             return;
         }
         if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
@@ -1789,12 +1797,17 @@ final class PromptInterpreter {
         if (!asked.understood() || asked.operations().isEmpty()) {
             return false;
         }
+        // "the pencil drawing look, and posterize... no scratch that, just the pencil drawing": what is taken back is
+        // the edit just asked, though the words after it name an earlier one
+        EditOperation retracted = state.retracting && last != null && asked.operations().stream().noneMatch(op -> op.op().equals(last.op())) ? last : null;
         boolean replaced = false;
         for (EditOperation op : asked.operations()) {
             // 静音——不对，音量调小一点: a mute corrected by a volume is one change of the sound's level
             replaced |= ops.removeIf(o -> o.op().equals(op.op()) || isSoundLevel(o) && isSoundLevel(op));
         }
-        if (!replaced && (state.retracting || INSTEAD.matcher(clause).find()) && !ops.isEmpty()) {
+        if (retracted != null) {
+            ops.removeIf(o -> o == retracted);
+        } else if (!replaced && (state.retracting || INSTEAD.matcher(clause).find()) && !ops.isEmpty()) {
             ops.removeLast(); // "blur the faces - oh wait no, … just boost the contrast instead"
         }
         ops.addAll(asked.operations());
@@ -2073,6 +2086,40 @@ final class PromptInterpreter {
             + "\\s+(?:(?<modal>should|can|could|needs?\\s+to|has\\s+to|must|ought\\s+to)\\s+)?(?:please\\s+)?(?<verb>freeze|hold|fade|loop|repeat|slow|speed|play|go|turn|become|be)\\b(?<rest>.*?)[?.!\\s]*");
 
     private static final Pattern PARTICLE = Pattern.compile("\\s+(?:in|out|up|down)\\b");
+
+    /** A past participle a want is said with, irregular or regular: "cut", "sped", "played", "applied". */
+    private static final String DONE = "(?:[a-z]{3,}ed|cut|put|set|sped|made|shown|frozen)";
+    /** What is wanted done said in the passive: "I'd like it played backwards", "it should be played backwards". */
+    private static final Pattern WANTED_DONE = Prefilter.guarded(Pattern.compile("\\s*(?:(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:like|love|prefer)|(?:i|we)\\s+(?:want|need))\\s+"
+            + "(?<subject>it|this|that|them|everything|(?:the|a|an|my|our|this|that)\\s+(?:[a-z0-9.:'-]+\\s+){0,7}?[a-z0-9:'-]+)\\s+(?<verb>" + DONE + ")\\b(?<rest>.*?)[?.!\\s]*"
+            + "|\\s*(?<subject2>it|this|that|everything|the\\s+(?:[a-z0-9.:'-]+\\s+){0,7}?[a-z0-9:'-]+)\\s+(?:should|needs?\\s+to|has\\s+to|must|ought\\s+to)\\s+be\\s+"
+            + "(?<verb2>" + DONE + ")\\b(?<rest2>.*?)[?.!\\s]*"));
+    private static final Map<String, String> IRREGULAR_DONE = Map.of("sped", "speed", "made", "make", "shown", "show", "frozen", "freeze");
+
+    /**
+     * What is wanted done, said in the passive, read as asked: "I'd like it played backwards" is "play it backwards",
+     * "I'd like a pencil-sketch effect applied from 0:05 until 0:15" is "apply a pencil-sketch effect …". False, and
+     * nothing read, when the clause is no such want or its request reads as no edit.
+     */
+    private boolean readWantedDone(String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        Matcher wanted = WANTED_DONE.matcher(clause);
+        if (!wanted.matches()) {
+            return false;
+        }
+        String subject = Rule.first(wanted, "subject", "subject2");
+        String verb = Rule.first(wanted, "verb", "verb2");
+        String rest = Rule.first(wanted, "rest", "rest2");
+        Set<String> stems = IRREGULAR_DONE.containsKey(verb) ? Set.of(IRREGULAR_DONE.get(verb))
+                : !verb.endsWith("ed") ? Set.of(verb) : verb.endsWith("ied") ? Set.of(verb.substring(0, verb.length() - 3) + "y") : asked(verb, 2);
+        for (String stem : stems) {
+            Matcher particle = PARTICLE.matcher(rest); // "the intro faded in": fade in the intro
+            String request = particle.lookingAt() ? stem + particle.group() + " " + subject + rest.substring(particle.end()) : stem + " " + subject + rest;
+            if (readAs(request, quoted, false, joined, context, state)) {
+                return true;
+            }
+        }
+        return false;
+    }
 
     private boolean readAskedOfAPart(String clause, String quoted, boolean joined, Rule.Context context, State state) {
         if (!clause.contains("th")) {
