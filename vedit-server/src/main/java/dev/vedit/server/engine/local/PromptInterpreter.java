@@ -472,7 +472,7 @@ final class PromptInterpreter {
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
             // "… is just me fiddling with the camera so that goes"
             + "|\\s*(?:so\\s+)?(?:that|it|those|these)\\s+(?:goes|go|can\\s+go|has\\s+to\\s+go|needs\\s+to\\s+go|must\\s+go)\\s*[.!?]?\\s*"
-            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|不要了?)(?:吧|啦|哈|吗)?\\s*[?？]?\\s*"
+            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将|给)?\\s*(?:它|这段|那段|这部分|那部分|这几秒|那几秒)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|剪掉了|去掉了|不要了?)(?:吧|啦|哈|吗)?\\s*[?？]?\\s*"
             // "Can those go?", "is it possible to lose that bit?"
             + "|\\s*(?:can|could)\\s+(?:those|these|they|that|it|that\\s+bit|that\\s+part)\\s+go\\s*[?]?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
@@ -1491,6 +1491,10 @@ final class PromptInterpreter {
         boolean afterSound = afterDescription && state.describingSound;
         state.describing = false;
         if (SOFTEN_IT.matcher(clause).matches() && softensTheContrast(quoted, context, state)) {
+            return;
+        }
+        if (afterDescription && state.mentionedMoment != null && KEEP_THAT.matcher(clause).matches()) {
+            state.ignored.add(quoted); // "my cat jumps in at 0:15, KEEP THAT": a moment told of stays, no edit asked
             return;
         }
         boolean partShown = afterDescription && state.mentionedPart != null
@@ -2517,6 +2521,26 @@ final class PromptInterpreter {
     }
 
     /** A moment named, as the normaliser writes it: "the drop is at 0:45". */
+    /**
+     * What happens in the video at a time, told: "the officiant fumbles the vows from 2:41 to 2:55", "at 7:42 he does
+     * the reaction face", "Aoife falls into the fountain at 1:12". Someone or something, then a verb in the third person
+     * or the past; the time it names is remembered for "cut that out" or "freeze it there" said next.
+     */
+    private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|halfway\\s+through|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
+            + "|from\\s+[\\d:.]+s?\\s+(?:to|-|till|until)\\s+[\\d:.]+s?)[,\\s]+)*"
+            + "(?<who>(?:he|she|they|someone|somebody|everyone|everybody|(?:the|a|an|my|our|his|her|their|some|all\\s+the)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,2}"
+            // a name ("Aoife falls", "best man drops"), never a word that asks or joins ("need this", "for reels")
+            + "|(?!(?:need|needs|want|wants|for|and|but|also|just|only|then|now|make|please|pls|can|could|would|will|this|that|you|not|get|have|keep|leave"
+            + "|let|lets|stretch|with|from|when|while|what|here|there|every|each|both|all|any|more|less|some)\\b)[a-z]{3,}(?:\\s+[a-z]{3,})?))\\s+"
+            + "(?:(?:just|then|also|suddenly|finally|slowly|accidentally|literally|totally|kinda)\\s+)?"
+            + "(?<verb>(?!(?:needs|wants|requires|is|was|has|looks|seems|feels|sounds|this|his|its|does|yes|plus|less|thus|across|always|perhaps|seconds|secs"
+            + "|mins|minutes|frames|times|shots|clips|videos|photos|pics|images|reels|shorts|stories|posts|bars|borders|sides|ends|levels|colou?rs|words|parts|bits)\\b)[a-z]{3,}(?:s|ed)|went|ran|fell|did|does|got|came|took|threw|spun|hit|broke|began|sang|said)\\b"));
+    /** How long what was just told goes on: "(he sneezes at 0:48) and it goes on till about 1:02". */
+    private static final Pattern GOES_ON_TILL = Pattern.compile("^(?:and\\s+)?(?:it|this|that|he|she|they)\\s+(?:goes\\s+on|lasts|continues|keeps\\s+going|carries\\s+on|runs)"
+            + "\\s+(?:till|until|to|through)\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?<t>" + Rule.CLOCK + ")\\b");
+    /** Footage told of, then kept as it is: "(my cat jumps in at 0:15) KEEP THAT", "leave it in". */
+    private static final Pattern KEEP_THAT = Pattern.compile("\\s*(?:but\\s+|so\\s+)?(?:please\\s+|pls\\s+)?(?:keep|leave)\\s+(?:that|it|this|them)(?:\\s+in)?(?:\\s+(?:please|pls))?\\s*[.!]*\\s*");
+
     private static final Pattern MOMENT_AT = Pattern.compile("(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?\\s+is\\s+at\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?");
 
     /** Someone's request passed on: "my boss wants …", "the client said …", 老板说…. */
@@ -2534,6 +2558,16 @@ final class PromptInterpreter {
         }
         if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {
             return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain
+        }
+        Matcher narrates = NARRATES.matcher(c);
+        if (narrates.lookingAt() && (HAS_DIGIT.matcher(c).find() || c.contains("halfway")) && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
+                && !lexicon.isImperative(narrates.group("who") + " " + narrates.group("verb")) && !lexicon.isImperative(c.substring(narrates.end()))) {
+            // "the priest walks off the altar at 0:55": what happens then, no edit asked ("the choir sang for 15 minutes
+            // but keep only the first 5" asks)
+            return true;
+        }
+        if (state.mentionedMoment != null && GOES_ON_TILL.matcher(c).lookingAt()) {
+            return true; // "… at 0:48 and it goes on till about 1:02": the part it names is remembered
         }
         if (MOMENT_AT.matcher(c).matches()) {
             return true; // "the drop is at 0:45" names a moment, whatever its name (here a word that asks a cut elsewhere)
@@ -2848,6 +2882,17 @@ final class PromptInterpreter {
      * skateboarding trick happens around 0:12 to 0:16": "that trick" is that part).
      */
     private Part remember(String clause, Rule.Context context, State state) {
+        Matcher till = GOES_ON_TILL.matcher(clause);
+        if (state.mentionedMoment != null && till.lookingAt()) {
+            double from = Rule.seconds(state.mentionedMoment);
+            double to = Rule.seconds(till.group("t"));
+            if (to > from) {
+                state.mentionedPart = new Part(from, to, 0, null);
+                state.mentionedName = null;
+                state.mentionedMoment = null;
+                return state.mentionedPart;
+            }
+        }
         Matcher moment = MOMENT_SAID.matcher(clause);
         state.mentionedMoment = moment.find() ? moment.group(1) : state.mentionedMoment;
         Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
