@@ -472,7 +472,7 @@ final class PromptInterpreter {
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
             // "… is just me fiddling with the camera so that goes"
             + "|\\s*(?:so\\s+)?(?:that|it|those|these)\\s+(?:goes|go|can\\s+go|has\\s+to\\s+go|needs\\s+to\\s+go|must\\s+go)\\s*[.!?]?\\s*"
-            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将|给)?\\s*(?:它|这段|那段|这部分|那部分|这几秒|那几秒)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|剪掉了|去掉了|不要了?)(?:吧|啦|哈|吗)?\\s*[?？]?\\s*"
+            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将|给)?\\s*(?:它|这段|那段|这一段|那一段|该段|该片段|这个片段|那个片段|这部分|那部分|这几秒|那几秒)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|剪掉了|去掉了|不要了?|(?:删掉|剪掉|去掉|删除|剪去|去除)(?:该片段|该段|这段|那段|这一段|那一段|这个片段|那个片段|这部分|那部分))(?:吧|啦|哈|吗|就行|就好|就可以了?)?\\s*[?？]?\\s*"
             // "Can those go?", "is it possible to lose that bit?"
             + "|\\s*(?:can|could)\\s+(?:those|these|they|that|it|that\\s+bit|that\\s+part)\\s+go\\s*[?]?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
@@ -1480,7 +1480,7 @@ final class PromptInterpreter {
         if (state.describing && state.described != null && changesWhatWasDescribed(clause, quoted, context, state)) {
             return;
         }
-        if (isDescription(clause, state)) {
+        if (isDescription(clause, context, state)) {
             Part named = remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
                 describe(clause, quoted, named, context, state);
@@ -1591,8 +1591,11 @@ final class PromptInterpreter {
             state.greenScreen = null;
         }
         Matcher onIt = FREEZE_ON_IT.matcher(clause);
+        Matcher there = FREEZE_THERE_ZH.matcher(clause);
         if (state.mentionedMoment != null && onIt.lookingAt()) {
             clause = "freeze frame at " + state.mentionedMoment + clause.substring(onIt.end()); // "… at 0:12 is the best part. freeze on it"
+        } else if (state.mentionedMoment != null && afterDescription && there.lookingAt()) {
+            clause = "在" + state.mentionedMoment + clause.substring(there.end()); // 第12秒宝宝摔了个屁墩儿 在那定格2秒
         }
         Attempt first;
         try {
@@ -1877,12 +1880,12 @@ final class PromptInterpreter {
                     : imperativeStart(right) || description && Character.isDigit(right.charAt(0)); // 太快了跟不上 0.5倍速: the amount asked
             // a description after a request ("more contrast plz it looks flat") even where the whole reads as one
             // …or in Chinese, where a space before a character ends a sentence: 把背景换成图1 直播间太乱了
-            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || Lexicon.isCjk(right.charAt(0))) && (!description || !isDescription(left, state));
+            boolean telling = (SENTENCE_START.matcher(right).lookingAt() || Lexicon.isCjk(right.charAt(0))) && (!description || !isDescription(left, context, state));
             if (!(asking || telling) || DANGLING.matcher(left).find() || !complete(left, state, context)) {
                 continue;
             }
             boolean aside = !asking && isAside(right, context);
-            if (asking ? !asks(right, context) : !isDescription(right, state) && !lexicon.isStatement(right) && !aside) {
+            if (asking ? !asks(right, context) : !isDescription(right, context, state) && !lexicon.isStatement(right) && !aside) {
                 continue;
             }
             interpretClause(left, false, context, state);
@@ -1898,7 +1901,7 @@ final class PromptInterpreter {
         while (joint != null && joint.find()) {
             String left = clause.substring(0, joint.start());
             String right = clause.substring(joint.end());
-            if (isDescription(left, state) && asks(right, context)) {
+            if (isDescription(left, context, state) && asks(right, context)) {
                 interpretClause(left, false, context, state);
                 interpretClause(right, false, context, state);
                 return true;
@@ -1945,7 +1948,7 @@ final class PromptInterpreter {
 
     /** Whether words stand as a sentence of their own: a description, a statement or a request read in full. */
     private boolean complete(String words, State state, Rule.Context context) {
-        if (isDescription(words, state) || lexicon.isStatement(words)) {
+        if (isDescription(words, context, state) || lexicon.isStatement(words)) {
             return true;
         }
         Attempt attempt = attempt(words, context);
@@ -2535,6 +2538,14 @@ final class PromptInterpreter {
             + "(?:(?:just|then|also|suddenly|finally|slowly|accidentally|literally|totally|kinda)\\s+)?"
             + "(?<verb>(?!(?:needs|wants|requires|is|was|has|looks|seems|feels|sounds|this|his|its|does|yes|plus|less|thus|across|always|perhaps|seconds|secs"
             + "|mins|minutes|frames|times|shots|clips|videos|photos|pics|images|reels|shorts|stories|posts|bars|borders|sides|ends|levels|colou?rs|words|parts|bits)\\b)[a-z]{3,}(?:s|ed)|went|ran|fell|did|does|got|came|took|threw|spun|hit|broke|began|sang|said)\\b"));
+    /** A time said in Chinese or as a clock, and the words that join two into a range: taken out, what is told is left. */
+    private static final Pattern TIME_SAID_ZH = Pattern.compile("(?:第\\s*)?\\d+(?:\\.\\d+)?\\s*(?:秒钟?|s\\b)|\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|(?<=秒|\\d)\\s*(?:到|至|-|—|~)"
+            + "|(?:那段|这段|那里|这里|那儿|的时候|时候|左右|大概|大约|之间|视频里|视频中|画面里)");
+    /** A moment said in Chinese, alone: 第12秒, 0:25 (not a range's end). */
+    private static final Pattern MOMENT_SAID_ZH = Pattern.compile("(?<![前后到至\\d:.])(?:第\\s*(?<s>\\d+(?:\\.\\d+)?)\\s*秒|(?<clock>\\d{1,2}:\\d{2}))(?!\\s*(?:到|至|-|—|~|\\d))");
+    /** "在那定格2秒", "那里定格一下": a freeze where the moment just told of is. */
+    private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:就|再)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候|时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
+
     /** How long what was just told goes on: "(he sneezes at 0:48) and it goes on till about 1:02". */
     private static final Pattern GOES_ON_TILL = Pattern.compile("^(?:and\\s+)?(?:it|this|that|he|she|they)\\s+(?:goes\\s+on|lasts|continues|keeps\\s+going|carries\\s+on|runs)"
             + "\\s+(?:till|until|to|through)\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?<t>" + Rule.CLOCK + ")\\b");
@@ -2548,7 +2559,7 @@ final class PromptInterpreter {
             + "|husband|editor|producer|director|team|brand|pastor|coach|owner)s?\\s+(?:wants?|said|says|asked(?:\\s+for)?|needs?|would\\s+like)\\b"
             + "|\\s*(?:我|我们)?(?:老板|老师|客户|甲方|领导|主任|店长|经理|主管|老公|老婆|孩子|妈妈|爸爸|我妈|我爸|妈|爸)(?:说|要求|想要|希望)");
 
-    private boolean isDescription(String clause, State state) {
+    private boolean isDescription(String clause, Rule.Context context, State state) {
         String c = clause.strip();
         if (state.describing) {
             c = GOES_ON.matcher(c).replaceFirst("");
@@ -2565,6 +2576,9 @@ final class PromptInterpreter {
             // "the priest walks off the altar at 0:55": what happens then, no edit asked ("the choir sang for 15 minutes
             // but keep only the first 5" asks)
             return true;
+        }
+        if (toldZh(c, context)) {
+            return true; // 第12秒宝宝摔了个屁墩儿, 30秒到45秒我念错了型号: what happens then, told; its time is remembered
         }
         if (state.mentionedMoment != null && GOES_ON_TILL.matcher(c).lookingAt()) {
             return true; // "… at 0:48 and it goes on till about 1:02": the part it names is remembered
@@ -2621,6 +2635,35 @@ final class PromptInterpreter {
         return state.describing && !lexicon.isImperative(c) && !ZH_EDIT_NAMED.matcher(c).find() && !ASKS.matcher(c).find() && !ADJUSTS.matcher(c).find()
                 && !COMPARATIVE.matcher(c).find() && lexicon.answer(c, state.describingSound, true) != null && c.split("\\s+").length <= 4;
     }
+
+    /**
+     * A Chinese clause that tells what happens at a time: a time, and around it words that name no edit, ask nothing
+     * and no model's work (第12秒宝宝摔了个屁墩儿; not 第12秒那里黑白, whose words name an edit).
+     */
+    private boolean toldZh(String clause, Rule.Context context) {
+        if (!HAS_DIGIT.matcher(clause).find() || clause.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+            return false;
+        }
+        Matcher time = TIME_SAID_ZH.matcher(clause);
+        if (!time.find() || !time.group().matches(".*\\d.*")) {
+            return false;
+        }
+        String told = TIME_SAID_ZH.matcher(clause).replaceAll(" ").strip();
+        if (PART_WORDS_ZH.matcher(told).replaceAll("").codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count() < 2
+                || HAS_DIGIT.matcher(told).find() || lexicon.isRequest(told) || lexicon.closest(told) != null || GENERATIVE.find(told) >= 0
+                || ZH_EDIT_NAMED.matcher(told).find() || ZH_DESCRIPTION.matcher(told).find() || Quotes.holdsMark(told)) {
+            return false;
+        }
+        try { // a part kept or an edit read ("只留0:12到0:16我摔倒那段") asks; a range or a moment alone is told of
+            return attempt(clause, context).operations().stream().allMatch(PromptInterpreter::isBareRange);
+        } catch (VeditException e) {
+            return false;
+        }
+    }
+
+    /** The words of a part and of keeping it, said around a time: what is left once they go is what a clause tells. */
+    private static final Pattern PART_WORDS_ZH = Pattern.compile("从|开始|起|以后|之后|往后|以前|之前|结尾|结束|末尾|最后|开头|片头|片尾|前面?|后面?|中间|只|仅|留|要|保留"
+            + "|就行|就好|部分|一段|段|其他|其余|剩下|都|全部|全|也|还有|和|跟|的|那|这|个|吧|了|一下|处理");
 
     /** The first word after any courtesy: "flip" in "please flip it so the writing isn't backwards". */
     private static String firstWordAsked(String clause) {
@@ -2894,7 +2937,9 @@ final class PromptInterpreter {
             }
         }
         Matcher moment = MOMENT_SAID.matcher(clause);
-        state.mentionedMoment = moment.find() ? moment.group(1) : state.mentionedMoment;
+        Matcher momentZh = MOMENT_SAID_ZH.matcher(clause);
+        state.mentionedMoment = moment.find() ? moment.group(1)
+                : momentZh.find() ? (momentZh.group("clock") != null ? momentZh.group("clock") : clock(Double.parseDouble(momentZh.group("s")))) : state.mentionedMoment;
         Matcher edgeZh = EDGE_SAID_ZH.matcher(clause); // its numbers may be written in characters (最后十秒都是黑屏)
         if (edgeZh.lookingAt()) {
             mentionEdge(Numbers.parse(edgeZh.group("n")), edgeZh.group("start") != null, state);
@@ -2924,6 +2969,14 @@ final class PromptInterpreter {
         } catch (VeditException e) {
             return null; // a description whose numbers make no edit (an empty range) names no part
         }
+    }
+
+    /** Seconds as a clock ("72" is "1:12", "12.5" is "0:12.5"), as a moment is said in English. */
+    private static String clock(double seconds) {
+        int minutes = (int) (seconds / 60);
+        double rest = seconds - minutes * 60;
+        String secs = Rule.written(rest);
+        return minutes + ":" + (rest < 10 ? "0" : "") + secs;
     }
 
     /** The first or last seconds a description named, with no name of their own. */
