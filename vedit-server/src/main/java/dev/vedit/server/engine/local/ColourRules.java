@@ -22,7 +22,9 @@ final class ColourRules {
     private static final double BRIGHTNESS_STRONG = 0.3;
     private static final double BRIGHTNESS_SLIGHT = 0.08;
     private static final Pattern STRONG = Pattern.compile("much|a\\s+lot|far|way|significantly|very|really|大幅|很多|许多|非常|明显|强烈|更多|很强|浓重|很重|重一点");
-    private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtle|subtly|gentle|mild|稍|略|一点|一些|轻微|轻度");
+    private static final Pattern SLIGHT = Pattern.compile("a\\s+(?:tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|a\\s+hint|slightly|somewhat|subtle|subtly|gentle|mild|稍|略|一点|一些|轻微|轻度|淡淡|少许");
+    /** A small amount of a look said before it: "a bit of vignette", "a little grain", "a touch of grain". */
+    private static final String A_LITTLE = "(?:a\\s+(?:little\\s+)?(?:tiny\\s+)?(?:bit|touch|hint|tad)\\s+of\\s+|a\\s+little\\s+)";
     private static final String STRENGTH = "(?:much|a\\s+lot|far|way|significantly|very|really|heavily|strongly|a\\s+(?:little\\s+|tiny\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|subtly|subtle|gentle|mild|lightly)";
     private static final String ZH_STRENGTH = "(?:稍微|稍稍|略微|轻微|大幅|明显|非常|更加|更)?";
     private static final String ZH_AFTER = "(?:很多|许多|一点点|一点|一些|点)?";
@@ -58,7 +60,7 @@ final class ColourRules {
                         + "|(?:色调分离|海报化|色彩分层(?:的?(?:那种)?效果)?)(?:\\s*(?:到|成|为)?\\s*" + number("zn") + "\\s*(?:级|阶|层|个色阶))?"
                         + "|色阶(?:减少|降低|减|降|调|设)(?:到|为|成)\\s*" + number("zn2") + "\\s*(?:级|阶|层|个)?",
                 (m, i) -> posterize(Rule.first(m, "n", "zn", "zn2"))));
-        r.add(of("(?:(?:add|with)\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
+        r.add(of("(?:(?:add|with)\\s+)?" + A_LITTLE + "?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+)?(?:dark\\s+|soft\\s+)?vignett(?:e|ing)"
                         + "(?:\\s+(?:a?round|along|on|at|to|in)\\s+the\\s+(?:edges|corners|sides|borders))?|(?:(?:加|添加)(?:一个|个)?)?(?:强烈|很强|浓重|明显|很重|重一点|强|重|淡淡|轻微|轻)?的?暗角|(?:加|添加)?晕影|四周暗(?:一点|一些)?(?:中间亮)?(?:那种)?",
                 (m, i) -> op(Operation.VIGNETTE, Map.of("strength", strengthOf(m.group(), 1.0)))));
         // a person-mask background blur is not built (only replacing the background is): say so, never "not understood"
@@ -76,8 +78,8 @@ final class ColourRules {
                 + "|clean\\s+(?:it\\s+)?up|(?:less|not\\s+(?:so|as)|not)\\s+(?:noisy|grainy))|降噪|去噪点?|减少噪点|去除噪点|去掉噪点|去颗粒", Operation.DENOISE));
         r.add(fixed("stabili[sz](?:e|ation|ing)(?:\\s+the\\s+shaky)?|(?:remove|reduce|fix|get\\s+rid\\s+of|smooth\\s+out)\\s+(?:the\\s+)?(?:camera\\s+)?"
                 + "(?:shak(?:e|iness|ing)|jitter|wobble)|(?:less|not\\s+so)\\s+shaky|(?:steady|smooth)\\s+(?:it\\s+)?out|防抖|稳定画面|画面稳定|稳定(?:处理|一下)|(?:去除|消除|减少|去掉|去)(?:画面|镜头|视频)?的?抖动|画面抖动|抖动|(?:画面|镜头|视频|手)?(?:有点|有些|太|很)?抖(?!音)(?:得厉害|得很)?", Operation.STABILIZE));
-        r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+|that\\s+)?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:scratchy\\s+|scratched\\s+|dusty\\s+|old\\s+)?(?:film\\s+)?"
-                        + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:胶片|电影)?颗粒感?|噪点|(?:加|添加)噪声",
+        r.add(of("(?:(?:add|with)\\s+)?(?:some\\s+|that\\s+)?" + A_LITTLE + "?(?:a\\s+)?(?<strong>strong\\s+|heavy\\s+|subtle\\s+|light\\s+|fine\\s+)?(?:scratchy\\s+|scratched\\s+|dusty\\s+|old\\s+)?(?:film\\s+)?"
+                        + "(?:grainy|grain|noisy|noise)(?:\\s+(?:effect|texture))?|(?:轻微的?|淡淡的?|一点点?|少许)?(?:胶片|电影)?颗粒感?|噪点|(?:加|添加)噪声",
                 (m, i) -> op(Operation.GRAIN, Map.of("strength", strengthOf(m.group(), 1.0)))));
 
         r.add(of("(?<what>亮度|对比度|饱和度)(?:(?:降低|减少|减小|调低|降)(?:到|了)?一半|减半)",

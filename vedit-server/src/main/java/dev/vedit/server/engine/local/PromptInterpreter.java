@@ -39,6 +39,7 @@ final class PromptInterpreter {
     static final double MAX_SPEED = TimeRules.MAX_SPEED;
 
     private static final char JOINER = '\u0001';
+    private static final String TWO_SHAPES = "(?:\\d{1,2}:\\d{1,2}|square|vertical|horizontal|landscape|portrait|widescreen)";
     /**
      * Multi-word terms holding a splitting word ("black and white", "fade in and out", "between 2 and 5 seconds", "key
      * out the green screen and use figure 1 as the background"), protected by joining their words before clauses are
@@ -48,7 +49,10 @@ final class PromptInterpreter {
             + "|in(\\s+)and(\\s+)out|饱(和)|柔(和)|暖(和)|between\\s+\\S+(?:\\s+(?:seconds?|secs?|s)\\b)?(\\s+)and(\\s+)\\S+|淡入(和)淡出|(和)(?=[^，,]*?(?:之间|的部分))"
             + "|(?:key(?:ed)?\\s+out|remove|chroma[\\s-]?key(?:\\s+out)?)\\s+(?:the\\s+)?(?:green|blue)(?:[\\s-]*screen)?(?:\\s+background)?(?:\\s+out)?"
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
-            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b", Pattern.CASE_INSENSITIVE));
+            + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b"
+            // two shapes asked at once, refused whole as two videos: "both a 9:16 for Stories and a 16:9 for YouTube"
+            + "|\\ban?\\s+" + TWO_SHAPES + "\\b[^,.;]{0,40}?(\\s+)and(\\s+)an?\\s+" + TWO_SHAPES + "\\b"
+            + "|\\d{1,2}:\\d{1,2}的?(?:版本|一版)(和|跟)(?=(?:一个|一版)?\\d{1,2}:\\d{1,2}的?(?:版本|一版))", Pattern.CASE_INSENSITIVE));
     private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
             + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳不]))\\s*"
@@ -521,6 +525,9 @@ final class PromptInterpreter {
     private static final Pattern CARD_NOUN = Pattern.compile("(?:给?(?:加|放|做)(?:一个|个|一张|一页)?)?(?:\\d+(?:\\.\\d+)?\\s*秒钟?的?)?(?:字卡|卡片?|标题卡|画面|页)"
             + "(?:\\s*\\d+(?:\\.\\d+)?\\s*秒钟?)?");
     /** Noise that can only be the picture's: grain, speckles, a grainy or noisy image. */
+    /** The picture said to stay as it is: "画面不用动", "the picture is fine", "don't touch the video". */
+    private static final Pattern PICTURE_UNTOUCHED = Pattern.compile("画面(?:就|都)?(?:不用|不要|别|不)(?:动|改|调|变)|画面(?:没问题|挺好|很好|可以)|画面(?:保持)?不变"
+            + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:picture|video|image|visuals?)\\b|\\bthe\\s+(?:picture|pictures|image|visuals?)\\s+(?:is|are|looks?)\\s+(?:fine|ok|okay|good|great)\\b");
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
@@ -2307,8 +2314,12 @@ final class PromptInterpreter {
         String quoted = context.quotes().restore(clause).strip();
         Attempt attempt = attempt(clause, context);
         Matcher request = REQUEST_OPENER.matcher(clause);
+        Matcher shape = SHAPE_IN_CONTEXT.matcher(clause);
         if (attempt.understood() && !attempt.operations().isEmpty()) {
             state.operations.addAll(attempt.operations());
+        } else if (shape.find() && readAs(shape.group(), quoted, false, false, context, state)) {
+            // "发小红书 4:5", "for the IG feed 4:5": the platform is why, the shape said beside it is asked
+            return;
         } else if (request.find() && request.start() > 0 && !limits(clause.substring(0, request.start()))) {
             // "for a physics lesson I want this clip to play in reverse": the purpose, then the request, unpunctuated
             state.ignored.add(context.quotes().restore(clause.substring(0, request.start())).strip());
@@ -2319,6 +2330,9 @@ final class PromptInterpreter {
             state.ignored.add(quoted);
         }
     }
+
+    /** An aspect ratio said inside a purpose. */
+    private static final Pattern SHAPE_IN_CONTEXT = Pattern.compile("(?<![\\d:.])(?:9:16|16:9|1:1|4:5|5:4|4:3|3:4|21:9|2:3|3:2)(?![\\d:.])");
 
     private static final Pattern REASON = Pattern.compile("\\s*(?:because|since|as|cause|'cause|coz|cuz)\\b|\\s*(?:因为|由于)");
 
@@ -2791,12 +2805,16 @@ final class PromptInterpreter {
      */
     private List<EditOperation> noiseOfTheSound(List<EditOperation> ops, State state, String prompt) {
         // "降个噪，再把声音调大一点": beside edits of the sound only, a bare denoise is the sound's too
+        // "降噪+音量标准化 画面不用动": the picture said to stay as it is names no noise of its own
+        Matcher untouched = PICTURE_UNTOUCHED.matcher(prompt);
+        boolean pictureUntouched = untouched.find();
+        String picture = pictureUntouched ? PICTURE_UNTOUCHED.matcher(prompt).replaceAll(" ") : prompt;
         boolean soundEdits = ops.stream().anyMatch(o -> SOUND_EDITS.contains(Operation.of(o)))
                 && ops.stream().allMatch(o -> SOUND_EDITS.contains(Operation.of(o)) || Operation.DENOISE.is(o))
-                && !PICTURE_NOISE.matcher(prompt).find();
-        boolean sound = soundEdits || state.ignored.stream().anyMatch(lexicon::isAboutSound);
-        boolean picture = state.ignored.stream().anyMatch(d -> PICTURE_NOISE.matcher(d).find());
-        if (!sound || picture || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
+                && !PICTURE_NOISE.matcher(picture).find();
+        boolean sound = soundEdits || pictureUntouched && !PICTURE_NOISE.matcher(picture).find() || state.ignored.stream().anyMatch(lexicon::isAboutSound);
+        boolean pictureNoise = state.ignored.stream().anyMatch(d -> PICTURE_NOISE.matcher(d).find() && !PICTURE_UNTOUCHED.matcher(d).find());
+        if (!sound || pictureNoise || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
             return ops;
         }
         return ops.stream().map(o -> Operation.DENOISE.is(o) && !PICTURE_NOISE.matcher(o.source()).find()
