@@ -133,7 +133,7 @@ final class PartWording {
             + "|(?:(?:the\\s+|my\\s+|our\\s+)?(?:client|customer|boss|bride|couple|they|we|i)\\s+(?:wants?|needs?|would\\s+like|'d\\s+like)\\s+)?"
             + RANGE_SAID.replace("<a>", "<a2>").replace("<b>", "<b2>") + "\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:be\\s+)?(?:stays?|remains?|kept|left|leave|keep|is)\\s+(?:it\\s+)?)"
             + AS_IS + "(?:" + AFTER_IT.replace("<after>", "<after2>") + "|" + CLAUSE_END + "))");
-    private static final String AS_IS_ZH = "(?:保持|保留|维持)(?:彩色|原色|原样|原状|不变)|不变|不动|不要动|别动|不用动|留着|保留";
+    private static final String AS_IS_ZH = "(?:保持|保留|维持)(?:彩色|原色|原样|原状|不变)|不变|不动|不要动|别动|不用动|留着|保留|正常|原速";
     /** The same in Chinese: 前半段不变, 其他保留彩色, 0:00-0:30保持彩色（，后面全部黑白）. */
     private static final Pattern KEPT_AS_IS_ZH = Pattern.compile("(?<=^|[，,。；;！!：:、\\s])(?:(?:前半段|后半段|前半部分|后半部分|前面(?:那|这|嗰)?段|后面(?:那|这|嗰)?段|前面|后面|其他|其余|其它|剩下的?|别的|其他地方|别的地方)(?:部分|地方)?(?:都|就)?"
             + "(?:" + AS_IS_ZH + ")(?=\\s*(?:$|[，,。；;！!]))"
@@ -148,7 +148,7 @@ final class PartWording {
             out = KEPT_AS_IS.matcher(out).replaceAll(m -> Rule.first(m, "after", "after2") == null ? ""
                     : "from " + Rule.written(Rule.seconds(Rule.first(m, "b", "b2"))) + " seconds on");
         }
-        return out.contains("不") || out.contains("保") || out.contains("维持") ? KEPT_AS_IS_ZH.matcher(out).replaceAll(m -> m.group("after") == null ? ""
+        return out.contains("不") || out.contains("保") || out.contains("维持") || out.contains("正常") || out.contains("原速") || out.contains("留着") ? KEPT_AS_IS_ZH.matcher(out).replaceAll(m -> m.group("after") == null ? ""
                 : Rule.written(Rule.seconds(m.group("zb"))) + "秒以后都") : out;
     }
 

@@ -605,7 +605,7 @@ final class PromptInterpreter {
     /** A request said to take another's place. */
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
-    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|放大|减半|小一点|大一点|小点|大点)");
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|给我|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙|给我)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|放大|减半|小一点|大一点|小点|大点)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
@@ -1540,6 +1540,9 @@ final class PromptInterpreter {
         // part said just before, taken out
         Part justSaid = state.pendingPart != null ? Part.of(state.pendingPart) : afterDescription ? state.mentionedPart : null;
         if (justSaid != null && REMOVE_IT.matcher(clause).matches()) {
+            // "前3秒是黑的，帮我剪掉": the part goes, and with it the problem it was said to have ("black", no brightening)
+            Part gone = justSaid;
+            state.operations.removeIf(op -> state.complaints.contains(op) && gone.equals(Part.ofEdit(op)));
             state.operations.add(justSaid.removed(quoted));
             state.pendingPart = null;
             return;
