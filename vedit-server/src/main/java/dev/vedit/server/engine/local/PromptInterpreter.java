@@ -1488,6 +1488,14 @@ final class PromptInterpreter {
             return;
         }
         if (isDescription(clause, context, state)) {
+            if (NARRATES.matcher(clause.strip()).lookingAt()) {
+                // "halfway through, the narrator spins around": the part said was when it happens, no part to edit
+                state.pendingPart = null;
+                if (state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds) {
+                    state.operations.removeLast();
+                    state.bareSeconds = null;
+                }
+            }
             Part named = remember(clause, context, state);
             if (!readRunOn(clause, true, context, state)) {
                 describe(clause, quoted, named, context, state);
@@ -1500,7 +1508,7 @@ final class PromptInterpreter {
         if (SOFTEN_IT.matcher(clause).matches() && softensTheContrast(quoted, context, state)) {
             return;
         }
-        if (afterDescription && state.mentionedMoment != null && KEEP_THAT.matcher(clause).matches()) {
+        if (state.mentionedMoment != null && KEEP_THAT.matcher(clause).matches()) {
             state.ignored.add(quoted); // "my cat jumps in at 0:15, KEEP THAT": a moment told of stays, no edit asked
             return;
         }
@@ -2563,6 +2571,9 @@ final class PromptInterpreter {
     /** "在那定格2秒", "那里定格一下": a freeze where the moment just told of is. */
     private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:就|再)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候|时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
 
+    /** More of what was just told, its subject left out: "(the narrator spins around) and trips", "then falls over". */
+    private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?(?!(?:needs|wants|this|his|its|is|was|has|does)\\b)[a-z]{3,}(?:s|ed)\\b(?:\\s+[a-z]+){0,3}");
+
     /** How long what was just told goes on: "(he sneezes at 0:48) and it goes on till about 1:02". */
     private static final Pattern GOES_ON_TILL = Pattern.compile("^(?:and\\s+)?(?:it|this|that|he|she|they)\\s+(?:goes\\s+on|lasts|continues|keeps\\s+going|carries\\s+on|runs)"
             + "\\s+(?:till|until|to|through)\\s+(?:about\\s+|around\\s+|roughly\\s+)?(?<t>" + Rule.CLOCK + ")\\b");
@@ -2588,7 +2599,8 @@ final class PromptInterpreter {
             return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain
         }
         Matcher narrates = NARRATES.matcher(c);
-        if (narrates.lookingAt() && (HAS_DIGIT.matcher(c).find() || c.contains("halfway")) && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
+        boolean timeJustSaid = state.pendingPart != null || state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
+        if (narrates.lookingAt() && (HAS_DIGIT.matcher(c).find() || c.contains("halfway") || timeJustSaid) && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
                 && !lexicon.isImperative(narrates.group("who") + " " + narrates.group("verb")) && !lexicon.isImperative(c.substring(narrates.end()))) {
             // "the priest walks off the altar at 0:55": what happens then, no edit asked ("the choir sang for 15 minutes
             // but keep only the first 5" asks)
@@ -2596,6 +2608,9 @@ final class PromptInterpreter {
         }
         if (toldZh(c, context)) {
             return true; // 第12秒宝宝摔了个屁墩儿, 30秒到45秒我念错了型号: what happens then, told; its time is remembered
+        }
+        if (state.describing && NARRATION_GOES_ON.matcher(c).matches() && !lexicon.isImperative(c)) {
+            return true; // "the narrator spins around and trips": the telling goes on
         }
         if (state.mentionedMoment != null && GOES_ON_TILL.matcher(c).lookingAt()) {
             return true; // "… at 0:48 and it goes on till about 1:02": the part it names is remembered
