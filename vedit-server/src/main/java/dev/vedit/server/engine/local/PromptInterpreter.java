@@ -361,7 +361,7 @@ final class PromptInterpreter {
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
     private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
-    private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
+    private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|个钟头|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students"), counts what no
