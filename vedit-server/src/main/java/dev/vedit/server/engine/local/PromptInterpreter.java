@@ -312,7 +312,7 @@ final class PromptInterpreter {
     private static final Pattern QUANTITY = Pattern.compile("\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|half|double|twice"
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
     /** A clause that is only an amount with its unit ("三秒", "2 seconds", "1.5x"). */
-    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|times|次|遍|levels?|colou?rs?|级|阶)");
+    private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|percent|times|次|遍|levels?|colou?rs?|级|阶)");
     private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
@@ -2115,7 +2115,8 @@ final class PromptInterpreter {
     /** A past participle a want is said with, irregular or regular: "cut", "sped", "played", "applied". */
     private static final String DONE = "(?:[a-z]{3,}ed|cut|put|set|sped|made|shown|frozen)";
     /** What is wanted done said in the passive: "I'd like it played backwards", "it should be played backwards". */
-    private static final Pattern WANTED_DONE = Prefilter.guarded(Pattern.compile("\\s*(?:(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:like|love|prefer)|(?:i|we)\\s+(?:want|need))\\s+"
+    private static final Pattern WANTED_DONE = Prefilter.guarded(Pattern.compile("\\s*(?:(?:i|we)(?:'d|\\s+would)\\s+(?:really\\s+)?(?:like|love|prefer)|(?:i|we)\\s+(?:want|need)"
+            + "|(?:can|could)\\s+(?:we|i|you|u)\\s+(?:please\\s+)?(?:get|have))\\s+"
             + "(?<subject>it|this|that|them|everything|(?:the|a|an|my|our|this|that)\\s+(?:[a-z0-9.:'-]+\\s+){0,7}?[a-z0-9:'-]+)\\s+(?<verb>" + DONE + ")\\b(?<rest>.*?)[?.!\\s]*"
             + "|\\s*(?<subject2>it|this|that|everything|the\\s+(?:[a-z0-9.:'-]+\\s+){0,7}?[a-z0-9:'-]+)\\s+(?:should|needs?\\s+to|has\\s+to|must|ought\\s+to)\\s+be\\s+"
             + "(?<verb2>" + DONE + ")\\b(?<rest2>.*?)[?.!\\s]*"));
@@ -2220,6 +2221,9 @@ final class PromptInterpreter {
      * Reads {@code amount} as the amount of the last edit asked for ("加个淡出，三秒就行" is a 3 s fade out); false, and
      * nothing changed, when it is not one.
      */
+    private static final Pattern PERCENT_ALONE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|per\\s+cent)\\s*");
+    private static final Set<Operation> TONES = EnumSet.of(Operation.BRIGHTNESS, Operation.CONTRAST, Operation.SATURATION);
+
     private boolean amendLast(String amount, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;
         if (ops.isEmpty()) {
@@ -2228,8 +2232,17 @@ final class PromptInterpreter {
         EditOperation previous = ops.get(ops.size() - 1);
         // the previous edit as said, without its vague degree ("a bit"), with the example's amount
         String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
+        List<String> asSaid = new ArrayList<>();
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
-            Attempt amended = attempt(said + joint + amount.strip(), context);
+            asSaid.add(said + joint + amount.strip());
+        }
+        Matcher percent = PERCENT_ALONE.matcher(amount);
+        if (percent.matches() && TONES.contains(Operation.of(previous)) && direction(previous) != 0) {
+            // "more contrast, 20 percent": the tone's step, the way it went ("contrast +20%")
+            asSaid.add(previous.op() + " " + (direction(previous) > 0 ? "+" : "-") + percent.group(1) + "%");
+        }
+        for (String words : asSaid) {
+            Attempt amended = attempt(words, context);
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
                 ops.set(ops.size() - 1, amended.operations().get(0));
                 return true;
@@ -2571,6 +2584,9 @@ final class PromptInterpreter {
     /** "在那定格2秒", "那里定格一下": a freeze where the moment just told of is. */
     private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:就|再)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候|时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
 
+    /** A moment said first, before what happens then: "at 0:40, …". */
+    private static final Pattern LEADING_MOMENT = Pattern.compile("(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
+
     /** More of what was just told, its subject left out: "(the narrator spins around) and trips", "then falls over". */
     private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?(?!(?:needs|wants|this|his|its|is|was|has|does)\\b)[a-z]{3,}(?:s|ed)\\b(?:\\s+[a-z]+){0,3}");
 
@@ -2597,6 +2613,10 @@ final class PromptInterpreter {
         }
         if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {
             return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain
+        }
+        Matcher at = LEADING_MOMENT.matcher(c);
+        if (at.lookingAt() && at.end() < c.length() && isDescription(c.substring(at.end()), context, state)) {
+            return true; // "at 0:40 there's a part where my daughter waves": what the moment shows
         }
         Matcher narrates = NARRATES.matcher(c);
         boolean timeJustSaid = state.pendingPart != null || state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
