@@ -77,6 +77,8 @@ final class PromptInterpreter {
             + "|(?=\\s)(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you)\\b)"
+            // …and so does a request after what the video holds: "the choir sang for 15 minutes but kindly keep only the first 5"
+            + "|\\s+(?=but\\s+(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+you|(?:i|we)\\s+(?:only\\s+|just\\s+)?(?:want|need|would\\s+like|'d\\s+like))\\b)"
             // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"
             + "|(?=\\s)(?<=\\b(?:lol|lmao|haha|pls|plz|please|thx|ty))\\s+(?=(?:my|our|his|her|their|i|we|she|he|they)\\b)"
             // arrows and pluses between requests ("sepia + vignette", "→ boost it"; dashes are commas by now)

@@ -2489,4 +2489,42 @@ class PromptUnderstandingTest {
         assertThat(ops("theres wind noise everywhere. fix the audio pls")).containsExactly("denoise_audio");
         assertThat(ops("学生会换届选举的视频，声音太小，音量调到原来的两倍")).containsExactly("volume");
     }
+    @Test
+    void theSeventySecondAndSeventyThirdSetsAPlainDayAndTheAskBuriedInAStory() {
+        // what happens at a time, told, names the part "cut that out" or "freeze it there" takes
+        assertThat(params("the groom drops the ring from 1:10 to 1:16, please cut that out", 0)).containsEntry("start", 70.0).containsEntry("end", 76.0);
+        assertThat(params("my nephew falls off the swing at 0:33 - freeze it there for 2 seconds", 0)).containsEntry("at", 33.0).containsEntry("duration", 2.0);
+        assertThat(params("the mic squeals at 0:20 and it goes on till about 0:27. cut that whole bit", 0)).containsEntry("start", 20.0).containsEntry("end", 27.0);
+        assertThat(ops("at 2:05 he does a backflip, keep that. make it black and white")).containsExactly("grayscale");
+        assertThat(ops("Halfway through, the dog runs off and barks — leave that in. crop it to 1:1")).containsExactly("aspect");
+        // …but a telling that goes on to ask is no telling ("but keep only the first 5 minutes")
+        assertThat(ops("the band played for 20 minutes but kindly keep only the first 5 minutes")).containsExactly("trim");
+        assertThat(params("第15秒我家猫跳上桌子 在那定格3秒", 0)).containsEntry("at", 15.0).containsEntry("duration", 3.0);
+        assertThat(params("视频里第10秒到第14秒那段是我说错话了，删掉吧", 0)).containsEntry("start", 10.0).containsEntry("end", 14.0);
+        assertThat(params("主持人念错了获奖名单00:02:10—00:02:20，请删除该片段", 0)).containsEntry("start", 130.0).containsEntry("end", 140.0);
+        // a part named "black" and cut takes its brightening with it
+        assertThat(interpreter.interpret("前3秒是黑的，帮我剪掉，然后调亮一点点", 0)).extracting(o -> o.params().containsKey("from")).containsExactly(false, false);
+        // counts of what no edit measures, scores and dates are remarks; songs named are no text to show
+        assertThat(ops("we won 3-1 on saturday, make it 2x")).containsExactly("speed");
+        assertThat(ops("这家店人均68，机身重658克那种感觉哈哈，视频调亮一点")).containsExactly("brightness");
+        assertThat(ops("我们班唱的是《那些花儿》，结尾加个淡出")).containsExactly("fade_out");
+        assertThat(ops("同事在玩“定格挑战”，那是人在摆pose不是要定格画面哈，整体加暖色调")).containsExactly("temperature");
+        // scene words that say when it was filmed are no model's edit; said as the change, they are
+        assertThat(ops("bonfire at night, colours washed out. 30% more saturation")).containsExactly("saturation");
+        assertThatThrownBy(() -> interpreter.read("turn it into a sunset", 0)).hasMessageContaining("generative");
+        // a want said in the passive, and "no scratch that" taking back the edit just asked
+        assertThat(ops("I'd like it played backwards")).containsExactly("reverse");
+        assertThat(params("we'd like the bit from 0:05 to 0:09 played at half speed", 0)).containsEntry("from", 5.0).containsEntry("factor", 0.5);
+        assertThat(ops("can we get this compressed to under 20MB")).containsExactly("encode");
+        assertThat(ops("make it sepia and add grain... no scratch that, just the sepia")).containsExactly("sepia");
+        // a little of a look is a light one; two shapes at once are two videos
+        assertThat(params("add a touch of vignette", 0)).containsEntry("strength", 0.5);
+        assertThat(params("加个淡淡的颗粒感", 0)).containsEntry("strength", 0.5);
+        assertThatThrownBy(() -> interpreter.read("we need a 9:16 version for reels and a 1:1 one for the feed", 0)).hasMessageContaining("impossible");
+        // a shape said in a purpose, a denoise beside a picture left alone, a tone's step said after it
+        assertThat(ops("要发小红书 4:5 然后调亮一点")).containsExactly("aspect", "brightness");
+        assertThat(ops("降噪，音量标准化，画面不用动")).containsExactly("denoise_audio", "normalize_audio");
+        assertThat(params("more contrast, 15 percent", 0)).containsEntry("factor", 1.15);
+        assertThat(params("hold that frame for 1.5s at 0:04", 0)).containsEntry("duration", 1.5);
+    }
 }
