@@ -2622,7 +2622,7 @@ final class PromptInterpreter {
         }
         Matcher narrates = NARRATES.matcher(c);
         boolean timeJustSaid = state.pendingPart != null || state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
-        if (narrates.lookingAt() && (HAS_DIGIT.matcher(c).find() || c.contains("halfway") || timeJustSaid) && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
+        if ((timeJustSaid || HAS_DIGIT.matcher(c).find() || c.contains("halfway")) && narrates.lookingAt() && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
                 && !lexicon.isImperative(narrates.group("who") + " " + narrates.group("verb")) && !lexicon.isImperative(c.substring(narrates.end()))) {
             // "the priest walks off the altar at 0:55": what happens then, no edit asked ("the choir sang for 15 minutes
             // but keep only the first 5" asks)
