@@ -421,7 +421,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIBED_AFTER = Pattern.compile("(?<=[\\p{L}\\d])\\s+(?:it's|its|it\\s+(?:is|was|looks))\\s");
     private static final Pattern ASKING_START = Pattern.compile("(?:(?:can|could|would|will)\\s+(?:you|u)|(?:can|could)\\s+we|please|pls|plz|so)\\s+");
     /** A word that makes what follows part of the same sentence ("loop it so it's 30 seconds"). */
-    private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where|to|not|don't|dont)$");
+    private static final Pattern DANGLING = Pattern.compile("\\b(?:so|because|since|as|and|but|or|that|which|until|till|when|if|while|cause|cuz|coz|then|where|to|not|don't|dont|at|in|on|of|from|for|with|by|into|during|after|before)$");
     private static final Pattern FIRST_WORD = Pattern.compile("(\\p{L}+)");
     private static final Pattern OBJECT = Pattern.compile("\\s+(?:it|this|that|them|the|everything|up|down|out|a|an|some)\\b");
     /** The words of a time range, and those that keep one ("keep 0:30 to 0:40", 只保留3到5秒). */

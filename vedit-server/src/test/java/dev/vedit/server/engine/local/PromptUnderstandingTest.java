@@ -2526,5 +2526,7 @@ class PromptUnderstandingTest {
         assertThat(ops("降噪，音量标准化，画面不用动")).containsExactly("denoise_audio", "normalize_audio");
         assertThat(params("more contrast, 15 percent", 0)).containsEntry("factor", 1.15);
         assertThat(params("hold that frame for 1.5s at 0:04", 0)).containsEntry("duration", 1.5);
+        // a look that names a part said to be on purpose is no edit of its own (it blurred the video)
+        assertThat(ops("the blurry bit at the start is intentional, don't sharpen it. posterize, 5 levels")).containsExactly("posterize");
     }
 }
