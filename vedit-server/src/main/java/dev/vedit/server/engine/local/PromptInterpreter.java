@@ -2565,6 +2565,14 @@ final class PromptInterpreter {
 
     /** A moment named, as the normaliser writes it: "the drop is at 0:45". */
     /**
+     * A verb in the third person or the past that tells what happens: not one that asks or describes a state ("needs",
+     * "looks"), nor a word ending the same way that is none ("this", "seconds", "reels").
+     */
+    private static final String TOLD_VERB = "(?!(?:needs|wants|requires|is|was|has|looks|seems|feels|sounds|this|his|its|does|yes|plus|less|thus|across|always"
+            + "|perhaps|seconds|secs|mins|minutes|frames|times|shots|clips|videos|photos|pics|images|reels|shorts|stories|posts|bars|borders|sides|ends|levels"
+            + "|colou?rs|words|parts|bits)\\b)[a-z]{3,}(?:s|ed)";
+
+    /**
      * What happens in the video at a time, told: "the officiant fumbles the vows from 2:41 to 2:55", "at 7:42 he does
      * the reaction face", "Aoife falls into the fountain at 1:12". Someone or something, then a verb in the third person
      * or the past; the time it names is remembered for "cut that out" or "freeze it there" said next.
@@ -2576,8 +2584,7 @@ final class PromptInterpreter {
             + "|(?!(?:need|needs|want|wants|for|and|but|also|just|only|then|now|make|please|pls|can|could|would|will|this|that|you|not|get|have|keep|leave"
             + "|let|lets|stretch|with|from|when|while|what|here|there|every|each|both|all|any|more|less|some)\\b)[a-z]{3,}(?:\\s+[a-z]{3,})?))\\s+"
             + "(?:(?:just|then|also|suddenly|finally|slowly|accidentally|literally|totally|kinda)\\s+)?"
-            + "(?<verb>(?!(?:needs|wants|requires|is|was|has|looks|seems|feels|sounds|this|his|its|does|yes|plus|less|thus|across|always|perhaps|seconds|secs"
-            + "|mins|minutes|frames|times|shots|clips|videos|photos|pics|images|reels|shorts|stories|posts|bars|borders|sides|ends|levels|colou?rs|words|parts|bits)\\b)[a-z]{3,}(?:s|ed)|went|ran|fell|did|does|got|came|took|threw|spun|hit|broke|began|sang|said)\\b"));
+            + "(?<verb>" + TOLD_VERB + "|went|ran|fell|did|does|got|came|took|threw|spun|hit|broke|began|sang|said)\\b"));
     /** A time said in Chinese or as a clock, and the words that join two into a range: taken out, what is told is left. */
     private static final Pattern TIME_SAID_ZH = Pattern.compile("(?:第\\s*)?\\d+(?:\\.\\d+)?\\s*(?:秒钟?|s\\b)|\\d{1,2}(?::\\d{2}){1,2}(?:\\.\\d+)?|(?<=秒|\\d)\\s*(?:到|至|-|—|~)"
             + "|(?:那段|这段|那里|这里|那儿|的时候|时候|左右|大概|大约|之间|视频里|视频中|画面里)");
@@ -2590,7 +2597,7 @@ final class PromptInterpreter {
     private static final Pattern LEADING_MOMENT = Pattern.compile("(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
 
     /** More of what was just told, its subject left out: "(the narrator spins around) and trips", "then falls over". */
-    private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?(?!(?:needs|wants|this|his|its|is|was|has|does)\\b)[a-z]{3,}(?:s|ed)\\b(?:\\s+[a-z]+){0,3}");
+    private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?" + TOLD_VERB + "\\b(?:\\s+[a-z]+){0,3}");
 
     /** How long what was just told goes on: "(he sneezes at 0:48) and it goes on till about 1:02". */
     private static final Pattern GOES_ON_TILL = Pattern.compile("^(?:and\\s+)?(?:it|this|that|he|she|they)\\s+(?:goes\\s+on|lasts|continues|keeps\\s+going|carries\\s+on|runs)"
