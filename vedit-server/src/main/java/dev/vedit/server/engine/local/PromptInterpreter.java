@@ -2577,7 +2577,7 @@ final class PromptInterpreter {
      * the reaction face", "Aoife falls into the fountain at 1:12". Someone or something, then a verb in the third person
      * or the past; the time it names is remembered for "cut that out" or "freeze it there" said next.
      */
-    private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|halfway\\s+through|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
+    private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|halfway\\s+through|(?:on|in)\\s+the\\s+(?:video|clip|footage)|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
             + "|from\\s+[\\d:.]+s?\\s+(?:to|-|till|until)\\s+[\\d:.]+s?)[,\\s]+)*"
             + "(?<who>(?:he|she|they|someone|somebody|everyone|everybody|(?:the|a|an|my|our|his|her|their|some|all\\s+the)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,2}"
             // a name ("Aoife falls", "best man drops"), never a word that asks or joins ("need this", "for reels")
