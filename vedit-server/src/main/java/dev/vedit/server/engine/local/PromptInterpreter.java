@@ -367,9 +367,9 @@ final class PromptInterpreter {
     /**
      * Words that limit an edit to part of the video or the frame: a clause holding one is never mere context. A number
      * is one alone or with a unit, not one that names a thing ("for 14 Maple Ct", "my BIO 201 students"), counts what no
-     * edit measures (人均68, 658克, 11个月, 6桌, 32人) or is a score or a date ("we won 3-1", "launching 3/14").
+     * edit measures (人均68, 658克, 11个月, 6桌, 32人) or is a score, a date or a version ("we won 3-1", "launching 3/14", "v3.2").
      */
-    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.]|\\d[-/]|[¥￥$]|人均|售价|价格|价值|定价|原价|现价)\\d++(?:[.:,]\\d++)*+"
+    private static final Pattern SCOPE = Pattern.compile("(?<![\\d.\\p{IsLatin}]|\\d[-/]|[¥￥$]|人均|售价|价格|价值|定价|原价|现价)\\d++(?:[.:,]\\d++)*+"
             + "(?:\\s*(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|frames?|fps|x|p|k)\\b|\\s*%"
             + "|(?!\\s*(?:\\p{IsLatin}|[-/]\\d|" + NOT_AN_EDIT_UNIT + ")))|\\b(?:first|last|part|half|only|seconds?|beginning|end|start|middle|left|right|top|bottom"
             + "|corner|duration|chorus|verse|solo)\\b|前|后|开头|结尾|部分|秒|左|右|角");
