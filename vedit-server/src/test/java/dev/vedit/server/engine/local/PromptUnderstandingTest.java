@@ -2528,5 +2528,10 @@ class PromptUnderstandingTest {
         assertThat(params("hold that frame for 1.5s at 0:04", 0)).containsEntry("duration", 1.5);
         // a look that names a part said to be on purpose is no edit of its own (it blurred the video)
         assertThat(ops("the blurry bit at the start is intentional, don't sharpen it. posterize, 5 levels")).containsExactly("posterize");
+        // "no colour changes" is no colourless picture (it turned grey), a version number no part, a card's length said after it
+        assertThat(ops("so no colour changes, just brighten it")).containsExactly("brightness");
+        assertThat(ops("the onboarding demo for v2.1, run it at 2x")).containsExactly("speed");
+        assertThat(params("年会视频请在加片头字卡“新年快乐”，时长4秒", 0)).containsEntry("duration", 4.0);
+        assertThat(params("On the wedding clip the best man drops the rings from 0:50 to 0:55, cut that out", 0)).containsEntry("start", 50.0);
     }
 }
