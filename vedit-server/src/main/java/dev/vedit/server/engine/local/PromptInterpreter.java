@@ -2134,6 +2134,10 @@ final class PromptInterpreter {
         if (!wanted.matches()) {
             return false;
         }
+        Attempt asSaid = attempt(clause, context);
+        if (asSaid.understood() && !asSaid.operations().isEmpty()) {
+            return false; // "I want it mirrored": read as said, its words the edit's source
+        }
         String subject = Rule.first(wanted, "subject", "subject2");
         String verb = Rule.first(wanted, "verb", "verb2");
         String rest = Rule.first(wanted, "rest", "rest2");
