@@ -19,6 +19,9 @@ import java.util.regex.Pattern;
 
 /** Geometry: rotation, flips, aspect ratio (crop or pad), resolution, upscaling and zoom. */
 final class FrameRules {
+    /** A shape a video is asked in, by name or ratio ("9:16", "square", "vertical"): two of them are two videos. */
+    static final String SHAPE = "(?:\\d{1,2}:\\d{1,2}|square|vertical|horizontal|landscape|portrait|widescreen)";
+
     static final int MAX_SIDE = 4096;
     private static final String SUBJECT = "(?:\\s+(?:it|this(?:\\s+(?:video|clip|footage))?|the\\s+(?:whole\\s+|entire\\s+)?video|the\\s+whole\\s+thing|the\\s+clip|the\\s+footage|the\\s+frame|the\\s+image))?";
     /**

@@ -39,7 +39,6 @@ final class PromptInterpreter {
     static final double MAX_SPEED = TimeRules.MAX_SPEED;
 
     private static final char JOINER = '\u0001';
-    private static final String TWO_SHAPES = "(?:\\d{1,2}:\\d{1,2}|square|vertical|horizontal|landscape|portrait|widescreen)";
     /**
      * Multi-word terms holding a splitting word ("black and white", "fade in and out", "between 2 and 5 seconds", "key
      * out the green screen and use figure 1 as the background"), protected by joining their words before clauses are
@@ -51,7 +50,7 @@ final class PromptInterpreter {
             + "(\\s+)and(\\s+)(?=(?:then\\s+)?(?:use|put|place|show|add|comp|composite|drop)\\s)"
             + "|fades?\\s+(?:at|to|on)\\s+(?:both\\s+)?(?:the\\s+)?(?:start|beginning)(\\s+)and(\\s+)(?=(?:at\\s+)?(?:the\\s+)?end\\b)|(?:开头|片头)(和)(?=(?:结尾|片尾))|\\b(?:start|begin|beginning)(\\s+)and(\\s+)end\\b"
             // two shapes asked at once, refused whole as two videos: "both a 9:16 for Stories and a 16:9 for YouTube"
-            + "|\\ban?\\s+" + TWO_SHAPES + "\\b[^,.;]{0,40}?(\\s+)and(\\s+)an?\\s+" + TWO_SHAPES + "\\b"
+            + "|\\ban?\\s+" + FrameRules.SHAPE + "\\b[^,.;]{0,40}?(\\s+)and(\\s+)an?\\s+" + FrameRules.SHAPE + "\\b"
             + "|\\d{1,2}:\\d{1,2}的?(?:版本|一版)(和|跟)(?=(?:一个|一版)?\\d{1,2}:\\d{1,2}的?(?:版本|一版))", Pattern.CASE_INSENSITIVE));
     private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")

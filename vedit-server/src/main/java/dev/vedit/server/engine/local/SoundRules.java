@@ -19,9 +19,6 @@ import java.util.Map;
 
 /** Sound: mute, keep, volume; replacing the soundtrack is refused (the models take no audio input). */
 final class SoundRules {
-    /** A shape a video is asked in: "9:16", "square", "vertical". */
-    private static final String SHAPE = "(?:\\d{1,2}:\\d{1,2}|square|vertical|horizontal|landscape|portrait|widescreen)";
-
     static final double LOUDER = 1.5;
     static final double QUIETER = 0.5;
     /** "a bit louder", "声音小一点": a slight change, as "a bit faster" is 1.5x and "a bit slower" 0.75x. */
@@ -71,8 +68,8 @@ final class SoundRules {
                         + "|\\b(?:from|into|under|over)\\s+(?:the\\s+)?(?:next|previous|other|following)\\s+(?:clip|video|shot)\\b.*"
                         + "|(?:两段|几段|多段|每段|各段|素材|片段|视频)(?:素材|视频|片段)?(?:之间|中间)[^，,。；;]{0,8}?转场[^，,。；;]{0,6}|(?:加|添加|做)(?:个|一个|几个|点)?转场(?:特效|效果)?"
                         // "both a 9:16 for Stories and a 16:9 for YouTube", "a 9:16 version for TikTok and a 16:9 one": two shapes, two videos
-                        + "|\\bboth\\s+an?\\s+" + SHAPE + "\\b[^.;]{0,40}?\\b(?:and|&)\\s+an?\\s+" + SHAPE + "(?:\\s+(?:version|one|cut|copy|edit))?(?:\\s+for\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?"
-                        + "|\\ban?\\s+" + SHAPE + "\\s+(?:version|one|cut|copy|edit)\\b[^.;]{0,40}?\\b(?:and|&|plus)\\s+(?:also\\s+)?an?\\s+" + SHAPE
+                        + "|\\bboth\\s+an?\\s+" + FrameRules.SHAPE + "\\b[^.;]{0,40}?\\b(?:and|&)\\s+an?\\s+" + FrameRules.SHAPE + "(?:\\s+(?:version|one|cut|copy|edit))?(?:\\s+for\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?"
+                        + "|\\ban?\\s+" + FrameRules.SHAPE + "\\s+(?:version|one|cut|copy|edit)\\b[^.;]{0,40}?\\b(?:and|&|plus)\\s+(?:also\\s+)?an?\\s+" + FrameRules.SHAPE
                         + "\\s+(?:version|one|cut|copy|edit)\\b(?:\\s+for\\s+(?:the\\s+|my\\s+|our\\s+)?[a-z]+)?"
                         + "|(?:一个|一版)?\\d{1,2}:\\d{1,2}的?(?:版本|一版)?(?:和|跟|还有|再来|再出)(?:一个|一版)?\\d{1,2}:\\d{1,2}的?(?:版本|一版)"
                         + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*|(?:两|三|几|2|3)个版本" // one task hands back one video
