@@ -1289,6 +1289,12 @@ final class PromptInterpreter {
     private static final Pattern IT_SAID = Pattern.compile("\\b(?:make|turn|have|set)\\s+it\\b|它");
     private static final Pattern IT_AFTER_IMAGE = Pattern.compile("\\s*(?:(?:please|also|then)\\s+)?(?:make|turn|have|set)\\s+it\\b|\\s*(?:把|将)?它");
 
+    /** Whether every edit read is one an image placed cannot take (a shape, a length, a speed, the sound): the video's. */
+    private static boolean onlyAVideoHas(Attempt attempt) {
+        return attempt.understood() && !attempt.operations().isEmpty() && attempt.operations().stream().map(Operation::of)
+                .allMatch(o -> o.phase() != Phase.FRAME || !o.changesPicture() || o == Operation.ASPECT || o == Operation.FRAME || o == Operation.CUT);
+    }
+
     /** The first image placed after a clause that only named a picture in picture is that picture in picture. */
     private static void placedAfterNamed(State state) {
         if (state.pictureInPicture == null) {
@@ -1591,9 +1597,10 @@ final class PromptInterpreter {
             }
             return;
         }
-        if (joined && imagePlaced && IT_AFTER_IMAGE.matcher(clause).lookingAt() && IT_SAID.matcher(state.written).find()) {
+        if (joined && imagePlaced && IT_AFTER_IMAGE.matcher(clause).lookingAt() && IT_SAID.matcher(state.written).find()
+                && !onlyAVideoHas(attempt(clause, context))) {
             // "put figure 1 in the top left as a logo and make it black and white": "it" may be the image, whose look the
-            // local engine does not change; never guessed to be the video
+            // local engine does not change; never guessed to be the video ("… and make it 16:9" is the video's)
             state.notUnderstood.add(quoted);
             return;
         }
@@ -1748,8 +1755,70 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // 10秒到20秒变成黑白 回忆的部分: what the part just edited shows
             return;
         }
+        if (attempt.operations().isEmpty() && (tellsTheStory(clause) || !joined && isLabel(clause))) {
+            state.ignored.add(quoted); // "I went fishing last weekend", "local car show", "ep 12", 直播回放: what it is, told
+            return;
+        }
         state.notUnderstood.add(quoted);
     }
+
+    /**
+     * Someone who did something, told in the past ("we raised 480,000", "my wife filmed the finish") or as it happens in
+     * the video ("at 0:30 I wipe the stencil"): a story, no edit asked. A person's deed is told whatever its verb ("he cut
+     * the cake"); a thing's only when the verb is no edit's ("the lights went out", not "the last bit slowed": a part
+     * said done is asked). Never when the verb asks ("I wanted", "she said") or the clause does ("please", "could you").
+     */
+    private boolean tellsTheStory(String clause) {
+        Matcher told = TOLD_IN_THE_PAST.matcher(clause.strip());
+        if (!told.lookingAt() || ASKS_ANYWHERE.matcher(clause).find() || Quotes.holdsMark(clause) || GENERATIVE.find(clause) >= 0) {
+            return false;
+        }
+        String who = told.group("who") != null ? told.group("who") : told.group("me");
+        String verb = told.group("verb") != null ? told.group("verb") : told.group("now");
+        if (NOT_TOLD.matcher(verb).matches()) {
+            return false; // "at 0:30 I want …": an ask, whatever its time
+        }
+        if (who.matches("i|we|he|she|they")) {
+            return true; // "we raised 480,000", "he cut the cake": a person's deed, whatever its verb
+        }
+        String stem = verb.replaceFirst("(?:([a-z])\\1)?e?d$", "$1");
+        return !HAS_DIGIT.matcher(who).find() && !PART_WORD.matcher(who).find() && !lexicon.isRequest(who)
+                && !lexicon.isRequest(verb) && !lexicon.isRequest(stem) && !lexicon.isRequest(stem + "e") && lexicon.closest(verb) == null;
+    }
+
+    /**
+     * A heading or label, what the video is: a few words that name no edit, ask nothing, hold no time or part and no
+     * number an edit measures ("local car show", "ep 12", "22 kids aged 8 to 15", 直播回放, 一平380).
+     */
+    private boolean isLabel(String clause) {
+        String c = clause.strip();
+        boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        int size = chinese ? c.length() : c.split("\\s+").length;
+        return size <= 8 && !LABEL_NEVER.matcher(c).find() && !Quotes.holdsMark(c) && GENERATIVE.find(c) < 0 && lexicon.closest(c) == null
+                && !(chinese ? lexicon.isImperative(c) : lexicon.isImperative(firstWordAsked(c))) && !ASKS_ANYWHERE.matcher(c).find();
+    }
+
+    /** What a label never holds: a time or a part, a number with an edit's unit, the words that point at the video. */
+    private static final Pattern LABEL_NEVER = Pattern.compile("\\d\\s*[:：]\\s*\\d|\\d\\s*(?:s|secs?|seconds?|mins?|minutes?|x|×|%|fps|p|k|倍|秒|帧|度|分钟?)(?![a-z])"
+            + "|\\b(?:it|this|that|them|these|those|first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|whole|all|only|just"
+            + "|not|no|don'?t|leave|keep|same|more|less|too|so|except)\\b|前|后|开头|结尾|中间|一半|段|部分|除|其他|其余|剩下|只|不|别|要|太");
+
+    /** Someone, then what they did: a verb in the past, or "I"/"we" with a verb after a moment said ("at 0:30 I wipe"). */
+    private static final Pattern TOLD_IN_THE_PAST = Pattern.compile("(?:(?:so|and|then|but|also|well|ok|okay|lol|haha|mate|basically|anyway|honestly|"
+            + "last\\s+(?:week|weekend|night|year|month|sunday|saturday)|yesterday|today|this\\s+morning|on\\s+[a-z]+day)\\s*,?\\s+)*"
+            + "(?:(?:at|around|about)\\s+[\\d:.]+s?\\s*,?\\s+(?<me>i|we)\\s+(?:just\\s+|then\\s+|finally\\s+)?(?<now>[a-z]{3,})\\b"
+            + "|(?<who>i|we|he|she|they|(?:the|my|our|his|her|their|a|an|this|that|some|two|three)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,3}"
+            + "|(?!(?:need|want|please|pls|can|could|would|will|let|lets|just|only|make|keep|leave|do|don't|dont|no|not|it|this|that|there|here|you)\\b)[a-z][a-z'-]{2,}(?:\\s+[a-z'-]{3,})?)"
+            + "\\s+(?:(?:just|then|also|finally|accidentally|literally|actually|already|never|only|even|totally|somehow|basically|all)\\s+)?"
+            + "(?<verb>went|ran|did|took|got|came|made|won|lost|fell|sang|saw|met|left|brought|bought|sold|flew|drove|rode|swam|threw|caught|gave|spent"
+            + "|began|wore|wrote|sat|stood|found|kept|built|grew|drew|hit|broke|woke|slept|ate|drank|[a-z]{3,}ed)\\b)");
+    /** The verbs after "I" that ask or think rather than tell what happens. */
+    private static final Pattern NOT_TOLD = Pattern.compile("want|need|would|like|hope|wish|think|guess|mean|prefer|am|was|have|had|will|shall|can|could|should|must|do|did|don't|dont|also|just");
+    /** Words that ask, wherever said: a clause holding them is no story told. */
+    private static final Pattern ASKS_ANYWHERE = Pattern.compile("\\b(?:please|pls|plz|could|can|would|should|must|need|needs|want|wants|wanted|needed|asked|said|told"
+            + "|requested|suggested|hoped|wished|meant|decided|expected|tried|forgot|let's|lets|gotta|make\\s+sure|have\\s+to|has\\s+to)\\b");
+    /** The words that name a part of the video: a part that "slowed" is asked, not told. */
+    private static final Pattern PART_WORD = Pattern.compile("\\b(?:first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|clip|video|footage|frame|sound|audio|picture|colou?rs?)\\b");
 
     /** A word unknown done to the video, "florp it", "revers it": asked for, though unread (never a remark passed over). */
     private static final Pattern DONE_TO_IT = Pattern.compile("\\s*(?:please\\s+|pls\\s+)?(?!(?:love|loved|like|liked|enjoy|enjoyed|hate|thank|thanks|see|saw|watch|watched"

@@ -163,8 +163,11 @@ final class TimeRules {
                         + "|(?:删掉|删除|去掉|剪掉|不要)\\s*" + at.replace("<n>", "<n2>") + "(?:以后|之后|后)" + part
                         + "|" + at.replace("<n>", "<n3>") + "(?:以后|之后)" + part + dropped,
                 (m, i) -> trim(0, Numbers.parse(Rule.first(m, "n", "n2", "n3")))));
-        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后|开头|结尾|末尾)(?:那|这)?\\s*" + N + SECONDS + "(?:的内容|的部分)?(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|删了|剪了)(?:吧|啦)?",
-                (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
+        // what the part shows may stand before the verb (前面3秒黑屏剪掉), never an edit's word
+        r.add(of("(?:把|将)?(?:视频)?的?(?<edge>前|后|最后|开头|结尾|末尾)面?(?:那|这)?\\s*" + N + SECONDS
+                        + "(?:的内容|的部分|(?:的|是|都是)?(?:(?![调加减变转慢快放淡静剪删去切])\\p{IsHan}){1,5}?的?(?:部分|内容|画面)?)?(?:也|都)?"
+                        + "(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|删了|剪了)(?:吧|啦)?",
+                (m, i) -> dropEdge(m.group("edge").replace("面", ""), m.group("n"))));
         r.add(of("(?:剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉|砍掉|切除|剪除|跳过)\\s*(?:视频)?的?(?<edge>前|后|最后)\\s*" + N + SECONDS,
                 (m, i) -> dropEdge(m.group("edge"), m.group("n"))));
         r.add(of("(?:cut|trim|remove|drop|skip|delete|chop(?:\\s+off)?|clip(?=\\s+off)|lose|shave|get\\s+rid\\s+of)\\s+(?:off\\s+|out\\s+)?(?:the\\s+)?"
@@ -217,7 +220,7 @@ final class TimeRules {
                         // "play it twice" is a loop, "play it twice as fast" a speed
                         + "|play" + SUBJECT + "(?:\\s+back)?\\s+(?:over\\s+)?(?<n3>twice|thrice|" + Numbers.PATTERN + "\\s+times)(?:\\s+(?:over|in\\s+total))?(?!\\s*(?:as|faster|slower|quicker|the|speed|x\\b))",
                 (m, i) -> loop(Rule.first(m, "n", "n2", "n3"))));
-        r.add(of("(?:循环|重复)(?:播放|放)?\\s*(?:" + N + "\\s*(?:次|遍))?|(?:播放|放)\\s*" + N.replace("<n>", "<n2>") + "\\s*(?:次|遍)",
+        r.add(of("(?:循环|重复)(?:播放|放)?\\s*(?:" + N + "\\s*(?:次|遍))?|(?:连续|连着|连)?(?:播放|放)\\s*" + N.replace("<n>", "<n2>") + "\\s*(?:次|遍)",
                 (m, i) -> loop(Rule.first(m, "n", "n2"))));
 
         // freeze frame
