@@ -680,6 +680,8 @@ final class PromptInterpreter {
         boolean listFollows;
         /** A moment a description named ("the kickflip at 0:12 is the best part"), for "freeze on it". */
         String mentionedMoment;
+        /** That moment said alone after the description ("the bit where he lands it, 3:05"): asks nothing until used. */
+        String momentAlone;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
         Part mentionedPart;
         /** What that description called it ("that pause", "the trick"), or null. */
@@ -912,6 +914,9 @@ final class PromptInterpreter {
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
         placedAfterNamed(state);
+        if (state.momentAlone != null) {
+            state.notUnderstood.add(state.momentAlone); // a moment said alone, and no edit of it after
+        }
         if (state.greenScreen != null) {
             state.notUnderstood.add(state.greenScreen); // a green screen named, and nothing said of what goes in it
         }
@@ -1234,7 +1239,9 @@ final class PromptInterpreter {
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
-    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*freeze(?:[\\s-]+frame)?\\s+(?:on\\s+)?(?:it\\s+there|it|that|there|that\\s+moment|this\\s+moment"
+    /** A clock alone in its clause: "3:05", "around 3:05". */
+    private static final Pattern CLOCK_ALONE = Pattern.compile("\\s*(?:(?:at|around|about|roughly|approximately)\\s+)?(" + Rule.CLOCK + ")\\s*");
+    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*(?:(?:could|can|would)\\s+you\\s+(?:please\\s+)?|please\\s+)?(?:freeze(?:[\\s-]+frame)?|hold|pause)\\s+(?:on\\s+)?(?:it\\s+there|that\\s+moment|this\\s+moment|it|that|there"
             + "|(?:the|that|this)\\s+(?:frame|picture|image|shot)(?:\\s+(?:right\\s+)?there)?)\\b");
 
     /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
@@ -1515,6 +1522,13 @@ final class PromptInterpreter {
         if (SOFTEN_IT.matcher(clause).matches() && softensTheContrast(quoted, context, state)) {
             return;
         }
+        Matcher alone = CLOCK_ALONE.matcher(clause);
+        if (afterDescription && alone.matches()) {
+            state.mentionedMoment = alone.group(1); // "the bit where the fish comes over the side, around 3:05 — freeze it there"
+            state.momentAlone = quoted;
+            state.describing = true;
+            return;
+        }
         if (state.mentionedMoment != null && KEEP_THAT.matcher(clause).matches()) {
             state.ignored.add(quoted); // "my cat jumps in at 0:15, KEEP THAT": a moment told of stays, no edit asked
             return;
@@ -1620,8 +1634,10 @@ final class PromptInterpreter {
         Matcher there = FREEZE_THERE_ZH.matcher(clause);
         if (state.mentionedMoment != null && onIt.lookingAt()) {
             clause = "freeze frame at " + state.mentionedMoment + clause.substring(onIt.end()); // "… at 0:12 is the best part. freeze on it"
+            state.momentAlone = null;
         } else if (state.mentionedMoment != null && afterDescription && there.lookingAt()) {
             clause = "在" + state.mentionedMoment + clause.substring(there.end()); // 第12秒宝宝摔了个屁墩儿 在那定格2秒
+            state.momentAlone = null;
         }
         Attempt first;
         try {
@@ -1793,7 +1809,7 @@ final class PromptInterpreter {
     private boolean isLabel(String clause) {
         String c = clause.strip();
         boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
-        int size = chinese ? c.length() : c.split("\\s+").length;
+        int size = chinese ? c.length() / 2 + 1 : c.split("\\s+").length;
         return size <= 8 && !LABEL_NEVER.matcher(c).find() && !Quotes.holdsMark(c) && GENERATIVE.find(c) < 0 && lexicon.closest(c) == null
                 && !(chinese ? lexicon.isImperative(c) : lexicon.isImperative(firstWordAsked(c))) && !ASKS_ANYWHERE.matcher(c).find();
     }
@@ -1801,7 +1817,7 @@ final class PromptInterpreter {
     /** What a label never holds: a time or a part, a number with an edit's unit, the words that point at the video. */
     private static final Pattern LABEL_NEVER = Pattern.compile("\\d\\s*[:：]\\s*\\d|\\d\\s*(?:s|secs?|seconds?|mins?|minutes?|x|×|%|fps|p|k|倍|秒|帧|度|分钟?)(?![a-z])"
             + "|\\b(?:it|this|that|them|these|those|first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|whole|all|only|just"
-            + "|not|no|don'?t|leave|keep|same|more|less|too|so|except)\\b|前|后|开头|结尾|中间|一半|段|部分|除|其他|其余|剩下|只|不|别|要|太");
+            + "|not|no|don'?t|leave|keep|same|more|less|too|so|except)\\b|(?:前|后)(?=\\s*(?:\\d|[一二两三四五六七八九十几半]+\\s*(?:秒|分|帧)|面|半|段|部分|边))|开头|结尾|中间|一半|段|部分|除|其他|其余|剩下|只|不|别|要|太");
 
     /** Someone, then what they did: a verb in the past, or "I"/"we" with a verb after a moment said ("at 0:30 I wipe"). */
     private static final Pattern TOLD_IN_THE_PAST = Pattern.compile("(?:(?:so|and|then|but|also|well|ok|okay|lol|haha|mate|basically|anyway|honestly|"
@@ -2649,7 +2665,7 @@ final class PromptInterpreter {
      * the reaction face", "Aoife falls into the fountain at 1:12". Someone or something, then a verb in the third person
      * or the past; the time it names is remembered for "cut that out" or "freeze it there" said next.
      */
-    private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|halfway\\s+through|(?:on|in)\\s+the\\s+(?:video|clip|footage)|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
+    private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|when|whenever|once|as|just\\s+as|right\\s+when|halfway\\s+through|(?:on|in)\\s+the\\s+(?:video|clip|footage)|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
             + "|from\\s+[\\d:.]+s?\\s+(?:to|-|till|until)\\s+[\\d:.]+s?)[,\\s]+)*"
             + "(?<who>(?:he|she|they|someone|somebody|everyone|everybody|(?:the|a|an|my|our|his|her|their|some|all\\s+the)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,2}"
             // a name ("Aoife falls", "best man drops"), never a word that asks or joins ("need this", "for reels")
