@@ -188,7 +188,7 @@ final class FrameRules {
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
                         + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下|旁边|四周)?(?:的)?(?:不足|不够|空出来?|多出来?)?(?:的)?(?:部分|地方)?(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
-        r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
+        r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|her|him|them|anyone|anybody|people|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
                         + "|(?:don'?t|do\\s+not|never|without)\\s+(?:cut|cutting|chop|chopping|lose|losing)\\s+(?:anything|any\\s+of\\s+(?:it|the\\s+(?:picture|frame|image)))(?:\\s+off)?"
                         + "|no\\s+(?:cropping|crop)"
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",

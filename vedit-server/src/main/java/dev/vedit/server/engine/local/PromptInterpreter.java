@@ -1401,6 +1401,9 @@ final class PromptInterpreter {
             state.complaints.addAll(read.complaints); // "(the shop sign reads backwards there)": why, not one more flip
             state.added.addAll(read.added);
             state.ignored.addAll(read.ignored);
+        } else if (!read.operations.isEmpty()) {
+            // "(加黑边，主播不能被裁)" read in part: an edit in it, passed over, would be a wrong edit
+            state.notUnderstood.addAll(read.notUnderstood);
         } else {
             state.ignored.add(context.quotes().restore(aside).strip());
         }
