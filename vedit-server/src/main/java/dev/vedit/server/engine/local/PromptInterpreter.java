@@ -1072,7 +1072,7 @@ final class PromptInterpreter {
 
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
     private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
-            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|后面的|后面(?=[调变弄亮暗加减慢快放转都全]))(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
+            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|(?<after>后面的|后面(?=[调变弄亮暗加减慢快放转都全])|之后的))(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
             // its speed changed: "speed up the rest 2x", "slow the rest of it down"
             + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
 
@@ -1096,12 +1096,16 @@ final class PromptInterpreter {
         for (int i = state.operations.size() - 1; i >= 0 && before == null; i--) {
             before = Part.ofEdit(state.operations.get(i));
         }
+        boolean after = rest.group("after") != null;
+        if (after && before == null && !state.operations.isEmpty() && state.operations.getLast().params().get("at") instanceof Number at) {
+            before = new Part(0, at.doubleValue(), 0); // 第15秒定格3秒，然后后面慢放: after the moment frozen
+        }
         if (before != null && (before.half() != null || before.last() > 0 || before.from() == 0 && before.to() == Part.END)) {
             return false; // one whose rest is no part a plan can name (all but its last seconds)
         }
         // none said: the rest of what is left ("cut the first 10 seconds and speed up the rest"), the whole video; the
         // rest of the middle ("sketch from 0:10 to 0:20, sepia for the rest") is the two parts around it
-        List<Part> others = before == null ? null : before.from() == 0 ? List.of(new Part(before.to(), Part.END, 0))
+        List<Part> others = before == null ? null : before.from() == 0 || after ? List.of(new Part(before.to(), Part.END, 0))
                 : before.to() == Part.END ? List.of(new Part(0, before.from(), 0))
                 : List.of(new Part(0, before.from(), 0), new Part(before.to(), Part.END, 0));
         String said = clause.strip();
@@ -1465,6 +1469,9 @@ final class PromptInterpreter {
         if (state.correcting && readCorrection(clause, quoted, context, state)) {
             return;
         }
+        if (DEGREE_APART.matcher(clause).matches() && lightenLast(context, state)) {
+            return; // "锐化一下 别太狠", "add grain, nothing too heavy": the edit just asked, lightly
+        }
         Matcher tooMuch = SPEED_TOO_MUCH.matcher(clause);
         if (tooMuch.lookingAt()) {
             // "2x is too fast, 1.5x is fine", 2倍太快了 1.5倍吧: no edit yet, the multiple said next is the speed
@@ -1801,7 +1808,7 @@ final class PromptInterpreter {
             return true; // "we raised 480,000", "he cut the cake": a person's deed, whatever its verb
         }
         String stem = verb.replaceFirst("(?:([a-z])\\1)?e?d$", "$1");
-        return !HAS_DIGIT.matcher(who).find() && !PART_WORD.matcher(who).find() && !lexicon.isRequest(who)
+        return !TIME_IN_WHO.matcher(who).find() && !PART_WORD.matcher(who).find() && !lexicon.isRequest(who)
                 && !lexicon.isRequest(verb) && !lexicon.isRequest(stem) && !lexicon.isRequest(stem + "e") && lexicon.closest(verb) == null;
     }
 
@@ -1826,7 +1833,7 @@ final class PromptInterpreter {
     private static final Pattern TOLD_IN_THE_PAST = Pattern.compile("(?:(?:so|and|then|but|also|well|ok|okay|lol|haha|mate|basically|anyway|honestly|"
             + "last\\s+(?:week|weekend|night|year|month|sunday|saturday)|yesterday|today|this\\s+morning|on\\s+[a-z]+day)\\s*,?\\s+)*"
             + "(?:(?:at|around|about)\\s+[\\d:.]+s?\\s*,?\\s+(?<me>i|we)\\s+(?:just\\s+|then\\s+|finally\\s+)?(?<now>[a-z]{3,})\\b"
-            + "|(?<who>i|we|he|she|they|(?:the|my|our|his|her|their|a|an|this|that|some|two|three)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,3}"
+            + "|(?<who>i|we|he|she|they|(?:the|my|our|his|her|their|a|an|this|that|some|two|three)\\s+[a-z0-9'-]+(?:\\s+[a-z0-9'-]+){0,3}"
             + "|(?!(?:need|want|please|pls|can|could|would|will|let|lets|just|only|make|keep|leave|do|don't|dont|no|not|it|this|that|there|here|you)\\b)[a-z][a-z'-]{2,}(?:\\s+[a-z'-]{3,})?)"
             + "\\s+(?:(?:just|then|also|finally|accidentally|literally|actually|already|never|only|even|totally|somehow|basically|all)\\s+)?"
             + "(?<verb>went|ran|did|took|got|came|made|won|lost|fell|sang|saw|met|left|brought|bought|sold|flew|drove|rode|swam|threw|caught|gave|spent"
@@ -1836,6 +1843,8 @@ final class PromptInterpreter {
     /** Words that ask, wherever said: a clause holding them is no story told. */
     private static final Pattern ASKS_ANYWHERE = Pattern.compile("\\b(?:please|pls|plz|could|can|would|should|must|need|needs|want|wants|wanted|needed|asked|said|told"
             + "|requested|suggested|hoped|wished|meant|decided|expected|tried|forgot|let's|lets|gotta|make\\s+sure|have\\s+to|has\\s+to)\\b");
+    /** A time in the one who tells ("the first 5 seconds"), not a number in a name ("our under-11s"). */
+    private static final Pattern TIME_IN_WHO = Pattern.compile("(?<![\\p{L}-])\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?|mins?|minutes?)\\b|\\d:\\d");
     /** The words that name a part of the video: a part that "slowed" is asked, not told. */
     private static final Pattern PART_WORD = Pattern.compile("\\b(?:first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|clip|video|footage|frame|sound|audio|picture|colou?rs?)\\b");
 
@@ -2316,6 +2325,33 @@ final class PromptInterpreter {
      */
     private static final Pattern PERCENT_ALONE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|per\\s+cent)\\s*");
     private static final Set<Operation> TONES = EnumSet.of(Operation.BRIGHTNESS, Operation.CONTRAST, Operation.SATURATION);
+
+    /** A light degree said in a clause of its own, after the edit it is of. */
+    private static final Pattern DEGREE_APART = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:(?:别|不要|不用)太(?:狠|过|猛|重|强|浓|夸张|明显|多)了?|轻微(?:一点|一些)?|轻一?点|稍微(?:一点|一些|点)?|一点点|一丢丢|淡淡的"
+            + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"
+            + "\\s*(?:就好|就行|就可以|就够了|即可|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
+
+    /**
+     * The last edit again, said slightly ("稍微锐化", "sharpen slightly"), when that wording reads as the same edit with
+     * another amount: a degree said apart is of the edit before it.
+     */
+    private boolean lightenLast(Rule.Context context, State state) {
+        if (state.operations.isEmpty() || state.operations.getLast().source() == null) {
+            return false;
+        }
+        EditOperation previous = state.operations.getLast();
+        String said = previous.source().strip();
+        String subtle = said.replaceFirst("^(?:(add|put|give\\s+it|with)\\s+)?(?:some\\s+|a\\s+)?", "$1 subtle ").strip();
+        for (String words : List.of("稍微" + said, "轻微" + said, said + "一点点", said + " slightly", "slightly " + said, subtle)) {
+            Attempt light = attempt(words, context);
+            if (light.understood() && light.operations().size() == 1 && light.operations().getFirst().op().equals(previous.op())
+                    && !light.operations().getFirst().params().equals(previous.params())) {
+                state.operations.set(state.operations.size() - 1, light.operations().getFirst());
+                return true;
+            }
+        }
+        return false;
+    }
 
     private boolean amendLast(String amount, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;

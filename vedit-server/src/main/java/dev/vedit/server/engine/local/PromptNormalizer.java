@@ -85,7 +85,7 @@ final class PromptNormalizer {
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
      * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.
      */
-    private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
+    private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|(?<!\\b(?:a|one)\\s)\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
             + "\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")" // "minute 1 and 20 seconds", as some write it
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for)\\b)))");
     /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */

@@ -68,13 +68,15 @@ final class Quotes {
      * and not in a prompt written in capitals throughout.
      */
     private static final String CAPITALISED = "(?=\\p{Lu})" + NO_IMAGE;
+    /** How the words are lettered, said between them and their place: "in big letters", "in bold". */
+    private static final String LETTERING = "(?i:in\\s+(?:big|large|huge|giant|bold|small|block|capital|white|black|red|yellow)\\s+(?:letters|font|text|type|capitals)|in\\s+(?:bold|caps|all\\s+caps|capitals))";
     private static final Pattern CAPITALISED_TEXT = Pattern.compile(
-            "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
+            "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|the\\s+words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
                     + "|(?<![\\p{L}])(?i:put|write|place|stick|slap|type)\\s+" + CAPITALISED
                     + "(?!(?i:the|a|an|my|our|your|this|that|these|those|it|its|his|her|their|some|logo|subtitles?|captions?|music|sound|audio"
                     + "|watermark|everything|all|black|white|sepia|slow|fast)\\b)"
                     + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
-                    + "(?=\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right))\\b)");
+                    + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right))\\b)");
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
     private final String masked;

@@ -138,7 +138,7 @@ final class SoundRules {
                         + "|(?:remove|reduce|clean\\s+up|cut|get\\s+rid\\s+of|eliminate|kill|filter\\s+out)\\s+(?:the\\s+|all\\s+(?:the\\s+)?|any\\s+)?background\\s+(?:noise|hiss|hum|static)"
                         + "(?:\\s+(?:but\\s+)?(?:keep|preserve)\\s+(?:the\\s+)?(?:voices?|speech|dialogue|talking|vocals))?"
                         + "|(?:audio|sound)\\s+(?:noise\\s+reduction|denois(?:e|ing))|denoise\\s+the\\s+(?:audio|sound)"
-                        + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少|去)(?:一下|下)?(?:音频|声音|录音)?(?:里|中)?的?(?:背景)?(?:噪音|杂音|底噪|电流声|风声|风噪|嗡嗡声)|(?:把)?(?:背景)?(?:杂音|噪音|底噪|电流声|嗡嗡声|风声|风噪)(?:都)?(?:去掉|去除|消除|降掉|弄掉)",
+                        + "|(?:音频|声音)降噪|(?:去除|去掉|消除|降低|减少|去)(?:一下|下)?(?:音频|声音|录音)?(?:里|中)?的?(?:(?:空调|冷气|风扇|电脑|冰箱|机器|马路|外面|窗外)的?)?(?:背景)?(?:噪音|杂音|底噪|电流声|风声|风噪|嗡嗡声)|(?:把)?(?:背景)?(?:杂音|噪音|底噪|电流声|嗡嗡声|风声|风噪)(?:都)?(?:去掉|去除|消除|降掉|弄掉)",
                 (m, c) -> op(Operation.DENOISE_AUDIO, Map.of())));
         r.add(of("normali[sz]e\\s+(?:it|that|this)(?!\\s+(?:colou?r|picture|image|brightness))|normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
                         + "|音量(?:标准化|归一化|均衡)|响度(?:标准化|归一化|均衡)",
