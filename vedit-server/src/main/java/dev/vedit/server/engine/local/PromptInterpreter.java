@@ -1781,7 +1781,7 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // 10秒到20秒变成黑白 回忆的部分: what the part just edited shows
             return;
         }
-        if (attempt.operations().isEmpty() && (tellsTheStory(clause) || !joined && isLabel(clause))) {
+        if (attempt.operations().isEmpty() && (tellsTheStory(clause) || (!joined || state.operations.isEmpty()) && isLabel(clause))) {
             state.ignored.add(quoted); // "I went fishing last weekend", "local car show", "ep 12", 直播回放: what it is, told
             return;
         }
@@ -1796,19 +1796,20 @@ final class PromptInterpreter {
      */
     private boolean tellsTheStory(String clause) {
         Matcher told = TOLD_IN_THE_PAST.matcher(clause.strip());
-        if (!told.lookingAt() || ASKS_ANYWHERE.matcher(clause).find() || Quotes.holdsMark(clause) || GENERATIVE.find(clause) >= 0) {
+        if (!told.lookingAt() || ASKS_ANYWHERE.matcher(clause).find() || GENERATIVE.find(clause) >= 0) {
             return false;
         }
-        String who = told.group("who") != null ? told.group("who") : told.group("me");
+        String who = told.group("who") != null ? told.group("who") : told.group("me") != null ? told.group("me") : "";
         String verb = told.group("verb") != null ? told.group("verb") : told.group("now");
-        if (NOT_TOLD.matcher(verb).matches()) {
-            return false; // "at 0:30 I want …": an ask, whatever its time
+        if (NOT_TOLD.matcher(verb).matches() || Quotes.holdsMark(clause) && WRITES.matcher(verb).matches()) {
+            return false; // "at 0:30 I want …": an ask, whatever its time; "I wrote 'Happy 90th'" may be the text to show
         }
         if (who.matches("i|we|he|she|they")) {
             return true; // "we raised 480,000", "he cut the cake": a person's deed, whatever its verb
         }
+        // a thing's deed, or a deed with no one said ("landed a 9 kilo dhufish"), told with no edit's verb
         String stem = verb.replaceFirst("(?:([a-z])\\1)?e?d$", "$1");
-        return !TIME_IN_WHO.matcher(who).find() && !PART_WORD.matcher(who).find() && !lexicon.isRequest(who)
+        return !TIME_IN_WHO.matcher(who).find() && !PART_WORD.matcher(who).find()
                 && !lexicon.isRequest(verb) && !lexicon.isRequest(stem) && !lexicon.isRequest(stem + "e") && lexicon.closest(verb) == null;
     }
 
@@ -1833,11 +1834,13 @@ final class PromptInterpreter {
     private static final Pattern TOLD_IN_THE_PAST = Pattern.compile("(?:(?:so|and|then|but|also|well|ok|okay|lol|haha|mate|basically|anyway|honestly|"
             + "last\\s+(?:week|weekend|night|year|month|sunday|saturday)|yesterday|today|this\\s+morning|on\\s+[a-z]+day)\\s*,?\\s+)*"
             + "(?:(?:at|around|about)\\s+[\\d:.]+s?\\s*,?\\s+(?<me>i|we)\\s+(?:just\\s+|then\\s+|finally\\s+)?(?<now>[a-z]{3,})\\b"
-            + "|(?<who>i|we|he|she|they|(?:the|my|our|his|her|their|a|an|this|that|some|two|three)\\s+[a-z0-9'-]+(?:\\s+[a-z0-9'-]+){0,3}"
-            + "|(?!(?:need|want|please|pls|can|could|would|will|let|lets|just|only|make|keep|leave|do|don't|dont|no|not|it|this|that|there|here|you)\\b)[a-z][a-z'-]{2,}(?:\\s+[a-z'-]{3,})?)"
-            + "\\s+(?:(?:just|then|also|finally|accidentally|literally|actually|already|never|only|even|totally|somehow|basically|all)\\s+)?"
+            + "|(?:(?<who>i|we|he|she|they|(?:the|my|our|his|her|their|a|an|this|that|some|two|three)\\s+[a-z0-9'-]+(?:\\s+[a-z0-9'-]+){0,3}"
+            + "|(?!(?:need|want|please|pls|can|could|would|will|let|lets|just|only|make|keep|leave|do|don't|dont|no|not|it|this|that|there|here|you)\\b)[a-z][a-z'-]{2,}(?:\\s+[a-z'-]{3,})?)\\s+)?"
+            + "(?:(?:just|then|also|finally|accidentally|literally|actually|already|never|only|even|totally|somehow|basically|all)\\s+)?"
             + "(?<verb>went|ran|did|took|got|came|made|won|lost|fell|sang|saw|met|left|brought|bought|sold|flew|drove|rode|swam|threw|caught|gave|spent"
             + "|began|wore|wrote|sat|stood|found|kept|built|grew|drew|hit|broke|woke|slept|ate|drank|[a-z]{3,}ed)\\b)");
+    /** Verbs whose quoted object may be the words to show. */
+    private static final Pattern WRITES = Pattern.compile("wrote|typed|said|put|added|called|named|titled|captioned|labell?ed|printed");
     /** The verbs after "I" that ask or think rather than tell what happens. */
     private static final Pattern NOT_TOLD = Pattern.compile("want|need|would|like|hope|wish|think|guess|mean|prefer|am|was|have|had|will|shall|can|could|should|must|do|did|don't|dont|also|just");
     /** Words that ask, wherever said: a clause holding them is no story told. */

@@ -271,7 +271,7 @@ final class PromptNormalizer {
      * that" (a verb before the range says it already: "cut 0:10 to 0:20, it needs to go" is left as said).
      */
     private static final Pattern RANGE_THEN_GONE = Pattern.compile("(?<!\\b(?:cut|remove|delete|drop|trim|chop|out|keep|between|only)\\s)(?:\\btc\\s+)?(?<range>" + RANGE + ")"
-            + "\\s+(?:(?:needs?|has|have|must|should)\\s+(?:to\\s+)?go\\b|(?:is|are)\\s+[^,.;]{1,40}?\\s+so\\s+(?:please\\s+)?(?:chop|cut|remove|delete|drop|lose|trim)"
+            + "\\s+(?:(?:needs?|has|have|must|should)\\s+(?:to\\s+)?go\\b(?!\\s+(?:\\d|at\\b|to\\b|faster|slower|quicker|fast|slow|black|in\\b|into\\b))|(?:is|are)\\s+[^,.;]{1,40}?\\s+so\\s+(?:please\\s+)?(?:chop|cut|remove|delete|drop|lose|trim)"
             + "\\s+(?:that|them|it|those)(?:\\s+(?:out|off))?)");
     /** The first or last seconds, then their speed: "first 3 seconds sped up 3x", "last 3 seconds slowed to half". */
     private static final Pattern PART_THEN_SPEED = Pattern.compile("(?<![a-z]\\s)(?<part>(?:the\\s+)?(?:first|last)\\s+[\\d.]+\\s*(?:s|secs?|seconds?))\\s+"
