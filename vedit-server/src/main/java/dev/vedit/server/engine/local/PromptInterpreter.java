@@ -914,6 +914,7 @@ final class PromptInterpreter {
             state.operations.add(part); // "from 0:10 to 0:20" alone: what is kept
         }
         placedAfterNamed(state);
+        dropTheSizeItIs(state);
         if (state.momentAlone != null) {
             state.notUnderstood.add(state.momentAlone); // a moment said alone, and no edit of it after
         }
@@ -1243,6 +1244,21 @@ final class PromptInterpreter {
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
+    /**
+     * "so it's tiny, 480p. Upscale it to 1080p": a resolution said alone, below the one an upscale is asked to, is the
+     * size the video is, not a second size asked.
+     */
+    private static void dropTheSizeItIs(State state) {
+        Object target = state.operations.stream().filter(Operation.UPSCALE::is).map(o -> o.params().get("height")).filter(Number.class::isInstance)
+                .findFirst().orElse(null);
+        if (target instanceof Number to) {
+            state.operations.removeIf(o -> Operation.SCALE.is(o) && o.source() != null && RESOLUTION_ALONE.matcher(o.source()).matches()
+                    && o.params().get("height") instanceof Number h && h.doubleValue() < to.doubleValue());
+        }
+    }
+
+    /** A resolution alone in its clause: "480p", "only 720p". */
+    private static final Pattern RESOLUTION_ALONE = Pattern.compile("\\s*(?:only\\s+|just\\s+|like\\s+)?\\d{3,4}\\s*p\\s*");
     /** A clock alone in its clause: "3:05", "around 3:05". */
     private static final Pattern CLOCK_ALONE = Pattern.compile("\\s*(?:(?:at|around|about|roughly|approximately)\\s+)?(" + Rule.CLOCK + ")\\s*");
     private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*(?:(?:could|can|would)\\s+you\\s+(?:please\\s+)?|please\\s+)?(?:freeze(?:[\\s-]+frame)?|hold|pause)\\s+(?:on\\s+)?(?:it\\s+there|that\\s+moment|this\\s+moment|it|that|there"
@@ -1795,6 +1811,9 @@ final class PromptInterpreter {
      * said done is asked). Never when the verb asks ("I wanted", "she said") or the clause does ("please", "could you").
      */
     private boolean tellsTheStory(String clause) {
+        if (Lexicon.isCjk(clause.strip().isEmpty() ? 'a' : clause.strip().charAt(0)) || ZH_TOLD.matcher(clause).find()) {
+            return toldInChinese(clause);
+        }
         Matcher told = TOLD_IN_THE_PAST.matcher(clause.strip());
         if (!told.lookingAt() || ASKS_ANYWHERE.matcher(clause).find() || GENERATIVE.find(clause) >= 0) {
             return false;
@@ -1839,6 +1858,24 @@ final class PromptInterpreter {
             + "(?:(?:just|then|also|finally|accidentally|literally|actually|already|never|only|even|totally|somehow|basically|all)\\s+)?"
             + "(?<verb>went|ran|did|took|got|came|made|won|lost|fell|sang|saw|met|left|brought|bought|sold|flew|drove|rode|swam|threw|caught|gave|spent"
             + "|began|wore|wrote|sat|stood|found|kept|built|grew|drew|hit|broke|woke|slept|ate|drank|[a-z]{3,}ed)\\b)");
+    /**
+     * The same in Chinese: a deed done, a verb with 了 and what was done (摆了八桌, 换了3个施工队, 排了40分钟才挤到前面),
+     * asking nothing (no 把, 帮, 请, 要, 吧…), naming no edit and no part of the video; a time only as how long it took.
+     */
+    private boolean toldInChinese(String clause) {
+        String c = clause.strip();
+        return ZH_TOLD.matcher(c).find() && !ZH_ASKS.matcher(c).find() && !ZH_EDIT_NAMED.matcher(c).find() && GENERATIVE.find(c) < 0
+                && !ZH_TIME_NOT_TOLD.matcher(c).find() && !Quotes.holdsMark(c);
+    }
+
+    /** A verb with 了, then what was done: not 了 ending a request (剪了吧) or the clause. */
+    private static final Pattern ZH_TOLD = Pattern.compile("\\p{IsHan}(?<![除为算罢好对])了(?![吧啊呀哈嘛呢哦么噢]|\\s*$)\\s*[\\p{IsHan}\\d]");
+    /** What asks, or names a part or an edit's verb, in Chinese: a clause holding it is no deed told. */
+    private static final Pattern ZH_ASKS = Pattern.compile("把|帮|请(?!客)|麻烦|给我|给它|能不能|能否|可以|可不可以|想要|想|要|希望|需要|让|别|不要|不用|吧|一下"
+            + "|剪|删|裁|截|去掉|去除|调|改成|换成|变成|加上|加个|静音|声音|音量|画面|颜色|开头|结尾|最后|前面|后面|中间|那段|这段|部分|其他|其余|剩下|除|前\\d|后\\d");
+    /** A time that is no length of a deed: one not right after 了 (60秒跳了168个 may be 第60秒). */
+    private static final Pattern ZH_TIME_NOT_TOLD = Pattern.compile("(?<!了)(?<!\\d)\\d+(?:\\.\\d+)?\\s*秒|\\d:\\d");
+
     /** Verbs whose quoted object may be the words to show. */
     private static final Pattern WRITES = Pattern.compile("wrote|typed|said|put|added|called|named|titled|captioned|labell?ed|printed");
     /** The verbs after "I" that ask or think rather than tell what happens. */
