@@ -2452,8 +2452,17 @@ final class PromptInterpreter {
             state.operations.add(new EditOperation(Operation.KEEP_AUDIO.wire(), Map.of(), quoted));
             return;
         }
+        if (asked.understood()) {
+            // "视频是挺抖的，但是防抖就别做了": the problem told is not to be answered by the edit refused
+            Set<String> refused = asked.operations().stream().map(EditOperation::op).collect(Collectors.toSet());
+            state.operations.removeIf(op -> refused.contains(op.op()) && (state.complaints.contains(op)
+                    || op.source() != null && PROBLEM_TOLD.matcher(op.source()).find() && !lexicon.isImperative(op.source())));
+        }
         state.ignored.add(quoted);
     }
+
+    /** How a problem is told rather than an edit asked: "视频很抖", "it's so shaky". */
+    private static final Pattern PROBLEM_TOLD = Pattern.compile("很|太|有点|挺|特别|非常|\\b(?:is|are|was|looks|so|too)\\b");
 
     /**
      * "don't touch the first 5 seconds, then make it black and white": the edits said for no part of their own are for
