@@ -164,7 +164,7 @@ final class PromptInterpreter {
                     // garden in late autumn", "the uluru sunset again", "sunset timelapse")
                     + "|\\b(?:day\\s+to\\s+night|night\\s+to\\s+day|(?<!\\b(?:at|last|one|every|that|this|same)\\s)night(?:time)?(?!\\s+(?:market|shift|club|life|out|game|shoot|footage|video|clip|shot|scene|bus|school|class|run|ride|walk|drive|sky\\s+timelapse))|rain(?:y|ing)?(?!\\s+(?:clip|video|footage|sounds?|shot|recording|ambience))|snow(?:y|ing)?|weather(?!\\s+(?:segment|report|forecast|update|news|map|presenter|bulletin))"
                     + "|(?<!\\bof\\s)(?<!\\bof\\sthe\\s)(?<!\\bthe\\s)(?:sunset|sunrise)(?!\\s+(?:again|timelapse|time-lapse|video|clip|footage|shots?|photos?|views?|cruise|walk|hike|drive))"
-                    + "|fog(?:gy)?|storm(?:y)?|(?<!\\bin\\s{1,2}(?:(?:late|early|mid|the)\\s{1,2})?)(?:winter|summer|autumn))\\b"
+                    + "|fog(?:gy)?|storm(?:y)?|(?<!\\bin\\s{1,2}(?:(?:late|early|mid|the)\\s{1,2})?)(?<!\\b(?:last|this|next|that|every|one)\\s{1,2})(?:winter|summer|autumn))\\b"
                     + "|\\b(?:older|younger|age|aging|ageing|smil(?:e|ing)|hair(?:style)?|makeup|beard|expression|wear(?:s|ing)?)\\b|\\blook(?:s|ing)?\\s+(?:old|young)\\b"
                     // someone or something made to move otherwise: "make the dog do a backflip", "have him wave"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|(?:the|my|our|his|their)\\s+(?!(?:video|clip|footage|picture|image|frame|screen|whole)\\b)[a-z]+(?:\\s+in\\s+the\\s+(?:video|clip))?)\\s+(?:do|dance|jump|run|fly|walk|wave|talk|sing|move|turn\\s+around|look\\s+at|backflip|flip)\\b"
@@ -682,6 +682,8 @@ final class PromptInterpreter {
         String mentionedMoment;
         /** That moment said alone after the description ("the bit where he lands it, 3:05"): asks nothing until used. */
         String momentAlone;
+        /** Whether the clause just read was passed over as a remark (a telling, a label), reading nothing. */
+        boolean passedOver;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
         Part mentionedPart;
         /** What that description called it ("that pause", "the trick"), or null. */
@@ -855,8 +857,10 @@ final class PromptInterpreter {
                 String clause = text.substring(clauseStart, clauseEnd);
                 boolean retracted = state.retracting; // "no wait" said as a clause of its own
                 state.listFollows = found && split.group().indexOf('、') >= 0;
+                int passedOverBefore = state.ignored.size();
                 try {
                     interpretClause(clause, joined, context, state);
+                    state.passedOver = state.ignored.size() > passedOverBefore && state.operations.size() == before;
                 } catch (OverlayRules.NoImageGiven e) {
                     // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
                     // only a model can make is no reason to refuse it as anything else
@@ -1549,7 +1553,7 @@ final class PromptInterpreter {
             return;
         }
         Matcher alone = CLOCK_ALONE.matcher(clause);
-        if (afterDescription && alone.matches()) {
+        if ((afterDescription || state.passedOver) && alone.matches()) {
             state.mentionedMoment = alone.group(1); // "the bit where the fish comes over the side, around 3:05 — freeze it there"
             state.momentAlone = quoted;
             state.describing = true;

@@ -2490,6 +2490,49 @@ class PromptUnderstandingTest {
         assertThat(ops("学生会换届选举的视频，声音太小，音量调到原来的两倍")).containsExactly("volume");
     }
     @Test
+    void theSeventyFourthAndSeventyFifthSetsAStoryAgainAndAPlainDay() {
+        // a deed told (a person's, a thing's, or with no one named) and a label are what the video is, no edit
+        assertThat(ops("we went hiking at Mount Rainier last summer, make it warmer")).containsExactly("temperature");
+        assertThat(ops("my golden retriever swam across the lake in 40s. slow it down to half speed")).containsExactly("speed");
+        assertThat(ops("we raised 2,000 dollars for the shelter. crop it to 9:16")).containsExactly("aspect");
+        assertThat(ops("Regional bake-off, ep 4 — brighten it a bit")).containsExactly("brightness");
+        assertThat(ops("at 0:45 I pour the batter. make it black and white")).containsExactly("grayscale");
+        assertThat(ops("我们去年在三亚玩了一周，视频调亮一点")).containsExactly("brightness");
+        assertThat(ops("昨晚直播回放，前面5秒剪掉")).containsExactly("trim");
+        // …but a part said done is asked, and "except" is no label
+        assertThatThrownBy(() -> interpreter.read("the first 5 seconds slowed down please", 0)).isInstanceOf(VeditException.class);
+        assertThatThrownBy(() -> interpreter.read("除了他说话的部分，其他都加速", 0)).isInstanceOf(VeditException.class);
+        // a moment told, then held; a clock alone after the part it names
+        assertThat(params("as the bride walks in at 1:02, could you hold that moment for 2 seconds", 0)).containsEntry("at", 62.0).containsEntry("duration", 2.0);
+        assertThat(params("the bit where he scores, around 2:10 — freeze it there for 3 seconds", 0)).containsEntry("at", 130.0);
+        assertThat(params("90 seconds in, freeze it for 3 secs", 0)).containsEntry("at", 90.0);
+        // the video's shape after a logo's "it"; the look stays ambiguous
+        assertThat(interpreter.interpret("put our logo top right and make it 9:16", 1)).extracting(o -> o.op()).containsExactly("watermark", "aspect");
+        assertThatThrownBy(() -> interpreter.read("put our logo top right and make it black and white", 1)).isInstanceOf(VeditException.class);
+        // a light degree said apart is of the edit before it
+        assertThat(params("grain please, nothing too heavy", 0)).containsEntry("strength", 0.5);
+        assertThat(params("锐化一下，别太过", 0)).containsEntry("strength", 0.5);
+        // 后面 after a moment or a part is what follows it; a range then 其他都不要 keeps the range
+        assertThat(interpreter.interpret("第20秒定格2秒，然后后面加速", 0).get(1).params()).containsEntry("from", 20.0);
+        assertThat(interpreter.interpret("第8秒到15秒，其他都不要，然后调成黑白", 0)).extracting(o -> o.op()).containsExactly("trim", "grayscale");
+        // a problem told, then its edit refused, is answered by nothing
+        assertThat(ops("视频是有点抖的，但是防抖就不要做了，只要前30秒")).containsExactly("trim");
+        // an aside read in part is no aside passed over: its bars are the picture's fit
+        assertThat(params("转竖屏9:16（加黑边，人不能被裁）", 0)).containsEntry("fit", "pad");
+        // Chinese said every way
+        assertThat(ops("头尾淡一下")).containsExactly("fade_both");
+        assertThat(params("后面3秒也剪掉", 0)).containsEntry("duration", 3.0);
+        assertThat(ops("先把亮度调暗一点")).containsExactly("brightness");
+        assertThat(ops("把噪音降低一点")).containsExactly("denoise_audio");
+        assertThat(ops("去掉风声")).containsExactly("denoise_audio");
+        assertThat(params("连放3遍", 0)).containsEntry("times", 3);
+        // "should go" with a speed is the speed; the size a video is, said beside an upscale, is no second size
+        assertThat(params("the toast runs 3:10 to 3:40 — that part should go at 2x", 0)).containsEntry("factor", 2.0).containsEntry("from", 190.0);
+        assertThat(ops("it came off an old phone, so it's small, 360p. upscale it to 720p")).containsExactly("upscale");
+        assertThat(params("cut from a minute five to a minute forty-two", 0)).containsEntry("end", 102.0);
+    }
+
+    @Test
     void theSeventySecondAndSeventyThirdSetsAPlainDayAndTheAskBuriedInAStory() {
         // what happens at a time, told, names the part "cut that out" or "freeze it there" takes
         assertThat(params("the groom drops the ring from 1:10 to 1:16, please cut that out", 0)).containsEntry("start", 70.0).containsEntry("end", 76.0);
