@@ -1844,10 +1844,13 @@ final class PromptInterpreter {
         String c = clause.strip();
         boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
         int size = chinese ? c.length() / 2 + 1 : c.split("\\s+").length;
-        return size <= 8 && !LABEL_NEVER.matcher(c).find() && !Quotes.holdsMark(c) && GENERATIVE.find(c) < 0 && lexicon.closest(c) == null
+        return size <= 8 && !LABEL_NEVER.matcher(c).find() && (!Quotes.holdsMark(c) || SONG_NAMED.matcher(c).find()) && GENERATIVE.find(c) < 0
+                && lexicon.closest(c) == null
                 && !(chinese ? lexicon.isImperative(c) : lexicon.isImperative(firstWordAsked(c))) && !ASKS_ANYWHERE.matcher(c).find();
     }
 
+    /** A song or a piece named by its performance: "my cousin doing 'I Will Always Love You'", no text to show. */
+    private static final Pattern SONG_NAMED = Pattern.compile("\\b(?:doing|singing|sang|sings|performing|performs|playing|plays|covering|covers)\\s+[\\x{E000}-\\x{E0FF}]");
     /** What a label never holds: a time or a part, a number with an edit's unit, the words that point at the video. */
     private static final Pattern LABEL_NEVER = Pattern.compile("\\d\\s*[:：]\\s*\\d|\\d\\s*(?:s|secs?|seconds?|mins?|minutes?|x|×|%|fps|p|k|倍|秒|帧|度|分钟?)(?![a-z])"
             + "|\\b(?:it|this|that|them|these|those|first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|whole|all|only|just"
