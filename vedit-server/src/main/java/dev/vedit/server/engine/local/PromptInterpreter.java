@@ -1489,6 +1489,15 @@ final class PromptInterpreter {
         if (state.correcting && readCorrection(clause, quoted, context, state)) {
             return;
         }
+        if (FINE_AS_IT_IS.matcher(clause).matches() && !state.operations.isEmpty() && state.complaints.contains(state.operations.getLast())) {
+            // "晚上拍的噪点多，这个无所谓", "it's grainy, but that's fine": the problem just told is not to be answered
+            EditOperation told = state.operations.removeLast();
+            if (told.source() != null) {
+                state.ignored.add(told.source());
+            }
+            state.ignored.add(quoted);
+            return;
+        }
         if (DEGREE_APART.matcher(clause).matches() && lightenLast(context, state)) {
             return; // "锐化一下 别太狠", "add grain, nothing too heavy": the edit just asked, lightly
         }
@@ -2373,6 +2382,9 @@ final class PromptInterpreter {
     private static final Pattern PERCENT_ALONE = Pattern.compile("\\s*(\\d+(?:\\.\\d+)?)\\s*(?:%|percent|per\\s+cent)\\s*");
     private static final Set<Operation> TONES = EnumSet.of(Operation.BRIGHTNESS, Operation.CONTRAST, Operation.SATURATION);
 
+    /** A problem just told said to be no matter. */
+    private static final Pattern FINE_AS_IT_IS = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:这个|这些|那个|这点|这倒|倒是|也)?(?:无所谓|没关系|不要紧|没事|不用管|不影响|可以接受|能接受)(?:的|啦|了|吧|哈)*"
+            + "|\\s*(?:but\\s+|and\\s+)?(?:that'?s|it'?s|which\\s+is)\\s+(?:fine|ok|okay|alright|no\\s+big\\s+deal)|\\s*(?:but\\s+)?(?:it\\s+)?doesn'?t\\s+matter\\s*[.!]*");
     /** A light degree said in a clause of its own, after the edit it is of. */
     private static final Pattern DEGREE_APART = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:(?:别|不要|不用)太(?:狠|过|猛|重|强|浓|夸张|明显|多)了?|轻微(?:一点|一些)?|轻一?点|稍微(?:一点|一些|点)?|一点点|一丢丢|淡淡的"
             + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"

@@ -2530,6 +2530,11 @@ class PromptUnderstandingTest {
         assertThat(params("the toast runs 3:10 to 3:40 — that part should go at 2x", 0)).containsEntry("factor", 2.0).containsEntry("from", 190.0);
         assertThat(ops("it came off an old phone, so it's small, 360p. upscale it to 720p")).containsExactly("upscale");
         assertThat(params("cut from a minute five to a minute forty-two", 0)).containsEntry("end", 102.0);
+        // a problem said to be no matter is answered by nothing; "a slow talker" is no slow video; 年轻 no quiet sound
+        assertThat(ops("晚上拍的噪点多，这个无所谓。只要前10秒")).containsExactly("trim");
+        assertThat(ops("it's 7 min long, he's a slow talker. keep 0:30-4:30 only")).containsExactly("trim");
+        assertThat(ops("画面很暗，还有她年轻时候唱戏的片段")).containsExactly("brightness");
+        assertThat(params("keep only the chorus, 1:10 through 1:40", 0)).containsEntry("start", 70.0).containsEntry("duration", 30.0);
     }
 
     @Test
