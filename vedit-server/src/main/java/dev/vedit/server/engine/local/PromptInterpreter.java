@@ -1824,7 +1824,7 @@ final class PromptInterpreter {
      * said done is asked). Never when the verb asks ("I wanted", "she said") or the clause does ("please", "could you").
      */
     private boolean tellsTheStory(String clause) {
-        if (Lexicon.isCjk(clause.strip().isEmpty() ? 'a' : clause.strip().charAt(0)) || ZH_TOLD.matcher(clause).find()) {
+        if (holdsHan(clause)) {
             return toldInChinese(clause);
         }
         Matcher told = TOLD_IN_THE_PAST.matcher(clause.strip());
@@ -1845,13 +1845,17 @@ final class PromptInterpreter {
                 && !lexicon.isRequest(verb) && !lexicon.isRequest(stem) && !lexicon.isRequest(stem + "e") && lexicon.closest(verb) == null;
     }
 
+    private static boolean holdsHan(String text) {
+        return text.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+    }
+
     /**
      * A heading or label, what the video is: a few words that name no edit, ask nothing, hold no time or part and no
      * number an edit measures ("local car show", "ep 12", "22 kids aged 8 to 15", 直播回放, 一平380).
      */
     private boolean isLabel(String clause) {
         String c = clause.strip();
-        boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        boolean chinese = holdsHan(c);
         int size = chinese ? c.length() / 2 + 1 : c.split("\\s+").length;
         return size <= 8 && !LABEL_NEVER.matcher(c).find() && (!Quotes.holdsMark(c) || SONG_NAMED.matcher(c).find()) && GENERATIVE.find(c) < 0
                 && lexicon.closest(c) == null
@@ -1875,7 +1879,7 @@ final class PromptInterpreter {
             + "(?<verb>went|ran|did|took|got|came|made|won|lost|fell|sang|saw|met|left|brought|bought|sold|flew|drove|rode|swam|threw|caught|gave|spent"
             + "|began|wore|wrote|sat|stood|found|kept|built|grew|drew|hit|broke|woke|slept|ate|drank|[a-z]{3,}ed)\\b)");
     /**
-     * The same in Chinese: a deed done, a verb with 了 and what was done (摆了八桌, 换了3个施工队, 排了40分钟才挤到前面),
+     * The same in Chinese: a deed done, a verb with 了 and what was done (摆了八桌, 换了3个施工队, 卖了2000多单),
      * asking nothing (no 把, 帮, 请, 要, 吧…), naming no edit and no part of the video; a time only as how long it took.
      */
     private boolean toldInChinese(String clause) {
@@ -2876,7 +2880,7 @@ final class PromptInterpreter {
             return (!lexicon.isImperative(lead) || lexicon.isSubject(last) && !lexicon.isImperative(first))
                     && (lexicon.isSubject(first) || lexicon.isSubject(lead) || lexicon.isSubject(last) || !lexicon.isRequest(first));
         }
-        boolean chinese = c.codePoints().anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN);
+        boolean chinese = holdsHan(c);
         if (chinese && ZH_DESCRIPTION.matcher(c).find() && !lexicon.isImperative(c)) {
             return true;
         }
@@ -2897,7 +2901,7 @@ final class PromptInterpreter {
      * and no model's work (第12秒宝宝摔了个屁墩儿; not 第12秒那里黑白, whose words name an edit).
      */
     private boolean toldZh(String clause, Rule.Context context) {
-        if (!HAS_DIGIT.matcher(clause).find() || clause.codePoints().noneMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN)) {
+        if (!HAS_DIGIT.matcher(clause).find() || !holdsHan(clause)) {
             return false;
         }
         Matcher time = TIME_SAID_ZH.matcher(clause);
