@@ -577,7 +577,7 @@ final class PromptInterpreter {
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
             + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
             + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:嗯|呃)(?=\\s*$)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */

@@ -2535,6 +2535,8 @@ class PromptUnderstandingTest {
         assertThat(ops("it's 7 min long, he's a slow talker. keep 0:30-4:30 only")).containsExactly("trim");
         assertThat(ops("画面很暗，还有她年轻时候唱戏的片段")).containsExactly("brightness");
         assertThat(params("keep only the chorus, 1:10 through 1:40", 0)).containsEntry("start", 70.0).containsEntry("duration", 30.0);
+        // "no nvm" takes back the edit just asked, as "no scratch that" does
+        assertThat(ops("make it black and white and add grain... no nvm just the black and white")).containsExactly("grayscale");
     }
 
     @Test
