@@ -30,14 +30,19 @@ final class PartWording {
                     + "|\\bfrom\\s+(?<t2>" + CLOCK + ")(?:\\s*(?:s|secs?|seconds?)\\b)?\\s+for\\s+(?:the\\s+next\\s+)?(?<n2>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\b"
                     + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?"
                     // 从40秒开始慢放3秒: the edit between where it starts and how long it lasts
-                    + "|从第?\\s*(?<t4>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<verb>[\\p{IsHan}]{1,3}?)\\s*(?<n4>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
+                    + "|从第?\\s*(?<t4>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<verb>(?!到|至|一直)[\\p{IsHan}]{1,3}?)\\s*(?<n4>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])"
+                    // 第45秒放大2倍，持续3秒: the edit at a moment, then how long it lasts (a freeze's hold is its own)
+                    + "|(?<![\\d.:])第?\\s*(?<t5>" + CLOCK + ")\\s*秒?\\s*(?:那里|那儿|的地方|处|的时候|开始|起)?"
+                    + "(?<edit>(?![^，,。；;]{0,10}?(?:定格|暂停|停住|停留|冻结|静止))[^，,。；;\\d]{1,6}?(?:\\d+(?:\\.\\d+)?\\s*倍)?)"
+                    + "\\s*[，,]?\\s*(?:持续|维持)\\s*(?<n5>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
 
     static String startAndLength(String s) {
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
-            double start = Rule.seconds(Rule.first(m, "t", "t2", "t3", "t4"));
-            double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4"));
+            double start = Rule.seconds(Rule.first(m, "t", "t2", "t3", "t4", "t5"));
+            double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4", "n5"));
             String zh = "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒";
             return m.group("t3") != null ? zh : m.group("t4") != null ? m.group("verb") + zh
+                    : m.group("t5") != null ? zh + Matcher.quoteReplacement(m.group("edit"))
                     : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
         });
     }
@@ -50,7 +55,7 @@ final class PartWording {
             + "|(?<![\\d:.])(?<clock>\\d{1,2}:\\d{2})\\s*(?=以后|之后|往后)");
     /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束. */
     private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]?\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*"
-            + "(?:结束|为止|停止?|恢复(?:正常)?|(?=\\s*(?:[，,。；;！!]|$)))");
+            + "(?:就)?(?:结束|为止|停止?|恢复(?:正常)?|(?=\\s*(?:[，,。；;！!]|$)))");
 
     /** Parts said by where they end: to the end of the video, or up to a time said after the edit. */
     private static String toTheEnd(String s) {
@@ -85,7 +90,8 @@ final class PartWording {
     private static final Pattern EXCEPT_RANGE_ZH = Pattern.compile("除了[^，,。；;（(\\d]{0,12}?[（(]?\\s*" + RANGE_ZH + "\\s*[)）]?(?:以外|之外)?\\s*[,，]?\\s*"
             + "(?:其余|其他|其它|剩下|全片|全部|整个视频|整段)?(?:的)?(?:部分|地方)?(?:都|全部|全都)?");
     private static final Pattern KEPT_AFTER_ZH = Pattern.compile("^(?<edit>[^,，。；;]+)[,，]\\s*(?:但是?|不过|只是)?\\s*" + RANGE_ZH
-            + "(?:保留彩色|保持彩色|保留原色|保持原样|保持原色|保留原样|不变|不动|不要动|别动)\\s*(?=$|[,，。；;])");
+            // "0:10到0:15奶茶特写那段保持原来的暖色": what the part shows may be said before what stays
+            + "(?:[\\p{IsHan}]{1,8}?(?:这段|那段))?(?:保留彩色|保持彩色|保留原色|保持原样|保持原色|保留原样|保持原来的[\\p{IsHan}]{1,4}|不变|不动|不要动|别动)\\s*(?=$|[,，。；;])");
 
     /** An edit said for all but a range, as the edit for the parts before and after it ("from 0 to 20 seconds and from 25 seconds on"). */
     private static String exceptRange(String s) {

@@ -491,7 +491,7 @@ final class PromptInterpreter {
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
-    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*(?![「“\"'‘『])"
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|黑底白字|白底黑字|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
             + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
             + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)"
@@ -1233,7 +1233,8 @@ final class PromptInterpreter {
             state.operations.add(new EditOperation(previous.op(), params, previous.source() + ", " + moment.group().strip()));
             return true;
         }
-        if (rest.isEmpty() || Part.ofEdit(previous) == null && !Operation.of(previous).forAPart()) {
+        boolean removal = removes(previous);
+        if (rest.isEmpty() || !removal && Part.ofEdit(previous) == null && !Operation.of(previous).forAPart()) {
             return false;
         }
         Attempt part = attempt(normalizer.canonical(rest), context);
@@ -1244,7 +1245,34 @@ final class PromptInterpreter {
         if (!isEdge(said) && !isRangeSaid(said) && !isOnward(said)) {
             return false;
         }
+        if (removal) {
+            EditOperation removed = removalOf(said);
+            return removed != null && state.operations.add(removed);
+        }
         return addAgain(state, previous, said);
+    }
+
+    /** An edit that takes seconds out: the first ones, the last ones, or a range. */
+    private static boolean removes(EditOperation op) {
+        return Operation.DROP_LAST.is(op) || Operation.CUT.is(op)
+                || Operation.TRIM.is(op) && !op.params().containsKey("duration") && op.params().get("start") instanceof Number start && start.doubleValue() > 0;
+    }
+
+    /**
+     * "First 3 seconds are black, remove them. Last 2 seconds too.": the seconds said after a removal, taken out as well
+     * (read alone they would be the seconds kept); null for any other part.
+     */
+    private static EditOperation removalOf(EditOperation said) {
+        Map<String, Object> p = said.params();
+        String source = said.source();
+        if (Operation.TRIM_LAST.is(said)) {
+            return new EditOperation(Operation.DROP_LAST.wire(), Map.of("duration", p.get("duration")), source);
+        }
+        if (!Operation.TRIM.is(said) || !(p.get("start") instanceof Number start) || !(p.get("duration") instanceof Number length)) {
+            return null;
+        }
+        return start.doubleValue() == 0 ? new EditOperation(Operation.TRIM.wire(), Map.of("start", length), source)
+                : new EditOperation(Operation.CUT.wire(), Map.of("start", start, "end", Rule.round(start.doubleValue() + length.doubleValue())), source);
     }
 
     private static final Pattern MOMENT_SAID = Pattern.compile("\\bat\\s+(?:the\\s+)?(" + Rule.CLOCK + ")(?!\\s*(?:-|–|to|until|till)\\s*\\d)");
@@ -2806,6 +2834,11 @@ final class PromptInterpreter {
 
     private static final Pattern MOMENT_AT = Pattern.compile("(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+[a-z]+)?\\s+is\\s+at\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?");
 
+    /**
+     * A Chinese clause ended by 一下 or 掉 asks for what it names: 模糊一下 blurs, though 模糊 alone may say "blurry" (a degree
+     * says it is the complaint: 画面有点糊 sharpen 一下).
+     */
+    private static final Pattern ASKED_ZH = Pattern.compile("^(?!.*(?:有点|有些|太|很|挺|比较|非常|特别|过于|好))(?=.*[\\p{IsHan}]).*(?<=[\\p{IsHan}])(?<![处弄搞调修看理整帮改])(?:一下下?|掉)吧?\\s*[!！。.~～]*\\s*$");
     /** Someone's request passed on: "my boss wants …", "the client said …", 老板说…. */
     private static final Pattern RELAYED_ASK = Pattern.compile("\\s*(?:(?:my|our|the|his|her|their)\\s+)?(?:boss|client|customer|manager|teacher|mum|mom|dad|wife"
             + "|husband|editor|producer|director|team|brand|pastor|coach|owner)s?\\s+(?:wants?|said|says|asked(?:\\s+for)?|needs?|would\\s+like)\\b"
@@ -2816,7 +2849,7 @@ final class PromptInterpreter {
         if (state.describing) {
             c = GOES_ON.matcher(c).replaceFirst("");
         }
-        if (c.startsWith("let's") || c.startsWith("lets ")) {
+        if (c.startsWith("let's") || c.startsWith("lets ") || ASKED_ZH.matcher(c).find()) {
             return false;
         }
         if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {

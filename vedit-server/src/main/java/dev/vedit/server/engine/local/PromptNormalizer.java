@@ -76,11 +76,18 @@ final class PromptNormalizer {
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)))");
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
+    /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
+    private static final String ZH_RANGE_GOES_ON = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
+    private static final String ZH_SECONDS_BARE = "[一二两三四五六七八九十]{1,3}" + ZH_RANGE_GOES_ON;
+    private static final Pattern HALF_MINUTE = Pattern.compile("(?<=[\\d一二两三四五六七八九十])分半钟?");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
             // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
-            + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—)))"
-            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})))?");
+            + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—))"
+            // 一分二十到一分三十五: the seconds in words, before where the range goes on or ends
+            + "|分(?=" + ZH_SECONDS_BARE + "))"
+            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
+            + "|(?<=分[一二两三四五六七八九十]{1,3})(?=" + ZH_RANGE_GOES_ON + ")))?");
     /**
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
      * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.
@@ -186,13 +193,13 @@ final class PromptNormalizer {
                 + m.group("part")) : s;
         s = s.contains("出来") || s.contains("下来") ? RANGE_TAKEN_OUT_ZH.matcher(s).replaceAll("只保留${range}") : s;
         s = s.contains("一点") || s.contains("一些") || s.contains("一下") ? RUN_ON_ZH.matcher(s).replaceAll(", ") : s;
-        s = s.contains("starting") || s.contains("beginning") || s.contains("from") || s.indexOf('从') >= 0 ? PartWording.startAndLength(s) : s;
+        s = s.contains("starting") || s.contains("beginning") || s.contains("from") || s.indexOf('从') >= 0 || s.contains("持续") || s.contains("维持") ? PartWording.startAndLength(s) : s;
         s = s.indexOf(':') > 1 ? clockTimes(DECIMAL_RATIO.matcher(s).replaceAll(m -> ratio(Double.parseDouble(m.group(1))))) : s;
         s = s.contains("if") || s.contains("如果") ? CONDITION.matcher(s).replaceAll(m -> m.group("zh") == null ? "" : Matcher.quoteReplacement(m.group("zh") + ",")) : s;
         s = s.contains(" be ") ? QUESTION_BE.matcher(s).replaceAll("make ${what} ") : s;
         s = DEGREE_BEFORE_VERB.matcher(s).replaceAll("${verb}一点");
         s = APPROPRIATELY.matcher(s).replaceAll("");
-        s = s.contains("一点") || s.contains("一些") ? VERB_BEFORE_LEVEL_ZH.matcher(s).replaceAll("${level}${verb}${degree}") : s;
+        s = s.contains("点") || s.contains("些") ? VERB_BEFORE_LEVEL_ZH.matcher(s).replaceAll("${level}${verb}一点") : s;
         s = s.contains("start") && s.contains("end") ? START_THEN_END.matcher(s).replaceAll("keep from ${a} to ${b}") : s;
         s = s.contains(" at ") ? NAMED_MOMENT.matcher(s).replaceAll("${name} is at ") : s;
         String opened = s;
@@ -208,6 +215,7 @@ final class PromptNormalizer {
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(m -> minutes(m.group("m") != null ? m.group("m") : m.group("m2"), m.group("s"), m.group())) : s;
         s = s.indexOf('\'') >= 0 || s.indexOf('′') >= 0 ? PRIMES.matcher(s).replaceAll("$1分$2秒") : s;
         s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
+        s = s.contains("分半") ? HALF_MINUTE.matcher(s).replaceAll("分30秒") : s; // 6分半, 一分半钟: and a half
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = PartWording.rewritten(s);
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
@@ -224,7 +232,7 @@ final class PromptNormalizer {
             + "(?:\\s+(?:" + MOMENT_VERBS + "))?\\s+at\\s+" // "the drop hits at 0:45", "the kiss is at 1:02": one "is"
             + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");
     /** The verb and its degree before what it changes: 提高一点对比度 is 对比度提高一点. */
-    private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?<degree>一点|一些)(?<level>对比度|饱和度|亮度|音量|锐度)");
+    private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?:一点点|一点|点儿?|一些|些)(?<level>对比度|饱和度|亮度|音量|锐度)");
     /** A range said as where the video should start and end: "Start at 00:02:30, end at 00:47:00." */
     private static final Pattern START_THEN_END = Pattern.compile("(?<!\\bit\\s)(?<!\\bthis\\s)(?<!\\bvideo\\s)\\bstart(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<a>\\d{1,2}(?::\\d{2}){1,2}),?\\s*(?:and\\s+)?end(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<b>\\d{1,2}(?::\\d{2}){1,2})");
 

@@ -2540,6 +2540,54 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theSeventySeventhAndSeventyEighthSetsAPlainDayAndScopes() {
+        // the words first, then what they are; a size with only a verb of going up or down; 点 before what changes
+        assertThat(params("在底部加一行「谢谢观看」的字幕", 0)).containsEntry("text", "谢谢观看").containsEntry("style", "caption");
+        assertThat(params("加个「欢迎光临」的标题", 0)).containsEntry("style", "title");
+        assertThat(params("升到2K", 0)).containsEntry("height", 1440);
+        assertThat(params("压到360p吧", 0)).containsEntry("height", 360);
+        assertThat(ops("降低点饱和度")).containsExactly("saturation");
+        // an edit at a moment, then how long it lasts (a freeze's hold stays its own)
+        assertThat(params("第30秒那里放大1.5倍，持续2秒", 0)).containsEntry("from", 30.0).containsEntry("to", 32.0);
+        assertThat(params("第7秒定格，持续2秒", 0)).containsEntry("at", 7.0).containsEntry("duration", 2.0);
+        // a guess taken back; 两三 is no 23; the part cut out is the part kept; a part told, then that it goes
+        assertThat(params("循环两三次…还是四次吧", 0)).containsEntry("times", 4);
+        assertThat(params("这段录像帮我从1分05到1分30剪出来", 0)).containsEntry("start", 65.0).containsEntry("duration", 25.0);
+        assertThat(params("第10秒到第20秒是广告，不需要，删掉", 0)).containsEntry("start", 10.0).containsEntry("end", 20.0);
+        // minutes and seconds in words without 秒, and a half; 从…开始到… is a range
+        assertThat(params("一分十到一分四十剪掉", 0)).containsEntry("start", 70.0).containsEntry("end", 100.0);
+        assertThat(params("三分半以后变慢", 0)).containsEntry("from", 210.0);
+        assertThat(params("从30秒开始到50秒 加个字幕「hello」", 0)).containsEntry("start", 30.0).containsEntry("duration", 20.0);
+        // a card by its colours, then its words
+        assertThat(params("视频结尾加个白底黑字：明天见", 0)).containsEntry("text", "明天见");
+        // blurring a part away is asked, never told; a complaint then "adjust it" answers the complaint
+        assertThat(ops("第12秒宝宝摔了，模糊一下")).containsExactly("blur");
+        assertThat(ops("画面模糊，帮忙修复一下")).containsExactly("sharpen");
+        assertThat(ops("画面太暗了，帮我调一下")).containsExactly("brightness");
+        // the seconds said after a removal are taken out too (read alone they would be kept)
+        assertThat(interpreter.interpret("first 2 seconds are blank, cut them. last 4 seconds too.", 0)).extracting(EditOperation::op)
+                .containsExactly("trim", "drop_last");
+        // English said every way
+        assertThat(params("trim the first minute and a half", 0)).containsEntry("start", 90.0);
+        assertThat(params("keep the first two and a half minutes", 0)).containsEntry("duration", 150.0);
+        assertThat(params("freeze on 1:10 for 3 seconds", 0)).containsEntry("at", 70.0);
+        assertThat(params("from 1m10 to 1m40 slow it down", 0)).containsEntry("from", 70.0).containsEntry("to", 100.0);
+        assertThat(params("double the audio please", 0)).containsEntry("factor", 2.0);
+        assertThat(params("rotate it a half turn", 0)).containsEntry("degrees", 180);
+        assertThat(ops("loop it 3 times, no sound needed")).containsExactly("loop", "mute");
+        assertThat(ops("I'd be grateful if the audio could be taken out")).containsExactly("mute");
+        assertThat(ops("put the sound back to the original please")).containsExactly("keep_audio");
+        assertThat(ops("the clip's got a lot of hiss, clean it up")).containsExactly("denoise_audio");
+        assertThat(ops("it's way too dark, push it up a bit")).containsExactly("brightness");
+        assertThat(ops("I already shot this in slow-mo on purpose so leave the speed alone, just crop it square")).containsExactly("aspect");
+        assertThat(ops("reshoot: drop the last 2s, and desaturate everything slightly")).containsExactly("drop_last", "saturation");
+        assertThat(interpreter.interpret("throw my facecam (img 1) in the top left", 1)).extracting(EditOperation::op).containsExactly("picture_in_picture");
+        // what stays as it is, said beside the edits of another part, is no edit
+        assertThat(ops("pixelate 0:45 to 0:52, and apart from that don't change the video")).containsExactly("pixelate");
+        assertThat(ops("出锅那个镜头（第25秒到第28秒）放大1.5倍，其他镜头别放大")).containsExactly("zoom");
+    }
+
+    @Test
     void theSeventySecondAndSeventyThirdSetsAPlainDayAndTheAskBuriedInAStory() {
         // what happens at a time, told, names the part "cut that out" or "freeze it there" takes
         assertThat(params("the groom drops the ring from 1:10 to 1:16, please cut that out", 0)).containsEntry("start", 70.0).containsEntry("end", 76.0);
