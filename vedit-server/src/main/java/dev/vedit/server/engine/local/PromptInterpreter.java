@@ -188,7 +188,7 @@ final class PromptInterpreter {
                     + "|\\b(?:make|turn|paint|colou?r|recolou?r|dye)\\s+(?:[a-z0-9']+\\s+){0,6}?"
                     + "(?:sky|car|cars|dress|shirt|t-shirt|jacket|coat|hair|wall|walls|sea|ocean|water|grass|tree|trees|eyes|lips|flowers?|house|building|shoes|hat|leaves)"
                     + "\\s+(?:to\\s+|into\\s+)?(?:more\\s+|a\\s+bit\\s+|a\\s+little\\s+)?(?:red(?:der)?|orange|yellow(?:er)?|green(?:er)?|blue(?:r)?|purple|violet|pink(?:er)?|black(?:er)?|white(?:r)?|gr[ae]y|brown(?:er)?|gold(?:en)?|silver)\\b"
-                    + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海|猫|狗)(?:的颜色)?(?:从[\\p{IsHan}]{1,3})?(?:变成|改成|换成|染成|涂成|调成)|加满(?:了)?(?:学生|人|观众|顾客|客人)|加(?:上|一盘|一碗|一份|一些|点)?(?:饺子|菜|食物|水果|家具)|家具|样板间|坐满(?:了)?(?:人|学生|观众)"
+                    + "|(?:天空|车|汽车|衣服|头发|裙子|墙|墙壁|房子|眼睛|嘴唇|花|草|树|叶子|海|大海|猫|狗)(?:的颜色)?(?:从[\\p{IsHan}]{1,3})?(?:变成|改成|换成|染成|涂成|调成)|加满(?:了)?(?:学生|人|观众|顾客|客人)|加(?:上|一盘|一碗|一份|一些|点)?(?:饺子|菜|食物|水果|家具)|家具|(?:做成|变成|弄成|布置成|装修成)样板间|坐满(?:了)?(?:人|学生|观众)"
                     // someone's thing changed into another: "change the bride's bouquet to pink roses"
                     + "|\\bchange\\s+(?:the\\s+)?[a-z]+'s\\s+(?!(?:speed|volume|colou?rs?|brightness|contrast|saturation|size|resolution|format|aspect|ratio|length|audio|sound|music|voice|title|text|captions?|font)\\b)[a-z]+\\s+(?:to|into|for)\\s+[a-z]"
                     // one thing's colour changed by name: "change the mug color in the video to navy"
