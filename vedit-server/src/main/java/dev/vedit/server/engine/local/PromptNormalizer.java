@@ -78,7 +78,7 @@ final class PromptNormalizer {
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
     private static final String ZH_RANGE_GOES_ON = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
-    private static final String ZH_SECONDS_BARE = "[一二两三四五六七八九十]{1,3}" + ZH_RANGE_GOES_ON;
+    private static final String ZH_SECONDS_BARE = "零?[一二两三四五六七八九十]{1,3}" + ZH_RANGE_GOES_ON;
     private static final Pattern HALF_MINUTE = Pattern.compile("(?<=[\\d一二两三四五六七八九十])分半钟?");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
@@ -87,7 +87,7 @@ final class PromptNormalizer {
             // 一分二十到一分三十五: the seconds in words, before where the range goes on or ends
             + "|分(?=" + ZH_SECONDS_BARE + "))"
             + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
-            + "|(?<=分[一二两三四五六七八九十]{1,3})(?=" + ZH_RANGE_GOES_ON + ")))?");
+            + "|(?<=分零?[一二两三四五六七八九十]{1,3})(?=" + ZH_RANGE_GOES_ON + ")))?");
     /**
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
      * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.

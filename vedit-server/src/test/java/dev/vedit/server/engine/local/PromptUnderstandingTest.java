@@ -2585,6 +2585,19 @@ class PromptUnderstandingTest {
         // what stays as it is, said beside the edits of another part, is no edit
         assertThat(ops("pixelate 0:45 to 0:52, and apart from that don't change the video")).containsExactly("pixelate");
         assertThat(ops("出锅那个镜头（第25秒到第28秒）放大1.5倍，其他镜头别放大")).containsExactly("zoom");
+        // the seventy-ninth set: "there too" is the part just named; 偏蓝一点 asks for cooler (画面偏蓝 complains of it)
+        assertThat(params("make 0:10 to 0:20 black and white and slow it down there too", 1)).containsEntry("from", 10.0).containsEntry("to", 20.0);
+        assertThat(params("偏蓝一点", 0)).containsEntry("tone", "cool");
+        assertThat(ops("cartoon it")).containsExactly("cartoon");
+        assertThat(params("add 'Bye' as an ending card, hold it for 4 sec", 0)).containsEntry("text", "Bye").containsEntry("duration", 4.0);
+        assertThat(params("two second fade at both ends please", 0)).containsEntry("duration", 2.0);
+        assertThat(params("please make the clip play at 1,5x speed", 0)).containsEntry("factor", 1.5);
+        assertThat(params("can we get this down to 480p", 0)).containsEntry("height", 480);
+        assertThat(params("只要一分零五到一分二十这段", 0)).containsEntry("start", 65.0).containsEntry("duration", 15.0);
+        assertThat(params("色相往后转个45° 看看啥效果", 0)).containsEntry("degrees", 45.0);
+        assertThat(ops("声音比较小，麻烦调大一些")).containsExactly("volume");
+        assertThat(ops("画面锐化一下 顺便降降噪点")).containsExactly("sharpen", "denoise");
+        assertThat(interpreter.interpret("put my logo, is the image 1, in the corner down right", 1).getFirst().params()).containsEntry("position", "bottom-right");
     }
 
     @Test
