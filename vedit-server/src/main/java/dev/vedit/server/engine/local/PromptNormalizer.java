@@ -77,8 +77,8 @@ final class PromptNormalizer {
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
-    private static final String ZH_RANGE_GOES_ON = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
-    private static final String ZH_SECONDS_BARE = "零?[一二两三四五六七八九十]{1,3}" + ZH_RANGE_GOES_ON;
+    private static final String ZH_NUMBER_ENDS = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
+    private static final String ZH_SECONDS_BARE = "零?[一二两三四五六七八九十]{1,3}" + ZH_NUMBER_ENDS;
     private static final Pattern HALF_MINUTE = Pattern.compile("(?<=[\\d一二两三四五六七八九十])分半钟?");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
@@ -87,7 +87,7 @@ final class PromptNormalizer {
             // 一分二十到一分三十五: the seconds in words, before where the range goes on or ends
             + "|分(?=" + ZH_SECONDS_BARE + "))"
             + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
-            + "|(?<=分零?[一二两三四五六七八九十]{1,3})(?=" + ZH_RANGE_GOES_ON + ")))?");
+            + "|(?<=分零?[一二两三四五六七八九十]{1,3})(?=" + ZH_NUMBER_ENDS + ")))?");
     /**
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
      * the 1 minute 12 mark"); with a unit ("two minutes five seconds") {@link #MINUTES} reads the digits only.
@@ -231,7 +231,7 @@ final class PromptNormalizer {
     private static final Pattern NAMED_MOMENT = Pattern.compile("(?<=^|[,.!?;]\\s{0,2})(?<name>(?:the|my|his|her|our|their)\\s+[a-z]+(?:\\s+(?!" + MOMENT_VERBS + ")[a-z]+)?)"
             + "(?:\\s+(?:" + MOMENT_VERBS + "))?\\s+at\\s+" // "the drop hits at 0:45", "the kiss is at 1:02": one "is"
             + "(?=\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:$|[,.;!?]))");
-    /** The verb and its degree before what it changes: 提高一点对比度 is 对比度提高一点. */
+    /** The verb and its degree before what it changes: 提高一点对比度 (提高点对比度, 加一点点饱和度) is 对比度提高一点. */
     private static final Pattern VERB_BEFORE_LEVEL_ZH = Pattern.compile("(?<verb>提高|增加|加大|加|降低|减少|减|调高|调低|调大|调小|拉高|拉低)(?:一点点|一点|点儿?|一些|些)(?<level>对比度|饱和度|亮度|音量|锐度)");
     /** A range said as where the video should start and end: "Start at 00:02:30, end at 00:47:00." */
     private static final Pattern START_THEN_END = Pattern.compile("(?<!\\bit\\s)(?<!\\bthis\\s)(?<!\\bvideo\\s)\\bstart(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<a>\\d{1,2}(?::\\d{2}){1,2}),?\\s*(?:and\\s+)?end(?:s|ing)?\\s+(?:it\\s+)?at\\s+(?<b>\\d{1,2}(?::\\d{2}){1,2})");
