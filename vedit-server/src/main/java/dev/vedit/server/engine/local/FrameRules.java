@@ -72,7 +72,9 @@ final class FrameRules {
                         + "\\s+(?:separate\\s+|different\\s+|smaller\\s+|short\\s+)?(?:videos|clips|files|reels|shorts)\\b.*"
                         + "|(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:个|条)(?:视频|短视频|片段|文件)"
                         // 平均切成三段，分三条发朋友圈
-                        + "|平均(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:段|份)|分\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*条发",
+                        + "|平均(?:分成|拆成|切成|剪成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*(?:段|份)|分\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*条发"
+                        // 拆成三段 (每段1分钟，分开发): pieces are videos
+                        + "|(?:拆成|切成)\\s*(?:\\d+|两|三|四|五|六|几|多)\\s*段",
                 " asks for several videos; a task makes one video (send one task per part)",
                 "要求输出多个视频；每个任务只输出一个视频（每一段请单独提交一个任务）"));
         // a filter on one part of the frame ("blur the left side", 右半边打马赛克): every filter here changes the whole picture,

@@ -847,6 +847,7 @@ final class PromptInterpreter {
         Matcher split = SPLIT.matcher(protect(text));
         int clauseStart = 0;
         boolean joined = false;
+        boolean scopeLed = false; // the last clause read into edits said its part before its edit
         String misread = null; // the last clause not understood, while nothing has been read since
         while (clauseStart <= text.length()) {
             boolean found = split.find();
@@ -893,6 +894,12 @@ final class PromptInterpreter {
                     ops.remove(before - 1);
                 } else if (before > 0 && ops.size() == before + 1) {
                     amountOfPart(ops, before);
+                    if (joined && scopeLed && ops.size() == before + 1) {
+                        sharedPart(ops, before);
+                    }
+                }
+                if (ops.size() > before) {
+                    scopeLed = SCOPE_FIRST.matcher(clause).lookingAt();
                 }
             }
             if (!found) {
@@ -3105,6 +3112,22 @@ final class PromptInterpreter {
      * a part, the same way (slower after slower, faster after faster), is how much of that edit, not a second edit of the
      * whole video. The two become the edit of the part with that factor.
      */
+    /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */
+    private static final Pattern SCOPE_FIRST = Pattern.compile("\\s*(?:(?:and|then|but|also)\\s+)?(?:from|after|between|during|for\\s+the\\s+(?:first|last)|in\\s+the\\s+(?:first|last))\\s+");
+
+    /**
+     * "from 0:07 onward warm it up and add a bit more contrast": a part said first is the part of every edit joined to
+     * the first by "and" (said after an edit, "warm it up from 0:07 and add contrast", it stays that edit's alone).
+     */
+    private static void sharedPart(List<EditOperation> ops, int said) {
+        Part part = Part.ofEdit(ops.get(said - 1));
+        EditOperation joined = ops.get(said);
+        EditOperation placed = part == null || Part.ofEdit(joined) != null ? null : part.apply(joined, joined.source());
+        if (placed != null) {
+            ops.set(said, placed);
+        }
+    }
+
     private static void amountOfPart(List<EditOperation> ops, int said) {
         EditOperation edit = ops.get(said - 1);
         EditOperation amount = ops.get(said);

@@ -2598,6 +2598,11 @@ class PromptUnderstandingTest {
         assertThat(ops("声音比较小，麻烦调大一些")).containsExactly("volume");
         assertThat(ops("画面锐化一下 顺便降降噪点")).containsExactly("sharpen", "denoise");
         assertThat(interpreter.interpret("put my logo, is the image 1, in the corner down right", 1).getFirst().params()).containsEntry("position", "bottom-right");
+        // a part said before the edit is the part of each edit joined to it by "and"; said after, the first edit's alone
+        assertThat(params("from 0:10 to 0:20 slow it down and mute it", 1)).containsEntry("from", 10.0).containsEntry("factor", 0.0);
+        assertThat(params("warm it up from 0:07 and add contrast", 1)).doesNotContainKey("from");
+        // pieces cut out to be sent apart are several videos
+        assertThatThrownBy(() -> interpreter.read("把这个视频拆成三段，每段一分钟，分开发", 0)).hasMessageContaining("impossible as asked");
     }
 
     @Test
