@@ -92,9 +92,12 @@ final class SoundRules {
                         + "|(?:配上?|放|来|加)(?:一首|首)[^，,。]{0,8}?的?[\uE000-\uE0FF]|配上?[^，,。]{1,8}?的[\uE000-\uE0FF]|配上?[\uE000-\uE0FF](?:这首歌|这首)?"
                         // 配上周杰伦的晴天: a song by its singer, the title unquoted (never 配上图1的文字, 配上字幕)
                         + "|配上(?![^，,。；;]*?(?:图|字幕|文字|字|标题|照片|logo|贴纸|特效|滤镜|边框|水印))[^，,。；;\\s]{1,8}?的[\\p{IsHan}]{1,6}(?=\\s*(?:$|[，,。！!；;]))"
-                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:掉|成|为)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景|ai\\s*)?(?:音乐|配乐|旁白|解说|bgm)"
+                        + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:替换|更换|换)(?:(?:成|为)[^，,。；;]{0,14}|掉)?|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景|ai\\s*)?(?:音乐|配乐|旁白|解说|bgm)"
                         + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
+                        // "add Taylor Swift's Love Story as background music", "put 'Uptown Funk' under it": the song is what is refused
+                        + "|\\b(?:add|put|play|use)\\s+[^,.;]{1,40}?\\s+as\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
+                        + "|\\b(?:add|put|play)\\s+[\uE000-\uE0FF]\\s+(?:under|over|behind)\\s+(?:it|the\\s+(?:video|clip|footage))\\b.*"
                         + "|\\b(?:add|put|play)\\s+(?:some\\s+|a\\s+|the\\s+)?bgm\\b.*|\\bas\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
                         + "|(?<![别不没])(?:加|配|放)(?:一首|首|个|点|段)(?:歌|乐)(?![曲器])|(?<![不别])要[^，,。；;]{0,8}的歌"
                         // a sound effect is an audio input too: "add a 'ding' sound effect at 0:12", 加个“叮”的音效
@@ -124,7 +127,7 @@ final class SoundRules {
         // the sound alone, without the picture: the result of a video edit is a video
         r.add(of("i\\s+(?:only|just)\\s+(?:need|want)\\s+the\\s+(?:sound|audio)(?=\\s*(?:$|[,.!?]))|(?:(?:keep|i\\s+(?:only\\s+|just\\s+)?(?:need|want))\\s+)?(?:only|just)\\s+the\\s+(?:sound|audio)(?:\\s+(?:from|of|out\\s+of)\\s+(?:it|this|(?:the|this)\\s+[a-z]+(?:\\s+[a-z]+)?))?(?:\\s+(?:pls|please|plz))?(?=\\s*(?:$|[,.!?]))"
                         + "|(?:give|send)\\s+me\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?=\\s*(?:$|[,.!?]))"
-                        + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
+                        + "|(?:extract|export|save|rip|pull\\s+out)\\s+(?:only\\s+|just\\s+)?the\\s+(?:sound|audio)(?:\\s+(?:only|track))?(?:\\s+(?:as|to|into|in)\\s+(?:an?\\s+)?(?:mp3|m4a|wav|aac|audio\\s+file))?|(?:sound|audio)[\\s-]+only|no\\s+(?:picture|video)(?=\\s*(?:$|[,.!?]))"
                         + "|(?:只要|只保留|只留)(?:声音|音频)(?:就行|就好)?(?=\\s*(?:$|[，,。！!]))|(?:画面不要|不要画面)(?=\\s*(?:$|[，,。！!]))|(?:提取|导出)(?:音频|声音)"
                         // "could I just have the sound as an mp3"
                         + "|\\b(?:as|to|into|in)\\s+(?:an?\\s+)?(?:mp3|m4a|wav|aac|audio\\s+file)\\b|(?:转成|导出成?|做成|存成)\\s*(?:mp3|m4a|wav|音频文件)",

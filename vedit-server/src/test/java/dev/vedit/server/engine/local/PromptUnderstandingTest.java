@@ -2603,6 +2603,10 @@ class PromptUnderstandingTest {
         assertThat(params("warm it up from 0:07 and add contrast", 1)).doesNotContainKey("from");
         // pieces cut out to be sent apart are several videos
         assertThatThrownBy(() -> interpreter.read("把这个视频拆成三段，每段一分钟，分开发", 0)).hasMessageContaining("impossible as asked");
+        // a song or a format refused is quoted with what names it; a call or talk in the background is no generative background
+        assertThatThrownBy(() -> interpreter.read("export the audio as a wav, thanks", 0)).hasMessageContaining("as a wav");
+        assertThatThrownBy(() -> interpreter.read("把背景音乐换成《稻香》", 0)).hasMessageContaining("稻香");
+        assertThat(ops("背景里有人在打电话，声音调小")).containsExactly("volume");
     }
 
     @Test
