@@ -157,7 +157,7 @@ final class Lexicon {
             String rewritten = rewrite(out, variants.get(i).pattern(), canonicalOf[i]);
             if (rewritten != out) { // a new text only where a variant matched
                 out = rewritten;
-                may = variantIndex.matching(Prefilter.folded(out)); // its new words may let a later variant match
+                may = variantIndex.matching(Prefilter.folded(out), i + 1); // its new words may let a later variant match
             }
         }
         return out;

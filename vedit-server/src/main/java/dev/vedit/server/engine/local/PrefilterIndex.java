@@ -55,6 +55,14 @@ final class PrefilterIndex {
 
     /** The indexes of the prefilters whose {@link Prefilter#mayMatch} is true for the text. */
     BitSet matching(FoldedText folded) {
+        return matching(folded, 0);
+    }
+
+    /**
+     * As {@link #matching(FoldedText)}, for the indexes from {@code from} on: after a text changed, its reader goes on
+     * from where it was, so the full checks of the earlier prefilters would be spent for nothing.
+     */
+    BitSet matching(FoldedText folded, int from) {
         long[] filed = always.clone();
         String text = folded.text;
         for (int i = 0; i < text.length(); i++) {
@@ -67,6 +75,9 @@ final class PrefilterIndex {
             }
         }
         for (int w = 0; w < filed.length; w++) {
+            if (from > w << 6) {
+                filed[w] &= from >= (w + 1) << 6 ? 0 : -1L << (from - (w << 6));
+            }
             for (long bits = filed[w]; bits != 0; bits &= bits - 1) {
                 int i = w << 6 | Long.numberOfTrailingZeros(bits);
                 if (!prefilters[i].mayMatch(folded)) {

@@ -473,7 +473,7 @@ final class PromptInterpreter {
     private static final Pattern KEEP_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|so|just)\\s+)*(?:keep|use)\\s+(?:only\\s+|just\\s+)?(?:it|that|this)?"
             + "(?:\\s+(?:only|part|bit))?\\s*(?:please)?\\s*[.!?]?\\s*|\\s*(?:帮我|给我|请)?\\s*(?:只|就)?(?:留|保留|要)\\s*(?:下)?\\s*(?:就行|就好|吧)?\\s*");
     private static final Pattern REMOVE_IT = Pattern.compile("\\s*(?:(?:please|pls|can\\s+you|could\\s+you|just)\\s+)*(?:remove|cut(?:\\s+out)?|delete|drop|skip"
-            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
+            + "|get\\s+rid\\s+of|lose|take\\s+out|chop(?:\\s+out)?|trim(?:\\s+out)?|ditch)(?:\\s+(?:it|them\\s+both|them|'?em|those|these|that|both(?:\\s+of\\s+them)?))?(?:\\s+(?:out|off))?"
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
             // "… is just me fiddling with the camera so that goes"
             + "|\\s*(?:so\\s+)?(?:that|it|those|these)\\s+(?:goes|go|can\\s+go|has\\s+to\\s+go|needs\\s+to\\s+go|must\\s+go)\\s*[.!?]?\\s*"
@@ -494,7 +494,7 @@ final class PromptInterpreter {
     private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|黑底白字|白底黑字|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
             + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
-            + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)"
+            + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)|" + Quotes.PLACE_SAID_LAST_ZH + "(?:[，,。；;！!？?\\n]|$)"
             // …or where the next request starts, dictated after a space: 加字幕：生日快乐外婆 然后开头淡入
             + "|\\s+(?:然后|再|并且|还有|顺便|另外|接着|同时)(?=[\\p{IsHan}]))");
     /**
@@ -598,7 +598,13 @@ final class PromptInterpreter {
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please)\\s*$|(?:就行|就好|就可以|就够了?|吧)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?:(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
-            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒|times|次|遍)?(?:速)?|(?<times>once|twice|thrice))");
+            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒|times|次|遍)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
+    /** The amount a correction took back, judged: "1.5 was too fast last time", 2倍太鬼畜了哈哈. */
+    private static final String JUDGED = "(?:(?:because|since|cause|cuz|as)\\s+)?(?:the\\s+)?\\d+(?:\\.\\d+)?\\s*(?:x|×|倍速?|%|s|secs?|seconds?|秒)?\\s*"
+            + "(?:(?:was|is|'s|felt|feels|seemed|seems|looked|looks)\\s+)?(?:(?:way|much|a\\s+bit|a\\s+little|kinda|just|still)\\s+)?"
+            + "(?:too\\s+[a-z]+(?:\\s+(?:last\\s+time|before|though|lol|haha))?|(?:有点|还是|也)?太[\\p{IsHan}]{1,4}?[了啦呀哈]*)\\s*";
+    private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
+    private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
     private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
@@ -698,6 +704,8 @@ final class PromptInterpreter {
         boolean correcting;
         /** …and it took the last request back ("oh wait no", 算了). */
         boolean retracting;
+        /** The clause before was a correction read: what follows may judge the amount taken back ("1.5 was too fast"). */
+        boolean corrected;
         /** A clause that only named a picture in picture before any image was placed ("画中画，图1放左上角"), or null. */
         String pictureInPicture;
         /** A clause that only named a green screen ("green screen behind me"), or null: "replace it with …" said next is it. */
@@ -1299,7 +1307,9 @@ final class PromptInterpreter {
     /** A resolution alone in its clause: "480p", "only 720p". */
     private static final Pattern RESOLUTION_ALONE = Pattern.compile("\\s*(?:only\\s+|just\\s+|like\\s+)?\\d{3,4}\\s*p\\s*");
     /** A clock alone in its clause: "3:05", "around 3:05". */
-    private static final Pattern CLOCK_ALONE = Pattern.compile("\\s*(?:(?:at|around|about|roughly|approximately)\\s+)?(" + Rule.CLOCK + ")\\s*");
+    private static final Pattern CLOCK_ALONE = Pattern.compile("\\s*(?:(?:at|around|about|roughly|approximately)\\s+)?(" + Rule.CLOCK + ")\\s*"
+            // 大概在第6秒 (a bare "5秒" is a length: "片头加上图1，…，放5秒")
+            + "|\\s*(?:大概|大约|差不多)?(?:(?:是|在)\\s*(?:第\\s*)?|第\\s*)(\\d+(?:\\.\\d+)?)\\s*秒(?:左右|的时候|那里)?\\s*");
     private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*(?:(?:could|can|would)\\s+you\\s+(?:please\\s+)?|please\\s+)?(?:freeze(?:[\\s-]+frame)?|hold|pause)\\s+(?:on\\s+)?(?:it\\s+there|that\\s+moment|this\\s+moment|it|that|there"
             + "|(?:the|that|this)\\s+(?:frame|picture|image|shot)(?:\\s+(?:right\\s+)?there)?)\\b");
 
@@ -1521,7 +1531,14 @@ final class PromptInterpreter {
             }
         }
         String quoted = context.quotes().restore(clause).strip();
+        boolean afterCorrection = state.corrected;
+        state.corrected = false;
         if (state.correcting && readCorrection(clause, quoted, context, state)) {
+            state.corrected = true;
+            return;
+        }
+        if (afterCorrection && JUDGED_AMOUNT.matcher(clause).matches()) {
+            state.ignored.add(quoted); // "speed up to 1.5 — no wait, 1.25, 1.5 was too fast last time": why it was corrected
             return;
         }
         if (FINE_AS_IT_IS.matcher(clause).matches() && !state.operations.isEmpty() && state.complaints.contains(state.operations.getLast())) {
@@ -1533,8 +1550,11 @@ final class PromptInterpreter {
             state.ignored.add(quoted);
             return;
         }
-        if (DEGREE_APART.matcher(clause).matches() && lightenLast(context, state)) {
+        if (DEGREE_APART.matcher(clause).matches() && reweighLast(false, context, state)) {
             return; // "锐化一下 别太狠", "add grain, nothing too heavy": the edit just asked, lightly
+        }
+        if (STRONG_APART.matcher(clause).matches() && reweighLast(true, context, state)) {
+            return; // "加个暗角 要很重的那种", "add grain, really heavy": the edit just asked, strongly
         }
         Matcher tooMuch = SPEED_TOO_MUCH.matcher(clause);
         if (tooMuch.lookingAt()) {
@@ -1598,7 +1618,8 @@ final class PromptInterpreter {
         }
         Matcher alone = CLOCK_ALONE.matcher(clause);
         if ((afterDescription || state.passedOver) && alone.matches()) {
-            state.mentionedMoment = alone.group(1); // "the bit where the fish comes over the side, around 3:05 — freeze it there"
+            // "the bit where the fish comes over the side, around 3:05 — freeze it there"
+            state.mentionedMoment = alone.group(1) != null ? alone.group(1) : clock(Double.parseDouble(alone.group(2)));
             state.momentAlone = quoted;
             state.describing = true;
             return;
@@ -1979,6 +2000,10 @@ final class PromptInterpreter {
             }
         }
         String words = CORRECTION_WORDS.matcher(clause).replaceAll(" ").strip();
+        Matcher judged = JUDGED_AMOUNT_AFTER.matcher(words);
+        if (judged.find() && judged.start() > 0) {
+            words = words.substring(0, judged.start()).strip(); // 不对 1.5倍就行 2倍太鬼畜了: the amount taken back, judged
+        }
         EditOperation last = ops.isEmpty() ? null : ops.getLast();
         EditOperation elsewhere = last == null ? null : partCorrected(last, words, context);
         if (elsewhere != null) {
@@ -2429,18 +2454,27 @@ final class PromptInterpreter {
             + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"
             + "\\s*(?:就好|就行|就可以|就够了|即可|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
 
+    /** The same, strongly: "要很重的那种", "重一点", "really heavy", "make it strong". */
+    private static final Pattern STRONG_APART = Pattern.compile("\\s*(?:但是?|不过|and\\s+)?(?:要|要那种)?(?:(?:很|特别|超|非常|越)(?:重|浓|强|狠|明显)(?:越好)?|(?:重|浓|强|狠|明显)一?点)(?:的那种|那种|的)?"
+            + "|\\s*(?:and\\s+)?(?:make\\s+it\\s+)?(?:really|very|super|extra|nice\\s+and)\\s+(?:heavy|strong|intense|obvious|noticeable)"
+            + "\\s*(?:就好|就行|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
+
     /**
-     * The last edit again, said slightly ("稍微锐化", "sharpen slightly"), when that wording reads as the same edit with
-     * another amount: a degree said apart is of the edit before it.
+     * The last edit again, said slightly ("稍微锐化", "sharpen slightly") or strongly ("大幅锐化", "a heavy vignette"),
+     * when that wording reads as the same edit with another amount: a degree said apart is of the edit before it.
      */
-    private boolean lightenLast(Rule.Context context, State state) {
+    private boolean reweighLast(boolean strong, Rule.Context context, State state) {
         if (state.operations.isEmpty() || state.operations.getLast().source() == null) {
             return false;
         }
         EditOperation previous = state.operations.getLast();
         String said = previous.source().strip();
-        String subtle = said.replaceFirst("^(?:(add|put|give\\s+it|with)\\s+)?(?:some\\s+|a\\s+)?", "$1 subtle ").strip();
-        for (String words : List.of("稍微" + said, "轻微" + said, said + "一点点", said + " slightly", "slightly " + said, subtle)) {
+        String article = "^(?:(add|put|give\\s+it|with)\\s+)?(?:some\\s+|a\\s+)?";
+        List<String> wordings = strong
+                ? List.of("大幅" + said, said.replaceFirst("^(加个|加一个|加上|加点|加|来个)?", "$1很重的"), said + " strongly", "heavily " + said,
+                        said.replaceFirst(article, "$1 a heavy ").strip())
+                : List.of("稍微" + said, "轻微" + said, said + "一点点", said + " slightly", "slightly " + said, said.replaceFirst(article, "$1 subtle ").strip());
+        for (String words : wordings) {
             Attempt light = attempt(words, context);
             if (light.understood() && light.operations().size() == 1 && light.operations().getFirst().op().equals(previous.op())
                     && !light.operations().getFirst().params().equals(previous.params())) {
@@ -2824,8 +2858,8 @@ final class PromptInterpreter {
             + "|(?:那段|这段|那里|这里|那儿|的时候|时候|左右|大概|大约|之间|视频里|视频中|画面里)");
     /** A moment said in Chinese, alone: 第12秒, 0:25 (not a range's end). */
     private static final Pattern MOMENT_SAID_ZH = Pattern.compile("(?<![前后到至\\d:.])(?:第\\s*(?<s>\\d+(?:\\.\\d+)?)\\s*秒|(?<clock>\\d{1,2}:\\d{2}))(?!\\s*(?:到|至|-|—|~|\\d))");
-    /** "在那定格2秒", "那里定格一下": a freeze where the moment just told of is. */
-    private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:就|再)?(?:在)?(?:那|这)(?:里|儿|一刻|个地方|个时候|时候)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
+    /** "在那定格2秒", "帮我在那定格", "帮我定格3秒" (said right after the moment): a freeze where the moment just told of is. */
+    private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:帮我|给我|麻烦)?(?:就|再)?(?:在)?(?:(?:那|这)(?:里|儿|一刻|一下|个地方|个时候|时候)?)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
 
     /** A moment said first, before what happens then: "at 0:40, …". */
     private static final Pattern LEADING_MOMENT = Pattern.compile("(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
@@ -3032,7 +3066,7 @@ final class PromptInterpreter {
                 }
                 if (may != null) {
                     folded = Prefilter.folded(work);
-                    may = prefilters.matching(folded); // later rules are checked against what is left
+                    may = prefilters.matching(folded, r + 1); // later rules are checked against what is left
                     m.usePattern(rulePattern(r, folded));
                 }
                 m.reset(work); // the consumed words are blanked in place: search the clause again from the top

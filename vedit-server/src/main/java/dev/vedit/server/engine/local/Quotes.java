@@ -18,10 +18,14 @@ final class Quotes {
      * A text written without quotes (group 1), up to the clause's end, a place ("at the top"), or "and"/"then" before
      * the verb of an edit: "caption: hi and make it black and white" is a caption and an edit, "Tom and Jerry" one text.
      */
+    /** Where a text goes, said after it: 加字幕：生日快乐 王奶奶80大寿 放在下面 (its words end before it). */
+    static final String PLACE_SAID_LAST_ZH = "\\s*(?:放在|放到|放|在)(?:屏幕|画面|视频)?的?"
+            + "(?:正?下面|下方|底部|最下面|上面|上方|顶部|最上面|正?中间|中央|左上角|右上角|左下角|右下角)(?:就行|就好|吧)?\\s*";
     private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF](?:[^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]"
             // a comma between thousands is the number's ("$18,900"), not the text's end
             + "|(?<=\\d),(?=\\d{3}(?!\\d)))*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
+            + "|" + PLACE_SAID_LAST_ZH + "[。.!！]?\\s*$"
             + "|\\s+(?i:and|then)\\s+(?i:also\\s+)?(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"

@@ -328,7 +328,8 @@ final class TimeRules {
         r.add(of("slow" + SUBJECT + "\\s+down" + SUBJECT + "(?:\\s+(?<by>by|to))?(?:\\s+(?:a\\s+factor\\s+of\\s+)?" + N
                 + unit + speedNoun + ")?", (m, i) -> slowDown(m.group("n"), m.group("unit"), m.group("by"))));
         r.add(of("slow[\\s-]?mo(?:tion)?", (m, i) -> speed(0.5)));
-        r.add(of("time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(TIMELAPSE)));
+        // "make the timelapse play in reverse": the video named by what it already is, no speed asked
+        r.add(of("(?<!\\b(?:the|my|this|our|that|your|his|her|their)\\s(?:[a-z]{1,12}\\s)?)time[\\s-]?lapse|延时摄影|延时效果", (m, i) -> speed(TIMELAPSE)));
         r.add(of("(?:halve|half)\\s+the\\s+(?:speed|playback\\s+speed)", (m, i) -> speed(0.5)));
         r.add(of("quadruple(?:\\s+the)?\\s+speed|(?:4|four)\\s+times\\s+the\\s+speed", (m, i) -> speed(4)));
         r.add(of("(?:(?<word>twice|double)|(?<n3>thrice|triple)|" + N + "\\s+times)\\s+(?:as\\s+)?(?:faster|fast|quicker"

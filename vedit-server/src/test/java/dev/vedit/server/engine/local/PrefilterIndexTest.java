@@ -60,6 +60,11 @@ class PrefilterIndexTest {
             }
         }
         assertThat(index.matching(folded)).as(folded.text).isEqualTo(expected);
+        for (int from : new int[] {1, 63, 64, 65, 128, prefilters.size() / 2, prefilters.size()}) {
+            BitSet later = (BitSet) expected.clone();
+            later.clear(0, Math.min(from, prefilters.size()));
+            assertThat(index.matching(folded, from)).as("%s from %d", folded.text, from).isEqualTo(later);
+        }
         return expected.cardinality();
     }
 
