@@ -477,7 +477,7 @@ final class PromptInterpreter {
             + "\\s*(?:too|as\\s+well|also|please|entirely|completely)?\\s*[.!?]?\\s*"
             // "… is just me fiddling with the camera so that goes"
             + "|\\s*(?:so\\s+)?(?:that|it|those|these)\\s+(?:goes|go|can\\s+go|has\\s+to\\s+go|needs\\s+to\\s+go|must\\s+go)\\s*[.!?]?\\s*"
-            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以)?\\s*(?:把|将|给)?\\s*(?:它|这段|那段|这一段|那一段|该段|该片段|这个片段|那个片段|这部分|那部分|这几秒|那几秒)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|剪了|删了|剪掉了|去掉了|不要了?|(?:删掉|剪掉|去掉|删除|剪去|去除)(?:该片段|该段|这段|那段|这一段|那一段|这个片段|那个片段|这部分|那部分))(?:吧|啦|哈|吗|就行|就好|就可以了?)?\\s*[?？]?\\s*"
+            + "|\\s*(?:直接|帮我|给我|帮忙|麻烦|请|麻烦你|你帮我|您帮我|能不能|能|可以|我?想要?)?\\s*(?:把|将|给)?\\s*(?:它|这段|那段|这一段|那一段|该段|该片段|这个片段|那个片段|这部分|那部分|这几秒|那几秒)?\\s*(?:也|都)?(?:删掉|剪掉|去掉|删除|删去|剪去|去除|剪了|删了|剪掉了|去掉了|不要了?|(?:删掉|剪掉|去掉|删除|剪去|去除)(?:该片段|该段|这段|那段|这一段|那一段|这个片段|那个片段|这部分|那部分))(?:吧|啦|哈|吗|就行|就好|就可以了?)?\\s*[?？]?\\s*"
             // "Can those go?", "is it possible to lose that bit?"
             + "|\\s*(?:can|could)\\s+(?:those|these|they|that|it|that\\s+bit|that\\s+part)\\s+go\\s*[?]?\\s*");
     /** A clause that only names a green screen: what is said next of "it" is of the screen. */
@@ -1829,6 +1829,12 @@ final class PromptInterpreter {
                 return;
             }
         }
+        String asked = askedOfTheTimeTold(clause);
+        if (asked != null && readInstead(asked, context, state)) {
+            // 视频里有段是我在吃东西 01:22-01:35 想删掉: what happens then, told, then what to do with that part
+            state.ignored.add(context.quotes().restore(clause.substring(0, clause.length() - asked.length())).strip());
+            return;
+        }
         if (attempt.operations().isEmpty() && isChineseRemark(clause) && GENERATIVE.find(clause) < 0) {
             state.ignored.add(quoted); // 循环播放三遍 店里电视放的: a remark after the request, dictated with a space for a stop
             return;
@@ -2993,6 +2999,32 @@ final class PromptInterpreter {
         } catch (VeditException e) {
             return false;
         }
+    }
+
+    /**
+     * The words from a Chinese clause's first time on, when the words before it only tell what happens then
+     * (新郎念誓词在2:05到2:40这段想要声音大一点 asks "2:05到2:40这段想要声音大一点"); null when the clause is not so said.
+     */
+    private String askedOfTheTimeTold(String clause) {
+        if (!holdsHan(clause) || !HAS_DIGIT.matcher(clause).find()) {
+            return null;
+        }
+        Matcher time = TIME_SAID_ZH.matcher(clause);
+        int start = -1;
+        while (start < 0 && time.find()) {
+            start = time.group().chars().anyMatch(Character::isDigit) ? time.start() : -1; // the first time with a digit
+        }
+        if (start <= 0) {
+            return null;
+        }
+        String told = clause.substring(0, start);
+        told = told.endsWith("在") || told.endsWith("从") ? told.substring(0, told.length() - 1) : told;
+        if (told.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count() < 2
+                || lexicon.isRequest(told) || lexicon.closest(told) != null || GENERATIVE.find(told) >= 0 || ZH_EDIT_NAMED.matcher(told).find()
+                || Quotes.holdsMark(told)) {
+            return null;
+        }
+        return clause.substring(told.length());
     }
 
     /** The words of a part and of keeping it, said around a time: what is left once they go is what a clause tells. */

@@ -62,6 +62,11 @@ final class PromptNormalizer {
             + "|如果(?<zh>[^,.;!?，。；！？]{1,12}?)的话\\s*(?:那就|就|那)?");
     /** A request asked as whether a part can be so: "can the end be slower?", "could the first kiss (2:10 to 2:16) be in slow motion?". */
     private static final Pattern QUESTION_BE = Pattern.compile("\\b(?:can|could|would|should)\\s+(?<what>(?:the|this|that|it|its|\\d)[^?,.;!]{0,40}?)\\s+be\\s+(?!able\\b|done\\b|possible\\b|[a-z]+ed\\b)");
+    /** An edit asked in the passive: "it just needs to be zoomed in 1.5x", "should be cropped to 4:5", "has to be muted". */
+    private static final Pattern PASSIVE_ASKED = Pattern.compile("(?:(?<=^|[,.;:!?]\\s{0,3})|(?<=\\b(?:and|but|so|seconds|secs|part|bit|section|end|start|beginning|intro|outro|everything|all)\\s))"
+            + "(?:(?:it|this|that|the\\s+(?:video|clip|footage|recording|file))\\s+)?"
+            + "(?:(?:just|really|also|still|only|then)\\s+)?(?:needs?\\s+to|has\\s+to|have\\s+to|should|must|ought\\s+to|got\\s+to|gotta)\\s+be\\s+"
+            + "(?<done>[a-z]{2,}(?:ed|d)|sped|cut|made|put|set)\\b");
     /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
@@ -186,6 +191,10 @@ final class PromptNormalizer {
         // each contraction ends in "nt", "ts" or "res": most prompts hold none, and the search runs only where one may be
         s = !s.contains("nt") && !s.contains("ts") && !s.contains("res") ? s
                 : BARE_CONTRACTION.matcher(s).replaceAll(m -> m.group(1) != null ? m.group(1) + "'t" : m.group(2) + "'s");
+        s = s.contains(" be ") ? PASSIVE_ASKED.matcher(s).replaceAll(m -> { // before typos: "slowed" is no "slower" yet
+            String verb = asked(m.group("done"));
+            return verb == null ? Matcher.quoteReplacement(m.group()) : verb;
+        }) : s;
         s = typos(s);
         s = s.contains("frame") ? framesAsSeconds(s) : s;
         s = (s.contains(" go") || s.contains(" so ")) && s.indexOf(':') >= 0 | s.contains("s to") | s.indexOf('-') >= 0 ? RANGE_THEN_GONE.matcher(s).replaceAll("cut out ${range}") : s;
@@ -414,5 +423,29 @@ final class PromptNormalizer {
         }
         m.appendTail(b);
         return b.toString();
+    }
+
+    /** The edit verb a participle is of ("cropped" crop, "rotated" rotate, "sped" speed), or null when it names none. */
+    private String asked(String done) {
+        switch (done) {
+            case "sped":
+                return "speed";
+            case "made":
+                return "make";
+            case "cut", "put", "set":
+                return done;
+            case "played", "shown", "used", "watched", "posted", "sent", "uploaded", "kept", "left", "done", "seen":
+                return null; // "it should be played backwards": how it is seen, the edit named after it
+            default:
+                break;
+        }
+        String stem = done.substring(0, done.length() - 2);
+        boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+        for (String verb : new String[] {doubled ? stem.substring(0, stem.length() - 1) : stem, done.substring(0, done.length() - 1), stem}) {
+            if (lexicon.knows(verb)) {
+                return verb;
+            }
+        }
+        return null;
     }
 }
