@@ -67,6 +67,9 @@ final class PromptNormalizer {
             + "(?:(?:it|this|that|the\\s+(?:video|clip|footage|recording|file))\\s+)?"
             + "(?:(?:just|really|also|still|only|then)\\s+)?(?:needs?\\s+to|has\\s+to|have\\s+to|should|must|ought\\s+to|got\\s+to|gotta)\\s+be\\s+"
             + "(?<done>[a-z]{2,}(?:ed|d)|sped|cut|made|put|set)\\b");
+    /** The same, wished: "I want that first 8 seconds and last 5 seconds are removed". */
+    private static final Pattern WISHED_PASSIVE = Pattern.compile("\\b(?:i|we)\\s+(?:want|would\\s+like|need|wish)\\s+that\\s+(?<what>[^,.;!?]{1,60}?)\\s+"
+            + "(?:is|are|be|get|gets|will\\s+be)\\s+(?<done>[a-z]{2,}(?:ed|d)|sped|cut|made)\\b");
     /** What may stand before an {@link #OPENER}: the start, or the end of a sentence or clause. */
     private static final Pattern SENTENCE_END = Pattern.compile("(?:^|[,.;!?])\\s*$");
     /** Numbers as dictation writes them: "one point five" is 1.5. */
@@ -194,6 +197,10 @@ final class PromptNormalizer {
         s = s.contains(" be ") ? PASSIVE_ASKED.matcher(s).replaceAll(m -> { // before typos: "slowed" is no "slower" yet
             String verb = asked(m.group("done"));
             return verb == null ? Matcher.quoteReplacement(m.group()) : verb;
+        }) : s;
+        s = s.contains(" that ") ? WISHED_PASSIVE.matcher(s).replaceAll(m -> {
+            String verb = asked(m.group("done"));
+            return Matcher.quoteReplacement(verb == null ? m.group() : verb + " " + m.group("what"));
         }) : s;
         s = typos(s);
         s = s.contains("frame") ? framesAsSeconds(s) : s;
