@@ -1310,7 +1310,7 @@ final class PromptInterpreter {
     private static final Pattern CLOCK_ALONE = Pattern.compile("\\s*(?:(?:at|around|about|roughly|approximately)\\s+)?(" + Rule.CLOCK + ")\\s*"
             // 大概在第6秒 (a bare "5秒" is a length: "片头加上图1，…，放5秒")
             + "|\\s*(?:大概|大约|差不多)?(?:(?:是|在)\\s*(?:第\\s*)?|第\\s*)(\\d+(?:\\.\\d+)?)\\s*秒(?:左右|的时候|那里)?\\s*");
-    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*(?:(?:could|can|would)\\s+you\\s+(?:please\\s+)?|please\\s+)?(?:freeze(?:[\\s-]+frame)?|hold|pause)\\s+(?:on\\s+)?(?:it\\s+there|that\\s+moment|this\\s+moment|it|that|there"
+    private static final Pattern FREEZE_ON_IT = Pattern.compile("\\s*(?:(?:could|can|would)\\s+you\\s+(?:please\\s+)?|please\\s+)?(?:freeze(?:[\\s-]+frame)?|hold|pause)\\s+(?:on\\s+)?(?:it\\s+(?:right\\s+)?there|that\\s+moment|this\\s+moment|it|that|there"
             + "|(?:the|that|this)\\s+(?:frame|picture|image|shot)(?:\\s+(?:right\\s+)?there)?)\\b");
 
     /** A multiple said alone ("1.2x", "1.5倍"), maybe with "is plenty", "就够了". */
