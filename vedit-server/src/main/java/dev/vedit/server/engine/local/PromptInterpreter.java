@@ -2170,8 +2170,12 @@ final class PromptInterpreter {
      */
     private static boolean isChineseRemark(String words) {
         String said = words.strip();
-        return !said.isEmpty() && Lexicon.isCjk(said.charAt(0)) && !ASKING_ZH.matcher(said).lookingAt() && REMARK_END_ZH.matcher(said).find();
+        return !said.isEmpty() && Lexicon.isCjk(said.charAt(0)) && !ASKING_ZH.matcher(said).lookingAt()
+                && (REMARK_END_ZH.matcher(said).find() || WHAT_IT_IS_ZH.matcher(said).lookingAt());
     }
+
+    /** A remark that says what something is, or is not: 是手语老师的翻译窗口, 是画面的噪点，不是声音. */
+    private static final Pattern WHAT_IT_IS_ZH = Pattern.compile("(?:这|那|它)?(?:个|张|段)?不?是(?!否)");
 
     /** How a Chinese request opens: a courtesy or 把, then the verb of an edit. */
     private static final Pattern ASKING_ZH = Pattern.compile("\\s*(?:帮我|帮忙|请|麻烦|再|然后|给我|给|把|将|能不能|可以|可不可以)?"
