@@ -602,7 +602,7 @@ final class PromptInterpreter {
     /** The amount a correction took back, judged: "1.5 was too fast last time", 2倍太鬼畜了哈哈. */
     private static final String JUDGED = "(?:(?:because|since|cause|cuz|as)\\s+)?(?:the\\s+)?\\d+(?:\\.\\d+)?\\s*(?:x|×|倍速?|%|s|secs?|seconds?|秒)?\\s*"
             + "(?:(?:was|is|'s|felt|feels|seemed|seems|looked|looks)\\s+)?(?:(?:way|much|a\\s+bit|a\\s+little|kinda|just|still)\\s+)?"
-            + "(?:too\\s+[a-z]+(?:\\s+(?:last\\s+time|before|though|lol|haha))?|(?:有点|还是|也)?太[\\p{IsHan}]{1,4}?[了啦呀哈]*)\\s*";
+            + "(?:too\\s+[a-z]+(?:\\s+(?:last\\s+time|before|though|lol|haha))?(?:\\s+for\\s+[^,.;!?]{1,40})?|(?:有点|还是|也)?太[\\p{IsHan}]{1,4}?[了啦呀哈]*)\\s*";
     private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
