@@ -1829,7 +1829,7 @@ final class PromptInterpreter {
                 return;
             }
         }
-        String asked = askedOfTheTimeTold(clause);
+        String asked = askedOfTheTimeTold(clause, context);
         if (asked != null && readInstead(asked, context, state)) {
             // 视频里有段是我在吃东西 01:22-01:35 想删掉: what happens then, told, then what to do with that part
             state.ignored.add(context.quotes().restore(clause.substring(0, clause.length() - asked.length())).strip());
@@ -3009,7 +3009,7 @@ final class PromptInterpreter {
      * The words from a Chinese clause's first time on, when the words before it only tell what happens then
      * (新郎念誓词在2:05到2:40这段想要声音大一点 asks "2:05到2:40这段想要声音大一点"); null when the clause is not so said.
      */
-    private String askedOfTheTimeTold(String clause) {
+    private String askedOfTheTimeTold(String clause, Rule.Context context) {
         if (!holdsHan(clause) || !HAS_DIGIT.matcher(clause).find()) {
             return null;
         }
@@ -3024,11 +3024,14 @@ final class PromptInterpreter {
         String told = clause.substring(0, start);
         told = told.endsWith("在") || told.endsWith("从") ? told.substring(0, told.length() - 1) : told;
         if (told.codePoints().filter(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HAN).count() < 2
-                || lexicon.isRequest(told) || lexicon.closest(told) != null || GENERATIVE.find(told) >= 0 || ZH_EDIT_NAMED.matcher(told).find()
-                || Quotes.holdsMark(told)) {
+                || GENERATIVE.find(told) >= 0 || ZH_EDIT_NAMED.matcher(told).find() || Quotes.holdsMark(told)) {
             return null;
         }
-        return clause.substring(told.length());
+        try { // what is told asks nothing of its own (交换戒指 holds 换, which alone asks nothing)
+            return attempt(told, context).operations().isEmpty() ? clause.substring(told.length()) : null;
+        } catch (VeditException e) {
+            return null;
+        }
     }
 
     /** The words of a part and of keeping it, said around a time: what is left once they go is what a clause tells. */

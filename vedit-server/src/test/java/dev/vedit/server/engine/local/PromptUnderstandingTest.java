@@ -2610,6 +2610,47 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theEightiethToEightySecondSetsAPlainDayAndTheTalkAroundTheEdit() {
+        // wrong edits found first: 抖音 read as shaky, "the timelapse" sped up, 片尾不要图了 placed an image, 帮我在那定格 froze
+        // the end, 2倍速 不对 1.5倍 kept 2x, a caption's place read into its words, 放慢一点点 after an edit set aside,
+        // "denoise the audio and the picture" denoised the audio alone, "only want 2:10 to 2:40 then 1.5x" sped that part
+        assertThat(ops("快手上说太长了，只要前30秒")).containsExactly("trim");
+        assertThat(ops("抖音说视频太长了，只要最后15秒")).containsExactly("trim_last");
+        assertThat(ops("play my sunrise timelapse backwards")).containsExactly("reverse");
+        assertThat(ops("片头不要图片了，加一行字「欢迎回家」")).containsExactly("intro");
+        assertThat(params("宝宝摔倒那一下在第12秒，帮我在那定格2秒", 0)).containsEntry("at", 12.0).containsEntry("duration", 2.0);
+        assertThat(params("小狗扑过来那一下 大概在第4秒 定格1秒", 0)).containsEntry("at", 4.0);
+        assertThat(params("3倍速 不对 2倍就行 3倍太快了", 0)).containsEntry("factor", 2.0);
+        assertThat(params("go 2x — no wait, 1.5x, 2x was too fast for the tutorial", 0)).containsEntry("factor", 1.5);
+        assertThat(params("加字幕：毕业快乐 2024届 放在上面", 0)).containsEntry("text", "毕业快乐 2024届").containsEntry("position", "top");
+        assertThat(ops("防抖一下，再放慢一点点")).containsExactly("stabilize", "speed");
+        assertThat(ops("please clean up the picture and the sound")).containsExactly("denoise", "denoise_audio");
+        assertThat(interpreter.interpret("only want 0:30 to 0:50, then speed it up 2x", 0)).extracting(EditOperation::op).containsExactly("trim", "speed");
+        // an edit asked in the passive, or wished that something be done
+        assertThat(ops("the clip just needs to be mirrored")).containsExactly("hflip");
+        assertThat(params("this should be trimmed to 20 seconds", 0)).containsEntry("duration", 20.0);
+        assertThat(interpreter.interpret("we want that the first 4 seconds are cut", 0)).extracting(EditOperation::op).containsExactly("trim");
+        // a quarter turn by its side; the side said after the angle is one turn
+        assertThat(params("turn it to the right", 0)).containsEntry("degrees", 90);
+        assertThat(params("往右边转一下", 0)).containsEntry("degrees", 90);
+        assertThat(interpreter.interpret("旋转90度，往左转", 0)).extracting(o -> o.params().get("degrees")).containsExactly(270);
+        // a degree said apart, strongly; a correction's reason; a part told, then what to do with it
+        assertThat(params("加点锐化 狠一点", 0)).containsEntry("strength", 2.0);
+        assertThat(params("婚礼那段 交换戒指在1:10到1:25 这段想要慢放", 0)).containsEntry("from", 70.0).containsEntry("to", 85.0);
+        assertThat(params("视频里有一段是我在打电话 0:40-0:52 想删掉", 0)).containsEntry("start", 40.0).containsEntry("end", 52.0);
+        // talk around the edit: what it is, why, who it is for, what stays
+        assertThat(ops("做成黑白的 周末给外婆看")).containsExactly("grayscale");
+        assertThat(ops("把图1放右上角 是我们学校的校徽")).containsExactly("watermark");
+        assertThat(ops("add a vignette, going for that 70s film vibe")).containsExactly("vignette");
+        assertThat(ops("slow it down a little, the audio don't need to change")).containsExactly("speed", "keep_audio");
+        assertThat(ops("make it 1:1 - is vertical from my phone")).containsExactly("aspect");
+        assertThat(ops("the slow-mo shot of the waves is perfect, just brighten it")).containsExactly("brightness");
+        assertThat(ops("声音都关了吧 我要自己配音")).containsExactly("mute");
+        assertThat(params("volume down to about a quarter", 0)).containsEntry("factor", 0.25);
+        assertThat(ops("bump the mic audio a bit")).containsExactly("volume");
+    }
+
+    @Test
     void theSeventySecondAndSeventyThirdSetsAPlainDayAndTheAskBuriedInAStory() {
         // what happens at a time, told, names the part "cut that out" or "freeze it there" takes
         assertThat(params("the groom drops the ring from 1:10 to 1:16, please cut that out", 0)).containsEntry("start", 70.0).containsEntry("end", 76.0);
