@@ -856,6 +856,8 @@ final class PromptInterpreter {
         int clauseStart = 0;
         boolean joined = false;
         boolean scopeLed = false; // the last clause read into edits said its part before its edit
+        boolean scopeLedZh = false; // …in Chinese, or took its part from a range said alone before it
+        boolean chainedZh = false; // the clause follows a Chinese one after a comma or a space
         String misread = null; // the last clause not understood, while nothing has been read since
         while (clauseStart <= text.length()) {
             boolean found = split.find();
@@ -904,16 +906,22 @@ final class PromptInterpreter {
                     amountOfPart(ops, before);
                     if (joined && scopeLed && ops.size() == before + 1) {
                         sharedPart(ops, before);
+                    } else if (chainedZh && scopeLedZh && ops.size() == before + 1 && holdsHan(clause) && !SCOPE_NAMED_ZH.matcher(clause).find()
+                            && !ops.get(before).op().equals(ops.get(before - 1).op())) {
+                        sharedPart(ops, before); // 30秒以后调亮一点 饱和度也拉高一点, 1分半之后 静音 加速2倍 调暗: a part said first, then a list
                     }
                 }
                 if (ops.size() > before) {
                     scopeLed = SCOPE_FIRST.matcher(clause).lookingAt();
+                    scopeLedZh = holdsHan(clause) && Part.ofEdit(ops.getLast()) != null
+                            && (SCOPE_FIRST_ZH.matcher(clause).lookingAt() || !SCOPE_NAMED_ZH.matcher(clause).find());
                 }
             }
             if (!found) {
                 break;
             }
             // a range listed with 、 before the next ("10秒到20秒、1分到1分10秒锐化一下") is joined to it as with 和
+            chainedZh = split.group().isBlank() || split.group().strip().equals("，") || split.group().strip().equals(",");
             joined = JOINING.matcher(split.group()).find()
                     || split.group().indexOf('、') >= 0 && !state.operations.isEmpty() && isBareRange(state.operations.getLast());
             state.afterPlus = split.group().indexOf('+') >= 0; // "sepia + vignette": a list, though "+" may join a context too
@@ -1810,6 +1818,10 @@ final class PromptInterpreter {
             return;
         }
         String left = unexplained(clause).strip();
+        Matcher each = EACH_AMOUNT.matcher(left);
+        if (each.matches() && amendEach(Rule.first(each, "zh", "en"), context, state)) {
+            return; // "图1做片头 图2做片尾 各3秒", "a fade in and out, 2 seconds each": the amount of both edits just asked for
+        }
         if (BARE_AMOUNT.matcher(left).matches() && amendLast(left, context, state)) {
             return; // "加个淡出，三秒就行", "fade out, 2 seconds": the amount of the edit just asked for
         }
@@ -2492,6 +2504,28 @@ final class PromptInterpreter {
                 return true;
             }
         }
+        return false;
+    }
+
+    /** An amount said once for the two edits before it. */
+    private static final Pattern EACH_AMOUNT = Pattern.compile("\\s*(?:各|每个|每张|都是?)\\s*(?<zh>\\d+(?:\\.\\d+)?\\s*(?:秒钟?|s))\\s*(?:就行|就好|吧)?\\s*"
+            + "|\\s*(?<en>\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?))\\s+(?:each|apiece|for\\s+each|for\\s+both)\\s*(?:please|pls)?\\s*[.!]*\\s*");
+
+    /** {@link #amendLast} for each of the last two edits, or for neither: false, and nothing changed, unless both take it. */
+    private boolean amendEach(String amount, Rule.Context context, State state) {
+        List<EditOperation> ops = state.operations;
+        if (ops.size() < 2) {
+            return false;
+        }
+        List<EditOperation> before = new ArrayList<>(ops);
+        EditOperation last = ops.removeLast();
+        boolean first = amendLast(amount, context, state);
+        ops.add(last);
+        if (first && amendLast(amount, context, state)) {
+            return true;
+        }
+        ops.clear();
+        ops.addAll(before);
         return false;
     }
 
@@ -3185,6 +3219,10 @@ final class PromptInterpreter {
      * a part, the same way (slower after slower, faster after faster), is how much of that edit, not a second edit of the
      * whole video. The two become the edit of the part with that factor.
      */
+    /** The same in Chinese, its times as the normaliser writes them: 从第30秒开始调亮, 70秒到90秒的部分加速, 前10秒慢放. */
+    private static final Pattern SCOPE_FIRST_ZH = Pattern.compile("\\s*(?:把|将)?(?:从)?(?:第\\s*)?(?:\\d+(?:\\.\\d+)?\\s*秒|\\d{1,2}:\\d{2})|\\s*(?:前|最后|后)\\s*\\d");
+    /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
+    private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|整体|全部|整个|全程|全片|其他|其余|剩下|后面|前面|开头|结尾|片头|片尾|最后|所有|前半|后半|中间");
     /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */
     private static final Pattern SCOPE_FIRST = Pattern.compile("\\s*(?:(?:and|then|but|also)\\s+)?(?:from|after|between|during|for\\s+the\\s+(?:first|last)|in\\s+the\\s+(?:first|last))\\s+");
 
@@ -3998,7 +4036,8 @@ final class PromptInterpreter {
      * stronger vague one over the weaker; opposite directions of one adjustment contradict each other and are refused.
      */
     /** Words that say a time is where the video ends ("end it at 0:10", "keep everything before 20 seconds"). */
-    private static final Pattern END_POINT = Pattern.compile("\\b(?:end|ends|ending|stop|stops|finish|finishes|before|until|till|up\\s+to)\\b|之后|以后");
+    private static final Pattern END_POINT = Pattern.compile("\\b(?:end|ends|ending|stop|stops|finish|finishes|before|until|till|up\\s+to)\\b|之后|以后"
+            + "|\\b(?:everything|anything|all)\\s+(?:after|past)\\b"); // "cut everything before 1:42 and everything after 3:10"
 
     /**
      * A start and an end said apart ("start it at 0:05 and end it at 0:10", "cut the first 2 seconds, and end at 0:15"):
