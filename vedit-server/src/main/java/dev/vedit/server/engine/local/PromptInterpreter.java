@@ -61,6 +61,8 @@ final class PromptInterpreter {
             // and so does one before a word that opens a sentence, or after a sentence's last particle: 换成图1 我没有绿幕,
             // 太长了 trim到前30秒 (never the space in 前 5 秒 or 加速 2倍)
             + "|(?=\\s)(?<=[\\p{IsHan}\\d])\\s+(?=(?:我|帮我|帮忙|请|再|然后|麻烦|能不能|可以|把|给我))|(?=\\s)(?<=[了吧呢啊啦哈])\\s+(?=[a-z])"
+            // 0:45到0:50反色 0:50到0:55色相偏移90度: a space before the next part and its edit (never before a part said after its edit)
+            + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=(?:从)?(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:到|至|-|~)\\s*(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?!的|那段|这段|部分|之间)\\p{IsHan})"
             // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
             + "|(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)(?<=一点|一些)|(?=\\p{IsHan})(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))"
             + "|(?=帮我|帮忙)(?<=了[\\p{IsHan}]{0,4})|(?=\\s)(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
