@@ -601,6 +601,8 @@ final class PromptInterpreter {
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?:(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
             + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒|times|次|遍)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
+    /** A correction that adds rather than replaces: "no wait, square crop as well", 不对，还要加个淡出. */
+    private static final Pattern ADDED_AFTER_ALL = Pattern.compile("\\b(?:as\\s+well|too)\\s*[.!]*\\s*$|^\\s*(?:and\\s+)?also\\b|^\\s*(?:还要|还有|也要)|也(?:加|要)");
     /** The amount a correction took back, judged: "1.5 was too fast last time", 2倍太鬼畜了哈哈. */
     private static final String JUDGED = "(?:(?:because|since|cause|cuz|as)\\s+)?(?:the\\s+)?\\d+(?:\\.\\d+)?\\s*(?:x|×|倍速?|%|s|secs?|seconds?|秒)?\\s*"
             + "(?:(?:was|is|'s|felt|feels|seemed|seems|looked|looks)\\s+)?(?:(?:way|much|a\\s+bit|a\\s+little|kinda|just|still)\\s+)?"
@@ -860,6 +862,7 @@ final class PromptInterpreter {
         boolean scopeLed = false; // the last clause read into edits said its part before its edit
         boolean scopeLedZh = false; // …in Chinese, or took its part from a range said alone before it
         boolean chainedZh = false; // the clause follows a Chinese one after a comma or a space
+        Part toldJustNow = null; // the part the clause before told of, asking nothing
         String misread = null; // the last clause not understood, while nothing has been read since
         while (clauseStart <= text.length()) {
             boolean found = split.find();
@@ -871,6 +874,7 @@ final class PromptInterpreter {
                 boolean retracted = state.retracting; // "no wait" said as a clause of its own
                 state.listFollows = found && split.group().indexOf('、') >= 0;
                 int passedOverBefore = state.ignored.size();
+                Part toldBefore = state.mentionedPart;
                 try {
                     interpretClause(clause, joined, context, state);
                     state.passedOver = state.ignored.size() > passedOverBefore && state.operations.size() == before;
@@ -913,6 +917,16 @@ final class PromptInterpreter {
                         sharedPart(ops, before); // 30秒以后调亮一点 饱和度也拉高一点, 1分半之后 静音 加速2倍 调暗: a part said first, then a list
                     }
                 }
+                if (toldJustNow != null && ops.size() == before + 1 && Part.ofEdit(ops.get(before)) == null && !state.complaints.contains(ops.get(before))
+                        && !WHOLE_SAID.matcher(clause).find()) {
+                    // "the goal is from 1:42 to 1:48, slow motion please", 前面1分钟都是空镜头，帮我加速到4倍: the part just told of
+                    EditOperation asked = ops.get(before);
+                    EditOperation placed = Operation.of(asked).forAPart() ? toldJustNow.apply(asked, asked.source()) : null;
+                    if (placed != null) {
+                        ops.set(before, placed);
+                    }
+                }
+                toldJustNow = state.mentionedPart != toldBefore && ops.size() == before ? state.mentionedPart : null;
                 if (ops.size() > before) {
                     scopeLed = SCOPE_FIRST.matcher(clause).lookingAt();
                     scopeLedZh = holdsHan(clause) && Part.ofEdit(ops.getLast()) != null
@@ -1999,6 +2013,10 @@ final class PromptInterpreter {
      */
     private boolean readCorrection(String clause, String quoted, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;
+        if (ADDED_AFTER_ALL.matcher(clause).find()) {
+            state.correcting = state.retracting = false; // "That's all. No wait, square crop as well": one more, nothing taken back
+            return false;
+        }
         Matcher removed = TAKEN_BACK.matcher(clause);
         if (removed.matches()) {
             String words = Rule.first(removed, "en", "en2", "zh", "zh2", "zh3");
@@ -2040,7 +2058,11 @@ final class PromptInterpreter {
                 String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(n));
                 Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
                 if (redone.understood() && redone.operations().size() == 1 && redone.operations().getFirst().op().equals(last.op())) {
-                    ops.set(ops.size() - 1, redone.operations().getFirst());
+                    EditOperation amended = redone.operations().getFirst();
+                    Part part = Part.ofEdit(last);
+                    EditOperation placed = part == null || Part.ofEdit(amended) != null ? null : part.apply(amended, amended.source());
+                    // 前面1分钟都是空镜头，帮我加速到4倍，不对 3倍吧: the part the edit had from what was told keeps
+                    ops.set(ops.size() - 1, placed != null ? placed : amended);
                     state.correcting = state.retracting = false;
                     return true;
                 }
@@ -3223,6 +3245,8 @@ final class PromptInterpreter {
      */
     /** The same in Chinese, its times as the normaliser writes them: 从第30秒开始调亮, 70秒到90秒的部分加速, 前10秒慢放. */
     private static final Pattern SCOPE_FIRST_ZH = Pattern.compile("\\s*(?:把|将)?(?:从)?(?:第\\s*)?(?:\\d+(?:\\.\\d+)?\\s*秒|\\d{1,2}:\\d{2})|\\s*(?:前|最后|后)\\s*\\d");
+    /** Words that ask for all of the video, or for what a part leaves. */
+    private static final Pattern WHOLE_SAID = Pattern.compile("整体|全部|整个|全程|全片|其他|其余|剩下|所有|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b");
     /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
     private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|整体|全部|整个|全程|全片|其他|其余|剩下|后面|前面|开头|结尾|片头|片尾|最后|所有|前半|后半|中间");
     /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */
