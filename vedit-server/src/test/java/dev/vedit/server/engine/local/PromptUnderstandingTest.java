@@ -2648,6 +2648,20 @@ class PromptUnderstandingTest {
         assertThat(ops("声音都关了吧 我要自己配音")).containsExactly("mute");
         assertThat(params("volume down to about a quarter", 0)).containsEntry("factor", 0.25);
         assertThat(ops("bump the mic audio a bit")).containsExactly("volume");
+        // several edits, each on its part (the eighty-fourth set): a part said first in Chinese is the part of the edits
+        // listed after it, a space before the next part ends a clause, "也要" and "and on …" ask the edit again elsewhere,
+        // the part a description just told is the part of the edit asked next, and two cards' length said once
+        assertThat(interpreter.interpret("40秒以后调暗一点 对比度也降一点", 0)).allSatisfy(o -> assertThat(o.params()).containsEntry("from", 40.0));
+        assertThat(interpreter.interpret("1分半之后 静音 加速2倍", 0)).allSatisfy(o -> assertThat(o.params()).containsEntry("from", 90.0));
+        assertThat(interpreter.interpret("0:20到0:30黑白 0:40到0:50慢放", 0)).extracting(o -> o.params().get("from")).containsExactly(20.0, 40.0);
+        assertThat(interpreter.interpret("把第5秒到第8秒变成黑白 20秒到23秒也要", 0)).extracting(EditOperation::op).containsExactly("grayscale", "grayscale");
+        assertThat(interpreter.interpret("sepia on the intro 0:00-0:05, and on the outro 1:50-1:55", 0)).extracting(o -> o.params().get("from"))
+                .containsExactly(0.0, 110.0);
+        assertThat(params("the kiss is from 2:10 to 2:20, slow motion please", 0)).containsEntry("from", 130.0).containsEntry("to", 140.0);
+        assertThat(params("前面30秒都是黑屏，帮我加速到4倍，不对 3倍吧", 0)).containsEntry("to", 30.0).containsEntry("factor", 3.0);
+        assertThat(params("cut everything before 0:30 and everything after 2:00", 0)).containsEntry("start", 30.0).containsEntry("duration", 90.0);
+        assertThat(ops("mute it. that's it. oh wait, flip it too")).containsExactly("mute", "hflip");
+        assertThat(interpreter.interpret("图1做片头，图2做片尾，各2秒", 2)).allSatisfy(o -> assertThat(o.params()).containsEntry("duration", 2.0));
     }
 
     @Test
