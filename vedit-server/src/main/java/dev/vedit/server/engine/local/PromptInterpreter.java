@@ -926,7 +926,12 @@ final class PromptInterpreter {
                         ops.set(before, placed);
                     }
                 }
-                toldJustNow = state.mentionedPart != toldBefore && ops.size() == before ? state.mentionedPart : null;
+                // (a part said to be left alone is the part the edits are not for: "don't touch the first 5 seconds, then …")
+                // (nor one said to be fine: "the first 10 seconds are great. make it brighter"; nor when the prompt asks for the
+                // whole video anywhere, as the canonical words no longer show where: "…, but make the whole thing brighter")
+                toldJustNow = state.mentionedPart != toldBefore && ops.size() == before && !state.mentionedPart.equals(state.untouched)
+                        && !PRAISED.matcher(clause).find() && !WHOLE_SAID.matcher(REST_AS_IT_IS.matcher(state.written).replaceAll(" ")).find()
+                        ? state.mentionedPart : null;
                 if (ops.size() > before) {
                     scopeLed = SCOPE_FIRST.matcher(clause).lookingAt();
                     scopeLedZh = holdsHan(clause) && Part.ofEdit(ops.getLast()) != null
@@ -3245,8 +3250,14 @@ final class PromptInterpreter {
      */
     /** The same in Chinese, its times as the normaliser writes them: 从第30秒开始调亮, 70秒到90秒的部分加速, 前10秒慢放. */
     private static final Pattern SCOPE_FIRST_ZH = Pattern.compile("\\s*(?:把|将)?(?:从)?(?:第\\s*)?(?:\\d+(?:\\.\\d+)?\\s*秒|\\d{1,2}:\\d{2})|\\s*(?:前|最后|后)\\s*\\d");
+    /** The rest said to stay as it is ("rest at normal speed", 其他不变): no edit of the whole video. */
+    private static final Pattern REST_AS_IT_IS = Pattern.compile("\\b(?:the\\s+)?rest\\s+(?:of\\s+(?:it|the\\s+video)\\s+)?(?:(?:at|in|should|can|will|is|stays?)\\s+)?"
+            + "(?:normal|stays?|unchanged|untouched|as\\s+(?:it\\s+)?is|fine|the\\s+same|alone)\\b|(?:其他|其余|剩下|后面)(?:的)?(?:部分|地方)?(?:都)?(?:不变|不动|别动|保持|正常|不用动|不用改)");
+    /** A part said to be good as it is. */
+    private static final Pattern PRAISED = Pattern.compile("\\b(?:great|fine|perfect|good|ok|okay|nice|lovely|beautiful|amazing|awesome|brilliant)\\b|不错|挺好|很好|没问题|可以|好看");
     /** Words that ask for all of the video, or for what a part leaves. */
-    private static final Pattern WHOLE_SAID = Pattern.compile("整体|全部|整个|全程|全片|其他|其余|剩下|所有|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b");
+    private static final Pattern WHOLE_SAID = Pattern.compile("整体|全部|整个|全程|全片|其他|其余|剩下|所有|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b"
+            + "|\\b(?:all|throughout)\\s*$");
     /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
     private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|整体|全部|整个|全程|全片|其他|其余|剩下|后面|前面|开头|结尾|片头|片尾|最后|所有|前半|后半|中间");
     /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */

@@ -2659,6 +2659,10 @@ class PromptUnderstandingTest {
                 .containsExactly(0.0, 110.0);
         assertThat(params("the kiss is from 2:10 to 2:20, slow motion please", 0)).containsEntry("from", 130.0).containsEntry("to", 140.0);
         assertThat(params("前面30秒都是黑屏，帮我加速到4倍，不对 3倍吧", 0)).containsEntry("to", 30.0).containsEntry("factor", 3.0);
+        // …but not a part said to be fine, nor when the whole video is asked for
+        assertThat(params("the first 10 seconds are great. make it brighter", 0)).doesNotContainKey("from");
+        assertThat(params("the speech is at 1:00 to 1:30, but make the whole thing brighter", 0)).doesNotContainKey("from");
+        assertThat(params("第10秒到第20秒是我女儿跳舞，整体调亮一点", 0)).doesNotContainKey("from");
         assertThat(params("cut everything before 0:30 and everything after 2:00", 0)).containsEntry("start", 30.0).containsEntry("duration", 90.0);
         assertThat(ops("mute it. that's it. oh wait, flip it too")).containsExactly("mute", "hflip");
         assertThat(interpreter.interpret("图1做片头，图2做片尾，各2秒", 2)).allSatisfy(o -> assertThat(o.params()).containsEntry("duration", 2.0));
