@@ -901,12 +901,7 @@ final class PromptInterpreter {
                 if (ELABORATION.matcher(clause).lookingAt() && before > 0 && ops.size() > before
                         && ops.get(before - 1).op().equals(ops.get(before).op())) {
                     // "0:00-0:12 should be a timelapse, like 8x": the amount, on the part the edit was asked for
-                    Part part = Part.ofEdit(ops.get(before - 1));
-                    EditOperation amount = ops.get(before);
-                    EditOperation placed = part == null || Part.ofEdit(amount) != null ? null : part.apply(amount, amount.source());
-                    if (placed != null) {
-                        ops.set(before, placed);
-                    }
+                    ops.set(before, onPart(Part.ofEdit(ops.get(before - 1)), ops.get(before)));
                     ops.remove(before - 1);
                 } else if (before > 0 && ops.size() == before + 1) {
                     amountOfPart(ops, before);
@@ -921,10 +916,7 @@ final class PromptInterpreter {
                         && !WHOLE_SAID.matcher(clause).find()) {
                     // "the goal is from 1:42 to 1:48, slow motion please", 前面1分钟都是空镜头，帮我加速到4倍: the part just told of
                     EditOperation asked = ops.get(before);
-                    EditOperation placed = Operation.of(asked).forAPart() ? toldJustNow.apply(asked, asked.source()) : null;
-                    if (placed != null) {
-                        ops.set(before, placed);
-                    }
+                    ops.set(before, Operation.of(asked).forAPart() ? onPart(toldJustNow, asked) : asked);
                 }
                 // (a part said to be left alone is the part the edits are not for: "don't touch the first 5 seconds, then …")
                 // (nor one said to be fine: "the first 10 seconds are great. make it brighter"; nor when the prompt asks for the
@@ -2063,11 +2055,8 @@ final class PromptInterpreter {
                 String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(n));
                 Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
                 if (redone.understood() && redone.operations().size() == 1 && redone.operations().getFirst().op().equals(last.op())) {
-                    EditOperation amended = redone.operations().getFirst();
-                    Part part = Part.ofEdit(last);
-                    EditOperation placed = part == null || Part.ofEdit(amended) != null ? null : part.apply(amended, amended.source());
                     // 前面1分钟都是空镜头，帮我加速到4倍，不对 3倍吧: the part the edit had from what was told keeps
-                    ops.set(ops.size() - 1, placed != null ? placed : amended);
+                    ops.set(ops.size() - 1, onPart(Part.ofEdit(last), redone.operations().getFirst()));
                     state.correcting = state.retracting = false;
                     return true;
                 }
@@ -3268,12 +3257,13 @@ final class PromptInterpreter {
      * the first by "and" (said after an edit, "warm it up from 0:07 and add contrast", it stays that edit's alone).
      */
     private static void sharedPart(List<EditOperation> ops, int said) {
-        Part part = Part.ofEdit(ops.get(said - 1));
-        EditOperation joined = ops.get(said);
-        EditOperation placed = part == null || Part.ofEdit(joined) != null ? null : part.apply(joined, joined.source());
-        if (placed != null) {
-            ops.set(said, placed);
-        }
+        ops.set(said, onPart(Part.ofEdit(ops.get(said - 1)), ops.get(said)));
+    }
+
+    /** The edit on the part, when it names none of its own and can take one; else the edit as it is. */
+    private static EditOperation onPart(Part part, EditOperation op) {
+        EditOperation placed = part == null || Part.ofEdit(op) != null ? null : part.apply(op, op.source());
+        return placed != null ? placed : op;
     }
 
     private static void amountOfPart(List<EditOperation> ops, int said) {
