@@ -3245,10 +3245,12 @@ final class PromptInterpreter {
     /** A part said to be good as it is. */
     private static final Pattern PRAISED = Pattern.compile("\\b(?:great|fine|perfect|good|ok|okay|nice|lovely|beautiful|amazing|awesome|brilliant)\\b|不错|挺好|很好|没问题|可以|好看");
     /** Words that ask for all of the video, or for what a part leaves. */
-    private static final Pattern WHOLE_SAID = Pattern.compile("整体|全部|整个|全程|全片|其他|其余|剩下|所有|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b"
+    /** The Chinese words for all of the video or for what a part leaves, said the same in both checks below. */
+    private static final String WHOLE_ZH = "整体|全部|整个|全程|全片|其他|其余|剩下|所有";
+    private static final Pattern WHOLE_SAID = Pattern.compile(WHOLE_ZH + "|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b"
             + "|\\b(?:all|throughout)\\s*$");
     /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
-    private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|整体|全部|整个|全程|全片|其他|其余|剩下|后面|前面|开头|结尾|片头|片尾|最后|所有|前半|后半|中间");
+    private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|" + WHOLE_ZH + "|后面|前面|开头|结尾|片头|片尾|最后|前半|后半|中间");
     /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */
     private static final Pattern SCOPE_FIRST = Pattern.compile("\\s*(?:(?:and|then|but|also)\\s+)?(?:from|after|between|during|for\\s+the\\s+(?:first|last)|in\\s+the\\s+(?:first|last))\\s+");
 
