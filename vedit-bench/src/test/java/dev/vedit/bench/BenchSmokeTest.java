@@ -32,7 +32,12 @@ class BenchSmokeTest {
                 "engine.passthrough.rtf", "engine.passthrough.cpu", "engine.mute.cpu")) {
             assertThat(byName).containsKey(name);
             Figure f = byName.get(name);
-            assertThat(f.value()).as(name).isPositive().isFinite();
+            if (name.contains(".dispatch.")) {
+                // The task's own stamps count whole milliseconds: a claim within the same millisecond reads 0.
+                assertThat(f.value()).as(name).isNotNegative().isFinite();
+            } else {
+                assertThat(f.value()).as(name).isPositive().isFinite();
+            }
             assertThat(f.line()).startsWith(name + " ");
         }
         for (String bound : List.of("media.bound.sha256", "media.bound.multipart_parse", "media.bound.disk_write", "media.bound.disk_write_fsync",
