@@ -294,9 +294,11 @@ final class OverlayRules {
         String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\p{IsLatin}\\d:.])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b))?"
                 + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
         String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?![\\p{IsLatin}])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
+        // "add the text 'OPEN' as a title": what it is may follow the words
+        String asKind = "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?";
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
-                        + positionAfter("pos") + during,
-                (m, c) -> text(m, m.group("kind"), c)));
+                        + asKind + positionAfter("pos") + during + asKind.replace("<kind2>", "<kind3>"),
+                (m, c) -> text(m, Stream.of("kind2", "kind3", "kind").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow(), c)));
         // "add caption at the bottom 'SALE'": where, then what it says
         r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + during,
                 (m, c) -> text(m, m.group("kind"), c)));

@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -54,7 +55,11 @@ final class PromptInterpreter {
             + "|\\d{1,2}:\\d{1,2}的?(?:版本|一版)(和|跟)(?=(?:一个|一版)?\\d{1,2}:\\d{1,2}的?(?:版本|一版))", Pattern.CASE_INSENSITIVE));
     private static final Pattern SPLIT = Prefilter.guarded(Pattern.compile("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
-            + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳不]))\\s*"
+            + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分|别|不要|不用)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳不]))\\s*"
+            // a correction said inside a sentence starts a clause: "rotate 90 clockwise sorry counterclockwise", "clip to
+            // last 20s nah make it 15", "cut the first 10 seconds oh wait its the first 15"
+            + "|(?<=[\\p{L}\\d%])\\s+(?=(?:oh\\s+|no\\s+)?wait\\b(?!\\s+(?:for|until|till|to|a|and)\\b)|sorry\\b(?!\\s+(?:for|about|to|if|i\\s+(?:am|was)|but)\\b)(?=\\s*,?\\s*[\\p{L}\\d])"
+            + "|nah\\b|hang\\s+on\\b|or\\s+rather\\b|oops\\b|no\\s+(?=\\d)|i\\s+mean\\b(?!\\s+it\\b)(?=\\s*,?\\s*[\\p{L}\\d]))"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
@@ -574,14 +579,26 @@ final class PromptInterpreter {
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
      */
-    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|ok|okay|sorry|actually|wait|nah|nope)\\s*,?\\s+)*"
+    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|emm*|err?m?|ok|okay|sorry|actually|wait|nah|nope|oops)\\s*,?\\s+)*(?:[诶哎欸呃嗯哦啊噢]\\s*)?"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
             + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
-            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)|(?:no|nah|nope)(?=\\s*$)|不(?=\\s*$)|算了|算了算了|(?:哦|噢|啊|呃)不(?=\\s*$|[,，])|不不|(?:啊|哦|呃|嗯)?不对(?=\\s*$|[,，]))"
-            + "|actually|wait|sorry|i\\s+meant|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction"
-            + "|(?:啊|哦|呃|嗯)?(?:不对|不是(?=\\s*$|[,，])|说错了|等等|等一下|更正一下?)|(?:嗯|呃)(?=\\s*$)|(?:哦|噢|啊|呃)(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
+            + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)"
+            // "no 8 sec", "nah make it 15", "no no, speed first", "No hang on, 0:40 to 1:15"
+            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
+            // 循环3次 不 5次, 不行，放左上角吧, 不是左右 是上下 (never 不是很亮, a description)
+            + "|不(?=\\s*$|\\s|\\s*\\d)|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
+            + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s]))"
+            + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|(?:oops\\s+)?typo"
+            + "|i\\s+(?:wrote|write|typed|type|said|say)\\s+(?:it\\s+|that\\s+)?wrong|hmm+(?=\\s*$)"
+            // 还是5秒吧: the number said again; 啊是逆时针, 哦是22到27: what it is, said again
+            + "|还是(?=\\s*[\\d一二两三四五六七八九十])|(?<=[诶哎欸呃嗯哦啊噢]\\s{0,1})(?=是)"
+            // 放右上角 哦右下: an interjection before what is said again
+            + "|(?<=[诶哎欸呃哦噢])(?=[\\p{IsHan}\\d])"
+            + "|不是(?=\\s*$|[,，])|等等|等一下|等下|更正一下?|(?:嗯|呃)(?=\\s*$)|(?<=[哦噢啊呃诶哎]\\s{0,1})不(?=[,，])|(?<=[哦噢啊呃]\\s{0,1})(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
+    /** A few words said as a correction, its word after them: "DOWN sorry", "cooler actually", "image 1 I mean". */
+    private static final Pattern CORRECTION_AFTER = Pattern.compile("(?<words>\\S+(?:\\s+\\S+){0,3}?)\\s*,?\\s+(?:sorry|actually|i\\s+mean|i\\s+meant)\\s*[.!]*\\s*");
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
     private static final Pattern EACH = Pattern.compile("\\s*(?:各|都|each\\b|both\\b)|.*\\beach\\s*[.!]?\\s*$");
 
@@ -594,13 +611,28 @@ final class PromptInterpreter {
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
     private static final Pattern TAKEN_BACK = Pattern.compile("\\s*(?:scratch|forget(?:\\s+about)?|never\\s+mind|no|don'?t|do\\s+not|skip)\\s+(?:the\\s+)?(?<en>.+?)(?:\\s+part)?\\s*"
             + "|\\s*leave\\s+(?:the\\s+)?(?<en2>[a-z]+)(?:\\s+(?:alone|as\\s+(?:it\\s+)?is|untouched|unchanged|where\\s+it\\s+was))?\\s*"
-            + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*|\\s*(?<zh3>[\\p{IsHan}]{1,6}?)(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*");
+            + "|\\s*(?:还是)?(?:不要|别|不用)(?<zh>.+?)了?\\s*|\\s*(?<zh2>.+?)(?:就|也)?不要了\\s*|\\s*(?<zh3>[\\p{IsHan}]{1,6}?)(?:就|也)?不用(?:改|调|动|加|变|弄|剪|删|去|裁|放)了?\\s*"
+            // "the ending's fine", 后面的不用剪了: the edit of that end taken back
+            + "|\\s*(?:but\\s+)?(?:the\\s+)?(?<end>ending|end|last\\s+(?:bit|part|one)|outro)(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*"
+            + "|\\s*(?:that|this)(?:\\s+one)?(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
-    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|直接|就|应该是|还是|是)"
-            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please)\\s*$|(?:就行|就好|就可以|就够了?|吧)\\s*$");
+    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d)"
+            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|change\\s+(?:it|that)\\s+to\\s+|直接|就|应该是|还是|是|改成|换成)\\s*)+"
+            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then)\\s*$"
+            + "|(?:就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?:(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
-            + "\\s*(?:x|×|倍|%|seconds?|secs?|s|秒|times|次|遍)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
+            + "\\s*(?<unit>x|×|倍|%|seconds?|secs?|s|秒|times|次|遍|mb|m|兆|度|°|degrees?|fps|帧)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
+    /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
+    private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧");
+    /**
+     * A direction said alone as a correction, and the words it takes the place of in the edit corrected: "volume up. DOWN
+     * sorry", "rotate 90 clockwise sorry counterclockwise", 亮度往上拉一点 啊不对 是往下, 镜像翻转 不是左右 是上下.
+     */
+    private static final List<List<String>> OPPOSITES = List.of(List.of("up", "down"), List.of("higher", "lower"), List.of("more", "less"),
+            List.of("clockwise", "counterclockwise|counter-clockwise|anticlockwise|anti-clockwise"), List.of("left", "right"), List.of("top", "bottom"),
+            List.of("horizontally|horizontal", "vertically|vertical"), List.of("往上|向上", "往下|向下"), List.of("调高|提高", "调低|降低"),
+            List.of("顺时针", "逆时针"), List.of("左右|水平", "上下|垂直"));
     /** A correction that adds rather than replaces: "no wait, square crop as well", 不对，还要加个淡出. */
     private static final Pattern ADDED_AFTER_ALL = Pattern.compile("\\b(?:as\\s+well|too)\\s*[.!]*\\s*$|^\\s*(?:and\\s+)?also\\b|^\\s*(?:还要|还有|也要)|也(?:加|要)");
     /** The amount a correction took back, judged: "1.5 was too fast last time", 2倍太鬼畜了哈哈. */
@@ -611,6 +643,8 @@ final class PromptInterpreter {
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
     private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    /** A range said again in Chinese with no unit: 22到27. */
+    private static final Pattern RANGE_WITHOUT_UNIT_ZH = Pattern.compile("第?\\d+(?:\\.\\d+)?\\s*(?:到|至|-|~)\\s*第?\\d+(?:\\.\\d+)?");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
     private static final Pattern EDGE_WITHOUT_UNIT = Pattern.compile("(?:the\\s+)?(?:first|last|final)\\s+(?:\\d+(?:\\.\\d+)?|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty)");
     /** A request said to take another's place. */
@@ -877,6 +911,7 @@ final class PromptInterpreter {
                 Part toldBefore = state.mentionedPart;
                 try {
                     interpretClause(clause, joined, context, state);
+                    restated(state.operations, before);
                     state.passedOver = state.ignored.size() > passedOverBefore && state.operations.size() == before;
                 } catch (OverlayRules.NoImageGiven e) {
                     // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
@@ -1550,6 +1585,12 @@ final class PromptInterpreter {
             if (!hasWords(unexplained(clause))) {
                 return;
             }
+        } else if (!state.operations.isEmpty()) {
+            Matcher after = CORRECTION_AFTER.matcher(clause);
+            if (after.matches()) {
+                state.correcting = true; // "volume up. DOWN sorry", "image 1 I mean": the correction's words said first
+                clause = after.group("words");
+            }
         }
         String quoted = context.quotes().restore(clause).strip();
         boolean afterCorrection = state.corrected;
@@ -2017,7 +2058,22 @@ final class PromptInterpreter {
         Matcher removed = TAKEN_BACK.matcher(clause);
         if (removed.matches()) {
             String words = Rule.first(removed, "en", "en2", "zh", "zh2", "zh3");
+            boolean end = removed.group("end") != null || words != null && END_NAMED_ZH.matcher(words).matches();
+            if (words == null || end) {
+                // "oh and 1:10 to 1:14 too, no wait that one's fine"; "drop the first 7 and the last 3. wait the ending's fine"
+                EditOperation taken = end ? ops.reversed().stream().filter(PromptInterpreter::atTheEnd).findFirst().orElse(null) : ops.isEmpty() ? null : ops.getLast();
+                if (taken != null) {
+                    ops.remove(taken);
+                    state.ignored.add(quoted);
+                    state.correcting = state.retracting = false;
+                    return true;
+                }
+                return false;
+            }
             Attempt named = attempt(normalizer.canonical(words), context);
+            for (String verb : words.endsWith("ing") && !named.understood() ? unGerund(words) : List.<String>of()) {
+                named = named.understood() ? named : attempt(normalizer.canonical(verb), context); // "never mind the muting"
+            }
             // 音量不用改了, "leave the brightness": the edit named by what it changes (the volume), not by itself
             Lexicon.Kind changed = (removed.group("zh3") != null || removed.group("en2") != null) && !named.understood() ? lexicon.closest(words) : null;
             if (changed != null) {
@@ -2046,15 +2102,22 @@ final class PromptInterpreter {
             state.correcting = state.retracting = false;
             return true;
         }
+        if (last != null && textSaidAgain(last, words, context, state)) {
+            return true;
+        }
         if (last != null) {
             Matcher number = NUMBER_ALONE.matcher(words);
-            Matcher before = NUMBER_SAID.matcher(last.source());
-            if (number.matches() && before.find() && !before.find()) {
-                // the edit as it was said, with the number said now ("trim to the first 10 seconds" → 15)
-                String n = number.group("n") != null ? number.group("n") : String.valueOf(List.of("once", "twice", "thrice").indexOf(number.group("times")) + 1);
-                String again = NUMBER_SAID.matcher(last.source()).replaceFirst(Matcher.quoteReplacement(n));
+            MatchResult before = number.matches() ? numberCorrected(last.source(), number.group("unit")) : numberReworded(last.source(), words);
+            String flipped = before == null ? oppositeSaid(last.source(), words) : null;
+            if (before != null || flipped != null) {
+                // the edit as it was said, with the number said now ("trim to the first 10 seconds" → 15), or the
+                // direction ("volume up" → down)
+                String n = before == null ? null : !number.matches() ? NUMBER_SAID.matcher(words).results().findFirst().orElseThrow().group()
+                        : number.group("n") != null ? number.group("n") : String.valueOf(List.of("once", "twice", "thrice").indexOf(number.group("times")) + 1);
+                // (the words of an edit read from two clauses, "fade in, 3 sec", are read again as one)
+                String again = (flipped != null ? flipped : last.source().substring(0, before.start()) + n + last.source().substring(before.end())).replaceAll("\\s*[,，]\\s*", " ");
                 Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
-                if (redone.understood() && redone.operations().size() == 1 && redone.operations().getFirst().op().equals(last.op())) {
+                if (redone.understood() && redone.operations().size() == 1 && (flipped != null || redone.operations().getFirst().op().equals(last.op()))) {
                     // 前面1分钟都是空镜头，帮我加速到4倍，不对 3倍吧: the part the edit had from what was told keeps
                     ops.set(ops.size() - 1, onPart(Part.ofEdit(last), redone.operations().getFirst()));
                     state.correcting = state.retracting = false;
@@ -2094,6 +2157,103 @@ final class PromptInterpreter {
         return true;
     }
 
+    /**
+     * The number in the words of an edit that a number said again corrects: the only one, or the only one of the same unit
+     * ("zoom in 2x between 0:12 and 0:15 — make it 1.5x"). Null when there is none or no way to tell which.
+     */
+    private static MatchResult numberCorrected(String source, String unit) {
+        List<MatchResult> said = NUMBER_SAID.matcher(source).results().toList();
+        if (said.size() <= 1 || unit == null) {
+            return said.size() == 1 ? said.getFirst() : null;
+        }
+        String words = UNITS.stream().filter(u -> unit.toLowerCase(Locale.ROOT).matches(u)).findFirst().orElse(null);
+        if (words == null) {
+            return null;
+        }
+        Pattern after = Pattern.compile("\\s*(?:" + words + ")(?![a-z])");
+        List<MatchResult> same = said.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
+        return same.size() == 1 ? same.getFirst() : null;
+    }
+
+    /**
+     * The number of an edit said again in the edit's own words with another number: 色相转90度 嗯 转180度试试 (read alone, the
+     * words would be a rotation). Null when the words say anything the edit did not.
+     */
+    private static MatchResult numberReworded(String source, String words) {
+        List<MatchResult> said = NUMBER_SAID.matcher(words).results().toList();
+        if (said.size() != 1) {
+            return null;
+        }
+        String shape = (words.substring(0, said.getFirst().start()) + "#" + words.substring(said.getFirst().end())).strip();
+        Matcher unit = NUMBER_ALONE.matcher(words.substring(said.getFirst().start()));
+        MatchResult before = numberCorrected(source, unit.lookingAt() ? unit.group("unit") : null);
+        return before != null && shape.length() > 2 && (source.substring(0, before.start()) + "#" + source.substring(before.end())).contains(shape) ? before : null;
+    }
+
+    /** The words of the edit corrected with the direction said now in place of its opposite ({@link #OPPOSITES}); null when not so. */
+    private static String oppositeSaid(String source, String words) {
+        String said = words.toLowerCase(Locale.ROOT).strip();
+        for (List<String> pair : OPPOSITES) {
+            for (int side = 0; side < 2; side++) {
+                if (said.matches(pair.get(side))) {
+                    String other = pair.get(1 - side);
+                    Pattern opposite = Pattern.compile(Lexicon.isCjk(said.charAt(0)) ? "(?:" + other + ")" : "\\b(?:" + other + ")\\b", Pattern.CASE_INSENSITIVE);
+                    Matcher m = opposite.matcher(source);
+                    return m.find() ? m.replaceFirst(Matcher.quoteReplacement(said)) : null;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The words of a text said again as the correction: "add caption 'Happy Birthday Lily' - oops typo, it's 'Happy
+     * Birthday Lilly'", 顶部加个标题「小王的一天」不对 是「小李的一天」. What follows the quote says why ("with two Ls").
+     */
+    private boolean textSaidAgain(EditOperation last, String words, Rule.Context context, State state) {
+        if (words.isEmpty() || words.charAt(0) < Quotes.FIRST || words.charAt(0) > Quotes.LAST || !(last.params().get("text") instanceof String)) {
+            return false;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(last.params());
+        params.put("text", context.quotes().text(words.charAt(0)));
+        state.operations.set(state.operations.size() - 1, new EditOperation(last.op(), params, last.source() + ", " + context.quotes().restore(words).strip()));
+        state.correcting = state.retracting = false;
+        return true;
+    }
+
+    /**
+     * An edit said again at once in more words takes the place of the first saying: 然后淡出 淡出2秒 is one fade of 2
+     * seconds, "fade out. fade out over 3 sec" one fade.
+     */
+    private static void restated(List<EditOperation> ops, int before) {
+        if (ops.size() != before + 1 || before == 0) {
+            return;
+        }
+        EditOperation first = ops.get(before - 1);
+        EditOperation again = ops.get(before);
+        if (first.op().equals(again.op()) && Part.ofEdit(first) == null && Part.ofEdit(again) == null && first.source() != null && again.source() != null
+                && again.source().length() > first.source().length() && again.source().startsWith(first.source())
+                // (never the edit repeated from its own words, "freeze at 0:40 for 2 seconds, at 1:20")
+                && ",，".indexOf(again.source().charAt(first.source().length())) < 0) {
+            ops.remove(before - 1);
+        }
+    }
+
+    /** The end of the video named as a part in Chinese: 后面的, 结尾. */
+    private static final Pattern END_NAMED_ZH = Pattern.compile("(?:后面|结尾|最后|末尾|片尾)(?:的|那段|那几秒)?");
+
+    /** Whether an edit is of the end of the video: a cut of its last seconds, or an edit of them. */
+    private static boolean atTheEnd(EditOperation op) {
+        return Operation.DROP_LAST.is(op) || Operation.TRIM_LAST.is(op) || "end".equals(op.params().get("at"));
+    }
+
+    /** The verbs a gerund may come from: "muting" → mute, "blurring" → blur, "sharpening" → sharpen. */
+    private static List<String> unGerund(String words) {
+        String stem = words.substring(0, words.length() - 3);
+        boolean doubled = stem.length() > 2 && stem.charAt(stem.length() - 1) == stem.charAt(stem.length() - 2);
+        return doubled ? List.of(stem.substring(0, stem.length() - 1), stem) : List.of(stem, stem + "e");
+    }
+
     /** The level of what was just changed asked lower, without naming it: "lower it", "bring it down a bit". */
     private static final Pattern LOWERED = Pattern.compile("(?:lower|reduce|decrease|drop|soften|quieten|bring|turn)\\s+it"
             + "(?:\\s+down)?(?:\\s+(?:a\\s+(?:bit|little|touch|tad)|slightly|some))?(?:\\s+instead)?");
@@ -2111,7 +2271,8 @@ final class PromptInterpreter {
      */
     private EditOperation partCorrected(EditOperation last, String words, Rule.Context context) {
         // "…, no, the last 3": the seconds of the edge corrected go without saying
-        Attempt said = attempt(EDGE_WITHOUT_UNIT.matcher(words).matches() ? words + " seconds" : words, context);
+        // …and 哦是22到27 after 第20到25秒: the unit of the range corrected
+        Attempt said = attempt(EDGE_WITHOUT_UNIT.matcher(words).matches() ? words + " seconds" : RANGE_WITHOUT_UNIT_ZH.matcher(words).matches() ? words + "秒" : words, context);
         if (!said.understood() || said.operations().size() != 1 || hasWords(unexplained(said.leftover()))) {
             return null;
         }
@@ -2121,6 +2282,10 @@ final class PromptInterpreter {
         }
         String source = last.source() + ", " + part.source();
         Part now = Part.of(part);
+        Part was = Part.ofEdit(last);
+        if (isOnward(part) && was != null && was.last() == 0 && was.from() < now.from() && now.from() < was.to() && was.to() != Part.END) {
+            now = new Part(now.from(), was.to(), 0); // "slo mo from 0:20 to 0:30... no, from 0:25": the start said again
+        }
         Operation operation = Operation.of(last);
         boolean kept = Operation.TRIM_LAST.is(last) || Operation.TRIM.is(last) && (last.params().containsKey("duration") || isOnward(part));
         if (kept) {
@@ -2513,7 +2678,8 @@ final class PromptInterpreter {
         List<String> wordings = strong
                 ? List.of("大幅" + said, said.replaceFirst("^(加个|加一个|加上|加点|加|来个)?", "$1很重的"), said + " strongly", "heavily " + said,
                         said.replaceFirst(article, "$1 a heavy ").strip())
-                : List.of("稍微" + said, "轻微" + said, said + "一点点", said + " slightly", "slightly " + said, said.replaceFirst(article, "$1 subtle ").strip());
+                : List.of("稍微" + said, "轻微" + said, said + "一点点", said.replaceFirst("^(加个|加一个|加上|加点|加|来个)?", "$1轻微的"), said + " slightly", "slightly " + said,
+                        said.replaceFirst(article, "$1 subtle ").strip());
         for (String words : wordings) {
             Attempt light = attempt(words, context);
             if (light.understood() && light.operations().size() == 1 && light.operations().getFirst().op().equals(previous.op())
