@@ -60,6 +60,11 @@ final class PromptInterpreter {
             // last 20s nah make it 15", "cut the first 10 seconds oh wait its the first 15"
             + "|(?<=[\\p{L}\\d%])\\s+(?=(?:oh\\s+|no\\s+)?wait\\b(?!\\s+(?:for|until|till|to|a|and)\\b)|sorry\\b(?!\\s+(?:for|about|to|if|i\\s+(?:am|was)|but)\\b)(?=\\s*,?\\s*[\\p{L}\\d])"
             + "|nah\\b|hang\\s+on\\b|or\\s+rather\\b|oops\\b|no\\s+(?=\\d)|i\\s+mean\\b(?!\\s+it\\b)(?=\\s*,?\\s*[\\p{L}\\d]))"
+            // …and so does one in Chinese, after a space, a quote, a number or with its interjection: 顶部加标题「小王的一天」不对 是…,
+            // 帧率改60哦不对我录的…, 超分到1080p 啊不对 (never 颜色不对, a description)
+            + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
+            + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
+            + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
@@ -589,13 +594,17 @@ final class PromptInterpreter {
             + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
             // 循环3次 不 5次, 不行，放左上角吧, 不是左右 是上下 (never 不是很亮, a description)
             + "|不(?=\\s*$|\\s|\\s*\\d)|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
-            + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s]))"
+            + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s])"
+            // 卡通效果吧 还是素描好了: another edit in the place of the one just asked
+            + "|还是(?=[^，,\\d]{1,10}(?:吧|好了|比较好|更好)\\s*$))"
             + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|(?:oops\\s+)?typo"
             + "|i\\s+(?:wrote|write|typed|type|said|say)\\s+(?:it\\s+|that\\s+)?wrong|hmm+(?=\\s*$)"
             // 还是5秒吧: the number said again; 啊是逆时针, 哦是22到27: what it is, said again
             + "|还是(?=\\s*[\\d一二两三四五六七八九十])|(?<=[诶哎欸呃嗯哦啊噢]\\s{0,1})(?=是)"
             // 放右上角 哦右下: an interjection before what is said again
-            + "|(?<=[诶哎欸呃哦噢])(?=[\\p{IsHan}\\d])"
+            + "|(?<=[诶哎欸呃哦噢啊]\\s{0,2})(?=[\\p{IsHan}\\d]|\\s*$)"
+            // 淡入不要了, 不要复古了: an edit taken back by name, no word of correction before it
+            + "|(?=[\\p{IsHan}]{1,8}?(?:就|也)?不要了\\s*$|(?:还是)?(?:不要|别)[\\p{IsHan}]{1,6}了\\s*$)"
             + "|不是(?=\\s*$|[,，])|等等|等一下|等下|更正一下?|(?:嗯|呃)(?=\\s*$)|(?<=[哦噢啊呃诶哎]\\s{0,1})不(?=[,，])|(?<=[哦噢啊呃]\\s{0,1})(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** A few words said as a correction, its word after them: "DOWN sorry", "cooler actually", "image 1 I mean". */
     private static final Pattern CORRECTION_AFTER = Pattern.compile("(?<words>\\S+(?:\\s+\\S+){0,3}?)\\s*,?\\s+(?:sorry|actually|i\\s+mean|i\\s+meant)\\s*[.!]*\\s*");
@@ -910,8 +919,12 @@ final class PromptInterpreter {
                 int passedOverBefore = state.ignored.size();
                 Part toldBefore = state.mentionedPart;
                 try {
+                    boolean afterCorrection = state.corrected;
                     interpretClause(clause, joined, context, state);
                     restated(state.operations, before);
+                    if (afterCorrection) {
+                        saidAgainAfterCorrection(state, before);
+                    }
                     state.passedOver = state.ignored.size() > passedOverBefore && state.operations.size() == before;
                 } catch (OverlayRules.NoImageGiven e) {
                     // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
@@ -1590,6 +1603,9 @@ final class PromptInterpreter {
             if (after.matches()) {
                 state.correcting = true; // "volume up. DOWN sorry", "image 1 I mean": the correction's words said first
                 clause = after.group("words");
+            } else if (HAS_DIGIT.matcher(clause).find() && numberReworded(state.operations.getLast().source(), CORRECTION_WORDS.matcher(clause).replaceAll(" ").strip()) != null
+                    && !attempt(clause, context).understood()) {
+                state.correcting = true; // 饱和度拉高30%…拉高20%就行: the edit said again with another number, its object left out
             }
         }
         String quoted = context.quotes().restore(clause).strip();
@@ -2082,6 +2098,12 @@ final class PromptInterpreter {
                 state.correcting = state.retracting = false;
                 return true;
             }
+            if (named.understood() && named.operations().size() == 1 && FADES.contains(Operation.of(named.operations().getFirst()))
+                    && !Operation.FADE_BOTH.is(named.operations().getFirst())) {
+                // 淡入淡出 淡入不要了: the other fade stays
+                Operation other = Operation.FADE_IN.is(named.operations().getFirst()) ? Operation.FADE_OUT : Operation.FADE_IN;
+                ops.replaceAll(o -> Operation.FADE_BOTH.is(o) ? other.with(o.params(), o.source()) : o);
+            }
             if (named.understood() && !named.operations().isEmpty()) {
                 Set<Operation> kinds = named.operations().stream().map(Operation::of).collect(Collectors.toSet());
                 ops.removeIf(op -> kinds.contains(Operation.of(op)));
@@ -2109,6 +2131,14 @@ final class PromptInterpreter {
             Matcher number = NUMBER_ALONE.matcher(words);
             MatchResult before = number.matches() ? numberCorrected(last.source(), number.group("unit")) : numberReworded(last.source(), words);
             String flipped = before == null ? oppositeSaid(last.source(), words) : null;
+            if (before == null && flipped == null && number.matches() && number.group("unit") != null && number.group("unit").matches("x|×|倍")
+                    && (Operation.UPSCALE.is(last) || Operation.ZOOM.is(last) || Operation.SCALE.is(last))) {
+                // "超分到1080p 啊不对 直接2倍": a multiple in the place of the size said
+                List<MatchResult> size = NUMBER_SAID.matcher(last.source()).results().toList();
+                Matcher unit = size.size() == 1 ? UNIT_AFTER.matcher(last.source()).region(size.getFirst().end(), last.source().length()) : null;
+                flipped = unit == null ? null : last.source().substring(0, size.getFirst().start()) + words.replaceAll("[^\\d.]", "") + "倍"
+                        + last.source().substring(unit.lookingAt() ? unit.end() : size.getFirst().end());
+            }
             if (before != null || flipped != null) {
                 // the edit as it was said, with the number said now ("trim to the first 10 seconds" → 15), or the
                 // direction ("volume up" → down)
@@ -2145,7 +2175,8 @@ final class PromptInterpreter {
         boolean replaced = false;
         for (EditOperation op : asked.operations()) {
             // 静音——不对，音量调小一点: a mute corrected by a volume is one change of the sound's level
-            replaced |= ops.removeIf(o -> o.op().equals(op.op()) || isSoundLevel(o) && isSoundLevel(op));
+            // "fade in and out. On second thought, only the fade out": a fade corrected by a fade
+            replaced |= ops.removeIf(o -> o.op().equals(op.op()) || isSoundLevel(o) && isSoundLevel(op) || FADES.contains(Operation.of(o)) && FADES.contains(Operation.of(op)));
         }
         if (retracted != null) {
             ops.removeIf(o -> o == retracted);
@@ -2163,17 +2194,18 @@ final class PromptInterpreter {
      */
     private static MatchResult numberCorrected(String source, String unit) {
         List<MatchResult> said = NUMBER_SAID.matcher(source).results().toList();
-        if (said.size() <= 1 || unit == null) {
-            return said.size() == 1 ? said.getFirst() : null;
-        }
-        String words = UNITS.stream().filter(u -> unit.toLowerCase(Locale.ROOT).matches(u)).findFirst().orElse(null);
+        String words = unit == null ? null : UNITS.stream().filter(u -> unit.toLowerCase(Locale.ROOT).matches(u)).findFirst().orElse(null);
         if (words == null) {
-            return null;
+            return said.size() == 1 && unit == null ? said.getFirst() : null;
         }
         Pattern after = Pattern.compile("\\s*(?:" + words + ")(?![a-z])");
         List<MatchResult> same = said.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
-        return same.size() == 1 ? same.getFirst() : null;
+        // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects
+        return same.size() == 1 ? same.getFirst() : said.size() == 1 && !UNIT_AFTER.matcher(source).region(said.getFirst().end(), source.length()).lookingAt() ? said.getFirst() : null;
     }
+
+    /** Any unit after a number. */
+    private static final Pattern UNIT_AFTER = Pattern.compile("\\s*(?:" + String.join("|", UNITS) + "|p|k)(?![a-z])", Pattern.CASE_INSENSITIVE);
 
     /**
      * The number of an edit said again in the edit's own words with another number: 色相转90度 嗯 转180度试试 (read alone, the
@@ -2239,6 +2271,22 @@ final class PromptInterpreter {
         }
     }
 
+    /**
+     * The edits of the whole video said in the clause after a correction take the place of those of their kind said
+     * before it: 片头用图1 片尾用图2 哦反了 片头图2 片尾图1 (the outro said again too), 淡入淡出 淡入不要了 淡出3秒.
+     */
+    private static void saidAgainAfterCorrection(State state, int before) {
+        List<EditOperation> ops = state.operations;
+        for (EditOperation again : List.copyOf(ops.subList(Math.min(before, ops.size()), ops.size()))) {
+            // (never a problem told: "算了1.5倍吧 太大声会爆音" says why)
+            if (Part.ofEdit(again) == null && !state.complaints.contains(again)) {
+                int earlier = ops.indexOf(again);
+                ops.removeIf(o -> ops.indexOf(o) < earlier && Part.ofEdit(o) == null
+                        && (o.op().equals(again.op()) || FADES.contains(Operation.of(o)) && FADES.contains(Operation.of(again))));
+            }
+        }
+    }
+
     /** The end of the video named as a part in Chinese: 后面的, 结尾. */
     private static final Pattern END_NAMED_ZH = Pattern.compile("(?:后面|结尾|最后|末尾|片尾)(?:的|那段|那几秒)?");
 
@@ -2257,6 +2305,8 @@ final class PromptInterpreter {
     /** The level of what was just changed asked lower, without naming it: "lower it", "bring it down a bit". */
     private static final Pattern LOWERED = Pattern.compile("(?:lower|reduce|decrease|drop|soften|quieten|bring|turn)\\s+it"
             + "(?:\\s+down)?(?:\\s+(?:a\\s+(?:bit|little|touch|tad)|slightly|some))?(?:\\s+instead)?");
+
+    private static final Set<Operation> FADES = EnumSet.of(Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH);
 
     private static boolean isSoundLevel(EditOperation op) {
         return Operation.MUTE.is(op) || Operation.VOLUME.is(op) && !op.params().containsKey("from") && !op.params().containsKey("at");
