@@ -64,7 +64,7 @@ final class PromptInterpreter {
             // 帧率改60哦不对我录的…, 超分到1080p 啊不对 (never 颜色不对, a description)
             + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
             + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
-            + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])"
+            + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s+(?=emm+\\b)|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
@@ -596,7 +596,13 @@ final class PromptInterpreter {
             + "|不(?=\\s*$|\\s|\\s*\\d)|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
             + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s])"
             // 卡通效果吧 还是素描好了: another edit in the place of the one just asked
-            + "|还是(?=[^，,\\d]{1,10}(?:吧|好了|比较好|更好)\\s*$))"
+            + "|还是(?=[^，,\\d]{1,10}(?:吧|好了|比较好|更好)\\s*$)"
+            // "loop it 5 times.. thats too many, 3": the amount just asked, judged
+            + "|(?:that'?s|thats)\\s+(?:way\\s+|a\\s+bit\\s+|a\\s+little\\s+)?too\\s+(?:many|much|long|short|fast|slow|strong|big|small)(?=\\s*$)"
+            // "Make it sharper. Not sharper, cleaner"
+            + "|not\\s+(?!too\\b|so\\b|very\\b|that\\b|the\\b|a\\b|any\\b|all\\b)[a-z]+(?:\\s+[a-z]+)?(?=\\s*$))"
+            // "end card 'See you in Lisbon!' ... change that to 'See you in Porto!'", 片尾加字卡「感谢观看」 改成「谢谢大家」
+            + "|(?:change|make)\\s+(?:that|it)\\s+(?:to|into)\\s*(?=[\uE000-\uE0FF])|(?:改成|换成|改为)\\s*(?=[\uE000-\uE0FF])"
             + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|(?:oops\\s+)?typo"
             + "|i\\s+(?:wrote|write|typed|type|said|say)\\s+(?:it\\s+|that\\s+)?wrong|hmm+(?=\\s*$)"
             // 还是5秒吧: the number said again; 啊是逆时针, 哦是22到27: what it is, said again
@@ -604,7 +610,7 @@ final class PromptInterpreter {
             // 放右上角 哦右下: an interjection before what is said again
             + "|(?<=[诶哎欸呃哦噢啊]\\s{0,2})(?=[\\p{IsHan}\\d]|\\s*$)"
             // 淡入不要了, 不要复古了: an edit taken back by name, no word of correction before it
-            + "|(?=[\\p{IsHan}]{1,8}?(?:就|也)?不要了\\s*$|(?:还是)?(?:不要|别)[\\p{IsHan}]{1,6}了\\s*$)"
+            + "|(?=[\\p{IsHan}]{1,12}?(?:就|也)?不要了\\s*$|(?:还是)?(?:不要|别)[\\p{IsHan}]{1,6}了\\s*$)"
             + "|不是(?=\\s*$|[,，])|等等|等一下|等下|更正一下?|(?:嗯|呃)(?=\\s*$)|(?<=[哦噢啊呃诶哎]\\s{0,1})不(?=[,，])|(?<=[哦噢啊呃]\\s{0,1})(?=[\\p{IsHan}]{1,6}?(?:就|也)?不用(?:改|调|动|加|变|弄)了?\\s*$))(?![a-z])[\\s,:，：]*)");
     /** A few words said as a correction, its word after them: "DOWN sorry", "cooler actually", "image 1 I mean". */
     private static final Pattern CORRECTION_AFTER = Pattern.compile("(?<words>\\S+(?:\\s+\\S+){0,3}?)\\s*,?\\s+(?:sorry|actually|i\\s+mean|i\\s+meant)\\s*[.!]*\\s*");
@@ -626,7 +632,7 @@ final class PromptInterpreter {
             + "|\\s*(?:that|this)(?:\\s+one)?(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d)"
-            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|change\\s+(?:it|that)\\s+to\\s+|直接|就|应该是|还是|是|改成|换成)\\s*)+"
+            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|直接|就|应该是|还是|是|改成|换成|改为|只打|只在)\\s*)+"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then)\\s*$"
             + "|(?:就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
@@ -640,7 +646,7 @@ final class PromptInterpreter {
      */
     private static final List<List<String>> OPPOSITES = List.of(List.of("up", "down"), List.of("higher", "lower"), List.of("more", "less"),
             List.of("clockwise", "counterclockwise|counter-clockwise|anticlockwise|anti-clockwise"), List.of("left", "right"), List.of("top", "bottom"),
-            List.of("horizontally|horizontal", "vertically|vertical"), List.of("往上|向上", "往下|向下"), List.of("调高|提高", "调低|降低"),
+            List.of("horizontally|horizontal", "vertically|vertical"), List.of("调高|往上|向上|提高", "调低|往下|向下|降低"),
             List.of("顺时针", "逆时针"), List.of("左右|水平", "上下|垂直"));
     /** A correction that adds rather than replaces: "no wait, square crop as well", 不对，还要加个淡出. */
     private static final Pattern ADDED_AFTER_ALL = Pattern.compile("\\b(?:as\\s+well|too)\\s*[.!]*\\s*$|^\\s*(?:and\\s+)?also\\b|^\\s*(?:还要|还有|也要)|也(?:加|要)");
@@ -920,7 +926,13 @@ final class PromptInterpreter {
                 Part toldBefore = state.mentionedPart;
                 try {
                     boolean afterCorrection = state.corrected;
+                    boolean correcting = state.correcting || CORRECTION.matcher(clause).lookingAt();
+                    int generativeBefore = state.generative.size();
                     interpretClause(clause, joined, context, state);
+                    if (correcting && generativeBefore > 0 && state.generative.size() > generativeBefore) {
+                        // 配一首周杰伦的晴天 不对 配七里香: the refusal names what is asked now
+                        state.generative.remove(generativeBefore - 1);
+                    }
                     restated(state.operations, before);
                     if (afterCorrection) {
                         saidAgainAfterCorrection(state, before);
@@ -2074,6 +2086,7 @@ final class PromptInterpreter {
         Matcher removed = TAKEN_BACK.matcher(clause);
         if (removed.matches()) {
             String words = Rule.first(removed, "en", "en2", "zh", "zh2", "zh3");
+            words = words == null ? null : SAID_BEFORE_ZH.matcher(words).replaceAll(""); // 刚才说提高对比度那个不要了
             boolean end = removed.group("end") != null || words != null && END_NAMED_ZH.matcher(words).matches();
             if (words == null || end) {
                 // "oh and 1:10 to 1:14 too, no wait that one's fine"; "drop the first 7 and the last 3. wait the ending's fine"
@@ -2118,6 +2131,13 @@ final class PromptInterpreter {
             words = words.substring(0, judged.start()).strip(); // 不对 1.5倍就行 2倍太鬼畜了: the amount taken back, judged
         }
         EditOperation last = ops.isEmpty() ? null : ops.getLast();
+        Matcher endSaid = END_SAID_AGAIN.matcher(words);
+        EditOperation ended = last != null && endSaid.matches() ? endMoved(last, Rule.seconds(endSaid.group("t")), last.source() + ", " + quoted) : null;
+        if (ended != null) {
+            ops.set(ops.size() - 1, ended); // 只要三分钟到五分钟那一段，哦说错了，到四分半就行
+            state.correcting = state.retracting = false;
+            return true;
+        }
         EditOperation elsewhere = last == null ? null : partCorrected(last, words, context);
         if (elsewhere != null) {
             ops.set(ops.size() - 1, elsewhere);
@@ -2222,7 +2242,7 @@ final class PromptInterpreter {
         return before != null && shape.length() > 2 && (source.substring(0, before.start()) + "#" + source.substring(before.end())).contains(shape) ? before : null;
     }
 
-    /** The words of the edit corrected with the direction said now in place of its opposite ({@link #OPPOSITES}); null when not so. */
+    /** The words of the edit corrected with the direction said now (in its side's first words) in place of its opposite ({@link #OPPOSITES}); null when not so. */
     private static String oppositeSaid(String source, String words) {
         String said = words.toLowerCase(Locale.ROOT).strip();
         for (List<String> pair : OPPOSITES) {
@@ -2231,7 +2251,8 @@ final class PromptInterpreter {
                     String other = pair.get(1 - side);
                     Pattern opposite = Pattern.compile(Lexicon.isCjk(said.charAt(0)) ? "(?:" + other + ")" : "\\b(?:" + other + ")\\b", Pattern.CASE_INSENSITIVE);
                     Matcher m = opposite.matcher(source);
-                    return m.find() ? m.replaceFirst(Matcher.quoteReplacement(said)) : null;
+                    // (in the side's first words: 往下 after 亮度调高一点 is 调低)
+                    return m.find() ? m.replaceFirst(Matcher.quoteReplacement(pair.get(side).split("\\|")[0])) : null;
                 }
             }
         }
@@ -2286,6 +2307,27 @@ final class PromptInterpreter {
             }
         }
     }
+
+    /** Where a part ends, said again: "until 1 minute 25 second", 到270秒. */
+    private static final Pattern END_SAID_AGAIN = Pattern.compile("(?:到|至|until|till|to|up\\s+to)\\s*第?\\s*" + Rule.time("t") + Rule.SECONDS + "?");
+
+    /** The edit of a part with the part's end moved to {@code end}; null when it has no such part or the end comes before its start. */
+    private static EditOperation endMoved(EditOperation op, double end, String source) {
+        Map<String, Object> params = new LinkedHashMap<>(op.params());
+        if (Operation.TRIM.is(op) && params.get("start") instanceof Number start && params.containsKey("duration") && end > start.doubleValue()) {
+            params.put("duration", Rule.round(end - start.doubleValue()));
+        } else if (Operation.CUT.is(op) && params.get("start") instanceof Number start && end > start.doubleValue()) {
+            params.put("end", end);
+        } else if (params.get("from") instanceof Number from && params.containsKey("to") && end > from.doubleValue()) {
+            params.put("to", end);
+        } else {
+            return null;
+        }
+        return new EditOperation(op.op(), params, source);
+    }
+
+    /** Words that point back at an edit asked before: 刚才说…那个, 之前说的…. */
+    private static final Pattern SAID_BEFORE_ZH = Pattern.compile("^(?:刚才|刚刚|之前|前面|上面)(?:说|讲|提)的?|(?:的|那个|这个|那一?步)+$");
 
     /** The end of the video named as a part in Chinese: 后面的, 结尾. */
     private static final Pattern END_NAMED_ZH = Pattern.compile("(?:后面|结尾|最后|末尾|片尾)(?:的|那段|那几秒)?");
