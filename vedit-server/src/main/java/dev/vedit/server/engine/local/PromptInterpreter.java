@@ -64,6 +64,8 @@ final class PromptInterpreter {
             // 帧率改60哦不对我录的…, 超分到1080p 啊不对 (never 颜色不对, a description)
             + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
             + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
+            // 顶部加标题「…」 底部加字幕「…」: a space after the words of a text ends the clause
+            + "|(?<=[\uE000-\uE0FF])\\s+(?=(?!显示|持续|停留|放|保持|时长|在|位置|字体|颜色|大小|居中|要|用)\\p{IsHan})"
             + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s+(?=emm+\\b)|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
@@ -2748,7 +2750,7 @@ final class PromptInterpreter {
             + "|\\s*(?:but\\s+|and\\s+)?(?:that'?s|it'?s|which\\s+is)\\s+(?:fine|ok|okay|alright|no\\s+big\\s+deal)|\\s*(?:but\\s+)?(?:it\\s+)?doesn'?t\\s+matter\\s*[.!]*");
     /** A light degree said in a clause of its own, after the edit it is of. */
     private static final Pattern DEGREE_APART = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:(?:别|不要|不用)太(?:狠|过|猛|重|强|浓|夸张|明显|多)了?|轻微(?:一点|一些)?|轻一?点|稍微(?:一点|一些|点)?|一点点|一丢丢|淡淡的"
-            + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"
+            + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|(?:just\\s+|only\\s+)?a\\s+(?:subtle|light|gentle|soft|faint|small)\\s+one|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"
             + "\\s*(?:就好|就行|就可以|就够了|即可|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
 
     /** The same, strongly: "要很重的那种", "重一点", "really heavy", "make it strong". */
