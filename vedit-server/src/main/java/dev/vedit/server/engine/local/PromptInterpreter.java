@@ -64,6 +64,7 @@ final class PromptInterpreter {
             // 帧率改60哦不对我录的…, 超分到1080p 啊不对 (never 颜色不对, a description)
             + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
             + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
+            + "|(?<=[\\p{IsLatin}\\d%])\\s+(?=[诶哎欸呃哦噢啊]是)"
             // 顶部加标题「…」 底部加字幕「…」: a space after the words of a text ends the clause
             + "|(?<=[\uE000-\uE0FF])\\s+(?=(?!显示|持续|停留|放|保持|时长|在|位置|字体|颜色|大小|居中|要|用)\\p{IsHan})"
             + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s+(?=emm+\\b)|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
@@ -2152,6 +2153,14 @@ final class PromptInterpreter {
         if (last != null) {
             Matcher number = NUMBER_ALONE.matcher(words);
             MatchResult before = number.matches() ? numberCorrected(last.source(), number.group("unit")) : numberReworded(last.source(), words);
+            if (before == null && !number.matches() && words.length() <= 12) {
+                // 色相偏移60度 嗯 偏移120度吧: the edit's words said again in other words that mean nothing alone, with a number of its unit
+                List<MatchResult> numbers = NUMBER_SAID.matcher(words).results().toList();
+                MatchResult said = numbers.size() == 1 ? numbers.getFirst() : null;
+                Matcher unit = said == null ? null : NUMBER_ALONE.matcher(words.substring(said.start()));
+                before = unit != null && unit.lookingAt() && unit.group("unit") != null && !attempt(words, context).understood()
+                        ? numberCorrected(last.source(), unit.group("unit")) : null;
+            }
             String flipped = before == null ? oppositeSaid(last.source(), words) : null;
             if (before == null && flipped == null && number.matches() && number.group("unit") != null && number.group("unit").matches("x|×|倍")
                     && (Operation.UPSCALE.is(last) || Operation.ZOOM.is(last) || Operation.SCALE.is(last))) {

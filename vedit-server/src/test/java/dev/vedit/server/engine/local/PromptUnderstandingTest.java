@@ -2610,6 +2610,56 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theEightySixthSetPeopleWhoCorrectThemselves() {
+        // a correction said inside a sentence, after its words, glued to the words before it, or as an interjection
+        assertThat(params("trim off the last 4 sec, no 6 sec", 0)).containsEntry("duration", 6.0);
+        assertThat(params("loop it 4 times oh wait make it 2", 0)).containsEntry("times", 2);
+        assertThat(params("淡出2秒 不 4秒", 0)).containsEntry("duration", 4.0);
+        assertThat(params("片尾加字卡「谢谢」不对 是「谢谢观看」", 0)).containsEntry("text", "谢谢观看");
+        assertThat(params("超分到4k 不对 直接2倍", 0)).containsEntry("factor", 2.0);
+        assertThat(params("放大到2倍 算了1.5倍吧 太大了", 0)).containsEntry("factor", 1.5);
+        // the number corrected is the one of the same unit, or of the edit's own words said again
+        assertThat(params("zoom 3x from 0:05 to 0:09, no, make it 2x", 0)).containsEntry("factor", 2.0).containsEntry("from", 5.0).containsEntry("to", 9.0);
+        assertThat(params("色相偏移60度 嗯 偏移120度吧", 0)).containsEntry("degrees", 120.0);
+        assertThat(ops("色相偏移60度 嗯 偏移120度吧")).containsExactly("hue");
+        assertThat(params("饱和度拉高30%…拉高15%就行", 0)).containsEntry("factor", 1.15);
+        // a direction said alone takes the place of its opposite
+        assertThat(params("turn the volume up. no, DOWN", 0)).containsEntry("factor", 0.5);
+        assertThat(params("turn it 90 degrees clockwise sorry anticlockwise", 0)).containsEntry("degrees", 270);
+        assertThat(params("饱和度往上调一点 哎不对 是往下", 0).get("factor")).isEqualTo(0.8);
+        assertThat(ops("水平翻转 不是左右 是上下")).containsExactly("vflip");
+        // a text said again, a range's end or its unit said again, the start said again of a range
+        assertThat(params("add the title 'Happy Birthday Tom' - oops typo, it's 'Happy Birthday Tim'", 0)).containsEntry("text", "Happy Birthday Tim");
+        assertThat(params("结尾加字卡「下次见」 改成「明天见」", 0)).containsEntry("text", "明天见");
+        assertThat(params("blur 0:30 to 0:40, no wait, until 0:45", 0)).containsEntry("from", 30.0).containsEntry("to", 45.0);
+        assertThat(params("sharpen 0:10 to 0:20 哦是15到25", 0)).containsEntry("from", 15.0).containsEntry("to", 25.0);
+        assertThat(params("sepia from 0:10 to 0:20... no, from 0:15", 0)).containsEntry("from", 15.0).containsEntry("to", 20.0);
+        // an edit taken back by name, with or without a word of correction; the clause after a correction in the place
+        // of its kind; another edit "rather"
+        assertThat(ops("淡入淡出 淡出不要了")).containsExactly("fade_in");
+        assertThat(ops("add sepia and grain. actually never mind the grain")).containsExactly("sepia");
+        assertThat(ops("加个暗角 算了 还是黑白吧")).containsExactly("grayscale");
+        assertThat(ops("把前3秒和后3秒都剪掉 哦后面的不用剪了")).containsExactly("trim");
+        assertThat(ops("blur 0:50 to 0:55 and 1:10 to 1:14, no wait that one's fine")).containsExactly("blur");
+        assertThat(interpreter.interpret("图1做片头 图2做片尾 哦反了 图2做片头 图1做片尾", 2)).extracting(o -> o.params().get("image")).containsExactly(2, 1);
+        assertThat(params("loop it 5 times. thats too many, 2", 0)).containsEntry("times", 2);
+        // …but a description is no correction: 颜色不对, 不是很亮, "it's too loud"
+        assertThat(ops("颜色不对 调暖一点")).containsExactly("temperature");
+        assertThat(ops("不是很亮 调亮一点")).containsExactly("brightness");
+        assertThat(params("it's too loud, turn it down", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("it's too dark")).containsExactly("brightness");
+        // a plain day (the eighty-fifth set)
+        assertThat(params("add a vignette, just a subtle one", 0)).containsEntry("strength", 0.5);
+        assertThat(params("please lower the speed to half", 0)).containsEntry("factor", 0.5);
+        assertThat(params("remove the first 30 seconds of silence", 0)).containsEntry("start", 30.0);
+        assertThat(params("freeze on the moment she jumps at 0:12 for 2 seconds", 0)).containsEntry("at", 12.0);
+        assertThat(interpreter.interpret("左上角加标题「开业大吉」 右下角加字幕「欢迎光临」", 0)).extracting(o -> o.params().get("position"))
+                .containsExactly("top-left", "bottom-right");
+        assertThat(ops("can we have the first 10 seconds in black and white")).containsExactly("grayscale");
+        assertThat(params("在顶部用大字写“清仓”", 0)).containsEntry("style", "title");
+    }
+
+    @Test
     void theEightiethToEightySecondSetsAPlainDayAndTheTalkAroundTheEdit() {
         // wrong edits found first: 抖音 read as shaky, "the timelapse" sped up, 片尾不要图了 placed an image, 帮我在那定格 froze
         // the end, 2倍速 不对 1.5倍 kept 2x, a caption's place read into its words, 放慢一点点 after an edit set aside,
