@@ -64,7 +64,9 @@ final class PromptInterpreter {
             // 帧率改60哦不对我录的…, 超分到1080p 啊不对 (never 颜色不对, a description)
             + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
             + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
-            + "|(?<=[\\p{IsLatin}\\d%])\\s+(?=[诶哎欸呃哦噢啊]是)"
+            + "|(?<=[\\p{IsLatin}\\d%])\\s+(?=[诶哎欸呃哦噢啊]是)|(?<=%)\\s+(?=\\p{IsHan})"
+            // "loop it 5 times actually 3 times": a correction after an amount
+            + "|(?<=\\d|\\d\\s?(?:x|s|secs?|seconds?|times|fps|p|%|mb))\\s+(?=actually\\b\\s*,?\\s*[\\p{L}\\d])"
             // 顶部加标题「…」 底部加字幕「…」: a space after the words of a text ends the clause
             + "|(?<=[\uE000-\uE0FF])\\s+(?=(?!显示|持续|停留|放|保持|时长|在|位置|字体|颜色|大小|居中|要|用)\\p{IsHan})"
             + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s+(?=emm+\\b)|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
@@ -594,7 +596,10 @@ final class PromptInterpreter {
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)"
             // "no 8 sec", "nah make it 15", "no no, speed first", "No hang on, 0:40 to 1:15"
-            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
+            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s*[\\p{IsHan}]|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
+            // "jk do it from 1:02", "ugh, ignore that", "please disregard that", "wait thats overkill, 1440p"
+            + "|jk|j/k|just\\s+kidding|(?:please\\s+)?(?:ignore|disregard)\\s+(?:that|this|it|my\\s+last(?:\\s+message)?)(?=\\s*$|[\\s;,])"
+            + "|(?:that'?s|thats|it'?s)\\s+(?:overkill|a\\s+bit\\s+much|too\\s+much)(?=\\s*$)|唔系(?=\\s*$|[,，\\s])|撤回"
             // 循环3次 不 5次, 不行，放左上角吧, 不是左右 是上下 (never 不是很亮, a description)
             + "|不(?=\\s*$|\\s|\\s*\\d)|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
             + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s])"
@@ -606,7 +611,7 @@ final class PromptInterpreter {
             + "|not\\s+(?!too\\b|so\\b|very\\b|that\\b|the\\b|a\\b|any\\b|all\\b)[a-z]+(?:\\s+[a-z]+)?(?=\\s*$))"
             // "end card 'See you in Lisbon!' ... change that to 'See you in Porto!'", 片尾加字卡「感谢观看」 改成「谢谢大家」
             + "|(?:change|make)\\s+(?:that|it)\\s+(?:to|into)\\s*(?=[\uE000-\uE0FF])|(?:改成|换成|改为)\\s*(?=[\uE000-\uE0FF])"
-            + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|(?:oops\\s+)?typo"
+            + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|edit\\s*:|(?:oops\\s+)?typo"
             + "|i\\s+(?:wrote|write|typed|type|said|say)\\s+(?:it\\s+|that\\s+)?wrong|hmm+(?=\\s*$)"
             // 还是5秒吧: the number said again; 啊是逆时针, 哦是22到27: what it is, said again
             + "|还是(?=\\s*[\\d一二两三四五六七八九十])|(?<=[诶哎欸呃嗯哦啊噢]\\s{0,1})(?=是)"
@@ -634,12 +639,12 @@ final class PromptInterpreter {
             + "|\\s*(?:but\\s+)?(?:the\\s+)?(?<end>ending|end|last\\s+(?:bit|part|one)|outro)(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*"
             + "|\\s*(?:that|this)(?:\\s+one)?(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
-    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d)"
-            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|直接|就|应该是|还是|是|改成|换成|改为|只打|只在)\\s*)+"
+    private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d|(?:the\\s+)?(?:first|last)\\b)"
+            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|直接|就|应该是|还是|是|系|改成|换成|改为|只打|只在)\\s*)+"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then)\\s*$"
             + "|(?:就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
-    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后)?(?:(?<n>\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
+    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
             + "\\s*(?<unit>x|×|倍|%|seconds?|secs?|s|秒|times|次|遍|mb|m|兆|度|°|degrees?|fps|帧)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
     /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
     private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧");
@@ -660,7 +665,7 @@ final class PromptInterpreter {
     private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
-    private static final Pattern NUMBER_SAID = Pattern.compile("\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
     /** A range said again in Chinese with no unit: 22到27. */
     private static final Pattern RANGE_WITHOUT_UNIT_ZH = Pattern.compile("第?\\d+(?:\\.\\d+)?\\s*(?:到|至|-|~)\\s*第?\\d+(?:\\.\\d+)?");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
@@ -2152,7 +2157,10 @@ final class PromptInterpreter {
         }
         if (last != null) {
             Matcher number = NUMBER_ALONE.matcher(words);
-            MatchResult before = number.matches() ? numberCorrected(last.source(), number.group("unit")) : numberReworded(last.source(), words);
+            MatchResult before = !number.matches() ? numberReworded(last.source(), words)
+                    : number.group("n") != null && number.group("n").contains(":") ? only(NUMBER_SAID.matcher(last.source()).results().filter(m -> m.group().contains(":")).toList())
+                    : number.group("ordinal") != null ? only(NUMBER_SAID.matcher(last.source()).results().filter(m -> m.start() > 0 && last.source().charAt(m.start() - 1) == '第').toList())
+                    : numberCorrected(last.source(), number.group("unit"));
             if (before == null && !number.matches() && words.length() <= 12) {
                 // 色相偏移60度 嗯 偏移120度吧: the edit's words said again in other words that mean nothing alone, with a number of its unit
                 List<MatchResult> numbers = NUMBER_SAID.matcher(words).results().toList();
@@ -2204,17 +2212,22 @@ final class PromptInterpreter {
         // the edit just asked, though the words after it name an earlier one
         EditOperation retracted = state.retracting && last != null && asked.operations().stream().noneMatch(op -> op.op().equals(last.op())) ? last : null;
         boolean replaced = false;
+        int at = ops.size();
         for (EditOperation op : asked.operations()) {
             // 静音——不对，音量调小一点: a mute corrected by a volume is one change of the sound's level
-            // "fade in and out. On second thought, only the fade out": a fade corrected by a fade
-            replaced |= ops.removeIf(o -> o.op().equals(op.op()) || isSoundLevel(o) && isSoundLevel(op) || FADES.contains(Operation.of(o)) && FADES.contains(Operation.of(op)));
+            // "fade in and out. On second thought, only the fade out": a fade corrected by a fade, a flip by a flip
+            int first = ops.indexOf(ops.stream().filter(o -> sameKind(o, op)).findFirst().orElse(null));
+            at = first >= 0 ? Math.min(at, first) : at;
+            replaced |= ops.removeIf(o -> sameKind(o, op));
         }
         if (retracted != null) {
             ops.removeIf(o -> o == retracted);
         } else if (!replaced && (state.retracting || INSTEAD.matcher(clause).find()) && !ops.isEmpty()) {
             ops.removeLast(); // "blur the faces - oh wait no, … just boost the contrast instead"
         }
-        ops.addAll(asked.operations());
+        // the edit corrected keeps its place among the others: "increase the volume 2 times. Also reduce the noise … Wait,
+        // increase the volume 1.5 times only"
+        ops.addAll(Math.min(at, ops.size()), asked.operations());
         state.correcting = state.retracting = false;
         return true;
     }
@@ -2234,6 +2247,14 @@ final class PromptInterpreter {
         // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects
         return same.size() == 1 ? same.getFirst() : said.size() == 1 && !UNIT_AFTER.matcher(source).region(said.getFirst().end(), source.length()).lookingAt() ? said.getFirst() : null;
     }
+
+    /** The one number of a list, or null ("freeze at 0:12 … no it's 0:13": the one clock; 第8秒…是第9秒: the one ordinal). */
+    private static MatchResult only(List<MatchResult> numbers) {
+        return numbers.size() == 1 ? numbers.getFirst() : null;
+    }
+
+    /** The verb before a text said again. */
+    private static final Pattern TEXT_VERB = Pattern.compile("^(?:put|write|say|use|type|make\\s+it(?:\\s+say)?|have\\s+it\\s+say|写|用|写成)\\s*(?=[\uE000-\uE0FF])");
 
     /** Any unit after a number. */
     private static final Pattern UNIT_AFTER = Pattern.compile("\\s*(?:" + String.join("|", UNITS) + "|p|k)(?![a-z])", Pattern.CASE_INSENSITIVE);
@@ -2275,6 +2296,7 @@ final class PromptInterpreter {
      * Birthday Lilly'", 顶部加个标题「小王的一天」不对 是「小李的一天」. What follows the quote says why ("with two Ls").
      */
     private boolean textSaidAgain(EditOperation last, String words, Rule.Context context, State state) {
+        words = TEXT_VERB.matcher(words).replaceFirst(""); // "wait, put 'Liam & Emma'"
         if (words.isEmpty() || words.charAt(0) < Quotes.FIRST || words.charAt(0) > Quotes.LAST || !(last.params().get("text") instanceof String)) {
             return false;
         }
@@ -2313,8 +2335,7 @@ final class PromptInterpreter {
             // (never a problem told: "算了1.5倍吧 太大声会爆音" says why)
             if (Part.ofEdit(again) == null && !state.complaints.contains(again)) {
                 int earlier = ops.indexOf(again);
-                ops.removeIf(o -> ops.indexOf(o) < earlier && Part.ofEdit(o) == null
-                        && (o.op().equals(again.op()) || FADES.contains(Operation.of(o)) && FADES.contains(Operation.of(again))));
+                ops.removeIf(o -> ops.indexOf(o) < earlier && Part.ofEdit(o) == null && sameKind(o, again));
             }
         }
     }
@@ -2360,6 +2381,13 @@ final class PromptInterpreter {
             + "(?:\\s+down)?(?:\\s+(?:a\\s+(?:bit|little|touch|tad)|slightly|some))?(?:\\s+instead)?");
 
     private static final Set<Operation> FADES = EnumSet.of(Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH);
+    private static final Set<Operation> FLIPS = EnumSet.of(Operation.HFLIP, Operation.VFLIP);
+
+    /** Whether a correction asking {@code asked} takes the place of {@code op}: one kind, or one level of the sound, one fade, one flip. */
+    private static boolean sameKind(EditOperation op, EditOperation asked) {
+        return op.op().equals(asked.op()) || isSoundLevel(op) && isSoundLevel(asked) || FADES.contains(Operation.of(op)) && FADES.contains(Operation.of(asked))
+                || FLIPS.contains(Operation.of(op)) && FLIPS.contains(Operation.of(asked));
+    }
 
     private static boolean isSoundLevel(EditOperation op) {
         return Operation.MUTE.is(op) || Operation.VOLUME.is(op) && !op.params().containsKey("from") && !op.params().containsKey("at");
