@@ -763,6 +763,11 @@ final class PromptInterpreter {
         String written = "";
         /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
         boolean correcting;
+        /**
+         * The words of the clause refused just before a correction ({@code refusedUnlessCorrected}): the correction takes
+         * nothing read back, and a figure said again is read in those words.
+         */
+        String refusedClause;
         /** …and it took the last request back ("oh wait no", 算了). */
         boolean retracting;
         /** The clause before was a correction read: what follows may judge the amount taken back ("1.5 was too fast"). */
@@ -921,6 +926,9 @@ final class PromptInterpreter {
         boolean chainedZh = false; // the clause follows a Chinese one after a comma or a space
         Part toldJustNow = null; // the part the clause before told of, asking nothing
         String misread = null; // the last clause not understood, while nothing has been read since
+        VeditException refused = null; // the refusal of the clause before, unless the clause now corrects it
+        VeditException takenBack = null; // …which a correction took back: it stands unless the correction asks for something
+        int opsBeforeCorrection = 0;
         while (clauseStart <= text.length()) {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : text.length();
@@ -932,6 +940,16 @@ final class PromptInterpreter {
                 state.listFollows = found && split.group().indexOf('、') >= 0;
                 int passedOverBefore = state.ignored.size();
                 Part toldBefore = state.mentionedPart;
+                if (refused != null) {
+                    // "Use image 3 as the outro — sorry, image 4", 拆成三段 哦 拆成两段就行: a refusal of what was taken back
+                    // does not stand; what is asked now is read (and refused, if it must be)
+                    if (!CORRECTION.matcher(clause).lookingAt()) {
+                        throw refused;
+                    }
+                    takenBack = refused;
+                    opsBeforeCorrection = state.operations.size();
+                    refused = null;
+                }
                 try {
                     boolean afterCorrection = state.corrected;
                     boolean correcting = state.correcting || CORRECTION.matcher(clause).lookingAt();
@@ -950,9 +968,19 @@ final class PromptInterpreter {
                     // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
                     // only a model can make is no reason to refuse it as anything else
                     if (GENERATIVE.find(clause) < 0) {
-                        throw e;
+                        refused = refusedUnlessCorrected(e, found, clause, state);
+                    } else {
+                        state.generative.add(context.quotes().restore(clause).strip());
                     }
-                    state.generative.add(context.quotes().restore(clause).strip());
+                } catch (VeditException e) {
+                    refused = refusedUnlessCorrected(e, found, clause, state);
+                }
+                if (takenBack != null && refused == null && !(CORRECTION.matcher(clause).lookingAt() && !hasWords(unexplained(CORRECTION.matcher(clause).replaceFirst(""))))) {
+                    // 配一首周杰伦的晴天 不对 配七里香: a correction read into no edit leaves the refusal of what it corrected
+                    if (state.operations.size() <= opsBeforeCorrection) {
+                        throw takenBack;
+                    }
+                    takenBack = null;
                 }
                 if (misread != null && state.operations.size() > before && state.notUnderstood.size() == misreadBefore
                         && (retracted || takesBack(clause))) {
@@ -1009,6 +1037,9 @@ final class PromptInterpreter {
             // after a request, not joining two complaints ("it's upside down and also mirrored, just flip it")
             state.saidAlso = !state.describing && ADDED.matcher(split.group()).find() && !split.group().contains("and");
             clauseStart = split.end();
+        }
+        if (refused != null || takenBack != null) {
+            throw refused != null ? refused : takenBack; // nothing after it said otherwise
         }
         for (String aside : asides) {
             readAside(aside, context, state);
@@ -2087,6 +2118,18 @@ final class PromptInterpreter {
      */
     private boolean readCorrection(String clause, String quoted, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;
+        String refused = state.refusedClause;
+        state.refusedClause = null;
+        if (refused != null) {
+            state.retracting = false; // what was taken back was refused, never read: nothing before it is taken back
+            Matcher figure = FIGURE_SAID_AGAIN.matcher(CORRECTION_WORDS.matcher(clause).replaceAll(" ").strip());
+            if (figure.lookingAt() && FIGURE_NAMED.matcher(refused).find()) {
+                // 片尾放图3 啊不对 是图1: the clause refused, with the figure said now
+                state.correcting = false;
+                interpretClause(FIGURE_NAMED.matcher(refused).replaceFirst(Matcher.quoteReplacement(figure.group("figure"))), false, context, state);
+                return true;
+            }
+        }
         if (ADDED_AFTER_ALL.matcher(clause).find()) {
             state.correcting = state.retracting = false; // "That's all. No wait, square crop as well": one more, nothing taken back
             return false;
@@ -2339,6 +2382,20 @@ final class PromptInterpreter {
             }
         }
     }
+
+    /** The refusal of a clause, kept until the next clause says whether it corrects it: thrown at once when no clause follows. */
+    private static VeditException refusedUnlessCorrected(VeditException refusal, boolean more, String clause, State state) {
+        if (!more) {
+            throw refusal;
+        }
+        state.refusedClause = clause;
+        return refusal;
+    }
+
+    /** A figure named: "image 4", 图2. */
+    private static final Pattern FIGURE_NAMED = Pattern.compile("(?:图|image|img|figure|fig\\.?|picture|pic|photo)\\s*\\d+", Pattern.CASE_INSENSITIVE);
+    /** …said again as a correction: "image 4, the one with the logos", 是图1 (read 用图1). */
+    private static final Pattern FIGURE_SAID_AGAIN = Pattern.compile("(?:用|使用|use|with|是|it'?s|its)?\\s*(?:the\\s+)?(?<figure>" + FIGURE_NAMED.pattern() + ")", Pattern.CASE_INSENSITIVE);
 
     /** Where a part ends, said again: "until 1 minute 25 second", 到270秒. */
     private static final Pattern END_SAID_AGAIN = Pattern.compile("(?:到|至|until|till|to|up\\s+to)\\s*第?\\s*" + Rule.time("t") + Rule.SECONDS + "?");
@@ -4612,13 +4669,23 @@ final class PromptInterpreter {
                 : (int) Numbers.parse(m.group("cn") != null ? m.group("cn") : m.group("cn2"));
     }
 
+    /** Words of correction between two figures: "image 3 as the outro — sorry, image 4", 片尾放图3 啊不对 是图2. */
+    private static final Pattern FIGURE_CORRECTED = Pattern.compile("\\b(?:sorry|no\\s+wait|wait|i\\s+mean|actually|correction|oops|nah|no)\\b|不对|不是|说错|搞错|打错|写错|唔系|哦不|啊不|算了");
+
+    /** Whether the figure named before {@code from} is corrected by the next one named (which is then checked in its place). */
+    private static boolean correctedByNext(String lower, int from) {
+        Matcher next = IMAGE_REFERENCE.matcher(lower);
+        return next.find(from) && next.start() - from <= 40 && FIGURE_CORRECTED.matcher(lower.substring(from, next.start())).find();
+    }
+
     /** Refuses a reference to an image that was not given, wherever it stands, before anything else. */
     private static void checkImageReferences(String original, String lower, Quotes quotes, int imageCount) {
         Matcher m = IMAGE_REFERENCE.matcher(lower);
         while (m.find()) {
             int figure = figureOf(m);
             String words = quotes.restore(original.substring(m.start(), m.end())).strip();
-            if (figure < 1 || figure > imageCount) {
+            int end = m.end();
+            if ((figure < 1 || figure > imageCount) && !correctedByNext(lower, end)) {
                 throw VeditException.of(ErrorCode.INVALID_PARAMETERS,
                         "the prompt refers to \"" + words + "\" (image " + figure + ") but " + imageCount
                                 + " reference image(s) were given",
