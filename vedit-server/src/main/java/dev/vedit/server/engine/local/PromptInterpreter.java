@@ -69,7 +69,7 @@ final class PromptInterpreter {
             + "|(?<=\\d|\\d\\s?(?:x|s|secs?|seconds?|times|fps|p|%|mb))\\s+(?=actually\\b\\s*,?\\s*[\\p{L}\\d])"
             // 顶部加标题「…」 底部加字幕「…」: a space after the words of a text ends the clause
             + "|(?<=[\uE000-\uE0FF])\\s+(?=(?!显示|持续|停留|放|保持|时长|在|位置|字体|颜色|大小|居中|要|用)\\p{IsHan})"
-            + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s+(?=emm+\\b)|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
+            + "|(?<=不对|说错了|搞错了|打错了|写错了|弄错了)(?=[\\p{IsHan}\uE000-\uE0FF])|\\s*(?<!\\p{IsLatin})(?=em+(?:\\s|算了|[\\p{IsHan}]))|(?<=算了)(?=[\\p{IsHan}])|(?<=[\uE000-\uE0FF])\\s*(?=(?:改成|换成|改为)\\s*[\uE000-\uE0FF])"
             // a space between Chinese words ends a clause, as WeChat-style writing uses it: 慢放0.5倍 保留原声; so does one
             // after a word in letters before a request (原片是4K 麻烦把分辨率降到1080p), but not after a time (15s-20s 帮我慢放)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=\\p{IsHan})|(?=\\s)(?<=\\p{IsLatin})(?<!\\d(?:s|secs?|sec))\\s+(?=(?:麻烦|帮我|帮忙|请|然后|另外|再把|再给))"
@@ -589,14 +589,14 @@ final class PromptInterpreter {
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
      */
-    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|emm*|err?m?|ok|okay|sorry|actually|wait|nah|nope|oops)\\s*,?\\s+)*(?:[诶哎欸呃嗯哦啊噢]\\s*)?"
+    private static final Pattern CORRECTION = Pattern.compile("^\\s*(?:(?:oh|hmm+|um+|uh+|emm*|err?m?|ok|okay|sorry|actually|wait|nah|nope|oops)\\s*,?\\s+)*(?:em+\\s*(?=[\\p{IsHan}]))?(?:[诶哎欸呃嗯哦啊噢]\\s*)?"
             // "scratch the sepia": the words that take an edit back correct as well, and are read as such
-            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?\\p{L}"
+            + "(?:(?=(?:scratch|forget(?:\\s+about)?|never\\s+mind)\\s+(?:the\\s+)?(?!(?:that|this|it)\\b)\\p{L}"
             // "skip the sepia" takes an edit back; "skip the last 2 seconds" is a cut
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)"
             // "no 8 sec", "nah make it 15", "no no, speed first", "No hang on, 0:40 to 1:15"
-            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s*[\\p{IsHan}]|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
+            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s*[\\p{IsHan}]|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|that'?s\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
             // "jk do it from 1:02", "ugh, ignore that", "please disregard that", "wait thats overkill, 1440p"
             + "|jk|j/k|just\\s+kidding|(?:please\\s+)?(?:ignore|disregard)\\s+(?:that|this|it|my\\s+last(?:\\s+message)?)(?=\\s*$|[\\s;,])"
             + "|(?:that'?s|thats|it'?s)\\s+(?:overkill|a\\s+bit\\s+much|too\\s+much)(?=\\s*$)|唔系(?=\\s*$|[,，\\s])|撤回"
@@ -607,8 +607,7 @@ final class PromptInterpreter {
             + "|还是(?=[^，,\\d]{1,10}(?:吧|好了|比较好|更好)\\s*$)"
             // "loop it 5 times.. thats too many, 3": the amount just asked, judged
             + "|(?:that'?s|thats)\\s+(?:way\\s+|a\\s+bit\\s+|a\\s+little\\s+)?too\\s+(?:many|much|long|short|fast|slow|strong|big|small)(?=\\s*$)"
-            // "Make it sharper. Not sharper, cleaner"
-            + "|not\\s+(?!too\\b|so\\b|very\\b|that\\b|the\\b|a\\b|any\\b|all\\b)[a-z]+(?:\\s+[a-z]+)?(?=\\s*$))"
+            + ")"
             // "end card 'See you in Lisbon!' ... change that to 'See you in Porto!'", 片尾加字卡「感谢观看」 改成「谢谢大家」
             + "|(?:change|make)\\s+(?:that|it)\\s+(?:to|into)\\s*(?=[\uE000-\uE0FF])|(?:改成|换成|改为)\\s*(?=[\uE000-\uE0FF])"
             + "|actually|wait|sorry|i\\s+meant|i\\s+mean(?!\\s+it\\b)|or\\s+rather|make\\s+that(?=\\s+\\d)|on\\s+second\\s+thought|correction|edit\\s*:|(?:oops\\s+)?typo"
@@ -640,14 +639,14 @@ final class PromptInterpreter {
             + "|\\s*(?:that|this)(?:\\s+one)?(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d|(?:the\\s+)?(?:first|last)\\b)"
-            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|直接|就|应该是|还是|是|系|改成|换成|改为|只打|只在)\\s*)+"
-            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then)\\s*$"
-            + "|(?:就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
+            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|by\\s+(?=\\d)|what\\s+i\\s+(?:want|meant|need)\\s+is\\s+|(?:我)?(?:想要|要)的是|直接|就|应该是|还是|是|系|改成|换成|改为|改(?=\\s*\\d)|只打|只在)\\s*)+"
+            + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then|only)\\s*$"
+            + "|(?:那种(?:感觉|效果)?|就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
     private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
-            + "\\s*(?<unit>x|×|倍|%|seconds?|secs?|s|秒|times|次|遍|mb|m|兆|度|°|degrees?|fps|帧)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
+            + "\\s*(?<unit>x|×|倍|%|seconds?|secs?|s|秒|times|次|遍|mb|m|兆|度|°|degrees?|fps|帧|阶|levels?)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
     /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
-    private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧");
+    private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧", "阶|levels?");
     /**
      * A direction said alone as a correction, and the words it takes the place of in the edit corrected: "volume up. DOWN
      * sorry", "rotate 90 clockwise sorry counterclockwise", 亮度往上拉一点 啊不对 是往下, 镜像翻转 不是左右 是上下.
@@ -665,7 +664,7 @@ final class PromptInterpreter {
     private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
-    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\bhalf\\b(?!\\s+(?:speed|the))|一半|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
     /** A range said again in Chinese with no unit: 22到27. */
     private static final Pattern RANGE_WITHOUT_UNIT_ZH = Pattern.compile("第?\\d+(?:\\.\\d+)?\\s*(?:到|至|-|~)\\s*第?\\d+(?:\\.\\d+)?");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
@@ -926,6 +925,7 @@ final class PromptInterpreter {
         boolean chainedZh = false; // the clause follows a Chinese one after a comma or a space
         Part toldJustNow = null; // the part the clause before told of, asking nothing
         String misread = null; // the last clause not understood, while nothing has been read since
+        boolean generativeJustNow = false; // the clause before asked what only a model can do
         VeditException refused = null; // the refusal of the clause before, unless the clause now corrects it
         VeditException takenBack = null; // …which a correction took back: it stands unless the correction asks for something
         int opsBeforeCorrection = 0;
@@ -953,8 +953,13 @@ final class PromptInterpreter {
                 try {
                     boolean afterCorrection = state.corrected;
                     boolean correcting = state.correcting || CORRECTION.matcher(clause).lookingAt();
+                    if (generativeJustNow && takesBack(clause) && !clause.strip().startsWith("不是")) {
+                        // 把我前男友P掉 算了算了 … 直接把前5秒剪了吧: what only a model could do, taken back
+                        state.ignored.add(state.generative.removeLast());
+                    }
                     int generativeBefore = state.generative.size();
                     interpretClause(clause, joined, context, state);
+                    generativeJustNow = state.generative.size() > generativeBefore;
                     if (correcting && generativeBefore > 0 && state.generative.size() > generativeBefore) {
                         // 配一首周杰伦的晴天 不对 配七里香: the refusal names what is asked now
                         state.generative.remove(generativeBefore - 1);
@@ -982,11 +987,14 @@ final class PromptInterpreter {
                     }
                     takenBack = null;
                 }
-                if (misread != null && state.operations.size() > before && state.notUnderstood.size() == misreadBefore
-                        && (retracted || takesBack(clause))) {
+                boolean markerAlone = takesBack(clause) && !hasWords(unexplained(CORRECTION.matcher(clause).replaceFirst("")));
+                if (misread != null && state.notUnderstood.size() == misreadBefore
+                        && (state.operations.size() > before && (retracted || takesBack(clause)) || markerAlone)) {
                     // "can you freeze the start, no wait, freeze the last frame": what was taken back needs no reading
+                    // (把前面 哦不 后面10秒调成黑白: the words taken back by "no" alone, and nothing after them)
                     state.notUnderstood.remove(misread);
                     misread = null;
+                    state.retracting &= !markerAlone;
                 } else if (state.notUnderstood.size() > misreadBefore) {
                     misread = state.notUnderstood.getLast();
                 } else if (state.operations.size() > before) {
@@ -2227,6 +2235,11 @@ final class PromptInterpreter {
                 String n = before == null ? null : !number.matches() ? NUMBER_SAID.matcher(words).results().findFirst().orElseThrow().group()
                         : number.group("n") != null ? number.group("n") : String.valueOf(List.of("once", "twice", "thrice").indexOf(number.group("times")) + 1);
                 // (the words of an edit read from two clauses, "fade in, 3 sec", are read again as one)
+                if (before != null && number.matches() && number.group("unit") != null
+                        && !UNIT_AFTER.matcher(last.source()).region(before.end(), last.source().length()).lookingAt()) {
+                    // "lower the volume by half. Correction: by 30%": the unit said now goes with the number
+                    n = n + (number.group("unit").matches("[a-z].*") ? " " : "") + number.group("unit");
+                }
                 String again = (flipped != null ? flipped : last.source().substring(0, before.start()) + n + last.source().substring(before.end())).replaceAll("\\s*[,，]\\s*", " ");
                 Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
                 if (redone.understood() && redone.operations().size() == 1 && (flipped != null || redone.operations().getFirst().op().equals(last.op()))) {
@@ -2248,6 +2261,14 @@ final class PromptInterpreter {
             words = "turn the volume down" + (words.matches(".*\\b(?:a\\s+(?:bit|little|touch|tad)|slightly|some)\\b.*") ? " a bit" : "");
         }
         Attempt asked = attempt(words, context);
+        if ((!asked.understood() || asked.operations().isEmpty()) && last != null && last.source() != null) {
+            // "rotate the video 180 degree. Sorry, 90 degree clockwise only": the words of the edit corrected, its verb left out
+            Matcher verb = VERB_SAID.matcher(last.source());
+            Attempt again = verb.lookingAt() ? attempt(normalizer.canonical(verb.group() + " " + words), context) : asked;
+            if (again.understood() && again.operations().size() == 1 && sameKind(last, again.operations().getFirst())) {
+                asked = again;
+            }
+        }
         if (!asked.understood() || asked.operations().isEmpty()) {
             return false;
         }
@@ -2295,6 +2316,9 @@ final class PromptInterpreter {
     private static MatchResult only(List<MatchResult> numbers) {
         return numbers.size() == 1 ? numbers.getFirst() : null;
     }
+
+    /** The first word of an edit's words: its verb, mostly ("rotate", "lower", 调高). */
+    private static final Pattern VERB_SAID = Pattern.compile("[a-z]+|[\\p{IsHan}]{2}");
 
     /** The verb before a text said again. */
     private static final Pattern TEXT_VERB = Pattern.compile("^(?:put|write|say|use|type|make\\s+it(?:\\s+say)?|have\\s+it\\s+say|写|用|写成)\\s*(?=[\uE000-\uE0FF])");
