@@ -2610,6 +2610,37 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theEightySeventhSetCorrectionsASecondTime() {
+        // taken back by "ignore that", "please disregard that", "jk", "scratch that": the next request stands alone
+        assertThat(ops("add grain. ugh, ignore that. make it brighter")).containsExactly("brightness");
+        assertThat(ops("Reverse it. Apologies, please disregard that; loop it 3 times instead.")).containsExactly("loop");
+        assertThat(params("slow-mo the last 10 secs... scratch that, last 6", 0)).containsEntry("duration", 6.0);
+        // a clock, an ordinal second, levels, a unit said with the number, a number said in words before
+        assertThat(params("freeze at 1:05 for 3 seconds. no it's 1:07", 0)).containsEntry("at", 67.0).containsEntry("duration", 3.0);
+        assertThat(params("第12秒定格2秒 不对 是第15秒", 0)).containsEntry("at", 15.0).containsEntry("duration", 2.0);
+        assertThat(params("posterize to 6 levels, no 3", 0)).containsEntry("levels", 3);
+        assertThat(params("色调分离 8阶 哦 改5阶", 0)).containsEntry("levels", 5);
+        assertThat(params("Please lower the volume by half. Correction: by 20%.", 0)).containsEntry("factor", 0.8);
+        assertThat(params("make it 2x and loop it 4 times actually twice", 1)).containsEntry("times", 2);
+        // the corrected words without their verb; an edit kept in its place
+        assertThat(params("rotate it 180. Sorry, 90 clockwise only", 0)).containsEntry("degrees", 90);
+        assertThat(ops("louder by 3x. also denoise the audio. wait, louder by 2x only")).containsExactly("volume", "denoise_audio");
+        // a refusal waits for the next clause: a correction may take it back, or be refused in its place
+        assertThat(interpreter.interpret("片尾放图2 啊不对 是图1", 1)).extracting(o -> o.params().get("image")).containsExactly(1);
+        assertThat(interpreter.interpret("use image 3 as the intro, sorry, image 2", 2)).extracting(o -> o.params().get("image")).containsExactly(2);
+        assertThatThrownBy(() -> interpreter.read("use image 3 as the intro, sorry, image 2", 1)).hasMessageContaining("\"image 2\"");
+        assertThatThrownBy(() -> interpreter.read("拆成三段 哦 拆成两段就行", 0)).hasMessageContaining("拆成两段");
+        // …and a correction read into nothing leaves the refusal: "配七里香" is no edit, so the song is refused
+        assertThatThrownBy(() -> interpreter.read("调亮一点 然后配一首周杰伦的晴天 不对 配七里香", 0)).isInstanceOf(VeditException.class);
+        // what only a model can do, taken back; words not understood, taken back by "no" alone
+        assertThat(ops("把我前男友P掉 算了算了 直接把前5秒剪了吧")).containsExactly("trim");
+        assertThat(params("把前面 哦不 后面10秒调成黑白", 0)).containsEntry("at", "end").containsEntry("duration", 10.0);
+        assertThat(ops("sepia. emmm算了 黑白吧")).containsExactly("grayscale");
+        // …but a correction of what the model should make is no taking back: still refused as generative
+        assertThatThrownBy(() -> interpreter.read("把人物变成动漫角色，不是卡通滤镜那种", 0)).hasMessageContaining(PromptInterpreter.GENERATIVE_ENGINE_EN);
+    }
+
+    @Test
     void theEightySixthSetPeopleWhoCorrectThemselves() {
         // a correction said inside a sentence, after its words, glued to the words before it, or as an interjection
         assertThat(params("trim off the last 4 sec, no 6 sec", 0)).containsEntry("duration", 6.0);
