@@ -2268,6 +2268,14 @@ final class PromptInterpreter {
             if (again.understood() && again.operations().size() == 1 && sameKind(last, again.operations().getFirst())) {
                 asked = again;
             }
+            String rephrased = phraseSaidAgain(last.source(), words);
+            Attempt phrase = rephrased == null || asked.understood() ? null : attempt(normalizer.canonical(rephrased), context);
+            if (phrase != null && phrase.understood() && phrase.operations().size() == 1) {
+                // "put figure 1 as the intro, wait, as the outro": the phrase said again in the edit's words
+                ops.set(ops.size() - 1, phrase.operations().getFirst());
+                state.correcting = state.retracting = false;
+                return true;
+            }
         }
         if (!asked.understood() || asked.operations().isEmpty()) {
             return false;
@@ -2315,6 +2323,27 @@ final class PromptInterpreter {
     /** The one number of a list, or null ("freeze at 0:12 … no it's 0:13": the one clock; 第8秒…是第9秒: the one ordinal). */
     private static MatchResult only(List<MatchResult> numbers) {
         return numbers.size() == 1 ? numbers.getFirst() : null;
+    }
+
+    /**
+     * The words of an edit with a phrase said again in place of the phrase that opens the same way ("put figure 1 as the
+     * intro" with "as the outro"); null when no such phrase is there.
+     */
+    private static String phraseSaidAgain(String source, String words) {
+        String[] said = words.strip().split("\\s+");
+        if (said.length < 2 || said.length > 5 || !said[0].matches("[a-z]+")) {
+            return null;
+        }
+        List<String> in = List.of(source.strip().split("\\s+"));
+        for (int i = 0; i + said.length <= in.size(); i++) {
+            if (in.get(i).equals(said[0]) && in.get(i + 1).equals(said[1]) && !in.subList(i, i + said.length).equals(List.of(said))) {
+                List<String> out = new ArrayList<>(in.subList(0, i));
+                out.addAll(List.of(said));
+                out.addAll(in.subList(i + said.length, in.size()));
+                return String.join(" ", out);
+            }
+        }
+        return null;
     }
 
     /** The first word of an edit's words: its verb, mostly ("rotate", "lower", 调高). */

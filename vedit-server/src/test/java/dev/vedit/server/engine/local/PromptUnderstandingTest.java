@@ -2625,6 +2625,7 @@ class PromptUnderstandingTest {
         // the corrected words without their verb; an edit kept in its place
         assertThat(params("rotate it 180. Sorry, 90 clockwise only", 0)).containsEntry("degrees", 90);
         assertThat(ops("louder by 3x. also denoise the audio. wait, louder by 2x only")).containsExactly("volume", "denoise_audio");
+        assertThat(interpreter.interpret("use figure 1 as the intro, sorry, as the outro", 1)).extracting(EditOperation::op).containsExactly("outro");
         // a refusal waits for the next clause: a correction may take it back, or be refused in its place
         assertThat(interpreter.interpret("片尾放图2 啊不对 是图1", 1)).extracting(o -> o.params().get("image")).containsExactly(1);
         assertThat(interpreter.interpret("use image 3 as the intro, sorry, image 2", 2)).extracting(o -> o.params().get("image")).containsExactly(2);
