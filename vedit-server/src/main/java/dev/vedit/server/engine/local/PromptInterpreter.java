@@ -642,11 +642,11 @@ final class PromptInterpreter {
             + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|by\\s+(?=\\d)|what\\s+i\\s+(?:want|meant|need)\\s+is\\s+|(?:我)?(?:想要|要)的是|直接|就|应该是|还是|是|系|改成|换成|改为|改(?=\\s*\\d)|只打|只在)\\s*)+"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then|only)\\s*$"
             + "|(?:那种(?:感觉|效果)?|就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
-    /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
-    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
-            + "\\s*(?<unit>x|×|倍|%|seconds?|secs?|s|秒|times|次|遍|mb|m|兆|度|°|degrees?|fps|帧|阶|levels?)?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
     /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
     private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧", "阶|levels?");
+    /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
+    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
+            + "\\s*(?<unit>" + String.join("|", UNITS) + ")?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
     /**
      * A direction said alone as a correction, and the words it takes the place of in the edit corrected: "volume up. DOWN
      * sorry", "rotate 90 clockwise sorry counterclockwise", 亮度往上拉一点 啊不对 是往下, 镜像翻转 不是左右 是上下.
