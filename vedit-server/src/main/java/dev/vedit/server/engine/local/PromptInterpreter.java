@@ -655,8 +655,10 @@ final class PromptInterpreter {
             List.of("clockwise", "counterclockwise|counter-clockwise|anticlockwise|anti-clockwise"), List.of("left", "right"), List.of("top", "bottom"),
             List.of("horizontally|horizontal", "vertically|vertical"), List.of("调高|往上|向上|提高", "调低|往下|向下|降低"),
             List.of("顺时针", "逆时针"), List.of("左右|水平", "上下|垂直"));
+    /** The words between two clauses that add the second to the first (顶部加字幕「A」 哦 再在底部加字幕「B」). */
+    private static final Pattern MORE_SAID = Pattern.compile("再|另外|此外|还有|还要|顺便|\\b(?:and|also|plus|additionally)\\b");
     /** A correction that adds rather than replaces: "no wait, square crop as well", 不对，还要加个淡出. */
-    private static final Pattern ADDED_AFTER_ALL = Pattern.compile("\\b(?:as\\s+well|too)\\s*[.!]*\\s*$|^\\s*(?:and\\s+)?also\\b|^\\s*(?:还要|还有|也要)|也(?:加|要)");
+    private static final Pattern ADDED_AFTER_ALL = Pattern.compile("\\b(?:as\\s+well|too)\\s*[.!]*\\s*$|^\\s*(?:and\\s+)?also\\b|^\\s*(?:还要|还有|也要|再|另外|顺便)|也(?!不|别)");
     /** The amount a correction took back, judged: "1.5 was too fast last time", 2倍太鬼畜了哈哈. */
     private static final String JUDGED = "(?:(?:because|since|cause|cuz|as)\\s+)?(?:the\\s+)?\\d+(?:\\.\\d+)?\\s*(?:x|×|倍速?|%|s|secs?|seconds?|秒)?\\s*"
             + "(?:(?:was|is|'s|felt|feels|seemed|seems|looked|looks)\\s+)?(?:(?:way|much|a\\s+bit|a\\s+little|kinda|just|still)\\s+)?"
@@ -722,6 +724,8 @@ final class PromptInterpreter {
         final Set<EditOperation> added = Collections.newSetFromMap(new IdentityHashMap<>());
         /** The clause being read follows "also", "plus" or 另外. */
         boolean saidAlso;
+        /** The clause follows "and", 再 or 另外: after a correction that took nothing back, one more request, no correction. */
+        boolean saidMore;
         final List<String> generative = new ArrayList<>();
         final List<String> notUnderstood = new ArrayList<>();
         final List<String> ignored = new ArrayList<>();
@@ -1044,6 +1048,7 @@ final class PromptInterpreter {
             state.afterPlus = split.group().indexOf('+') >= 0; // "sepia + vignette": a list, though "+" may join a context too
             // after a request, not joining two complaints ("it's upside down and also mirrored, just flip it")
             state.saidAlso = !state.describing && ADDED.matcher(split.group()).find() && !split.group().contains("and");
+            state.saidMore = MORE_SAID.matcher(split.group()).find();
             clauseStart = split.end();
         }
         if (refused != null || takenBack != null) {
@@ -1670,7 +1675,7 @@ final class PromptInterpreter {
         String quoted = context.quotes().restore(clause).strip();
         boolean afterCorrection = state.corrected;
         state.corrected = false;
-        if (state.correcting && readCorrection(clause, quoted, context, state)) {
+        if (state.correcting && !(state.saidMore && !state.retracting) && readCorrection(clause, quoted, context, state)) {
             state.corrected = true;
             return;
         }
@@ -2288,9 +2293,12 @@ final class PromptInterpreter {
         for (EditOperation op : asked.operations()) {
             // 静音——不对，音量调小一点: a mute corrected by a volume is one change of the sound's level
             // "fade in and out. On second thought, only the fade out": a fade corrected by a fade, a flip by a flip
-            int first = ops.indexOf(ops.stream().filter(o -> sameKind(o, op)).findFirst().orElse(null));
+            // (a text of another style, after a word that takes nothing back, is one more: 加字幕「A」 啊 加标题「B」)
+            java.util.function.Predicate<EditOperation> corrected = o -> sameKind(o, op) && (state.retracting || !Operation.TEXT.is(op)
+                    || Objects.equals(o.params().get("style"), op.params().get("style")));
+            int first = ops.indexOf(ops.stream().filter(corrected).findFirst().orElse(null));
             at = first >= 0 ? Math.min(at, first) : at;
-            replaced |= ops.removeIf(o -> sameKind(o, op));
+            replaced |= ops.removeIf(corrected);
         }
         if (retracted != null) {
             ops.removeIf(o -> o == retracted);

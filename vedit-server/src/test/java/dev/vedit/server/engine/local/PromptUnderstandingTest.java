@@ -2680,6 +2680,10 @@ class PromptUnderstandingTest {
         assertThat(ops("不是很亮 调亮一点")).containsExactly("brightness");
         assertThat(params("it's too loud, turn it down", 0)).containsEntry("factor", 0.5);
         assertThat(ops("it's too dark")).containsExactly("brightness");
+        // …nor an interjection before one more request
+        assertThat(ops("顶部加字幕「A」 哦 再在底部加字幕「B」")).containsExactly("text", "text");
+        assertThat(ops("加字幕「A」 啊 加标题「B」")).containsExactly("text", "text");
+        assertThat(ops("第5秒定格1秒 哦 第10秒也定格1秒")).containsExactly("freeze", "freeze");
         // a plain day (the eighty-fifth set)
         assertThat(params("add a vignette, just a subtle one", 0)).containsEntry("strength", 0.5);
         assertThat(params("please lower the speed to half", 0)).containsEntry("factor", 0.5);
