@@ -990,6 +990,7 @@ final class PromptInterpreter {
                         throw takenBack;
                     }
                     takenBack = null;
+                    state.refusedClause = null;
                 }
                 boolean markerAlone = takesBack(clause) && !hasWords(unexplained(CORRECTION.matcher(clause).replaceFirst("")));
                 if (misread != null && state.notUnderstood.size() == misreadBefore
