@@ -624,10 +624,20 @@ final class PromptInterpreter {
     /** "each", said of what the clause amends: 各3秒, "3 seconds each". */
     private static final Pattern EACH = Pattern.compile("\\s*(?:各|都|each\\b|both\\b)|.*\\beach\\s*[.!]?\\s*$");
 
-    /** Whether a clause opens by taking back what was just asked ("no wait, …", 算了, "scratch that, …"). */
-    private static boolean takesBack(String clause) {
+    /**
+     * The correction a clause opens with, read once per clause: whether there is one ({@code leads}), whether it takes back
+     * what was just asked ({@code retracts}: "no wait, …", 算了, "scratch that, …") and whether it is said alone, no word
+     * after it ({@code alone}).
+     */
+    private record Marker(boolean leads, boolean retracts, boolean alone) {
+    }
+
+    private Marker marker(String clause) {
         Matcher m = CORRECTION.matcher(clause);
-        return m.lookingAt() && m.group("retract") != null;
+        if (!m.lookingAt()) {
+            return new Marker(false, false, false);
+        }
+        return new Marker(true, m.group("retract") != null, !hasWords(unexplained(clause.substring(m.end()))));
     }
 
     /** An edit taken back by name: "scratch the sepia", "forget the grain", 倒放不要了, 还是不要黑白了, 别加暗角了. */
@@ -767,7 +777,7 @@ final class PromptInterpreter {
         /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
         boolean correcting;
         /**
-         * The words of the clause refused just before a correction ({@code refusedUnlessCorrected}): the correction takes
+         * The words of the clause refused just before a correction ({@link PendingRefusal}): the correction takes
          * nothing read back, and a figure said again is read in those words.
          */
         String refusedClause;
@@ -930,9 +940,7 @@ final class PromptInterpreter {
         Part toldJustNow = null; // the part the clause before told of, asking nothing
         String misread = null; // the last clause not understood, while nothing has been read since
         boolean generativeJustNow = false; // the clause before asked what only a model can do
-        VeditException refused = null; // the refusal of the clause before, unless the clause now corrects it
-        VeditException takenBack = null; // …which a correction took back: it stands unless the correction asks for something
-        int opsBeforeCorrection = 0;
+        PendingRefusal pending = new PendingRefusal();
         while (clauseStart <= text.length()) {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : text.length();
@@ -944,20 +952,12 @@ final class PromptInterpreter {
                 state.listFollows = found && split.group().indexOf('、') >= 0;
                 int passedOverBefore = state.ignored.size();
                 Part toldBefore = state.mentionedPart;
-                if (refused != null) {
-                    // "Use image 3 as the outro — sorry, image 4", 拆成三段 哦 拆成两段就行: a refusal of what was taken back
-                    // does not stand; what is asked now is read (and refused, if it must be)
-                    if (!CORRECTION.matcher(clause).lookingAt()) {
-                        throw refused;
-                    }
-                    takenBack = refused;
-                    opsBeforeCorrection = state.operations.size();
-                    refused = null;
-                }
+                Marker marker = marker(clause);
+                pending.beforeClause(marker, state);
                 try {
                     boolean afterCorrection = state.corrected;
-                    boolean correcting = state.correcting || CORRECTION.matcher(clause).lookingAt();
-                    if (generativeJustNow && takesBack(clause) && !clause.strip().startsWith("不是")) {
+                    boolean correcting = state.correcting || marker.leads();
+                    if (generativeJustNow && marker.retracts() && !clause.strip().startsWith("不是")) {
                         // 把我前男友P掉 算了算了 … 直接把前5秒剪了吧: what only a model could do, taken back
                         state.ignored.add(state.generative.removeLast());
                     }
@@ -977,24 +977,17 @@ final class PromptInterpreter {
                     // "change my shirt to blue its the work logo shirt": an image a rule misses in a clause that asks what
                     // only a model can make is no reason to refuse it as anything else
                     if (GENERATIVE.find(clause) < 0) {
-                        refused = refusedUnlessCorrected(e, found, clause, state);
+                        pending.refuse(e, found, clause, state);
                     } else {
                         state.generative.add(context.quotes().restore(clause).strip());
                     }
                 } catch (VeditException e) {
-                    refused = refusedUnlessCorrected(e, found, clause, state);
+                    pending.refuse(e, found, clause, state);
                 }
-                if (takenBack != null && refused == null && !(CORRECTION.matcher(clause).lookingAt() && !hasWords(unexplained(CORRECTION.matcher(clause).replaceFirst(""))))) {
-                    // 配一首周杰伦的晴天 不对 配七里香: a correction read into no edit leaves the refusal of what it corrected
-                    if (state.operations.size() <= opsBeforeCorrection) {
-                        throw takenBack;
-                    }
-                    takenBack = null;
-                    state.refusedClause = null;
-                }
-                boolean markerAlone = takesBack(clause) && !hasWords(unexplained(CORRECTION.matcher(clause).replaceFirst("")));
+                pending.afterClause(marker, state);
+                boolean markerAlone = marker.retracts() && marker.alone();
                 if (misread != null && state.notUnderstood.size() == misreadBefore
-                        && (state.operations.size() > before && (retracted || takesBack(clause)) || markerAlone)) {
+                        && (state.operations.size() > before && (retracted || marker.retracts()) || markerAlone)) {
                     // "can you freeze the start, no wait, freeze the last frame": what was taken back needs no reading
                     // (把前面 哦不 后面10秒调成黑白: the words taken back by "no" alone, and nothing after them)
                     state.notUnderstood.remove(misread);
@@ -1052,9 +1045,7 @@ final class PromptInterpreter {
             state.saidMore = MORE_SAID.matcher(split.group()).find();
             clauseStart = split.end();
         }
-        if (refused != null || takenBack != null) {
-            throw refused != null ? refused : takenBack; // nothing after it said otherwise
-        }
+        pending.atEnd();
         for (String aside : asides) {
             readAside(aside, context, state);
         }
@@ -2439,19 +2430,67 @@ final class PromptInterpreter {
         for (EditOperation again : List.copyOf(ops.subList(Math.min(before, ops.size()), ops.size()))) {
             // (never a problem told: "算了1.5倍吧 太大声会爆音" says why)
             if (Part.ofEdit(again) == null && !state.complaints.contains(again)) {
-                int earlier = ops.indexOf(again);
-                ops.removeIf(o -> ops.indexOf(o) < earlier && Part.ofEdit(o) == null && sameKind(o, again));
+                for (int i = ops.indexOf(again) - 1; i >= 0; i--) {
+                    if (Part.ofEdit(ops.get(i)) == null && sameKind(ops.get(i), again)) {
+                        ops.remove(i);
+                    }
+                }
             }
         }
     }
 
-    /** The refusal of a clause, kept until the next clause says whether it corrects it: thrown at once when no clause follows. */
-    private static VeditException refusedUnlessCorrected(VeditException refusal, boolean more, String clause, State state) {
-        if (!more) {
-            throw refusal;
+    /**
+     * The refusal of a clause, kept until the next clause says whether it corrects it ("Use image 3 as the outro — sorry,
+     * image 4", 拆成三段 哦 拆成两段就行): a refusal of what was taken back does not stand, and what is asked now is read
+     * (and refused, if it must be).
+     */
+    private static final class PendingRefusal {
+        /** The refusal of the clause before, unless the clause now corrects it. */
+        private VeditException refused;
+        /** …which a correction took back: it stands unless the correction asks for something. */
+        private VeditException takenBack;
+        private int opsBeforeCorrection;
+
+        /** A clause refused: thrown at once when no clause follows. */
+        void refuse(VeditException refusal, boolean more, String clause, State state) {
+            if (!more) {
+                throw refusal;
+            }
+            state.refusedClause = clause;
+            refused = refusal;
         }
-        state.refusedClause = clause;
-        return refusal;
+
+        /** Before the next clause: the refusal stands unless that clause is a correction. */
+        void beforeClause(Marker marker, State state) {
+            if (refused == null) {
+                return;
+            }
+            if (!marker.leads()) {
+                throw refused;
+            }
+            takenBack = refused;
+            opsBeforeCorrection = state.operations.size();
+            refused = null;
+        }
+
+        /** After a clause with words of its own: 配一首周杰伦的晴天 不对 配七里香, a correction read into no edit leaves the refusal of what it corrected. */
+        void afterClause(Marker marker, State state) {
+            if (takenBack == null || refused != null || marker.alone()) {
+                return;
+            }
+            if (state.operations.size() <= opsBeforeCorrection) {
+                throw takenBack;
+            }
+            takenBack = null;
+            state.refusedClause = null;
+        }
+
+        /** At the end of the prompt: nothing after the refusal said otherwise. */
+        void atEnd() {
+            if (refused != null || takenBack != null) {
+                throw refused != null ? refused : takenBack;
+            }
+        }
     }
 
     /** A figure named: "image 4", 图2. */
