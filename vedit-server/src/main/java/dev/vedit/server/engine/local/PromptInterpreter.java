@@ -572,10 +572,10 @@ final class PromptInterpreter {
      * nothing, so it is context; "don't mute it" keeps the sound. Chinese 不要 only before a verb or "…那种": "不要背景音乐"
      * asks to remove.
      */
-    private static final Pattern NEGATED = Pattern.compile("^\\s*(?:(?:but|and|also|just)\\s+)?(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need\\s+to|there'?s\\s+no\\s+need\\s+to"
-            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必)"
+    private static final Pattern NEGATED = Pattern.compile("^\\s*(?:(?:but|and|also|just)\\s+)?(?:(?:please|pls|plz|kindly)\\s+)?(?:don'?t|dun|do\\s+not|never|no\\s+need(?:\\s+to)?|there'?s\\s+no\\s+need\\s+to"
+            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必|唔使|唔好)"
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
-            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时)?(?:不用|不需要|无需|不必|不要(?=动|改|碰|变|模糊|虚化|打码)|别(?=动|改|碰|模糊|虚化|打码))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
+            + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时|一秒都|任何)?(?:千万)?(?:不用|不需要|无需|不必|唔使|(?:不要|别|唔好)(?=动|改|碰|变|模糊|虚化|打码|加|剪|删|淡入|淡出|黑白|倒放|循环|裁|拉|压))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
             + "|^\\s*not\\s+(?=(?:the|that|this)\\s+(?:whole\\s+|entire\\s+)?\\w+\\s*$)"
             // "rotate 90° clockwise. NOT counterclockwise", "title at the top, not a caption at the bottom": the way not meant
@@ -583,8 +583,10 @@ final class PromptInterpreter {
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
             + "|^\\s*(?:(?:but|and|also|just)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
-            + "|^\\s*(?:但是|但|可是|也|还是)?不要(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
-            + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)");
+            + "|^\\s*(?:但是|但|可是|也|还是)?(?:千万)?(?:不要|唔好)(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
+            + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|剪|删|暗角|特效|转场|字幕|水印|标题|黑边|black\\s*bars|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)"
+            // 新娘说别黑白的, "voice别变调": whose wish it is, said first
+            + "|^\\s*[\\p{IsHan}a-z]{1,6}说(?:千万)?(?:别|不要)(?=[\\p{IsHan}])");
     /**
      * Words that correct what was just asked: "no wait", "actually", "sorry, I meant", "scratch that", 啊不是, 不对, 算了.
      * Those in {@code retract} take the last request back when what follows is of another kind.
@@ -962,7 +964,12 @@ final class PromptInterpreter {
                         state.ignored.add(state.generative.removeLast());
                     }
                     int generativeBefore = state.generative.size();
+                    EditOperation partBefore = state.pendingPart;
                     interpretClause(clause, joined, context, state);
+                    if (correcting && partBefore != null && state.operations.size() == before + 1 && Operation.TRIM.is(state.operations.getLast())) {
+                        // 从1分05开始 哦不对 从1分08开始 到1分15 慢动作: the part said alone, said again, waits for its edit
+                        state.pendingPart = state.operations.removeLast();
+                    }
                     generativeJustNow = state.generative.size() > generativeBefore;
                     if (correcting && generativeBefore > 0 && state.generative.size() > generativeBefore) {
                         // 配一首周杰伦的晴天 不对 配七里香: the refusal names what is asked now
@@ -1590,7 +1597,10 @@ final class PromptInterpreter {
         State read = new State();
         interpretClause(aside, false, context, read); // an impossible value said in it is refused, as anywhere
         state.generative.addAll(read.generative);
-        if (read.notUnderstood.isEmpty() && !read.operations.isEmpty()) {
+        if (read.notUnderstood.isEmpty() && !read.operations.isEmpty() && read.operations.stream().allMatch(op -> Part.ofEdit(op) == null
+                && state.operations.stream().anyMatch(o -> o.op().equals(op.op()) && o.params().entrySet().containsAll(op.params().entrySet())))) {
+            state.ignored.add(context.quotes().restore(aside).strip()); // "0:05 to 0:12 as a negative (inverted)": the edit named again
+        } else if (read.notUnderstood.isEmpty() && !read.operations.isEmpty()) {
             state.operations.addAll(read.operations);
             state.complaints.addAll(read.complaints); // "(the shop sign reads backwards there)": why, not one more flip
             state.added.addAll(read.added);
@@ -1681,6 +1691,12 @@ final class PromptInterpreter {
             if (told.source() != null) {
                 state.ignored.add(told.source());
             }
+            state.ignored.add(quoted);
+            return;
+        }
+        Matcher notToo = NOT_TOO.matcher(clause);
+        if (notToo.matches() && !state.operations.isEmpty() && limitedBy(Rule.first(notToo, "zh", "en")).is(state.operations.getLast())) {
+            reweighLast(false, context, state); // 请帮我调亮，但是不要调太亮: the edit just asked, lightly (a light one stays)
             state.ignored.add(quoted);
             return;
         }
@@ -2947,6 +2963,22 @@ final class PromptInterpreter {
     private static final Pattern DEGREE_APART = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:(?:别|不要|不用)太(?:狠|过|猛|重|强|浓|夸张|明显|多)了?|轻微(?:一点|一些)?|轻一?点|稍微(?:一点|一些|点)?|一点点|一丢丢|淡淡的"
             + "|not\\s+too\\s+(?:much|strong|heavy|hard|obvious|strongly)|(?:just\\s+|only\\s+)?a\\s+(?:subtle|light|gentle|soft|faint|small)\\s+one|nothing\\s+(?:too\\s+)?(?:heavy|strong|crazy|extreme)|just\\s+a\\s+(?:little|touch|bit)|subtle|subtly|lightly|gently)"
             + "\\s*(?:就好|就行|就可以|就够了|即可|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
+
+    /** How far not to go, said of one kind of edit: 不要调太亮, "but not too bright", 别太快. */
+    private static final Pattern NOT_TOO = Pattern.compile("\\s*(?:但是?|不过|but\\s+|and\\s+)?(?:(?:别|不要|不用)(?:调|弄|变|搞|拉|加)?得?(?:太|过)(?<zh>亮|暗|快|慢|大声|小声|响|艳|浓|暖|冷)了?"
+            + "|not\\s+(?:too|so|that|overly)\\s+(?<en>bright|dark|fast|slow|loud|quiet|saturated|vivid|warm|cool|cold))"
+            + "\\s*(?:就好|就行|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
+
+    /** The kind of edit a word of {@link #NOT_TOO} limits. */
+    private static Operation limitedBy(String word) {
+        return switch (word) {
+            case "亮", "暗", "bright", "dark" -> Operation.BRIGHTNESS;
+            case "快", "慢", "fast", "slow" -> Operation.SPEED;
+            case "艳", "浓", "saturated", "vivid" -> Operation.SATURATION;
+            case "暖", "冷", "warm", "cool", "cold" -> Operation.TEMPERATURE;
+            default -> Operation.VOLUME;
+        };
+    }
 
     /** The same, strongly: "要很重的那种", "重一点", "really heavy", "make it strong". */
     private static final Pattern STRONG_APART = Pattern.compile("\\s*(?:但是?|不过|and\\s+)?(?:要|要那种)?(?:(?:很|特别|超|非常|越)(?:重|浓|强|狠|明显)(?:越好)?|(?:重|浓|强|狠|明显)一?点)(?:的那种|那种|的)?"

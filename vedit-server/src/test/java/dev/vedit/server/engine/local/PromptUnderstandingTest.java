@@ -2610,6 +2610,36 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theEightyNinthSetWhatNotToDo() {
+        // an edit not wanted, said in any order, beside what is asked: context, never a refusal
+        assertThat(ops("调成竖屏 字幕不要加 再静音")).containsExactly("aspect", "mute");
+        assertThat(ops("倒放一下 结尾千万别淡出")).containsExactly("reverse");
+        assertThat(ops("老板说别黑白的 要复古的")).containsExactly("vintage");
+        assertThat(ops("mute it please, no need trim anything")).containsExactly("mute");
+        assertThat(ops("kindly don't touch the colours, only sharpen it")).containsExactly("sharpen");
+        assertThat(ops("make it sepia. the length don't change ok")).containsExactly("sepia");
+        // …but a part not wanted is cut, and a negation that is the edit stays one
+        assertThat(ops("we don't want the last 4 seconds")).containsExactly("drop_last");
+        assertThat(ops("不要声音 然后加速2倍")).containsExactly("mute", "speed");
+        // how far not to go, said of the edit just asked: that edit, lightly; said before a multiple: the multiple
+        assertThat(params("调暗一点 但别调太暗", 0).get("amount")).isEqualTo(-0.08);
+        assertThat(params("warm it up but not too warm", 0)).containsEntry("strength", 0.5);
+        assertThat(params("make it brighter but not too bright", 0)).containsEntry("amount", 0.08);
+        assertThat(params("别太慢 0.8倍就行", 0)).containsEntry("factor", 0.8);
+        // an effect "only" on the part said before it, however it is said
+        assertThat(params("只要最后8秒虚化", 0)).containsEntry("at", "end").containsEntry("duration", 8.0);
+        assertThat(params("只要第3秒到第9秒变成黑白", 0)).containsEntry("from", 3.0).containsEntry("to", 9.0);
+        assertThat(ops("只要最后8秒")).containsExactly("trim_last");
+        // a part said alone, then said again after a correction, is the part of the edit that follows
+        assertThat(params("从0:40开始 不对 从0:45到0:52 黑白", 0)).containsEntry("from", 45.0).containsEntry("to", 52.0);
+        // a song by its title is no model's work either
+        assertThatThrownBy(() -> interpreter.read("背景音乐给我换成《青花瓷》", 0)).hasMessageContaining("impossible");
+        // a green screen the user has not got: the person is cut out
+        assertThat(interpreter.interpret("replace my background with image 1, we don't have a green screen", 1))
+                .extracting(EditOperation::op).containsExactly("replace_background");
+    }
+
+    @Test
     void theEightySeventhSetCorrectionsASecondTime() {
         // taken back by "ignore that", "please disregard that", "jk", "scratch that": the next request stands alone
         assertThat(ops("add grain. ugh, ignore that. make it brighter")).containsExactly("brightness");
