@@ -573,7 +573,7 @@ final class PromptInterpreter {
      * asks to remove.
      */
     private static final Pattern NEGATED = Pattern.compile("^\\s*(?:(?:but|and|also|just)\\s+)?(?:(?:please|pls|plz|kindly)\\s+)?(?:don'?t|dun|do\\s+not|never|no\\s+need(?:\\s+to)?|there'?s\\s+no\\s+need\\s+to"
-            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必|唔使|唔好)"
+            + "|you\\s+don'?t\\s+(?:need|have)\\s+to|(?:i|we)\\s+don'?t\\s+(?:want|need)\\s+(?:you\\s+)?to)\\s+|^\\s*(?:但是?|不过|可是)?(?:也|都|就|先)?(?:请)?(?:别|不用|无需|不需要|不必|唔使|唔好)"
             // the thing first (人脸不用打码, 图1先不用): never "调亮不用太多", which asks for a little
             + "|^\\s*[^\\s，,、]{1,8}?(?:先|也|都|就|暂时|一秒都|任何)?(?:千万)?(?:不用|不需要|无需|不必|唔使|(?:不要|别|唔好)(?=动|改|碰|变|模糊|虚化|打码|加|剪|删|淡入|淡出|黑白|倒放|循环|裁|拉|压))(?!太|那么|很|特别)(?=[\\p{IsHan}]{0,6}\\s*$)"
             // "not the intro, just the last 15 seconds in slow motion": a part not meant
@@ -776,6 +776,8 @@ final class PromptInterpreter {
         EditOperation bareSecondsBefore;
         /** The prompt as written, before its variants were rewritten ("make the video …" reads "make it …"). */
         String written = "";
+        /** Edits whose amount was said apart from them ("make slow, 0.75"): a limit said after them changes nothing. */
+        final List<EditOperation> amountsSaid = new ArrayList<>();
         /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
         boolean correcting;
         /**
@@ -1696,8 +1698,10 @@ final class PromptInterpreter {
         }
         Matcher notToo = NOT_TOO.matcher(clause);
         if (notToo.matches() && !state.operations.isEmpty() && limitedBy(Rule.first(notToo, "zh", "en")).is(state.operations.getLast())) {
-            reweighLast(false, context, state); // 请帮我调亮，但是不要调太亮: the edit just asked, lightly (a light one stays)
-            state.ignored.add(quoted);
+            if (!state.amountsSaid.contains(state.operations.getLast()) && !amountSaid(state.operations.getLast(), context)) {
+                reweighLast(false, context, state); // 请帮我调亮，但是不要调太亮: the edit just asked, lightly (a light one stays)
+            }
+            state.ignored.add(quoted); // "make slow, 0.75. Not too slow.": the amount said stands
             return;
         }
         if (DEGREE_APART.matcher(clause).matches() && reweighLast(false, context, state)) {
@@ -2969,6 +2973,15 @@ final class PromptInterpreter {
             + "|not\\s+(?:too|so|that|overly)\\s+(?<en>bright|dark|fast|slow|loud|quiet|saturated|vivid|warm|cool|cold))"
             + "\\s*(?:就好|就行|哦|哈|啊|吧|呀|please|pls)?\\s*[.!。！]*\\s*");
 
+    /** Whether an edit's amount was said: a number in its words, or words said apart that changed what its words read. */
+    private boolean amountSaid(EditOperation op, Rule.Context context) {
+        if (op.source() == null || op.source().chars().anyMatch(Character::isDigit)) {
+            return true;
+        }
+        Attempt plain = attempt(op.source(), context);
+        return !plain.understood() || plain.operations().size() != 1 || !plain.operations().getFirst().params().equals(op.params());
+    }
+
     /** The kind of edit a word of {@link #NOT_TOO} limits. */
     private static Operation limitedBy(String word) {
         return switch (word) {
@@ -3055,6 +3068,7 @@ final class PromptInterpreter {
             Attempt amended = attempt(words, context);
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
                 ops.set(ops.size() - 1, amended.operations().get(0));
+                state.amountsSaid.add(amended.operations().get(0));
                 return true;
             }
         }
@@ -3076,6 +3090,13 @@ final class PromptInterpreter {
 
     /** What a clause asks not to be done ({@link #NEGATED}): nothing, but "don't mute it" keeps the sound. */
     private void readNegated(String rest, String quoted, Rule.Context context, State state) {
+        Matcher instead = ASKED_INSTEAD.matcher(rest);
+        if (instead.find() && hasWords(unexplained(rest.substring(instead.end())))) {
+            // "no captions this time but 9:16", 不要黑边而是裁掉: what is asked after the "but" is read as a clause of its own
+            readNegated(rest.substring(0, instead.start()), quoted, context, state);
+            interpretClause(rest.substring(instead.end()), false, context, state);
+            return;
+        }
         untouched(rest, context, state);
         if (INVERTED.matcher(rest).find()) {
             state.notUnderstood.add(quoted); // "don't keep the sound" is a mute said backwards: not guessed
@@ -3101,6 +3122,9 @@ final class PromptInterpreter {
         }
         state.ignored.add(quoted);
     }
+
+    /** The words after what is not wanted that ask for something else: "…, but", "…, instead", 而是, 但是. */
+    private static final Pattern ASKED_INSTEAD = Pattern.compile("\\s*,?\\s+(?:but|instead)\\s+|\\s*[,，]?\\s*(?:但是|而是|不过)");
 
     /** How a problem is told rather than an edit asked: "视频很抖", "it's so shaky". */
     private static final Pattern PROBLEM_TOLD = Pattern.compile("很|太|有点|挺|特别|非常|\\b(?:is|are|was|looks|so|too)\\b");

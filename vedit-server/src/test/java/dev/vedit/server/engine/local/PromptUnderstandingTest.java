@@ -2610,6 +2610,25 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theNinetiethAndNinetyFirstSetsPlainWordings() {
+        // a Chinese request opened by 只, 就, 我是要: the request
+        assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
+        assertThat(ops("我是要倒放")).containsExactly("reverse");
+        assertThat(params("就调暗一点", 0)).containsEntry("amount", -0.08);
+        // "a tad", "louder voices", "3 times loop", a length said as a limit, a size said as what the file must be
+        assertThat(params("make it a tad quieter", 0)).containsEntry("factor", 0.75);
+        assertThat(ops("louder voices please")).containsExactly("volume");
+        assertThat(params("make 3 times loop", 0)).containsEntry("times", 3);
+        assertThat(params("keep it under 45 secs", 0)).containsEntry("start", 0.0).containsEntry("duration", 45.0);
+        assertThat(params("make sure the file is under 10MB", 0)).containsEntry("max_mb", 10.0);
+        // an image put in a corner is its watermark there; what is asked after "but" in a clause of what is not wanted
+        assertThat(interpreter.interpret("在左上角放上图1", 1)).extracting(o -> o.params().get("position")).containsExactly("top-left");
+        assertThat(params("no filter this time but crop it to 1:1", 0)).containsEntry("ratio", "1:1");
+        // "no cropping" with no shape asked says nothing to do
+        assertThat(ops("mute it, no cropping")).containsExactly("mute");
+    }
+
+    @Test
     void theEightyNinthSetWhatNotToDo() {
         // an edit not wanted, said in any order, beside what is asked: context, never a refusal
         assertThat(ops("调成竖屏 字幕不要加 再静音")).containsExactly("aspect", "mute");
