@@ -331,6 +331,7 @@ final class PromptInterpreter {
             + "|thrice|triple|quadruple|quarter|percent)\\b|[零〇一二两三四五六七八九十百半倍%]");
     /** A clause that is only an amount with its unit ("三秒", "2 seconds", "1.5x"). */
     private static final Pattern BARE_AMOUNT = Pattern.compile("(?:\\d+(?:\\.\\d+)?|[零一二两三四五六七八九十百半]+)\\s*(?:秒钟?|seconds?|secs?|s|x|×|倍|%|percent|times|次|遍|levels?|colou?rs?|级|阶)");
+    private static final Pattern DECIMAL_ALONE = Pattern.compile("(\\d*\\.\\d+)\\s*[.!]*");
     private static final Pattern SLIGHTLY = Pattern.compile("\\b" + Rule.SLIGHTLY + "\\b");
     private static final Pattern SLIGHT_WORDS = Pattern.compile("一点点?|一些|一下");
     private static final List<String> ORDINALS =
@@ -582,7 +583,8 @@ final class PromptInterpreter {
             + "|^\\s*(?:(?:but|and)\\s+)?not\\s+(?=(?:counter-?clockwise|anti-?clockwise|clockwise|upside\\s+down|sideways|(?:a|the)\\s+(?:caption|title|text|logo|subtitles?)\\b"
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
-            + "|^\\s*(?:(?:but|and|also|just)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars)\\b)"
+            + "|^\\s*(?:(?:but|and|also|just)\\s+)?(?:(?:please|pls|plz)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|b&w|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars"
+            + "|(?:background\\s+)?music|bgm|intro(?:\\s+card)?|outro|end\\s+card|cartoon(?:\\s+filter)?)\\b)"
             + "|^\\s*(?:但是|但|可是|也|还是)?(?:千万)?(?:不要|唔好)(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
             + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|剪|删|暗角|特效|转场|字幕|水印|标题|黑边|black\\s*bars|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)"
             // 新娘说别黑白的, "voice别变调": whose wish it is, said first
@@ -1967,6 +1969,11 @@ final class PromptInterpreter {
         Matcher each = EACH_AMOUNT.matcher(left);
         if (each.matches() && amendEach(Rule.first(each, "zh", "en"), context, state)) {
             return; // "图1做片头 图2做片尾 各3秒", "a fade in and out, 2 seconds each": the amount of both edits just asked for
+        }
+        Matcher decimal = DECIMAL_ALONE.matcher(left);
+        if (decimal.matches() && !state.operations.isEmpty() && (Operation.SPEED.is(state.operations.getLast()) || Operation.ZOOM.is(state.operations.getLast()))
+                && amendLast(decimal.group(1) + "x", context, state)) {
+            return; // "please make slow, 0.75": a multiple without its "x", after an edit that takes one
         }
         if (BARE_AMOUNT.matcher(left).matches() && amendLast(left, context, state)) {
             return; // "加个淡出，三秒就行", "fade out, 2 seconds": the amount of the edit just asked for

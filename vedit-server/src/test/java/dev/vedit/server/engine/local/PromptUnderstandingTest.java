@@ -2626,6 +2626,12 @@ class PromptUnderstandingTest {
         assertThat(params("no filter this time but crop it to 1:1", 0)).containsEntry("ratio", "1:1");
         // "no cropping" with no shape asked says nothing to do
         assertThat(ops("mute it, no cropping")).containsExactly("mute");
+        // a multiple without its "x" after an edit that takes one; half said alone after a change of level
+        assertThat(params("slow it down please, 0.6", 0)).containsEntry("factor", 0.6);
+        assertThat(params("声音小一点 大约一半", 0)).containsEntry("factor", 0.5);
+        // what is not wanted "so" is a problem told; a look or a card not wanted is context
+        assertThat(ops("i don't want the video so dark")).containsExactly("brightness");
+        assertThat(ops("no outro please, just mute it")).containsExactly("mute");
     }
 
     @Test
