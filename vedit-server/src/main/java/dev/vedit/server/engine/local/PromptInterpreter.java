@@ -778,8 +778,6 @@ final class PromptInterpreter {
         EditOperation bareSecondsBefore;
         /** The prompt as written, before its variants were rewritten ("make the video …" reads "make it …"). */
         String written = "";
-        /** Edits whose amount was said apart from them ("make slow, 0.75"): a limit said after them changes nothing. */
-        final List<EditOperation> amountsSaid = new ArrayList<>();
         /** A correction was said ("no wait", 啊不是): the next request corrects what was asked ({@code readCorrection}). */
         boolean correcting;
         /**
@@ -1700,7 +1698,7 @@ final class PromptInterpreter {
         }
         Matcher notToo = NOT_TOO.matcher(clause);
         if (notToo.matches() && !state.operations.isEmpty() && limitedBy(Rule.first(notToo, "zh", "en")).is(state.operations.getLast())) {
-            if (!state.amountsSaid.contains(state.operations.getLast()) && !amountSaid(state.operations.getLast(), context)) {
+            if (!amountSaid(state.operations.getLast(), context)) {
                 reweighLast(false, context, state); // 请帮我调亮，但是不要调太亮: the edit just asked, lightly (a light one stays)
             }
             state.ignored.add(quoted); // "make slow, 0.75. Not too slow.": the amount said stands
@@ -3075,7 +3073,6 @@ final class PromptInterpreter {
             Attempt amended = attempt(words, context);
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
                 ops.set(ops.size() - 1, amended.operations().get(0));
-                state.amountsSaid.add(amended.operations().get(0));
                 return true;
             }
         }
