@@ -34,7 +34,11 @@ final class Fields {
         LABEL("edit requested|edit request|requested fix|edits?|requests?|instructions?|video instructions|steps|actions?|tasks?|operations?|output|body|test|test case|qa case(?: #?\\d+)?"
                 + "|video|picture|image|visuals?|effects?|filters?|looks?|style|[\\p{IsHan}a-z ]{0,10}(?:转达|转发)|(?:[a-z]+ )?(?:ticket|case|issue)(?: #?\\d+)?|需求|剪辑需求|变速|修改需求|要求|修改要求|修改|操作|指令|测试|测试 ?case|画面|视频|效果|滤镜|特效|风格"),
         /** Only describes the order or who sent it. */
-        CONTEXT("products?|price|prices|sizes|sku|skus|subject|from|sender|submitter|submitted by|customer name|name|email|phone|order|商品|价格|尺码|提交人|发件人|订单"),
+        CONTEXT("products?|price|prices|sizes|sku|skus|subject|from|sender|submitter|submitted by|customer name|name|email|phone|order"
+                + "|request type|job type|type|deadline|due|due date|client|customer|store|shop|contact"
+                + "|商品|价格|尺码|提交人|发件人|订单|客户|门店|店铺|联系人|联系方式|电话|截止|截止日期|截止时间|交付时间|需求类型"),
+        /** A part to keep: "keep: 00:05 - 00:35", 截取：00:00:15-00:00:45. */
+        KEEP("keep|clip|截取|保留|只要"),
         AUDIO("audio|sound|音频|声音"),
         SPEED("speed|playback speed|倍速|速度"),
         VOLUME("volume|音量"),
@@ -84,6 +88,8 @@ final class Fields {
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
     private static final Pattern FIGURE = Pattern.compile("(?:figure|fig\\.?|image|img|picture|pic|photo|图片?)\\s*(\\d)");
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?|秒钟?)\\b?");
+    private static final Pattern ATTACHED = Pattern.compile("\\battached\\b|\\bsee attachment\\b|附件|见附件|已附|附图");
+    private static final Pattern CORNER = Pattern.compile("(?:top|bottom|upper|lower)[- ](?:left|right)|[左右][上下]角|center|centre|居中|中间");
     private static final Pattern RANGE_VALUE = Pattern.compile("(\\S+?)\\s*(?:-|–|~|to|到|至)\\s*(\\S+)");
 
     /** The prompt with its fields spelled out; the prompt itself when it holds none. */
@@ -97,12 +103,17 @@ final class Fields {
         boolean changed = false;
         Matcher between = BETWEEN.matcher(written);
         int start = 0;
+        boolean describesTheOrder = false;
         while (start <= written.length()) {
             boolean found = between.find();
             int end = found ? between.start() : written.length();
             String part = written.substring(start, end);
-            String spelled = spelled(part, parts);
+            // "request type: trim + branding": what the order is goes on after a plus, asking nothing
+            String spelled = describesTheOrder ? "" : spelled(part, parts);
             changed |= !spelled.equals(part);
+            Matcher field = FIELD.matcher(part);
+            describesTheOrder = found && between.group().strip().equals("+")
+                    && (describesTheOrder || field.matches() && Kind.of(field.group("name").strip()) == Kind.CONTEXT);
             if (!spelled.isBlank()) {
                 parts.add(spelled);
                 // a line stays a line (a list's items are read as such); anything else between fields is a clause's end
@@ -160,9 +171,16 @@ final class Fields {
             case MIRROR -> YES.matcher(value).matches() ? "mirror it" : NO.matcher(value).matches() ? "" : part;
             case LOOP -> value.replaceAll("\\D*(\\d+)\\s*(?:x|×|次|遍|times)?.*", "$1").matches("\\d+") ? "loop " + value.replaceAll("\\D*(\\d+).*", "$1") + " times" : "loop it";
             case INTRO, OUTRO -> placed(value, kind == Kind.INTRO ? "intro" : "outro", part);
+            case KEEP -> {
+                Matcher range = RANGE_VALUE.matcher(value);
+                yield range.matches() ? "keep only from " + range.group(1) + " to " + range.group(2) : "keep only " + value;
+            }
             case WATERMARK -> {
+                // "logo: attached, place bottom-right": the one image sent with it, where the value says
                 Matcher figure = FIGURE.matcher(value);
-                yield figure.find() ? "figure " + figure.group(1) + " as a watermark" : part;
+                String image = figure.find() ? figure.group(1) : ATTACHED.matcher(value).find() ? "1" : null;
+                Matcher corner = CORNER.matcher(value);
+                yield image == null ? part : "figure " + image + " as a watermark" + (corner.find() ? " in the " + corner.group().replace('-', ' ') : "");
             }
             case POSITION, RANGE -> {
                 if (before.isEmpty() || NO.matcher(value).matches()) {

@@ -31,9 +31,10 @@ final class PartWording {
                     + "|从第?\\s*(?<t3>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?:的|往后的?|之后的?)?\\s*(?<n3>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?"
                     // 从40秒开始慢放3秒: the edit between where it starts and how long it lasts
                     + "|从第?\\s*(?<t4>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<verb>(?!到|至|一直)[\\p{IsHan}]{1,3}?)\\s*(?<n4>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])"
-                    // 第45秒放大2倍，持续3秒: the edit at a moment, then how long it lasts (a freeze's hold is its own)
+                    // 第45秒放大2倍，持续3秒, 45秒的时候画面中间出现“第三章”，持续4秒: the edit at a moment, then how long it lasts (a freeze's
+                    // hold is its own)
                     + "|(?<![\\d.:])第?\\s*(?<t5>" + CLOCK + ")\\s*秒?\\s*(?:那里|那儿|的地方|处|的时候|开始|起)?"
-                    + "(?<edit>(?![^，,。；;]{0,10}?(?:定格|暂停|停住|停留|冻结|静止))[^，,。；;\\d]{1,6}?(?:\\d+(?:\\.\\d+)?\\s*倍)?)"
+                    + "(?<edit>(?![^，,。；;]{0,10}?(?:定格|暂停|停住|停留|冻结|静止))[^，,。；;\\d]{1,9}?(?:\\d+(?:\\.\\d+)?\\s*倍)?)"
                     + "\\s*[，,]?\\s*(?:持续|维持)\\s*(?<n5>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
 
     static String startAndLength(String s) {

@@ -311,7 +311,17 @@ final class PromptInterpreter {
                     + "|\\beye\\s*bags\\b|\\bbags\\s+under\\b|\\bdark\\s+circles\\b|\\blook\\s+(?:less\\s+tired|more\\s+(?:awake|rested))\\b"
                     + "|\\b(?:make|have|let|get)\\s+(?:him|her|them|it|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+(?:say|speak|talk|sing)\\b"
                     + "|\\badd\\s+(?:the|a)\\s+(?:ball|puck|goal|shot|bird|plane|rocket|dog|cat)\\s+(?:going|flying|falling|bouncing)\\s+(?:into|in|over|through)\\b"
-                    + "|(?<![0-9a-z])p成(?!品)|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"), 0);
+                    + "|(?<![0-9a-z])p成(?!品)|重画|重新画|照着图\\s*\\d+\\s*的?(?:画风|风格)|(?:开口)?说人话|开口说话|(?:让|叫)[^，,。]{0,6}?说话"
+                    // ninety-second and ninety-third sets: light made anew, footage that was never shot, words put in a
+                    // mouth, eyes opened, a thing from a figure set on a table, a thing in the picture swapped for one
+                    // in a figure, the weather made fine
+                    + "|\\brelight(?:s|ed|ing)?\\b|\\bstudio\\s+light(?:ing)?\\b|\\blight(?:ing)?\\s+(?:is\\s+)?(?:hitting|coming\\s+from|falling\\s+on)\\b"
+                    + "|\\bgenerat(?:e|es|ed|ing)\\b(?!\\s+(?:(?:the\\s+|some\\s+)?(?:subtitles?|captions?|a\\s+transcript|a\\s+thumbnail|a\\s+preview|a\\s+gif)\\b))|续写|续拍|(?:往后|后面|再)(?:续|生成)"
+                    + "|\\b(?:change|fix|redo)\\s+what\\s+(?:he|she|they|[a-z]+)\\s+(?:says|said)\\b|\\bso\\s+(?:that\\s+)?(?:he|she|they)\\s+(?:says|said)\\b"
+                    + "|说的话(?:改|换)|(?:嘴里|嘴上|口播)[^，,。]{0,4}?说成|睁开眼|睁眼|\\b(?:open|close)\\s+(?:his|her|their|my)\\s+eyes\\b"
+                    + "|(?:改|变|换)成(?:大)?(?:晴天|阴天|蓝天白云)|用\\s*ai(?=\\s*(?:把|将|给|帮|生成|做|变))|变成穿"
+                    + "|加(?:一个|一只|一瓶|一杯|一盒|个|只|瓶|杯|盒)图\\s*\\d\\s*(?:里|中|上)的"
+                    + "|\\breplace\\s+(?:the|that|this|my|his|her|their|our)\\s+(?:[a-z]+\\s+)?(?:cup|mug|bottle|can|glass|phone|laptop|box|bag|plate|bowl|vase|lamp|chair|table|desk|product|package|sign|book)s?\\b"), 0);
     private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -655,6 +665,8 @@ final class PromptInterpreter {
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d|(?:the\\s+)?(?:first|last)\\b)"
             + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|by\\s+(?=\\d)|what\\s+i\\s+(?:want|meant|need)\\s+is\\s+|(?:我)?(?:想要|要)的是|直接|就|应该是|还是|是|系|改成|换成|改为|改(?=\\s*\\d)|只打|只在)\\s*)+"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then|only)\\s*$"
+            // "1.5x not 2x", 1.5倍不是2倍: the number taken back, said after the one that stands
+            + "|\\s*,?\\s*(?:\\bnot\\b|不是)\\s*\\d+(?:\\.\\d+)?\\s*(?:x|×|倍|s|secs?|seconds?|秒|%|times|次)?\\s*$"
             + "|(?:那种(?:感觉|效果)?|就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
     private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧", "阶|levels?");
@@ -978,6 +990,7 @@ final class PromptInterpreter {
                         state.generative.remove(generativeBefore - 1);
                     }
                     restated(state.operations, before);
+                    stillWanted(clause, state.operations, before);
                     if (afterCorrection) {
                         saidAgainAfterCorrection(state, before);
                     }
@@ -2304,7 +2317,9 @@ final class PromptInterpreter {
         }
         // "the pencil drawing look, and posterize... no scratch that, just the pencil drawing": what is taken back is
         // the edit just asked, though the words after it name an earlier one
-        EditOperation retracted = state.retracting && last != null && asked.operations().stream().noneMatch(op -> op.op().equals(last.op())) ? last : null;
+        // ("make it 2x and mute it... actually no, 1.5x": a number said alone corrects the edit of its kind, the mute stays)
+        boolean numberOfAnEarlier = NUMBER_ALONE.matcher(words).matches() && asked.operations().stream().allMatch(op -> ops.stream().anyMatch(o -> sameKind(o, op)));
+        EditOperation retracted = state.retracting && last != null && !numberOfAnEarlier && asked.operations().stream().noneMatch(op -> op.op().equals(last.op())) ? last : null;
         boolean replaced = false;
         int at = ops.size();
         for (EditOperation op : asked.operations()) {
@@ -2443,6 +2458,20 @@ final class PromptInterpreter {
                 // (never the edit repeated from its own words, "freeze at 0:40 for 2 seconds, at 1:20")
                 && ",，".indexOf(again.source().charAt(first.source().length())) < 0) {
             ops.remove(before - 1);
+        }
+    }
+
+    /** "still", 还是 or 照样 before a request: what was asked before stands. */
+    private static final Pattern STILL = Pattern.compile("\\s*(?:(?:but|and)\\s+)?(?:still\\b|(?:但是?)?(?:还是|照样|依然|仍然))");
+
+    /**
+     * An edit asked again with "still" after a correction is the one already asked ("2x, mute it... actually 1.5x. still
+     * mute it"): one mute, not two.
+     */
+    private static void stillWanted(String clause, List<EditOperation> ops, int before) {
+        if (ops.size() > before && before > 0 && STILL.matcher(clause).lookingAt()) {
+            List<EditOperation> earlier = ops.subList(0, before);
+            ops.subList(before, ops.size()).removeIf(op -> earlier.stream().anyMatch(e -> e.op().equals(op.op()) && e.params().equals(op.params())));
         }
     }
 
@@ -3228,7 +3257,9 @@ final class PromptInterpreter {
         if (lexicon.asksToFix(clause)) {
             state.fix = true;
         }
-        Matcher thing = DESCRIBED_THING.matcher(clause);
+        // "from 0:00 to 0:12 there's a trash can in the corner": the thing, whenever it is there
+        Matcher at = LEADING_MOMENT.matcher(clause.strip());
+        Matcher thing = DESCRIBED_THING.matcher(at.lookingAt() ? clause.strip().substring(at.end()) : clause);
         Matcher thingZh = Lexicon.isCjk(clause.strip().isEmpty() ? 'a' : clause.strip().charAt(0)) ? DESCRIBED_THING_ZH.matcher(clause) : null;
         if (thingZh != null && thingZh.lookingAt()) {
             state.described = thingZh.group("thing"); // 桌上的外卖盒太丢人了
@@ -3241,8 +3272,10 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
         }
-        if (answer == null && WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0) {
-            state.generative.add(quoted); // "I wish it was a sunset instead": a wish that only a model could grant
+        if (answer == null && (WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0 || !holdsHan(clause) && GENERATIVE.find(clause.strip()) == 0)) {
+            // "I wish it was a sunset instead": a wish that only a model could grant; "relight the scene so the sun is
+            // hitting my face": a model's work asked first, whatever the rest describes
+            state.generative.add(quoted);
             return;
         }
         // "the kitchen tour is dark, … can you help?": a problem said with no degree, kept only if a fix is asked
@@ -3424,7 +3457,8 @@ final class PromptInterpreter {
      */
     private static final Pattern NARRATES = Prefilter.guarded(Pattern.compile("^(?:(?:so|and|then|ok|okay|basically|when|whenever|once|as|just\\s+as|right\\s+when|halfway\\s+through|(?:on|in)\\s+the\\s+(?:video|clip|footage)|(?:at|around|about)\\s+(?:the\\s+)?[\\d:.]+s?"
             + "|from\\s+[\\d:.]+s?\\s+(?:to|-|till|until)\\s+[\\d:.]+s?)[,\\s]+)*"
-            + "(?<who>(?:he|she|they|someone|somebody|everyone|everybody|(?:the|a|an|my|our|his|her|their|some|all\\s+the)\\s+[a-z'-]+(?:\\s+[a-z'-]+){0,2}"
+            + "(?<who>(?:he|she|they|someone|somebody|everyone|everybody|(?:the|a|an|my|our|his|her|their|some|all\\s+the)\\s+[a-z'-]+(?:\\s+(?!(?:that|which)\\b)[a-z'-]+){0,2}"
+            // (never a thing and what it says: "an end card that says 'Shop now' for 3 seconds" asks for the card)
             // a name ("Aoife falls", "best man drops"), never a word that asks or joins ("need this", "for reels")
             + "|(?!(?:need|needs|want|wants|for|and|but|also|just|only|then|now|make|please|pls|can|could|would|will|this|that|you|not|get|have|keep|leave"
             + "|let|lets|stretch|with|from|when|while|what|here|there|every|each|both|all|any|more|less|some)\\b)[a-z]{3,}(?:\\s+[a-z]{3,})?))\\s+"
@@ -3439,7 +3473,8 @@ final class PromptInterpreter {
     private static final Pattern FREEZE_THERE_ZH = Pattern.compile("\\s*(?:帮我|给我|麻烦)?(?:就|再)?(?:在)?(?:(?:那|这)(?:里|儿|一刻|一下|个地方|个时候|时候)?)?\\s*(?:帮我|给我|麻烦)?(?=(?:画面)?定格)");
 
     /** A moment said first, before what happens then: "at 0:40, …". */
-    private static final Pattern LEADING_MOMENT = Pattern.compile("(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
+    private static final Pattern LEADING_MOMENT = Pattern.compile("(?:(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?"
+            + "|(?:from|between)\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:to|and|till|until|-)\\s*\\d{1,2}:\\d{2}(?:\\.\\d+)?)\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
 
     /** More of what was just told, its subject left out: "(the narrator spins around) and trips", "then falls over". */
     private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?" + TOLD_VERB + "\\b(?:\\s+[a-z]+){0,3}");
