@@ -575,7 +575,8 @@ final class PromptInterpreter {
     private static final Pattern PART_LEAD = Pattern.compile("(?:between|from|" + DURING_WORDS + ")\\s|(?:在|从)\\s*第?|第");
     /** "for the last 5 seconds": a part said as when, not as what is kept. */
     private static final Pattern DURING = Pattern.compile(DURING_WORDS + "\\s");
-    private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b");
+    // ("black and white and only keep from 0:03 to 0:13": what is kept, never the part of the edit before)
+    private static final Pattern ONLY = Pattern.compile("(?:" + DURING_WORDS + "\\s+)?(?:only|just)\\b(?!\\s+(?:keep|keeping|retain|save|use|leave)\\b)");
     /** Words that only limit an edit to its part, when nothing else of the clause is left. */
     private static final Pattern LIMITING = Pattern.compile("\\s*(?:\\b(?:but|only|just)\\b\\s*)+");
     /**
@@ -4123,8 +4124,10 @@ final class PromptInterpreter {
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
             if (operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
-                if (first) {
-                    timed.add(pending); // "0:35 to 0:50, compress it": the part said first is what is kept
+                if (first || operation.phase() == Phase.SELECT && !timed.contains(pending)) {
+                    // "0:35 to 0:50, compress it": the part said first is what is kept; "从第20秒开始，只保留前60秒": a start and
+                    // what is kept from it (one span, see merged)
+                    timed.add(pending);
                     first = false;
                 }
                 timed.add(op);
@@ -4639,6 +4642,25 @@ final class PromptInterpreter {
         return Operation.TRIM.with(Map.of("start", from, "duration", Rule.round(to - from)), start.source() + ", " + end.source());
     }
 
+    /** Words that say how long the video should be, not which seconds to keep: "30 seconds long", "max 30s", 时长60秒. */
+    private static final Pattern LENGTH_SAID = Pattern.compile("\\b(?:long|max|maximum|at\\s+most|under|no\\s+longer|length|duration)\\b|时长|长度|以内|不超过|最多");
+
+    /**
+     * A start and a length said apart ("start at the 12 second mark and make it 30 seconds long", "Trim to 30s max. Start
+     * from 0:05", 从第20秒开始，保留1分钟): one span of that length from that start. Said start first, the two trims in
+     * plan order keep the same seconds; said length first, only words of a length make it one ("keep the first 10
+     * seconds, then cut the first 2" keeps 2 to 10). Null otherwise.
+     */
+    private static EditOperation startAndLength(EditOperation earlier, EditOperation later, String written) {
+        EditOperation start = startOnly(earlier) ? earlier : startOnly(later) ? later : null;
+        EditOperation length = start == earlier ? later : earlier;
+        if (start == null || !Operation.TRIM.is(length) || !length.params().containsKey("duration") || ((Number) length.params().get("start")).doubleValue() != 0
+                || start == later && !LENGTH_SAID.matcher(written).find()) { // (the length's words may be rewritten by now)
+            return null;
+        }
+        return Operation.TRIM.with(Map.of("start", start.params().get("start"), "duration", length.params().get("duration")), start.source() + ", " + length.source());
+    }
+
     private static boolean startOnly(EditOperation op) {
         return Operation.TRIM.is(op) && !op.params().containsKey("duration") && ((Number) op.params().get("start")).doubleValue() > 0;
     }
@@ -4662,7 +4684,7 @@ final class PromptInterpreter {
                 continue;
             }
             EditOperation earlier = out.get(same);
-            EditOperation span = Operation.TRIM.is(op) ? startAndEnd(earlier, op) : null;
+            EditOperation span = !Operation.TRIM.is(op) ? null : startAndEnd(earlier, op) != null ? startAndEnd(earlier, op) : startAndLength(earlier, op, written);
             if (span != null) {
                 out.set(same, span);
                 continue;
