@@ -1103,6 +1103,7 @@ final class PromptInterpreter {
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations);
         refuseASongAsText(operations, written);
+        operations = withTheLengthTold(operations, written);
         if (operations.isEmpty()) {
             String read = quotes.restore(text).strip();
             String quoted = read.isEmpty() ? prompt.strip() : read; // all of it was context: quote what was said
@@ -1110,6 +1111,45 @@ final class PromptInterpreter {
                     "本地引擎未在“" + quoted + "”中找到可执行的编辑", lexicon.closest(text));
         }
         return new Reading(operations, state.ignored);
+    }
+
+    /**
+     * How long the user says the video is: "my clip is 20 seconds", "the video is only 50 seconds long", 视频才15秒,
+     * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
+     */
+    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:my|the|this|our)\\s+(?:clip|video|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
+            + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b"
+            + "|(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)");
+
+    /**
+     * An edit of seconds past the end of the video, as long as the user says it is ("在2分10秒定格3秒，视频总长1分30", "keep
+     * 1:30 to 2:00 (the video is only 50 seconds long)", "my clip is 20 seconds, make it 10 minutes long"): impossible as
+     * asked, said so, rather than an edit the render would find nothing for. A half kept is said in seconds ("get rid of
+     * the first half, the video's 48 seconds long" keeps from 24 s).
+     */
+    private static List<EditOperation> withTheLengthTold(List<EditOperation> ops, String written) {
+        Matcher told = LENGTH_TOLD.matcher(written);
+        if (!told.find()) {
+            return ops;
+        }
+        boolean zh = told.group("zh") != null;
+        String unit = zh ? told.group("zhUnit") : told.group("unit");
+        double length = Double.parseDouble(zh ? told.group("zh") : told.group("n")) * (unit.startsWith("h") || unit.equals("小时") ? 3600 : unit.startsWith("m") || unit.startsWith("分") ? 60 : 1);
+        for (EditOperation op : ops) {
+            Map<String, Object> p = op.params();
+            double start = p.get("start") instanceof Number n ? n.doubleValue() : p.get("from") instanceof Number n ? n.doubleValue() : p.get("at") instanceof Number n ? n.doubleValue() : 0;
+            double end = p.get("to") instanceof Number n ? n.doubleValue() : p.get("end") instanceof Number n ? n.doubleValue()
+                    : Operation.TRIM.is(op) && p.get("duration") instanceof Number n ? start + n.doubleValue() : start;
+            boolean drops = (Operation.TRIM_LAST.is(op) || Operation.DROP_LAST.is(op)) && p.get("duration") instanceof Number n && n.doubleValue() >= length;
+            if (start >= length || end > length + 0.5 || drops) {
+                String seconds = Rule.written(length);
+                throw Refusal.impossible("the video is " + seconds + " seconds long, as the prompt says, and \"" + op.source() + "\" asks for seconds past its end",
+                        "提示中说视频只有" + seconds + "秒，“" + op.source() + "”要求的时间超出了视频结尾");
+            }
+        }
+        double half = Rule.round(length / 2);
+        return ops.stream().map(op -> !Operation.TRIM.is(op) || !op.params().containsKey("half") ? op
+                : Operation.TRIM.with("first".equals(op.params().get("half")) ? Map.of("start", 0.0, "duration", half) : Map.of("start", half), op.source())).toList();
     }
 
     /** Words that set a figure aside: it was given for another use, or only to look at. */

@@ -102,7 +102,7 @@ final class PromptNormalizer {
      */
     private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|(?<!\\b(?:a|one)\\s)\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
             + "\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")" // "minute 1 and 20 seconds", as some write it
-            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of)\\b)))");
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of|thanks?|please|pls|plz|then|too|also|as\\s+well)\\b)))");
     /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */
     private static final Pattern HOURS = Pattern.compile("\\b(?<h>\\d+)\\s*(?:h|hrs?|hours?)\\s*(?:and\\s+)?(?<m>\\d+)\\s*(?:m|mins?|minutes?)\\b");
     /**
