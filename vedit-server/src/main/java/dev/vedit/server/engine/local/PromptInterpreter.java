@@ -1101,7 +1101,8 @@ final class PromptInterpreter {
         refuseIfAny(state.generative, state.notUnderstood);
         aroundTheUntouched(state);
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
-        refuseDroppedAndKept(operations);
+        refuseDroppedAndKept(operations, written);
+        refuseColourKept(operations, written);
         refuseASongAsText(operations, written);
         operations = withTheLengthTold(operations, written);
         if (operations.isEmpty()) {
@@ -1195,6 +1196,8 @@ final class PromptInterpreter {
             // "slow down the flip 2:02-2:06" ("around" is gone by now); "the first dance part, roughly 1:05 to 1:40, …"
             + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d|\\d{1,2}:\\d{2}\\s*(?:-|–|to)\\s*\\d))"
             + "|\\bthe\\s+(?:[a-z'-]+\\s+){1,2}(?:part|bit|section|segment|moment|scene)\\b(?=\\s*$)"
+            // "slow motion right when he jumps into the pool": a moment named by what happens then, after the edit
+            + "|(?<=\\S\\s)(?<!\\d[^,;.!?]{0,80})(?:right\\s+|just\\s+|exactly\\s+)?(?:when|as\\s+soon\\s+as|the\\s+moment)\\s+(?:he|she|they|we|i|someone|somebody|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+[a-z]+[^,;.!?\\d]*?(?=\\s+(?:at|from|between|around|about)\\s+\\d|\\s*$)"
             + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))(?![秒钟])[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿|那个镜头|这个镜头|那一幕|这一幕|那个画面|那个动作)(?:的?视频)?"
             // the end or the start with no length ("can the end be slower?", 结尾能不能慢一点): placed by a time said after it
             + "|(?<=\\bmake\\s)the\\s+(?:very\\s+)?(?:end|ending|beginning|start)\\b(?!\\s+of)|(?:^|(?<=把|将))(?:结尾|开头|末尾|片尾)(?:部分|那段|这段)?(?![\\d一二两三四五六七八九十]|\\s*\\d)"
@@ -4617,11 +4620,45 @@ final class PromptInterpreter {
         }
     }
 
+    /** The colours said to stay as they are, of the whole video or of the part the clause names (not "the rest"'s). */
+    private static final Pattern COLOURS_KEPT = Pattern.compile("(?<!其他|其余|其它|剩下|剩下的|后面|前面|别的|其他的|其余的)(?:颜色|色彩)(?:要|都|就|也)?(?:保持|保留)(?:原样|不变|原来的样子|原色|原来的)?"
+            + "|(?<!其他|其余|其它|剩下|剩下的|后面|前面|别的|其他的|其余的)(?:保持|保留)(?:原色|彩色|原来的颜色)"
+            + "|\\b(?:keep|leave) (?:the |all the |its )?(?:original |same )?colou?rs?(?: (?:the same|as (?:they are|it is|is)|unchanged|intact|alone))?\\b(?! (?:for|in|on|of) (?:the rest|everything else|the other|the remaining))"
+            + "|\\b(?:don'?t|do not) (?:change|touch) the colou?rs?\\b");
+    private static final Pattern PART_WORDS = Pattern.compile("(?:前|最后|后)\\d+(?:\\.\\d+)?秒|\\d+(?:\\.\\d+)?秒?(?:到|至|-)\\d+(?:\\.\\d+)?秒|\\b(?:first|last) \\d+(?:\\.\\d+)? (?:s|secs?|seconds?)\\b");
+
+    /**
+     * "调成黑白的，但颜色要保持原样", "前10秒要黑白的，同时前10秒保持原色不要动": a colour changed and kept as it is, of the same
+     * seconds. Read as before (the keeping as a remark), the colour was changed against the user's last word.
+     */
+    private static void refuseColourKept(List<EditOperation> ops, String written) {
+        Matcher kept = COLOURS_KEPT.matcher(written);
+        while (kept.find()) {
+            int from = Math.max(Math.max(written.lastIndexOf(',', kept.start()), written.lastIndexOf('，', kept.start())), Math.max(written.lastIndexOf('.', kept.start()), written.lastIndexOf('。', kept.start())));
+            Matcher part = PART_WORDS.matcher(written.substring(from + 1, kept.start()));
+            String partSaid = part.find() ? part.group() : null;
+            for (EditOperation op : ops) {
+                if (COLOUR_EDITS.contains(Operation.of(op)) && (partSaid == null ? Part.ofEdit(op) == null : op.source() != null && op.source().contains(partSaid))) {
+                    String said = kept.group();
+                    throw Refusal.impossible("\"" + op.source() + "\" changes the colours that \"" + said + "\" keeps as they are; say which one you want",
+                            "“" + op.source() + "”要改变颜色，而“" + said + "”要保持原色，请说明想要哪一个");
+                }
+            }
+        }
+    }
+
+    private static final Set<Operation> COLOUR_EDITS = EnumSet.of(Operation.GRAYSCALE, Operation.SEPIA, Operation.VINTAGE, Operation.INVERT, Operation.HUE,
+            Operation.SATURATION, Operation.TEMPERATURE, Operation.SKETCH, Operation.CARTOON, Operation.POSTERIZE);
+
     /**
      * "remove the sound but keep the music": the sound is one track, so it cannot be both dropped and kept (telling the
      * music from the voices takes a model); planned as asked, the output was silent.
      */
-    private static void refuseDroppedAndKept(List<EditOperation> ops) {
+    /** The voices said to stay: "人声要保留", "keep my voice" (beside a noise taken out, a remark; beside a mute, impossible). */
+    private static final Pattern VOICE_KEPT = Pattern.compile("(?:人声|说话声|说话的声音)(?:要|都|也|得)?(?:保留|留着)|保留(?:人声|说话声)"
+            + "|\\bkeep (?:my|the|his|her|their|our) (?:voice|voices|talking|speech|narration)\\b");
+
+    private static void refuseDroppedAndKept(List<EditOperation> ops, String written) {
         EditOperation mute = null;
         EditOperation keep = null;
         for (EditOperation op : ops) {
@@ -4631,10 +4668,21 @@ final class PromptInterpreter {
                 keep = op;
             }
         }
+        Matcher voice = VOICE_KEPT.matcher(written);
+        if (mute != null && keep == null && Part.ofEdit(mute) == null && voice.find()) {
+            keep = Operation.KEEP_AUDIO.with(Map.of(), voice.group()); // "静音，但是人声要保留"
+        }
         if (mute != null && keep != null) {
             throw Refusal.impossible("\"" + mute.source() + "\" and \"" + keep.source() + "\" ask to drop and to keep the sound, which is one track;"
                             + " say which one you want",
                     "“" + mute.source() + "”和“" + keep.source() + "”要求既去掉又保留声音（声音只有一条音轨），请说明想要哪一个");
+        }
+        EditOperation louder = ops.stream().filter(op -> Operation.VOLUME.is(op) && Part.ofEdit(op) == null && op.params().get("factor") instanceof Number n
+                && n.doubleValue() > 1).findFirst().orElse(null);
+        if (mute != null && louder != null && Part.ofEdit(mute) == null) {
+            // "remove all the sound but make my voice louder": nothing is left to make louder
+            throw Refusal.impossible("\"" + mute.source() + "\" and \"" + louder.source() + "\" ask to drop the sound and to make it louder; say which one you want",
+                    "“" + mute.source() + "”和“" + louder.source() + "”要求既去掉声音又调大声音，请说明想要哪一个");
         }
         List<EditOperation> kept = ops.stream().filter(PromptInterpreter::keepsAPart).toList();
         if (kept.size() > 1) {
