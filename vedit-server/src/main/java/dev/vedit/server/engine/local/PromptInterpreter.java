@@ -991,7 +991,8 @@ final class PromptInterpreter {
                         state.generative.remove(generativeBefore - 1);
                     }
                     restated(state.operations, before);
-                    stillWanted(clause, state.operations, before);
+                    // "倒放之后再放慢": the edit named as what the next one comes after, asked before, is not asked again
+                    stillWanted(clause, found && split.group().contains("之后"), state.operations, before);
                     if (afterCorrection) {
                         saidAgainAfterCorrection(state, before);
                     }
@@ -2510,12 +2511,14 @@ final class PromptInterpreter {
 
     /**
      * An edit asked again with "still" after a correction is the one already asked ("2x, mute it... actually 1.5x. still
-     * mute it"): one mute, not two.
+     * mute it"): one mute, not two; so is one named as what the next comes after (想做成倒放的… 倒放之后再放慢).
      */
-    private static void stillWanted(String clause, List<EditOperation> ops, int before) {
-        if (ops.size() > before && before > 0 && STILL.matcher(clause).lookingAt()) {
+    private static void stillWanted(String clause, boolean followed, List<EditOperation> ops, int before) {
+        if (ops.size() > before && before > 0 && (followed || STILL.matcher(clause).lookingAt())) {
             List<EditOperation> earlier = ops.subList(0, before);
-            ops.subList(before, ops.size()).removeIf(op -> earlier.stream().anyMatch(e -> e.op().equals(op.op()) && e.params().equals(op.params())));
+            // (what comes after is named in the words it was asked in: "降噪之后再锐化" after "噪点好多" asks the denoise)
+            ops.subList(before, ops.size()).removeIf(op -> earlier.stream().anyMatch(e -> e.op().equals(op.op()) && e.params().equals(op.params())
+                    && (!followed || Objects.equals(e.source(), op.source()))));
         }
     }
 
