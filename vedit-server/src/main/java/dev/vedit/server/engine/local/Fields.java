@@ -31,12 +31,12 @@ final class Fields {
     /** What a field's name says it is. */
     private enum Kind {
         /** The value is the request itself ("edit requested: make it vertical", 操作：顺时针旋转90度). */
-        LABEL("edit requested|edit request|requested fix|edits?|requests?|instructions?|video instructions|steps|actions?|tasks?|operations?|output|body|test|test case|qa case(?: #?\\d+)?"
+        LABEL("edit requested|edit request|requested fix|edits?|requests?|instructions?|video instructions|steps|actions?|tasks?|operations?|output|body|test|test case|qa case(?: #?\\d+)?|deliverables?|details"
                 + "|video|picture|image|visuals?|effects?|filters?|looks?|style|[\\p{IsHan}a-z ]{0,10}(?:转达|转发)|(?:[a-z]+ )?(?:ticket|case|issue)(?: #?\\d+)?|需求|剪辑需求|变速|修改需求|要求|修改要求|修改|操作|指令|测试|测试 ?case|画面|视频|效果|滤镜|特效|风格"),
         /** Only describes the order or who sent it. */
         CONTEXT("products?|price|prices|sizes|sku|skus|subject|from|sender|submitter|submitted by|customer name|name|email|phone|order"
-                + "|request type|job type|type|deadline|due|due date|client|customer|store|shop|contact"
-                + "|商品|价格|尺码|提交人|发件人|订单|客户|门店|店铺|联系人|联系方式|电话|截止|截止日期|截止时间|交付时间|需求类型"),
+                + "|request type|job type|type|deadline|due|due date|client|customer|store|shop|contact|requester|priority|budget|project|summary"
+                + "|商品|价格|尺码|提交人|发件人|订单|客户|门店|店铺|联系人|联系方式|电话|截止|截止日期|截止时间|交付时间|需求类型|项目|预算|优先级|负责人"),
         /** A part to keep: "keep: 00:05 - 00:35", 截取：00:00:15-00:00:45. */
         KEEP("keep|clip|截取|保留|只要"),
         AUDIO("audio|sound|音频|声音"),
