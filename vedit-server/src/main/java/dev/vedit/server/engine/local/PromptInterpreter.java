@@ -92,7 +92,9 @@ final class PromptInterpreter {
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?=\\s)(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
-            + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you)\\b)"
+            + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you"
+            // "it starts a bit abruptly so give it a fade in"
+            + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b)\\b)"
             // …and so does a request after what the video holds: "the choir sang for 15 minutes but kindly keep only the first 5"
             + "|\\s+(?=but\\s+(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+you|(?:i|we)\\s+(?:only\\s+|just\\s+)?(?:want|need|would\\s+like|'d\\s+like))\\b)"
             // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"

@@ -59,8 +59,8 @@ final class SoundRules {
         // the result is handed back (a download, a webhook), never posted or sent; one video is edited, not joined to another
         // ("send it to me" is what the download is: not refused)
         // "before I post it to the class group", "so I can send it on WhatsApp", "(in order) to send it", "for send on
-        // whatsapp": when or why, not a request to post or send
-        r.add(impossible("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for)\\s{1,3})"
+        // whatsapp", "gonna post it on my tiktok": when or why, not a request to post or send
+        r.add(impossible("(?<!\\b(?:(?:before|after|when|once|so|then|until|till)\\s{1,3}(?:i|we|they|you|i'll|we'll|i\\s{1,3}can|we\\s{1,3}can)|to|for|gonna|wanna|will)\\s{1,3})"
                         + "(?:\\b(?:upload|post|publish|share)\\b(?:\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip)))?\\s+(?:straight\\s+)?(?:to|on)\\s+(?:my|our|the)\\b.*"
                         + "|\\be-?mail\\s+(?:it|this|the\\s+(?:result|video|final\\s+video|clip|file))\\s+to\\b.*|\\bsend(?:ing)?\\b.*\\b(?:e-?mail|inbox|whatsapp|wechat|channel|friends?|group)\\b.*)"
                         // transitions and split edits join clips: "whoosh transitions between my clips", "J-cut the audio from the next clip"
