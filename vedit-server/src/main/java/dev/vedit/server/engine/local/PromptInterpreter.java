@@ -596,7 +596,7 @@ final class PromptInterpreter {
             + "|^\\s*(?:(?:but|and)\\s+)?not\\s+(?=(?:counter-?clockwise|anti-?clockwise|clockwise|upside\\s+down|sideways|(?:a|the)\\s+(?:caption|title|text|logo|subtitles?)\\b"
             + "|at\\s+the\\s+(?:top|bottom|left|right)|in\\s+the\\s+(?:corner|middle|centre|center))\\b)"
             // "no slow motion this time": a look not wanted (never "no sound", which asks for a mute)
-            + "|^\\s*(?:(?:but|and|also|just)\\s+)?(?:(?:please|pls|plz)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|filters?|effects?|zoom|black\\s+and\\s+white|b&w|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars"
+            + "|^\\s*(?:(?:but|and|also|just)\\s+)?(?:(?:please|pls|plz)\\s+)?not?\\s+(?=(?:slow\\s+motion|slo-?mo|slowing(?:\\s+(?:it\\s+)?down)?|loop(?:ing|s)?|repeat(?:ing|s)?|filters?|effects?|zoom|black\\s+and\\s+white|b&w|sepia|grain|vignette|fades?|captions?|text|titles?|logos?|transitions?|borders?|black\\s+bars"
             + "|(?:background\\s+)?music|bgm|intro(?:\\s+card)?|outro|end\\s+card|cartoon(?:\\s+filter)?)\\b)"
             + "|^\\s*(?:但是|但|可是|也|还是)?(?:千万)?(?:不要|唔好)(?=加|调|改|动|变|裁|转|换|用|弄|搞|放|旋转|淡入|淡出|超分|放在|放到|倒放|加速|减速|慢放|快放|放慢|放大|缩小|模糊"
             + "|锐化|降噪|防抖|静音|循环|定格|镜像|翻转|压缩|黑白|滤镜|美颜|拉伸|剪|删|暗角|特效|转场|字幕|水印|标题|黑边|black\\s*bars|.{1,8}那种|[\\p{IsHan}]{1,6}的\\s*$)"
@@ -1106,6 +1106,7 @@ final class PromptInterpreter {
         List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
         refuseDroppedAndKept(operations, written);
         refuseColourKept(operations, written);
+        refuseLengthKept(operations, written);
         refuseASongAsText(operations, written);
         operations = withTheLengthTold(operations, written);
         if (operations.isEmpty()) {
@@ -4647,6 +4648,34 @@ final class PromptInterpreter {
                     String said = kept.group();
                     throw Refusal.impossible("\"" + op.source() + "\" changes the colours that \"" + said + "\" keeps as they are; say which one you want",
                             "“" + op.source() + "”要改变颜色，而“" + said + "”要保持原色，请说明想要哪一个");
+                }
+            }
+        }
+    }
+
+    /** The length said to stay as it is ("keep it the same length", 时长不变), and nothing said to be cut ("don't cut anything"). */
+    static final String LENGTH_KEPT = "\\b(?:keep|leave)\\s+(?:it|this|the\\s+(?:video|clip|length|duration))\\s+(?:exactly\\s+)?(?:at\\s+)?(?:the\\s+same\\s+(?:length|duration)"
+            + "|(?:as\\s+)?long\\s+as\\s+(?:it\\s+is|before))|(?:长度|时长|总时长)(?:要)?(?:不变|保持不变|保持原样)";
+    static final String NOTHING_CUT = "\\b(?:don'?t|do\\s+not|without)\\s+(?:cut(?:ting)?|trim(?:ming)?|remov(?:e|ing))\\s+(?:anything|any\\s+(?:part|shots?|scenes?|seconds?))(?:\\s+out)?\\b(?!\\s+off\\b)"
+            + "|\\bevery\\s+shot\\s+(?:has|needs)\\s+to\\s+stay(?:\\s+in)?|一秒都不能剪|不能剪(?:掉)?任何[\\p{IsHan}]{0,4}|每个镜头都要保留";
+    private static final Pattern KEPT_WHOLE = Pattern.compile("(?<length>" + LENGTH_KEPT + ")|(?<uncut>" + NOTHING_CUT + ")");
+
+    /**
+     * "speed it up 2x but keep it the same length", "get it under 60 seconds, but don't cut anything out": a change of
+     * length asked with the length, or every second, kept. Read as before (the keeping as a remark), the video came back
+     * shorter against the user's last word.
+     */
+    private static void refuseLengthKept(List<EditOperation> ops, String written) {
+        Matcher kept = KEPT_WHOLE.matcher(written);
+        while (kept.find()) {
+            boolean length = kept.group("length") != null;
+            for (EditOperation op : ops) {
+                boolean changes = length ? Operation.SPEED.is(op) && op.params().get("factor") instanceof Number n && n.doubleValue() != 1
+                        : Operation.of(op).phase() == Phase.SELECT || Operation.CUT.is(op);
+                if (changes) {
+                    String said = kept.group();
+                    throw Refusal.impossible("\"" + op.source() + "\" changes the length that \"" + said + "\" keeps; say which one you want",
+                            "“" + op.source() + "”会改变视频长度，而“" + said + "”要求保持不变，请说明想要哪一个");
                 }
             }
         }

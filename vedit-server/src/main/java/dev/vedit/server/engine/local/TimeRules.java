@@ -100,7 +100,7 @@ final class TimeRules {
                         + "|make\\s+(?:this|the|my)\\s+(?<was>\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?)\\s+(?:video|clip)\\s+(?:a\\s+|one\\s+)?(?:full\\s+)?"
                         + "(?:minute|(?<wanted>\\d+(?:\\.\\d+)?)\\s*seconds?)\\s+long"
                         // hours said as the length: no clip here runs that long ("make it 3 hours long", a fireplace loop)
-                        + "|(?:make|turn)\\s+(?:it|this|the\\s+(?:video|clip))\\s+(?:into\\s+)?(?:an?\\s+|\\d+(?:\\.\\d+)?\\s*|(?:one|two|three|four|five|six|eight|ten|twelve|24)\\s+)(?:hours?|hrs?)(?:[\\s-]+long)?\\b"
+                        + "|(?:make|turn)\\s+(?:it|this|the\\s+(?:video|clip))\\s+(?:into\\s+)?(?:exactly\\s+|about\\s+|around\\s+|at\\s+least\\s+)?(?:an?\\s+|\\d+(?:\\.\\d+)?\\s*|(?:one|two|three|four|five|six|eight|ten|twelve|24)\\s+)(?:hours?|hrs?)(?:[\\s-]+long)?\\b"
                         + "|\\bmake\\s+(?:this|the|my)\\s+\\d+\\s*(?:s|secs?|seconds?|minutes?)[\\s-]*(?:[a-z]+\\s+)?(?:clip|video)\\s+(?:into\\s+an?\\s+\\d+[\\s-]*(?:hours?|hrs?)\\b|\\d+[\\s-]*(?:hours?|hrs?)[\\s-]+long\\b).*"
                         + "|\\b(?:stretch|extend|lengthen)\\b.*\\b(?:so\\s+)?(?:it'?s|it\\s+is|to\\s+be|to)\\s+(?:an?\\s+|\\d+(?:\\.\\d+)?\\s*|(?:one|two|three|four|five|six|eight|ten|twelve|24)\\s+)(?:hours?|hrs?)(?:[\\s-]+long)?\\b"
                         + "|(?:做成|弄成|变成|剪成)\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十半]+)\\s*个?(?:小时|钟头)(?:的|长)?"
