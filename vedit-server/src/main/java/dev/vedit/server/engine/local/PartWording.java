@@ -37,12 +37,15 @@ final class PartWording {
                     + "(?<edit>(?![^，,。；;]{0,10}?(?:定格|暂停|停住|停留|冻结|静止))[^，,。；;\\d]{1,9}?(?:\\d+(?:\\.\\d+)?\\s*倍)?)"
                     + "\\s*[，,]?\\s*(?:持续|维持)\\s*(?<n5>\\d+(?:\\.\\d+)?)\\s*秒(?:钟)?(?![\\d到至])");
 
+    private static final Pattern SHOWN = Pattern.compile("显示|出现|停留|持续|保持|展示");
+
     static String startAndLength(String s) {
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
             double start = Rule.seconds(Rule.first(m, "t", "t2", "t3", "t4", "t5"));
             double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4", "n5"));
             String zh = "第" + Rule.written(start) + "秒到第" + Rule.written(end) + "秒";
-            return m.group("t3") != null ? zh : m.group("t4") != null ? m.group("verb") + zh
+            // (从第5秒开始显示4秒 after a caption: when it shows, no verb of its own)
+            return m.group("t3") != null ? zh : m.group("t4") != null ? (SHOWN.matcher(m.group("verb")).matches() ? zh : m.group("verb") + zh)
                     : m.group("t5") != null ? zh + Matcher.quoteReplacement(m.group("edit"))
                     : "from " + Rule.written(start) + " seconds to " + Rule.written(end) + " seconds";
         });

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.vedit.server.engine.NeedsGenerativeEngine;
 import dev.vedit.wire.EditOperation;
 import dev.vedit.wire.EditPlan;
 import dev.vedit.wire.ErrorCode;
@@ -2607,6 +2608,58 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("export the audio as a wav, thanks", 0)).hasMessageContaining("as a wav");
         assertThatThrownBy(() -> interpreter.read("把背景音乐换成《稻香》", 0)).hasMessageContaining("稻香");
         assertThat(ops("背景里有人在打电话，声音调小")).containsExactly("volume");
+    }
+
+    @Test
+    void theNinetySecondToNinetyFifthSetsTimesTicketsAndLongMessages() {
+        // a ticket's fields: what the order is goes, a part to keep is kept, a logo "attached" is the image sent
+        assertThat(interpreter.interpret("Ticket #4471\nRequest type: Trim + branding\nKeep: 00:05 - 00:35\nLogo: attached, place bottom-right\nDeadline: Friday EOD", 1))
+                .extracting(EditOperation::op).containsExactly("trim", "watermark");
+        // a card that says something for a while is asked for, not a thing that happened
+        assertThat(ops("square, plus an end card that says \"Shop now\" for 3 seconds")).containsExactly("aspect", "outro");
+        // a number corrected alone corrects the edit of its kind; what was asked beside it stays, said "still" once
+        assertThat(ops("make it 2x faster and mute it... actually no, 1.5x not 2x. still mute it")).containsExactly("speed", "mute");
+        assertThat(params("make it 2x faster and mute it... actually no, 1.5x", 0)).containsEntry("factor", 1.5);
+        // "only keep" after an edit keeps: it is no part of that edit
+        assertThat(ops("mute it and only keep from 0:03 to 0:13")).containsExactly("mute", "trim");
+        // a start and a length said apart are one span, whichever comes first when the length is said as one
+        assertThat(params("start at the 12 second mark and make it 30 seconds long", 0)).containsEntry("start", 12.0).containsEntry("duration", 30.0);
+        assertThat(params("Trim to 30s max. Start from 0:05", 0)).containsEntry("start", 5.0).containsEntry("duration", 30.0);
+        assertThat(params("从第20秒开始，保留1分钟就够了", 0)).containsEntry("start", 20.0).containsEntry("duration", 60.0);
+        assertThat(interpreter.interpret("keep the first 10 seconds, then cut the first 2", 0)).hasSize(2);
+        // the length the prompt tells: past it is impossible as asked, a half is said in seconds
+        assertThatThrownBy(() -> interpreter.read("keep 1:30 to 2:00. (the video is only 50 seconds long btw)", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("视频才15秒，帮我做成10分钟的，不要循环也不要慢放", 0)).hasMessageContaining("impossible");
+        assertThat(params("get rid of the first half, the video's 48 seconds long", 0)).containsEntry("start", 24.0);
+        // clocks and ends in Chinese
+        assertThat(params("請從0:06開始", 0)).containsEntry("start", 6.0);
+        assertThat(params("从0:08到结尾加暗角", 0)).containsEntry("from", 8.0);
+        assertThat(params("45秒的时候画面中间出现“第三章”，持续4秒", 0)).containsEntry("start", 45.0).containsEntry("duration", 4.0);
+        // a part cut out named by what happens in it, with its time; without one, no moment is guessed
+        assertThat(params("cut the bit where he trips, 0:12 to 0:15", 0)).containsEntry("start", 12.0).containsEntry("end", 15.0);
+        assertThatThrownBy(() -> interpreter.read("slow motion right when he jumps into the pool", 0)).hasMessageContaining("not understood");
+        // what only a model does: light made anew, footage never shot, words put in a mouth, a thing in the picture erased
+        assertThatThrownBy(() -> interpreter.read("relight the scene so it looks like golden hour sunlight is hitting my face", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("can you extend it by 5 seconds and generate what would happen next", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("第45秒我老公闭眼了，能不能让他睁开眼", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("from 0:00 to 0:12 there's a trash can in the corner, please erase it", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        // a change and a keeping of the same thing: refused as contradictory, never the change alone
+        assertThatThrownBy(() -> interpreter.read("调成黑白的，但颜色要保持原样", 0)).hasMessageContaining("impossible");
+        assertThat(ops("前10秒黑白，后面保持原色")).containsExactly("grayscale");
+        assertThatThrownBy(() -> interpreter.read("静音，但是人声要保留", 0)).hasMessageContaining("impossible");
+        assertThat(ops("把风声去掉，说话声留着")).containsExactly("denoise_audio");
+        assertThatThrownBy(() -> interpreter.read("remove all the sound but make my voice louder", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("speed it up 2x but keep it the same length", 0)).hasMessageContaining("impossible");
+        assertThat(ops("Bali vlog, I need it 16:9 with black bars on the sides, don't cut anything off.")).containsExactly("aspect");
+        // an edit named as what the next comes after is asked once
+        assertThat(ops("想做成倒放的。倒放之后再放慢到一半速度")).containsExactly("reverse", "speed");
+        assertThat(ops("晚上拍的噪点好多，降噪之后再锐化一下")).containsExactly("denoise", "sharpen");
+        // long messages: plans to post, remarks on what is not needed, noise said of the sound
+        assertThat(ops("gonna post it on my tiktok, keep just the last 25s")).containsExactly("trim_last");
+        assertThat(ops("直播回放太长了。麻烦只保留最后60秒。还有声音的底噪有点大，帮我降一下。")).containsExactly("trim_last", "denoise_audio");
+        assertThat(params("we need everyone's faces pixelated (not blurred, the editor prefers pixelation)", 0)).containsEntry("style", "pixelate");
+        assertThat(params("could you make it about 15% darker", 0)).containsEntry("amount", -0.15);
+        assertThat(params("i'd like the contrast up by 15%", 0)).containsEntry("factor", 1.15);
     }
 
     @Test
