@@ -1201,7 +1201,7 @@ final class PromptInterpreter {
             + "|(?<thing>\\bthe\\s+(?:[a-z'-]+\\s+){0,2}?[a-z'-]{3,})(?=\\s+(?:(?:at|from|between|around)\\s+(?:about\\s+|around\\s+)?\\d|\\d{1,2}:\\d{2}\\s*(?:-|–|to)\\s*\\d))"
             + "|\\bthe\\s+(?:[a-z'-]+\\s+){1,2}(?:part|bit|section|segment|moment|scene)\\b(?=\\s*$)"
             // "slow motion right when he jumps into the pool": a moment named by what happens then, after the edit
-            + "|(?<=\\S\\s)(?<!\\d[^,;.!?]{0,80})(?:right\\s+|just\\s+|exactly\\s+)?(?:when|as\\s+soon\\s+as|the\\s+moment)\\s+(?:he|she|they|we|i|someone|somebody|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+[a-z]+[^,;.!?\\d]*?(?=\\s+(?:at|from|between|around|about)\\s+\\d|\\s*$)"
+            + "|(?<=\\S\\s)(?<!\\d[^;.!?]{0,80})(?<!^\\s{0,3}(?:right|just|exactly)\\s{1,3})(?:right\\s+|just\\s+|exactly\\s+)?(?:when|as\\s+soon\\s+as|the\\s+moment)\\s+(?:he|she|they|we|i|someone|somebody|(?:the|my|our|his|her|their)\\s+[a-z]+)\\s+[a-z]+[^,;.!?\\d]*?(?=\\s+(?:at|from|between|around|about)\\s+\\d|\\s*$)"
             + "|(?:^|(?<=把|将|给我|[\\s\\d秒]))(?![秒钟])[\\p{IsHan}a-z]{2,10}?的?(?:那段|这段|那一段|这一段|那波|这波|那部分|这部分|的时候|那一下|那一刻|那会儿|那个镜头|这个镜头|那一幕|这一幕|那个画面|那个动作)(?:的?视频)?"
             // the end or the start with no length ("can the end be slower?", 结尾能不能慢一点): placed by a time said after it
             + "|(?<=\\bmake\\s)the\\s+(?:very\\s+)?(?:end|ending|beginning|start)\\b(?!\\s+of)|(?:^|(?<=把|将))(?:结尾|开头|末尾|片尾)(?:部分|那段|这段)?(?![\\d一二两三四五六七八九十]|\\s*\\d)"
