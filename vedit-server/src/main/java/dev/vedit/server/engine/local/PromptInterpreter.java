@@ -92,6 +92,8 @@ final class PromptInterpreter {
             // an amount given as an example ends the clause before it: "zoom in a little like 1.5x" (then read as the zoom's)
             + "|(?=\\s)(?<=\\p{L})(?<!\\b(?:with|of|for|at|in|by|to))\\s+(?=(?:like|maybe|say)\\s+\\d)"
             // a request said as the consequence of what the video is: "it's a music video for a slow song so I want it to fade in"
+            // dictated with no stop, a wish after what the video is: "this is for the sports day video um I need it in slow motion"
+            + "|(?<=[a-z])\\s+(?=(?:um+\\s+|uh+\\s+)?(?:i|we)\\s+(?:need|want|would\\s+like|'d\\s+like)\\s+(?:it|this|the\\s+(?:video|clip|whole\\s+thing))\\s+(?!to\\b)[a-z])"
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you"
             // "it starts a bit abruptly so give it a fade in"
             + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b)\\b)"
