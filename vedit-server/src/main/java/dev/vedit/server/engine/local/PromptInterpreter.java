@@ -1052,7 +1052,7 @@ final class PromptInterpreter {
                 // (nor one said to be fine: "the first 10 seconds are great. make it brighter"; nor when the prompt asks for the
                 // whole video anywhere, as the canonical words no longer show where: "…, but make the whole thing brighter")
                 toldJustNow = state.mentionedPart != toldBefore && ops.size() == before && !state.mentionedPart.equals(state.untouched)
-                        && !PRAISED.matcher(clause).find() && !WHOLE_SAID.matcher(REST_AS_IT_IS.matcher(state.written).replaceAll(" ")).find()
+                        && !PRAISED.matcher(clause).find() && !WHOLE_SAID.matcher(WHOLE_FRAME.matcher(REST_AS_IT_IS.matcher(state.written).replaceAll(" ")).replaceAll(" ")).find()
                         ? state.mentionedPart : null;
                 if (ops.size() > before) {
                     scopeLed = SCOPE_FIRST.matcher(clause).lookingAt();
@@ -3843,12 +3843,15 @@ final class PromptInterpreter {
     private static final Pattern SCOPE_FIRST_ZH = Pattern.compile("\\s*(?:把|将)?(?:从)?(?:第\\s*)?(?:\\d+(?:\\.\\d+)?\\s*秒|\\d{1,2}:\\d{2})|\\s*(?:前|最后|后)\\s*\\d");
     /** The rest said to stay as it is ("rest at normal speed", 其他不变): no edit of the whole video. */
     private static final Pattern REST_AS_IT_IS = Pattern.compile("\\b(?:the\\s+)?rest\\s+(?:of\\s+(?:it|the\\s+video)\\s+)?(?:(?:at|in|should|can|will|is|stays?)\\s+)?"
-            + "(?:normal|stays?|unchanged|untouched|as\\s+(?:it\\s+)?is|fine|the\\s+same|alone)\\b|(?:其他|其余|剩下|后面)(?:的)?(?:部分|地方)?(?:都)?(?:不变|不动|别动|保持|正常|不用动|不用改)");
+            + "(?:normal|stays?|unchanged|untouched|as\\s+(?:it\\s+)?is|fine|the\\s+same|alone)\\b|\\beverything\\s+else\\s+(?:is|'s)\\s+(?:fine|ok|okay|good|great|perfect)\\b"
+            + "|(?:其他|其余|剩下|后面)(?:的)?(?:部分|地方)?(?:都)?(?:不变|不动|别动|保持|正常|不用动|不用改|没问题|挺好|没事)");
     /** A part said to be good as it is. */
     private static final Pattern PRAISED = Pattern.compile("\\b(?:great|fine|perfect|good|ok|okay|nice|lovely|beautiful|amazing|awesome|brilliant)\\b|不错|挺好|很好|没问题|可以|好看");
     /** Words that ask for all of the video, or for what a part leaves. */
     /** The Chinese words for all of the video or for what a part leaves, said the same in both checks below. */
     private static final String WHOLE_ZH = "整体|全部|整个|全程|全片|其他|其余|剩下|所有";
+    /** The whole frame, not the whole video: "把0:00到0:04整个画面打马赛克", "blur the whole picture during that section". */
+    private static final Pattern WHOLE_FRAME = Pattern.compile("整个画面|全画面|\\b(?:the\\s+)?(?:whole|entire)\\s+(?:picture|frame|screen|image)\\b");
     private static final Pattern WHOLE_SAID = Pattern.compile(WHOLE_ZH + "|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b"
             + "|\\b(?:all|throughout)\\s*$");
     /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
