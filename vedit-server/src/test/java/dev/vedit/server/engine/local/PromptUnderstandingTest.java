@@ -2660,6 +2660,18 @@ class PromptUnderstandingTest {
         assertThat(params("we need everyone's faces pixelated (not blurred, the editor prefers pixelation)", 0)).containsEntry("style", "pixelate");
         assertThat(params("could you make it about 15% darker", 0)).containsEntry("amount", -0.15);
         assertThat(params("i'd like the contrast up by 15%", 0)).containsEntry("factor", 1.15);
+        // the ninety-sixth and ninety-seventh: when a caption shows, a CRF said 设, a figure in brackets as a picture in
+        // picture, a wish after what the video is with no stop, a moment said after a freeze up to a question mark
+        assertThat(params("底部加字幕“第一步”，从第5秒开始显示4秒", 0)).containsEntry("start", 5.0).containsEntry("duration", 4.0);
+        assertThat(interpreter.interpret("导出1080p，CRF设23。", 0)).extracting(EditOperation::op).containsExactly("scale", "encode");
+        assertThat(interpreter.interpret("Logo (image 1) top right. Floor plan (image 2) in a small box in the bottom left.", 2))
+                .extracting(EditOperation::op).containsExactly("watermark", "picture_in_picture");
+        assertThat(interpreter.interpret("our logo from image 1 as a watermark in the bottom left", 1)).extracting(o -> o.params().get("position")).containsExactly("bottom-left");
+        assertThat(ops("this is for the sports day video um I need it in slow motion the whole thing at half speed")).containsExactly("speed");
+        assertThat(ops("Can you freeze it at 0:06 for 2 seconds, right when her face hits the window? And then zoom in 1.5x")).containsExactly("freeze", "zoom");
+        assertThat(params("麻烦把0:00到0:04整个画面打马赛克。0:30到1:30是在等安装进度条，帮我加速到4倍。其他的都没问题", 1)).containsEntry("from", 30.0).containsEntry("to", 90.0);
+        assertThat(ops("The first 2 minutes are just people joining the call, please remove them so the video starts at 2:00. Audio levels jump around a lot, please even them out."))
+                .containsExactly("trim", "normalize_audio");
     }
 
     @Test
