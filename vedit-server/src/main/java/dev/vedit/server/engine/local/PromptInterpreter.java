@@ -1125,8 +1125,9 @@ final class PromptInterpreter {
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
     private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:my|the|this|our)\\s+(?:clip|video|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
-            + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b"
-            + "|(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)");
+            + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
+            // (never a length said as what is too much: "the clip is 30 seconds too long")
+            + "|(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了))");
 
     /**
      * An edit of seconds past the end of the video, as long as the user says it is ("在2分10秒定格3秒，视频总长1分30", "keep
