@@ -4660,7 +4660,7 @@ final class PromptInterpreter {
     }
 
     /** The length said to stay as it is ("keep it the same length", 时长不变), and nothing said to be cut ("don't cut anything"). */
-    static final String LENGTH_KEPT = "\\b(?:keep|leave)\\s+(?:it|this|the\\s+(?:video|clip|length|duration))\\s+(?:exactly\\s+)?(?:at\\s+)?(?:the\\s+same\\s+(?:length|duration)"
+    static final String LENGTH_KEPT = "\\b(?:keep|leave)\\s+(?:(?:it|this|the\\s+(?:video|clip|length|duration))\\s+)?(?:exactly\\s+)?(?:at\\s+)?(?:the\\s+same\\s+(?:length|duration)"
             + "|(?:as\\s+)?long\\s+as\\s+(?:it\\s+is|before))|(?:长度|时长|总时长)(?:要)?(?:不变|保持不变|保持原样)";
     static final String NOTHING_CUT = "\\b(?:don'?t|do\\s+not|without)\\s+(?:cut(?:ting)?|trim(?:ming)?|remov(?:e|ing))\\s+(?:anything|any\\s+(?:part|shots?|scenes?|seconds?))(?:\\s+out)?\\b(?!\\s+off\\b)"
             + "|\\bevery\\s+shot\\s+(?:has|needs)\\s+to\\s+stay(?:\\s+in)?|一秒都不能剪|不能剪(?:掉)?任何[\\p{IsHan}]{0,4}|每个镜头都要保留";

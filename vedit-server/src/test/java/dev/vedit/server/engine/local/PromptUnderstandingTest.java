@@ -2672,6 +2672,12 @@ class PromptUnderstandingTest {
         assertThat(params("麻烦把0:00到0:04整个画面打马赛克。0:30到1:30是在等安装进度条，帮我加速到4倍。其他的都没问题", 1)).containsEntry("from", 30.0).containsEntry("to", 90.0);
         assertThat(ops("The first 2 minutes are just people joining the call, please remove them so the video starts at 2:00. Audio levels jump around a lot, please even them out."))
                 .containsExactly("trim", "normalize_audio");
+        // rewordings: a limit said "max 20 seconds" (it read "20 sec" and left "onds"), the same duration kept beside a
+        // speed change, a voice kept beside a mute
+        assertThat(params("max 20 seconds, starting from 0:10", 0)).containsEntry("start", 10.0).containsEntry("duration", 20.0);
+        assertThatThrownBy(() -> interpreter.read("make it faster but keep the same duration", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("mute the audio, but keep my voice", 0)).hasMessageContaining("impossible");
+        assertThat(ops("remove the hiss but keep my voice clear")).containsExactly("denoise_audio");
     }
 
     @Test
