@@ -125,6 +125,51 @@ final class Alternation {
         return new String(out);
     }
 
+    /** The successive matches of the joined pattern in {@code text}, as repeated {@code matcher(text).find()} gives them. */
+    Scan scan(String text) {
+        return new Scan(text);
+    }
+
+    /** A {@link Matcher}'s {@code find()}, {@code start()}, {@code end()} and {@code group()} over the joined pattern. */
+    final class Scan {
+        private final String text;
+        private final Search search;
+        private int start = -1;
+        private int end = -1;
+
+        private Scan(String text) {
+            this.text = text;
+            search = new Search(text);
+        }
+
+        /** The next match, after the last one (one character on after an empty one, as {@link Matcher#find()} steps). */
+        boolean find() {
+            boolean found = search.next(end < 0 ? 0 : end == start ? end + 1 : end);
+            start = found ? search.start : -1;
+            end = found ? search.end : text.length() + 1;
+            return found;
+        }
+
+        int start() {
+            return matched(start);
+        }
+
+        int end() {
+            return matched(end);
+        }
+
+        String group() {
+            return text.substring(start(), end());
+        }
+
+        private int matched(int at) {
+            if (start < 0) {
+                throw new IllegalStateException("no match");
+            }
+            return at;
+        }
+    }
+
     /** Matchers over {@code text} of the alternatives that may match it, in their order. */
     private List<Matcher> candidates(String text) {
         BitSet may = index.matching(Prefilter.folded(text));

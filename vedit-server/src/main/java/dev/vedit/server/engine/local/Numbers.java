@@ -5,10 +5,17 @@ import java.util.Map;
 
 /** Reads the numbers a prompt may hold: digits, English words and Chinese numerals. */
 final class Numbers {
-    /** A regular expression matching any number {@link #parse} reads. */
+    /**
+     * A regular expression matching any number {@link #parse} reads. The English words are grouped by their first
+     * letters, in their order within each group, so a search tries a few letters at each position instead of some forty
+     * words (the same matches: words of different first letters never match at one position, and a word that a longer
+     * one begins, "four" in "fourteen", can only match where the longer cannot, before the boundary at the end).
+     */
     static final String PATTERN = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-            + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|(?:twenty|thirty|forty|fifty)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|a half|half|one quarter|three quarters|a quarter|quarter|one third|two thirds|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
-            + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
+            + "|(?:a (?:hundred (?:and )?eighty|half|quarter|third)|one(?: hundred (?:and )?eighty| and a half| quarter| third)?"
+            + "|t(?:wo(?: hundred (?:and )?seventy| and a half| thirds)?|hree(?: and a half| quarters)?|wenty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hirty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|en|welve|hirteen)"
+            + "|f(?:our(?: and a half|teen)?|ive(?: and a half)?|orty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ifty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ifteen)"
+            + "|half|quarter|s(?:ix(?:teen|ty)?|even(?:teen)?)|e(?:ight(?:een)?|leven)|nin(?:e(?:teen)?|ety))\\b)";
 
     private static final Map<String, Double> WORDS = Map.ofEntries(
             Map.entry("one and a half", 1.5), Map.entry("two and a half", 2.5), Map.entry("three and a half", 3.5),

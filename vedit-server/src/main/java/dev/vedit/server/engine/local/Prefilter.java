@@ -122,13 +122,7 @@ final class Prefilter {
         if (parser.pos != re.length() || parser.inlineFlags || branches.size() < 2) {
             return List.of();
         }
-        List<String> sources = new ArrayList<>();
-        int from = 0;
-        for (int bar : parser.bars) {
-            sources.add(re.substring(from, bar));
-            from = bar + 1;
-        }
-        sources.add(re.substring(from));
+        List<String> sources = sources(re, parser.bars);
         List<Pattern> out = new ArrayList<>();
         for (int k = 0; k < sources.size(); k++) {
             StringBuilder alone = new StringBuilder();
@@ -139,6 +133,31 @@ final class Prefilter {
             out.add(guarded(alone.toString(), pattern.flags(), branches.get(k).start(), unguarded));
         }
         return List.copyOf(out);
+    }
+
+    /**
+     * The top-level branches of {@code re} ("a|(b|c)" is "a" and "(b|c)"), so that {@link Alternation} may search each
+     * on its own; {@code re} alone where it cannot be parsed or turns a flag on inline.
+     */
+    static List<String> branchSources(String re) {
+        Parser parser = new Parser(re, true);
+        try {
+            parser.branches();
+        } catch (Unsupported | RuntimeException e) {
+            return List.of(re);
+        }
+        return parser.pos != re.length() || parser.inlineFlags ? List.of(re) : sources(re, parser.bars);
+    }
+
+    private static List<String> sources(String re, List<Integer> bars) {
+        List<String> sources = new ArrayList<>();
+        int from = 0;
+        for (int bar : bars) {
+            sources.add(re.substring(from, bar));
+            from = bar + 1;
+        }
+        sources.add(re.substring(from));
+        return sources;
     }
 
     /**
