@@ -9,12 +9,14 @@ final class Numbers {
      * A regular expression matching any number {@link #parse} reads. The English words are grouped by their first
      * letters, in their order within each group, so a search tries a few letters at each position instead of some forty
      * words (the same matches: words of different first letters never match at one position, and a word that a longer
-     * one begins, "four" in "fourteen", can only match where the longer cannot, before the boundary at the end).
+     * one begins, "four" in "fourteen", can only match where the longer cannot, before the boundary at the end). Each
+     * group is a set of whole words, so a prefilter still requires "two" or "ten", never "wo" or "en"; "twenty-one"
+     * stays a branch of its own for that, before the groups, as it stood before "twenty".
      */
     static final String PATTERN = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
-            + "|(?:a (?:hundred (?:and )?eighty|half|quarter|third)|one(?: hundred (?:and )?eighty| and a half| quarter| third)?"
-            + "|t(?:wo(?: hundred (?:and )?seventy| and a half| thirds)?|hree(?: and a half| quarters)?|wenty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|hirty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|en|welve|hirteen)"
-            + "|f(?:our(?: and a half|teen)?|ive(?: and a half)?|orty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ifty(?:[\\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ifteen)"
+            + "|(?:(?:twenty|thirty|forty|fifty)[\\s-](?:one|two|three|four|five|six|seven|eight|nine)|a (?:hundred (?:and )?eighty|half|quarter|third)|one(?: hundred (?:and )?eighty| and a half| quarter| third)?"
+            + "|t(?:wo(?: hundred (?:and )?seventy| and a half| thirds)?|hree(?: and a half| quarters)?|wenty|hirty|en|welve|hirteen)"
+            + "|f(?:our(?: and a half|teen)?|ive(?: and a half)?|orty|ifty|ifteen)"
             + "|half|quarter|s(?:ix(?:teen|ty)?|even(?:teen)?)|e(?:ight(?:een)?|leven)|nin(?:e(?:teen)?|ety))\\b)";
 
     private static final Map<String, Double> WORDS = Map.ofEntries(

@@ -390,6 +390,11 @@ final class Prefilter {
         if (cp < 128) {
             return cp >= 'A' && cp <= 'Z' ? cp + ('a' - 'A') : cp;
         }
+        if (cp >= Quotes.FIRST && cp <= Quotes.LAST) {
+            // every quoted text's mark is one character here, so a class of the marks is a requirement: the rules that
+            // read a quoted title ran over every clause that said "title", a fifth of the rules' searches
+            return Quotes.FIRST;
+        }
         return Character.toLowerCase(Character.toUpperCase(cp));
     }
 
@@ -922,8 +927,16 @@ final class Prefilter {
                     continue;
                 }
                 if (c == '-' && previous >= 0 && pos + 1 < re.length() && re.charAt(pos + 1) != ']') {
-                    known = false; // a range
-                    pos++;
+                    pos++; // a range: unknown, but for one of the quotes' marks, which all fold to one character
+                    int last;
+                    if (re.charAt(pos) == '\\') {
+                        last = classEscape();
+                    } else {
+                        last = re.codePointAt(pos);
+                        pos += Character.charCount(last);
+                    }
+                    known &= previous >= Quotes.FIRST && last >= previous && last <= Quotes.LAST;
+                    previous = last;
                     continue;
                 }
                 int literal;

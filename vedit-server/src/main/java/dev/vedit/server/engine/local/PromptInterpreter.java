@@ -57,7 +57,7 @@ final class PromptInterpreter {
      * Where a prompt splits into clauses. Some sixty branches: searched as one pattern, each was tried at every
      * position of a prompt (a ninth of reading one); searched apart, only those whose words the prompt holds run.
      */
-    private static final Alternation SPLIT = Alternation.of(Prefilter.branchSources("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
+    static final Alternation SPLIT = Alternation.of(Prefilter.branchSources("\\s*(?:[,;!?\\n，、；。！？]|(?<!\\d):(?!\\s*[\\d\uE000-\uE0FF])|\\.(?!\\d)|\\band\\s+then\\b|\\bthen\\b"
             // (跟 joins two things, but not in 跟拍 "filmed following", 跟练 "follow-along", 跟着 "along")
             + "|(?=:)(?<=\\p{IsHan}):(?!\\s*[\uE000-\uE0FF])|(?=[画声音颜视饱亮对])(?<=[小大暗亮糊抖吵慢快灰艳])(?=(?:画面|声音|音量|颜色|视频|饱和度|亮度|对比度)(?:也|还|又|有点|太|很|好|调|再|加|提|降|减|拉))|(?<=了)(?=\\s*(?:帮我|帮忙|能不能|可不可以|可以|请|麻烦|把|亮度|对比度|饱|音量|声音|调|加|去掉|剪|删|截取|保留|减速|放慢|静音|模糊|锐化|旋转|镜像|翻转|裁剪|倒放|循环|定格|压缩|降噪|防抖))|\\band\\s+also\\b|\\bbut\\b(?=\\s+(?:please\\s+)?(?:don'?t|do\\s+not|never|no\\s+need)\\b)|(?<!\\x01)\\band\\b(?!\\x01)|\\balso\\b|\\bplus\\b|并且|而且|然后|接着|(?=之)(?<![秒钟\\d])之后|同时|以及|另外|还要|(?=再)(?<!这段|那段|这一段|那一段|同一段|这部分|那部分|别|不要|不用)再|并|(?<!\\x01)和(?!\\x01)|(?=跟)(?<![紧脚高])跟(?![拍练着随进踪前风上读唱跳不]))\\s*"
             // a correction said inside a sentence starts a clause: "rotate 90 clockwise sorry counterclockwise", "clip to

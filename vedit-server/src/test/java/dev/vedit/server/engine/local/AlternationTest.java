@@ -35,6 +35,7 @@ class AlternationTest {
         List<Alternation> alternations = new ArrayList<>(Lexicon.get().alternations());
         alternations.add(PromptInterpreter.FILLER);
         alternations.add(PromptInterpreter.GENERATIVE);
+        alternations.add(PromptInterpreter.SPLIT);
         // Texts of the alternations' own words, so that matches are many, adjacent and overlapping.
         List<String> words = new ArrayList<>();
         for (String text : texts) {
@@ -57,6 +58,9 @@ class AlternationTest {
             Pattern joined = alternation.joined();
             for (String text : all) {
                 found += assertSame(alternation, joined, text) ? 1 : 0;
+                if (alternation == PromptInterpreter.SPLIT) {
+                    assertScansSame(alternation, joined, text); // the one alternation read match by match
+                }
             }
         }
         assertThat(found).as("texts in which some alternation finds a match").isGreaterThan(10_000);
@@ -77,6 +81,7 @@ class AlternationTest {
             Alternation alternation = Alternation.of(alternatives, FLAGS);
             for (String text : samples) {
                 assertSame(alternation, alternation.joined(), text);
+                assertScansSame(alternation, alternation.joined(), text);
             }
         }
         assertThat(Alternation.of(List.of("ab", "abc"), 0).replaceAll("abc abc", "_")).isEqualTo("_c _c");
@@ -98,5 +103,16 @@ class AlternationTest {
         assertThat(alternation.replaceAll(text, " ")).as("replaceAll %s in \"%s\"", joined, text)
                 .isEqualTo(joined.matcher(text).replaceAll(" "));
         return finds;
+    }
+
+    /** Asserts that {@link Alternation#scan} steps through the matches as the joined pattern's {@code find()} does. */
+    private static void assertScansSame(Alternation alternation, Pattern joined, String text) {
+        Alternation.Scan scan = alternation.scan(text);
+        for (Matcher each = joined.matcher(text); each.find(); ) {
+            assertThat(scan.find()).as("scan %s in \"%s\"", joined, text).isTrue();
+            assertThat(scan.group()).as("scan %s in \"%s\" at %d", joined, text, each.start()).isEqualTo(each.group());
+            assertThat(scan.start()).isEqualTo(each.start());
+        }
+        assertThat(scan.find()).as("scan %s in \"%s\" after the last match", joined, text).isFalse();
     }
 }

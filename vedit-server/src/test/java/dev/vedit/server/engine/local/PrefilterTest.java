@@ -97,6 +97,17 @@ class PrefilterTest {
     }
 
     @Test
+    void aClassOfTheQuotesMarksIsARequirement() {
+        // quoted texts are masked as marks Quotes.FIRST..LAST, which fold to one: a rule that reads a quoted title
+        // need not run over a clause that says "title" but quotes nothing
+        Prefilter quoted = Prefilter.of(Pattern.compile("title\\s*[" + Quotes.FIRST + "-" + Quotes.LAST + "]", FLAGS));
+        assertThat(quoted.mayMatch(Prefilter.fold("add a title at the top"))).isFalse();
+        assertThat(quoted.mayMatch(Prefilter.fold("add a title " + (char) (Quotes.FIRST + 3)))).isTrue();
+        assertThat(Prefilter.of(Pattern.compile("title\\s*[\uE000-\uE0FF]", FLAGS)).toString()).isEqualTo(quoted.toString());
+        assertThat(Prefilter.of(Pattern.compile("title\\s*[a-c]", FLAGS)).toString()).isEqualTo("[title]"); // other ranges stay unknown
+    }
+
+    @Test
     void aMatchNeedsTheWordsOfOneBranchTogether() {
         // Together the branches need "volume" or "music"; each branch also needs its own verb beside it.
         Pattern pattern = Pattern.compile("(?:turn\\s+)?up\\s+(?:the\\s+)?volume|down\\s+(?:the\\s+)?music", FLAGS);

@@ -240,6 +240,45 @@ class PromptInterpreterTest {
         assertThat(Numbers.parse("1/4")).isEqualTo(0.25);
     }
 
+    /**
+     * The number words, grouped by first letter in {@link Numbers#PATTERN} so a search tries fewer of them, match as
+     * the plain list of words did, in every place a number is followed by something (a boundary, a unit, a suffix).
+     */
+    @Test
+    void numberWordsMatchAsTheirPlainList() {
+        String units = "(?:one|two|three|four|five|six|seven|eight|nine)";
+        String plain = "(?:\\d+/\\d+|[一二两三四五六七八九十]+分之[一二三四五六七八九十]+|\\d+(?:\\.\\d+)?|[零〇一二两三四五六七八九十百]+(?:点[零〇一二三四五六七八九]+)?"
+                + "|(?:(?:one|a) hundred (?:and )?eighty|two hundred (?:and )?seventy|(?:one|two|three|four|five) and a half|(?:twenty|thirty|forty|fifty)[\\s-]" + units
+                + "|a half|half|one quarter|three quarters|a quarter|quarter|one third|two thirds|a third|one|two|three|four|five|six|seven|eight|nine|ten|eleven"
+                + "|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|ninety)\\b)";
+        String[] words = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen",
+                "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty", "thirty", "forty", "fifty", "sixty",
+                "ninety", "a", "half", "quarter", "quarters", "third", "thirds", "hundred", "and", "eighty", "seventy", "times", "x",
+                "seconds", "Twenty", "FOUR", "1", "2.5", "3/4", "十", "两", "一点五", "fourty", "nin"};
+        java.util.Random random = new java.util.Random(11);
+        int found = 0;
+        for (String after : List.of("", "\\b", "\\s+times", "\\s*(?:x|times)", "\\s*秒", "$", " and")) {
+            java.util.regex.Pattern expected = java.util.regex.Pattern.compile("(?<![\\d.])(?<n>" + plain + ")" + after, java.util.regex.Pattern.CASE_INSENSITIVE);
+            java.util.regex.Pattern actual = java.util.regex.Pattern.compile("(?<![\\d.])(?<n>" + Numbers.PATTERN + ")" + after, java.util.regex.Pattern.CASE_INSENSITIVE);
+            for (int i = 0; i < 4000; i++) {
+                StringBuilder text = new StringBuilder();
+                for (int n = random.nextInt(5); n >= 0; n--) {
+                    text.append(words[random.nextInt(words.length)]).append(" - ".charAt(random.nextInt(3)));
+                }
+                var e = expected.matcher(text);
+                var a = actual.matcher(text);
+                while (e.find()) {
+                    assertThat(a.find()).as("%s in \"%s\"", after, text).isTrue();
+                    assertThat(a.toMatchResult().group()).as("%s in \"%s\"", after, text).isEqualTo(e.group());
+                    assertThat(a.start()).isEqualTo(e.start());
+                    found++;
+                }
+                assertThat(a.find()).as("%s in \"%s\"", after, text).isFalse();
+            }
+        }
+        assertThat(found).isGreaterThan(10_000);
+    }
+
     @Test
     void sourcesAreTheWordsThatCausedEachOperation() {
         assertThat(ops("I want it mirrored and 2倍速")).extracting(EditOperation::source).containsExactly("mirrored", "2倍速");
