@@ -33,6 +33,11 @@ final class Lexicon {
     private static final String CJK_VERB_BEFORE = "调加放变更提降减增弄稍略再很太有压";
     /** The first characters of a Chinese variant that starts a phrase of its own (a number, 放两秒半): a verb before it is not its head. */
     private static final String PHRASE_OPENERS = "把将图两二三四五六七八九十";
+    /** The verbs a request opens with, for {@link #REST}. */
+    private static final String REQUEST_VERBS = "make|turn|add|put|cut|chop|trim|crop|remove|delete|drop|mute|speed|slow|fade|sharpen|brighten|darken|lighten|blur"
+            + "|rotate|flip|mirror|zoom|loop|reverse|boost|lower|raise|increase|decrease|reduce|stabili[sz]e|steady|denoise|clean|fix|change|convert"
+            + "|compress|keep|give|apply|set|freeze|insert|overlay|write|warm|cool|saturate|desaturate|upscale|export|resize|scale|shorten|stretch";
+
     private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|hear|heard|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
@@ -565,14 +570,25 @@ final class Lexicon {
         return Alternation.of(sorted.stream().map(Lexicon::variant).toList(), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE);
     }
 
+    /**
+     * "{rest}" in a phrase: the rest of its sentence, up to a stop or to a request joined on without one. A remark
+     * dropped to its sentence's end took "so sharpen it please" with it when a voice note said
+     * "we filmed at night so sharpen it please" with no stop.
+     */
+    private static final String REST = "(?:(?!\\s+(?:(?:so|and|then|but|also|plus)\\s+(?:(?:please|pls|just|also|then|now)\\s+)*(?:can\\s+you|could\\s+you"
+            + "|(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|" + REQUEST_VERBS + ")|(?:please|pls)\\s+(?:" + REQUEST_VERBS + "))\\b)[^,.;!?\\n])*";
+
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
     private static String variant(String phrase) {
         // a number starts where no digit stands before it (第40秒以后 is no "0秒以后") and ends where none follows: "for 1.5s"
         // is no "for 1" before ".5s"
         String body = spaced(phrase.strip())
+                .replace("{rest}", REST)
                 .replace("{n}", "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")(?!\\.?\\d)")
                 .replace("{m}", "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")(?!\\.?\\d)");
-        boolean latinStart = !isCjk(phrase.strip().charAt(0)) && Character.isLetterOrDigit(phrase.strip().charAt(0));
+        // …and so does one behind an optional first word: "(?:an? )?old photo look" found "a old photo look" in "sepia old photo look"
+        String opening = phrase.strip().startsWith("(?:") ? phrase.strip().substring(3) : phrase.strip();
+        boolean latinStart = !opening.isEmpty() && !isCjk(opening.charAt(0)) && Character.isLetterOrDigit(opening.charAt(0));
         boolean latinEnd = !isCjk(phrase.strip().charAt(phrase.strip().length() - 1))
                 && Character.isLetterOrDigit(phrase.strip().charAt(phrase.strip().length() - 1));
         // an English word ends at anything but a Latin letter or digit, so it is found glued to Chinese too (帮我vflip一下)

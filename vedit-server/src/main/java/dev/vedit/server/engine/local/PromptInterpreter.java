@@ -84,7 +84,13 @@ final class PromptInterpreter {
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=(?:从)?(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:到|至|-|~)\\s*(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?!的|那段|这段|部分|之间)\\p{IsHan})"
             // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
             + "|(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)(?<=一点|一些)|(?=\\p{IsHan})(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))"
-            + "|(?=帮我|帮忙)(?<=了[\\p{IsHan}]{0,4})|(?=\\s)(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
+            // …and a request glued to the complaint that explains it: 把声音关了小孩太吵了 (静音小孩… read as "the child is quiet")
+            + "|(?<=(?:静音|降噪|去噪|锐化|防抖|调亮|调暗|提亮|变亮|变暗|慢放|倒放|模糊)[吧了啊呀]?)(?=(?:小孩|孩子|宝宝|小朋友|大家|观众|背景|旁边|周围|现场|外面|风声?|车声?|狗|声音|音乐|画面|视频|人声|噪音|杂音)"
+            + "(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别)?(?:吵|闹|暗|亮|糊|抖|晃|大声|模糊))"
+            // …or glued to its amount: 亮度提高百分之十画面太暗了 (read whole, the complaint turned the amount around)
+            + "|(?<=\\d%|\\d倍|一半)(?=(?:颜色|画面|视频|声音|音量|音乐|背景音乐|背景|人声|整体|饱和度|亮度|对比度)?(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别|过于)"
+            + "(?:艳|暗|亮|糊|抖|吵|慢|快|灰|大|小|闹|响))"
+            + "|(?=帮我|帮忙|麻烦|请帮)(?<=(?:很|太|好|特别|有点|得)[多暗亮糊抖吵慢快灰艳闹晃虚重]|厉害)|(?=帮我|帮忙)(?<=了[\\p{IsHan}]{0,4})|(?=\\s)(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request
             + "|(?=(?:你|您)(?:帮|给)我(?!补))(?<=\\p{IsHan})|(?=然后)(?<=\\p{IsHan})|(?=请(?:帮我|帮忙|你))(?<=视频|片子|录像)"
             // a space before a part said in Chinese numbers starts its clause: 前10秒加速2倍 30到40秒放慢到一半
@@ -2779,7 +2785,7 @@ final class PromptInterpreter {
     private static final Pattern REMARK_END_ZH = Pattern.compile("(?:的|用|了|呢|啊|呀|嘛)\\s*$");
 
     /** Where a Chinese description may end and a request begin: after what it says is wrong, before what to change. */
-    private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放|锐化|防抖|降噪|去噪|稳定))"
+    private static final Pattern DESCRIPTION_THEN_REQUEST_ZH = Pattern.compile("(?<=[了艳暗亮糊抖吵慢快灰大小楚晰虚多少重害])(?=(?:饱和度|亮度|对比度|音量|声音|画面|颜色|帮我|给我|麻烦|把|再|调|加|提|降|减|放|锐化|防抖|降噪|去噪|稳定))"
             + "|(?<=了)\\s+(?=\\d)"); // 整体太快了 0.75倍速就行
 
     private boolean imperativeStart(String words) {
