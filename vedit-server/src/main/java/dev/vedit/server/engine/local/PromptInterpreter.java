@@ -107,6 +107,9 @@ final class PromptInterpreter {
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you"
             // "it starts a bit abruptly so give it a fade in"
             + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b)\\b)"
+            // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
+            + "|(?<=\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|seconds?|secs?|minutes?|mins?|times|x))"
+            + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b)"
             // …and so does a request after what the video holds: "the choir sang for 15 minutes but kindly keep only the first 5"
             + "|\\s+(?=but\\s+(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+you|(?:i|we)\\s+(?:only\\s+|just\\s+)?(?:want|need|would\\s+like|'d\\s+like))\\b)"
             // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"
@@ -678,15 +681,15 @@ final class PromptInterpreter {
             + "|\\s*(?:that|this)(?:\\s+one)?(?:'s|\\s+is)\\s+(?:fine|ok|okay|good|alright)\\s*");
     /** What a correction says around its request: "do 2x", "2倍就行", "top right is better", "…, just the vignette". */
     private static final Pattern CORRECTION_WORDS = Pattern.compile("^\\s*(?:(?:i\\s+mean\\s+|just\\s+|do\\s+|go\\s+with\\s+|let'?s\\s+(?:do|go\\s+with)\\s+|make\\s+(?:it|that)\\s+(?=\\d|(?:the\\s+)?(?:first|last)\\b)"
-            + "|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|by\\s+(?=\\d)|what\\s+i\\s+(?:want|meant|need)\\s+is\\s+|(?:我)?(?:想要|要)的是|直接|就|应该是|还是|是|系|改成|换成|改为|改(?=\\s*\\d)|只打|只在)\\s*)+"
+            + "|(?:that'?s|that\\s+is|it'?s|its)\\s+(?:way\\s+|much\\s+)?too\\s+(?:much|fast|slow|many|long|short|little|strong|loud|quiet|big|small)\\s*,?\\s+|(?:it'?s|its|it\\s+is|that'?s)\\s+(?=\\S)|(?:change|make)\\s+(?:it|that)\\s+(?:to|into)\\s+|only\\s+(?=from\\b|between\\b)|by\\s+(?=\\d)|what\\s+i\\s+(?:want|meant|need)\\s+is\\s+|(?:我)?(?:想要|要)的是|直接|就|应该是|还是|是|系|改成|换成|改为|改(?=\\s*\\d)|只打|只在)\\s*)+"
             + "|\\s+(?:instead|is\\s+better|would\\s+be\\s+better|is\\s+fine|is\\s+enough|is\\s+plenty|will\\s+do|should\\s+do|please|maybe|i\\s+guess|probably|actually|then|only)\\s*$"
             // "1.5x not 2x", 1.5倍不是2倍: the number taken back, said after the one that stands
             + "|\\s*,?\\s*(?:\\bnot\\b|不是)\\s*\\d+(?:\\.\\d+)?\\s*(?:x|×|倍|s|secs?|seconds?|秒|%|times|次)?\\s*$"
             + "|(?:那种(?:感觉|效果)?|就行|就好|就可以|就够了?|吧|试试|好了)\\s*$");
     /** The words of each unit a number said again may carry: "1.5x" corrects the multiple of "zoom 2x from 0:12 to 0:15". */
     private static final List<String> UNITS = List.of("x|×|倍", "seconds?|secs?|s|秒", "%", "times|次|遍", "mb|m|兆", "度|°|degrees?", "fps|帧", "阶|levels?");
-    /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒. */
-    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?)"
+    /** A number said again as the correction: "first 15", "2倍", "1.5x", 前30秒, "four x". */
+    private static final Pattern NUMBER_ALONE = Pattern.compile("(?:(?:the\\s+)?(?:first|last)\\s+|前|后|最后|(?<ordinal>第)|at\\s+)?(?:(?<n>\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?|" + Numbers.PATTERN + ")"
             + "\\s*(?<unit>" + String.join("|", UNITS) + ")?(?:速)?|(?<times>once|twice|thrice))(?:\\s*(?:就行了?|就好了?|就可以了?|就够了|吧))?");
     /**
      * A direction said alone as a correction, and the words it takes the place of in the edit corrected: "volume up. DOWN
@@ -2341,6 +2344,21 @@ final class PromptInterpreter {
                 if (redone.understood() && redone.operations().size() == 1 && (flipped != null || redone.operations().getFirst().op().equals(last.op()))) {
                     // 前面1分钟都是空镜头，帮我加速到4倍，不对 3倍吧: the part the edit had from what was told keeps
                     ops.set(ops.size() - 1, onPart(Part.ofEdit(last), redone.operations().getFirst()));
+                    state.correcting = state.retracting = false;
+                    return true;
+                }
+            }
+            if (before == null && flipped == null && Operation.SPEED.is(last) && number.matches() && number.group("n") != null
+                    && (number.group("unit") == null || number.group("unit").matches("x|×|倍|times"))
+                    && last.params().get("factor") instanceof Number was) {
+                // "twice as fast, no actually make it 1.5 times", "half speed, no wait 3x": a multiple said again of a speed
+                // said in words keeps its direction (3x after a slow-down is three times slower)
+                double n = Numbers.parse(number.group("n"));
+                String times = n == Math.rint(n) ? String.valueOf((long) n) : String.valueOf(n); // "four" read as 4
+                Attempt redone = attempt(normalizer.canonical((was.doubleValue() < 1 && n > 1 ? "slow it down " : "speed ") + times + "x"), context);
+                if (n > 0 && redone.understood() && redone.operations().size() == 1 && Operation.SPEED.is(redone.operations().getFirst())) {
+                    EditOperation speed = redone.operations().getFirst();
+                    ops.set(ops.size() - 1, onPart(Part.ofEdit(last), Operation.SPEED.with(speed.params(), last.source() + ", " + quoted)));
                     state.correcting = state.retracting = false;
                     return true;
                 }

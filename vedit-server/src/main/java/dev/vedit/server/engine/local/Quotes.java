@@ -15,8 +15,9 @@ final class Quotes {
     static final char FIRST = '\uE000';
     static final char LAST = '\uE0FF';
     /**
-     * A text written without quotes (group 1), up to the clause's end, a place ("at the top"), or "and"/"then" before
-     * the verb of an edit: "caption: hi and make it black and white" is a caption and an edit, "Tom and Jerry" one text.
+     * A text written without quotes (group 1), up to the clause's end, a place ("at the top"), what it is shown as ("as a
+     * caption"), or "and"/"then" before the verb of an edit: "caption: hi and make it black and white" is a caption and
+     * an edit, "Tom and Jerry" one text.
      */
     /** Where a text goes, said after it: 加字幕：生日快乐 王奶奶80大寿 放在下面 (its words end before it). */
     static final String PLACE_SAID_LAST_ZH = "\\s*(?:放在|放到|放|在)(?:屏幕|画面|视频)?的?"
@@ -26,7 +27,9 @@ final class Quotes {
             + "|(?<=\\d),(?=\\d{3}(?!\\d)))*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
             + "|" + PLACE_SAID_LAST_ZH + "[。.!！]?\\s*$"
-            + "|\\s+(?i:and|then)\\s+(?i:also\\s+)?(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
+            + "|\\s+(?i:as\\s+(?:an?|the)\\s+(?:big\\s+|small\\s+|bold\\s+)?(?:caption|title|subtitle|heading|headline|banner|text|watermark|label))(?=\\s*(?:$|[,，。.;；!！?？\\n]))"
+            // …and "and then", "and um" before the verb, as people dictate: "says happy birthday grandma and then make it warmer"
+            + "|\\s+(?i:and|then)(?:\\s+(?i:then|also|um+|uh+|like|please|pls|just|maybe))*\\s+(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
             + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
