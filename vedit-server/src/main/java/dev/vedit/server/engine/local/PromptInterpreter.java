@@ -106,7 +106,11 @@ final class PromptInterpreter {
             + "|(?<=[a-z])\\s+(?=(?:um+\\s+|uh+\\s+)?(?:i|we)\\s+(?:need|want|would\\s+like|'d\\s+like)\\s+(?:it|this|the\\s+(?:video|clip|whole\\s+thing))\\s+(?!to\\b)[a-z])"
             + "|\\s+(?=so\\s+(?:(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|please|pls|kindly|can\\s+(?:you|u)|could\\s+you"
             // "it starts a bit abruptly so give it a fade in"
-            + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b)\\b)"
+            + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b"
+            // …or the canonical word of an edit alone: "it's grainy so clean up the noise" is "… so denoise"
+            + "|(?:denoise|stabili[sz]e|sharpen|mute|reverse|grayscale)(?:\\s+(?:it|the\\s+(?:video|clip|picture|footage)|in\\s+the\\s+picture))?(?=\\s*$|\\s+(?:and|then|please|pls)\\b))\\b)"
+            // a time, then the video's end named for the next request: 只显示前五秒视频结尾再淡出
+            + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
             + "|(?<=\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|seconds?|secs?|minutes?|mins?|times|x))"
             + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b)"
@@ -556,7 +560,9 @@ final class PromptInterpreter {
             + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回|以前)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样|还是老样子|照老样子");
 
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕]))(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
-            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放))");
+            + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放|淡)"
+            // …or where the words say how long or where it shows, or turn to the video: 写新品上市只显示前五秒视频结尾再淡出
+            + "|(?:只|就)?(?:显示|出现|持续|停留)|(?:放|放在|位于)(?:顶部|底部|上面|下面|中间|左上|右上|左下|右下)|(?:视频)?(?:结尾|开头|最后|片尾)(?:再|加|淡|的时候))");
 
     /**
      * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say
@@ -1137,10 +1143,10 @@ final class PromptInterpreter {
      * How long the user says the video is: "my clip is 20 seconds", "the video is only 50 seconds long", 视频才15秒,
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
-    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:my|the|this|our)\\s+(?:clip|video|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
+    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?(?:clip|video|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
             + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
             // (never a length said as what is too much: "the clip is 30 seconds too long")
-            + "|(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了))");
+            + "|(?:整个|整条|这个|这条)?(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了))");
 
     /**
      * An edit of seconds past the end of the video, as long as the user says it is ("在2分10秒定格3秒，视频总长1分30", "keep
@@ -3324,6 +3330,9 @@ final class PromptInterpreter {
                 || DURATION.matcher(clause).find();
     }
 
+    /** How a request opens politely: "can you relight it so it looks like golden hour" asks "relight it". */
+    private static final Pattern COURTESY = Pattern.compile("^(?:(?:(?:can|could|would|will)\\s+(?:you|u)|please|pls|kindly)\\s+)+");
+
     /**
      * A clause that describes the video rather than asking: a problem it names stands for the request that answers it
      * ("it looks fuzzy": sharpen), kept only when nothing else is asked for or the user asks to fix it; anything else
@@ -3353,7 +3362,8 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
         }
-        if (answer == null && (WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0 || !holdsHan(clause) && GENERATIVE.find(clause.strip()) == 0)) {
+        if (answer == null && (WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0
+                || !holdsHan(clause) && GENERATIVE.find(COURTESY.matcher(clause.strip()).replaceFirst("")) == 0)) {
             // "I wish it was a sunset instead": a wish that only a model could grant; "relight the scene so the sun is
             // hitting my face": a model's work asked first, whatever the rest describes
             state.generative.add(quoted);
