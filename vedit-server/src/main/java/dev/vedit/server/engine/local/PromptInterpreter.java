@@ -109,6 +109,8 @@ final class PromptInterpreter {
             + "|(?:give|add|make|put|cut|trim|fade|slow|speed|mute|brighten|sharpen|stabili[sz]e|rotate|flip|crop)\\s+(?:it|the|a|an|this)\\b"
             // …or the canonical word of an edit alone: "it's grainy so clean up the noise" is "… so denoise"
             + "|(?:denoise|stabili[sz]e|sharpen|mute|reverse|grayscale)(?:\\s+(?:it|the\\s+(?:video|clip|picture|footage)|in\\s+the\\s+picture))?(?=\\s*$|\\s+(?:and|then|please|pls)\\b))\\b)"
+            // what a part was, said after the request with no stop: 结尾那八秒不要了那是我在找按钮
+            + "|(?<=[了掉吧]|(?:剪掉|删掉|去掉)(?:前|最后|后)?\\d{1,4}(?:\\.\\d{1,3})?秒)(?=(?:那|这)(?:是|里是|段是|会儿)|因为|我在|我们在)"
             // a time, then the video's end named for the next request: 只显示前五秒视频结尾再淡出
             + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
