@@ -111,6 +111,10 @@ final class PromptInterpreter {
             + "|(?:denoise|stabili[sz]e|sharpen|mute|reverse|grayscale)(?:\\s+(?:it|the\\s+(?:video|clip|picture|footage)|in\\s+the\\s+picture))?(?=\\s*$|\\s+(?:and|then|please|pls)\\b))\\b)"
             // what a part was, said after the request with no stop: 结尾那八秒不要了那是我在找按钮
             + "|(?<=[了掉吧]|(?:剪掉|删掉|去掉)(?:前|最后|后)?\\d{1,4}(?:\\.\\d{1,3})?秒)(?=(?:那|这)(?:是|里是|段是|会儿)|因为|我在|我们在)"
+            // what it is after the request, said with no stop: 超分到1080p吧原来的太糊了, 从第七秒开始吧前面是我在调焦距,
+            // 把背景换成图1我房间太乱了, and a correction after an amount's bound: 压缩到十兆以内不对二十兆吧
+            + "|(?<=吧)(?=原来的|原片|因为|现在的?|(?:前面|后面|开头|结尾|中间)(?:是|都是|那段是))|(?<=图\\d)(?=我|因为)"
+            + "|(?<=以内|以下|之内|左右)(?=不对(?![称比劲]))|(?<=着的|了的|反的|歪的|斜的)(?=帮我|帮忙|麻烦)"
             // a time, then the video's end named for the next request: 只显示前五秒视频结尾再淡出
             + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
@@ -718,7 +722,7 @@ final class PromptInterpreter {
     private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
-    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\bhalf\\b(?!\\s+(?:speed|the))|一半|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%))");
+    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\bhalf\\b(?!\\s+(?:speed|the))|一半|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%|兆|度|次|遍))");
     /** A range said again in Chinese with no unit: 22到27. */
     private static final Pattern RANGE_WITHOUT_UNIT_ZH = Pattern.compile("第?\\d+(?:\\.\\d+)?\\s*(?:到|至|-|~)\\s*第?\\d+(?:\\.\\d+)?");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */

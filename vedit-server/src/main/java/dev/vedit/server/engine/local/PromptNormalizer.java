@@ -79,9 +79,16 @@ final class PromptNormalizer {
      * Minutes, alone or with seconds ("the first 20 minutes", "1 min 30 s", "1m5s", 1分30秒, 一分零五秒): seconds, which every
      * time rule reads. Not 第一分钟 said alone, the first minute (a part, read by the lexicon); 第1分钟到… is a time.
      */
+    /**
+     * Words that open what is said next, after a clock's seconds said with no unit in dictation ("from one minute ten to
+     * one minute twenty I want that in slow motion"), so the number ends the time.
+     */
+    private static final String NEXT_WORDS = "(?:i|we|you|he|she|they|it|that|this|there|so|but|in|at|on|with|just|slow|speed|make|cut|keep|mute|fade"
+            + "|zoom|blur|add|put|should|needs?|has|have|would|will|can|could|i'd|i'm|we're|it's|that's|um+|uh+)\\b";
+
     /** A minute and some seconds in words: "a minute and five seconds", "one minute twelve" (then a range's end or a stop). */
     private static final Pattern A_MINUTE_AND = Pattern.compile("\\b(?:a|one)\\s+minute\\s+(?:and\\s+)?(?!(?:a\\s+|one\\s+|three\\s+)?(?:half|quarters?)\\b)(?<s>" + Numbers.PATTERN + ")"
-            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)))");
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)|\\s" + NEXT_WORDS + "))");
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
@@ -102,7 +109,7 @@ final class PromptNormalizer {
      */
     private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|(?<!\\b(?:a|one)\\s)\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
             + "\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")" // "minute 1 and 20 seconds", as some write it
-            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of|thanks?|please|pls|plz|then|too|also|as\\s+well)\\b)))");
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of|thanks?|please|pls|plz|then|too|also|as\\s+well)\\b|\\s" + NEXT_WORDS + ")))");
     /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */
     private static final Pattern HOURS = Pattern.compile("\\b(?<h>\\d+)\\s*(?:h|hrs?|hours?)\\s*(?:and\\s+)?(?<m>\\d+)\\s*(?:m|mins?|minutes?)\\b");
     /**
