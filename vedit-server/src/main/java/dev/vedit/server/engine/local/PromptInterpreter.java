@@ -87,8 +87,9 @@ final class PromptInterpreter {
             // …and a request glued to the complaint that explains it: 把声音关了小孩太吵了 (静音小孩… read as "the child is quiet")
             + "|(?<=(?:静音|降噪|去噪|锐化|防抖|调亮|调暗|提亮|变亮|变暗|慢放|倒放|模糊)[吧了啊呀]?)(?=(?:小孩|孩子|宝宝|小朋友|大家|观众|背景|旁边|周围|现场|外面|风声?|车声?|狗|声音|音乐|画面|视频|人声|噪音|杂音)"
             + "(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别)?(?:吵|闹|暗|亮|糊|抖|晃|大声|模糊))"
-            // …or glued to its amount: 亮度提高百分之十画面太暗了 (read whole, the complaint turned the amount around)
-            + "|(?<=\\d%|\\d倍|一半)(?=(?:颜色|画面|视频|声音|音量|音乐|背景音乐|背景|人声|整体|饱和度|亮度|对比度)?(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别|过于)"
+            // …or glued to its amount, the complaint of a thing of its own: 亮度提高百分之十画面太暗了 (read whole, the complaint
+            // turned the amount around; "2倍太快了" judges the amount and stays with it)
+            + "|(?<=\\d%|\\d倍|一半)(?=(?:颜色|画面|视频|声音|音量|音乐|背景音乐|背景|人声|整体|饱和度|亮度|对比度)(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别|过于)"
             + "(?:艳|暗|亮|糊|抖|吵|慢|快|灰|大|小|闹|响))"
             + "|(?=帮我|帮忙|麻烦|请帮)(?<=(?:很|太|好|特别|有点|得)[多暗亮糊抖吵慢快灰艳闹晃虚重]|厉害)|(?=帮我|帮忙)(?<=了[\\p{IsHan}]{0,4})|(?=\\s)(?<=[a-z0-9])\\s+(?=(?:图片|照片|已经)\\p{IsHan})"
             // 地板你帮我剪掉, 头晕你帮我弄稳一点, 弄稳一点然后弄亮一点: the listener addressed, or "then", opens a request

@@ -2681,6 +2681,51 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theNinetyEighthAndNinetyNinthSetsDictation() {
+        // a remark dropped to its sentence's end stops at a request joined on with no stop
+        assertThat(ops("it's grainy because we filmed at night so sharpen it please")).containsExactly("sharpen");
+        assertThat(ops("it's really grainy cause we filmed at night so clean up the noise in the picture and then sharpen it please"))
+                .containsExactly("denoise", "sharpen");
+        // 小 is quiet only beside a word of the sound; a request glued to its complaint or its amount is read apart
+        assertThat(params("小孩太吵了", 0)).containsEntry("factor", 0.5);
+        assertThat(ops("加个卡通滤镜然后把声音关了小孩太吵了然后循环两次")).containsExactly("cartoon", "mute", "loop");
+        assertThat(params("亮度提高百分之十画面太暗了", 0)).containsEntry("amount", 0.1);
+        assertThat(ops("饱和度降低百分之二十颜色太艳了然后冷色调一点")).containsExactly("saturation", "temperature");
+        assertThat(ops("晚上拍的画面噪点很多帮我画面降噪然后再锐化一下")).containsExactly("denoise", "sharpen");
+        // voice typing's homophones and fillers
+        assertThat(ops("我边走边拍的晃得厉害帮我房抖一下然后呢稍微调亮一点")).containsExactly("stabilize", "brightness");
+        assertThat(ops("I only need the first thirty seconds and then like a fate out at the end so it doesn't just stop dead"))
+                .containsExactly("trim", "fade_out");
+        assertThat(params("poster eyes it with uh four levels", 0)).containsEntry("levels", 4);
+        // a part to keep and the rest dropped is kept, never cut; a range's end is never eaten
+        assertThat(params("帮我把前面一分钟留下来后面都不要了", 0)).containsEntry("start", 0.0).containsEntry("duration", 60.0);
+        assertThat(params("二十秒到四十秒那段四倍速其他的正常速度", 0)).containsEntry("from", 20.0).containsEntry("to", 40.0);
+        // an unquoted text ends before "and then" a verb and before "as a caption"
+        assertThat(params("add text at the top that says happy birthday grandma and then make the colors a bit warmer", 0))
+                .containsEntry("text", "happy birthday grandma");
+        assertThat(params("put text at the bottom that says swipe up for the sale as a caption", 0)).containsEntry("text", "swipe up for the sale");
+        assertThat(params("在视频顶部加个标题写新品上市只显示前五秒视频结尾再淡出黑场", 0)).containsEntry("text", "新品上市");
+        // corrections in dictation: a multiple said in words keeps the speed's part and direction
+        assertThat(params("speed up the part from ten to twenty seconds to three x actually no four x", 0))
+                .containsEntry("factor", 4.0).containsEntry("from", 10.0);
+        assertThat(params("speed it up twice as fast no actually that's too much make it one and a half times", 0)).containsEntry("factor", 1.5);
+        assertThat(params("slow it down to half speed no wait 3x", 0)).containsEntry("factor", 0.333);
+        assertThat(params("just chop off the last five seconds no wait the last four I was fumbling with the phone", 0)).containsEntry("duration", 4.0);
+        assertThat(params("压缩到十兆以内不对二十兆吧微信要发", 0)).containsEntry("max_mb", 20.0);
+        assertThat(params("okay so from one minute ten to one minute twenty I want that in slow motion", 0))
+                .containsEntry("from", 70.0).containsEntry("to", 80.0);
+        // the length told of the whole video; a look asked politely of a model; a mute beside a louder voice
+        assertThatThrownBy(() -> interpreter.read("The whole video is 12 seconds. Remove the last 20 seconds.", 0)).hasMessageContaining("impossible");
+        assertThatThrownBy(() -> interpreter.read("It was shot at noon and looks flat. Can you relight it so it looks like golden hour?", 0))
+                .isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("静音，但是人声要大一点", 0)).hasMessageContaining("impossible");
+        // rewordings not in the sets
+        assertThat(ops("声音关掉吧孩子太吵了")).containsExactly("mute");
+        assertThat(ops("we shot this at night so brighten it")).containsExactly("brightness");
+        assertThat(params("trim it to the first 10 seconds no wait eight", 0)).containsEntry("duration", 8.0);
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
