@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -98,6 +99,8 @@ final class Lexicon {
     private final Alternation filler;
     private final Alternation statement;
     private final Set<String> common;
+    /** What the prompt says must stay as it is, by what it keeps (the {@code kept} lines). */
+    private final Map<Kept, Pattern> kept;
     /**
      * The corrections worked out so far, "" for none: a word's correction depends on nothing else, the same unknown
      * words come back prompt after prompt, and comparing one with the vocabulary was a fifteenth of reading a prompt.
@@ -108,8 +111,11 @@ final class Lexicon {
     private final List<String> fourLetterWords;
 
     private Lexicon(Map<String, Kind> kinds, List<Synonym> synonyms, List<Problem> problems, List<Problem> excesses,
-                    List<Problem> audioProblems, Map<String, List<String>> lists) {
+                    List<Problem> audioProblems, Map<String, List<String>> lists, Map<Kept, List<String>> kept) {
         this.kinds = kinds;
+        this.kept = new EnumMap<>(Kept.class);
+        kept.forEach((what, phrases) -> this.kept.put(what,
+                Pattern.compile(String.join("|", phrases.stream().map(Lexicon::variant).toList()), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)));
         this.synonyms = synonyms;
         this.variants = synonyms.stream().flatMap(s -> s.variants().stream()).toList();
         this.canonicalOf = synonyms.stream().flatMap(s -> s.variants().stream().map(v -> s.canonical())).toArray(String[]::new);
@@ -135,6 +141,42 @@ final class Lexicon {
         this.vocabulary = Set.copyOf(words);
         this.fourLetterWords = vocabulary.stream().filter(w -> w.length() == 4).sorted().toList();
     }
+
+    /**
+     * What a prompt may say must stay as it is. A {@code kept} line of the lexicon asks for no edit (a filler, listed
+     * under the plan's {@code ignored}; or, where its words name an edit, taken out before the rules read: "don't cut
+     * anything" is no cut), and its words are looked for again once the edits are known, since an edit that changes
+     * what they keep contradicts them ("speed it up 2x but keep it the same length").
+     */
+    enum Kept {
+        /** The colours ("keep the colours", 保留原色). */
+        COLOUR(false),
+        /** The length ("keep it the same length", 时长不变). */
+        LENGTH(true),
+        /** Every second ("don't cut anything", 一秒都不能剪). */
+        UNCUT(true),
+        /** The voices ("keep my voice", 人声要保留). */
+        VOICE(false);
+
+        private final boolean namesAnEdit;
+
+        Kept(boolean namesAnEdit) {
+            this.namesAnEdit = namesAnEdit;
+        }
+    }
+
+    /** Where {@code written} says that {@code what} must stay as it is. */
+    Matcher kept(Kept what, String written) {
+        return kept.get(what).matcher(written);
+    }
+
+    /** Whether a clause says only what must stay as it is ("but don't touch the colours"): a remark, listed as one. */
+    boolean onlyKeeps(String clause) {
+        String said = KEPT_LEAD.matcher(clause.strip()).replaceFirst("");
+        return kept.values().stream().anyMatch(p -> p.matcher(said).matches());
+    }
+
+    private static final Pattern KEPT_LEAD = Pattern.compile("^(?:(?:but|and|so|please|pls|just|also|但是|但|而且|并且|还有|同时)[\\s,，]*)*");
 
     static Lexicon get() {
         return INSTANCE;
@@ -680,6 +722,7 @@ final class Lexicon {
         List<Problem> excesses = new ArrayList<>();
         List<Problem> audio = new ArrayList<>();
         Map<String, List<String>> lists = new LinkedHashMap<>();
+        Map<Kept, List<String>> kept = new EnumMap<>(Kept.class);
         for (String name : List.of("degree", "subject", "fix", "request", "context", "filler", "statement", "common", "vocabulary")) {
             lists.put(name, new ArrayList<>());
         }
@@ -699,6 +742,15 @@ final class Lexicon {
                     case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
                             .map(Variant::of).toList(), f[1]));
                     case "mixed" -> synonyms.add(new Synonym(List.of(Variant.of(besideChinese(f[2]))), f[1]));
+                    case "kept" -> {
+                        Kept what = Kept.valueOf(f[1].toUpperCase(Locale.ROOT));
+                        kept.computeIfAbsent(what, k -> new ArrayList<>()).addAll(values);
+                        if (what.namesAnEdit) {
+                            synonyms.add(new Synonym(values.stream().map(Variant::of).toList(), ""));
+                        } else {
+                            lists.get("filler").addAll(values);
+                        }
+                    }
                     case "problem" -> problems.add(Problem.of(values, f[1]));
                     case "excess" -> excesses.add(Problem.of(values, f[1]));
                     case "audio" -> audio.add(Problem.of(values, f[1]));
@@ -723,6 +775,11 @@ final class Lexicon {
                     .flatMap(x -> Arrays.stream(x[1].split("\\|"))).map(String::strip).toList();
             kinds.put(op, new Kind(op, example, words));
         });
-        return new Lexicon(kinds, synonyms, problems, excesses, audio, lists);
+        for (Kept what : Kept.values()) {
+            if (!kept.containsKey(what)) {
+                throw new IllegalStateException("no kept line for " + what.name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return new Lexicon(kinds, synonyms, problems, excesses, audio, lists, kept);
     }
 }

@@ -1767,6 +1767,10 @@ final class PromptInterpreter {
             }
         }
         String quoted = context.quotes().restore(clause).strip();
+        if (!state.correcting && lexicon.onlyKeeps(clause)) {
+            state.ignored.add(quoted); // "don't touch the colours": a remark, looked at again beside the edits it may contradict
+            return;
+        }
         boolean afterCorrection = state.corrected;
         state.corrected = false;
         if (state.correcting && !(state.saidMore && !state.retracting) && readCorrection(clause, quoted, context, state)) {
@@ -4677,11 +4681,6 @@ final class PromptInterpreter {
         }
     }
 
-    /** The colours said to stay as they are, of the whole video or of the part the clause names (not "the rest"'s). */
-    private static final Pattern COLOURS_KEPT = Pattern.compile("(?<!其他|其余|其它|剩下|剩下的|后面|前面|别的|其他的|其余的)(?:颜色|色彩)(?:要|都|就|也)?(?:保持|保留)(?:原样|不变|原来的样子|原色|原来的)?"
-            + "|(?<!其他|其余|其它|剩下|剩下的|后面|前面|别的|其他的|其余的)(?:保持|保留)(?:原色|彩色|原来的颜色)"
-            + "|\\b(?:keep|leave) (?:the |all the |its )?(?:original |same )?colou?rs?(?: (?:the same|as (?:they are|it is|is)|unchanged|intact|alone))?\\b(?! (?:for|in|on|of) (?:the rest|everything else|the other|the remaining))"
-            + "|\\b(?:don'?t|do not) (?:change|touch) the colou?rs?\\b");
     private static final Pattern PART_WORDS = Pattern.compile("(?:前|最后|后)\\d+(?:\\.\\d+)?秒|\\d+(?:\\.\\d+)?秒?(?:到|至|-)\\d+(?:\\.\\d+)?秒|\\b(?:first|last) \\d+(?:\\.\\d+)? (?:s|secs?|seconds?)\\b");
 
     /**
@@ -4692,7 +4691,7 @@ final class PromptInterpreter {
         if (ops.stream().noneMatch(op -> COLOUR_EDITS.contains(Operation.of(op)))) {
             return; // the common case: the search below cost a fortieth of reading a prompt
         }
-        Matcher kept = COLOURS_KEPT.matcher(written);
+        Matcher kept = Lexicon.get().kept(Lexicon.Kept.COLOUR, written); // the whole video's or the part the clause names, not "the rest"'s
         while (kept.find()) {
             int from = Math.max(Math.max(written.lastIndexOf(',', kept.start()), written.lastIndexOf('，', kept.start())), Math.max(written.lastIndexOf('.', kept.start()), written.lastIndexOf('。', kept.start())));
             Matcher part = PART_WORDS.matcher(written.substring(from + 1, kept.start()));
@@ -4707,13 +4706,6 @@ final class PromptInterpreter {
         }
     }
 
-    /** The length said to stay as it is ("keep it the same length", 时长不变), and nothing said to be cut ("don't cut anything"). */
-    private static final String LENGTH_KEPT = "\\b(?:keep|leave)\\s+(?:(?:it|this|the\\s+(?:video|clip|length|duration))\\s+)?(?:exactly\\s+)?(?:at\\s+)?(?:the\\s+same\\s+(?:length|duration)"
-            + "|(?:as\\s+)?long\\s+as\\s+(?:it\\s+is|before))|(?:长度|时长|总时长)(?:要)?(?:不变|保持不变|保持原样)";
-    private static final String NOTHING_CUT = "\\b(?:don'?t|do\\s+not|without)\\s+(?:cut(?:ting)?|trim(?:ming)?|remov(?:e|ing))\\s+(?:anything|any\\s+(?:part|shots?|scenes?|seconds?))(?:\\s+out)?\\b(?!\\s+off\\b)"
-            + "|\\bevery\\s+shot\\s+(?:has|needs)\\s+to\\s+stay(?:\\s+in)?|一秒都不能剪|不能剪(?:掉)?任何[\\p{IsHan}]{0,4}|每个镜头都要保留";
-    private static final Pattern KEPT_WHOLE = Pattern.compile("(?<length>" + LENGTH_KEPT + ")|(?<uncut>" + NOTHING_CUT + ")");
-
     /**
      * "speed it up 2x but keep it the same length", "get it under 60 seconds, but don't cut anything out": a change of
      * length asked with the length, or every second, kept. Read as before (the keeping as a remark), the video came back
@@ -4723,14 +4715,15 @@ final class PromptInterpreter {
         if (ops.stream().noneMatch(op -> changesSpeed(op) || cutsOut(op))) {
             return;
         }
-        Matcher kept = KEPT_WHOLE.matcher(written);
-        while (kept.find()) {
-            boolean length = kept.group("length") != null;
-            for (EditOperation op : ops) {
-                if (length ? changesSpeed(op) : cutsOut(op)) {
-                    String said = kept.group();
-                    throw Refusal.impossible("\"" + op.source() + "\" changes the length that \"" + said + "\" keeps; say which one you want",
-                            "“" + op.source() + "”会改变视频长度，而“" + said + "”要求保持不变，请说明想要哪一个");
+        for (Lexicon.Kept what : List.of(Lexicon.Kept.LENGTH, Lexicon.Kept.UNCUT)) {
+            Matcher kept = Lexicon.get().kept(what, written);
+            while (kept.find()) {
+                for (EditOperation op : ops) {
+                    if (what == Lexicon.Kept.LENGTH ? changesSpeed(op) : cutsOut(op)) {
+                        String said = kept.group().strip();
+                        throw Refusal.impossible("\"" + op.source() + "\" changes the length that \"" + said + "\" keeps; say which one you want",
+                                "“" + op.source() + "”会改变视频长度，而“" + said + "”要求保持不变，请说明想要哪一个");
+                    }
                 }
             }
         }
@@ -4751,10 +4744,6 @@ final class PromptInterpreter {
      * "remove the sound but keep the music": the sound is one track, so it cannot be both dropped and kept (telling the
      * music from the voices takes a model); planned as asked, the output was silent.
      */
-    /** The voices said to stay: "人声要保留", "keep my voice" (beside a noise taken out, a remark; beside a mute, impossible). */
-    private static final Pattern VOICE_KEPT = Pattern.compile("(?:人声|说话声|说话的声音)(?:要|都|也|得)?(?:保留|留着)|保留(?:人声|说话声)"
-            + "|\\bkeep (?:my|the|his|her|their|our) (?:voice|voices|talking|speech|narration)\\b");
-
     private static void refuseDroppedAndKept(List<EditOperation> ops, String written) {
         EditOperation mute = null;
         EditOperation keep = null;
@@ -4765,7 +4754,7 @@ final class PromptInterpreter {
                 keep = op;
             }
         }
-        Matcher voice = VOICE_KEPT.matcher(written);
+        Matcher voice = Lexicon.get().kept(Lexicon.Kept.VOICE, written); // beside a noise taken out a remark, beside a mute impossible
         if (mute != null && keep == null && Part.ofEdit(mute) == null && voice.find()) {
             keep = Operation.KEEP_AUDIO.with(Map.of(), voice.group()); // "静音，但是人声要保留"
         }
