@@ -116,6 +116,8 @@ final class PromptInterpreter {
             // 把背景换成图1我房间太乱了, and a correction after an amount's bound: 压缩到十兆以内不对二十兆吧
             + "|(?<=吧)(?=原来的|原片|因为|现在的?|(?:前面|后面|开头|结尾|中间)(?:是|都是|那段是))|(?<=图\\d)(?=我|因为)"
             + "|(?<=以内|以下|之内|左右)(?=不对(?![称比劲]))|(?<=着的|了的|反的|歪的|斜的)(?=帮我|帮忙|麻烦)"
+            // the next part of a framing run on: 改成16:9吧两边加黑边就行不要裁, 正方形两边裁掉不要黑边 (read as "crop the sides" in the text)
+            + "|(?<=吧)(?=两边|上下|左右)|(?<=就行|就好|就可以)(?=不要|别)|(?<=[\\p{IsHan}\\d])(?=crop the sides)|(?<=crop the sides)(?=\\p{IsHan})"
             // a time, then the video's end named for the next request: 只显示前五秒视频结尾再淡出
             + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
