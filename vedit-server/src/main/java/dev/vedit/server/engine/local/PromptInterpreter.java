@@ -347,8 +347,8 @@ final class PromptInterpreter {
                     // in a figure, the weather made fine
                     + "|\\brelight(?:s|ed|ing)?\\b|\\bstudio\\s+light(?:ing)?\\b|\\blight(?:ing)?\\s+(?:is\\s+)?(?:hitting|coming\\s+from|falling\\s+on)\\b"
                     + "|\\bgenerat(?:e|es|ed|ing)\\b(?!\\s+(?:(?:the\\s+|some\\s+)?(?:subtitles?|captions?|a\\s+transcript|a\\s+thumbnail|a\\s+preview|a\\s+gif)\\b))|续写|续拍|(?:往后|后面|再)(?:续|生成)"
-                    + "|\\b(?:change|fix|redo)\\s+what\\s+(?:he|she|they|[a-z]+)\\s+(?:says|said)\\b|\\bso\\s+(?:that\\s+)?(?:he|she|they)\\s+(?:says|said)\\b"
-                    + "|说的话(?:改|换)|(?:嘴里|嘴上|口播)[^，,。]{0,4}?说成|睁开眼|睁眼|\\b(?:open|close)\\s+(?:his|her|their|my)\\s+eyes\\b"
+                    + "|\\b(?:change|fix|redo)\\s+what\\s+(?:he|she|they|i|we|[a-z]+)\\s+(?:says|said|say)\\b|\\bso\\s+(?:that\\s+)?(?:he|she|they)\\s+(?:says|said)\\b"
+                    + "|说的话(?:改|换)|(?:嘴里|嘴上|口播)[^，,。]{0,4}?说成|(?:我|他|她|他们|我们)说的[^，,。]{0,8}?(?:改成|换成|改为)|(?:那|这|最后|最后一|第一|开头那)句话?(?:改成|换成|改为)|睁开眼|睁眼|\\b(?:open|close)\\s+(?:his|her|their|my)\\s+eyes\\b"
                     + "|(?:改|变|换)成(?:大)?(?:晴天|阴天|蓝天白云)|用\\s*ai(?=\\s*(?:把|将|给|帮|生成|做|变))|变成穿"
                     + "|加(?:一个|一只|一瓶|一杯|一盒|个|只|瓶|杯|盒)图\\s*\\d\\s*(?:里|中|上)的"
                     + "|\\breplace\\s+(?:the|that|this|my|his|her|their|our)\\s+(?:[a-z]+\\s+)?(?:cup|mug|bottle|can|glass|phone|laptop|box|bag|plate|bowl|vase|lamp|chair|table|desk|product|package|sign|book)s?\\b"), 0);
