@@ -739,8 +739,16 @@ final class Lexicon {
                 List<String> values = alternatives(f[f.length - 1]);
                 switch (f[0]) {
                     case "kind" -> kindFields.computeIfAbsent(f[1], k -> new ArrayList<>()).add(new String[]{f[2], f[3]});
-                    case "synonym" -> synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
-                            .map(Variant::of).toList(), f[1]));
+                    case "synonym" -> {
+                        for (String group : List.of("n", "m")) {
+                            if (f[1].contains("{" + group + "}") && values.stream().anyMatch(v -> !v.contains("{" + group + "}") && !v.contains("(?<" + group + ">"))) {
+                                // a variant without the number its canonical wording writes back failed at the first prompt it matched
+                                throw new IllegalStateException("a variant without the {" + group + "} its canonical wording names: " + line);
+                            }
+                        }
+                        synonyms.add(new Synonym(values.stream().sorted(Comparator.comparingInt(String::length).reversed())
+                                .map(Variant::of).toList(), f[1]));
+                    }
                     case "mixed" -> synonyms.add(new Synonym(List.of(Variant.of(besideChinese(f[2]))), f[1]));
                     case "kept" -> {
                         Kept what = Kept.valueOf(f[1].toUpperCase(Locale.ROOT));

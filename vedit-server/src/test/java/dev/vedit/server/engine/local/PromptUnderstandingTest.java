@@ -2723,6 +2723,8 @@ class PromptUnderstandingTest {
         assertThat(ops("声音关掉吧孩子太吵了")).containsExactly("mute");
         assertThat(ops("we shot this at night so brighten it")).containsExactly("brightness");
         assertThat(params("trim it to the first 10 seconds no wait eight", 0)).containsEntry("duration", 8.0);
+        // a variant of "crf {n}" without its number threw at the first prompt it matched (the lexicon now refuses such a line at start-up)
+        assertThat(params("用crf 23重新编码", 0)).containsEntry("crf", 23);
         // what must stay as it is: a remark listed as one, and a contradiction beside an edit that changes it
         assertThat(interpreter.read("speed it up, and keep the colours", 0).ignored()).contains("keep the colours");
         assertThatThrownBy(() -> interpreter.read("调成黑白，但是要保留原来的颜色", 0)).hasMessageContaining("impossible");
