@@ -1,6 +1,7 @@
 package dev.vedit.server.engine.local;
 
 import static dev.vedit.server.engine.local.Rule.SECONDS;
+import static dev.vedit.server.engine.local.Rule.impossible;
 import static dev.vedit.server.engine.local.Rule.invalid;
 import static dev.vedit.server.engine.local.Rule.number;
 import static dev.vedit.server.engine.local.Rule.of;
@@ -31,8 +32,13 @@ final class OverlayRules {
     private static final String QUOTE = "(?<q>[" + Quotes.FIRST + "-" + Quotes.LAST + "])";
     private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|(?:top|bottom)(?:[\\s-]+(?:centre|center|middle))?|centre|center|middle"
             + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
-    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下|顶部|上方|顶端|底部|下方|底端|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边"
-            + "|上面|下面|上边|下边";
+    // "底部居中", "正下方", "最上面": a side and its middle is that side
+    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下"
+            + "|(?:顶部|上方|顶端|底部|下方|底端|最上面|最下面|最上方|最下方|正上方|正下方|上面|下面|上边|下边)(?:正?中间|中央|居中|正中)?"
+            + "|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
+    /** The colours a text may be drawn in ({@link Overlays#TEXT_COLOURS}), as people name them. */
+    private static final String COLOUR_WORDS = "white|black|red|yellow|green|blue|orange|pink|purple|golden|gold|grey|gray|cyan";
+    private static final String ZH_COLOUR_WORDS = "白|黑|红|黄|绿|蓝|橙|粉|紫|金|灰|青";
     /** How long a text said to be "at the beginning" or "at the end" stays: a title card's usual time. */
     static final double TIMED_TEXT_SECONDS = 3.0;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
@@ -65,10 +71,50 @@ final class OverlayRules {
                 + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
     }
 
+    /** The colour of a text said after it: " in yellow", " in big red letters", "，红色的字". */
+    private static String colourAfter(String group) {
+        return "(?:\\s*,?\\s*in\\s+(?:(?:big|large|bold|small)\\s+)?(?<" + group + ">" + COLOUR_WORDS + ")(?:\\s+(?:letters|text|font|writing|colou?r))?(?![\\p{IsLatin}])"
+                + "|\\s*[，,]?\\s*(?:用|要|是)?(?<" + group + "z>" + ZH_COLOUR_WORDS + ")色(?:的)?(?:字|字体|文字)?)?";
+    }
+
+    /** A colour said alone after a text: "make it yellow", "in red", 红色的字, 字用白色. */
+    private static final Pattern COLOUR_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:make|have|do|put)\\s+(?:it|them|the\\s+(?:text|letters|words|caption|title|subtitles?))\\s+(?:in\\s+)?|in\\s+)?"
+            + "(?:(?:big|large|bold|small)\\s+)?(?<c>" + COLOUR_WORDS + ")(?:\\s+(?:letters|text|font|writing|colou?r))?(?:\\s*(?:please|pls))?"
+            + "|(?:字|字体|文字|字幕|标题)?(?:用|要|是|改成|换成|做成)?(?<cz>" + ZH_COLOUR_WORDS + ")色(?:的)?(?:字|字体|文字)?(?:就行|就好|吧)?", Pattern.CASE_INSENSITIVE);
+
+    /** The colour a match names ({@code group} or its Chinese twin), as {@link Overlays#TEXT_COLOURS} names it; null when none. */
+    private static String colour(MatchResult m, String... groups) {
+        for (String g : groups) {
+            String en = group(m, g);
+            if (en != null) {
+                String word = en.toLowerCase(Locale.ROOT);
+                return word.equals("golden") ? "gold" : word.equals("grey") ? "gray" : word;
+            }
+            String zh = group(m, g + "z");
+            if (zh != null) {
+                return switch (zh) {
+                    case "白" -> "white";
+                    case "黑" -> "black";
+                    case "红" -> "red";
+                    case "黄" -> "yellow";
+                    case "绿" -> "green";
+                    case "蓝" -> "blue";
+                    case "橙" -> "orange";
+                    case "粉" -> "pink";
+                    case "紫" -> "purple";
+                    case "金" -> "gold";
+                    case "灰" -> "gray";
+                    default -> "cyan";
+                };
+            }
+        }
+        return null;
+    }
+
     /** A position before the words it places: "in the top right corner, add …", "在右上角加上…". */
     private static String positionBefore(String group) {
         return "(?:(?:in|at|on)\\s+(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")(?:\\s+corner)?\\s*,?\\s*"
-                + "|在?\\s*(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?\\s*)?";
+                + "|在?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?\\s*)?";
     }
 
     /**
@@ -82,8 +128,12 @@ final class OverlayRules {
         Map<String, Object> params = new LinkedHashMap<>(previous.params());
         Matcher where = WHERE_ONLY.matcher(clause.strip());
         Matcher which = WHICH_ONLY.matcher(clause.strip());
+        Matcher colour = COLOUR_ONLY.matcher(clause.strip());
+        boolean text = operation == Operation.TEXT || (operation == Operation.INTRO || operation == Operation.OUTRO) && previous.params().containsKey("text");
         if (placed && where.matches()) {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
+        } else if (text && colour.matches()) {
+            params.put("colour", colour(colour, "c")); // 加字幕“你好”，红色: the text's colour, said after it
         } else if (previous.params().containsKey("image") && which.matches()) {
             // "…with figure 2, the beach photo": an unnumbered image said again is the one already named
             Integer named = figureNamed(which, context.imageCount());
@@ -284,28 +334,48 @@ final class OverlayRules {
     }
 
     private static void text(List<Rule> r) {
-        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?)s?";
-        String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=))?";
+        // a text that moves or changes as it shows: drawtext shows it still, where and when the prompt says
+        String textWords = "(?:\\b(?:text|title|titles|caption|captions|subtitles?|words?|letters|credits|names?|lyrics)\\b|字幕|标题|文字|字|[\uE000-\uE0FF])";
+        String moving = "(?:\\b(?:scroll(?:s|ing)?|roll(?:s|ing)|crawl(?:s|ing)?|marquee|ticker|typewriter|typed\\s+out|letter\\s+by\\s+letter|one\\s+letter\\s+at\\s+a\\s+time"
+                + "|blink(?:s|ing)?|flash(?:es|ing)?|flicker(?:s|ing)?|sparkl(?:e|es|ing|y)|glitter(?:y|ing)?|glow(?:s|ing)?|bounc(?:e|es|ing)|wiggl(?:e|es|ing)|animat(?:e|ed|es|ing|ion))\\b"
+                + "|滚动|滚屏|往上滚|往下滚|从[下上左右]往[上下左右]滚|跑马灯|一个字一个字|逐字|打字机|一闪一闪|闪烁|闪动|闪一闪|跳动|弹出来|飞入|飞进来|动画)";
+        r.add(impossible("(?:" + textWords + "[^,.;，。；]{0,40}?" + moving + "|" + moving + "[^,.;，。；]{0,40}?" + textWords + ")[^,.;，。；]*",
+                " asks for moving or animated text: the local engine shows a text still, where and when the prompt says"
+                        + " (\"add the caption 'Welcome' at the bottom from 0:02 to 0:05\")",
+                "要求文字滚动或动画：本地引擎只在指定的位置和时间显示静止的文字（如“从2秒到5秒在底部加字幕「欢迎」”）"));
+        // a font of its own: drawtext draws every text in the one font the build ships (Noto Sans CJK)
+        r.add(impossible("\\b(?:in|using|with|use)\\s+(?:the\\s+)?(?:comic\\s+sans|arial|helvetica|times(?:\\s+new\\s+roman)?|impact|georgia|verdana|calibri|futura|garamond|roboto)\\b[^,.;]*"
+                        + "|\\b(?:in\\s+|use\\s+|with\\s+)?(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+)?(?:font|typeface|cursive|handwriting\\s+style)\\b[^,.;]*"
+                        + "|字体(?:用|要|换成|改成|是)[^，,。；;]{1,8}|(?:用|换成|改成)?(?:楷体|宋体|仿宋|隶书|行书|草书|手写体|艺术字|毛笔字)(?:字体)?",
+                " asks for a font of its own: the local engine draws every text in one font (Noto Sans CJK), in the colour and at the"
+                        + " place the prompt says",
+                "要求指定字体：本地引擎用同一种字体（Noto Sans CJK）绘制所有文字，可以指定颜色和位置"));
+        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?"
+                // the texts people put on a video by what they are: "a name card", "a price tag", "a date stamp"
+                + "|name\\s+(?:card|tag|title|bar|strip|plate)|lower[\\s-]+third|price\\s+tag|date\\s+stamp|(?:subtitle|text)\\s+line|line\\s+of\\s+text)s?";
+        String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=|to\\s+(?:add|show|put|display)\\s*[:：]))?";
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
         // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then (never a
         // range's start, "from 5s to 12s", its unit said or not)
         String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\p{IsLatin}\\d:.])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b))?"
-                + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS + ")?";
+                + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS
+                // "put 'WAIT FOR IT' at the top until 0:07": shown up to then
+                + "|\\s+(?:until|till|til|up\\s+to)\\s+(?:the\\s+)?" + Rule.time("until") + SECONDS + "?(?:\\s+mark)?(?![\\p{IsLatin}\\d:.]))?";
         String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?![\\p{IsLatin}])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
         // "add the text 'OPEN' as a title": what it is may follow the words
         String asKind = "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?";
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
-                        + asKind + positionAfter("pos") + during + asKind.replace("<kind2>", "<kind3>"),
+                        + asKind + colourAfter("c1") + positionAfter("pos") + during + asKind.replace("<kind2>", "<kind3>") + colourAfter("c2"),
                 (m, c) -> text(m, Stream.of("kind2", "kind3", "kind").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow(), c)));
         // "add caption at the bottom 'SALE'": where, then what it says
-        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + during,
+        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + colourAfter("c1") + during + colourAfter("c2"),
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
-                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + positionAfter("pos") + during
+                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + colourAfter("c1") + positionAfter("pos") + during
                         // "write 'Emily & James' in the middle as a title": what it is, after where
-                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?",
+                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?" + colourAfter("c2"),
                 (m, c) -> text(m, m.group("kind") != null ? m.group("kind") : m.group("kind2"), c)));
         // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
         // 在第10秒加字幕「你好」, 从1:05开始加字幕, 在2分钟的地方…: shown from then (a bare "10秒" before it says nothing of when)
@@ -313,12 +383,12 @@ final class OverlayRules {
         String notRange = "(?!\\s*(?:秒钟?)?\\s*(?:到|至|-|~))";
         String fromZh = "(?:(?:在|从)\\s*第?\\s*" + Rule.time("at0") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时)?"
                 + "|(?<![前后到至\\d])第?\\s*" + Rule.time("at1") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时))\\s*[,，]?\\s*";
-        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句])?(?:大)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案)\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
-                        + QUOTE + positionAfter("pos"),
+        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|日期|价钱|价格|价签|价格标签|(?:[\\p{IsHan}]{1,4}?的?)?(?:名字条|姓名条|人名条|名字|姓名))\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+                        + QUOTE + positionAfter("pos") + colourAfter("c2"),
                 (m, c) -> text(m, m.group("kind"), c)));
         // (配上《晴天》 with no word of a text is a song: the sound rules refuse it)
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?(?=\\s*[\uE000-\uE0FF][^，,。]*?(?:标题|字幕|文字|文本|大字)))\\s*" + QUOTE + "\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
-                        + positionAfter("pos"),
+        r.add(of(positionBefore("pos0") + "(?:加上?|添加|(?:一直|全程)?显示(?:文字)?|打上?|写上?|放上?|配上?(?=\\s*(?:一?个)?\\s*[\uE000-\uE0FF][^，,。]*?(?:标题|字幕|文字|文本|大字)))\\s*(?:一?个)?\\s*" + QUOTE + "(?!\\s*的?(?:音效|声效|声音|音乐|歌曲?|配音|铃声))\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
+                        + positionAfter("pos") + colourAfter("c2"),
                 (m, c) -> text(m, m.group("kind"), c)));
     }
 
@@ -342,10 +412,24 @@ final class OverlayRules {
         params.put("text", quoted);
         params.put("style", title ? "title" : "caption");
         params.put("position", position);
+        String colour = colour(m, "c1", "c2");
+        if (colour != null) {
+            params.put("colour", colour);
+        }
         String n = group(m, "n");
         double seconds = n != null ? round(Numbers.parse(n)) : TIMED_TEXT_SECONDS;
         String at = Stream.of("at", "at0", "at1").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
-        if (at != null) {
+        String until = group(m, "until");
+        if (until != null) {
+            double start = at != null ? Rule.seconds(at) : 0;
+            double end = Rule.seconds(until);
+            if (end <= start) {
+                throw invalid("the text is to show until " + until + ", which is not after it starts (" + Rule.written(start) + " s)",
+                        "文字显示到 " + until + "，但这不晚于它出现的时间（" + Rule.written(start) + " 秒）");
+            }
+            params.put("start", round(start));
+            params.put("duration", round(end - start));
+        } else if (at != null) {
             params.put("start", round(Rule.seconds(at)));
             if (n != null) {
                 params.put("duration", seconds);

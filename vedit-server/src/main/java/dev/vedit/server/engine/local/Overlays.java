@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** What is drawn from outside the clip: reference images (logo, picture in picture, key background, cards) and text. */
 final class Overlays {
@@ -71,7 +72,13 @@ final class Overlays {
         g.video(drawtext);
     }
 
-    /** The drawtext filter of a text operation's (or a text card's) text, style and position. */
+    /** The colours a text may be drawn in (the text operation's {@code colour}); white when none is said. */
+    static final Map<String, String> TEXT_COLOURS = Map.ofEntries(Map.entry("white", "0xFFFFFF"), Map.entry("black", "0x000000"),
+            Map.entry("red", "0xE53935"), Map.entry("yellow", "0xFFEB3B"), Map.entry("green", "0x43A047"), Map.entry("blue", "0x1E88E5"),
+            Map.entry("orange", "0xFB8C00"), Map.entry("pink", "0xEC407A"), Map.entry("purple", "0x8E24AA"), Map.entry("gold", "0xFFC107"),
+            Map.entry("gray", "0x9E9E9E"), Map.entry("cyan", "0x00BCD4"));
+
+    /** The drawtext filter of a text operation's (or a text card's) text, style, colour and position. */
     private String drawtext(EditOperation op) throws EngineFailure {
         Path file = output.resolveSibling("text-" + (++textFiles) + ".txt");
         try {
@@ -83,10 +90,12 @@ final class Overlays {
         boolean title = !Operation.TEXT.is(op) || "title".equals(op.params().get("style"));
         String position = Operation.TEXT.is(op) ? String.valueOf(op.params().get("position")) : "center";
         int size = Math.max(12, g.height / (title ? 9 : 16));
+        String colour = TEXT_COLOURS.getOrDefault(String.valueOf(op.params().get("colour")), "0xFFFFFF");
         String x = position.endsWith("left") ? "w*0.05" : position.endsWith("right") ? "w-tw-w*0.05" : "(w-tw)/2";
         String y = position.startsWith("top") ? "h*0.06" : position.startsWith("bottom") ? "h-th-h*0.08" : "(h-th)/2";
         return "drawtext=fontfile='" + escape(font) + "':textfile='" + escape(file) + "':expansion=none"
-                + ":fontsize=" + size + ":fontcolor=white:borderw=" + Math.max(1, size / 14) + ":bordercolor=black"
+                // a dark text gets a light outline, so that it reads on a dark picture too
+                + ":fontsize=" + size + ":fontcolor=" + colour + ":borderw=" + Math.max(1, size / 14) + ":bordercolor=" + ("0x000000".equals(colour) ? "white" : "black")
                 + ":x=" + x + ":y=" + y;
     }
 

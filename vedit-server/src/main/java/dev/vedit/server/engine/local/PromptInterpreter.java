@@ -418,7 +418,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
     private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|个钟头|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
@@ -450,13 +450,82 @@ final class PromptInterpreter {
     private static final Pattern LATIN_WORDS = Pattern.compile("\\s*[a-z]+(?:\\s+[a-z]+){0,2}\\s*");
     /** When what was just placed shows, said after it: 第10秒到第20秒显示, 只在10到20秒出现. */
     private static final Pattern SHOWN_ZH = Pattern.compile("\\s*(?:只)?(?:在)?(?<range>[^，,。；;]{2,24}?)(?:之间)?(?:才)?(?:出现|显示|露出来?)(?:就行|就好|即可)?\\s*");
+    private static final String MOMENT_ZH = "第?\\s*(?:" + Rule.CLOCK + "|" + Numbers.PATTERN + ")\\s*(?:秒钟?)?";
+    /** …the verb after its start, or between its times: 第5秒出现, 从第5秒开始显示, 从0:08显示到0:14. */
+    private static final Pattern SHOWN_FROM_ZH = Pattern.compile("\\s*(?:从|在)?\\s*(?<from>" + MOMENT_ZH + ")\\s*(?:的时候|那里|处)?\\s*(?:开始)?\\s*(?:出现|显示|露出来?)"
+            + "\\s*(?:(?:到|至)\\s*(?<to>" + MOMENT_ZH + ")\\s*(?:为止)?|[，,]?\\s*(?:持续|显示|停留)?\\s*(?<length>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好|即可|左右)?)?\\s*");
+    /** …or when it goes: 显示到第9秒, 到0:09消失, 第9秒消失. */
+    private static final Pattern GONE_ZH = Pattern.compile("\\s*(?:(?:一直)?(?:显示|出现|停留|保留)?\\s*(?:到|至)\\s*(?<to>" + MOMENT_ZH + ")\\s*(?:为止)?\\s*(?:消失|结束|没了)?"
+            + "|在?\\s*(?<at>" + MOMENT_ZH + ")\\s*(?:的时候)?\\s*(?:消失|没了))\\s*");
+    private static final String TIME_EN = "(?:the\\s+)?" + Rule.time("t") + Rule.SECONDS + "?(?:\\s+mark)?";
+    /** The words of showing in English, before the part said: "show it from 0:08 to 0:14", "it should appear at 0:05", "keep it up for 4 seconds". */
+    private static final Pattern SHOWN_EN = Pattern.compile("\\s*(?:(?:and|then|but)\\s+)*(?:(?:have|let|make|get)\\s+(?:it|them)\\s+"
+            + "|(?:it|they|this|that|the\\s+(?:text|title|caption|subtitle|words?|logo|watermark|card|banner|tag|label|name|price|date|sign))\\s+"
+            + "(?:should|needs?\\s+to|has\\s+to|must|will|can|is\\s+to|'ll)\\s+(?:only\\s+)?)?"
+            + "(?:(?:show|display|keep|leave|hold)\\s+(?:it|them)|show|shows|appear|appears|pop\\s+up|pops\\s+up|come\\s+(?:up|in|on)|comes\\s+(?:up|in|on)|stay|stays|remain|remains|be)"
+            + "(?:\\s+(?:up|on\\s+screen|onscreen|there|visible|on))?\\s+(?<part>(?:only\\s+)?(?:from|between|for|at|starting|beginning|during|in\\s+the|over\\s+the|until|till|til"
+            + "|up\\s+to|throughout|the\\s+(?:(?:whole|entire|full)\\s+)?(?:video|clip|time))\\b.*)");
+    /** "until 0:09", "disappear at 0:09": when what was just placed goes. */
+    private static final Pattern GONE_EN = Pattern.compile("\\s*(?:(?:and|then|but)\\s+)*(?:(?:only\\s+)?(?:until|till|til|up\\s+to)"
+            + "|(?:(?:have|let|make)\\s+it\\s+|it\\s+(?:should|will|can|'ll)\\s+)?(?:disappear|go\\s+away|vanish|come\\s+off|be\\s+gone)\\s+(?:at|by|after))\\s+" + TIME_EN + "\\s*[.!]*\\s*");
+    /** "the whole video", 全程: how long it shows when no time is said anyway. */
+    private static final Pattern THROUGHOUT = Pattern.compile("\\s*(?:(?:for|during|throughout|through)\\s+)?(?:the\\s+)?(?:(?:whole|entire|full)\\s+(?:video|clip|time|thing|way(?:\\s+through)?)|video|clip)\\s*[.!]*\\s*"
+            + "|(?:一直|全程|整段|整个视频|成条片)(?:都)?(?:要有|显示|出现|在|有)?\\s*[.!。！]*\\s*");
+    private static final Pattern AT_LEAD = Pattern.compile("^(?:only\\s+)?at\\b");
+    /** A moment alone after what was just placed is when it comes in: "at 0:05", 第5秒, 在0:05 (a bare "5秒" is how long). */
+    private static final Pattern COMES_IN = Pattern.compile("\\s*(?:at\\s+" + TIME_EN + "|在?\\s*(?:第\\s*(?<n>" + Numbers.PATTERN + ")\\s*秒钟?|(?<clock>" + Rule.CLOCK + "))\\s*(?:的时候|处|那里)?)\\s*[.!。]*\\s*");
 
-    /** An overlay just placed, then when it shows (read as a description of the video otherwise); false when it is not so. */
-    private boolean readWhenShown(String clause, String quoted, Rule.Context context, State state) {
-        Matcher shown = SHOWN_ZH.matcher(clause);
+    /**
+     * An overlay or text just placed, then when it shows, said apart from it: "show it from 0:08 to 0:14", 从0:08显示到0:14,
+     * 第5秒出现, "until 0:09", 第9秒消失, "the whole video" (read as a description of the video otherwise); false when it is not so.
+     */
+    private boolean readWhenShown(String clause, String quoted, boolean joined, Rule.Context context, State state) {
         EditOperation latest = state.operations.isEmpty() ? null : state.operations.getLast();
         boolean overlay = latest != null && (Operation.WATERMARK.is(latest) || Operation.PICTURE_IN_PICTURE.is(latest) || Operation.TEXT.is(latest));
-        if (!overlay || !shown.matches()) {
+        if (!overlay) {
+            return false;
+        }
+        Part already = Part.ofEdit(latest);
+        if (THROUGHOUT.matcher(clause).matches()) {
+            return already == null; // shown throughout is what no time says
+        }
+        Matcher gone = GONE_EN.matcher(clause);
+        Matcher goneZh = GONE_ZH.matcher(clause);
+        if (gone.matches() || goneZh.matches()) {
+            String to = gone.matches() ? gone.group("t") : Rule.first(goneZh, "to", "at");
+            return shownUntil(Rule.seconds(to.replaceAll("[第秒钟\\s]", "")), already, latest, quoted, state);
+        }
+        Matcher comesIn = COMES_IN.matcher(clause);
+        if (comesIn.matches() && already == null && !latest.params().containsKey("start")) {
+            String moment = Rule.first(comesIn, "t", "n", "clock");
+            interpretClause("from " + moment + (moment.contains(":") ? "" : " seconds"), joined, context, state);
+            return true;
+        }
+        Matcher shownEn = SHOWN_EN.matcher(clause);
+        if (shownEn.matches()) {
+            String part = AT_LEAD.matcher(shownEn.group("part")).replaceFirst("from");
+            Matcher until = GONE_EN.matcher(part);
+            if (until.matches()) {
+                return shownUntil(Rule.seconds(until.group("t")), already, latest, quoted, state);
+            }
+            if (THROUGHOUT.matcher(part).matches()) {
+                return already == null;
+            }
+            interpretClause(part, joined, context, state);
+            return true;
+        }
+        Matcher fromZh = SHOWN_FROM_ZH.matcher(clause);
+        if (fromZh.matches()) {
+            String from = fromZh.group("from").strip();
+            interpretClause(fromZh.group("to") != null ? "从" + from + "到" + fromZh.group("to") : from.contains(":") ? "from " + from : "从" + from + "开始",
+                    joined, context, state);
+            if (fromZh.group("length") != null) {
+                interpretClause(fromZh.group("length") + "秒", joined, context, state); // 在1:02那里出现 2秒就行: how long, from then
+            }
+            return true;
+        }
+        Matcher shown = SHOWN_ZH.matcher(clause);
+        if (!shown.matches()) {
             return false;
         }
         Attempt range = attempt(shown.group("range"), context);
@@ -464,6 +533,21 @@ final class PromptInterpreter {
             return false;
         }
         EditOperation placed = Part.of(range.operations().getFirst()).apply(latest, latest.source() + ", " + quoted);
+        if (placed == null) {
+            return false;
+        }
+        state.operations.set(state.operations.size() - 1, placed);
+        return true;
+    }
+
+    /** What was just placed shown until a moment: from when it starts (the video's start when none is said). */
+    private static boolean shownUntil(double to, Part already, EditOperation latest, String quoted, State state) {
+        // a text shown from a moment on has no part yet: it starts there
+        double from = already != null ? already.from() : latest.params().get("start") instanceof Number start ? start.doubleValue() : 0;
+        if (already != null && (already.to() != Part.END || already.last() > 0 || already.half() != null) || to <= from) {
+            return false;
+        }
+        EditOperation placed = new Part(from, to, 0).apply(latest, latest.source() + ", " + quoted);
         if (placed == null) {
             return false;
         }
@@ -549,9 +633,11 @@ final class PromptInterpreter {
     /** An aside that explains rather than asks: "(so ~0:48 to the end at 1:00)", "(i.e. the last minute)". */
     private static final Pattern EXPLAINS = Pattern.compile("\\s*(?:so|i\\.?e\\.?|e\\.?g\\.?|that's|that\\s+is|which|because|since|approx\\w*|roughly)\\b");
     /** A Chinese text said after a colon, unquoted, up to the clause's end: 加个字幕：生日快乐，放在下面. */
-    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|字卡|标题卡|黑底白字|白底黑字|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*(?![「“\"'‘『])"
+    private static final Pattern LABELLED_TEXT = Pattern.compile("(字幕|标题|文字|文案|日期|价钱|价格|价签|价格标签|要加的字|字卡|标题卡|黑底白字|白底黑字|字幕写|写上|写着|写|(?:一行|一句|几个|行)字|一句话)\\s*[:：]\\s*"
+            // 价格标签：左下角 ¥39.9: where it goes, said before the words
+            + "(左上角|右上角|左下角|右下角|顶部|底部|正中间|中间|居中|上方|下方)?\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
-            + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
+            + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|整段|另外|还有|同时|以及|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
             + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)|" + Quotes.PLACE_SAID_LAST_ZH + "(?:[，,。；;！!？?\\n]|$)"
             // …or where the next request starts, dictated after a space: 加字幕：生日快乐外婆 然后开头淡入
             + "|\\s+(?:然后|再|并且|还有|顺便|另外|接着|同时)(?=[\\p{IsHan}]))");
@@ -568,7 +654,7 @@ final class PromptInterpreter {
             + "|\\blike\\s+the\\s+(?:one|version|edit|video)\\s+(?:i|we)\\s+(?:sent|made|did|got|had)\\b"
             + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回|以前)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样|还是老样子|照老样子");
 
-    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕]))(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写|放)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕])|日期|价钱|价格|价签)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放|淡)"
             // …or where the words say how long or where it shows, or turn to the video: 写新品上市只显示前五秒视频结尾再淡出
             + "|(?:只|就)?(?:显示|出现|持续|停留)|(?:放|放在|位于)(?:顶部|底部|上面|下面|中间|左上|右上|左下|右下)|(?:视频)?(?:结尾|开头|最后|片尾)(?:再|加|淡|的时候))");
@@ -928,9 +1014,9 @@ final class PromptInterpreter {
             });
         }
         if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
-            said = LABELLED_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
+            said = LABELLED_TEXT.matcher(said).replaceAll("$2$1「$3」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
         }
-        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
+        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0 || said.indexOf('期') >= 0 || said.indexOf('价') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
             said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
         }
         if (said.indexOf('"') >= 0 || said.indexOf('“') >= 0 || said.indexOf('「') >= 0) {
@@ -1839,7 +1925,7 @@ final class PromptInterpreter {
         if (placesTheNamedPart(clause, context, state) || readTheRest(clause, context, state) || readTheSame(clause, context, state)) {
             return;
         }
-        if (readWhenShown(clause, quoted, context, state)) {
+        if (readWhenShown(clause, quoted, joined, context, state)) {
             return;
         }
         if (state.describing && state.described != null && changesWhatWasDescribed(clause, quoted, context, state)) {
@@ -2093,6 +2179,9 @@ final class PromptInterpreter {
             // 视频里有段是我在吃东西 01:22-01:35 想删掉: what happens then, told, then what to do with that part
             state.ignored.add(context.quotes().restore(clause.substring(0, clause.length() - asked.length())).strip());
             return;
+        }
+        if (attempt.operations().isEmpty() && readWhenShown(clause, quoted, joined, context, state)) {
+            return; // 加一个“绝绝子”居中 在1:02那里出现 2秒就行: when it shows, dictated after a space
         }
         if (attempt.operations().isEmpty() && isChineseRemark(clause) && GENERATIVE.find(clause) < 0) {
             state.ignored.add(quoted); // 循环播放三遍 店里电视放的: a remark after the request, dictated with a space for a stop
@@ -4122,6 +4211,10 @@ final class PromptInterpreter {
                 && onLastEdit(ops.get(0), state)) {
             return true;
         }
+        // "put 'SALE' in the middle, the first 5 seconds", 新人名字“…”放在画面居中，前5秒: when what was just placed shows
+        if (ops.size() == 1 && named != null && isEdge(ops.get(0)) && !kept && placedWithoutTime(named) && onLastEdit(ops.get(0), state)) {
+            return true;
+        }
         if (ops.size() == 1 && isEdge(ops.get(0)) && !saysOnly(ops.get(0)) && !PART_LEAD.matcher(ops.get(0).source()).lookingAt()
                 && !kept) { // 只要前30秒 keeps them, whatever follows
             boolean after = !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
@@ -4150,6 +4243,12 @@ final class PromptInterpreter {
         state.pendingPart = said;
         state.pendingFirst = named == null && !lead;
         return true;
+    }
+
+    /** A text, logo or picture in picture placed with no word of when it shows. */
+    private static boolean placedWithoutTime(EditOperation op) {
+        return (Operation.TEXT.is(op) || Operation.WATERMARK.is(op) || Operation.PICTURE_IN_PICTURE.is(op))
+                && Part.ofEdit(op) == null && !op.params().containsKey("start");
     }
 
     /** The edit asked for last, done on {@code part} only; false (nothing changed) when that edit cannot take a part. */

@@ -32,6 +32,8 @@ final class Quotes {
             + "|\\s+(?i:and|then)(?:\\s+(?i:then|also|um+|uh+|like|please|pls|just|maybe))*\\s+(?i:make|add|turn|speed|slow|mute|cut|trim|crop|rotate|flip|mirror|remove|change"
             + "|convert|put|apply|fade|loop|repeat|reverse|blur|sharpen|brighten|darken|increase|decrease|reduce|lower|raise|boost"
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
+            // …or a sentence's end before a request ("Price tag: $24.99. Keep it up the whole video"; "Dr. Anita" goes on)
+            + "|\\.\\s+(?=(?i:keep|make|add|put|show|display|also|and|then|please|pls|can|could|mute|remove|cut|trim|leave|have)\\b)"
             + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
@@ -46,7 +48,8 @@ final class Quotes {
      * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline)(?:\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|center|centre))?)"
+            "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?"
+                    + "(?:\\s+(?:(?i:at|in|on)\\s+the\\s+)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
                     // follows is a request, not the card's words, when it opens with a verb ("end card: show the second image")

@@ -58,7 +58,8 @@ record Rule(Pattern pattern, Factory factory) {
      */
     static Rule impossible(String regex, String english, String chinese) {
         return of(regex, (m, c) -> {
-            throw Refusal.impossible("\"" + m.group().strip() + "\"" + english, "“" + m.group().strip() + "”" + chinese);
+            String said = c.quotes().restore(m.group()).strip(); // the words as written, quotes and all
+            throw Refusal.impossible("\"" + said + "\"" + english, "“" + said + "”" + chinese);
         });
     }
 

@@ -111,7 +111,15 @@ final class SoundRules {
                 }));
         // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
         r.add(impossible("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"
-                        + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,8}(?:说|讲)的话?(?:自动)?生成字幕|语音转字幕|识别字幕",
+                        + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,8}(?:说|讲)的话?(?:自动)?生成字幕|语音转字幕|识别字幕"
+                        // "transcribe the interview", "caption whatever the speakers say", "subtitles from what I'm saying",
+                        // translated or sung: 把这段英文采访翻译成中文字幕, 把我说的话识别出来做成字幕, 歌词字幕帮我对上
+                        + "|\\b(?:transcribe|transcription\\s+of)\\b.*"
+                        + "|\\b(?:caption|subtitle)\\s+(?:what(?:ever)?|everything)\\s+(?:i|we|he|she|they|you|the\\s+[a-z]+|people|everyone)\\s+(?:say|says|said|(?:am|is|are|'m|'s|'re)\\s+saying)\\b.*"
+                        + "|\\b(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what(?:ever)?|everything)\\s+(?:i|we|he|she|they|the\\s+[a-z]+|people)\\s*(?:'m|'s|'re|am|is|are)?\\s+(?:saying|singing|says|said|say)\\b.*"
+                        + "|\\b(?:subtitles?|captions?)\\b[^,.;]{0,30}\\btranslat\\w*\\b.*|\\btranslat\\w*\\b[^,.;]{0,40}\\b(?:subtitles?|captions?)\\b.*"
+                        + "|\\blyrics?\\b[^,.;]{0,30}\\b(?:subtitles?|captions?|synced?|in\\s+time)\\b.*|\\b(?:subtitles?|captions?)\\b[^,.;]{0,30}\\blyrics?\\b.*"
+                        + "|(?:识别|听写|翻译|转写)(?:出来)?[^，,。；;]{0,8}?(?:成|做成|为|变成)?[^，,。；;]{0,4}字幕|歌词字幕[^，,。；;]{0,8}|(?:说的话|讲的话|对话|采访)[^，,。；;]{0,6}(?:做成|变成|生成|转成|配上?)字幕",
                 " asks for captions written from the speech, which takes a speech model; the local"
                         + " engine shows the text the prompt gives (\"add the caption 'Welcome'\")",
                 "要求根据语音生成字幕，这需要语音识别模型；本地引擎只显示提示词里给出的文字（“加字幕「欢迎」”）"));

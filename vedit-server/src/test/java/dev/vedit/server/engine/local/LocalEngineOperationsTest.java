@@ -446,6 +446,26 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aTextIsDrawnInTheColourAsked() throws Exception {
+        byte[] red = rgb(render("add the title \"RED\" in red", grey), 1);
+        byte[] plain = rgb(render("add the title \"RED\"", grey), 1);
+        assertThat(redPixels(red)).isGreaterThan(5); // a 13 px title on a 160x120 clip, its red halved by 4:2:0 chroma
+        assertThat(brightPixels(red, 0, H)).isZero();
+        assertThat(redPixels(plain)).isZero(); // white when no colour is said
+        assertThat(brightPixels(plain, 0, H)).isGreaterThan(20);
+    }
+
+    private static int redPixels(byte[] rgb) {
+        int count = 0;
+        for (int i = 0; i + 2 < rgb.length; i += 3) {
+            if ((rgb[i] & 0xFF) > 170 && (rgb[i + 1] & 0xFF) < 110 && (rgb[i + 2] & 0xFF) < 110) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    @Test
     void aTextWatermarkSitsBottomRight() throws Exception {
         byte[] out = rgb(render("add a watermark that says @vedit", grey), 1);
         assertThat(brightPixels(out, 2 * H / 3, H, W / 2, W)).isGreaterThan(3);

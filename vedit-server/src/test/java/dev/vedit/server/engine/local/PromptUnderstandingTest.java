@@ -2733,6 +2733,43 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndFirstSetWordsOnScreen() {
+        // when a text shows, said apart from it and around its verb of showing
+        assertThat(params("底部加字幕“第一步：烧水”，从0:08显示到0:14", 0)).containsEntry("start", 8.0).containsEntry("duration", 6.0);
+        assertThat(params("add the caption \"step one\" at the bottom, show it from 0:08 to 0:14", 0)).containsEntry("start", 8.0).containsEntry("duration", 6.0);
+        assertThat(params("put \"SALE\" in the top left and keep it on screen for 4 seconds", 0)).containsEntry("start", 0.0).containsEntry("duration", 4.0);
+        assertThat(params("put \"SALE\" in the top left, it should appear at 0:05 and stay until 0:09", 0))
+                .containsEntry("start", 5.0).containsEntry("duration", 4.0);
+        assertThat(params("左上角加文字“限时特价”，第5秒出现，第9秒消失", 0)).containsEntry("start", 5.0).containsEntry("duration", 4.0);
+        assertThat(params("put 'WAIT FOR IT' at the top until 0:07", 0)).containsEntry("start", 0.0).containsEntry("duration", 7.0);
+        assertThat(params("加一个“绝绝子”居中 在1:02那里出现 2秒就行", 0)).containsEntry("start", 62.0).containsEntry("duration", 2.0);
+        assertThat(params("加个标题“Q3销售复盘”，居中，开头显示4秒", 0)).containsEntry("start", 0.0).containsEntry("duration", 4.0);
+        assertThat(params("新人名字“陈浩 & 林晓”放在画面居中，前5秒", 0)).containsEntry("position", "center").containsEntry("duration", 5.0);
+        assertThat(params("put \"SALE\" at the top right. Keep it up the whole video.", 0)).doesNotContainKeys("start", "duration");
+        // where, what it is, and the verbs people use for it
+        assertThat(params("麻烦在屏幕下方加字幕“第一步：把纸对折”", 0)).containsEntry("position", "bottom");
+        assertThat(params("视频加速到1.5倍，然后左上角一直显示“1.5x”", 1)).containsEntry("text", "1.5x").containsEntry("position", "top-left");
+        assertThat(params("中间打个“五杀！”", 0)).containsEntry("position", "center");
+        assertThat(params("name card bottom left 'Dr. Anita Rao, Pediatrician' 0:03-0:08", 0)).containsEntry("start", 3.0);
+        assertThat(params("右下角加日期 2024.05.18", 0)).containsEntry("text", "2024.05.18");
+        assertThat(params("Price tag in the top right corner: $24.99. Keep it up the whole video.", 0)).containsEntry("text", "$24.99");
+        assertThat(ops("价格标签：左下角 ¥39.9，整段都显示，另外把声音关掉")).containsExactly("text", "mute");
+        // its colour, said with it or after it
+        assertThat(params("加字幕“你好”，红色", 0)).containsEntry("colour", "red");
+        assertThat(params("底部加黄色字幕“你好”", 0)).containsEntry("colour", "yellow");
+        assertThat(params("add the caption \"hi\" in yellow at the top", 0)).containsEntry("colour", "yellow").containsEntry("position", "top");
+        // what a still text in one font cannot be, and captions from the speech, refused with the reason
+        assertThatThrownBy(() -> interpreter.read("标题“国庆快乐”要红色的，字体用楷体", 0)).hasMessageContaining("字体用楷体").hasMessageContaining("font");
+        assertThatThrownBy(() -> interpreter.read("Make the title 'Grand Finale' scroll from right to left across the bottom", 0))
+                .hasMessageContaining("'Grand Finale'").hasMessageContaining("moving or animated");
+        assertThatThrownBy(() -> interpreter.read("让“限时优惠”四个字跟着音乐一闪一闪的", 0)).hasMessageContaining("animated");
+        assertThatThrownBy(() -> interpreter.read("transcribe the interview and show it as captions", 0)).hasMessageContaining("speech model");
+        assertThatThrownBy(() -> interpreter.read("把我说的话识别出来做成字幕，再加个标题“周末vlog”", 0)).hasMessageContaining("speech model");
+        // a sound effect quoted stays a sound, never a text
+        assertThatThrownBy(() -> interpreter.read("在0:12加个“叮”的音效", 0)).hasMessageContaining("audio");
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
