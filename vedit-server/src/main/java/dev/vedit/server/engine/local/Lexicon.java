@@ -101,6 +101,8 @@ final class Lexicon {
     private final Set<String> common;
     /** What the prompt says must stay as it is, by what it keeps (the {@code kept} lines). */
     private final Map<Kept, Pattern> kept;
+    /** The words each {@link #kept} pattern needs: most clauses say none of them, and {@link #onlyKeeps} asks every clause. */
+    private final Map<Kept, Prefilter> keptNeeds;
     /**
      * The corrections worked out so far, "" for none: a word's correction depends on nothing else, the same unknown
      * words come back prompt after prompt, and comparing one with the vocabulary was a fifteenth of reading a prompt.
@@ -116,6 +118,8 @@ final class Lexicon {
         this.kept = new EnumMap<>(Kept.class);
         kept.forEach((what, phrases) -> this.kept.put(what,
                 Pattern.compile(String.join("|", phrases.stream().map(Lexicon::variant).toList()), Pattern.UNICODE_CASE | Pattern.CASE_INSENSITIVE)));
+        this.keptNeeds = new EnumMap<>(Kept.class);
+        this.kept.forEach((what, pattern) -> keptNeeds.put(what, Prefilter.of(pattern)));
         this.synonyms = synonyms;
         this.variants = synonyms.stream().flatMap(s -> s.variants().stream()).toList();
         this.canonicalOf = synonyms.stream().flatMap(s -> s.variants().stream().map(v -> s.canonical())).toArray(String[]::new);
@@ -173,7 +177,13 @@ final class Lexicon {
     /** Whether a clause says only what must stay as it is ("but don't touch the colours"): a remark, listed as one. */
     boolean onlyKeeps(String clause) {
         String said = KEPT_LEAD.matcher(clause.strip()).replaceFirst("");
-        return kept.values().stream().anyMatch(p -> p.matcher(said).matches());
+        FoldedText folded = Prefilter.folded(said);
+        for (Map.Entry<Kept, Pattern> keeps : kept.entrySet()) {
+            if (keptNeeds.get(keeps.getKey()).mayMatch(folded) && keeps.getValue().matcher(said).matches()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern KEPT_LEAD = Pattern.compile("^(?:(?:but|and|so|please|pls|just|also|但是|但|而且|并且|还有|同时)[\\s,，]*)*");

@@ -304,7 +304,7 @@ final class OverlayRules {
     /** A card of text before or after the video: "a title card at the beginning that says …", 片头加一个字卡，写「…」. */
     private static void textCards(List<Rule> r) {
         String card = "(?:(?<outro>outro|end(?:ing)?|closing|final)\\s+(?:card|slide|screen|title|text)|(?<outro3>outro)|(?:(?<intro>intro|opening|start(?:ing)?)\\s+)?"
-                + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|card|slide|screen)|(?<intro2>intro))";
+                + "(?:title\\s+(?:card|slide|screen|page)|text\\s+(?:card|slide|screen)|(?<!(?:speaker|name|price|info|id)\\s)card|slide|screen)|(?<intro2>intro))";
         String where = "(?:\\s+(?:at\\s+the\\s+(?:very\\s+)?(?:beginning|start)|at\\s+the\\s+(?:very\\s+)?(?<end>end)|before\\s+(?:the\\s+(?:video|clip)|it)(?:\\s+(?:starts|begins))?"
                 + "|(?<after>after)\\s+the\\s+(?:video|clip)(?:\\s+ends)?|to\\s+(?:open|start)\\s+(?:it|the\\s+video)|to\\s+(?<close>close|end)\\s+(?:it|the\\s+video)))?";
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
@@ -352,7 +352,7 @@ final class OverlayRules {
                 "要求指定字体：本地引擎用同一种字体（Noto Sans CJK）绘制所有文字，可以指定颜色和位置"));
         String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?"
                 // the texts people put on a video by what they are: "a name card", "a price tag", "a date stamp"
-                + "|name\\s+(?:card|tag|title|bar|strip|plate)|lower[\\s-]+third|price\\s+tag|date\\s+stamp|(?:subtitle|text)\\s+line|line\\s+of\\s+text)s?";
+                + "|(?:speaker|name)\\s+(?:card|tag|title|bar|strip|plate)|lower[\\s-]+third|price\\s+tag|date\\s+stamp|(?:subtitle|text)\\s+line|line\\s+of\\s+text)s?";
         String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=|to\\s+(?:add|show|put|display)\\s*[:：]))?";
         String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the

@@ -122,7 +122,7 @@ final class PromptInterpreter {
             + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
             + "|(?<=\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|seconds?|secs?|minutes?|mins?|times|x))"
-            + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b)"
+            + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b|there'?s\\s+(?:a|an|some|this|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b)|there\\s+(?:is|was|are|were)\\s+(?:a|an|some|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b))"
             // …and so does a request after what the video holds: "the choir sang for 15 minutes but kindly keep only the first 5"
             + "|\\s+(?=but\\s+(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+you|(?:i|we)\\s+(?:only\\s+|just\\s+)?(?:want|need|would\\s+like|'d\\s+like))\\b)"
             // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"
@@ -351,7 +351,18 @@ final class PromptInterpreter {
                     + "|说的话(?:改|换)|(?:嘴里|嘴上|口播)[^，,。]{0,4}?说成|(?:我|他|她|他们|我们)说的[^，,。]{0,8}?(?:改成|换成|改为)|(?:那|这|最后|最后一|第一|开头那)句话?(?:改成|换成|改为)|睁开眼|睁眼|\\b(?:open|close)\\s+(?:his|her|their|my)\\s+eyes\\b"
                     + "|(?:改|变|换)成(?:大)?(?:晴天|阴天|蓝天白云)|用\\s*ai(?=\\s*(?:把|将|给|帮|生成|做|变))|变成穿"
                     + "|加(?:一个|一只|一瓶|一杯|一盒|个|只|瓶|杯|盒)图\\s*\\d\\s*(?:里|中|上)的"
-                    + "|\\breplace\\s+(?:the|that|this|my|his|her|their|our)\\s+(?:[a-z]+\\s+)?(?:cup|mug|bottle|can|glass|phone|laptop|box|bag|plate|bowl|vase|lamp|chair|table|desk|product|package|sign|book)s?\\b"), 0);
+                    + "|\\breplace\\s+(?:the|that|this|my|his|her|their|our)\\s+(?:[a-z]+\\s+)?(?:cup|mug|bottle|can|glass|phone|laptop|box|bag|plate|bowl|vase|lamp|chair|table|desk|product|package|sign|book)s?\\b"
+                    // the hundred-and-second set: a voice changed, and one sound taken from the others (the local engine
+                    // has the mixed track only: louder, quieter, cleaned of a steady noise, or silent)
+                    + "|\\b(?:make|change)\\s+(?:my|his|her|their|the)\\s+voices?\\s+(?:sound\\s+)?(?:deeper|higher|lower|younger|older|robotic|like)\\b"
+                    + "|\\bdeepen\\s+(?:my|his|her|their|the)\\s+voices?\\b|\\bmake\\s+(?:me|him|her|them)\\s+sound\\s+like\\b|\\bauto[\\s-]?tune\\b|\\bpitch[\\s-]?correct(?:ion|ed)?\\b|\\bvoice\\s+changer\\b"
+                    + "|\\b(?:isolate|extract|separate)\\s+(?:just\\s+|only\\s+)?(?:the\\s+|my\\s+|his\\s+|her\\s+|their\\s+)?(?:voices?|vocals?|speech|dialogue|talking)\\b"
+                    + "|\\bkeep\\s+(?:only|just)\\s+the\\s+(?:vocals?|voices?|singing|talking|speech|dialogue)\\b"
+                    + "|\\b(?:remove|cut|get\\s+rid\\s+of|take\\s+out|lower|turn\\s+down|mute|kill|drop|reduce)\\s+(?:the\\s+)?(?:background\\s+)?(?:music|song|bgm|instrumental|guitar|piano|drums)\\b"
+                    + "[^.;]*\\b(?:keep|keeping|leave|leaving|under|voices?|vocals?|talking|speech|dialogue)\\b"
+                    + "|\\bremove\\s+(?:my\\s+|his\\s+|her\\s+|the\\s+)?[a-z]+'s\\s+voice\\b|\\bmake\\s+(?:me|him|her|them)\\s+say\\b"
+                    + "|变声|变成(?:男|女|童|萝莉|大叔|机器人)声|(?:男|女)声(?:变|改)成|声音变(?:粗|细|低沉|尖)|修音|修个音|自动调音|提取人声|人声提取|把人声提取出来|只(?:要|留|保留)人声|伴奏不要"
+                    + "|(?:狗叫声|猫叫声|鸟叫声|哭声|咳嗽声)(?:去掉|删掉|消掉|消除|去除)|去掉一个人的声音"), 0);
     private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
@@ -491,8 +502,9 @@ final class PromptInterpreter {
         }
         Matcher gone = GONE_EN.matcher(clause);
         Matcher goneZh = GONE_ZH.matcher(clause);
-        if (gone.matches() || goneZh.matches()) {
-            String to = gone.matches() ? gone.group("t") : Rule.first(goneZh, "to", "at");
+        boolean goneEn = gone.matches();
+        if (goneEn || goneZh.matches()) {
+            String to = goneEn ? gone.group("t") : Rule.first(goneZh, "to", "at");
             return shownUntil(Rule.seconds(to.replaceAll("[第秒钟\\s]", "")), already, latest, quoted, state);
         }
         Matcher comesIn = COMES_IN.matcher(clause);
@@ -1508,6 +1520,7 @@ final class PromptInterpreter {
     }
 
     /** A quoted text said first in a clause, with no verb before it: "and 'Community meeting' from 0:45 to 0:52". */
+    private static final Pattern SAME_SPOT = Pattern.compile("\\b(?:in|at|on)\\s+the\\s+same\\s+(?:spot|place|position|location|corner|area)\\b|(?:也)?(?:放)?在?(?:同一个|同样的|同一|原来的|一样的)(?:位置|地方)");
     private static final Pattern TEXT_FIRST = Pattern.compile("\\s*(?:(?:and|also|then|plus)\\s+){0,2}(?=[\\x{E000}-\\x{E0FF}])");
 
     /**
@@ -1521,7 +1534,10 @@ final class PromptInterpreter {
         if (previous == null || !Operation.TEXT.is(previous) || !first.lookingAt()) {
             return false;
         }
-        Attempt again = attempt("add the " + previous.params().get("style") + " " + clause.substring(first.end()), context);
+        // "…, then 'Step 2' in the same spot from 0:12 to 0:20": where the one before it is
+        String said = SAME_SPOT.matcher(clause.substring(first.end()))
+                .replaceFirst("at the " + String.valueOf(previous.params().get("position")).replace('-', ' '));
+        Attempt again = attempt("add the " + previous.params().get("style") + " " + said, context);
         if (!again.understood() || again.operations().size() != 1 || !Operation.TEXT.is(again.operations().getFirst())
                 || hasWords(unexplained(again.leftover()))) {
             return false;
@@ -3270,6 +3286,8 @@ final class PromptInterpreter {
         return false;
     }
 
+    private static final Pattern TWICE = Pattern.compile("\\s*(?:double|twice|2\\s*times)(?:\\s+(?:as\\s+(?:loud|fast|much|big)|it|that))?\\s*[.!]*\\s*");
+
     private boolean amendLast(String amount, Rule.Context context, State state) {
         List<EditOperation> ops = state.operations;
         if (ops.isEmpty()) {
@@ -3279,6 +3297,10 @@ final class PromptInterpreter {
         // the previous edit as said, without its vague degree ("a bit"), with the example's amount
         String said = SLIGHTLY.matcher(previous.source().toLowerCase(Locale.ROOT)).replaceAll(" ").strip();
         List<String> asSaid = new ArrayList<>();
+        if (TWICE.matcher(amount).matches()) {
+            // "can you boost it? like double": twice, whatever words the edit was asked in
+            asSaid.add(Operation.VOLUME.is(previous) ? "2x louder" : previous.op() + " 2x");
+        }
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             asSaid.add(said + joint + amount.strip());
         }

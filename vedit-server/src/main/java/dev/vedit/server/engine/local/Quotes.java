@@ -65,9 +65,9 @@ final class Quotes {
      * ending where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern SAYING = Pattern.compile(
-            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide)s?"
+            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide|intro|outro)s?"
                     + "(?:\\s+(?i:at\\s+the\\s+(?:very\\s+)?(?:beginning|start|end|top|bottom)))?\\s+"
-                    + "(?i:that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
+                    + "(?i:(?:that|which)\\s+(?:just\\s+|only\\s+|simply\\s+)?(?:says|reads)|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
                     + UNQUOTED_TEXT);
 
     /**

@@ -2770,6 +2770,43 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndSecondSetTheSoundAndTheThirdAPlainDay() {
+        // an amount said after a question is the edit's amount, whatever words the edit was asked in
+        assertThat(params("the audio is way too quiet when i play it on my phone, can you boost it? like double", 0)).containsEntry("factor", 2.0);
+        assertThat(params("boost the volume, like double", 0)).containsEntry("factor", 2.0);
+        // the sound's plain wordings
+        assertThat(ops("Filmed on the beach and the wind noise is awful. Clean up the wind and make the colours a bit warmer"))
+                .containsExactly("denoise_audio", "temperature");
+        assertThat(params("Can you make the sound half as loud? It's blasting", 0)).containsEntry("factor", 0.5);
+        assertThat(params("quarter volume please", 0)).containsEntry("factor", 0.25);
+        assertThat(params("remove sound from first 3 seconds", 0)).containsEntry("factor", 0.0).containsEntry("to", 3.0);
+        assertThat(ops("the levels jump all over the place. normalize pls, then compress under 25mb so i can email it"))
+                .containsExactly("normalize_audio", "encode");
+        assertThat(ops("timelapse at 4x but keep the real audio")).containsExactly("speed", "keep_audio");
+        assertThat(params("Even out the volume and take out the wind. Trim to start at 0:04.", 2)).containsEntry("start", 4.0);
+        assertThat(params("音量提升20%", 0)).containsEntry("factor", 1.2);
+        assertThat(ops("开头3秒和结尾3秒都不要声音")).containsExactly("volume", "volume");
+        assertThat(ops("那个嗡嗡的交流声整段都有，麻烦处理掉")).containsExactly("denoise_audio");
+        assertThat(ops("帮我把这个视频的声音去掉我要自己配音")).containsExactly("mute");
+        assertThat(params("去掉杂音，音量标准化，压缩到50M以内发微信", 2)).containsEntry("max_mb", 50.0);
+        // a voice changed, or one sound taken from the mixed track: a model's work
+        for (String prompt : List.of("can you make my voice deeper? i sound like a kid lol", "auto-tune my singing pls",
+                "lower the music under my voice so people can actually hear what I'm saying", "Can you isolate just her voice?",
+                "变声 变成男声", "把人声提取出来，伴奏不要", "把视频里我妈的声音去掉，其他人的保留", "给我唱歌那段修个音，跑调了")) {
+            assertThatThrownBy(() -> interpreter.read(prompt, 0)).as(prompt).isInstanceOf(NeedsGenerativeEngine.class);
+        }
+        assertThat(params("make my voice louder", 0)).containsEntry("factor", 1.5);
+        // the hundred-and-third set (a plain day): Cantonese "mute it too", a remark after a time with no stop, a hedged
+        // amount, what a card "just says"
+        assertThat(ops("幫我將條片調光啲，再消埋音")).containsExactly("brightness", "mute");
+        assertThat(interpreter.read("cut out 0:45 to 1:02 theres a guy walking right in front of the camera", 0).ignored())
+                .containsExactly("there's a guy walking right in front of the camera");
+        assertThat(params("forty seconds in there's a part where she waves, freeze it there for 2 secs", 0)).containsEntry("at", 40.0);
+        assertThat(params("okay so make it louder and then fade it out at the end over like three seconds thanks", 1)).containsEntry("duration", 3.0);
+        assertThat(params("add a 3 second intro that just says Smith & Co. Realty", 0)).containsEntry("text", "Smith & Co. Realty");
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
