@@ -35,7 +35,7 @@ final class Fields {
                 + "|video|picture|image|visuals?|effects?|filters?|looks?|style|[\\p{IsHan}a-z ]{0,10}(?:转达|转发)|(?:[a-z]+ )?(?:ticket|case|issue)(?: #?\\d+)?|需求|剪辑需求|变速|修改需求|要求|修改要求|修改|操作|指令|测试|测试 ?case|画面|视频|效果|滤镜|特效|风格"),
         /** Only describes the order or who sent it. */
         CONTEXT("products?|price|prices|sizes|sku|skus|subject|from|sender|submitter|submitted by|customer name|name|email|phone|order"
-                + "|request type|job type|type|deadline|due|due date|client|customer|store|shop|contact|requester|priority|budget|project|summary"
+                + "|request type|job type|type|event|occasion|asset|file|footage|deadline|due|due date|client|customer|store|shop|contact|requester|priority|budget|project|summary"
                 + "|商品|价格|尺码|提交人|发件人|订单|客户|门店|店铺|联系人|联系方式|电话|截止|截止日期|截止时间|交付时间|需求类型|项目|预算|优先级|负责人"),
         /** A part to keep: "keep: 00:05 - 00:35", 截取：00:00:15-00:00:45. */
         KEEP("keep|clip|截取|保留|只要"),
@@ -50,6 +50,8 @@ final class Fields {
         FPS("frame ?rate|fps|帧率"),
         CRF("crf"),
         ASPECT("aspect|aspect ratio|ratio|比例|画幅"),
+        /** A format, which names a frame only by a ratio or an orientation ("format: 9:16 for Reels"; "format: mp4" is none). */
+        FORMAT("format|orientation|版式|格式"),
         ZOOM("zoom|缩放"),
         HUE("hue|色相"),
         ROTATE("rotate|rotation|旋转"),
@@ -58,10 +60,12 @@ final class Fields {
         INTRO("intro|片头"),
         OUTRO("outro|end card|片尾"),
         WATERMARK("watermark|logo|水印"),
+        /** Words to show: "text to add: Finish line", 文字：“地址：朝阳路88号”. */
+        TEXT("text|text to add|overlay text|on-screen text|on screen text|caption|caption text|subtitle|要加的字|加的字|文字|文字内容|字幕|字幕内容|文案"),
         /** Where the field before is placed ("watermark: image 1 | position: bottom-right"). */
-        POSITION("position|位置"),
+        POSITION("position|placement|where|location|位置|放哪|放在"),
         /** When the field before applies ("effect=cartoon range=10s-20s"). */
-        RANGE("range|time|times|时间段|区间|时间"),
+        RANGE("range|time|times|timing|when|时间段|区间|时间|时段"),
         /** Says nothing the engine can change ("opacity: default"). */
         NOTHING("opacity|不透明度|transparency");
 
@@ -90,6 +94,10 @@ final class Fields {
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?|秒钟?)\\b?");
     private static final Pattern ATTACHED = Pattern.compile("\\battached\\b|\\bsee attachment\\b|附件|见附件|已附|附图");
     private static final Pattern CORNER = Pattern.compile("(?:top|bottom|upper|lower)[- ](?:left|right)|[左右][上下]角|center|centre|居中|中间");
+    private static final Pattern FRAME_NAMED = Pattern.compile("\\d+\\s*[:：]\\s*\\d+|\\b(?:vertical|horizontal|portrait|landscape|square)\\b|竖屏|横屏|竖版|横版|方形");
+    private static final Pattern QUOTED_ALONE = Pattern.compile("[" + Quotes.FIRST + "-" + Quotes.LAST + "]");
+    /** A time field that says the whole video, which is what no time says. */
+    private static final Pattern THROUGHOUT = Pattern.compile("全程|整段|全部|一直|整个视频|whole(?: video)?|entire(?: video)?|all|throughout|full(?: video)?");
     private static final Pattern RANGE_VALUE = Pattern.compile("(\\S+?)\\s*(?:-|–|~|to|到|至)\\s*(\\S+)");
 
     /** The prompt with its fields spelled out; the prompt itself when it holds none. */
@@ -160,11 +168,15 @@ final class Fields {
                     : value.startsWith("-") ? "lower the volume by " + value.substring(1) : "volume " + value;
             case LEVEL -> field.group("name").strip() + " " + value;
             case LENGTH -> seconds(value) != null ? "keep the first " + seconds(value) + " seconds" : part;
+            // its words quoted (or quoted by the reading's masks after a colon): what an overlay of them is asked as
+            case TEXT -> !QUOTED_ALONE.matcher(value).matches() ? part
+                    : Lexicon.isCjk(field.group("name").strip().charAt(0)) ? "加字幕" + value : "add the caption " + value;
             case RESOLUTION -> "resolution " + value;
             case FILE_SIZE -> value.matches(".*?\\d+(?:\\.\\d+)?\\s*(?:mb|m|gb|g|兆)\\b?.*") ? "compress it to under " + value : part;
             case FPS -> NUMBER.matcher(value).matches() ? value + " fps" : "frame rate " + value;
             case CRF -> "crf " + value;
             case ASPECT -> "aspect " + value;
+            case FORMAT -> FRAME_NAMED.matcher(value).find() ? "aspect " + value : part;
             case ZOOM -> "zoom in " + value.replaceAll("\\s*(?:x|×|倍)(?=\\s|,|，|$)", "x");
             case HUE -> value.matches(".*?\\d+\\s*(?:°|度|degrees?).*") ? "shift the hue by " + value.replaceAll(".*?(\\d+)\\s*(?:°|度|degrees?).*", "$1") + " degrees" : part;
             case ROTATE -> "rotate " + value.replace("°", " degrees").replace("度", " degrees");
@@ -183,11 +195,15 @@ final class Fields {
                 yield image == null ? part : "figure " + image + " as a watermark" + (corner.find() ? " in the " + corner.group().replace('-', ' ') : "");
             }
             case POSITION, RANGE -> {
+                if (kind == Kind.RANGE && THROUGHOUT.matcher(value).matches() && !before.isEmpty()) {
+                    yield "";
+                }
                 if (before.isEmpty() || NO.matcher(value).matches()) {
                     yield kind == Kind.POSITION && NO.matcher(value).matches() ? "" : part;
                 }
                 Matcher range = RANGE_VALUE.matcher(value);
-                String added = kind == Kind.POSITION ? " in the " + value.replace('-', ' ')
+                // 位置：底部居中 follows a Chinese request as its own words do
+                String added = kind == Kind.POSITION ? (Lexicon.isCjk(value.charAt(0)) ? value : " in the " + value.replace('-', ' '))
                         : range.matches() ? " from " + range.group(1) + " to " + range.group(2) : " at " + value;
                 before.set(before.size() - 1, before.getLast() + added);
                 yield "";

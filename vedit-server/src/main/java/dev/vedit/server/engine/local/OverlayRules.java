@@ -172,7 +172,7 @@ final class OverlayRules {
     private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn'?t\\s+use|(?:don'?t|do\\s+not|doesn'?t)\\s+(?:have|own|use|got)|haven'?t\\s+got|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
-    private static final Pattern WHERE_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:put|place|move|position|set|make|have)\\s+(?:it|that|this|them)(?:\\s+(?:to|over\\s+to))?\\s*|放|摆|放在|放到|摆在|改到|挪到|移到|换到|改成|换成|挪去)?"
+    private static final Pattern WHERE_ONLY = Pattern.compile("(?:麻烦(?:你|您)?|请|帮我|帮忙|然后|再)?\\s*(?:(?:and\\s+)?(?:please\\s+)?(?:put|place|move|position|set|make|have)\\s+(?:it|that|this|them)(?:\\s+(?:to|over\\s+to))?\\s*|放|摆|放在|放到|摆在|改到|挪到|移到|换到|改成|换成|挪去)?"
             + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHICH_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:use|using|with|from)\\s+|用|使用|就用)?\\s*(?:" + fig("")
             + "|(?:附件里?的?|我(?:上传|发)的?)(?:这个|那个|这张|那张)?(?:logo|图标|标志))(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
@@ -326,7 +326,10 @@ final class OverlayRules {
                         + "|(?:在)?(?<zh5>片头|片尾)(?:就|再)?(?:给)?(?:(?:加|添加|放)(?:一个|个|上)?(?:标题|文字|字卡|字幕)|写(?:上|着)?|(?:文字|标题)写)\\s*" + QUOTE.replace("<q>", "<q5>"),
                 OverlayRules::textCard));
         // 'end with the text "Thanks for watching"': a card of that text
-        r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:the\\s+|a\\s+)?(?:text|words?|title|caption|line)\\s+" + QUOTE + forSeconds,
+        r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:the\\s+|an?\\s+)?(?:(?:text|words?|title|caption|line)"
+                        // "start the video with an intro card that reads 'Chapter 2'"
+                        + "|(?:(?:intro|opening|title|text|end|closing|outro)\\s+)?(?:card|screen|slide)\\s+(?:that\\s+(?:says|reads)|saying|reading|with\\s+the\\s+(?:text|words?)))\\s+"
+                        + QUOTE + forSeconds,
                 OverlayRules::textCard));
         // 'end with a "Thanks for watching!" screen': the text said before the card
         r.add(of("(?:(?<endwith>end|finish|close)|start|open|begin)\\s+(?:it\\s+|the\\s+video\\s+)?with\\s+(?:an?\\s+|the\\s+)?" + QUOTE
@@ -383,7 +386,7 @@ final class OverlayRules {
         String notRange = "(?!\\s*(?:秒钟?)?\\s*(?:到|至|-|~))";
         String fromZh = "(?:(?:在|从)\\s*第?\\s*" + Rule.time("at0") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时)?"
                 + "|(?<![前后到至\\d])第?\\s*" + Rule.time("at1") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时))\\s*[,，]?\\s*";
-        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|日期|价钱|价格|价签|价格标签|(?:[\\p{IsHan}]{1,4}?的?)?(?:名字条|姓名条|人名条|名字|姓名))\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
+        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|(?:[\\p{IsHan}]{1,4}?的?)?(?:名字条|姓名条|人名条|名字|姓名))\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
                         + QUOTE + positionAfter("pos") + colourAfter("c2"),
                 (m, c) -> text(m, m.group("kind"), c)));
         // (配上《晴天》 with no word of a text is a song: the sound rules refuse it)

@@ -122,7 +122,7 @@ final class PromptInterpreter {
             + "|(?<=秒|seconds)(?=视频(?:结尾|开头|最后|片尾))"
             // dictated with no stop, why after an amount: "cut the last four I was fumbling with the phone"
             + "|(?<=\\d|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|seconds?|secs?|minutes?|mins?|times|x))"
-            + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b|there'?s\\s+(?:a|an|some|this|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b)|there\\s+(?:is|was|are|were)\\s+(?:a|an|some|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b))"
+            + "\\s+(?=(?:i|we|he|she|they)\\s+(?:was|were|am|'m|is|are)\\b|(?:my|our|his|her|their)\\s+[a-z]+\\s+[a-z]+ed\\b|there'?s\\s+(?:a|an|some|this|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b)|there\\s+(?:is|was|are|were)\\s+(?:a|an|some|someone|somebody)\\b(?!\\s+(?:part|bit|moment|scene|section|shot|point|spot|clip)\\b))"
             // …and so does a request after what the video holds: "the choir sang for 15 minutes but kindly keep only the first 5"
             + "|\\s+(?=but\\s+(?:please|pls|kindly|can\\s+(?:you|u)|could\\s+you|(?:i|we)\\s+(?:only\\s+|just\\s+)?(?:want|need|would\\s+like|'d\\s+like))\\b)"
             // a request, a "lol" or a "pls", then whose it is: "reverse it lol my kid wants to see the cake un-eat itself"
@@ -669,7 +669,7 @@ final class PromptInterpreter {
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写|放)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕])|日期|价钱|价格|价签)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放|淡)"
             // …or where the words say how long or where it shows, or turn to the video: 写新品上市只显示前五秒视频结尾再淡出
-            + "|(?:只|就)?(?:显示|出现|持续|停留)|(?:放|放在|位于)(?:顶部|底部|上面|下面|中间|左上|右上|左下|右下)|(?:视频)?(?:结尾|开头|最后|片尾)(?:再|加|淡|的时候))");
+            + "|(?:只|就)?(?:显示|出现|持续|停留)|(?:从|在)?第?[\\d一二三四五六七八九十两]+秒(?:开始|起)|(?:放|放在|位于)(?:顶部|底部|上面|下面|中间|左上|右上|左下|右下)|(?:视频)?(?:结尾|开头|最后|片尾)(?:再|加|淡|的时候))");
 
     /**
      * A card or a text asked for in one clause and its words given in the next ("add an intro card, the text should say

@@ -2765,6 +2765,15 @@ class PromptUnderstandingTest {
         assertThatThrownBy(() -> interpreter.read("让“限时优惠”四个字跟着音乐一闪一闪的", 0)).hasMessageContaining("animated");
         assertThatThrownBy(() -> interpreter.read("transcribe the interview and show it as captions", 0)).hasMessageContaining("speech model");
         assertThatThrownBy(() -> interpreter.read("把我说的话识别出来做成字幕，再加个标题“周末vlog”", 0)).hasMessageContaining("speech model");
+        // a form's fields: the words to show, then where and when (a form's "Format" is a frame only when it names one)
+        assertThat(params("需求单\n素材：门店探店.mp4\n文字：“地址：朝阳路88号”\n位置：底部居中\n时间：00:12-00:18\n其他：音乐小声一点", 0))
+                .containsEntry("position", "bottom").containsEntry("start", 12.0).containsEntry("duration", 6.0);
+        assertThat(params("Name: Carlos M.\nEvent: Riverside 10K\nText to add: Finish line – 42:17\nWhere: top\nWhen: 0:30 to 0:36\nOther: louder audio please", 0))
+                .containsEntry("text", "Finish line – 42:17").containsEntry("position", "top").containsEntry("start", 30.0);
+        assertThat(ops("TICKET #4471\nAsset: promo_v3.mp4\nRequest: overlay text \"Free shipping over $50\"\nPosition: bottom center\nTiming: 00:03–00:09\nFormat: 9:16 for Reels"))
+                .containsExactly("text", "aspect");
+        assertThat(ops("Request: mute\nFormat: mp4")).containsExactly("mute");
+        assertThat(params("店名：阿芳小吃\n要加的字：招牌卤肉饭 ¥18\n位置：右上角\n时间：全程", 0)).containsEntry("position", "top-right").doesNotContainKey("start");
         // a sound effect quoted stays a sound, never a text
         assertThatThrownBy(() -> interpreter.read("在0:12加个“叮”的音效", 0)).hasMessageContaining("audio");
     }
@@ -2804,6 +2813,20 @@ class PromptUnderstandingTest {
         assertThat(params("forty seconds in there's a part where she waves, freeze it there for 2 secs", 0)).containsEntry("at", 40.0);
         assertThat(params("okay so make it louder and then fade it out at the end over like three seconds thanks", 1)).containsEntry("duration", 3.0);
         assertThat(params("add a 3 second intro that just says Smith & Co. Realty", 0)).containsEntry("text", "Smith & Co. Realty");
+        // and the hundredth's, read since
+        assertThat(interpreter.read("cut out 0:12-0:18 my nephew sneezed right into the mic lol", 0).ignored())
+                .containsExactly("my nephew sneezed right into the mic lol");
+        assertThat(params("make the volume half and fade out at the end", 0)).containsEntry("factor", 0.5);
+        assertThat(params("um can you make it louder and um also cut off the last like two seconds thank you", 1)).containsEntry("duration", 2.0);
+        assertThat(ops("plz mak it blak n white and slo it down")).containsExactly("grayscale", "speed");
+        assertThat(ops("TICKET #4471 / Client: Harbor Realty / Request: trim clip to start at 00:05; output square 1:1 (crop); remove audio"))
+                .containsExactly("trim", "aspect", "mute");
+        assertThat(interpreter.read("图1是我们店的logo，麻烦放在左上角", 1).operations().getFirst().params()).containsEntry("position", "top-left");
+        assertThat(interpreter.read("图1做水印放右上角，图2小窗放左下角", 2).operations().getLast().op()).isEqualTo("picture_in_picture");
+        assertThat(ops("中间显示“完”，从0:35到0:40，最后一帧再停留3秒")).containsExactly("text", "freeze_end");
+        assertThat(params("Overlay “Limited stock” in the center starting at 0:20 till the end.", 0)).containsEntry("start", 20.0).doesNotContainKey("duration");
+        assertThat(params("plese add tittle 'Family Reunion 2024' in the centre for the frist 3 secs", 0)).containsEntry("style", "title").containsEntry("duration", 3.0);
+        assertThat(params("在顶部加字幕“周末特价”，从第5秒开始，持续3秒", 0)).containsEntry("start", 5.0).containsEntry("duration", 3.0);
     }
 
     @Test
