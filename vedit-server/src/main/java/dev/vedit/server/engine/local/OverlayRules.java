@@ -37,7 +37,7 @@ final class OverlayRules {
             + "|(?:顶部|上方|顶端|底部|下方|底端|最上面|最下面|最上方|最下方|正上方|正下方|上面|下面|上边|下边)(?:正?中间|中央|居中|正中)?"
             + "|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
     /** The colours a text may be drawn in ({@link Overlays#TEXT_COLOURS}), as people name them. */
-    private static final String COLOUR_WORDS = "white|black|red|yellow|green|blue|orange|pink|purple|golden|gold|grey|gray|cyan";
+    private static final String COLOUR_WORDS = "golden|grey|" + String.join("|", Overlays.TEXT_COLOURS.keySet());
     private static final String ZH_COLOUR_WORDS = "白|黑|红|黄|绿|蓝|橙|粉|紫|金|灰|青";
     /** How long a text said to be "at the beginning" or "at the end" stays: a title card's usual time. */
     static final double TIMED_TEXT_SECONDS = 3.0;
