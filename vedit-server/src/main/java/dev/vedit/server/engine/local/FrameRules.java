@@ -49,8 +49,23 @@ final class FrameRules {
     private FrameRules() {
     }
 
+    private static final String SOMEONE = "(?:him|her|them|me|us|(?:my|our|the|his|her|their|that|this)\\s+(?:little\\s+)?[a-z]+)";
+    /** A crop that follows someone moving ("keep following my son as he runs", 画面一直跟着她): the local engine crops one fixed region. */
+    static final String FOLLOWING = "\\b(?:have|make|let|get)\\s+(?:the\\s+)?(?:frame|crop|camera|shot|picture|video|view)\\s+(?:follow|track)s?\\b.*"
+            + "|\\b(?:keep|kept|always|stay|staying)\\s+(?:following|tracking|on)\\s+" + SOMEONE + "\\s+(?:as|while|when|around|across|wherever|everywhere|the\\s+whole)\\b.*"
+            + "|\\b(?:keep|kept|always)\\s+(?:following|tracking)\\s+" + SOMEONE + "\\b.*"
+            + "|(?<!\\b(?:the|my|our|his|her)\\s)\\b(?:crop|frame|camera|shot|view)\\s+(?:that\\s+|which\\s+)?(?:follows?|tracks?|following|tracking)\\s+" + SOMEONE + "\\b.*"
+            + "|\\b(?:auto[\\s-]?(?:track(?:ing)?|follow|reframe|reframing)|tracking\\s+crop|smart\\s+(?:crop|reframe))\\b.*"
+            + "|\\bkeep\\s+" + SOMEONE + "\\s+(?:centered|centred|in\\s+(?:the\\s+)?(?:middle|center|centre|frame|shot))\\s+(?:as|while|when|the\\s+whole)\\b.*"
+            + "|(?:画面|镜头|裁剪框|取景框|框)(?:要|能|会|得)?(?:一直|自动|始终|全程)?(?:跟着|跟随|跟踪|追踪|追着|锁定)(?!音乐|节奏|节拍)[^，,。；;]*"
+            + "|自动(?:跟踪|追踪|跟随|跟拍|追焦)[^，,。；;]*";
+
     static List<Rule> rules() {
         List<Rule> r = new ArrayList<>();
+        // a crop that follows someone moving: the local engine crops one fixed region and tracks nothing
+        r.add(impossible(FOLLOWING,
+                ": the local engine crops one fixed region of the frame; a crop that follows a moving person or object needs tracking it does not do (crop to a fixed ratio, e.g. \"crop it to 9:16\", or route the model to a generative engine)",
+                "：本地引擎只能按固定区域裁剪画面，无法跟踪移动的人或物体（可改为固定比例裁剪，例如“裁成9:16”，或将模型路由到生成式引擎）"));
         // what the camera never recorded: outside the frame, after or before the recording, detail too small to read
         r.add(impossible("\\b(?:show|see|reveal|recover|bring\\s+back|get\\s+back)\\b[^,.]{0,40}?\\b(?:(?:just\\s+)?(?:left|right)|outside)\\s+of\\s+(?:the\\s+)?frame\\b"
                         + "|\\bshow\\s+(?:me\\s+)?(?:the\\s+)?rest\\s+of\\s+(?:him|her|them|me|us)\\b|\\b(?:show|see)\\s+what\\s+happen(?:ed|s)\\s+(?:after|before|next)\\b"
@@ -147,7 +162,7 @@ final class FrameRules {
         String pad = "(?<pad>\\s+(?:with|using|by\\s+adding)\\s+(?:black\\s+)?(?:bars|borders|padding|letterbox(?:ing)?|pillarbox(?:ing)?)"
                 + "|\\s+(?:by\\s+)?(?:padding|letterboxing|pillarboxing)|\\s+(?:and\\s+)?(?:pad|letterbox)(?:\\s+it)?"
                 + "|\\s*(?:加|补|填充)?黑边|\\s*(?:不裁剪|不要裁剪)(?:加黑边)?)?";
-        String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|crop)|\\s*裁剪)?";
+        String crop = "(?<crop>\\s+(?:by\\s+)?(?:cropping|cropped|crop)\\b|\\s*裁剪)?";
         String ratio = "(?<!\\d)(?<w>[1-9]\\d?)\\s*(?::|：|比|by)\\s*(?<h>[1-9]\\d?)(?!\\d)"; // "80x60" is a size, "0:20" a time
         // "turn landscape video into portrait", "from 16:9 to 9:16", "横屏转竖屏": the first shape is what the video is,
         // the second what it should become; read apart, the first would be an edit of its own (cropped twice)
@@ -188,6 +203,7 @@ final class FrameRules {
 
         // "…, letterbox it", "并加黑边", "without cropping": how a ratio asked for elsewhere is met, not an edit of its own
         r.add(of("(?:add|put|use|with|using)\\s+(?:black\\s+)?(?:bars|borders|padding)(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom))?"
+                        + "|(?<!\\b(?:the|no|any|are|remove|those|these|of|without)\\s)black\\s+bars(?:\\s+(?:instead|on\\s+the\\s+sides|(?:at\\s+the\\s+)?top\\s+and\\s+bottom|above\\s+and\\s+below))?(?!\\s+(?:are|is|on\\s+(?:it|my|the\\s+video)))|\\bpad(?:ded)?\\b(?!\\s+(?:it|with))"
                         + "|(?:letterbox|pillarbox)(?:ing)?(?:\\s+it)?|pad(?:\\s+it)?(?:\\s+out)?\\s+with\\s+(?:black\\s+)?(?:bars|borders)|pad\\s+it(?:\\s+out)?|(?:两边|两侧|左右|上下|旁边|四周)?(?:的)?(?:不足|不够|空出来?|多出来?)?(?:的)?(?:部分|地方)?(?:加|补|填充)(?:上)?黑边",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.BARS))));
         r.add(of("(?:don'?t|do\\s+not|never)\\s+crop(?:\\s+(?:it|anything|her|him|them|anyone|anybody|people|the\\s+(?:video|picture|frame|image)))?|without\\s+cropping(?:\\s+(?:it|anything))?"
@@ -196,7 +212,8 @@ final class FrameRules {
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
         r.add(of("crop(?:\\s+(?:it|them))?(?:\\s+(?:off|out))?\\s+(?:the\\s+)?(?:sides|edges)"
-                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)|(?:直接)?裁掉多余的?(?:部分)?",
+                        + "|crop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|crop\\s+it|(?:crop(?:ped)?\\s+to\\s+)?fill\\s+(?:the\\s+)?(?:whole\\s+|entire\\s+|full\\s+)?(?:screen|frame)(?:\\s+vertically)?"
+                        + "|(?:crop(?:ped)?\\s+)?to\\s+fill\\b|(?:cropping|crop|cropped)\\s+is\\s+(?:fine|ok|okay|good|allowed)|(?:裁剪|裁切)?铺满(?:全屏|屏幕|画面)?|(?<!居中)(?:直接)?(?:裁剪|裁切)(?:的|就行|就好|吧|一下)?$|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)|(?:直接)?裁掉多余的?(?:部分)?",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.CROPPED))));
 
         // resolution

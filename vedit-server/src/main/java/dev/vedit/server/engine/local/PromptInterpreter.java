@@ -266,9 +266,10 @@ final class PromptInterpreter {
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign|signboard|banner|poster|menu)\\b"
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)(?!\\s+to\\s+\\d)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
-                    + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill)\\b"
+                    + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill|uncrop|widen\\s+the\\s+(?:shot|frame|view|picture)"
+                    + "|extend\\s+the\\s+(?:[a-z]+\\s+){0,2}(?:scenery|background|scene|sky|sides|edges|view)|(?:the\\s+)?rest\\s+of\\s+(?:my|his|her|their)\\s+(?:head|body|face|hair)\\s+back)\\b"
                     // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
-                    + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
+                    + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:往外|向外|四周)扩|扩展出来|扩出来|(?:头|脚|头顶|身体|手)补(?:出来|回来|全)|生成[^，,。]{0,8}(?:风景|背景|画面)|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
                     + "|\\b(?:like|into|as|in)\\s+(?:a\\s+|the\\s+)?(?:minecraft|video\\s+game)\\b|\\b(?:minecraft|video\\s+game)[\\s-](?:style|look|version|skin)s?\\b|\\b(?:3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
                     + "|(?:删除|删掉|去掉|去除|移除|擦掉|抹掉|清除)[^，,。；;]{0,8}?(?:垃圾桶|路人|游客|电线|杂物|招牌|人群|硬字幕|字幕)"
                     // a look restyled, a face put on someone, an image set moving, an animal or a car added or taken out
@@ -831,7 +832,7 @@ final class PromptInterpreter {
     /** A request said to take another's place. */
     private static final Pattern INSTEAD = Pattern.compile("\\binstead\\b|改成|换成");
     /** A Chinese volume change without its object ("调小一半"), said right after a clause that describes the sound. */
-    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|给我|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙|给我)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|放大|减半|小一点|大一点|小点|大点)");
+    private static final Pattern ZH_BARE_VOLUME = Pattern.compile("\\s*(?:请|帮我|帮忙|给我|再|麻烦|麻烦你|能不能|可以)?(?:帮我|帮忙|给我)?(?:再)?(?<verb>调小|调大|调低|调高|降低|提高|减小|加大|放大|减半|小一点|大一点|小点|大点|调到|调成|提高到|降到|降低到|放大到|变成)");
     /** Verbs that a negation turns into an edit ("don't keep the sound" drops it, "never show faces" hides them): refused. */
     private static final Pattern INVERTED = Pattern.compile("\\b(?:keep|retain|preserve|use|leave|include|show|display|reveal|let)\\b|保留|保持|显示|露");
 
@@ -3299,7 +3300,7 @@ final class PromptInterpreter {
         List<String> asSaid = new ArrayList<>();
         if (TWICE.matcher(amount).matches()) {
             // "can you boost it? like double": twice, whatever words the edit was asked in
-            asSaid.add(Operation.VOLUME.is(previous) ? "2x louder" : previous.op() + " 2x");
+            asSaid.add(previous.op() + " 2x");
         }
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             asSaid.add(said + joint + amount.strip());
@@ -3437,10 +3438,15 @@ final class PromptInterpreter {
             interpretClause(clause.substring(request.start()), false, context, state);
         } else if (limits(clause)) {
             state.notUnderstood.add(quoted);
+        } else if (AI_ASKED.matcher(clause).find()) {
+            state.generative.add(quoted); // 用AI重新打光, "using AI to fill the sides": a model's work, asked by name
         } else {
             state.ignored.add(quoted);
         }
     }
+
+    /** A model named as the means: 用AI…, "use AI to …", "with AI". */
+    private static final Pattern AI_ASKED = Pattern.compile("用\\s*ai|(?:让|靠|通过)\\s*ai|\\b(?:use|using|with|have|let|by|via)\\s+(?:an?\\s+|the\\s+)?ai\\b|\\bai\\s+to\\b");
 
     /** An aspect ratio said inside a purpose. */
     private static final Pattern SHAPE_IN_CONTEXT = Pattern.compile("(?<![\\d:.])(?:9:16|16:9|1:1|4:5|5:4|4:3|3:4|21:9|2:3|3:2)(?![\\d:.])");
@@ -3706,6 +3712,7 @@ final class PromptInterpreter {
      * A Chinese clause ended by 一下 or 掉 asks for what it names: 模糊一下 blurs, though 模糊 alone may say "blurry" (a degree
      * says it is the complaint: 画面有点糊 sharpen 一下).
      */
+    private static final Pattern FOLLOWING = Pattern.compile(FrameRules.FOLLOWING);
     private static final Pattern ASKED_ZH = Pattern.compile("^(?!.*(?:有点|有些|太|很|挺|比较|非常|特别|过于|好))(?=.*[\\p{IsHan}]).*(?<=[\\p{IsHan}])(?<![处弄搞调修看理整帮改])(?:一下下?|掉)吧?\\s*[!！。.~～]*\\s*$");
     /** Someone's request passed on: "my boss wants …", "the client said …", 老板说…. */
     private static final Pattern RELAYED_ASK = Pattern.compile("\\s*(?:(?:my|our|the|his|her|their)\\s+)?(?:boss|client|customer|manager|teacher|mum|mom|dad|wife"
@@ -3719,6 +3726,9 @@ final class PromptInterpreter {
         }
         if (c.startsWith("let's") || c.startsWith("lets ") || ASKED_ZH.matcher(c).find()) {
             return false;
+        }
+        if (FOLLOWING.matcher(c).find()) {
+            return false; // 画面要一直跟着我女儿走: a crop that follows her, asked (and refused as such), not the picture described
         }
         if (PROBLEM_NAMED.matcher(c).matches() && lexicon.answer(c, false, false) != null) {
             return true; // "grainy footage, clean it up": the footage named by its problem asks for no grain

@@ -35,7 +35,7 @@ final class PromptNormalizer {
             + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})"));
     private static final Pattern EMOTICON = Prefilter.guarded(Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]"));
     /** Emoji between words end a sentence as a chat writes them ("filmed it sideways 🙄 rotate 90 clockwise", 太暗了😭帮我调亮). */
-    private static final Pattern EMOJI_BREAK = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s?[\\x{1F300}-\\x{1FAFF}]+(?=\\s+\\p{L}|\\p{IsHan})");
+    private static final Pattern EMOJI_BREAK = Pattern.compile("(?<=[\\p{L}\\p{N}])\\s?[\\x{1F300}-\\x{1FAFF}][\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]*(?=\\s+\\p{L}|\\p{IsHan})"); // 🤦‍♀️ is 🤦 and ♀
     /** "x2", "×2" after a space or at the start (not in a size, "1920 x 1080"): a multiple, as the rules read it ("2x"). */
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     /** "2 ×", "1.5 x" (not "1920 x 1080", a size): a multiple, "2x". */

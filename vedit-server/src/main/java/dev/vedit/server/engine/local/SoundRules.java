@@ -75,8 +75,8 @@ final class SoundRules {
                         + "|\\b(?:make|do|give\\s+me|export|create|send)\\s+(?:two|three|2|3|several|multiple)\\s+versions?\\b.*|(?:做|出|导出)(?:两|三|几|2|3)个版本[^，,。；;]*|(?:两|三|几|2|3)个版本" // one task hands back one video
                         + "|\\b(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\s*(?:,\\s*|\\s+and\\s+|\\s*/\\s*)(?:mp4|mov|prores|webm|avi|mkv|h\\.?264|hevc)\\b.*|\\ball\\s+at\\s+once\\b.*|(?:同时)?(?:导出|出)(?:成)?(?:多种|几种|两种|三种)(?:格式|版本)[^，,。；;]*"
                         + "|\\b(?:merge|concatenate|stitch)\\b.*|\\b(?:combine|join)\\b.*\\b(?:with|together|another|other)\\b.*"
-                        // (要上传到学校的系统, 方便上传: why it is made, not a step asked for)
-                        + "|(?<!要|需要|得|用来|好|方便|为了|准备)(?:上传|发布)(?:到|至)?[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
+                        // (要上传到学校的系统, 方便上传, 上传YouTube用: why it is made, not a step asked for)
+                        + "|(?<!要|需要|得|用来|好|方便|为了|准备)(?:上传|发布)(?:到|至)?(?![^，,。；;]{0,12}?用的?\\s*(?:$|[，,。；;]))[^，,。；;]{0,12}|(?<!要|用来|好|方便|为了|准备)(?:发送|发)(?:到|给|至)[^，,。；;]{0,12}?(?:邮箱|抖音|快手|朋友圈|微博|b站|油管|youtube|频道|群)"
                         + "|帮我发布|(?:拼接|拼在一起|拼在(?:后面|前面|一块)|接在(?:一起|后面)|接到(?:后面|前面)|merge\\s*到)[^，,。；;]{0,12}"
                         + "|[^，,。；;]{0,12}(?:和|跟|与)[^，,。；;]{0,12}(?:拼接|合并|拼在一起)",
                 ": an edit changes the one video it is given and hands it back (a download"
@@ -154,7 +154,7 @@ final class SoundRules {
         r.add(of("normali[sz]e\\s+(?:it|that|this)(?!\\s+(?:colou?r|picture|image|brightness))|normali[sz]e\\s+(?:the\\s+)?(?:audio|sound|volume|loudness)|(?:audio|loudness|volume)\\s+normali[sz]ation|even\\s+out\\s+the\\s+(?:audio|volume)"
                         + "|音量(?:标准化|归一化|均衡)|响度(?:标准化|归一化|均衡)",
                 (m, c) -> op(Operation.NORMALIZE_AUDIO, Map.of())));
-        r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact))?"
+        r.add(of("(?:keep|preserve|retain|leave)\\s+(?:the\\s+)?(?:original\\s+)?(?:sound|audio|music|soundtrack)(?:\\s+(?:as\\s+is|unchanged|intact|(?:at\\s+)?normal(?:\\s+speed)?|the\\s+same))?"
                         + "|with\\s+(?:the\\s+)?original\\s+(?:sound|audio)|保留(?:原来的|原始的?|原)?(?:声音|音频|原声|声)|保持原声|原声保留",
                 (m, c) -> op(Operation.KEEP_AUDIO, Map.of())));
         r.add(fixed("mute(?:d)?\\b(?!\\s+(?:colou?rs?|tones?))(?:\\s+(?:the\\s+)?(?:original\\s+)?(?:audio|sound))?|(?:remove|drop|strip|delete|cut|kill|turn\\s+off"
@@ -169,8 +169,12 @@ final class SoundRules {
                         + "(?:" + number("n") + "\\s*(?:%|percent)|(?<frac>half|a\\s+quarter|a\\s+third)(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+(?:was|is)|the\\s+original))?"
                         // "turn the volume down to 0.5x": the volume's level, never a speed beside it
                         + "|" + number("x") + "\\s*(?:x|×|times)(?!\\s*(?:speed|faster|slower))(?:\\s+(?:of\\s+)?(?:what\\s+it\\s+(?:was|is)|the\\s+original))?)"
-                        + "|" + ZH_SOUND + "(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%",
-                (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac")) : m.group("x") != null ? Numbers.parse(m.group("x"))
+                        + "|" + ZH_SOUND + "(?:调到|调成|设为|设置为|改为|变为|降到|降低到|提高到|调整为|为)\\s*" + number("n2") + "\\s*%"
+                        // "volume 2x", "audio x0.5", 音量2倍: the multiple written beside the sound, as a speed is written "2x"
+                        + "|(?:(?:make|set|put|have|get)\\s+(?:the\\s+)?|(?<![a-z]\\s)(?:the\\s+)?)" + SOUND + "\\s*(?:[x×]\\s*" + number("x2") + "|" + number("x3") + "\\s*(?:x|×|times)(?!\\s*(?:speed|faster|slower)))"
+                        + "|" + ZH_SOUND + "\\s*(?:×\\s*" + number("x4") + "|(?:调到|调成|变成|变为|提高到|放大到|降到|降低到)?(?:原来的)?\\s*" + number("x5") + "\\s*倍(?!速))",
+                (m, c) -> volume(m.group("frac") != null ? Numbers.parse(m.group("frac"))
+                        : first(m, "x", "x2", "x3", "x4", "x5") != null ? Numbers.parse(first(m, "x", "x2", "x3", "x4", "x5"))
                         : Numbers.parse(m.group("n") != null ? m.group("n") : m.group("n2")) / 100)));
         r.add(of("(?:increase|raise|boost|turn\\s+up|pump\\s+up|bump\\s+up|up)\\s+(?:the\\s+)?" + SOUND + "(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|x|×|times|db|decibels?)?)?" + SLIGHT_AFTER
                         + "|(?:(?:turn|crank|pump|bump)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|crank|pump|bump)\\s)it)\\s+up\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
