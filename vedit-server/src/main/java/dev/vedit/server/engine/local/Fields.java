@@ -49,7 +49,7 @@ final class Fields {
         FILE_SIZE("file ?size|max(?:imum)? ?size|size limit|size|文件大小|大小|体积"),
         FPS("frame ?rate|fps|帧率"),
         CRF("crf"),
-        ASPECT("aspect|aspect ratio|ratio|比例|画幅"),
+        ASPECT("aspect|aspect ratio|ratio|比例|画幅|画面比例|视频比例|画幅比例|尺寸比例"),
         /** A format, which names a frame only by a ratio or an orientation ("format: 9:16 for Reels"; "format: mp4" is none). */
         FORMAT("format|orientation|版式|格式"),
         ZOOM("zoom|缩放"),

@@ -122,6 +122,10 @@ final class OverlayRules {
      * ("加个水印，用附件嗰个logo，放右下角", "logo top right, use figure 1", "add a caption 'Hi', put it at the top"); null
      * when the clause says neither, or says it of an edit that takes no such thing.
      */
+    /** A clause that only says an image placed is an inset window: 小窗画中画那种, "as a picture in picture". */
+    private static final Pattern AS_INSET = Pattern.compile("(?:(?:做成|弄成|要|用)?(?:小窗口?|画中画|小窗口?画中画|小画面)(?:那种|那样|的形式|的样子|形式|效果)?(?:就行|就好|吧)?"
+            + "|(?:as|like|in)\\s+(?:a\\s+)?(?:small\\s+)?(?:picture[\\s-]in[\\s-]picture|pip|inset|small\\s+(?:box|window))(?:\\s+(?:box|window|style))?(?:\\s+please)?)\\s*[.!。！]?");
+
     static EditOperation amended(EditOperation previous, String clause, Rule.Context context) {
         Operation operation = Operation.of(previous);
         boolean placed = operation == Operation.WATERMARK || operation == Operation.PICTURE_IN_PICTURE || operation == Operation.TEXT;
@@ -134,6 +138,9 @@ final class OverlayRules {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
         } else if (text && colour.matches()) {
             params.put("colour", colour(colour, "c")); // 加字幕“你好”，红色: the text's colour, said after it
+        } else if (operation == Operation.WATERMARK && AS_INSET.matcher(clause.strip()).matches()) {
+            // 把图2放在左上角，小窗画中画那种: the image placed is a small window over the video, not a logo
+            return new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), params, previous.source() + ", " + clause.strip());
         } else if (previous.params().containsKey("image") && which.matches()) {
             // "…with figure 2, the beach photo": an unnumbered image said again is the one already named
             Integer named = figureNamed(which, context.imageCount());

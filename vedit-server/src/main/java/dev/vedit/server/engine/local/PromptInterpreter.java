@@ -83,7 +83,7 @@ final class PromptInterpreter {
             // 0:45到0:50反色 0:50到0:55色相偏移90度: a space before the next part and its edit (never before a part said after its edit)
             + "|(?=\\s)(?<=\\p{IsHan})\\s+(?=(?:从)?(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?:到|至|-|~)\\s*(?:\\d{1,2}:\\d{2}|第?\\d+(?:\\.\\d+)?\\s*秒)\\s*(?!的|那段|这段|部分|之间)\\p{IsHan})"
             // run together by voice input: 弄亮一点太暗了, 把前5秒钟去掉前面都是黑的, 发不了微信帮我压缩一下, 加上logo 图片已经发你了
-            + "|(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)(?<=一点|一些)|(?=\\p{IsHan})(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))"
+            + "|(?=太|有点|好(?=[暗亮糊吵])|看不清|听不清)(?<=一点|一些)|(?<=听不清|看不清|听不见|看不见|不清楚)(?=能不能|能否|可不可以|可以帮|帮我|帮忙|麻烦)|(?=\\p{IsHan})(?<=秒钟?(?:去掉|删掉|剪掉|删了|不要了))"
             // …and a request glued to the complaint that explains it: 把声音关了小孩太吵了 (静音小孩… read as "the child is quiet")
             + "|(?<=(?:静音|降噪|去噪|锐化|防抖|调亮|调暗|提亮|变亮|变暗|慢放|倒放|模糊)[吧了啊呀]?)(?=(?:小孩|孩子|宝宝|小朋友|大家|观众|背景|旁边|周围|现场|外面|风声?|车声?|狗|声音|音乐|画面|视频|人声|噪音|杂音)"
             + "(?:也|都|还|实在|真的)?(?:太|有点|好|很|特别)?(?:吵|闹|暗|亮|糊|抖|晃|大声|模糊))"
@@ -268,6 +268,10 @@ final class PromptInterpreter {
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)(?!\\s+to\\s+\\d)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
                     + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill|uncrop|widen\\s+the\\s+(?:shot|frame|view|picture)"
                     + "|extend\\s+the\\s+(?:[a-z]+\\s+){0,2}(?:scenery|background|scene|sky|sides|edges|view)|(?:the\\s+)?rest\\s+of\\s+(?:my|his|her|their)\\s+(?:head|body|face|hair)\\s+back)\\b"
+                    // frames a model draws between frames, a morph across a cut, one thing's motion apart from the rest
+                    + "|\\b(?:frame\\s+interpolation|interpolat\\w*\\s+(?:the\\s+)?(?:missing\\s+)?frames|(?:in[\\s-]?between|intermediate)\\s+frames|optical[\\s-]flow"
+                    + "|morph(?:ing)?\\s+(?:transition|cut|effect)|(?:the\\s+)?(?:clouds|water|cars|traffic|people|crowd)\\s+only|(?:only\\s+)?(?:speed\\s+up|slow\\s+down)\\s+(?:only\\s+)?the\\s+(?:clouds|sky|water|cars|traffic|people|crowd|background)\\s+only)\\b"
+                    + "|生成中间帧|补帧|插帧|(?:只让|只把|只有)[^，,。]{1,8}(?:快速移动|加速|变快|变慢|慢下来|慢动作)"
                     // the frame grown by a model, burnt-in subtitles painted out: ai扩图, 上下用AI补画面, 把英文字幕去掉
                     + "|(?:ai|智能)\\s*(?:扩图|扩展|补全|补画面|补|填充)|补(?:全)?画面|扩展画面|(?:往外|向外|四周)扩|扩展出来|扩出来|(?:头|脚|头顶|身体|手)补(?:出来|回来|全)|生成[^，,。]{0,8}(?:风景|背景|画面)|(?:原视频|原来|视频)?(?:里|中)?的?(?:英文|中文|原|硬)?字幕(?:都|全)?(?:去掉|删掉|抹掉|擦掉|去除|移除|p掉)"
                     + "|\\b(?:like|into|as|in)\\s+(?:a\\s+|the\\s+)?(?:minecraft|video\\s+game)\\b|\\b(?:minecraft|video\\s+game)[\\s-](?:style|look|version|skin)s?\\b|\\b(?:3d\\s+render(?:ed)?|low[\\s-]?poly|lava|instead\\s+of\\s+water)\\b"
@@ -3697,6 +3701,10 @@ final class PromptInterpreter {
     private static final Pattern LEADING_MOMENT = Pattern.compile("(?:(?:at|around|about)\\s+(?:the\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?"
             + "|(?:from|between)\\s+\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:to|and|till|until|-)\\s*\\d{1,2}:\\d{2}(?:\\.\\d+)?)\\s*,?\\s+(?=there|it|this|that|we|i|you|he|she|they)");
 
+    /** A part named by its times as the subject of what is said of it. */
+    private static final Pattern RANGE_DESCRIBED = Pattern.compile("(?:from\\s+|between\\s+)?\\d{1,2}:\\d{2}(?:\\.\\d+)?\\s*(?:to|and|till|until|-|–)\\s*\\d{1,2}:\\d{2}(?:\\.\\d+)?"
+            + "\\s+(?:is|was|are|were|seems|drags|gets|goes)\\s+(?!(?:the\\s+)?(?:part|bit|section|one)\\s+(?:to|i|we|you)\\b)");
+
     /** More of what was just told, its subject left out: "(the narrator spins around) and trips", "then falls over". */
     private static final Pattern NARRATION_GOES_ON = Pattern.compile("(?:then\\s+|and\\s+)?" + TOLD_VERB + "\\b(?:\\s+[a-z]+){0,3}");
 
@@ -3736,6 +3744,9 @@ final class PromptInterpreter {
         Matcher at = LEADING_MOMENT.matcher(c);
         if (at.lookingAt() && at.end() < c.length() && isDescription(c.substring(at.end()), context, state)) {
             return true; // "at 0:40 there's a part where my daughter waves": what the moment shows
+        }
+        if (RANGE_DESCRIBED.matcher(c).lookingAt()) {
+            return true; // "0:05 to 0:10 is boring", "from 1:05 to 1:40 is way too long": the part, said as the subject
         }
         Matcher narrates = NARRATES.matcher(c);
         boolean timeJustSaid = state.pendingPart != null || state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
