@@ -2118,6 +2118,12 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
+        EditOperation saidOfLast = attempt.understood() && attempt.operations().isEmpty() && !state.operations.isEmpty()
+                ? OverlayRules.amended(state.operations.getLast(), clause, context) : null;
+        if (saidOfLast != null) {
+            state.operations.set(state.operations.size() - 1, saidOfLast); // 画中画那种: words the rules read as no edit, said of the last
+            return;
+        }
         if (attempt.understood()) {
             if (readAnotherRange(attempt, state) || joined && (sharesTheCut(attempt.operations(), quoted, state) || sharesTheEdit(attempt.operations(), state))
                     || onListPart(attempt.operations(), listPart, state)) {

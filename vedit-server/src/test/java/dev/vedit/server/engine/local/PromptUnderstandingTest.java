@@ -2830,6 +2830,57 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndFourthToSixthSetsTheFrameTimeAndAPlainDay() {
+        // how a ratio is met, said in a word or a phrase of its own
+        assertThat(params("square for the feed, black bars", 0)).containsEntry("ratio", "1:1").containsEntry("fit", "pad");
+        assertThat(params("Aspect: 4:5 (pad, no crop)", 0)).containsEntry("fit", "pad");
+        assertThat(params("9:16 please, so nothing of the product gets cut off", 0)).containsEntry("fit", "pad");
+        assertThat(params("reels format, crop it to fill the screen", 0)).containsEntry("ratio", "9:16").containsEntry("fit", "crop");
+        assertThat(params("vertical 9:16 cropped to fill", 0)).containsEntry("fit", "crop");
+        assertThat(params("改成竖屏 裁剪铺满", 0)).containsEntry("fit", "crop");
+        assertThat(params("抖音尺寸", 0)).containsEntry("ratio", "9:16");
+        assertThat(interpreter.read("there are black bars on the sides, make it 9:16", 0).operations().getFirst().params()).containsEntry("fit", "crop");
+        // a crop that follows someone moving: refused as impossible, never a fixed crop with the rest dropped
+        for (String prompt : List.of("make it vertical and have the camera follow my dog around the yard",
+                "crop to 9:16 but keep following the skater as he moves", "竖屏，画面一直跟着那个穿红衣服的人", "裁成竖屏，自动跟踪主角")) {
+            assertThatThrownBy(() -> interpreter.read(prompt, 0)).as(prompt).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
+        }
+        assertThat(ops("the camera follows my cat as she runs, slow it down")).containsExactly("speed");
+        // AI named as the means, the frame grown past its edges: a model's work
+        for (String prompt : List.of("竖屏，左右两边用AI补出来", "太暗了，用AI重新打个光", "uncrop it please, my feet are cut off",
+                "widen the shot a bit", "帮我把画面往外扩一点", "slow motion with optical flow so it's smooth")) {
+            assertThatThrownBy(() -> interpreter.read(prompt, 0)).as(prompt).isInstanceOf(NeedsGenerativeEngine.class);
+        }
+        // rotation and mirroring as typed
+        assertThat(params("倒过来了 帮我转180", 0)).containsEntry("degrees", 180);
+        assertThat(ops("镜像反了，帮我翻转回来")).containsExactly("hflip");
+        assertThat(ops("un-mirror my selfie video")).containsExactly("hflip");
+        assertThat(ops("filmed it upside down 🤦‍♂️ rotate it 180 pls")).containsExactly("rotate");
+        // sizes and volumes written beside what they change
+        assertThat(params("shrink it for email, 15 MB max", 0)).containsEntry("max_mb", 15.0);
+        assertThat(params("群里只能传20M，帮我压一下", 0)).containsEntry("max_mb", 20.0);
+        assertThat(params("music volume 1.5x", 0)).containsEntry("factor", 1.5);
+        assertThat(params("声音太小，调到原来的三倍", 0)).containsEntry("factor", 3.0);
+        assertThat(ops("3倍速，声音保持正常")).containsExactly("speed", "keep_audio");
+        // time and speed
+        assertThat(params("1:10 to 1:25 is just me parking, cut it", 0)).containsEntry("start", 70.0).containsEntry("end", 85.0);
+        assertThat(ops("slowmo 0:03-0:05 at 0.5x, regular speed afterwards")).containsExactly("speed");
+        assertThat(params("slow the bit from 0:02 to 0:04 to 0.5x", 0)).containsEntry("from", 2.0).containsEntry("factor", 0.5);
+        assertThat(ops("freeze at 0:02 for 1s and freeze again at 0:06 for 1s")).containsExactly("freeze", "freeze");
+        assertThat(params("整个视频调成原来两倍的速度", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("片尾定格2秒")).containsExactly("freeze_end");
+        assertThat(ops("第2秒到第4秒剪掉，第8秒到第9秒也剪掉")).containsExactly("cut", "cut");
+        assertThatThrownBy(() -> interpreter.read("speed it up 3x but keep the exact same length", 0)).hasMessageContaining(Refusal.IMPOSSIBLE_EN);
+        // a plain day: purposes, a form's field, an image placed as a small window, a run-on complaint and its fix
+        assertThat(interpreter.read("调亮一点，让菜看起来更有食欲", 0).ignored()).isNotEmpty();
+        assertThat(params("画面比例：9:16\n时长：只要前10秒", 0)).containsEntry("ratio", "9:16");
+        assertThat(interpreter.read("图1放右下角，画中画那种", 1).operations().getFirst().op()).isEqualTo("picture_in_picture");
+        assertThat(ops("车声太吵了说话都听不清能不能降个噪")).containsExactly("denoise_audio");
+        assertThat(params("slap 'GG' in big text at the top", 0)).containsEntry("text", "GG");
+        assertThat(ops("Trim it so only the last 8 seconds are left.")).containsExactly("trim_last");
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
