@@ -57,8 +57,8 @@ final class Fields {
         ROTATE("rotate|rotation|旋转"),
         MIRROR("mirror|镜像|水平翻转"),
         LOOP("loop|repeat|循环|重复"),
-        INTRO("intro|片头"),
-        OUTRO("outro|end card|片尾"),
+        INTRO("intro|intro card|opening card|title card|片头"),
+        OUTRO("outro|outro card|end card|ending card|closing card|end screen|片尾"),
         WATERMARK("watermark|logo|水印"),
         /** Words to show: "text to add: Finish line", 文字：“地址：朝阳路88号”. */
         TEXT("text|text to add|overlay text|on-screen text|on screen text|caption|caption text|subtitle|要加的字|加的字|文字|文字内容|字幕|字幕内容|文案"),

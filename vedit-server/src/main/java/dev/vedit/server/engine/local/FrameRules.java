@@ -49,6 +49,8 @@ final class FrameRules {
     private FrameRules() {
     }
 
+    /** The aspect ratios people name, which a clock time could also be written as ("logo bottom right, 9:16"). */
+    static final String RATIO_SAID = "(?<![\\d:.])(?:9:16|16:9|1:1|4:5|5:4|4:3|3:4|21:9|2:3|3:2)(?![\\d:.])";
     private static final String SOMEONE = "(?:him|her|them|me|us|(?:my|our|the|his|her|their|that|this)\\s+(?:little\\s+)?[a-z]+)";
     /** A crop that follows someone moving ("keep following my son as he runs", 画面一直跟着她): the local engine crops one fixed region. */
     static final String FOLLOWING = "\\b(?:have|make|let|get)\\s+(?:the\\s+)?(?:frame|crop|camera|shot|picture|video|view)\\s+(?:follow|track)s?\\b.*"

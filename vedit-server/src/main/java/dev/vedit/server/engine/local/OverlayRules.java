@@ -122,6 +122,10 @@ final class OverlayRules {
      * ("加个水印，用附件嗰个logo，放右下角", "logo top right, use figure 1", "add a caption 'Hi', put it at the top"); null
      * when the clause says neither, or says it of an edit that takes no such thing.
      */
+    /** A clause that only says how faces are hidden: 用马赛克, "pixelated", "mosaic please". */
+    private static final Pattern FACE_STYLE_ONLY = Pattern.compile("(?:用|要|就用|改用|换成|改成)?\\s*(?:马赛克|打码|模糊)(?:那种|的)?(?:就行|就好|吧)?"
+            + "|(?:just\\s+|but\\s+|with\\s+(?:a\\s+)?)?(?:pixelated?|pixels?|mosaic|blurred)(?:\\s+(?:it|them|instead|please|pls))?\\s*[.!。！]?");
+
     /** A clause that only says an image placed is an inset window: 小窗画中画那种, "as a picture in picture". */
     private static final Pattern AS_INSET = Pattern.compile("(?:(?:做成|弄成|要|用)?(?:小窗口?|画中画|小窗口?画中画|小画面)(?:那种|那样|的形式|的样子|形式|效果)?(?:就行|就好|吧)?"
             + "|(?:as|like|in)\\s+(?:a\\s+)?(?:small\\s+)?(?:picture[\\s-]in[\\s-]picture|pip|inset|small\\s+(?:box|window))(?:\\s+(?:box|window|style))?(?:\\s+please)?)\\s*[.!。！]?");
@@ -138,6 +142,8 @@ final class OverlayRules {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
         } else if (text && colour.matches()) {
             params.put("colour", colour(colour, "c")); // 加字幕“你好”，红色: the text's colour, said after it
+        } else if (operation == Operation.BLUR_FACES && FACE_STYLE_ONLY.matcher(clause.strip()).matches()) {
+            params.put("style", faceStyle(clause)); // 把脸都打码（用马赛克）, "blur all the faces, pixelated": how, said after
         } else if (operation == Operation.WATERMARK && AS_INSET.matcher(clause.strip()).matches()) {
             // 把图2放在左上角，小窗画中画那种: the image placed is a small window over the video, not a logo
             return new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), params, previous.source() + ", " + clause.strip());

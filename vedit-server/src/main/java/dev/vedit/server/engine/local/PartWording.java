@@ -39,7 +39,15 @@ final class PartWording {
 
     private static final Pattern SHOWN = Pattern.compile("显示|出现|停留|持续|保持|展示");
 
-    static String startAndLength(String s) {
+    /** A number of seconds in Chinese numerals, one to ninety-nine (never two run together: 两三秒 is a guess, not 23). */
+    private static final Pattern ZH_SECONDS = Pattern.compile("(?<![零〇一二两三四五六七八九十百几])(?:[一二两三四五六七八九]?十[一二三四五六七八九]?|[一二两三四五六七八九])(?=\\s*秒)");
+
+    private static final Pattern LASTING = Pattern.compile("(?:持续|维持)\\s*\\d");
+
+    static String startAndLength(String said) {
+        // 从第五秒开始显示，持续三秒: read as its digits, where the words hold a start and a length
+        String digits = said.indexOf('秒') >= 0 ? ZH_SECONDS.matcher(said).replaceAll(m -> Rule.written(Numbers.parse(m.group()))) : said;
+        String s = !digits.equals(said) && (START_AND_LENGTH.matcher(digits).find() || LASTING.matcher(digits).find()) ? digits : said;
         return START_AND_LENGTH.matcher(s).replaceAll(m -> {
             double start = Rule.seconds(Rule.first(m, "t", "t2", "t3", "t4", "t5"));
             double end = start + Double.parseDouble(Rule.first(m, "n", "n2", "n3", "n4", "n5"));

@@ -489,7 +489,7 @@ final class PromptInterpreter {
             + "|(?:一直|全程|整段|整个视频|成条片)(?:都)?(?:要有|显示|出现|在|有)?\\s*[.!。！]*\\s*");
     private static final Pattern AT_LEAD = Pattern.compile("^(?:only\\s+)?at\\b");
     /** A moment alone after what was just placed is when it comes in: "at 0:05", 第5秒, 在0:05 (a bare "5秒" is how long). */
-    private static final Pattern COMES_IN = Pattern.compile("\\s*(?:at\\s+" + TIME_EN + "|在?\\s*(?:第\\s*(?<n>" + Numbers.PATTERN + ")\\s*秒钟?|(?<clock>" + Rule.CLOCK + "))\\s*(?:的时候|处|那里)?)\\s*[.!。]*\\s*");
+    private static final Pattern COMES_IN = Pattern.compile("\\s*(?:at\\s+" + TIME_EN + "|在?\\s*(?:第\\s*(?<n>" + Numbers.PATTERN + ")\\s*秒钟?|(?!" + FrameRules.RATIO_SAID + ")(?<clock>" + Rule.CLOCK + "))\\s*(?:的时候|处|那里)?)\\s*[.!。]*\\s*"); // (9:16 is a shape)
 
     /**
      * An overlay or text just placed, then when it shows, said apart from it: "show it from 0:08 to 0:14", 从0:08显示到0:14,
@@ -2118,7 +2118,9 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
-        EditOperation saidOfLast = attempt.understood() && attempt.operations().isEmpty() && !state.operations.isEmpty()
+        // (a frame-wide pixelate or blur read from words said of hidden faces is how they are hidden)
+        EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && (attempt.operations().isEmpty()
+                || Operation.BLUR_FACES.is(state.operations.getLast()) && attempt.operations().stream().allMatch(o -> Operation.PIXELATE.is(o) || Operation.BLUR.is(o)))
                 ? OverlayRules.amended(state.operations.getLast(), clause, context) : null;
         if (saidOfLast != null) {
             state.operations.set(state.operations.size() - 1, saidOfLast); // 画中画那种: words the rules read as no edit, said of the last
@@ -3459,7 +3461,7 @@ final class PromptInterpreter {
     private static final Pattern AI_ASKED = Pattern.compile("用\\s*ai|(?:让|靠|通过)\\s*ai|\\b(?:use|using|with|have|let|by|via)\\s+(?:an?\\s+|the\\s+)?ai\\b|\\bai\\s+to\\b");
 
     /** An aspect ratio said inside a purpose. */
-    private static final Pattern SHAPE_IN_CONTEXT = Pattern.compile("(?<![\\d:.])(?:9:16|16:9|1:1|4:5|5:4|4:3|3:4|21:9|2:3|3:2)(?![\\d:.])");
+    private static final Pattern SHAPE_IN_CONTEXT = Pattern.compile(FrameRules.RATIO_SAID);
 
     private static final Pattern REASON = Pattern.compile("\\s*(?:because|since|as|cause|'cause|coz|cuz)\\b|\\s*(?:因为|由于)");
 
