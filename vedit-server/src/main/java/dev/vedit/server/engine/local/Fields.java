@@ -42,7 +42,7 @@ final class Fields {
         AUDIO("audio|sound|音频|声音"),
         SPEED("speed|playback speed|倍速|速度"),
         VOLUME("volume|音量"),
-        LEVEL("brightness|contrast|saturation|亮度|对比度|饱和度"),
+        LEVEL("brightness|contrast|saturation|亮度|对比度|饱和度|整体亮度|画面亮度|整体对比度|整体饱和度"),
         LENGTH("length|duration|total length|total duration|时长|总时长|长度"),
         RESOLUTION("resolution|output resolution|分辨率"),
         /** A file's size: "max size: 20MB". */

@@ -268,6 +268,9 @@ final class PromptInterpreter {
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)(?!\\s+to\\s+\\d)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
                     + "|generat\\w*\\s+(?:fill|expand|extend)|ai\\s+(?:fill|expand|extend)|content[\\s-]aware\\s+fill|uncrop|widen\\s+the\\s+(?:shot|frame|view|picture)"
                     + "|extend\\s+the\\s+(?:[a-z]+\\s+){0,2}(?:scenery|background|scene|sky|sides|edges|view)|(?:the\\s+)?rest\\s+of\\s+(?:my|his|her|their)\\s+(?:head|body|face|hair)\\s+back)\\b"
+                    // one thing kept in colour, the rest grey (a colour splash): the thing must be found, frame by frame
+                    + "|\\bcolou?r\\s+splash\\b|\\bexcept\\s+(?:for\\s+)?(?:the\\s+|her\\s+|his\\s+|my\\s+)?(?:red|yellow|blue|green|pink|purple|orange)\\s+[a-z]+"
+                    + "|除了(?![^，,。]*(?:秒|分钟|:|\\d|开头|结尾|片头|片尾|前面|后面|最后|中间))[^，,。]{0,8}(?:红|黄|蓝|绿|紫|粉|橙)色?的[\\p{IsHan}]{1,4}"
                     // frames a model draws between frames, a morph across a cut, one thing's motion apart from the rest
                     + "|\\b(?:frame\\s+interpolation|interpolat\\w*\\s+(?:the\\s+)?(?:missing\\s+)?frames|(?:in[\\s-]?between|intermediate)\\s+frames|optical[\\s-]flow"
                     + "|morph(?:ing)?\\s+(?:transition|cut|effect)|(?:the\\s+)?(?:clouds|water|cars|traffic|people|crowd)\\s+only|(?:only\\s+)?(?:speed\\s+up|slow\\s+down)\\s+(?:only\\s+)?the\\s+(?:clouds|sky|water|cars|traffic|people|crowd|background)\\s+only)\\b"
@@ -373,8 +376,8 @@ final class PromptInterpreter {
                     + "|eight|nine|ten)\\b"
                     + "|\\b(?<ord>first|second|third|fourth|fifth|sixth|seventh|eighth)\\s+(?:reference\\s+)?(?:image"
                     + "|picture|photo|figure)\\b"
-                    // not the 图 of 截图 (a screenshot) nor a 二维码 (QR code): 方便家长截图二维码
-                    + "|(?:图片|图像|照片|(?<!截)图)\\s*(?<cn>\\d+|[一二三四五六七八九十]++(?!维))"
+                    // not the 图 of 截图 (a screenshot) nor a 二维码 (QR code): 方便家长截图二维码; nor 像老照片一样 (like an old photo)
+                    + "|(?:图片|图像|照片|(?<!截)图)\\s*(?<cn>\\d+|[一二三四五六七八九十]++(?!维|样|般|起|直|下|些|点|定|遍|次))"
                     + "|第\\s*(?<cn2>\\d+|[一二三四五六七八九十]+)\\s*(?:张|幅)"));
     /** A clause that gives an example of the edit before it ("..., like half the speed", "……比如两倍速"). */
     private static final Pattern ELABORATION = Pattern.compile("\\s*(?:like|say|maybe|about|around|roughly|e\\.g\\.?|i\\.e\\.?|比如|例如|大概|大约|差不多)\\b",
@@ -3504,10 +3507,11 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
         }
-        if (answer == null && (WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0
-                || !holdsHan(clause) && GENERATIVE.find(COURTESY.matcher(clause.strip()).replaceFirst("")) == 0)) {
+        if (answer == null && WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0
+                || !holdsHan(clause) && GENERATIVE.find(COURTESY.matcher(clause.strip()).replaceFirst("")) == 0) {
             // "I wish it was a sunset instead": a wish that only a model could grant; "relight the scene so the sun is
-            // hitting my face": a model's work asked first, whatever the rest describes
+            // hitting my face", "relight my face so it looks like soft window light": a model's work asked first, whatever
+            // the rest describes (its "soft" is no blur to sharpen)
             state.generative.add(quoted);
             return;
         }

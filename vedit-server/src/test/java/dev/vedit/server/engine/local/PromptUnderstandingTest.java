@@ -2881,6 +2881,41 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndSeventhToNinthSetsTheLookFiguresAndAPlainDay() {
+        // the look, said as people say it
+        assertThat(params("darken 15%", 0)).containsEntry("amount", -0.15);
+        assertThat(params("对比度翻倍", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("夜拍的画面降噪，再锐化一点")).containsExactly("denoise", "sharpen");
+        assertThat(ops("add a subtle dark vignette around the corners")).containsExactly("vignette");
+        assertThat(ops("整黑白啦")).containsExactly("grayscale");
+        assertThat(ops("make it look like an old camcorder tape")).containsExactly("vintage");
+        assertThat(ops("我想要褐色调，像老照片一样的感觉")).containsExactly("sepia");
+        assertThat(ops("going for a moody vibe, so cooler and a bit darker")).containsExactly("temperature", "brightness");
+        assertThat(params("the kids all look orange under these lights, can you fix it", 0)).containsEntry("tone", "cool");
+        assertThat(ops("blur it all, I'm putting it behind a title card")).containsExactly("blur");
+        assertThatThrownBy(() -> interpreter.read("除了蓝色的气球，其他都变黑白", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("relight the room so it looks like soft morning light", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        // figures: ordinals, a figure in brackets, a card's field, a figure that goes somewhere
+        assertThat(interpreter.read("put the 2nd photo bottom left", 2).operations().getFirst().params()).containsEntry("image", 2);
+        assertThat(interpreter.read("add our store logo (image 2) as a watermark, bottom right", 2).operations().getFirst().params())
+                .containsEntry("image", 2).containsEntry("position", "bottom-right");
+        assertThat(interpreter.read("intro card = image 1, 2 seconds", 1).operations().getFirst().op()).isEqualTo("intro");
+        assertThat(interpreter.read("image 2 goes in the bottom left corner", 2).operations().getFirst().params()).containsEntry("image", 2);
+        assertThat(interpreter.read("把我上传的第二张图放在左上角，第一张放右上角", 2).operations()).extracting(o -> o.params().get("image"))
+                .containsExactly(2, 1);
+        assertThat(interpreter.read("watermark top left using the logo we sent", 1).operations()).hasSize(1);
+        assertThat(interpreter.read("logo bottom left, 16:9 for youtube", 1).operations()).extracting(EditOperation::op)
+                .containsExactly("watermark", "aspect");
+        assertThat(interpreter.read("把所有人的脸打码（用马赛克）", 0).operations().getFirst().params()).containsEntry("style", "pixelate");
+        assertThat(ops("人脸都模糊掉")).containsExactly("blur_faces");
+        // a plain day: Cantonese "then mute it", posterize in another word, a text said in numerals, a text corrected
+        assertThat(ops("轉做慢動作，跟住熄埋佢啲聲")).containsExactly("speed", "mute");
+        assertThat(params("色阶分层 5级", 0)).containsEntry("levels", 5);
+        assertThat(params("顶部加标题“新品上市”，从第三秒开始显示，持续四秒", 0)).containsEntry("start", 3.0).containsEntry("duration", 4.0);
+        assertThat(params("底部加字幕“周六见”，不对，字幕不是“周六见”是“周日见”", 0)).containsEntry("text", "周日见");
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
