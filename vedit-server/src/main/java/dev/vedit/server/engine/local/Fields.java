@@ -54,6 +54,8 @@ final class Fields {
         FORMAT("format|orientation|版式|格式"),
         ZOOM("zoom|缩放"),
         HUE("hue|色相"),
+        /** A colour temperature asked as a field's value: "色温：偏冷", "white balance: warmer". */
+        TEMPERATURE("colou?r temperature|temperature|white balance|tone|色温|白平衡|色调"),
         ROTATE("rotate|rotation|旋转"),
         MIRROR("mirror|镜像|水平翻转"),
         LOOP("loop|repeat|循环|重复"),
@@ -90,6 +92,9 @@ final class Fields {
     private static final Pattern YES = Pattern.compile("yes|y|true|on|1|是|开|开启|要");
     private static final Pattern NO = Pattern.compile("no|n|false|off|none|0|default|否|关|关闭|无|不要|默认|n/a|-");
     private static final Pattern NUMBER = Pattern.compile("[-+]?\\d+(?:\\.\\d+)?");
+    /** A temperature's value said as where it should go (the field names the thing, so 偏冷 asks for cool, not of it). */
+    private static final Pattern COOL = Pattern.compile("cool|cold|blue|冷|蓝|青");
+    private static final Pattern WARM = Pattern.compile("warm|orange|yellow|暖|黄|橙");
     private static final Pattern FIGURE = Pattern.compile("(?:figure|fig\\.?|image|img|picture|pic|photo|图片?)\\s*(\\d)");
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?|秒钟?)\\b?");
     private static final Pattern ATTACHED = Pattern.compile("\\battached\\b|\\bsee attachment\\b|附件|见附件|已附|附图");
@@ -179,6 +184,7 @@ final class Fields {
             case FORMAT -> FRAME_NAMED.matcher(value).find() ? "aspect " + value : part;
             case ZOOM -> "zoom in " + value.replaceAll("\\s*(?:x|×|倍)(?=\\s|,|，|$)", "x");
             case HUE -> value.matches(".*?\\d+\\s*(?:°|度|degrees?).*") ? "shift the hue by " + value.replaceAll(".*?(\\d+)\\s*(?:°|度|degrees?).*", "$1") + " degrees" : part;
+            case TEMPERATURE -> COOL.matcher(value).find() ? "make it cooler" : WARM.matcher(value).find() ? "make it warmer" : part;
             case ROTATE -> "rotate " + value.replace("°", " degrees").replace("度", " degrees");
             case MIRROR -> YES.matcher(value).matches() ? "mirror it" : NO.matcher(value).matches() ? "" : part;
             case LOOP -> value.replaceAll("\\D*(\\d+)\\s*(?:x|×|次|遍|times)?.*", "$1").matches("\\d+") ? "loop " + value.replaceAll("\\D*(\\d+).*", "$1") + " times" : "loop it";

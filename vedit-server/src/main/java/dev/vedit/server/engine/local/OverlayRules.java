@@ -181,6 +181,18 @@ final class OverlayRules {
                 ? Operation.CHROMA_KEY.with(Map.of("image", op.params().get("image"), "colour", colour), op.source()) : op).toList();
     }
 
+    /**
+     * A photo placed on the video with no word of a logo or watermark ("put grandson photo in corner bottom right",
+     * 照片放右上角) is a picture in picture: a photo is looked at, a logo marks.
+     */
+    static List<EditOperation> insetIfPhoto(List<EditOperation> ops) {
+        return ops.stream().map(op -> Operation.WATERMARK.is(op) && op.source() != null && PHOTO_SAID.matcher(op.source()).find()
+                && !LOGO_SAID.matcher(op.source()).find() ? Operation.PICTURE_IN_PICTURE.with(op.params(), op.source()) : op).toList();
+    }
+
+    private static final Pattern PHOTO_SAID = Pattern.compile("\\b(?:photo|photograph|selfie|headshot|portrait\\s+photo|facecam|face\\s+cam)s?\\b|照片|相片|自拍|头像|合照|合影");
+    private static final Pattern LOGO_SAID = Pattern.compile("\\b(?:logo|watermark|brand|badge|icon|stamp|sticker|qr)\\b|标志|水印|图标|台标|二维码|商标|印章|贴纸");
+
     /** Words just before a screen that say there is none: "no green screen", "without a green screen", 没有绿幕. */
     private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn'?t\\s+use|(?:don'?t|do\\s+not|doesn'?t)\\s+(?:have|own|use|got)|haven'?t\\s+got|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");

@@ -1239,7 +1239,7 @@ final class PromptInterpreter {
         unusedFigures(state);
         refuseIfAny(state.generative, state.notUnderstood);
         aroundTheUntouched(state);
-        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written)), written);
+        List<EditOperation> operations = merged(FrameRules.fitted(OverlayRules.insetIfPhoto(OverlayRules.keyedIfScreened(noiseOfTheSound(answered(state), state, written), written))), written);
         refuseDroppedAndKept(operations, written);
         refuseColourKept(operations, written);
         refuseLengthKept(operations, written);
