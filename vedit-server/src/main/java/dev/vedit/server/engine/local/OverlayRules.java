@@ -117,11 +117,6 @@ final class OverlayRules {
                 + "|在?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?\\s*)?";
     }
 
-    /**
-     * The overlay or text just asked for, with where it goes or which image it takes said in a clause of its own
-     * ("加个水印，用附件嗰个logo，放右下角", "logo top right, use figure 1", "add a caption 'Hi', put it at the top"); null
-     * when the clause says neither, or says it of an edit that takes no such thing.
-     */
     /** A clause that only says how faces are hidden: 用马赛克, "pixelated", "mosaic please". */
     private static final Pattern FACE_STYLE_ONLY = Pattern.compile("(?:用|要|就用|改用|换成|改成)?\\s*(?:马赛克|打码|模糊)(?:那种|的)?(?:就行|就好|吧)?"
             + "|(?:just\\s+|but\\s+|with\\s+(?:a\\s+)?)?(?:pixelated?|pixels?|mosaic|blurred)(?:\\s+(?:it|them|instead|please|pls))?\\s*[.!。！]?");
@@ -130,6 +125,12 @@ final class OverlayRules {
     private static final Pattern AS_INSET = Pattern.compile("(?:(?:做成|弄成|要|用)?(?:小窗口?|画中画|小窗口?画中画|小画面)(?:那种|那样|的形式|的样子|形式|效果)?(?:就行|就好|吧)?"
             + "|(?:as|like|in)\\s+(?:a\\s+)?(?:small\\s+)?(?:picture[\\s-]in[\\s-]picture|pip|inset|small\\s+(?:box|window))(?:\\s+(?:box|window|style))?(?:\\s+please)?)\\s*[.!。！]?");
 
+    /**
+     * The overlay, text or face blur just asked for, with where it goes, which image it takes, its colour, that the image
+     * is an inset window or how faces are hidden, said in a clause of its own ("加个水印，用附件嗰个logo，放右下角", "logo top
+     * right, use figure 1", "add a caption 'Hi', put it at the top", 小窗画中画那种, 用马赛克); null when the clause says none of
+     * these, or says it of an edit that takes no such thing.
+     */
     static EditOperation amended(EditOperation previous, String clause, Rule.Context context) {
         Operation operation = Operation.of(previous);
         boolean placed = operation == Operation.WATERMARK || operation == Operation.PICTURE_IN_PICTURE || operation == Operation.TEXT;
