@@ -2908,6 +2908,8 @@ class PromptUnderstandingTest {
                 .containsExactly("watermark", "aspect");
         assertThat(interpreter.read("把所有人的脸打码（用马赛克）", 0).operations().getFirst().params()).containsEntry("style", "pixelate");
         assertThat(ops("人脸都模糊掉")).containsExactly("blur_faces");
+        assertThat(interpreter.read("hi so our client wants the logo on every video, bottom left please", 1).operations().getFirst().params())
+                .containsEntry("position", "bottom-left");
         assertThat(interpreter.read("put my selfie in the top left corner", 1).operations().getFirst().op()).isEqualTo("picture_in_picture");
         assertThat(interpreter.read("put my logo in the top left corner", 1).operations().getFirst().op()).isEqualTo("watermark");
         // a plain day: Cantonese "then mute it", posterize in another word, a text said in numerals, a text corrected
