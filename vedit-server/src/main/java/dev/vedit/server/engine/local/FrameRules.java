@@ -214,7 +214,7 @@ final class FrameRules {
                         + "|no\\s+cropping|(?:不要|别|不)(?:裁剪|裁切|剪裁)",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.UNCROPPED))));
         r.add(of("\\bcrop(?:\\s+(?:it|them))?(?:\\s+(?:off|out))?\\s+(?:the\\s+)?(?:sides|edges)"
-                        + "|\\bcrop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|\\bcrop\\s+it|(?:crop(?:ped)?\\s+to\\s+)?fill\\s+(?:the\\s+)?(?:whole\\s+|entire\\s+|full\\s+)?(?:screen|frame)(?:\\s+vertically)?"
+                        + "|\\bcrop(?:\\s+(?:it|the\\s+(?:video|picture|frame)))?\\s+to\\s+fit|\\bcrop\\s+it|fill\\s+(?:the\\s+)?(?:whole\\s+|entire\\s+|full\\s+)?(?:screen|frame)(?:\\s+vertically)?"
                         + "|(?:crop(?:ped)?\\s+)?to\\s+fill\\b|(?:cropping|crop|cropped)\\s+is\\s+(?:fine|ok|okay|good|allowed)|(?:裁剪|裁切)?铺满(?:全屏|屏幕|画面)?|(?<!居中)(?:直接)?(?:裁剪|裁切)(?:的|就行|就好|吧|一下)?$|no\\s+(?:black\\s+)?bars|(?:两边|左右|上下)(?:裁掉|裁剪|剪掉|切掉)|(?:裁掉|裁剪|剪掉|切掉)(?:两边|左右|上下)|(?:直接)?裁掉多余的?(?:部分)?",
                 (m, i) -> op(Operation.ASPECT, Map.of(FIT_ONLY, FitAsked.CROPPED))));
 

@@ -126,6 +126,14 @@ final class OverlayRules {
             + "|(?:as|like|in)\\s+(?:a\\s+)?(?:small\\s+)?(?:picture[\\s-]in[\\s-]picture|pip|inset|small\\s+(?:box|window))(?:\\s+(?:box|window|style))?(?:\\s+please)?)\\s*[.!。！]?");
 
     /**
+     * Whether what the rules read in a clause may still be words said of the last edit ({@link #amended}): nothing, or
+     * after hidden faces a frame-wide pixelate or blur, which is how they are hidden (把脸都打码（用马赛克）).
+     */
+    static boolean mayAmend(EditOperation last, List<EditOperation> read) {
+        return read.isEmpty() || Operation.BLUR_FACES.is(last) && read.stream().allMatch(o -> Operation.PIXELATE.is(o) || Operation.BLUR.is(o));
+    }
+
+    /**
      * The overlay, text or face blur just asked for, with where it goes, which image it takes, its colour, that the image
      * is an inset window or how faces are hidden, said in a clause of its own ("加个水印，用附件嗰个logo，放右下角", "logo top
      * right, use figure 1", "add a caption 'Hi', put it at the top", 小窗画中画那种, 用马赛克); null when the clause says none of
@@ -147,7 +155,7 @@ final class OverlayRules {
             params.put("style", faceStyle(clause)); // 把脸都打码（用马赛克）, "blur all the faces, pixelated": how, said after
         } else if (operation == Operation.WATERMARK && AS_INSET.matcher(clause.strip()).matches()) {
             // 把图2放在左上角，小窗画中画那种: the image placed is a small window over the video, not a logo
-            return new EditOperation(Operation.PICTURE_IN_PICTURE.wire(), params, previous.source() + ", " + clause.strip());
+            return Operation.PICTURE_IN_PICTURE.with(params, previous.source() + ", " + clause.strip());
         } else if (previous.params().containsKey("image") && which.matches()) {
             // "…with figure 2, the beach photo": an unnumbered image said again is the one already named
             Integer named = figureNamed(which, context.imageCount());

@@ -2121,9 +2121,7 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
-        // (a frame-wide pixelate or blur read from words said of hidden faces is how they are hidden)
-        EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && (attempt.operations().isEmpty()
-                || Operation.BLUR_FACES.is(state.operations.getLast()) && attempt.operations().stream().allMatch(o -> Operation.PIXELATE.is(o) || Operation.BLUR.is(o)))
+        EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && OverlayRules.mayAmend(state.operations.getLast(), attempt.operations())
                 ? OverlayRules.amended(state.operations.getLast(), clause, context) : null;
         if (saidOfLast != null) {
             state.operations.set(state.operations.size() - 1, saidOfLast); // 画中画那种: words the rules read as no edit, said of the last
