@@ -437,7 +437,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发青|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
     private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|个钟头|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
@@ -695,6 +695,9 @@ final class PromptInterpreter {
     /** The picture said to stay as it is: "画面不用动", "the picture is fine", "don't touch the video". */
     private static final Pattern PICTURE_UNTOUCHED = Pattern.compile("画面(?:就|都)?(?:不用|不要|别|不)(?:动|改|调|变)|画面(?:没问题|挺好|很好|可以)|画面(?:保持)?不变"
             + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:picture|video|image|visuals?)\\b|\\bthe\\s+(?:picture|pictures|image|visuals?)\\s+(?:is|are|looks?)\\s+(?:fine|ok|okay|good|great)\\b");
+    /** The sound said to be fine: "audio is fine", 声音没问题; a denoise beside it is the picture's. */
+    private static final Pattern SOUND_UNTOUCHED = Pattern.compile("(?:声音|音频|音质|声音方面)(?:就|都)?(?:不用|不要|别|不)(?:动|改|调|变)|(?:声音|音频|音质)(?:没问题|挺好|很好|可以|正常)"
+            + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:audio|sound)\\b|\\b(?:the\\s+)?(?:audio|sound|voice)\\s+(?:is|are|sounds?|was)\\s+(?:fine|ok|okay|good|great|clean)\\b");
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
@@ -754,7 +757,7 @@ final class PromptInterpreter {
             + "|jk|j/k|just\\s+kidding|(?:please\\s+)?(?:ignore|disregard)\\s+(?:that|this|it|my\\s+last(?:\\s+message)?)(?=\\s*$|[\\s;,])"
             + "|(?:that'?s|thats|it'?s)\\s+(?:overkill|a\\s+bit\\s+much|too\\s+much)(?=\\s*$)|唔系(?=\\s*$|[,，\\s])|撤回"
             // 循环3次 不 5次, 不行，放左上角吧, 不是左右 是上下 (never 不是很亮, a description)
-            + "|不(?=\\s*$|\\s|\\s*\\d)|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
+            + "|不(?=\\s*$|\\s|\\s*\\d)|(?:就|也|先)?不(?:调|加|弄|剪|改|做|动|变|换)了(?=\\s*$|[,，\\s])|不行(?=\\s*$|[,，\\s])|不是(?![很太特那非有多好])[\\p{IsHan}]{1,6}(?=\\s*$)|算了|算了算了|不不|不对(?:不对)*(?=\\s*$|[,，\\s])"
             + "|(?:搞|弄|说|打|写)(?:错|反)了|反了(?=\\s*$|[,，\\s])"
             // 卡通效果吧 还是素描好了: another edit in the place of the one just asked
             + "|还是(?=[^，,\\d]{1,10}(?:吧|好了|比较好|更好)\\s*$)"
@@ -1096,6 +1099,8 @@ final class PromptInterpreter {
         String misread = null; // the last clause not understood, while nothing has been read since
         boolean generativeJustNow = false; // the clause before asked what only a model can do
         PendingRefusal pending = new PendingRefusal();
+        boolean askedJustNow = false; // the clause before was read into edits
+        List<EditOperation> takenBackAlone = null; // the edits when a clause took the last back, said alone ("…, never mind", 算了不调了)
         while (clauseStart <= text.length()) {
             boolean found = split.find();
             int clauseEnd = found ? split.start() : text.length();
@@ -1148,6 +1153,10 @@ final class PromptInterpreter {
                 }
                 pending.afterClause(marker, state);
                 boolean markerAlone = marker.retracts() && marker.alone();
+                if (markerAlone && state.operations.size() == before && before > 0 && askedJustNow) {
+                    takenBackAlone = List.copyOf(state.operations);
+                }
+                askedJustNow = state.operations.size() > before;
                 if (misread != null && state.notUnderstood.size() == misreadBefore
                         && (state.operations.size() > before && (retracted || marker.retracts()) || markerAlone)) {
                     // "can you freeze the start, no wait, freeze the last frame": what was taken back needs no reading
@@ -1208,6 +1217,10 @@ final class PromptInterpreter {
             clauseStart = split.end();
         }
         pending.atEnd();
+        if (takenBackAlone != null && state.operations.equals(takenBackAlone)) {
+            // 调亮……算了不调了, "make it brighter... actually no, never mind": taken back, and nothing asked since
+            state.ignored.add(state.operations.removeLast().source());
+        }
         for (String aside : asides) {
             readAside(aside, context, state);
         }
@@ -1420,11 +1433,11 @@ final class PromptInterpreter {
         return false;
     }
 
-    private static final Pattern REST_WORD = Pattern.compile("rest|else|remain|left|剩|其余|其他|其它|后面");
+    private static final Pattern REST_WORD = Pattern.compile("rest|else|remain|left|everything\\s+(?:after|past|from)|剩|其余|其他|其它|后面");
 
     /** The rest of the video, after a part said before: "the rest", "everything else", 剩下的, 其余部分, 后面的. */
-    private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
-            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|(?<after>后面的|后面(?=[调变弄亮暗加减慢快放转都全])|之后的))(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
+    private static final Pattern THE_REST = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?<verb>make|turn|have|put|set|get)\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|everything\\s+(?:after|past|from)\\s+(?:that|it|this|there)(?:\\s+on)?|the\\s+remainder|what'?s\\s+left|what\\s+remains)\\b"
+            + "|(?:剩下的|剩余的|其余的?|其他的?|其它的?|(?<after>后面的|后面(?=[调变弄亮暗加减慢快放转都全]|(?:用|按|开)?(?:\\d+(?:\\.\\d+)?|[一两二三四五六七八九十半])倍)|之后的))(?:部分|内容|画面|时间)?(?:都|就|全部|全)?"
             // its speed changed: "speed up the rest 2x", "slow the rest of it down"
             + "|(?<speed>speed|slow)\\s+(?:up\\s+|down\\s+)?(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|the\\s+remainder)(?:\\s+(?:up|down))?\\b");
 
@@ -4021,7 +4034,7 @@ final class PromptInterpreter {
                 && !PICTURE_NOISE.matcher(picture).find();
         boolean sound = soundEdits || pictureUntouched && !PICTURE_NOISE.matcher(picture).find() || state.ignored.stream().anyMatch(lexicon::isAboutSound);
         boolean pictureNoise = state.ignored.stream().anyMatch(d -> PICTURE_NOISE.matcher(d).find() && !PICTURE_UNTOUCHED.matcher(d).find());
-        if (!sound || pictureNoise || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
+        if (!sound || pictureNoise || SOUND_UNTOUCHED.matcher(prompt).find() || ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
             return ops;
         }
         return ops.stream().map(o -> Operation.DENOISE.is(o) && !PICTURE_NOISE.matcher(o.source()).find()
@@ -5066,7 +5079,7 @@ final class PromptInterpreter {
             if (a == 0 || b == 0) {
                 out.add(op);
             } else if (a != b) {
-                if (isQuantified(earlier) || isQuantified(op)) {
+                if ((isQuantified(earlier) || isQuantified(op)) && !cancelOut(earlier, op)) {
                     out.add(op); // "speed up 2x, then slow it down to 0.75x": said on purpose
                     continue;
                 }
@@ -5080,6 +5093,12 @@ final class PromptInterpreter {
             }
         }
         return out;
+    }
+
+    /** Two speeds of one part that undo each other (第10到20秒加速两倍，同时这段也要慢放一半): no one asks that on purpose. */
+    private static boolean cancelOut(EditOperation a, EditOperation b) {
+        return Operation.SPEED.is(a) && a.params().get("factor") instanceof Number x && b.params().get("factor") instanceof Number y
+                && Math.abs(x.doubleValue() * y.doubleValue() - 1) < 1e-9;
     }
 
     /**

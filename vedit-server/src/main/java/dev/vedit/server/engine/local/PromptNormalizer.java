@@ -99,6 +99,8 @@ final class PromptNormalizer {
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
             // 1分05到1分10, 1分到1分30: a clock's minutes and seconds without 秒, or whole minutes before 到
             + "|分(?=\\d{2}(?![\\d.:]))|分(?=\\s*(?:到|至|-|~|—))"
+            // 2分到3分: the range's end in whole minutes too
+            + "|分(?<=(?:到|至|-|~|—)\\s{0,2}第?\\s{0,2}[\\d一二两三四五六七八九十]{1,3}分)(?![\\d钟之])"
             // 一分二十到一分三十五: the seconds in words, before where the range goes on or ends
             + "|分(?=" + ZH_SECONDS_BARE + "))"
             + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
