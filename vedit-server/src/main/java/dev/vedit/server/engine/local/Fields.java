@@ -180,8 +180,8 @@ final class Fields {
             case FILE_SIZE -> value.matches(".*?\\d+(?:\\.\\d+)?\\s*(?:mb|m|gb|g|兆)\\b?.*") ? "compress it to under " + value : part;
             case FPS -> NUMBER.matcher(value).matches() ? value + " fps" : "frame rate " + value;
             case CRF -> "crf " + value;
-            case ASPECT -> "aspect " + value;
-            case FORMAT -> FRAME_NAMED.matcher(value).find() ? "aspect " + value : part;
+            case ASPECT -> "make it " + value;
+            case FORMAT -> FRAME_NAMED.matcher(value).find() ? "make it " + value : part;
             case ZOOM -> "zoom in " + value.replaceAll("\\s*(?:x|×|倍)(?=\\s|,|，|$)", "x");
             case HUE -> value.matches(".*?\\d+\\s*(?:°|度|degrees?).*") ? "shift the hue by " + value.replaceAll(".*?(\\d+)\\s*(?:°|度|degrees?).*", "$1") + " degrees" : part;
             case TEMPERATURE -> COOL.matcher(value).find() ? "make it cooler" : WARM.matcher(value).find() ? "make it warmer" : part;

@@ -697,7 +697,7 @@ final class PromptInterpreter {
             + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:picture|video|image|visuals?)\\b|\\bthe\\s+(?:picture|pictures|image|visuals?)\\s+(?:is|are|looks?)\\s+(?:fine|ok|okay|good|great)\\b");
     /** The sound said to be fine: "audio is fine", 声音没问题; a denoise beside it is the picture's. */
     private static final Pattern SOUND_UNTOUCHED = Pattern.compile("(?:声音|音频|音质|声音方面)(?:就|都)?(?:不用|不要|别|不)(?:动|改|调|变)|(?:声音|音频|音质)(?:没问题|挺好|很好|可以|正常)"
-            + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:audio|sound)\\b|\\b(?:the\\s+)?(?:audio|sound|voice)\\s+(?:is|are|sounds?|was)\\s+(?:fine|ok|okay|good|great|clean)\\b");
+            + "|\\b(?:don'?t|do\\s+not)\\s+touch\\s+the\\s+(?:audio|sound)\\b|\\bnot\\s+(?:the\\s+)?(?:audio|sound)\\b|不是声音|不是音频|\\b(?:the\\s+)?(?:audio|sound|voice)\\s+(?:is|are|sounds?|was)\\s+(?:fine|ok|okay|good|great|clean)\\b");
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
@@ -4394,6 +4394,11 @@ final class PromptInterpreter {
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
+            if (operation == Operation.CUT && both && isBareRange(pending) && part.instead(op, pending.source()) != null) {
+                timed.add(part.instead(op, pending.source() + ", " + op.source())); // 10到12秒和25到27秒剪掉: both cut out
+                timed.add(op);
+                continue;
+            }
             if (operation.phase() == Phase.SELECT || operation == Operation.CUT || operation == Operation.ENCODE) {
                 if (first || operation.phase() == Phase.SELECT && !timed.contains(pending)) {
                     // "0:35 to 0:50, compress it": the part said first is what is kept; "从第20秒开始，只保留前60秒": a start and
@@ -4547,7 +4552,7 @@ final class PromptInterpreter {
         }
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
-            boolean own = Part.ofEdit(op) != null;
+            boolean own = Part.ofEdit(op) != null || Operation.CUT.is(op); // (a cut's range is its own too)
             EditOperation fade = part.fadeOver(op);
             if (fade != null) {
                 timed.add(fade); // "first 2 seconds: fade in" is a fade in over them, never the 2 seconds kept
@@ -4689,6 +4694,10 @@ final class PromptInterpreter {
 
         /** {@code op} applied to this part in place of the part it names, if any ("…, and 20s to 25s too", 前3秒和最后3秒都…). */
         EditOperation instead(EditOperation op, String source) {
+            if (Operation.CUT.is(op)) {
+                // 把10秒到12秒和25秒到27秒剪掉: this range cut out as well
+                return half == null && last == 0 && to != END ? Operation.CUT.with(Map.of("start", from, "end", to), source) : null;
+            }
             Map<String, Object> params = new LinkedHashMap<>(op.params());
             boolean atEnd = "end".equals(params.remove("at"));
             params.remove("from");
