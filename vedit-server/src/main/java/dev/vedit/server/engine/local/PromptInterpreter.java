@@ -1271,7 +1271,7 @@ final class PromptInterpreter {
      * How long the user says the video is: "my clip is 20 seconds", "the video is only 50 seconds long", 视频才15秒,
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
-    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?(?:clip|video|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
+    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+)(?:clip|video|vid|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
             + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
             // (never a length said as what is too much: "the clip is 30 seconds too long")
             + "|(?:整个|整条|这个|这条)?(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了))");
@@ -1303,8 +1303,30 @@ final class PromptInterpreter {
             }
         }
         double half = Rule.round(length / 2);
-        return ops.stream().map(op -> !Operation.TRIM.is(op) || !op.params().containsKey("half") ? op
-                : Operation.TRIM.with("first".equals(op.params().get("half")) ? Map.of("start", 0.0, "duration", half) : Map.of("start", half), op.source())).toList();
+        return ops.stream().map(op -> Operation.TRIM.is(op) && op.params().containsKey("half")
+                ? Operation.TRIM.with("first".equals(op.params().get("half")) ? Map.of("start", 0.0, "duration", half) : Map.of("start", half), op.source())
+                : inSeconds(op, length)).toList();
+    }
+
+    /** An edit of a half or of the last seconds, its part said in seconds once the length is told ("the clip is 30 seconds. Slow the first half down"). */
+    private static EditOperation inSeconds(EditOperation op, double length) {
+        Map<String, Object> params = new LinkedHashMap<>(op.params());
+        if (params.get("half") instanceof String which && !Operation.TEXT.is(op)) {
+            params.remove("half");
+            double half = Rule.round(length / 2);
+            params.put("from", which.equals("first") ? 0.0 : half);
+            if (which.equals("first")) {
+                params.put("to", half);
+            }
+            return new EditOperation(op.op(), params, op.source());
+        }
+        if ("end".equals(params.get("at")) && params.get("duration") instanceof Number last && Operation.of(op).forAPart() && !Operation.TEXT.is(op)) {
+            params.remove("at");
+            params.remove("duration");
+            params.put("from", Rule.round(Math.max(0, length - last.doubleValue())));
+            return new EditOperation(op.op(), params, op.source());
+        }
+        return op;
     }
 
     /** Words that set a figure aside: it was given for another use, or only to look at. */
