@@ -69,6 +69,8 @@ final class PromptInterpreter {
             + "|(?<=[\\s\\p{IsLatin}\\d%\uE000-\uE0FF])\\s*(?=[诶哎欸呃哦噢啊]?(?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了|说反了|弄反了|搞反了|反了))"
             + "|(?<=[\\p{IsHan}\\d\\p{IsLatin}%\uE000-\uE0FF])(?=[诶哎欸呃哦噢啊](?:不对(?![称比劲])|说错了|搞错了|打错了|写错了|弄错了))"
             + "|(?<=[\\p{IsLatin}\\d%])\\s+(?=[诶哎欸呃哦噢啊]是)|(?<=%)\\s+(?=\\p{IsHan})"
+            // 要2倍速不对3倍速: an amount corrected straight after it
+            + "|(?<=\\d(?:倍速?|秒钟?|x|%|度|次|遍))(?=不对(?![称比劲])\\s*(?:是|要|改成|换成)?\\s*[\\d一二两三四五六七八九十])|(?<=\\d(?:倍速?|秒钟?|x|%|度|次|遍)不对)(?=\\s*[\\d一二两三四五六七八九十])"
             // "loop it 5 times actually 3 times": a correction after an amount
             + "|(?<=\\d|\\d\\s?(?:x|s|secs?|seconds?|times|fps|p|%|mb))\\s+(?=actually\\b\\s*,?\\s*[\\p{L}\\d])"
             // 顶部加标题「…」 底部加字幕「…」: a space after the words of a text ends the clause
@@ -1272,9 +1274,10 @@ final class PromptInterpreter {
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
     private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+)(?:clip|video|vid|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
-            + "(?:only\\s+|just\\s+)?(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
+            + "(?:only\\s+|just\\s+)?(?:(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
+            + "|(?<clock>\\d{1,2}:\\d\\d)(?:\\s+long)?(?!\\s*(?:-|–|to|until|till|too|longer|shorter|over|more|less|extra)\\b|[\\d:]))"
             // (never a length said as what is too much: "the clip is 30 seconds too long")
-            + "|(?:整个|整条|这个|这条)?(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了))");
+            + "|(?:整个|整条|这个|这条)?(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就|是)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了|到|至|-|~|的(?!\\s*(?:$|[,，。)）]))))");
 
     /**
      * An edit of seconds past the end of the video, as long as the user says it is ("在2分10秒定格3秒，视频总长1分30", "keep
@@ -1289,7 +1292,9 @@ final class PromptInterpreter {
         }
         boolean zh = told.group("zh") != null;
         String unit = zh ? told.group("zhUnit") : told.group("unit");
-        double length = Double.parseDouble(zh ? told.group("zh") : told.group("n")) * (unit.startsWith("h") || unit.equals("小时") ? 3600 : unit.startsWith("m") || unit.startsWith("分") ? 60 : 1);
+        String clock = told.group("clock");
+        double length = clock != null ? Integer.parseInt(clock.substring(0, clock.indexOf(':'))) * 60 + Integer.parseInt(clock.substring(clock.indexOf(':') + 1))
+                : Double.parseDouble(zh ? told.group("zh") : told.group("n")) * (unit.startsWith("h") || unit.equals("小时") ? 3600 : unit.startsWith("m") || unit.startsWith("分") ? 60 : 1);
         for (EditOperation op : ops) {
             Map<String, Object> p = op.params();
             double start = p.get("start") instanceof Number n ? n.doubleValue() : p.get("from") instanceof Number n ? n.doubleValue() : p.get("at") instanceof Number n ? n.doubleValue() : 0;
@@ -1815,7 +1820,8 @@ final class PromptInterpreter {
                 // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place; between
                 // Chinese words with no space, where a space would end the clause (宝宝摔倒那段（第12秒到第15秒）做成慢动作)
                 // …but one that corrects ("cut the first 5 sec (sorry, 8)") is a clause of its own
-                if (CORRECTION.matcher(m.group(1)).lookingAt()) {
+                if (CORRECTION.matcher(m.group(1)).lookingAt() || LENGTH_TOLD.matcher(m.group(1)).find()) {
+                    // (…and one that tells how long the video is, "(the video is 1:30 long)", （视频是50秒）)
                     return Matcher.quoteReplacement(", " + m.group(1).strip() + ", ");
                 }
                 boolean cjkBefore = m.start() > 0 && Lexicon.isCjk(text.charAt(m.start() - 1));

@@ -10,7 +10,7 @@ class FieldsTest {
     @Test
     void aFieldNamedForAnEditIsThatEditWithItsValue() {
         assertThat(Fields.spelledOut("speed: 1.5x, audio: mute, length: 30s")).isEqualTo("speed 1.5x; mute; keep the first 30 seconds");
-        assertThat(Fields.spelledOut("speed=2\naspect=9:16\naudio=off")).isEqualTo("speed 2x\naspect 9:16\nmute");
+        assertThat(Fields.spelledOut("speed=2\naspect=9:16\naudio=off")).isEqualTo("speed 2x\nmake it 9:16\nmute");
         assertThat(Fields.spelledOut("volume: -50%")).isEqualTo("lower the volume by 50%");
         assertThat(Fields.spelledOut("时长:15秒;画面:黑白")).isEqualTo("keep the first 15 seconds; 黑白");
         assertThat(Fields.spelledOut("speed=0.5; 镜像=是")).isEqualTo("speed 0.5x; mirror it");
