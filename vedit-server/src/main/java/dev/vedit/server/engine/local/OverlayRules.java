@@ -126,6 +126,112 @@ final class OverlayRules {
             + "|(?:as|like|in)\\s+(?:a\\s+)?(?:small\\s+)?(?:picture[\\s-]in[\\s-]picture|pip|inset|small\\s+(?:box|window))(?:\\s+(?:box|window|style))?(?:\\s+please)?)\\s*[.!。！]?");
 
     /**
+     * How an image laid over the video looks, as said beside it: how opaque ({@code opacity}, 0 to 1), how wide
+     * ({@code width}, a share of the frame's width) or how much smaller or bigger than it was ({@code scale}); any may
+     * be null. {@code rest} is the clause without those words.
+     */
+    record Look(Double opacity, Double width, Double scale, String rest) {
+        /** The logo or picture in picture with this look. */
+        EditOperation appliedTo(EditOperation op) {
+            Map<String, Object> params = new LinkedHashMap<>(op.params());
+            if (opacity != null) {
+                params.put("opacity", opacity);
+            }
+            if (width != null) {
+                params.put("width", width);
+            }
+            if (scale != null) {
+                double was = params.get("width") instanceof Number n ? n.doubleValue() : Overlays.defaultWidth(Operation.of(op));
+                params.put("width", round(Math.min(1, was * scale)));
+            }
+            return new EditOperation(op.op(), params, op.source());
+        }
+    }
+
+    /** Whether an edit is an image laid over the video, which a {@link Look} applies to. */
+    static boolean takesLook(EditOperation op) {
+        return Operation.WATERMARK.is(op) || Operation.PICTURE_IN_PICTURE.is(op);
+    }
+
+    private static final String ABOUT = "(?:(?:at|with|about|around|roughly|approx(?:imately)?|like|maybe|~)\\s+)?";
+    private static final String ZH_SET = "\\s*(?:大概|大约|差不多)?(?:调到|调成|调为|设为|设置为|设成|改成|改为|是|为|:|：)?\\s*(?:大概|大约)?";
+    /** How opaque: "30% opacity", "opacity 60%", "50% transparent", 不透明度20%, 透明度50%, "semi-transparent", "faintly", 淡淡的. */
+    private static final Pattern OPACITY = Prefilter.guarded(Pattern.compile(ABOUT + "(?<o>\\d{1,3})\\s*(?:%|percent)\\s*(?:opacity|opaque|visible|visibility|alpha)\\b"
+            + "|\\b(?:opacity|visibility|alpha)\\s*(?:of|at|to|:|=)?\\s*" + ABOUT + "(?<o2>\\d{1,3})\\s*(?:%|percent)"
+            + "|" + ABOUT + "(?<t>\\d{1,3})\\s*(?:%|percent)\\s*(?:transparent|transparency|see[\\s-]?through)\\b"
+            + "|\\btransparency\\s*(?:of|at|to|:|=)?\\s*" + ABOUT + "(?<t2>\\d{1,3})\\s*(?:%|percent)"
+            + "|不透明度" + ZH_SET + "(?<o3>\\d{1,3})\\s*%(?:左右)?"
+            + "|(?<!不)透明度" + ZH_SET + "(?<t3>\\d{1,3})\\s*%(?:左右)?"
+            + "|(?<half>\\b(?:semi|half)[\\s-]?(?:transparent|opaque)\\b|\\btranslucent\\b|\\bsee[\\s-]?through\\b|半透明(?:的)?)"
+            + "|(?<faint>\\bfaint(?:ly)?\\b|\\bsubtle\\b|\\bsubtly\\b|\\bbarely\\s+visible\\b|\\blow[\\s-]opacity\\b"
+            + "|\\bnot\\s+too\\s+(?:obvious|visible|noticeable|prominent|strong|bright)\\b|淡淡(?:的|地)|(?:调)?淡一(?:点|些)|透明一(?:点|些)"
+            + "|(?:别|不要|不用)太(?:显眼|明显|突出|抢眼)|若隐若现)"));
+    /** How wide: "10% of the width", "about 15 percent of the screen width", 宽度占画面15%左右, 大概画面宽度的10%. */
+    private static final Pattern WIDTH = Prefilter.guarded(Pattern.compile(ABOUT + "(?<w>\\d{1,3})\\s*(?:%|percent)\\s*(?:of\\s+(?:the\\s+)?(?:(?:screen|frame|video|picture)(?:'s)?\\s+)?(?:width|wide)"
+            + "|(?:of\\s+)?(?:the\\s+)?(?:screen|frame|video)\\s+width|wide|width)\\b"
+            + "|\\b(?:width|size)\\s*(?:of|at|to|:|=)?\\s*" + ABOUT + "(?<w2>\\d{1,3})\\s*(?:%|percent)"
+            + "|(?:宽度|大小|尺寸)\\s*(?:大概|大约)?(?:占|是|为|调到|调成)?\\s*(?:画面|屏幕|视频)?(?:宽度)?(?:的)?\\s*(?<w3>\\d{1,3})\\s*%(?:左右|上下)?"
+            + "|(?:大概|大约)?(?:占)?(?:画面|屏幕|视频)(?:宽度)?的\\s*(?<w4>\\d{1,3})\\s*%(?:左右|上下)?(?:宽)?"));
+    /** A size said in words, a clause of its own after the image placed: "make it smaller", "a bit bigger", logo小一点. */
+    private static final Pattern SIZE_SAID = Prefilter.guarded(Pattern.compile("\\s*(?:and\\s+)?(?:(?:make|keep|have)\\s+(?:it|the\\s+(?:logo|watermark|image|picture|photo|inset))\\s+)?"
+            + "(?:logo|水印|图片?|画中画)?\\s*(?:(?:a\\s+)?(?:bit|little|tad|lot)\\s+|quite\\s+|really\\s+|very\\s+|稍微|再)?"
+            + "(?:(?<small>smaller|small|tiny|小一点|小一些|小点|小些|缩小一点|缩小点|(?:不要|别)太大)|(?<big>bigger|larger|big|large|大一点|大一些|大点|大些|放大一点|放大点))"
+            + "(?:\\s+(?:please|pls|plz))?(?:就行|就好|吧)?\\s*[.!。！]?"));
+
+    /** What may be said around a look of its own: "keep it subtle if you can", 淡淡的就行. */
+    private static final Pattern LOOK_FILLER = Pattern.compile("(?:\\b(?:and|but|please|pls|keep|make|have|it|its|it's|the|a|one|just|very|really|quite|so|bit|little|be|if|you|can|could|actually|more|bit)\\b|[\\s\\p{Punct}，。！、～~]|就行|就好|吧|一点|再)*");
+
+    /**
+     * The look said in a clause (null when none): how opaque and how wide an image laid over the video is. A size in
+     * words only counts said alone ("make it smaller" after "logo top right"), where nothing else can be meant.
+     */
+    static Look look(String clause) {
+        Matcher size = SIZE_SAID.matcher(clause);
+        if (size.matches()) {
+            return new Look(null, null, size.group("small") != null ? 0.6 : 1.5, "");
+        }
+        Double opacity = null;
+        Double width = null;
+        String rest = clause;
+        Matcher o = OPACITY.matcher(rest);
+        if (o.find() && (o.group("faint") == null || LOGO_SAID.matcher(clause).find() || LOOK_FILLER.matcher(rest.substring(0, o.start()) + rest.substring(o.end())).matches())) {
+            // (faint words only beside a logo, or alone: "a subtle vignette" is the vignette's)
+            opacity = opacity(o);
+            rest = rest.substring(0, o.start()) + " " + rest.substring(o.end());
+        }
+        Matcher w = WIDTH.matcher(rest);
+        if (w.find()) {
+            String n = Rule.first(w, "w", "w2", "w3", "w4");
+            double share = Double.parseDouble(n);
+            if (share < 2 || share > 100) {
+                throw invalid("impossible as asked: an image laid over the video must be 2% to 100% of its width (got " + n + "%)",
+                        "无法按要求完成：叠加的图片宽度必须是画面宽度的 2% 到 100%（当前为 " + n + "%）");
+            }
+            width = round(share / 100);
+            rest = rest.substring(0, w.start()) + " " + rest.substring(w.end());
+        }
+        return opacity == null && width == null ? null : new Look(opacity, width, null, LOOK_FILLER.matcher(rest).matches() ? "" : rest);
+    }
+
+    private static double opacity(Matcher m) {
+        if (m.group("half") != null) {
+            return 0.5;
+        }
+        if (m.group("faint") != null) {
+            return 0.35; // faint, yet there: a mark people notice when they look for it
+        }
+        String opaque = Rule.first(m, "o", "o2", "o3");
+        String clear = Rule.first(m, "t", "t2", "t3");
+        double percent = Double.parseDouble(opaque != null ? opaque : clear);
+        if (percent > 100 || opaque != null && percent < 1 || clear != null && percent > 99) {
+            String said = (opaque != null ? opaque : clear) + "%";
+            throw invalid("impossible as asked: an image laid over the video is 1% to 100% opaque (got " + said + ")",
+                    "无法按要求完成：叠加图片的不透明度必须在 1% 到 100% 之间（当前为 " + said + "）");
+        }
+        return round(opaque != null ? percent / 100 : 1 - percent / 100);
+    }
+
+    /**
      * Whether what the rules read in a clause may still be words said of the last edit ({@link #amended}): nothing, or
      * after hidden faces a frame-wide pixelate or blur, which is how they are hidden (把脸都打码（用马赛克）).
      */
@@ -200,7 +306,7 @@ final class OverlayRules {
     }
 
     private static final Pattern PHOTO_SAID = Pattern.compile("\\b(?:photo|photograph|selfie|headshot|portrait\\s+photo|facecam|face\\s+cam)s?\\b|照片|相片|自拍|头像|合照|合影");
-    private static final Pattern LOGO_SAID = Pattern.compile("\\b(?:logo|watermark|brand|badge|icon|stamp|sticker|qr)\\b|标志|水印|图标|台标|二维码|商标|印章|贴纸");
+    private static final Pattern LOGO_SAID = Pattern.compile("\\b(?:logo|watermark|brand|badge|icon|stamp|sticker|qr)\\b|标志|水印|图标|台标|二维码|商标|印章|贴纸|logo");
 
     /** Words just before a screen that say there is none: "no green screen", "without a green screen", 没有绿幕. */
     private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn'?t\\s+use|(?:don'?t|do\\s+not|doesn'?t)\\s+(?:have|own|use|got)|haven'?t\\s+got|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");

@@ -32,12 +32,22 @@ final class Overlays {
         this.output = output;
     }
 
-    /** A logo or a picture in picture: Figure N scaled to {@code share} of the width, at a corner or the centre. */
-    void overlay(EditOperation op, double share) {
+    /** How wide a logo or a picture in picture is drawn when the prompt says nothing of its size: a share of the frame's width. */
+    static double defaultWidth(Operation operation) {
+        return operation == Operation.PICTURE_IN_PICTURE ? 0.3 : 0.2;
+    }
+
+    /**
+     * A logo or a picture in picture: Figure N scaled to its {@code width} (a share of the frame's width, else
+     * {@link #defaultWidth}), as opaque as its {@code opacity} (1 unless said), at a corner or the centre.
+     */
+    void overlay(EditOperation op) {
         String in = g.image((int) number(op, "image"));
         String logo = g.label();
-        int w = even(g.width * share);
-        g.lines.add("[" + in + "]scale=" + w + ":-2,format=rgba[" + logo + "]");
+        double share = op.params().get("width") instanceof Number width ? width.doubleValue() : defaultWidth(Operation.of(op));
+        int w = Math.max(2, even(g.width * share));
+        String opacity = op.params().get("opacity") instanceof Number o && o.doubleValue() < 1 ? ",colorchannelmixer=aa=" + decimal(o.doubleValue()) : "";
+        g.lines.add("[" + in + "]scale=" + w + ":-2,format=rgba" + opacity + "[" + logo + "]");
         String main = g.flushVideo();
         int margin = even(Math.min(g.width, g.height) * 0.04);
         String position = String.valueOf(op.params().get("position"));

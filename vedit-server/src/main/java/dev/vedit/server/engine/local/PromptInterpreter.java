@@ -1920,6 +1920,9 @@ final class PromptInterpreter {
             }
         }
         String quoted = context.quotes().restore(clause).strip();
+        if (readLook(clause, quoted, joined, context, state)) {
+            return;
+        }
         if (!state.correcting && lexicon.onlyKeeps(clause)) {
             state.ignored.add(quoted); // "don't touch the colours": a remark, looked at again beside the edits it may contradict
             return;
@@ -3228,6 +3231,42 @@ final class PromptInterpreter {
         }
         if (state.notUnderstood.size() > notUnderstood) {
             state.notUnderstood.subList(notUnderstood, state.notUnderstood.size()).clear();
+            state.notUnderstood.add(quoted);
+        }
+        return true;
+    }
+
+    /**
+     * "logo fig1 top left 30% opacity", "…, about 50% transparent", 透明度50%, "make it smaller": how an image laid over
+     * the video looks, said with it or right after it, is that image's look. Said with other words where no image is
+     * laid over, it is not understood; said alone, it is left to the rules (of another edit: "vignette, subtle").
+     */
+    private boolean readLook(String clause, String quoted, boolean joined, Rule.Context context, State state) {
+        OverlayRules.Look look = OverlayRules.look(clause);
+        if (look == null) {
+            return false;
+        }
+        List<EditOperation> ops = state.operations;
+        int before = ops.size();
+        boolean rest = hasWords(unexplained(look.rest()));
+        if (rest) {
+            interpretClause(look.rest(), joined, context, state);
+        }
+        boolean applied = false;
+        for (int i = before; i < ops.size(); i++) {
+            if (OverlayRules.takesLook(ops.get(i))) {
+                ops.set(i, look.appliedTo(ops.get(i)));
+                applied = true;
+            }
+        }
+        if (!applied && before > 0 && before <= ops.size() && OverlayRules.takesLook(ops.get(before - 1))) {
+            ops.set(before - 1, look.appliedTo(ops.get(before - 1))); // "logo bottom right. 50% transparent"
+            applied = true;
+        }
+        if (!applied && !rest) {
+            return false; // "vignette, strong. hmm, subtle actually", 音量调一下，小一点: said of another edit
+        }
+        if (!applied) {
             state.notUnderstood.add(quoted);
         }
         return true;

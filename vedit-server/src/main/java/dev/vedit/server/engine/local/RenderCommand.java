@@ -221,8 +221,7 @@ record RenderCommand(List<String> args, double expectedSeconds) {
                 case UPSCALE -> geometry.upscale(op);
                 case ZOOM -> geometry.zoom(op);
                 case CUT -> throw new IllegalStateException("cuts are rendered together, after the frame phase");
-                case WATERMARK -> overlays.overlay(op, 0.2);
-                case PICTURE_IN_PICTURE -> overlays.overlay(op, 0.3);
+                case WATERMARK, PICTURE_IN_PICTURE -> overlays.overlay(op);
                 case CHROMA_KEY -> overlays.chromaKey(op);
                 case TEXT -> overlays.text(op);
                 case VOLUME -> g.audio("volume=" + decimal(number(op, "factor")));
