@@ -98,6 +98,18 @@ final class Fields {
     private static final Pattern FIGURE = Pattern.compile("(?:figure|fig\\.?|image|img|picture|pic|photo|图片?)\\s*(\\d)");
     private static final Pattern SECONDS = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(?:s|secs?|seconds?|秒钟?)\\b?");
     private static final Pattern ATTACHED = Pattern.compile("\\battached\\b|\\bsee attachment\\b|附件|见附件|已附|附图");
+    /** A corner as the rules read it after "in the": 左下角 is the bottom left. */
+    private static String corner(String said) {
+        return switch (said) {
+            case "左上角" -> "top left";
+            case "右上角" -> "top right";
+            case "左下角" -> "bottom left";
+            case "右下角" -> "bottom right";
+            case "居中", "中间" -> "centre";
+            default -> said.replace('-', ' ');
+        };
+    }
+
     private static final Pattern CORNER = Pattern.compile("(?:top|bottom|upper|lower)[- ](?:left|right)|[左右][上下]角|center|centre|居中|中间");
     private static final Pattern FRAME_NAMED = Pattern.compile("\\d+\\s*[:：]\\s*\\d+|\\b(?:vertical|horizontal|portrait|landscape|square)\\b|竖屏|横屏|竖版|横版|方形");
     private static final Pattern QUOTED_ALONE = Pattern.compile("[" + Quotes.FIRST + "-" + Quotes.LAST + "]");
@@ -198,7 +210,9 @@ final class Fields {
                 Matcher figure = FIGURE.matcher(value);
                 String image = figure.find() ? figure.group(1) : ATTACHED.matcher(value).find() ? "1" : null;
                 Matcher corner = CORNER.matcher(value);
-                yield image == null ? part : "figure " + image + " as a watermark" + (corner.find() ? " in the " + corner.group().replace('-', ' ') : "");
+                String look = OverlayRules.lookWords(value); // "20% opacity", 不透明度80%: said after it, read as its look
+                yield image == null ? part : "figure " + image + " as a watermark" + (corner.find() ? " in the " + corner(corner.group()) : "")
+                        + (look.isEmpty() ? "" : ", " + look);
             }
             case POSITION, RANGE -> {
                 if (kind == Kind.RANGE && THROUGHOUT.matcher(value).matches() && !before.isEmpty()) {

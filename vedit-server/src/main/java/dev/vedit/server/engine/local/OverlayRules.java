@@ -213,6 +213,18 @@ final class OverlayRules {
         return opacity == null && width == null ? null : new Look(opacity, width, null, LOOK_FILLER.matcher(rest).matches() ? "" : rest);
     }
 
+    /** The words of a look in a field's value ("centered, 20% opacity"), to be said after the field's edit; "" for none. */
+    static String lookWords(String value) {
+        List<String> words = new ArrayList<>();
+        for (Pattern p : List.of(OPACITY, WIDTH)) {
+            Matcher m = p.matcher(value);
+            if (m.find()) {
+                words.add(m.group().strip());
+            }
+        }
+        return String.join(", ", words);
+    }
+
     private static double opacity(Matcher m) {
         if (m.group("half") != null) {
             return 0.5;

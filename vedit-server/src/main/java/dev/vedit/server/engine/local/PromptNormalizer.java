@@ -103,7 +103,7 @@ final class PromptNormalizer {
             + "|分(?<=(?:到|至|-|~|—)\\s{0,2}第?\\s{0,2}[\\d一二两三四五六七八九十]{1,3}分)(?![\\d钟之])"
             // 一分二十到一分三十五: the seconds in words, before where the range goes on or ends
             + "|分(?=" + ZH_SECONDS_BARE + "))"
-            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>\\d+(?:\\.\\d+)?|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
+            + "(?:\\s*(?:and\\s+)?零?\\s*(?<s>[0-5]?\\d(?:\\.\\d+)?(?![\\d.])|(?<=[分零\\s])[一二两三四五六七八九十]{1,3})\\s*(?:seconds?|secs?|s\\b|秒钟?|(?<=分\\d{2})"
             + "|(?<=分零?[一二两三四五六七八九十]{1,3})(?=" + ZH_NUMBER_ENDS + ")))?");
     /**
      * A clock said in words, its seconds with no unit where a time ends ("from one minute ten to one minute forty", "at
