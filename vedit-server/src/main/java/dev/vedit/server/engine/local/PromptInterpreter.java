@@ -5060,7 +5060,7 @@ final class PromptInterpreter {
     }
 
     /** Words that say how long the video should be, not which seconds to keep: "30 seconds long", "max 30s", 时长60秒. */
-    private static final Pattern LENGTH_SAID = Pattern.compile("\\b(?:long|max|maximum|at\\s+most|under|no\\s+longer|length|duration)\\b|时长|长度|以内|不超过|最多");
+    private static final Pattern LENGTH_SAID = Pattern.compile("\\b(?:long|max|maximum|at\\s+most|under|no\\s+longer|length|duration)\\b|时长|长度|以内|不超过|最多|只(?:要|留|保留)\\s*\\d");
 
     /**
      * A start and a length said apart ("start at the 12 second mark and make it 30 seconds long", "Trim to 30s max. Start

@@ -239,7 +239,8 @@ final class PromptNormalizer {
         s = s.indexOf('h') >= 0 ? HOURS.matcher(s).replaceAll(m -> Rule.written(Integer.parseInt(m.group("h")) * 3600.0 + Integer.parseInt(m.group("m")) * 60.0) + " seconds") : s;
         s = s.contains("min") ? MINUTES_SAID.matcher(s).replaceAll(m -> minutes(m.group("m") != null ? m.group("m") : m.group("m2"), m.group("s"), m.group())) : s;
         s = s.indexOf('\'') >= 0 || s.indexOf('′') >= 0 ? PRIMES.matcher(s).replaceAll("$1分$2秒") : s;
-        s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
+        s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Numbers.parse(m.group("s")) >= 60 ? Matcher.quoteReplacement(m.group()) // "one minute and [one minute ten]"
+                : Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
         s = s.contains("分半") ? HALF_MINUTE.matcher(s).replaceAll("分30秒") : s; // 6分半, 一分半钟: and a half
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = PartWording.rewritten(s);

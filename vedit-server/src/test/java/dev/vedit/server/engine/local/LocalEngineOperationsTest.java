@@ -249,6 +249,19 @@ class LocalEngineOperationsTest {
     }
 
     @Test
+    void aLogoIsAsSeeThroughAndAsWideAsAsked() throws Exception {
+        // half opaque: the red logo over the grey blends to about (255 + 128) / 2 red; 40 % of the 160 px width reaches
+        // x = 100, where the default fifth of the width would leave the grey
+        byte[] out = rgb(render("add the logo from image 1 in the top right corner, 50% opacity, 40% of the width", grey, redLogo), 1);
+        int[] corner = pixel(out, W - 12, 12);
+        assertThat(corner[0]).isCloseTo(191, within(20));
+        assertThat(corner[1]).isCloseTo(64, within(20));
+        assertThat(pixel(out, 100, 12)[0]).as("the logo 40 %% of the width wide").isCloseTo(191, within(20));
+        assertThat(pixel(rgb(render("add the logo from image 1 in the top right corner", grey, redLogo), 1), 100, 12)[0])
+                .as("a fifth of the width by default").isCloseTo(128, within(12));
+    }
+
+    @Test
     void aLogoOrAKeyOfAPartIsThereOnlyThen() throws Exception {
         // the logo from 0.5 s to 1.5 s of a 2 s clip: red in the corner then, grey before and after, and nothing cut
         Path logo = render("add the logo from image 1 in the top right corner from 0.5 to 1.5 seconds", grey, redLogo);

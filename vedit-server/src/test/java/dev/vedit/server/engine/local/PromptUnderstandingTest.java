@@ -2920,6 +2920,63 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndTenthToTwelfthSetsAPlainDayTheMessagesFormAndParts() {
+        // colour casts said of faces and the picture, taken back alone, a speed that undoes another, remarks
+        assertThat(params("脸都有点发青", 0)).containsEntry("tone", "warm");
+        assertThat(params("肤色太黄了", 0)).containsEntry("tone", "cool");
+        assertThatThrownBy(() -> interpreter.read("加个暗角……算了不加了", 0)).isInstanceOf(VeditException.class);
+        assertThat(ops("加个暗角，算了不加了，加个淡入")).containsExactly("fade_in");
+        assertThat(ops("mute it, then make it 2x faster. actually no, 1.5x not 2x. still mute it")).containsExactly("mute", "speed");
+        assertThatThrownBy(() -> interpreter.read("前20秒加速4倍，同时这段也要放慢到0.25倍", 0)).isInstanceOf(VeditException.class);
+        assertThat(ops("denoise it please, the sound is fine")).containsExactly("denoise");
+        assertThat(ops("去噪（画面上的雪花）")).containsExactly("denoise");
+        // the rest of the video after a part, said every way
+        assertThat(interpreter.read("the first 8 seconds at half speed, everything after that at 3x", 0).operations())
+                .extracting(o -> o.params().get("from")).containsExactly(0.0, 8.0);
+        assertThat(interpreter.read("前8秒慢放一半 后面3倍速", 0).operations()).hasSize(2);
+        assertThat(params("first 6 seconds normal, rest 2x", 0)).containsEntry("from", 6.0);
+        assertThat(params("前6秒保持正常速度，后面两倍速", 0)).containsEntry("from", 6.0);
+        assertThat(params("grayscale until 0:07", 0)).containsEntry("to", 7.0);
+        assertThat(params("3分到4分加速2倍", 0)).containsEntry("from", 180.0).containsEntry("to", 240.0);
+        assertThat(interpreter.read("把5秒到8秒和20秒到22秒都删掉", 0).operations()).extracting(EditOperation::op).containsExactly("cut", "cut");
+        // a length told makes a half or the last seconds seconds, and a length past it impossible
+        assertThat(params("the video is 40 seconds. slow the second half down", 0)).containsEntry("from", 20.0);
+        assertThat(params("blur the last 4 seconds (the clip is 0:30 long)", 0)).containsEntry("from", 26.0);
+        assertThatThrownBy(() -> interpreter.read("this clip is 10 seconds, I want it to be a 20 minute video", 0)).isInstanceOf(VeditException.class)
+                .hasMessageContaining("impossible as asked");
+        // a message's form: fields, lists, corrections glued to amounts
+        assertThat(params("Format: vertical 9:16", 0)).containsEntry("ratio", "9:16");
+        assertThat(params("变成3倍速不对4倍速", 0)).containsEntry("factor", 4.0);
+        assertThat(ops("只要15秒，从0:10开始")).containsExactly("trim");
+        assertThat(ops("we need this under 10mb to send it to the client")).containsExactly("encode");
+        assertThat(params("posterise it with 3 levels", 0)).containsEntry("levels", 3);
+    }
+
+    @Test
+    void theHundredAndThirteenthToFifteenthSetsAPlainDaySecondLanguagesAndOverlays() {
+        // how see-through and how wide a logo is, said with it or after it
+        assertThat(interpreter.read("logo (figure 1) bottom left, 40% opacity", 1).operations().getFirst().params()).containsEntry("opacity", 0.4);
+        assertThat(interpreter.read("put the logo top right. make it 70% transparent", 1).operations().getFirst().params()).containsEntry("opacity", 0.3);
+        assertThat(interpreter.read("把图1放左下角当水印，不透明度30%", 1).operations().getFirst().params()).containsEntry("opacity", 0.3);
+        assertThat(interpreter.read("watermark top right with figure 1, about 12% of the frame width", 1).operations().getFirst().params())
+                .containsEntry("width", 0.12);
+        assertThat(interpreter.read("logo in the corner please, keep it subtle", 1).operations().getFirst().params()).containsKey("opacity");
+        assertThat(interpreter.read("logo bottom right. a bit smaller", 1).operations().getFirst().params().get("width")).isEqualTo(0.12);
+        assertThat(ops("add a subtle vignette")).containsExactly("vignette");
+        assertThatThrownBy(() -> interpreter.read("logo top left, 150% opacity", 1)).isInstanceOf(VeditException.class);
+        assertThat(interpreter.read("use image 2 as a 4-second outro", 2).operations().getFirst().params()).containsEntry("image", 2).containsEntry("duration", 4.0);
+        assertThat(interpreter.read("片头换成图1", 1).operations().getFirst().op()).isEqualTo("intro");
+        // second-language and mixed wordings
+        assertThat(ops("can do slow motion for the first 3 sec")).containsExactly("speed");
+        assertThat(ops("saturation a little more pls")).containsExactly("saturation");
+        assertThat(params("帮我 rotate 90度，逆时针", 0)).containsEntry("degrees", 270);
+        assertThat(ops("幫我消埋啲聲")).containsExactly("mute");
+        assertThat(params("整体亮一点 大概 10%", 0)).containsEntry("amount", 0.1);
+        assertThat(interpreter.read("speed up between one minute and one minute ten", 0).operations().getFirst().params())
+                .containsEntry("from", 60.0).containsEntry("to", 70.0);
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
