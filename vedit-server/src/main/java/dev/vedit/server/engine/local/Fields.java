@@ -62,14 +62,15 @@ final class Fields {
         INTRO("intro|intro card|opening card|title card|片头"),
         OUTRO("outro|outro card|end card|ending card|closing card|end screen|片尾"),
         WATERMARK("watermark|logo|水印"),
+        PICTURE_IN_PICTURE("picture in picture|picture-in-picture|pip|inset|画中画|小窗"),
         /** Words to show: "text to add: Finish line", 文字：“地址：朝阳路88号”. */
         TEXT("text|text to add|overlay text|on-screen text|on screen text|caption|caption text|subtitle|要加的字|加的字|文字|文字内容|字幕|字幕内容|文案"),
         /** Where the field before is placed ("watermark: image 1 | position: bottom-right"). */
         POSITION("position|placement|where|location|位置|放哪|放在"),
         /** When the field before applies ("effect=cartoon range=10s-20s"). */
         RANGE("range|time|times|timing|when|时间段|区间|时间|时段"),
-        /** Says nothing the engine can change ("opacity: default"). */
-        NOTHING("opacity|不透明度|transparency");
+        /** How see-through the image before is ("opacity: 70%", 透明度：50%); "default" says nothing. */
+        OPACITY("opacity|不透明度|透明度|transparency");
 
         private final Pattern names;
 
@@ -171,7 +172,12 @@ final class Fields {
             return part;
         }
         String request = switch (kind) {
-            case NOTHING -> "";
+            case OPACITY -> {
+                Matcher percent = PERCENT.matcher(value);
+                String name = field.group("name").strip();
+                // said as the look the rules read after the image placed; a value of no number changes nothing
+                yield !percent.matches() ? "" : percent.group(1) + "% " + (name.equals("transparency") || name.equals("透明度") ? "transparent" : "opacity");
+            }
             // what the order is, up to where a request may follow it ("sku: bag-pk-01 粉色款还没拍,把视频里包的颜色改成粉色")
             case CONTEXT -> afterContext(value);
             case LABEL -> value;
@@ -205,14 +211,17 @@ final class Fields {
                 Matcher range = RANGE_VALUE.matcher(value);
                 yield range.matches() ? "keep only from " + range.group(1) + " to " + range.group(2) : "keep only " + value;
             }
-            case WATERMARK -> {
-                // "logo: attached, place bottom-right": the one image sent with it, where the value says
-                Matcher figure = FIGURE.matcher(value);
-                String image = figure.find() ? figure.group(1) : ATTACHED.matcher(value).find() ? "1" : null;
-                Matcher corner = CORNER.matcher(value);
-                String look = OverlayRules.lookWords(value); // "20% opacity", 不透明度80%: said after it, read as its look
-                yield image == null ? part : "figure " + image + " as a watermark" + (corner.find() ? " in the " + corner(corner.group()) : "")
-                        + (look.isEmpty() ? "" : ", " + look);
+            case WATERMARK, PICTURE_IN_PICTURE -> {
+                // "logo: attached, place bottom-right": the one image sent with it, where the value's first sentence says
+                String said = firstSentence(value);
+                String more = value.substring(said.length());
+                Matcher figure = FIGURE.matcher(said);
+                String image = figure.find() ? figure.group(1) : ATTACHED.matcher(said).find() ? "1" : null;
+                Matcher corner = CORNER.matcher(said);
+                String look = OverlayRules.lookWords(said); // "20% opacity", 不透明度80%: said after it, read as its look
+                yield image == null ? part : "figure " + image + (kind == Kind.WATERMARK ? " as a watermark" : " as picture in picture")
+                        + (corner.find() ? " in the " + corner(corner.group()) : "")
+                        + (look.isEmpty() ? "" : ", " + look) + more;
             }
             case POSITION, RANGE -> {
                 if (kind == Kind.RANGE && THROUGHOUT.matcher(value).matches() && !before.isEmpty()) {
@@ -238,14 +247,25 @@ final class Fields {
     }
 
     /** An intro or outro card from a figure, for as long as the field says: "figure 1 (3s)", 图1（3秒）. */
+    /** A value's first sentence: what follows it asks for more ("our logo (image 1) for 5 seconds. just mute it"). */
+    private static String firstSentence(String value) {
+        Matcher end = SENTENCE_END.matcher(value);
+        return end.find() ? value.substring(0, end.start()) : value;
+    }
+
     private static String placed(String value, String card, String part) {
-        Matcher figure = FIGURE.matcher(value);
+        String said = firstSentence(value); // the card; the rest of the value is said after it
+        String more = value.substring(said.length());
+        Matcher figure = FIGURE.matcher(said);
         if (!figure.find()) {
             return part;
         }
-        String seconds = seconds(value.substring(figure.end()));
-        return "figure " + figure.group(1) + " as the " + card + (seconds == null ? "" : " for " + seconds + " seconds");
+        String seconds = seconds(said.substring(figure.end()));
+        return "figure " + figure.group(1) + " as the " + card + (seconds == null ? "" : " for " + seconds + " seconds") + more;
     }
+
+    private static final Pattern PERCENT = Pattern.compile("(\\d{1,3})\\s*%?");
+    private static final Pattern SENTENCE_END = Pattern.compile("(?<=\\S)(?:[.;!]\\s+|\\s*[。；！]\\s*)(?=\\S)");
 
     private static String seconds(String value) {
         Matcher s = SECONDS.matcher(value.toLowerCase(Locale.ROOT));

@@ -247,9 +247,20 @@ final class OverlayRules {
      * Whether what the rules read in a clause may still be words said of the last edit ({@link #amended}): nothing, or
      * after hidden faces a frame-wide pixelate or blur, which is how they are hidden (把脸都打码（用马赛克）).
      */
-    static boolean mayAmend(EditOperation last, List<EditOperation> read) {
-        return read.isEmpty() || Operation.BLUR_FACES.is(last) && read.stream().allMatch(o -> Operation.PIXELATE.is(o) || Operation.BLUR.is(o));
+    static boolean mayAmend(EditOperation last, List<EditOperation> read, String clause) {
+        return read.isEmpty() || Operation.BLUR_FACES.is(last) && read.stream().allMatch(o -> Operation.PIXELATE.is(o) || Operation.BLUR.is(o))
+                || showsFrom(last) && read.size() == 1 && Operation.TRIM.is(read.getFirst()) && STARTS_AT.matcher(clause.strip()).matches();
     }
+
+    /** An overlay or a text, which a start said after it ("…, and start it at 10 seconds") is the start of. */
+    private static boolean showsFrom(EditOperation op) {
+        return takesLook(op) || Operation.TEXT.is(op);
+    }
+
+    /** When the image or text just placed starts: "and start it at 10 seconds", "have it appear from 0:05", 从第10秒开始出现. */
+    private static final Pattern STARTS_AT = Pattern.compile("(?:and\\s+|then\\s+)?(?:(?:have|make|let)\\s+it\\s+)?(?:start|begin|show|appear|come\\s+in|pop\\s+up)(?:s|ing)?"
+            + "\\s+(?:it\\s+|them\\s+|the\\s+(?:logo|watermark|image|picture|photo|text|caption|title)\\s+)?(?:at|from|after)\\s+(?:the\\s+)?(?<t>\\d+(?::\\d{2})?(?:\\.\\d+)?)"
+            + "\\s*(?:s|secs?|seconds?)?(?:\\s+mark)?(?:\\s+(?:in|on))?\\s*[.!]?");
 
     /**
      * The overlay, text or face blur just asked for, with where it goes, which image it takes, its colour, that the image
@@ -269,6 +280,10 @@ final class OverlayRules {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
         } else if (text && colour.matches()) {
             params.put("colour", colour(colour, "c")); // 加字幕“你好”，红色: the text's colour, said after it
+        } else if (showsFrom(previous) && STARTS_AT.matcher(clause.strip()).matches()) {
+            Matcher at = STARTS_AT.matcher(clause.strip());
+            at.matches();
+            params.put(operation == Operation.TEXT ? "start" : "from", Rule.seconds(at.group("t"))); // "…, and start it at 10 seconds"
         } else if (operation == Operation.BLUR_FACES && FACE_STYLE_ONLY.matcher(clause.strip()).matches()) {
             params.put("style", faceStyle(clause)); // 把脸都打码（用马赛克）, "blur all the faces, pixelated": how, said after
         } else if (operation == Operation.WATERMARK && AS_INSET.matcher(clause.strip()).matches()) {

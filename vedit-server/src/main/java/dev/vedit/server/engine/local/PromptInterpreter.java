@@ -2165,7 +2165,7 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
-        EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && OverlayRules.mayAmend(state.operations.getLast(), attempt.operations())
+        EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && OverlayRules.mayAmend(state.operations.getLast(), attempt.operations(), clause)
                 ? OverlayRules.amended(state.operations.getLast(), clause, context) : null;
         if (saidOfLast != null) {
             state.operations.set(state.operations.size() - 1, saidOfLast); // 画中画那种: words the rules read as no edit, said of the last
@@ -4129,7 +4129,7 @@ final class PromptInterpreter {
     private static final Pattern WHOLE_SAID = Pattern.compile(WHOLE_ZH + "|\\b(?:whole|overall|everything|entire|rest)\\b|\\ball\\s+of\\s+it\\b"
             + "|\\b(?:all|throughout)\\s*$");
     /** Words by which a clause names its own part, or all of the video: it takes no part said before it. */
-    private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|" + WHOLE_ZH + "|后面|前面|开头|结尾|片头|片尾|最后|前半|后半|中间");
+    private static final Pattern SCOPE_NAMED_ZH = Pattern.compile("\\d+(?:\\.\\d+)?\\s*(?:秒|分)|\\d{1,2}:\\d{2}|第\\s*\\d|" + WHOLE_ZH + "|后面|前面|开头|结尾|片头|片尾|最后|前半|后半|中间|顺便|另外|此外");
     /** A clause that says its part before its edit: "from 0:07 onward warm it up", "for the first 5 seconds, …". */
     private static final Pattern SCOPE_FIRST = Pattern.compile("\\s*(?:(?:and|then|but|also)\\s+)?(?:from|after|between|during|for\\s+the\\s+(?:first|last)|in\\s+the\\s+(?:first|last))\\s+");
 

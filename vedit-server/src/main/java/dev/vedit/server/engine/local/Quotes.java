@@ -38,6 +38,8 @@ final class Quotes {
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
             + "|(?:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d)\\b|图\\s*\\d|第[一二三四五\\d]张)";
+    /** …nor is a card's value that names one a little further on ("end card: our logo (image 1) for 5 seconds"). */
+    private static final String IMAGE_AHEAD = "(?![^,，。;；!！?？\\n]{0,40}?(?:(?<![\\p{L}])(?i:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d\\b|图\\s*\\d))";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks; an apostrophe between letters stays in a single-quoted text ('Mama Chen's Noodles'). */
     private static final Pattern QUOTED = Pattern.compile(
             "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L}))*)'(?![\\p{L}\\p{N}])");
@@ -49,14 +51,14 @@ final class Quotes {
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
             "(?:字幕|标题|文字|文案|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?"
-                    + "(?:\\s+(?:(?i:at|in|on)\\s+the\\s+)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
+                    + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
                     // follows is a request, not the card's words, when it opens with a verb ("end card: show the second image")
                     // ("vlog intro edits:" over a list is a heading: its words name edits, and a list item is no card's words;
                     // "my vlog intro is a mess: the sound's too quiet" describes the intro, and what follows is no card's words)
                     + "|(?<![\\p{L}])(?i:title\\s+card|card|intro|outro|end\\s+screen)(?:\\s+(?!(?i:edits?|changes?|notes?|requests?|tweaks?|fixes|list|todo|is|are|was|were|looks?|seems?|feels?|sounds?)\\b)(?i:[a-z]+)){0,4}?"
-                    + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE
+                    + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + IMAGE_AHEAD
                     + "(?!(?i:show|use|put|add|play|display|insert|place|hold|freeze|fade|make|keep)\\b|[-–—*•·▪►]\\s|\\d{1,2}[.)]\\s)" + UNQUOTED_TEXT);
 
     /**
@@ -65,7 +67,7 @@ final class Quotes {
      * ending where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern SAYING = Pattern.compile(
-            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide|intro|outro)s?"
+            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide|intro|outro|screen)s?"
                     + "(?:\\s+(?i:at\\s+the\\s+(?:very\\s+)?(?:beginning|start|end|top|bottom)))?\\s+"
                     + "(?i:(?:that|which)\\s+(?:just\\s+|only\\s+|simply\\s+)?(?:says|reads)|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
                     + UNQUOTED_TEXT);
@@ -81,7 +83,7 @@ final class Quotes {
     /** How the words are lettered, said between them and their place: "in big letters", "in bold". */
     private static final String LETTERING = "(?i:in\\s+(?:big|large|huge|giant|bold|small|block|capital|white|black|red|yellow)\\s+(?:letters|font|text|type|capitals)|in\\s+(?:bold|caps|all\\s+caps|capitals))";
     private static final Pattern CAPITALISED_TEXT = Pattern.compile(
-            "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|the\\s+words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
+            "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|(?:the\\s+)?words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
                     + "|(?<![\\p{L}])(?i:put|write|place|stick|slap|type)\\s+" + CAPITALISED
                     + "(?!(?i:the|a|an|my|our|your|this|that|these|those|it|its|his|her|their|some|logo|subtitles?|captions?|music|sound|audio"
                     + "|watermark|everything|all|black|white|sepia|slow|fast)\\b)"

@@ -2974,6 +2974,16 @@ class PromptUnderstandingTest {
         assertThat(params("整体亮一点 大概 10%", 0)).containsEntry("amount", 0.1);
         assertThat(interpreter.read("speed up between one minute and one minute ten", 0).operations().getFirst().params())
                 .containsEntry("from", 60.0).containsEntry("to", 70.0);
+        // cards and overlays said as fields, a start said after them, names before their words
+        assertThat(interpreter.read("outro: my logo (figure 1) for 4 seconds. also mute it", 1).operations()).extracting(EditOperation::op)
+                .containsExactly("outro", "mute");
+        assertThat(interpreter.read("PiP: image 1, top left. 声音去一下杂音", 1).operations()).extracting(EditOperation::op)
+                .containsExactly("picture_in_picture", "denoise_audio");
+        assertThat(interpreter.read("logo: figure 1\nposition: top-left\nopacity: 60%", 1).operations().getFirst().params()).containsEntry("opacity", 0.6);
+        assertThat(interpreter.read("logo bottom left, and start it at 12 seconds", 1).operations().getFirst().params()).containsEntry("from", 12.0);
+        assertThat(params("片尾打上店名“阿明小馆”，4秒", 0)).containsEntry("text", "阿明小馆");
+        assertThat(params("please use \"Our Wedding\" as the intro for 5 seconds", 0)).containsEntry("text", "Our Wedding");
+        assertThat(params("开头3秒右上角显示“限时优惠”，顺便把画面调亮一点", 1)).doesNotContainKey("from");
     }
 
     @Test
