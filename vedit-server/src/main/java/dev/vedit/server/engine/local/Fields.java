@@ -2,9 +2,11 @@ package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A prompt written as fields, as scripts, forms and integrations send it: "speed: 1.5x / audio: mute / length: 30s",
@@ -21,7 +23,7 @@ final class Fields {
      * Where one field ends and the next begins: a line, a bar, a semicolon, a spaced slash, a space before "name=", or
      * a sentence's end or a comma before "name:" ("intro: figure 1 (3s). outro: figure 2."), a spaced plus.
      */
-    private static final Pattern BETWEEN = Pattern.compile("\\n|\\s*\\|\\s*|\\s*[;；]\\s*|\\s+/\\s+|\\s+(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}=)"
+    private static final Pattern BETWEEN = Pattern.compile("\\n|\\s*\\|\\s*|\\s*[;；]\\s*|\\s+//?\\s+|\\s+(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}=)"
             + "|(?<=[^\\d\\s][.。])\\s*(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}[:：])|\\s*[,，]\\s*(?=[a-z\\p{IsHan}][a-z\\p{IsHan} ]{0,20}[:：=])"
             + "|\\s+\\+\\s+");
     /** A field: an optional list marker, its name, a colon or an equals sign, its value. */
@@ -219,9 +221,11 @@ final class Fields {
                 String image = figure.find() ? figure.group(1) : ATTACHED.matcher(said).find() ? "1" : null;
                 Matcher corner = CORNER.matcher(said);
                 String look = OverlayRules.lookWords(said); // "20% opacity", 不透明度80%: said after it, read as its look
+                // and when it shows, said in the value too ("图1，右上角，只在前30秒出现")
+                String when = TIME_WORDS.matcher(said).find() ? timeSaid(said) : "";
                 yield image == null ? part : "figure " + image + (kind == Kind.WATERMARK ? " as a watermark" : " as picture in picture")
                         + (corner.find() ? " in the " + corner(corner.group()) : "")
-                        + (look.isEmpty() ? "" : ", " + look) + more;
+                        + (look.isEmpty() ? "" : ", " + look) + (when.isEmpty() ? "" : ", " + when) + more;
             }
             case POSITION, RANGE -> {
                 if (kind == Kind.RANGE && THROUGHOUT.matcher(value).matches() && !before.isEmpty()) {
@@ -247,6 +251,17 @@ final class Fields {
     }
 
     /** An intro or outro card from a figure, for as long as the field says: "figure 1 (3s)", 图1（3秒）. */
+    /** A time said in a value: a number with a unit of time, or a clock. */
+    private static final Pattern TIME_WORDS = Pattern.compile("\\d+\\s*(?:秒|分|s\\b|secs?\\b|seconds?\\b|min)|\\d{1,2}:\\d{2}");
+
+    /** The part of a value that says a time: the comma-separated piece that holds one ("只在前30秒出现"). */
+    private static String timeSaid(String value) {
+        // (the figure and the corner taken out of a piece that names them too: "figure 1 bottom left 0:05-0:20")
+        return Arrays.stream(value.split("[,，;；]")).map(piece -> CORNER.matcher(FIGURE.matcher(piece).replaceAll(" ")).replaceAll(" ").strip())
+                .filter(piece -> TIME_WORDS.matcher(piece).find() && OverlayRules.lookWords(piece).isEmpty())
+                .collect(Collectors.joining(", "));
+    }
+
     /** A value's first sentence: what follows it asks for more ("our logo (image 1) for 5 seconds. just mute it"). */
     private static String firstSentence(String value) {
         Matcher end = SENTENCE_END.matcher(value);

@@ -162,6 +162,7 @@ final class OverlayRules {
             + "|\\btransparency\\s*(?:of|at|to|:|=)?\\s*" + ABOUT + "(?<t2>\\d{1,3})\\s*(?:%|percent)"
             + "|不透明度" + ZH_SET + "(?<o3>\\d{1,3})\\s*%(?:左右)?"
             + "|(?<!不)透明度" + ZH_SET + "(?<t3>\\d{1,3})\\s*%(?:左右)?"
+            + "|(?<t4>\\d{1,3})\\s*%\\s*(?:的)?透明(?!度)"
             + "|(?<half>\\b(?:semi|half)[\\s-]?(?:transparent|opaque)\\b|\\btranslucent\\b|\\bsee[\\s-]?through\\b|半透明(?:的)?)"
             + "|(?<faint>\\bfaint(?:ly)?\\b|\\bsubtle\\b|\\bsubtly\\b|\\bbarely\\s+visible\\b|\\blow[\\s-]opacity\\b"
             + "|\\bnot\\s+too\\s+(?:obvious|visible|noticeable|prominent|strong|bright)\\b|淡淡(?:的|地)|(?:调)?淡一(?:点|些)|透明一(?:点|些)"
@@ -171,7 +172,9 @@ final class OverlayRules {
             + "|(?:of\\s+)?(?:the\\s+)?(?:screen|frame|video)\\s+width|wide|width)\\b"
             + "|\\b(?:width|size)\\s*(?:of|at|to|:|=)?\\s*" + ABOUT + "(?<w2>\\d{1,3})\\s*(?:%|percent)"
             + "|(?:宽度|大小|尺寸)\\s*(?:大概|大约)?(?:占|是|为|调到|调成)?\\s*(?:画面|屏幕|视频)?(?:宽度)?(?:的)?\\s*(?<w3>\\d{1,3})\\s*%(?:左右|上下)?"
-            + "|(?:大概|大约)?(?:占)?(?:画面|屏幕|视频)(?:宽度)?的\\s*(?<w4>\\d{1,3})\\s*%(?:左右|上下)?(?:宽)?"));
+            + "|(?:大概|大约)?(?:占)?(?:画面|屏幕|视频)(?:宽度)?的\\s*(?<w4>\\d{1,3})\\s*%(?:左右|上下)?(?:宽)?"
+            + "|" + ABOUT + "(?<part>a\\s+quarter|a\\s+third|a\\s+fifth|a\\s+tenth|half)\\s+(?:of\\s+)?(?:the\\s+)?(?:(?:screen|frame|video)(?:'s)?\\s+)?(?:width|wide)\\b"
+            + "|(?:占|大概|大约)*(?:画面|屏幕|视频)?(?:宽度)?的?(?<zhPart>四分之一|三分之一|五分之一|十分之一|一半)(?:宽|宽度|的宽度|左右)"));
     /** A size said in words, a clause of its own after the image placed: "make it smaller", "a bit bigger", logo小一点. */
     private static final Pattern SIZE_SAID = Prefilter.guarded(Pattern.compile("\\s*(?:and\\s+)?(?:(?:make|keep|have)\\s+(?:it|the\\s+(?:logo|watermark|image|picture|photo|inset))\\s+)?"
             + "(?:logo|水印|图片?|画中画)?\\s*(?:(?:a\\s+)?(?:bit|little|tad|lot)\\s+|quite\\s+|really\\s+|very\\s+|稍微|再)?"
@@ -194,7 +197,7 @@ final class OverlayRules {
         Double width = null;
         String rest = clause;
         Matcher o = OPACITY.matcher(rest);
-        if (o.find() && (o.group("faint") == null || LOGO_SAID.matcher(clause).find() || LOOK_FILLER.matcher(rest.substring(0, o.start()) + rest.substring(o.end())).matches())) {
+        if (numbered(o) && (o.group("faint") == null || LOGO_SAID.matcher(clause).find() || LOOK_FILLER.matcher(rest.substring(0, o.start()) + rest.substring(o.end())).matches())) {
             // (faint words only beside a logo, or alone: "a subtle vignette" is the vignette's)
             opacity = opacity(o);
             rest = rest.substring(0, o.start()) + " " + rest.substring(o.end());
@@ -202,7 +205,15 @@ final class OverlayRules {
         Matcher w = WIDTH.matcher(rest);
         if (w.find()) {
             String n = Rule.first(w, "w", "w2", "w3", "w4");
-            double share = Double.parseDouble(n);
+            String part = Rule.first(w, "part", "zhPart");
+            double share = n != null ? Double.parseDouble(n) : 100.0 / switch (part.replaceAll("\\s+", " ")) {
+                case "a quarter", "四分之一" -> 4;
+                case "a third", "三分之一" -> 3;
+                case "a fifth", "五分之一" -> 5;
+                case "a tenth", "十分之一" -> 10;
+                default -> 2; // half, 一半
+            };
+            n = n != null ? n : Rule.written(share);
             if (share < 2 || share > 100) {
                 throw invalid("impossible as asked: an image laid over the video must be 2% to 100% of its width (got " + n + "%)",
                         "无法按要求完成：叠加的图片宽度必须是画面宽度的 2% 到 100%（当前为 " + n + "%）");
@@ -225,6 +236,20 @@ final class OverlayRules {
         return String.join(", ", words);
     }
 
+    /** Finds the opacity said, a number in preference to a word ("a little see-through (about 60% opacity)"). */
+    private static boolean numbered(Matcher o) {
+        if (!o.find()) {
+            return false;
+        }
+        int first = o.start();
+        while (o.group("half") != null || o.group("faint") != null) {
+            if (!o.find()) {
+                return o.find(first); // words only: the first of them
+            }
+        }
+        return true;
+    }
+
     private static double opacity(Matcher m) {
         if (m.group("half") != null) {
             return 0.5;
@@ -233,7 +258,7 @@ final class OverlayRules {
             return 0.35; // faint, yet there: a mark people notice when they look for it
         }
         String opaque = Rule.first(m, "o", "o2", "o3");
-        String clear = Rule.first(m, "t", "t2", "t3");
+        String clear = Rule.first(m, "t", "t2", "t3", "t4");
         double percent = Double.parseDouble(opaque != null ? opaque : clear);
         if (percent > 100 || opaque != null && percent < 1 || clear != null && percent > 99) {
             String said = (opaque != null ? opaque : clear) + "%";

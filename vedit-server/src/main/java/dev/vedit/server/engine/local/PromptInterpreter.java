@@ -1273,7 +1273,7 @@ final class PromptInterpreter {
      * How long the user says the video is: "my clip is 20 seconds", "the video is only 50 seconds long", 视频才15秒,
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
-    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+)(?:clip|video|vid|footage|original|recording|file)(?:'s|\\s+is|\\s+was)\\s+"
+    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+)(?:(?!(?:first|second|third|last|other|next|intro|outro|new|old)\\b)[a-z]+\\s+)?(?:clip|video|vid|footage|original|recording|file|demo|reel|vlog|film|movie)(?:'s|\\s+is|\\s+was)\\s+"
             + "(?:only\\s+|just\\s+)?(?:(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
             + "|(?<clock>\\d{1,2}:\\d\\d)(?:\\s+long)?(?!\\s*(?:-|–|to|until|till|too|longer|shorter|over|more|less|extra)\\b|[\\d:]))"
             // (never a length said as what is too much: "the clip is 30 seconds too long")
