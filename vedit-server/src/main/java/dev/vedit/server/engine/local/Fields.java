@@ -197,7 +197,9 @@ final class Fields {
             case TEXT -> !QUOTED_ALONE.matcher(value).matches() ? part
                     : Lexicon.isCjk(field.group("name").strip().charAt(0)) ? "加字幕" + value : "add the caption " + value;
             case RESOLUTION -> "resolution " + value;
-            case FILE_SIZE -> value.matches(".*?\\d+(?:\\.\\d+)?\\s*(?:mb|m|gb|g|兆)\\b?.*") ? "compress it to under " + value : part;
+            // (a size in percent is an image's width, as a form for a logo says it: "size: 8%"; a file is never sized so)
+            case FILE_SIZE -> value.matches(".*?\\d+(?:\\.\\d+)?\\s*(?:mb|m|gb|g|兆)\\b?.*") ? "compress it to under " + value
+                    : value.matches("\\d{1,3}\\s*%") ? value.replaceAll("\\s+", "") + " of the width" : part;
             case FPS -> NUMBER.matcher(value).matches() ? value + " fps" : "frame rate " + value;
             case CRF -> "crf " + value;
             case ASPECT -> "make it " + value;
