@@ -2987,6 +2987,26 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndSixteenthToEighteenthSetsAPlainDayPartsAndOverlaysAgain() {
+        // parts said again: after a time "to Nx", a part named then "that", fades at both ends
+        assertThat(params("slow down everything after 0:40 to 0.5x", 0)).containsEntry("from", 40.0).containsEntry("factor", 0.5);
+        assertThat(params("the part from 0:20 to 0:30, make that twice as fast", 0)).containsEntry("from", 20.0).containsEntry("to", 30.0);
+        assertThat(ops("fade in 2 sec at the start and fade out 4 sec at the end")).containsExactly("fade_in", "fade_out");
+        assertThat(ops("首尾各淡入淡出2秒")).containsExactly("fade_in", "fade_out");
+        assertThat(params("第3秒到第9秒放慢到四分之一速度", 0)).containsEntry("factor", 0.25);
+        assertThat(params("the video is 50 seconds. blur the second half", 0)).containsEntry("from", 25.0);
+        // overlays again: a share of the width in words, opacity in Chinese word order, fields and their times
+        assertThat(interpreter.read("logo top left, a third of the width", 1).operations().getFirst().params()).containsEntry("width", 0.333);
+        assertThat(interpreter.read("把图1放右下角，40%透明", 1).operations().getFirst().params()).containsEntry("opacity", 0.6);
+        assertThat(interpreter.read("logo: figure 1 // position: bottom-left // size: 12% // timing: 0:10-0:40", 1).operations().getFirst().params())
+                .containsEntry("width", 0.12).containsEntry("from", 10.0).containsEntry("to", 40.0);
+        assertThat(interpreter.read("put the family crest (attached) in the top left", 1).operations().getFirst().op()).isEqualTo("watermark");
+        assertThat(params("底部加黄字“欢迎光临”", 0)).containsEntry("colour", "yellow");
+        assertThat(interpreter.read("用附件里的图片做3秒片尾", 1).operations().getFirst().op()).isEqualTo("outro");
+        assertThat(ops("hold the last frame 2 seconds so our logo stays on screen")).containsExactly("freeze_end");
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
