@@ -148,6 +148,22 @@ final class OverlayRules {
         }
     }
 
+    private static final Pattern PLACE_SAID = Pattern.compile("\\b(?:" + POSITION_WORDS + ")\\b|" + ZH_POSITION_WORDS + "|角");
+
+    /**
+     * The same image laid over the video twice, the first time with no word of where ("want my logo on every video.
+     * Please put image 1 in the bottom right corner"): one image, said again with its place; null when not so.
+     */
+    static EditOperation placedAgain(EditOperation earlier, EditOperation later) {
+        if (!takesLook(earlier) || !earlier.op().equals(later.op()) || !Objects.equals(earlier.params().get("image"), later.params().get("image"))
+                || earlier.source() == null || PLACE_SAID.matcher(earlier.source()).find()) {
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(earlier.params());
+        params.putAll(later.params());
+        return new EditOperation(later.op(), params, later.source());
+    }
+
     /** Whether an edit is an image laid over the video, which a {@link Look} applies to. */
     static boolean takesLook(EditOperation op) {
         return Operation.WATERMARK.is(op) || Operation.PICTURE_IN_PICTURE.is(op);

@@ -5101,6 +5101,11 @@ final class PromptInterpreter {
                 continue;
             }
             EditOperation earlier = out.get(same);
+            EditOperation again = OverlayRules.placedAgain(earlier, op);
+            if (again != null) {
+                out.set(same, again);
+                continue;
+            }
             EditOperation span = !Operation.TRIM.is(op) ? null : startAndEnd(earlier, op) != null ? startAndEnd(earlier, op) : startAndLength(earlier, op, written);
             if (span != null) {
                 out.set(same, span);

@@ -3004,6 +3004,8 @@ class PromptUnderstandingTest {
         assertThat(params("底部加黄字“欢迎光临”", 0)).containsEntry("colour", "yellow");
         assertThat(interpreter.read("用附件里的图片做3秒片尾", 1).operations().getFirst().op()).isEqualTo("outro");
         assertThat(ops("hold the last frame 2 seconds so our logo stays on screen")).containsExactly("freeze_end");
+        assertThat(interpreter.read("we want our logo on all our videos. put image 1 bottom left at 50% opacity", 1).operations())
+                .singleElement().satisfies(o -> assertThat(o.params()).containsEntry("position", "bottom-left").containsEntry("opacity", 0.5));
     }
 
     @Test
