@@ -1,8 +1,8 @@
 package dev.vedit.server.engine.local;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -224,7 +224,7 @@ final class Fields {
                 Matcher corner = CORNER.matcher(said);
                 String look = OverlayRules.lookWords(said); // "20% opacity", 不透明度80%: said after it, read as its look
                 // and when it shows, said in the value too ("图1，右上角，只在前30秒出现")
-                String when = TIME_WORDS.matcher(said).find() ? timeSaid(said) : "";
+                String when = timeSaid(said);
                 yield image == null ? part : "figure " + image + (kind == Kind.WATERMARK ? " as a watermark" : " as picture in picture")
                         + (corner.find() ? " in the " + corner(corner.group()) : "")
                         + (look.isEmpty() ? "" : ", " + look) + (when.isEmpty() ? "" : ", " + when) + more;

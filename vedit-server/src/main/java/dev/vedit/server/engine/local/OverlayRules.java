@@ -198,7 +198,7 @@ final class OverlayRules {
             + "(?:\\s+(?:please|pls|plz))?(?:就行|就好|吧)?\\s*[.!。！]?"));
 
     /** What may be said around a look of its own: "keep it subtle if you can", 淡淡的就行. */
-    private static final Pattern LOOK_FILLER = Pattern.compile("(?:\\b(?:and|but|please|pls|keep|make|have|it|its|it's|the|a|one|just|very|really|quite|so|bit|little|be|if|you|can|could|actually|more|bit)\\b|[\\s\\p{Punct}，。！、～~]|就行|就好|吧|一点|再)*");
+    private static final Pattern LOOK_FILLER = Pattern.compile("(?:\\b(?:and|but|please|pls|keep|make|have|it|its|it's|the|a|one|just|very|really|quite|so|bit|little|be|if|you|can|could|actually|more)\\b|[\\s\\p{Punct}，。！、～~]|就行|就好|吧|一点|再)*");
 
     /**
      * The look said in a clause (null when none): how opaque and how wide an image laid over the video is. A size in

@@ -1293,7 +1293,7 @@ final class PromptInterpreter {
         boolean zh = told.group("zh") != null;
         String unit = zh ? told.group("zhUnit") : told.group("unit");
         String clock = told.group("clock");
-        double length = clock != null ? Integer.parseInt(clock.substring(0, clock.indexOf(':'))) * 60 + Integer.parseInt(clock.substring(clock.indexOf(':') + 1))
+        double length = clock != null ? Rule.seconds(clock)
                 : Double.parseDouble(zh ? told.group("zh") : told.group("n")) * (unit.startsWith("h") || unit.equals("小时") ? 3600 : unit.startsWith("m") || unit.startsWith("分") ? 60 : 1);
         for (EditOperation op : ops) {
             Map<String, Object> p = op.params();
@@ -4461,8 +4461,9 @@ final class PromptInterpreter {
         List<EditOperation> timed = new ArrayList<>();
         for (EditOperation op : ops) {
             Operation operation = Operation.of(op);
-            if (operation == Operation.CUT && both && isBareRange(pending) && part.instead(op, pending.source()) != null) {
-                timed.add(part.instead(op, pending.source() + ", " + op.source())); // 10到12秒和25到27秒剪掉: both cut out
+            EditOperation cutToo = operation == Operation.CUT && both && isBareRange(pending) ? part.instead(op, pending.source() + ", " + op.source()) : null;
+            if (cutToo != null) {
+                timed.add(cutToo); // 10到12秒和25到27秒剪掉: both cut out
                 timed.add(op);
                 continue;
             }
