@@ -89,6 +89,8 @@ final class PromptNormalizer {
     /** A minute and some seconds in words: "a minute and five seconds", "one minute twelve" (then a range's end or a stop). */
     private static final Pattern A_MINUTE_AND = Pattern.compile("\\b(?:a|one)\\s+minute\\s+(?:and\\s+)?(?!(?:a\\s+|one\\s+|three\\s+)?(?:half|quarters?)\\b)(?<s>" + Numbers.PATTERN + ")"
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)|\\s" + NEXT_WORDS + "))");
+    /** A clock whose hours are none ("slow down 00:01:05 – 00:01:12"): its minutes and seconds, as most clocks are said. */
+    private static final Pattern ZERO_HOURS = Pattern.compile("(?<![\\d:.])00:([0-5]\\d):([0-5]\\d)(?![\\d:])");
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
@@ -241,6 +243,7 @@ final class PromptNormalizer {
         s = s.indexOf('\'') >= 0 || s.indexOf('′') >= 0 ? PRIMES.matcher(s).replaceAll("$1分$2秒") : s;
         s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Numbers.parse(m.group("s")) >= 60 ? Matcher.quoteReplacement(m.group()) // "one minute and [one minute ten]"
                 : Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
+        s = s.contains("00:") ? ZERO_HOURS.matcher(s).replaceAll(m -> Integer.parseInt(m.group(1)) + ":" + m.group(2)) : s; // 00:01:05 is 1:05
         s = s.contains("分半") ? HALF_MINUTE.matcher(s).replaceAll("分30秒") : s; // 6分半, 一分半钟: and a half
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = PartWording.rewritten(s);

@@ -2994,6 +2994,8 @@ class PromptUnderstandingTest {
         assertThat(ops("fade in 2 sec at the start and fade out 4 sec at the end")).containsExactly("fade_in", "fade_out");
         assertThat(ops("首尾各淡入淡出2秒")).containsExactly("fade_in", "fade_out");
         assertThat(params("第3秒到第9秒放慢到四分之一速度", 0)).containsEntry("factor", 0.25);
+        assertThat(interpreter.read("slow down 00:00:20 – 00:00:26 to quarter speed", 0).operations()).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.25).containsEntry("from", 20.0));
         assertThat(params("the video is 50 seconds. blur the second half", 0)).containsEntry("from", 25.0);
         // overlays again: a share of the width in words, opacity in Chinese word order, fields and their times
         assertThat(interpreter.read("logo top left, a third of the width", 1).operations().getFirst().params()).containsEntry("width", 0.333);
