@@ -164,6 +164,28 @@ final class OverlayRules {
         return new EditOperation(later.op(), params, later.source());
     }
 
+    /**
+     * A text that comes on as the one before it goes, with no word of where (左上角0-5秒写“改造前”，5秒以后写“改造后”): the
+     * next of a sequence shown in one place; null when not so.
+     */
+    static EditOperation inTheSamePlace(EditOperation earlier, EditOperation later) {
+        if (!Operation.TEXT.is(earlier) || !Operation.TEXT.is(later) || !placeSaid(earlier) || placeSaid(later)
+                || !(earlier.params().get("start") instanceof Number start) || !(earlier.params().get("duration") instanceof Number length)
+                || !(later.params().get("start") instanceof Number next) || Math.abs(start.doubleValue() + length.doubleValue() - next.doubleValue()) > 0.05) {
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(later.params());
+        params.put("position", earlier.params().get("position"));
+        return new EditOperation(later.op(), params, later.source());
+    }
+
+    /** Whether the words that asked for a text say where it goes (the words it shows aside). */
+    private static boolean placeSaid(EditOperation text) {
+        return text.source() != null && PLACE_SAID.matcher(QUOTED_IN_SOURCE.matcher(text.source()).replaceAll("")).find();
+    }
+
+    private static final Pattern QUOTED_IN_SOURCE = Pattern.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」");
+
     /** Whether an edit is an image laid over the video, which a {@link Look} applies to. */
     static boolean takesLook(EditOperation op) {
         return Operation.WATERMARK.is(op) || Operation.PICTURE_IN_PICTURE.is(op);

@@ -145,7 +145,7 @@ final class PartWording {
      */
     private static final Pattern KEPT_AS_IS = Pattern.compile("(?<![\\p{L}\\d:.])(?:"
             + "(?:(?:and|while|whilst)\\s+)?(?:leave|leaving|keep|keeping)\\s+(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+other\\s+(?:parts?|bits?))(?:\\s+" + AS_IS + ")?" + CLAUSE_END
-            + "|(?:and\\s+)?(?:the\\s+)?(?:rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip|reel|film|footage)))?|other\\s+(?:parts?|bits?)|everything\\s+else)\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:stays?|remains?|is|are|kept|left)\\s+)?" + AS_IS + CLAUSE_END
+            + "|(?:and\\s+)?(?:the\\s+)?(?:rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip|reel|film|footage|audio|sound)))?|other\\s+(?:parts?|bits?)|everything\\s+else)\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:(?:stays?|remains?|is|are|kept|left)\\s+)?" + AS_IS + "|stays?|remains?)" + CLAUSE_END
             + "|(?:and\\s+)?(?:leave|keep)\\s+(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+" + AS_IS + CLAUSE_END
             + "|(?:and\\s+)?(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+(?:(?:should|can|will|must)\\s+)?(?:stays?|remains?|is|kept|left)\\s+" + AS_IS + CLAUSE_END
             + "|(?:and\\s+)?(?:leave|keep)\\s+" + RANGE_SAID + "\\s+" + AS_IS + "(?:" + AFTER_IT + "|" + CLAUSE_END + ")"
@@ -154,7 +154,7 @@ final class PartWording {
             + AS_IS + "(?:" + AFTER_IT.replace("<after>", "<after2>") + "|" + CLAUSE_END + "))");
     private static final String AS_IS_ZH = "(?:保持|保留|维持)(?:彩色|原色|原样|原状|不变)|不变|不动|不要动|别动|不用动|留着|保留|正常|原速";
     /** The same in Chinese: 前半段不变, 其他保留彩色, 0:00-0:30保持彩色（，后面全部黑白）. */
-    private static final Pattern KEPT_AS_IS_ZH = Pattern.compile("(?<=^|[，,。；;！!：:、\\s])(?:(?:前半段|后半段|前半部分|后半部分|前面(?:那|这|嗰)?段|后面(?:那|这|嗰)?段|前面|后面|其他|其余|其它|剩下的?|别的|其他地方|别的地方)(?:部分|地方)?(?:都|就)?"
+    private static final Pattern KEPT_AS_IS_ZH = Pattern.compile("(?<=^|[，,。；;！!：:、\\s])(?:(?:前半段|后半段|前半部分|后半部分|前面(?:那|这|嗰)?段|后面(?:那|这|嗰)?段|前面|后面|其他|其余|其它|剩下的?|别的|其他地方|别的地方)(?:部分|地方)?(?:的)?(?:声音|音频|原声)?(?:都|就)?"
             + "(?:" + AS_IS_ZH + ")(?=\\s*(?:$|[，,。；;！!]))"
             + "|(?<range>" + RANGE_ZH.replace("<a>", "<za>").replace("<b>", "<zb>") + ")(?:都|就)?(?:" + AS_IS_ZH + ")"
             + "(?:(?<after>\\s*[，,]\\s*(?:之后|后面|剩下|其余|其他)(?:的)?(?:部分)?(?:全部|都|全都)?)|(?=\\s*(?:$|[，,。；;！!]))))");

@@ -439,7 +439,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发青|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发青|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|忽高忽低|时高时低|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标|嘶嘶声|沙沙声|滋滋声)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
     private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|个钟头|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
@@ -472,9 +472,9 @@ final class PromptInterpreter {
     /** When what was just placed shows, said after it: 第10秒到第20秒显示, 只在10到20秒出现. */
     private static final Pattern SHOWN_ZH = Pattern.compile("\\s*(?:只)?(?:在)?(?<range>[^，,。；;]{2,24}?)(?:之间)?(?:才)?(?:出现|显示|露出来?)(?:就行|就好|即可)?\\s*");
     private static final String MOMENT_ZH = "第?\\s*(?:" + Rule.CLOCK + "|" + Numbers.PATTERN + ")\\s*(?:秒钟?)?";
-    /** …the verb after its start, or between its times: 第5秒出现, 从第5秒开始显示, 从0:08显示到0:14. */
+    /** …the verb after its start, or between its times: 第5秒出现, 从第5秒开始显示, 从0:08显示到0:14, 3秒出现20秒消失. */
     private static final Pattern SHOWN_FROM_ZH = Pattern.compile("\\s*(?:从|在)?\\s*(?<from>" + MOMENT_ZH + ")\\s*(?:的时候|那里|处)?\\s*(?:开始)?\\s*(?:出现|显示|露出来?)"
-            + "\\s*(?:(?:到|至)\\s*(?<to>" + MOMENT_ZH + ")\\s*(?:为止)?|[，,]?\\s*(?:持续|显示|停留)?\\s*(?<length>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好|即可|左右)?)?\\s*");
+            + "\\s*(?:(?:到|至)\\s*(?<to>" + MOMENT_ZH + ")\\s*(?:为止)?(?:消失|结束)?|[，,]?\\s*(?<gone>" + MOMENT_ZH + ")\\s*(?:的时候)?\\s*(?:消失|没了|结束)|[，,]?\\s*(?:持续|显示|停留)?\\s*(?<length>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好|即可|左右)?)?\\s*");
     /** …or when it goes: 显示到第9秒, 到0:09消失, 第9秒消失. */
     private static final Pattern GONE_ZH = Pattern.compile("\\s*(?:(?:一直)?(?:显示|出现|停留|保留)?\\s*(?:到|至)\\s*(?<to>" + MOMENT_ZH + ")\\s*(?:为止)?\\s*(?:消失|结束|没了)?"
             + "|在?\\s*(?<at>" + MOMENT_ZH + ")\\s*(?:的时候)?\\s*(?:消失|没了))\\s*");
@@ -488,7 +488,7 @@ final class PromptInterpreter {
             + "|up\\s+to|throughout|the\\s+(?:(?:whole|entire|full)\\s+)?(?:video|clip|time))\\b.*)");
     /** "until 0:09", "disappear at 0:09": when what was just placed goes. */
     private static final Pattern GONE_EN = Pattern.compile("\\s*(?:(?:and|then|but)\\s+)*(?:(?:only\\s+)?(?:until|till|til|up\\s+to)"
-            + "|(?:(?:have|let|make)\\s+it\\s+|it\\s+(?:should|will|can|'ll)\\s+)?(?:disappear|go\\s+away|vanish|come\\s+off|be\\s+gone)\\s+(?:at|by|after))\\s+" + TIME_EN + "\\s*[.!]*\\s*");
+            + "|(?:(?:have|let|make)\\s+it\\s+|it\\s+(?:should|will|can|'ll)\\s+)?(?:disappears?|go(?:es)?\\s+away|vanish(?:es)?|comes?\\s+off|be\\s+gone|is\\s+gone)\\s+(?:at|by|after))\\s+" + TIME_EN + "\\s*[.!]*\\s*");
     /** "the whole video", 全程: how long it shows when no time is said anyway. */
     private static final Pattern THROUGHOUT = Pattern.compile("\\s*(?:(?:for|during|throughout|through)\\s+)?(?:the\\s+)?(?:(?:whole|entire|full)\\s+(?:video|clip|time|thing|way(?:\\s+through)?)|video|clip)\\s*[.!]*\\s*"
             + "|(?:一直|全程|整段|整个视频|成条片)(?:都)?(?:要有|显示|出现|在|有)?\\s*[.!。！]*\\s*");
@@ -539,7 +539,8 @@ final class PromptInterpreter {
         Matcher fromZh = SHOWN_FROM_ZH.matcher(clause);
         if (fromZh.matches()) {
             String from = fromZh.group("from").strip();
-            interpretClause(fromZh.group("to") != null ? "从" + from + "到" + fromZh.group("to") : from.contains(":") ? "from " + from : "从" + from + "开始",
+            String to = Rule.first(fromZh, "to", "gone");
+            interpretClause(to != null ? "从" + from + "到" + to : from.contains(":") ? "from " + from : "从" + from + "开始",
                     joined, context, state);
             if (fromZh.group("length") != null) {
                 interpretClause(fromZh.group("length") + "秒", joined, context, state); // 在1:02那里出现 2秒就行: how long, from then
@@ -5105,6 +5106,11 @@ final class PromptInterpreter {
             EditOperation again = OverlayRules.placedAgain(earlier, op);
             if (again != null) {
                 out.set(same, again);
+                continue;
+            }
+            EditOperation next = OverlayRules.inTheSamePlace(earlier, op);
+            if (next != null) {
+                out.add(next);
                 continue;
             }
             EditOperation span = !Operation.TRIM.is(op) ? null : startAndEnd(earlier, op) != null ? startAndEnd(earlier, op) : startAndLength(earlier, op, written);

@@ -248,7 +248,16 @@ final class TimeRules {
         // a clock time needs no 秒 (在0:30定格2秒); a moment named by what happens (新娘进场的时候定格) is no frame's name
         // and no time: not read, so not understood
         r.add(of("(?:(?:在\\s*)?(?:第?\\s*" + time("at") + SECONDS + "|(?<atclock>" + Rule.CLOCK + "))(?:处|的时候|时|的地方|的位置|那里|这里|那儿)?)?\\s*(?:那个|这个|的)?(?![\\p{IsHan}]{0,8}?(?:的时候|时候|那一刻|一刻|瞬间|时刻)(?:帮我|给我|帮忙|麻烦)?定格)(?:[\\p{IsHan}]{1,8}?|[\\p{IsHan}]{0,4}(?:pose|shot|scene|moment))?(?<!不|别|没|无需|不用|不要)(?=(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格)(?:帮我|给我|帮忙|麻烦)?(?:画面)?定格(?:画面)?(?:\\s*" + N + SECONDS + ")?",
-                (m, i) -> freeze(Rule.first(m, "at", "atclock"), m.group("n"))));
+                (m, i) -> {
+                    String moment = Rule.first(m, "at", "atclock");
+                    if (moment == null && MOMENT_BY_WHAT_HAPPENS_ZH.matcher(m.group()).find()) {
+                        // 把他摔倒那里定格: a moment named by what happens there, not the end, and not one the engine can find
+                        String said = m.group().strip();
+                        throw Refusal.notUnderstood("\"" + said + "\" names the moment by what happens in it, which the local engine cannot find; say when, e.g. \"freeze at 0:12 for 2 seconds\"",
+                                "“" + said + "”用画面内容指代时刻，本地引擎无法找到；请说明时间，例如“在0:12定格2秒”", null);
+                    }
+                    return freeze(moment, m.group("n"));
+                }));
 
         // "start with a fade", "end with a fade to black": where the fade is says which
         r.add(of("(?<open>start|begin|open)s?(?:\\s+(?:it|the\\s+(?:video|clip)))?\\s+with\\s+(?:an?\\s+)?fade(?:[\\s-]+(?:in|up)|\\s+from\\s+black)?"
@@ -473,6 +482,9 @@ final class TimeRules {
         }
         return op(Operation.LOOP, Map.of("times", times));
     }
+
+    /** A moment told by a place in what happens (他摔倒那里, 进球的地方) rather than by a time. */
+    private static final Pattern MOMENT_BY_WHAT_HAPPENS_ZH = Pattern.compile("\\p{IsHan}(?:那里|那儿|的地方|那个地方|那一下|那下)");
 
     private static EditOperation freeze(String at, String forSeconds) {
         double length = forSeconds == null ? DEFAULT_FREEZE : Numbers.parse(forSeconds);
