@@ -181,6 +181,10 @@ final class PromptInterpreter {
                     + "|face|faces|person|man|woman|people|character|hair|background(?!\\s+(?:music|sound|audio|noise))|sky|car|object"
                     + "|sedan|suv|truck|van|bus|bike|bicycle|motorbike|motorcycle|boat|house|building|tree|dog|cat|horse|billboard|poster|painting|statue)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
+                    // the frame made larger with what was never filmed: "have AI extend the scenery above and below", 让AI把上下补出来
+                    + "|\\b(?:ai|generat\\w*)\\b[^,.;]{0,30}?\\b(?:extend|expand|outpaint|fill|invent)\\w*|\\boutpaint\\w*"
+                    + "|\\b(?:fill|extend|expand)\\s+(?:in\\s+)?(?:the\\s+)?(?:top|bottom|sides|gaps?|bars?|scenery|background|picture|frame|sky|scene)\\b[^,.;]{0,30}?\\bgenerat\\w*"
+                    + "|(?:用|让)ai[^，,。]{0,12}?(?:补|生成|扩展|延伸|填充|画)|像是?竖着拍的|像竖屏拍的"
                     // one thing recoloured, or a thing worn taken off: "the groom's tie came out the wrong colour", "take the mask off"
                     + "|" + WRONG_COLOUR_THING
                     // a thing turned another colour, or given something to wear: "turn the red van white", "give him the hat from pic 2"
@@ -3586,7 +3590,7 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
         }
-        if (answer == null && WISH.matcher(clause).find() && GENERATIVE.find(clause) >= 0
+        if (answer == null && (WISH.matcher(clause).find() || AI_ASKED.matcher(clause).find()) && GENERATIVE.find(clause) >= 0
                 || !holdsHan(clause) && GENERATIVE.find(COURTESY.matcher(clause.strip()).replaceFirst("")) == 0) {
             // "I wish it was a sunset instead": a wish that only a model could grant; "relight the scene so the sun is
             // hitting my face", "relight my face so it looks like soft window light": a model's work asked first, whatever
