@@ -1493,6 +1493,11 @@ final class PromptInterpreter {
         for (int i = state.operations.size() - 1; i >= 0 && before == null; i--) {
             before = Part.ofEdit(state.operations.get(i));
         }
+        Part named = before;
+        // a cut's part is its start and end, not a part of an edit
+        boolean cutOut = named != null && state.operations.stream().anyMatch(op -> Operation.CUT.is(op)
+                && op.params().get("start") instanceof Number start && start.doubleValue() == named.from()
+                && op.params().get("end") instanceof Number end && end.doubleValue() == named.to());
         boolean after = rest.group("after") != null;
         if (after && before == null && !state.operations.isEmpty() && state.operations.getLast().params().get("at") instanceof Number at) {
             before = new Part(0, at.doubleValue(), 0); // 第15秒定格3秒，然后后面慢放: after the moment frozen
@@ -1502,7 +1507,8 @@ final class PromptInterpreter {
         }
         // none said: the rest of what is left ("cut the first 10 seconds and speed up the rest"), the whole video; the
         // rest of the middle ("sketch from 0:10 to 0:20, sepia for the rest") is the two parts around it
-        List<Part> others = before == null ? null : before.from() == 0 || after ? List.of(new Part(before.to(), Part.END, 0))
+        // …and the rest of a part cut out ("0:45到1:30是加载画面，剪掉；剩下的1.5倍速") is all that is kept
+        List<Part> others = before == null || cutOut && !after ? null : before.from() == 0 || after ? List.of(new Part(before.to(), Part.END, 0))
                 : before.to() == Part.END ? List.of(new Part(0, before.from(), 0))
                 : List.of(new Part(0, before.from(), 0), new Part(before.to(), Part.END, 0));
         String said = clause.strip();
