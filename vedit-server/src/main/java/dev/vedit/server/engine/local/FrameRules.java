@@ -79,7 +79,7 @@ final class FrameRules {
                         + "|\\b(?:recover|restore|show|bring\\s+back)\\b[^,.]{0,40}?\\b(?:the\\s+)?camera\\s+(?:missed|didn'?t\\s+(?:catch|get|record|film))"
                         // a dropout of the sound: what was said while the microphone was off
                         + "|\\b(?:recover|restore|bring\\s+back|fill\\s+in)\\s+(?:what\\s+(?:she|he|they|i|we|you)\\s+(?:said|says)|the\\s+(?:lost|missing)\\s+(?:audio|sound|words|dialogue))\\b"
-                        + "|(?:声音|录音|内容|画面)[^，,。]{0,4}?补(?:回来|返|上|出来)|补返",
+                        + "|(?<!(?:用|让)ai[^，,。]{0,12})(?:声音|录音|内容|画面)[^，,。]{0,4}?补(?:回来|返|上|出来)|补返",
                 " asks for what the camera or the microphone did not record (outside the"
                         + " frame, before or after the recording, a dropout, detail too small to read); no engine can recover it, a generative"
                         + " one would invent it",

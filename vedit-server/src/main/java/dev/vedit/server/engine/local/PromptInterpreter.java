@@ -376,7 +376,12 @@ final class PromptInterpreter {
                     + "[^.;]*\\b(?:keep|keeping|leave|leaving|under|voices?|vocals?|talking|speech|dialogue)\\b"
                     + "|\\bremove\\s+(?:my\\s+|his\\s+|her\\s+|the\\s+)?[a-z]+'s\\s+voice\\b|\\bmake\\s+(?:me|him|her|them)\\s+say\\b"
                     + "|变声|变成(?:男|女|童|萝莉|大叔|机器人)声|(?:男|女)声(?:变|改)成|声音变(?:粗|细|低沉|尖)|修音|修个音|自动调音|提取人声|人声提取|把人声提取出来|只(?:要|留|保留)人声|伴奏不要"
-                    + "|(?:狗叫声|猫叫声|鸟叫声|哭声|咳嗽声)(?:去掉|删掉|消掉|消除|去除)|去掉一个人的声音"), 0);
+                    + "|(?:狗叫声|猫叫声|鸟叫声|哭声|咳嗽声)(?:去掉|删掉|消掉|消除|去除)|去掉一个人的声音"
+                    // one sound taken out of a mix, a voice made or changed, footage or music invented
+                    + "|(?:鼓声|鼓点|伴奏|吉他声?|钢琴声?|贝斯)(?:都|也)?(?:去掉|去除|消掉|删掉|拿掉)|(?:去掉|去除|消掉|删掉|拿掉)(?:鼓声|鼓点|伴奏)|只要清唱|只留旋律"
+                    + "|克隆[^，,。]{0,4}声音|声音克隆|(?:改成|换成)说|变成[\\p{IsHan}]{1,6}的声|ai生成|ai配乐|ai作曲|(?:往后|后面|接着|继续)(?:再)?(?:生成|编|续)|接着编|(?<!ai)生成\\s*\\d+(?:\\.\\d+)?\\s*秒"
+                    + "|\\bremove\\s+(?:just|only)\\s+the\\s+(?:[a-z]+'s\\s+)?(?:bark(?:ing)?|cough(?:ing)?|sneeze|siren|horn|drums?|guitar|piano|bass)\\b"
+                    + "|\\bmotion\\s+interpolat\\w*|\\bmake\\s+it\\s+look\\s+like\\s+[^,.;?!]{3,60}?\\binstead\\s+of\\b"), 0);
     private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
                     + "|eight|nine|ten)\\b"
