@@ -212,7 +212,7 @@ final class OverlayRules {
             + "|(?:宽度|大小|尺寸)\\s*(?:大概|大约)?(?:占|是|为|调到|调成)?\\s*(?:画面|屏幕|视频)?(?:宽度)?(?:的)?\\s*(?<w3>\\d{1,3})\\s*%(?:左右|上下)?"
             + "|(?:大概|大约)?(?:占)?(?:画面|屏幕|视频)(?:宽度)?的\\s*(?<w4>\\d{1,3})\\s*%(?:左右|上下)?(?:宽)?"
             + "|" + ABOUT + "(?<part>a\\s+quarter|a\\s+third|a\\s+fifth|a\\s+tenth|half)\\s+(?:of\\s+)?(?:the\\s+)?(?:(?:screen|frame|video)(?:'s)?\\s+)?(?:width|wide)\\b"
-            + "|(?:占|大概|大约)*(?:画面|屏幕|视频)?(?:宽度)?的?(?<zhPart>四分之一|三分之一|五分之一|十分之一|一半)(?:宽|宽度|的宽度|左右)"));
+            + "|(?:占|大概|大约)*(?:画面|屏幕|视频)?(?:宽度)?的?(?<zhPart>四分之一|三分之一|五分之一|十分之一|一半)(?:宽|宽度|的宽度|左右|(?<=宽度的?(?:四分之一|三分之一|五分之一|十分之一|一半)))"));
     /** A size said in words, a clause of its own after the image placed: "make it smaller", "a bit bigger", logo小一点. */
     private static final Pattern SIZE_SAID = Prefilter.guarded(Pattern.compile("\\s*(?:and\\s+)?(?:(?:make|keep|have)\\s+(?:it|the\\s+(?:logo|watermark|image|picture|photo|inset))\\s+)?"
             + "(?:logo|水印|图片?|画中画)?\\s*(?:(?:a\\s+)?(?:bit|little|tad|lot)\\s+|quite\\s+|really\\s+|very\\s+|稍微|再)?"

@@ -381,6 +381,7 @@ final class PromptInterpreter {
                     + "|(?:鼓声|鼓点|伴奏|吉他声?|钢琴声?|贝斯)(?:都|也)?(?:去掉|去除|消掉|删掉|拿掉)|(?:去掉|去除|消掉|删掉|拿掉)(?:鼓声|鼓点|伴奏)|只要清唱|只留旋律"
                     + "|克隆[^，,。]{0,4}声音|声音克隆|(?:改成|换成)说|变成[\\p{IsHan}]{1,6}的声|ai生成|ai配乐|ai作曲|(?:往后|后面|接着|继续)(?:再)?(?:生成|编|续)|接着编|(?<!ai)生成\\s*\\d+(?:\\.\\d+)?\\s*秒"
                     + "|\\bremove\\s+(?:just|only)\\s+the\\s+(?:[a-z]+'s\\s+)?(?:bark(?:ing)?|cough(?:ing)?|sneeze|siren|horn|drums?|guitar|piano|bass)\\b"
+                    + "|(?:去掉|去除|消除|抹掉|删掉|擦掉|去)[^，,。]{0,10}?(?:别人|原来|原有|视频里|画面里|右下角|左下角|右上角|左上角|角落|上面|下面)的?(?:水印|台标)"
                     + "|\\bmotion\\s+interpolat\\w*|\\bmake\\s+it\\s+look\\s+like\\s+[^,.;?!]{3,60}?\\binstead\\s+of\\b"), 0);
     private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
