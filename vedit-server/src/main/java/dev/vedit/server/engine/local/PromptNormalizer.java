@@ -92,6 +92,12 @@ final class PromptNormalizer {
     /** A clock whose hours are none ("slow down 00:01:05 – 00:01:12"): its minutes and seconds, as most clocks are said. */
     private static final Pattern ZERO_HOURS = Pattern.compile("(?<![\\d:.])00:([0-5]\\d):([0-5]\\d)(?![\\d:])");
     /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
+    /** The frame rate told ("视频是25帧", "it's 24 fps", "shot at 30fps"): frames named after it are seconds. */
+    private static final Pattern RATE_TOLD = Pattern.compile("(?:(?:视频|原片|原视频|片子)(?:是|为)\\s*|\\b(?:it'?s|it\\s+is|(?:the\\s+)?(?:video|clip|footage)\\s+is|shot\\s+(?:at|in))\\s+)"
+            + "(?<fps>\\d{2,3}(?:\\.\\d+)?)\\s*(?:帧|fps\\b|frames?\\s+(?:per|a)\\s+second)");
+    /** A frame by its number, or frames counted from an edge: 第125帧, 前90帧, "on frame 240", "the first 12 frames". */
+    private static final Pattern FRAMES_SAID = Pattern.compile("(?<zh>第|前|后|最后)\\s*(?<n>\\d+)\\s*帧|(?<on>\\b(?:on|at)\\s+)?\\bframe\\s+(?<n2>\\d+)\\b"
+            + "|\\b(?<edge>first|last)\\s+(?<n3>\\d+)\\s+frames\\b");
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
     private static final String ZH_NUMBER_ENDS = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
@@ -244,12 +250,28 @@ final class PromptNormalizer {
         s = s.contains("minute") ? A_MINUTE_AND.matcher(s).replaceAll(m -> Numbers.parse(m.group("s")) >= 60 ? Matcher.quoteReplacement(m.group()) // "one minute and [one minute ten]"
                 : Rule.written(60 + Numbers.parse(m.group("s"))) + " seconds") : s;
         s = s.contains("00:") ? ZERO_HOURS.matcher(s).replaceAll(m -> Integer.parseInt(m.group(1)) + ":" + m.group(2)) : s; // 00:01:05 is 1:05
+        s = s.contains("帧") || s.contains("frame") ? inSeconds(s) : s;
         s = s.contains("分半") ? HALF_MINUTE.matcher(s).replaceAll("分30秒") : s; // 6分半, 一分半钟: and a half
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
         s = PartWording.rewritten(s);
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
         return s.contains("down") ? phrasal(PHRASAL_DOWN, "reduce", s) : s;
+    }
+
+    /** Frames named where the frame rate is told, as the seconds they are (视频是25帧，在第125帧定格 is at 5 seconds). */
+    private static String inSeconds(String s) {
+        Matcher rate = RATE_TOLD.matcher(s);
+        if (!rate.find()) {
+            return s;
+        }
+        double fps = Double.parseDouble(rate.group("fps"));
+        return FRAMES_SAID.matcher(s).replaceAll(m -> {
+            String seconds = Rule.written(Math.round(Double.parseDouble(Rule.first(m, "n", "n2", "n3")) / fps * 1000) / 1000.0);
+            return m.group("zh") != null ? m.group("zh") + seconds + "秒"
+                    : m.group("edge") != null ? m.group("edge") + " " + seconds + " seconds"
+                    : (m.group("on") != null ? "at " : "") + seconds + " seconds";
+        });
     }
 
     /** 调得亮一点 (often typed 调的亮一点): the degree a verb's complement says, after the verb. */
