@@ -3011,6 +3011,45 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndNineteenthToTwentyThirdSetsTheSoundPlacesAndTime() {
+        // the sound said plainly: off, tripled, a signed share, a hum named by its frequency, uneven levels evened
+        assertThat(ops("turn the sound off and loop it twice")).containsExactly("mute", "loop");
+        assertThat(params("triple the sound", 0)).containsEntry("factor", 3.0);
+        assertThat(params("音量 +30%", 0)).containsEntry("factor", 1.3);
+        assertThat(params("音量-20%", 0)).containsEntry("factor", 0.8);
+        assertThat(ops("get rid of the 50hz hum in the audio")).containsExactly("denoise_audio");
+        assertThat(ops("the volume is all over the place, level it out")).containsExactly("normalize_audio");
+        assertThat(ops("声音时高时低的，帮我调平一下")).containsExactly("normalize_audio");
+        assertThat(ops("录音里全是嘶嘶声，帮忙处理掉")).containsExactly("denoise_audio");
+        assertThat(ops("fade in and out, picture and sound together")).containsExactly("fade_both");
+        // "loud" as a word of its own: "louder … can't hear" asks for more, never less
+        assertThat((Double) params("louder please, I can't hear a thing", 0).get("factor")).isGreaterThan(1.0);
+        // texts and logos: the next text where the one before was, times after a space, appears and disappears
+        assertThat(interpreter.read("右上角0-3秒写“第一步”，3秒以后写“第二步”", 0).operations())
+                .extracting(o -> o.params().get("position")).containsExactly("top-right", "top-right");
+        assertThat(interpreter.read("图1做水印 右上 2秒出现10秒消失", 1).operations()).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 2.0).containsEntry("to", 10.0));
+        assertThat(interpreter.read("logo from figure 1 top left, shows up at 2s and disappears at 10s", 1).operations()).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("from", 2.0).containsEntry("to", 10.0));
+        // a moment named by what happens there is no time the engine can find
+        assertThatThrownBy(() -> interpreter.read("把她跳起来那里定格", 0)).hasMessageContaining("not understood");
+        // platforms: a limit then "the first 60", the place then the request with no stop, a ratio "cut" to
+        assertThat(params("the site only takes 60s so keep the first 60", 0)).containsEntry("duration", 60.0);
+        assertThat(ops("for instagram reels make it vertical")).containsExactly("aspect");
+        assertThat(params("cut it to 9:16", 0)).containsEntry("ratio", "9:16");
+        assertThatThrownBy(() -> interpreter.read("make it square but don't crop and don't add bars", 0)).hasMessageContaining("not both");
+        assertThatThrownBy(() -> interpreter.read("have AI fill in the sky above and below", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThatThrownBy(() -> interpreter.read("save it as .avi", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("格式要avi的", 0)).hasMessageContaining("impossible as asked");
+        // time: a range kept in minutes and seconds, the rest of a part cut out, frames where the rate is told
+        assertThat(params("只保留2分10秒到2分30秒", 0)).containsEntry("start", 130.0).containsEntry("duration", 20.0);
+        assertThat(interpreter.read("0:30到1:00是广告，剪掉，剩下的2倍速", 0).operations())
+                .satisfies(ops -> assertThat(ops.get(1).params()).containsOnlyKeys("factor"));
+        assertThat(params("视频是30帧的，在第60帧定格1秒", 0)).containsEntry("at", 2.0);
+        assertThat(params("it's 25 fps, freeze on frame 100 for 1 s", 0)).containsEntry("at", 4.0);
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
