@@ -39,7 +39,7 @@ final class Lexicon {
             + "|rotate|flip|mirror|zoom|loop|reverse|boost|lower|raise|increase|decrease|reduce|stabili[sz]e|steady|denoise|clean|fix|change|convert"
             + "|compress|keep|give|apply|set|freeze|insert|overlay|write|warm|cool|saturate|desaturate|upscale|export|resize|scale|shorten|stretch";
 
-    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|hear|heard|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\bwind\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
+    private static final Pattern SOUND = Pattern.compile("\\b(?:audio|sound|voice|voices|music|volume|hum|hums|humming|hiss|hisses|hissing|buzz|buzzes|buzzing|whines|whining|mumbling|applause|audible|inaudible|hear|heard|mics?|microphones?|speech|dialogue|dialog|narration|voice-?over)\\b|\\b(?:wind|background)\\s+noise\\b|声|音乐|音量|吵|嘈|刺耳|杂音|底噪|噪音|风噪|嗡嗡");
     private static final Pattern LATIN = Pattern.compile("[a-z]+");
     private static final int REMEMBERED_CORRECTIONS = 8192;
     private static final Lexicon INSTANCE = load("/interpreter/lexicon.tsv");

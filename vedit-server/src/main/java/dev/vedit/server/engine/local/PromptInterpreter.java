@@ -182,7 +182,7 @@ final class PromptInterpreter {
                     + "|sedan|suv|truck|van|bus|bike|bicycle|motorbike|motorcycle|boat|house|building|tree|dog|cat|horse|billboard|poster|painting|statue)s?\\b"
                     + "|face[\\s-]?swap|\\bswap\\s+(?:the\\s+)?faces?"
                     // the frame made larger with what was never filmed: "have AI extend the scenery above and below", 让AI把上下补出来
-                    + "|\\b(?:ai|generat\\w*)\\b[^,.;]{0,30}?\\b(?:extend|expand|outpaint|fill|invent)\\w*|\\boutpaint\\w*"
+                    + "|\\b(?:ai|generat\\w*)\\b[^,.;]{0,30}?\\b(?:extend|expand|outpaint|fill|invent|paint|draw|continu|generat)\\w*|\\boutpaint\\w*"
                     + "|\\b(?:fill|extend|expand)\\s+(?:in\\s+)?(?:the\\s+)?(?:top|bottom|sides|gaps?|bars?|scenery|background|picture|frame|sky|scene)\\b[^,.;]{0,30}?\\bgenerat\\w*"
                     + "|(?:用|让)ai[^，,。]{0,12}?(?:补|生成|扩展|延伸|填充|画)|像是?竖着拍的|像竖屏拍的"
                     // one thing recoloured, or a thing worn taken off: "the groom's tie came out the wrong colour", "take the mask off"
@@ -379,9 +379,10 @@ final class PromptInterpreter {
                     + "|(?:狗叫声|猫叫声|鸟叫声|哭声|咳嗽声)(?:去掉|删掉|消掉|消除|去除)|去掉一个人的声音"
                     // one sound taken out of a mix, a voice made or changed, footage or music invented
                     + "|(?:鼓声|鼓点|伴奏|吉他声?|钢琴声?|贝斯)(?:都|也)?(?:去掉|去除|消掉|删掉|拿掉)|(?:去掉|去除|消掉|删掉|拿掉)(?:鼓声|鼓点|伴奏)|只要清唱|只留旋律"
-                    + "|克隆[^，,。]{0,4}声音|声音克隆|(?:改成|换成)说|变成[\\p{IsHan}]{1,6}的声|ai生成|ai配乐|ai作曲|(?:往后|后面|接着|继续)(?:再)?(?:生成|编|续)|接着编|(?<!ai)生成\\s*\\d+(?:\\.\\d+)?\\s*秒"
+                    + "|克隆[^，,。]{0,4}声音|声音克隆|(?:改成|换成)说|变成[\\p{IsHan}]{1,6}的声|ai生成|ai配乐|ai作曲|硬字幕[^，,。]{0,6}?(?:擦掉|去掉|抹掉|去除|删掉)|(?:擦掉|抹掉|去掉|去除)硬字幕|(?:往后|后面|接着|继续)(?:再)?(?:生成|编|续)|接着编|(?<!ai)生成\\s*\\d+(?:\\.\\d+)?\\s*秒"
                     + "|\\bremove\\s+(?:just|only)\\s+the\\s+(?:[a-z]+'s\\s+)?(?:bark(?:ing)?|cough(?:ing)?|sneeze|siren|horn|drums?|guitar|piano|bass)\\b"
                     + "|(?:去掉|去除|消除|抹掉|删掉|擦掉|去)[^，,。]{0,10}?(?:别人|原来|原有|视频里|画面里|右下角|左下角|右上角|左上角|角落|上面|下面)的?(?:水印|台标)"
+                    + "|\\b(?:compose|write|generate|create|make)\\s+(?:me\\s+)?(?:a|an|some|my)?\\s*(?:(?:short|little|catchy|upbeat|original|new|custom|fun)\\s+)*(?:jingle|song|tune|melody|soundtrack|theme\\s+music)\\b"
                     + "|\\bmotion\\s+interpolat\\w*|\\bmake\\s+it\\s+look\\s+like\\s+[^,.;?!]{3,60}?\\binstead\\s+of\\b"), 0);
     private static final Pattern IMAGE_REFERENCE = Prefilter.guarded(Pattern.compile(
             "\\b(?:figure|fig\\.?|image|picture|photo|img|reference)\\s*#?\\s*(?<n>\\d+|one|two|three|four|five|six|seven"
@@ -449,7 +450,7 @@ final class PromptInterpreter {
             + "|(?:the\\s+)?(?:start|beginning)\\s+and\\s+(?:the\\s+)?end)(?:\\s+of\\s+(?:the\\s+|this\\s+)?(?:video|clip|footage))?)", Pattern.CASE_INSENSITIVE);
     private static final Pattern BOTH_ENDS_ZH = Pattern.compile("(?:(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各\\s*(" + Numbers.PATTERN + ")\\s*秒钟?"
             + "|(?:视频的?)?(?:首尾|头尾|开头和结尾|前后)各(剪掉|删掉|删除|去掉|去除|剪去|切掉|裁掉)\\s*(" + Numbers.PATTERN + ")\\s*秒钟?)");
-    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发青|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|忽高忽低|时高时低|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标|嘶嘶声|沙沙声|滋滋声)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
+    private static final Pattern ZH_DESCRIPTION = Prefilter.guarded(Pattern.compile("(?<![变弄改成得要])(?<!(?<!色)调)偏[冷暖](?!一点|一些|点|些)|是反的|反了|是倒过来的|发黄|发蓝|发青|发绿|发红|偏黄|偏蓝|偏绿|偏红|发灰|发白|过曝|欠曝|曝光过度|噪点(?:也|都|还)(?:很|好|太|比较|特别)?多|噪点(?:很|好|太|特别)?多|都不(?=鲜艳|清楚|清晰|亮)|不够(?=鲜艳|清楚|清晰|亮|暗|响)|是倒着的(?!放)|是镜像的?|倒过来了|颠倒了|不够黑|失焦|发虚|太|有点|有些|过于|一直(?!都?(?:显示|出现|挂着|留着))|得厉害|得很|看起来|看着|感觉|好像|忽大忽小|时大时小|忽高忽低|时高时低|(?<=风声)呼呼|有的地方|有些地方|一会儿?大一会儿?小|听不清|听不见|看不清|耳朵不好|耳背|听力不好|(?:有|全是|都是)(?:[^,，。]{0,6}的)?(?=电流声|杂音|噪音|底噪|嗡嗡声|风声|回音|水印|台标|嘶嘶声|沙沙声|滋滋声)|好(?=[大多暗亮吵嘈抖糊慢快])|(?<=声|音|噪|画面)很(?=[大多暗亮吵嘈抖糊慢快响])|(?<=画面|视频|镜头|片子|声音|手)(?:抖|晃|糊|虚|暗|灰|吵)(?![一点些])|(?<=秒)是(?=我|在|他|她|黑|空)|嫌(?=[\\p{IsHan}]{1,8}(?:低|高|小|大|暗|亮|慢|快|长|短|糊|抖|吵|差))"));
     /** Chinese units of what no edit measures: money, weight, length, age, people, tables, items, episodes. */
     private static final String NOT_AN_EDIT_UNIT = "元|块|毛钱|克|千克|公斤|斤|吨|米|公里|千米|厘米|毫米|岁|周岁|届|人|位|桌|名|个月|个钟头|年|天|寸|英寸|键|层|楼|万|千|亿|号|期|集|碗|杯|瓶|件|套|台|条|只|头";
     /**
@@ -467,9 +468,9 @@ final class PromptInterpreter {
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
-    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=it'?s\\s)");
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\d)\\s+(?=(?:my|his|her|our|their|i|we|he|she|they)\\s)|(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=it'?s\\s)");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
-            + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was)"
+            + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was|swore|swears|cursed|said|says|shouted|yelled|sneezed|coughed|burped|walked|dropped|fell)"
             + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds)|the\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+(?:only\\s+)?(?:rejects|accepts|takes|allows|needs|wants|requires|won't|can't|doesn't|has|want|need)"
             + "|some\\s+(?:parts?|bits?|places|spots|scenes)\\s+(?:are|is))\\b");
     /** "make it smaller", said of the file after its size was named (alone it may ask for a smaller picture). */
@@ -3556,7 +3557,7 @@ final class PromptInterpreter {
     }
 
     /** A model named as the means: 用AI…, "use AI to …", "with AI". */
-    private static final Pattern AI_ASKED = Pattern.compile("用\\s*ai|(?:让|靠|通过)\\s*ai|\\b(?:use|using|with|have|let|by|via)\\s+(?:an?\\s+|the\\s+)?ai\\b|\\bai\\s+to\\b");
+    private static final Pattern AI_ASKED = Pattern.compile("用\\s*ai|(?:让|靠|通过)\\s*ai|\\b(?:use|using|with|have|having|let|by|via)\\s+(?:an?\\s+|the\\s+)?ai\\b|\\bai\\s+to\\b");
 
     /** An aspect ratio said inside a purpose. */
     private static final Pattern SHAPE_IN_CONTEXT = Pattern.compile(FrameRules.RATIO_SAID);

@@ -91,13 +91,13 @@ final class PromptNormalizer {
             + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[,.;]|to\\b|and\\b|-|till\\b|until\\b)|\\s" + NEXT_WORDS + "))");
     /** A clock whose hours are none ("slow down 00:01:05 – 00:01:12"): its minutes and seconds, as most clocks are said. */
     private static final Pattern ZERO_HOURS = Pattern.compile("(?<![\\d:.])00:([0-5]\\d):([0-5]\\d)(?![\\d:])");
-    /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     /** The frame rate told ("视频是25帧", "it's 24 fps", "shot at 30fps"): frames named after it are seconds. */
-    private static final Pattern RATE_TOLD = Pattern.compile("(?:(?:视频|原片|原视频|片子)(?:是|为)\\s*|\\b(?:it'?s|it\\s+is|(?:the\\s+)?(?:video|clip|footage)\\s+is|shot\\s+(?:at|in))\\s+)"
+    private static final Pattern RATE_TOLD = Pattern.compile("(?:(?:视频|原片|原视频|片子)(?:是|为)?\\s*|\\b(?:it'?s|it\\s+is|(?:the\\s+)?(?:video|clip|footage)(?:'s|\\s+is)|shot\\s+(?:at|in))\\s*)"
             + "(?<fps>\\d{2,3}(?:\\.\\d+)?)\\s*(?:帧|fps\\b|frames?\\s+(?:per|a)\\s+second)");
     /** A frame by its number, or frames counted from an edge: 第125帧, 前90帧, "on frame 240", "the first 12 frames". */
     private static final Pattern FRAMES_SAID = Pattern.compile("(?<zh>第|前|后|最后)\\s*(?<n>\\d+)\\s*帧|(?<on>\\b(?:on|at)\\s+)?\\bframe\\s+(?<n2>\\d+)\\b"
             + "|\\b(?<edge>first|last)\\s+(?<n3>\\d+)\\s+frames\\b");
+    /** Minutes and seconds written with primes, 1'05'' or 1′05″ (NFKC makes ″ two ′): as 1分05秒, which {@link #MINUTES} reads. */
     private static final Pattern PRIMES = Pattern.compile("(?<![\\d.])(\\d{1,3})\\s*['′]\\s*(\\d{1,2}(?:\\.\\d+)?)\\s*(?:''|′′|\")");
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
     private static final String ZH_NUMBER_ENDS = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
