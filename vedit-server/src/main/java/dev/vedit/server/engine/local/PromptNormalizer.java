@@ -40,8 +40,8 @@ final class PromptNormalizer {
     private static final Pattern TIMES_BEFORE = Pattern.compile("(?<![\\p{L}\\p{N}])(?<!\\d\\s)[x×]\\s?(\\d+(?:\\.\\d+)?)(?![\\p{L}\\p{N}:])");
     /** "2 ×", "1.5 x" (not "1920 x 1080", a size): a multiple, "2x". */
     private static final Pattern TIMES_SIGN = Pattern.compile("(\\d)\\s?×|(\\d)\\s+x(?![\\p{L}\\p{N}]|\\s*\\d)");
-    /** A hedge between a preposition and its number ("by like 20%", "to about 2x"): the number is the amount. */
-    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for|with)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
+    /** A hedge between a preposition and its number ("by like 20%", "to about 2x", "from like two minutes"): the number is the amount. */
+    private static final Pattern HEDGED_AMOUNT = Pattern.compile("\\b(by|to|at|for|with|from)\\s+(?:like|maybe|about|around|roughly|approximately|say)\\s+"
             + "(?=\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|a\\s+few|half)\\b)");
     /** "around 0:12 to 0:16", "from about 1:20", "~0:48": a time said roughly is that time. */
     private static final Pattern HEDGED_TIME = Pattern.compile("(?:\\b(?:around|about|approximately|approx\\.?|roughly)\\s+|~\\s*)"
@@ -119,7 +119,7 @@ final class PromptNormalizer {
      */
     private static final Pattern MINUTES_SAID = Pattern.compile("(?:\\b(?<m>" + Numbers.PATTERN + ")\\s*(?:minutes?|mins?)|(?<!\\b(?:a|one)\\s)\\bminute\\s+(?<m2>" + Numbers.PATTERN + "))"
             + "\\s+(?:and\\s+)?(?<s>" + Numbers.PATTERN + ")" // "minute 1 and 20 seconds", as some write it
-            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of|thanks?|please|pls|plz|then|too|also|as\\s+well)\\b|\\s" + NEXT_WORDS + ")))");
+            + "(?:\\s*(?:seconds?|secs?)\\b|(?=\\s*(?:$|[-–,.;]|\\s(?:to|and|till|until|through|mark|onwards?|for|is|are|was|were|of|thanks?|please|pls|plz|then|too|also|as\\s+well|because|since|cause|cuz|coz|when|where|while|so)\\b|\\s" + NEXT_WORDS + ")))");
     /** Hours with their minutes ("the first 1h02m", "1 hour 15 minutes"): seconds, as minutes are. */
     private static final Pattern HOURS = Pattern.compile("\\b(?<h>\\d+)\\s*(?:h|hrs?|hours?)\\s*(?:and\\s+)?(?<m>\\d+)\\s*(?:m|mins?|minutes?)\\b");
     /**

@@ -3011,7 +3011,7 @@ class PromptUnderstandingTest {
     }
 
     @Test
-    void theHundredAndNineteenthToTwentyThirdSetsTheSoundPlacesAndTime() {
+    void theHundredAndNineteenthToTwentySixthSetsTheSoundPlacesAndTime() {
         // the sound said plainly: off, tripled, a signed share, a hum named by its frequency, uneven levels evened
         assertThat(ops("turn the sound off and loop it twice")).containsExactly("mute", "loop");
         assertThat(params("triple the sound", 0)).containsEntry("factor", 3.0);
@@ -3047,6 +3047,22 @@ class PromptUnderstandingTest {
                 .satisfies(ops -> assertThat(ops.get(1).params()).containsOnlyKeys("factor"));
         assertThat(params("视频是30帧的，在第60帧定格1秒", 0)).containsEntry("at", 2.0);
         assertThat(params("it's 25 fps, freeze on frame 100 for 1 s", 0)).containsEntry("at", 4.0);
+        // the second round: a form's shape and fit, a frame rate said plainly, the ending held, Hong Kong and Taiwan words
+        assertThat(params("Format: 1:1, crop", 0)).containsEntry("ratio", "1:1").containsEntry("fit", "crop");
+        assertThat(params("frame rate to 25 please", 0)).containsEntry("fps", 25.0);
+        assertThat(params("the ending should hold for 3 sec", 0)).containsEntry("duration", 3.0);
+        assertThat(params("帮我快转3倍", 0)).containsEntry("factor", 3.0);
+        assertThat(params("把视屏改成横评的", 0)).containsEntry("ratio", "16:9");
+        assertThat(interpreter.interpret("最后6秒单独剪出来", 0)).extracting(EditOperation::op).containsExactly("trim_last");
+        assertThat(params("视频50帧的，剪掉前100帧", 0)).containsEntry("start", 2.0);
+        assertThatThrownBy(() -> interpreter.read("compose an upbeat jingle for the intro", 0)).isInstanceOf(NeedsGenerativeEngine.class);
+        assertThat(ops("保留原音，2倍速")).containsExactly("keep_audio", "speed");
+        assertThat(ops("音量高低不一致的地方统一一下")).containsExactly("normalize_audio");
+        assertThat(interpreter.read("mute from 0:05 to 0:09 my brother burped lol", 0).operations()).singleElement()
+                .satisfies(o -> assertThat(o.params()).containsEntry("factor", 0.0).containsEntry("to", 9.0));
+        assertThat(params("make the sound louder from like one minute to one minute twenty because he walked off", 0))
+                .containsEntry("from", 60.0).containsEntry("to", 80.0);
+        assertThat(params("把开头3秒设成静音", 0)).containsEntry("factor", 0.0).containsEntry("to", 3.0);
     }
 
     @Test
