@@ -179,12 +179,10 @@ final class OverlayRules {
         return new EditOperation(later.op(), params, later.source());
     }
 
-    /** Whether the words that asked for a text say where it goes (the words it shows aside). */
+    /** Whether the words that asked for a text say where it goes (the words it shows aside: “上车” names no place). */
     private static boolean placeSaid(EditOperation text) {
-        return text.source() != null && PLACE_SAID.matcher(QUOTED_IN_SOURCE.matcher(text.source()).replaceAll("")).find();
+        return text.source() != null && PLACE_SAID.matcher(text.source().replace(String.valueOf(text.params().get("text")), "")).find();
     }
-
-    private static final Pattern QUOTED_IN_SOURCE = Pattern.compile("“[^”]*”|\"[^\"]*\"|「[^」]*」");
 
     /** Whether an edit is an image laid over the video, which a {@link Look} applies to. */
     static boolean takesLook(EditOperation op) {
