@@ -66,15 +66,25 @@ final class OverlayRules {
 
     /** A position after the words it places: " in the top right corner", "放在右上角". */
     private static String positionAfter(String group) {
+        return placeAfter(group) + "?";
+    }
+
+    /** {@link #positionAfter}, said. */
+    private static String placeAfter(String group) {
         return "(?:\\s*,?\\s*(?:(?:in|at|on|to|into|across|along)\\s+)?(?:the\\s+)?(?<" + group + ">" + POSITION_WORDS + ")"
                 + "(?:\\s+corner)?(?:\\s+of\\s+the\\s+(?:screen|frame|video|picture))?"
-                + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)?";
+                + "|\\s*(?:放|加|贴|显示|位于|放置)?(?:在|到|于)?\\s*(?:画面|视频|屏幕)?的?(?<" + group + "z>" + ZH_POSITION_WORDS + ")(?:位置|处)?)";
     }
 
     /** The colour of a text said after it: " in yellow", " in big red letters", "，红色的字". */
     private static String colourAfter(String group) {
+        return colourSaid(group) + "?";
+    }
+
+    /** {@link #colourAfter}, said. */
+    private static String colourSaid(String group) {
         return "(?:\\s*,?\\s*in\\s+(?:(?:big|large|bold|small)\\s+)?(?<" + group + ">" + COLOUR_WORDS + ")(?:\\s+(?:letters|text|font|writing|colou?r))?(?![\\p{IsLatin}])"
-                + "|\\s*[，,]?\\s*(?:用|要|是)?(?<" + group + "z>" + ZH_COLOUR_WORDS + ")色(?:的)?(?:字|字体|文字)?)?";
+                + "|\\s*[，,]?\\s*(?:用|要|是)?(?<" + group + "z>" + ZH_COLOUR_WORDS + ")色(?:的)?(?:字|字体|文字)?)";
     }
 
     /** A colour said alone after a text: "make it yellow", "in red", 红色的字, 字用白色. */
@@ -401,7 +411,7 @@ final class OverlayRules {
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
     private static final Pattern WHERE_ONLY = Pattern.compile("(?:麻烦(?:你|您)?|请|帮我|帮忙|然后|再)?\\s*(?:(?:and\\s+)?(?:please\\s+)?(?:put|place|move|position|set|make|have)\\s+(?:it|that|this|them)(?:\\s+(?:to|over\\s+to))?\\s*|放|摆|放在|放到|摆在|改到|挪到|移到|换到|改成|换成|挪去)?"
-            + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
+            + placeAfter("pos") + "(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
     private static final Pattern WHICH_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:use|using|with|from)\\s+|用|使用|就用)?\\s*(?:" + fig("")
             + "|(?:附件里?的?|我(?:上传|发)的?)(?:这个|那个|这张|那张)?(?:logo|图标|标志))(?:\\s*(?:please|pls|就行|就好|吧|哈|啦))?", Pattern.CASE_INSENSITIVE);
 
@@ -486,14 +496,14 @@ final class OverlayRules {
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:put|place|overlay|stamp|add|insert|show)\\s+" + fig("") + "(?:\\s+(?:from|in|of)\\s+" + fig("b") + ")?(?:\\s+(?:as\\s+an?\\s+overlay|on\\s+top))?"
                         + "(?:\\s+(?:small|smaller|little|tiny))?"
-                        + "(?:" + positionAfter("pos").replaceFirst("\\)\\?$", ")") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner(?:\\s+of\\s+(?:the\\s+)?(?:video|screen|frame|picture))?)",
+                        + "(?:" + placeAfter("pos") + "(?:\\s+corner)?|\\s+(?:in|on|at|to)\\s+(?:the\\s+|a\\s+)?corner(?:\\s+of\\s+(?:the\\s+)?(?:video|screen|frame|picture))?)",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?<kind>水印|标志|logo|台标)(?:用|使用|为)?\\s*" + fig("") + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of("(?:把|将|用)?" + fig("") + "(?:的(?:logo|标志|图标))?" + positionAfter("pos") + "\\s*(?:作为|当作|当成?|做成?|做)\\s*(?<kind>水印|标志|logo|台标|图标)",
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // 把图1放在右上角: the image placed somewhere is an overlay, as "put image 1 in the top right corner" is
-        r.add(of("(?:(?:把|将)" + fig("") + "|^\\s*(?:图片?|照片|参考图)\\s*(?<imgzcn>\\d+|[一二三四五六七八九十]+))" + positionAfter("pos").replaceFirst("\\)\\?$", ")"),
+        r.add(of("(?:(?:把|将)" + fig("") + "|^\\s*(?:图片?|照片|参考图)\\s*(?<imgzcn>\\d+|[一二三四五六七八九十]+))" + placeAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         r.add(of(positionBefore("pos0") + "(?:加上?|添加|放上?|放置|叠加|打上|贴上?)?\\s*(?:我(?:上传|发)的?)?(?<kind>标志|标识|水印|台标|图标)" + positionAfter("pos"),
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
@@ -581,32 +591,37 @@ final class OverlayRules {
                 " asks for a font of its own: the local engine draws every text in one font (Noto Sans CJK), in the colour and at the"
                         + " place the prompt says",
                 "要求指定字体：本地引擎用同一种字体（Noto Sans CJK）绘制所有文字，可以指定颜色和位置"));
-        String kind = "(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?"
+        String kind = "(?<![\\p{L}])(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|(?:text\\s+)?watermark|text|label|words?"
                 // the texts people put on a video by what they are: "a name card", "a price tag", "a date stamp"
-                + "|(?:speaker|name)\\s+(?:card|tag|title|bar|strip|plate)|lower[\\s-]+third|price\\s+tag|date\\s+stamp|(?:subtitle|text)\\s+line|line\\s+of\\s+text)s?";
+                + "|(?:speaker|name)\\s+(?:card|tag|title|bar|strip|plate)|lower[\\s-]+third|price\\s+tag|date\\s+stamp|(?:subtitle|text)\\s+line|line\\s+of\\s+text"
+                // or by what they say: "add the date '12 March 2024'", "our hashtag #RunForHope", "my instagram @me"
+                + "|date|hashtag|handle|username|name|score|price|address|phone\\s+number|number|website|url|slogan|tagline|motto|quote"
+                + "|(?:instagram|insta|ig|tiktok|twitter|youtube|x)(?:\\s+(?:handle|account|name|username|tag))?)s?";
         String saying = "(?:\\s*(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|of|:|：|=|to\\s+(?:add|show|put|display)\\s*[:：]))?";
-        String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type)\\s+";
+        String verb = "(?:add|put|insert|show|display|write|overlay|place|burn\\s+in|type|stick|slap|stamp|pop|run|throw|print|superimpose|include)\\s+";
         // when: "for the first 3 seconds", "for 3 seconds" (from the start), "at the beginning", "at the end", "for the
         // last 3 seconds"
         // or from a moment, said before or after ("at 0:20 show \"Chapter 2\" for 4 seconds"): shown from then (never a
         // range's start, "from 5s to 12s", its unit said or not)
-        String during = "(?:\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\p{IsLatin}\\d:.])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b))?"
-                + "(?:\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS
+        String from = "(?:\\s*,)?\\s+(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))|(?:\\s*,)?\\s+(?:at|from|starting\\s+(?:at|from)|beginning\\s+at)\\s+" + Rule.time("at") + SECONDS + "?(?![\\p{IsLatin}\\d:.])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b)";
+        String howLong = "(?:\\s*,)?\\s+(?:for|during)\\s+(?:the\\s+)?(?:first\\s+|(?<last>last\\s+|final\\s+))?" + number("n") + SECONDS
                 // "put 'WAIT FOR IT' at the top until 0:07": shown up to then
-                + "|\\s+(?:until|till|til|up\\s+to)\\s+(?:the\\s+)?" + Rule.time("until") + SECONDS + "?(?:\\s+mark)?(?![\\p{IsLatin}\\d:.]))?";
+                + "|(?:\\s*,)?\\s+(?:until|till|til|up\\s+to)\\s+(?:the\\s+)?" + Rule.time("until") + SECONDS + "?(?:\\s+mark)?(?![\\p{IsLatin}\\d:.])";
+        // shown all along, as a text is unless a time is said
+        String throughout = "\\s*,?\\s*(?:the\\s+(?:whole|entire)\\s+(?:time|video|clip|way\\s+through)|throughout|all\\s+the\\s+way\\s+through)\\b";
         String atFirst = "(?:at\\s+" + Rule.time("at0") + SECONDS + "?(?![\\p{IsLatin}])(?!\\s*(?:s|secs?|seconds?)?\\s*(?:to|till|until|-|–|and)\\b)\\s*,?\\s*)?";
         // "add the text 'OPEN' as a title": what it is may follow the words
-        String asKind = "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?";
-        r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE
-                        + asKind + colourAfter("c1") + positionAfter("pos") + during + asKind.replace("<kind2>", "<kind3>") + colourAfter("c2"),
-                (m, c) -> text(m, Stream.of("kind2", "kind3", "kind").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow(), c)));
+        String asKind = "\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading)";
+        // what is said of the words after them, in any order: "put 'GG EZ' in the centre in green at 0:42 for 2 sec"
+        String after = "(?:" + String.join("|", colourSaid("c1"), placeAfter("pos"), from, howLong, asKind, throughout) + ")*";
+        String whose = "(?:an?\\s+|the\\s+|my\\s+|our\\s+|your\\s+|his\\s+|her\\s+|their\\s+)?";
+        r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")?" + whose + "(?:big\\s+|large\\s+|small\\s+)?" + kind + saying + "\\s*" + QUOTE + after,
+                (m, c) -> text(m, Stream.of("kind2", "kind").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElseThrow(), c)));
         // "add caption at the bottom 'SALE'": where, then what it says
-        r.add(of("(?:" + verb + ")?(?:an?\\s+|the\\s+)?" + kind + positionAfter("pos") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + colourAfter("c1") + during + colourAfter("c2"),
+        r.add(of("(?:" + verb + ")?" + whose + kind + positionAfter("posx") + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|which\\s+reads|reading|with\\s+the\\s+(?:text|words?)|:|：)\\s*)?" + QUOTE + after,
                 (m, c) -> text(m, m.group("kind"), c)));
         r.add(of(atFirst + positionBefore("pos0") + "(?:" + verb + ")(?:the\\s+|an?\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?:text\\s+|words?\\s+)?" + QUOTE
-                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + colourAfter("c1") + positionAfter("pos") + during
-                        // "write 'Emily & James' in the middle as a title": what it is, after where
-                        + "(?:\\s+as\\s+(?:an?\\s+|the\\s+)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind2>title|caption|subtitle|heading))?" + colourAfter("c2"),
+                        + "(?:\\s+(?:as\\s+(?:an?\\s+|the\\s+)?)?(?:big\\s+|large\\s+|small\\s+|bold\\s+)?(?<kind>title|caption|subtitle|text|heading))?" + after,
                 (m, c) -> text(m, m.group("kind") != null ? m.group("kind") : m.group("kind2"), c)));
         // 在开头加标题「…」: shown for the first seconds, as "at the beginning" says it
         // 在第10秒加字幕「你好」, 从1:05开始加字幕, 在2分钟的地方…: shown from then (a bare "10秒" before it says nothing of when)

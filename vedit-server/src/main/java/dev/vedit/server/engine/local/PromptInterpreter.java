@@ -938,6 +938,13 @@ final class PromptInterpreter {
         boolean passedOver;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
         Part mentionedPart;
+        /**
+         * The edit a part said alone was just given to, and that edit as it was before: "调亮一点，5:10到6:00那段…，剪掉" takes
+         * the part back for the cut that follows.
+         */
+        EditOperation lentTo;
+        EditOperation lentFrom;
+        EditOperation lentPart;
         /** What that description called it ("that pause", "the trick"), or null. */
         Pattern mentionedName;
         /** The first or last seconds said alone in a clause ("about the last 15 seconds."), kept unless "cut them" follows. */
@@ -2091,6 +2098,14 @@ final class PromptInterpreter {
             state.operations.removeIf(op -> state.complaints.contains(op) && gone.equals(Part.ofEdit(op)));
             state.operations.add(justSaid.removed(quoted));
             state.pendingPart = null;
+            return;
+        }
+        if (justSaid == null && state.lentTo != null && !state.operations.isEmpty() && state.operations.getLast() == state.lentTo
+                && REMOVE_IT.matcher(clause).matches()) {
+            // "brighten it a bit, 5:10 to 6:00 I was on a call, cut that": the part was said for the cut, not the brightening
+            state.operations.set(state.operations.size() - 1, state.lentFrom);
+            state.operations.add(Part.of(state.lentPart).removed(quoted));
+            state.lentTo = null;
             return;
         }
         if (justSaid == null && afterDescription && !state.complaints.isEmpty() && REMOVE_IT.matcher(clause).matches()) {
@@ -4384,6 +4399,9 @@ final class PromptInterpreter {
             return false;
         }
         if (named != null && Part.ofEdit(named) == null && onLastEdit(said, state)) {
+            state.lentFrom = named;
+            state.lentPart = said;
+            state.lentTo = state.operations.getLast();
             return true;
         }
         if (!lead && (named != null ? Part.ofEdit(named) == null : state.listFollows || !TIMES_ALONE.matcher(said.source()).lookingAt())) {

@@ -22,10 +22,21 @@ final class Quotes {
     /** Where a text goes, said after it: 加字幕：生日快乐 王奶奶80大寿 放在下面 (its words end before it). */
     static final String PLACE_SAID_LAST_ZH = "\\s*(?:放在|放到|放|在)(?:屏幕|画面|视频)?的?"
             + "(?:正?下面|下方|底部|最下面|上面|上方|顶部|最上面|正?中间|中央|左上角|右上角|左下角|右下角)(?:就行|就好|吧)?\\s*";
+    /** The colours a text may be drawn in, as people name them. */
+    private static final String COLOURS = "golden|grey|" + String.join("|", Overlays.TEXT_COLOURS.keySet());
+    /** How the words are lettered, said between them and their place: "in big letters", "in bold", "in red". */
+    private static final String LETTERING = "(?i:in\\s+(?:(?:big|large|huge|giant|bold|small|block|capital)\\s+)*(?:(?:" + COLOURS + ")\\s+)?(?:letters|font|text|type|capitals)"
+            + "|in\\s+(?:bold|caps|all\\s+caps|capitals)|in\\s+(?:(?:big|large|bold|small)\\s+)?(?:" + COLOURS + "))";
     private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF](?:[^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]"
             // a comma between thousands is the number's ("$18,900"), not the text's end
             + "|(?<=\\d),(?=\\d{3}(?!\\d)))*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
+            // …or what is said of the words after them: their colour, a place without "the", a time ("happy anniversary mom and
+            // dad in white at the bottom", "Day 30 center white", "GG EZ at 0:42 for 2 sec", "@me the whole time")
+            + "|\\s+" + LETTERING + "(?![\\p{L}])"
+            + "|\\s+(?i:(?:at|in|on)\\s+)?(?i:(?:top|bottom|upper|lower)[\\s-]+(?:left|right)(?:\\s+corner)?|(?:centre|center|middle)(?=\\s*$|\\s*[,，.]|\\s+(?:" + COLOURS + "|in|at|for|from)\\b))(?![\\p{L}])"
+            + "|\\s+(?i:(?:at|from|starting\\s+at|until|till)\\s+\\d|for\\s+(?:the\\s+(?:first|last)\\s+)?\\d+(?:\\.\\d+)?\\s*(?:s|secs?|seconds?)\\b)"
+            + "|\\s+(?i:the\\s+(?:whole|entire)\\s+(?:time|video|clip|way\\s+through)|throughout|all\\s+the\\s+way\\s+through)\\b"
             + "|" + PLACE_SAID_LAST_ZH + "[。.!！]?\\s*$"
             + "|\\s+(?i:as\\s+(?:an?|the)\\s+(?:big\\s+|small\\s+|bold\\s+)?(?:caption|title|subtitle|heading|headline|banner|text|watermark|label))(?=\\s*(?:$|[,，。.;；!！?？\\n]))"
             // …and "and then", "and um" before the verb, as people dictate: "says happy birthday grandma and then make it warmer"
@@ -81,20 +92,35 @@ final class Quotes {
      */
     private static final String CAPITALISED = "(?=\\p{Lu})" + NO_IMAGE;
     /** How the words are lettered, said between them and their place: "in big letters", "in bold". */
-    private static final String LETTERING = "(?i:in\\s+(?:big|large|huge|giant|bold|small|block|capital|white|black|red|yellow)\\s+(?:letters|font|text|type|capitals)|in\\s+(?:bold|caps|all\\s+caps|capitals))";
+
     private static final Pattern CAPITALISED_TEXT = Pattern.compile(
             "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|(?:the\\s+)?words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
                     + "|(?<![\\p{L}])(?i:put|write|place|stick|slap|type)\\s+" + CAPITALISED
                     + "(?!(?i:the|a|an|my|our|your|this|that|these|those|it|its|his|her|their|some|logo|subtitles?|captions?|music|sound|audio"
                     + "|watermark|everything|all|black|white|sepia|slow|fast)\\b)"
                     + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
-                    + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right))\\b)");
+                    + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right)"
+                    + "|(?:top|bottom|upper|lower)[\\s-]+(?:left|right)|(?:centre|center|middle)(?=\\s*$|\\s*[,，.]|\\s+(?:" + COLOURS + ")\\b))\\b)");
+    /**
+     * A handle or hashtag ("add my instagram @bakedbyjess", 右下角加我的抖音号@小林做饭): shown as written, so one text
+     * whether quoted or not. A letter in it ("#12" is a number, "@3s" a time), and words before it: "#vintage" opening a
+     * prompt is a tag that names an edit.
+     */
+    private static final Pattern HANDLE = Pattern.compile("(?<=\\S\\s|\\p{IsHan})(?<![\\p{L}\\p{N}._@#])((?:@(?=[\\p{L}_])|#(?=[\\p{N}_]*\\p{L}))[\\p{L}\\p{N}_]+(?:\\.[\\p{L}\\p{N}_]+)*)");
+    /**
+     * A value said bare after what it is: "put the score 3 - 1 in the top-right corner", "phone number 0412 555 890 bottom
+     * right", "our website www.x.com", 比分2:1. It starts with a digit, a currency sign or "www.", so no word of a request.
+     */
+    private static final Pattern VALUE = Pattern.compile("(?<![\\p{L}])(?i:score|date|price|phone(?:\\s+number)?|website|url|web\\s+address)"
+            + "\\s*[:：]?\\s*(?=[$€£¥]?\\d|(?i:www)\\.)" + UNQUOTED_TEXT);
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
     private final String masked;
 
     Quotes(String prompt) {
         String quoted = mask(QUOTED, prompt, false);
+        quoted = quoted.indexOf('@') >= 0 || quoted.indexOf('#') >= 0 ? mask(HANDLE, quoted, true) : quoted;
+        quoted = mask(VALUE, quoted, true);
         String colon = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
         String lower = colon.toLowerCase(Locale.ROOT);
         String saying = lower.contains("says") || lower.contains("saying") || lower.contains("reads") || lower.contains("reading")
