@@ -90,7 +90,7 @@ final class OverlayRules {
     /** A colour said alone after a text: "make it yellow", "in red", 红色的字, 字用白色. */
     private static final Pattern COLOUR_ONLY = Pattern.compile("(?:(?:and\\s+)?(?:make|have|do|put)\\s+(?:it|them|the\\s+(?:text|letters|words|caption|title|subtitles?))\\s+(?:in\\s+)?|in\\s+)?"
             + "(?:(?:big|large|bold|small)\\s+)?(?<c>" + COLOUR_WORDS + ")(?:\\s+(?:letters|text|font|writing|colou?r))?(?:\\s*(?:please|pls))?"
-            + "|(?:字|字体|文字|字幕|标题)?(?:用|要|是|改成|换成|做成)?(?<cz>" + ZH_COLOUR_WORDS + ")色(?:的)?(?:字|字体|文字)?(?:就行|就好|吧)?", Pattern.CASE_INSENSITIVE);
+            + "|(?:字|字体|文字|字幕|标题|颜色|[\\p{IsHan}]{1,3}?)?(?:用|要|是|改成|换成|做成)?(?<cz>" + ZH_COLOUR_WORDS + ")(?:色(?:的)?(?:字|字体|文字)?|字)(?:就行|就好|吧)?", Pattern.CASE_INSENSITIVE);
 
     /** The colour a match names ({@code group} or its Chinese twin), as {@link Overlays#TEXT_COLOURS} names it; null when none. */
     private static String colour(MatchResult m, String... groups) {
@@ -372,6 +372,34 @@ final class OverlayRules {
         return new EditOperation(previous.op(), params, previous.source() + ", " + clause.strip());
     }
 
+    /** A place said of all the texts just added: "Centre both", "put them all at the top", 都放底部. */
+    private static final Pattern ALL_PLACED = Pattern.compile("(?:(?:and\\s+)?(?:please\\s+)?(?:(?:put|place|move|set|have)\\s+)?(?:them\\s+)?(?:both|all)(?:\\s+of\\s+them)?"
+            + "|(?:put|place|move|set|have)\\s+them\\s+(?:both|all)|(?:都|全都|全部|统一|两个都|两条都|两句都)(?:放|放在|放到|摆在)?)" + placeAfter("pos")
+            + "(?:\\s*(?:please|pls|就行|就好|吧))?|(?:and\\s+)?(?<pos0>centre|center|middle)\\s+(?:them\\s+)?(?:both|all)(?:\\s+of\\s+them)?(?:\\s*(?:please|pls))?",
+            Pattern.CASE_INSENSITIVE);
+
+    /**
+     * Whether {@code clause} only places every one of the texts that end {@code ops} (two or more): then each is moved there.
+     * Read as the last one's place alone, the first kept the place it had by default.
+     */
+    static boolean placesAll(List<EditOperation> ops, String clause) {
+        Matcher all = ALL_PLACED.matcher(clause.strip().replaceAll("[.!。！]+$", ""));
+        int first = ops.size();
+        while (first > 0 && Operation.TEXT.is(ops.get(first - 1))) {
+            first--;
+        }
+        if (ops.size() - first < 2 || !all.matches()) {
+            return false;
+        }
+        for (int i = first; i < ops.size(); i++) {
+            EditOperation text = ops.get(i);
+            Map<String, Object> params = new LinkedHashMap<>(text.params());
+            params.put("position", position(all, String.valueOf(params.get("position"))));
+            ops.set(i, new EditOperation(text.op(), params, text.source() + ", " + clause.strip()));
+        }
+        return true;
+    }
+
     /**
      * A background replacement asked of a video the prompt says was shot on a green or blue screen ("I shot it on a
      * green screen … use the attached photo as the background", 用绿幕抠像，把背景换成我发的这张照片) is a chroma key: the
@@ -553,7 +581,7 @@ final class OverlayRules {
                         + where + forSeconds + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*)?"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
                 OverlayRules::textCard));
-        r.add(of("加(?<zh>片头|片尾)字卡(?:\\s*" + number("n3") + "\\s*秒钟?)?\\s*" + QUOTE
+        r.add(of("(?:在)?(?:前面|开头|最前面|结尾|最后|后面)?(?:给)?加(?<zh>片头|片尾)字卡(?:\\s*" + number("n3") + "\\s*秒钟?)?\\s*" + QUOTE
                         // 在开头加一张写着「毕业快乐」的字卡: the text said before the card
                         + "|(?:在)?(?<zh2>开头|片头|最前面|结尾|片尾|最后|末尾)(?:给)?(?:加|添加|放)(?:一个|个|一页|一张)?(?:写(?:着|上)?|内容是|加字幕)\\s*"
                         + QUOTE.replace("<q>", "<q2>") + "\\s*的(?:标题卡|标题页|字卡|卡片|卡|页)"
@@ -628,13 +656,25 @@ final class OverlayRules {
         // (never a range's ends: 在第5秒到第10秒 is read as a range)
         String notRange = "(?!\\s*(?:秒钟?)?\\s*(?:到|至|-|~))";
         String fromZh = "(?:(?:在|从)\\s*第?\\s*" + Rule.time("at0") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时)?"
-                + "|(?<![前后到至\\d])第?\\s*" + Rule.time("at1") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时))\\s*[,，]?\\s*";
-        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|(?:[\\p{IsHan}]{1,4}?的?)?(?:名字条|姓名条|人名条|名字|姓名))\\s*[:：]?\\s*(?:为|是|内容为|写着)?\\s*"
-                        + QUOTE + positionAfter("pos") + colourAfter("c2"),
+                + "|(?<![前后到至\\d])第?\\s*" + Rule.time("at1") + notRange + "\\s*(?:秒钟?)?(?:开始|起|的时候|处|的地方|那里|那儿|时)"
+                // 第70秒在中间显示「…」: an ordinal second is a moment
+                + "|(?<![前后到至\\d])第\\s*" + Rule.time("at2") + notRange + "\\s*秒钟?(?=\\s*(?:在|[,，])))\\s*[,，]?\\s*"
+                // 开头3秒显示「…」, read as English by then
+                + "|for\\s+the\\s+first\\s+" + number("n") + "\\s*seconds?\\s*";
+        // what is said of the words after them, in either order: 放在底部，红色
+        String afterZh = "(?:" + placeAfter("pos") + "|" + colourSaid("c2") + ")*";
+        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?:字幕|文字)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|地址|电话|比分"
+                        // 名字条, 我的抖音号, 球队名, 我哋间铺个名: a name or an account, by whose
+                        + "|(?:[\\p{IsHan}]{1,6}?的?)?(?:名字条|姓名条|人名条|名字|姓名|名称|(?<=[队铺个])名|(?<=[音手信书])号|账号))"
+                        // 标题放中间：「…」: where, then what it says
+                        + "(?:\\s*(?:放|放在|放到|在)(?:画面|视频|屏幕)?的?(?<posyz>" + ZH_POSITION_WORDS + "))?\\s*[:：]?\\s*(?:为|是|内容为|写着|叫)?\\s*"
+                        + QUOTE + afterZh,
                 (m, c) -> text(m, m.group("kind"), c)));
+        // 开头3秒显示「…」: the verb went into the English of the time
+        r.add(of("for\\s+the\\s+first\\s+" + number("n") + "\\s*seconds?\\s*" + QUOTE + "(?!\\s*的?(?:音效|声效|声音|音乐|歌曲?|配音|铃声))" + afterZh,
+                (m, c) -> text(m, null, c)));
         // (配上《晴天》 with no word of a text is a song: the sound rules refuse it)
-        r.add(of(positionBefore("pos0") + "(?:加上?|添加|(?:一直|全程)?显示(?:文字)?|打上?|写上?|放上?|配上?(?=\\s*(?:一?个)?\\s*[\uE000-\uE0FF][^，,。]*?(?:标题|字幕|文字|文本|大字)))\\s*(?:一?个)?\\s*" + QUOTE + "(?!\\s*的?(?:音效|声效|声音|音乐|歌曲?|配音|铃声))\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?"
-                        + positionAfter("pos") + colourAfter("c2"),
+        r.add(of("(?:" + fromZh + ")?" + positionBefore("pos0") + "(?:加上?|添加|(?:一直|全程)?显示(?:文字)?|打上?|写上?|放上?|配上?(?=\\s*(?:一?个)?\\s*[\uE000-\uE0FF][^，,。]*?(?:标题|字幕|文字|文本|大字)))\\s*(?:一?个)?\\s*" + QUOTE + "(?!\\s*的?(?:音效|声效|声音|音乐|歌曲?|配音|铃声))\\s*(?:的|这几个字的?|这句话的?|作为|这)?\\s*(?<kind>标题|字幕|文字|文本|大字)?" + afterZh,
                 (m, c) -> text(m, m.group("kind"), c)));
     }
 
@@ -664,7 +704,7 @@ final class OverlayRules {
         }
         String n = group(m, "n");
         double seconds = n != null ? round(Numbers.parse(n)) : TIMED_TEXT_SECONDS;
-        String at = Stream.of("at", "at0", "at1").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
+        String at = Stream.of("at", "at0", "at1", "at2").map(g -> group(m, g)).filter(Objects::nonNull).findFirst().orElse(null);
         String until = group(m, "until");
         if (until != null) {
             double start = at != null ? Rule.seconds(at) : 0;

@@ -688,6 +688,8 @@ final class PromptInterpreter {
             + "|\\blike\\s+the\\s+(?:one|version|edit|video)\\s+(?:i|we)\\s+(?:sent|made|did|got|had)\\b"
             + "|(?:还是|就)?(?:跟|和|同|照|按)(?:上次|之前|上个版本|上一版|上一个|上回|以前)(?:那样|一样|那个样子)|还是(?:上次|之前|上个版本|上一版)那样|还是老样子|照老样子");
 
+    /** A text said with the count of its characters: 加上生日快乐四个字, 写“福”这一个字. */
+    private static final Pattern COUNTED_TEXT = Pattern.compile("((?:加|打|写|放)(?:上)?)\\s*([^\\s，,。；;！!？?「」“”\"'‘’『』]{1,20}?)(?:这|这几)?(?:[一两二三四五六七八九十\\d]+|几)个字(?:的)?");
     private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写|放)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕])|日期|价钱|价格|价签)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放|淡)"
             // …or where the words say how long or where it shows, or turn to the video: 写新品上市只显示前五秒视频结尾再淡出
@@ -1059,6 +1061,9 @@ final class PromptInterpreter {
         }
         if (said.indexOf('：') >= 0 || said.indexOf(':') >= 0) {
             said = LABELLED_TEXT.matcher(said).replaceAll("$2$1「$3」"); // 加个字幕：生日快乐 quotes its text as 「生日快乐」 does
+        }
+        if (said.contains("个字")) {
+            said = COUNTED_TEXT.matcher(said).replaceAll("$1字幕「$2」"); // 在底部加上生日快乐四个字: the words counted are the text
         }
         if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0 || said.indexOf('期') >= 0 || said.indexOf('价') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
             said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
@@ -2198,6 +2203,9 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
+        if (OverlayRules.placesAll(state.operations, clause)) {
+            return;
+        }
         EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && OverlayRules.mayAmend(state.operations.getLast(), attempt.operations(), clause)
                 ? OverlayRules.amended(state.operations.getLast(), clause, context) : null;
         if (saidOfLast != null) {

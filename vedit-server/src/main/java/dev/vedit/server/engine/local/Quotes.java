@@ -93,14 +93,19 @@ final class Quotes {
     private static final String CAPITALISED = "(?=\\p{Lu})" + NO_IMAGE;
     /** How the words are lettered, said between them and their place: "in big letters", "in bold". */
 
+    /** A text up to where it goes, its lettering said between them. */
+    private static final String PLACED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
+            + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right)"
+            + "|(?:top|bottom|upper|lower)[\\s-]+(?:left|right)|(?:centre|center|middle)(?=\\s*$|\\s*[,，.]|\\s+(?:" + COLOURS + ")\\b))\\b)";
     private static final Pattern CAPITALISED_TEXT = Pattern.compile(
             "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|(?:the\\s+)?words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
                     + "|(?<![\\p{L}])(?i:put|write|place|stick|slap|type)\\s+" + CAPITALISED
                     + "(?!(?i:the|a|an|my|our|your|this|that|these|those|it|its|his|her|their|some|logo|subtitles?|captions?|music|sound|audio"
                     + "|watermark|everything|all|black|white|sepia|slow|fast)\\b)"
-                    + "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
-                    + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right)"
-                    + "|(?:top|bottom|upper|lower)[\\s-]+(?:left|right)|(?:centre|center|middle)(?=\\s*$|\\s*[,，.]|\\s+(?:" + COLOURS + ")\\b))\\b)");
+                    + PLACED_TEXT
+                    // "add the text happy birthday grandma at the bottom in yellow": after the text word, any case
+                    + "|(?<![\\p{L}])(?i:add|put|write|show|display|type|overlay)\\s+(?i:the\\s+|a\\s+)?(?i:text|words?|caption|title|subtitle|heading)\\s+"
+                    + "(?!(?i:that|which|saying|reading|at|in|on|to|for|with|from|card|slide|about|of|the|a|an|it|and|then|please)\\b)" + PLACED_TEXT);
     /**
      * A handle or hashtag ("add my instagram @bakedbyjess", 右下角加我的抖音号@小林做饭): shown as written, so one text
      * whether quoted or not. A letter in it ("#12" is a number, "@3s" a time), and words before it: "#vintage" opening a
