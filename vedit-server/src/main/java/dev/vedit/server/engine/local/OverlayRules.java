@@ -515,7 +515,9 @@ final class OverlayRules {
                 (m, i) -> overlay(Operation.WATERMARK, m, i, "top-right")));
         // "our brokerage logo", "my shop logo": whose logo it is, in a word
         r.add(of(positionBefore("pos0") + "(?:" + verb + ")?(?:(?:the|a|my|our|your|his|her|their)\\s+(?:[a-z]+\\s+)?)?(?:" + fig("") + "\\s+)?(?:as\\s+(?:a\\s+|the\\s+)?(?:small\\s+|little\\s+|tiny\\s+|subtle\\s+)?)?" + mark
-                        + "(?:\\s+(?:from|in|of|on|with|using|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?" + positionAfter("pos")
+                        + "(?:\\s+(?:from|in|of|on|with|using|shown\\s+in)\\s+" + fig("b") + "|\\s*\\(\\s*" + fig("c") + "\\s*\\))?"
+                        // "put our logo (image 1) small in the top left": its size, before where (the width, when said, is read apart)
+                        + "(?:\\s*,?\\s+(?:small|smallish|tiny|little|subtle|big|large))?" + positionAfter("pos")
                         + "(?:\\s*\\(\\s*(?:attached|uploaded)[^)]*\\))?"
                         // "end it with our logo (figure 2) as the outro": a card of the logo, not a watermark
                         + "(?!(?:\\s*\\([^)]*\\))?\\s+as\\s+(?:the\\s+|an?\\s+)?(?:outro|intro|ending|opening|end\\s+card|title\\s+card))",

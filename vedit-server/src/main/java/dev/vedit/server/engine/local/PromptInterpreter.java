@@ -3445,7 +3445,12 @@ final class PromptInterpreter {
             asSaid.add(previous.op() + " " + (direction(previous) > 0 ? "+" : "-") + percent.group(1) + "%");
         }
         for (String words : asSaid) {
-            Attempt amended = attempt(words, context);
+            Attempt amended;
+            try {
+                amended = attempt(words, context);
+            } catch (VeditException e) {
+                continue; // "make it 9:16, about 15% of the width": "9:16 to 15" is no amount of the edit, whatever it reads as
+            }
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
                 ops.set(ops.size() - 1, amended.operations().get(0));
                 return true;

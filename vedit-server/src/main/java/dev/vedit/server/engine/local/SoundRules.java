@@ -24,6 +24,8 @@ final class SoundRules {
     /** "a bit louder", "声音小一点": a slight change, as "a bit faster" is 1.5x and "a bit slower" 0.75x. */
     static final double SLIGHTLY_LOUDER = 1.25;
     static final double SLIGHTLY_QUIETER = 0.75;
+    /** "softer" of the sound said just before it; of a picture ("I want it softer") it is no volume. */
+    private static final String SOFTER_OF_SOUND = "(?<=\\b(?:sound|audio|music|voice|voices|volume|narration|vocals?)\\s(?:[a-z']{1,12}\\s)?(?:[a-z']{1,12}\\s)?)softer";
     private static final java.util.regex.Pattern SLIGHT = java.util.regex.Pattern.compile(
             "a\\s+(?:tiny\\s+|little\\s+)?bit|a\\s+little|a\\s+touch|a\\s+tad|slightly|somewhat|稍|略|一点|一些|轻微");
     /** The refusal of a sound from elsewhere (a song, music, an effect): no video-edit model takes audio. */
@@ -186,7 +188,7 @@ final class SoundRules {
                         : louder(first(m, "n", "n2", "n4", "n5", "n6", "n8"), first(m, "u", "u2", "u4", "u5", "u6", "u8"), m.group())));
         r.add(of("(?:decrease|reduce|lower|turn\\s+down|cut|drop|bring\\s+down)\\s+(?:the\\s+)?" + SOUND + "(?!\\s+in\\s+half)(?:\\s+(?:by\\s+)?(?<n>" + Numbers.PATTERN + ")\\s*(?<u>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
                         + "|(?:(?:turn|bring)\\s+(?:the\\s+)?)?(?:" + SOUND + "|(?<=(?:turn|bring)\\s)it)\\s+down\\b(?:\\s+(?:by\\s+)?(?<n6>" + Numbers.PATTERN + ")\\s*(?<u6>%|percent|db|decibels?|x|×|times)?)?" + SLIGHT_AFTER
-                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+|" + A_LOT + "\\s+)?(?:quieter|softer)(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
+                        + "|(?:(?<n4>" + Numbers.PATTERN + ")\\s*(?<u4>%|percent|db|decibels?)\\s+)?(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:make\\s+it\\s+)?(?:much\\s+|a\\s+(?:little\\s+)?bit\\s+|a\\s+little\\s+|slightly\\s+|" + A_LOT + "\\s+)?(?:quieter|" + SOFTER_OF_SOUND + ")(?:\\s+by\\s+(?<n5>" + Numbers.PATTERN + ")\\s*(?<u5>%|percent|db|decibels?)?)?"
                         + "|(?:the\\s+)?" + SOUND + "\\s+(?<n8>" + Numbers.PATTERN + ")\\s*(?<u8>%|percent|db|decibels?)\\s+(?:quieter|softer)"
                         + "|(?:(?:the\\s+)?" + SOUND + "\\s+" + SHOULD_BE + ")?(?:(?:way|much|far)\\s+)?(?:too|very|so)\\s+loud|(?:(?:背景)?音乐的?)?(?:音量|声音)太大了?|(?:背景)?音乐太(?:大|吵)了?|太吵了?|(?<half>half\\s+(?:the\\s+)?volume|half\\s+as\\s+loud|(?:cut|reduce|drop)\\s+(?:the\\s+)?" + SOUND + "\\s+in\\s+half|halve\\s+the\\s+volume|(?:音量|声音)(?:调小|减小|降低|减少|调低|减|调)?(?:到|了|成)?一半|(?:音量|声音)减半)"
                         + "|" + ZH_SOUND + "(?:稍微|稍稍|略微)?(?:调小|减小|降低|减少|小一点|小一些|调低)(?:一点点?|一些|点)?(?:\\s*(?<n2>" + Numbers.PATTERN + ")\\s*(?<u2>%))?|(?:调小|减小|降低|减少)" + ZH_SOUND + "|(?:" + ZH_SOUND + ")?(?:稍微|稍稍|略微)?小声一?点",
