@@ -768,7 +768,7 @@ final class PromptInterpreter {
             + "|skip\\s+(?:the\\s+)?(?!(?:first|last|final|opening|closing|beginning|end|start|intro|outro|ending|middle|part|bit|section|boring|rest)\\b)\\p{L})"
             + "|(?:(?<retract>no\\s+wait|wait\\s+no|oh\\s+wait\\s+no|no\\s+actually|actually\\s+no|(?:no\\s+)?scratch\\s+that|(?:no\\s+)?forget\\s+that|(?:no\\s+)?(?:nvm|nevermind|never\\s+mind)(?=[\\s,]|$)"
             // "no 8 sec", "nah make it 15", "no no, speed first", "No hang on, 0:40 to 1:15"
-            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s*[\\p{IsHan}]|\\s+(?:\\d|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|that'?s\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
+            + "|(?:no|nah|nope)(?:\\s+no)?(?=\\s*$|\\s*[\\p{IsHan}]|\\s+(?:\\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|half)\\b|make\\b|do\\b|just\\b|only\\b|the\\s+(?:first|last)\\b|it'?s\\b|its\\b|that'?s\\b|go\\b|use\\b))|(?:no\\s+)?hang\\s+on|my\\s+bad"
             // "jk do it from 1:02", "ugh, ignore that", "please disregard that", "wait thats overkill, 1440p"
             + "|jk|j/k|just\\s+kidding|(?:please\\s+)?(?:ignore|disregard)\\s+(?:that|this|it|my\\s+last(?:\\s+message)?)(?=\\s*$|[\\s;,])"
             + "|(?:that'?s|thats|it'?s)\\s+(?:overkill|a\\s+bit\\s+much|too\\s+much)(?=\\s*$)|唔系(?=\\s*$|[,，\\s])|撤回"
@@ -850,7 +850,8 @@ final class PromptInterpreter {
     private static final Pattern JUDGED_AMOUNT = Pattern.compile("\\s*" + JUDGED);
     private static final Pattern JUDGED_AMOUNT_AFTER = Pattern.compile("(?<=\\s|[,，])" + JUDGED + "$");
     /** A number in the words of the edit corrected, where the one said again goes. */
-    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\bhalf\\b(?!\\s+(?:speed|the))|一半|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%|兆|度|次|遍))");
+    private static final Pattern NUMBER_SAID = Pattern.compile("\\d{1,2}:\\d{2}(?:\\.\\d+)?|\\d+(?:\\.\\d+)?|\\bhalf\\b(?!\\s+(?:speed|the))|一半|[一二两三四五六七八九十]+(?:点[一二三四五六七八九])?(?=\\s*(?:倍|秒|%|兆|度|次|遍))"
+            + "|\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty)\\b(?=\\s*(?:x\\b|times|seconds?|secs?|s\\b|%|percent|degrees?))");
     /** A range said again in Chinese with no unit: 22到27. */
     private static final Pattern RANGE_WITHOUT_UNIT_ZH = Pattern.compile("第?\\d+(?:\\.\\d+)?\\s*(?:到|至|-|~)\\s*第?\\d+(?:\\.\\d+)?");
     /** The first or last seconds said again with no unit: "the last 3", "first 10" (never "the last one"). */
@@ -2648,7 +2649,8 @@ final class PromptInterpreter {
 
     /**
      * The number in the words of an edit that a number said again corrects: the only one, or the only one of the same unit
-     * ("zoom in 2x between 0:12 and 0:15 — make it 1.5x"). Null when there is none or no way to tell which.
+     * ("zoom in 2x between 0:12 and 0:15 — make it 1.5x"), the last of them when more than one. Null when there is none or
+     * no way to tell which.
      */
     private static MatchResult numberCorrected(String source, String unit) {
         List<MatchResult> said = NUMBER_SAID.matcher(source).results().toList();
@@ -2659,7 +2661,10 @@ final class PromptInterpreter {
         Pattern after = Pattern.compile("\\s*(?:" + words + ")(?![a-z])");
         List<MatchResult> same = said.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
         // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects
-        return same.size() == 1 ? same.getFirst() : said.size() == 1 && !UNIT_AFTER.matcher(source).region(said.getFirst().end(), source.length()).lookingAt() ? said.getFirst() : null;
+        // of two of the unit, the one just said: "freeze at 8 seconds for two seconds, actually no three seconds" (in Chinese
+        // the one meant is named: 第8秒那里定格1秒 啊不是第8秒 是第9秒)
+        boolean english = source.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
+        return same.size() == 1 || english && !same.isEmpty() ? same.getLast() : said.size() == 1 && !UNIT_AFTER.matcher(source).region(said.getFirst().end(), source.length()).lookingAt() ? said.getFirst() : null;
     }
 
     /** The one number of a list, or null ("freeze at 0:12 … no it's 0:13": the one clock; 第8秒…是第9秒: the one ordinal). */
