@@ -3066,6 +3066,56 @@ class PromptUnderstandingTest {
     }
 
     @Test
+    void theHundredAndTwentySeventhToThirtiethSetsWordsOnScreenTheLookAndTheForm() {
+        // what is said of a text after it, in any order: colour, place, moment, length
+        assertThat(params("put \"GG EZ\" in the center in green at 0:42 for 2 sec", 0)).containsEntry("colour", "green")
+                .containsEntry("position", "center").containsEntry("start", 42.0).containsEntry("duration", 2.0);
+        assertThat(params("add text that says happy anniversary mom and dad in white at the bottom", 0))
+                .containsEntry("text", "happy anniversary mom and dad").containsEntry("colour", "white");
+        assertThat(params("put ROUND 2 in red in the middle at 1:05 for 3 seconds", 0)).containsEntry("text", "ROUND 2").containsEntry("colour", "red");
+        assertThat(params("write Day 30 center white", 0)).containsEntry("text", "Day 30").containsEntry("position", "center");
+        assertThat(params("add the text happy birthday grandma at the bottom in yellow", 0)).containsEntry("text", "happy birthday grandma");
+        // what the text is: a date, a name, a handle, a hashtag, a score; verbs people put texts with
+        assertThat(params("add the date '12 March 2024' in the bottom left corner", 0)).containsEntry("position", "bottom-left");
+        assertThat(params("add my instagram @bakedbyjess in the bottom right corner the whole time", 0)).containsEntry("text", "@bakedbyjess");
+        assertThat(params("add our hashtag #RunForHope2024 in the top left corner", 0)).containsEntry("text", "#RunForHope2024");
+        assertThat(params("put the score 3 - 1 in the top-right corner from 2:00 to 2:30", 0)).containsEntry("text", "3 - 1");
+        assertThat(params("stick 'timelapse' in the top right corner", 0)).containsEntry("position", "top-right");
+        assertThat(params("run 'www.greenleafplumbing.com' along the bottom", 0)).containsEntry("position", "bottom");
+        assertThat(params("add the name \"Coach Daniel Reyes\" bottom left at 0:07, keep it up 5 seconds", 0)).containsEntry("duration", 5.0);
+        assertThat(ops("#timelapse 8x")).containsExactly("speed"); // a tag opening the prompt names an edit
+        // two texts placed at once
+        assertThat(interpreter.read("Can you add 'Chapter 1' from 0:00 to 0:05 and 'Chapter 2' starting at 1:30? Centre both.", 0).operations())
+                .extracting(o -> o.params().get("position")).containsExactly("center", "center");
+        assertThat(interpreter.read("0:05-0:10显示“第一步”，0:10-0:18显示“第二步”，都放顶部", 0).operations())
+                .extracting(o -> o.params().get("position")).containsExactly("top", "top");
+        // in Chinese: a moment by its ordinal, the first seconds, a colour after, names, accounts and counted characters
+        assertThat(params("1分10秒的时候在中间显示“高能预警”，显示3秒", 0)).containsEntry("start", 70.0).containsEntry("duration", 3.0);
+        assertThat(params("请在视频开头3秒显示“欢迎光临”，居中，红色字。", 0)).containsEntry("duration", 3.0).containsEntry("colour", "red");
+        assertThat(params("加字幕“欢迎”，颜色用红色", 0)).containsEntry("colour", "red");
+        assertThat(params("标题放中间：“毕业快乐”，蓝色", 0)).containsEntry("position", "center").containsEntry("colour", "blue");
+        assertThat(params("右下角加个我的抖音号 @小林做饭", 0)).containsEntry("text", "@小林做饭");
+        assertThat(params("左上角写上球队名“飞鹰队”", 0)).containsEntry("text", "飞鹰队");
+        assertThat(params("在底部加上生日快乐四个字红色的", 0)).containsEntry("text", "生日快乐").containsEntry("colour", "red");
+        assertThat(params("在0:05到0:10加一行红色的字“限时抢购”", 0)).containsEntry("start", 5.0).containsEntry("colour", "red");
+        // the look: softer of a picture is no volume, corrections, typos and Hong Kong words
+        assertThat(ops("lower the contrast by 15% and pull the saturation down a touch, I want it softer")).containsExactly("contrast", "saturation");
+        assertThat((Double) params("颜色再鲜艳一些，哦不对，是再淡一些", 0).get("factor")).isLessThan(1.0);
+        assertThat(params("freeze the frame at 8 seconds for two seconds, actually no three seconds", 0))
+                .containsEntry("at", 8.0).containsEntry("duration", 3.0);
+        assertThat(ops("帮我把视频调成黑白的，在加个暗脚")).containsExactly("grayscale", "vignette");
+        assertThat(ops("give it a cold bluish tone")).containsExactly("temperature");
+        assertThat(ops("声音有的地方大有的地方小，统一一下")).containsExactly("normalize_audio");
+        assertThat(ops("幫我將條片調慢啲，再加埋黑白效果")).containsExactly("speed", "grayscale");
+        // a part said after an edit, then cut: the cut's; an amount that reads as an empty range is none
+        assertThat(ops("调亮一点，还有5:10到6:00那段我去接了个电话，剪掉")).containsExactly("brightness", "cut");
+        assertThat(params("brighten it a bit. 5:10 to 6:00 I was on a call, cut that", 0)).doesNotContainKey("from");
+        assertThat(ops("make it 9:16, about 45% of the width")).containsExactly("aspect");
+        assertThat(params("need a 15s teaser for stories — take 1:10 to 1:25", 0)).containsEntry("start", 70.0).containsEntry("duration", 15.0);
+        assertThat(params("shrink it to 480p so the file isn't huge", 0)).containsEntry("height", 480);
+    }
+
+    @Test
     void theNinetiethAndNinetyFirstSetsPlainWordings() {
         // a Chinese request opened by 只, 就, 我是要: the request
         assertThat(params("只锐化第5秒到第8秒", 0)).containsEntry("from", 5.0).containsEntry("to", 8.0);
