@@ -30,15 +30,15 @@ import java.util.stream.Stream;
 final class OverlayRules {
     /** One quoted text, masked by the interpreter as a single private-use character (see {@link Quotes}). */
     private static final String QUOTE = "(?<q>[" + Quotes.FIRST + "-" + Quotes.LAST + "])";
-    private static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|(?:top|bottom)(?:[\\s-]+(?:centre|center|middle))?|centre|center|middle"
+    static final String POSITION_WORDS = "(?:top|upper|bottom|lower)[\\s-]+(?:right|left)(?:[\\s-]+hand)?|(?:top|bottom)(?:[\\s-]+(?:centre|center|middle))?|centre|center|middle"
             + "|(?:right|left)(?:[\\s-]+hand)?(?:\\s+side)?";
     // "底部居中", "正下方", "最上面": a side and its middle is that side
-    private static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下"
+    static final String ZH_POSITION_WORDS = "右上角|左上角|右下角|左下角|右上方|左上方|右下方|左下方|右上|左上|右下|左下"
             + "|(?:顶部|上方|顶端|底部|下方|底端|最上面|最下面|最上方|最下方|正上方|正下方|上面|下面|上边|下边)(?:正?中间|中央|居中|正中)?"
             + "|中间|中央|居中|正中(?:间)?|右侧|左侧|右边|左边";
     /** The colours a text may be drawn in ({@link Overlays#TEXT_COLOURS}), as people name them. */
-    private static final String COLOUR_WORDS = "golden|grey|" + String.join("|", Overlays.TEXT_COLOURS.keySet());
-    private static final String ZH_COLOUR_WORDS = "白|黑|红|黄|绿|蓝|橙|粉|紫|金|灰|青";
+    static final String COLOUR_WORDS = "golden|grey|" + String.join("|", Overlays.TEXT_COLOURS.keySet());
+    static final String ZH_COLOUR_WORDS = "白|黑|红|黄|绿|蓝|橙|粉|紫|金|灰|青";
     /** How long a text said to be "at the beginning" or "at the end" stays: a title card's usual time. */
     static final double TIMED_TEXT_SECONDS = 3.0;
     private static final List<String> ORDINALS = List.of("first", "second", "third", "fourth", "fifth");
@@ -93,7 +93,7 @@ final class OverlayRules {
             + "|(?:字|字体|文字|字幕|标题|颜色|[\\p{IsHan}]{1,3}?)?(?:用|要|是|改成|换成|做成)?(?<cz>" + ZH_COLOUR_WORDS + ")(?:色(?:的)?(?:字|字体|文字)?|字)(?:就行|就好|吧)?", Pattern.CASE_INSENSITIVE);
 
     /** The colour a match names ({@code group} or its Chinese twin), as {@link Overlays#TEXT_COLOURS} names it; null when none. */
-    private static String colour(MatchResult m, String... groups) {
+    static String colour(MatchResult m, String... groups) {
         for (String g : groups) {
             String en = group(m, g);
             if (en != null) {
@@ -835,7 +835,7 @@ final class OverlayRules {
         return figure;
     }
 
-    private static String position(MatchResult m, String fallback) {
+    static String position(MatchResult m, String fallback) {
         for (String g : List.of("pos", "pos0", "posx", "posy")) {
             String en = group(m, g);
             if (en != null) {

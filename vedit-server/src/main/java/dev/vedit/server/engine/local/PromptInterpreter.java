@@ -4126,6 +4126,13 @@ final class PromptInterpreter {
         boolean limited = LIMITING.matcher(unexplained).matches() && timed.stream().anyMatch(o -> Part.ofEdit(o) != null);
         boolean understood = (!hasWords(unexplained) || limited) && GENERATIVE.find(leftover) < 0 && !SECTION_NAMED.matcher(leftover).find()
                 && !EXCEPTION_LEFT.matcher(leftover).find();
+        if (!understood && Quotes.holdsMark(clause)) {
+            // "score overlay 'Tigers 3 - 1 Hawks' top left from 0:45", 左上角“第二集”: a text with what is said of it in any order
+            EditOperation text = TextSlots.read(clause, context);
+            if (text != null) {
+                return new Attempt(List.of(new EditOperation(text.op(), text.params(), context.quotes().restore(clause).strip())), " ".repeat(clause.length()), true);
+            }
+        }
         return new Attempt(timed, leftover, understood);
     }
 

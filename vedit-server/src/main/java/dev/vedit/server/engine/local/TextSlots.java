@@ -1,0 +1,174 @@
+package dev.vedit.server.engine.local;
+
+import static dev.vedit.server.engine.local.Rule.SECONDS;
+import static dev.vedit.server.engine.local.Rule.round;
+
+import dev.vedit.server.engine.local.operation.Operation;
+import dev.vedit.wire.EditOperation;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A text to show, read from a clause whose every other word says something of it, in whatever order people say it:
+ * where ("top left", 右下角), its colour ("in red", 白字), when ("at 0:42 for 2 sec", 0:12-0:20, 开头6秒), what it is
+ * ("the date", 人名条) and how it is asked ("pls put", 帮我加个). The text rules read the orders people say most;
+ * this reads the rest ("score overlay 'Tigers 3 - 1 Hawks' top left from 0:45", 左上角“第二集”，全程). A word that is
+ * none of these (a song, a quote relayed, a sign to change) leaves the clause to the other readings.
+ */
+final class TextSlots {
+    private static final String T = "(?:" + Rule.CLOCK + "|" + Numbers.PATTERN + ")";
+    private static final String S = SECONDS + "?";
+    /** Each slot, tried in this order at each place of the clause; its named groups say what it read. */
+    private static final List<Pattern> SLOTS = List.of(
+            // when: a range, the first or last seconds, a moment, a length, until, all along
+            Pattern.compile("(?:from|between)?\\s*(?<from>" + T + ")" + S + "\\s*(?:to|till|until|and|-|–|~|到|至)\\s*第?(?<to>" + T + ")" + S
+                    + "(?:的?(?:时候|之间|这段|那段|期间))?"),
+            Pattern.compile("(?:for\\s+|during\\s+|in\\s+)?(?:the\\s+)?(?:(?<first>first|opening)|(?<last>last|final))\\s+(?<n>" + T + ")" + S
+                    + "|(?:在|视频)?(?:(?<first2>前|开头|开始|最前面?)|(?<last2>最后|后|结尾))\\s*(?<n2>" + Numbers.PATTERN + ")\\s*秒钟?(?:内|里)?"),
+            Pattern.compile("(?:at|from|starting\\s+(?:at|from)|beginning\\s+at|in\\s+at|on\\s+at|coming\\s+in\\s+at)\\s+(?:the\\s+)?(?<at>" + T + ")" + S
+                    + "(?:\\s+mark)?|(?:在|从)?第?\\s*(?<at2>" + T + ")\\s*秒?钟?(?:开始|起|的时候|时|那里|处)?(?=\\s*(?:$|[,，]|在|[左右顶底上下中正]|显示|出现|加|放|打|写))"),
+            Pattern.compile("(?:for|lasting|staying\\s+up\\s+for|keep\\s+it\\s+up\\s+for|for\\s+about)\\s+(?<long>" + T + ")" + S
+                    + "|(?:显示|出现|持续|停留|保留)?\\s*(?<long2>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好)?(?=\\s*(?:$|[,，。]))"),
+            Pattern.compile("(?:until|till|til|up\\s+to|to)\\s+(?:the\\s+)?(?<until>" + T + ")" + S + "|(?<toEnd>(?:to|until|till)\\s+the\\s+end)"
+                    + "|(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))"),
+            Pattern.compile("the\\s+(?:whole|entire)\\s+(?:time|video|clip|way(?:\\s+through)?)|throughout|all\\s+the\\s+way\\s+through|from\\s+start\\s+to\\s+(?:finish|end)"
+                    + "|全程|从头到尾|一直|整个视频"),
+            // where
+            Pattern.compile("(?:(?:in|at|on|to|into|across|along|near)\\s+)?(?:the\\s+)?(?:very\\s+)?(?<pos>" + OverlayRules.POSITION_WORDS + ")(?:\\s+corner)?"
+                    + "(?:\\s+of\\s+(?:the\\s+)?(?:screen|frame|video|picture))?"
+                    + "|(?:放|放在|放到|显示在|位于|在)?(?:画面|视频|屏幕)?的?(?:最|正)?(?<posz>" + OverlayRules.ZH_POSITION_WORDS + ")(?:位置|处)?"),
+            // its colour
+            Pattern.compile("(?:in\\s+)?(?:(?:big|large|bold|small)\\s+)?(?<c>" + OverlayRules.COLOUR_WORDS + ")(?:\\s+(?:text|letters|font|writing|colou?r))?"
+                    + "|(?:字|字体|文字|颜色)?(?:用|要|是)?(?<cz>" + OverlayRules.ZH_COLOUR_WORDS + ")(?:色的?)?(?:字|字体|文字)?"),
+            // what it is
+            Pattern.compile("(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|banner|label|text|words?|lower[\\s-]+third|(?:name|speaker)\\s+(?:tag|card|bar|title)"
+                    + "|cta|call\\s+to\\s+action|overlay|timestamp|date|score|price(?:\\s+tag)?|address|adress|phone(?:\\s+number)?|number|hashtags?|handle|slogan|tagline|name"
+                    + "|(?:text\\s+)?watermark)s?"
+                    + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
+            // how it is asked, and the words around
+            Pattern.compile("(?:please|pls|plz|can\\s+you|could\\s+you|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|that|one"
+                    + "|add|put|insert|show|display|write|overlay|place|type|stick|slap|stamp|pop|run|throw|print|include|have|shown|showing|saying|that\\s+says|which\\s+says|reading|that\\s+reads"
+                    + "|size|big|large|small|bold|huge|sized)\\b"
+                    + "|帮我|帮忙|麻烦|请|给我|我要|要|需要|然后|再|也|都|一下|就行|就好|吧|谢谢|加上|加个|加一个|加一行|加|添加|放上|放个|放|显示|出现|打上|写上|写着|写|标上|贴上|叫|是|为|内容是|在|的|个|一个|一行|一句|大号|小号|粗体|大|小"),
+            Pattern.compile("[\\s,，.。:：;；!！、+&—–-]+"));
+
+    private TextSlots() {
+    }
+
+    /** The one text {@code clause} shows with all it says of it; null when it holds no text or a word that says something else. */
+    static EditOperation read(String clause, Rule.Context context) {
+        int mark = -1;
+        for (int i = 0; i < clause.length(); i++) {
+            if (clause.charAt(i) >= Quotes.FIRST && clause.charAt(i) <= Quotes.LAST) {
+                if (mark >= 0) {
+                    return null; // two texts: each with its own words, read by the rules
+                }
+                mark = i;
+            }
+        }
+        if (mark < 0) {
+            return null;
+        }
+        String words = clause.substring(0, mark) + " , " + clause.substring(mark + 1);
+        Map<String, String> said = new LinkedHashMap<>();
+        int at = 0;
+        List<Matcher> matchers = SLOTS.stream().map(p -> p.matcher(words)).toList();
+        while (at < words.length()) {
+            boolean read = false;
+            for (Matcher m : matchers) {
+                m.region(at, words.length());
+                if (m.lookingAt() && m.end() > at && endsAWord(words, m.end())) {
+                    for (String group : m.pattern().namedGroups().keySet()) {
+                        if (m.group(group) != null && said.putIfAbsent(group, m.group(group)) != null && !group.startsWith("kind")) {
+                            return null; // two places, two colours, two times: more than one text's words
+                        }
+                    }
+                    colourOrPlace(m, said);
+                    at = m.end();
+                    read = true;
+                    break;
+                }
+            }
+            if (!read) {
+                return null;
+            }
+        }
+        String text = context.quotes().text(clause.charAt(mark));
+        if (text.isBlank() || text.length() > 200 || context.imageCount() > 0 && text.matches("(?i).*(?:figure|image|图)\\s*\\d.*")) {
+            return null;
+        }
+        return op(text, said);
+    }
+
+    /** The place and colour as the overlay rules name them, kept from the match that said them. */
+    private static void colourOrPlace(Matcher m, Map<String, String> said) {
+        String colour = m.pattern().namedGroups().containsKey("c") ? OverlayRules.colour(m, "c") : null;
+        if (colour != null) {
+            said.put("colour", colour);
+        }
+        if (m.pattern().namedGroups().containsKey("pos")) {
+            String position = OverlayRules.position(m, null);
+            if (position != null) {
+                said.put("position", position);
+            }
+        }
+    }
+
+    private static boolean endsAWord(String words, int end) {
+        return end >= words.length() || !Character.isLetterOrDigit(words.charAt(end)) || !Character.isLetterOrDigit(words.charAt(end - 1))
+                || Character.UnicodeScript.of(words.charAt(end)) == Character.UnicodeScript.HAN;
+    }
+
+    private static EditOperation op(String text, Map<String, String> said) {
+        String kind = said.getOrDefault("kind", said.get("kindz"));
+        boolean title = kind != null && kind.matches("title.*|headline|heading|标题|大字");
+        boolean watermark = kind != null && kind.matches(".*(?:watermark|水印)");
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("text", text);
+        params.put("style", title ? "title" : "caption");
+        params.put("position", said.getOrDefault("position", title ? "center" : watermark ? "bottom-right" : "bottom"));
+        if (said.containsKey("colour")) {
+            params.put("colour", said.get("colour"));
+        }
+        String from = said.get("from");
+        String at = said.getOrDefault("at", said.get("at2"));
+        String length = said.getOrDefault("long", said.get("long2"));
+        String n = said.getOrDefault("n", said.get("n2"));
+        if (from != null) {
+            double start = Rule.seconds(from);
+            double end = Rule.seconds(said.get("to"));
+            if (!(end > start)) {
+                return null;
+            }
+            params.put("start", round(start));
+            params.put("duration", round(end - start));
+        } else if (said.containsKey("last") || said.containsKey("last2") || said.containsKey("end")) {
+            params.put("at", "end");
+            params.put("duration", n != null ? round(Numbers.parse(n)) : length != null ? round(Rule.seconds(length)) : OverlayRules.TIMED_TEXT_SECONDS);
+        } else if (n != null || said.containsKey("begin")) {
+            params.put("start", 0.0);
+            params.put("duration", n != null ? round(Numbers.parse(n)) : length != null ? round(Rule.seconds(length)) : OverlayRules.TIMED_TEXT_SECONDS);
+        } else if (at != null) {
+            params.put("start", round(Rule.seconds(at)));
+            if (said.containsKey("until")) {
+                double end = Rule.seconds(said.get("until"));
+                if (!(end > Rule.seconds(at))) {
+                    return null;
+                }
+                params.put("duration", round(end - Rule.seconds(at)));
+            } else if (length != null) {
+                params.put("duration", round(Rule.seconds(length)));
+            }
+        } else if (length != null) {
+            params.put("start", 0.0);
+            params.put("duration", round(Rule.seconds(length)));
+        } else if (said.containsKey("until")) {
+            params.put("start", 0.0);
+            params.put("duration", round(Rule.seconds(said.get("until"))));
+        }
+        return Operation.TEXT.with(params, null);
+    }
+}
