@@ -665,7 +665,7 @@ final class OverlayRules {
                 + "|for\\s+the\\s+first\\s+" + number("n") + "\\s*seconds?\\s*";
         // what is said of the words after them, in either order: 放在底部，红色
         String afterZh = "(?:" + placeAfter("pos") + "|" + colourSaid("c2") + ")*";
-        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?:字幕|文字)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|地址|电话|比分"
+        r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|出现|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?:字幕|文字)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|地址|电话|比分"
                         // 名字条, 我的抖音号, 球队名, 我哋间铺个名: a name or an account, by whose
                         + "|(?:[\\p{IsHan}]{1,6}?的?)?(?:名字条|姓名条|人名条|名字|姓名|名称|(?<=[队铺个])名|(?<=[音手信书])号|账号)|(?<=[个行段句条]|色的)字)"
                         // 标题放中间：「…」: where, then what it says
