@@ -435,7 +435,7 @@ final class OverlayRules {
     private static final Pattern LOGO_SAID = Pattern.compile("\\b(?:logo|watermark|brand|badge|icon|stamp|sticker|qr)\\b|标志|水印|图标|台标|二维码|商标|印章|贴纸|logo");
 
     /** Words just before a screen that say there is none: "no green screen", "without a green screen", 没有绿幕. */
-    private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn'?t\\s+use|(?:don'?t|do\\s+not|doesn'?t)\\s+(?:have|own|use|got)|haven'?t\\s+got|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无)$");
+    private static final Pattern NO_SCREEN = Pattern.compile("(?:\\b(?:no|not|without|never|didn'?t\\s+use|(?:don'?t|do\\s+not|doesn'?t)\\s+(?:have|own|use|got)|haven'?t\\s+got|isn't)\\s+(?:a\\s+|any\\s+)?|没有|没用|不是|没|无|冇)$");
     private static final Pattern SCREEN_SAID = Pattern.compile("\\b(?:green|blue)(?:[\\s-]*screen|\\s+(?:sheet|backdrop|cloth|background))\\b|绿幕|蓝幕|绿布|蓝布|绿色背景|蓝色背景");
 
     private static final Pattern WHERE_ONLY = Pattern.compile("(?:麻烦(?:你|您)?|请|帮我|帮忙|然后|再)?\\s*(?:(?:and\\s+)?(?:please\\s+)?(?:put|place|move|position|set|make|have)\\s+(?:it|that|this|them)(?:\\s+(?:to|over\\s+to))?\\s*|放|摆|放在|放到|摆在|改到|挪到|移到|换到|改成|换成|挪去)?"

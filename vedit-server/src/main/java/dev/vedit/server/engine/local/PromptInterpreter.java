@@ -2564,7 +2564,12 @@ final class PromptInterpreter {
                     n = n + (number.group("unit").matches("[a-z].*") ? " " : "") + number.group("unit");
                 }
                 String again = (flipped != null ? flipped : last.source().substring(0, before.start()) + n + last.source().substring(before.end())).replaceAll("\\s*[,，]\\s*", " ");
-                Attempt redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
+                Attempt redone;
+                try {
+                    redone = attempt(normalizer.canonical(normalizer.written(again.toLowerCase(Locale.ROOT))), context);
+                } catch (VeditException e) {
+                    redone = new Attempt(List.of(), again, false); // the number said again makes no edit: not this one's
+                }
                 if (redone.understood() && redone.operations().size() == 1 && (flipped != null || redone.operations().getFirst().op().equals(last.op()))) {
                     // 前面1分钟都是空镜头，帮我加速到4倍，不对 3倍吧: the part the edit had from what was told keeps
                     ops.set(ops.size() - 1, onPart(Part.ofEdit(last), redone.operations().getFirst()));
@@ -2652,20 +2657,24 @@ final class PromptInterpreter {
      * ("zoom in 2x between 0:12 and 0:15 — make it 1.5x"), the last of them when more than one. Null when there is none or
      * no way to tell which.
      */
-    private static MatchResult numberCorrected(String source, String unit) {
-        List<MatchResult> said = NUMBER_SAID.matcher(source).results().toList();
+    private static MatchResult numberCorrected(String said, String unit) {
+        // a number inside a text shown is the text's ("Grand Opening Sat 10am"), never the edit's
+        String source = QUOTED_SPAN.matcher(said).replaceAll(m -> " ".repeat(m.group().length()));
+        List<MatchResult> numbers = NUMBER_SAID.matcher(source).results().toList();
         String words = unit == null ? null : UNITS.stream().filter(u -> unit.toLowerCase(Locale.ROOT).matches(u)).findFirst().orElse(null);
         if (words == null) {
-            return said.size() == 1 && unit == null ? said.getFirst() : null;
+            return numbers.size() == 1 && unit == null ? numbers.getFirst() : null;
         }
         Pattern after = Pattern.compile("\\s*(?:" + words + ")(?![a-z])");
-        List<MatchResult> same = said.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
+        List<MatchResult> same = numbers.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
         // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects
         // of two of the unit, the one just said: "freeze at 8 seconds for two seconds, actually no three seconds" (in Chinese
         // the one meant is named: 第8秒那里定格1秒 啊不是第8秒 是第9秒)
         boolean english = source.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        return same.size() == 1 || english && !same.isEmpty() ? same.getLast() : said.size() == 1 && !UNIT_AFTER.matcher(source).region(said.getFirst().end(), source.length()).lookingAt() ? said.getFirst() : null;
+        return same.size() == 1 || english && !same.isEmpty() ? same.getLast() : numbers.size() == 1 && !UNIT_AFTER.matcher(source).region(numbers.getFirst().end(), source.length()).lookingAt() ? numbers.getFirst() : null;
     }
+
+    private static final Pattern QUOTED_SPAN = Pattern.compile("'[^']*'|\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』");
 
     /** The one number of a list, or null ("freeze at 0:12 … no it's 0:13": the one clock; 第8秒…是第9秒: the one ordinal). */
     private static MatchResult only(List<MatchResult> numbers) {
