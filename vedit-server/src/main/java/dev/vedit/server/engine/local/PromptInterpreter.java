@@ -421,7 +421,7 @@ final class PromptInterpreter {
     private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
             Pattern.UNICODE_CHARACTER_CLASS);
     /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
-    private static final Pattern TELLS = Prefilter.guarded(Pattern.compile("\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b"));
+    private static final Pattern TELLS = Prefilter.guarded(Pattern.compile("(?<=\\S\\s)(?:can't|cannot)\\b|\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b"));
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
     private static final Pattern SHARED_VERB_EN = Pattern.compile("\\b(increase|raise|boost|lower|reduce|decrease|bump\\s+up|crank\\s+up|turn\\s+up|turn\\s+down)"
             // each with its own amount or none: "bump contrast 20% and saturation 15%"
@@ -468,7 +468,7 @@ final class PromptInterpreter {
     /** Separators that join two halves of one request ("make it darker and moodier"): the second is never context. */
     private static final Pattern JOINING = Pattern.compile("\\band\\b|\\bplus\\b|\\balso\\b|和|并|而且|以及|跟");
     /** Where a sentence may end inside a clause with no punctuation (dictation), and how the next may start. */
-    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\d)\\s+(?=(?:my|his|her|our|their|i|we|he|she|they)\\s)|(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=it'?s\\s)");
+    private static final Pattern RUN_ON_SPACE = Pattern.compile("(?<=\\p{L})\\s+(?=\\p{L})|(?<=\\d)\\s+(?=\\p{IsHan})|(?<=\\d)\\s+(?=(?:my|his|her|our|their|i|we|he|she|they)\\s)|(?<=\\p{IsHan})\\s+(?=\\d)|(?<=\\d)\\s+(?=(?:it'?s|there'?s|theres|thats|that'?s)\\s)");
     private static final Pattern SENTENCE_START = Pattern.compile("(?:it's|it\\s+(?:is|was|looks)|its|there's|theres|there\\s+(?:is|are|was)"
             + "|that's|thats|this\\s+is|i|i'm|im|you\\s+can|nobody|no\\s+one|everything\\s+(?:is|looks)|my\\s+\\p{L}+\\s+(?:is|are|was|swore|swears|cursed|said|says|shouted|yelled|sneezed|coughed|burped|walked|dropped|fell)"
             + "|the\\s+\\p{L}+\\s+(?:is|are|was|looks|sounds)|the\\s+(?:\\p{L}+\\s+)?\\p{L}+\\s+(?:only\\s+)?(?:rejects|accepts|takes|allows|needs|wants|requires|won't|can't|doesn't|has|want|need)"
