@@ -609,11 +609,17 @@ final class OverlayRules {
         String textWords = "(?:\\b(?:text|title|titles|caption|captions|subtitles?|words?|letters|credits|names?|lyrics)\\b|字幕|标题|文字|字|[\uE000-\uE0FF])";
         String moving = "(?:\\b(?:scroll(?:s|ing)?|roll(?:s|ing)|crawl(?:s|ing)?|marquee|ticker|typewriter|typed\\s+out|letter\\s+by\\s+letter|one\\s+letter\\s+at\\s+a\\s+time"
                 + "|blink(?:s|ing)?|flash(?:es|ing)?|flicker(?:s|ing)?|sparkl(?:e|es|ing|y)|glitter(?:y|ing)?|glow(?:s|ing)?|bounc(?:e|es|ing)|wiggl(?:e|es|ing)|animat(?:e|ed|es|ing|ion))\\b"
-                + "|滚动|滚屏|往上滚|往下滚|从[下上左右]往[上下左右]滚|跑马灯|一个字一个字|逐字|打字机|一闪一闪|闪烁|闪动|闪一闪|跳动|弹出来|飞入|飞进来|动画)";
+                + "|滚动|滚屏|往上滚|往下滚|从[下上左右]往[上下左右]滚|跑马灯|一个字一个字|逐字(?=[^，,。]{0,3}(?:出现|显示|弹出|打出|蹦出))|打字机|一闪一闪|闪烁|闪动|闪一闪|跳动|弹出来|飞入|飞进来|动画)";
         r.add(impossible("(?:" + textWords + "[^,.;，。；]{0,40}?" + moving + "|" + moving + "[^,.;，。；]{0,40}?" + textWords + ")[^,.;，。；]*",
                 " asks for moving or animated text: the local engine shows a text still, where and when the prompt says"
                         + " (\"add the caption 'Welcome' at the bottom from 0:02 to 0:05\")",
                 "要求文字滚动或动画：本地引擎只在指定的位置和时间显示静止的文字（如“从2秒到5秒在底部加字幕「欢迎」”）"));
+        // a link to click: a video file holds pictures and sound, nothing a viewer can tap
+        r.add(impossible("\\b(?:clickable|tappable|clicky)\\s+(?:link|url|button)s?\\b[^,.;]*|\\b(?:make|turn)\\s+(?:the\\s+|it\\s+|my\\s+|our\\s+)?(?:[a-z]+\\s+)?(?:text|url|link|address|website|caption)?\\s*(?:into\\s+)?(?:an?\\s+)?(?:clickable|tappable|live\\s+link)\\b[^,.;]*"
+                        + "|[^，,。；;]{0,12}(?:做成|变成|弄成)?(?:可以|能)?点(?:击)?的?(?:链接|按钮)[^，,。；;]{0,12}|点了(?:就|直接)?跳(?:转)?[^，,。；;]{0,10}",
+                " asks for a link in the video: a video file holds no links; the local engine can show the address as text"
+                        + " (\"add the text 'shop.example.com' at the bottom\")",
+                "要求在视频里加可点击的链接：视频文件不含链接；本地引擎可以把网址作为文字显示（“在底部加文字「shop.example.com」”）"));
         // a font of its own: drawtext draws every text in the one font the build ships (Noto Sans CJK)
         r.add(impossible("\\b(?:in|using|with|use)\\s+(?:the\\s+)?(?:comic\\s+sans|arial|helvetica|times(?:\\s+new\\s+roman)?|impact|georgia|verdana|calibri|futura|garamond|roboto)\\b[^,.;]*"
                         + "|\\b(?:in\\s+|use\\s+|with\\s+)?(?:an?\\s+|the\\s+)?(?:[a-z]+\\s+)?(?:font|typeface|cursive|handwriting\\s+style)\\b[^,.;]*"

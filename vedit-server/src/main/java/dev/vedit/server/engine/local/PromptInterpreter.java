@@ -359,6 +359,7 @@ final class PromptInterpreter {
                     // ninety-second and ninety-third sets: light made anew, footage that was never shot, words put in a
                     // mouth, eyes opened, a thing from a figure set on a table, a thing in the picture swapped for one
                     // in a figure, the weather made fine
+                    + "|重新打光|(?:给|帮)[^，,。]{0,4}脸补(?:个|一下|点)?光|(?:整|弄|搞)到?(?:佢|他|她)笑"
                     + "|\\brelight(?:s|ed|ing)?\\b|\\bstudio\\s+light(?:ing)?\\b|\\blight(?:ing)?\\s+(?:is\\s+)?(?:hitting|coming\\s+from|falling\\s+on)\\b"
                     + "|\\bgenerat(?:e|es|ed|ing)\\b(?!\\s+(?:(?:the\\s+|some\\s+)?(?:subtitles?|captions?|a\\s+transcript|a\\s+thumbnail|a\\s+preview|a\\s+gif)\\b))|续写|续拍|(?:往后|后面|再)(?:续|生成)"
                     + "|\\b(?:change|fix|redo)\\s+what\\s+(?:he|she|they|i|we|[a-z]+)\\s+(?:says|said|say)\\b|\\bso\\s+(?:that\\s+)?(?:he|she|they)\\s+(?:says|said)\\b"

@@ -95,7 +95,7 @@ final class SoundRules {
                         // 配上周杰伦的晴天: a song by its singer, the title unquoted (never 配上图1的文字, 配上字幕)
                         + "|配上(?![^，,。；;]*?(?:图|字幕|文字|字|标题|照片|logo|贴纸|特效|滤镜|边框|水印))[^，,。；;\\s]{1,8}?的[\\p{IsHan}]{1,6}(?=\\s*(?:$|[，,。！!；;]))"
                         + "|(?:替换|更换|换)(?:掉)?(?:背景)?(?:音乐|音频|声音|配乐)|(?:背景)?(?:音乐|配乐|音频)(?:帮我|给我|帮忙|也)?(?:替换|更换|换)(?:(?:成|为)[^，,。；;]{0,14}|掉)?|(?<=(?:音乐|配乐|bgm)[^。；;]{0,12})(?:换成|改成)[^，,。；;]{0,8}《[^》]{1,20}》|配上?[^，,。；;]{0,8}《[^》]{1,20}》|(?:加|添加|配上?)(?:一段|段|一首|首|点|些|一个|个)?(?:[\\u4e00-\\u9fff]{0,6}的)?(?:背景|ai\\s*)?(?:音乐|配乐|旁白|解说|bgm)"
-                        + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)"
+                        + "|(?:当|当作|作为|做)(?:背景)?(?:音乐|配乐|bgm)|(?:背景音乐|配乐|bgm)(?:用|换成|改成)[^，,。；;]{1,14}"
                         // "add bgm", "… as background music", 配个乐, 加首歌, 要周杰伦的歌: music from elsewhere too
                         // "add Taylor Swift's Love Story as background music", "put 'Uptown Funk' under it": the song is what is refused
                         + "|\\b(?:add|put|play|use)\\s+[^,.;]{1,40}?\\s+as\\s+(?:the\\s+|a\\s+)?(?:background\\s+)?(?:music|soundtrack|bgm)\\b"
@@ -113,7 +113,7 @@ final class SoundRules {
                 }));
         // captions written from the speech: a speech model's work (the local engine shows only text the prompt gives)
         r.add(impossible("\\b(?:generate|auto-?generate|create|make|add)\\s+(?:auto(?:matic)?\\s+)?(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what\\s+(?:i|we|he|she|they)\\s+(?:say|said)|the\\s+(?:speech|audio|dialogue)|my\\s+(?:voice|speech))\\b.*"
-                        + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,8}(?:说|讲)的话?(?:自动)?生成字幕|语音转字幕|识别字幕"
+                        + "|\\bauto-?(?:generated?|matic)\\s+(?:subtitles?|captions?)\\b.*|自动生成字幕|根据[^，,。]{0,10}(?:说|讲)的话?(?:自动)?(?:生成|加|配|做)(?:上|个)?字幕|语音转字幕|识别字幕"
                         // "transcribe the interview", "caption whatever the speakers say", "subtitles from what I'm saying",
                         // translated or sung: 把这段英文采访翻译成中文字幕, 把我说的话识别出来做成字幕, 歌词字幕帮我对上
                         + "|\\b(?:transcribe|transcription\\s+of)\\b.*"
