@@ -578,10 +578,15 @@ final class OverlayRules {
         String forSeconds = "(?:\\s+(?:for|lasting)\\s+" + number("n") + SECONDS + ")?";
         // "at the end I want a card that says …": where, said first
         String whereFirst = "(?:at\\s+the\\s+(?:very\\s+)?(?:(?<end0>end)|beginning|start)\\s*,?\\s*(?:(?:i|we)\\s+(?:want|need|would\\s+like)|(?:i|we)'d\\s+like|please)?\\s*)?";
-        r.add(of(whereFirst + "(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?" + card
+        r.add(of(whereFirst + "(?:(?:add|put|insert|show|make|create|include|start\\s+with|open\\s+with|(?<endwith>end|finish|close)\\s+with)\\s+)?(?:an?\\s+|the\\s+)?(?:big\\s+|short\\s+|simple\\s+)?"
+                        // "a 2-second intro card": its length before it
+                        + "(?:(?<n3>" + Numbers.PATTERN + ")\\s*(?:seconds?|secs?|s)\\s+)?" + card
                         // the words may follow the card with nothing between: title card "Day 1"
                         + where + forSeconds + "\\s*,?\\s*(?:(?:saying|that\\s+says|which\\s+says|that\\s+reads|reading|with\\s+the\\s+(?:text|words?)|with|of|:|：)\\s*)?"
                         + QUOTE + where.replace("<end>", "<end2>").replace("<after>", "<after2>").replace("<close>", "<close2>") + forSeconds.replace("<n>", "<n2>"),
+                OverlayRules::textCard));
+        // 开头加个2秒的片头写“第三季度业绩”: a card said with its length before it
+        r.add(of("(?:在)?(?:开头|前面|最前面)?(?:给)?加(?:个|一个|一张)?\\s*(?<n>" + Numbers.PATTERN + ")\\s*秒(?:钟)?的?片头(?:字卡|卡片)?\\s*(?:写|写着|内容是|是|[:：])?\\s*" + QUOTE,
                 OverlayRules::textCard));
         r.add(of("(?:在)?(?:前面|开头|最前面|结尾|最后|后面)?(?:给)?加(?<zh>片头|片尾)字卡(?:\\s*" + number("n3") + "\\s*秒钟?)?\\s*" + QUOTE
                         // 在开头加一张写着「毕业快乐」的字卡: the text said before the card
@@ -673,7 +678,7 @@ final class OverlayRules {
         String afterZh = "(?:" + placeAfter("pos") + "|" + colourSaid("c2") + ")*";
         r.add(of("(?:" + fromZh + ")?(?<begin>在?(?:视频|影片)?的?(?:开头|开始|最前面)(?:处|的时候)?)?" + positionBefore("pos0") + "(?:加上?|添加|显示|出现|打上|写上?|放上?|配上?)?\\s*(?:一?[个行段句条])?(?:大)?(?:(?<c1z>" + ZH_COLOUR_WORDS + ")色的?)?(?:字幕|文字)?(?<kind>(?:文字)?水印|标题|字幕|文字|文本|大字|文案|要加的字|日期|价钱|价格|价签|价格标签|地址|电话|比分"
                         // 名字条, 我的抖音号, 球队名, 我哋间铺个名: a name or an account, by whose
-                        + "|(?:[\\p{IsHan}]{1,6}?的?)?(?:名字条|姓名条|人名条|名字|姓名|名称|(?<=[队铺个])名|(?<=[音手信书])号|账号)|(?<=[个行段句条]|色的)字)"
+                        + "|(?:[^\\s上下左右中顶底角出现显示加放写打，,。]{1,6}?的?)?(?:名字条|姓名条|人名条|名字|姓名|名称|(?<=[队铺个])名|(?<=[音手信书])号|账号)|(?<=[个行段句条]|色的)字)"
                         // 标题放中间：「…」: where, then what it says
                         + "(?:\\s*(?:放|放在|放到|在)(?:画面|视频|屏幕)?的?(?<posyz>" + ZH_POSITION_WORDS + "))?\\s*[:：]?\\s*(?:为|是|内容为|写着|叫)?\\s*"
                         + QUOTE + afterZh,

@@ -268,7 +268,8 @@ final class PromptInterpreter {
                     // one thing turned into another, held, worn or taken out of the picture; the frame grown or the clip
                     // continued; a world restyled: what users of generative models ask, said in their words
                     + "|\\b(?:turn|transform|morph)\\s+(?:the|his|her|their|my|our|your|this|that|a|an)\\s+(?!(?:video|clip|footage|picture|image|whole|entire|colou?rs?|sound|audio)\\b)[a-z]+(?:\\s+[a-z]+)?\\s+into\\b"
-                    + "|\\b(?:holding|carrying|wearing|riding)\\b|\\bin\\s+(?:his|her|their|[a-z]+'s)\\s+hands?\\b|\\b(?:erase|remove)\\s+(?:him|her)\\b|\\bblue\\s+sky\\b|蓝天|(?:狗|猫)(?:变|转)(?:成|做)|桌上的[^，,。]{1,10}(?:删掉|去掉|拿掉|移除|p掉)"
+                    // (never how the camera was held: "I walked around holding the phone")
+                    + "|(?<!\\b(?:around|while|walked|walking|running|standing|sitting)\\s)\\b(?:holding|carrying|wearing|riding)\\b(?!\\s+(?:the|my)\\s+(?:phone|camera|gimbal|tripod)\\b)|\\bin\\s+(?:his|her|their|[a-z]+'s)\\s+hands?\\b|\\b(?:erase|remove)\\s+(?:him|her)\\b|\\bblue\\s+sky\\b|蓝天|(?:狗|猫)(?:变|转)(?:成|做)|桌上的[^，,。]{1,10}(?:删掉|去掉|拿掉|移除|p掉)"
                     + "|\\b(?:remove|erase|delete|get\\s+rid\\s+of|take\\s+out|paint\\s+out)\\b.*\\b(?:tourists?|subtitles?|captions?|bins?|trash|garbage|rubbish|wires?|poles?|signs?|crowds?|strangers?|passers-?by|bystanders?)\\b"
                     + "|\\bchange\\s+the\\s+(?:camera\\s+angle|angle|perspective|wall|walls|floor|lighting|text\\s+on|sign|signboard|banner|poster|menu)\\b"
                     + "|\\b(?:zoom\\s+out|reveal\\s+more|extend\\s+the\\s+(?:clip|video|shot|scene|frame|picture|canvas)(?!\\s+to\\s+\\d)|outpaint\\w*|generate\\s+(?:the\\s+)?missing|fill\\s+in\\s+the\\s+(?:sides|edges)"
