@@ -692,7 +692,7 @@ final class PromptInterpreter {
 
     /** A text said with the count of its characters: 加上生日快乐四个字, 写“福”这一个字. */
     private static final Pattern COUNTED_TEXT = Pattern.compile("((?:加|打|写|放)(?:上)?)\\s*([^\\s，,。；;！!？?「」“”\"'‘’『』]{1,20}?)(?:这|这几)?(?:[一两二三四五六七八九十\\d]+|几)个字(?:的)?");
-    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写|放)(?:上|个|一行|一句|几个)?(?:字幕|文字|标题|字(?![卡幕])|日期|价钱|价格|价签)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
+    private static final Pattern BARE_TEXT = Pattern.compile("((?:加|打|写|放)(?:上|个|一个|一条|一行|一句|几个)?(?:[粉红黄白黑蓝绿紫橙金灰]色的?)?(?:字幕|文字|标题|字(?![卡幕])|日期|价钱|价格|价签|地址)(?:\\s*(?:写(?:上|着)?|叫做?))?|(?<![特描书缩大小听默])写(?:上|着)?)"
             + "\\s*(?![放在用把加调改变剪删和与跟并再也一到成错的得完好]|然后|字幕|标题|文字|[「“\"'‘『\\s])([^\\s，,。；;！!？?「」“”\"'‘’『』]{2,30}?)(?=\\s|[，,。；;！!？?]|$|然后|并且|接着|同时|再(?:把|加|调|给|弄|放|淡)"
             // …or where the words say how long or where it shows, or turn to the video: 写新品上市只显示前五秒视频结尾再淡出
             + "|(?:只|就)?(?:显示|出现|持续|停留)|(?:从|在)?第?[\\d一二三四五六七八九十两]+秒(?:开始|起)|(?:放|放在|位于)(?:顶部|底部|上面|下面|中间|左上|右上|左下|右下)|(?:视频)?(?:结尾|开头|最后|片尾)(?:再|加|淡|的时候))");
@@ -1068,7 +1068,7 @@ final class PromptInterpreter {
         if (said.contains("个字")) {
             said = COUNTED_TEXT.matcher(said).replaceAll("$1字幕「$2」"); // 在底部加上生日快乐四个字: the words counted are the text
         }
-        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0 || said.indexOf('期') >= 0 || said.indexOf('价') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
+        if ((said.indexOf('写') >= 0 || said.indexOf('字') >= 0 || said.indexOf('题') >= 0 || said.indexOf('期') >= 0 || said.indexOf('价') >= 0 || said.indexOf('址') >= 0) && said.chars().noneMatch(c -> "\"“”「」『』".indexOf(c) >= 0)) {
             said = BARE_TEXT.matcher(said).replaceAll("$1「$2」"); // 加个字 宝宝生日快乐, 写2024年运动会: dictated text unquoted
         }
         if (said.indexOf('"') >= 0 || said.indexOf('“') >= 0 || said.indexOf('「') >= 0) {

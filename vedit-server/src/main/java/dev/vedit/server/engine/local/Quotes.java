@@ -95,7 +95,7 @@ final class Quotes {
 
     /** A text up to where it goes, its lettering said between them. */
     private static final String PLACED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF][^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]{0,60}?)"
-            + "(?=(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right)"
+            + "(?=\\s+" + LETTERING + "\\s*(?:$|[,.;!?])|(?:\\s+" + LETTERING + ")?\\s+(?i:(?:at|in|on|across|along)\\s+the\\s+(?:very\\s+)?(?:top|bottom|middle|centre|center|upper|lower|left|right)"
             + "|(?:top|bottom|upper|lower)[\\s-]+(?:left|right)|(?:centre|center|middle)(?=\\s*$|\\s*[,，.]|\\s+(?:" + COLOURS + ")\\b))\\b)";
     private static final Pattern CAPITALISED_TEXT = Pattern.compile(
             "(?<![\\p{L}])(?:caption|title|subtitle|headline|heading|text|(?:the\\s+)?words?)\\s+" + CAPITALISED + "(?!(?i:at|in|on|to|for|with|from|card|slide)\\b)" + UNQUOTED_TEXT
@@ -116,8 +116,10 @@ final class Quotes {
      * A value said bare after what it is: "put the score 3 - 1 in the top-right corner", "phone number 0412 555 890 bottom
      * right", "our website www.x.com", 比分2:1. It starts with a digit, a currency sign or "www.", so no word of a request.
      */
-    private static final Pattern VALUE = Pattern.compile("(?<![\\p{L}])(?i:score|date|price|phone(?:\\s+number)?|website|url|web\\s+address)"
-            + "\\s*[:：]?\\s*(?=[$€£¥]?\\d|(?i:www)\\.)" + UNQUOTED_TEXT);
+    private static final Pattern VALUE = Pattern.compile("(?:(?<![\\p{L}])(?i:score|date|price|phone(?:\\s+number)?|website|url|web\\s+address)|(?:价格|价钱|售价|日期|比分)(?=\\s|[:：]|[¥￥$]))"
+            + "\\s*[:：]?\\s*(?=[$€£¥￥(]?\\d|(?i:www)\\.)"
+            // its words, and the next while they go on with a digit or a sign: "3 - 1", "0412 555 890", "(555) 014-2290"
+            + "([^\\s,，。;；!！?？\\uE000-\\uE0FF]+(?:\\s+(?=[\\d(+\\-–])[^\\s,，。;；!！?？\\p{IsHan}\\uE000-\\uE0FF]+)*)");
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
     private final String masked;
