@@ -422,6 +422,8 @@ final class PromptInterpreter {
     /** {@link #DESCRIPTION} with a verb: "the guy's voice has a hiss" is not "the guy is …". */
     private static final Pattern DESCRIPTION_WITH_VERB = Pattern.compile(DESCRIPTION_LEAD + "(?<copula>" + DESCRIPTION_VERB + ")",
             Pattern.UNICODE_CHARACTER_CLASS);
+    /** A request asked inside a clause that opens as a telling: "my son is frowning in every clip can you make him smile". */
+    private static final Pattern ASKED_WITHIN = Pattern.compile("\\b(?:can|could|would|will)\\s+(?:you|u)\\b|\\b(?:please|pls|plz)\\b");
     /** A past or perfect negation: "half the guests didn't sign release forms" tells, never asks ("don't" may ask). */
     private static final Pattern TELLS = Prefilter.guarded(Pattern.compile("(?<=\\S\\s)(?:can't|cannot)\\b|\\b(?:didn't|did\\s+not|wasn't|weren't|hasn't|haven't|hadn't|couldn't|aren't|isn't|(?:don't|doesn't|do\\s+not|does\\s+not)\\s+have)\\b"));
     /** "increase the brightness and contrast", "把亮度和对比度都调高": one verb for two adjustments is said for each. */
@@ -3647,7 +3649,7 @@ final class PromptInterpreter {
             state.generative.add(quoted); // "the groom's tie came out the wrong colour": whatever is asked of it next
             return;
         }
-        if (answer == null && (WISH.matcher(clause).find() || AI_ASKED.matcher(clause).find()) && GENERATIVE.find(clause) >= 0
+        if (answer == null && (WISH.matcher(clause).find() || AI_ASKED.matcher(clause).find() || ASKED_WITHIN.matcher(clause).find()) && GENERATIVE.find(clause) >= 0
                 || !holdsHan(clause) && GENERATIVE.find(COURTESY.matcher(clause.strip()).replaceFirst("")) == 0) {
             // "I wish it was a sunset instead": a wish that only a model could grant; "relight the scene so the sun is
             // hitting my face", "relight my face so it looks like soft window light": a model's work asked first, whatever
