@@ -3113,6 +3113,34 @@ class PromptUnderstandingTest {
         assertThat(ops("make it 9:16, about 45% of the width")).containsExactly("aspect");
         assertThat(params("need a 15s teaser for stories — take 1:10 to 1:25", 0)).containsEntry("start", 70.0).containsEntry("duration", 15.0);
         assertThat(params("shrink it to 480p so the file isn't huge", 0)).containsEntry("height", 480);
+        // the second round: a text with what is said of it in any order and no verb, values bare, cards with their length
+        assertThat(params("score overlay 'Tigers 3 - 1 Hawks' top left from 0:45 to the end", 0)).containsEntry("position", "top-left")
+                .containsEntry("start", 45.0);
+        assertThat(params("左上角“第二集”", 0)).containsEntry("text", "第二集").containsEntry("position", "top-left");
+        assertThat(params("开头6秒正中间白字“深切缅怀”", 0)).containsEntry("duration", 6.0).containsEntry("colour", "white");
+        assertThat(params("价格 ¥59.9 放底部 黄色", 0)).containsEntry("text", "¥59.9").containsEntry("colour", "yellow");
+        assertThat(params("phone number 0412 555 890 bottom right from 0:40", 0)).containsEntry("text", "0412 555 890");
+        assertThat(params("在最上面加粉色的字祝奶奶生日快乐", 0)).containsEntry("text", "祝奶奶生日快乐").containsEntry("colour", "pink");
+        assertThat(params("write Merry Christmas from Grandpa Joe in red", 0)).containsEntry("text", "Merry Christmas from Grandpa Joe");
+        assertThat(params("name tag for the speaker: Dr. Amara Osei — lower left, from 0:03 for 5 seconds", 0))
+                .containsEntry("text", "Dr. Amara Osei").containsEntry("position", "bottom-left");
+        assertThat(ops("开头加个2秒的片头写“第三季度业绩”")).containsExactly("intro");
+        assertThat(ops("Start with a 2-second intro card that says 'Q3 Results'")).containsExactly("intro");
+        assertThat(params("Put 'Grand Opening Sat 10am' at the bottom in red... actually no, top is better", 0))
+                .containsEntry("text", "Grand Opening Sat 10am").containsEntry("position", "top");
+        // what cannot be: a link to tap, music named, speech written out; a model's work asked inside a telling
+        assertThatThrownBy(() -> interpreter.read("Make the text a clickable link to my shop", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("顶部写“夏日限定”，背景音乐用周杰伦的《晴天》", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("add my voiceover recording and put 'Episode 12' in the top left", 0)).hasMessageContaining("audio input");
+        assertThatThrownBy(() -> interpreter.read("so my son is frowning in every clip can you make him smile and slow it down", 0))
+                .isInstanceOf(NeedsGenerativeEngine.class);
+        // plain wordings: a telling around the request, a described part kept for the edit that follows, the sound evened
+        assertThat(ops("Add text 'Lot 27' at the bottom. I walked around holding the phone so please stabilize it")).containsExactly("text", "stabilize");
+        assertThat(ops("please brighten it, and the sound is uneven, can you even that out")).containsExactly("brightness", "normalize_audio");
+        assertThat(params("画面变成素描风格，前10秒就行", 0)).containsEntry("to", 10.0);
+        assertThat(interpreter.read("想將背景換成圖1，我冇綠幕嘅", 1).operations()).extracting(EditOperation::op)
+                .containsExactly("replace_background"); // 冇: no screen to key
+        assertThat(ops("more contrast and saturation")).containsExactly("contrast", "saturation");
     }
 
     @Test
