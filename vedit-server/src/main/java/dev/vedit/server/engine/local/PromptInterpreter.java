@@ -4141,9 +4141,10 @@ final class PromptInterpreter {
                 && !EXCEPTION_LEFT.matcher(leftover).find();
         if (!understood && Quotes.holdsMark(clause)) {
             // "score overlay 'Tigers 3 - 1 Hawks' top left from 0:45", 左上角“第二集”: a text with what is said of it in any order
-            EditOperation text = TextSlots.read(clause, context);
-            if (text != null) {
-                return new Attempt(List.of(new EditOperation(text.op(), text.params(), context.quotes().restore(clause).strip())), " ".repeat(clause.length()), true);
+            List<EditOperation> texts = TextSlots.read(clause, context);
+            if (!texts.isEmpty()) {
+                String source = context.quotes().restore(clause).strip();
+                return new Attempt(texts.stream().map(t -> new EditOperation(t.op(), t.params(), source)).toList(), " ".repeat(clause.length()), true);
             }
         }
         return new Attempt(timed, leftover, understood);

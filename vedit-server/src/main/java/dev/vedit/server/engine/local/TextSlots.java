@@ -5,11 +5,15 @@ import static dev.vedit.server.engine.local.Rule.round;
 
 import dev.vedit.server.engine.local.operation.Operation;
 import dev.vedit.wire.EditOperation;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A text to show, read from a clause whose every other word says something of it, in whatever order people say it:
@@ -29,7 +33,9 @@ final class TextSlots {
             Pattern.compile("(?:for\\s+|during\\s+|in\\s+)?(?:the\\s+)?(?:(?<first>first|opening)|(?<last>last|final))\\s+(?<n>" + T + ")" + S
                     + "|(?:在|视频)?(?:(?<first2>前|开头|开始|最前面?)|(?<last2>最后|后|结尾))\\s*(?<n2>" + Numbers.PATTERN + ")\\s*秒钟?(?:内|里)?"),
             Pattern.compile("(?:at|from|starting\\s+(?:at|from)|beginning\\s+at|in\\s+at|on\\s+at|coming\\s+in\\s+at)\\s+(?:the\\s+)?(?<at>" + T + ")" + S
-                    + "(?:\\s+mark)?|(?:在|从)?第?\\s*(?<at2>" + T + ")\\s*秒?钟?(?:开始|起|的时候|时|那里|处)?(?=\\s*(?:$|[,，]|在|[左右顶底上下中正]|显示|出现|加|放|打|写))"),
+                    + "(?:\\s+mark)?|(?:(?:在|从)\\s*第?|第)\\s*(?<at2>" + T + ")\\s*秒?钟?(?:开始|起|的时候|时|那里|处)?(?=\\s*(?:$|[,，]|在|[左右顶底上下中正]|显示|出现|加|放|打|写))"
+                    // 2:30 开始, 10秒起: a moment said by what happens then, never a bare "4秒" (a length)
+                    + "|(?<at3>" + T + ")\\s*秒?钟?(?:开始|起|的时候|时)"),
             Pattern.compile("(?:for|lasting|staying\\s+up\\s+for|keep\\s+it\\s+up\\s+for|for\\s+about)\\s+(?<long>" + T + ")" + S
                     + "|(?:显示|出现|持续|停留|保留)?\\s*(?<long2>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好)?(?=\\s*(?:$|[,，。]))"),
             Pattern.compile("(?:until|till|til|up\\s+to|to)\\s+(?:the\\s+)?(?<until>" + T + ")" + S + "|(?<toEnd>(?:to|until|till)\\s+the\\s+end)"
@@ -40,39 +46,120 @@ final class TextSlots {
             Pattern.compile("(?:(?:in|at|on|to|into|across|along|near)\\s+)?(?:the\\s+)?(?:very\\s+)?(?<pos>" + OverlayRules.POSITION_WORDS + ")(?:\\s+corner)?"
                     + "(?:\\s+of\\s+(?:the\\s+)?(?:screen|frame|video|picture))?"
                     + "|(?:放|放在|放到|显示在|位于|在)?(?:画面|视频|屏幕)?的?(?:最|正)?(?<posz>" + OverlayRules.ZH_POSITION_WORDS + ")(?:位置|处)?"),
+            // the place of the text before: "'Banh Mi $8' same spot 0:06-0:10"
+            Pattern.compile("(?:in\\s+|at\\s+)?(?<same>(?:the\\s+)?same\\s+(?:place|spot|position|corner))|(?<same2>同一个?位置|同样的?位置|原位置)"),
             // its colour
             Pattern.compile("(?:in\\s+)?(?:(?:big|large|bold|small)\\s+)?(?<c>" + OverlayRules.COLOUR_WORDS + ")(?:\\s+(?:text|letters|font|writing|colou?r))?"
-                    + "|(?:字|字体|文字|颜色)?(?:用|要|是)?(?<cz>" + OverlayRules.ZH_COLOUR_WORDS + ")(?:色的?)?(?:字|字体|文字)?"),
+                    + "|(?:字|字体|文字|颜色)?(?:都|也)?(?:用|要|是)?(?<cz>" + OverlayRules.ZH_COLOUR_WORDS + ")(?:色的?|的)?(?:小|大)?(?:字|字体|文字)?"),
             // what it is
             Pattern.compile("(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|banner|label|text|words?|lower[\\s-]+third|(?:name|speaker)\\s+(?:tag|card|bar|title)"
                     + "|cta|call\\s+to\\s+action|overlay|timestamp|date|score|price(?:\\s+tag)?|address|adress|phone(?:\\s+number)?|number|hashtags?|handle|slogan|tagline|name"
                     + "|(?:text\\s+)?watermark)s?"
                     + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
             // how it is asked, and the words around
-            Pattern.compile("(?:please|pls|plz|can\\s+you|could\\s+you|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|that|one"
+            Pattern.compile("(?:please|pls|plz|thx|thanks|can\\s+(?:you|u)|could\\s+(?:you|u)|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|that|one|both|each|on\\s+screen"
+                    + "|[a-z]+'s"
                     + "|add|put|insert|show|display|write|overlay|place|type|stick|slap|stamp|pop|run|throw|print|include|have|shown|showing|saying|that\\s+says|which\\s+says|reading|that\\s+reads"
                     + "|size|big|large|small|bold|huge|sized)\\b"
-                    + "|帮我|帮忙|麻烦|请|给我|我要|要|需要|然后|再|也|都|一下|就行|就好|吧|谢谢|加上|加个|加一个|加一行|加|添加|放上|放个|放|显示|出现|打上|写上|写着|写|标上|贴上|叫|是|为|内容是|在|的|个|一个|一行|一句|大号|小号|粗体|大|小"),
+                    + "|(?:在)?(?:视频|画面|屏幕)(?:上|里|中)|帮我|帮忙|麻烦|请|给我|我要|要|需要|然后|再|也|都|一下|就行|就好|吧|谢谢|亲|加上|加个|加一个|加一行|加一句|加|添加|放上|放个|放|显示|出现|打上|写上|写着|写|标上|贴上|挂|叫|是|为|内容是|在|的|个|一个|一行|一句|大号|小号|粗体|大|小"),
             Pattern.compile("[\\s,，.。:：;；!！、+&—–-]+"));
 
     private TextSlots() {
     }
 
-    /** The one text {@code clause} shows with all it says of it; null when it holds no text or a word that says something else. */
-    static EditOperation read(String clause, Rule.Context context) {
-        int mark = -1;
+    /**
+     * The texts {@code clause} shows, each with what is said of it; empty when it holds no text or a word that says
+     * something else. Two texts or more are read apart at the last "and", "then" or comma before each ("put 'A' at the
+     * top left and 'B' at the bottom right").
+     */
+    static List<EditOperation> read(String clause, Rule.Context context) {
+        List<Integer> marks = new ArrayList<>();
         for (int i = 0; i < clause.length(); i++) {
             if (clause.charAt(i) >= Quotes.FIRST && clause.charAt(i) <= Quotes.LAST) {
-                if (mark >= 0) {
-                    return null; // two texts: each with its own words, read by the rules
-                }
-                mark = i;
+                marks.add(i);
             }
         }
-        if (mark < 0) {
+        if (marks.isEmpty()) {
+            return List.of();
+        }
+        List<EditOperation> texts = new ArrayList<>();
+        int from = 0;
+        for (int k = 0; k < marks.size(); k++) {
+            int to = clause.length();
+            if (k + 1 < marks.size()) {
+                Matcher between = BETWEEN.matcher(clause).region(marks.get(k) + 1, marks.get(k + 1));
+                int cut = -1;
+                while (between.find()) {
+                    cut = between.start();
+                }
+                if (cut < 0) {
+                    return List.of(); // two texts with nothing between: one text's words
+                }
+                to = cut;
+            }
+            Map<String, String> said = said(clause.substring(from, marks.get(k)) + " , " + clause.substring(marks.get(k) + 1, to));
+            String text = context.quotes().text(clause.charAt(marks.get(k)));
+            if (said == null || text.isBlank() || text.length() > 200 || context.imageCount() > 0 && text.matches("(?i).*(?:figure|image|图)\\s*\\d.*")) {
+                return List.of();
+            }
+            if (said.containsKey("same") && !texts.isEmpty() && !said.containsKey("position")) {
+                said.put("position", String.valueOf(texts.getLast().params().get("position"))); // "'B' same spot 0:06-0:10"
+            }
+            EditOperation op = op(text, said);
+            if (op == null) {
+                return List.of();
+            }
+            texts.add(op);
+            from = to;
+        }
+        return texts;
+    }
+
+    /**
+     * {@code text} with what {@code clause} says of it when that is all the clause says ("bottom right in small white text",
+     * "at 0:47 for 6 seconds", 放正中间, 粉色); null otherwise.
+     */
+    static EditOperation amend(EditOperation text, String clause) {
+        if (Quotes.holdsMark(clause)) {
             return null;
         }
-        String words = clause.substring(0, mark) + " , " + clause.substring(mark + 1);
+        Map<String, String> said = said(clause);
+        if (said == null || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
+            return null;
+        }
+        Map<String, Object> params = new LinkedHashMap<>(text.params());
+        EditOperation now = op(String.valueOf(text.params().get("text")), said);
+        if (now == null) {
+            return null;
+        }
+        if (said.containsKey("position")) {
+            params.put("position", now.params().get("position"));
+        }
+        if (said.containsKey("colour")) {
+            params.put("colour", now.params().get("colour"));
+        }
+        boolean lengthOnly = (said.containsKey("long") || said.containsKey("long2"))
+                && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"));
+        if (lengthOnly && params.containsKey("start")) {
+            params.put("duration", now.params().get("duration")); // "at 0:47, for 6 seconds": the length of what starts then
+        } else if (said.keySet().stream().anyMatch(WHEN::contains)) {
+            for (String key : List.of("start", "duration", "at")) {
+                params.remove(key);
+                if (now.params().containsKey(key)) {
+                    params.put(key, now.params().get(key));
+                }
+            }
+        }
+        return new EditOperation(text.op(), params, text.source() + ", " + clause.strip());
+    }
+
+    /** The groups that say when. */
+    private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "until", "toEnd", "begin", "end");
+    /** Where one text's words end and the next one's begin. */
+    private static final Pattern BETWEEN = Pattern.compile("\\s+(?:and|then|plus|&)\\s+|[,，;；、]|\\s+(?=then\\b)");
+
+    /** What the words say of a text, by slot; null when a word says something else. */
+    private static Map<String, String> said(String words) {
         Map<String, String> said = new LinkedHashMap<>();
         int at = 0;
         List<Matcher> matchers = SLOTS.stream().map(p -> p.matcher(words)).toList();
@@ -96,11 +183,7 @@ final class TextSlots {
                 return null;
             }
         }
-        String text = context.quotes().text(clause.charAt(mark));
-        if (text.isBlank() || text.length() > 200 || context.imageCount() > 0 && text.matches("(?i).*(?:figure|image|图)\\s*\\d.*")) {
-            return null;
-        }
-        return op(text, said);
+        return said;
     }
 
     /** The place and colour as the overlay rules name them, kept from the match that said them. */
@@ -134,7 +217,7 @@ final class TextSlots {
             params.put("colour", said.get("colour"));
         }
         String from = said.get("from");
-        String at = said.getOrDefault("at", said.get("at2"));
+        String at = Stream.of("at", "at2", "at3").map(said::get).filter(Objects::nonNull).findFirst().orElse(null);
         String length = said.getOrDefault("long", said.get("long2"));
         String n = said.getOrDefault("n", said.get("n2"));
         if (from != null) {
