@@ -3039,6 +3039,8 @@ final class PromptInterpreter {
 
     /** How a Chinese request opens: a courtesy or 把, then the verb of an edit. */
     private static final Pattern ASKING_ZH = Pattern.compile("\\s*(?:帮我|帮忙|请|麻烦|再|然后|给我|给|把|将|能不能|可以|可不可以)?"
+            // 在顶部加上…: where, before the verb
+            + "(?:在(?:视频|画面|屏幕)?的?(?:顶部|底部|上面|下面|中间|左上角|右上角|左下角|右下角|上方|下方|正中间|最上面|最下面))?"
             + "(?:加|调|改|换|去|删|剪|放|变|转|压|弄|做|提|降|减|增|裁|截|静|倒|慢|快|关|开|打|用|保留|只要|留|整|搞)");
     /** How a Chinese remark ends: what something is (…的), what it is for (…用), how it has become (…了). */
     private static final Pattern REMARK_END_ZH = Pattern.compile("(?:的|用|了|呢|啊|呀|嘛)\\s*$");

@@ -117,6 +117,8 @@ final class SoundRules {
                         // "transcribe the interview", "caption whatever the speakers say", "subtitles from what I'm saying",
                         // translated or sung: 把这段英文采访翻译成中文字幕, 把我说的话识别出来做成字幕, 歌词字幕帮我对上
                         + "|\\b(?:transcribe|transcription\\s+of)\\b.*"
+                        // "captions that pop up word by word as I talk": the words come from the speech
+                        + "|\\b(?:captions?|subtitles?)\\b[^,.;]{0,40}\\bas\\s+(?:i|we|he|she|they|you|people)\\s+(?:talk|speak|say\\s+(?:it|them))\\b.*"
                         + "|\\b(?:caption|subtitle)\\s+(?:what(?:ever)?|everything)\\s+(?:i|we|he|she|they|you|the\\s+[a-z]+|people|everyone)\\s+(?:say|says|said|(?:am|is|are|'m|'s|'re)\\s+saying)\\b.*"
                         + "|\\b(?:subtitles?|captions?)\\s+(?:from|of|for)\\s+(?:what(?:ever)?|everything)\\s+(?:i|we|he|she|they|the\\s+[a-z]+|people)\\s*(?:'m|'s|'re|am|is|are)?\\s+(?:saying|singing|says|said|say)\\b.*"
                         + "|\\b(?:subtitles?|captions?)\\b[^,.;]{0,30}\\btranslat\\w*\\b.*|\\btranslat\\w*\\b[^,.;]{0,40}\\b(?:subtitles?|captions?)\\b.*"
