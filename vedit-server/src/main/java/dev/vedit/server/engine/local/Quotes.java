@@ -61,7 +61,7 @@ final class Quotes {
      * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?<![\\p{IsHan}])字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
+            "(?:字幕|标题|文字|文案|(?:(?<![\\p{IsHan}])|(?<=[的色]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
                     + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
