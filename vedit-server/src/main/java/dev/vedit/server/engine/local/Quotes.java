@@ -107,11 +107,15 @@ final class Quotes {
                     + "|(?<![\\p{L}])(?i:add|put|write|show|display|type|overlay)\\s+(?i:the\\s+|a\\s+)?(?i:text|words?|caption|title|subtitle|heading)\\s+"
                     + "(?!(?i:that|which|saying|reading|at|in|on|to|for|with|from|card|slide|about|of|the|a|an|it|and|then|please)\\b)" + PLACED_TEXT);
     /**
-     * A handle or hashtag ("add my instagram @bakedbyjess", 右下角加我的抖音号@小林做饭): shown as written, so one text
+     * A handle or hashtag, or several in a row ("add my instagram @bakedbyjess", "#SummerVibes #RoadTrip", 右下角加我的抖音号@小林做饭):
+     * shown as written, so one text
      * whether quoted or not. A letter in it ("#12" is a number, "@3s" a time), and words before it: "#vintage" opening a
      * prompt is a tag that names an edit.
      */
-    private static final Pattern HANDLE = Pattern.compile("(?<=\\S\\s|\\p{IsHan})(?<![\\p{L}\\p{N}._@#])((?:@(?=[\\p{L}_])|#(?=[\\p{N}_]*\\p{L}))[\\p{L}\\p{N}_]+(?:\\.[\\p{L}\\p{N}_]+)*)");
+    private static final String ONE_HANDLE = "(?:@(?=[\\p{L}_])|#(?=[\\p{N}_]*\\p{L}))[\\p{L}\\p{N}_]+(?:\\.[\\p{L}\\p{N}_]+)*";
+    /** …and a web address written bare ("put twitch.tv/ghostfang top right"), one text as well. */
+    private static final String ADDRESS = "(?:https?://)?(?:www\\.)?[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.(?:com|co|net|org|io|tv|gg|me|cn|app|shop|store|uk|au|ca)(?:/[\\w./-]*)?(?![\\w])";
+    private static final Pattern HANDLE = Pattern.compile("(?<=\\S\\s|\\p{IsHan})(?<![\\p{L}\\p{N}._@#/])(" + ONE_HANDLE + "(?:\\s+" + ONE_HANDLE + ")*|(?i:" + ADDRESS + "))");
     /**
      * A value said bare after what it is: "put the score 3 - 1 in the top-right corner", "phone number 0412 555 890 bottom
      * right", "our website www.x.com", 比分2:1. It starts with a digit, a currency sign or "www.", so no word of a request.
@@ -126,7 +130,7 @@ final class Quotes {
 
     Quotes(String prompt) {
         String quoted = mask(QUOTED, prompt, false);
-        quoted = quoted.indexOf('@') >= 0 || quoted.indexOf('#') >= 0 ? mask(HANDLE, quoted, true) : quoted;
+        quoted = quoted.indexOf('@') >= 0 || quoted.indexOf('#') >= 0 || quoted.indexOf('.') >= 0 ? mask(HANDLE, quoted, true) : quoted;
         quoted = mask(VALUE, quoted, true);
         String colon = quoted.indexOf(':') >= 0 || quoted.indexOf('：') >= 0 ? mask(AFTER_COLON, quoted, true) : quoted;
         String lower = colon.toLowerCase(Locale.ROOT);
