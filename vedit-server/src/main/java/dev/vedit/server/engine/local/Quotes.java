@@ -53,7 +53,7 @@ final class Quotes {
     private static final String IMAGE_AHEAD = "(?![^,，。;；!！?？\\n]{0,40}?(?:(?<![\\p{L}])(?i:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d\\b|图\\s*\\d))";
     /** Straight and typographic quotes, CJK corner brackets and book-title marks; an apostrophe between letters stays in a single-quoted text ('Mama Chen's Noodles'). */
     private static final Pattern QUOTED = Pattern.compile(
-            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{L}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L}))*)'(?![\\p{L}\\p{N}])");
+            "\"([^\"]*)\"|“([^”]*)”|‘([^’]*)’|「([^」]*)」|『([^』]*)』|《([^》]*)》|(?<![\\p{IsLatin}\\p{N}])'((?:[^']|(?<=\\p{L})'(?=\\p{L}))*)'(?![\\p{IsLatin}\\p{N}])");
     /**
      * The words after a colon that follows a caption or title word, or a card and a few words of where ("a title card
      * before it starts: Summer Camp"), up to the clause's end or a place ("加字幕：你好世界", "caption: Hello world at the
@@ -61,7 +61,7 @@ final class Quotes {
      * colon is already one mark and stays one. It ends where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:字幕|标题|文字|文案|(?:(?<![\\p{IsHan}])|(?<=[的色]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
+            "(?:字幕|标题|文字|文案|(?:(?<![\\p{IsHan}])|(?<=[的色红黄白黑蓝绿紫橙粉金灰]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third)(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
                     + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
