@@ -3141,6 +3141,29 @@ class PromptUnderstandingTest {
         assertThat(interpreter.read("想將背景換成圖1，我冇綠幕嘅", 1).operations()).extracting(EditOperation::op)
                 .containsExactly("replace_background"); // 冇: no screen to key
         assertThat(ops("more contrast and saturation")).containsExactly("contrast", "saturation");
+        // the third round: two texts in a clause, a text amended by the clauses after it, the place of the text before
+        assertThat(interpreter.read("Put '1428 Elm Street' at the top left and 'Offered at $425,000' at the bottom right", 0).operations())
+                .extracting(o -> o.params().get("position")).containsExactly("top-left", "bottom-right");
+        assertThat(interpreter.read("Put 'Set 1' at the top from 0:00-0:20 and 'Set 2' same place 0:20-0:40", 0).operations())
+                .extracting(o -> o.params().get("position")).containsExactly("top", "top");
+        assertThat(params("Put 'Answer: B' in green, bottom right, at 0:47 for 6 seconds.", 0)).containsEntry("position", "bottom-right")
+                .containsEntry("start", 47.0).containsEntry("duration", 6.0);
+        assertThat(params("亲，帮我在宝宝视频上加一句“小米粒一周岁啦”，放正中间，粉色，前6秒", 0)).containsEntry("position", "center")
+                .containsEntry("colour", "pink").containsEntry("duration", 6.0);
+        assertThat(params("视频开头加文字“生日快乐 老爸” 放中间 显示4秒", 0)).containsEntry("duration", 4.0);
+        assertThat(params("在画面下方加一行红色的字：新品上市 限时8折", 0)).containsEntry("text", "新品上市 限时8折");
+        assertThat(params("add #SummerVibes #RoadTrip at the bottom in white", 0)).containsEntry("text", "#SummerVibes #RoadTrip");
+        assertThat(params("put twitch.tv/ghostfang top right the whole clip", 0)).containsEntry("text", "twitch.tv/ghostfang");
+        assertThat(params("加上标题'Day 1 大理'，从第2秒开始显示4秒", 0)).containsEntry("text", "Day 1 大理").containsEntry("start", 2.0);
+        assertThat(ops("片头做个字卡“王磊 & 李婷”放3秒，片尾字卡“感谢观看”也是3秒")).containsExactly("intro", "outro");
+        // what must not be dropped: a format after a text, captions from the speech, a Chinese request opened by its place
+        assertThatThrownBy(() -> interpreter.read("Put 'Final Cut' in the top right and send it back as a .mov file please", 0))
+                .hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("captions that pop up word by word as i talk, tiktok style", 0)).hasMessageContaining("speech");
+        assertThatThrownBy(() -> interpreter.read("把前面15秒剪掉然后在顶部加上欢迎来到小王的vlog黄色的", 0)).hasMessageContaining("not understood");
+        assertThat(params("9:16 for tiktok but with black bars pls, dont crop my head off", 0)).containsEntry("fit", "pad");
+        assertThat(ops("pls mute adn make it brigher")).containsExactly("mute", "brightness");
+        assertThat(ops("0:05到0:09全屏打码，拍到了快递单")).containsExactly("pixelate");
     }
 
     @Test
