@@ -380,23 +380,36 @@ final class OverlayRules {
             + "(?:\\s*(?:please|pls|就行|就好|吧))?|(?:and\\s+)?(?<pos0>centre|center|middle)\\s+(?:them\\s+)?(?:both|all)(?:\\s+of\\s+them)?(?:\\s*(?:please|pls))?",
             Pattern.CASE_INSENSITIVE);
 
+    /** A colour said of all the texts just added: "both in red", "make them all yellow", 颜色都用红的. */
+    private static final Pattern ALL_COLOURED = Pattern.compile("(?:(?:and\\s+)?(?:make\\s+)?(?:them\\s+)?(?:both|all)(?:\\s+of\\s+them)?\\s+(?:in\\s+)?(?<c>" + COLOUR_WORDS + ")"
+            + "|(?:颜色|字)?(?:都|全都|全部|统一)(?:用|是|要|改成|做成)?(?<cz>" + ZH_COLOUR_WORDS + ")(?:色的?|的)?(?:字)?)(?:\\s*(?:please|pls|就行|就好|吧))?",
+            Pattern.CASE_INSENSITIVE);
+
     /**
-     * Whether {@code clause} only places every one of the texts that end {@code ops} (two or more): then each is moved there.
+     * Whether {@code clause} only places or colours every one of the texts that end {@code ops} (two or more): then each is
+     * moved there, or drawn in that colour.
      * Read as the last one's place alone, the first kept the place it had by default.
      */
-    static boolean placesAll(List<EditOperation> ops, String clause) {
-        Matcher all = ALL_PLACED.matcher(clause.strip().replaceAll("[.!。！]+$", ""));
+    static boolean placesOrColoursAll(List<EditOperation> ops, String clause) {
+        String said = clause.strip().replaceAll("[.!。！]+$", "");
+        Matcher all = ALL_PLACED.matcher(said);
+        Matcher coloured = ALL_COLOURED.matcher(said);
         int first = ops.size();
         while (first > 0 && Operation.TEXT.is(ops.get(first - 1))) {
             first--;
         }
-        if (ops.size() - first < 2 || !all.matches()) {
+        boolean placed = all.matches();
+        if (ops.size() - first < 2 || !placed && !coloured.matches()) {
             return false;
         }
         for (int i = first; i < ops.size(); i++) {
             EditOperation text = ops.get(i);
             Map<String, Object> params = new LinkedHashMap<>(text.params());
-            params.put("position", position(all, String.valueOf(params.get("position"))));
+            if (placed) {
+                params.put("position", position(all, String.valueOf(params.get("position"))));
+            } else {
+                params.put("colour", colour(coloured, "c")); // 颜色都用红的, "both in red"
+            }
             ops.set(i, new EditOperation(text.op(), params, text.source() + ", " + clause.strip()));
         }
         return true;

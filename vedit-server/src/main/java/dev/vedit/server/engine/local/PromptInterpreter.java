@@ -2034,6 +2034,12 @@ final class PromptInterpreter {
         if (state.describing && state.described != null && changesWhatWasDescribed(clause, quoted, context, state)) {
             return;
         }
+        EditOperation textAmended = state.operations.isEmpty() || !Operation.TEXT.is(state.operations.getLast()) ? null
+                : TextSlots.amend(state.operations.getLast(), clause);
+        if (textAmended != null) {
+            state.operations.set(state.operations.size() - 1, textAmended); // …放中间 显示4秒 然后…: the text's length, not a telling
+            return;
+        }
         if (isDescription(clause, context, state)) {
             if (NARRATES.matcher(clause.strip()).lookingAt()) {
                 // "halfway through, the narrator spins around": the part said was when it happens, no part to edit
@@ -2208,7 +2214,7 @@ final class PromptInterpreter {
         EditOperation bareEdit = joined || state.afterPlus ? state.bareEdit : null;
         state.listPart = null;
         state.bareEdit = null;
-        if (OverlayRules.placesAll(state.operations, clause)) {
+        if (OverlayRules.placesOrColoursAll(state.operations, clause)) {
             return;
         }
         EditOperation saidOfLast = attempt.understood() && !state.operations.isEmpty() && OverlayRules.mayAmend(state.operations.getLast(), attempt.operations(), clause)

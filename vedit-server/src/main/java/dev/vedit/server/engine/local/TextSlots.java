@@ -120,8 +120,8 @@ final class TextSlots {
      * "at 0:47 for 6 seconds", 放正中间, 粉色); null otherwise.
      */
     static EditOperation amend(EditOperation text, String clause) {
-        if (Quotes.holdsMark(clause)) {
-            return null;
+        if (Quotes.holdsMark(clause) || OF_ALL.matcher(clause).find()) {
+            return null; // "Centre both", 都放底部: said of every text just added (OverlayRules.placesOrColoursAll)
         }
         Map<String, String> said = said(clause);
         if (said == null || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
@@ -152,6 +152,8 @@ final class TextSlots {
         }
         return new EditOperation(text.op(), params, text.source() + ", " + clause.strip());
     }
+
+    private static final Pattern OF_ALL = Pattern.compile("\\b(?:both|all|each)\\b|都|各|全部");
 
     /** The groups that say when. */
     private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "until", "toEnd", "begin", "end");

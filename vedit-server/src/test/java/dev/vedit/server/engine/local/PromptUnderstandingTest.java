@@ -3164,6 +3164,9 @@ class PromptUnderstandingTest {
         assertThat(params("9:16 for tiktok but with black bars pls, dont crop my head off", 0)).containsEntry("fit", "pad");
         assertThat(ops("pls mute adn make it brigher")).containsExactly("mute", "brightness");
         assertThat(ops("0:05到0:09全屏打码，拍到了快递单")).containsExactly("pixelate");
+        assertThat(params("视频开头加文字“生日快乐” 放中间 显示4秒 然后整个调亮一点", 0)).containsEntry("duration", 4.0);
+        assertThat(interpreter.read("左上角写“满30减10”，右上角写“新店开业”，颜色都用红的", 0).operations())
+                .extracting(o -> o.params().get("colour")).containsExactly("red", "red");
     }
 
     @Test
