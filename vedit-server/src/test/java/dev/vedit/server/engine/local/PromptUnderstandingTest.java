@@ -3165,6 +3165,9 @@ class PromptUnderstandingTest {
         assertThat(ops("pls mute adn make it brigher")).containsExactly("mute", "brightness");
         assertThat(ops("0:05到0:09全屏打码，拍到了快递单")).containsExactly("pixelate");
         assertThat(params("视频开头加文字“生日快乐” 放中间 显示4秒 然后整个调亮一点", 0)).containsEntry("duration", 4.0);
+        assertThat(params("clip is 60fps, make it 30", 0)).containsEntry("fps", 30.0);
+        assertThat(params("画面推近到1.2倍", 0)).containsEntry("factor", 1.2);
+        assertThat(params("你帮我把开头那个十秒剪掉", 0)).containsEntry("start", 10.0);
         assertThat(interpreter.read("左上角写“满30减10”，右上角写“新店开业”，颜色都用红的", 0).operations())
                 .extracting(o -> o.params().get("colour")).containsExactly("red", "red");
     }
