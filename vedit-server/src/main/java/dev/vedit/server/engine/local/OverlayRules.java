@@ -346,6 +346,7 @@ final class OverlayRules {
         Matcher where = WHERE_ONLY.matcher(clause.strip());
         Matcher which = WHICH_ONLY.matcher(clause.strip());
         Matcher colour = COLOUR_ONLY.matcher(clause.strip());
+        EditOperation slotted;
         boolean text = operation == Operation.TEXT || (operation == Operation.INTRO || operation == Operation.OUTRO) && previous.params().containsKey("text");
         if (placed && where.matches()) {
             params.put("position", position(where, String.valueOf(previous.params().get("position"))));
@@ -360,8 +361,8 @@ final class OverlayRules {
         } else if (operation == Operation.WATERMARK && AS_INSET.matcher(clause.strip()).matches()) {
             // 把图2放在左上角，小窗画中画那种: the image placed is a small window over the video, not a logo
             return Operation.PICTURE_IN_PICTURE.with(params, previous.source() + ", " + clause.strip());
-        } else if (operation == Operation.TEXT && TextSlots.amend(previous, clause) != null) {
-            return TextSlots.amend(previous, clause); // "…, bottom right in small white text", 放正中间, "at 0:47 for 6 seconds"
+        } else if (operation == Operation.TEXT && (slotted = TextSlots.amend(previous, clause)) != null) {
+            return slotted; // "…, bottom right in small white text", 放正中间, "at 0:47 for 6 seconds"
         } else if (previous.params().containsKey("image") && which.matches()) {
             // "…with figure 2, the beach photo": an unnumbered image said again is the one already named
             Integer named = figureNamed(which, context.imageCount());

@@ -905,6 +905,13 @@ final class PromptInterpreter {
         }
     }
 
+    /**
+     * A part said alone ({@code part}) given to the edit before it: the edit as it was ({@code from}) and as it became
+     * ({@code to}). "调亮一点，5:10到6:00那段…，剪掉": the cut that follows takes the part back.
+     */
+    private record Lent(EditOperation part, EditOperation from, EditOperation to) {
+    }
+
     /** What one prompt's clauses have yielded so far. */
     private static final class State {
         final List<EditOperation> operations = new ArrayList<>();
@@ -945,13 +952,8 @@ final class PromptInterpreter {
         boolean passedOver;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
         Part mentionedPart;
-        /**
-         * The edit a part said alone was just given to, and that edit as it was before: "调亮一点，5:10到6:00那段…，剪掉" takes
-         * the part back for the cut that follows.
-         */
-        EditOperation lentTo;
-        EditOperation lentFrom;
-        EditOperation lentPart;
+        /** A part said alone that was just given to the edit before it, which a cut said next takes back. */
+        Lent lent;
         /** What that description called it ("that pause", "the trick"), or null. */
         Pattern mentionedName;
         /** The first or last seconds said alone in a clause ("about the last 15 seconds."), kept unless "cut them" follows. */
@@ -2116,12 +2118,12 @@ final class PromptInterpreter {
             state.pendingPart = null;
             return;
         }
-        if (justSaid == null && state.lentTo != null && !state.operations.isEmpty() && state.operations.getLast() == state.lentTo
+        if (justSaid == null && state.lent != null && !state.operations.isEmpty() && state.operations.getLast() == state.lent.to()
                 && REMOVE_IT.matcher(clause).matches()) {
             // "brighten it a bit, 5:10 to 6:00 I was on a call, cut that": the part was said for the cut, not the brightening
-            state.operations.set(state.operations.size() - 1, state.lentFrom);
-            state.operations.add(Part.of(state.lentPart).removed(quoted));
-            state.lentTo = null;
+            state.operations.set(state.operations.size() - 1, state.lent.from());
+            state.operations.add(Part.of(state.lent.part()).removed(quoted));
+            state.lent = null;
             return;
         }
         if (justSaid == null && afterDescription && !state.complaints.isEmpty() && REMOVE_IT.matcher(clause).matches()) {
@@ -2543,15 +2545,15 @@ final class PromptInterpreter {
             Matcher number = NUMBER_ALONE.matcher(words);
             MatchResult before = !number.matches() ? numberReworded(last.source(), words)
                     : number.group("n") != null && number.group("n").contains(":") ? only(NUMBER_SAID.matcher(last.source()).results().filter(m -> m.group().contains(":")).toList())
-                    : number.group("ordinal") != null ? only(NUMBER_SAID.matcher(last.source()).results().filter(m -> m.start() > 0 && last.source().charAt(m.start() - 1) == '第').toList())
-                    : numberCorrected(last.source(), number.group("unit"));
+                    : number.group("ordinal") != null ? only(NUMBER_SAID.matcher(last.source()).results().filter(m -> isOrdinal(last.source(), m)).toList())
+                    : numberCorrected(last.source(), number.group("unit"), false);
             if (before == null && !number.matches() && words.length() <= 12) {
                 // 色相偏移60度 嗯 偏移120度吧: the edit's words said again in other words that mean nothing alone, with a number of its unit
                 List<MatchResult> numbers = NUMBER_SAID.matcher(words).results().toList();
                 MatchResult said = numbers.size() == 1 ? numbers.getFirst() : null;
                 Matcher unit = said == null ? null : NUMBER_ALONE.matcher(words.substring(said.start()));
                 before = unit != null && unit.lookingAt() && unit.group("unit") != null && !attempt(words, context).understood()
-                        ? numberCorrected(last.source(), unit.group("unit")) : null;
+                        ? numberCorrected(last.source(), unit.group("unit"), isOrdinal(words, said)) : null;
             }
             String flipped = before == null ? oppositeSaid(last.source(), words) : null;
             if (before == null && flipped == null && number.matches() && number.group("unit") != null && number.group("unit").matches("x|×|倍")
@@ -2667,24 +2669,27 @@ final class PromptInterpreter {
      * ("zoom in 2x between 0:12 and 0:15 — make it 1.5x"), the last of them when more than one. Null when there is none or
      * no way to tell which.
      */
-    private static MatchResult numberCorrected(String said, String unit) {
+    private static MatchResult numberCorrected(String said, String unit, boolean ordinal) {
         // a number inside a text shown is the text's ("Grand Opening Sat 10am"), never the edit's
-        String source = QUOTED_SPAN.matcher(said).replaceAll(m -> " ".repeat(m.group().length()));
+        String source = Quotes.outsideQuotes(said);
         List<MatchResult> numbers = NUMBER_SAID.matcher(source).results().toList();
         String words = unit == null ? null : UNITS.stream().filter(u -> unit.toLowerCase(Locale.ROOT).matches(u)).findFirst().orElse(null);
         if (words == null) {
             return numbers.size() == 1 && unit == null ? numbers.getFirst() : null;
         }
         Pattern after = Pattern.compile("\\s*(?:" + words + ")(?![a-z])");
-        List<MatchResult> same = numbers.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()).toList();
-        // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects
-        // of two of the unit, the one just said: "freeze at 8 seconds for two seconds, actually no three seconds" (in Chinese
-        // the one meant is named: 第8秒那里定格1秒 啊不是第8秒 是第9秒)
-        boolean english = source.codePoints().noneMatch(c -> Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN);
-        return same.size() == 1 || english && !same.isEmpty() ? same.getLast() : numbers.size() == 1 && !UNIT_AFTER.matcher(source).region(numbers.getFirst().end(), source.length()).lookingAt() ? numbers.getFirst() : null;
+        // "超分到1080p 啊不对 直接2倍": a number of no unit or of another is not the one a multiple corrects; of two of the
+        // unit, the one just said: "freeze at 8 seconds for two seconds, actually no three seconds"; an ordinal corrects an
+        // ordinal, a number said bare one said bare (第8秒那里定格1秒 啊不对 2秒: the length)
+        List<MatchResult> same = numbers.stream().filter(m -> after.matcher(source).region(m.end(), source.length()).lookingAt()
+                && isOrdinal(source, m) == ordinal).toList();
+        return !same.isEmpty() ? same.getLast() : numbers.size() == 1 && !UNIT_AFTER.matcher(source).region(numbers.getFirst().end(), source.length()).lookingAt() ? numbers.getFirst() : null;
     }
 
-    private static final Pattern QUOTED_SPAN = Pattern.compile("'[^']*'|\"[^\"]*\"|“[^”]*”|「[^」]*」|『[^』]*』");
+    /** Whether a number is said as an ordinal: 第8秒. */
+    private static boolean isOrdinal(String text, MatchResult number) {
+        return number.start() > 0 && text.charAt(number.start() - 1) == '第';
+    }
 
     /** The one number of a list, or null ("freeze at 0:12 … no it's 0:13": the one clock; 第8秒…是第9秒: the one ordinal). */
     private static MatchResult only(List<MatchResult> numbers) {
@@ -2732,7 +2737,7 @@ final class PromptInterpreter {
         }
         String shape = (words.substring(0, said.getFirst().start()) + "#" + words.substring(said.getFirst().end())).strip();
         Matcher unit = NUMBER_ALONE.matcher(words.substring(said.getFirst().start()));
-        MatchResult before = numberCorrected(source, unit.lookingAt() ? unit.group("unit") : null);
+        MatchResult before = numberCorrected(source, unit.lookingAt() ? unit.group("unit") : null, isOrdinal(words, said.getFirst()));
         return before != null && shape.length() > 2 && (source.substring(0, before.start()) + "#" + source.substring(before.end())).contains(shape) ? before : null;
     }
 
@@ -4446,9 +4451,7 @@ final class PromptInterpreter {
             return false;
         }
         if (named != null && Part.ofEdit(named) == null && onLastEdit(said, state)) {
-            state.lentFrom = named;
-            state.lentPart = said;
-            state.lentTo = state.operations.getLast();
+            state.lent = new Lent(said, named, state.operations.getLast());
             return true;
         }
         if (!lead && (named != null ? Part.ofEdit(named) == null : state.listFollows || !TIMES_ALONE.matcher(said.source()).lookingAt())) {
@@ -5349,7 +5352,7 @@ final class PromptInterpreter {
         if (op.source() == null) {
             return false;
         }
-        String said = op.params().containsKey("text") ? QUOTED.matcher(op.source()).replaceAll(" ") : op.source();
+        String said = op.params().containsKey("text") ? Quotes.outsideQuotes(op.source()) : op.source();
         int joined = said.indexOf(", ");
         if (joined > 0 && Lexicon.get().isImperative(said.substring(joined + 2))) {
             return false; // "the first 10 seconds are too quiet, turn it up there": the complaint, then its request
@@ -5358,9 +5361,6 @@ final class PromptInterpreter {
         // …and an amount said after the complaint asks for it: "整体太快了 放慢到0.75倍就行"
         return complaint.find() && !QUANTITY.matcher(said.substring(complaint.end())).find();
     }
-
-    /** Words in quotes of any kind, with their marks. */
-    private static final Pattern QUOTED = Pattern.compile("[「“\"'‘『《][^」”\"'’』》]*[」”\"'’』》]");
 
     /** The refusal of an edit only a generative model can make, naming the engine that can. */
     static VeditException generative(String words) {

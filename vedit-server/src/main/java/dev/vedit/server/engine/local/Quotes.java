@@ -189,6 +189,14 @@ final class Quotes {
         return out.toString();
     }
 
+    /**
+     * The text with each quoted span, marks included, turned into as many spaces, so what stands outside the words a text
+     * shows keeps its place: a number or a complaint inside quotes is the text's, never the user's.
+     */
+    static String outsideQuotes(String text) {
+        return QUOTED.matcher(text).replaceAll(m -> " ".repeat(m.group().length()));
+    }
+
     static boolean holdsMark(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
