@@ -721,6 +721,9 @@ final class PromptInterpreter {
     private static final Pattern PICTURE_NOISE = Pattern.compile("画面|图像|噪点|颗粒|雪花|\\b(?:picture|image|video|footage|grain|grainy|speckles?|pixels?)\\b");
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
+    /** A place on the screen and nothing else. */
+    private static final Pattern PLACE_ALONE = Pattern.compile("\\s*(?:(?:in|at|on)\\s+)?(?:the\\s+)?(?:" + OverlayRules.POSITION_WORDS + ")(?:\\s+corner)?\\s*"
+            + "|\\s*(?:放在|在)?(?:" + OverlayRules.ZH_POSITION_WORDS + ")\\s*");
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|^\\s*(?:能|可以)[^，,。]{1,8}吗|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
@@ -924,7 +927,7 @@ final class PromptInterpreter {
         boolean saidMore;
         final List<String> generative = new ArrayList<>();
         final List<String> notUnderstood = new ArrayList<>();
-        final List<String> ignored = new ArrayList<>();
+        final List<String> ignored = new ArrayList<>() { @Override public boolean add(String s) { System.err.println("IGNORED " + s + " at " + java.util.Arrays.stream(new Throwable().getStackTrace()).skip(1).limit(3).map(e -> e.getMethodName() + ":" + e.getLineNumber()).toList()); return super.add(s); } }; // TRACE
         /** A speed said to be too much ("2x is too fast", 2倍太快了): the multiple said next takes its place. */
         String speedTooMuch;
         boolean fix;
@@ -1291,6 +1294,7 @@ final class PromptInterpreter {
         refuseLengthKept(operations, written);
         refuseASongAsText(operations, written);
         operations = withTheLengthTold(operations, written);
+        refusePastWhatIsKept(operations);
         if (operations.isEmpty()) {
             String read = quotes.restore(text).strip();
             String quoted = read.isEmpty() ? prompt.strip() : read; // all of it was context: quote what was said
@@ -1342,6 +1346,30 @@ final class PromptInterpreter {
         return ops.stream().map(op -> Operation.TRIM.is(op) && op.params().containsKey("half")
                 ? Operation.TRIM.with("first".equals(op.params().get("half")) ? Map.of("start", 0.0, "duration", half) : Map.of("start", half), op.source())
                 : inSeconds(op, length)).toList();
+    }
+
+    /**
+     * An edit that starts where a trim said in the same prompt has already ended ("keep only the first 10 seconds and put
+     * 'THE END' at 0:25", 剪到前20秒，然后在第25秒加字幕): impossible as asked, whichever timeline the user counted in,
+     * since a trim keeps nothing past its end; done, the text would never show.
+     */
+    private static void refusePastWhatIsKept(List<EditOperation> ops) {
+        for (EditOperation trim : ops) {
+            if (!Operation.TRIM.is(trim) || !(trim.params().get("duration") instanceof Number length)) {
+                continue;
+            }
+            double end = (trim.params().get("start") instanceof Number s ? s.doubleValue() : 0) + length.doubleValue();
+            for (EditOperation op : ops) {
+                Map<String, Object> p = op.params();
+                Object start = p.get("start") instanceof Number ? p.get("start") : p.get("from") instanceof Number ? p.get("from") : p.get("at");
+                if (op != trim && !Operation.TRIM.is(op) && !Operation.CUT.is(op) && start instanceof Number n && n.doubleValue() >= end) {
+                    String kept = Rule.written(end);
+                    throw Refusal.impossible("\"" + trim.source() + "\" keeps nothing after " + kept + " seconds, and \"" + op.source()
+                                    + "\" asks for " + Rule.written(n.doubleValue()) + " seconds, past that end",
+                            "“" + trim.source() + "”只保留到第" + kept + "秒，“" + op.source() + "”要求的第" + Rule.written(n.doubleValue()) + "秒已在保留的部分之后");
+                }
+            }
+        }
     }
 
     /** An edit of a half or of the last seconds, its part said in seconds once the length is told ("the clip is 30 seconds. Slow the first half down"). */
@@ -1853,7 +1881,8 @@ final class PromptInterpreter {
             if (IMAGE_REFERENCE.matcher(m.group(1)).find()) {
                 return Matcher.quoteReplacement(m.group());
             }
-            if (HAS_DIGIT.matcher(m.group(1)).find() && !EXPLAINS.matcher(m.group(1)).lookingAt()) {
+            // a place alone ("caption (top): …", 水印（右下角）) says where the edit it follows goes, as a time does
+            if (HAS_DIGIT.matcher(m.group(1)).find() && !EXPLAINS.matcher(m.group(1)).lookingAt() || PLACE_ALONE.matcher(m.group(1)).matches()) {
                 // "brighten it (from 0:10 to 0:20)": a time in an aside may limit the edit, so it is read in place; between
                 // Chinese words with no space, where a space would end the clause (宝宝摔倒那段（第12秒到第15秒）做成慢动作)
                 // …but one that corrects ("cut the first 5 sec (sorry, 8)") is a clause of its own
@@ -2035,6 +2064,9 @@ final class PromptInterpreter {
         }
         if (state.describing && state.described != null && changesWhatWasDescribed(clause, quoted, context, state)) {
             return;
+        }
+        if (TextSlots.amendAll(state.operations, clause)) {
+            return; // "'A' on the left and 'B' on the right, both for the first 5 seconds"
         }
         EditOperation textAmended = state.operations.isEmpty() || !Operation.TEXT.is(state.operations.getLast()) ? null
                 : TextSlots.amend(state.operations.getLast(), clause);
@@ -2405,7 +2437,7 @@ final class PromptInterpreter {
     /** What a label never holds: a time or a part, a number with an edit's unit, the words that point at the video. */
     private static final Pattern LABEL_NEVER = Pattern.compile("\\d\\s*[:：]\\s*\\d|\\d\\s*(?:s|secs?|seconds?|mins?|minutes?|x|×|%|fps|p|k|倍|秒|帧|度|分钟?)(?![a-z])"
             + "|\\b(?:it|this|that|them|these|those|first|last|final|start|end|beginning|intro|outro|middle|half|part|bit|section|whole|all|only|just"
-            + "|not|no|don'?t|leave|keep|same|more|less|too|so|except)\\b|(?:前|后)(?=\\s*(?:\\d|[一二两三四五六七八九十几半]+\\s*(?:秒|分|帧)|面|半|段|部分|边))|开头|结尾|中间|一半|段|部分|除|其他|其余|剩下|只|不|别|要|太");
+            + "|not|no|don'?t|leave|keep|same|more|less|too|so|except)\\b|(?:top|bottom|upper|lower)[\\s-]+(?:right|left)|[左右][上下]角|(?:前|后)(?=\\s*(?:\\d|[一二两三四五六七八九十几半]+\\s*(?:秒|分|帧)|面|半|段|部分|边))|开头|结尾|中间|一半|段|部分|除|其他|其余|剩下|只|不|别|要|太");
 
     /** Someone, then what they did: a verb in the past, or "I"/"we" with a verb after a moment said ("at 0:30 I wipe"). */
     private static final Pattern TOLD_IN_THE_PAST = Pattern.compile("(?:(?:so|and|then|but|also|well|ok|okay|lol|haha|mate|basically|anyway|honestly|"
@@ -3917,7 +3949,8 @@ final class PromptInterpreter {
         }
         Matcher narrates = NARRATES.matcher(c);
         boolean timeJustSaid = state.pendingPart != null || state.bareSeconds != null && !state.operations.isEmpty() && state.operations.getLast() == state.bareSeconds;
-        if ((timeJustSaid || HAS_DIGIT.matcher(c).find() || c.contains("halfway")) && narrates.lookingAt() && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
+        // (a text to show is not told: "price tags '$12' top left from 0:03-0:07" is no one who tags)
+        if ((timeJustSaid || HAS_DIGIT.matcher(c).find() || c.contains("halfway")) && narrates.lookingAt() && !Quotes.holdsMark(c) && !lexicon.isRequest(narrates.group("who").split("\\s+")[0])
                 && !lexicon.isImperative(narrates.group("who") + " " + narrates.group("verb")) && !lexicon.isImperative(c.substring(narrates.end()))) {
             // "the priest walks off the altar at 0:55": what happens then, no edit asked ("the choir sang for 15 minutes
             // but keep only the first 5" asks)

@@ -28,9 +28,9 @@ final class PromptNormalizer {
     private static final Set<String> STRETCHED_WORDS = Set.of("so", "too", "please", "pls", "plz", "way", "much",
             "very", "really", "more", "good", "cool", "bad", "long", "loud", "quiet", "slow", "fast", "dark", "yes", "no", "hi",
             "hey", "omg", "lol", "soon", "need", "all", "still", "well", "off");
-    /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus"; not "1/2", "w/"). */
+    /** A dash between clauses, or a slash between words with spaces round it ("a bit soft / out of focus", "'A' 0:00-0:04 / caption 'B'"; not "1/2", "w/"). */
     private static final Pattern CLAUSE_DASH = Prefilter.guarded(Pattern.compile("(?<!\\d\\s{0,3})(?:\\s+[-\u2013\u2014]+\\s+|\\s*[\u2013\u2014]+\\s*)(?!\\s*\\d)"
-            + "|(?<=\\p{L})\\s+/\\s+(?=\\p{L})"
+            + "|(?<=[\\p{L}\\d\\x{E000}-\\x{E0FF}])\\s+/\\s+(?=[\\p{L}\\x{E000}-\\x{E0FF}])"
             // an em dash after a time and before words ends a clause too: "from 3:10 to 4:00 — could that part be…"
             + "|(?<=\\d)\\s*\u2014+\\s*(?=\\p{L})"));
     private static final Pattern EMOTICON = Prefilter.guarded(Pattern.compile("(?<![\\p{L}\\p{N}])[:;]-?[()dp](?![\\p{L}\\p{N}])|[\\x{1F300}-\\x{1FAFF}\\x{2600}-\\x{27BF}]"));

@@ -120,7 +120,9 @@ final class Quotes {
      * A value said bare after what it is: "put the score 3 - 1 in the top-right corner", "phone number 0412 555 890 bottom
      * right", "our website www.x.com", 比分2:1. It starts with a digit, a currency sign or "www.", so no word of a request.
      */
-    private static final Pattern VALUE = Pattern.compile("(?:(?<![\\p{L}])(?i:score|date|price|phone(?:\\s+number)?|website|url|web\\s+address)|(?:价格|价钱|售价|日期|比分)(?=\\s|[:：]|[¥￥$]))"
+    private static final Pattern VALUE = Pattern.compile("(?:(?<![\\p{L}])(?i:(?:score|date|price|phone(?:\\s+number)?|website|url|web\\s+address)(?:\\s+(?:stamp|tag))?"
+            // a corner said between: "date stamp bottom right 12.08.1998"
+            + "(?:\\s+(?:in\\s+the\\s+|at\\s+the\\s+)?(?:top|bottom|upper|lower)[\\s-]+(?:right|left)(?:\\s+corner)?(?=\\s+\\d))?)|(?:价格|价钱|售价|日期|比分)(?=\\s|[:：]|[¥￥$]))"
             + "\\s*[:：]?\\s*(?=[$€£¥￥(]?\\d|(?i:www)\\.)"
             // its words, and the next while they go on with a digit or a sign: "3 - 1", "0412 555 890", "(555) 014-2290"
             + "([^\\s,，。;；!！?？\\uE000-\\uE0FF]+(?:\\s+(?=[\\d(+\\-–])[^\\s,，。;；!！?？\\p{IsHan}\\uE000-\\uE0FF]+)*)");

@@ -37,7 +37,9 @@ final class TextSlots {
                     // 2:30 开始, 10秒起: a moment said by what happens then, never a bare "4秒" (a length)
                     + "|(?<at3>" + T + ")\\s*秒?钟?(?:开始|起|的时候|时)"),
             Pattern.compile("(?:for|lasting|staying\\s+up\\s+for|keep\\s+it\\s+up\\s+for|for\\s+about)\\s+(?<long>" + T + ")" + S
-                    + "|(?:显示|出现|持续|停留|保留)?\\s*(?<long2>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好)?(?=\\s*(?:$|[,，。]))"),
+                    + "|(?:显示|出现|持续|停留|保留)?\\s*(?<long2>" + Numbers.PATTERN + ")\\s*秒钟?(?:就行|就好)?(?=\\s*(?:$|[,，。]))"
+                    // a length said last and bare: "4 seconds each"
+                    + "|(?<long3>" + T + ")\\s*(?:s|secs?|seconds?)\\b(?=\\s*$)"),
             Pattern.compile("(?:until|till|til|up\\s+to|to)\\s+(?:the\\s+)?(?<until>" + T + ")" + S + "|(?<toEnd>(?:to|until|till)\\s+the\\s+end)"
                     + "|(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))"),
             Pattern.compile("the\\s+(?:whole|entire)\\s+(?:time|video|clip|way(?:\\s+through)?)|throughout|all\\s+the\\s+way\\s+through|from\\s+start\\s+to\\s+(?:finish|end)"
@@ -57,7 +59,7 @@ final class TextSlots {
                     + "|(?:text\\s+)?watermark)s?"
                     + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
             // how it is asked, and the words around
-            Pattern.compile("(?:please|pls|plz|thx|thanks|can\\s+(?:you|u)|could\\s+(?:you|u)|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|that|one|both|each|on\\s+screen"
+            Pattern.compile("(?:please|pls|plz|thx|thanks|can\\s+(?:you|u)|could\\s+(?:you|u)|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|them|that|one|both|each|on\\s+screen"
                     + "|[a-z]+'s"
                     + "|add|put|insert|show|display|write|overlay|place|type|stick|slap|stamp|pop|run|throw|print|include|have|shown|showing|saying|that\\s+says|which\\s+says|reading|that\\s+reads"
                     + "|size|big|large|small|bold|huge|sized)\\b"
@@ -121,8 +123,49 @@ final class TextSlots {
      */
     static EditOperation amend(EditOperation text, String clause) {
         if (Quotes.holdsMark(clause) || OF_ALL.matcher(clause).find()) {
-            return null; // "Centre both", 都放底部: said of every text just added (OverlayRules.placesOrColoursAll)
+            return null; // "Centre both", 都放底部: said of every text just added (amendAll)
         }
+        return amended(text, clause);
+    }
+
+    /**
+     * Whether {@code clause} says the same of each of the texts that end {@code ops}, two or more, and nothing else ("both
+     * for the first 5 seconds", 各显示5秒, "all of them in yellow"): then each is so amended; otherwise nothing changes.
+     */
+    static boolean amendAll(List<EditOperation> ops, String clause) {
+        int first = ops.size();
+        while (first > 0 && Operation.TEXT.is(ops.get(first - 1))) {
+            first--;
+        }
+        if (ops.size() - first < 2 || Quotes.holdsMark(clause) || !OF_ALL.matcher(clause).find()) {
+            return false;
+        }
+        String ofEach = OF_ALL.matcher(clause).replaceAll(" ");
+        Map<String, String> said = said(ofEach);
+        List<EditOperation> texts = ops.subList(first, ops.size());
+        // 加字幕「A」和「B」，各显示5秒: a length of each, of texts in one place and at no time said, is one after the other
+        boolean inTurn = said != null && said.keySet().stream().anyMatch(WHEN::contains) && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"))
+                && texts.stream().noneMatch(t -> t.params().containsKey("start")) && texts.stream().map(t -> t.params().get("position")).distinct().count() == 1;
+        List<EditOperation> amended = new ArrayList<>();
+        for (EditOperation text : texts) {
+            EditOperation each = amended(text, ofEach);
+            if (each == null) {
+                return false;
+            }
+            if (inTurn && each.params().get("duration") instanceof Number length) {
+                Map<String, Object> params = new LinkedHashMap<>(each.params());
+                params.put("start", round(amended.size() * length.doubleValue()));
+                each = new EditOperation(each.op(), params, each.source());
+            }
+            amended.add(each);
+        }
+        for (int i = 0; i < amended.size(); i++) {
+            ops.set(first + i, amended.get(i));
+        }
+        return true;
+    }
+
+    private static EditOperation amended(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
         if (said == null || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
             return null;
@@ -138,7 +181,7 @@ final class TextSlots {
         if (said.containsKey("colour")) {
             params.put("colour", now.params().get("colour"));
         }
-        boolean lengthOnly = (said.containsKey("long") || said.containsKey("long2"))
+        boolean lengthOnly = (said.containsKey("long") || said.containsKey("long2") || said.containsKey("long3"))
                 && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"));
         if (lengthOnly && params.containsKey("start")) {
             params.put("duration", now.params().get("duration")); // "at 0:47, for 6 seconds": the length of what starts then
@@ -153,10 +196,10 @@ final class TextSlots {
         return new EditOperation(text.op(), params, text.source() + ", " + clause.strip());
     }
 
-    private static final Pattern OF_ALL = Pattern.compile("\\b(?:both|all|each)\\b|都|各|全部");
+    private static final Pattern OF_ALL = Pattern.compile("\\b(?:both|all|each)(?:\\s+of\\s+them)?\\b|都|各|全部");
 
     /** The groups that say when. */
-    private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "until", "toEnd", "begin", "end");
+    private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "long3", "until", "toEnd", "begin", "end");
     /** Where one text's words end and the next one's begin. */
     private static final Pattern BETWEEN = Pattern.compile("\\s+(?:and|then|plus|&)\\s+|[,，;；、]|\\s+(?=then\\b)");
 
@@ -220,7 +263,7 @@ final class TextSlots {
         }
         String from = said.get("from");
         String at = Stream.of("at", "at2", "at3").map(said::get).filter(Objects::nonNull).findFirst().orElse(null);
-        String length = said.getOrDefault("long", said.get("long2"));
+        String length = said.getOrDefault("long", said.getOrDefault("long2", said.get("long3")));
         String n = said.getOrDefault("n", said.get("n2"));
         if (from != null) {
             double start = Rule.seconds(from);
