@@ -147,7 +147,7 @@ final class PartWording {
             + "(?:(?:and|while|whilst)\\s+)?(?:leave|leaving|keep|keeping)\\s+(?:the\\s+rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip)))?|everything\\s+else|the\\s+other\\s+(?:parts?|bits?))(?:\\s+" + AS_IS + ")?" + CLAUSE_END
             + "|(?:and\\s+)?(?:the\\s+)?(?:rest(?:\\s+of\\s+(?:it|the\\s+(?:video|clip|reel|film|footage|audio|sound)))?|other\\s+(?:parts?|bits?)|everything\\s+else)\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:(?:stays?|remains?|is|are|kept|left)\\s+)?" + AS_IS + "|stays?|remains?)" + CLAUSE_END
             + "|(?:and\\s+)?(?:leave|keep)\\s+(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+" + AS_IS + CLAUSE_END
-            + "|(?:and\\s+)?(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+(?:(?:should|can|will|must)\\s+)?(?:stays?|remains?|is|kept|left)\\s+" + AS_IS + CLAUSE_END
+            + "|(?:and\\s+)?(?:the\\s+)?(?:first|second|other|1st|2nd)\\s+half\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:stays?|remains?|is|kept|left)\\s+)?" + AS_IS + CLAUSE_END
             + "|(?:and\\s+)?(?:leave|keep)\\s+" + RANGE_SAID + "\\s+" + AS_IS + "(?:" + AFTER_IT + "|" + CLAUSE_END + ")"
             + "|(?:(?:the\\s+|my\\s+|our\\s+)?(?:client|customer|boss|bride|couple|they|we|i)\\s+(?:wants?|needs?|would\\s+like|'d\\s+like)\\s+)?"
             + RANGE_SAID.replace("<a>", "<a2>").replace("<b>", "<b2>") + "\\s+(?:(?:should|can|will|must)\\s+)?(?:(?:be\\s+)?(?:stays?|remains?|kept|left|leave|keep|is)\\s+(?:it\\s+)?)"

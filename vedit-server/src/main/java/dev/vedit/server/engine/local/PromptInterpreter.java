@@ -927,7 +927,7 @@ final class PromptInterpreter {
         boolean saidMore;
         final List<String> generative = new ArrayList<>();
         final List<String> notUnderstood = new ArrayList<>();
-        final List<String> ignored = new ArrayList<>() { @Override public boolean add(String s) { System.err.println("IGNORED " + s + " at " + java.util.Arrays.stream(new Throwable().getStackTrace()).skip(1).limit(3).map(e -> e.getMethodName() + ":" + e.getLineNumber()).toList()); return super.add(s); } }; // TRACE
+        final List<String> ignored = new ArrayList<>();
         /** A speed said to be too much ("2x is too fast", 2倍太快了): the multiple said next takes its place. */
         String speedTooMuch;
         boolean fix;
@@ -3502,6 +3502,10 @@ final class PromptInterpreter {
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             asSaid.add(said + joint + amount.strip());
         }
+        if (Part.ofEdit(previous) != null) {
+            // "louder from 0:40 on, 2x is fine": the amount of the edit by its name, its part kept
+            asSaid.add(previous.op() + " " + amount.strip());
+        }
         Matcher percent = PERCENT_ALONE.matcher(amount);
         if (percent.matches() && TONES.contains(Operation.of(previous)) && direction(previous) != 0) {
             // "more contrast, 20 percent": the tone's step, the way it went ("contrast +20%")
@@ -3515,7 +3519,7 @@ final class PromptInterpreter {
                 continue; // "make it 9:16, about 15% of the width": "9:16 to 15" is no amount of the edit, whatever it reads as
             }
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
-                ops.set(ops.size() - 1, amended.operations().get(0));
+                ops.set(ops.size() - 1, onPart(Part.ofEdit(previous), amended.operations().get(0)));
                 return true;
             }
         }

@@ -56,8 +56,8 @@ final class TextSlots {
             // what it is
             Pattern.compile("(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|banner|label|text|words?|lower[\\s-]+third|(?:name|speaker)\\s+(?:tag|card|bar|title)"
                     + "|cta|call\\s+to\\s+action|overlay|timestamp|date|score|price(?:\\s+tag)?|address|adress|phone(?:\\s+number)?|number|hashtags?|handle|slogan|tagline|name"
-                    + "|(?:text\\s+)?watermark)s?"
-                    + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
+                    + "|(?:text\\s+)?watermark)s?|(?<named>" + Quotes.TEXT_NAMED + ")"
+                    + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字样|字卡|价格标签|标签|比分牌|票价|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
             // how it is asked, and the words around
             Pattern.compile("(?:please|pls|plz|thx|thanks|can\\s+(?:you|u)|could\\s+(?:you|u)|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|them|that|one|both|each|on\\s+screen"
                     + "|[a-z]+'s"
@@ -167,7 +167,8 @@ final class TextSlots {
 
     private static EditOperation amended(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
-        if (said == null || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
+        // a text named in words of the user's own is a text of its own, or no text ("bottom covers the sign")
+        if (said == null || said.containsKey("named") || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
             return null;
         }
         Map<String, Object> params = new LinkedHashMap<>(text.params());
@@ -214,7 +215,7 @@ final class TextSlots {
                 m.region(at, words.length());
                 if (m.lookingAt() && m.end() > at && endsAWord(words, m.end())) {
                     for (String group : m.pattern().namedGroups().keySet()) {
-                        if (m.group(group) != null && said.putIfAbsent(group, m.group(group)) != null && !group.startsWith("kind")) {
+                        if (m.group(group) != null && said.putIfAbsent(group, m.group(group)) != null && !group.startsWith("kind") && !group.equals("named")) {
                             return null; // two places, two colours, two times: more than one text's words
                         }
                     }

@@ -3417,4 +3417,40 @@ class PromptUnderstandingTest {
         assertThat(params("年会视频请在加片头字卡“新年快乐”，时长4秒", 0)).containsEntry("duration", 4.0);
         assertThat(params("On the wedding clip the best man drops the rings from 0:50 to 0:55, cut that out", 0)).containsEntry("start", 50.0);
     }
+
+    @Test
+    void theHundredAndThirtyNinthToFortyFirstSetsWordsOnScreenADayAndTimes() {
+        // a text is never passed over as a telling or a label: a heading's list, a date said after its corner
+        assertThat(interpreter.read("price tags: '$12' top left from 0:03-0:07, '$18' top left from 0:07-0:11", 0).operations())
+                .extracting(o -> o.params().get("text")).containsExactly("$12", "$18");
+        assertThat(ops("date stamp bottom right 12.08.1998 and some film grain")).containsExactly("text", "grain");
+        assertThatThrownBy(() -> interpreter.read("Local car show bottom right", 0)).hasMessageContaining("not understood");
+        // a place said in parentheses is the edit's; texts apart at a slash
+        assertThat(params("caption (top): 'Me after one coffee' 0:00-0:04", 0)).containsEntry("position", "top");
+        assertThat(params("加字幕（顶部）「你好」", 0)).containsEntry("position", "top");
+        assertThat(interpreter.read("Caption bottom: 'A' 0:00–0:04 / caption bottom: 'B' 0:04–0:09", 0).operations())
+                .extracting(o -> o.params().get("start")).containsExactly(0.0, 4.0);
+        // said of every text just added: a time, a colour, a length each (one after the other in one place)
+        assertThat(interpreter.read("Name tags: 'Grandma Rose' on the left and 'Grandpa Lou' on the right, both for the first 5 seconds", 0).operations())
+                .extracting(o -> o.params().get("duration")).containsExactly(5.0, 5.0);
+        assertThat(interpreter.read("'A' at the top and 'B' at the bottom, put them both at 0:05", 0).operations())
+                .extracting(o -> o.params().get("start")).containsExactly(5.0, 5.0);
+        assertThat(interpreter.read("加字幕「A」和「B」，各显示5秒", 0).operations()).extracting(o -> o.params().get("start")).containsExactly(0.0, 5.0);
+        assertThat(interpreter.read("'A' then 'B' at the bottom, 4 seconds each", 0).operations()).extracting(o -> o.params().get("start")).containsExactly(0.0, 4.0);
+        assertThat(interpreter.read("左上角加「A」，右上角加「B」，各显示3秒", 0).operations()).extracting(o -> o.params().get("start")).containsExactly(0.0, 0.0);
+        // a text where a trim has kept nothing: impossible, whichever timeline was meant
+        assertThatThrownBy(() -> interpreter.read("keep only the first 10 seconds and put 'THE END' in the middle at 0:25", 0)).hasMessageContaining("impossible as asked");
+        assertThatThrownBy(() -> interpreter.read("剪到前20秒，然后在第25秒加字幕「谢谢观看」", 0)).hasMessageContaining("impossible as asked");
+        assertThat(ops("keep 0:30 to 0:40 and add 'hi' at 0:35")).containsExactly("trim", "text");
+        // a multiple said after a comparative is its amount, never a speed beside it
+        assertThat((Double) params("make it slower 2x", 0).get("factor")).isEqualTo(0.5);
+        assertThat(ops("louder 2x")).containsExactly("volume");
+        assertThat(params("2x quieter", 0)).containsEntry("factor", 0.5);
+        assertThat(params("3 times louder", 0)).containsEntry("factor", 3.0);
+        assertThat(params("louder from 0:40 on, grandpa's speech is hard to hear. 2x is fine", 0)).containsEntry("factor", 2.0).containsEntry("from", 40.0);
+        // a half said to stay in colour is no edit of it; an ordinal corrects an ordinal, a bare number the length
+        assertThat(ops("I want the first half in grayscale and the second half in colour")).containsExactly("grayscale");
+        assertThat(params("第8秒那里定格1秒 啊不对 2秒", 0)).containsEntry("at", 8.0).containsEntry("duration", 2.0);
+        assertThat(params("在第5秒定格2秒，不对，第6秒", 0)).containsEntry("at", 6.0).containsEntry("duration", 2.0);
+    }
 }
