@@ -630,14 +630,18 @@ final class Lexicon {
     private static final String REST = "(?:(?!\\s+(?:(?:so|and|then|but|also|plus)\\s+(?:(?:please|pls|just|also|then|now)\\s+)*(?:can\\s+you|could\\s+you"
             + "|(?:i|we)\\s+(?:want|need|would\\s+like|'d\\s+like)|" + REQUEST_VERBS + ")|(?:please|pls)\\s+(?:" + REQUEST_VERBS + "))\\b)[^,.;!?\\n])*";
 
+    /** Not "half" or "quarter" after "first", "last" or "other": the part of the video they name. */
+    private static final String NOT_A_PART = "(?!(?<=(?:first|last|second|other|latter|final)\\s)(?:half|quarter|third)\\b)";
+
     /** A phrase as a pattern: its words are regular expressions, joined by any run of spaces. */
     private static String variant(String phrase) {
         // a number starts where no digit stands before it (第40秒以后 is no "0秒以后") and ends where none follows: "for 1.5s"
         // is no "for 1" before ".5s"
+        // …and a part named by its fraction is no number of seconds: "remove the last half", "cut the first quarter"
         String body = spaced(phrase.strip())
                 .replace("{rest}", REST)
-                .replace("{n}", "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")(?!\\.?\\d)")
-                .replace("{m}", "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")(?!\\.?\\d)");
+                .replace("{n}", NOT_A_PART + "(?<![\\d.])(?<n>" + Numbers.PATTERN + ")(?!\\.?\\d)")
+                .replace("{m}", NOT_A_PART + "(?<![\\d.])(?<m>" + Numbers.PATTERN + ")(?!\\.?\\d)");
         // …and so does one behind an optional first word: "(?:an? )?old photo look" found "a old photo look" in "sepia old photo look"
         String opening = phrase.strip().startsWith("(?:") ? phrase.strip().substring(3) : phrase.strip();
         boolean latinStart = !opening.isEmpty() && !isCjk(opening.charAt(0)) && Character.isLetterOrDigit(opening.charAt(0));

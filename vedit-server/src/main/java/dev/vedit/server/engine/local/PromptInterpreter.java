@@ -951,6 +951,9 @@ final class PromptInterpreter {
         String mentionedMoment;
         /** That moment said alone after the description ("the bit where he lands it, 3:05"): asks nothing until used. */
         String momentAlone;
+        /** A place said alone before what goes there ("bottom left, white: 'Recipe on the blog'"), and how many edits came before it. */
+        String placeAhead;
+        int placeAheadAfter;
         /** Whether the clause just read was passed over as a remark (a telling, a label), reading nothing. */
         boolean passedOver;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
@@ -1273,6 +1276,7 @@ final class PromptInterpreter {
         if (state.momentAlone != null) {
             state.notUnderstood.add(state.momentAlone); // a moment said alone, and no edit of it after
         }
+        placeAhead(context, state);
         if (state.greenScreen != null) {
             state.notUnderstood.add(state.greenScreen); // a green screen named, and nothing said of what goes in it
         }
@@ -1305,14 +1309,52 @@ final class PromptInterpreter {
     }
 
     /**
+     * A place said alone goes to the first text, logo or inset said after it; said before none, or before one that names
+     * its own place, it is not understood rather than passed over.
+     */
+    private static void placeAhead(Rule.Context context, State state) {
+        if (state.placeAhead == null) {
+            return;
+        }
+        for (int i = state.placeAheadAfter; i < state.operations.size(); i++) {
+            EditOperation op = state.operations.get(i);
+            if (op.params().containsKey("position")) {
+                EditOperation placed = PLACE_SAID.matcher(op.source()).find() ? null : OverlayRules.amended(op, state.placeAhead, context);
+                if (placed != null) {
+                    state.operations.set(i, placed);
+                    return;
+                }
+                break; // one that says its own place: what the place alone was for is not said
+            }
+        }
+        state.notUnderstood.add(context.quotes().restore(state.placeAhead).strip());
+    }
+
+    /** Whether a clause opens with a verb said to the editor and names the video, its sound or a part of it. */
+    private boolean asksOfTheVideo(String clause) {
+        String verb = firstWordAsked(clause.strip());
+        return (lexicon.isImperative(verb) || verb.matches("take|get|grab|pull|bring|pick")) && EDIT_OBJECT.matcher(clause).find();
+    }
+
+    /** What an edit is done to, named after a verb: the video, its sound, a part of it. */
+    private static final Pattern EDIT_OBJECT = Pattern.compile("\\b(?:the|this|that)\\s+(?:(?:whole|entire|first|last|second|other)\\s+)?(?:video|clip|footage|sound|audio|picture|colou?rs?|half|part|quarter|third|bit|section)\\b");
+
+    /** A corner of the screen and nothing else ("左边" alone may still correct a turn: 往左边转 左边). */
+    private static final Pattern CORNER_ALONE = Pattern.compile("\\s*(?:(?:in|at|on)\\s+)?(?:the\\s+)?(?:top|bottom|upper|lower)[\\s-]+(?:left|right)(?:\\s+corner)?\\s*"
+            + "|\\s*(?:放在|在)?[左右][上下]角\\s*");
+
+    /** A place on the screen said among other words. */
+    private static final Pattern PLACE_SAID = Pattern.compile("(?<![\\p{L}])(?:" + OverlayRules.POSITION_WORDS + ")(?![\\p{L}])|" + OverlayRules.ZH_POSITION_WORDS);
+
+    /**
      * How long the user says the video is: "my clip is 20 seconds", "the video is only 50 seconds long", 视频才15秒,
      * 视频总长1分30 (minutes are seconds by now), "my clip is 12 seconds".
      */
-    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+)(?:(?!(?:first|second|third|last|other|next|intro|outro|new|old)\\b)[a-z]+\\s+)?(?:clip|video|vid|footage|original|recording|file|demo|reel|vlog|film|movie)(?:'s|\\s+is|\\s+was)\\s+"
+    private static final Pattern LENGTH_TOLD = Pattern.compile("\\b(?:(?:my|the|this|our)\\s+(?:(?:whole|entire|full|original)\\s+)?|(?:whole|entire|full|total)\\s+|(?<![\\w'] )(?=(?:clip|video|vid|footage)(?:'s|\\s+is)\\s))(?:(?!(?:first|second|third|last|other|next|intro|outro|new|old)\\b)[a-z]+\\s+)?(?:clip|video|vid|footage|original|recording|file|demo|reel|vlog|film|movie)(?:'s|\\s+is|\\s+was)\\s+"
             + "(?:only\\s+|just\\s+)?(?:(?<n>\\d+(?:\\.\\d+)?)\\s*(?<unit>s|secs?|seconds?|mins?|minutes?|hours?|hrs?)\\b(?!\\s*(?:too|longer|shorter|over|more|less|extra)\\b)"
             + "|(?<clock>\\d{1,2}:\\d\\d)(?:\\s+long)?(?!\\s*(?:-|–|to|until|till|too|longer|shorter|over|more|less|extra)\\b|[\\d:]))"
             // (never a length said as what is too much: "the clip is 30 seconds too long")
-            + "|(?:整个|整条|这个|这条)?(?:视频|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|就|是)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了|到|至|-|~|的(?!\\s*(?:$|[,，。)）]))))");
+            + "|(?:整个|整条|这个|这条)?(?:视频|影片|片子|原片|原视频|素材)(?:才|只有|一共|总共|总长|总时长|时长|长度|就|是)(?:是|有|只有)?\\s*(?<zh>\\d+(?:\\.\\d+)?)\\s*(?<zhUnit>秒|分钟?|小时)(?!\\s*(?:太长|多了|到|至|-|~|的(?!\\s*(?:$|[,，。)）]))))");
 
     /**
      * An edit of seconds past the end of the video, as long as the user says it is ("在2分10秒定格3秒，视频总长1分30", "keep
@@ -2372,12 +2414,19 @@ final class PromptInterpreter {
             }
         }
         if (attempt.operations().isEmpty() && !lexicon.isRequest(unexplained) && !SCOPE.matcher(unexplained).find()
-                && !Quotes.holdsMark(unexplained) && !continuation && !DONE_TO_IT.matcher(clause).matches()) {
+                && !Quotes.holdsMark(unexplained) && !continuation && !DONE_TO_IT.matcher(clause).matches()
+                && (holdsHan(clause) || !asksOfTheVideo(clause))) {
+            // (but "take the first quarter of the video", "get the hiss out of the sound" ask, in words not read)
             state.ignored.add(quoted); // "I love this clip", "privacy reasons": no request in it
             return;
         }
         if (PART_NAMED_ZH.matcher(clause).matches() && !state.operations.isEmpty() && Part.ofEdit(state.operations.getLast()) != null) {
             state.ignored.add(quoted); // 10秒到20秒变成黑白 回忆的部分: what the part just edited shows
+            return;
+        }
+        if (attempt.operations().isEmpty() && state.placeAhead == null && CORNER_ALONE.matcher(clause).matches()) {
+            state.placeAhead = clause; // "bottom left" is no one who left: where the text said next goes
+            state.placeAheadAfter = state.operations.size();
             return;
         }
         if (attempt.operations().isEmpty() && (tellsTheStory(clause) || (!joined || state.operations.isEmpty()) && isLabel(clause))) {

@@ -102,6 +102,8 @@ final class PromptNormalizer {
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
     private static final String ZH_NUMBER_ENDS = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
     private static final String ZH_SECONDS_BARE = "零?[一二两三四五六七八九十]{1,3}" + ZH_NUMBER_ENDS;
+    /** A second said as an ordinal in Chinese words of two characters or more: 第十六秒 (第一秒 is the first second, as the rules read it). */
+    private static final Pattern ORDINAL_SECOND = Pattern.compile("(?<=第\\s?)([一二两三四五六七八九十百][零一二两三四五六七八九十百]{1,3})(?=\\s*秒)");
     private static final Pattern HALF_MINUTE = Pattern.compile("(?<=[\\d一二两三四五六七八九十])分半钟?");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"
@@ -253,6 +255,8 @@ final class PromptNormalizer {
         s = s.contains("帧") || s.contains("frame") ? inSeconds(s) : s;
         s = s.contains("分半") ? HALF_MINUTE.matcher(s).replaceAll("分30秒") : s; // 6分半, 一分半钟: and a half
         s = s.contains("min") || s.contains("分") || minuteLetter(s) ? MINUTES.matcher(s).replaceAll(PromptNormalizer::minutes) : s;
+        // 第十六秒 as 第16秒: the rules that read a part's end or a moment said alone read its digits
+        s = s.contains("第") && s.contains("秒") ? ORDINAL_SECOND.matcher(s).replaceAll(m -> Rule.written(Numbers.parse(m.group(1)))) : s;
         s = PartWording.rewritten(s);
         // a phrasal verb needs its particle: most prompts have neither, and the searches run only where one is
         s = s.contains("up") ? phrasal(PHRASAL_UP, "increase", s) : s;
