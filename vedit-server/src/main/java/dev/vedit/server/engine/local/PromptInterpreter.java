@@ -292,7 +292,10 @@ final class PromptInterpreter {
                     + "|\\b(?:add|insert|put)\\b.*\\b(?:dancing|characters?|avatars?|mascots?)\\b"
                     + "|嘴型|口型|换个?角度|换个?视角|从(?:正面|背面|侧面|另一[边侧面个])(?:拍|看)|(?:多)?加(?:点|些|一些|几个)(?:商品|货物?|产品)"
                     + "|\\b(?:look|looks|looking)\\s+like\\s+(?:the\\s+)?(?:painting|drawing|illustration|artwork|(?:art\\s+)?style|aesthetic)\\s+(?:in|from|of)\\s+(?:figure|image|picture|photo|pic)\\b"
-                    + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b|\\b(?:toned|tanned|abs|biceps|jacked|ripped|swole)\\b|声音变成|变成[^，,。]{0,6}的声音"
+                    + "|\\b(?:change|swap|clone)\\s+(?:my|his|her|their|the)\\s+voice\\b"
+                    // a voice made to say a text: "have an AI voice read it out loud", "text to speech"
+                    + "|\\b(?:ai|robot|computer|synthetic|generated)\\s+(?:voice|narrator|narration)|\\btext[\\s-]to[\\s-]speech\\b|\\btts\\b|ai配音|机器(?:人)?配音|语音合成"
+                    + "|\\b(?:toned|tanned|abs|biceps|jacked|ripped|swole)\\b|声音变成|变成[^，,。]{0,6}的声音"
                     // twenty-ninth set: a thing shown in another colour, a game's overlay painted out, a mouth made to say
                     // words, someone put into the video
                     + "|\\b(?:show|make|have|paint)\\s+(?:this|the|that|my|our)\\s+[a-z]+\\s+in\\s+(?:red|orange|yellow|green|blue|purple|pink|black|white|gr[ae]y|brown|gold|silver)\\s+instead\\b"
@@ -954,6 +957,10 @@ final class PromptInterpreter {
         /** A place said alone before what goes there ("bottom left, white: 'Recipe on the blog'"), and how many edits came before it. */
         String placeAhead;
         int placeAheadAfter;
+        /** A text asked for before its words ("pls add the date top left, "June 14 2025""): the clause, as said, and the edits before it. */
+        String textAhead;
+        String textAheadSaid;
+        int textAheadAfter;
         /** Whether the clause just read was passed over as a remark (a telling, a label), reading nothing. */
         boolean passedOver;
         /** A time range a description named ("there's a pause between 1:20 and 1:45"), for "that part" said later. */
@@ -1313,6 +1320,16 @@ final class PromptInterpreter {
      * its own place, it is not understood rather than passed over.
      */
     private static void placeAhead(Rule.Context context, State state) {
+        if (state.textAhead != null) {
+            // the text asked for takes the words said next, and what was said of it
+            EditOperation asked = state.textAheadAfter < state.operations.size() && Operation.TEXT.is(state.operations.get(state.textAheadAfter))
+                    ? TextSlots.askedBy(state.operations.get(state.textAheadAfter), state.textAhead) : null;
+            if (asked != null) {
+                state.operations.set(state.textAheadAfter, asked);
+            } else {
+                state.notUnderstood.add(state.textAheadSaid);
+            }
+        }
         if (state.placeAhead == null) {
             return;
         }
@@ -2431,6 +2448,12 @@ final class PromptInterpreter {
         }
         if (attempt.operations().isEmpty() && (tellsTheStory(clause) || (!joined || state.operations.isEmpty()) && isLabel(clause))) {
             state.ignored.add(quoted); // "I went fishing last weekend", "local car show", "ep 12", 直播回放: what it is, told
+            return;
+        }
+        if (state.textAhead == null && TextSlots.asksForAText(clause)) {
+            state.textAhead = clause; // "just a caption please, 'Grandpa's 90th', bottom of the screen"
+            state.textAheadSaid = quoted;
+            state.textAheadAfter = state.operations.size();
             return;
         }
         state.notUnderstood.add(quoted);

@@ -41,7 +41,9 @@ final class TextSlots {
                     // a length said last and bare: "4 seconds each"
                     + "|(?<long3>" + T + ")\\s*(?:s|secs?|seconds?)\\b(?=\\s*$)"),
             Pattern.compile("(?:until|till|til|up\\s+to|to)\\s+(?:the\\s+)?(?<until>" + T + ")" + S + "|(?<toEnd>(?:to|until|till)\\s+the\\s+end)"
-                    + "|(?:at|in)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))"),
+                    // 从开头显示到0:15, 一直到第9秒
+                    + "|(?:从)?(?:开头|头)?(?:开始)?(?:一直)?(?:显示|出现)?(?:到|至)\\s*第?(?<until2>" + T + ")\\s*秒?(?:为止)?"
+                    + "|(?:at|in|from)\\s+the\\s+(?:very\\s+)?(?:(?<begin>beginning|start)|(?<end>end|ending))"),
             Pattern.compile("the\\s+(?:whole|entire)\\s+(?:time|video|clip|way(?:\\s+through)?)|throughout|all\\s+the\\s+way\\s+through|from\\s+start\\s+to\\s+(?:finish|end)"
                     + "|全程|从头到尾|一直|整个视频"),
             // where
@@ -165,12 +167,32 @@ final class TextSlots {
         return true;
     }
 
+    /**
+     * Whether {@code clause} asks for a text and says where, when or in what colour, but not what it says ("pls add the
+     * date top left", "just a caption please", "text in the center, blue"): its words come in the clause after it.
+     */
+    static boolean asksForAText(String clause) {
+        Map<String, String> said = Quotes.holdsMark(clause) ? null : said(clause);
+        return said != null && (said.containsKey("kind") || said.containsKey("kindz") || said.containsKey("named"));
+    }
+
+    /** {@code text} with what a clause that {@link #asksForAText asked for it} said of it; null when that cannot be. */
+    static EditOperation askedBy(EditOperation text, String clause) {
+        Map<String, String> said = said(clause);
+        return said == null ? null : !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))
+                ? text : amended(text, said, clause);
+    }
+
     private static EditOperation amended(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
         // a text named in words of the user's own is a text of its own, or no text ("bottom covers the sign")
         if (said == null || said.containsKey("named") || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
             return null;
         }
+        return amended(text, said, clause);
+    }
+
+    private static EditOperation amended(EditOperation text, Map<String, String> said, String clause) {
         Map<String, Object> params = new LinkedHashMap<>(text.params());
         EditOperation now = op(String.valueOf(text.params().get("text")), said);
         if (now == null) {
@@ -200,7 +222,7 @@ final class TextSlots {
     private static final Pattern OF_ALL = Pattern.compile("\\b(?:both|all|each)(?:\\s+of\\s+them)?\\b|都|各|全部");
 
     /** The groups that say when. */
-    private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "long3", "until", "toEnd", "begin", "end");
+    private static final Set<String> WHEN = Set.of("from", "first", "last", "first2", "last2", "n", "n2", "at", "at2", "at3", "long", "long2", "long3", "until", "until2", "toEnd", "begin", "end");
     /** Where one text's words end and the next one's begin. */
     private static final Pattern BETWEEN = Pattern.compile("\\s+(?:and|then|plus|&)\\s+|[,，;；、]|\\s+(?=then\\b)");
 
@@ -266,6 +288,7 @@ final class TextSlots {
         String at = Stream.of("at", "at2", "at3").map(said::get).filter(Objects::nonNull).findFirst().orElse(null);
         String length = said.getOrDefault("long", said.getOrDefault("long2", said.get("long3")));
         String n = said.getOrDefault("n", said.get("n2"));
+        String until = said.getOrDefault("until", said.get("until2"));
         if (from != null) {
             double start = Rule.seconds(from);
             double end = Rule.seconds(said.get("to"));
@@ -282,8 +305,8 @@ final class TextSlots {
             params.put("duration", n != null ? round(Numbers.parse(n)) : length != null ? round(Rule.seconds(length)) : OverlayRules.TIMED_TEXT_SECONDS);
         } else if (at != null) {
             params.put("start", round(Rule.seconds(at)));
-            if (said.containsKey("until")) {
-                double end = Rule.seconds(said.get("until"));
+            if (until != null) {
+                double end = Rule.seconds(until);
                 if (!(end > Rule.seconds(at))) {
                     return null;
                 }
@@ -294,9 +317,9 @@ final class TextSlots {
         } else if (length != null) {
             params.put("start", 0.0);
             params.put("duration", round(Rule.seconds(length)));
-        } else if (said.containsKey("until")) {
+        } else if (until != null) {
             params.put("start", 0.0);
-            params.put("duration", round(Rule.seconds(said.get("until"))));
+            params.put("duration", round(Rule.seconds(until)));
         }
         return Operation.TEXT.with(params, null);
     }

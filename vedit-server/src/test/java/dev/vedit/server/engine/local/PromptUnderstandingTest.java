@@ -3452,5 +3452,36 @@ class PromptUnderstandingTest {
         assertThat(ops("I want the first half in grayscale and the second half in colour")).containsExactly("grayscale");
         assertThat(params("第8秒那里定格1秒 啊不对 2秒", 0)).containsEntry("at", 8.0).containsEntry("duration", 2.0);
         assertThat(params("在第5秒定格2秒，不对，第6秒", 0)).containsEntry("at", 6.0).containsEntry("duration", 2.0);
+        // texts named by what they are before a colon, a corner said before the text, a text asked for before its words
+        assertThat(params("Copyright line bottom right: \"© 2025 Ortega Films\"", 0)).containsEntry("position", "bottom-right");
+        assertThat(params("Score graphic top left: HAWKS 2 - 1 RAVENS", 0)).containsEntry("text", "HAWKS 2 - 1 RAVENS");
+        assertThat(params("在右下角加上地址：深圳市南山区科技园", 0)).containsEntry("text", "深圳市南山区科技园");
+        assertThat(params("价格标签放右下角：原价199 现价99", 0)).containsEntry("position", "bottom-right");
+        assertThat(params("on the cooking clip, bottom left, white: 'Recipe on the blog'", 0)).containsEntry("position", "bottom-left");
+        assertThatThrownBy(() -> interpreter.read("bottom left, 'A' at the top", 0)).hasMessageContaining("not understood");
+        assertThat(params("pls add the date top left, \"June 14 2025\", and keep only 0:10 to 0:40", 0)).containsEntry("position", "top-left");
+        assertThat(params("Text in the center, blue: \"Quiet please\"", 0)).containsEntry("colour", "blue");
+        assertThat(params("Put 'Grand Opening Sat 10am' at the bottom in red... actually no, top is better, bottom covers the sign", 0))
+                .containsEntry("position", "top");
+        assertThat(interpreter.read("上面写“第一名”，下面写“接力赛”，都从开头显示到0:15", 0).operations())
+                .extracting(o -> o.params().get("duration")).containsExactly(15.0, 15.0);
+        assertThat(params("在1分05秒的时候中间出现“进球！”，持续3秒", 0)).containsEntry("start", 65.0).containsEntry("duration", 3.0);
+        // a half or a quarter after first/last is a part, never half a second; the length told bare
+        assertThat(params("cut the first half", 0)).containsEntry("half", "second");
+        assertThat(ops("remove the last half")).containsExactly("trim");
+        assertThatThrownBy(() -> interpreter.read("cut the last quarter", 0)).hasMessageContaining("not understood");
+        assertThat(params("Video is 40 sec. Black and white for the second half only.", 0)).containsEntry("from", 20.0);
+        assertThat(params("clip is 16 sec, slow down the 2nd half", 0)).containsEntry("from", 8.0);
+        // a request in words not read is refused, never passed over; the hiss, aloud, an AI voice, the middle seconds
+        assertThatThrownBy(() -> interpreter.read("Take the first quarter of the video and make it slow motion.", 0)).hasMessageContaining("not understood");
+        assertThat(ops("get the hiss out of the sound and fade out at the end over 3 seconds")).containsExactly("denoise_audio", "fade_out");
+        assertThat(interpreter.read("blur 0:19 to 0:24 and mute that same part, my address is said out loud", 0).operations().get(1).params())
+                .containsEntry("factor", 0.0);
+        assertThatThrownBy(() -> interpreter.read("add a caption 'Welcome!' and have an AI voice read it out loud", 0)).hasMessageContaining("ComfyUI");
+        assertThatThrownBy(() -> interpreter.read("只要中间30秒", 0)).hasMessageContaining("not understood");
+        assertThat(ops("整体做成怀旧泛黄的色调，再加点颗粒感")).containsExactly("sepia", "grain");
+        assertThat(params("在第二十五秒定格", 0)).containsEntry("at", 25.0);
+        assertThat(ops("声音去噪，音量统一，然后淡入淡出各1秒")).containsExactly("denoise_audio", "normalize_audio", "fade_both");
+        assertThat(ops("第8秒到第12秒画面模糊，那段声音也静掉")).containsExactly("blur", "volume");
     }
 }
