@@ -66,14 +66,14 @@ final class PartWording {
     private static final Pattern TO_THE_END_ZH = Pattern.compile("(?:从\\s*)?(?<![\\d:.第])(?<t>\\d{1,2}:\\d{2}|\\d+(?:\\.\\d+)?)\\s*秒?\\s*(?:到|至|一直到)\\s*(?:视频的?)?(?:结尾|最后|结束|末尾)"
             // (从0:08到结尾 once read 从从第8秒开始) and a clock time onwards: 1:05之后, 从1:05开始
             + "|(?<![\\d:.])(?<clock>\\d{1,2}:\\d{2})\\s*(?=以后|之后|往后|开始|起(?!来))");
-    /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束. */
-    private static final Pattern UNTIL_ZH = Pattern.compile("从第?\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]?\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*"
+    /** An edit from a time, then where it ends: 画面从第12秒开始放大2倍，到第15秒结束, 第10秒开始慢放 一直到第16秒. */
+    private static final Pattern UNTIL_ZH = Pattern.compile("(?:从第?|(?<![\\d:.])第)\\s*(?<t>" + CLOCK + ")\\s*秒?\\s*(?:开始|起)(?<edit>[^，,。；;]{1,12}?)[，,]?\\s*(?:一直)?(?:到|至)第?\\s*(?<e>" + CLOCK + ")\\s*秒?\\s*"
             + "(?:就)?(?:结束|为止|停止?|恢复(?:正常)?|(?=\\s*(?:[，,。；;！!]|$)))");
 
     /** Parts said by where they end: to the end of the video, or up to a time said after the edit. */
     private static String toTheEnd(String s) {
         String out = s.contains("end") ? TO_THE_END.matcher(s).replaceAll("from ${t} on") : s;
-        out = out.indexOf('从') >= 0 && (out.contains("结束") || out.contains("为止") || out.contains("停") || out.contains("到") || out.contains("至")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
+        out = (out.indexOf('从') >= 0 || out.indexOf('第') >= 0) && (out.contains("结束") || out.contains("为止") || out.contains("停") || out.contains("到") || out.contains("至")) ? UNTIL_ZH.matcher(out).replaceAll(m ->
                 "第" + Rule.written(Rule.seconds(m.group("t"))) + "秒到第" + Rule.written(Rule.seconds(m.group("e"))) + "秒" + Matcher.quoteReplacement(m.group("edit"))) : out;
         return out.contains("到") || out.contains("至") || out.contains("后") || out.contains("开始") || out.contains("起") ? TO_THE_END_ZH.matcher(out).replaceAll(m -> m.group("clock") != null
                 ? "第" + Rule.written(Rule.seconds(m.group("clock"))) + "秒" : "从第" + Rule.written(Rule.seconds(m.group("t"))) + "秒开始") : out;

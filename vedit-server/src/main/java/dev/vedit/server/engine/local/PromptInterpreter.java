@@ -2441,6 +2441,12 @@ final class PromptInterpreter {
             state.ignored.add(quoted); // 10秒到20秒变成黑白 回忆的部分: what the part just edited shows
             return;
         }
+        if (state.textAhead == null && TextSlots.asksForAText(clause)) {
+            state.textAhead = clause; // "just a caption please, 'Grandpa's 90th', bottom of the screen"
+            state.textAheadSaid = quoted;
+            state.textAheadAfter = state.operations.size();
+            return;
+        }
         if (attempt.operations().isEmpty() && state.placeAhead == null && CORNER_ALONE.matcher(clause).matches()) {
             state.placeAhead = clause; // "bottom left" is no one who left: where the text said next goes
             state.placeAheadAfter = state.operations.size();
@@ -2448,12 +2454,6 @@ final class PromptInterpreter {
         }
         if (attempt.operations().isEmpty() && (tellsTheStory(clause) || (!joined || state.operations.isEmpty()) && isLabel(clause))) {
             state.ignored.add(quoted); // "I went fishing last weekend", "local car show", "ep 12", 直播回放: what it is, told
-            return;
-        }
-        if (state.textAhead == null && TextSlots.asksForAText(clause)) {
-            state.textAhead = clause; // "just a caption please, 'Grandpa's 90th', bottom of the screen"
-            state.textAheadSaid = quoted;
-            state.textAheadAfter = state.operations.size();
             return;
         }
         state.notUnderstood.add(quoted);
@@ -3574,8 +3574,9 @@ final class PromptInterpreter {
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             asSaid.add(said + joint + amount.strip());
         }
-        if (Part.ofEdit(previous) != null) {
-            // "louder from 0:40 on, 2x is fine": the amount of the edit by its name, its part kept
+        if (Part.ofEdit(previous) != null || state.complaints.contains(previous)) {
+            // "louder from 0:40 on, 2x is fine": the amount of the edit by its name, its part kept; "the audio is too
+            // quiet. 3x": of the edit that answers the complaint
             asSaid.add(previous.op() + " " + amount.strip());
         }
         Matcher percent = PERCENT_ALONE.matcher(amount);
@@ -3591,7 +3592,10 @@ final class PromptInterpreter {
                 continue; // "make it 9:16, about 15% of the width": "9:16 to 15" is no amount of the edit, whatever it reads as
             }
             if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
-                ops.set(ops.size() - 1, onPart(Part.ofEdit(previous), amended.operations().get(0)));
+                EditOperation op = amended.operations().get(0);
+                // (said by its name, the edit keeps the words it was asked in)
+                ops.set(ops.size() - 1, onPart(Part.ofEdit(previous), words.startsWith(previous.op() + " ")
+                        ? new EditOperation(op.op(), op.params(), previous.source() + ", " + amount.strip()) : op));
                 return true;
             }
         }

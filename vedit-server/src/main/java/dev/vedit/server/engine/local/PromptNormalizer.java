@@ -102,8 +102,8 @@ final class PromptNormalizer {
     /** What follows a time's seconds said in Chinese words with no unit: anything but more of the number or its unit. */
     private static final String ZH_NUMBER_ENDS = "(?![一二两三四五六七八九十百千万零\\d.秒钟分])";
     private static final String ZH_SECONDS_BARE = "零?[一二两三四五六七八九十]{1,3}" + ZH_NUMBER_ENDS;
-    /** A second said as an ordinal in Chinese words of two characters or more: 第十六秒 (第一秒 is the first second, as the rules read it). */
-    private static final Pattern ORDINAL_SECOND = Pattern.compile("(?<=第\\s?)([一二两三四五六七八九十百][零一二两三四五六七八九十百]{1,3})(?=\\s*秒)");
+    /** A second said as an ordinal in Chinese words: 第十秒, 第十六秒 (第一秒 to 第九秒 are read by the rules as they are). */
+    private static final Pattern ORDINAL_SECOND = Pattern.compile("(?<=第\\s?)([一二两三四五六七八九十百][零一二两三四五六七八九十百]{1,3}|十)(?=\\s*秒)");
     private static final Pattern HALF_MINUTE = Pattern.compile("(?<=[\\d一二两三四五六七八九十])分半钟?");
     private static final Pattern MINUTES = Pattern.compile("(?<![\\p{IsLatin}\\p{N}.])(?!(?<=(?<!到|至)[第头])[一1]\\s*分钟(?!\\s*(?:到|至|开始|起|之后|以后|后)))(?<m>" + Numbers.PATTERN + ")\\s*(?:(?:minutes?|mins?)\\b|m(?=\\s*\\d+(?:\\.\\d+)?\\s*s(?:ecs?|econds?)?\\b)"
             + "|分钟|分(?=\\s*零?\\s*(?:\\d+(?:\\.\\d+)?|[一二两三四五六七八九十]{1,3})\\s*秒)"

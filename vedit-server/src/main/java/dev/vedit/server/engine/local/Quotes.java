@@ -69,7 +69,7 @@ final class Quotes {
     static final String TEXT_NAMED = "(?:(?!(?:remove|delete|blur|hide|cover|erase|change|replace|translate|fix|edit|edits|no|not|don't|dont)\\b)[a-z]+\\s+){0,2}?"
             + "(?:line|graphic|code|label|tag|banner|stamp|location|hours|credits?|lyrics?|slogan|tagline|hashtags?|handle|score|price|date|address|phone(?:\\s+number)?|website|quote|name)s?";
     private static final Pattern AFTER_COLON = Pattern.compile(
-            "(?:(?:字幕|标题|文字|文案|地址|价格标签|价格|票价|比分牌?|电话|日期|标签|字卡)(?:放在?|在)?(?:" + ZH_PLACES + ")?|(?:(?<![\\p{IsHan}])|(?<=[的色红黄白黑蓝绿紫橙粉金灰]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third|" + TEXT_NAMED + ")(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
+            "(?:(?:字幕|标题|文字|文案|地址|价格标签|价格|票价|比分牌?|电话|日期(?:和地点)?|地点|标签|字卡|名字条|人名条|姓名条|名牌)(?:放在?|在)?(?:" + ZH_PLACES + ")?|(?:(?<![\\p{IsHan}])|(?<=[的色红黄白黑蓝绿紫橙粉金灰]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third|" + TEXT_NAMED + ")(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
                     + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what

@@ -59,7 +59,7 @@ final class TextSlots {
             Pattern.compile("(?<kind>title(?:\\s+card)?|caption|subtitle|headline|heading|banner|label|text|words?|lower[\\s-]+third|(?:name|speaker)\\s+(?:tag|card|bar|title)"
                     + "|cta|call\\s+to\\s+action|overlay|timestamp|date|score|price(?:\\s+tag)?|address|adress|phone(?:\\s+number)?|number|hashtags?|handle|slogan|tagline|name"
                     + "|(?:text\\s+)?watermark)s?|(?<named>" + Quotes.TEXT_NAMED + ")"
-                    + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字样|字卡|价格标签|标签|比分牌|票价|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
+                    + "|(?<kindz>标题|大字|字幕|文字|文本|文案|字样|字卡|价格标签|标签|比分牌|票价|日期和地点|地点|名牌|字|人名条|名字条|姓名条|名字|姓名|价格|价钱|日期|地址|电话|比分|话题|口号|行动号召|时间戳|(?:文字)?水印)"),
             // how it is asked, and the words around
             Pattern.compile("(?:please|pls|plz|thx|thanks|can\\s+(?:you|u)|could\\s+(?:you|u)|i\\s+(?:want|need)|we\\s+need|need|also|and|then|just|plus|with|of|for|the|an?|our|my|your|his|her|their|this|it|them|that|one|both|each|on\\s+screen"
                     + "|[a-z]+'s"
@@ -185,8 +185,9 @@ final class TextSlots {
 
     private static EditOperation amended(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
-        // a text named in words of the user's own is a text of its own, or no text ("bottom covers the sign")
-        if (said == null || said.containsKey("named") || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
+        // a text named in words of the user's own, or by what it says, is a text of its own, or no text ("bottom covers
+        // the sign", "'A' at the top, phone number at the bottom")
+        if (said == null || said.containsKey("named") || CONTENT.matcher(said.getOrDefault("kind", said.getOrDefault("kindz", ""))).find() || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
             return null;
         }
         return amended(text, said, clause);
@@ -218,6 +219,10 @@ final class TextSlots {
         }
         return new EditOperation(text.op(), params, text.source() + ", " + clause.strip());
     }
+
+    /** Kinds of text that say what it holds, not how it looks: never the text before, said again. */
+    private static final Pattern CONTENT = Pattern.compile("date|score|price|address|adress|phone|number|hashtag|handle|name|slogan|tagline|timestamp"
+            + "|日期|比分|价格|价钱|票价|地址|电话|名字|姓名|话题|口号|时间戳|地点|人名条|名字条|姓名条|名牌");
 
     private static final Pattern OF_ALL = Pattern.compile("\\b(?:both|all|each)(?:\\s+of\\s+them)?\\b|都|各|全部");
 

@@ -504,7 +504,9 @@ final class TimeRules {
     private static final Set<Operation> LASTS = EnumSet.of(Operation.INTRO, Operation.OUTRO, Operation.FREEZE, Operation.FREEZE_END,
             Operation.FADE_IN, Operation.FADE_OUT, Operation.FADE_BOTH, Operation.TEXT);
     /** A length said alone: "3 sec", "for like 3 seconds", "about 5s long", 放3秒, 停5秒, 持续两秒左右. */
-    private static final Pattern LASTING = Pattern.compile("(?:(?:for|lasting|about|around|like|roughly|approx(?:imately)?|maybe|just)\\s+)*"
+    private static final Pattern LASTING = Pattern.compile("(?:(?:and\\s+)?(?:show|keep|hold|leave|have)\\s+(?:it|that|them|this|the\\s+(?:card|text|title|caption|logo|image|picture|slide))"
+            + "\\s+(?:up\\s+|on(?:\\s+screen)?\\s+|there\\s+)?(?=for\\s))?" // "…, show it for 4 seconds"
+            + "(?:(?:for|lasting|about|around|like|roughly|approx(?:imately)?|maybe|just)\\s+)*"
             + N + "\\s*(?:seconds?|secs?|s)\\b(?:\\s+long)?(?:\\s+(?:at|in)\\s+the\\s+(?:end|start|beginning))?(?:\\s+please)?"
             + "|(?:各|每个|都|放|停|停留|持续|显示|定格|留)?\\s*" + N.replace("<n>", "<n2>") + "\\s*秒钟?(?:左右|就行|就好|吧)?");
     /** A length already said in the edit's words (not a moment: 从第5秒开始, "at 5s"). */

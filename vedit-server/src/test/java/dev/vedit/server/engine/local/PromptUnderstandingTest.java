@@ -3483,5 +3483,16 @@ class PromptUnderstandingTest {
         assertThat(params("在第二十五秒定格", 0)).containsEntry("at", 25.0);
         assertThat(ops("声音去噪，音量统一，然后淡入淡出各1秒")).containsExactly("denoise_audio", "normalize_audio", "fade_both");
         assertThat(ops("第8秒到第12秒画面模糊，那段声音也静掉")).containsExactly("blur", "volume");
+        assertThat(params("色阶分离，3级就够，饱和度再拉高一点", 0)).containsEntry("levels", 3);
+        // a multiple after a complaint is the amount of its answer; a part's end said after its edit
+        assertThat(params("the audio is too quiet, 3x", 0)).containsEntry("factor", 3.0);
+        assertThat(params("视频第十秒开始慢放 一直到第十六秒", 0)).containsEntry("from", 10.0).containsEntry("to", 16.0);
+        assertThat(params("第四十五秒開始放慢，到第五十秒恢復正常", 0)).containsEntry("from", 45.0).containsEntry("to", 50.0);
+        assertThat(params("put \"SOLD\" in big red letters in the middle from 0:32 onward", 0)).containsEntry("start", 32.0);
+        assertThat(params("Keep 2:15 onward", 0)).containsEntry("start", 135.0);
+        assertThat(params("I need an end card that says Call 555-0182 for a free quote, show it for 4 seconds", 0)).containsEntry("duration", 4.0);
+        // a text said by what it holds is another text, never the one before moved
+        assertThatThrownBy(() -> interpreter.read("'A' at the top, phone number at the bottom", 0)).hasMessageContaining("not understood");
+        assertThat(params("右下角加上日期和地点：2024年10月1日 北京天安门", 0)).containsEntry("position", "bottom-right");
     }
 }
