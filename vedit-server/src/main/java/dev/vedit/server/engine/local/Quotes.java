@@ -45,6 +45,8 @@ final class Quotes {
             + "|zoom|set|keep|use|give|stabili[sz]e|denoise|export|resize|scale|play|show|display|write|insert|include|overlay|place)\\b"
             // …or a sentence's end before a request ("Price tag: $24.99. Keep it up the whole video"; "Dr. Anita" goes on)
             + "|\\.\\s+(?=(?i:keep|make|add|put|show|display|also|and|then|please|pls|can|could|mute|remove|cut|trim|leave|have)\\b)"
+            // …or after a number, before any word: "12/03/2024. My mum wants to know…"
+            + "|(?<=\\d)\\.\\s+(?=\\p{L})"
             + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
@@ -67,10 +69,10 @@ final class Quotes {
     /** The corners and edges a Chinese prompt puts a text at, said before a colon: 价格标签放右下角：… */
     private static final String ZH_PLACES = "右上角|左上角|右下角|左下角|上方|下方|顶部|底部|中间|正中间";
     static final String TEXT_NAMED = "(?:(?!(?:remove|delete|blur|hide|cover|erase|change|replace|translate|fix|edit|edits|no|not|don't|dont)\\b)[a-z]+\\s+){0,2}?"
-            + "(?:line|graphic|code|label|tag|banner|stamp|location|hours|credits?|lyrics?|slogan|tagline|hashtags?|handle|score|price|date|address|phone(?:\\s+number)?|website|quote|name)s?";
+            + "(?:line|graphic|code|label|tag|banner|stamp|location|hours|credits?|lyrics?|slogan|tagline|hashtags?|handle|score|price|date|address|phone(?:\\s+number)?|website|quote|name|overlay)s?";
     private static final Pattern AFTER_COLON = Pattern.compile(
             "(?:(?:字幕|标题|文字|文案|地址|价格标签|价格|票价|比分牌?|电话|日期(?:和地点)?|地点|标签|字卡|名字条|人名条|姓名条|名牌)(?:放在?|在)?(?:" + ZH_PLACES + ")?|(?:(?<![\\p{IsHan}])|(?<=[的色红黄白黑蓝绿紫橙粉金灰]))字(?=\\s{0,3}[:：])|(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|price\\s+tag|name\\s+(?:card|tag)|date\\s+stamp|lower\\s+third|" + TEXT_NAMED + ")(?:\\s+to\\s+(?i:add|show|put|display))?(?:\\s+(?i:for)\\s+(?i:the\\s+|our\\s+|my\\s+)?(?i:speaker|host|guest|presenter|interviewee|coach|teacher|bride|groom|ceo|owner))?"
-                    + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?)"
+                    + "(?:\\s+(?:(?i:at|in|on)\\s+(?:the\\s+)?)?(?i:(?:top|bottom|upper|lower)(?:[\\s-]+(?:right|left))?|middle|center|centre)(?:\\s+corner)?)?(?:\\s+(?i:please|pls|plz))?)"
                     + "\\s{0,3}[:：]\\s{0,3}" + NO_IMAGE + UNQUOTED_TEXT
                     // "a title card before it starts: Summer Camp": a card, and a few words of where, before the colon; what
                     // follows is a request, not the card's words, when it opens with a verb ("end card: show the second image")
@@ -133,7 +135,7 @@ final class Quotes {
             + "(?:\\s+(?:in\\s+the\\s+|at\\s+the\\s+)?(?:top|bottom|upper|lower)[\\s-]+(?:right|left)(?:\\s+corner)?(?=\\s+\\d))?)|(?:价格|价钱|售价|日期|比分)(?=\\s|[:：]|[¥￥$]))"
             + "\\s*[:：]?\\s*(?=[$€£¥￥(]?\\d|(?i:www)\\.)"
             // its words, and the next while they go on with a digit or a sign: "3 - 1", "0412 555 890", "(555) 014-2290"
-            + "([^\\s,，。;；!！?？\\uE000-\\uE0FF]+(?:\\s+(?=[\\d(+\\-–])[^\\s,，。;；!！?？\\p{IsHan}\\uE000-\\uE0FF]+)*)");
+            + "([^\\s,，。;；!！?？\\uE000-\\uE0FF]*[^\\s,，。.;；!！?？\\uE000-\\uE0FF](?:\\s+(?=[\\d(+\\-–])[^\\s,，。;；!！?？\\p{IsHan}\\uE000-\\uE0FF]+)*)");
     private final List<String> texts = new ArrayList<>();
     private final List<String> written = new ArrayList<>();
     private final String masked;

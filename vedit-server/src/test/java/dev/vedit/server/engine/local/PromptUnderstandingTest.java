@@ -3494,5 +3494,10 @@ class PromptUnderstandingTest {
         // a text said by what it holds is another text, never the one before moved
         assertThatThrownBy(() -> interpreter.read("'A' at the top, phone number at the bottom", 0)).hasMessageContaining("not understood");
         assertThat(params("右下角加上日期和地点：2024年10月1日 北京天安门", 0)).containsEntry("position", "bottom-right");
+        // a text bare after a colon ends at a sentence's end after a number; "please" before the colon
+        assertThat(params("Date in the bottom right corner please: 12/03/2024. My mum wants to know when the recital was", 0))
+                .containsEntry("text", "12/03/2024").containsEntry("position", "bottom-right");
+        assertThat(params("Price tag: $24.99. Keep it up the whole video", 0)).containsEntry("text", "$24.99");
+        assertThat(ops("Final score overlay in the centre: Eagles 21 – Rams 17. Then hold the last frame for 4 seconds.")).containsExactly("text", "freeze_end");
     }
 }
