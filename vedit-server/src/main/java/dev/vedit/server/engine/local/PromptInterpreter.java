@@ -1283,6 +1283,7 @@ final class PromptInterpreter {
         if (state.momentAlone != null) {
             state.notUnderstood.add(state.momentAlone); // a moment said alone, and no edit of it after
         }
+        textAhead(state);
         placeAhead(context, state);
         if (state.greenScreen != null) {
             state.notUnderstood.add(state.greenScreen); // a green screen named, and nothing said of what goes in it
@@ -1316,20 +1317,27 @@ final class PromptInterpreter {
     }
 
     /**
+     * A text asked for before its words takes the words said next, and what was said of it; followed by no text, it is not
+     * understood rather than passed over.
+     */
+    private static void textAhead(State state) {
+        if (state.textAhead == null) {
+            return;
+        }
+        EditOperation asked = state.textAheadAfter < state.operations.size() && Operation.TEXT.is(state.operations.get(state.textAheadAfter))
+                ? TextSlots.askedBy(state.operations.get(state.textAheadAfter), state.textAhead) : null;
+        if (asked != null) {
+            state.operations.set(state.textAheadAfter, asked);
+        } else {
+            state.notUnderstood.add(state.textAheadSaid);
+        }
+    }
+
+    /**
      * A place said alone goes to the first text, logo or inset said after it; said before none, or before one that names
      * its own place, it is not understood rather than passed over.
      */
     private static void placeAhead(Rule.Context context, State state) {
-        if (state.textAhead != null) {
-            // the text asked for takes the words said next, and what was said of it
-            EditOperation asked = state.textAheadAfter < state.operations.size() && Operation.TEXT.is(state.operations.get(state.textAheadAfter))
-                    ? TextSlots.askedBy(state.operations.get(state.textAheadAfter), state.textAhead) : null;
-            if (asked != null) {
-                state.operations.set(state.textAheadAfter, asked);
-            } else {
-                state.notUnderstood.add(state.textAheadSaid);
-            }
-        }
         if (state.placeAhead == null) {
             return;
         }

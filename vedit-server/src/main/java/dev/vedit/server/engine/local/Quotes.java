@@ -27,9 +27,14 @@ final class Quotes {
     /** How the words are lettered, said between them and their place: "in big letters", "in bold", "in red". */
     private static final String LETTERING = "(?i:in\\s+(?:(?:big|large|huge|giant|bold|small|block|capital)\\s+)*(?:(?:" + COLOURS + ")\\s+)?(?:letters|font|text|type|capitals)"
             + "|in\\s+(?:bold|caps|all\\s+caps|capitals)|in\\s+(?:(?:big|large|bold|small)\\s+)?(?:" + COLOURS + "))";
+    /** After a comma, one to three capitalised words, no edit's, and the sentence's end: the rest of a place's or a greeting's name. */
+    private static final String CAPITALS_TO_THE_END = "(?=\\s*(?!(?i:mute|make|add|cut|trim|slow|speed|fade|loop|reverse|blur|zoom|rotate|flip|mirror|crop|keep"
+            + "|remove|black|sepia|brighten|darken|denoise|stabili[sz]e|sharpen|louder|quieter|also|and|then|please|pls|thanks?)\\b)\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}\\s*(?:$|[.!?;]))";
     private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF](?:[^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]"
             // a comma between thousands is the number's ("$18,900"), not the text's end
-            + "|(?<=\\d),(?=\\d{3}(?!\\d)))*?)"
+            + "|(?<=\\d),(?=\\d{3}(?!\\d))"
+            // …nor one before a capitalised word or two that end the sentence: "Kyoto, Japan", "Hello, World"
+            + "|," + CAPITALS_TO_THE_END + ")*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
             // …or what is said of the words after them: their colour, a place without "the", a time ("happy anniversary mom and
             // dad in white at the bottom", "Day 30 center white", "GG EZ at 0:42 for 2 sec", "@me the whole time")
@@ -47,7 +52,7 @@ final class Quotes {
             + "|\\.\\s+(?=(?i:keep|make|add|put|show|display|also|and|then|please|pls|can|could|mute|remove|cut|trim|leave|have)\\b)"
             // …or after a number, before any word: "12/03/2024. My mum wants to know…"
             + "|(?<=\\d)\\.\\s+(?=\\p{L})"
-            + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
+            + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))(?!" + CAPITALS_TO_THE_END + ")|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
             + "|(?:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d)\\b|图\\s*\\d|第[一二三四五\\d]张)";

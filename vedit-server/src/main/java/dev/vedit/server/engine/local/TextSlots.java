@@ -146,8 +146,7 @@ final class TextSlots {
         Map<String, String> said = said(ofEach);
         List<EditOperation> texts = ops.subList(first, ops.size());
         // 加字幕「A」和「B」，各显示5秒: a length of each, of texts in one place and at no time said, is one after the other
-        boolean inTurn = said != null && said.keySet().stream().anyMatch(WHEN::contains) && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"))
-                && texts.stream().noneMatch(t -> t.params().containsKey("start")) && texts.stream().map(t -> t.params().get("position")).distinct().count() == 1;
+        boolean inTurn = said != null && lengthOnly(said) && texts.stream().noneMatch(t -> t.params().containsKey("start")) && texts.stream().map(t -> t.params().get("position")).distinct().count() == 1;
         List<EditOperation> amended = new ArrayList<>();
         for (EditOperation text : texts) {
             EditOperation each = amended(text, ofEach);
@@ -179,15 +178,14 @@ final class TextSlots {
     /** {@code text} with what a clause that {@link #asksForAText asked for it} said of it; null when that cannot be. */
     static EditOperation askedBy(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
-        return said == null ? null : !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))
-                ? text : amended(text, said, clause);
+        return said == null ? null : !placesColoursOrTimes(said) ? text : amended(text, said, clause);
     }
 
     private static EditOperation amended(EditOperation text, String clause) {
         Map<String, String> said = said(clause);
         // a text named in words of the user's own, or by what it says, is a text of its own, or no text ("bottom covers
         // the sign", "'A' at the top, phone number at the bottom")
-        if (said == null || said.containsKey("named") || CONTENT.matcher(said.getOrDefault("kind", said.getOrDefault("kindz", ""))).find() || !(said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains))) {
+        if (said == null || said.containsKey("named") || CONTENT.matcher(said.getOrDefault("kind", said.getOrDefault("kindz", ""))).find() || !placesColoursOrTimes(said)) {
             return null;
         }
         return amended(text, said, clause);
@@ -205,9 +203,7 @@ final class TextSlots {
         if (said.containsKey("colour")) {
             params.put("colour", now.params().get("colour"));
         }
-        boolean lengthOnly = (said.containsKey("long") || said.containsKey("long2") || said.containsKey("long3"))
-                && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"));
-        if (lengthOnly && params.containsKey("start")) {
+        if (lengthOnly(said) && params.containsKey("start")) {
             params.put("duration", now.params().get("duration")); // "at 0:47, for 6 seconds": the length of what starts then
         } else if (said.keySet().stream().anyMatch(WHEN::contains)) {
             for (String key : List.of("start", "duration", "at")) {
@@ -218,6 +214,16 @@ final class TextSlots {
             }
         }
         return new EditOperation(text.op(), params, text.source() + ", " + clause.strip());
+    }
+
+    /** Whether what a clause said of a text places, colours or times it. */
+    private static boolean placesColoursOrTimes(Map<String, String> said) {
+        return said.containsKey("position") || said.containsKey("colour") || said.keySet().stream().anyMatch(WHEN::contains);
+    }
+
+    /** Whether of when a text shows, it said only how long: "for 6 seconds", 显示5秒, "4 seconds each". */
+    private static boolean lengthOnly(Map<String, String> said) {
+        return said.keySet().stream().anyMatch(WHEN::contains) && said.keySet().stream().filter(WHEN::contains).allMatch(k -> k.startsWith("long"));
     }
 
     /** Kinds of text that say what it holds, not how it looks: never the text before, said again. */

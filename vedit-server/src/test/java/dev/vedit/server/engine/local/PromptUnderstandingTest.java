@@ -3499,5 +3499,8 @@ class PromptUnderstandingTest {
                 .containsEntry("text", "12/03/2024").containsEntry("position", "bottom-right");
         assertThat(params("Price tag: $24.99. Keep it up the whole video", 0)).containsEntry("text", "$24.99");
         assertThat(ops("Final score overlay in the centre: Eagles 21 – Rams 17. Then hold the last frame for 4 seconds.")).containsExactly("text", "freeze_end");
+        // a place's name goes on after a comma; an edit's word after it does not
+        assertThat(params("the location in the upper left corner please: Kyoto, Japan", 0)).containsEntry("text", "Kyoto, Japan");
+        assertThat(ops("caption: Hello world, Mute")).containsExactly("text", "mute");
     }
 }
