@@ -1285,6 +1285,7 @@ final class PromptInterpreter {
         }
         textAhead(state);
         placeAhead(context, state);
+        timeSharedWithAText(context, state);
         if (state.greenScreen != null) {
             state.notUnderstood.add(state.greenScreen); // a green screen named, and nothing said of what goes in it
         }
@@ -2178,7 +2179,7 @@ final class PromptInterpreter {
                 && (state.operations.isEmpty() || !state.complaints.contains(state.operations.getLast()));
         if (partShown && REMOVE_IT.matcher(clause).matches()) {
             // "最后5秒是黑屏，能去掉吗": the part just described shows nothing to fix, so "remove it" is that part, not a fix
-            state.operations.add(state.mentionedPart.removed(quoted));
+            removeWithThePartBefore(state.mentionedPart, clause, quoted, state);
             return;
         }
         String withoutFix = lexicon.withoutFix(clause);
@@ -2193,6 +2194,9 @@ final class PromptInterpreter {
         Matcher example = ELABORATION.matcher(clause);
         if (example.lookingAt() && isAmount(clause.substring(example.end())) && amendLast(clause.substring(example.end()), context, state)) {
             return; // "zoom in a little, like 1.5x": the zoom's amount, not a speed of its own
+        }
+        if (TWICE.matcher(clause).matches() && amendLast(clause, context, state)) {
+            return; // "too quiet. double it"
         }
         if (example.lookingAt()) {
             // "shift the hue like 30 degrees for a trippy vibe": the amount, then its reason
@@ -2213,7 +2217,7 @@ final class PromptInterpreter {
             // "前3秒是黑的，帮我剪掉": the part goes, and with it the problem it was said to have ("black", no brightening)
             Part gone = justSaid;
             state.operations.removeIf(op -> state.complaints.contains(op) && gone.equals(Part.ofEdit(op)));
-            state.operations.add(justSaid.removed(quoted));
+            removeWithThePartBefore(justSaid, clause, quoted, state);
             state.pendingPart = null;
             return;
         }
@@ -3582,15 +3586,16 @@ final class PromptInterpreter {
         for (String joint : List.of(" ", " by ", " to ")) { // "louder, like 1.5x" is louder by 1.5x; "posterize it, 4 levels" to 4
             asSaid.add(said + joint + amount.strip());
         }
+        Matcher percent = PERCENT_ALONE.matcher(amount);
+        if (percent.matches() && TONES.contains(Operation.of(previous)) && direction(previous) != 0) {
+            // "more contrast, 20 percent": the tone's step, the way it went ("contrast +20%"; "too dark, like 30%" is
+            // no brightness of 30 %)
+            asSaid.add(previous.op() + " " + (direction(previous) > 0 ? "+" : "-") + percent.group(1) + "%");
+        }
         if (Part.ofEdit(previous) != null || state.complaints.contains(previous)) {
             // "louder from 0:40 on, 2x is fine": the amount of the edit by its name, its part kept; "the audio is too
             // quiet. 3x": of the edit that answers the complaint
             asSaid.add(previous.op() + " " + amount.strip());
-        }
-        Matcher percent = PERCENT_ALONE.matcher(amount);
-        if (percent.matches() && TONES.contains(Operation.of(previous)) && direction(previous) != 0) {
-            // "more contrast, 20 percent": the tone's step, the way it went ("contrast +20%")
-            asSaid.add(previous.op() + " " + (direction(previous) > 0 ? "+" : "-") + percent.group(1) + "%");
         }
         for (String words : asSaid) {
             Attempt amended;
@@ -3599,7 +3604,9 @@ final class PromptInterpreter {
             } catch (VeditException e) {
                 continue; // "make it 9:16, about 15% of the width": "9:16 to 15" is no amount of the edit, whatever it reads as
             }
-            if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())) {
+            if (amended.understood() && amended.operations().size() == 1 && amended.operations().get(0).op().equals(previous.op())
+                    && (direction(previous) == 0 || direction(amended.operations().get(0)) == direction(previous))) {
+                // (an amount never turns the edit the other way: "too dark, 30%" darkened it)
                 EditOperation op = amended.operations().get(0);
                 // (said by its name, the edit keeps the words it was asked in)
                 ops.set(ops.size() - 1, onPart(Part.ofEdit(previous), words.startsWith(previous.op() + " ")
@@ -4419,6 +4426,31 @@ final class PromptInterpreter {
     }
 
     /**
+     * Takes out the part just told of, and with it, when the clause says both or all of them, the part told alone just
+     * before: "the first 3 seconds and the last 3 seconds are junk, get rid of both", 前5秒和最后5秒都是废的，去掉 (the first part
+     * had been read as the part kept).
+     */
+    private static void removeWithThePartBefore(Part part, String clause, String quoted, State state) {
+        EditOperation before = state.operations.isEmpty() ? null : state.operations.getLast();
+        boolean several = MORE_THAN_ONE.matcher(clause).find() || !state.ignored.isEmpty() && MORE_THAN_ONE.matcher(state.ignored.getLast()).find();
+        if (before != null && several && (isEdgePart(before) || isRangeSaid(before) && !KEPT.matcher(before.source()).find())
+                && !part.equals(Part.of(before))) {
+            state.operations.set(state.operations.size() - 1, Part.of(before).removed(before.source() + ", " + quoted));
+        }
+        state.operations.add(part.removed(quoted));
+    }
+
+    /**
+     * The part said alone is used up once an edit names it, whether it was found as that part or as the part just told
+     * of: "from 0:45 to 1:20 it's just me walking. could that part go quicker" is no trim kept beside the speed.
+     */
+    private static void usedUp(Part part, boolean pending, State state) {
+        if (pending || state.pendingPart != null && part.equals(Part.of(state.pendingPart))) {
+            state.pendingPart = null;
+        }
+    }
+
+    /**
      * "…from 0:10 to 0:25 by 4x and mute that part too", 把那段也调成黑白: edits of the part an earlier edit of the
      * prompt applies to. False when the clause names no such part or is not edits with it.
      */
@@ -4442,12 +4474,12 @@ final class PromptInterpreter {
         String rest = clause.substring(0, same.start()) + (Lexicon.isCjk(same.group().charAt(0)) ? " " : " it ") + clause.substring(same.end());
         if (KEEP_IT.matcher(rest).matches()) {
             state.operations.add(part.kept(context.quotes().restore(clause).strip())); // "the experiment is 4:12 to 6:40, keep only that"
-            state.pendingPart = pending ? null : state.pendingPart;
+            usedUp(part, pending, state);
             return true;
         }
         if (REMOVE_IT.matcher(rest).matches()) {
             state.operations.add(part.removed(context.quotes().restore(clause).strip()));
-            state.pendingPart = pending ? null : state.pendingPart;
+            usedUp(part, pending, state);
             return true;
         }
         Attempt edits = attempt(normalizer.canonical(rest), context); // "turn it down" is read as "turn the volume down"
@@ -4461,7 +4493,7 @@ final class PromptInterpreter {
             }
             state.operations.add(onPart);
         }
-        state.pendingPart = pending ? null : state.pendingPart;
+        usedUp(part, pending, state);
         return true;
     }
 
@@ -5068,6 +5100,33 @@ final class PromptInterpreter {
     /** A complaint that names no subject of its own: "it's too dark", "that's way too loud", 太暗了. */
     private static final Pattern UNNAMED = Pattern.compile("\\s*(?:(?:it|that|this|they|those|these)(?:'s|'re|\\s+is|\\s+are|\\s+was|\\s+were|\\s+looks?)?\\b|its\\b|它|这|那|太|有点|好)");
 
+    /** A time said first in a clause that adds a text "with" it: "… for the first 10 seconds with '1985' in the corner". */
+    private static final Pattern TIME_WITH_A_TEXT = Pattern.compile("\\s*(?:for\\s+the\\s+(?:first|last|final)\\s+[\\w.]+\\s+(?:seconds?|secs?|s|minutes?|mins?)"
+            + "|from\\s+[\\d:.]+\\s*(?:s|secs?|seconds?)?\\s*(?:to|until|till|-|–)\\s*[\\d:.]+\\s*(?:s|secs?|seconds?)?)(?=\\s+with\\b)");
+
+    /**
+     * "Black and white for the first 10 seconds with '1985' in the bottom right": the time goes with the edit said just
+     * before it as well as with the text (the text's rule took it alone, and the whole video was greyed).
+     */
+    private void timeSharedWithAText(Rule.Context context, State state) {
+        List<EditOperation> ops = state.operations;
+        for (int i = 1; i < ops.size(); i++) {
+            EditOperation before = ops.get(i - 1);
+            Matcher time = TIME_WITH_A_TEXT.matcher(ops.get(i).source());
+            if (!Operation.TEXT.is(ops.get(i)) || !time.lookingAt() || Part.ofEdit(before) != null || !Operation.of(before).forAPart()) {
+                continue;
+            }
+            Attempt onPart = attempt(before.source() + " " + time.group().strip(), context);
+            if (onPart.understood() && onPart.operations().size() == 1 && onPart.operations().getFirst().op().equals(before.op())
+                    && Part.ofEdit(onPart.operations().getFirst()) != null) {
+                ops.set(i - 1, onPart.operations().getFirst());
+            }
+        }
+    }
+
+    /** A complaint of pace that names a moment or the end rather than the whole video. */
+    private static final Pattern PASSING_MOMENT = Pattern.compile("\\b(?:end|ending|finish|moment|bit|shot)\\b|\\b(?:at|around)\\s+\\d|\\d:\\d\\d|\\b(?:flash(?:es)?|goes|go|whizz(?:es)?|zips?) by\\b|结尾|结束|最后|那一下|瞬间|那一刻|一瞬|第\\s*\\d+\\s*秒");
+
     /** A problem said strongly: "way too dark", 太暗了. */
     private static final Pattern TOO = Pattern.compile("\\btoo\\b|太");
 
@@ -5103,8 +5162,16 @@ final class PromptInterpreter {
             // one said strongly ("way too dark") is asked to be fixed, unless a request answers it another way, or takes
             // footage out that "it" may be ("cut the first 5 seconds, it's too dark": the reason; 声音太小 is not)
             boolean mayExplainACut = UNNAMED.matcher(op.source()).lookingAt() || Part.ofEdit(op) != null; // 前3秒声音太吵了，去掉 too
-            boolean strong = TOO.matcher(op.source()).find()
+            // "the ending is too quick … hold the final frame 4 seconds", 进球那一下太快了，定格2秒: a held frame answers a
+            // moment or an end that passes too fast
+            boolean heldInstead = Operation.SPEED.is(op) && PASSING_MOMENT.matcher(op.source()).find()
+                    && ops.stream().anyMatch(o -> Operation.FREEZE.is(o) || Operation.FREEZE_END.is(o));
+            boolean strong = TOO.matcher(op.source()).find() && !heldInstead
                     && ops.stream().noneMatch(o -> !complaint.test(o) && (Concern.answers(o, op) || mayExplainACut && takesFootageOut(o)));
+            if (Operation.VOLUME.is(op) && direction(op) < 0 && UNNAMED.matcher(op.source()).lookingAt() && ops.stream().anyMatch(Operation.DENOISE_AUDIO::is)) {
+                state.ignored.add(op.source()); // 背景有嗡嗡声，好吵: the noise is what is loud, and cleaning it answers that
+                continue;
+            }
             if (state.fix || (!anyRequest || strong) && !state.mild.contains(op)) {
                 kept.add(op);
             } else {

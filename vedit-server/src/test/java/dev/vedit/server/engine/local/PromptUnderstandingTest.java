@@ -3503,4 +3503,68 @@ class PromptUnderstandingTest {
         assertThat(params("the location in the upper left corner please: Kyoto, Japan", 0)).containsEntry("text", "Kyoto, Japan");
         assertThat(ops("caption: Hello world, Mute")).containsExactly("text", "mute");
     }
+
+    @Test
+    void theHundredAndFortyFifthToSeventhSetsWordsOnScreenADayAndComplaints() {
+        // an amount after a complaint never turns its answer the other way; "double it" is the complaint's amount
+        assertThat(params("too dark, like 30%", 0)).containsEntry("amount", 0.3);
+        assertThat(params("Too saturated, everyone looks sunburned. take it down like 30%", 0)).containsEntry("factor", 0.7);
+        assertThat(params("too quiet. double it", 0)).containsEntry("factor", 2.0);
+        assertThat(ops("it's too bright and too saturated")).containsExactly("brightness", "saturation");
+        assertThat(params("太暗而且声音太小，亮度提高一点，音量翻倍", 1)).containsEntry("factor", 2.0);
+        // a held frame answers an end or a moment that passes too fast; the whole video too fast is still slowed
+        assertThat(ops("the ending is too quick, people don't get to read the phone number. hold the final frame 4 seconds")).containsExactly("freeze_end");
+        assertThat(ops("第12秒进球那一下太快了没看清，定格2秒")).containsExactly("freeze");
+        assertThat(ops("结束得太快了，客户来不及扫二维码，最后画面多停4秒")).containsExactly("freeze_end");
+        assertThat(ops("it's too fast, freeze the end for 3 seconds")).containsExactly("speed", "freeze_end");
+        assertThat(params("Everyone misses the moment the ball goes in at 0:33, could it pause there for 2 seconds", 0)).containsEntry("at", 33.0);
+        // problems told: sluggish, jumping about, grey blacks, faces visible, a length limit after "too long"
+        assertThat(params("honestly the whole thing feels sluggish", 0)).containsEntry("factor", 1.5);
+        assertThat(ops("the picture jumps around like crazy, I filmed it on a boat in choppy water")).containsExactly("stabilize");
+        assertThat(ops("why does it look so washed out :( the blacks are all grey")).containsExactly("contrast");
+        assertThat(params("太长了，领导说最多一分钟", 0)).containsEntry("duration", 60.0);
+        assertThat(ops("小孩的脸都露出来了，发群里不太好，打个码，再加个暖色调")).containsExactly("blur_faces", "temperature");
+        assertThat(params("实验部分在1分20秒到2分整，帮我只留这段，别的都剪了，老师要求不超过1分钟", 0)).containsEntry("start", 80.0);
+        assertThat(params("I'm so tiny in the shot, can you get closer? like 1.5x", 0)).containsEntry("factor", 1.5);
+        assertThat(ops("I'm so tiny in the shot, can you get closer? like 1.5x")).containsExactly("zoom");
+        // words on screen: a watermark of words is a text; up top, on screen, a text box, starting, 直到结尾
+        assertThat(params("右下角加水印文字 @小鹿爱烘焙，整个视频都要有", 0)).containsEntry("text", "@小鹿爱烘焙");
+        assertThat(params("watermark made of text: '@lena' bottom right", 0)).containsEntry("position", "bottom-right");
+        assertThat(params("Put the title 'Kitchen Remodel: Week 4' up top for the first 5 seconds in white", 0)).containsEntry("position", "top");
+        assertThat(params("Put 'Mile 13' on the screen at 0:22", 0)).containsEntry("start", 22.0);
+        assertThat(ops("Zoom in 2x from 1:12 to 1:18 on the screen pass")).containsExactly("zoom");
+        assertThat(params("Can we get the address '742 Evergreen Terrace' at the bottom of the screen for the last part, starting 1:30", 0))
+                .containsEntry("start", 90.0);
+        assertThat(params("从0:30开始在底部显示「限时优惠 仅剩三天」直到结尾", 0)).containsEntry("start", 30.0).doesNotContainKey("duration");
+        assertThat(params("帮我在视频底部正中间加一行白色小字：本店地址 南京路123号", 0)).containsEntry("colour", "white");
+        assertThat(ops("make it black and white and an intro card that reads 'Welcome'")).containsExactly("grayscale", "intro");
+        // two parts told of and "both" taken out: neither is kept; a part told and then named again is that part only
+        assertThat(ops("the first 3 seconds and the last 3 seconds are junk. Could you get rid of both?")).containsExactly("trim", "drop_last");
+        assertThat(params("the first 3 seconds and the last 3 seconds are junk. Could you get rid of both?", 0)).containsEntry("start", 3.0);
+        assertThat(params("前5秒和最后5秒都是废的，去掉", 0)).containsEntry("start", 5.0);
+        assertThat(params("keep only the first 10 seconds and the last 3 seconds are junk, remove them", 0)).containsEntry("duration", 10.0);
+        assertThat(ops("it's dragging in the middle — from 0:45 to 1:20 it's literally just me walking to the car. could that part go quicker, maybe 3x?"))
+                .containsExactly("speed");
+        // a time said first in a text's "with" clause is the edit's before it too
+        assertThat(params("Black and white for the first 10 seconds with '1985' in the bottom right, then normal colour", 0)).containsEntry("to", 10.0);
+        assertThat(params("make it black and white. for the first 10 seconds put '1985' at the top", 0)).doesNotContainKey("to");
+        // a loudness said of a noise just told is the noise's; a moment named by its time passes too fast
+        assertThat(ops("背景有冷氣的嗡嗡聲，好吵")).containsExactly("denoise_audio");
+        assertThat(ops("背景有嗡嗡声，音乐也太吵了")).containsExactly("denoise_audio", "volume");
+        assertThat(ops("At 0:31 the scoreboard flashes by too fast for anyone to read. Hold it there for 3 secs")).containsExactly("freeze");
+        assertThat(ops("第15秒那里比分一闪而过，定住3秒")).containsExactly("freeze");
+        // problems and wishes told in words of no edit
+        assertThat(ops("it's an old 480p clip and it looks terrible on the projector. bump it up to 1080p")).containsExactly("upscale");
+        assertThat(ops("the interview has a low hum, remove it and then normalize the levels")).containsExactly("denoise_audio", "normalize_audio");
+        assertThat(ops("audio is up and down the whole time, plus theres a hiss")).containsExactly("normalize_audio", "denoise_audio");
+        assertThat(ops("太素了，想要老电影那种颗粒感，四周再暗一点")).containsExactly("grain", "vignette");
+        assertThat(ops("小朋友的臉要遮起來，然後聲音全部拿掉，學校規定的")).containsExactly("blur_faces", "mute");
+        assertThat(ops("The end goes by too quick, people can't write down our phone number. Could the last picture stay up for 4 seconds?"))
+                .containsExactly("freeze_end");
+        assertThat(ops("feels rushed. slow everything down to 0.75 and let the last frame sit there for 2 seconds at the end")).containsExactly("speed", "freeze_end");
+        assertThat(params("最后那个画面想多停一会儿，停4秒，让大家看清二维码", 0)).containsEntry("duration", 4.0);
+        assertThat(params("只有最后15秒有用，就是进球那段", 0)).containsEntry("duration", 15.0);
+        assertThat(ops("Please reduce the file size by re-encoding at CRF 28.")).containsExactly("encode");
+        assertThat(params("The ending is too sudden and the beginning is too. Fade both ends, 2 seconds.", 0)).containsEntry("duration", 2.0);
+    }
 }
