@@ -678,7 +678,7 @@ final class PromptInterpreter {
             // 价格标签：左下角 ¥39.9: where it goes, said before the words
             + "(左上角|右上角|左下角|右下角|顶部|底部|正中间|中间|居中|上方|下方)?\\s*(?![「“\"'‘『])"
             // a comma inside the text is the text's ("关注我，每天一个小技巧") unless what follows says where, when or how it shows
-            + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|整段|另外|还有|同时|以及|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
+            + "([^，,。；;！!？?\\n「」“”\"'『』]{1,40}?(?:[，,](?!\\s*(?:放|调|加|把|再|然后|并|字|在|位置|时长|显示|持续|停留|停(?=\\s*[\\d一二两三四五六七八九十])|定格|颜色|字体|大|小|居中|底部|顶部|中间|左|右|上|下|从|前|后|最后|开头|结尾|全程|一直|整段|另外|还有|同时|以及|白色|黄色|红色|黑色|谢|感谢|多谢|麻烦|辛苦|拜托|\\d|[一二三四五六七八九十两]+秒))"
             + "[^，,。；;！!？?\\n「」“”\"'『』]{1,40}?)*)(?=\\s*(?:[，,。；;！!？?\\n]|$)|" + Quotes.PLACE_SAID_LAST_ZH + "(?:[，,。；;！!？?\\n]|$)"
             // …or where the next request starts, dictated after a space: 加字幕：生日快乐外婆 然后开头淡入
             + "|\\s+(?:然后|再|并且|还有|顺便|另外|接着|同时)(?=[\\p{IsHan}]))");
@@ -725,8 +725,7 @@ final class PromptInterpreter {
     /** Words in parentheses, up to the first closing one (see {@code withoutAsides}). */
     private static final Pattern ASIDE = Pattern.compile("\\s*\\(([^()]{1,200})\\)");
     /** A place on the screen and nothing else. */
-    private static final Pattern PLACE_ALONE = Pattern.compile("\\s*(?:(?:in|at|on)\\s+)?(?:the\\s+)?(?:" + OverlayRules.POSITION_WORDS + ")(?:\\s+corner)?\\s*"
-            + "|\\s*(?:放在|在)?(?:" + OverlayRules.ZH_POSITION_WORDS + ")\\s*");
+    private static final Pattern PLACE_ALONE = placeAlone(OverlayRules.POSITION_WORDS, OverlayRules.ZH_POSITION_WORDS);
     /** Words that ask, in any clause: "能不能帮忙弄稳一点" after a description is a request, not more description. */
     private static final Pattern ASKS = Pattern.compile("帮忙|帮我|能不能|能否|可不可以|请|麻烦|给我|^\\s*(?:能|可以)[^，,。]{1,8}吗|\\b(?:please|pls|can\\s+you|could\\s+you|would\\s+you)\\b");
     /** A setting said with a verb that changes it (饱和度加一点, 亮度压低, 整体压暗一些): a request, even right after a description. */
@@ -1366,8 +1365,12 @@ final class PromptInterpreter {
     private static final Pattern EDIT_OBJECT = Pattern.compile("\\b(?:the|this|that)\\s+(?:(?:whole|entire|first|last|second|other)\\s+)?(?:video|clip|footage|sound|audio|picture|colou?rs?|half|part|quarter|third|bit|section)\\b");
 
     /** A corner of the screen and nothing else ("左边" alone may still correct a turn: 往左边转 左边). */
-    private static final Pattern CORNER_ALONE = Pattern.compile("\\s*(?:(?:in|at|on)\\s+)?(?:the\\s+)?(?:top|bottom|upper|lower)[\\s-]+(?:left|right)(?:\\s+corner)?\\s*"
-            + "|\\s*(?:放在|在)?[左右][上下]角\\s*");
+    private static final Pattern CORNER_ALONE = placeAlone("(?:top|bottom|upper|lower)[\\s-]+(?:left|right)", "[左右][上下]角");
+
+    /** A clause that names one of these places and nothing else: "in the top left corner", "放在右下角". */
+    private static Pattern placeAlone(String places, String zhPlaces) {
+        return Pattern.compile("\\s*(?:(?:in|at|on)\\s+)?(?:the\\s+)?(?:" + places + ")(?:\\s+corner)?\\s*|\\s*(?:放在|在)?(?:" + zhPlaces + ")\\s*");
+    }
 
     /** A place on the screen said among other words. */
     private static final Pattern PLACE_SAID = Pattern.compile("(?<![\\p{L}])(?:" + OverlayRules.POSITION_WORDS + ")(?![\\p{L}])|" + OverlayRules.ZH_POSITION_WORDS);

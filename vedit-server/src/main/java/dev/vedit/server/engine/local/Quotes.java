@@ -30,11 +30,13 @@ final class Quotes {
     /** After a comma, one to three capitalised words, no edit's, and the sentence's end: the rest of a place's or a greeting's name. */
     private static final String CAPITALS_TO_THE_END = "(?=\\s*(?!(?i:mute|make|add|cut|trim|slow|speed|fade|loop|reverse|blur|zoom|rotate|flip|mirror|crop|keep"
             + "|remove|black|sepia|brighten|darken|denoise|stabili[sz]e|sharpen|louder|quieter|also|and|then|please|pls|thanks?)\\b)\\p{Lu}\\p{L}*(?:\\s+\\p{Lu}\\p{L}*){0,2}\\s*(?:$|[.!?;]))";
+    private static final String HOURS_TO_THE_END = "(?=\\s*\\d{1,2}(?::\\d{2})?\\s*(?i:am|pm)?\\s*[-–—~]\\s*\\d{1,2}(?::\\d{2})?\\s*(?i:am|pm)\\s*(?:$|[.!?;]))";
     private static final String UNQUOTED_TEXT = "([^\\s,，。.;；!！?？\\n\"“”'‘’「」『』《》\\uE000-\\uE0FF](?:[^,，。;；!！?？\\n\"“”「」『』《》\\uE000-\\uE0FF]"
             // a comma between thousands is the number's ("$18,900"), not the text's end
             + "|(?<=\\d),(?=\\d{3}(?!\\d))"
-            // …nor one before a capitalised word or two that end the sentence: "Kyoto, Japan", "Hello, World"
-            + "|," + CAPITALS_TO_THE_END + ")*?)"
+            // …nor one before a capitalised word or two that end the sentence: "Kyoto, Japan", "Hello, World", or before the
+            // hours that end it: "Open 7 days, 8am–6pm"
+            + "|," + CAPITALS_TO_THE_END + "|," + HOURS_TO_THE_END + ")*?)"
             + "(?=\\s+(?i:at|in|on)\\s+the\\s+(?i:top|bottom|middle|centre|center|upper|lower|left|right)\\b"
             // …or what is said of the words after them: their colour, a place without "the", a time ("happy anniversary mom and
             // dad in white at the bottom", "Day 30 center white", "GG EZ at 0:42 for 2 sec", "@me the whole time")
@@ -52,7 +54,7 @@ final class Quotes {
             + "|\\.\\s+(?=(?i:keep|make|add|put|show|display|also|and|then|please|pls|can|could|mute|remove|cut|trim|leave|have)\\b)"
             // …or after a number, before any word: "12/03/2024. My mum wants to know…"
             + "|(?<=\\d)\\.\\s+(?=\\p{L})"
-            + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))(?!" + CAPITALS_TO_THE_END + ")|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
+            + "|\\s*(?:,(?!(?<=\\d,)\\d{3}(?!\\d))(?!" + CAPITALS_TO_THE_END + ")(?!" + HOURS_TO_THE_END + ")|[，。;；!！?？\\n])|\\s*\\.?\\s*$)";
     /** A reference image named where the words would be ("intro: figure 1", "end card: the second image") is no text. */
     private static final String NO_IMAGE = "(?!(?i:(?:the\\s+)?(?:first|second|third|fourth|\\d(?:st|nd|rd|th))\\s+(?:image|picture|photo|figure|pic)"
             + "|(?:image|figure|fig|picture|photo|pic|img)\\s*\\.?\\s*\\d)\\b|图\\s*\\d|第[一二三四五\\d]张)";
@@ -93,7 +95,7 @@ final class Quotes {
      * ending where {@link #UNQUOTED_TEXT} says.
      */
     private static final Pattern SAYING = Pattern.compile(
-            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide|intro|outro|screen)s?"
+            "(?<![\\p{L}])(?i:caption|title|subtitle|text|headline|heading|watermark|label|banner|card|slide|intro|outro|screen|lower\\s+third)s?"
                     + "(?:\\s+(?i:at\\s+the\\s+(?:very\\s+)?(?:beginning|start|end|top|bottom)))?\\s+"
                     + "(?i:(?:that|which)\\s+(?:just\\s+|only\\s+|simply\\s+)?(?:says|reads)|saying|reading|with\\s+the\\s+(?:text|words?))\\s+"
                     + UNQUOTED_TEXT);

@@ -3566,5 +3566,20 @@ class PromptUnderstandingTest {
         assertThat(params("只有最后15秒有用，就是进球那段", 0)).containsEntry("duration", 15.0);
         assertThat(ops("Please reduce the file size by re-encoding at CRF 28.")).containsExactly("encode");
         assertThat(params("The ending is too sudden and the beginning is too. Fade both ends, 2 seconds.", 0)).containsEntry("duration", 2.0);
+        // a bare text goes on over a comma before the hours that end it; a card's length after a comma is no word of it
+        assertThat(params("please add text: Open 7 days, 8am–6pm", 0)).containsEntry("text", "Open 7 days, 8am–6pm");
+        assertThat(params("caption: Hello, 0:05-0:10", 0)).containsEntry("text", "Hello").containsEntry("start", 5.0);
+        assertThat(params("结尾加字卡：感谢收看 我们下期见，停4秒", 0)).containsEntry("text", "感谢收看 我们下期见").containsEntry("duration", 4.0);
+        assertThat(params("加字幕：欢迎光临，停车请往后", 0)).containsEntry("text", "欢迎光临，停车请往后");
+        // a quoted text said as a card, "need" before a text, a card that "should say", a lower third "that reads"
+        assertThat(params("Please add 'Happy 40th Anniversary Mom & Dad' as a title card at the beginning for 5 seconds", 0))
+                .containsEntry("text", "Happy 40th Anniversary Mom & Dad").containsEntry("duration", 5.0);
+        assertThat(params("Teacher here, just need 'Homework: p. 42' in the top right corner from 3:10 to the end. thx", 0)).containsEntry("start", 190.0);
+        assertThat(ops("I just need the first 10 seconds")).containsExactly("trim");
+        assertThat(ops("fade in and out 1.5 s each, and the end card should say 'Happy Retirement, Linda!' for 5 seconds")).containsExactly("fade_both", "outro");
+        assertThat(params("hey so can you do a lower third that reads Jamal Wright", 0)).containsEntry("text", "Jamal Wright");
+        assertThat(params("Add the sentence \"Results may vary.\" at the bottom near the end, from 0:50 to 0:58", 0)).containsEntry("start", 50.0);
+        assertThat(params("片头加一个3秒的字卡：“2025届毕业典礼”", 0)).containsEntry("duration", 3.0);
+        assertThat(params("幫我喺底部加句「多謝大家支持！」，頭10秒就得", 0)).containsEntry("duration", 10.0);
     }
 }
